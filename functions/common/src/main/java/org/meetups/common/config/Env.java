@@ -1,0 +1,31 @@
+package org.meetups.common.config;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Configuration lookup: the process environment in Lambda, a plain map in tests and the local runner. */
+@FunctionalInterface
+public interface Env {
+    String get(String name);
+
+    static Env system() {
+        return System::getenv;
+    }
+
+    static Env of(Map<String, String> values) {
+        return values::get;
+    }
+
+    default Optional<String> find(String name) {
+        String value = get(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    default String getOr(String name, String fallback) {
+        return find(name).orElse(fallback);
+    }
+
+    default String require(String name) {
+        return find(name).orElseThrow(() -> new IllegalStateException("missing configuration: " + name));
+    }
+}

@@ -1,0 +1,6 @@
+package org.meetups.common.domain;
+
+public enum MeetupKind {
+    COMMUNITY_MEETUP,
+    INTERNAL_WORKSHOP
+}

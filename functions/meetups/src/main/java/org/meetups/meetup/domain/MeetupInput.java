@@ -1,0 +1,27 @@
+package org.meetups.meetup.domain;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.meetups.common.domain.MeetupKind;
+
+/**
+ * What a coordinator sends to create (all required fields) or change (any subset) a meetup.
+ * Counts, status and version are not here, so they cannot be mass-assigned. A blank venue or
+ * onlineUrl in a change clears it.
+ */
+public record MeetupInput(
+        String title,
+        String description,
+        MeetupKind kind,
+        String language,
+        OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        String timeZone,
+        String venue,
+        String onlineUrl,
+        Integer capacity,
+        OffsetDateTime rsvpDeadline,
+        List<RoleInput> roles) {
+
+    public record RoleInput(String name, String description, Integer slots, Integer minimum) {}
+}

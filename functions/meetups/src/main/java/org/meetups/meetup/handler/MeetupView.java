@@ -1,0 +1,52 @@
+package org.meetups.meetup.handler;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupKind;
+import org.meetups.common.domain.MeetupStatus;
+
+/** The public view of a meetup: counts only, no attendee data. Times are shown in the meetup's zone. */
+public record MeetupView(
+        String id,
+        String title,
+        String description,
+        MeetupKind kind,
+        String language,
+        OffsetDateTime startsAt,
+        OffsetDateTime endsAt,
+        String timeZone,
+        String venue,
+        String onlineUrl,
+        int capacity,
+        int goingCount,
+        int seatsLeft,
+        int waitlistLength,
+        OffsetDateTime rsvpDeadline,
+        List<RoleView> roles,
+        MeetupStatus status,
+        long version,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public record RoleView(String name, String description, int slots, int minimum, int filled, int open) {}
+
+    public static MeetupView of(Meetup m) {
+        ZoneId zone = ZoneId.of(m.timeZone());
+        List<RoleView> roles = m.roles().entrySet().stream()
+                .sorted(Comparator.comparingInt((java.util.Map.Entry<String, org.meetups.common.domain.RoleNeed> e)
+                        -> e.getValue().position()).thenComparing(java.util.Map.Entry::getKey))
+                .map(e -> new RoleView(e.getKey(), e.getValue().description(), e.getValue().slots(),
+                        e.getValue().minimum(), e.getValue().filled(),
+                        Math.max(0, e.getValue().slots() - e.getValue().filled())))
+                .toList();
+        return new MeetupView(m.id(), m.title(), m.description(), m.kind(), m.language(),
+                m.startsAt().atZone(zone).toOffsetDateTime(), m.endsAt().atZone(zone).toOffsetDateTime(),
+                m.timeZone(), m.venue(), m.onlineUrl(), m.capacity(), m.goingCount(), m.seatsLeft(),
+                m.waitlistCount(), m.rsvpDeadline().atZone(zone).toOffsetDateTime(), roles, m.status(), m.version(),
+                m.createdAt(), m.updatedAt());
+    }
+}

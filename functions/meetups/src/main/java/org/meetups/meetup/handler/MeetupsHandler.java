@@ -1,0 +1,200 @@
+package org.meetups.meetup.handler;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.meetups.common.auth.Authenticator;
+import org.meetups.common.auth.Caller;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.config.Env;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.http.ApiException;
+import org.meetups.common.http.ApiRequest;
+import org.meetups.common.http.ApiResponse;
+import org.meetups.common.http.HttpFunction;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.meetup.domain.MeetupInput;
+import org.meetups.meetup.domain.MeetupRules;
+import org.meetups.meetup.store.MeetupRepository;
+import org.meetups.meetup.store.MeetupRepository.Cursor;
+import org.meetups.meetup.store.MeetupRepository.Write;
+
+/** HTTP API routes for meetups: create, read, list upcoming, change, cancel. */
+public final class MeetupsHandler extends HttpFunction {
+    public static final int DEFAULT_PAGE = 20;
+    public static final int MAX_PAGE = 100;
+    public static final Duration DEFAULT_WINDOW = Duration.ofDays(366);
+    public static final Duration MAX_WINDOW = Duration.ofDays(2 * 366);
+    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    private final MeetupRepository meetups;
+    private final Clock clock;
+
+    /** Lambda entry point: configuration from the environment, clients built once per container. */
+    public MeetupsHandler() {
+        this(Env.system(), Clock.systemUTC());
+    }
+
+    public MeetupsHandler(Env env, Clock clock) {
+        this(new Authenticator(env),
+                new MeetupRepository(new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"))), clock);
+    }
+
+    private MeetupsHandler(Authenticator authenticator, MeetupRepository meetups, Clock clock) {
+        super(authenticator);
+        this.meetups = meetups;
+        this.clock = clock;
+    }
+
+    private final Map<String, Route> routes = Map.of(
+            "POST /meetups", this::create,
+            "GET /meetups", (request, caller) -> list(request),
+            "GET /meetups/{id}", (request, caller) -> get(request),
+            "PATCH /meetups/{id}", this::change,
+            "POST /meetups/{id}/cancel", this::cancel);
+
+    @Override
+    public Map<String, Route> routes() {
+        return routes;
+    }
+
+    ApiResponse create(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        MeetupInput input = request.jsonBody(MeetupInput.class);
+        Meetup meetup = MeetupRules.create(UUID.randomUUID().toString(), input, caller.userId(), now());
+        meetups.create(meetup);
+        return withEtag(ApiResponse.json(201, MeetupView.of(meetup)), meetup)
+                .withHeader("location", "/meetups/" + meetup.id());
+    }
+
+    ApiResponse get(ApiRequest request) {
+        Meetup meetup = load(request);
+        return withEtag(ApiResponse.json(200, MeetupView.of(meetup)), meetup);
+    }
+
+    ApiResponse list(ApiRequest request) {
+        Instant from = request.instantQuery("from").orElse(now());
+        Instant to = request.instantQuery("to").orElse(from.plus(DEFAULT_WINDOW));
+        if (to.isBefore(from)) {
+            throw ApiException.badRequest("'to' must not be before 'from'");
+        }
+        if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
+            throw ApiException.badRequest("'from' and 'to' may be at most two years apart");
+        }
+        int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        Optional<Cursor> cursor = request.queryParameter("cursor").map(MeetupsHandler::decodeCursor);
+        MeetupRepository.Listing listing = meetups.listByStart(from, to, limit, cursor);
+        String next = listing.full() ? listing.last().map(Cursor::of).map(MeetupsHandler::encodeCursor).orElse(null) : null;
+        return ApiResponse.json(200, new MeetupPage(listing.meetups().stream().map(MeetupView::of).toList(), next));
+    }
+
+    ApiResponse change(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        long expected = expectedVersion(request);
+        Meetup current = load(request);
+        if (current.version() != expected) {
+            throw stale(current);
+        }
+        Meetup changed = MeetupRules.change(current, request.jsonBody(MeetupInput.class), now());
+        return switch (meetups.update(changed, expected)) {
+            case Write.Done done -> withEtag(ApiResponse.json(200, MeetupView.of(done.meetup())), done.meetup());
+            case Write.Refused refused -> throw refusal(refused.current(), expected, changed.capacity());
+        };
+    }
+
+    ApiResponse cancel(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        String id = meetupId(request);
+        return switch (meetups.cancel(id, now())) {
+            case Write.Done done -> withEtag(ApiResponse.json(200, MeetupView.of(done.meetup())), done.meetup());
+            // cancelling twice changes nothing and answers the same
+            case Write.Refused refused -> refused.current()
+                    .map(m -> withEtag(ApiResponse.json(200, MeetupView.of(m)), m))
+                    .orElseThrow(() -> notFound(id));
+        };
+    }
+
+    public record MeetupPage(List<MeetupView> items, String nextCursor) {}
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private Meetup load(ApiRequest request) {
+        String id = meetupId(request);
+        return meetups.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static String meetupId(ApiRequest request) {
+        String id = request.pathParameter("id");
+        if (!ID.matcher(id).matches()) {
+            throw notFound(id);
+        }
+        return id;
+    }
+
+    private static ApiException notFound(String id) {
+        return ApiException.notFound("no meetup with id '" + id + "'");
+    }
+
+    private static long expectedVersion(ApiRequest request) {
+        String ifMatch = request.header("if-match").orElseThrow(() -> new ApiException(428, "precondition-required",
+                "Precondition required", "send If-Match with the meetup's current ETag (its version) to change it"));
+        try {
+            return Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("If-Match must be the meetup's ETag, such as \"3\"");
+        }
+    }
+
+    private static ApiException stale(Meetup current) {
+        return new ApiException(412, "stale-version", "Version mismatch",
+                "the meetup was changed meanwhile (now version " + current.version()
+                        + "); reload it and apply your change again");
+    }
+
+    /** Explains why a conditional change was refused, from the item as it was at that moment. */
+    private static ApiException refusal(Optional<Meetup> current, long expected, int capacity) {
+        if (current.isEmpty()) {
+            return ApiException.notFound("the meetup no longer exists");
+        }
+        Meetup m = current.get();
+        if (m.cancelled()) {
+            return ApiException.conflict("meetup-cancelled", "Meetup cancelled", "a cancelled meetup cannot be changed");
+        }
+        if (m.version() != expected) {
+            return stale(m);
+        }
+        return ApiException.conflict("capacity-below-going", "Capacity too low",
+                "capacity " + capacity + " is below the " + m.goingCount() + " people already going");
+    }
+
+    private static ApiResponse withEtag(ApiResponse response, Meetup meetup) {
+        return response.withHeader("etag", "\"" + meetup.version() + "\"");
+    }
+
+    static String encodeCursor(Cursor cursor) {
+        String raw = cursor.startsAt() + "|" + cursor.meetupId();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static Cursor decodeCursor(String encoded) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\|", -1);
+            if (parts.length == 2 && ID.matcher(parts[1]).matches()) {
+                return new Cursor(Instant.parse(parts[0]), parts[1]);
+            }
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            // falls through to the 400 below
+        }
+        throw ApiException.badRequest("'cursor' is not a cursor this API returned");
+    }
+}

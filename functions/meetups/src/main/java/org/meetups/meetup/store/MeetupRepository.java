@@ -1,0 +1,181 @@
+package org.meetups.meetup.store;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupSchema;
+import org.meetups.common.store.MeetupTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.Page;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+
+/** Meetup writes and the by-start listing. Every call is one DynamoDB request; none is a Scan. */
+public final class MeetupRepository {
+    /** Attributes a coordinator's change may set; counts, status and version are never among them. */
+    private static final List<String> EDITABLE = List.of("title", "description", "kind", "language", "startsAt",
+            "endsAt", "timeZone", "venue", "onlineUrl", MeetupSchema.CAPACITY, "rsvpDeadline", "updatedAt",
+            Keys.GSI1_PK, Keys.GSI1_SK);
+
+    private final MeetupTable table;
+
+    public MeetupRepository(MeetupTable table) {
+        this.table = table;
+    }
+
+    public Optional<Meetup> find(String id) {
+        return table.findMeetup(id);
+    }
+
+    public void create(Meetup meetup) {
+        table.meetups().putItem(PutItemEnhancedRequest.builder(Meetup.class)
+                .item(meetup)
+                .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build())
+                .build());
+    }
+
+    /** Outcome of a conditional write: the new meetup, or the item as it was when the condition failed. */
+    public sealed interface Write {
+        record Done(Meetup meetup) implements Write {}
+
+        record Refused(Optional<Meetup> current) implements Write {}
+    }
+
+    /**
+     * Writes a coordinator's change if the stored version is still {@code expectedVersion}, the
+     * meetup is not cancelled and the new capacity still holds everyone going. Counts written
+     * concurrently by RSVPs are left alone: only the editable attributes are set.
+     */
+    public Write update(Meetup changed, long expectedVersion) {
+        Map<String, AttributeValue> item = MeetupSchema.MEETUP.itemToMap(changed, true);
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        StringJoiner set = new StringJoiner(", ", "SET ", "");
+        StringJoiner remove = new StringJoiner(", ", " REMOVE ", "").setEmptyValue("");
+        for (int i = 0; i < EDITABLE.size(); i++) {
+            String attribute = EDITABLE.get(i);
+            names.put("#a" + i, attribute);
+            AttributeValue value = item.get(attribute);
+            if (value == null) {
+                remove.add("#a" + i);
+            } else {
+                set.add("#a" + i + " = :a" + i);
+                values.put(":a" + i, value);
+            }
+        }
+        set.add("#version = #version + :one");
+        names.put("#version", MeetupSchema.VERSION);
+        names.put("#going", MeetupSchema.GOING_COUNT);
+        names.put("#status", MeetupSchema.STATUS);
+        values.put(":one", AttributeValue.fromN("1"));
+        values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
+        values.put(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()));
+        values.put(":capacity", AttributeValue.fromN(Integer.toString(changed.capacity())));
+        return conditionalUpdate(UpdateItemRequest.builder()
+                .key(key(changed.id()))
+                .updateExpression(set + remove.toString())
+                .conditionExpression("attribute_exists(PK) AND #version = :expected AND #status = :scheduled"
+                        + " AND #going <= :capacity")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values));
+    }
+
+    /** Marks a scheduled meetup cancelled; the item stays for history. */
+    public Write cancel(String id, Instant now) {
+        return conditionalUpdate(UpdateItemRequest.builder()
+                .key(key(id))
+                .updateExpression("SET #status = :cancelled, updatedAt = :now, #version = #version + :one")
+                .conditionExpression("attribute_exists(PK) AND #status = :scheduled")
+                .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#version", MeetupSchema.VERSION))
+                .expressionAttributeValues(Map.of(
+                        ":cancelled", AttributeValue.fromS(MeetupStatus.CANCELLED.name()),
+                        ":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
+                        ":now", AttributeValue.fromS(now.toString()),
+                        ":one", AttributeValue.fromN("1"))));
+    }
+
+    private Write conditionalUpdate(UpdateItemRequest.Builder request) {
+        try {
+            UpdateItemResponse response = table.client().updateItem(request
+                    .tableName(table.name())
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build());
+            return new Write.Done(MeetupSchema.MEETUP.mapToItem(response.attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return new Write.Refused(e.hasItem() && !e.item().isEmpty()
+                    ? Optional.of(MeetupSchema.MEETUP.mapToItem(e.item()))
+                    : Optional.empty());
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String id) {
+        return MeetupTable.meetupKey(id).primaryKeyMap(MeetupSchema.MEETUP);
+    }
+
+    /** One page of meetups starting in [from, to], by start time; {@code after} continues a previous page. */
+    public record Listing(List<Meetup> meetups, Optional<Meetup> last, boolean full) {}
+
+    /**
+     * Walks the month buckets of the start-time index from the month of {@code from} (or of the
+     * cursor) to the month of {@code to}: one Query per bucket visited, stopping once the page is full.
+     */
+    public Listing listByStart(Instant from, Instant to, int limit, Optional<Cursor> after) {
+        List<Meetup> page = new ArrayList<>();
+        String lower = Keys.startSortKey(from, "");
+        String upper = Keys.startSortKey(to, "~");
+        YearMonth month = YearMonth.from((after.map(Cursor::startsAt).orElse(from)).atOffset(ZoneOffset.UTC));
+        YearMonth lastMonth = YearMonth.from(to.atOffset(ZoneOffset.UTC));
+        Optional<Cursor> start = after;
+        while (!month.isAfter(lastMonth) && page.size() < limit) {
+            QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
+                    .queryConditional(QueryConditional.sortBetween(
+                            Key.builder().partitionValue(Keys.startBucket(month)).sortValue(lower).build(),
+                            Key.builder().partitionValue(Keys.startBucket(month)).sortValue(upper).build()))
+                    .limit(limit - page.size());
+            start.ifPresent(cursor -> query.exclusiveStartKey(cursor.exclusiveStartKey()));
+            Page<Meetup> result = table.meetups().index(Keys.GSI1).query(query.build()).iterator().next();
+            page.addAll(result.items());
+            if (result.lastEvaluatedKey() != null && page.size() < limit) {
+                start = Optional.of(Cursor.of(page.get(page.size() - 1)));
+                continue;
+            }
+            start = Optional.empty();
+            month = month.plusMonths(1);
+        }
+        return new Listing(page, page.isEmpty() ? Optional.empty() : Optional.of(page.get(page.size() - 1)),
+                page.size() >= limit);
+    }
+
+    /** Position in the start-time index: the last meetup a page returned. */
+    public record Cursor(Instant startsAt, String meetupId) {
+        public static Cursor of(Meetup meetup) {
+            return new Cursor(meetup.startsAt(), meetup.id());
+        }
+
+        Map<String, AttributeValue> exclusiveStartKey() {
+            return Map.of(
+                    Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                    Keys.SK, AttributeValue.fromS(Keys.META),
+                    Keys.GSI1_PK, AttributeValue.fromS(Keys.startBucket(startsAt)),
+                    Keys.GSI1_SK, AttributeValue.fromS(Keys.startSortKey(startsAt, meetupId)));
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package org.meetups.testing;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** HTTP API v2 events shaped as API Gateway sends them, and the runtime's own way of reading event files. */
+public final class ApiEvents {
+    private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
+            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiEvents.class.getClassLoader());
+
+    private ApiEvents() {}
+
+    /** Reads an event JSON file exactly as the Lambda Java runtime deserialises it. */
+    public static APIGatewayV2HTTPEvent read(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return SERIALIZER.fromJson(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Builder request(String method, String routePath) {
+        return new Builder(method, routePath);
+    }
+
+    public static final class Builder {
+        private final String method;
+        private final String routePath;
+        private final Map<String, String> pathParameters = new LinkedHashMap<>();
+        private final Map<String, String> query = new LinkedHashMap<>();
+        private final Map<String, String> headers = new HashMap<>();
+        private String body;
+        private TestUsers.User user = TestUsers.employee();
+
+        private Builder(String method, String routePath) {
+            this.method = method;
+            this.routePath = routePath;
+        }
+
+        public Builder path(String name, String value) {
+            pathParameters.put(name, value);
+            return this;
+        }
+
+        public Builder query(String name, String value) {
+            query.put(name, value);
+            return this;
+        }
+
+        public Builder header(String name, String value) {
+            headers.put(name.toLowerCase(), value);
+            return this;
+        }
+
+        public Builder json(String json) {
+            this.body = json;
+            headers.putIfAbsent("content-type", "application/json");
+            return this;
+        }
+
+        public Builder as(TestUsers.User user) {
+            this.user = user;
+            return this;
+        }
+
+        public APIGatewayV2HTTPEvent build() {
+            String rawPath = routePath;
+            for (Map.Entry<String, String> p : pathParameters.entrySet()) {
+                rawPath = rawPath.replace("{" + p.getKey() + "}", p.getValue());
+            }
+            String rawQuery = query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("&"));
+            return APIGatewayV2HTTPEvent.builder()
+                    .withVersion("2.0")
+                    .withRouteKey(method + " " + routePath)
+                    .withRawPath(rawPath)
+                    .withRawQueryString(rawQuery)
+                    .withHeaders(headers)
+                    .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
+                    .withQueryStringParameters(query.isEmpty() ? null : query)
+                    .withBody(body)
+                    .withIsBase64Encoded(false)
+                    .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                            .withRouteKey(method + " " + routePath)
+                            .withStage("$default")
+                            .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                    .withMethod(method).withPath(rawPath).withProtocol("HTTP/1.1")
+                                    .withSourceIp("127.0.0.1").build())
+                            .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                                            .withClaims(user.claims()).build())
+                                    .build())
+                            .build())
+                    .build();
+        }
+    }
+}

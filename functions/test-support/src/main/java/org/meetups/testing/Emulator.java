@@ -1,0 +1,112 @@
+package org.meetups.testing;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * moto in server mode, one request at a time (tools/emulator/atomic_moto.py), on a free port.
+ * Installed into the project venv on first use; one per test JVM, stopped when the JVM exits
+ * (and by itself if this JVM dies, since it exits when its stdin closes).
+ */
+public final class Emulator {
+    public static final String REGION = "eu-west-1";
+    private static Emulator shared;
+
+    private final Process process;
+    private final String endpoint;
+
+    private Emulator(Process process, String endpoint) {
+        this.process = process;
+        this.endpoint = endpoint;
+    }
+
+    public static synchronized Emulator shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+            // the SDK's default credential chain reads these; moto accepts any
+            System.setProperty("aws.accessKeyId", "test");
+            System.setProperty("aws.secretAccessKey", "test");
+            System.setProperty("aws.region", REGION);
+        }
+        return shared;
+    }
+
+    public static Emulator start() {
+        Path root = ProjectFiles.root();
+        Path venv = Path.of(run(root, root.resolve("tools/venv").toString()).strip());
+        try {
+            Process process = new ProcessBuilder(venv.resolve("bin/python").toString(),
+                    root.resolve("tools/emulator/atomic_moto.py").toString(), "--port", "0", "--exit-on-stdin-eof")
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("MOTO_READY ")) {
+                    String port = line.substring("MOTO_READY ".length()).strip();
+                    Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "moto-stdout");
+                    drain.setDaemon(true);
+                    drain.start();
+                    return new Emulator(process, "http://127.0.0.1:" + port);
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    break;
+                }
+            }
+            process.destroyForcibly();
+            throw new IllegalStateException("moto did not start");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start moto", e);
+        }
+    }
+
+    private static String run(Path dir, String... command) {
+        try {
+            Process process = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed");
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public boolean isRunning() {
+        return process.isAlive();
+    }
+
+    public void stop() {
+        try {
+            process.getOutputStream().close();
+        } catch (IOException ignored) {
+            // already closed
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

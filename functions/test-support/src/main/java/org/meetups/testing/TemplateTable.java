@@ -1,0 +1,94 @@
+package org.meetups.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+
+/**
+ * Creates the table exactly as template.yaml declares it (keys, indexes, stream, TTL): the
+ * template is the one source of truth for the table's shape.
+ */
+public final class TemplateTable {
+    public static final String LOGICAL_ID = "MeetupsTable";
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private TemplateTable() {}
+
+    public static JsonNode template(Path templateFile) {
+        try {
+            return YAML.readTree(templateFile.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + templateFile, e);
+        }
+    }
+
+    public static CreateTableRequest createRequest(Path templateFile, String tableName) {
+        JsonNode properties = template(templateFile).path("Resources").path(LOGICAL_ID).path("Properties");
+        if (properties.isMissingNode()) {
+            throw new IllegalStateException(templateFile + " declares no " + LOGICAL_ID);
+        }
+        CreateTableRequest.Builder request = CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.fromValue(properties.path("BillingMode").asText("PAY_PER_REQUEST")))
+                .attributeDefinitions(each(properties.path("AttributeDefinitions"), a -> AttributeDefinition.builder()
+                        .attributeName(a.path("AttributeName").asText())
+                        .attributeType(a.path("AttributeType").asText()).build()))
+                .keySchema(keySchema(properties.path("KeySchema")));
+        List<GlobalSecondaryIndex> indexes = each(properties.path("GlobalSecondaryIndexes"), index -> {
+            JsonNode projection = index.path("Projection");
+            return GlobalSecondaryIndex.builder()
+                    .indexName(index.path("IndexName").asText())
+                    .keySchema(keySchema(index.path("KeySchema")))
+                    .projection(Projection.builder()
+                            .projectionType(projection.path("ProjectionType").asText("ALL"))
+                            .nonKeyAttributes(each(projection.path("NonKeyAttributes"), JsonNode::asText))
+                            .build())
+                    .build();
+        });
+        if (!indexes.isEmpty()) {
+            request.globalSecondaryIndexes(indexes);
+        }
+        JsonNode stream = properties.path("StreamSpecification");
+        if (!stream.isMissingNode()) {
+            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
+                    .streamViewType(stream.path("StreamViewType").asText()).build());
+        }
+        return request.build();
+    }
+
+    /** Creates the table and its TTL setting; returns the table name. */
+    public static String create(DynamoDbClient client, Path templateFile, String tableName) {
+        client.createTable(createRequest(templateFile, tableName));
+        JsonNode ttl = template(templateFile).path("Resources").path(LOGICAL_ID).path("Properties")
+                .path("TimeToLiveSpecification");
+        if (ttl.path("Enabled").asBoolean(false)) {
+            client.updateTimeToLive(r -> r.tableName(tableName).timeToLiveSpecification(s -> s
+                    .attributeName(ttl.path("AttributeName").asText()).enabled(true)));
+        }
+        return tableName;
+    }
+
+    private static List<KeySchemaElement> keySchema(JsonNode node) {
+        return each(node, k -> KeySchemaElement.builder()
+                .attributeName(k.path("AttributeName").asText()).keyType(k.path("KeyType").asText()).build());
+    }
+
+    private static <T> List<T> each(JsonNode array, java.util.function.Function<JsonNode, T> map) {
+        List<T> out = new ArrayList<>();
+        array.forEach(node -> out.add(map.apply(node)));
+        return out;
+    }
+}

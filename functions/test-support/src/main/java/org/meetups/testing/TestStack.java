@@ -1,0 +1,71 @@
+package org.meetups.testing;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.config.Env;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * What an integration test runs against: the shared emulator and a fresh table created from
+ * template.yaml. {@link #call} invokes a real handler and checks the response against the OpenAPI document.
+ */
+public final class TestStack {
+    private final Emulator emulator;
+    private final String tableName;
+    private final DynamoDbClient dynamo;
+
+    private TestStack(Emulator emulator, String tableName, DynamoDbClient dynamo) {
+        this.emulator = emulator;
+        this.tableName = tableName;
+        this.dynamo = dynamo;
+    }
+
+    public static TestStack create() {
+        Emulator emulator = Emulator.shared();
+        String tableName = "meetups-" + UUID.randomUUID();
+        Map<String, String> env = Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", Emulator.REGION);
+        DynamoDbClient dynamo = AwsClients.dynamoDb(Env.of(env));
+        TemplateTable.create(dynamo, ProjectFiles.resolve("template.yaml"), tableName);
+        return new TestStack(emulator, tableName, dynamo);
+    }
+
+    /** The configuration a function gets in Lambda, pointed at the emulator. */
+    public Env env() {
+        return env(Map.of());
+    }
+
+    public Env env(Map<String, String> extra) {
+        Map<String, String> values = new java.util.HashMap<>(Map.of(
+                "AWS_ENDPOINT_URL", emulator.endpoint(),
+                "AWS_REGION", Emulator.REGION,
+                "TABLE_NAME", tableName));
+        values.putAll(extra);
+        return Env.of(values);
+    }
+
+    public String tableName() {
+        return tableName;
+    }
+
+    public DynamoDbClient dynamo() {
+        return dynamo;
+    }
+
+    public Emulator emulator() {
+        return emulator;
+    }
+
+    /** Invokes the handler as Lambda would and checks the response against api/openapi.yaml. */
+    public ApiResult call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function,
+                          APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
+        ApiResult result = new ApiResult(response.getStatusCode(),
+                response.getHeaders() == null ? Map.of() : response.getHeaders(), response.getBody());
+        OpenApiContract.assertConforms(event.getRequestContext().getHttp().getMethod(), event.getRawPath(), result);
+        return result;
+    }
+}

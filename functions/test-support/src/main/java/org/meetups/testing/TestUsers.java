@@ -1,0 +1,40 @@
+package org.meetups.testing;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** JWT claims as the HTTP API authorizer passes them, for the kinds of caller the tests use. */
+public final class TestUsers {
+    private TestUsers() {}
+
+    public record User(String sub, Map<String, String> claims) {}
+
+    public static User coordinator() {
+        return user("coord-1", "Carla Coordinator", "carla@example.org", true);
+    }
+
+    public static User employee() {
+        return user("emp-1", "Eva Employee", "eva@example.org", false);
+    }
+
+    public static User otherEmployee() {
+        return user("emp-2", "Otto Other", "otto@example.org", false);
+    }
+
+    /** No claims at all: what a handler sees if the authorizer were bypassed. */
+    public static User anonymous() {
+        return new User(null, Map.of());
+    }
+
+    public static User user(String sub, String name, String email, boolean coordinator) {
+        Map<String, String> claims = new LinkedHashMap<>();
+        claims.put("sub", sub);
+        claims.put("email", email);
+        claims.put("name", name);
+        claims.put("custom:department", "Community");
+        claims.put("custom:language", "en");
+        // HTTP API flattens array claims into this form
+        claims.put("cognito:groups", coordinator ? "[coordinators staff]" : "[staff]");
+        return new User(sub, claims);
+    }
+}

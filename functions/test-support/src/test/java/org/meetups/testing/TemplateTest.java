@@ -1,0 +1,66 @@
+package org.meetups.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+
+/** template.yaml passes cfn-lint, the emulator's table matches it, and no source issues a Scan. */
+class TemplateTest {
+
+    @Test
+    void templatePassesCfnLint() throws Exception {
+        Path root = ProjectFiles.root();
+        Process lint = new ProcessBuilder(root.resolve("tools/lint-template").toString())
+                .directory(root.toFile()).redirectErrorStream(true).start();
+        String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(lint.waitFor(15, TimeUnit.MINUTES));
+        assertEquals(0, lint.exitValue(), () -> "cfn-lint found problems:\n" + output);
+    }
+
+    @Test
+    void tableInTheEmulatorIsTheTableOfTheTemplate() {
+        TestStack stack = TestStack.create();
+        TableDescription table = stack.dynamo().describeTable(r -> r.tableName(stack.tableName())).table();
+        assertEquals(List.of("PK", "SK"), table.keySchema().stream().map(k -> k.attributeName()).toList());
+        assertEquals(List.of("GSI1"), table.globalSecondaryIndexes().stream().map(i -> i.indexName()).toList());
+        assertEquals("NEW_AND_OLD_IMAGES", table.streamSpecification().streamViewTypeAsString());
+        assertEquals("expiresAt", stack.dynamo().describeTimeToLive(r -> r.tableName(stack.tableName()))
+                .timeToLiveDescription().attributeName());
+    }
+
+    @Test
+    void noFunctionSourceIssuesAScan() throws IOException {
+        try (Stream<Path> files = Files.walk(ProjectFiles.resolve("functions"))) {
+            List<Path> offenders = files
+                    .filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/"))
+                    .filter(p -> !p.endsWith("CallRecorder.java"))
+                    .filter(p -> {
+                        try {
+                            String source = Files.readString(p);
+                            return source.contains("ScanRequest") || source.contains(".scan(")
+                                    || source.contains("ScanEnhancedRequest");
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
+            assertEquals(List.of(), offenders);
+        }
+    }
+
+    @Test
+    void aScanFailsLoudly() {
+        TestStack stack = TestStack.create();
+        AssertionError error = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
+                () -> stack.dynamo().scan(r -> r.tableName(stack.tableName())));
+        assertTrue(error.getMessage().contains("Scan"));
+    }
+}
