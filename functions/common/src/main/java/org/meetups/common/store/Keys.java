@@ -11,6 +11,12 @@ import java.time.ZoneOffset;
  * <ul>
  *   <li>meetup: {@code MEETUP#<id>} / {@code META}; GSI1 {@code STARTS#<yyyy-MM>} / {@code <start>#<id>}:
  *       upcoming meetups by start time, one partition per month so no partition runs hot.</li>
+ *   <li>RSVP: {@code MEETUP#<id>} / {@code RSVP#<userId>}; GSI2 {@code USER#<userId>} / {@code <start>#<meetupId>#RSVP}
+ *       ("my meetups"); while waitlisted also GSI3 {@code WAITLIST#<meetupId>} / {@code <position, 10 digits>}
+ *       (the waitlist in FIFO order; sparse: only waiting people are in it).</li>
+ *   <li>role assignment: {@code MEETUP#<id>} / {@code ROLE#<role>#<userId>}; GSI2 {@code USER#<userId>} /
+ *       {@code <start>#<meetupId>#ROLE#<role>}.</li>
+ *   <li>sent-mail marker: {@code MEETUP#<id>} / {@code SENT#<kind>#<userId>#<change>}, with TTL {@code expiresAt}.</li>
  * </ul>
  */
 public final class Keys {
@@ -19,12 +25,44 @@ public final class Keys {
     public static final String GSI1 = "GSI1";
     public static final String GSI1_PK = "GSI1PK";
     public static final String GSI1_SK = "GSI1SK";
+    public static final String GSI2 = "GSI2";
+    public static final String GSI2_PK = "GSI2PK";
+    public static final String GSI2_SK = "GSI2SK";
+    public static final String GSI3 = "GSI3";
+    public static final String GSI3_PK = "GSI3PK";
+    public static final String GSI3_SK = "GSI3SK";
     public static final String META = "META";
+    public static final String TTL = "expiresAt";
 
     private Keys() {}
 
     public static String meetupPk(String meetupId) {
         return "MEETUP#" + meetupId;
+    }
+
+    public static String userPk(String userId) {
+        return "USER#" + userId;
+    }
+
+    public static String rsvpSk(String userId) {
+        return "RSVP#" + userId;
+    }
+
+    public static String roleSk(String role, String userId) {
+        return "ROLE#" + role + "#" + userId;
+    }
+
+    /** "My meetups" sort key: the meetup's start first, so a user's items list in start order. */
+    public static String userItemSk(Instant meetupStart, String meetupId, String itemKind) {
+        return meetupStart + "#" + meetupId + "#" + itemKind;
+    }
+
+    public static String waitlistPk(String meetupId) {
+        return "WAITLIST#" + meetupId;
+    }
+
+    public static String waitlistSk(long position) {
+        return String.format("%010d", position);
     }
 
     public static String startBucket(Instant start) {
