@@ -31,7 +31,7 @@ class TemplateTest {
         TestStack stack = TestStack.create();
         TableDescription table = stack.dynamo().describeTable(r -> r.tableName(stack.tableName())).table();
         assertEquals(List.of("PK", "SK"), table.keySchema().stream().map(k -> k.attributeName()).toList());
-        assertEquals(List.of("GSI1", "GSI2", "GSI3"), table.globalSecondaryIndexes().stream().map(i -> i.indexName()).sorted().toList());
+        assertEquals(List.of("GSI1", "GSI2", "GSI3", "GSI4"), table.globalSecondaryIndexes().stream().map(i -> i.indexName()).sorted().toList());
         assertEquals("NEW_AND_OLD_IMAGES", table.streamSpecification().streamViewTypeAsString());
         assertEquals("expiresAt", stack.dynamo().describeTimeToLive(r -> r.tableName(stack.tableName()))
                 .timeToLiveDescription().attributeName());

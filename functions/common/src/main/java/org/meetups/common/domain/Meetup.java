@@ -1,13 +1,18 @@
 package org.meetups.common.domain;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A meetup as stored (one item, {@code MEETUP#id / META}). Times are UTC instants truncated to
  * seconds; {@code timeZone} is the IANA zone the meetup happens in. {@code goingCount} and
  * {@code waitlistCount} count RSVP items; {@code waitlistSequence} hands out FIFO positions;
  * {@code version} increases on every coordinator change (optimistic concurrency).
+ * {@code reminderOffsets} are minutes before the start, largest first; {@code lastReminderOffset}
+ * is the offset of the last reminder round completed (null: none yet for this start time).
  */
 public record Meetup(
         String id,
@@ -30,10 +35,29 @@ public record Meetup(
         long version,
         String createdBy,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<Integer> reminderOffsets,
+        Integer lastReminderOffset) {
+
+    public static final List<Integer> DEFAULT_REMINDER_OFFSETS = List.of(24 * 60, 2 * 60);
 
     public Meetup {
         roles = roles == null ? Map.of() : Map.copyOf(roles);
+        reminderOffsets = reminderOffsets == null ? DEFAULT_REMINDER_OFFSETS
+                : reminderOffsets.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+    }
+
+    /** The largest reminder offset not yet done, if the meetup is still on. */
+    public Optional<Integer> nextReminderOffset() {
+        if (cancelled()) {
+            return Optional.empty();
+        }
+        return reminderOffsets.stream().filter(o -> lastReminderOffset == null || o < lastReminderOffset).findFirst();
+    }
+
+    /** When the next reminder round falls due; indexed (GSI4) so a run finds due meetups only. */
+    public Optional<Instant> nextReminderAt() {
+        return nextReminderOffset().map(o -> startsAt.minus(Duration.ofMinutes(o)));
     }
 
     public int seatsLeft() {

@@ -16,6 +16,8 @@ import java.time.ZoneOffset;
  *       (the waitlist in FIFO order; sparse: only waiting people are in it).</li>
  *   <li>role assignment: {@code MEETUP#<id>} / {@code ROLE#<role>#<userId>}; GSI2 {@code USER#<userId>} /
  *       {@code <start>#<meetupId>#ROLE#<role>}.</li>
+ *   <li>meetup, while a reminder round is ahead: GSI4 {@code REMIND#<yyyy-MM>} / {@code <due instant>#<id>}
+ *       (sparse: the reminder function queries only what is due).</li>
  *   <li>sent-mail marker: {@code MEETUP#<id>} / {@code SENT#<kind>#<userId>#<change>}, with TTL {@code expiresAt}.</li>
  * </ul>
  */
@@ -31,6 +33,9 @@ public final class Keys {
     public static final String GSI3 = "GSI3";
     public static final String GSI3_PK = "GSI3PK";
     public static final String GSI3_SK = "GSI3SK";
+    public static final String GSI4 = "GSI4";
+    public static final String GSI4_PK = "GSI4PK";
+    public static final String GSI4_SK = "GSI4SK";
     public static final String META = "META";
     public static final String TTL = "expiresAt";
 
@@ -71,6 +76,14 @@ public final class Keys {
 
     public static String startBucket(YearMonth month) {
         return "STARTS#" + month;
+    }
+
+    public static String reminderBucket(Instant due) {
+        return "REMIND#" + YearMonth.from(due.atOffset(ZoneOffset.UTC));
+    }
+
+    public static String reminderBucket(YearMonth month) {
+        return "REMIND#" + month;
     }
 
     public static String startSortKey(Instant start, String meetupId) {

@@ -6,6 +6,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
@@ -30,6 +31,8 @@ public final class MeetupSchema {
     public static final String VERSION = "version";
     public static final String STATUS = "status";
     public static final String ROLES = "roles";
+    public static final String REMINDER_OFFSETS = "reminderOffsets";
+    public static final String LAST_REMINDER_OFFSET = "lastReminderOffset";
 
     public static final TableSchema<RoleNeed> ROLE = StaticImmutableTableSchema.builder(RoleNeed.class, RoleBuilder.class)
             .newItemBuilder(RoleBuilder::new, RoleBuilder::build)
@@ -50,6 +53,12 @@ public final class MeetupSchema {
                     .setter((b, v) -> {}).tags(secondaryPartitionKey(Keys.GSI1)))
             .addAttribute(String.class, a -> a.name(Keys.GSI1_SK).getter(m -> Keys.startSortKey(m.startsAt(), m.id()))
                     .setter((b, v) -> {}).tags(secondarySortKey(Keys.GSI1)))
+            .addAttribute(String.class, a -> a.name(Keys.GSI4_PK)
+                    .getter(m -> m.nextReminderAt().map(Keys::reminderBucket).orElse(null))
+                    .setter((b, v) -> {}).tags(secondaryPartitionKey(Keys.GSI4)))
+            .addAttribute(String.class, a -> a.name(Keys.GSI4_SK)
+                    .getter(m -> m.nextReminderAt().map(due -> Keys.startSortKey(due, m.id())).orElse(null))
+                    .setter((b, v) -> {}).tags(secondarySortKey(Keys.GSI4)))
             .addAttribute(String.class, a -> a.name("type").getter(m -> "MEETUP").setter((b, v) -> {}))
             .addAttribute(String.class, a -> a.name("id").getter(Meetup::id).setter((b, v) -> b.id = v))
             .addAttribute(String.class, a -> a.name("title").getter(Meetup::title).setter((b, v) -> b.title = v))
@@ -76,6 +85,10 @@ public final class MeetupSchema {
             .addAttribute(String.class, a -> a.name("createdBy").getter(Meetup::createdBy).setter((b, v) -> b.createdBy = v))
             .addAttribute(Instant.class, a -> a.name("createdAt").getter(Meetup::createdAt).setter((b, v) -> b.createdAt = v))
             .addAttribute(Instant.class, a -> a.name("updatedAt").getter(Meetup::updatedAt).setter((b, v) -> b.updatedAt = v))
+            .addAttribute(EnhancedType.listOf(Integer.class), a -> a.name(REMINDER_OFFSETS)
+                    .getter(Meetup::reminderOffsets).setter((b, v) -> b.reminderOffsets = v))
+            .addAttribute(Integer.class, a -> a.name(LAST_REMINDER_OFFSET)
+                    .getter(Meetup::lastReminderOffset).setter((b, v) -> b.lastReminderOffset = v))
             .build();
 
     private static int zeroIfNull(Integer value) {
@@ -116,11 +129,13 @@ public final class MeetupSchema {
         String createdBy;
         Instant createdAt;
         Instant updatedAt;
+        List<Integer> reminderOffsets;
+        Integer lastReminderOffset;
 
         Meetup build() {
             return new Meetup(id, title, description, kind, language, startsAt, endsAt, timeZone, venue, onlineUrl,
                     capacity, rsvpDeadline, roles, status, goingCount, waitlistCount, waitlistSequence, version,
-                    createdBy, createdAt, updatedAt);
+                    createdBy, createdAt, updatedAt, reminderOffsets, lastReminderOffset);
         }
     }
 }

@@ -7,7 +7,8 @@ import org.meetups.common.domain.MeetupKind;
 /**
  * What a coordinator sends to create (all required fields) or change (any subset) a meetup.
  * Counts, status and version are not here, so they cannot be mass-assigned. A blank venue or
- * onlineUrl in a change clears it.
+ * onlineUrl in a change clears it. {@code reminderOffsets} are minutes before the start
+ * (default 1440 and 120: a day and two hours before).
  */
 public record MeetupInput(
         String title,
@@ -21,7 +22,8 @@ public record MeetupInput(
         String onlineUrl,
         Integer capacity,
         OffsetDateTime rsvpDeadline,
-        List<RoleInput> roles) {
+        List<RoleInput> roles,
+        List<Integer> reminderOffsets) {
 
     public record RoleInput(String name, String description, Integer slots, Integer minimum) {}
 }

@@ -33,6 +33,9 @@ public final class MeetupRules {
     public static final Duration MAX_DURATION = Duration.ofDays(7);
     public static final Duration MAX_AHEAD = Duration.ofDays(2 * 366);
     public static final Set<String> LANGUAGES = Set.of("en", "nl");
+    public static final int MAX_REMINDERS = 4;
+    public static final int MIN_REMINDER_OFFSET = 15;
+    public static final int MAX_REMINDER_OFFSET = 7 * 24 * 60;
     public static final Pattern ROLE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
     /** Titles, venues and role descriptions end up in mail subjects and calendar lines: one line only. */
     private static final Pattern SINGLE_LINE = Pattern.compile("\\p{Cntrl}");
@@ -58,7 +61,7 @@ public final class MeetupRules {
                 in.language() == null ? "en" : in.language(), startsAt, seconds(in.endsAt()), in.timeZone(),
                 blankToNull(in.venue()), blankToNull(in.onlineUrl()), in.capacity(),
                 in.rsvpDeadline() == null ? startsAt : seconds(in.rsvpDeadline()), roles, MeetupStatus.SCHEDULED,
-                0, 0, 0, 1, coordinatorId, now, now);
+                0, 0, 0, 1, coordinatorId, now, now, in.reminderOffsets(), null);
         check(meetup, now, true);
         return meetup;
     }
@@ -88,7 +91,10 @@ public final class MeetupRules {
                 in.onlineUrl() == null ? current.onlineUrl() : blankToNull(in.onlineUrl()),
                 in.capacity() == null ? current.capacity() : in.capacity(),
                 deadline, current.roles(), current.status(), current.goingCount(), current.waitlistCount(),
-                current.waitlistSequence(), current.version(), current.createdBy(), current.createdAt(), now);
+                current.waitlistSequence(), current.version(), current.createdBy(), current.createdAt(), now,
+                in.reminderOffsets() == null ? current.reminderOffsets() : in.reminderOffsets(),
+                // reminders count from the start: a moved meetup gets its reminders again
+                startMoved ? null : current.lastReminderOffset());
         check(changed, now, startMoved);
         return changed;
     }
@@ -126,6 +132,12 @@ public final class MeetupRules {
         }
         if (m.rsvpDeadline().isAfter(m.startsAt())) {
             errors.add(new FieldError("rsvpDeadline", "must not be after startsAt"));
+        }
+        List<Integer> offsets = m.reminderOffsets();
+        if (offsets.size() > MAX_REMINDERS || offsets.stream().distinct().count() != offsets.size()
+                || offsets.stream().anyMatch(o -> o == null || o < MIN_REMINDER_OFFSET || o > MAX_REMINDER_OFFSET)) {
+            errors.add(new FieldError("reminderOffsets", "up to " + MAX_REMINDERS + " different numbers of minutes before the start, each "
+                    + MIN_REMINDER_OFFSET + " to " + MAX_REMINDER_OFFSET));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);

@@ -30,7 +30,8 @@ public record MeetupView(
         MeetupStatus status,
         long version,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<Integer> reminderOffsets) {
 
     public record RoleView(String name, String description, int slots, int minimum, int filled, int open) {}
 
@@ -47,6 +48,6 @@ public record MeetupView(
                 m.startsAt().atZone(zone).toOffsetDateTime(), m.endsAt().atZone(zone).toOffsetDateTime(),
                 m.timeZone(), m.venue(), m.onlineUrl(), m.capacity(), m.goingCount(), m.seatsLeft(),
                 m.waitlistCount(), m.rsvpDeadline().atZone(zone).toOffsetDateTime(), roles, m.status(), m.version(),
-                m.createdAt(), m.updatedAt());
+                m.createdAt(), m.updatedAt(), m.reminderOffsets());
     }
 }

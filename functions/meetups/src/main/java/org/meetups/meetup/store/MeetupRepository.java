@@ -32,7 +32,8 @@ public final class MeetupRepository {
     /** Attributes a coordinator's change may set; counts, status and version are never among them. */
     private static final List<String> EDITABLE = List.of("title", "description", "kind", "language", "startsAt",
             "endsAt", "timeZone", "venue", "onlineUrl", MeetupSchema.CAPACITY, "rsvpDeadline", "updatedAt",
-            Keys.GSI1_PK, Keys.GSI1_SK);
+            Keys.GSI1_PK, Keys.GSI1_SK, MeetupSchema.REMINDER_OFFSETS, MeetupSchema.LAST_REMINDER_OFFSET,
+            Keys.GSI4_PK, Keys.GSI4_SK);
 
     private final MeetupTable table;
 
@@ -101,7 +102,9 @@ public final class MeetupRepository {
     public Write cancel(String id, Instant now) {
         return conditionalUpdate(UpdateItemRequest.builder()
                 .key(key(id))
-                .updateExpression("SET #status = :cancelled, updatedAt = :now, #version = #version + :one")
+                // leaving the reminder index: a cancelled meetup gets no reminders
+                .updateExpression("SET #status = :cancelled, updatedAt = :now, #version = #version + :one"
+                        + " REMOVE " + Keys.GSI4_PK + ", " + Keys.GSI4_SK)
                 .conditionExpression("attribute_exists(PK) AND #status = :scheduled")
                 .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#version", MeetupSchema.VERSION))
                 .expressionAttributeValues(Map.of(

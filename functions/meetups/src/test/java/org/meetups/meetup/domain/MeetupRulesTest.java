@@ -19,7 +19,7 @@ class MeetupRulesTest {
     static MeetupInput valid() {
         return new MeetupInput("Tone of voice workshop", "How we write", MeetupKind.INTERNAL_WORKSHOP, "nl",
                 START, START.plusHours(2), "Europe/Amsterdam", "Room 4.12", null, 25, null,
-                List.of(new MeetupInput.RoleInput("host", "Opens", 1, 1)));
+                List.of(new MeetupInput.RoleInput("host", "Opens", 1, 1)), null);
     }
 
     static MeetupInput with(java.util.function.UnaryOperator<MeetupInputBuilder> change) {
@@ -60,6 +60,35 @@ class MeetupRulesTest {
     }
 
     @Test
+    void remindersDefaultToADayAndTwoHoursAndAreBounded() {
+        Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
+        assertEquals(List.of(1440, 120), m.reminderOffsets());
+        assertEquals(Instant.parse("2026-12-09T17:00:00Z"), m.nextReminderAt().orElseThrow());
+        assertEquals(List.of(180, 30), MeetupRules.create("id-2", with(b -> b.reminderOffsets(List.of(30, 180))), "c", NOW)
+                .reminderOffsets());
+        assertField("reminderOffsets", with(b -> b.reminderOffsets(List.of(5))));
+        assertField("reminderOffsets", with(b -> b.reminderOffsets(List.of(60, 60))));
+        assertField("reminderOffsets", with(b -> b.reminderOffsets(List.of(60, 120, 180, 240, 300))));
+        assertField("reminderOffsets", with(b -> b.reminderOffsets(List.of(8 * 24 * 60))));
+    }
+
+    @Test
+    void movingTheStartRestartsTheReminders() {
+        Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
+        Meetup reminded = new Meetup(m.id(), m.title(), m.description(), m.kind(), m.language(), m.startsAt(),
+                m.endsAt(), m.timeZone(), m.venue(), m.onlineUrl(), m.capacity(), m.rsvpDeadline(), m.roles(),
+                m.status(), 0, 0, 0, 1, m.createdBy(), m.createdAt(), NOW, m.reminderOffsets(), 1440);
+        assertEquals(Instant.parse("2026-12-10T15:00:00Z"), reminded.nextReminderAt().orElseThrow());
+        Meetup renamed = MeetupRules.change(reminded, new MeetupInput("Renamed", null, null, null, null, null, null,
+                null, null, null, null, null, null), NOW);
+        assertEquals(1440, renamed.lastReminderOffset());
+        Meetup moved = MeetupRules.change(reminded, new MeetupInput(null, null, null, null, START.plusDays(1),
+                START.plusDays(1).plusHours(2), null, null, null, null, null, null, null), NOW);
+        assertEquals(null, moved.lastReminderOffset());
+        assertEquals(Instant.parse("2026-12-10T17:00:00Z"), moved.nextReminderAt().orElseThrow());
+    }
+
+    @Test
     void refusesBadRoles() {
         assertField("roles[0].name", with(b -> b.roles(List.of(new MeetupInput.RoleInput("Host!", null, 1, 0)))));
         assertField("roles[0].slots", with(b -> b.roles(List.of(new MeetupInput.RoleInput("host", null, 0, 0)))));
@@ -72,13 +101,13 @@ class MeetupRulesTest {
     void changeKeepsOmittedFieldsAndDeadlineFollowsStart() {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
         Meetup moved = MeetupRules.change(m, new MeetupInput(null, null, null, null, START.plusDays(1),
-                START.plusDays(1).plusHours(2), null, null, null, null, null, null), NOW);
+                START.plusDays(1).plusHours(2), null, null, null, null, null, null, null), NOW);
         assertEquals(m.title(), moved.title());
         assertEquals(moved.startsAt(), moved.rsvpDeadline());
         Meetup cleared = MeetupRules.change(m, new MeetupInput(null, null, null, null, null, null, null, null,
-                "https://meet.example.org/x", null, null, null), NOW);
+                "https://meet.example.org/x", null, null, null, null), NOW);
         assertEquals("https://meet.example.org/x", cleared.onlineUrl());
-        assertField("venue", new MeetupInput(null, null, null, null, null, null, null, "", null, null, null, null), m);
+        assertField("venue", new MeetupInput(null, null, null, null, null, null, null, "", null, null, null, null, null), m);
     }
 
     @Test
@@ -87,9 +116,9 @@ class MeetupRulesTest {
         assertEquals(400, assertThrows(ApiException.class, () -> MeetupRules.change(m, valid(), NOW)).status());
         Meetup cancelled = new Meetup(m.id(), m.title(), m.description(), m.kind(), m.language(), m.startsAt(),
                 m.endsAt(), m.timeZone(), m.venue(), m.onlineUrl(), m.capacity(), m.rsvpDeadline(), m.roles(),
-                org.meetups.common.domain.MeetupStatus.CANCELLED, 0, 0, 0, 2, m.createdBy(), m.createdAt(), NOW);
+                org.meetups.common.domain.MeetupStatus.CANCELLED, 0, 0, 0, 2, m.createdBy(), m.createdAt(), NOW, null, null);
         assertEquals(409, assertThrows(ApiException.class, () -> MeetupRules.change(cancelled,
-                new MeetupInput("New", null, null, null, null, null, null, null, null, null, null, null), NOW)).status());
+                new MeetupInput("New", null, null, null, null, null, null, null, null, null, null, null, null), NOW)).status());
     }
 
     private static void assertField(String field, MeetupInput input) {
@@ -111,11 +140,13 @@ class MeetupRulesTest {
         private OffsetDateTime startsAt, endsAt, rsvpDeadline;
         private Integer capacity;
         private List<MeetupInput.RoleInput> roles;
+        private List<Integer> reminderOffsets;
 
         MeetupInputBuilder(MeetupInput in) {
             title = in.title(); description = in.description(); kind = in.kind(); language = in.language();
             startsAt = in.startsAt(); endsAt = in.endsAt(); timeZone = in.timeZone(); venue = in.venue();
             onlineUrl = in.onlineUrl(); capacity = in.capacity(); rsvpDeadline = in.rsvpDeadline(); roles = in.roles();
+            reminderOffsets = in.reminderOffsets();
         }
 
         MeetupInputBuilder title(String v) { title = v; return this; }
@@ -128,10 +159,11 @@ class MeetupRulesTest {
         MeetupInputBuilder capacity(Integer v) { capacity = v; return this; }
         MeetupInputBuilder rsvpDeadline(OffsetDateTime v) { rsvpDeadline = v; return this; }
         MeetupInputBuilder roles(List<MeetupInput.RoleInput> v) { roles = v; return this; }
+        MeetupInputBuilder reminderOffsets(List<Integer> v) { reminderOffsets = v; return this; }
 
         MeetupInput build() {
             return new MeetupInput(title, description, kind, language, startsAt, endsAt, timeZone, venue, onlineUrl,
-                    capacity, rsvpDeadline, roles);
+                    capacity, rsvpDeadline, roles, reminderOffsets);
         }
     }
 }

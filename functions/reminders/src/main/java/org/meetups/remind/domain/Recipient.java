@@ -1,0 +1,13 @@
+package org.meetups.remind.domain;
+
+/**
+ * Someone a reminder goes to: a person going, a person still waiting (with their position), or a
+ * volunteer holding a role. {@code language} is the person's own, when known.
+ */
+public record Recipient(String userId, String email, String name, String language, Kind kind, String role, Long position) {
+    public enum Kind {
+        GOING,
+        WAITLISTED,
+        VOLUNTEER
+    }
+}

@@ -1,0 +1,60 @@
+package org.meetups.remind.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.config.Env;
+import org.meetups.common.json.Json;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.remind.domain.ReminderMailer;
+import org.meetups.remind.store.ReminderStore;
+
+/**
+ * Invoked by EventBridge Scheduler every few minutes. The schedule passes its own time
+ * ({@code {"scheduledTime": "<aws.scheduler.scheduled-time>"}}); an EventBridge rule's event
+ * ({@code "time"}) works too. Reminders are decided on that time, not the wall clock, so a late
+ * or repeated run behaves the same as a punctual one.
+ */
+public final class ReminderHandler implements RequestStreamHandler {
+    private final ReminderRun run;
+
+    public ReminderHandler() {
+        this(Env.system(), Clock.systemUTC());
+    }
+
+    public ReminderHandler(Env env, Clock clock) {
+        this(env, clock, ReminderMails.fromEnv(env));
+    }
+
+    public ReminderHandler(Env env, Clock clock, ReminderMailer mailer) {
+        this.run = new ReminderRun(new ReminderStore(new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"))),
+                mailer, clock);
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        ReminderRun.Summary summary = run.run(scheduledTime(Json.MAPPER.readTree(input)));
+        System.out.println(Json.write(summary));
+        Json.MAPPER.writeValue(output, summary);
+    }
+
+    static Instant scheduledTime(JsonNode event) {
+        String time = event.hasNonNull("scheduledTime") ? event.get("scheduledTime").asText()
+                : event.hasNonNull("time") ? event.get("time").asText() : null;
+        if (time == null) {
+            throw new IllegalArgumentException("the event carries no scheduledTime (or time): " + event);
+        }
+        try {
+            return Instant.parse(time);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("scheduledTime is not an ISO-8601 instant: " + time, e);
+        }
+    }
+}

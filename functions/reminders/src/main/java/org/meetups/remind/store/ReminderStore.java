@@ -1,0 +1,206 @@
+package org.meetups.remind.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupSchema;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.remind.domain.Recipient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * What a reminder run reads and writes: due meetups from the sparse reminder index (GSI4), one
+ * meetup's people and sent markers from its partition, claim markers, and the round's completion.
+ */
+public final class ReminderStore {
+    /** How far back a run looks for due rounds it missed (the index keeps them until done or expired). */
+    public static final int CATCH_UP_MONTHS = 1;
+    /** A claim older than this is taken to be from a run that crashed before sending. */
+    public static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
+
+    private final MeetupTable table;
+
+    public ReminderStore(MeetupTable table) {
+        this.table = table;
+    }
+
+    /** Meetups whose next reminder round is due at {@code at}: one Query per month bucket, due entries only. */
+    public List<Meetup> dueMeetups(Instant at) {
+        List<Meetup> due = new ArrayList<>();
+        YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
+        for (int back = CATCH_UP_MONTHS; back >= 0; back--) {
+            Map<String, AttributeValue> startKey = null;
+            do {
+                QueryResponse page = table.client().query(QueryRequest.builder()
+                        .tableName(table.name())
+                        .indexName(Keys.GSI4)
+                        .keyConditionExpression("#pk = :bucket AND #sk <= :at")
+                        .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
+                        .expressionAttributeValues(Map.of(
+                                ":bucket", AttributeValue.fromS(Keys.reminderBucket(month.minusMonths(back))),
+                                ":at", AttributeValue.fromS(Keys.startSortKey(at, "~"))))
+                        .exclusiveStartKey(startKey)
+                        .build());
+                page.items().forEach(item -> due.add(MeetupSchema.MEETUP.mapToItem(item)));
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (startKey != null);
+        }
+        return due;
+    }
+
+    /** The people of one meetup and the reminder markers already written for {@code markerKind}. */
+    public record Audience(List<Recipient> candidates, Set<String> alreadySent) {}
+
+    public Audience audience(String meetupId, String markerKind, Instant startsAt) {
+        List<Recipient> candidates = new ArrayList<>();
+        Set<String> sent = new HashSet<>();
+        String markerPrefix = "SENT#" + markerKind + "#";
+        String markerSuffix = "#" + startsAt;
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryResponse page = table.client().query(QueryRequest.builder()
+                    .tableName(table.name())
+                    .keyConditionExpression("PK = :pk")
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId))))
+                    .consistentRead(true)
+                    .exclusiveStartKey(startKey)
+                    .build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                String sk = item.get(Keys.SK).s();
+                if (sk.startsWith("RSVP#")) {
+                    rsvp(item).ifPresent(candidates::add);
+                } else if (sk.startsWith("ROLE#")) {
+                    candidates.add(new Recipient(s(item, "userId"), s(item, "email"), s(item, "name"),
+                            s(item, "language"), Recipient.Kind.VOLUNTEER, s(item, "role"), null));
+                } else if (sk.startsWith(markerPrefix) && sk.endsWith(markerSuffix)
+                        && !"PENDING".equals(s(item, "state"))) {
+                    sent.add(sk.substring(markerPrefix.length(), sk.length() - markerSuffix.length()));
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
+        return new Audience(candidates, sent);
+    }
+
+    private static java.util.Optional<Recipient> rsvp(Map<String, AttributeValue> item) {
+        String status = s(item, "status");
+        Recipient.Kind kind = "GOING".equals(status) ? Recipient.Kind.GOING
+                : "WAITLISTED".equals(status) ? Recipient.Kind.WAITLISTED : null;
+        if (kind == null) {
+            return java.util.Optional.empty();
+        }
+        Long position = item.containsKey("position") ? Long.valueOf(item.get("position").n()) : null;
+        return java.util.Optional.of(new Recipient(s(item, "userId"), s(item, "email"), s(item, "name"),
+                s(item, "language"), kind, null, position));
+    }
+
+    private static String s(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static Map<String, AttributeValue> markerKey(String meetupId, String markerKind, String userId, Instant startsAt) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                Keys.SK, AttributeValue.fromS("SENT#" + markerKind + "#" + userId + "#" + startsAt));
+    }
+
+    /**
+     * Claims one reminder for this run: succeeds only if no run has sent it or holds a live
+     * claim on it, so overlapping or repeated runs never both send. Returns the claim's token.
+     */
+    public java.util.Optional<String> claim(String meetupId, String markerKind, String userId, Instant startsAt, Instant now) {
+        String token = now + "#" + java.util.UUID.randomUUID();
+        try {
+            table.client().putItem(r -> r.tableName(table.name())
+                    .item(Map.of(
+                            Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                            Keys.SK, AttributeValue.fromS("SENT#" + markerKind + "#" + userId + "#" + startsAt),
+                            "type", AttributeValue.fromS("SENT"),
+                            "state", AttributeValue.fromS("PENDING"),
+                            "claim", AttributeValue.fromS(token),
+                            "claimedAt", AttributeValue.fromS(now.toString()),
+                            Keys.TTL, AttributeValue.fromN(Long.toString(startsAt.plus(Duration.ofDays(30)).getEpochSecond()))))
+                    .conditionExpression("attribute_not_exists(PK) OR (#state = :pending AND claimedAt < :stale)")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"),
+                            ":stale", AttributeValue.fromS(now.minus(CLAIM_LEASE).toString()))));
+            return java.util.Optional.of(token);
+        } catch (ConditionalCheckFailedException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Marks a claimed reminder as sent (or as given up for good, when SES refused the address). */
+    public void settle(String meetupId, String markerKind, String userId, Instant startsAt, String token, String state) {
+        table.client().updateItem(r -> r.tableName(table.name())
+                .key(markerKey(meetupId, markerKind, userId, startsAt))
+                .updateExpression("SET #state = :state REMOVE claim")
+                .conditionExpression("claim = :token")
+                .expressionAttributeNames(Map.of("#state", "state"))
+                .expressionAttributeValues(Map.of(":state", AttributeValue.fromS(state), ":token", AttributeValue.fromS(token))));
+    }
+
+    /** Drops a claim whose mail could not be sent now, so the next run sends it. */
+    public void release(String meetupId, String markerKind, String userId, Instant startsAt, String token) {
+        try {
+            table.client().deleteItem(r -> r.tableName(table.name())
+                    .key(markerKey(meetupId, markerKind, userId, startsAt))
+                    .conditionExpression("claim = :token")
+                    .expressionAttributeValues(Map.of(":token", AttributeValue.fromS(token))));
+        } catch (ConditionalCheckFailedException e) {
+            // another run took over the claim; it decides
+        }
+    }
+
+    /**
+     * Records a round as done, which moves the meetup's reminder index entry to the next round
+     * (or out of the index). Conditional on the start and the round being unchanged, so a
+     * coordinator's concurrent move of the meetup wins.
+     */
+    public boolean completeRound(Meetup meetup, int offset) {
+        Meetup done = new Meetup(meetup.id(), meetup.title(), meetup.description(), meetup.kind(), meetup.language(),
+                meetup.startsAt(), meetup.endsAt(), meetup.timeZone(), meetup.venue(), meetup.onlineUrl(),
+                meetup.capacity(), meetup.rsvpDeadline(), meetup.roles(), meetup.status(), meetup.goingCount(),
+                meetup.waitlistCount(), meetup.waitlistSequence(), meetup.version(), meetup.createdBy(),
+                meetup.createdAt(), meetup.updatedAt(), meetup.reminderOffsets(), offset);
+        Map<String, AttributeValue> item = MeetupSchema.MEETUP.itemToMap(done, true);
+        Map<String, String> names = new HashMap<>(Map.of("#last", MeetupSchema.LAST_REMINDER_OFFSET,
+                "#gpk", Keys.GSI4_PK, "#gsk", Keys.GSI4_SK, "#start", "startsAt"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":offset", AttributeValue.fromN(Integer.toString(offset)),
+                ":start", AttributeValue.fromS(meetup.startsAt().toString())));
+        String update;
+        if (item.containsKey(Keys.GSI4_PK)) {
+            update = "SET #last = :offset, #gpk = :gpk, #gsk = :gsk";
+            values.put(":gpk", item.get(Keys.GSI4_PK));
+            values.put(":gsk", item.get(Keys.GSI4_SK));
+        } else {
+            update = "SET #last = :offset REMOVE #gpk, #gsk";
+        }
+        String condition = "#start = :start AND " + (meetup.lastReminderOffset() == null
+                ? "attribute_not_exists(#last)" : "#last = :previous");
+        if (meetup.lastReminderOffset() != null) {
+            values.put(":previous", AttributeValue.fromN(Integer.toString(meetup.lastReminderOffset())));
+        }
+        try {
+            table.client().updateItem(r -> r.tableName(table.name())
+                    .key(MeetupTable.meetupKey(meetup.id()).primaryKeyMap(MeetupSchema.MEETUP))
+                    .updateExpression(update).conditionExpression(condition)
+                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+}
