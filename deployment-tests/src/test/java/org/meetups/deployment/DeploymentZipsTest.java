@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -41,12 +40,7 @@ class DeploymentZipsTest {
             Path unpacked = FreshJvm.unzip(function.zip(), root.resolve("deployment-tests/target/unpacked").resolve(function.module()));
             List<String> classpath = new ArrayList<>(List.of(unpacked.toString(), unpacked.resolve("lib/*").toString()));
             classpath.addAll(FreshJvm.harnessClasspath());
-            Map<String, String> env = new HashMap<>(function.environment());
-            env.put("TABLE_NAME", stack.tableName());
-            env.put("AWS_ENDPOINT_URL", stack.emulator().endpoint());
-            env.put("AWS_REGION", "eu-west-1");
-            env.put("AWS_ACCESS_KEY_ID", "test");
-            env.put("AWS_SECRET_ACCESS_KEY", "test");
+            Map<String, String> env = stack.environmentOf(function);
             try (Stream<Path> events = Files.list(function.eventsDir(root))) {
                 for (Path event : events.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                     tests.add(DynamicTest.dynamicTest(function.module() + " " + event.getFileName(), () -> {

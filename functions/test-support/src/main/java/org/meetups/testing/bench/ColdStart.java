@@ -15,6 +15,7 @@ import org.meetups.common.config.Env;
 import org.meetups.testing.Emulator;
 import org.meetups.testing.ProjectFiles;
 import org.meetups.testing.TemplateFunctions;
+import org.meetups.testing.TestStack;
 import org.meetups.testing.TemplateTable;
 
 /**
@@ -29,15 +30,8 @@ public final class ColdStart {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Path root = ProjectFiles.root();
-        Emulator emulator = Emulator.start();
+        TestStack stack = TestStack.create();
         try {
-            String table = "bench-" + UUID.randomUUID();
-            Map<String, String> awsEnv = Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", Emulator.REGION,
-                    "AWS_ACCESS_KEY_ID", "bench", "AWS_SECRET_ACCESS_KEY", "bench");
-            System.setProperty("aws.accessKeyId", "bench");
-            System.setProperty("aws.secretAccessKey", "bench");
-            TemplateTable.create(AwsClients.dynamoDb(Env.of(awsEnv)), root.resolve("template.yaml"), table);
-
             String toolOptions = TemplateTable.template(root.resolve("template.yaml")).path("Globals").path("Function")
                     .path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText("");
             List<String> harness = FreshJvm.harnessClasspath();
@@ -53,9 +47,7 @@ public final class ColdStart {
                 Path unpacked = FreshJvm.unzip(function.zip(), root.resolve("target/bench").resolve(function.module()));
                 List<String> classpath = new ArrayList<>(List.of(unpacked.toString(), unpacked.resolve("lib/*").toString()));
                 classpath.addAll(harness);
-                Map<String, String> env = new HashMap<>(function.environment());
-                env.putAll(awsEnv);
-                env.put("TABLE_NAME", table);
+                Map<String, String> env = stack.environmentOf(function);
                 String[] last = new String[1];
                 long cold = median(runs, () -> {
                     FreshJvm.Result r = FreshJvm.run(List.of(function.handlerClass(), event.toString()), classpath, env);
@@ -66,7 +58,7 @@ public final class ColdStart {
                         cold, (double) cold / baseline, root.relativize(event), last[0]);
             }
         } finally {
-            emulator.stop();
+            stack.emulator().stop();
         }
     }
 
