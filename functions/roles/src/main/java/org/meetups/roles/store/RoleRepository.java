@@ -51,7 +51,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class RoleRepository {
     /** Attempts of a write that lost a race (transaction conflict, or the meetup changed between read and write). */
     static final int MAX_ATTEMPTS = 8;
-    private static final String MARKER_PREFIX = "VOLUNTEER#";
     private static final String ROLE_COUNT = "roleCount";
     private static final String CONFLICT = "TransactionConflict";
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
@@ -527,7 +526,7 @@ public final class RoleRepository {
 
     private static Map<String, AttributeValue> markerKey(String meetupId, String userId) {
         return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                Keys.SK, AttributeValue.fromS(MARKER_PREFIX + userId));
+                Keys.SK, AttributeValue.fromS(Keys.volunteerSk(userId)));
     }
 
     private static Map<String, AttributeValue> gsi2Key(Assignment a) {
