@@ -48,7 +48,7 @@ public final class Fixtures {
         String id = "m-" + UUID.randomUUID();
         Meetup meetup = new Meetup(id, "Founders' breakfast", "What we learned in ten years",
                 MeetupKind.COMMUNITY_MEETUP, language, START, START.plusSeconds(7200), "Europe/Amsterdam",
-                "Chamber of Commerce, Rotterdam", null, 40, START, Map.of(), MeetupStatus.SCHEDULED,
+                "Chamber of Commerce, Rotterdam", null, 40, START, Map.of(), false, MeetupStatus.SCHEDULED,
                 0, 0, 0, 1, "coord-1", NOW, NOW);
         table.meetups().putItem(meetup);
         return meetup;

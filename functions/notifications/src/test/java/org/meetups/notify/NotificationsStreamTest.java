@@ -194,7 +194,7 @@ class NotificationsStreamTest {
 
     static Meetup withVersion(Meetup m, long version, String venue, MeetupStatus status, int going) {
         return new Meetup(m.id(), m.title(), m.description(), m.kind(), m.language(), m.startsAt(), m.endsAt(),
-                m.timeZone(), venue, m.onlineUrl(), m.capacity(), m.rsvpDeadline(), m.roles(), status, going,
+                m.timeZone(), venue, m.onlineUrl(), m.capacity(), m.rsvpDeadline(), m.roles(), m.allowMultipleRoles(), status, going,
                 m.waitlistCount(), m.waitlistSequence(), version, m.createdBy(), m.createdAt(), m.updatedAt());
     }
 
@@ -278,7 +278,7 @@ class NotificationsStreamTest {
         Meetup meetup = fixtures.meetup("en");
         Meetup evil = new Meetup(meetup.id(), "Breakfast\r\nBcc: victim@example.com", meetup.description(), meetup.kind(),
                 meetup.language(), meetup.startsAt(), meetup.endsAt(), meetup.timeZone(), meetup.venue(), null,
-                meetup.capacity(), meetup.rsvpDeadline(), Map.of(), MeetupStatus.SCHEDULED, 0, 0, 0, 1, "c", null, null);
+                meetup.capacity(), meetup.rsvpDeadline(), Map.of(), false, MeetupStatus.SCHEDULED, 0, 0, 0, 1, "c", null, null);
         fixtures.save(evil);
         fixtures.rsvp(meetup.id(), "eve", "Eve\r\nBcc: attacker@example.com", "en", "GOING", null);
         SentMails.Mail mail = single(deliver());

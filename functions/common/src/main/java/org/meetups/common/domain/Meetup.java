@@ -8,6 +8,7 @@ import java.util.Map;
  * seconds; {@code timeZone} is the IANA zone the meetup happens in. {@code goingCount} and
  * {@code waitlistCount} count RSVP items; {@code waitlistSequence} hands out FIFO positions;
  * {@code version} increases on every coordinator change (optimistic concurrency).
+ * {@code allowMultipleRoles} lets one person hold several roles at this meetup (default: one role each).
  */
 public record Meetup(
         String id,
@@ -23,6 +24,7 @@ public record Meetup(
         int capacity,
         Instant rsvpDeadline,
         Map<String, RoleNeed> roles,
+        boolean allowMultipleRoles,
         MeetupStatus status,
         int goingCount,
         int waitlistCount,
