@@ -2,7 +2,6 @@ package org.meetups.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -23,15 +22,39 @@ import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
  */
 public final class TemplateTable {
     public static final String LOGICAL_ID = "MeetupsTable";
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TemplateTable() {}
 
+    /**
+     * The template as a tree, CloudFormation's short-form tags in their long form:
+     * {@code !Ref X} becomes {@code {"Ref": "X"}}, {@code !GetAtt A.B} {@code {"Fn::GetAtt": "A.B"}}, and so on.
+     */
     public static JsonNode template(Path templateFile) {
-        try {
-            return YAML.readTree(templateFile.toFile());
+        try (var reader = java.nio.file.Files.newBufferedReader(templateFile)) {
+            return JSON.valueToTree(new org.yaml.snakeyaml.Yaml(new CloudFormationConstructor()).load(reader));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + templateFile, e);
+        }
+    }
+
+    private static final class CloudFormationConstructor extends org.yaml.snakeyaml.constructor.SafeConstructor {
+        CloudFormationConstructor() {
+            super(new org.yaml.snakeyaml.LoaderOptions());
+            this.yamlConstructors.put(null, new org.yaml.snakeyaml.constructor.AbstractConstruct() {
+                @Override
+                public Object construct(org.yaml.snakeyaml.nodes.Node node) {
+                    String tag = node.getTag().getValue().substring(1);
+                    String name = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
+                    Object value = switch (node) {
+                        case org.yaml.snakeyaml.nodes.ScalarNode scalar -> constructScalar(scalar);
+                        case org.yaml.snakeyaml.nodes.SequenceNode sequence -> constructSequence(sequence);
+                        case org.yaml.snakeyaml.nodes.MappingNode mapping -> constructMapping(mapping);
+                        default -> throw new IllegalStateException("unexpected YAML node " + node);
+                    };
+                    return java.util.Map.of(name, value);
+                }
+            });
         }
     }
 

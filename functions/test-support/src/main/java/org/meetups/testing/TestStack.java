@@ -47,6 +47,36 @@ public final class TestStack {
         return Env.of(values);
     }
 
+    /**
+     * The environment Lambda would give a template function, pointed at the emulator: its own
+     * variables, and for each {@code !Ref} to a resource a local stand-in (this table, or a
+     * secret created in the emulator).
+     */
+    public Map<String, String> environmentOf(TemplateFunctions.Function function) {
+        Map<String, String> env = new java.util.HashMap<>(function.environment());
+        function.resourceRefs().forEach((variable, resource) -> env.put(variable, localValue(resource)));
+        env.put("AWS_ENDPOINT_URL", emulator.endpoint());
+        env.put("AWS_REGION", Emulator.REGION);
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        return env;
+    }
+
+    private String localValue(String resource) {
+        String type = TemplateTable.template(ProjectFiles.resolve("template.yaml"))
+                .path("Resources").path(resource).path("Type").asText();
+        return switch (type) {
+            case "AWS::DynamoDB::Table" -> tableName;
+            case "AWS::SecretsManager::Secret" -> {
+                try (var secrets = AwsClients.secretsManager(env())) {
+                    yield secrets.createSecret(r -> r.name(resource + "-" + UUID.randomUUID())
+                            .secretString("local-" + UUID.randomUUID())).arn();
+                }
+            }
+            default -> throw new IllegalStateException("no local stand-in for " + resource + " (" + type + ")");
+        };
+    }
+
     public String tableName() {
         return tableName;
     }

@@ -1,6 +1,11 @@
 package org.meetups.common.aws;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import org.meetups.common.config.Env;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -8,6 +13,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The one place AWS clients are built. Region comes from AWS_REGION, and AWS_ENDPOINT_URL
@@ -22,6 +29,35 @@ public final class AwsClients {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.STANDARD)
                         .build());
+        configure(env, builder);
+        return builder.build();
+    }
+
+    /**
+     * SES v2 with patient retries: throttling (429 TooManyRequests) backs off exponentially with
+     * jitter up to 6 attempts, so a burst of mail rides out the account's sending rate.
+     * {@code interceptors} lets tests inject faults into the real request pipeline.
+     */
+    public static SesV2Client sesV2(Env env, List<ExecutionInterceptor> interceptors) {
+        var builder = SesV2Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
+                                .maxAttempts(6)
+                                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(5)))
+                                .circuitBreakerEnabled(false)
+                                .build())
+                        .apiCallTimeout(Duration.ofSeconds(20))
+                        .executionInterceptors(interceptors)
+                        .build());
+        configure(env, builder);
+        return builder.build();
+    }
+
+    public static SecretsManagerClient secretsManager(Env env) {
+        var builder = SecretsManagerClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
         configure(env, builder);
         return builder.build();
     }

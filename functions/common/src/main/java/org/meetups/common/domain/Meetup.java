@@ -11,6 +11,7 @@ import java.util.Optional;
  * seconds; {@code timeZone} is the IANA zone the meetup happens in. {@code goingCount} and
  * {@code waitlistCount} count RSVP items; {@code waitlistSequence} hands out FIFO positions;
  * {@code version} increases on every coordinator change (optimistic concurrency).
+ * {@code allowMultipleRoles} lets one person hold several roles at this meetup (default: one role each).
  * {@code reminderOffsets} are minutes before the start, largest first; {@code lastReminderOffset}
  * is the offset of the last reminder round completed (null: none yet for this start time).
  */
@@ -28,6 +29,7 @@ public record Meetup(
         int capacity,
         Instant rsvpDeadline,
         Map<String, RoleNeed> roles,
+        boolean allowMultipleRoles,
         MeetupStatus status,
         int goingCount,
         int waitlistCount,
@@ -45,6 +47,17 @@ public record Meetup(
         roles = roles == null ? Map.of() : Map.copyOf(roles);
         reminderOffsets = reminderOffsets == null ? DEFAULT_REMINDER_OFFSETS
                 : reminderOffsets.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+    }
+
+    /** A meetup with the default reminders, none sent yet. */
+    public Meetup(String id, String title, String description, MeetupKind kind, String language, Instant startsAt,
+                  Instant endsAt, String timeZone, String venue, String onlineUrl, int capacity, Instant rsvpDeadline,
+                  Map<String, RoleNeed> roles, boolean allowMultipleRoles, MeetupStatus status, int goingCount,
+                  int waitlistCount, long waitlistSequence, long version, String createdBy, Instant createdAt,
+                  Instant updatedAt) {
+        this(id, title, description, kind, language, startsAt, endsAt, timeZone, venue, onlineUrl, capacity,
+                rsvpDeadline, roles, allowMultipleRoles, status, goingCount, waitlistCount, waitlistSequence, version,
+                createdBy, createdAt, updatedAt, null, null);
     }
 
     /** The largest reminder offset not yet done, if the meetup is still on. */

@@ -29,6 +29,14 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
     /** The routes this function serves, keyed as template.yaml declares them, such as {@code "POST /meetups"}. */
     public abstract Map<String, Route> routes();
 
+    /**
+     * Routes template.yaml serves without the JWT authorizer (links in e-mails, calendar feeds):
+     * they get a null caller and must authorise by other means, such as a signed token.
+     */
+    protected java.util.Set<String> publicRoutes() {
+        return java.util.Set.of();
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         return handle(event).toLambda();
@@ -41,7 +49,7 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
             if (route == null) {
                 throw ApiException.notFound("no route " + event.getRouteKey());
             }
-            Caller caller = authenticator.authenticate(event);
+            Caller caller = publicRoutes().contains(event.getRouteKey()) ? null : authenticator.authenticate(event);
             return route.handle(ApiRequest.from(event), caller);
         } catch (ApiException e) {
             return ApiResponse.problem(e.problem(instance));

@@ -16,6 +16,8 @@ import java.time.ZoneOffset;
  *       (the waitlist in FIFO order; sparse: only waiting people are in it).</li>
  *   <li>role assignment: {@code MEETUP#<id>} / {@code ROLE#<role>#<userId>}; GSI2 {@code USER#<userId>} /
  *       {@code <start>#<meetupId>#ROLE#<role>}.</li>
+ *   <li>role holder marker: {@code MEETUP#<id>} / {@code VOLUNTEER#<userId>}, {@code roleCount} = roles the person
+ *       holds at the meetup; written in the same transaction as each role assignment (one role per person).</li>
  *   <li>meetup, while a reminder round is ahead: GSI4 {@code REMIND#<yyyy-MM>} / {@code <due instant>#<id>}
  *       (sparse: the reminder function queries only what is due).</li>
  *   <li>sent-mail marker: {@code MEETUP#<id>} / {@code SENT#<kind>#<userId>#<change>}, with TTL {@code expiresAt}.</li>
@@ -55,6 +57,10 @@ public final class Keys {
 
     public static String roleSk(String role, String userId) {
         return "ROLE#" + role + "#" + userId;
+    }
+
+    public static String volunteerSk(String userId) {
+        return "VOLUNTEER#" + userId;
     }
 
     /** "My meetups" sort key: the meetup's start first, so a user's items list in start order. */

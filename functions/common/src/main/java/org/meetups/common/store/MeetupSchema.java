@@ -31,6 +31,13 @@ public final class MeetupSchema {
     public static final String VERSION = "version";
     public static final String STATUS = "status";
     public static final String ROLES = "roles";
+    public static final String ALLOW_MULTIPLE_ROLES = "allowMultipleRoles";
+    /**
+     * Sum over the roles of (slots - filled), written on creation and kept by every role change, so
+     * "meetups with open roles" is a filter on the start-time index. Every role under its minimum
+     * also has an open slot (minimum <= slots), so this one number finds both.
+     */
+    public static final String OPEN_ROLE_SLOTS = "openRoleSlots";
     public static final String REMINDER_OFFSETS = "reminderOffsets";
     public static final String LAST_REMINDER_OFFSET = "lastReminderOffset";
 
@@ -75,6 +82,10 @@ public final class MeetupSchema {
             .addAttribute(Instant.class, a -> a.name("rsvpDeadline").getter(Meetup::rsvpDeadline).setter((b, v) -> b.rsvpDeadline = v))
             .addAttribute(EnhancedType.mapOf(EnhancedType.of(String.class), EnhancedType.documentOf(RoleNeed.class, ROLE)),
                     a -> a.name(ROLES).getter(Meetup::roles).setter((b, v) -> b.roles = v))
+            .addAttribute(Boolean.class, a -> a.name(ALLOW_MULTIPLE_ROLES).getter(Meetup::allowMultipleRoles)
+                    .setter((b, v) -> b.allowMultipleRoles = Boolean.TRUE.equals(v)))
+            .addAttribute(Integer.class, a -> a.name(OPEN_ROLE_SLOTS).getter(MeetupSchema::openRoleSlots)
+                    .setter((b, v) -> {}))
             .addAttribute(String.class, a -> a.name(STATUS).getter(m -> m.status().name())
                     .setter((b, v) -> b.status = MeetupStatus.valueOf(v)))
             .addAttribute(Integer.class, a -> a.name(GOING_COUNT).getter(Meetup::goingCount).setter((b, v) -> b.goingCount = zeroIfNull(v)))
@@ -90,6 +101,10 @@ public final class MeetupSchema {
             .addAttribute(Integer.class, a -> a.name(LAST_REMINDER_OFFSET)
                     .getter(Meetup::lastReminderOffset).setter((b, v) -> b.lastReminderOffset = v))
             .build();
+
+    static int openRoleSlots(Meetup meetup) {
+        return meetup.roles().values().stream().mapToInt(r -> Math.max(0, r.slots() - r.filled())).sum();
+    }
 
     private static int zeroIfNull(Integer value) {
         return value == null ? 0 : value;
@@ -121,6 +136,7 @@ public final class MeetupSchema {
         int capacity;
         Instant rsvpDeadline;
         Map<String, RoleNeed> roles;
+        boolean allowMultipleRoles;
         MeetupStatus status;
         int goingCount;
         int waitlistCount;
@@ -134,8 +150,8 @@ public final class MeetupSchema {
 
         Meetup build() {
             return new Meetup(id, title, description, kind, language, startsAt, endsAt, timeZone, venue, onlineUrl,
-                    capacity, rsvpDeadline, roles, status, goingCount, waitlistCount, waitlistSequence, version,
-                    createdBy, createdAt, updatedAt, reminderOffsets, lastReminderOffset);
+                    capacity, rsvpDeadline, roles, allowMultipleRoles, status, goingCount, waitlistCount,
+                    waitlistSequence, version, createdBy, createdAt, updatedAt, reminderOffsets, lastReminderOffset);
         }
     }
 }

@@ -3,6 +3,7 @@ package org.meetups.meetup.domain;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.meetups.common.domain.MeetupKind;
+import org.meetups.common.domain.RoleInput;
 
 /**
  * What a coordinator sends to create (all required fields) or change (any subset) a meetup.
@@ -23,7 +24,6 @@ public record MeetupInput(
         Integer capacity,
         OffsetDateTime rsvpDeadline,
         List<RoleInput> roles,
+        Boolean allowMultipleRoles,
         List<Integer> reminderOffsets) {
-
-    public record RoleInput(String name, String description, Integer slots, Integer minimum) {}
 }

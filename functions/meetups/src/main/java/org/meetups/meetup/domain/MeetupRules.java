@@ -16,7 +16,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.domain.RoleInput;
 import org.meetups.common.domain.RoleNeed;
+import org.meetups.common.domain.RoleRules;
 import org.meetups.common.http.ApiException;
 import org.meetups.common.http.Problem.FieldError;
 
@@ -27,17 +29,13 @@ public final class MeetupRules {
     public static final int MAX_VENUE = 300;
     public static final int MAX_URL = 2000;
     public static final int MAX_CAPACITY = 10_000;
-    public static final int MAX_ROLES = 20;
-    public static final int MAX_ROLE_SLOTS = 100;
-    public static final int MAX_ROLE_DESCRIPTION = 500;
     public static final Duration MAX_DURATION = Duration.ofDays(7);
     public static final Duration MAX_AHEAD = Duration.ofDays(2 * 366);
     public static final Set<String> LANGUAGES = Set.of("en", "nl");
     public static final int MAX_REMINDERS = 4;
     public static final int MIN_REMINDER_OFFSET = 15;
     public static final int MAX_REMINDER_OFFSET = 7 * 24 * 60;
-    public static final Pattern ROLE_NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
-    /** Titles, venues and role descriptions end up in mail subjects and calendar lines: one line only. */
+    /** Titles and venues end up in mail subjects and calendar lines: one line only. */
     private static final Pattern SINGLE_LINE = Pattern.compile("\\p{Cntrl}");
     private static final Pattern MULTI_LINE = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t\\r]]");
 
@@ -60,7 +58,8 @@ public final class MeetupRules {
         Meetup meetup = new Meetup(id, in.title().strip(), blankToNull(in.description()), in.kind(),
                 in.language() == null ? "en" : in.language(), startsAt, seconds(in.endsAt()), in.timeZone(),
                 blankToNull(in.venue()), blankToNull(in.onlineUrl()), in.capacity(),
-                in.rsvpDeadline() == null ? startsAt : seconds(in.rsvpDeadline()), roles, MeetupStatus.SCHEDULED,
+                in.rsvpDeadline() == null ? startsAt : seconds(in.rsvpDeadline()), roles,
+                Boolean.TRUE.equals(in.allowMultipleRoles()), MeetupStatus.SCHEDULED,
                 0, 0, 0, 1, coordinatorId, now, now, in.reminderOffsets(), null);
         check(meetup, now, true);
         return meetup;
@@ -90,7 +89,9 @@ public final class MeetupRules {
                 in.venue() == null ? current.venue() : blankToNull(in.venue()),
                 in.onlineUrl() == null ? current.onlineUrl() : blankToNull(in.onlineUrl()),
                 in.capacity() == null ? current.capacity() : in.capacity(),
-                deadline, current.roles(), current.status(), current.goingCount(), current.waitlistCount(),
+                deadline, current.roles(),
+                in.allowMultipleRoles() == null ? current.allowMultipleRoles() : in.allowMultipleRoles(),
+                current.status(), current.goingCount(), current.waitlistCount(),
                 current.waitlistSequence(), current.version(), current.createdBy(), current.createdAt(), now,
                 in.reminderOffsets() == null ? current.reminderOffsets() : in.reminderOffsets(),
                 // reminders count from the start: a moved meetup gets its reminders again
@@ -144,24 +145,24 @@ public final class MeetupRules {
         }
     }
 
-    private static Map<String, RoleNeed> roles(List<FieldError> errors, List<MeetupInput.RoleInput> in) {
+    private static Map<String, RoleNeed> roles(List<FieldError> errors, List<RoleInput> in) {
         Map<String, RoleNeed> roles = new HashMap<>();
         if (in == null) {
             return roles;
         }
-        if (in.size() > MAX_ROLES) {
-            errors.add(new FieldError("roles", "at most " + MAX_ROLES + " roles"));
+        if (in.size() > RoleRules.MAX_ROLES) {
+            errors.add(new FieldError("roles", "at most " + RoleRules.MAX_ROLES + " roles"));
             return roles;
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < in.size(); i++) {
-            MeetupInput.RoleInput role = in.get(i);
+            RoleInput role = in.get(i);
             String field = "roles[" + i + "]";
             if (role == null) {
                 errors.add(new FieldError(field, "must be an object"));
                 continue;
             }
-            RoleNeed need = role(errors, field, role, i);
+            RoleNeed need = RoleRules.role(errors, field + ".", role, i);
             if (need != null && !seen.add(role.name())) {
                 errors.add(new FieldError(field + ".name", "role '" + role.name() + "' is listed twice"));
             } else if (need != null) {
@@ -169,25 +170,6 @@ public final class MeetupRules {
             }
         }
         return roles;
-    }
-
-    /** One role's definition, or null after adding its errors. Shared with role changes. */
-    public static RoleNeed role(List<FieldError> errors, String field, MeetupInput.RoleInput role, int position) {
-        int before = errors.size();
-        if (role.name() == null || !ROLE_NAME.matcher(role.name()).matches()) {
-            errors.add(new FieldError(field + ".name",
-                    "must be 1-40 lower-case letters, digits or dashes, starting with a letter (e.g. note-taker)"));
-        }
-        text(errors, field + ".description", role.description(), 0, MAX_ROLE_DESCRIPTION, SINGLE_LINE);
-        int slots = role.slots() == null ? 1 : role.slots();
-        int minimum = role.minimum() == null ? 0 : role.minimum();
-        if (slots < 1 || slots > MAX_ROLE_SLOTS) {
-            errors.add(new FieldError(field + ".slots", "must be between 1 and " + MAX_ROLE_SLOTS));
-        }
-        if (minimum < 0 || minimum > slots) {
-            errors.add(new FieldError(field + ".minimum", "must be between 0 and slots"));
-        }
-        return errors.size() > before ? null : new RoleNeed(blankToNull(role.description()), slots, minimum, 0, position);
     }
 
     private static void required(List<FieldError> errors, String field, Object value) {

@@ -27,6 +27,7 @@ public record MeetupView(
         int waitlistLength,
         OffsetDateTime rsvpDeadline,
         List<RoleView> roles,
+        boolean allowMultipleRoles,
         MeetupStatus status,
         long version,
         Instant createdAt,
@@ -47,7 +48,7 @@ public record MeetupView(
         return new MeetupView(m.id(), m.title(), m.description(), m.kind(), m.language(),
                 m.startsAt().atZone(zone).toOffsetDateTime(), m.endsAt().atZone(zone).toOffsetDateTime(),
                 m.timeZone(), m.venue(), m.onlineUrl(), m.capacity(), m.goingCount(), m.seatsLeft(),
-                m.waitlistCount(), m.rsvpDeadline().atZone(zone).toOffsetDateTime(), roles, m.status(), m.version(),
-                m.createdAt(), m.updatedAt(), m.reminderOffsets());
+                m.waitlistCount(), m.rsvpDeadline().atZone(zone).toOffsetDateTime(), roles, m.allowMultipleRoles(),
+                m.status(), m.version(), m.createdAt(), m.updatedAt(), m.reminderOffsets());
     }
 }

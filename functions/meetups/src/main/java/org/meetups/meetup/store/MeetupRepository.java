@@ -31,9 +31,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 public final class MeetupRepository {
     /** Attributes a coordinator's change may set; counts, status and version are never among them. */
     private static final List<String> EDITABLE = List.of("title", "description", "kind", "language", "startsAt",
-            "endsAt", "timeZone", "venue", "onlineUrl", MeetupSchema.CAPACITY, "rsvpDeadline", "updatedAt",
-            Keys.GSI1_PK, Keys.GSI1_SK, MeetupSchema.REMINDER_OFFSETS, MeetupSchema.LAST_REMINDER_OFFSET,
-            Keys.GSI4_PK, Keys.GSI4_SK);
+            "endsAt", "timeZone", "venue", "onlineUrl", MeetupSchema.CAPACITY, "rsvpDeadline",
+            MeetupSchema.ALLOW_MULTIPLE_ROLES, "updatedAt", Keys.GSI1_PK, Keys.GSI1_SK,
+            MeetupSchema.REMINDER_OFFSETS, MeetupSchema.LAST_REMINDER_OFFSET, Keys.GSI4_PK, Keys.GSI4_SK);
 
     private final MeetupTable table;
 

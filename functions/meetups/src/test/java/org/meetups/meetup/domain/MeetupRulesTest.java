@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
+import org.meetups.common.domain.RoleInput;
 import org.meetups.common.http.ApiException;
 
 class MeetupRulesTest {
@@ -19,7 +20,7 @@ class MeetupRulesTest {
     static MeetupInput valid() {
         return new MeetupInput("Tone of voice workshop", "How we write", MeetupKind.INTERNAL_WORKSHOP, "nl",
                 START, START.plusHours(2), "Europe/Amsterdam", "Room 4.12", null, 25, null,
-                List.of(new MeetupInput.RoleInput("host", "Opens", 1, 1)), null);
+                List.of(new RoleInput("host", "Opens", 1, 1)), null, null);
     }
 
     static MeetupInput with(java.util.function.UnaryOperator<MeetupInputBuilder> change) {
@@ -77,37 +78,37 @@ class MeetupRulesTest {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
         Meetup reminded = new Meetup(m.id(), m.title(), m.description(), m.kind(), m.language(), m.startsAt(),
                 m.endsAt(), m.timeZone(), m.venue(), m.onlineUrl(), m.capacity(), m.rsvpDeadline(), m.roles(),
-                m.status(), 0, 0, 0, 1, m.createdBy(), m.createdAt(), NOW, m.reminderOffsets(), 1440);
+                false, m.status(), 0, 0, 0, 1, m.createdBy(), m.createdAt(), NOW, m.reminderOffsets(), 1440);
         assertEquals(Instant.parse("2026-12-10T15:00:00Z"), reminded.nextReminderAt().orElseThrow());
         Meetup renamed = MeetupRules.change(reminded, new MeetupInput("Renamed", null, null, null, null, null, null,
-                null, null, null, null, null, null), NOW);
+                null, null, null, null, null, null, null), NOW);
         assertEquals(1440, renamed.lastReminderOffset());
         Meetup moved = MeetupRules.change(reminded, new MeetupInput(null, null, null, null, START.plusDays(1),
-                START.plusDays(1).plusHours(2), null, null, null, null, null, null, null), NOW);
+                START.plusDays(1).plusHours(2), null, null, null, null, null, null, null, null), NOW);
         assertEquals(null, moved.lastReminderOffset());
         assertEquals(Instant.parse("2026-12-10T17:00:00Z"), moved.nextReminderAt().orElseThrow());
     }
 
     @Test
     void refusesBadRoles() {
-        assertField("roles[0].name", with(b -> b.roles(List.of(new MeetupInput.RoleInput("Host!", null, 1, 0)))));
-        assertField("roles[0].slots", with(b -> b.roles(List.of(new MeetupInput.RoleInput("host", null, 0, 0)))));
-        assertField("roles[0].minimum", with(b -> b.roles(List.of(new MeetupInput.RoleInput("host", null, 1, 2)))));
-        assertField("roles[1].name", with(b -> b.roles(List.of(new MeetupInput.RoleInput("host", null, 1, 0),
-                new MeetupInput.RoleInput("host", null, 1, 0)))));
+        assertField("roles[0].name", with(b -> b.roles(List.of(new RoleInput("Host!", null, 1, 0)))));
+        assertField("roles[0].slots", with(b -> b.roles(List.of(new RoleInput("host", null, 0, 0)))));
+        assertField("roles[0].minimum", with(b -> b.roles(List.of(new RoleInput("host", null, 1, 2)))));
+        assertField("roles[1].name", with(b -> b.roles(List.of(new RoleInput("host", null, 1, 0),
+                new RoleInput("host", null, 1, 0)))));
     }
 
     @Test
     void changeKeepsOmittedFieldsAndDeadlineFollowsStart() {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
         Meetup moved = MeetupRules.change(m, new MeetupInput(null, null, null, null, START.plusDays(1),
-                START.plusDays(1).plusHours(2), null, null, null, null, null, null, null), NOW);
+                START.plusDays(1).plusHours(2), null, null, null, null, null, null, null, null), NOW);
         assertEquals(m.title(), moved.title());
         assertEquals(moved.startsAt(), moved.rsvpDeadline());
         Meetup cleared = MeetupRules.change(m, new MeetupInput(null, null, null, null, null, null, null, null,
-                "https://meet.example.org/x", null, null, null, null), NOW);
+                "https://meet.example.org/x", null, null, null, null, null), NOW);
         assertEquals("https://meet.example.org/x", cleared.onlineUrl());
-        assertField("venue", new MeetupInput(null, null, null, null, null, null, null, "", null, null, null, null, null), m);
+        assertField("venue", new MeetupInput(null, null, null, null, null, null, null, "", null, null, null, null, null, null), m);
     }
 
     @Test
@@ -116,9 +117,9 @@ class MeetupRulesTest {
         assertEquals(400, assertThrows(ApiException.class, () -> MeetupRules.change(m, valid(), NOW)).status());
         Meetup cancelled = new Meetup(m.id(), m.title(), m.description(), m.kind(), m.language(), m.startsAt(),
                 m.endsAt(), m.timeZone(), m.venue(), m.onlineUrl(), m.capacity(), m.rsvpDeadline(), m.roles(),
-                org.meetups.common.domain.MeetupStatus.CANCELLED, 0, 0, 0, 2, m.createdBy(), m.createdAt(), NOW, null, null);
+                false, org.meetups.common.domain.MeetupStatus.CANCELLED, 0, 0, 0, 2, m.createdBy(), m.createdAt(), NOW);
         assertEquals(409, assertThrows(ApiException.class, () -> MeetupRules.change(cancelled,
-                new MeetupInput("New", null, null, null, null, null, null, null, null, null, null, null, null), NOW)).status());
+                new MeetupInput("New", null, null, null, null, null, null, null, null, null, null, null, null, null), NOW)).status());
     }
 
     private static void assertField(String field, MeetupInput input) {
@@ -139,7 +140,7 @@ class MeetupRulesTest {
         private MeetupKind kind;
         private OffsetDateTime startsAt, endsAt, rsvpDeadline;
         private Integer capacity;
-        private List<MeetupInput.RoleInput> roles;
+        private List<RoleInput> roles;
         private List<Integer> reminderOffsets;
 
         MeetupInputBuilder(MeetupInput in) {
@@ -158,12 +159,12 @@ class MeetupRulesTest {
         MeetupInputBuilder onlineUrl(String v) { onlineUrl = v; return this; }
         MeetupInputBuilder capacity(Integer v) { capacity = v; return this; }
         MeetupInputBuilder rsvpDeadline(OffsetDateTime v) { rsvpDeadline = v; return this; }
-        MeetupInputBuilder roles(List<MeetupInput.RoleInput> v) { roles = v; return this; }
+        MeetupInputBuilder roles(List<RoleInput> v) { roles = v; return this; }
         MeetupInputBuilder reminderOffsets(List<Integer> v) { reminderOffsets = v; return this; }
 
         MeetupInput build() {
             return new MeetupInput(title, description, kind, language, startsAt, endsAt, timeZone, venue, onlineUrl,
-                    capacity, rsvpDeadline, roles, reminderOffsets);
+                    capacity, rsvpDeadline, roles, null, reminderOffsets);
         }
     }
 }

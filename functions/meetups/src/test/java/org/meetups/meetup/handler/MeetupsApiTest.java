@@ -227,6 +227,25 @@ class MeetupsApiTest {
     }
 
     @Test
+    void allowingMoreThanOneRolePerPersonIsAnOptionOffByDefault() {
+        String id = createdId();
+        assertFalse(get(id, TestUsers.employee()).json().get("allowMultipleRoles").asBoolean());
+        ApiResult changed = patch(id, "\"1\"", "{\"allowMultipleRoles\":true}", TestUsers.coordinator());
+        assertEquals(200, changed.status(), changed::toString);
+        assertTrue(changed.json().get("allowMultipleRoles").asBoolean());
+        assertEquals(400, patch(id, "\"2\"", "{\"allowMultipleRoles\":\"yes\"}", TestUsers.coordinator()).status());
+        ApiResult created = create(meetupJson("Open mic", "2026-12-12T18:00:00+01:00", 10)
+                .replace("\"capacity\":10", "\"capacity\":10,\"allowMultipleRoles\":true"));
+        assertEquals(201, created.status(), created::toString);
+        assertTrue(created.json().get("allowMultipleRoles").asBoolean());
+        // the open-role count the roles function keeps up to date starts as the sum of the slots
+        Map<String, AttributeValue> item = stack.dynamo().getItem(r -> r.tableName(stack.tableName())
+                .key(Map.of("PK", AttributeValue.fromS("MEETUP#" + created.json().get("id").asText()),
+                        "SK", AttributeValue.fromS("META")))).item();
+        assertEquals("3", item.get("openRoleSlots").n());
+    }
+
+    @Test
     void unknownMeetupsAre404() {
         assertEquals(404, get("does-not-exist", TestUsers.employee()).status());
         assertEquals(404, get("bad id with spaces", TestUsers.employee()).status());

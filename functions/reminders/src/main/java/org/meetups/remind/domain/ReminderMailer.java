@@ -12,5 +12,8 @@ public interface ReminderMailer {
         DEFERRED
     }
 
-    Outcome send(Meetup meetup, int offsetMinutes, Recipient recipient);
+    /** {@code detail}: SES's message id, or why the mail was refused. */
+    record Result(Outcome outcome, String detail) {}
+
+    Result send(Meetup meetup, int offsetMinutes, Recipient recipient);
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.meetups.common.domain.Meetup;
+import org.meetups.mail.SentMarkers;
 import org.meetups.remind.domain.Recipient;
 import org.meetups.remind.domain.ReminderMailer;
 import org.meetups.remind.domain.ReminderRules;
@@ -12,16 +13,18 @@ import org.meetups.remind.store.ReminderStore;
 
 /**
  * One scheduled run: for every meetup whose reminder round is due at the schedule's time, mail
- * each recipient not yet reminded (claim, send, settle), then mark the round done. A run that
+ * each recipient not yet reminded (claim the sent marker, send, complete it), then mark the round done. A run that
  * stops half-way (crash, throttling) leaves the round open, and the next run finishes it.
  */
 public final class ReminderRun {
     private final ReminderStore store;
+    private final SentMarkers markers;
     private final ReminderMailer mailer;
     private final Clock clock;
 
-    public ReminderRun(ReminderStore store, ReminderMailer mailer, Clock clock) {
+    public ReminderRun(ReminderStore store, SentMarkers markers, ReminderMailer mailer, Clock clock) {
         this.store = store;
+        this.markers = markers;
         this.mailer = mailer;
         this.clock = clock;
     }
@@ -55,22 +58,30 @@ public final class ReminderRun {
                     roundDone = false;   // SES is pushing back: leave the rest to the next run
                     continue;
                 }
-                Optional<String> claim = store.claim(meetup.id(), kind, recipient.userId(), meetup.startsAt(), clock.instant());
-                if (claim.isEmpty()) {
-                    roundDone = false;   // another run holds it; that run settles it
+                // the marker names the start, so a meetup moved to another time is reminded again
+                SentMarkers.Marker marker = SentMarkers.forMeetup(meetup.id(), kind, recipient.userId(),
+                        meetup.startsAt().toString());
+                Instant claimedAt = clock.instant();
+                SentMarkers.Claim claim = markers.claim(marker, claimedAt);
+                if (claim == SentMarkers.Claim.IN_PROGRESS) {
+                    roundDone = false;   // another run is sending it; the next run sees it settled
                     continue;
                 }
-                switch (mailer.send(meetup, offset.get(), recipient)) {
+                if (claim == SentMarkers.Claim.ALREADY_SENT) {
+                    continue;
+                }
+                ReminderMailer.Result result = mailer.send(meetup, offset.get(), recipient);
+                switch (result.outcome()) {
                     case SENT -> {
-                        store.settle(meetup.id(), kind, recipient.userId(), meetup.startsAt(), claim.get(), "SENT");
+                        markers.complete(marker, "SENT", result.detail(), clock.instant());
                         sent++;
                     }
                     case REJECTED -> {
-                        store.settle(meetup.id(), kind, recipient.userId(), meetup.startsAt(), claim.get(), "FAILED");
+                        markers.complete(marker, "UNDELIVERABLE", result.detail(), clock.instant());
                         rejected++;
                     }
                     case DEFERRED -> {
-                        store.release(meetup.id(), kind, recipient.userId(), meetup.startsAt(), claim.get());
+                        markers.release(marker, claimedAt);
                         deferred++;
                         roundDone = false;
                     }

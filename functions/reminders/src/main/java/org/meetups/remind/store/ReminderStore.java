@@ -1,6 +1,5 @@
 package org.meetups.remind.store;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -22,13 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * What a reminder run reads and writes: due meetups from the sparse reminder index (GSI4), one
- * meetup's people and sent markers from its partition, claim markers, and the round's completion.
+ * meetup's people and sent markers from its partition, and the round's completion.
  */
 public final class ReminderStore {
     /** How far back a run looks for due rounds it missed (the index keeps them until done or expired). */
     public static final int CATCH_UP_MONTHS = 1;
-    /** A claim older than this is taken to be from a run that crashed before sending. */
-    public static final Duration CLAIM_LEASE = Duration.ofMinutes(10);
 
     private final MeetupTable table;
 
@@ -111,59 +108,6 @@ public final class ReminderStore {
         return value == null ? null : value.s();
     }
 
-    private static Map<String, AttributeValue> markerKey(String meetupId, String markerKind, String userId, Instant startsAt) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                Keys.SK, AttributeValue.fromS("SENT#" + markerKind + "#" + userId + "#" + startsAt));
-    }
-
-    /**
-     * Claims one reminder for this run: succeeds only if no run has sent it or holds a live
-     * claim on it, so overlapping or repeated runs never both send. Returns the claim's token.
-     */
-    public java.util.Optional<String> claim(String meetupId, String markerKind, String userId, Instant startsAt, Instant now) {
-        String token = now + "#" + java.util.UUID.randomUUID();
-        try {
-            table.client().putItem(r -> r.tableName(table.name())
-                    .item(Map.of(
-                            Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                            Keys.SK, AttributeValue.fromS("SENT#" + markerKind + "#" + userId + "#" + startsAt),
-                            "type", AttributeValue.fromS("SENT"),
-                            "state", AttributeValue.fromS("PENDING"),
-                            "claim", AttributeValue.fromS(token),
-                            "claimedAt", AttributeValue.fromS(now.toString()),
-                            Keys.TTL, AttributeValue.fromN(Long.toString(startsAt.plus(Duration.ofDays(30)).getEpochSecond()))))
-                    .conditionExpression("attribute_not_exists(PK) OR (#state = :pending AND claimedAt < :stale)")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":pending", AttributeValue.fromS("PENDING"),
-                            ":stale", AttributeValue.fromS(now.minus(CLAIM_LEASE).toString()))));
-            return java.util.Optional.of(token);
-        } catch (ConditionalCheckFailedException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    /** Marks a claimed reminder as sent (or as given up for good, when SES refused the address). */
-    public void settle(String meetupId, String markerKind, String userId, Instant startsAt, String token, String state) {
-        table.client().updateItem(r -> r.tableName(table.name())
-                .key(markerKey(meetupId, markerKind, userId, startsAt))
-                .updateExpression("SET #state = :state REMOVE claim")
-                .conditionExpression("claim = :token")
-                .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":state", AttributeValue.fromS(state), ":token", AttributeValue.fromS(token))));
-    }
-
-    /** Drops a claim whose mail could not be sent now, so the next run sends it. */
-    public void release(String meetupId, String markerKind, String userId, Instant startsAt, String token) {
-        try {
-            table.client().deleteItem(r -> r.tableName(table.name())
-                    .key(markerKey(meetupId, markerKind, userId, startsAt))
-                    .conditionExpression("claim = :token")
-                    .expressionAttributeValues(Map.of(":token", AttributeValue.fromS(token))));
-        } catch (ConditionalCheckFailedException e) {
-            // another run took over the claim; it decides
-        }
-    }
-
     /**
      * Records a round as done, which moves the meetup's reminder index entry to the next round
      * (or out of the index). Conditional on the start and the round being unchanged, so a
@@ -172,7 +116,7 @@ public final class ReminderStore {
     public boolean completeRound(Meetup meetup, int offset) {
         Meetup done = new Meetup(meetup.id(), meetup.title(), meetup.description(), meetup.kind(), meetup.language(),
                 meetup.startsAt(), meetup.endsAt(), meetup.timeZone(), meetup.venue(), meetup.onlineUrl(),
-                meetup.capacity(), meetup.rsvpDeadline(), meetup.roles(), meetup.status(), meetup.goingCount(),
+                meetup.capacity(), meetup.rsvpDeadline(), meetup.roles(), meetup.allowMultipleRoles(), meetup.status(), meetup.goingCount(),
                 meetup.waitlistCount(), meetup.waitlistSequence(), meetup.version(), meetup.createdBy(),
                 meetup.createdAt(), meetup.updatedAt(), meetup.reminderOffsets(), offset);
         Map<String, AttributeValue> item = MeetupSchema.MEETUP.itemToMap(done, true);

@@ -16,7 +16,7 @@ class ReminderRulesTest {
 
     static Meetup meetup(MeetupStatus status, Integer lastDone) {
         return new Meetup("m1", "Meetup", null, MeetupKind.COMMUNITY_MEETUP, "en", START, START.plusSeconds(7200),
-                "Europe/Amsterdam", "Rotterdam", null, 10, START, Map.of(), status, 0, 0, 0, 1, "c", START, START,
+                "Europe/Amsterdam", "Rotterdam", null, 10, START, Map.of(), false, status, 0, 0, 0, 1, "c", START, START,
                 List.of(1440, 120), lastDone);
     }
 

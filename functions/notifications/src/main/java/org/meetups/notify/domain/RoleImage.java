@@ -1,0 +1,4 @@
+package org.meetups.notify.domain;
+
+/** A role-assignment item as the stream shows it. */
+public record RoleImage(String meetupId, String role, Recipient person) {}

@@ -1,0 +1,112 @@
+package org.meetups.notify;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupKind;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.testing.Emulator;
+import org.meetups.testing.TestStack;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+
+/** Items written straight into the table in the agreed layout, as the RSVP and roles functions write them. */
+public final class Fixtures {
+    public static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
+    public static final String SENDER = "Meetups <meetups@example.org>";
+    public static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
+
+    private final TestStack stack;
+    private final MeetupTable table;
+
+    public Fixtures(TestStack stack) {
+        this.stack = stack;
+        this.table = new MeetupTable(stack.dynamo(), stack.tableName());
+    }
+
+    /** The function's configuration: a verified sender in the emulator's SES and the link secret in its Secrets Manager. */
+    public static Map<String, String> configure(TestStack stack) {
+        var env = stack.env();
+        try (SesV2Client ses = org.meetups.common.aws.AwsClients.sesV2(env, List.of());
+             SecretsManagerClient secrets = org.meetups.common.aws.AwsClients.secretsManager(env)) {
+            ses.createEmailIdentity(r -> r.emailIdentity("meetups@example.org"));
+            String arn = secrets.createSecret(r -> r.name("link-secret-" + UUID.randomUUID())
+                    .secretString("test-link-secret-of-at-least-32-bytes-0123456789")).arn();
+            return Map.of("SENDER", SENDER, "REPLY_TO", "Community team <community@example.org>",
+                    "PUBLIC_BASE_URL", "https://meetups.example.org", "LINK_SECRET_ARN", arn,
+                    "AWS_REGION", Emulator.REGION);
+        }
+    }
+
+    public Meetup meetup(String language) {
+        String id = "m-" + UUID.randomUUID();
+        Meetup meetup = new Meetup(id, "Founders' breakfast", "What we learned in ten years",
+                MeetupKind.COMMUNITY_MEETUP, language, START, START.plusSeconds(7200), "Europe/Amsterdam",
+                "Chamber of Commerce, Rotterdam", null, 40, START, Map.of(), false, MeetupStatus.SCHEDULED,
+                0, 0, 0, 1, "coord-1", NOW, NOW);
+        table.meetups().putItem(meetup);
+        return meetup;
+    }
+
+    public void save(Meetup meetup) {
+        table.meetups().putItem(meetup);
+    }
+
+    public void rsvp(String meetupId, String userId, String name, String language, String status, Long position) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(Keys.meetupPk(meetupId)));
+        item.put(Keys.SK, s(Keys.rsvpSk(userId)));
+        item.put("type", s("RSVP"));
+        item.put("meetupId", s(meetupId));
+        item.put("userId", s(userId));
+        item.put("email", s(userId + "@example.org"));
+        item.put("name", s(name));
+        if (language != null) {
+            item.put("language", s(language));
+        }
+        item.put("status", s(status));
+        if (position != null) {
+            item.put("position", AttributeValue.fromN(position.toString()));
+        }
+        item.put("meetupStartsAt", s(START.toString()));
+        item.put(Keys.GSI2_PK, s(Keys.userPk(userId)));
+        item.put(Keys.GSI2_SK, s(Keys.userItemSk(START, meetupId, "RSVP")));
+        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(item));
+    }
+
+    public void role(String meetupId, String role, String userId, String name, String language) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(Keys.PK, s(Keys.meetupPk(meetupId)));
+        item.put(Keys.SK, s(Keys.roleSk(role, userId)));
+        item.put("type", s("ROLE"));
+        item.put("meetupId", s(meetupId));
+        item.put("role", s(role));
+        item.put("userId", s(userId));
+        item.put("email", s(userId + "@example.org"));
+        item.put("name", s(name));
+        if (language != null) {
+            item.put("language", s(language));
+        }
+        item.put("assignedBy", s("coord-1"));
+        item.put("assignedAt", s(NOW.toString()));
+        item.put("meetupStartsAt", s(START.toString()));
+        item.put(Keys.GSI2_PK, s(Keys.userPk(userId)));
+        item.put(Keys.GSI2_SK, s(Keys.userItemSk(START, meetupId, "ROLE#" + role)));
+        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(item));
+    }
+
+    public void unassign(String meetupId, String role, String userId) {
+        stack.dynamo().deleteItem(r -> r.tableName(stack.tableName())
+                .key(Map.of(Keys.PK, s(Keys.meetupPk(meetupId)), Keys.SK, s(Keys.roleSk(role, userId)))));
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

@@ -1,0 +1,138 @@
+package org.meetups.notify;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.testing.TestStack;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.Shard;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Reads the emulator's DynamoDB stream of the test table (DescribeStream, GetShardIterator,
+ * GetRecords) and turns the new records into the event Lambda delivers, read with the Lambda
+ * runtime's own serializer.
+ */
+public final class StreamFeed {
+    private static final PojoSerializer<DynamodbEvent> SERIALIZER =
+            LambdaEventSerializers.serializerFor(DynamodbEvent.class, StreamFeed.class.getClassLoader());
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DynamoDbStreamsClient streams;
+    private final String streamArn;
+    private final Map<String, String> iterators = new LinkedHashMap<>();
+
+    public StreamFeed(TestStack stack) {
+        this.streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(java.net.URI.create(stack.emulator().endpoint()))
+                .region(software.amazon.awssdk.regions.Region.of(org.meetups.testing.Emulator.REGION))
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .build();
+        this.streamArn = stack.dynamo().describeTable(r -> r.tableName(stack.tableName())).table().latestStreamArn();
+        AwsClients.class.getName(); // the function builds its own clients; this one only reads the stream
+    }
+
+    /** The records written since the last call, as one Lambda event (maybe empty). */
+    public DynamodbEvent next() {
+        return toEvent(nextRecords());
+    }
+
+    public List<Record> nextRecords() {
+        List<Record> records = new java.util.ArrayList<>();
+        for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
+            String iterator = iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(r -> r
+                    .streamArn(streamArn).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
+            GetRecordsResponse page = streams.getRecords(r -> r.shardIterator(iterator).limit(1000));
+            records.addAll(page.records());
+            if (page.nextShardIterator() != null) {
+                iterators.put(shard.shardId(), page.nextShardIterator());
+            }
+        }
+        return records;
+    }
+
+    public DynamodbEvent toEvent(List<Record> records) {
+        ObjectNode event = JSON.createObjectNode();
+        ArrayNode array = event.putArray("Records");
+        for (Record record : records) {
+            ObjectNode r = array.addObject();
+            r.put("eventID", record.eventID());
+            r.put("eventName", record.eventNameAsString());
+            r.put("eventVersion", record.eventVersion());
+            r.put("eventSource", "aws:dynamodb");
+            r.put("awsRegion", record.awsRegion());
+            r.put("eventSourceARN", streamArn);
+            ObjectNode d = r.putObject("dynamodb");
+            if (record.dynamodb().approximateCreationDateTime() != null) {
+                d.put("ApproximateCreationDateTime", record.dynamodb().approximateCreationDateTime().getEpochSecond());
+            }
+            d.set("Keys", image(record.dynamodb().keys()));
+            if (record.dynamodb().hasNewImage()) {
+                d.set("NewImage", image(record.dynamodb().newImage()));
+            }
+            if (record.dynamodb().hasOldImage()) {
+                d.set("OldImage", image(record.dynamodb().oldImage()));
+            }
+            d.put("SequenceNumber", record.dynamodb().sequenceNumber());
+            d.put("SizeBytes", record.dynamodb().sizeBytes() == null ? 0 : record.dynamodb().sizeBytes());
+            d.put("StreamViewType", record.dynamodb().streamViewTypeAsString());
+        }
+        return read(event.toString());
+    }
+
+    public static DynamodbEvent read(String json) {
+        return SERIALIZER.fromJson(new ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    public static String write(DynamodbEvent event) {
+        var out = new java.io.ByteArrayOutputStream();
+        SERIALIZER.toJson(event, out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static ObjectNode image(Map<String, AttributeValue> item) {
+        ObjectNode node = JSON.createObjectNode();
+        item.forEach((k, v) -> node.set(k, value(v)));
+        return node;
+    }
+
+    private static ObjectNode value(AttributeValue v) {
+        ObjectNode node = JSON.createObjectNode();
+        switch (v.type()) {
+            case S -> node.put("S", v.s());
+            case N -> node.put("N", v.n());
+            case BOOL -> node.put("BOOL", v.bool());
+            case NUL -> node.put("NULL", true);
+            case M -> node.set("M", image(v.m()));
+            case L -> {
+                ArrayNode list = node.putArray("L");
+                v.l().forEach(x -> list.add(value(x)));
+            }
+            case SS -> {
+                ArrayNode list = node.putArray("SS");
+                v.ss().forEach(list::add);
+            }
+            case NS -> {
+                ArrayNode list = node.putArray("NS");
+                v.ns().forEach(list::add);
+            }
+            case B -> node.put("B", Base64.getEncoder().encodeToString(v.b().asByteArray()));
+            default -> throw new UncheckedIOException(new IOException("unsupported attribute type " + v.type()));
+        }
+        return node;
+    }
+}

@@ -1,0 +1,286 @@
+package org.meetups.roles.handler;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.meetups.common.auth.Authenticator;
+import org.meetups.common.auth.Caller;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.config.Env;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.RoleInput;
+import org.meetups.common.domain.RoleNeed;
+import org.meetups.common.domain.RoleRules;
+import org.meetups.common.http.ApiException;
+import org.meetups.common.http.ApiRequest;
+import org.meetups.common.http.ApiResponse;
+import org.meetups.common.http.HttpFunction;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.roles.domain.Assignment;
+import org.meetups.roles.domain.AssigneeInput;
+import org.meetups.roles.domain.Person;
+import org.meetups.roles.domain.Refusals;
+import org.meetups.roles.domain.RoleAssignmentRules;
+import org.meetups.roles.domain.RoleChange;
+import org.meetups.roles.domain.RoleFill;
+import org.meetups.roles.store.RoleRepository;
+import org.meetups.roles.store.RoleRepository.StartCursor;
+import org.meetups.roles.store.RoleRepository.Taken;
+
+/**
+ * HTTP API routes for volunteer roles: the roles of a meetup with who holds them, role definitions
+ * (coordinators), volunteering and withdrawing (self-service: the person is always the caller),
+ * assigning and unassigning (coordinators), a person's role history, and meetups still recruiting.
+ */
+public final class RolesHandler extends HttpFunction {
+    public static final int DEFAULT_PAGE = 20;
+    public static final int MAX_PAGE = 100;
+    public static final Duration DEFAULT_OPEN_WINDOW = Duration.ofDays(90);
+    public static final Duration MAX_OPEN_WINDOW = Duration.ofDays(366);
+    private static final Pattern MEETUP_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    private final RoleRepository roles;
+    private final Clock clock;
+
+    /** Lambda entry point: configuration from the environment, clients built once per container. */
+    public RolesHandler() {
+        this(Env.system(), Clock.systemUTC());
+    }
+
+    public RolesHandler(Env env, Clock clock) {
+        super(new Authenticator(env));
+        this.roles = new RoleRepository(new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME")));
+        this.clock = clock;
+    }
+
+    private final Map<String, Route> routes = Map.ofEntries(
+            Map.entry("GET /meetups/{id}/roles", this::board),
+            Map.entry("POST /meetups/{id}/roles", this::addRole),
+            Map.entry("PATCH /meetups/{id}/roles/{role}", this::changeRole),
+            Map.entry("DELETE /meetups/{id}/roles/{role}", this::removeRole),
+            Map.entry("PUT /meetups/{id}/roles/{role}/volunteer", this::volunteer),
+            Map.entry("DELETE /meetups/{id}/roles/{role}/volunteer", this::withdraw),
+            Map.entry("PUT /meetups/{id}/roles/{role}/assignees/{userId}", this::assign),
+            Map.entry("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", this::unassign),
+            Map.entry("GET /roles/open", this::openRoles),
+            Map.entry("GET /me/roles", (request, caller) -> history(request, caller, caller.userId())),
+            Map.entry("GET /users/{userId}/roles", this::historyOf));
+
+    @Override
+    public Map<String, Route> routes() {
+        return routes;
+    }
+
+    ApiResponse board(ApiRequest request, Caller caller) {
+        String id = meetupId(request);
+        Meetup meetup = roles.meetup(id).orElseThrow(() -> Refusals.meetupNotFound(id));
+        return ApiResponse.json(200, Views.RoleBoard.of(meetup, roles.holders(id), caller));
+    }
+
+    ApiResponse addRole(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        String id = meetupId(request);
+        RoleInput input = request.jsonBody(RoleInput.class);
+        Meetup meetup = roles.meetup(id).orElseThrow(() -> Refusals.meetupNotFound(id));
+        RoleNeed need = RoleAssignmentRules.newRole(input, RoleFill.nextPosition(meetup));
+        Meetup changed = roles.addRole(id, input.name(), need, now());
+        return ApiResponse.json(201, Views.RoleBoard.of(changed, roles.holders(id), caller))
+                .withHeader("location", "/meetups/" + id + "/roles");
+    }
+
+    ApiResponse changeRole(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        String id = meetupId(request);
+        String role = roleName(request);
+        RoleChange change = request.jsonBody(RoleChange.class);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Meetup meetup = roles.meetup(id).orElseThrow(() -> Refusals.meetupNotFound(id));
+            ApiException closed = Refusals.closed(id, meetup, role, now());
+            if (closed != null) {
+                throw closed;
+            }
+            RoleNeed read = meetup.roles().get(role);
+            RoleNeed next = RoleAssignmentRules.changed(role, read, change);
+            if (next.slots() < read.filled()) {
+                throw Refusals.slotsBelowFilled(role, next.slots(), read.filled());
+            }
+            Optional<Meetup> changed = roles.changeRole(id, role, read, next, now());
+            if (changed.isPresent()) {
+                return ApiResponse.json(200, Views.RoleBoard.of(changed.get(), roles.holders(id), caller));
+            }
+        }
+        throw Refusals.busy();
+    }
+
+    ApiResponse removeRole(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        String id = meetupId(request);
+        String role = roleName(request);
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Meetup meetup = roles.meetup(id).orElseThrow(() -> Refusals.meetupNotFound(id));
+            ApiException closed = Refusals.closed(id, meetup, role, now());
+            if (closed != null) {
+                throw closed;
+            }
+            RoleNeed read = meetup.roles().get(role);
+            if (read.filled() > 0) {
+                throw Refusals.roleHasHolders(role, read.filled());
+            }
+            if (roles.removeRole(id, role, read, now()).isPresent()) {
+                return ApiResponse.noContent();
+            }
+        }
+        throw Refusals.busy();
+    }
+
+    ApiResponse volunteer(ApiRequest request, Caller caller) {
+        Person self = new Person(caller.userId(), caller.name(), caller.email(), caller.language());
+        return taken(roles.take(meetupId(request), roleName(request), self, caller.userId(), now()));
+    }
+
+    ApiResponse withdraw(ApiRequest request, Caller caller) {
+        roles.release(meetupId(request), roleName(request), caller.userId(), now());
+        return ApiResponse.noContent();
+    }
+
+    ApiResponse assign(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        String id = meetupId(request);
+        String role = roleName(request);
+        Person person = RoleAssignmentRules.assignee(request.pathParameter("userId"),
+                request.jsonBody(AssigneeInput.class));
+        return taken(roles.take(id, role, person, caller.userId(), now()));
+    }
+
+    ApiResponse unassign(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        String id = meetupId(request);
+        String role = roleName(request);
+        roles.release(id, role, RoleAssignmentRules.userId(request.pathParameter("userId")), now());
+        return ApiResponse.noContent();
+    }
+
+    ApiResponse openRoles(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        Instant from = request.instantQuery("from").orElse(now());
+        Instant to = request.instantQuery("to").orElse(from.plus(DEFAULT_OPEN_WINDOW));
+        if (to.isBefore(from)) {
+            throw ApiException.badRequest("'to' must not be before 'from'");
+        }
+        if (Duration.between(from, to).compareTo(MAX_OPEN_WINDOW) > 0) {
+            throw ApiException.badRequest("'from' and 'to' may be at most 366 days apart");
+        }
+        int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        Optional<StartCursor> after = request.queryParameter("cursor").map(c -> decodeOpenCursor(c, from, to));
+        RoleRepository.OpenPage page = roles.openRoles(from, to, limit, after);
+        return ApiResponse.json(200, new Views.OpenPage(page.meetups().stream().map(Views.OpenMeetup::of).toList(),
+                page.next().map(RolesHandler::encodeOpenCursor).orElse(null)));
+    }
+
+    ApiResponse historyOf(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        return history(request, caller, RoleAssignmentRules.userId(request.pathParameter("userId")));
+    }
+
+    private ApiResponse history(ApiRequest request, Caller caller, String userId) {
+        int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
+        Optional<Assignment> after = request.queryParameter("cursor").map(c -> decodeHistoryCursor(c, userId));
+        RoleRepository.HistoryPage page = roles.history(userId, limit, after);
+        var meetups = page.items().isEmpty() ? Map.<String, RoleRepository.MeetupSummary>of()
+                : roles.summaries(page.items().stream().map(Assignment::meetupId).collect(Collectors.toSet()));
+        return ApiResponse.json(200, Views.HistoryPage.of(userId, page.items(), meetups,
+                page.next().map(RolesHandler::encodeHistoryCursor).orElse(null)));
+    }
+
+    private static ApiResponse taken(Taken taken) {
+        Assignment a = taken.assignment();
+        ApiResponse response = ApiResponse.json(taken.created() ? 201 : 200, Views.AssignmentView.of(a));
+        return taken.created()
+                ? response.withHeader("location", "/meetups/" + a.meetupId() + "/roles/" + a.role() + "/assignees/" + a.userId())
+                : response;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static String meetupId(ApiRequest request) {
+        String id = request.pathParameter("id");
+        if (!MEETUP_ID.matcher(id).matches()) {
+            throw Refusals.meetupNotFound(id);
+        }
+        return id;
+    }
+
+    /** A name that cannot be a role is simply not one of this meetup's roles. */
+    private static String roleName(ApiRequest request) {
+        String role = request.pathParameter("role");
+        if (!RoleRules.validName(role)) {
+            throw Refusals.roleNotFound(role);
+        }
+        return role;
+    }
+
+    static String encodeOpenCursor(StartCursor last) {
+        return encode(last.startsAt() + "|" + last.meetupId());
+    }
+
+    static StartCursor decodeOpenCursor(String cursor, Instant from, Instant to) {
+        List<String> parts = decode(cursor, 2);
+        try {
+            Instant start = Instant.parse(parts.get(0));
+            if (MEETUP_ID.matcher(parts.get(1)).matches() && !start.isBefore(from) && !start.isAfter(to)) {
+                return new StartCursor(start, parts.get(1));
+            }
+        } catch (DateTimeParseException e) {
+            // falls through to the 400 below
+        }
+        throw badCursor();
+    }
+
+    static String encodeHistoryCursor(Assignment last) {
+        return encode(last.meetupStartsAt() + "|" + last.meetupId() + "|" + last.role());
+    }
+
+    static Assignment decodeHistoryCursor(String cursor, String userId) {
+        List<String> parts = decode(cursor, 3);
+        try {
+            Instant start = Instant.parse(parts.get(0));
+            if (MEETUP_ID.matcher(parts.get(1)).matches() && RoleRules.validName(parts.get(2))) {
+                return new Assignment(parts.get(1), parts.get(2), userId, null, null, null, null, null, start);
+            }
+        } catch (DateTimeParseException e) {
+            // falls through to the 400 below
+        }
+        throw badCursor();
+    }
+
+    private static String encode(String raw) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<String> decode(String cursor, int parts) {
+        try {
+            List<String> split = List.of(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
+                    .split("\\|", -1));
+            if (split.size() == parts) {
+                return split;
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the 400 below
+        }
+        throw badCursor();
+    }
+
+    private static ApiException badCursor() {
+        return ApiException.badRequest("'cursor' is not a cursor this API returned for this query");
+    }
+}

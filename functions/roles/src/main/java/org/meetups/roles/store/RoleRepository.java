@@ -1,0 +1,545 @@
+package org.meetups.roles.store;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.domain.RoleNeed;
+import org.meetups.common.domain.RoleRules;
+import org.meetups.common.http.ApiException;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupSchema;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.roles.domain.Assignment;
+import org.meetups.roles.domain.Person;
+import org.meetups.roles.domain.Refusals;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+
+/**
+ * DynamoDB access for roles. Taking or releasing a role is one TransactWriteItems of three items:
+ * the assignment item, the meetup's {@code roles.<role>.filled} (and {@code openRoleSlots}), and the
+ * person's per-meetup marker counting the roles they hold there, so the counts always equal the
+ * items and a person's one-role limit holds under any concurrency. Role definitions are conditional
+ * UpdateItems on the meetup. No call is a Scan.
+ */
+public final class RoleRepository {
+    /** Attempts of a write that lost a race (transaction conflict, or the meetup changed between read and write). */
+    static final int MAX_ATTEMPTS = 8;
+    private static final String ROLE_COUNT = "roleCount";
+    private static final String CONFLICT = "TransactionConflict";
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
+    private final MeetupTable table;
+    private final DynamoDbTable<Assignment> assignments;
+
+    public RoleRepository(MeetupTable table) {
+        this.table = table;
+        this.assignments = DynamoDbEnhancedClient.builder().dynamoDbClient(table.client()).build()
+                .table(table.name(), AssignmentSchema.SCHEMA);
+    }
+
+    public Optional<Meetup> meetup(String meetupId) {
+        return table.findMeetup(meetupId);
+    }
+
+    /** Everyone holding a role at the meetup, by role then user id (one Query, paged through). */
+    public List<Assignment> holders(String meetupId) {
+        List<Assignment> all = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = table.client().query(QueryRequest.builder()
+                    .tableName(table.name())
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                    .expressionAttributeValues(Map.of(
+                            ":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                            ":prefix", AttributeValue.fromS(AssignmentSchema.SK_PREFIX)))
+                    .consistentRead(true)
+                    .exclusiveStartKey(start)
+                    .build());
+            page.items().forEach(item -> all.add(AssignmentSchema.SCHEMA.mapToItem(item)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return all;
+    }
+
+    public Optional<Assignment> assignment(String meetupId, String role, String userId) {
+        return Optional.ofNullable(assignments.getItem(r -> r.consistentRead(true).key(Key.builder()
+                .partitionValue(Keys.meetupPk(meetupId)).sortValue(Keys.roleSk(role, userId)).build())));
+    }
+
+    /** A role taken: {@code created} is false when the person already held it (nothing changed). */
+    public record Taken(Assignment assignment, boolean created) {}
+
+    /**
+     * Gives {@code person} the role, within its slots, at most one role per person unless the
+     * meetup allows more. Refusals are ApiExceptions (404 unknown meetup or role, 409 full, held
+     * another role, cancelled, started); repeating the request answers the existing assignment.
+     */
+    public Taken take(String meetupId, String role, Person person, String assignedBy, Instant now) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Meetup meetup = table.findMeetup(meetupId).orElse(null);
+            ApiException closed = Refusals.closed(meetupId, meetup, role, now);
+            if (closed != null) {
+                throw closed;
+            }
+            Assignment assignment = new Assignment(meetupId, role, person.userId(), person.email(), person.name(),
+                    person.language(), assignedBy, now, meetup.startsAt());
+            Map<String, AttributeValue> values = new HashMap<>(openMeetupValues(now));
+            values.put(":one", AttributeValue.fromN("1"));
+            values.put(":minusOne", AttributeValue.fromN("-1"));
+            values.put(":multiple", AttributeValue.fromBool(true));
+            String sameOption = meetup.allowMultipleRoles()
+                    ? "#multiple = :multiple"
+                    : "(attribute_not_exists(#multiple) OR #multiple <> :multiple)";
+            Update fill = Update.builder()
+                    .tableName(table.name())
+                    .key(meetupKey(meetupId))
+                    .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled + :one ADD #open :minusOne")
+                    .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
+                            + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption)
+                    .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
+                            "#roles", MeetupSchema.ROLES, "#r", role, "#filled", "filled", "#slots", "slots",
+                            "#open", MeetupSchema.OPEN_ROLE_SLOTS, "#multiple", MeetupSchema.ALLOW_MULTIPLE_ROLES))
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build();
+            Update.Builder marker = Update.builder()
+                    .tableName(table.name())
+                    .key(markerKey(meetupId, person.userId()))
+                    .updateExpression("SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one")
+                    .expressionAttributeNames(Map.of("#type", "type", "#count", ROLE_COUNT));
+            Map<String, AttributeValue> markerValues = new HashMap<>(Map.of(
+                    ":type", AttributeValue.fromS("VOLUNTEER"),
+                    ":meetup", AttributeValue.fromS(meetupId),
+                    ":user", AttributeValue.fromS(person.userId()),
+                    ":one", AttributeValue.fromN("1")));
+            if (!meetup.allowMultipleRoles()) {
+                marker.conditionExpression("attribute_not_exists(#count) OR #count < :one");
+            }
+            marker.expressionAttributeValues(markerValues);
+            try {
+                table.client().transactWriteItems(r -> r.transactItems(
+                        TransactWriteItem.builder().put(Put.builder()
+                                .tableName(table.name())
+                                .item(AssignmentSchema.SCHEMA.itemToMap(assignment, true))
+                                .conditionExpression("attribute_not_exists(PK)")
+                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                                .build()).build(),
+                        TransactWriteItem.builder().update(fill).build(),
+                        TransactWriteItem.builder().update(marker.build()).build()));
+                return new Taken(assignment, true);
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                if (failed(reasons, 0)) {
+                    Optional<Assignment> held = itemOf(reasons, 0).map(AssignmentSchema.SCHEMA::mapToItem)
+                            .or(() -> assignment(meetupId, role, person.userId()));
+                    if (held.isPresent()) {
+                        return new Taken(held.get(), false);
+                    }
+                } else if (conflicted(reasons)) {
+                    backOff(attempt);
+                } else if (failed(reasons, 1)) {
+                    Meetup current = currentMeetup(reasons, 1, meetupId);
+                    ApiException refusal = Refusals.closed(meetupId, current, role, now);
+                    if (refusal != null) {
+                        throw refusal;
+                    }
+                    RoleNeed need = current.roles().get(role);
+                    if (need.filled() >= need.slots()) {
+                        throw Refusals.roleFull(role, need);
+                    }
+                    // the one-role option changed since the read: read again
+                } else if (failed(reasons, 2)) {
+                    throw Refusals.holdsARole();
+                } else {
+                    throw e;
+                }
+            }
+        }
+        throw Refusals.busy();
+    }
+
+    /**
+     * Takes the role away. Returns false when the person did not hold it (nothing changed);
+     * refusals as for {@link #take}.
+     */
+    public boolean release(String meetupId, String role, String userId, Instant now) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Meetup meetup = table.findMeetup(meetupId).orElse(null);
+            ApiException closed = Refusals.closed(meetupId, meetup, role, now);
+            if (closed != null) {
+                throw closed;
+            }
+            Map<String, AttributeValue> values = new HashMap<>(openMeetupValues(now));
+            values.put(":one", AttributeValue.fromN("1"));
+            values.put(":zero", AttributeValue.fromN("0"));
+            try {
+                table.client().transactWriteItems(r -> r.transactItems(
+                        TransactWriteItem.builder().delete(Delete.builder()
+                                .tableName(table.name())
+                                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                                        Keys.SK, AttributeValue.fromS(Keys.roleSk(role, userId))))
+                                .conditionExpression("attribute_exists(PK)")
+                                .build()).build(),
+                        TransactWriteItem.builder().update(Update.builder()
+                                .tableName(table.name())
+                                .key(meetupKey(meetupId))
+                                .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one")
+                                .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
+                                        + " AND #roles.#r.#filled > :zero")
+                                .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
+                                        "#roles", MeetupSchema.ROLES, "#r", role, "#filled", "filled",
+                                        "#open", MeetupSchema.OPEN_ROLE_SLOTS))
+                                .expressionAttributeValues(values)
+                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                                .build()).build(),
+                        TransactWriteItem.builder().update(Update.builder()
+                                .tableName(table.name())
+                                .key(markerKey(meetupId, userId))
+                                .updateExpression("ADD #count :minusOne")
+                                .conditionExpression("#count > :zero")
+                                .expressionAttributeNames(Map.of("#count", ROLE_COUNT))
+                                .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1"),
+                                        ":zero", AttributeValue.fromN("0")))
+                                .build()).build()));
+                return true;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                if (failed(reasons, 0)) {
+                    return false;
+                } else if (conflicted(reasons)) {
+                    backOff(attempt);
+                } else if (failed(reasons, 1)) {
+                    ApiException refusal = Refusals.closed(meetupId, currentMeetup(reasons, 1, meetupId), role, now);
+                    if (refusal != null) {
+                        throw refusal;
+                    }
+                } else {
+                    // the marker disagreeing with an existing assignment item would be a bug: fail loudly
+                    throw e;
+                }
+            }
+        }
+        throw Refusals.busy();
+    }
+
+    /** Adds a role definition to a meetup that still takes changes; answers the meetup after the change. */
+    public Meetup addRole(String meetupId, String role, RoleNeed need, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(openMeetupValues(now));
+        values.put(":role", AttributeValue.fromM(MeetupSchema.ROLE.itemToMap(need, true)));
+        values.put(":slots", AttributeValue.fromN(Integer.toString(need.slots())));
+        values.put(":max", AttributeValue.fromN(Integer.toString(RoleRules.MAX_ROLES)));
+        values.put(":updated", AttributeValue.fromS(now.toString()));
+        try {
+            return update(UpdateItemRequest.builder()
+                    .key(meetupKey(meetupId))
+                    .updateExpression("SET #roles.#r = :role, updatedAt = :updated ADD #open :slots")
+                    .conditionExpression(OPEN_MEETUP + " AND attribute_not_exists(#roles.#r) AND size(#roles) < :max")
+                    .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
+                            "#roles", MeetupSchema.ROLES, "#r", role, "#open", MeetupSchema.OPEN_ROLE_SLOTS))
+                    .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException e) {
+            Meetup current = oldMeetup(e, meetupId);
+            ApiException refusal = Refusals.closed(meetupId, current, null, now);
+            if (refusal != null) {
+                throw refusal;
+            }
+            if (current.roles().containsKey(role)) {
+                throw Refusals.roleExists(role);
+            }
+            throw Refusals.tooManyRoles(RoleRules.MAX_ROLES);
+        }
+    }
+
+    /**
+     * Writes a role's new definition if the role still has the slots and minimum it was read with
+     * (so a concurrent change is never lost) and its holders fit the new slots. Returns empty when
+     * the role changed meanwhile: the caller reads again and reapplies its change.
+     */
+    public Optional<Meetup> changeRole(String meetupId, String role, RoleNeed read, RoleNeed next, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(openMeetupValues(now));
+        values.put(":slots", AttributeValue.fromN(Integer.toString(next.slots())));
+        values.put(":minimum", AttributeValue.fromN(Integer.toString(next.minimum())));
+        values.put(":readSlots", AttributeValue.fromN(Integer.toString(read.slots())));
+        values.put(":readMinimum", AttributeValue.fromN(Integer.toString(read.minimum())));
+        values.put(":delta", AttributeValue.fromN(Integer.toString(next.slots() - read.slots())));
+        values.put(":updated", AttributeValue.fromS(now.toString()));
+        String set = "SET #roles.#r.#slots = :slots, #roles.#r.#minimum = :minimum, updatedAt = :updated";
+        String remove = "";
+        if (next.description() == null) {
+            remove = " REMOVE #roles.#r.#description";
+        } else {
+            set += ", #roles.#r.#description = :description";
+            values.put(":description", AttributeValue.fromS(next.description()));
+        }
+        try {
+            return Optional.of(update(UpdateItemRequest.builder()
+                    .key(meetupKey(meetupId))
+                    .updateExpression(set + remove + " ADD #open :delta")
+                    .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
+                            + " AND #roles.#r.#slots = :readSlots AND #roles.#r.#minimum = :readMinimum"
+                            + " AND #roles.#r.#filled <= :slots")
+                    .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
+                            "#roles", MeetupSchema.ROLES, "#r", role, "#slots", "slots", "#minimum", "minimum",
+                            "#filled", "filled", "#description", "description", "#open", MeetupSchema.OPEN_ROLE_SLOTS))
+                    .expressionAttributeValues(values)));
+        } catch (ConditionalCheckFailedException e) {
+            Meetup current = oldMeetup(e, meetupId);
+            ApiException refusal = Refusals.closed(meetupId, current, role, now);
+            if (refusal != null) {
+                throw refusal;
+            }
+            RoleNeed stored = current.roles().get(role);
+            if (stored.filled() > next.slots()) {
+                throw Refusals.slotsBelowFilled(role, next.slots(), stored.filled());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** Removes a role nobody holds. Returns empty when the role's slots changed meanwhile (read again). */
+    public Optional<Meetup> removeRole(String meetupId, String role, RoleNeed read, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(openMeetupValues(now));
+        values.put(":zero", AttributeValue.fromN("0"));
+        values.put(":readSlots", AttributeValue.fromN(Integer.toString(read.slots())));
+        values.put(":minusSlots", AttributeValue.fromN(Integer.toString(-read.slots())));
+        values.put(":updated", AttributeValue.fromS(now.toString()));
+        try {
+            return Optional.of(update(UpdateItemRequest.builder()
+                    .key(meetupKey(meetupId))
+                    .updateExpression("REMOVE #roles.#r SET updatedAt = :updated ADD #open :minusSlots")
+                    .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
+                            + " AND #roles.#r.#filled = :zero AND #roles.#r.#slots = :readSlots")
+                    .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
+                            "#roles", MeetupSchema.ROLES, "#r", role, "#slots", "slots", "#filled", "filled",
+                            "#open", MeetupSchema.OPEN_ROLE_SLOTS))
+                    .expressionAttributeValues(values)));
+        } catch (ConditionalCheckFailedException e) {
+            Meetup current = oldMeetup(e, meetupId);
+            ApiException refusal = Refusals.closed(meetupId, current, role, now);
+            if (refusal != null) {
+                throw refusal;
+            }
+            RoleNeed need = current.roles().get(role);
+            if (need.filled() > 0) {
+                throw Refusals.roleHasHolders(role, need.filled());
+            }
+            return Optional.empty();
+        }
+    }
+
+    /** One page of a person's role assignments, by meetup start (GSI2), and where the next page starts. */
+    public record HistoryPage(List<Assignment> items, Optional<Assignment> next) {}
+
+    /**
+     * Walks the person's items in GSI2 (RSVPs and roles, by meetup start) keeping only role items:
+     * a filter on {@code type}, pages of up to 100 items read until {@code limit} roles are found.
+     */
+    public HistoryPage history(String userId, int limit, Optional<Assignment> after) {
+        List<Assignment> page = new ArrayList<>();
+        Map<String, AttributeValue> start = after.map(RoleRepository::gsi2Key).orElse(null);
+        boolean more;
+        do {
+            QueryResponse response = table.client().query(QueryRequest.builder()
+                    .tableName(table.name())
+                    .indexName(Keys.GSI2)
+                    .keyConditionExpression("#pk = :pk")
+                    .filterExpression("#type = :type")
+                    .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#type", "type"))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.userPk(userId)),
+                            ":type", AttributeValue.fromS(AssignmentSchema.TYPE)))
+                    .exclusiveStartKey(start)
+                    .limit(100)
+                    .build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (page.size() == limit) {
+                    return new HistoryPage(page, Optional.of(page.get(limit - 1)));
+                }
+                page.add(AssignmentSchema.SCHEMA.mapToItem(item));
+            }
+            more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
+            start = more ? response.lastEvaluatedKey() : null;
+        } while (more);
+        return new HistoryPage(page, Optional.empty());
+    }
+
+    /** Title and status of the meetups a history page names (BatchGetItem, projected). */
+    public record MeetupSummary(String title, MeetupStatus status, String timeZone) {}
+
+    public Map<String, MeetupSummary> summaries(Set<String> meetupIds) {
+        Map<String, MeetupSummary> found = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        new LinkedHashSet<>(meetupIds).forEach(id -> keys.add(meetupKey(id)));
+        int attempt = 0;
+        while (!keys.isEmpty()) {
+            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder()
+                    .keys(keys)
+                    .projectionExpression("#id, #title, #status, #zone")
+                    .expressionAttributeNames(Map.of("#id", "id", "#title", "title", "#status", MeetupSchema.STATUS,
+                            "#zone", "timeZone"))
+                    .build());
+            var response = table.client().batchGetItem(r -> r.requestItems(request));
+            response.responses().getOrDefault(table.name(), List.of()).forEach(item -> found.put(item.get("id").s(),
+                    new MeetupSummary(item.get("title").s(), MeetupStatus.valueOf(item.get(MeetupSchema.STATUS).s()),
+                            item.get("timeZone").s())));
+            keys.clear();
+            KeysAndAttributes left = response.unprocessedKeys().get(table.name());
+            if (left != null && left.hasKeys()) {
+                keys.addAll(left.keys());
+                backOff(attempt++);
+            }
+        }
+        return found;
+    }
+
+    /** Position in the start-time index: the last meetup a page returned. */
+    public record StartCursor(Instant startsAt, String meetupId) {}
+
+    /** One page of scheduled meetups with open role slots, by start time. */
+    public record OpenPage(List<Meetup> meetups, Optional<StartCursor> next) {}
+
+    /**
+     * Walks the month buckets of the start-time index (GSI1) from {@code from} to {@code to},
+     * keeping scheduled meetups with {@code openRoleSlots > 0}: one Query per bucket page visited.
+     */
+    public OpenPage openRoles(Instant from, Instant to, int limit, Optional<StartCursor> after) {
+        List<Meetup> page = new ArrayList<>();
+        String lower = Keys.startSortKey(from, "");
+        String upper = Keys.startSortKey(to, "~");
+        YearMonth month = YearMonth.from(after.map(StartCursor::startsAt).orElse(from).atOffset(ZoneOffset.UTC));
+        YearMonth lastMonth = YearMonth.from(to.atOffset(ZoneOffset.UTC));
+        Map<String, AttributeValue> start = after.map(RoleRepository::gsi1Key).orElse(null);
+        while (!month.isAfter(lastMonth)) {
+            QueryResponse response = table.client().query(QueryRequest.builder()
+                    .tableName(table.name())
+                    .indexName(Keys.GSI1)
+                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :lower AND :upper")
+                    .filterExpression("#status = :scheduled AND #open > :zero")
+                    .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK, "#sk", Keys.GSI1_SK,
+                            "#status", MeetupSchema.STATUS, "#open", MeetupSchema.OPEN_ROLE_SLOTS))
+                    .expressionAttributeValues(Map.of(
+                            ":pk", AttributeValue.fromS(Keys.startBucket(month)),
+                            ":lower", AttributeValue.fromS(lower),
+                            ":upper", AttributeValue.fromS(upper),
+                            ":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
+                            ":zero", AttributeValue.fromN("0")))
+                    .exclusiveStartKey(start)
+                    .limit(100)
+                    .build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (page.size() == limit) {
+                    Meetup last = page.get(limit - 1);
+                    return new OpenPage(page, Optional.of(new StartCursor(last.startsAt(), last.id())));
+                }
+                page.add(MeetupSchema.MEETUP.mapToItem(item));
+            }
+            if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+                start = response.lastEvaluatedKey();
+            } else {
+                start = null;
+                month = month.plusMonths(1);
+            }
+        }
+        return new OpenPage(page, Optional.empty());
+    }
+
+    /** The meetup still takes role changes: scheduled and not yet started. */
+    private static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
+
+    private static Map<String, AttributeValue> openMeetupValues(Instant now) {
+        return Map.of(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
+                ":now", AttributeValue.fromS(now.truncatedTo(ChronoUnit.SECONDS).toString()));
+    }
+
+    private Meetup update(UpdateItemRequest.Builder request) {
+        return MeetupSchema.MEETUP.mapToItem(table.client().updateItem(request
+                .tableName(table.name())
+                .returnValues(ReturnValue.ALL_NEW)
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).attributes());
+    }
+
+    private Meetup oldMeetup(ConditionalCheckFailedException e, String meetupId) {
+        return e.hasItem() && !e.item().isEmpty()
+                ? MeetupSchema.MEETUP.mapToItem(e.item())
+                : table.findMeetup(meetupId).orElse(null);
+    }
+
+    private Meetup currentMeetup(List<CancellationReason> reasons, int index, String meetupId) {
+        return itemOf(reasons, index).map(MeetupSchema.MEETUP::mapToItem)
+                .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
+    }
+
+    private static boolean failed(List<CancellationReason> reasons, int index) {
+        return reasons.size() > index && CONDITION_FAILED.equals(reasons.get(index).code());
+    }
+
+    private static boolean conflicted(List<CancellationReason> reasons) {
+        return reasons.stream().anyMatch(r -> CONFLICT.equals(r.code()));
+    }
+
+    private static Optional<Map<String, AttributeValue>> itemOf(List<CancellationReason> reasons, int index) {
+        CancellationReason reason = reasons.get(index);
+        return reason.hasItem() && !reason.item().isEmpty() ? Optional.of(reason.item()) : Optional.empty();
+    }
+
+    /** Exponential backoff with full jitter: 10 ms doubling up to 320 ms. */
+    private static void backOff(int attempt) {
+        long cap = 10L << Math.min(attempt, 5);
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Refusals.busy();
+        }
+    }
+
+    private static Map<String, AttributeValue> meetupKey(String meetupId) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)), Keys.SK, AttributeValue.fromS(Keys.META));
+    }
+
+    private static Map<String, AttributeValue> markerKey(String meetupId, String userId) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                Keys.SK, AttributeValue.fromS(Keys.volunteerSk(userId)));
+    }
+
+    private static Map<String, AttributeValue> gsi2Key(Assignment a) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(a.meetupId())),
+                Keys.SK, AttributeValue.fromS(Keys.roleSk(a.role(), a.userId())),
+                Keys.GSI2_PK, AttributeValue.fromS(Keys.userPk(a.userId())),
+                Keys.GSI2_SK, AttributeValue.fromS(AssignmentSchema.userItemSk(a)));
+    }
+
+    private static Map<String, AttributeValue> gsi1Key(StartCursor c) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(c.meetupId())),
+                Keys.SK, AttributeValue.fromS(Keys.META),
+                Keys.GSI1_PK, AttributeValue.fromS(Keys.startBucket(c.startsAt())),
+                Keys.GSI1_SK, AttributeValue.fromS(Keys.startSortKey(c.startsAt(), c.meetupId())));
+    }
+}

@@ -1,0 +1,78 @@
+package org.meetups.roles.domain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupKind;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.domain.RoleInput;
+import org.meetups.common.domain.RoleNeed;
+import org.meetups.common.http.ApiException;
+
+class RoleAssignmentRulesTest {
+    static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
+
+    static Meetup meetup(MeetupStatus status, Instant start, Map<String, RoleNeed> roles) {
+        return new Meetup("m-1", "T", null, MeetupKind.COMMUNITY_MEETUP, "en", start, start.plusSeconds(3600),
+                "Europe/Amsterdam", "R", null, 10, start, roles, false, status, 0, 0, 0, 1, "c", NOW, NOW);
+    }
+
+    @Test
+    void changeKeepsOmittedFieldsAndFilledAndValidatesTheResult() {
+        RoleNeed current = new RoleNeed("Opens", 3, 1, 2, 4);
+        RoleNeed changed = RoleAssignmentRules.changed("host", current, new RoleChange(null, 5, null));
+        assertEquals(new RoleNeed("Opens", 5, 1, 2, 4), changed);
+        assertNull(RoleAssignmentRules.changed("host", current, new RoleChange(" ", null, null)).description());
+        ApiException minimum = assertThrows(ApiException.class,
+                () -> RoleAssignmentRules.changed("host", current, new RoleChange(null, 2, 3)));
+        assertEquals("minimum", minimum.problem("/").errors().get(0).field());
+        assertEquals(400, assertThrows(ApiException.class,
+                () -> RoleAssignmentRules.changed("host", current, new RoleChange(null, null, null))).status());
+    }
+
+    @Test
+    void newRolesTakeDefaultsAndRefuseBadNames() {
+        assertEquals(new RoleNeed(null, 1, 0, 0, 2), RoleAssignmentRules.newRole(new RoleInput("greeter", null, null, null), 2));
+        ApiException e = assertThrows(ApiException.class,
+                () -> RoleAssignmentRules.newRole(new RoleInput("Greeter#1", null, 0, null), 0));
+        assertEquals(2, e.problem("/").errors().size(), e::getMessage);
+    }
+
+    @Test
+    void assigneesNeedANameAndAnEmailAndAKeySafeUserId() {
+        Person p = RoleAssignmentRules.assignee("emp-1", new AssigneeInput(" Eva ", "eva@example.org", "nl"));
+        assertEquals(new Person("emp-1", "Eva", "eva@example.org", "nl"), p);
+        ApiException e = assertThrows(ApiException.class,
+                () -> RoleAssignmentRules.assignee("emp-1", new AssigneeInput("", "nope", "de")));
+        assertEquals(3, e.problem("/").errors().size(), e::getMessage);
+        assertEquals(400, assertThrows(ApiException.class, () -> RoleAssignmentRules.userId("USER#x")).status());
+    }
+
+    @Test
+    void refusalsExplainWhyAMeetupTakesNoRoleChanges() {
+        Map<String, RoleNeed> roles = Map.of("host", new RoleNeed(null, 1, 1, 0, 0));
+        Instant future = NOW.plusSeconds(86_400);
+        assertEquals(404, Refusals.closed("m-1", null, "host", NOW).status());
+        assertEquals(409, Refusals.closed("m-1", meetup(MeetupStatus.CANCELLED, future, roles), "host", NOW).status());
+        assertEquals(409, Refusals.closed("m-1", meetup(MeetupStatus.SCHEDULED, NOW, roles), "host", NOW).status());
+        assertEquals(404, Refusals.closed("m-1", meetup(MeetupStatus.SCHEDULED, future, roles), "juggler", NOW).status());
+        assertNull(Refusals.closed("m-1", meetup(MeetupStatus.SCHEDULED, future, roles), "host", NOW));
+    }
+
+    @Test
+    void openRolesAreThoseWithAFreeSlotAndEveryRoleUnderItsMinimumIsOne() {
+        Meetup m = meetup(MeetupStatus.SCHEDULED, NOW, Map.of(
+                "host", new RoleNeed(null, 1, 1, 1, 0),
+                "greeter", new RoleNeed(null, 3, 2, 1, 1),
+                "speaker", new RoleNeed(null, 2, 0, 0, 2)));
+        assertEquals(java.util.List.of("greeter", "speaker"), RoleFill.open(m).stream().map(RoleFill.Fill::name).toList());
+        assertTrue(RoleFill.belowMinimum(m));
+        assertEquals(3, RoleFill.nextPosition(m));
+    }
+}
