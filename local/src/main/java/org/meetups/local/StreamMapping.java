@@ -28,10 +28,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * A DynamoDB event source mapping as Lambda runs one: reads the table's stream in order, hands
  * the function batches of up to BatchSize records, and on failure keeps the shard where it is.
- * A function error retries the whole batch (halved first when BisectBatchOnFunctionError is on;
- * halving does not count as a retry); with ReportBatchItemFailures, the records before the first
- * reported failure are done and the batch is retried from it. After MaximumRetryAttempts retries
- * (-1: forever) the failing records are discarded, logged, and the shard moves on.
+ * A function error retries the whole batch; with ReportBatchItemFailures, the records before the
+ * first reported failure are done and the batch is retried from it. With BisectBatchOnFunctionError
+ * the failing part is halved before it is retried, until the failing record is alone (halving does
+ * not count as a retry). After MaximumRetryAttempts retries (-1: forever) the failing records are
+ * discarded, logged, and the shard moves on, as Lambda does without an on-failure destination.
  */
 public final class StreamMapping implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -135,7 +136,7 @@ public final class StreamMapping implements Runnable {
             pending.removeFirst();
         }
         int failing = batch.size() - failedFrom;
-        if (outcome == Outcome.FAILED && settings.bisectOnError() && failing > 1) {
+        if (settings.bisectOnError() && failing > 1) {
             limit = failing / 2;
             System.out.println(summary + " FAILED (" + detail + "): bisecting, retrying " + limit);
             return false;
