@@ -107,7 +107,8 @@ public final class HttpGateway implements AutoCloseable {
             reply = rawPath.startsWith("/_local/") || rawPath.equals("/_local")
                     ? LocalPages.serve(this, method, rawPath, query(exchange.getRequestURI().getRawQuery()), body)
                     : api(exchange, method, rawPath, body);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            e.printStackTrace();
             reply = Reply.message(500, "Internal Server Error", "gateway error: " + e);
         }
         reply.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
