@@ -1,4 +1,4 @@
-package org.meetups.notify.mail;
+package org.meetups.mail;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -28,7 +28,7 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.validate.ValidationException;
 import org.meetups.common.domain.Meetup;
-import org.meetups.notify.domain.CalendarEntry;
+import org.meetups.mail.CalendarEntry;
 
 /**
  * iCalendar (RFC 5545) files made with ical4j: METHOD:REQUEST invitations and METHOD:CANCEL

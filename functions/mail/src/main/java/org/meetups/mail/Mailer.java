@@ -1,4 +1,4 @@
-package org.meetups.notify.mail;
+package org.meetups.mail;
 
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sesv2.SesV2Client;

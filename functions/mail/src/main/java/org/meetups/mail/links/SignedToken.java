@@ -1,4 +1,4 @@
-package org.meetups.notify.links;
+package org.meetups.mail.links;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.meetups.notify.domain;
+package org.meetups.mail;
 
 /** Who a mail goes to; {@code language} is the person's own (profile or token claim), null if unknown. */
 public record Recipient(String userId, String email, String name, String language) {

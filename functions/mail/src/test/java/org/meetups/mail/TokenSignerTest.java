@@ -1,4 +1,4 @@
-package org.meetups.notify;
+package org.meetups.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -11,11 +11,11 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.meetups.notify.links.Purpose;
-import org.meetups.notify.links.TokenSigner;
-import org.meetups.notify.links.TokenSigner.Invalid;
-import org.meetups.notify.links.TokenSigner.Reason;
-import org.meetups.notify.links.TokenSigner.Valid;
+import org.meetups.mail.links.Purpose;
+import org.meetups.mail.links.TokenSigner;
+import org.meetups.mail.links.TokenSigner.Invalid;
+import org.meetups.mail.links.TokenSigner.Reason;
+import org.meetups.mail.links.TokenSigner.Valid;
 
 class TokenSignerTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");

@@ -1,4 +1,4 @@
-package org.meetups.notify.domain;
+package org.meetups.mail;
 
 /**
  * One entry a person has in their calendar for a meetup: attending it ({@code role == null}) or

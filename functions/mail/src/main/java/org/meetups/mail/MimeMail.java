@@ -1,4 +1,4 @@
-package org.meetups.notify.mail;
+package org.meetups.mail;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;

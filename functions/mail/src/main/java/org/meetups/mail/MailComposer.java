@@ -1,4 +1,4 @@
-package org.meetups.notify.mail;
+package org.meetups.mail;
 
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,15 +10,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.meetups.common.domain.Meetup;
-import org.meetups.notify.domain.CalendarEntry;
-import org.meetups.notify.domain.MailKind;
-import org.meetups.notify.domain.Notification;
-import org.meetups.notify.links.Purpose;
-import org.meetups.notify.links.TokenSigner;
+import org.meetups.mail.CalendarEntry;
+import org.meetups.mail.links.Purpose;
+import org.meetups.mail.links.TokenSigner;
 
 /**
- * Turns a notification into a mail: texts from the recipient's language, times in the meetup's
- * zone, a one-click link where the mail offers one, and an .ics file per calendar entry.
+ * Turns a {@link MailContent} about a meetup into a mail: texts from the recipient's language
+ * (keys {@code <kind>.subject}, {@code <kind>.body}, {@code <kind>.action}), times in the meetup's
+ * zone, a signed one-click link where the mail offers one, and an .ics file per calendar entry.
  */
 public final class MailComposer {
     private final IcsWriter ics;
@@ -31,18 +30,17 @@ public final class MailComposer {
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
-    public OutgoingMail compose(Notification notification, Meetup meetup, Instant now) {
-        String lang = notification.recipient().languageOr(meetup.language());
+    public OutgoingMail compose(MailContent content, Meetup meetup, Instant now) {
+        Recipient recipient = content.recipient();
+        String lang = recipient.languageOr(meetup.language());
         Messages texts = Messages.of(lang);
         Templates plain = Templates.text();
-        MailKind kind = notification.kind();
+        String kind = content.kind();
 
-        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> values = new HashMap<>(content.values());
         values.put("title", meetup.title());
-        values.put("name", notification.recipient().name());
-        values.put("role", notification.role());
-        values.put("position", notification.position());
-        values.put("hasCalendar", !notification.entries().isEmpty());
+        values.put("name", recipient.name());
+        values.put("hasCalendar", !content.entries().isEmpty());
 
         String subject = plain.snippet(texts.get(kind + ".subject"), values);
         Map<String, Object> page = new HashMap<>();
@@ -53,13 +51,13 @@ public final class MailComposer {
         page.put("body", plain.snippet(texts.get(kind + ".body"), values));
         page.put("details", details(meetup, texts, lang));
         page.put("footer", texts.get("footer"));
-        actionLink(notification, meetup, now).ifPresent(url ->
+        actionLink(content, meetup, now).ifPresent(url ->
                 page.put("action", Map.of("label", texts.get(kind + ".action"), "url", url)));
 
         String html = Templates.html().file("mail/mail.html.mustache", page);
         String text = plain.file("mail/mail.txt.mustache", page);
-        return new OutgoingMail(notification.recipient().email(), notification.recipient().name(), subject, html, text,
-                attachments(notification, meetup, texts, now));
+        return new OutgoingMail(recipient.email(), recipient.name(), subject, html, text,
+                attachments(content, meetup, texts, now));
     }
 
     private static List<Map<String, String>> details(Meetup meetup, Messages texts, String lang) {
@@ -84,35 +82,33 @@ public final class MailComposer {
         return rows;
     }
 
-    private java.util.Optional<String> actionLink(Notification n, Meetup meetup, Instant now) {
-        Purpose purpose = switch (n.kind()) {
-            case RSVP_CONFIRMED, PROMOTED -> Purpose.CANCEL_RSVP;
-            case WAITLISTED -> Purpose.LEAVE_WAITLIST;
-            case ROLE_ASSIGNED -> Purpose.WITHDRAW_ROLE;
-            default -> null;
-        };
+    private java.util.Optional<String> actionLink(MailContent content, Meetup meetup, Instant now) {
+        MailContent.Action action = content.action();
         // a link is useful only until the meetup starts, and so is valid only until then
-        if (purpose == null || !now.isBefore(meetup.startsAt())) {
+        if (action == null || !now.isBefore(meetup.startsAt())) {
             return java.util.Optional.empty();
         }
-        String token = tokens.oneClick(purpose, meetup.id(), n.recipient().userId(), n.role(), meetup.startsAt());
-        return java.util.Optional.of(publicBaseUrl + "/links/" + token);
+        String token = tokens.oneClick(action.purpose(), meetup.id(), content.recipient().userId(), action.role(),
+                meetup.startsAt());
+        return java.util.Optional.of(linkUrl(token));
     }
 
-    private List<OutgoingMail.Attachment> attachments(Notification n, Meetup meetup, Messages texts, Instant now) {
-        IcsWriter.Method method = switch (n.kind()) {
-            case RSVP_CANCELLED, ROLE_UNASSIGNED, MEETUP_CANCELLED -> IcsWriter.Method.CANCEL;
-            default -> IcsWriter.Method.REQUEST;
-        };
+    /** The public URL of a signed one-click link. */
+    public String linkUrl(String token) {
+        return publicBaseUrl + "/links/" + token;
+    }
+
+    private List<OutgoingMail.Attachment> attachments(MailContent content, Meetup meetup, Messages texts, Instant now) {
+        IcsWriter.Method method = content.calendarMethod();
         List<OutgoingMail.Attachment> files = new ArrayList<>();
-        for (CalendarEntry entry : n.entries()) {
+        for (CalendarEntry entry : content.entries()) {
             String title = entry.role() == null ? meetup.title()
                     : Templates.text().snippet(texts.get("role.title"), Map.of("title", meetup.title(), "role", entry.role()));
-            String content = ics.itip(method, new IcsWriter.Event(entry, meetup, title, meetup.description(),
-                    meetupUrl(meetup)), n.recipient().email(), n.recipient().name(), now);
+            String ics = this.ics.itip(method, new IcsWriter.Event(entry, meetup, title, meetup.description(),
+                    meetupUrl(meetup)), content.recipient().email(), content.recipient().name(), now);
             String name = (method == IcsWriter.Method.CANCEL ? "cancel" : "invite")
                     + (entry.role() == null ? "" : "-" + entry.role()) + ".ics";
-            files.add(new OutgoingMail.Attachment(name, method.name(), content));
+            files.add(new OutgoingMail.Attachment(name, method.name(), ics));
         }
         return files;
     }

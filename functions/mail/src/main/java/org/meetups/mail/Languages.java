@@ -1,4 +1,4 @@
-package org.meetups.notify.domain;
+package org.meetups.mail;
 
 import java.util.Locale;
 

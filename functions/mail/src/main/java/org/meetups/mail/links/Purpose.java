@@ -1,4 +1,4 @@
-package org.meetups.notify.links;
+package org.meetups.mail.links;
 
 /** What a signed token lets its bearer do; a token is good for its one purpose only. */
 public enum Purpose {

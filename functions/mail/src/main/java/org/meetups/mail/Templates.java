@@ -1,4 +1,4 @@
-package org.meetups.notify.mail;
+package org.meetups.mail;
 
 import com.github.mustachejava.DefaultMustacheFactory;
 import com.github.mustachejava.Mustache;

@@ -1,4 +1,4 @@
-package org.meetups.notify.links;
+package org.meetups.mail.links;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,17 +1,16 @@
-package org.meetups.notify.store;
+package org.meetups.mail;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.meetups.common.store.Keys;
-import org.meetups.notify.domain.Notification;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * Sent-mail markers ({@code MEETUP#id / SENT#kind#userId#change}), the exactly-once guard:
+ * Sent-mail markers (for example {@code MEETUP#id / SENT#kind#userId#change}), the exactly-once guard:
  * claim (conditional put of PENDING), send, then mark SENT. A failed send releases the claim;
  * a claim older than {@link #LEASE} belongs to an attempt that died, and may be taken over.
  */
@@ -38,17 +37,28 @@ public final class SentMarkers {
         this.table = table;
     }
 
-    private static Map<String, AttributeValue> key(Notification n) {
-        return Map.of(Keys.PK, s(Keys.meetupPk(n.meetupId())), Keys.SK, s(n.markerSortKey()));
+    /**
+     * Identity of one mail: its item key, plus the kind and user recorded on the marker for reading.
+     * Any function that sends a mail picks a key unique to that mail, e.g. {@link #forMeetup}.
+     */
+    public record Marker(String pk, String sk, String kind, String userId) {}
+
+    /** The usual marker: in the meetup's partition, {@code SENT#<kind>#<userId>#<change>}. */
+    public static Marker forMeetup(String meetupId, String kind, String userId, String change) {
+        return new Marker(Keys.meetupPk(meetupId), "SENT#" + kind + "#" + userId + "#" + change, kind, userId);
     }
 
-    public Claim claim(Notification n, Instant now) {
+    private static Map<String, AttributeValue> key(Marker n) {
+        return Map.of(Keys.PK, s(n.pk()), Keys.SK, s(n.sk()));
+    }
+
+    public Claim claim(Marker n, Instant now) {
         Map<String, AttributeValue> item = new java.util.HashMap<>(key(n));
         item.put("type", s("SENT"));
         item.put("state", s("PENDING"));
         item.put("claimedAt", num(now.toEpochMilli()));
-        item.put("kind", s(n.kind().name()));
-        item.put("userId", s(n.recipient().userId()));
+        item.put("kind", s(n.kind()));
+        item.put("userId", s(n.userId()));
         item.put(Keys.TTL, num(now.plus(KEEP).getEpochSecond()));
         try {
             dynamo.putItem(r -> r.tableName(table).item(item)
@@ -66,7 +76,7 @@ public final class SentMarkers {
     }
 
     /** SES accepted the mail (or it can never be delivered): no attempt may send it again. */
-    public void complete(Notification n, String state, String detail, Instant now) {
+    public void complete(Marker n, String state, String detail, Instant now) {
         dynamo.updateItem(r -> r.tableName(table).key(key(n))
                 .updateExpression("SET #state = :state, doneAt = :now, detail = :detail")
                 .expressionAttributeNames(Map.of("#state", "state"))
@@ -75,14 +85,14 @@ public final class SentMarkers {
     }
 
     /** The send failed: remove our claim so the retry can send at once (if this fails too, the lease runs out). */
-    public void release(Notification n, Instant claimedAt) {
+    public void release(Marker n, Instant claimedAt) {
         try {
             dynamo.deleteItem(r -> r.tableName(table).key(key(n))
                     .conditionExpression("#state = :pending AND claimedAt = :mine")
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":pending", s("PENDING"), ":mine", num(claimedAt.toEpochMilli()))));
         } catch (RuntimeException e) {
-            System.err.println("could not release claim " + n.markerSortKey() + ": " + e);
+            System.err.println("could not release claim " + n.sk() + ": " + e);
         }
     }
 
