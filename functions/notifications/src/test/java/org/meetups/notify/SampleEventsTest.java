@@ -1,4 +1,5 @@
 package org.meetups.notify;
+import org.meetups.testing.SentMails;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,6 +1,15 @@
 package org.meetups.notify.domain;
 
+import org.meetups.mail.Recipient;
+import org.meetups.mail.CalendarEntry;
+
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.meetups.mail.IcsWriter;
+import org.meetups.mail.MailContent;
+import org.meetups.mail.SentMarkers;
+import org.meetups.mail.links.Purpose;
 
 /**
  * One mail to send: what happened ({@code kind}), to whom, and the identity of the change that
@@ -20,5 +29,29 @@ public record Notification(MailKind kind, String meetupId, Recipient recipient, 
     /** Sort key of the sent-marker item (the partition is the meetup's). */
     public String markerSortKey() {
         return "SENT#" + kind + "#" + recipient.userId() + "#" + change;
+    }
+
+    public SentMarkers.Marker marker() {
+        return new SentMarkers.Marker(org.meetups.common.store.Keys.meetupPk(meetupId), markerSortKey(), kind.name(),
+                recipient.userId());
+    }
+
+    /** The mail's content: texts of its kind, the link it offers and whether its .ics files invite or cancel. */
+    public MailContent content() {
+        Map<String, Object> values = new HashMap<>();
+        values.put("role", role);
+        values.put("position", position);
+        Purpose purpose = switch (kind) {
+            case RSVP_CONFIRMED, PROMOTED -> Purpose.CANCEL_RSVP;
+            case WAITLISTED -> Purpose.LEAVE_WAITLIST;
+            case ROLE_ASSIGNED -> Purpose.WITHDRAW_ROLE;
+            default -> null;
+        };
+        IcsWriter.Method method = switch (kind) {
+            case RSVP_CANCELLED, ROLE_UNASSIGNED, MEETUP_CANCELLED -> IcsWriter.Method.CANCEL;
+            default -> IcsWriter.Method.REQUEST;
+        };
+        return new MailContent(kind.name(), recipient, values, entries, method,
+                purpose == null ? null : new MailContent.Action(purpose, role));
     }
 }

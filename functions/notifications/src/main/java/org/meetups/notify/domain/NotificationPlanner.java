@@ -1,5 +1,8 @@
 package org.meetups.notify.domain;
 
+import org.meetups.mail.Recipient;
+import org.meetups.mail.CalendarEntry;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -24,15 +24,15 @@ import org.meetups.common.store.MeetupTable;
 import org.meetups.notify.domain.MailKind;
 import org.meetups.notify.domain.Notification;
 import org.meetups.notify.domain.NotificationPlanner;
-import org.meetups.notify.links.LinkSecret;
-import org.meetups.notify.links.TokenSigner;
-import org.meetups.notify.mail.IcsWriter;
-import org.meetups.notify.mail.MailComposer;
-import org.meetups.notify.mail.Mailer;
-import org.meetups.notify.mail.MimeMail;
+import org.meetups.mail.links.LinkSecret;
+import org.meetups.mail.links.TokenSigner;
+import org.meetups.mail.IcsWriter;
+import org.meetups.mail.MailComposer;
+import org.meetups.mail.Mailer;
+import org.meetups.mail.MimeMail;
 import org.meetups.notify.store.Images;
 import org.meetups.notify.store.MeetupPartition;
-import org.meetups.notify.store.SentMarkers;
+import org.meetups.mail.SentMarkers;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -149,7 +149,7 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
 
     private void send(Notification notification, Meetup meetup) {
         Instant now = clock.instant();
-        switch (markers.claim(notification, now)) {
+        switch (markers.claim(notification.marker(), now)) {
             case ALREADY_SENT -> {
                 return;
             }
@@ -158,20 +158,20 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
             case CLAIMED -> { }
         }
         if (notification.recipient().email() == null) {
-            markers.complete(notification, "UNDELIVERABLE", "no e-mail address", now);
+            markers.complete(notification.marker(), "UNDELIVERABLE", "no e-mail address", now);
             return;
         }
         String messageId;
         try {
-            byte[] raw = mime.build(composer.compose(notification, meetup, now), now);
+            byte[] raw = mime.build(composer.compose(notification.content(), meetup, now), now);
             messageId = mailer.send(raw);
         } catch (MimeMail.UndeliverableAddressException e) {
-            markers.complete(notification, "UNDELIVERABLE", e.getMessage(), now);
+            markers.complete(notification.marker(), "UNDELIVERABLE", e.getMessage(), now);
             return;
         } catch (RuntimeException e) {
-            markers.release(notification, now);
+            markers.release(notification.marker(), now);
             throw e;
         }
-        markers.complete(notification, "SENT", messageId, clock.instant());
+        markers.complete(notification.marker(), "SENT", messageId, clock.instant());
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.store.MeetupSchema;
-import org.meetups.notify.domain.Recipient;
+import org.meetups.mail.Recipient;
 import org.meetups.notify.domain.RoleImage;
 import org.meetups.notify.domain.RsvpImage;
 import software.amazon.awssdk.core.SdkBytes;

@@ -13,6 +13,7 @@ import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.json.Json;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.mail.SentMarkers;
 import org.meetups.remind.domain.ReminderMailer;
 import org.meetups.remind.store.ReminderStore;
 
@@ -30,11 +31,13 @@ public final class ReminderHandler implements RequestStreamHandler {
     }
 
     public ReminderHandler(Env env, Clock clock) {
-        this(env, clock, ReminderMails.fromEnv(env));
+        this(env, clock, ReminderMails.fromEnv(env, clock));
     }
 
     public ReminderHandler(Env env, Clock clock, ReminderMailer mailer) {
-        this.run = new ReminderRun(new ReminderStore(new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"))),
+        var dynamo = AwsClients.dynamoDb(env);
+        String table = env.require("TABLE_NAME");
+        this.run = new ReminderRun(new ReminderStore(new MeetupTable(dynamo, table)), new SentMarkers(dynamo, table),
                 mailer, clock);
     }
 

@@ -1,0 +1,128 @@
+package org.meetups.mail.links;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs and checks tokens: {@code base64url(json claims) "." base64url(HMAC-SHA256(secret, first part))}.
+ * The MAC is compared in constant time; any change to the claims breaks it. Checking never throws
+ * for bad input: it says what is wrong, so the caller can show a clear page.
+ */
+public final class TokenSigner {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Longest token accepted; anything longer is not ours. */
+    public static final int MAX_LENGTH = 1024;
+
+    private final byte[] secret;
+    private final Clock clock;
+
+    public TokenSigner(byte[] secret, Clock clock) {
+        if (secret.length < 32) {
+            throw new IllegalArgumentException("the link signing secret must have at least 32 bytes");
+        }
+        this.secret = secret.clone();
+        this.clock = clock;
+    }
+
+    /** Claims as serialised: short names keep links short. */
+    record Claims(@JsonProperty("p") Purpose p, @JsonProperty("m") String m, @JsonProperty("u") String u,
+                  @JsonProperty("r") String r, @JsonProperty("e") Long e, @JsonProperty("n") String n,
+                  @JsonProperty("v") Long v) {}
+
+    public String oneClick(Purpose purpose, String meetupId, String userId, String role, Instant expiresAt) {
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        return sign(new Claims(purpose, meetupId, userId, role, expiresAt.getEpochSecond(), B64.encodeToString(nonce), null));
+    }
+
+    public String feed(String userId, long feedVersion) {
+        return sign(new Claims(Purpose.CALENDAR_FEED, null, userId, null, null, null, feedVersion));
+    }
+
+    private String sign(Claims claims) {
+        try {
+            String body = B64.encodeToString(MAPPER.writeValueAsBytes(claims));
+            return body + "." + B64.encodeToString(mac(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public sealed interface Checked permits Valid, Invalid {}
+
+    public record Valid(SignedToken token) implements Checked {}
+
+    public record Invalid(Reason reason) implements Checked {}
+
+    public enum Reason { MALFORMED_OR_TAMPERED, EXPIRED, WRONG_PURPOSE }
+
+    /** Checks signature, purpose and expiry, in that order (a forged token learns nothing else). */
+    public Checked check(String token, java.util.Set<Purpose> acceptedPurposes) {
+        if (token == null || token.length() > MAX_LENGTH) {
+            return new Invalid(Reason.MALFORMED_OR_TAMPERED);
+        }
+        int dot = token.indexOf('.');
+        if (dot <= 0 || dot != token.lastIndexOf('.')) {
+            return new Invalid(Reason.MALFORMED_OR_TAMPERED);
+        }
+        String body = token.substring(0, dot);
+        Claims claims;
+        try {
+            byte[] given = B64D.decode(token.substring(dot + 1));
+            if (!MessageDigest.isEqual(given, mac(body))) {
+                return new Invalid(Reason.MALFORMED_OR_TAMPERED);
+            }
+            claims = MAPPER.readValue(B64D.decode(body), Claims.class);
+        } catch (IllegalArgumentException | IOException e) {
+            return new Invalid(Reason.MALFORMED_OR_TAMPERED);
+        }
+        if (claims == null || claims.p() == null || claims.u() == null) {
+            return new Invalid(Reason.MALFORMED_OR_TAMPERED);
+        }
+        if (!acceptedPurposes.contains(claims.p())) {
+            return new Invalid(Reason.WRONG_PURPOSE);
+        }
+        if (claims.p().isOneClickAction()) {
+            if (claims.e() == null || claims.n() == null || claims.m() == null) {
+                return new Invalid(Reason.MALFORMED_OR_TAMPERED);
+            }
+            if (!clock.instant().isBefore(Instant.ofEpochSecond(claims.e()))) {
+                return new Invalid(Reason.EXPIRED);
+            }
+        } else if (claims.v() == null) {
+            return new Invalid(Reason.MALFORMED_OR_TAMPERED);
+        }
+        return new Valid(new SignedToken(claims.p(), claims.m(), claims.u(), claims.r(),
+                claims.e() == null ? null : Instant.ofEpochSecond(claims.e()), claims.n(), claims.v()));
+    }
+
+    private byte[] mac(String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(body.getBytes(StandardCharsets.US_ASCII));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

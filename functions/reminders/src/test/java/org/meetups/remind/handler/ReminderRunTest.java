@@ -1,0 +1,308 @@
+package org.meetups.remind.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupKind;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.domain.RoleNeed;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.mail.IcsWriter;
+import org.meetups.mail.MailComposer;
+import org.meetups.mail.Mailer;
+import org.meetups.mail.MimeMail;
+import org.meetups.mail.SentMarkers;
+import org.meetups.mail.links.TokenSigner;
+import org.meetups.remind.store.ReminderStore;
+import org.meetups.testing.CallRecorder;
+import org.meetups.testing.SentMails;
+import org.meetups.testing.TestStack;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+
+/** Reminder runs against the emulator: real DynamoDB queries, real SES sends, counted and read back. */
+class ReminderRunTest {
+    static final String SENDER = "Meetups <meetups@example.org>";
+    static TestStack stack;
+    static MeetupTable table;
+    static SentMails mails;
+
+    @BeforeAll
+    static void start() {
+        stack = TestStack.create();
+        table = new MeetupTable(stack.dynamo(), stack.tableName());
+        mails = new SentMails(stack);
+        try (var ses = AwsClients.sesV2(stack.env(), List.of())) {
+            ses.createEmailIdentity(r -> r.emailIdentity("meetups@example.org"));
+        }
+    }
+
+    /** A run as the schedule would make it, at {@code scheduledTime}; the wall clock is {@code now}. */
+    static ReminderRun.Summary run(Instant scheduledTime, Instant now, List<ExecutionInterceptor> sesFaults) {
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        MimeMail mime = new MimeMail(SENDER, null);
+        ReminderMails mailer = new ReminderMails(new MailComposer(new IcsWriter("meetups.example.org",
+                mime.senderAddress(), "Meetups"), new TokenSigner(new byte[32], clock), "https://meetups.example.org"),
+                mime, new Mailer(AwsClients.sesV2(stack.env(), sesFaults), mime.senderAddress()), clock);
+        return new ReminderRun(new ReminderStore(table), new SentMarkers(stack.dynamo(), stack.tableName()), mailer, clock)
+                .run(scheduledTime);
+    }
+
+    static ReminderRun.Summary run(Instant scheduledTime) {
+        return run(scheduledTime, scheduledTime.plusSeconds(20), List.of());
+    }
+
+    static Meetup meetup(Instant start, String language, MeetupStatus status) {
+        Meetup m = new Meetup(UUID.randomUUID().toString(), "Founders breakfast", "Talks", MeetupKind.COMMUNITY_MEETUP,
+                language, start, start.plusSeconds(7200), "Europe/Amsterdam", "Rotterdam", null, 50, start,
+                Map.of("host", new RoleNeed("Opens and closes the evening", 1, 1, 1, 0)), false, status, 0, 0, 0, 1,
+                "coord", start.minus(Duration.ofDays(60)), start.minus(Duration.ofDays(60)));
+        table.meetups().putItem(m);
+        return m;
+    }
+
+    static String person(Meetup m, String kind, String status, String language, Long position) {
+        String user = kind.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
+                "PK", AttributeValue.fromS(Keys.meetupPk(m.id())),
+                "userId", AttributeValue.fromS(user),
+                "email", AttributeValue.fromS(user + "@example.org"),
+                "name", AttributeValue.fromS("Person " + user),
+                "meetupId", AttributeValue.fromS(m.id()),
+                "type", AttributeValue.fromS(kind)));
+        if (language != null) {
+            item.put("language", AttributeValue.fromS(language));
+        }
+        if (kind.equals("RSVP")) {
+            item.put("SK", AttributeValue.fromS(Keys.rsvpSk(user)));
+            item.put("status", AttributeValue.fromS(status));
+            if (position != null) {
+                item.put("position", AttributeValue.fromN(position.toString()));
+            }
+        } else {
+            item.put("SK", AttributeValue.fromS(Keys.roleSk("host", user)));
+            item.put("role", AttributeValue.fromS("host"));
+        }
+        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(item));
+        return user + "@example.org";
+    }
+
+    static List<SentMails.Mail> mailsTo(List<SentMails.Mail> all, String address) {
+        // moto keeps the To header as written: "Name <address>"
+        return all.stream().filter(m -> m.destinations().stream().anyMatch(d -> d.contains("<" + address + ">")
+                || d.equals(address))).toList();
+    }
+
+    @Test
+    void oneRunReadsOnlyTheDueMeetupsAmongAThousand() {
+        Instant at = Instant.parse("2027-06-01T09:00:00Z");
+        for (int i = 0; i < 1000; i++) {
+            // spread over the next year, none due: the first starts more than a day after the run
+            meetup(at.plus(Duration.ofHours(26 + 8L * i)), "en", MeetupStatus.SCHEDULED);
+        }
+        List<String> due = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Meetup m = meetup(at.plus(Duration.ofHours(20 + i)), "en", MeetupStatus.SCHEDULED);
+            due.add(person(m, "RSVP", "GOING", "en", null));
+        }
+        int mark = CallRecorder.mark();
+        int before = mails.count();
+        ReminderRun.Summary summary = run(at);
+        List<String> calls = CallRecorder.since(mark).stream().filter(c -> c.startsWith("DynamoDb")).toList();
+        System.out.println("reminder run, 1000 future meetups, 3 due: " + summary + "; DynamoDB calls " + calls.size()
+                + " " + calls);
+        assertEquals(3, summary.meetupsDue());
+        assertEquals(3, summary.sent());
+        // 2 index queries (this month and the one before) + per due meetup: its partition, claim, complete, round done
+        assertEquals(2 + 3 * 4, calls.size(), calls::toString);
+        List<SentMails.Mail> sent = mails.since(before);
+        due.forEach(address -> assertEquals(1, mailsTo(sent, address).size(), address));
+    }
+
+    @Test
+    void duplicateAndOverlappingRunsSendEachReminderOnce() throws Exception {
+        Instant start = Instant.parse("2027-07-10T16:00:00Z");
+        Meetup m = meetup(start, "en", MeetupStatus.SCHEDULED);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            people.add(person(m, "RSVP", "GOING", "en", null));
+        }
+        people.add(person(m, "ROLE", null, "en", null));
+        Instant at = start.minus(Duration.ofHours(23));
+        int before = mails.count();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<ReminderRun.Summary>> runs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {   // the same scheduled event delivered four times, at once
+            runs.add(pool.submit((Callable<ReminderRun.Summary>) () -> run(at)));
+        }
+        int sent = 0;
+        for (Future<ReminderRun.Summary> r : runs) {
+            sent += r.get().sent();
+        }
+        pool.shutdown();
+        sent += run(at.plusSeconds(300)).sent();   // and the next tick
+        List<SentMails.Mail> all = mails.since(before);
+        assertEquals(people.size(), sent);
+        people.forEach(address -> assertEquals(1, mailsTo(all, address).size(), address));
+        assertEquals(0, run(at.plusSeconds(600)).sent());
+    }
+
+    @Test
+    void aCrashBetweenSendsNeitherRepeatsNorSkipsAnyone() {
+        Instant start = Instant.parse("2027-08-10T16:00:00Z");
+        Meetup m = meetup(start, "en", MeetupStatus.SCHEDULED);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            people.add(person(m, "RSVP", "GOING", "en", null));
+        }
+        Instant at = start.minus(Duration.ofHours(23));
+        int before = mails.count();
+        AtomicInteger sends = new AtomicInteger();
+        ExecutionInterceptor dieOnThirdSend = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                if (sends.incrementAndGet() == 3) {
+                    throw new Error("the process dies here");
+                }
+            }
+        };
+        try {
+            run(at, at, List.of(dieOnThirdSend));
+        } catch (Error expected) {
+            // the run is gone; its claim on the third mail stays behind
+        }
+        assertEquals(2, mails.since(before).size());
+        // the next tick, while the dead run's claim is fresh, leaves that one mail for later
+        run(at.plusSeconds(300), at.plusSeconds(300), List.of());
+        assertEquals(5, mails.since(before).size());
+        // a tick after the claim's lease sends it
+        run(at.plusSeconds(600), at.plus(SentMarkers.LEASE).plusSeconds(60), List.of());
+        List<SentMails.Mail> all = mails.since(before);
+        people.forEach(address -> assertEquals(1, mailsTo(all, address).size(), address));
+    }
+
+    @Test
+    void throttledMailsAreLeftForTheNextRun() {
+        Instant start = Instant.parse("2027-09-10T16:00:00Z");
+        Meetup m = meetup(start, "en", MeetupStatus.SCHEDULED);
+        List<String> people = List.of(person(m, "RSVP", "GOING", "en", null), person(m, "RSVP", "GOING", "en", null));
+        Instant at = start.minus(Duration.ofHours(23));
+        int before = mails.count();
+        ExecutionInterceptor throttled = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                throw SesV2Exception.builder().statusCode(429).message("Maximum sending rate exceeded").build();
+            }
+        };
+        ReminderRun.Summary first = run(at, at, List.of(throttled));
+        assertEquals(0, first.sent());
+        assertTrue(first.deferred() > 0);
+        assertEquals(0, mails.since(before).size());
+        assertEquals(2, run(at.plusSeconds(300)).sent());
+        List<SentMails.Mail> all = mails.since(before);
+        people.forEach(address -> assertEquals(1, mailsTo(all, address).size(), address));
+    }
+
+    @Test
+    void missedRunsSendOnlyTheLatestRoundAndNothingAfterTheStart() {
+        Instant start = Instant.parse("2027-10-10T16:00:00Z");
+        Meetup m = meetup(start, "en", MeetupStatus.SCHEDULED);
+        String going = person(m, "RSVP", "GOING", "en", null);
+        String waiting = person(m, "RSVP", "WAITLISTED", "en", 4L);
+        int before = mails.count();
+        // the scheduler was down from a day before until 90 minutes before the start
+        run(start.minus(Duration.ofMinutes(90)));
+        List<SentMails.Mail> all = mails.since(before);
+        assertEquals(1, mailsTo(all, going).size());
+        assertTrue(mailsTo(all, going).get(0).subject().contains("in 2 hours"), mailsTo(all, going).get(0).subject());
+        assertEquals(0, mailsTo(all, waiting).size(), "the waitlist note belongs to the first round only");
+        Meetup late = meetup(start.plus(Duration.ofDays(1)), "en", MeetupStatus.SCHEDULED);
+        String never = person(late, "RSVP", "GOING", "en", null);
+        int mark = mails.count();
+        run(late.startsAt().plusSeconds(60));   // the first run after a long outage is after the start
+        assertEquals(0, mailsTo(mails.since(mark), never).size());
+        assertEquals(0, run(late.startsAt().plusSeconds(400)).meetupsDue(), "a started meetup leaves the index");
+    }
+
+    @Test
+    void cancelledMeetupsAndCancelledPeopleGetNothingLatecomersGetTheNextRound() {
+        Instant start = Instant.parse("2027-11-10T16:00:00Z");
+        Meetup cancelled = meetup(start, "en", MeetupStatus.CANCELLED);
+        String ofCancelled = person(cancelled, "RSVP", "GOING", "en", null);
+        Meetup m = meetup(start.plusSeconds(60), "en", MeetupStatus.SCHEDULED);
+        String left = person(m, "RSVP", "CANCELLED", "en", null);
+        String early = person(m, "RSVP", "GOING", "en", null);
+        String waiting = person(m, "RSVP", "WAITLISTED", "en", 2L);
+        int before = mails.count();
+        run(start.minus(Duration.ofHours(23)));
+        String late = person(m, "RSVP", "GOING", "en", null);   // RSVPs after the day-before round
+        run(start.minus(Duration.ofMinutes(110)));
+        List<SentMails.Mail> all = mails.since(before);
+        assertEquals(0, mailsTo(all, ofCancelled).size());
+        assertEquals(0, mailsTo(all, left).size());
+        assertEquals(2, mailsTo(all, early).size(), "a day before and two hours before");
+        assertEquals(1, mailsTo(all, late).size(), "only the two-hour reminder");
+        assertEquals(1, mailsTo(all, waiting).size());
+        assertTrue(mailsTo(all, waiting).get(0).part("text/plain").contains("position 2"));
+    }
+
+    @Test
+    void textsAreInTheRecipientsLanguageWithTimesInTheMeetupsZone() {
+        // 18:00 in Amsterdam (winter time, UTC+1)
+        Instant start = Instant.parse("2027-12-10T17:00:00Z");
+        Meetup m = meetup(start, "en", MeetupStatus.SCHEDULED);
+        String dutch = person(m, "RSVP", "GOING", "nl", null);
+        String host = person(m, "ROLE", null, null, null);
+        int before = mails.count();
+        run(start.minus(Duration.ofHours(24)));
+        List<SentMails.Mail> all = mails.since(before);
+        SentMails.Mail nl = mailsTo(all, dutch).get(0);
+        assertTrue(nl.subject().startsWith("Herinnering: Founders breakfast begint morgen"), nl.subject());
+        assertTrue(nl.part("text/plain").contains("18:00"), nl.part("text/plain"));
+        assertTrue(nl.part("text/plain").contains("Ik kan niet komen"), "the one-click link");
+        SentMails.Mail role = mailsTo(all, host).get(0);
+        assertTrue(role.subject().contains("host"), role.subject());
+        assertTrue(role.part("text/plain").contains("Opens and closes the evening"), "what the role asks");
+    }
+
+    @Test
+    void theSampleScheduledEventIsServedByTheHandler() throws Exception {
+        var env = new HashMap<String, String>();
+        for (String name : List.of("AWS_ENDPOINT_URL", "AWS_REGION", "TABLE_NAME")) {
+            env.put(name, stack.env().get(name));
+        }
+        env.put("SENDER", SENDER);
+        env.put("PUBLIC_BASE_URL", "https://meetups.example.org");
+        env.put("LINK_SECRET", "a-local-secret-of-at-least-thirty-two-bytes");
+        ReminderHandler handler = new ReminderHandler(org.meetups.common.config.Env.of(env), Clock.systemUTC());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(new ByteArrayInputStream(java.nio.file.Files.readAllBytes(
+                org.meetups.testing.ProjectFiles.resolve("events/reminders/scheduled-run.json"))), out, null);
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"scheduledTime\":\"2027-03-11T07:00:00Z\""), out::toString);
+    }
+}

@@ -1,0 +1,133 @@
+package org.meetups.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+
+/** The mails the emulator's SES accepted (read from moto's data endpoint), parsed as a mail client would. */
+public final class SentMails {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TestStack stack;
+
+    public SentMails(TestStack stack) {
+        this.stack = stack;
+    }
+
+    public record Mail(String raw, List<String> destinations, MimeMessage message) {
+        public String subject() {
+            try {
+                return message.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public String to() {
+            return destinations.get(0);
+        }
+
+        public String part(String mimeType) {
+            return parts().stream().filter(p -> {
+                try {
+                    return p.isMimeType(mimeType) && !Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).map(SentMails::content).findFirst().orElse(null);
+        }
+
+        public List<Calendar> calendars() {
+            List<Calendar> out = new ArrayList<>();
+            for (BodyPart p : parts()) {
+                try {
+                    if (p.isMimeType("text/calendar")) {
+                        out.add(new CalendarBuilder().build(new StringReader(content(p))));
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException("unparseable .ics: " + e, e);
+                }
+            }
+            return out;
+        }
+
+        public List<BodyPart> parts() {
+            List<BodyPart> out = new ArrayList<>();
+            try {
+                collect((Multipart) message.getContent(), out);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return out;
+        }
+
+        private static void collect(Multipart multipart, List<BodyPart> out) throws Exception {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart part = multipart.getBodyPart(i);
+                if (part.getContent() instanceof Multipart nested) {
+                    collect(nested, out);
+                } else {
+                    out.add(part);
+                }
+            }
+        }
+    }
+
+    private static String content(Part part) {
+        try {
+            Object content = part.getContent();
+            if (content instanceof String s) {
+                return s;
+            }
+            return new String(((java.io.InputStream) content).readAllBytes(), StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every mail accepted so far, oldest first. */
+    public List<Mail> all() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(stack.emulator().endpoint() + "/moto-api/data.json")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode raw = JSON.readTree(response.body()).path("ses").path("RawMessage");
+            List<Mail> mails = new ArrayList<>();
+            Session session = Session.getInstance(new Properties());
+            for (JsonNode m : raw) {
+                List<String> to = new ArrayList<>();
+                m.path("destinations").forEach(d -> to.add(d.asText()));
+                String data = m.path("raw_data").asText();
+                mails.add(new Mail(data, to, new MimeMessage(session,
+                        new ByteArrayInputStream(data.getBytes(StandardCharsets.UTF_8)))));
+            }
+            return mails;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read the emulator's sent mails", e);
+        }
+    }
+
+    public int count() {
+        return all().size();
+    }
+
+    /** Mails sent after the first {@code mark} ones. */
+    public List<Mail> since(int mark) {
+        List<Mail> all = all();
+        return all.subList(mark, all.size());
+    }
+}
