@@ -43,6 +43,10 @@ public class ApiException extends RuntimeException {
         return new ApiException(404, "not-found", "Not found", detail);
     }
 
+    public static ApiException meetupNotFound(String id) {
+        return notFound("no meetup with id '" + id + "'");
+    }
+
     public static ApiException conflict(String slug, String title, String detail) {
         return new ApiException(409, slug, title, detail);
     }

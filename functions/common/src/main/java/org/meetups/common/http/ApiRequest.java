@@ -57,6 +57,18 @@ public record ApiRequest(String routeKey, String path, Map<String, String> pathP
         return value;
     }
 
+    /** What a meetup id looks like; anything else names no meetup. */
+    public static final java.util.regex.Pattern MEETUP_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
+
+    /** The {@code {id}} path parameter of meetup routes; one no meetup can have is a 404, like an unknown one. */
+    public String meetupId() {
+        String id = pathParameter("id");
+        if (!MEETUP_ID.matcher(id).matches()) {
+            throw ApiException.meetupNotFound(id);
+        }
+        return id;
+    }
+
     public Optional<String> header(String name) {
         return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
     }

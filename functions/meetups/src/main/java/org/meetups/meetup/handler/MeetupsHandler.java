@@ -34,7 +34,7 @@ public final class MeetupsHandler extends HttpFunction {
     public static final int MAX_PAGE = 100;
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(366);
     public static final Duration MAX_WINDOW = Duration.ofDays(2 * 366);
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    
 
     private final MeetupRepository meetups;
     private final Waitlist waitlist;
@@ -119,13 +119,13 @@ public final class MeetupsHandler extends HttpFunction {
 
     ApiResponse cancel(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        String id = meetupId(request);
+        String id = request.meetupId();
         return switch (meetups.cancel(id, now())) {
             case Write.Done done -> withEtag(ApiResponse.json(200, MeetupView.of(done.meetup())), done.meetup());
             // cancelling twice changes nothing and answers the same
             case Write.Refused refused -> refused.current()
                     .map(m -> withEtag(ApiResponse.json(200, MeetupView.of(m)), m))
-                    .orElseThrow(() -> notFound(id));
+                    .orElseThrow(() -> ApiException.meetupNotFound(id));
         };
     }
 
@@ -136,21 +136,11 @@ public final class MeetupsHandler extends HttpFunction {
     }
 
     private Meetup load(ApiRequest request) {
-        String id = meetupId(request);
-        return meetups.find(id).orElseThrow(() -> notFound(id));
+        String id = request.meetupId();
+        return meetups.find(id).orElseThrow(() -> ApiException.meetupNotFound(id));
     }
 
-    private static String meetupId(ApiRequest request) {
-        String id = request.pathParameter("id");
-        if (!ID.matcher(id).matches()) {
-            throw notFound(id);
-        }
-        return id;
-    }
 
-    private static ApiException notFound(String id) {
-        return ApiException.notFound("no meetup with id '" + id + "'");
-    }
 
     private static long expectedVersion(ApiRequest request) {
         String ifMatch = request.header("if-match").orElseThrow(() -> new ApiException(428, "precondition-required",
@@ -196,7 +186,7 @@ public final class MeetupsHandler extends HttpFunction {
     static Cursor decodeCursor(String encoded) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\|", -1);
-            if (parts.length == 2 && ID.matcher(parts[1]).matches()) {
+            if (parts.length == 2 && ApiRequest.MEETUP_ID.matcher(parts[1]).matches()) {
                 return new Cursor(Instant.parse(parts[0]), parts[1]);
             }
         } catch (IllegalArgumentException | DateTimeParseException e) {

@@ -9,10 +9,6 @@ import org.meetups.common.http.ApiException;
 public final class Refusals {
     private Refusals() {}
 
-    public static ApiException meetupNotFound(String meetupId) {
-        return ApiException.notFound("no meetup with id '" + meetupId + "'");
-    }
-
     public static ApiException roleNotFound(String role) {
         return ApiException.notFound("this meetup has no role '" + role + "'");
     }
@@ -57,7 +53,7 @@ public final class Refusals {
      */
     public static ApiException closed(String meetupId, Meetup meetup, String role, Instant now) {
         if (meetup == null) {
-            return meetupNotFound(meetupId);
+            return ApiException.meetupNotFound(meetupId);
         }
         if (meetup.cancelled()) {
             return ApiException.conflict("meetup-cancelled", "Meetup cancelled",

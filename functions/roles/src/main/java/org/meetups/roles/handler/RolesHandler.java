@@ -45,7 +45,6 @@ public final class RolesHandler extends HttpFunction {
     public static final int MAX_PAGE = 100;
     public static final Duration DEFAULT_OPEN_WINDOW = Duration.ofDays(90);
     public static final Duration MAX_OPEN_WINDOW = Duration.ofDays(366);
-    private static final Pattern MEETUP_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final RoleRepository roles;
     private final Clock clock;
@@ -80,16 +79,16 @@ public final class RolesHandler extends HttpFunction {
     }
 
     ApiResponse board(ApiRequest request, Caller caller) {
-        String id = meetupId(request);
-        Meetup meetup = roles.meetup(id).orElseThrow(() -> Refusals.meetupNotFound(id));
+        String id = request.meetupId();
+        Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
         return ApiResponse.json(200, Views.RoleBoard.of(meetup, roles.holders(id), caller));
     }
 
     ApiResponse addRole(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        String id = meetupId(request);
+        String id = request.meetupId();
         RoleInput input = request.jsonBody(RoleInput.class);
-        Meetup meetup = roles.meetup(id).orElseThrow(() -> Refusals.meetupNotFound(id));
+        Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
         RoleNeed need = RoleAssignmentRules.newRole(input, RoleFill.nextPosition(meetup));
         Meetup changed = roles.addRole(id, input.name(), need, now());
         return ApiResponse.json(201, Views.RoleBoard.of(changed, roles.holders(id), caller))
@@ -98,11 +97,11 @@ public final class RolesHandler extends HttpFunction {
 
     ApiResponse changeRole(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        String id = meetupId(request);
+        String id = request.meetupId();
         String role = roleName(request);
         RoleChange change = request.jsonBody(RoleChange.class);
         for (int attempt = 0; attempt < 5; attempt++) {
-            Meetup meetup = roles.meetup(id).orElseThrow(() -> Refusals.meetupNotFound(id));
+            Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
             ApiException closed = Refusals.closed(id, meetup, role, now());
             if (closed != null) {
                 throw closed;
@@ -122,10 +121,10 @@ public final class RolesHandler extends HttpFunction {
 
     ApiResponse removeRole(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        String id = meetupId(request);
+        String id = request.meetupId();
         String role = roleName(request);
         for (int attempt = 0; attempt < 5; attempt++) {
-            Meetup meetup = roles.meetup(id).orElseThrow(() -> Refusals.meetupNotFound(id));
+            Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
             ApiException closed = Refusals.closed(id, meetup, role, now());
             if (closed != null) {
                 throw closed;
@@ -143,17 +142,17 @@ public final class RolesHandler extends HttpFunction {
 
     ApiResponse volunteer(ApiRequest request, Caller caller) {
         Person self = new Person(caller.userId(), caller.name(), caller.email(), caller.language());
-        return taken(roles.take(meetupId(request), roleName(request), self, caller.userId(), now()));
+        return taken(roles.take(request.meetupId(), roleName(request), self, caller.userId(), now()));
     }
 
     ApiResponse withdraw(ApiRequest request, Caller caller) {
-        roles.release(meetupId(request), roleName(request), caller.userId(), now());
+        roles.release(request.meetupId(), roleName(request), caller.userId(), now());
         return ApiResponse.noContent();
     }
 
     ApiResponse assign(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        String id = meetupId(request);
+        String id = request.meetupId();
         String role = roleName(request);
         Person person = RoleAssignmentRules.assignee(request.pathParameter("userId"),
                 request.jsonBody(AssigneeInput.class));
@@ -162,7 +161,7 @@ public final class RolesHandler extends HttpFunction {
 
     ApiResponse unassign(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        String id = meetupId(request);
+        String id = request.meetupId();
         String role = roleName(request);
         roles.release(id, role, RoleAssignmentRules.userId(request.pathParameter("userId")), now());
         return ApiResponse.noContent();
@@ -212,13 +211,6 @@ public final class RolesHandler extends HttpFunction {
         return clock.instant();
     }
 
-    private static String meetupId(ApiRequest request) {
-        String id = request.pathParameter("id");
-        if (!MEETUP_ID.matcher(id).matches()) {
-            throw Refusals.meetupNotFound(id);
-        }
-        return id;
-    }
 
     /** A name that cannot be a role is simply not one of this meetup's roles. */
     private static String roleName(ApiRequest request) {
@@ -237,7 +229,7 @@ public final class RolesHandler extends HttpFunction {
         List<String> parts = decode(cursor, 2);
         try {
             Instant start = Instant.parse(parts.get(0));
-            if (MEETUP_ID.matcher(parts.get(1)).matches() && !start.isBefore(from) && !start.isAfter(to)) {
+            if (ApiRequest.MEETUP_ID.matcher(parts.get(1)).matches() && !start.isBefore(from) && !start.isAfter(to)) {
                 return new StartCursor(start, parts.get(1));
             }
         } catch (DateTimeParseException e) {
@@ -254,7 +246,7 @@ public final class RolesHandler extends HttpFunction {
         List<String> parts = decode(cursor, 3);
         try {
             Instant start = Instant.parse(parts.get(0));
-            if (MEETUP_ID.matcher(parts.get(1)).matches() && RoleRules.validName(parts.get(2))) {
+            if (ApiRequest.MEETUP_ID.matcher(parts.get(1)).matches() && RoleRules.validName(parts.get(2))) {
                 return new Assignment(parts.get(1), parts.get(2), userId, null, null, null, null, null, start);
             }
         } catch (DateTimeParseException e) {

@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class RsvpHandler extends HttpFunction {
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 200;
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+    
     private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@:+=-]{1,128}");
 
     private final RsvpStore store;
@@ -70,18 +70,18 @@ public final class RsvpHandler extends HttpFunction {
     }
 
     ApiResponse rsvp(ApiRequest request, Caller caller) {
-        return ApiResponse.json(200, RsvpView.of(store.rsvp(caller, meetupId(request), now())));
+        return ApiResponse.json(200, RsvpView.of(store.rsvp(caller, request.meetupId(), now())));
     }
 
     ApiResponse cancel(ApiRequest request, Caller caller) {
-        return ApiResponse.json(200, RsvpView.of(store.cancel(caller.userId(), meetupId(request), now())));
+        return ApiResponse.json(200, RsvpView.of(store.cancel(caller.userId(), request.meetupId(), now())));
     }
 
     ApiResponse mine(ApiRequest request, Caller caller) {
-        String id = meetupId(request);
+        String id = request.meetupId();
         RsvpStore.Snapshot snapshot = store.read(id, caller.userId());
         if (snapshot.meetup().isEmpty()) {
-            throw notFound(id);
+            throw ApiException.meetupNotFound(id);
         }
         Rsvp rsvp = snapshot.rsvp().orElseThrow(() -> ApiException.notFound("you have no RSVP for this meetup"));
         return ApiResponse.json(200, RsvpView.of(rsvp));
@@ -98,11 +98,11 @@ public final class RsvpHandler extends HttpFunction {
 
     ApiResponse attendees(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        String id = meetupId(request);
+        String id = request.meetupId();
         boolean csv = wantsCsv(request);
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
         Optional<AttendeeCursor> after = request.queryParameter("cursor").map(RsvpHandler::decodeAttendeeCursor);
-        store.findMeetup(id).orElseThrow(() -> notFound(id));
+        store.findMeetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
         RsvpStore.AttendeePage page = store.attendees(id, limit, after);
         var views = page.attendees().stream().map(AttendeeView::of).toList();
         String next = page.next().map(RsvpHandler::encodeAttendeeCursor).orElse(null);
@@ -115,7 +115,7 @@ public final class RsvpHandler extends HttpFunction {
 
     ApiResponse attendance(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        String id = meetupId(request);
+        String id = request.meetupId();
         String userId = request.pathParameter("userId");
         if (!USER_ID.matcher(userId).matches()) {
             throw ApiException.notFound("no RSVP by user '" + userId + "' for this meetup");
@@ -124,7 +124,7 @@ public final class RsvpHandler extends HttpFunction {
         if (input.attendance() == null) {
             throw ApiException.badRequest("field 'attendance' is required: ATTENDED or NO_SHOW");
         }
-        Meetup meetup = store.findMeetup(id).orElseThrow(() -> notFound(id));
+        Meetup meetup = store.findMeetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
         if (meetup.cancelled()) {
             throw ApiException.conflict("meetup-cancelled", "Meetup cancelled", "the meetup was cancelled: nobody attended");
         }
@@ -156,17 +156,7 @@ public final class RsvpHandler extends HttpFunction {
                 "attendees are available as application/json or text/csv (got Accept '" + accept + "')");
     }
 
-    private static String meetupId(ApiRequest request) {
-        String id = request.pathParameter("id");
-        if (!ID.matcher(id).matches()) {
-            throw notFound(id);
-        }
-        return id;
-    }
 
-    private static ApiException notFound(String id) {
-        return ApiException.notFound("no meetup with id '" + id + "'");
-    }
 
     private static ApiException badCursor() {
         return ApiException.badRequest("'cursor' is not a cursor this API returned");
