@@ -20,6 +20,7 @@ import org.meetups.common.http.ApiException;
 import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
 import org.meetups.common.http.HttpFunction;
+import org.meetups.common.rsvp.Waitlist;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.meetup.domain.MeetupInput;
 import org.meetups.meetup.domain.MeetupRules;
@@ -36,6 +37,7 @@ public final class MeetupsHandler extends HttpFunction {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     private final MeetupRepository meetups;
+    private final Waitlist waitlist;
     private final Clock clock;
 
     /** Lambda entry point: configuration from the environment, clients built once per container. */
@@ -44,13 +46,13 @@ public final class MeetupsHandler extends HttpFunction {
     }
 
     public MeetupsHandler(Env env, Clock clock) {
-        this(new Authenticator(env),
-                new MeetupRepository(new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"))), clock);
+        this(new Authenticator(env), new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME")), clock);
     }
 
-    private MeetupsHandler(Authenticator authenticator, MeetupRepository meetups, Clock clock) {
+    private MeetupsHandler(Authenticator authenticator, MeetupTable table, Clock clock) {
         super(authenticator);
-        this.meetups = meetups;
+        this.meetups = new MeetupRepository(table);
+        this.waitlist = new Waitlist(table);
         this.clock = clock;
     }
 
@@ -105,7 +107,12 @@ public final class MeetupsHandler extends HttpFunction {
         }
         Meetup changed = MeetupRules.change(current, request.jsonBody(MeetupInput.class), now());
         return switch (meetups.update(changed, expected)) {
-            case Write.Done done -> withEtag(ApiResponse.json(200, MeetupView.of(done.meetup())), done.meetup());
+            case Write.Done done -> {
+                // a raised capacity passes the new seats to waiting people, in order
+                Meetup shown = waitlist.fillFreeSeats(done.meetup(), now()) > 0
+                        ? meetups.find(done.meetup().id()).orElse(done.meetup()) : done.meetup();
+                yield withEtag(ApiResponse.json(200, MeetupView.of(shown)), shown);
+            }
             case Write.Refused refused -> throw refusal(refused.current(), expected, changed.capacity());
         };
     }

@@ -1,0 +1,6 @@
+package org.meetups.common.rsvp;
+
+public enum Attendance {
+    ATTENDED,
+    NO_SHOW
+}

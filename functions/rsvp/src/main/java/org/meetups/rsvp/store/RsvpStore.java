@@ -1,0 +1,443 @@
+package org.meetups.rsvp.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.meetups.common.auth.Caller;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.http.ApiException;
+import org.meetups.common.rsvp.Attendance;
+import org.meetups.common.rsvp.MeetupCounters;
+import org.meetups.common.rsvp.Rsvp;
+import org.meetups.common.rsvp.RsvpSchema;
+import org.meetups.common.rsvp.RsvpStatus;
+import org.meetups.common.rsvp.Transactions;
+import org.meetups.common.rsvp.Transactions.Outcome;
+import org.meetups.common.rsvp.Waitlist;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupSchema;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.rsvp.domain.RsvpRules;
+import org.meetups.rsvp.domain.RsvpRules.CancelDecision;
+import org.meetups.rsvp.domain.RsvpRules.RsvpDecision;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * RSVP state changes, each one TransactWriteItems: the person's RSVP item (conditional on its
+ * previous state) and the meetup's counters (conditional on what made the decision valid), plus
+ * the promoted person's item when a seat passes on. A failed condition means the read was stale:
+ * the decision is made again from the item as it was when the condition failed.
+ */
+public final class RsvpStore {
+    /** Attempts per request; each is at most 3 DynamoDB calls (read, waitlist position or head, transaction). */
+    public static final int MAX_ATTEMPTS = 40;
+    private static final int MAX_PAGE_QUERIES = 10;
+
+    private final MeetupTable table;
+    private final Waitlist waitlist;
+
+    public RsvpStore(MeetupTable table) {
+        this.table = table;
+        this.waitlist = new Waitlist(table);
+    }
+
+    /** The meetup and one person's RSVP, read together and strongly consistent. */
+    public record Snapshot(Optional<Meetup> meetup, Optional<Rsvp> rsvp) {
+        Meetup requireMeetup(String meetupId) {
+            return meetup.orElseThrow(() -> ApiException.notFound("no meetup with id '" + meetupId + "'"));
+        }
+    }
+
+    /** One BatchGetItem (consistent) for the meetup and the RSVP. */
+    public Snapshot read(String meetupId, String userId) {
+        Map<String, AttributeValue> meetupKey = key(meetupId, Keys.META);
+        Map<String, AttributeValue> rsvpKey = key(meetupId, Keys.rsvpSk(userId));
+        Map<String, KeysAndAttributes> request = Map.of(table.name(),
+                KeysAndAttributes.builder().keys(meetupKey, rsvpKey).consistentRead(true).build());
+        Optional<Meetup> meetup = Optional.empty();
+        Optional<Rsvp> rsvp = Optional.empty();
+        for (int attempt = 1; !request.isEmpty(); attempt++) {
+            Map<String, KeysAndAttributes> ask = request;
+            BatchGetItemResponse response = table.client().batchGetItem(r -> r.requestItems(ask));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.name(), List.of())) {
+                if (Keys.META.equals(item.get(Keys.SK).s())) {
+                    meetup = Optional.of(MeetupSchema.MEETUP.mapToItem(item));
+                } else {
+                    rsvp = Optional.of(RsvpSchema.RSVP.mapToItem(item));
+                }
+            }
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            if (!request.isEmpty()) {
+                if (attempt >= 5) {
+                    throw Transactions.busy();
+                }
+                Transactions.backoff(attempt);
+            }
+        }
+        return new Snapshot(meetup, rsvp);
+    }
+
+    public Optional<Rsvp> find(String meetupId, String userId) {
+        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name())
+                .key(key(meetupId, Keys.rsvpSk(userId))).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RsvpSchema.RSVP.mapToItem(item));
+    }
+
+    public Optional<Meetup> findMeetup(String meetupId) {
+        return table.findMeetup(meetupId);
+    }
+
+    /** RSVP for the caller: a seat while one is free and nobody waits, else the end of the waitlist. */
+    public Rsvp rsvp(Caller caller, String meetupId, Instant now) {
+        Snapshot snapshot = read(meetupId, caller.userId());
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Meetup meetup = snapshot.requireMeetup(meetupId);
+            Optional<Rsvp> previous = snapshot.rsvp();
+            RsvpDecision decision = RsvpRules.rsvp(meetup, previous, now);
+            Rsvp next;
+            TransactWriteItem counters;
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", AttributeValue.fromS(now.toString())));
+            switch (decision) {
+                case RsvpDecision.Unchanged unchanged -> {
+                    return unchanged.rsvp();
+                }
+                case RsvpDecision.TakeSeat seat -> {
+                    next = newRsvp(caller, meetup, previous, RsvpStatus.GOING, null, now);
+                    counters = MeetupCounters.update(table.name(), meetupId, "SET #going = #going + :one",
+                            MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.OPEN_FOR_RSVP,
+                                    MeetupCounters.SEAT_FREE_NOBODY_WAITING), values);
+                }
+                case RsvpDecision.JoinWaitlist join -> {
+                    // The position is taken first with one atomic increment, so people joining at
+                    // once do not all contend on the sequence inside their transactions (each lost
+                    // race would cost a whole transaction). Order is first come, first served.
+                    Optional<Long> position = takeWaitlistPosition(meetupId, now);
+                    if (position.isEmpty()) {
+                        snapshot = retrySnapshot(null, 0, snapshot, meetupId, caller.userId(), attempt);
+                        continue;
+                    }
+                    next = newRsvp(caller, meetup, previous, RsvpStatus.WAITLISTED, position.get(), now);
+                    counters = MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting + :one",
+                            MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.OPEN_FOR_RSVP,
+                                    MeetupCounters.FULL_OR_PEOPLE_WAITING), values);
+                }
+            }
+            Outcome outcome = Transactions.write(table.client(), List.of(put(next, previous), counters));
+            if (outcome instanceof Outcome.Refused refused) {
+                snapshot = retrySnapshot(refused, 1, snapshot, meetupId, caller.userId(), attempt);
+                continue;
+            }
+            return next;
+        }
+        throw Transactions.busy();
+    }
+
+    /** Cancels the caller's seat (promoting the first waiting person) or takes them off the waitlist. */
+    public Rsvp cancel(String userId, String meetupId, Instant now) {
+        Snapshot snapshot = read(meetupId, userId);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Meetup meetup = snapshot.requireMeetup(meetupId);
+            CancelDecision decision = RsvpRules.cancel(meetup, snapshot.rsvp(), now);
+            Map<String, AttributeValue> values = Map.of(":now", AttributeValue.fromS(now.toString()));
+            List<TransactWriteItem> items = new ArrayList<>();
+            Rsvp current;
+            switch (decision) {
+                case CancelDecision.Unchanged unchanged -> {
+                    return unchanged.rsvp();
+                }
+                case CancelDecision.LeaveWaitlist leave -> {
+                    current = leave.rsvp();
+                    items.add(cancelItem(current, now));
+                    items.add(MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting - :one",
+                            MeetupCounters.NOT_STARTED, values));
+                }
+                case CancelDecision.FreeSeatAndPromote promote -> {
+                    current = promote.rsvp();
+                    items.add(cancelItem(current, now));
+                    List<Rsvp> head = waitlist.first(meetupId, 1);
+                    if (head.isEmpty()) {
+                        // the index has not caught up yet; the plain seat release below re-checks the count
+                        items.add(freeSeat(meetupId, values));
+                    } else {
+                        items.add(waitlist.promote(head.get(0), now));
+                        items.add(MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting - :one",
+                                MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.NOT_STARTED,
+                                        "#waiting > :zero"), values));
+                    }
+                }
+                case CancelDecision.FreeSeat free -> {
+                    current = free.rsvp();
+                    items.add(cancelItem(current, now));
+                    items.add(freeSeat(meetupId, values));
+                }
+            }
+            Outcome outcome = Transactions.write(table.client(), items);
+            if (outcome instanceof Outcome.Refused refused) {
+                snapshot = retrySnapshot(refused, items.size() - 1, snapshot, meetupId, userId, attempt);
+                continue;
+            }
+            return new Rsvp(current.meetupId(), current.userId(), current.email(), current.name(), current.language(),
+                    RsvpStatus.CANCELLED, null, current.attendance(), current.createdAt(), now, current.meetupStartsAt());
+        }
+        throw Transactions.busy();
+    }
+
+    /**
+     * One UpdateItem: the next waitlist position, only while joining the waitlist is what an RSVP
+     * would do (scheduled, open, full or people waiting). Empty if that no longer holds.
+     */
+    private Optional<Long> takeWaitlistPosition(String meetupId, Instant now) {
+        Update update = MeetupCounters.update(table.name(), meetupId, "SET #seq = #seq + :one",
+                MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.OPEN_FOR_RSVP,
+                        MeetupCounters.FULL_OR_PEOPLE_WAITING),
+                Map.of(":now", AttributeValue.fromS(now.toString()))).update();
+        try {
+            Map<String, AttributeValue> updated = table.client().updateItem(r -> r.tableName(update.tableName())
+                    .key(update.key()).updateExpression(update.updateExpression())
+                    .conditionExpression(update.conditionExpression())
+                    .expressionAttributeNames(update.expressionAttributeNames())
+                    .expressionAttributeValues(update.expressionAttributeValues())
+                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+            return Optional.of(Long.parseLong(updated.get(MeetupSchema.WAITLIST_SEQUENCE).n()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Gives up a seat; refused while people wait (they must be promoted into it) unless the meetup is cancelled. */
+    private TransactWriteItem freeSeat(String meetupId, Map<String, AttributeValue> values) {
+        return MeetupCounters.update(table.name(), meetupId, "SET #going = #going - :one",
+                MeetupCounters.and(MeetupCounters.NOT_STARTED, "(#waiting = :zero OR #status = :cancelled)"), values);
+    }
+
+    /**
+     * After a failed condition: when only the meetup's condition failed, its item as it was comes
+     * back with the failure and is enough to decide again; otherwise both items are read again.
+     */
+    private Snapshot retrySnapshot(Outcome.Refused refused, int meetupItem, Snapshot previous, String meetupId,
+                                   String userId, int attempt) {
+        Transactions.countConditionRetry();
+        if (refused == null) {
+            Transactions.backoff(attempt);
+            return read(meetupId, userId);
+        }
+        boolean onlyMeetup = refused.failed(meetupItem)
+                && java.util.stream.IntStream.range(0, refused.reasons().size())
+                        .filter(i -> i != meetupItem).noneMatch(refused::failed);
+        Map<String, AttributeValue> meetupItemNow = refused.reasons().get(meetupItem).item();
+        // others are changing the same meetup: spread the next attempts out
+        Transactions.backoff(attempt);
+        if (onlyMeetup && meetupItemNow != null && !meetupItemNow.isEmpty()) {
+            return new Snapshot(Optional.of(MeetupSchema.MEETUP.mapToItem(meetupItemNow)), previous.rsvp());
+        }
+        return read(meetupId, userId);
+    }
+
+    private static Rsvp newRsvp(Caller caller, Meetup meetup, Optional<Rsvp> previous, RsvpStatus status,
+                                Long position, Instant now) {
+        return new Rsvp(meetup.id(), caller.userId(), caller.email(), caller.name(), caller.language(), status,
+                position, null, previous.map(Rsvp::createdAt).orElse(now), now, meetup.startsAt());
+    }
+
+    /** The whole item, written only if it is still absent or still CANCELLED as read. */
+    private TransactWriteItem put(Rsvp next, Optional<Rsvp> previous) {
+        Put.Builder put = Put.builder().tableName(table.name())
+                .item(RsvpSchema.RSVP.itemToMap(next, true))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        if (previous.isEmpty()) {
+            put.conditionExpression("attribute_not_exists(PK)");
+        } else {
+            put.conditionExpression("#status = :cancelled")
+                    .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS))
+                    .expressionAttributeValues(Map.of(":cancelled", AttributeValue.fromS(RsvpStatus.CANCELLED.name())));
+        }
+        return TransactWriteItem.builder().put(put.build()).build();
+    }
+
+    /** GOING or WAITLISTED to CANCELLED, only from the state as read; leaves the waitlist index. */
+    private TransactWriteItem cancelItem(Rsvp rsvp, Instant now) {
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(table.name())
+                .key(key(rsvp.meetupId(), Keys.rsvpSk(rsvp.userId())))
+                .updateExpression("SET #status = :cancelled, #updated = :now REMOVE #position, #gsi3pk, #gsi3sk")
+                .conditionExpression("#status = :expected")
+                .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#updated", RsvpSchema.UPDATED_AT,
+                        "#position", RsvpSchema.POSITION, "#gsi3pk", Keys.GSI3_PK, "#gsi3sk", Keys.GSI3_SK))
+                .expressionAttributeValues(Map.of(
+                        ":cancelled", AttributeValue.fromS(RsvpStatus.CANCELLED.name()),
+                        ":expected", AttributeValue.fromS(rsvp.status().name()),
+                        ":now", AttributeValue.fromS(now.toString())))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
+    }
+
+    /** Outcome of recording attendance. */
+    public sealed interface AttendanceWrite {
+        record Done(Rsvp rsvp) implements AttendanceWrite {}
+
+        record NoRsvp() implements AttendanceWrite {}
+
+        record NotGoing(Rsvp rsvp) implements AttendanceWrite {}
+    }
+
+    /** One UpdateItem, only on an RSVP that holds a seat. */
+    public AttendanceWrite recordAttendance(String meetupId, String userId, Attendance attendance, Instant now) {
+        try {
+            Map<String, AttributeValue> item = table.client().updateItem(r -> r.tableName(table.name())
+                    .key(key(meetupId, Keys.rsvpSk(userId)))
+                    .updateExpression("SET #attendance = :attendance, #updated = :now")
+                    .conditionExpression("attribute_exists(PK) AND #status = :going")
+                    .expressionAttributeNames(Map.of("#attendance", RsvpSchema.ATTENDANCE,
+                            "#updated", RsvpSchema.UPDATED_AT, "#status", RsvpSchema.STATUS))
+                    .expressionAttributeValues(Map.of(":attendance", AttributeValue.fromS(attendance.name()),
+                            ":now", AttributeValue.fromS(now.toString()),
+                            ":going", AttributeValue.fromS(RsvpStatus.GOING.name())))
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+            return new AttendanceWrite.Done(RsvpSchema.RSVP.mapToItem(item));
+        } catch (ConditionalCheckFailedException e) {
+            return e.hasItem() && !e.item().isEmpty()
+                    ? new AttendanceWrite.NotGoing(RsvpSchema.RSVP.mapToItem(e.item()))
+                    : new AttendanceWrite.NoRsvp();
+        }
+    }
+
+    // ------------------------------------------------------------------ listings
+
+    /** One item of "my meetups": an RSVP (status, position) or a role held, for a meetup not yet started. */
+    public record MyItem(String type, String meetupId, Instant startsAt, RsvpStatus status, Long position, String role) {}
+
+    public record MyPage(List<MyItem> items, Optional<Map<String, AttributeValue>> next) {}
+
+    /**
+     * The caller's items on GSI2 from now on, in start order: active RSVPs and roles. Cancelled
+     * RSVPs are filtered out, so a page may need more than one Query (at most {@value #MAX_PAGE_QUERIES}).
+     */
+    public MyPage myItems(String userId, Instant now, int limit, Optional<Map<String, AttributeValue>> after) {
+        List<MyItem> page = new ArrayList<>();
+        Optional<Map<String, AttributeValue>> start = after;
+        for (int i = 0; i < MAX_PAGE_QUERIES && page.size() < limit; i++) {
+            int remaining = limit - page.size();
+            Optional<Map<String, AttributeValue>> from = start;
+            QueryResponse response = table.client().query(r -> {
+                r.tableName(table.name()).indexName(Keys.GSI2)
+                        .keyConditionExpression("#pk = :pk AND #sk >= :now")
+                        .filterExpression("#type = :role OR (#type = :rsvp AND #status IN (:going, :waitlisted))")
+                        .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#sk", Keys.GSI2_SK, "#type", "type",
+                                "#status", RsvpSchema.STATUS))
+                        .expressionAttributeValues(Map.of(
+                                ":pk", AttributeValue.fromS(Keys.userPk(userId)),
+                                ":now", AttributeValue.fromS(now.toString()),
+                                ":role", AttributeValue.fromS("ROLE"),
+                                ":rsvp", AttributeValue.fromS(RsvpSchema.TYPE),
+                                ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
+                                ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name())))
+                        .limit(remaining);
+                from.ifPresent(r::exclusiveStartKey);
+            });
+            response.items().stream().map(RsvpStore::myItem).forEach(page::add);
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                    ? Optional.of(response.lastEvaluatedKey()) : Optional.empty();
+            if (start.isEmpty()) {
+                break;
+            }
+        }
+        return new MyPage(page, start);
+    }
+
+    private static MyItem myItem(Map<String, AttributeValue> item) {
+        String meetupId = s(item, "meetupId");
+        Instant startsAt = Optional.ofNullable(s(item, "meetupStartsAt")).map(Instant::parse)
+                .orElseGet(() -> Instant.parse(s(item, Keys.GSI2_SK).split("#", 2)[0]));
+        if ("ROLE".equals(s(item, "type"))) {
+            return new MyItem("ROLE", meetupId, startsAt, null, null, s(item, "role"));
+        }
+        Rsvp rsvp = RsvpSchema.RSVP.mapToItem(item);
+        return new MyItem(RsvpSchema.TYPE, meetupId, startsAt, rsvp.status(), rsvp.waiting() ? rsvp.position() : null, null);
+    }
+
+    private static String s(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    /** Where an attendee listing continues: in the going list after a user, or in the waitlist after a position. */
+    public sealed interface AttendeeCursor {
+        record Going(String afterUserId) implements AttendeeCursor {}
+
+        record Waiting(long afterPosition, String afterUserId) implements AttendeeCursor {}
+    }
+
+    public record AttendeePage(List<Rsvp> attendees, Optional<AttendeeCursor> next) {}
+
+    /**
+     * Going people (by user id), then the waitlist in order. The going part reads the meetup's
+     * RSVP items (strongly consistent) and keeps GOING ones; the waitlist part reads GSI3.
+     */
+    public AttendeePage attendees(String meetupId, int limit, Optional<AttendeeCursor> after) {
+        List<Rsvp> page = new ArrayList<>();
+        AttendeeCursor position = after.orElse(new AttendeeCursor.Going(null));
+        int queries = 0;
+        while (page.size() < limit && queries++ < MAX_PAGE_QUERIES) {
+            int remaining = limit - page.size();
+            if (position instanceof AttendeeCursor.Going going) {
+                QueryResponse response = table.client().query(r -> {
+                    r.tableName(table.name()).consistentRead(true)
+                            .keyConditionExpression("#pk = :pk AND begins_with(#sk, :rsvp)")
+                            .filterExpression("#status = :going")
+                            .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK, "#status", RsvpSchema.STATUS))
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                                    ":rsvp", AttributeValue.fromS(Keys.rsvpSk("")),
+                                    ":going", AttributeValue.fromS(RsvpStatus.GOING.name())))
+                            .limit(remaining);
+                    if (going.afterUserId() != null) {
+                        r.exclusiveStartKey(key(meetupId, Keys.rsvpSk(going.afterUserId())));
+                    }
+                });
+                response.items().stream().map(RsvpSchema.RSVP::mapToItem).forEach(page::add);
+                position = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? new AttendeeCursor.Going(response.lastEvaluatedKey().get(Keys.SK).s().substring("RSVP#".length()))
+                        : new AttendeeCursor.Waiting(0, null);
+            } else {
+                AttendeeCursor.Waiting waiting = (AttendeeCursor.Waiting) position;
+                QueryResponse response = table.client().query(r -> {
+                    r.tableName(table.name()).indexName(Keys.GSI3)
+                            .keyConditionExpression("#pk = :pk")
+                            .expressionAttributeNames(Map.of("#pk", Keys.GSI3_PK))
+                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.waitlistPk(meetupId))))
+                            .limit(remaining);
+                    if (waiting.afterUserId() != null) {
+                        Map<String, AttributeValue> start = new HashMap<>(key(meetupId, Keys.rsvpSk(waiting.afterUserId())));
+                        start.put(Keys.GSI3_PK, AttributeValue.fromS(Keys.waitlistPk(meetupId)));
+                        start.put(Keys.GSI3_SK, AttributeValue.fromS(Keys.waitlistSk(waiting.afterPosition())));
+                        r.exclusiveStartKey(start);
+                    }
+                });
+                List<Rsvp> items = response.items().stream().map(RsvpSchema.RSVP::mapToItem).toList();
+                page.addAll(items);
+                if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty() || items.isEmpty()) {
+                    return new AttendeePage(page, Optional.empty());
+                }
+                Rsvp last = items.get(items.size() - 1);
+                position = new AttendeeCursor.Waiting(last.position(), last.userId());
+            }
+        }
+        return new AttendeePage(page, Optional.of(position));
+    }
+
+    private static Map<String, AttributeValue> key(String meetupId, String sk) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)), Keys.SK, AttributeValue.fromS(sk));
+    }
+}

@@ -1,0 +1,90 @@
+package org.meetups.rsvp.handler;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupKind;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.rsvp.RsvpSchema;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.testing.ApiEvents;
+import org.meetups.testing.ApiResult;
+import org.meetups.testing.TestStack;
+import org.meetups.testing.TestUsers.User;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Meetups stored directly (the meetups function is tested on its own) and the RSVP calls the tests make. */
+final class Fixtures {
+    private Fixtures() {}
+
+    static Meetup meetup(int capacity, Instant startsAt, Instant rsvpDeadline) {
+        Instant created = startsAt.minusSeconds(86_400 * 30);
+        return new Meetup(UUID.randomUUID().toString(), "Founders' breakfast", "Talks", MeetupKind.COMMUNITY_MEETUP,
+                "en", startsAt, startsAt.plusSeconds(7200), "Europe/Amsterdam", "Rotterdam", null, capacity,
+                rsvpDeadline, Map.of(), false, MeetupStatus.SCHEDULED, 0, 0, 0, 1, "coord-1", created, created);
+    }
+
+    static String store(TestStack stack, Meetup meetup) {
+        new MeetupTable(stack.dynamo(), stack.tableName()).meetups().putItem(meetup);
+        return meetup.id();
+    }
+
+    static Meetup read(TestStack stack, String id) {
+        return new MeetupTable(stack.dynamo(), stack.tableName()).findMeetup(id).orElseThrow();
+    }
+
+    static ApiResult rsvp(TestStack stack, RsvpHandler handler, String id, User user) {
+        return stack.call(handler, ApiEvents.request("PUT", "/meetups/{id}/rsvp").path("id", id).as(user).build());
+    }
+
+    static ApiResult cancel(TestStack stack, RsvpHandler handler, String id, User user) {
+        return stack.call(handler, ApiEvents.request("DELETE", "/meetups/{id}/rsvp").path("id", id).as(user).build());
+    }
+
+    /** Every RSVP item of a meetup, read from the table (strongly consistent), counted by status. */
+    record Recount(int going, int waitlisted, int cancelled, Map<String, Long> positionsByUser) {}
+
+    static Recount recount(TestStack stack, String meetupId) {
+        int going = 0;
+        int waitlisted = 0;
+        int cancelled = 0;
+        Map<String, Long> positions = new HashMap<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var response = stack.dynamo().query(r -> {
+                r.tableName(stack.tableName()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                                ":rsvp", AttributeValue.fromS("RSVP#")));
+                if (from != null) {
+                    r.exclusiveStartKey(from);
+                }
+            });
+            for (var item : response.items()) {
+                var rsvp = RsvpSchema.RSVP.mapToItem(item);
+                switch (rsvp.status()) {
+                    case GOING -> going++;
+                    case WAITLISTED -> {
+                        waitlisted++;
+                        positions.put(rsvp.userId(), rsvp.position());
+                    }
+                    case CANCELLED -> cancelled++;
+                }
+            }
+            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+        } while (start != null);
+        return new Recount(going, waitlisted, cancelled, positions);
+    }
+
+    static List<String> waitlistIndex(TestStack stack, String meetupId) {
+        return stack.dynamo().query(r -> r.tableName(stack.tableName()).indexName(Keys.GSI3)
+                        .keyConditionExpression("GSI3PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.waitlistPk(meetupId)))))
+                .items().stream().map(i -> i.get("userId").s()).toList();
+    }
+}

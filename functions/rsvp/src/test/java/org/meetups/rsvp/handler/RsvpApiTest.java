@@ -1,0 +1,359 @@
+package org.meetups.rsvp.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.testing.ApiEvents;
+import org.meetups.testing.ApiResult;
+import org.meetups.testing.CallRecorder;
+import org.meetups.testing.TestStack;
+import org.meetups.testing.TestUsers;
+import org.meetups.testing.TestUsers.User;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The RSVP function against the emulator, every response checked against api/openapi.yaml. */
+class RsvpApiTest {
+    static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
+    static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
+    static TestStack stack;
+    static RsvpHandler handler;
+    static RsvpHandler afterStart;
+
+    @BeforeAll
+    static void start() {
+        stack = TestStack.create();
+        handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+        afterStart = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(900), ZoneOffset.UTC));
+    }
+
+    static String meetup(int capacity) {
+        return Fixtures.store(stack, Fixtures.meetup(capacity, START, START));
+    }
+
+    static ApiResult rsvp(String id, User user) {
+        return Fixtures.rsvp(stack, handler, id, user);
+    }
+
+    static ApiResult cancel(String id, User user) {
+        return Fixtures.cancel(stack, handler, id, user);
+    }
+
+    static ApiResult mine(String id, User user) {
+        return stack.call(handler, ApiEvents.request("GET", "/meetups/{id}/rsvp").path("id", id).as(user).build());
+    }
+
+    static ApiResult attendees(String id, User user, String accept, Map<String, String> query) {
+        ApiEvents.Builder request = ApiEvents.request("GET", "/meetups/{id}/attendees").path("id", id).as(user);
+        if (accept != null) {
+            request.header("accept", accept);
+        }
+        query.forEach(request::query);
+        return stack.call(handler, request.build());
+    }
+
+    static ApiResult attendance(RsvpHandler h, String id, String userId, String body, User user) {
+        return stack.call(h, ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance")
+                .path("id", id).path("userId", userId).json(body).as(user).build());
+    }
+
+    static User person(int i) {
+        return TestUsers.user("p-" + i, "Person " + i, "p" + i + "@example.org", false);
+    }
+
+    @Test
+    void rsvpWaitlistCancelAndPromotion() {
+        String id = meetup(1);
+        ApiResult eva = rsvp(id, TestUsers.employee());
+        assertEquals(200, eva.status(), eva::toString);
+        assertEquals("GOING", eva.json().get("status").asText());
+        assertNull(eva.json().get("position"));
+        assertEquals(eva.json(), rsvp(id, TestUsers.employee()).json(), "repeating an RSVP changes nothing");
+
+        ApiResult otto = rsvp(id, TestUsers.otherEmployee());
+        assertEquals("WAITLISTED", otto.json().get("status").asText());
+        assertEquals(1, otto.json().get("position").asInt());
+        ApiResult third = rsvp(id, person(3));
+        assertEquals(2, third.json().get("position").asInt());
+        assertEquals(1, Fixtures.read(stack, id).goingCount());
+        assertEquals(2, Fixtures.read(stack, id).waitlistCount());
+
+        int mark = CallRecorder.mark();
+        ApiResult cancelled = cancel(id, TestUsers.employee());
+        List<String> calls = CallRecorder.since(mark);
+        assertEquals("CANCELLED", cancelled.json().get("status").asText());
+        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query", "DynamoDb.TransactWriteItems"), calls,
+                "cancelling a seat with people waiting: read, waitlist head, one transaction");
+        assertEquals("GOING", mine(id, TestUsers.otherEmployee()).json().get("status").asText(), "first waiting promoted");
+        assertEquals("WAITLISTED", mine(id, person(3)).json().get("status").asText());
+        assertEquals(cancelled.json(), cancel(id, TestUsers.employee()).json(), "repeating a cancellation changes nothing");
+
+        // re-RSVP after cancelling is a state change of the same item: to the end of the waitlist
+        ApiResult again = rsvp(id, TestUsers.employee());
+        assertEquals("WAITLISTED", again.json().get("status").asText());
+        assertEquals(3, again.json().get("position").asInt());
+
+        // leaving the waitlist
+        ApiResult left = cancel(id, person(3));
+        assertEquals("CANCELLED", left.json().get("status").asText());
+        Meetup m = Fixtures.read(stack, id);
+        assertEquals(1, m.goingCount());
+        assertEquals(1, m.waitlistCount());
+        assertEquals(List.of("emp-1"), Fixtures.waitlistIndex(stack, id));
+    }
+
+    @Test
+    void rsvpUsesTwoCallsAndAWaitlistJoinThree() {
+        String id = meetup(1);
+        int mark = CallRecorder.mark();
+        rsvp(id, TestUsers.employee());
+        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.TransactWriteItems"), CallRecorder.since(mark));
+        mark = CallRecorder.mark();
+        rsvp(id, TestUsers.otherEmployee());
+        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.UpdateItem", "DynamoDb.TransactWriteItems"),
+                CallRecorder.since(mark), "joining the waitlist also takes a position");
+        mark = CallRecorder.mark();
+        rsvp(id, TestUsers.otherEmployee());
+        assertEquals(List.of("DynamoDb.BatchGetItem"), CallRecorder.since(mark), "a repeat only reads");
+    }
+
+    @Test
+    void closedAndCancelledMeetupsRefuseRsvpsWithSpecific409s() {
+        Meetup closing = Fixtures.meetup(10, START, NOW.minusSeconds(60));
+        String closed = Fixtures.store(stack, closing);
+        ApiResult refused = rsvp(closed, TestUsers.employee());
+        assertEquals(409, refused.status());
+        assertEquals("urn:meetups:problem:rsvp-closed", refused.json().get("type").asText());
+        assertNoRsvpItems(closed);
+
+        String id = meetup(10);
+        rsvp(id, TestUsers.otherEmployee());
+        Meetup m = Fixtures.read(stack, id);
+        new MeetupTable(stack.dynamo(), stack.tableName()).meetups().putItem(new Meetup(m.id(), m.title(), m.description(),
+                m.kind(), m.language(), m.startsAt(), m.endsAt(), m.timeZone(), m.venue(), m.onlineUrl(), m.capacity(),
+                m.rsvpDeadline(), m.roles(), m.allowMultipleRoles(), MeetupStatus.CANCELLED, m.goingCount(), m.waitlistCount(),
+                m.waitlistSequence(), m.version() + 1, m.createdBy(), m.createdAt(), NOW));
+        ApiResult onCancelled = rsvp(id, TestUsers.employee());
+        assertEquals(409, onCancelled.status());
+        assertEquals("urn:meetups:problem:meetup-cancelled", onCancelled.json().get("type").asText());
+        // giving up the seat of a cancelled meetup is allowed and keeps the counts right
+        assertEquals("CANCELLED", cancel(id, TestUsers.otherEmployee()).json().get("status").asText());
+        assertEquals(0, Fixtures.read(stack, id).goingCount());
+
+        assertEquals(404, rsvp("no-such-meetup", TestUsers.employee()).status());
+        assertEquals(404, rsvp("bad#id", TestUsers.employee()).status());
+        assertEquals(404, cancel(meetup(3), TestUsers.employee()).status(), "no RSVP to cancel");
+    }
+
+    @Test
+    void cancellingAfterTheDeadlineIsAllowedUntilTheStartAndStillPromotes() {
+        Instant deadline = NOW.plusSeconds(3600);
+        String id = Fixtures.store(stack, Fixtures.meetup(1, START, deadline));
+        rsvp(id, TestUsers.employee());
+        rsvp(id, TestUsers.otherEmployee());
+        RsvpHandler pastDeadline = new RsvpHandler(stack.env(), Clock.fixed(deadline.plusSeconds(60), ZoneOffset.UTC));
+        ApiResult late = Fixtures.rsvp(stack, pastDeadline, id, person(9));
+        assertEquals(409, late.status());
+        assertEquals("CANCELLED", Fixtures.cancel(stack, pastDeadline, id, TestUsers.employee()).json().get("status").asText());
+        assertEquals("GOING", mine(id, TestUsers.otherEmployee()).json().get("status").asText());
+        ApiResult afterTheStart = Fixtures.cancel(stack, afterStart, id, TestUsers.otherEmployee());
+        assertEquals(409, afterTheStart.status());
+        assertEquals("urn:meetups:problem:meetup-started", afterTheStart.json().get("type").asText());
+        assertEquals(1, Fixtures.read(stack, id).goingCount());
+    }
+
+    @Test
+    void myMeetupsListsUpcomingRsvpsAndRolesFromTheIndex() {
+        String first = meetup(1);
+        String second = Fixtures.store(stack, Fixtures.meetup(5, START.plusSeconds(86_400), START.plusSeconds(86_400)));
+        String dropped = meetup(5);
+        User me = person(42);
+        rsvp(first, TestUsers.employee());
+        rsvp(first, me);
+        rsvp(second, me);
+        rsvp(dropped, me);
+        cancel(dropped, me);
+        // a role item as the roles function writes it
+        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(Map.of(
+                Keys.PK, AttributeValue.fromS(Keys.meetupPk(second)), Keys.SK, AttributeValue.fromS(Keys.roleSk("host", "p-42")),
+                Keys.GSI2_PK, AttributeValue.fromS(Keys.userPk("p-42")),
+                Keys.GSI2_SK, AttributeValue.fromS(Keys.userItemSk(START.plusSeconds(86_400), second, "ROLE#host")),
+                "type", AttributeValue.fromS("ROLE"), "meetupId", AttributeValue.fromS(second),
+                "role", AttributeValue.fromS("host"), "userId", AttributeValue.fromS("p-42"),
+                "meetupStartsAt", AttributeValue.fromS(START.plusSeconds(86_400).toString()))));
+
+        int mark = CallRecorder.mark();
+        ApiResult page = stack.call(handler, ApiEvents.request("GET", "/me/meetups").as(me).build());
+        assertEquals(List.of("DynamoDb.Query"), CallRecorder.since(mark));
+        assertEquals(200, page.status(), page::toString);
+        JsonNode items = page.json().get("items");
+        assertEquals(3, items.size(), page::toString);
+        assertEquals(first, items.get(0).get("meetupId").asText());
+        assertEquals("WAITLISTED", items.get(0).get("status").asText());
+        assertEquals(1, items.get(0).get("position").asInt());
+        // same start: the role item sorts before the RSVP item (ROLE#host < RSVP)
+        assertEquals("ROLE", items.get(1).get("type").asText());
+        assertEquals("host", items.get(1).get("role").asText());
+        assertEquals("GOING", items.get(2).get("status").asText());
+        assertFalse(page.body().contains("@"), "no emails in my meetups");
+
+        ApiResult one = stack.call(handler, ApiEvents.request("GET", "/me/meetups").query("limit", "1").as(me).build());
+        assertEquals(1, one.json().get("items").size());
+        String cursor = one.json().get("nextCursor").asText();
+        ApiResult next = stack.call(handler, ApiEvents.request("GET", "/me/meetups").query("limit", "1")
+                .query("cursor", cursor).as(me).build());
+        assertEquals("ROLE", next.json().get("items").get(0).get("type").asText());
+        // a cursor cannot reach into another person's list: the partition is always the caller's
+        ApiResult other = stack.call(handler, ApiEvents.request("GET", "/me/meetups").query("cursor", cursor)
+                .as(TestUsers.otherEmployee()).build());
+        assertEquals(200, other.status());
+        assertFalse(other.body().contains(second));
+        assertEquals(400, stack.call(handler, ApiEvents.request("GET", "/me/meetups").query("cursor", "garbage!")
+                .as(me).build()).status());
+    }
+
+    @Test
+    void coordinatorsListAttendeesAsJsonAndCsvPageByPage() {
+        String id = meetup(2);
+        for (int i = 1; i <= 5; i++) {
+            rsvp(id, person(i));
+        }
+        ApiResult all = attendees(id, TestUsers.coordinator(), null, Map.of());
+        assertEquals(200, all.status(), all::toString);
+        JsonNode items = all.json().get("items");
+        assertEquals(5, items.size());
+        assertEquals(List.of("GOING", "GOING", "WAITLISTED", "WAITLISTED", "WAITLISTED"),
+                stream(items).map(i -> i.get("status").asText()).toList());
+        assertEquals(List.of("p-3", "p-4", "p-5"), stream(items).skip(2).map(i -> i.get("userId").asText()).toList());
+        assertEquals("p1@example.org", items.get(0).get("email").asText());
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            ApiResult page = attendees(id, TestUsers.coordinator(), "application/json",
+                    cursor == null ? Map.of("limit", "2") : Map.of("limit", "2", "cursor", cursor));
+            stream(page.json().get("items")).forEach(i -> paged.add(i.get("userId").asText()));
+            cursor = page.json().has("nextCursor") ? page.json().get("nextCursor").asText() : null;
+            assertTrue(++pages < 10);
+        } while (cursor != null);
+        assertEquals(stream(items).map(i -> i.get("userId").asText()).toList(), paged);
+
+        ApiResult csv = attendees(id, TestUsers.coordinator(), "text/csv", Map.of());
+        assertTrue(csv.header("content-type").startsWith("text/csv"));
+        String[] lines = csv.body().split("\r\n");
+        assertEquals("status,position,userId,name,email,attendance,rsvpAt", lines[0]);
+        assertEquals(6, lines.length);
+        assertTrue(lines[3].startsWith("WAITLISTED,1,p-3,Person 3,p3@example.org"), lines[3]);
+        assertEquals(406, attendees(id, TestUsers.coordinator(), "application/xml", Map.of()).status());
+        assertEquals(400, attendees(id, TestUsers.coordinator(), null, Map.of("cursor", "bm9wZQ")).status());
+    }
+
+    @Test
+    void csvCellsCannotRunAsFormulas() {
+        assertEquals("'=HYPERLINK(\"x\")".replace("\"", "\"\"").transform(s -> "\"" + s + "\""),
+                Views.cell("=HYPERLINK(\"x\")"));
+        assertEquals("\"Doe, Jane\"", Views.cell("Doe, Jane"));
+        assertEquals("plain", Views.cell("plain"));
+    }
+
+    @Test
+    void attendanceIsRecordedAfterTheStartForPeopleWithASeat() {
+        String id = meetup(1);
+        rsvp(id, TestUsers.employee());
+        rsvp(id, TestUsers.otherEmployee());
+        ApiResult early = attendance(handler, id, "emp-1", "{\"attendance\":\"ATTENDED\"}", TestUsers.coordinator());
+        assertEquals(409, early.status());
+        assertEquals("urn:meetups:problem:meetup-not-started", early.json().get("type").asText());
+        ApiResult done = attendance(afterStart, id, "emp-1", "{\"attendance\":\"ATTENDED\"}", TestUsers.coordinator());
+        assertEquals(200, done.status(), done::toString);
+        assertEquals("ATTENDED", done.json().get("attendance").asText());
+        assertEquals(done.json().get("attendance"), attendance(afterStart, id, "emp-1", "{\"attendance\":\"ATTENDED\"}",
+                TestUsers.coordinator()).json().get("attendance"), "idempotent");
+        assertEquals("NO_SHOW", attendance(afterStart, id, "emp-1", "{\"attendance\":\"NO_SHOW\"}",
+                TestUsers.coordinator()).json().get("attendance").asText());
+        assertEquals(409, attendance(afterStart, id, "emp-2", "{\"attendance\":\"ATTENDED\"}", TestUsers.coordinator()).status(),
+                "a waiting person has no seat to attend");
+        assertEquals(404, attendance(afterStart, id, "nobody", "{\"attendance\":\"ATTENDED\"}", TestUsers.coordinator()).status());
+        for (String bad : List.of("{\"attendance\":\"MAYBE\"}", "{}", "{\"attendance\":\"ATTENDED\",\"userId\":\"x\"}", "[]", "{")) {
+            ApiResult result = attendance(afterStart, id, "emp-1", bad, TestUsers.coordinator());
+            assertEquals(400, result.status(), bad + " -> " + result);
+        }
+    }
+
+    static Stream<Arguments> authorisationMatrix() {
+        record Caller(String name, User user) {}
+        List<Caller> callers = List.of(new Caller("anonymous", TestUsers.anonymous()),
+                new Caller("employee", TestUsers.employee()), new Caller("other employee", TestUsers.otherEmployee()),
+                new Caller("coordinator", TestUsers.coordinator()));
+        List<Arguments> cases = new ArrayList<>();
+        for (Caller c : callers) {
+            boolean anonymous = c.user().sub() == null;
+            boolean coordinator = c.name().equals("coordinator");
+            boolean owner = c.name().equals("employee");
+            // employee (emp-1) holds an RSVP; the other employee and the coordinator have none
+            cases.add(Arguments.of("PUT /meetups/{id}/rsvp", c.name(), c.user(), anonymous ? 401 : 200));
+            cases.add(Arguments.of("GET /meetups/{id}/rsvp", c.name(), c.user(), anonymous ? 401 : owner ? 200 : 404));
+            cases.add(Arguments.of("DELETE /meetups/{id}/rsvp", c.name(), c.user(), anonymous ? 401 : owner ? 200 : 404));
+            cases.add(Arguments.of("GET /me/meetups", c.name(), c.user(), anonymous ? 401 : 200));
+            cases.add(Arguments.of("GET /meetups/{id}/attendees", c.name(), c.user(), anonymous ? 401 : coordinator ? 200 : 403));
+            cases.add(Arguments.of("PUT /meetups/{id}/attendees/{userId}/attendance", c.name(), c.user(),
+                    anonymous ? 401 : coordinator ? 200 : 403));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} as {1} -> {3}")
+    @MethodSource("authorisationMatrix")
+    void everyRouteByEveryKindOfCaller(String route, String callerName, User user, int expected) {
+        String id = meetup(5);
+        assertEquals(200, rsvp(id, TestUsers.employee()).status());
+        String[] parts = route.split(" ", 2);
+        ApiEvents.Builder request = ApiEvents.request(parts[0], parts[1]).as(user).path("id", id);
+        RsvpHandler h = handler;
+        if (route.contains("attendance")) {
+            request.path("userId", "emp-1").json("{\"attendance\":\"ATTENDED\"}");
+            h = afterStart;
+        }
+        ApiResult result = stack.call(h, request.build());
+        assertEquals(expected, result.status(), result::toString);
+        if (expected >= 400) {
+            assertEquals("application/problem+json", result.header("content-type"));
+            assertEquals("GOING", mine(id, TestUsers.employee()).json().get("status").asText(),
+                    "a refused request leaves the employee's RSVP alone");
+        }
+        if (!user.equals(TestUsers.coordinator()) && result.body() != null) {
+            assertFalse(result.body().contains("eva@example.org") && !callerName.equals("employee"),
+                    "no one else's email");
+        }
+    }
+
+    static void assertNoRsvpItems(String id) {
+        Fixtures.Recount recount = Fixtures.recount(stack, id);
+        assertEquals(0, recount.going() + recount.waitlisted() + recount.cancelled(), "nothing half-written");
+    }
+
+    static Stream<JsonNode> stream(JsonNode array) {
+        List<JsonNode> list = new ArrayList<>();
+        array.forEach(list::add);
+        return list.stream();
+    }
+}

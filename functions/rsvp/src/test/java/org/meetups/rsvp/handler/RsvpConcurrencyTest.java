@@ -1,0 +1,195 @@
+package org.meetups.rsvp.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.rsvp.Transactions;
+import org.meetups.testing.ApiResult;
+import org.meetups.testing.CallRecorder;
+import org.meetups.testing.TestStack;
+import org.meetups.testing.TestUsers;
+import org.meetups.testing.TestUsers.User;
+
+/**
+ * The invariants under concurrency, against the emulator (which applies one request at a time, as
+ * DynamoDB applies each write): concurrency is on the client side, threads calling the handler.
+ */
+class RsvpConcurrencyTest {
+    static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
+    static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
+    static TestStack stack;
+    static RsvpHandler handler;
+
+    @BeforeAll
+    static void start() {
+        stack = TestStack.create();
+        handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    static <T> List<T> allAtOnce(List<Callable<T>> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return task.call();
+                }));
+            }
+            go.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static void assertCountersMatchItems(String id) {
+        Meetup meetup = Fixtures.read(stack, id);
+        Fixtures.Recount recount = Fixtures.recount(stack, id);
+        assertEquals(recount.going(), meetup.goingCount(), "goingCount equals the GOING items");
+        assertEquals(recount.waitlisted(), meetup.waitlistCount(), "waitlistCount equals the WAITLISTED items");
+        assertTrue(meetup.goingCount() <= meetup.capacity());
+        assertEquals(recount.waitlisted(), Fixtures.waitlistIndex(stack, id).size(), "the waitlist index holds exactly the waiting");
+    }
+
+    @Test
+    void twoHundredPeopleForFiftySeatsThenTwentyCancellations() throws Exception {
+        String id = Fixtures.store(stack, Fixtures.meetup(50, START, START));
+        List<User> people = IntStream.rangeClosed(1, 200)
+                .mapToObj(i -> TestUsers.user("u-%03d".formatted(i), "Person " + i, "p" + i + "@example.org", false))
+                .toList();
+
+        long conditionRetries = Transactions.conditionRetries();
+        long conflictRetries = Transactions.conflictRetries();
+        int mark = CallRecorder.mark();
+        long started = System.nanoTime();
+        List<ApiResult> results = allAtOnce(people.stream()
+                .<Callable<ApiResult>>map(p -> () -> Fixtures.rsvp(stack, handler, id, p)).toList());
+        long rsvpMillis = (System.nanoTime() - started) / 1_000_000;
+        List<String> rsvpCalls = CallRecorder.since(mark);
+        long rsvpConditionRetries = Transactions.conditionRetries() - conditionRetries;
+        long rsvpConflictRetries = Transactions.conflictRetries() - conflictRetries;
+
+        System.out.printf("[rsvp-concurrency] 200 RSVPs: %d ms, %d DynamoDB calls %s, %d condition retries, %d conflict retries%n",
+                rsvpMillis, rsvpCalls.size(), histogram(rsvpCalls), rsvpConditionRetries, rsvpConflictRetries);
+        results.forEach(r -> assertEquals(200, r.status(), r::toString));
+        Map<String, List<ApiResult>> byStatus = results.stream()
+                .collect(Collectors.groupingBy(r -> r.json().get("status").asText()));
+        assertEquals(50, byStatus.get("GOING").size());
+        assertEquals(150, byStatus.get("WAITLISTED").size());
+        Set<Long> positions = byStatus.get("WAITLISTED").stream().map(r -> r.json().get("position").asLong())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(LongStream.rangeClosed(1, 150).boxed().collect(Collectors.toCollection(TreeSet::new)), positions,
+                "positions 1..150, each used once");
+        assertCountersMatchItems(id);
+        Meetup full = Fixtures.read(stack, id);
+        assertEquals(50, full.goingCount());
+        assertEquals(150, full.waitlistCount());
+        assertEquals(150, full.waitlistSequence());
+
+        // 20 people going cancel at once: exactly the first 20 waiting are promoted, in order
+        Map<String, Long> positionBefore = Fixtures.recount(stack, id).positionsByUser();
+        List<User> going = people.stream().filter(p -> results.get(people.indexOf(p)).json().get("status")
+                .asText().equals("GOING")).limit(20).toList();
+        conditionRetries = Transactions.conditionRetries();
+        mark = CallRecorder.mark();
+        started = System.nanoTime();
+        List<ApiResult> cancels = allAtOnce(going.stream()
+                .<Callable<ApiResult>>map(p -> () -> Fixtures.cancel(stack, handler, id, p)).toList());
+        long cancelMillis = (System.nanoTime() - started) / 1_000_000;
+        List<String> cancelCalls = CallRecorder.since(mark);
+        long cancelConditionRetries = Transactions.conditionRetries() - conditionRetries;
+
+        cancels.forEach(r -> assertEquals("CANCELLED", r.json().get("status").asText(), r::toString));
+        Fixtures.Recount after = Fixtures.recount(stack, id);
+        assertEquals(50, after.going());
+        assertEquals(130, after.waitlisted());
+        assertEquals(20, after.cancelled());
+        Set<Long> promoted = new TreeSet<>();
+        positionBefore.forEach((user, position) -> {
+            if (!after.positionsByUser().containsKey(user)) {
+                promoted.add(position);
+            }
+        });
+        assertEquals(LongStream.rangeClosed(1, 20).boxed().collect(Collectors.toCollection(TreeSet::new)), promoted,
+                "the first 20 in the waitlist were promoted");
+        assertEquals(LongStream.rangeClosed(21, 150).boxed().collect(Collectors.toCollection(TreeSet::new)),
+                new TreeSet<>(after.positionsByUser().values()));
+        assertCountersMatchItems(id);
+
+        System.out.println("""
+                [rsvp-concurrency] 200 concurrent RSVPs for 50 seats: %d GOING, %d WAITLISTED (positions 1..%d), %d ms
+                [rsvp-concurrency]   DynamoDB calls: %d (%.2f per RSVP) %s
+                [rsvp-concurrency]   re-decisions after a failed condition: %d, transaction-conflict retries: %d
+                [rsvp-concurrency] 20 concurrent cancellations by going people: %d promoted in waitlist order, %d ms
+                [rsvp-concurrency]   DynamoDB calls: %d (%.2f per cancellation) %s
+                [rsvp-concurrency]   re-decisions after a failed condition: %d
+                [rsvp-concurrency] counters equal a recount of the items: going %d, waitlisted %d"""
+                .formatted(byStatus.get("GOING").size(), byStatus.get("WAITLISTED").size(), positions.size(), rsvpMillis,
+                        rsvpCalls.size(), rsvpCalls.size() / 200.0, histogram(rsvpCalls),
+                        rsvpConditionRetries, rsvpConflictRetries,
+                        promoted.size(), cancelMillis, cancelCalls.size(), cancelCalls.size() / 20.0,
+                        histogram(cancelCalls), cancelConditionRetries, after.going(), after.waitlisted()));
+    }
+
+    static Map<String, Long> histogram(List<String> calls) {
+        return calls.stream().collect(Collectors.groupingBy(c -> c.replace("DynamoDb.", ""), TreeMap::new,
+                Collectors.counting()));
+    }
+
+    @Test
+    void theSameRequestTwiceAtOnceMakesOneRsvp() throws Exception {
+        String id = Fixtures.store(stack, Fixtures.meetup(5, START, START));
+        User eva = TestUsers.employee();
+        List<ApiResult> results = allAtOnce(List.<Callable<ApiResult>>of(
+                () -> Fixtures.rsvp(stack, handler, id, eva), () -> Fixtures.rsvp(stack, handler, id, eva),
+                () -> Fixtures.rsvp(stack, handler, id, eva), () -> Fixtures.rsvp(stack, handler, id, eva)));
+        results.forEach(r -> assertEquals(200, r.status(), r::toString));
+        results.forEach(r -> assertEquals("GOING", r.json().get("status").asText()));
+        assertEquals(1, Fixtures.read(stack, id).goingCount());
+        assertEquals(1, Fixtures.recount(stack, id).going());
+
+        List<ApiResult> cancels = allAtOnce(List.<Callable<ApiResult>>of(
+                () -> Fixtures.cancel(stack, handler, id, eva), () -> Fixtures.cancel(stack, handler, id, eva),
+                () -> Fixtures.cancel(stack, handler, id, eva)));
+        cancels.forEach(r -> assertEquals("CANCELLED", r.json().get("status").asText(), r::toString));
+        assertEquals(0, Fixtures.read(stack, id).goingCount());
+        assertCountersMatchItems(id);
+    }
+
+    @Test
+    void theLastSeatGoesToExactlyOneOfManyAndTheRestWaitInOrder() throws Exception {
+        String id = Fixtures.store(stack, Fixtures.meetup(1, START, START));
+        List<User> people = IntStream.rangeClosed(1, 30)
+                .mapToObj(i -> TestUsers.user("last-%02d".formatted(i), "P" + i, "l" + i + "@example.org", false)).toList();
+        List<ApiResult> results = allAtOnce(people.stream()
+                .<Callable<ApiResult>>map(p -> () -> Fixtures.rsvp(stack, handler, id, p)).toList());
+        assertEquals(1, results.stream().filter(r -> r.json().get("status").asText().equals("GOING")).count());
+        assertCountersMatchItems(id);
+    }
+}
