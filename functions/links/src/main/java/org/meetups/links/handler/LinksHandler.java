@@ -17,6 +17,8 @@ import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
 import org.meetups.common.http.HttpFunction;
 import org.meetups.common.roles.RoleRelease;
+import org.meetups.common.rsvp.RsvpCancellation;
+import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.links.store.LinkStore;
 import org.meetups.mail.CalendarEntry;
@@ -43,6 +45,7 @@ public final class LinksHandler extends HttpFunction {
 
     private final LinkStore store;
     private final RoleRelease roleRelease;
+    private final RsvpCancellation rsvpCancellation;
     private final TokenSigner tokens;
     private final IcsWriter ics;
     private final String publicBaseUrl;
@@ -58,6 +61,7 @@ public final class LinksHandler extends HttpFunction {
         MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
         this.store = new LinkStore(table);
         this.roleRelease = new RoleRelease(table);
+        this.rsvpCancellation = new RsvpCancellation(table);
         this.tokens = new TokenSigner(LinkSecret.load(env), clock);
         String base = env.require("PUBLIC_BASE_URL");
         this.publicBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -144,9 +148,6 @@ public final class LinksHandler extends HttpFunction {
     /** Shows what the link would do; changes nothing, so a prefetching scanner cannot act. */
     ApiResponse confirm(ApiRequest request, Caller nobody) {
         return withLink(request, (token, meetup) -> {
-            if (!rsvpActionsAvailable(token.purpose())) {
-                return notAvailableYet();
-            }
             if (store.used(token.nonce())) {
                 return usedAlready();
             }
@@ -166,8 +167,9 @@ public final class LinksHandler extends HttpFunction {
     /** Performs the link's action at most once: the used-token marker is written in the action's transaction. */
     ApiResponse act(ApiRequest request, Caller nobody) {
         return withLink(request, (token, meetup) -> {
-            if (!rsvpActionsAvailable(token.purpose())) {
-                return notAvailableYet();
+            // the clear answer for a replay; the marker's condition in the transaction is what guarantees once
+            if (store.used(token.nonce())) {
+                return usedAlready();
             }
             Instant now = clock.instant();
             try {
@@ -180,7 +182,14 @@ public final class LinksHandler extends HttpFunction {
                                 "You do not hold the role '" + token.role() + "' (any more): nothing was changed.", null);
                         case ALONGSIDE_REFUSED -> usedAlready();
                     };
-                    case CANCEL_RSVP, LEAVE_WAITLIST, CALENDAR_FEED -> throw new IllegalStateException("unreachable");
+                    case CANCEL_RSVP -> rsvpPage(meetup, rsvpCancellation.cancel(token.userId(), token.meetupId(), now,
+                            Set.of(RsvpStatus.GOING), List.of(store.markUsed(token, now))),
+                            "Your RSVP is cancelled", "Your place is free again; if people were waiting, the first "
+                                    + "of them has it now. Thank you for letting us know.");
+                    case LEAVE_WAITLIST -> rsvpPage(meetup, rsvpCancellation.cancel(token.userId(), token.meetupId(), now,
+                            Set.of(RsvpStatus.WAITLISTED), List.of(store.markUsed(token, now))),
+                            "You left the waiting list", "You are no longer waiting for a place at this meetup.");
+                    case CALENDAR_FEED -> throw new IllegalStateException("not a one-click purpose");
                 };
             } catch (ApiException refused) {
                 return Pages.page(refused.status(), "Nothing was changed", meetup.title(), refused.getMessage(), null);
@@ -215,14 +224,19 @@ public final class LinksHandler extends HttpFunction {
                         "This meetup no longer exists. Nothing was changed."));
     }
 
-    /** RSVP changes come from the RSVP function's shared code, which this function does not have yet. */
-    private static boolean rsvpActionsAvailable(Purpose purpose) {
-        return purpose == Purpose.WITHDRAW_ROLE;
-    }
-
-    private static ApiResponse notAvailableYet() {
-        return Pages.refusal(503, "Not available yet",
-                "This kind of link is not available yet. Please change your RSVP in the meetups app. Nothing was changed.");
+    private static ApiResponse rsvpPage(Meetup meetup, RsvpCancellation.Result result, String done, String message) {
+        return switch (result) {
+            case RsvpCancellation.Result.Cancelled cancelled -> Pages.page(200, done, meetup.title(), message, null);
+            case RsvpCancellation.Result.AlreadyCancelled already -> Pages.page(409, "Nothing to cancel", meetup.title(),
+                    "Your RSVP was already cancelled: nothing was changed.", null);
+            case RsvpCancellation.Result.OtherStatus other -> Pages.page(409, "Nothing was changed", meetup.title(),
+                    other.rsvp().status() == RsvpStatus.GOING
+                            ? "You have a place at this meetup now, so this waiting-list link no longer applies. "
+                                    + "To give up your place, use the link in your confirmation mail or the meetups app."
+                            : "You are on the waiting list rather than going, so this link no longer applies. "
+                                    + "Use the link in your waiting-list mail or the meetups app.", null);
+            case RsvpCancellation.Result.AlongsideRefused used -> usedAlready();
+        };
     }
 
     private static ApiResponse usedAlready() {

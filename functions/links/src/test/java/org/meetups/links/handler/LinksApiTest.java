@@ -167,15 +167,69 @@ class LinksApiTest {
     }
 
     @Test
-    void rsvpLinksAreNotAvailableYet() {
+    void cancellingAnRsvpByLinkPromotesTheFirstWaitingPersonInTheSameTransaction() {
+        String id = UUID.randomUUID().toString();
+        s.meetup(id, START, MeetupStatus.SCHEDULED, 0, 1);
+        User waiting = TestUsers.otherEmployee();
+        assertEquals("GOING", s.rsvpVia(id, HOLDER));
+        assertEquals("WAITLISTED", s.rsvpVia(id, waiting));
+        String token = s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, START);
+
+        assertPage(show(token), 200, "Cancel your RSVP?");
+        assertEquals("GOING", s.rsvpStatus(id, HOLDER.sub()));
+
+        int mark = CallRecorder.mark();
+        assertPage(follow(token), 200, "Your RSVP is cancelled");
+        assertEquals(1, CallRecorder.since(mark).stream().filter(c -> c.equals("DynamoDb.TransactWriteItems")).count());
+        assertEquals("CANCELLED", s.rsvpStatus(id, HOLDER.sub()));
+        assertEquals("GOING", s.rsvpStatus(id, waiting.sub()));
+        assertEquals(1, s.stored(id).goingCount());
+        assertEquals(0, s.stored(id).waitlistCount());
+
+        // RSVP again (now waitlisted behind nobody: the seat is taken) and replay the old link: nothing happens
+        assertEquals("WAITLISTED", s.rsvpVia(id, HOLDER));
+        assertPage(follow(token), 409, "already been used");
+        assertEquals("WAITLISTED", s.rsvpStatus(id, HOLDER.sub()));
+    }
+
+    @Test
+    void leavingTheWaitlistByLinkActsOnlyWhileWaiting() {
+        String id = UUID.randomUUID().toString();
+        s.meetup(id, START, MeetupStatus.SCHEDULED, 0, 1);
+        User going = TestUsers.otherEmployee();
+        assertEquals("GOING", s.rsvpVia(id, going));
+        assertEquals("WAITLISTED", s.rsvpVia(id, HOLDER));
+        String leave = s.signer.oneClick(Purpose.LEAVE_WAITLIST, id, HOLDER.sub(), null, START);
+        // a cancel link does not take someone off the waitlist, and changes nothing
+        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, START)), 409, "waiting list rather than going");
+        assertEquals("WAITLISTED", s.rsvpStatus(id, HOLDER.sub()));
+
+        assertPage(show(leave), 200, "Leave the waiting list?");
+        assertPage(follow(leave), 200, "You left the waiting list");
+        assertEquals("CANCELLED", s.rsvpStatus(id, HOLDER.sub()));
+        assertEquals(0, s.stored(id).waitlistCount());
+        assertPage(follow(leave), 409, "already been used");
+
+        // a waiting-list link of someone promoted since does not give their seat away
+        String other = UUID.randomUUID().toString();
+        s.meetup(other, START, MeetupStatus.SCHEDULED, 0, 1);
+        assertEquals("GOING", s.rsvpVia(other, going));
+        assertEquals("WAITLISTED", s.rsvpVia(other, HOLDER));
+        String stale = s.signer.oneClick(Purpose.LEAVE_WAITLIST, other, HOLDER.sub(), null, START);
+        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, other, going.sub(), null, START)), 200, "Your RSVP is cancelled");
+        assertEquals("GOING", s.rsvpStatus(other, HOLDER.sub()));
+        assertPage(follow(stale), 409, "You have a place at this meetup now");
+        assertEquals("GOING", s.rsvpStatus(other, HOLDER.sub()));
+    }
+
+    @Test
+    void rsvpLinksWithoutAnRsvpOrAlreadyCancelledChangeNothing() {
         String id = s.meetup();
-        s.rsvp(id, HOLDER.sub(), "GOING");
-        for (Purpose purpose : List.of(Purpose.CANCEL_RSVP, Purpose.LEAVE_WAITLIST)) {
-            String token = s.signer.oneClick(purpose, id, HOLDER.sub(), null, START);
-            assertPage(show(token), 503, "not available yet");
-            assertPage(follow(token), 503, "not available yet");
-        }
-        assertTrue(s.exists(Keys.meetupPk(id), Keys.rsvpSk(HOLDER.sub())));
+        String token = s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, START);
+        assertPage(follow(token), 404, "no RSVP");
+        s.rsvpVia(id, HOLDER);
+        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, START)), 200, "cancelled");
+        assertPage(follow(token), 409, "already cancelled");
     }
 
     @Test

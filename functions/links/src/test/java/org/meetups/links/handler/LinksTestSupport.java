@@ -15,7 +15,9 @@ import org.meetups.common.store.MeetupTable;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.rsvp.handler.RsvpHandler;
 import org.meetups.testing.TestStack;
+import org.meetups.testing.TestUsers.User;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A stack with the links function, meetups and role holders written as the other functions write them. */
@@ -30,11 +32,13 @@ final class LinksTestSupport {
     final LinksHandler handler;
     final MeetupTable table;
     final TokenSigner signer;
+    final RsvpHandler rsvps;
 
     LinksTestSupport() {
         stack = TestStack.create();
         handler = handler(NOW);
         table = new MeetupTable(stack.dynamo(), stack.tableName());
+        rsvps = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
         signer = new TokenSigner(SECRET.getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
@@ -44,9 +48,13 @@ final class LinksTestSupport {
     }
 
     Meetup meetup(String id, Instant start, MeetupStatus status, int hostsHeld) {
+        return meetup(id, start, status, hostsHeld, 40);
+    }
+
+    Meetup meetup(String id, Instant start, MeetupStatus status, int hostsHeld, int capacity) {
         Meetup meetup = new Meetup(id, "Meetup " + id.substring(0, Math.min(8, id.length())), "Talks and pizza",
                 MeetupKind.COMMUNITY_MEETUP, "en", start, start.plusSeconds(7200), "Europe/Amsterdam", "Rotterdam", null,
-                40, start, Map.of("host", new RoleNeed("Opens and closes", 2, 1, hostsHeld, 0)), false, status,
+                capacity, start, Map.of("host", new RoleNeed("Opens and closes", 2, 1, hostsHeld, 0)), false, status,
                 0, 0, 0, 3, "coord-1", NOW, NOW);
         table.meetups().putItem(meetup);
         return meetup;
@@ -78,6 +86,22 @@ final class LinksTestSupport {
         put(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.rsvpSk(userId)), "type", s("RSVP"),
                 "meetupId", s(meetupId), "userId", s(userId), "status", s(status),
                 "GSI2PK", s(Keys.userPk(userId)), "GSI2SK", s(Keys.userItemSk(stored(meetupId).startsAt(), meetupId, "RSVP"))));
+    }
+
+    /** RSVPs through the real RSVP function: GOING while seats are free, then WAITLISTED. */
+    String rsvpVia(String meetupId, User user) {
+        ApiResult result = stack.call(rsvps, ApiEvents.request("PUT", "/meetups/{id}/rsvp").path("id", meetupId).as(user).build());
+        if (result.status() != 201 && result.status() != 200) {
+            throw new AssertionError("RSVP failed: " + result);
+        }
+        return result.json().get("status").asText();
+    }
+
+    /** The person's RSVP status as stored, or null without one. */
+    String rsvpStatus(String meetupId, String userId) {
+        var item = stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
+                .key(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.rsvpSk(userId))))).item();
+        return item == null || item.isEmpty() ? null : item.get("status").s();
     }
 
     void put(Map<String, AttributeValue> item) {
