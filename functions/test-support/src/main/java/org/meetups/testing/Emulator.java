@@ -39,11 +39,17 @@ public final class Emulator {
     }
 
     public static Emulator start() {
+        return start(0);
+    }
+
+    /** Starts a private emulator on the given port (0: a free one), e.g. for the local runner. */
+    public static Emulator start(int port) {
         Path root = ProjectFiles.root();
         Path venv = Path.of(run(root, root.resolve("tools/venv").toString()).strip());
         try {
             Process process = new ProcessBuilder(venv.resolve("bin/python").toString(),
-                    root.resolve("tools/emulator/atomic_moto.py").toString(), "--port", "0", "--exit-on-stdin-eof")
+                    root.resolve("tools/emulator/atomic_moto.py").toString(), "--port", String.valueOf(port),
+                    "--exit-on-stdin-eof")
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -51,11 +57,11 @@ public final class Emulator {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("MOTO_READY ")) {
-                    String port = line.substring("MOTO_READY ".length()).strip();
+                    String actualPort = line.substring("MOTO_READY ".length()).strip();
                     Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "moto-stdout");
                     drain.setDaemon(true);
                     drain.start();
-                    return new Emulator(process, "http://127.0.0.1:" + port);
+                    return new Emulator(process, "http://127.0.0.1:" + actualPort);
                 }
                 if (Instant.now().isAfter(deadline)) {
                     break;

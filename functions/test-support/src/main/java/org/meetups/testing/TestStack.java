@@ -42,7 +42,9 @@ public final class TestStack {
         Map<String, String> values = new java.util.HashMap<>(Map.of(
                 "AWS_ENDPOINT_URL", emulator.endpoint(),
                 "AWS_REGION", Emulator.REGION,
-                "TABLE_NAME", tableName));
+                "TABLE_NAME", tableName,
+                // the emulator queues concurrent requests one at a time: let a burst wait rather than retry
+                "HTTP_READ_TIMEOUT_SECONDS", "300"));
         values.putAll(extra);
         return Env.of(values);
     }

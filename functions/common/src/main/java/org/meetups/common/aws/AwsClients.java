@@ -25,7 +25,7 @@ public final class AwsClients {
 
     public static DynamoDbClient dynamoDb(Env env) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(http(env))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.STANDARD)
                         .build());
@@ -40,7 +40,7 @@ public final class AwsClients {
      */
     public static SesV2Client sesV2(Env env, List<ExecutionInterceptor> interceptors) {
         var builder = SesV2Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(http(env))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(6)
@@ -56,10 +56,23 @@ public final class AwsClients {
 
     public static SecretsManagerClient secretsManager(Env env) {
         var builder = SecretsManagerClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .httpClientBuilder(http(env))
                 .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
         configure(env, builder);
         return builder.build();
+    }
+
+    /**
+     * The URL-connection client. HTTP_READ_TIMEOUT_SECONDS (default: the SDK's 30 s) exists for
+     * the emulator, which applies requests one at a time: under a test's burst of hundreds of
+     * concurrent requests one may wait in its queue longer than 30 s, and a client that gave up
+     * and retried would apply a non-idempotent update twice.
+     */
+    private static UrlConnectionHttpClient.Builder http(Env env) {
+        UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder();
+        env.find("HTTP_READ_TIMEOUT_SECONDS").map(Long::parseLong).map(java.time.Duration::ofSeconds)
+                .ifPresent(http::socketTimeout);
+        return http;
     }
 
     private static void configure(Env env, software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> builder) {

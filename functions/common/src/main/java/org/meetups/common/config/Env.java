@@ -8,8 +8,10 @@ import java.util.Optional;
 public interface Env {
     String get(String name);
 
+    /** The process environment; under the local runner, the environment it gave this function. */
     static Env system() {
-        return System::getenv;
+        Map<String, String> local = LocalEnvironment.variables();
+        return local == null ? System::getenv : local::get;
     }
 
     static Env of(Map<String, String> values) {

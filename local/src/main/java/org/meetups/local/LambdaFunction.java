@@ -1,0 +1,276 @@
+package org.meetups.local;
+
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * One Lambda function of the template, hosted in this JVM the way the Java runtime hosts it: its
+ * deployment package unpacked (classes at the root, jars in lib/) behind its own class loader, so it
+ * sees neither the runner's classes nor another function's; the handler built once with a no-arg
+ * constructor; each invocation JSON in, JSON out, (de)serialised by the runtime's own serialisers.
+ * Like one Lambda execution environment it handles one invocation at a time.
+ */
+public final class LambdaFunction implements AutoCloseable {
+    private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
+    private static final String LOGGER = "com.amazonaws.services.lambda.runtime.LambdaLogger";
+    private static final String LOCAL_ENVIRONMENT = "org.meetups.common.config.LocalEnvironment";
+
+    private final String name;
+    private final String arn;
+    private final int timeoutSeconds;
+    private final int memoryMb;
+    private final URLClassLoader loader;
+    private final Object handler;
+    private final Method method;
+    private final boolean streaming;
+    private final PojoSerializer<Object> input;
+    private final ReentrantLock oneAtATime = new ReentrantLock(true);
+
+    /** Failure of the function itself (an exception out of the handler): Lambda's "function error". */
+    public static final class FunctionError extends RuntimeException {
+        FunctionError(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private LambdaFunction(String name, String arn, int timeoutSeconds, int memoryMb, URLClassLoader loader,
+                           Object handler, Method method) {
+        this.name = name;
+        this.arn = arn;
+        this.timeoutSeconds = timeoutSeconds;
+        this.memoryMb = memoryMb;
+        this.loader = loader;
+        this.handler = handler;
+        this.method = method;
+        this.streaming = method.getParameterCount() == 3;
+        this.input = streaming ? null : serializerFor(method.getParameterTypes()[0], loader);
+    }
+
+    /**
+     * Loads a function from its CodeUri (a zip as Maven builds it, or a folder of the same layout).
+     * {@code handlerSpec} is the template's Handler, {@code Class::method} or {@code Class}.
+     */
+    public static LambdaFunction load(String name, String arn, Path codeUri, Path unpackInto, String handlerSpec,
+                                      Map<String, String> environment, int timeoutSeconds, int memoryMb) {
+        Path root = Files.isDirectory(codeUri) ? codeUri : unpack(codeUri, unpackInto);
+        URLClassLoader loader = new URLClassLoader("lambda:" + name, classpath(root), ClassLoader.getPlatformClassLoader());
+        String className = handlerSpec.contains("::") ? handlerSpec.substring(0, handlerSpec.indexOf("::")) : handlerSpec;
+        String methodName = handlerSpec.contains("::") ? handlerSpec.substring(handlerSpec.indexOf("::") + 2) : "handleRequest";
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            try {
+                loader.loadClass(LOCAL_ENVIRONMENT).getMethod("install", Map.class).invoke(null, environment);
+            } catch (ClassNotFoundException e) {
+                System.err.println("[local] " + name + " does not use org.meetups.common: it sees the runner's environment");
+            }
+            Class<?> type = loader.loadClass(className);
+            Object handler = type.getConstructor().newInstance();
+            return new LambdaFunction(name, arn, timeoutSeconds, memoryMb, loader, handler, handlerMethod(type, methodName));
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("init of " + name + " failed: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load handler " + handlerSpec + " of " + name + ": " + e, e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Invokes the handler with a JSON event; returns its result as JSON ("null" for void). */
+    public byte[] invoke(byte[] event) {
+        oneAtATime.lock();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(loader);
+        try {
+            Object context = context(UUID.randomUUID().toString(), Instant.now().plusSeconds(timeoutSeconds));
+            if (streaming) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                method.invoke(handler, new ByteArrayInputStream(event), out, context);
+                return out.toByteArray();
+            }
+            Object result = method.invoke(handler, input.fromJson(new ByteArrayInputStream(event)), context);
+            if (result == null) {
+                return "null".getBytes(StandardCharsets.UTF_8);
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            serializerFor(result.getClass(), loader).toJson(result, out);
+            return out.toByteArray();
+        } catch (InvocationTargetException e) {
+            throw new FunctionError(name + " failed: " + e.getCause(), e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        } catch (RuntimeException e) {
+            throw new FunctionError(name + " could not take the event: " + e, e);
+        } finally {
+            thread.setContextClassLoader(previous);
+            oneAtATime.unlock();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            loader.close();
+        } catch (IOException ignored) {
+            // nothing left to release
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PojoSerializer<Object> serializerFor(Class<?> type, ClassLoader loader) {
+        if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
+            return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, loader);
+        }
+        return (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(type);
+    }
+
+    /** The handler method as the runtime picks it: not a bridge, with a Context last (or a stream handler). */
+    private static Method handlerMethod(Class<?> type, String methodName) {
+        List<Method> candidates = new ArrayList<>();
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(methodName) && !m.isBridge() && !Modifier.isStatic(m.getModifiers())) {
+                Class<?>[] p = m.getParameterTypes();
+                boolean event = p.length == 2 && p[1].getName().equals(CONTEXT);
+                boolean stream = p.length == 3 && p[0] == InputStream.class && p[1] == OutputStream.class;
+                if (event || stream) {
+                    candidates.add(m);
+                }
+            }
+        }
+        if (candidates.isEmpty()) {
+            throw new IllegalStateException(type.getName() + " has no " + methodName + "(event, Context)");
+        }
+        candidates.sort((a, b) -> a.getParameterTypes()[0] == Object.class ? 1 : b.getParameterTypes()[0] == Object.class ? -1 : 0);
+        return candidates.get(0);
+    }
+
+    private Object context(String requestId, Instant deadline) throws IllegalAccessException {
+        try {
+            Class<?> contextType = loader.loadClass(CONTEXT);
+            Class<?> loggerType = loader.loadClass(LOGGER);
+            Object logger = Proxy.newProxyInstance(loader, new Class<?>[] {loggerType}, defaults((proxy, m, args) -> {
+                if (m.getName().equals("log") && args != null && args.length >= 1) {
+                    Object message = args[0];
+                    System.out.println("[" + name + "] " + (message instanceof byte[] bytes
+                            ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(message)).stripTrailing());
+                }
+                return null;
+            }));
+            return Proxy.newProxyInstance(loader, new Class<?>[] {contextType}, defaults((proxy, m, args) -> switch (m.getName()) {
+                case "getAwsRequestId" -> requestId;
+                case "getLogGroupName" -> "/aws/lambda/" + name;
+                case "getLogStreamName" -> "local/" + name;
+                case "getFunctionName" -> name;
+                case "getFunctionVersion" -> "$LATEST";
+                case "getInvokedFunctionArn" -> arn;
+                case "getRemainingTimeInMillis" -> (int) Math.max(0, deadline.toEpochMilli() - System.currentTimeMillis());
+                case "getMemoryLimitInMB" -> memoryMb;
+                case "getLogger" -> logger;
+                case "toString" -> "LocalContext[" + name + ", " + requestId + "]";
+                case "hashCode" -> System.identityHashCode(proxy);
+                case "equals" -> proxy == args[0];
+                default -> null;
+            }));
+        } catch (ClassNotFoundException e) {
+            // a handler without aws-lambda-java-core takes no Context it could call
+            return null;
+        }
+    }
+
+    /** Calls interface default methods as they are; the given handler answers the abstract ones. */
+    private static InvocationHandler defaults(InvocationHandler abstracts) {
+        return (proxy, m, args) -> m.isDefault() ? InvocationHandler.invokeDefault(proxy, m, args) : abstracts.invoke(proxy, m, args);
+    }
+
+    private static URL[] classpath(Path root) {
+        List<URL> urls = new ArrayList<>();
+        try {
+            urls.add(root.toUri().toURL());
+            Path lib = root.resolve("lib");
+            if (Files.isDirectory(lib)) {
+                try (Stream<Path> jars = Files.list(lib)) {
+                    for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                        urls.add(jar.toUri().toURL());
+                    }
+                }
+            }
+        } catch (MalformedURLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return urls.toArray(URL[]::new);
+    }
+
+    /** Unpacks the deployment zip afresh, as Lambda does for every new execution environment. */
+    private static Path unpack(Path zip, Path target) {
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalStateException(zip + " does not exist: build it first (./mvnw -B package -DskipTests)");
+        }
+        try {
+            deleteRecursively(target);
+            Files.createDirectories(target);
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
+                    Path out = target.resolve(entry.getName()).normalize();
+                    if (!out.startsWith(target)) {
+                        throw new IllegalStateException("zip entry outside its folder: " + entry.getName());
+                    }
+                    if (entry.isDirectory()) {
+                        Files.createDirectories(out);
+                    } else {
+                        Files.createDirectories(out.getParent());
+                        Files.copy(in, out);
+                    }
+                }
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack " + zip, e);
+        }
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.meetups.local;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.meetups.local.HttpGateway.Reply;
+
+/** The local-only endpoints under /_local/: index, tokens, JWKS, schedules, sent emails. */
+final class LocalPages {
+    private LocalPages() {}
+
+    static Reply serve(HttpGateway gateway, String method, String path, Map<String, String> query, byte[] body) {
+        String rest = path.replaceFirst("^/_local/?", "");
+        if (rest.isEmpty() && method.equals("GET")) {
+            return HttpGateway.page(200, "text/html; charset=utf-8", index(gateway), null);
+        }
+        if (rest.equals("token") && (method.equals("GET") || method.equals("POST"))) {
+            String user = query.getOrDefault("user", "eva").strip();
+            if (!user.matches("[A-Za-z0-9._-]{1,64}")) {
+                return HttpGateway.page(400, "text/plain", "user must be 1-64 letters, digits, '.', '_' or '-'\n", null);
+            }
+            long ttl;
+            try {
+                ttl = Long.parseLong(query.getOrDefault("ttl", "3600"));
+            } catch (NumberFormatException e) {
+                return HttpGateway.page(400, "text/plain", "ttl is a number of seconds (negative: already expired)\n", null);
+            }
+            var localUser = gateway.users().get(user, query);
+            return HttpGateway.page(200, "text/plain", gateway.issuer().mint(localUser, Duration.ofSeconds(ttl)) + "\n",
+                    "token for " + user + " " + localUser.groups());
+        }
+        if (rest.equals("jwks.json")) {
+            return HttpGateway.page(200, "application/json", gateway.issuer().jwks(), null);
+        }
+        if (rest.equals("mails") && method.equals("GET")) {
+            return HttpGateway.page(200, "text/html; charset=utf-8", mails(gateway.backend().mailBox()), null);
+        }
+        if (rest.startsWith("schedules/") && method.equals("POST")) {
+            String id = rest.substring("schedules/".length());
+            Schedules schedules = gateway.backend().schedules();
+            Optional<Schedules.Schedule> schedule = schedules.find(id);
+            if (schedule.isEmpty()) {
+                return HttpGateway.page(404, "text/plain", "no schedule " + id + "; see /_local/\n", null);
+            }
+            try {
+                String result = schedules.fire(schedule.get(), Instant.now(), "triggered by hand");
+                return HttpGateway.page(200, "application/json", result, "fired " + id);
+            } catch (LambdaFunction.FunctionError e) {
+                return HttpGateway.page(502, "text/plain", e.getMessage() + "\n", "fired " + id + ": function error");
+            }
+        }
+        return HttpGateway.page(404, "text/plain", "nothing here; see /_local/\n", null);
+    }
+
+    private static String index(HttpGateway gateway) {
+        StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>meetups local</title>"
+                + "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}code{background:#eee;padding:0 .2em}"
+                + "td{padding:.2em .6em;border-bottom:1px solid #ddd}</style><h1>Meetups, running locally</h1>");
+        html.append("<p><a href=\"/_local/mails\">Sent emails</a> &middot; <a href=\"/_local/jwks.json\">JWKS</a></p>");
+        html.append("<h2>Routes (from template.yaml)</h2><table>");
+        for (HttpRoute r : gateway.routes()) {
+            html.append("<tr><td><code>").append(esc(r.routeKey())).append("</code></td><td>").append(esc(r.function()))
+                    .append("</td><td>").append(r.authorized() ? "JWT" : "open").append("</td></tr>");
+        }
+        html.append("</table><h2>Users</h2><p>Token: <code>curl -s '").append(gateway.url())
+                .append("/_local/token?user=carla'</code> (any name; <code>role=coordinator</code>, <code>name</code>, "
+                        + "<code>email</code>, <code>department</code>, <code>language</code>, <code>ttl</code> override)</p><table>");
+        gateway.users().known().values().forEach(u -> html.append("<tr><td><a href=\"/_local/token?user=").append(esc(u.sub()))
+                .append("\">").append(esc(u.sub())).append("</a></td><td>").append(esc(u.name())).append("</td><td>")
+                .append(esc(u.email())).append("</td><td>").append(esc(u.department())).append("</td><td>")
+                .append(esc(u.language())).append("</td><td>").append(esc(String.join(" ", u.groups()))).append("</td></tr>"));
+        html.append("</table><h2>Schedules</h2><table>");
+        Schedules schedules = gateway.backend().schedules();
+        for (Schedules.Schedule s : schedules.all()) {
+            html.append("<tr><td><code>").append(esc(s.id())).append("</code></td><td>").append(esc(s.expression()))
+                    .append(" ").append(esc(s.zone().getId())).append("</td><td>next: ")
+                    .append(schedules.next(s).map(Instant::toString).orElse("never")).append("</td><td><form method=post action=\"/_local/schedules/")
+                    .append(esc(s.id())).append("\"><button>fire now</button></form></td></tr>");
+        }
+        if (schedules.all().isEmpty()) {
+            html.append("<tr><td>none declared yet</td></tr>");
+        }
+        return html.append("</table>").toString();
+    }
+
+    private static String mails(MailBox box) {
+        StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>sent emails</title>"
+                + "<style>body{font-family:sans-serif;max-width:70em;margin:2em auto}article{border:1px solid #ccc;margin:1em 0;padding:.5em 1em}"
+                + "iframe{width:100%;height:24em;border:1px solid #eee}pre{white-space:pre-wrap}</style>"
+                + "<h1>Sent emails</h1><p><a href=\"/_local/\">back</a> &middot; newest last &middot; reload to refresh</p>");
+        var all = box.mails();
+        if (all.isEmpty()) {
+            html.append("<p>No email sent yet.</p>");
+        }
+        for (MailBox.Mail m : all) {
+            html.append("<article><p><b>").append(esc(m.subject())).append("</b><br>from ").append(esc(m.from()))
+                    .append("<br>to ").append(esc(m.to())).append("</p>");
+            if (m.html() != null) {
+                // sandboxed: the mail's HTML is shown as a mail client would, without scripts
+                html.append("<iframe sandbox srcdoc=\"").append(esc(m.html())).append("\"></iframe>");
+            }
+            if (m.text() != null) {
+                html.append("<pre>").append(esc(m.text())).append("</pre>");
+            }
+            if (!m.attachments().isEmpty()) {
+                html.append("<p>attachments: ").append(esc(String.join(", ", m.attachments()))).append("</p>");
+            }
+            html.append("</article>");
+        }
+        return html.toString();
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

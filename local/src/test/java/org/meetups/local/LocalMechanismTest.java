@@ -1,0 +1,272 @@
+package org.meetups.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.config.Env;
+import org.meetups.testing.Emulator;
+import org.meetups.testing.ProjectFiles;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * The generic machinery against a small test template: schedules (rate, cron with a time zone, at,
+ * fired by hand) and a DynamoDB stream with Lambda's batch, partial-failure, retry and bisect rules.
+ * The functions are test-only handlers packaged as Lambda would load them.
+ */
+class LocalMechanismTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalRunner runner;
+    private static Path ticks;
+    private static Path records;
+    private static DynamoDbClient dynamo;
+
+    @BeforeAll
+    static void start() throws IOException {
+        Path target = Path.of("target").toAbsolutePath();
+        Path lambda = target.resolve("test-lambda");
+        LambdaFunction.deleteRecursively(lambda);
+        copyClasses(lambda, "org/meetups/local/testfunctions");
+        for (Class<?> dependency : List.of(RequestHandler.class, DynamodbEvent.class, Env.class, org.joda.time.DateTime.class)) {
+            addCodeOf(dependency, lambda);
+        }
+        String run = UUID.randomUUID().toString();
+        ticks = target.resolve("test-out/ticks-" + run + ".log");
+        records = target.resolve("test-out/stream-" + run + ".log");
+        Files.createDirectories(ticks.getParent());
+        String soon = LocalDateTime.ofInstant(Instant.now().plusSeconds(20), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        Path template = target.resolve("test-template-" + run + ".yaml");
+        Files.writeString(template, """
+                AWSTemplateFormatVersion: "2010-09-09"
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    Runtime: java21
+                    CodeUri: %s
+                    Environment:
+                      Variables:
+                        OUT_FILE: %s
+                Resources:
+                  MeetupsTable:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      BillingMode: PAY_PER_REQUEST
+                      AttributeDefinitions:
+                        - {AttributeName: PK, AttributeType: S}
+                        - {AttributeName: SK, AttributeType: S}
+                      KeySchema:
+                        - {AttributeName: PK, KeyType: HASH}
+                        - {AttributeName: SK, KeyType: RANGE}
+                      StreamSpecification:
+                        StreamViewType: NEW_AND_OLD_IMAGES
+                  Ticker:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: org.meetups.local.testfunctions.RecordingFunction::handleRequest
+                      Events:
+                        Weekly:
+                          Type: ScheduleV2
+                          Properties:
+                            ScheduleExpression: cron(0 9 ? * MON *)
+                            ScheduleExpressionTimezone: Europe/Amsterdam
+                            Input: '{"source": "weekly", "at": "<aws.scheduler.scheduled-time>"}'
+                        Soon:
+                          Type: ScheduleV2
+                          Properties:
+                            ScheduleExpression: at(%s)
+                            Input: '{"source": "soon", "at": "<aws.scheduler.scheduled-time>"}'
+                        Daily:
+                          Type: Schedule
+                          Properties:
+                            Schedule: rate(1 day)
+                  Streamer:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest
+                      Environment:
+                        Variables:
+                          OUT_FILE: !Sub "%s"
+                      Events:
+                        Changes:
+                          Type: DynamoDB
+                          Properties:
+                            Stream: !GetAtt MeetupsTable.StreamArn
+                            StartingPosition: TRIM_HORIZON
+                            BatchSize: 10
+                            MaximumRetryAttempts: 2
+                            BisectBatchOnFunctionError: true
+                            FunctionResponseTypes: [ReportBatchItemFailures]
+                """.formatted(lambda, ticks, soon, records));
+        runner = new LocalRunner(ProjectFiles.root(), new LocalRunner.Options(0, 0, false, template, 100, 50));
+        dynamo = AwsClients.dynamoDb(Env.of(Map.of("AWS_ENDPOINT_URL", runner.emulator().endpoint(),
+                "AWS_REGION", Emulator.REGION)));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (runner != null) {
+            runner.close();
+        }
+    }
+
+    @Test
+    void anAtScheduleFiresByItselfWithSchedulerContextAttributes() throws Exception {
+        List<String> lines = await(ticks, l -> l.contains("source=soon"));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("Ticker {source=soon, at=20")), lines.toString());
+    }
+
+    @Test
+    void anyScheduleCanBeFiredAtOnce() throws Exception {
+        assertEquals(200, post("/_local/schedules/Ticker.Weekly").statusCode());
+        assertEquals(200, post("/_local/schedules/Ticker.Daily").statusCode());
+        assertEquals(404, post("/_local/schedules/Ticker.Nope").statusCode());
+        List<String> lines = await(ticks, l -> l.contains("detail-type=Scheduled Event"));
+        assertTrue(lines.stream().anyMatch(l -> l.contains("source=weekly, at=20")), lines.toString());
+    }
+
+    @Test
+    void cronSchedulesFollowTheirTimeZoneAcrossDaylightSaving() {
+        Schedules.Schedule weekly = Schedules.of("F", "Weekly", "ScheduleV2", "cron(0 9 ? * MON *)", "Europe/Amsterdam",
+                null, true, "eu-west-1", "1");
+        Instant origin = Instant.parse("2027-01-01T00:00:00Z");
+        assertEquals(Instant.parse("2027-01-11T08:00:00Z"), weekly.nextAfter(Instant.parse("2027-01-06T12:00:00Z"), origin).orElseThrow());
+        assertEquals(Instant.parse("2027-03-29T07:00:00Z"), weekly.nextAfter(Instant.parse("2027-03-24T12:00:00Z"), origin).orElseThrow());
+        Schedules.Schedule lastDay = Schedules.of("F", "Month", "Schedule", "cron(30 18 L * ? 2027)", null, null, true, "eu-west-1", "1");
+        assertEquals(Instant.parse("2027-02-28T18:30:00Z"), lastDay.nextAfter(Instant.parse("2027-02-01T00:00:00Z"), origin).orElseThrow());
+        Schedules.Schedule rate = Schedules.of("F", "Tick", "ScheduleV2", "rate(5 minutes)", "Europe/Amsterdam", null, true, "eu-west-1", "1");
+        assertEquals(Instant.parse("2027-01-01T00:10:00Z"), rate.nextAfter(Instant.parse("2027-01-01T00:05:00Z"), origin).orElseThrow());
+        assertEquals(ZoneId.of("Europe/Amsterdam"), weekly.zone());
+    }
+
+    @Test
+    void aReportedFailureRetriesFromThatRecordOnly() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        put(run + "-a", "OK");
+        put(run + "-fail", "FAIL#2");
+        put(run + "-b", "OK");
+        List<String> lines = await(records, l -> l.startsWith(run + "-b "));
+        assertEquals(List.of(run + "-a 1", run + "-fail 1", run + "-fail 2", run + "-fail 3", run + "-b 1"),
+                deliveries(lines, run));
+    }
+
+    @Test
+    void aRecordThatKeepsFailingIsDiscardedAfterMaximumRetryAttempts() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        dynamo.transactWriteItems(t -> t.transactItems(
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-poison", "POISON"))),
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-after", "OK")))));
+        List<String> lines = await(records, l -> l.startsWith(run + "-after "));
+        // delivered with the next record, then alone (bisected), then MaximumRetryAttempts (2) retries;
+        // then it is discarded and the record behind it goes through
+        assertEquals(List.of(run + "-poison 1", run + "-poison 2", run + "-poison 3", run + "-poison 4", run + "-after 1"),
+                deliveries(lines, run));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(run + "-poison 1 ") && l.endsWith("batch=2")), lines.toString());
+    }
+
+    @Test
+    void aFunctionErrorBisectsTheBatchWithoutSkippingRecords() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        dynamo.transactWriteItems(t -> t.transactItems(
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-crash", "CRASH"))),
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-next", "OK")))));
+        List<String> lines = await(records, l -> l.startsWith(run + "-next "));
+        // both records came in one batch; the throw split it, and nothing was lost or repeated
+        assertEquals(List.of(run + "-crash 1", run + "-crash 2", run + "-next 1"), deliveries(lines, run));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(run + "-crash 1 ") && l.endsWith("batch=2")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(run + "-crash 2 ") && l.endsWith("batch=1")), lines.toString());
+    }
+
+    private static List<String> deliveries(List<String> lines, String run) {
+        return lines.stream().filter(l -> l.startsWith(run)).map(l -> l.split(" ")[0] + " " + l.split(" ")[1]).toList();
+    }
+
+    private static void put(String pk, String behaviour) {
+        dynamo.putItem(p -> p.tableName(table()).item(item(pk, behaviour)));
+    }
+
+    private static Map<String, AttributeValue> item(String pk, String behaviour) {
+        return Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(behaviour));
+    }
+
+    private static String table() {
+        return LocalRunner.STACK + "-MeetupsTable";
+    }
+
+    private static HttpResponse<String> post(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(runner.url() + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static List<String> await(Path file, Predicate<String> line) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (Instant.now().isBefore(deadline)) {
+            if (Files.exists(file)) {
+                List<String> lines = Files.readAllLines(file);
+                if (lines.stream().anyMatch(line)) {
+                    Thread.sleep(300); // let a retry that should not happen show up
+                    return Files.readAllLines(file);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no matching line in " + file + ": " + (Files.exists(file) ? Files.readAllLines(file) : "no file"));
+    }
+
+    private static void copyClasses(Path lambda, String packagePath) throws IOException {
+        Path classes = Path.of("target/test-classes").toAbsolutePath().resolve(packagePath);
+        Path into = lambda.resolve(packagePath);
+        Files.createDirectories(into);
+        try (Stream<Path> files = Files.list(classes)) {
+            for (Path f : files.toList()) {
+                Files.copy(f, into.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** Adds the jar (to lib/) or class folder (to the root) that holds a class, as the Lambda zip would. */
+    private static void addCodeOf(Class<?> type, Path lambda) throws IOException {
+        Path code;
+        try {
+            code = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+        if (Files.isDirectory(code)) {
+            try (Stream<Path> files = Files.walk(code)) {
+                for (Path f : files.filter(Files::isRegularFile).toList()) {
+                    Path to = lambda.resolve(code.relativize(f).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } else {
+            Files.createDirectories(lambda.resolve("lib"));
+            Files.copy(code, lambda.resolve("lib").resolve(code.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}
