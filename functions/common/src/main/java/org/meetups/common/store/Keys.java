@@ -21,6 +21,10 @@ import java.time.ZoneOffset;
  *   <li>meetup, while a reminder round is ahead: GSI4 {@code REMIND#<yyyy-MM>} / {@code <due instant>#<id>}
  *       (sparse: the reminder function queries only what is due).</li>
  *   <li>sent-mail marker: {@code MEETUP#<id>} / {@code SENT#<kind>#<userId>#<change>}, with TTL {@code expiresAt}.</li>
+ *   <li>user profile: {@code USER#<id>} / {@code PROFILE}: {@code feedVersion} of the personal calendar feed
+ *       (bumped to revoke every older feed URL).</li>
+ *   <li>used one-click token: {@code TOKEN#<nonce>} / {@code USED}, with TTL {@code expiresAt}; written in the same
+ *       transaction as the link's action, so a link acts at most once.</li>
  * </ul>
  */
 public final class Keys {
@@ -49,6 +53,13 @@ public final class Keys {
 
     public static String userPk(String userId) {
         return "USER#" + userId;
+    }
+
+    public static final String PROFILE = "PROFILE";
+    public static final String USED = "USED";
+
+    public static String tokenPk(String nonce) {
+        return "TOKEN#" + nonce;
     }
 
     public static String rsvpSk(String userId) {

@@ -27,7 +27,7 @@ import org.meetups.common.store.MeetupTable;
 import org.meetups.roles.domain.Assignment;
 import org.meetups.roles.domain.AssigneeInput;
 import org.meetups.roles.domain.Person;
-import org.meetups.roles.domain.Refusals;
+import org.meetups.common.roles.Refusals;
 import org.meetups.roles.domain.RoleAssignmentRules;
 import org.meetups.roles.domain.RoleChange;
 import org.meetups.roles.domain.RoleFill;

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
@@ -22,7 +21,9 @@ import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.roles.domain.Assignment;
 import org.meetups.roles.domain.Person;
-import org.meetups.roles.domain.Refusals;
+import org.meetups.common.roles.Refusals;
+import org.meetups.common.roles.RoleRelease;
+import org.meetups.common.store.Transactions;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
@@ -42,7 +43,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
- * DynamoDB access for roles. Taking or releasing a role is one TransactWriteItems of three items:
+ * DynamoDB access for roles. Taking or releasing a role (release: {@link RoleRelease}, shared with one-click links) is one TransactWriteItems of three items:
  * the assignment item, the meetup's {@code roles.<role>.filled} (and {@code openRoleSlots}), and the
  * person's per-meetup marker counting the roles they hold there, so the counts always equal the
  * items and a person's one-role limit holds under any concurrency. Role definitions are conditional
@@ -52,14 +53,14 @@ public final class RoleRepository {
     /** Attempts of a write that lost a race (transaction conflict, or the meetup changed between read and write). */
     static final int MAX_ATTEMPTS = 8;
     private static final String ROLE_COUNT = "roleCount";
-    private static final String CONFLICT = "TransactionConflict";
-    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
     private final MeetupTable table;
     private final DynamoDbTable<Assignment> assignments;
+    private final RoleRelease release;
 
     public RoleRepository(MeetupTable table) {
         this.table = table;
+        this.release = new RoleRelease(table);
         this.assignments = DynamoDbEnhancedClient.builder().dynamoDbClient(table.client()).build()
                 .table(table.name(), AssignmentSchema.SCHEMA);
     }
@@ -190,63 +191,7 @@ public final class RoleRepository {
      * refusals as for {@link #take}.
      */
     public boolean release(String meetupId, String role, String userId, Instant now) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Meetup meetup = table.findMeetup(meetupId).orElse(null);
-            ApiException closed = Refusals.closed(meetupId, meetup, role, now);
-            if (closed != null) {
-                throw closed;
-            }
-            Map<String, AttributeValue> values = new HashMap<>(openMeetupValues(now));
-            values.put(":one", AttributeValue.fromN("1"));
-            values.put(":zero", AttributeValue.fromN("0"));
-            try {
-                table.client().transactWriteItems(r -> r.transactItems(
-                        TransactWriteItem.builder().delete(Delete.builder()
-                                .tableName(table.name())
-                                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                                        Keys.SK, AttributeValue.fromS(Keys.roleSk(role, userId))))
-                                .conditionExpression("attribute_exists(PK)")
-                                .build()).build(),
-                        TransactWriteItem.builder().update(Update.builder()
-                                .tableName(table.name())
-                                .key(meetupKey(meetupId))
-                                .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one")
-                                .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
-                                        + " AND #roles.#r.#filled > :zero")
-                                .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
-                                        "#roles", MeetupSchema.ROLES, "#r", role, "#filled", "filled",
-                                        "#open", MeetupSchema.OPEN_ROLE_SLOTS))
-                                .expressionAttributeValues(values)
-                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                                .build()).build(),
-                        TransactWriteItem.builder().update(Update.builder()
-                                .tableName(table.name())
-                                .key(markerKey(meetupId, userId))
-                                .updateExpression("ADD #count :minusOne")
-                                .conditionExpression("#count > :zero")
-                                .expressionAttributeNames(Map.of("#count", ROLE_COUNT))
-                                .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1"),
-                                        ":zero", AttributeValue.fromN("0")))
-                                .build()).build()));
-                return true;
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                if (failed(reasons, 0)) {
-                    return false;
-                } else if (conflicted(reasons)) {
-                    backOff(attempt);
-                } else if (failed(reasons, 1)) {
-                    ApiException refusal = Refusals.closed(meetupId, currentMeetup(reasons, 1, meetupId), role, now);
-                    if (refusal != null) {
-                        throw refusal;
-                    }
-                } else {
-                    // the marker disagreeing with an existing assignment item would be a bug: fail loudly
-                    throw e;
-                }
-            }
-        }
-        throw Refusals.busy();
+        return release.release(meetupId, role, userId, now, List.of()) == RoleRelease.Outcome.RELEASED;
     }
 
     /** Adds a role definition to a meetup that still takes changes; answers the meetup after the change. */
@@ -497,27 +442,19 @@ public final class RoleRepository {
     }
 
     private static boolean failed(List<CancellationReason> reasons, int index) {
-        return reasons.size() > index && CONDITION_FAILED.equals(reasons.get(index).code());
+        return Transactions.failed(reasons, index);
     }
 
     private static boolean conflicted(List<CancellationReason> reasons) {
-        return reasons.stream().anyMatch(r -> CONFLICT.equals(r.code()));
+        return Transactions.conflicted(reasons);
     }
 
     private static Optional<Map<String, AttributeValue>> itemOf(List<CancellationReason> reasons, int index) {
-        CancellationReason reason = reasons.get(index);
-        return reason.hasItem() && !reason.item().isEmpty() ? Optional.of(reason.item()) : Optional.empty();
+        return Transactions.itemOf(reasons, index);
     }
 
-    /** Exponential backoff with full jitter: 10 ms doubling up to 320 ms. */
     private static void backOff(int attempt) {
-        long cap = 10L << Math.min(attempt, 5);
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Refusals.busy();
-        }
+        Transactions.backOff(attempt, Refusals::busy);
     }
 
     private static Map<String, AttributeValue> meetupKey(String meetupId) {

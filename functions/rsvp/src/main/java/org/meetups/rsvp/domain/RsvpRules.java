@@ -5,10 +5,10 @@ import java.util.Optional;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.http.ApiException;
 import org.meetups.common.rsvp.Rsvp;
-import org.meetups.common.rsvp.RsvpStatus;
 
 /**
- * What an RSVP or a cancellation does, decided from the meetup and the person's RSVP as read.
+ * What an RSVP does, decided from the meetup and the person's RSVP as read (cancelling:
+ * {@link org.meetups.common.rsvp.RsvpCancellation}).
  * Plain Java: the store turns each decision into one transaction whose conditions re-check
  * exactly what was decided here, so a decision made on a stale read fails and is made again.
  */
@@ -40,37 +40,6 @@ public final class RsvpRules {
             return new RsvpDecision.TakeSeat();
         }
         return new RsvpDecision.JoinWaitlist();
-    }
-
-    public sealed interface CancelDecision {
-        /** Already cancelled: repeating the request changes nothing. */
-        record Unchanged(Rsvp rsvp) implements CancelDecision {}
-
-        /** Gives up a seat nobody is waiting for (or of a cancelled meetup: nobody is promoted there). */
-        record FreeSeat(Rsvp rsvp) implements CancelDecision {}
-
-        /** Gives up a seat and promotes the first waiting person in the same transaction. */
-        record FreeSeatAndPromote(Rsvp rsvp) implements CancelDecision {}
-
-        record LeaveWaitlist(Rsvp rsvp) implements CancelDecision {}
-    }
-
-    public static CancelDecision cancel(Meetup meetup, Optional<Rsvp> mine, Instant now) {
-        Rsvp rsvp = mine.orElseThrow(() -> ApiException.notFound("you have no RSVP for this meetup"));
-        if (rsvp.status() == RsvpStatus.CANCELLED) {
-            return new CancelDecision.Unchanged(rsvp);
-        }
-        // after the RSVP deadline a seat can still be given up (and passed on) until the start
-        if (!now.isBefore(meetup.startsAt())) {
-            throw new ApiException(409, "meetup-started", "Meetup started",
-                    "the meetup has started; an RSVP can no longer be cancelled");
-        }
-        if (rsvp.waiting()) {
-            return new CancelDecision.LeaveWaitlist(rsvp);
-        }
-        return meetup.waitlistCount() > 0 && !meetup.cancelled()
-                ? new CancelDecision.FreeSeatAndPromote(rsvp)
-                : new CancelDecision.FreeSeat(rsvp);
     }
 
     public static ApiException cancelled() {

@@ -79,7 +79,7 @@ public final class RsvpHandler extends HttpFunction {
 
     ApiResponse mine(ApiRequest request, Caller caller) {
         String id = request.meetupId();
-        RsvpStore.Snapshot snapshot = store.read(id, caller.userId());
+        org.meetups.common.rsvp.RsvpSnapshot snapshot = store.read(id, caller.userId());
         if (snapshot.meetup().isEmpty()) {
             throw ApiException.meetupNotFound(id);
         }

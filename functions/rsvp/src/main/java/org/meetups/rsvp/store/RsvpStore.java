@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.meetups.common.auth.Caller;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.http.ApiException;
 import org.meetups.common.rsvp.Attendance;
 import org.meetups.common.rsvp.MeetupCounters;
 import org.meetups.common.rsvp.Rsvp;
@@ -16,17 +16,15 @@ import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.rsvp.Transactions;
 import org.meetups.common.rsvp.Transactions.Outcome;
-import org.meetups.common.rsvp.Waitlist;
+import org.meetups.common.rsvp.RsvpCancellation;
+import org.meetups.common.rsvp.RsvpSnapshot;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.rsvp.domain.RsvpRules;
-import org.meetups.rsvp.domain.RsvpRules.CancelDecision;
 import org.meetups.rsvp.domain.RsvpRules.RsvpDecision;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -46,47 +44,16 @@ public final class RsvpStore {
     private static final int MAX_PAGE_QUERIES = 10;
 
     private final MeetupTable table;
-    private final Waitlist waitlist;
+    private final RsvpCancellation cancellation;
 
     public RsvpStore(MeetupTable table) {
         this.table = table;
-        this.waitlist = new Waitlist(table);
+        this.cancellation = new RsvpCancellation(table);
     }
 
-    /** The meetup and one person's RSVP, read together and strongly consistent. */
-    public record Snapshot(Optional<Meetup> meetup, Optional<Rsvp> rsvp) {
-        Meetup requireMeetup(String meetupId) {
-            return meetup.orElseThrow(() -> ApiException.notFound("no meetup with id '" + meetupId + "'"));
-        }
-    }
-
-    /** One BatchGetItem (consistent) for the meetup and the RSVP. */
-    public Snapshot read(String meetupId, String userId) {
-        Map<String, AttributeValue> meetupKey = key(meetupId, Keys.META);
-        Map<String, AttributeValue> rsvpKey = key(meetupId, Keys.rsvpSk(userId));
-        Map<String, KeysAndAttributes> request = Map.of(table.name(),
-                KeysAndAttributes.builder().keys(meetupKey, rsvpKey).consistentRead(true).build());
-        Optional<Meetup> meetup = Optional.empty();
-        Optional<Rsvp> rsvp = Optional.empty();
-        for (int attempt = 1; !request.isEmpty(); attempt++) {
-            Map<String, KeysAndAttributes> ask = request;
-            BatchGetItemResponse response = table.client().batchGetItem(r -> r.requestItems(ask));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.name(), List.of())) {
-                if (Keys.META.equals(item.get(Keys.SK).s())) {
-                    meetup = Optional.of(MeetupSchema.MEETUP.mapToItem(item));
-                } else {
-                    rsvp = Optional.of(RsvpSchema.RSVP.mapToItem(item));
-                }
-            }
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            if (!request.isEmpty()) {
-                if (attempt >= 5) {
-                    throw Transactions.busy();
-                }
-                Transactions.backoff(attempt);
-            }
-        }
-        return new Snapshot(meetup, rsvp);
+    /** The meetup and one person's RSVP, read together and strongly consistent (one BatchGetItem). */
+    public RsvpSnapshot read(String meetupId, String userId) {
+        return RsvpSnapshot.read(table, meetupId, userId);
     }
 
     public Optional<Rsvp> find(String meetupId, String userId) {
@@ -101,7 +68,7 @@ public final class RsvpStore {
 
     /** RSVP for the caller: a seat while one is free and nobody waits, else the end of the waitlist. */
     public Rsvp rsvp(Caller caller, String meetupId, Instant now) {
-        Snapshot snapshot = read(meetupId, caller.userId());
+        RsvpSnapshot snapshot = read(meetupId, caller.userId());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
             Optional<Rsvp> previous = snapshot.rsvp();
@@ -144,54 +111,17 @@ public final class RsvpStore {
         throw Transactions.busy();
     }
 
-    /** Cancels the caller's seat (promoting the first waiting person) or takes them off the waitlist. */
+    /**
+     * Cancels the caller's seat (promoting the first waiting person) or takes them off the waitlist:
+     * {@link RsvpCancellation}, shared with one-click links.
+     */
     public Rsvp cancel(String userId, String meetupId, Instant now) {
-        Snapshot snapshot = read(meetupId, userId);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Meetup meetup = snapshot.requireMeetup(meetupId);
-            CancelDecision decision = RsvpRules.cancel(meetup, snapshot.rsvp(), now);
-            Map<String, AttributeValue> values = Map.of(":now", AttributeValue.fromS(now.toString()));
-            List<TransactWriteItem> items = new ArrayList<>();
-            Rsvp current;
-            switch (decision) {
-                case CancelDecision.Unchanged unchanged -> {
-                    return unchanged.rsvp();
-                }
-                case CancelDecision.LeaveWaitlist leave -> {
-                    current = leave.rsvp();
-                    items.add(cancelItem(current, now));
-                    items.add(MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting - :one",
-                            MeetupCounters.NOT_STARTED, values));
-                }
-                case CancelDecision.FreeSeatAndPromote promote -> {
-                    current = promote.rsvp();
-                    items.add(cancelItem(current, now));
-                    List<Rsvp> head = waitlist.first(meetupId, 1);
-                    if (head.isEmpty()) {
-                        // the index has not caught up yet; the plain seat release below re-checks the count
-                        items.add(freeSeat(meetupId, values));
-                    } else {
-                        items.add(waitlist.promote(head.get(0), now));
-                        items.add(MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting - :one",
-                                MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.NOT_STARTED,
-                                        "#waiting > :zero"), values));
-                    }
-                }
-                case CancelDecision.FreeSeat free -> {
-                    current = free.rsvp();
-                    items.add(cancelItem(current, now));
-                    items.add(freeSeat(meetupId, values));
-                }
-            }
-            Outcome outcome = Transactions.write(table.client(), items);
-            if (outcome instanceof Outcome.Refused refused) {
-                snapshot = retrySnapshot(refused, items.size() - 1, snapshot, meetupId, userId, attempt);
-                continue;
-            }
-            return new Rsvp(current.meetupId(), current.userId(), current.email(), current.name(), current.language(),
-                    RsvpStatus.CANCELLED, null, current.attendance(), current.createdAt(), now, current.meetupStartsAt());
-        }
-        throw Transactions.busy();
+        return switch (cancellation.cancel(userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED), List.of())) {
+            case RsvpCancellation.Result.Cancelled cancelled -> cancelled.rsvp();
+            case RsvpCancellation.Result.AlreadyCancelled unchanged -> unchanged.rsvp();
+            case RsvpCancellation.Result.OtherStatus other -> other.rsvp();
+            case RsvpCancellation.Result.AlongsideRefused refused -> throw new IllegalStateException("no extra items");
+        };
     }
 
     /**
@@ -216,33 +146,9 @@ public final class RsvpStore {
         }
     }
 
-    /** Gives up a seat; refused while people wait (they must be promoted into it) unless the meetup is cancelled. */
-    private TransactWriteItem freeSeat(String meetupId, Map<String, AttributeValue> values) {
-        return MeetupCounters.update(table.name(), meetupId, "SET #going = #going - :one",
-                MeetupCounters.and(MeetupCounters.NOT_STARTED, "(#waiting = :zero OR #status = :cancelled)"), values);
-    }
-
-    /**
-     * After a failed condition: when only the meetup's condition failed, its item as it was comes
-     * back with the failure and is enough to decide again; otherwise both items are read again.
-     */
-    private Snapshot retrySnapshot(Outcome.Refused refused, int meetupItem, Snapshot previous, String meetupId,
-                                   String userId, int attempt) {
-        Transactions.countConditionRetry();
-        if (refused == null) {
-            Transactions.backoff(attempt);
-            return read(meetupId, userId);
-        }
-        boolean onlyMeetup = refused.failed(meetupItem)
-                && java.util.stream.IntStream.range(0, refused.reasons().size())
-                        .filter(i -> i != meetupItem).noneMatch(refused::failed);
-        Map<String, AttributeValue> meetupItemNow = refused.reasons().get(meetupItem).item();
-        // others are changing the same meetup: spread the next attempts out
-        Transactions.backoff(attempt);
-        if (onlyMeetup && meetupItemNow != null && !meetupItemNow.isEmpty()) {
-            return new Snapshot(Optional.of(MeetupSchema.MEETUP.mapToItem(meetupItemNow)), previous.rsvp());
-        }
-        return read(meetupId, userId);
+    private RsvpSnapshot retrySnapshot(Outcome.Refused refused, int meetupItem, RsvpSnapshot previous, String meetupId,
+                                       String userId, int attempt) {
+        return RsvpSnapshot.retry(table, refused, meetupItem, previous, meetupId, userId, attempt);
     }
 
     private static Rsvp newRsvp(Caller caller, Meetup meetup, Optional<Rsvp> previous, RsvpStatus status,
@@ -264,23 +170,6 @@ public final class RsvpStore {
                     .expressionAttributeValues(Map.of(":cancelled", AttributeValue.fromS(RsvpStatus.CANCELLED.name())));
         }
         return TransactWriteItem.builder().put(put.build()).build();
-    }
-
-    /** GOING or WAITLISTED to CANCELLED, only from the state as read; leaves the waitlist index. */
-    private TransactWriteItem cancelItem(Rsvp rsvp, Instant now) {
-        return TransactWriteItem.builder().update(Update.builder()
-                .tableName(table.name())
-                .key(key(rsvp.meetupId(), Keys.rsvpSk(rsvp.userId())))
-                .updateExpression("SET #status = :cancelled, #updated = :now REMOVE #position, #gsi3pk, #gsi3sk")
-                .conditionExpression("#status = :expected")
-                .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#updated", RsvpSchema.UPDATED_AT,
-                        "#position", RsvpSchema.POSITION, "#gsi3pk", Keys.GSI3_PK, "#gsi3sk", Keys.GSI3_SK))
-                .expressionAttributeValues(Map.of(
-                        ":cancelled", AttributeValue.fromS(RsvpStatus.CANCELLED.name()),
-                        ":expected", AttributeValue.fromS(rsvp.status().name()),
-                        ":now", AttributeValue.fromS(now.toString())))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build()).build();
     }
 
     /** Outcome of recording attendance. */

@@ -1,11 +1,11 @@
-package org.meetups.roles.domain;
+package org.meetups.common.roles;
 
 import java.time.Instant;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.http.ApiException;
 
-/** Why a role change was refused, worded for the caller. Plain Java: no AWS. */
+/** Why a role change was refused, worded for the caller (roles API and one-click links). Plain Java: no AWS. */
 public final class Refusals {
     private Refusals() {}
 

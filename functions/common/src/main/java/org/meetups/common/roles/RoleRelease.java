@@ -1,0 +1,129 @@
+package org.meetups.common.roles;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.http.ApiException;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupSchema;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.Transactions;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Withdrawing a person from a role: one TransactWriteItems deleting the assignment item,
+ * decrementing the meetup's {@code roles.<role>.filled} (adding back an open slot) and the person's
+ * {@code VOLUNTEER#} marker count. Shared by the roles API and one-click links, which add their
+ * own items (the used-token marker) to the same transaction so both happen or neither does.
+ */
+public final class RoleRelease {
+    /** Attempts of a write that lost a race. */
+    public static final int MAX_ATTEMPTS = 8;
+    private static final String ROLE_COUNT = "roleCount";
+    private static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
+
+    public enum Outcome {
+        RELEASED,
+        /** The person did not hold the role: nothing changed. */
+        NOT_HELD,
+        /** One of the caller's own items failed its condition: nothing changed. */
+        ALONGSIDE_REFUSED
+    }
+
+    private final MeetupTable table;
+
+    public RoleRelease(MeetupTable table) {
+        this.table = table;
+    }
+
+    /**
+     * Releases the role; refuses (404/409 {@link ApiException}) when the meetup is gone, cancelled,
+     * started or has no such role, and 503 after {@link #MAX_ATTEMPTS} lost races.
+     *
+     * @param alongside extra items written in the same transaction (after the three of the release)
+     */
+    public Outcome release(String meetupId, String role, String userId, Instant now, List<TransactWriteItem> alongside) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Meetup meetup = table.findMeetup(meetupId).orElse(null);
+            ApiException closed = Refusals.closed(meetupId, meetup, role, now);
+            if (closed != null) {
+                throw closed;
+            }
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()));
+            values.put(":now", AttributeValue.fromS(now.truncatedTo(ChronoUnit.SECONDS).toString()));
+            values.put(":one", AttributeValue.fromN("1"));
+            values.put(":zero", AttributeValue.fromN("0"));
+            List<TransactWriteItem> items = new ArrayList<>(List.of(
+                    TransactWriteItem.builder().delete(Delete.builder()
+                            .tableName(table.name())
+                            .key(key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))
+                            .conditionExpression("attribute_exists(PK)")
+                            .build()).build(),
+                    TransactWriteItem.builder().update(Update.builder()
+                            .tableName(table.name())
+                            .key(key(Keys.meetupPk(meetupId), Keys.META))
+                            .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one")
+                            .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
+                                    + " AND #roles.#r.#filled > :zero")
+                            .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
+                                    "#roles", MeetupSchema.ROLES, "#r", role, "#filled", "filled",
+                                    "#open", MeetupSchema.OPEN_ROLE_SLOTS))
+                            .expressionAttributeValues(values)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                            .build()).build(),
+                    TransactWriteItem.builder().update(Update.builder()
+                            .tableName(table.name())
+                            .key(key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId)))
+                            .updateExpression("ADD #count :minusOne")
+                            .conditionExpression("#count > :zero")
+                            .expressionAttributeNames(Map.of("#count", ROLE_COUNT))
+                            .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1"),
+                                    ":zero", AttributeValue.fromN("0")))
+                            .build()).build()));
+            items.addAll(alongside);
+            try {
+                table.client().transactWriteItems(r -> r.transactItems(items));
+                return Outcome.RELEASED;
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                for (int i = 3; i < items.size(); i++) {
+                    if (Transactions.failed(reasons, i)) {
+                        return Outcome.ALONGSIDE_REFUSED;
+                    }
+                }
+                if (Transactions.failed(reasons, 0)) {
+                    return Outcome.NOT_HELD;
+                } else if (Transactions.conflicted(reasons)) {
+                    Transactions.backOff(attempt, Refusals::busy);
+                } else if (Transactions.failed(reasons, 1)) {
+                    Meetup current = Transactions.itemOf(reasons, 1).map(MeetupSchema.MEETUP::mapToItem)
+                            .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
+                    ApiException refusal = Refusals.closed(meetupId, current, role, now);
+                    if (refusal != null) {
+                        throw refusal;
+                    }
+                } else {
+                    // the marker disagreeing with an existing assignment item would be a bug: fail loudly
+                    throw e;
+                }
+            }
+        }
+        throw Refusals.busy();
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
+    }
+}

@@ -1,0 +1,172 @@
+package org.meetups.common.rsvp;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.http.ApiException;
+import org.meetups.common.rsvp.Transactions.Outcome;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupTable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Cancelling an RSVP, shared by the RSVP API and one-click links: one TransactWriteItems of the
+ * person's RSVP item (conditional on the status as read) and the meetup's counters; giving up a seat
+ * while people wait promotes the first of them in the same transaction. Callers may add their own
+ * items (a used-link marker) to that transaction, so both happen or neither does.
+ */
+public final class RsvpCancellation {
+    /** Attempts per request; each is at most 3 DynamoDB calls (read, waitlist head, transaction). */
+    public static final int MAX_ATTEMPTS = 40;
+
+    /** What a cancellation does, decided from the meetup and the person's RSVP as read. */
+    public sealed interface Decision {
+        /** Already cancelled: repeating the request changes nothing. */
+        record Unchanged(Rsvp rsvp) implements Decision {}
+
+        /** Gives up a seat nobody is waiting for (or of a cancelled meetup: nobody is promoted there). */
+        record FreeSeat(Rsvp rsvp) implements Decision {}
+
+        /** Gives up a seat and promotes the first waiting person in the same transaction. */
+        record FreeSeatAndPromote(Rsvp rsvp) implements Decision {}
+
+        record LeaveWaitlist(Rsvp rsvp) implements Decision {}
+    }
+
+    /** Plain Java: 404 without an RSVP, 409 once the meetup has started (a seat may be given up after the deadline). */
+    public static Decision decide(Meetup meetup, Optional<Rsvp> mine, Instant now) {
+        Rsvp rsvp = mine.orElseThrow(() -> ApiException.notFound("you have no RSVP for this meetup"));
+        if (rsvp.status() == RsvpStatus.CANCELLED) {
+            return new Decision.Unchanged(rsvp);
+        }
+        if (!now.isBefore(meetup.startsAt())) {
+            throw new ApiException(409, "meetup-started", "Meetup started",
+                    "the meetup has started; an RSVP can no longer be cancelled");
+        }
+        if (rsvp.waiting()) {
+            return new Decision.LeaveWaitlist(rsvp);
+        }
+        return meetup.waitlistCount() > 0 && !meetup.cancelled()
+                ? new Decision.FreeSeatAndPromote(rsvp)
+                : new Decision.FreeSeat(rsvp);
+    }
+
+    public sealed interface Result {
+        /** The RSVP is now cancelled (and a waiting person promoted into the seat, if any waited). */
+        record Cancelled(Rsvp rsvp) implements Result {}
+
+        /** It was cancelled already: nothing changed. */
+        record AlreadyCancelled(Rsvp rsvp) implements Result {}
+
+        /** The RSVP's status is not one the caller accepts cancelling from: nothing changed. */
+        record OtherStatus(Rsvp rsvp) implements Result {}
+
+        /** One of the caller's own items failed its condition: nothing changed. */
+        record AlongsideRefused() implements Result {}
+    }
+
+    private final MeetupTable table;
+    private final Waitlist waitlist;
+
+    public RsvpCancellation(MeetupTable table) {
+        this.table = table;
+        this.waitlist = new Waitlist(table);
+    }
+
+    /**
+     * Cancels the person's seat (promoting the first waiting person) or takes them off the waitlist,
+     * provided their status is in {@code from}.
+     *
+     * @param alongside extra items for the same transaction (after the cancellation's own)
+     */
+    public Result cancel(String userId, String meetupId, Instant now, Set<RsvpStatus> from,
+                         List<TransactWriteItem> alongside) {
+        RsvpSnapshot snapshot = RsvpSnapshot.read(table, meetupId, userId);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Meetup meetup = snapshot.requireMeetup(meetupId);
+            Decision decision = decide(meetup, snapshot.rsvp(), now);
+            if (!(decision instanceof Decision.Unchanged) && !from.contains(snapshot.rsvp().orElseThrow().status())) {
+                return new Result.OtherStatus(snapshot.rsvp().get());
+            }
+            Map<String, AttributeValue> values = Map.of(":now", AttributeValue.fromS(now.toString()));
+            List<TransactWriteItem> items = new ArrayList<>();
+            Rsvp current;
+            switch (decision) {
+                case Decision.Unchanged unchanged -> {
+                    return new Result.AlreadyCancelled(unchanged.rsvp());
+                }
+                case Decision.LeaveWaitlist leave -> {
+                    current = leave.rsvp();
+                    items.add(cancelItem(current, now));
+                    items.add(MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting - :one",
+                            MeetupCounters.NOT_STARTED, values));
+                }
+                case Decision.FreeSeatAndPromote promote -> {
+                    current = promote.rsvp();
+                    items.add(cancelItem(current, now));
+                    List<Rsvp> head = waitlist.first(meetupId, 1);
+                    if (head.isEmpty()) {
+                        // the index has not caught up yet; the plain seat release below re-checks the count
+                        items.add(freeSeat(meetupId, values));
+                    } else {
+                        items.add(waitlist.promote(head.get(0), now));
+                        items.add(MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting - :one",
+                                MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.NOT_STARTED,
+                                        "#waiting > :zero"), values));
+                    }
+                }
+                case Decision.FreeSeat free -> {
+                    current = free.rsvp();
+                    items.add(cancelItem(current, now));
+                    items.add(freeSeat(meetupId, values));
+                }
+            }
+            int meetupItem = items.size() - 1;
+            items.addAll(alongside);
+            Outcome outcome = Transactions.write(table.client(), items);
+            if (outcome instanceof Outcome.Refused refused) {
+                for (int i = meetupItem + 1; i < items.size(); i++) {
+                    if (refused.failed(i)) {
+                        return new Result.AlongsideRefused();
+                    }
+                }
+                snapshot = RsvpSnapshot.retry(table, refused, meetupItem, snapshot, meetupId, userId, attempt);
+                continue;
+            }
+            return new Result.Cancelled(new Rsvp(current.meetupId(), current.userId(), current.email(), current.name(),
+                    current.language(), RsvpStatus.CANCELLED, null, current.attendance(), current.createdAt(), now,
+                    current.meetupStartsAt()));
+        }
+        throw Transactions.busy();
+    }
+
+    /** Gives up a seat; refused while people wait (they must be promoted into it) unless the meetup is cancelled. */
+    private TransactWriteItem freeSeat(String meetupId, Map<String, AttributeValue> values) {
+        return MeetupCounters.update(table.name(), meetupId, "SET #going = #going - :one",
+                MeetupCounters.and(MeetupCounters.NOT_STARTED, "(#waiting = :zero OR #status = :cancelled)"), values);
+    }
+
+    /** GOING or WAITLISTED to CANCELLED, only from the state as read; leaves the waitlist index. */
+    private TransactWriteItem cancelItem(Rsvp rsvp, Instant now) {
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(table.name())
+                .key(RsvpSnapshot.key(rsvp.meetupId(), Keys.rsvpSk(rsvp.userId())))
+                .updateExpression("SET #status = :cancelled, #updated = :now REMOVE #position, #gsi3pk, #gsi3sk")
+                .conditionExpression("#status = :expected")
+                .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#updated", RsvpSchema.UPDATED_AT,
+                        "#position", RsvpSchema.POSITION, "#gsi3pk", Keys.GSI3_PK, "#gsi3sk", Keys.GSI3_SK))
+                .expressionAttributeValues(Map.of(
+                        ":cancelled", AttributeValue.fromS(RsvpStatus.CANCELLED.name()),
+                        ":expected", AttributeValue.fromS(rsvp.status().name()),
+                        ":now", AttributeValue.fromS(now.toString())))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
+    }
+}

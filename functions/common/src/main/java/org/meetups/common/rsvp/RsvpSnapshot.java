@@ -1,0 +1,77 @@
+package org.meetups.common.rsvp;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.http.ApiException;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupSchema;
+import org.meetups.common.store.MeetupTable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+
+/** The meetup and one person's RSVP, read together and strongly consistent: what RSVP decisions are made from. */
+public record RsvpSnapshot(Optional<Meetup> meetup, Optional<Rsvp> rsvp) {
+
+    public Meetup requireMeetup(String meetupId) {
+        return meetup.orElseThrow(() -> ApiException.notFound("no meetup with id '" + meetupId + "'"));
+    }
+
+    /** One BatchGetItem (consistent) for the meetup and the RSVP. */
+    public static RsvpSnapshot read(MeetupTable table, String meetupId, String userId) {
+        Map<String, AttributeValue> meetupKey = key(meetupId, Keys.META);
+        Map<String, AttributeValue> rsvpKey = key(meetupId, Keys.rsvpSk(userId));
+        Map<String, KeysAndAttributes> request = Map.of(table.name(),
+                KeysAndAttributes.builder().keys(meetupKey, rsvpKey).consistentRead(true).build());
+        Optional<Meetup> meetup = Optional.empty();
+        Optional<Rsvp> rsvp = Optional.empty();
+        for (int attempt = 1; !request.isEmpty(); attempt++) {
+            Map<String, KeysAndAttributes> ask = request;
+            BatchGetItemResponse response = table.client().batchGetItem(r -> r.requestItems(ask));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.name(), List.of())) {
+                if (Keys.META.equals(item.get(Keys.SK).s())) {
+                    meetup = Optional.of(MeetupSchema.MEETUP.mapToItem(item));
+                } else {
+                    rsvp = Optional.of(RsvpSchema.RSVP.mapToItem(item));
+                }
+            }
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            if (!request.isEmpty()) {
+                if (attempt >= 5) {
+                    throw Transactions.busy();
+                }
+                Transactions.backoff(attempt);
+            }
+        }
+        return new RsvpSnapshot(meetup, rsvp);
+    }
+
+    /**
+     * After a failed condition: when only the meetup's condition failed, its item as it was comes
+     * back with the failure and is enough to decide again; otherwise both items are read again.
+     */
+    public static RsvpSnapshot retry(MeetupTable table, Transactions.Outcome.Refused refused, int meetupItem,
+                                     RsvpSnapshot previous, String meetupId, String userId, int attempt) {
+        Transactions.countConditionRetry();
+        if (refused == null) {
+            Transactions.backoff(attempt);
+            return read(table, meetupId, userId);
+        }
+        boolean onlyMeetup = refused.failed(meetupItem)
+                && IntStream.range(0, refused.reasons().size()).filter(i -> i != meetupItem).noneMatch(refused::failed);
+        Map<String, AttributeValue> meetupItemNow = refused.reasons().get(meetupItem).item();
+        // others are changing the same meetup: spread the next attempts out
+        Transactions.backoff(attempt);
+        if (onlyMeetup && meetupItemNow != null && !meetupItemNow.isEmpty()) {
+            return new RsvpSnapshot(Optional.of(MeetupSchema.MEETUP.mapToItem(meetupItemNow)), previous.rsvp());
+        }
+        return read(table, meetupId, userId);
+    }
+
+    static Map<String, AttributeValue> key(String meetupId, String sk) {
+        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)), Keys.SK, AttributeValue.fromS(sk));
+    }
+}

@@ -1,0 +1,241 @@
+package org.meetups.links.handler;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.meetups.common.auth.Authenticator;
+import org.meetups.common.auth.Caller;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.config.Env;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.http.ApiException;
+import org.meetups.common.http.ApiRequest;
+import org.meetups.common.http.ApiResponse;
+import org.meetups.common.http.HttpFunction;
+import org.meetups.common.roles.RoleRelease;
+import org.meetups.common.rsvp.RsvpCancellation;
+import org.meetups.common.rsvp.RsvpStatus;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.links.store.LinkStore;
+import org.meetups.mail.CalendarEntry;
+import org.meetups.mail.IcsWriter;
+import org.meetups.mail.Languages;
+import org.meetups.mail.Messages;
+import org.meetups.mail.MimeMail;
+import org.meetups.mail.Templates;
+import org.meetups.mail.links.LinkSecret;
+import org.meetups.mail.links.Purpose;
+import org.meetups.mail.links.SignedToken;
+import org.meetups.mail.links.TokenSigner;
+
+/**
+ * Signed links and calendars. One-click links from mails ({@code /links/{token}}, no JWT): GET only
+ * shows a confirmation page (mail scanners prefetch links), POST acts once. Calendars: one meetup as
+ * an .ics file (JWT), and a person's revocable feed ({@code /calendar/<token>.ics}, no JWT: calendar
+ * clients cannot send one; the signed token carries the feed version).
+ */
+public final class LinksHandler extends HttpFunction {
+    static final Set<Purpose> ONE_CLICK = Set.of(Purpose.CANCEL_RSVP, Purpose.LEAVE_WAITLIST, Purpose.WITHDRAW_ROLE);
+    private static final String CALENDAR = "text/calendar; charset=utf-8";
+
+    private final LinkStore store;
+    private final RoleRelease roleRelease;
+    private final RsvpCancellation rsvpCancellation;
+    private final TokenSigner tokens;
+    private final IcsWriter ics;
+    private final String publicBaseUrl;
+    private final Clock clock;
+
+    /** Lambda entry point: configuration from the environment, clients built once per container. */
+    public LinksHandler() {
+        this(Env.system(), Clock.systemUTC());
+    }
+
+    public LinksHandler(Env env, Clock clock) {
+        super(new Authenticator(env));
+        MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
+        this.store = new LinkStore(table);
+        this.roleRelease = new RoleRelease(table);
+        this.rsvpCancellation = new RsvpCancellation(table);
+        this.tokens = new TokenSigner(LinkSecret.load(env), clock);
+        String base = env.require("PUBLIC_BASE_URL");
+        this.publicBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        // the same UID domain and organizer as the mails' .ics files, so every copy of an entry is one event
+        this.ics = new IcsWriter(URI.create(publicBaseUrl).getHost(),
+                new MimeMail(env.require("SENDER"), null).senderAddress(), "Meetups");
+        this.clock = clock;
+    }
+
+    private final Map<String, Route> routes = Map.of(
+            "GET /meetups/{id}/calendar.ics", this::meetupCalendar,
+            "POST /me/calendar-feed", this::rotateFeed,
+            "GET /calendar/{feed}", this::feed,
+            "GET /links/{token}", this::confirm,
+            "POST /links/{token}", this::act);
+
+    private static final Set<String> PUBLIC = Set.of("GET /calendar/{feed}", "GET /links/{token}", "POST /links/{token}");
+
+    @Override
+    public Map<String, Route> routes() {
+        return routes;
+    }
+
+    @Override
+    protected Set<String> publicRoutes() {
+        return PUBLIC;
+    }
+
+    ApiResponse meetupCalendar(ApiRequest request, Caller caller) {
+        String id = request.meetupId();
+        Meetup meetup = store.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
+        String body = ics.publish(List.of(event(meetup, null)), clock.instant());
+        return new ApiResponse(200, Map.of("content-type", CALENDAR,
+                "content-disposition", "attachment; filename=\"meetup-" + id + ".ics\"",
+                "cache-control", "private, no-cache"), body);
+    }
+
+    ApiResponse rotateFeed(ApiRequest request, Caller caller) {
+        long version = store.rotateFeed(caller.userId(), clock.instant());
+        String url = publicBaseUrl + "/calendar/" + tokens.feed(caller.userId(), version) + ".ics";
+        return ApiResponse.json(200, new FeedView(url, version));
+    }
+
+    /** The personal feed's address; {@code version} rises each time the feed is rotated. */
+    record FeedView(String url, long version) {}
+
+    ApiResponse feed(ApiRequest request, Caller nobody) {
+        String file = request.pathParameter("feed");
+        String token = file.endsWith(".ics") ? file.substring(0, file.length() - 4) : file;
+        // tampered, revoked and rotated feeds look alike: the address is simply no longer a feed
+        ApiException gone = ApiException.notFound("no calendar feed at this address; it may have been replaced "
+                + "by a newer one (POST /me/calendar-feed)");
+        if (!(tokens.check(token, Set.of(Purpose.CALENDAR_FEED)) instanceof TokenSigner.Valid valid)) {
+            throw gone;
+        }
+        SignedToken claims = valid.token();
+        if (!store.feedVersion(claims.userId()).map(v -> v.equals(claims.feedVersion())).orElse(false)) {
+            throw gone;
+        }
+        Instant now = clock.instant();
+        List<IcsWriter.Event> events = store.upcoming(claims.userId(), now).stream()
+                .map(entry -> event(entry.meetup(), entry.role())).toList();
+        return new ApiResponse(200, Map.of("content-type", CALENDAR, "cache-control", "private, max-age=300",
+                "referrer-policy", "no-referrer"), ics.publish(events, now));
+    }
+
+    private IcsWriter.Event event(Meetup meetup, String role) {
+        String title = meetup.title();
+        if (role != null) {
+            String language = Languages.supported(meetup.language()) ? Languages.normalise(meetup.language())
+                    : Languages.ENGLISH;
+            title = Templates.text().snippet(Messages.of(language).get("role.title"),
+                    Map.of("title", meetup.title(), "role", role));
+        }
+        CalendarEntry entry = role == null ? CalendarEntry.attendance(meetup.id())
+                : CalendarEntry.volunteering(meetup.id(), role);
+        return new IcsWriter.Event(entry, meetup, title, meetup.description(),
+                publicBaseUrl + "/meetups/" + meetup.id() + "/calendar.ics");
+    }
+
+    /** Shows what the link would do; changes nothing, so a prefetching scanner cannot act. */
+    ApiResponse confirm(ApiRequest request, Caller nobody) {
+        return withLink(request, (token, meetup) -> {
+            if (store.used(token.nonce())) {
+                return usedAlready();
+            }
+            return switch (token.purpose()) {
+                case CANCEL_RSVP -> Pages.page(200, "Cancel your RSVP?", meetup.title(),
+                        "You are going to this meetup. Press the button to cancel your place.", "Cancel my RSVP");
+                case LEAVE_WAITLIST -> Pages.page(200, "Leave the waiting list?", meetup.title(),
+                        "You are on the waiting list. Press the button to leave it.", "Leave the waiting list");
+                case WITHDRAW_ROLE -> Pages.page(200, "Withdraw from your role?", meetup.title(),
+                        "You hold the role '" + token.role() + "'. Press the button to withdraw from it.",
+                        "Withdraw from '" + token.role() + "'");
+                case CALENDAR_FEED -> throw new IllegalStateException("not a one-click purpose");
+            };
+        });
+    }
+
+    /** Performs the link's action at most once: the used-token marker is written in the action's transaction. */
+    ApiResponse act(ApiRequest request, Caller nobody) {
+        return withLink(request, (token, meetup) -> {
+            // the clear answer for a replay; the marker's condition in the transaction is what guarantees once
+            if (store.used(token.nonce())) {
+                return usedAlready();
+            }
+            Instant now = clock.instant();
+            try {
+                return switch (token.purpose()) {
+                    case WITHDRAW_ROLE -> switch (roleRelease.release(token.meetupId(), token.role(), token.userId(), now,
+                            List.of(store.markUsed(token, now)))) {
+                        case RELEASED -> Pages.page(200, "You withdrew from your role", meetup.title(),
+                                "You no longer hold the role '" + token.role() + "'. Thank you for letting us know.", null);
+                        case NOT_HELD -> Pages.page(409, "Nothing to withdraw from", meetup.title(),
+                                "You do not hold the role '" + token.role() + "' (any more): nothing was changed.", null);
+                        case ALONGSIDE_REFUSED -> usedAlready();
+                    };
+                    case CANCEL_RSVP -> rsvpPage(meetup, rsvpCancellation.cancel(token.userId(), token.meetupId(), now,
+                            Set.of(RsvpStatus.GOING), List.of(store.markUsed(token, now))),
+                            "Your RSVP is cancelled", "Your place is free again; if people were waiting, the first "
+                                    + "of them has it now. Thank you for letting us know.");
+                    case LEAVE_WAITLIST -> rsvpPage(meetup, rsvpCancellation.cancel(token.userId(), token.meetupId(), now,
+                            Set.of(RsvpStatus.WAITLISTED), List.of(store.markUsed(token, now))),
+                            "You left the waiting list", "You are no longer waiting for a place at this meetup.");
+                    case CALENDAR_FEED -> throw new IllegalStateException("not a one-click purpose");
+                };
+            } catch (ApiException refused) {
+                return Pages.page(refused.status(), "Nothing was changed", meetup.title(), refused.getMessage(), null);
+            }
+        });
+    }
+
+    private interface LinkAction {
+        ApiResponse apply(SignedToken token, Meetup meetup);
+    }
+
+    private ApiResponse withLink(ApiRequest request, LinkAction action) {
+        String raw = request.pathParameters().get("token");
+        TokenSigner.Checked checked = tokens.check(raw, ONE_CLICK);
+        if (checked instanceof TokenSigner.Invalid invalid) {
+            return switch (invalid.reason()) {
+                case MALFORMED_OR_TAMPERED -> Pages.refusal(400, "This link is not valid",
+                        "The link is incomplete or was changed. Open it again from the original e-mail.");
+                case EXPIRED -> Pages.refusal(410, "This link has expired",
+                        "Links in e-mails work until the meetup starts. Nothing was changed.");
+                case WRONG_PURPOSE -> Pages.refusal(400, "This link cannot be used here",
+                        "This address is not a one-click link. Nothing was changed.");
+            };
+        }
+        SignedToken token = ((TokenSigner.Valid) checked).token();
+        if (token.purpose() == Purpose.WITHDRAW_ROLE && token.role() == null) {
+            return Pages.refusal(400, "This link is not valid", "The link names no role. Nothing was changed.");
+        }
+        return store.meetup(token.meetupId())
+                .map(meetup -> action.apply(token, meetup))
+                .orElseGet(() -> Pages.refusal(404, "Meetup not found",
+                        "This meetup no longer exists. Nothing was changed."));
+    }
+
+    private static ApiResponse rsvpPage(Meetup meetup, RsvpCancellation.Result result, String done, String message) {
+        return switch (result) {
+            case RsvpCancellation.Result.Cancelled cancelled -> Pages.page(200, done, meetup.title(), message, null);
+            case RsvpCancellation.Result.AlreadyCancelled already -> Pages.page(409, "Nothing to cancel", meetup.title(),
+                    "Your RSVP was already cancelled: nothing was changed.", null);
+            case RsvpCancellation.Result.OtherStatus other -> Pages.page(409, "Nothing was changed", meetup.title(),
+                    other.rsvp().status() == RsvpStatus.GOING
+                            ? "You have a place at this meetup now, so this waiting-list link no longer applies. "
+                                    + "To give up your place, use the link in your confirmation mail or the meetups app."
+                            : "You are on the waiting list rather than going, so this link no longer applies. "
+                                    + "Use the link in your waiting-list mail or the meetups app.", null);
+            case RsvpCancellation.Result.AlongsideRefused used -> usedAlready();
+        };
+    }
+
+    private static ApiResponse usedAlready() {
+        return Pages.refusal(409, "This link has already been used",
+                "Each link works once, and this one has done its job. Nothing more was changed.");
+    }
+}

@@ -1,0 +1,154 @@
+package org.meetups.links.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupSchema;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.mail.links.SignedToken;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+
+/**
+ * DynamoDB access for links and feeds: used-token markers, the per-user feed version on the
+ * {@code USER#<id> / PROFILE} item, and a person's upcoming items from GSI2 (never a Scan).
+ */
+public final class LinkStore {
+    /** Used-token markers outlive the token itself (valid until the meetup starts) by this much. */
+    public static final Duration KEEP_USED = Duration.ofDays(30);
+    /** The feed reaches back this far, so a meetup in progress stays in the calendar. */
+    public static final Duration FEED_LOOKBACK = Duration.ofDays(1);
+    /** A feed lists at most this many entries (a person's upcoming RSVPs and roles are far fewer). */
+    public static final int FEED_MAX_ITEMS = 500;
+    private static final int BATCH_GET_MAX = 100;
+
+    private final MeetupTable table;
+
+    public LinkStore(MeetupTable table) {
+        this.table = table;
+    }
+
+    public MeetupTable table() {
+        return table;
+    }
+
+    public Optional<Meetup> meetup(String meetupId) {
+        return table.findMeetup(meetupId);
+    }
+
+    /** Whether the one-click token with this nonce has acted already. */
+    public boolean used(String nonce) {
+        return table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
+                .key(key(Keys.tokenPk(nonce), Keys.USED))).hasItem();
+    }
+
+    /** The conditional Put that records the token as used; fails when it was used before. */
+    public TransactWriteItem markUsed(SignedToken token, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(Keys.tokenPk(token.nonce()), Keys.USED));
+        item.put("type", s("USED_TOKEN"));
+        item.put("purpose", s(token.purpose().name()));
+        item.put("meetupId", s(token.meetupId()));
+        item.put("userId", s(token.userId()));
+        item.put("usedAt", s(now.toString()));
+        item.put(Keys.TTL, AttributeValue.fromN(Long.toString(token.expiresAt().plus(KEEP_USED).getEpochSecond())));
+        return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
+                .conditionExpression("attribute_not_exists(PK)").build()).build();
+    }
+
+    /** The current feed version, or empty when the person never created a feed. */
+    public Optional<Long> feedVersion(String userId) {
+        var item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
+                .key(key(Keys.userPk(userId), Keys.PROFILE)).projectionExpression("feedVersion")).item();
+        return item == null || !item.containsKey("feedVersion") ? Optional.empty()
+                : Optional.of(Long.parseLong(item.get("feedVersion").n()));
+    }
+
+    /** Bumps the feed version (creating the profile item if needed): every older feed URL stops working. */
+    public long rotateFeed(String userId, Instant now) {
+        var attributes = table.client().updateItem(r -> r.tableName(table.name())
+                .key(key(Keys.userPk(userId), Keys.PROFILE))
+                .updateExpression("ADD feedVersion :one SET #type = :type, userId = :user, feedRotatedAt = :now")
+                .expressionAttributeNames(Map.of("#type", "type"))
+                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":type", s("PROFILE"),
+                        ":user", s(userId), ":now", s(now.toString())))
+                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        return Long.parseLong(attributes.get("feedVersion").n());
+    }
+
+    /** One entry of a personal feed: attending ({@code role == null}) or holding {@code role}. */
+    public record FeedEntry(Meetup meetup, String role) {}
+
+    /**
+     * The person's RSVPs with status GOING and their roles, for meetups starting from
+     * {@code from - FEED_LOOKBACK}, in start order: GSI2 queries, then BatchGetItem of the meetups.
+     */
+    public List<FeedEntry> upcoming(String userId, Instant from) {
+        record Held(String meetupId, String role) {}
+        List<Held> held = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        do {
+            Map<String, AttributeValue> exclusiveStart = startKey;
+            QueryResponse page = table.client().query(r -> r.tableName(table.name()).indexName(Keys.GSI2)
+                    .keyConditionExpression("GSI2PK = :user AND GSI2SK >= :from")
+                    .expressionAttributeValues(Map.of(":user", s(Keys.userPk(userId)),
+                            ":from", s(from.minus(FEED_LOOKBACK).toString())))
+                    .exclusiveStartKey(exclusiveStart));
+            for (Map<String, AttributeValue> item : page.items()) {
+                String[] parts = item.get(Keys.GSI2_SK).s().split("#", 4);
+                if (parts.length == 3 && "RSVP".equals(parts[2])) {
+                    AttributeValue status = item.get("status");
+                    if (status != null && "GOING".equals(status.s())) {
+                        held.add(new Held(parts[1], null));
+                    }
+                } else if (parts.length == 4 && "ROLE".equals(parts[2])) {
+                    held.add(new Held(parts[1], parts[3]));
+                }
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null && held.size() < FEED_MAX_ITEMS);
+
+        Map<String, Meetup> meetups = meetups(new LinkedHashSet<>(held.stream().map(Held::meetupId).toList()));
+        return held.stream().limit(FEED_MAX_ITEMS).filter(h -> meetups.containsKey(h.meetupId()))
+                .map(h -> new FeedEntry(meetups.get(h.meetupId()), h.role())).toList();
+    }
+
+    private Map<String, Meetup> meetups(Set<String> ids) {
+        Map<String, Meetup> found = new HashMap<>();
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += BATCH_GET_MAX) {
+            List<Map<String, AttributeValue>> keys = all.subList(i, Math.min(all.size(), i + BATCH_GET_MAX)).stream()
+                    .map(id -> key(Keys.meetupPk(id), Keys.META)).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys).build());
+            while (!request.isEmpty()) {
+                Map<String, KeysAndAttributes> ask = request;
+                var response = table.client().batchGetItem(r -> r.requestItems(ask));
+                response.responses().getOrDefault(table.name(), List.of()).forEach(item -> {
+                    Meetup meetup = MeetupSchema.MEETUP.mapToItem(item);
+                    found.put(meetup.id(), meetup);
+                });
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(Keys.PK, s(pk), Keys.SK, s(sk));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

@@ -1,0 +1,149 @@
+package org.meetups.links.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meetups.links.handler.LinksTestSupport.NOW;
+import static org.meetups.links.handler.LinksTestSupport.START;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.UUID;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.mail.links.Purpose;
+import org.meetups.testing.ApiEvents;
+import org.meetups.testing.ApiResult;
+import org.meetups.testing.CallRecorder;
+import org.meetups.testing.TestUsers;
+import org.meetups.testing.TestUsers.User;
+
+/** A meetup's calendar file (JWT) and the personal feed (signed, rotatable URL without JWT). */
+class CalendarTest {
+    static LinksTestSupport s;
+
+    @BeforeAll
+    static void start() {
+        s = new LinksTestSupport();
+    }
+
+    static Calendar parse(ApiResult result) throws Exception {
+        assertEquals(200, result.status(), result::toString);
+        assertTrue(result.header("content-type").startsWith("text/calendar"), result::toString);
+        return new CalendarBuilder().build(new StringReader(result.body()));
+    }
+
+    static List<VEvent> events(Calendar calendar) {
+        return calendar.getComponents("VEVENT").stream().map(VEvent.class::cast).toList();
+    }
+
+    static String prop(VEvent event, String name) {
+        return event.getProperty(name).map(p -> p.getValue()).orElse(null);
+    }
+
+    ApiResult meetupFile(String id, User user) {
+        return s.call(ApiEvents.request("GET", "/meetups/{id}/calendar.ics").path("id", id).as(user));
+    }
+
+    ApiResult rotate(User user) {
+        return s.call(ApiEvents.request("POST", "/me/calendar-feed").as(user));
+    }
+
+    ApiResult feed(String file) {
+        return s.call(ApiEvents.request("GET", "/calendar/{feed}").path("feed", file));
+    }
+
+    static String file(ApiResult rotated) {
+        String url = rotated.json().get("url").asText();
+        assertTrue(url.startsWith(LinksTestSupport.BASE_URL + "/calendar/") && url.endsWith(".ics"), url);
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    @Test
+    void anyEmployeeGetsTheMeetupAsAnEventWithStableUidSequenceAndZone() throws Exception {
+        String id = s.meetup();
+        for (User user : List.of(TestUsers.employee(), TestUsers.otherEmployee(), TestUsers.coordinator())) {
+            ApiResult result = meetupFile(id, user);
+            List<VEvent> events = events(parse(result));
+            assertEquals(1, events.size());
+            VEvent event = events.get(0);
+            assertEquals("meetup-" + id + "@meetups.example.org", prop(event, "UID"));
+            assertEquals("3", prop(event, "SEQUENCE"));
+            assertEquals("CONFIRMED", prop(event, "STATUS"));
+            assertEquals("Europe/Amsterdam", event.getProperty("DTSTART").orElseThrow().getParameter("TZID").orElseThrow().getValue());
+            assertTrue(result.body().contains("BEGIN:VTIMEZONE"));
+            assertTrue(result.header("content-disposition").contains("meetup-" + id + ".ics"));
+        }
+        assertEquals(401, meetupFile(id, TestUsers.anonymous()).status());
+    }
+
+    @Test
+    void aCancelledMeetupSaysSoAndBadIdsAreProblems() throws Exception {
+        String id = UUID.randomUUID().toString();
+        s.meetup(id, START, MeetupStatus.CANCELLED, 0);
+        assertEquals("CANCELLED", prop(events(parse(meetupFile(id, TestUsers.employee()))).get(0), "STATUS"));
+        assertEquals(404, meetupFile("no-such-meetup", TestUsers.employee()).status());
+        // an id no meetup can have is unknown, as on every meetup route
+        assertEquals(404, meetupFile("bad id!", TestUsers.employee()).status());
+    }
+
+    @Test
+    void theFeedListsUpcomingMeetupsTheyGoToAndRolesTheyHoldFromTheIndexOnly() throws Exception {
+        User me = TestUsers.user("feed-1", "Femke Feed", "femke@example.org", false);
+        String going = s.meetup();
+        s.rsvp(going, me.sub(), "GOING");
+        String waiting = s.meetup();
+        s.rsvp(waiting, me.sub(), "WAITLISTED");
+        String cancelledRsvp = s.meetup();
+        s.rsvp(cancelledRsvp, me.sub(), "CANCELLED");
+        String hosting = s.meetup();
+        s.holdRole(hosting, "host", me.sub());
+        String past = UUID.randomUUID().toString();
+        s.meetup(past, NOW.minusSeconds(86_400L * 10), MeetupStatus.SCHEDULED, 0);
+        s.rsvp(past, me.sub(), "GOING");
+        s.rsvp(s.meetup(), "someone-else", "GOING");
+
+        String file = file(rotate(me));
+        int mark = CallRecorder.mark();
+        List<VEvent> events = events(parse(feed(file)));
+        List<String> calls = CallRecorder.since(mark);
+        assertEquals(List.of("meetup-" + going + "@meetups.example.org", "meetup-" + hosting + "-role-host@meetups.example.org"),
+                events.stream().map(e -> prop(e, "UID")).sorted((a, b) -> a.contains("role") ? 1 : -1).toList());
+        assertTrue(events.stream().anyMatch(e -> prop(e, "SUMMARY").contains("host")));
+        assertTrue(calls.stream().allMatch(c -> List.of("DynamoDb.GetItem", "DynamoDb.Query", "DynamoDb.BatchGetItem").contains(c)),
+                calls::toString);
+    }
+
+    @Test
+    void rotatingTheFeedRevokesTheOldUrl() throws Exception {
+        User me = TestUsers.user("feed-2", "Rob Rotate", "rob@example.org", false);
+        ApiResult first = rotate(me);
+        assertEquals(200, first.status(), first::toString);
+        assertEquals(1, first.json().get("version").asLong());
+        parse(feed(file(first)));
+        ApiResult second = rotate(me);
+        assertEquals(2, second.json().get("version").asLong());
+        assertEquals(404, feed(file(first)).status());
+        parse(feed(file(second)));
+        assertEquals(401, rotate(TestUsers.anonymous()).status());
+    }
+
+    @Test
+    void tamperedForeignAndNeverCreatedFeedsAreNotFound() {
+        User me = TestUsers.user("feed-3", "Tia Tamper", "tia@example.org", false);
+        String file = file(rotate(me));
+        String token = file.substring(0, file.length() - 4);
+        // a token for another user, never created; a one-click token; a changed signature; garbage
+        for (String bad : List.of(s.signer.feed("feed-never", 1) + ".ics",
+                s.signer.oneClick(Purpose.WITHDRAW_ROLE, "m", me.sub(), "host", START) + ".ics",
+                token.substring(0, token.length() - 2) + "AA.ics", "nothing.ics", "x")) {
+            ApiResult result = feed(bad);
+            assertEquals(404, result.status(), result::toString);
+            assertFalse(result.body().contains("BEGIN:VCALENDAR"));
+        }
+    }
+}

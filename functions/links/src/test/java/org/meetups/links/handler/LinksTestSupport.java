@@ -1,0 +1,131 @@
+package org.meetups.links.handler;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupKind;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.domain.RoleNeed;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.mail.links.TokenSigner;
+import org.meetups.testing.ApiEvents;
+import org.meetups.testing.ApiResult;
+import org.meetups.rsvp.handler.RsvpHandler;
+import org.meetups.testing.TestStack;
+import org.meetups.testing.TestUsers.User;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** A stack with the links function, meetups and role holders written as the other functions write them. */
+final class LinksTestSupport {
+    static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
+    static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
+    /** Also signs the tokens in events/links/*.json. */
+    static final String SECRET = "sample-link-secret-for-tests-and-events-0123456789";
+    static final String BASE_URL = "https://meetups.example.org";
+
+    final TestStack stack;
+    final LinksHandler handler;
+    final MeetupTable table;
+    final TokenSigner signer;
+    final RsvpHandler rsvps;
+
+    LinksTestSupport() {
+        stack = TestStack.create();
+        handler = handler(NOW);
+        table = new MeetupTable(stack.dynamo(), stack.tableName());
+        rsvps = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+        signer = new TokenSigner(SECRET.getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    LinksHandler handler(Instant now) {
+        return new LinksHandler(stack.env(Map.of("LINK_SECRET", SECRET, "PUBLIC_BASE_URL", BASE_URL,
+                "SENDER", "Meetups <meetups@example.org>")), Clock.fixed(now, ZoneOffset.UTC));
+    }
+
+    Meetup meetup(String id, Instant start, MeetupStatus status, int hostsHeld) {
+        return meetup(id, start, status, hostsHeld, 40);
+    }
+
+    Meetup meetup(String id, Instant start, MeetupStatus status, int hostsHeld, int capacity) {
+        Meetup meetup = new Meetup(id, "Meetup " + id.substring(0, Math.min(8, id.length())), "Talks and pizza",
+                MeetupKind.COMMUNITY_MEETUP, "en", start, start.plusSeconds(7200), "Europe/Amsterdam", "Rotterdam", null,
+                capacity, start, Map.of("host", new RoleNeed("Opens and closes", 2, 1, hostsHeld, 0)), false, status,
+                0, 0, 0, 3, "coord-1", NOW, NOW);
+        table.meetups().putItem(meetup);
+        return meetup;
+    }
+
+    String meetup() {
+        String id = UUID.randomUUID().toString();
+        meetup(id, START, MeetupStatus.SCHEDULED, 0);
+        return id;
+    }
+
+    /** The person holds the role, as the roles function writes it: assignment, count on the meetup, marker. */
+    void holdRole(String meetupId, String role, String userId) {
+        Meetup before = stored(meetupId);
+        RoleNeed need = before.roles().get(role);
+        table.meetups().putItem(new Meetup(before.id(), before.title(), before.description(), before.kind(),
+                before.language(), before.startsAt(), before.endsAt(), before.timeZone(), before.venue(),
+                before.onlineUrl(), before.capacity(), before.rsvpDeadline(),
+                Map.of(role, new RoleNeed(need.description(), need.slots(), need.minimum(), need.filled() + 1, need.position())),
+                before.allowMultipleRoles(), before.status(), 0, 0, 0, before.version(), before.createdBy(), NOW, NOW));
+        put(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.roleSk(role, userId)), "type", s("ROLE"),
+                "meetupId", s(meetupId), "role", s(role), "userId", s(userId),
+                "GSI2PK", s(Keys.userPk(userId)), "GSI2SK", s(Keys.userItemSk(before.startsAt(), meetupId, "ROLE#" + role))));
+        put(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.volunteerSk(userId)), "roleCount", AttributeValue.fromN("1")));
+    }
+
+    /** An RSVP item as the RSVP function writes it (status GOING, WAITLISTED or CANCELLED). */
+    void rsvp(String meetupId, String userId, String status) {
+        put(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.rsvpSk(userId)), "type", s("RSVP"),
+                "meetupId", s(meetupId), "userId", s(userId), "status", s(status),
+                "GSI2PK", s(Keys.userPk(userId)), "GSI2SK", s(Keys.userItemSk(stored(meetupId).startsAt(), meetupId, "RSVP"))));
+    }
+
+    /** RSVPs through the real RSVP function: GOING while seats are free, then WAITLISTED. */
+    String rsvpVia(String meetupId, User user) {
+        ApiResult result = stack.call(rsvps, ApiEvents.request("PUT", "/meetups/{id}/rsvp").path("id", meetupId).as(user).build());
+        if (result.status() != 201 && result.status() != 200) {
+            throw new AssertionError("RSVP failed: " + result);
+        }
+        return result.json().get("status").asText();
+    }
+
+    /** The person's RSVP status as stored, or null without one. */
+    String rsvpStatus(String meetupId, String userId) {
+        var item = stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
+                .key(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.rsvpSk(userId))))).item();
+        return item == null || item.isEmpty() ? null : item.get("status").s();
+    }
+
+    void put(Map<String, AttributeValue> item) {
+        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(item));
+    }
+
+    boolean exists(String pk, String sk) {
+        return stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
+                .key(Map.of("PK", s(pk), "SK", s(sk)))).hasItem();
+    }
+
+    Meetup stored(String id) {
+        return table.findMeetup(id).orElseThrow();
+    }
+
+    ApiResult call(ApiEvents.Builder request) {
+        return stack.call(handler, request.build());
+    }
+
+    ApiResult call(LinksHandler other, ApiEvents.Builder request) {
+        return stack.call(other, request.build());
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}
