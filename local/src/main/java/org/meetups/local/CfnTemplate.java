@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -18,15 +14,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.AbstractConstruct;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
+import org.meetups.testing.TemplateTable;
 
 /**
  * A SAM/CloudFormation template read as CloudFormation reads it: the short forms ({@code !Ref X},
@@ -54,15 +42,7 @@ public final class CfnTemplate {
     }
 
     public static JsonNode read(Path file) {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(50);
-        Yaml yaml = new Yaml(new ShortForms(options));
-        try (Reader reader = Files.newBufferedReader(file)) {
-            Object loaded = yaml.load(reader);
-            return JSON.valueToTree(loaded);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
+        return TemplateTable.template(file);
     }
 
     public static CfnTemplate load(Path file, Function<String, String> refResource,
@@ -248,32 +228,5 @@ public final class CfnTemplate {
 
     private static JsonNode text(String s) {
         return JsonNodeFactory.instance.textNode(s);
-    }
-
-    /** CloudFormation's short-form tags as their long forms ({@code !Ref X} is {@code {"Ref": "X"}}). */
-    private static final class ShortForms extends SafeConstructor {
-        ShortForms(LoaderOptions options) {
-            super(options);
-            for (String fn : List.of("Ref", "Condition", "GetAtt", "Sub", "If", "Join", "Select", "Split", "Equals",
-                    "Not", "And", "Or", "FindInMap", "ImportValue", "Base64", "Cidr", "GetAZs", "Transform")) {
-                String longName = fn.equals("Ref") || fn.equals("Condition") ? fn : "Fn::" + fn;
-                yamlConstructors.put(new Tag("!" + fn), new AbstractConstruct() {
-                    @Override
-                    public Object construct(Node node) {
-                        Object value;
-                        if (node instanceof ScalarNode scalar) {
-                            value = scalar.getValue();
-                        } else if (node instanceof SequenceNode sequence) {
-                            value = constructSequence(sequence);
-                        } else {
-                            value = constructMapping((MappingNode) node);
-                        }
-                        Map<String, Object> wrapped = new LinkedHashMap<>();
-                        wrapped.put(longName, value);
-                        return wrapped;
-                    }
-                });
-            }
-        }
     }
 }

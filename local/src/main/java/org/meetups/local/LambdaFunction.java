@@ -1,5 +1,6 @@
 package org.meetups.local;
 
+import org.meetups.testing.bench.FreshJvm;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
@@ -27,8 +28,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * One Lambda function of the template, hosted in this JVM the way the Java runtime hosts it: its
@@ -241,23 +240,7 @@ public final class LambdaFunction implements AutoCloseable {
             throw new IllegalStateException(zip + " does not exist: build it first (./mvnw -B package -DskipTests)");
         }
         try {
-            deleteRecursively(target);
-            Files.createDirectories(target);
-            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-                for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                    Path out = target.resolve(entry.getName()).normalize();
-                    if (!out.startsWith(target)) {
-                        throw new IllegalStateException("zip entry outside its folder: " + entry.getName());
-                    }
-                    if (entry.isDirectory()) {
-                        Files.createDirectories(out);
-                    } else {
-                        Files.createDirectories(out.getParent());
-                        Files.copy(in, out);
-                    }
-                }
-            }
-            return target;
+            return FreshJvm.unzip(zip, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + zip, e);
         }

@@ -11,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.meetups.common.domain.Meetup;
 import org.meetups.mail.CalendarEntry;
-import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.TokenSigner;
 
 /**

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.meetups.common.auth.Authenticator;
 import org.meetups.common.auth.Caller;
 import org.meetups.common.aws.AwsClients;

@@ -2,7 +2,6 @@ package org.meetups.roles.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.meetups.roles.handler.RolesTestSupport.NOW;
 import static org.meetups.roles.handler.RolesTestSupport.START;
