@@ -1,16 +1,13 @@
 package org.meetups.notify.store;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /** Reads of a meetup's partition: the meetup itself, and its RSVP and role items (one Query each, paged). */
 public final class MeetupPartition {
@@ -25,23 +22,12 @@ public final class MeetupPartition {
     }
 
     public List<Map<String, AttributeValue>> itemsStartingWith(String meetupId, String prefix) {
-        DynamoDbClient client = table.client();
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            QueryRequest.Builder request = QueryRequest.builder().tableName(table.name())
-                    .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                            ":prefix", AttributeValue.fromS(prefix)))
-                    .consistentRead(true);
-            if (from != null) {
-                request.exclusiveStartKey(from);
-            }
-            QueryResponse page = client.query(request.build());
-            items.addAll(page.items());
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return items;
+        return table.client().queryPaginator(QueryRequest.builder().tableName(table.name())
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                                ":prefix", AttributeValue.fromS(prefix)))
+                        .consistentRead(true)
+                        .build())
+                .items().stream().toList();
     }
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.rsvp.Rsvp;
+import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
@@ -17,7 +19,6 @@ import org.meetups.remind.domain.Recipient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * What a reminder run reads and writes: due meetups from the sparse reminder index (GSI4), one
@@ -38,21 +39,16 @@ public final class ReminderStore {
         List<Meetup> due = new ArrayList<>();
         YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
         for (int back = CATCH_UP_MONTHS; back >= 0; back--) {
-            Map<String, AttributeValue> startKey = null;
-            do {
-                QueryResponse page = table.client().query(QueryRequest.builder()
-                        .tableName(table.name())
-                        .indexName(Keys.GSI4)
-                        .keyConditionExpression("#pk = :bucket AND #sk <= :at")
-                        .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
-                        .expressionAttributeValues(Map.of(
-                                ":bucket", AttributeValue.fromS(Keys.reminderBucket(month.minusMonths(back))),
-                                ":at", AttributeValue.fromS(Keys.startSortKey(at, "~"))))
-                        .exclusiveStartKey(startKey)
-                        .build());
-                page.items().forEach(item -> due.add(MeetupSchema.MEETUP.mapToItem(item)));
-                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (startKey != null);
+            table.client().queryPaginator(QueryRequest.builder()
+                    .tableName(table.name())
+                    .indexName(Keys.GSI4)
+                    .keyConditionExpression("#pk = :bucket AND #sk <= :at")
+                    .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
+                    .expressionAttributeValues(Map.of(
+                            ":bucket", AttributeValue.fromS(Keys.reminderBucket(month.minusMonths(back))),
+                            ":at", AttributeValue.fromS(Keys.startSortKey(at, "~"))))
+                    .build())
+                    .items().forEach(item -> due.add(MeetupSchema.MEETUP.mapToItem(item)));
         }
         return due;
     }
@@ -65,42 +61,30 @@ public final class ReminderStore {
         Set<String> sent = new HashSet<>();
         String markerPrefix = "SENT#" + markerKind + "#";
         String markerSuffix = "#" + startsAt;
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryResponse page = table.client().query(QueryRequest.builder()
-                    .tableName(table.name())
-                    .keyConditionExpression("PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId))))
-                    .consistentRead(true)
-                    .exclusiveStartKey(startKey)
-                    .build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                String sk = item.get(Keys.SK).s();
-                if (sk.startsWith("RSVP#")) {
-                    rsvp(item).ifPresent(candidates::add);
-                } else if (sk.startsWith("ROLE#")) {
-                    candidates.add(new Recipient(s(item, "userId"), s(item, "email"), s(item, "name"),
-                            s(item, "language"), Recipient.Kind.VOLUNTEER, s(item, "role"), null));
-                } else if (sk.startsWith(markerPrefix) && sk.endsWith(markerSuffix)
-                        && !"PENDING".equals(s(item, "state"))) {
-                    sent.add(sk.substring(markerPrefix.length(), sk.length() - markerSuffix.length()));
-                }
+        for (Map<String, AttributeValue> item : table.client().queryPaginator(QueryRequest.builder()
+                .tableName(table.name())
+                .keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId))))
+                .consistentRead(true)
+                .build()).items()) {
+            String sk = item.get(Keys.SK).s();
+            if (sk.startsWith("RSVP#")) {
+                rsvp(RsvpSchema.RSVP.mapToItem(item)).ifPresent(candidates::add);
+            } else if (sk.startsWith("ROLE#")) {
+                candidates.add(new Recipient(s(item, "userId"), s(item, "email"), s(item, "name"),
+                        s(item, "language"), Recipient.Kind.VOLUNTEER, s(item, "role"), null));
+            } else if (sk.startsWith(markerPrefix) && sk.endsWith(markerSuffix)
+                    && !"PENDING".equals(s(item, "state"))) {
+                sent.add(sk.substring(markerPrefix.length(), sk.length() - markerSuffix.length()));
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        }
         return new Audience(candidates, sent);
     }
 
-    private static java.util.Optional<Recipient> rsvp(Map<String, AttributeValue> item) {
-        String status = s(item, "status");
-        Recipient.Kind kind = "GOING".equals(status) ? Recipient.Kind.GOING
-                : "WAITLISTED".equals(status) ? Recipient.Kind.WAITLISTED : null;
-        if (kind == null) {
-            return java.util.Optional.empty();
-        }
-        Long position = item.containsKey("position") ? Long.valueOf(item.get("position").n()) : null;
-        return java.util.Optional.of(new Recipient(s(item, "userId"), s(item, "email"), s(item, "name"),
-                s(item, "language"), kind, null, position));
+    private static java.util.Optional<Recipient> rsvp(Rsvp rsvp) {
+        Recipient.Kind kind = rsvp.holdsSeat() ? Recipient.Kind.GOING : rsvp.waiting() ? Recipient.Kind.WAITLISTED : null;
+        return java.util.Optional.ofNullable(kind).map(k -> new Recipient(rsvp.userId(), rsvp.email(), rsvp.name(),
+                rsvp.language(), k, null, rsvp.waiting() ? rsvp.position() : null));
     }
 
     private static String s(Map<String, AttributeValue> item, String name) {

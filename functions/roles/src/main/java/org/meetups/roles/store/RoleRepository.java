@@ -70,22 +70,15 @@ public final class RoleRepository {
 
     /** Everyone holding a role at the meetup, by role then user id (one Query, paged through). */
     public List<Assignment> holders(String meetupId) {
-        List<Assignment> all = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryResponse page = table.client().query(QueryRequest.builder()
-                    .tableName(table.name())
-                    .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                    .expressionAttributeValues(Map.of(
-                            ":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                            ":prefix", AttributeValue.fromS(AssignmentSchema.SK_PREFIX)))
-                    .consistentRead(true)
-                    .exclusiveStartKey(start)
-                    .build());
-            page.items().forEach(item -> all.add(AssignmentSchema.SCHEMA.mapToItem(item)));
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return all;
+        return table.client().queryPaginator(QueryRequest.builder()
+                        .tableName(table.name())
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                                ":prefix", AttributeValue.fromS(AssignmentSchema.SK_PREFIX)))
+                        .consistentRead(true)
+                        .build())
+                .items().stream().map(AssignmentSchema.SCHEMA::mapToItem).toList();
     }
 
     public Optional<Assignment> assignment(String meetupId, String role, String userId) {
