@@ -30,7 +30,7 @@ final class Report {
      * @param firstOverSteady null without a steady-state JVM
      */
     record Figures(long zipBytes, double wallMs, Double initMs, Double requestMs, double classes, Double firstOverSteady,
-                   Double firstMs, Double steadyMs, boolean primed, String request) {
+                   Double primeMs, Double firstMs, Double steadyMs, boolean primed, String request) {
 
         static Figures of(Subject subject, List<Sample> samples) {
             List<Sample.Steady> steady = samples.stream().map(Sample::steady).filter(Objects::nonNull).toList();
@@ -39,6 +39,7 @@ final class Report {
                     split ? median(samples, Sample::initMs) : null, split ? median(samples, Sample::requestMs) : null,
                     median(samples, Sample::classes),
                     steady.isEmpty() ? null : median(steady, Sample.Steady::firstOverSteady),
+                    steady.isEmpty() ? null : median(steady, Sample.Steady::primeMs),
                     steady.isEmpty() ? null : median(steady, Sample.Steady::firstMs),
                     steady.isEmpty() ? null : median(steady, Sample.Steady::steadyMs),
                     steady.stream().anyMatch(Sample.Steady::primed), samples.getLast().request());
@@ -113,6 +114,9 @@ final class Report {
         for (Row row : served) {
             Figures f = figuresOf.apply(row);
             out.append(String.format(Locale.ROOT, "  %-14s %s", row.function(), f.request()));
+            if (f.primed()) {
+                out.append(String.format(Locale.ROOT, "; primed in %.1f ms", f.primeMs()));
+            }
             if (f.firstMs() != null) {
                 out.append(String.format(Locale.ROOT, "; first %.1f ms, steady %.1f ms", f.firstMs(), f.steadyMs()));
             }

@@ -39,6 +39,8 @@ class ReportTest {
                 + "| first / steady request (working tree / main) | sample request (working tree) |", markdown.get(0));
         assertEquals("| meetups | 6.0 / 10.7 | 1000 (300 + 500) | 2000 (600 + 1000) | 0.50 | 3000 / 6000 | 0.50 | 3.0p / 9.0 "
                 + "| events/meetups/list-meetups.json: 200, AWS calls DynamoDb.Query |", markdown.get(2));
+        assertTrue(report.table().contains("  meetups        events/meetups/list-meetups.json: 200, AWS calls DynamoDb.Query; "
+                + "primed in 50.0 ms; first 30.0 ms, steady 10.0 ms"), report::table);
         assertTrue(report.table().lines().anyMatch(l -> l.matches("meetups +6\\.0 / 10\\.7 +1000 \\(300 \\+ 500\\) +2000 \\(600 \\+ 1000\\) "
                 + "+0\\.50 +3000 / 6000 +0\\.50 +3\\.0p / 9\\.0")), report::table);
     }
