@@ -140,7 +140,7 @@ public final class RolesHandler extends HttpFunction {
     }
 
     ApiResponse volunteer(ApiRequest request, Caller caller) {
-        Person self = new Person(caller.userId(), caller.name(), caller.email(), caller.language());
+        Person self = new Person(caller.userId(), caller.name(), caller.email(), null);
         return taken(roles.take(request.meetupId(), roleName(request), self, caller.userId(), now()));
     }
 

@@ -153,7 +153,7 @@ public final class RsvpStore {
 
     private static Rsvp newRsvp(Caller caller, Meetup meetup, Optional<Rsvp> previous, RsvpStatus status,
                                 Long position, Instant now) {
-        return new Rsvp(meetup.id(), caller.userId(), caller.email(), caller.name(), caller.language(), status,
+        return new Rsvp(meetup.id(), caller.userId(), caller.email(), caller.name(), null, status,
                 position, null, previous.map(Rsvp::createdAt).orElse(now), now, meetup.startsAt());
     }
 
