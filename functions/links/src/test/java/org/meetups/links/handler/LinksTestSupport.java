@@ -43,7 +43,7 @@ final class LinksTestSupport {
     }
 
     LinksHandler handler(Instant now) {
-        return new LinksHandler(stack.env(Map.of("LINK_SECRET", SECRET, "PUBLIC_BASE_URL", BASE_URL,
+        return new LinksHandler(stack.env(Map.of("LINK_SECRET", SECRET, "ALLOW_PLAINTEXT_LINK_SECRET", "true", "PUBLIC_BASE_URL", BASE_URL,
                 "SENDER", "Meetups <meetups@example.org>")), Clock.fixed(now, ZoneOffset.UTC));
     }
 

@@ -299,6 +299,7 @@ class ReminderRunTest {
         env.put("SENDER", SENDER);
         env.put("PUBLIC_BASE_URL", "https://meetups.example.org");
         env.put("LINK_SECRET", "a-local-secret-of-at-least-thirty-two-bytes");
+        env.put("ALLOW_PLAINTEXT_LINK_SECRET", "true");
         ReminderHandler handler = new ReminderHandler(org.meetups.common.config.Env.of(env), Clock.systemUTC());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(java.nio.file.Files.readAllBytes(
