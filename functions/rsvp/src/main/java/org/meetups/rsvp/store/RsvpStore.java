@@ -21,6 +21,7 @@ import org.meetups.common.rsvp.RsvpSnapshot;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.UserItemPosition;
 import org.meetups.rsvp.domain.RsvpRules;
 import org.meetups.rsvp.domain.RsvpRules.RsvpDecision;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -208,15 +209,15 @@ public final class RsvpStore {
     /** One item of "my meetups": an RSVP (status, position) or a role held, for a meetup not yet started. */
     public record MyItem(String type, String meetupId, Instant startsAt, RsvpStatus status, Long position, String role) {}
 
-    public record MyPage(List<MyItem> items, Optional<Map<String, AttributeValue>> next) {}
+    public record MyPage(List<MyItem> items, Optional<UserItemPosition> next) {}
 
     /**
      * The caller's items on GSI2 from now on, in start order: active RSVPs and roles. Cancelled
      * RSVPs are filtered out, so a page may need more than one Query (at most {@value #MAX_PAGE_QUERIES}).
      */
-    public MyPage myItems(String userId, Instant now, int limit, Optional<Map<String, AttributeValue>> after) {
+    public MyPage myItems(String userId, Instant now, int limit, Optional<UserItemPosition> after) {
         List<MyItem> page = new ArrayList<>();
-        Optional<Map<String, AttributeValue>> start = after;
+        Optional<Map<String, AttributeValue>> start = after.map(p -> p.exclusiveStartKey(userId));
         for (int i = 0; i < MAX_PAGE_QUERIES && page.size() < limit; i++) {
             int remaining = limit - page.size();
             Optional<Map<String, AttributeValue>> from = start;
@@ -243,7 +244,7 @@ public final class RsvpStore {
                 break;
             }
         }
-        return new MyPage(page, start);
+        return new MyPage(page, start.map(UserItemPosition::of));
     }
 
     private static MyItem myItem(Map<String, AttributeValue> item) {

@@ -221,10 +221,10 @@ class RsvpApiTest {
         ApiResult next = stack.call(handler, ApiEvents.request("GET", "/me/meetups").query("limit", "1")
                 .query("cursor", cursor).as(me).build());
         assertEquals("ROLE", next.json().get("items").get(0).get("type").asText());
-        // a cursor cannot reach into another person's list: the partition is always the caller's
+        // a cursor cannot reach into another person's list: it belongs to the caller's own list
         ApiResult other = stack.call(handler, ApiEvents.request("GET", "/me/meetups").query("cursor", cursor)
                 .as(TestUsers.otherEmployee()).build());
-        assertEquals(200, other.status());
+        assertEquals(400, other.status());
         assertFalse(other.body().contains(second));
         assertEquals(400, stack.call(handler, ApiEvents.request("GET", "/me/meetups").query("cursor", "garbage!")
                 .as(me).build()).status());
