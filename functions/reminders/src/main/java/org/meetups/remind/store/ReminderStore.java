@@ -72,7 +72,7 @@ public final class ReminderStore {
                 rsvp(RsvpSchema.RSVP.mapToItem(item)).ifPresent(candidates::add);
             } else if (sk.startsWith("ROLE#")) {
                 candidates.add(new Recipient(s(item, "userId"), s(item, "email"), s(item, "name"),
-                        s(item, "language"), Recipient.Kind.VOLUNTEER, s(item, "role"), null));
+                        s(item, "language"), Recipient.Kind.VOLUNTEER, s(item, "role"), null, s(item, "assignedAt")));
             } else if (sk.startsWith(markerPrefix) && sk.endsWith(markerSuffix)
                     && !"PENDING".equals(s(item, "state"))) {
                 sent.add(sk.substring(markerPrefix.length(), sk.length() - markerSuffix.length()));
@@ -84,7 +84,7 @@ public final class ReminderStore {
     private static java.util.Optional<Recipient> rsvp(Rsvp rsvp) {
         Recipient.Kind kind = rsvp.holdsSeat() ? Recipient.Kind.GOING : rsvp.waiting() ? Recipient.Kind.WAITLISTED : null;
         return java.util.Optional.ofNullable(kind).map(k -> new Recipient(rsvp.userId(), rsvp.email(), rsvp.name(),
-                rsvp.language(), k, null, rsvp.waiting() ? rsvp.position() : null));
+                rsvp.language(), k, null, rsvp.waiting() ? rsvp.position() : null, Long.toString(rsvp.signUpGeneration())));
     }
 
     private static String s(Map<String, AttributeValue> item, String name) {

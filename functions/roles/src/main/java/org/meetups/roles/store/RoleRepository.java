@@ -185,7 +185,7 @@ public final class RoleRepository {
      * refusals as for {@link #take}.
      */
     public boolean release(String meetupId, String role, String userId, Instant now) {
-        return release.release(meetupId, role, userId, now, List.of()) == RoleRelease.Outcome.RELEASED;
+        return release.release(meetupId, role, userId, now, List.of(), null) == RoleRelease.Outcome.RELEASED;
     }
 
     /** Adds a role definition to a meetup that still takes changes; answers the meetup after the change. */

@@ -117,11 +117,13 @@ public final class RsvpStore {
      * {@link RsvpCancellation}, shared with one-click links.
      */
     public Rsvp cancel(String userId, String meetupId, Instant now) {
-        return switch (cancellation.cancel(userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED), List.of())) {
+        return switch (cancellation.cancel(userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED), List.of(),
+                null)) {
             case RsvpCancellation.Result.Cancelled cancelled -> cancelled.rsvp();
             case RsvpCancellation.Result.AlreadyCancelled unchanged -> unchanged.rsvp();
             case RsvpCancellation.Result.OtherStatus other -> other.rsvp();
             case RsvpCancellation.Result.AlongsideRefused refused -> throw new IllegalStateException("no extra items");
+            case RsvpCancellation.Result.OtherSignUp other -> throw new IllegalStateException("no sign-up named");
         };
     }
 
@@ -152,10 +154,12 @@ public final class RsvpStore {
         return RsvpSnapshot.retry(table, refused, meetupItem, previous, meetupId, userId, attempt);
     }
 
+    /** A new sign-up (the first, or again after a cancellation): the next generation, so older links no longer apply. */
     private static Rsvp newRsvp(Caller caller, Meetup meetup, Optional<Rsvp> previous, RsvpStatus status,
                                 Long position, Instant now) {
         return new Rsvp(meetup.id(), caller.userId(), caller.email(), caller.name(), null, status,
-                position, null, previous.map(Rsvp::createdAt).orElse(now), now, meetup.startsAt());
+                position, null, previous.map(Rsvp::createdAt).orElse(now), now, meetup.startsAt(),
+                previous.map(Rsvp::signUpGeneration).orElse(0L) + 1);
     }
 
     /** The whole item, written only if it is still absent or still CANCELLED as read. */
