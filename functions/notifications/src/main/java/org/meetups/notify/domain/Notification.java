@@ -33,6 +33,15 @@ public record Notification(MailKind kind, String meetupId, Recipient recipient, 
         this(kind, meetupId, recipient, change, entries, position, role, null);
     }
 
+    /** The same mail in the recipient's preferred language (from their profile), when they set one. */
+    public Notification inLanguage(String preferred) {
+        if (preferred == null) {
+            return this;
+        }
+        return new Notification(kind, meetupId, new Recipient(recipient.userId(), recipient.email(), recipient.name(),
+                preferred), change, entries, position, role, signUp);
+    }
+
     /** Sort key of the sent-marker item (the partition is the meetup's). */
     public String markerSortKey() {
         return "SENT#" + kind + "#" + recipient.userId() + "#" + change;
