@@ -81,6 +81,11 @@ class AccessMatrixTest {
         return ApiEvents.request(parts[0], parts[1]).as(user);
     }
 
+    /** The caller as set up beforehand (their own RSVP or role), with a verified address. */
+    static User verified(User user) {
+        return user.with("email_verified", "true");
+    }
+
     static boolean signedIn(User user) {
         return user.sub() != null;
     }
@@ -104,7 +109,7 @@ class AccessMatrixTest {
         scenario("DELETE /meetups/{id}/roles/{role}/volunteer", u -> {
             String id = api.meetup();
             if (signedIn(u)) {
-                api.volunteer(id, "host", u);
+                api.volunteer(id, "host", verified(u));
             }
             return now(request("DELETE /meetups/{id}/roles/{role}/volunteer", u).path("id", id).path("role", "host"));
         });
@@ -125,14 +130,14 @@ class AccessMatrixTest {
         scenario("DELETE /meetups/{id}/rsvp", u -> {
             String id = api.meetup();
             if (signedIn(u)) {
-                api.rsvp(id, u);
+                api.rsvp(id, verified(u));
             }
             return now(request("DELETE /meetups/{id}/rsvp", u).path("id", id));
         });
         scenario("GET /meetups/{id}/rsvp", u -> {
             String id = api.meetup();
             if (signedIn(u)) {
-                api.rsvp(id, u);
+                api.rsvp(id, verified(u));
             }
             return now(request("GET /meetups/{id}/rsvp", u).path("id", id));
         });
@@ -176,6 +181,26 @@ class AccessMatrixTest {
             assertEquals(new TreeSet<>(api.routes.stream().filter(r -> r.function().equals(function)).map(Api.Route::key).toList()),
                     new TreeSet<>(api.handlers.get(function).routes().keySet()), function);
         }
+    }
+
+    /** Every function behind the JWT authorizer refuses a token that does not vouch for the e-mail address. */
+    @TestFactory
+    Stream<DynamicTest> anUnverifiedEmailIsRefusedOnEverySignedInRoute() throws IOException {
+        List<DynamicTest> cells = new ArrayList<>();
+        expected().forEach((route, row) -> {
+            if (row.get("anonymous") == 401) {
+                for (String verified : List.of("false", "absent")) {
+                    cells.add(DynamicTest.dynamicTest(route + " with email_verified " + verified, () -> {
+                        User unverified = TestUsers.coordinator().with("email_verified", verified.equals("absent") ? null : verified);
+                        Call call = SCENARIOS.get(route).apply(unverified);
+                        ApiResult result = api.call(call.at(), call.event());
+                        assertEquals(403, result.status(), () -> route + ": " + result);
+                        assertEquals("urn:meetups:problem:email-not-verified", result.json().get("type").asText());
+                    }));
+                }
+            }
+        });
+        return cells.stream();
     }
 
     @TestFactory
