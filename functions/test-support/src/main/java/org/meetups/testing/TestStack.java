@@ -83,6 +83,14 @@ public final class TestStack {
                             .secretString("local-" + UUID.randomUUID())).arn();
                 }
             }
+            case "AWS::S3::Bucket" -> {
+                try (var s3 = AwsClients.s3(env())) {
+                    String bucket = resource.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID();
+                    s3.createBucket(r -> r.bucket(bucket)
+                            .createBucketConfiguration(c -> c.locationConstraint(Emulator.REGION)));
+                    yield bucket;
+                }
+            }
             default -> throw new IllegalStateException("no local stand-in for " + resource + " (" + type + ")");
         };
     }

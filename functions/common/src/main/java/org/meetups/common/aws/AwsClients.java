@@ -63,6 +63,29 @@ public final class AwsClients {
     }
 
     /**
+     * S3 (the highlights' photos). With AWS_ENDPOINT_URL (an emulator) buckets are addressed by path,
+     * since an emulator on localhost has no per-bucket host names.
+     */
+    public static software.amazon.awssdk.services.s3.S3Client s3(Env env) {
+        var builder = software.amazon.awssdk.services.s3.S3Client.builder()
+                .httpClientBuilder(http(env))
+                .forcePathStyle(env.find("AWS_ENDPOINT_URL").isPresent())
+                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
+        configure(env, builder);
+        return builder.build();
+    }
+
+    /** Presigns S3 requests as {@link #s3} sends them (same region, endpoint and addressing). */
+    public static software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner(Env env) {
+        var builder = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                        .pathStyleAccessEnabled(env.find("AWS_ENDPOINT_URL").isPresent()).build());
+        env.find("AWS_REGION").map(Region::of).ifPresent(builder::region);
+        env.find("AWS_ENDPOINT_URL").map(URI::create).ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /**
      * The URL-connection client. HTTP_READ_TIMEOUT_SECONDS (default: the SDK's 30 s) exists for
      * the emulator, which applies requests one at a time: under a test's burst of hundreds of
      * concurrent requests one may wait in its queue longer than 30 s, and a client that gave up

@@ -104,6 +104,29 @@ public record ApiRequest(String routeKey, String path, Map<String, String> pathP
         });
     }
 
+    /**
+     * A text body of the given media type (such as {@code text/csv}) decoded as UTF-8: another type is a
+     * 415, more than {@code maxBytes} a 413, bytes that are not UTF-8 a 400.
+     */
+    public String textBody(String mediaType, int maxBytes) {
+        String contentType = header("content-type").orElse("");
+        if (!contentType.split(";", 2)[0].strip().equalsIgnoreCase(mediaType)) {
+            throw new ApiException(415, "unsupported-media-type", "Unsupported media type",
+                    "send the body as " + mediaType + " (got '" + contentType + "')");
+        }
+        if (body == null || body.length == 0) {
+            throw ApiException.badRequest("a " + mediaType + " body is required");
+        }
+        if (body.length > maxBytes) {
+            throw new ApiException(413, "too-large", "Content too large", "the body may be at most " + maxBytes + " bytes");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw ApiException.badRequest("the body is not UTF-8 text");
+        }
+    }
+
     /** Parses the JSON body strictly: unknown fields, wrong types and trailing data are 400s. */
     public <T> T jsonBody(Class<T> type) {
         String contentType = header("content-type").orElse("");

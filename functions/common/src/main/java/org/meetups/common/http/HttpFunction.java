@@ -21,9 +21,18 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private final Authenticator authenticator;
+    private org.meetups.common.people.DirectorySync directory;
 
     protected HttpFunction(Authenticator authenticator) {
         this.authenticator = authenticator;
+    }
+
+    /**
+     * Every HTTP function keeps the directory from its callers' tokens (set in its constructor): after a
+     * request that succeeded, so a refused request writes nothing.
+     */
+    protected final void keepDirectory(org.meetups.common.people.DirectorySync sync) {
+        this.directory = sync;
     }
 
     /** The routes this function serves, keyed as template.yaml declares them, such as {@code "POST /meetups"}. */
@@ -50,7 +59,11 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
                 throw ApiException.notFound("no route " + event.getRouteKey());
             }
             Caller caller = publicRoutes().contains(event.getRouteKey()) ? null : authenticator.authenticate(event);
-            return route.handle(ApiRequest.from(event), caller);
+            ApiResponse response = route.handle(ApiRequest.from(event), caller);
+            if (caller != null && directory != null && response.status() < 400) {
+                directory.seen(caller);
+            }
+            return response;
         } catch (ApiException e) {
             return ApiResponse.problem(e.problem(instance));
         } catch (AwsServiceException e) {

@@ -25,6 +25,14 @@ import java.time.ZoneOffset;
  *       (bumped to revoke every older feed URL).</li>
  *   <li>used one-click token: {@code TOKEN#<nonce>} / {@code USED}, with TTL {@code expiresAt}; written in the same
  *       transaction as the link's action, so a link acts at most once.</li>
+ *   <li>highlight: {@code MEETUP#<id>} / {@code HIGHLIGHT#<highlightId>} (ids sort by creation); GSI1
+ *       {@code HIGHLIGHTS#<ISO week>} / {@code <0 featured | 1>#<created>#<highlightId>}: a week's highlights,
+ *       featured first, one partition per week.</li>
+ *   <li>directory entry: {@code PERSON#<person key>} / {@code DIRECTORY} (the key is derived from the verified
+ *       e-mail address, one entry per address); while subscribed to the digest also GSI1
+ *       {@code DIGEST#<shard>} / {@code <person key>} (sparse: opted-out people are not in it).</li>
+ *   <li>digest sent marker: {@code PERSON#<person key>} / {@code SENT#DIGEST#<week>}, with TTL; digest run:
+ *       {@code DIGEST#RUNS} / {@code <week>}.</li>
  * </ul>
  */
 public final class Keys {
@@ -102,6 +110,31 @@ public final class Keys {
     public static String reminderBucket(YearMonth month) {
         return "REMIND#" + month;
     }
+
+    public static String highlightSk(String highlightId) {
+        return "HIGHLIGHT#" + highlightId;
+    }
+
+    public static String highlightWeek(String isoWeek) {
+        return "HIGHLIGHTS#" + isoWeek;
+    }
+
+    /** Featured highlights sort before the others of their week, each group by creation. */
+    public static String highlightWeekSk(boolean featured, Instant created, String highlightId) {
+        return (featured ? "0#" : "1#") + created + "#" + highlightId;
+    }
+
+    public static final String DIRECTORY = "DIRECTORY";
+
+    public static String personPk(String personKey) {
+        return "PERSON#" + personKey;
+    }
+
+    public static String digestShard(int shard) {
+        return "DIGEST#" + shard;
+    }
+
+    public static final String DIGEST_RUNS = "DIGEST#RUNS";
 
     public static String startSortKey(Instant start, String meetupId) {
         return start + "#" + meetupId;

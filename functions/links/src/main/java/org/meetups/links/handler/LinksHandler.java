@@ -1,5 +1,7 @@
 package org.meetups.links.handler;
 
+import org.meetups.common.people.Directory;
+import org.meetups.common.people.DirectorySync;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,6 +61,7 @@ public final class LinksHandler extends HttpFunction {
     public LinksHandler(Env env, Clock clock) {
         super(new Authenticator(env));
         MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
+        keepDirectory(new DirectorySync(new Directory(table), clock));
         this.store = new LinkStore(table);
         this.roleRelease = new RoleRelease(table);
         this.rsvpCancellation = new RsvpCancellation(table);

@@ -47,7 +47,7 @@ public final class TokenSigner {
     /** Claims as serialised: short names keep links short. */
     record Claims(@JsonProperty("p") Purpose p, @JsonProperty("m") String m, @JsonProperty("u") String u,
                   @JsonProperty("r") String r, @JsonProperty("e") Long e, @JsonProperty("n") String n,
-                  @JsonProperty("v") Long v, @JsonProperty("s") String s) {}
+                  @JsonProperty("v") Long v, @JsonProperty("s") String s, @JsonProperty("k") String k) {}
 
     /**
      * A one-click link's token, acting only on the sign-up it names ({@code signUp}: the RSVP's
@@ -55,15 +55,45 @@ public final class TokenSigner {
      */
     public String oneClick(Purpose purpose, String meetupId, String userId, String role, String signUp,
                            Instant expiresAt) {
-        byte[] nonce = new byte[16];
-        RANDOM.nextBytes(nonce);
-        return sign(new Claims(purpose, meetupId, userId, role, expiresAt.getEpochSecond(), B64.encodeToString(nonce),
-                null, java.util.Objects.requireNonNull(signUp, "signUp")));
+        return sign(new Claims(purpose, meetupId, userId, role, expiresAt.getEpochSecond(), nonce(),
+                null, java.util.Objects.requireNonNull(signUp, "signUp"), null));
+    }
+
+    /**
+     * A digest's "I'll take this role" ({@code role} set, {@link Purpose#TAKE_ROLE}) or "I'm going"
+     * ({@link Purpose#TAKE_SEAT}) link for the person with this directory entry and account, minted in
+     * {@code week}'s digest, acting once until the meetup starts.
+     */
+    public String digestAction(Purpose purpose, String meetupId, String userId, String personKey, String role,
+                               String week, Instant expiresAt) {
+        if (purpose != Purpose.TAKE_ROLE && purpose != Purpose.TAKE_SEAT) {
+            throw new IllegalArgumentException("not a digest action: " + purpose);
+        }
+        return sign(new Claims(purpose, meetupId, userId, role, expiresAt.getEpochSecond(), nonce(), null, week,
+                java.util.Objects.requireNonNull(personKey, "personKey")));
+    }
+
+    /** The digest's one-click unsubscribe link of a directory entry; repeatable, so no nonce. */
+    public String unsubscribe(String personKey, Instant expiresAt) {
+        return sign(new Claims(Purpose.UNSUBSCRIBE_DIGEST, null, null, null, expiresAt.getEpochSecond(), null, null, null,
+                personKey));
+    }
+
+    /** Shows one highlight's photo until {@code expiresAt} (while the highlight still has it). */
+    public String photo(String meetupId, String highlightId, Instant expiresAt) {
+        return sign(new Claims(Purpose.HIGHLIGHT_PHOTO, meetupId, null, highlightId, expiresAt.getEpochSecond(), null,
+                null, null, null));
     }
 
     public String feed(String userId, long feedVersion, Instant expiresAt) {
         return sign(new Claims(Purpose.CALENDAR_FEED, null, userId, null, expiresAt.getEpochSecond(), null, feedVersion,
-                null));
+                null, null));
+    }
+
+    private static String nonce() {
+        byte[] nonce = new byte[16];
+        RANDOM.nextBytes(nonce);
+        return B64.encodeToString(nonce);
     }
 
     private String sign(Claims claims) {
@@ -103,17 +133,13 @@ public final class TokenSigner {
         } catch (IllegalArgumentException | IOException e) {
             return new Invalid(Reason.MALFORMED_OR_TAMPERED);
         }
-        if (claims == null || claims.p() == null || claims.u() == null) {
+        if (claims == null || claims.p() == null) {
             return new Invalid(Reason.MALFORMED_OR_TAMPERED);
         }
         if (!acceptedPurposes.contains(claims.p())) {
             return new Invalid(Reason.WRONG_PURPOSE);
         }
-        if (claims.p().isOneClickAction()) {
-            if (claims.e() == null || claims.n() == null || claims.m() == null || claims.s() == null) {
-                return new Invalid(Reason.MALFORMED_OR_TAMPERED);
-            }
-        } else if (claims.v() == null) {
+        if (!complete(claims)) {
             return new Invalid(Reason.MALFORMED_OR_TAMPERED);
         }
         // feed URLs made before feeds expired carry no expiry: they count as expired
@@ -121,7 +147,21 @@ public final class TokenSigner {
             return new Invalid(Reason.EXPIRED);
         }
         return new Valid(new SignedToken(claims.p(), claims.m(), claims.u(), claims.r(), Instant.ofEpochSecond(claims.e()),
-                claims.n(), claims.v(), claims.s()));
+                claims.n(), claims.v(), claims.s(), claims.k()));
+    }
+
+    /** Whether the claims hold what their purpose needs (expiry is checked separately). */
+    private static boolean complete(Claims c) {
+        if (c.p().isOneClickAction()) {
+            boolean meetupAction = c.u() != null && c.n() != null && c.m() != null && c.s() != null;
+            return meetupAction && (!c.p().fromDigest() || c.k() != null) && (c.p() != Purpose.TAKE_ROLE || c.r() != null);
+        }
+        return switch (c.p()) {
+            case CALENDAR_FEED -> c.u() != null && c.v() != null;
+            case UNSUBSCRIBE_DIGEST -> c.k() != null;
+            case HIGHLIGHT_PHOTO -> c.m() != null && c.r() != null;
+            default -> false;
+        };
     }
 
     private byte[] mac(String body) {

@@ -1,5 +1,7 @@
 package org.meetups.meetup.handler;
 
+import org.meetups.common.people.Directory;
+import org.meetups.common.people.DirectorySync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +50,7 @@ public final class MeetupsHandler extends HttpFunction {
 
     private MeetupsHandler(Authenticator authenticator, MeetupTable table, Clock clock) {
         super(authenticator);
+        keepDirectory(new DirectorySync(new Directory(table), clock));
         this.meetups = new MeetupRepository(table);
         this.waitlist = new Waitlist(table);
         this.clock = clock;

@@ -7,13 +7,17 @@ import org.meetups.common.http.ApiException;
 import org.meetups.common.http.Problem.FieldError;
 
 /**
- * A person's preferences, kept on their profile. {@code language}: the language of the mails they
- * get ({@code en} or {@code nl}); absent, mails use the meetup's language.
+ * A person's preferences. {@code language}: the language of the mails they get ({@code en} or
+ * {@code nl}); absent, mails use the meetup's language (the digest: the staff list's, else English).
+ * {@code digest}: whether they get the weekly digest (true unless they opted out).
  */
-public record Preferences(String language) {
+public record Preferences(String language, Boolean digest) {
     public static final Set<String> LANGUAGES = Set.of("en", "nl");
 
-    /** What a person sends with PUT: the whole set of preferences (a field left out is cleared). */
+    /**
+     * What a person sends with PUT: the language is replaced (left out: cleared); the digest choice
+     * only changes when sent, so a client that does not know it never undoes an opt-out.
+     */
     public static Preferences valid(Preferences input) {
         List<FieldError> errors = new ArrayList<>();
         if (input.language() != null && !LANGUAGES.contains(input.language())) {

@@ -2,38 +2,68 @@ package org.meetups.people.store;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.meetups.common.auth.Caller;
+import org.meetups.common.people.Directory;
 import org.meetups.common.people.Profiles;
+import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.people.domain.Preferences;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
- * A person's preferences on their profile item ({@code USER#<id> / PROFILE}). Each write is one
- * UpdateItem of the preference attributes only, so what else the item holds (the calendar feed's
- * version, later features' settings) is never overwritten.
+ * A person's preferences: the language on their profile item ({@code USER#<id> / PROFILE}), the digest
+ * subscription on their directory entry ({@code PERSON#<key> / DIRECTORY}, which the digest's index and
+ * its unsubscribe link use too). Each write is an UpdateItem of its own attributes only, so what else
+ * the items hold (the calendar feed's version, the directory's names) is never overwritten.
  */
 public final class ProfileStore {
     private final MeetupTable table;
+    private final Directory directory;
 
     public ProfileStore(MeetupTable table) {
         this.table = table;
+        this.directory = new Directory(table);
     }
 
-    /** One GetItem (strongly consistent, projected to the preferences). */
-    public Preferences preferences(String userId) {
-        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(Profiles.key(userId)).projectionExpression("#language")
-                .expressionAttributeNames(Map.of("#language", Profiles.LANGUAGE))).item();
-        AttributeValue language = item == null ? null : item.get(Profiles.LANGUAGE);
-        return new Preferences(language == null ? null : language.s());
+    public Directory directory() {
+        return directory;
     }
 
-    /** Sets (or clears) every preference; creates the profile item if the person has none yet. */
-    public void replace(String userId, Preferences preferences, Instant now) {
+    /** One BatchGetItem (strongly consistent) of the profile and the directory entry. */
+    public Preferences preferences(Caller caller) {
+        String personKey = Directory.personKey(caller.email());
+        Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().consistentRead(true)
+                .keys(List.of(Profiles.key(caller.userId()), Directory.key(personKey))).build());
+        String language = null;
+        boolean digest = true;   // a person the directory does not know yet gets the digest once it does
+        while (!request.isEmpty()) {
+            var ask = request;
+            var response = table.client().batchGetItem(r -> r.requestItems(ask));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.name(), List.of())) {
+                if (item.get(Keys.SK).s().equals(Keys.PROFILE)) {
+                    AttributeValue value = item.get(Profiles.LANGUAGE);
+                    language = value == null ? null : value.s();
+                } else {
+                    digest = Directory.entry(item).subscribed();
+                }
+            }
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        return new Preferences(language, digest);
+    }
+
+    /** Sets (or clears) the language; sets the digest subscription when given. Creates the items as needed. */
+    public Preferences replace(Caller caller, Preferences preferences, Instant now) {
+        if (preferences.digest() != null) {
+            directory.recordSignedIn(caller.userId(), caller.email(), caller.name(), caller.department(), now);
+            directory.subscribe(Directory.personKey(caller.email()), preferences.digest(), now);
+        }
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":type", AttributeValue.fromS("PROFILE"),
-                ":user", AttributeValue.fromS(userId),
+                ":user", AttributeValue.fromS(caller.userId()),
                 ":now", AttributeValue.fromS(now.toString())));
         String update = "SET #type = :type, userId = :user, preferencesUpdatedAt = :now";
         if (preferences.language() == null) {
@@ -43,9 +73,10 @@ public final class ProfileStore {
             values.put(":language", AttributeValue.fromS(preferences.language()));
         }
         String expression = update;
-        table.client().updateItem(r -> r.tableName(table.name()).key(Profiles.key(userId))
+        table.client().updateItem(r -> r.tableName(table.name()).key(Profiles.key(caller.userId()))
                 .updateExpression(expression)
                 .expressionAttributeNames(Map.of("#type", "type", "#language", Profiles.LANGUAGE))
                 .expressionAttributeValues(values));
+        return preferences(caller);
     }
 }

@@ -1,5 +1,7 @@
 package org.meetups.roles.handler;
 
+import org.meetups.common.people.Directory;
+import org.meetups.common.people.DirectorySync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,7 +55,9 @@ public final class RolesHandler extends HttpFunction {
 
     public RolesHandler(Env env, Clock clock) {
         super(new Authenticator(env));
-        this.roles = new RoleRepository(new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME")));
+        MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
+        keepDirectory(new DirectorySync(new Directory(table), clock));
+        this.roles = new RoleRepository(table);
         this.clock = clock;
     }
 

@@ -1,5 +1,7 @@
 package org.meetups.rsvp.handler;
 
+import org.meetups.common.people.Directory;
+import org.meetups.common.people.DirectorySync;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -50,7 +52,9 @@ public final class RsvpHandler extends HttpFunction {
 
     public RsvpHandler(Env env, Clock clock) {
         super(new Authenticator(env));
-        this.store = new RsvpStore(new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME")));
+        MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
+        keepDirectory(new DirectorySync(new Directory(table), clock));
+        this.store = new RsvpStore(table);
         this.clock = clock;
     }
 

@@ -1,0 +1,250 @@
+package org.meetups.highlights.store;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.rsvp.RsvpSchema;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupSchema;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.highlights.domain.Highlight;
+import org.meetups.highlights.domain.HighlightRules;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * Highlights in the meetup's partition ({@code HIGHLIGHT#<id>}) and, through GSI1, in their week
+ * ({@code HIGHLIGHTS#<week>} / {@code <0 featured | 1>#<created>#<id>}): a week's listing is one Query
+ * of that week's partition, whatever other weeks hold. Featuring rewrites the index sort key.
+ */
+public final class HighlightStore {
+    private final MeetupTable table;
+
+    public HighlightStore(MeetupTable table) {
+        this.table = table;
+    }
+
+    /** The meetup, and how a person took part in it: one strongly consistent BatchGetItem of three items. */
+    public record Context(Optional<Meetup> meetup, HighlightRules.Part part) {}
+
+    public Context context(String meetupId, String userId) {
+        List<Map<String, AttributeValue>> keys = List.of(key(meetupId, Keys.META), key(meetupId, Keys.rsvpSk(userId)),
+                key(meetupId, Keys.volunteerSk(userId)));
+        Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys)
+                .consistentRead(true).build());
+        Meetup meetup = null;
+        boolean attended = false;
+        boolean heldRole = false;
+        while (!request.isEmpty()) {
+            Map<String, KeysAndAttributes> ask = request;
+            var response = table.client().batchGetItem(r -> r.requestItems(ask));
+            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.name(), List.of())) {
+                String sk = item.get(Keys.SK).s();
+                if (sk.equals(Keys.META)) {
+                    meetup = MeetupSchema.MEETUP.mapToItem(item);
+                } else if (sk.startsWith("RSVP#")) {
+                    AttributeValue attendance = item.get(RsvpSchema.ATTENDANCE);
+                    attended = attendance != null && "ATTENDED".equals(attendance.s());
+                } else {
+                    AttributeValue count = item.get("roleCount");
+                    heldRole = count != null && Long.parseLong(count.n()) > 0;
+                }
+            }
+            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+        }
+        return new Context(Optional.ofNullable(meetup), new HighlightRules.Part(attended, heldRole));
+    }
+
+    public Optional<Meetup> meetup(String meetupId) {
+        return table.findMeetup(meetupId);
+    }
+
+    public Optional<Highlight> find(String meetupId, String highlightId) {
+        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
+                .key(key(meetupId, Keys.highlightSk(highlightId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(highlight(item));
+    }
+
+    public void create(Highlight h) {
+        Map<String, AttributeValue> item = new HashMap<>(key(h.meetupId(), Keys.highlightSk(h.id())));
+        item.put("type", s("HIGHLIGHT"));
+        item.put("meetupId", s(h.meetupId()));
+        item.put("highlightId", s(h.id()));
+        item.put("text", s(h.text()));
+        if (h.link() != null) {
+            item.put("link", s(h.link()));
+        }
+        if (h.photoId() != null) {
+            item.put("photoId", s(h.photoId()));
+            item.put("photoType", s(h.photoType()));
+        }
+        item.put("authorId", s(h.authorId()));
+        item.put("authorName", s(h.authorName()));
+        item.put("createdAt", s(h.createdAt().toString()));
+        item.put("updatedAt", s(h.updatedAt().toString()));
+        item.put("featured", AttributeValue.fromBool(false));
+        item.put("week", s(h.week()));
+        item.put(Keys.GSI1_PK, s(Keys.highlightWeek(h.week())));
+        item.put(Keys.GSI1_SK, s(Keys.highlightWeekSk(false, h.createdAt(), h.id())));
+        table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+    }
+
+    /**
+     * Replaces the author's text, link and photo while the highlight is theirs and not featured.
+     * Empty when that no longer holds (the caller reads again to say why).
+     */
+    public Optional<Highlight> edit(Highlight h, String authorId, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":text", s(h.text()), ":now", s(now.toString()),
+                ":author", s(authorId), ":no", AttributeValue.fromBool(false)));
+        String set = "SET #text = :text, updatedAt = :now";
+        StringBuilder remove = new StringBuilder();
+        if (h.link() == null) {
+            remove.append(", link");
+        } else {
+            set += ", link = :link";
+            values.put(":link", s(h.link()));
+        }
+        if (h.photoId() == null) {
+            remove.append(", photoId, photoType");
+        } else {
+            set += ", photoId = :photo, photoType = :photoType";
+            values.put(":photo", s(h.photoId()));
+            values.put(":photoType", s(h.photoType()));
+        }
+        String update = set + (remove.isEmpty() ? "" : " REMOVE " + remove.substring(2));
+        try {
+            return Optional.of(highlight(table.client().updateItem(r -> r.tableName(table.name())
+                    .key(key(h.meetupId(), Keys.highlightSk(h.id())))
+                    .updateExpression(update)
+                    .conditionExpression("attribute_exists(PK) AND authorId = :author AND featured = :no")
+                    .expressionAttributeNames(Map.of("#text", "text"))
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Features or unfeatures; empty when the highlight is gone. */
+    public Optional<Highlight> feature(String meetupId, String highlightId, boolean featured, String by, Instant now) {
+        Optional<Highlight> current = find(meetupId, highlightId);
+        if (current.isEmpty()) {
+            return Optional.empty();
+        }
+        Highlight h = current.get();
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":featured", AttributeValue.fromBool(featured),
+                ":sk", s(Keys.highlightWeekSk(featured, h.createdAt(), h.id())), ":created", s(h.createdAt().toString())));
+        String update = "SET featured = :featured, GSI1SK = :sk";
+        if (featured) {
+            update += ", featuredAt = :now, featuredBy = :by";
+            values.put(":now", s(now.toString()));
+            values.put(":by", s(by));
+        } else {
+            update += " REMOVE featuredAt, featuredBy";
+        }
+        String expression = update;
+        try {
+            return Optional.of(highlight(table.client().updateItem(r -> r.tableName(table.name())
+                    .key(key(meetupId, Keys.highlightSk(highlightId)))
+                    .updateExpression(expression)
+                    .conditionExpression("attribute_exists(PK) AND createdAt = :created")
+                    .expressionAttributeValues(values)
+                    .returnValues(ReturnValue.ALL_NEW)).attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Deletes the highlight; {@code unlessFeatured}: only while it is not featured (an author's delete).
+     * Returns the deleted highlight, or empty when the condition failed or nothing was there.
+     */
+    public Optional<Highlight> delete(String meetupId, String highlightId, boolean unlessFeatured) {
+        try {
+            Map<String, AttributeValue> old = table.client().deleteItem(r -> {
+                r.tableName(table.name()).key(key(meetupId, Keys.highlightSk(highlightId)))
+                        .returnValues(ReturnValue.ALL_OLD)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE);
+                if (unlessFeatured) {
+                    r.conditionExpression("featured = :no").expressionAttributeValues(Map.of(":no", AttributeValue.fromBool(false)));
+                }
+            }).attributes();
+            return old == null || old.isEmpty() ? Optional.empty() : Optional.of(highlight(old));
+        } catch (ConditionalCheckFailedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A page of a meetup's highlights in creation order, after {@code afterId}. */
+    public Page<Highlight> ofMeetup(String meetupId, String afterId, int limit) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(Keys.meetupPk(meetupId)),
+                ":prefix", s(Keys.highlightSk(""))));
+        QueryResponse page = table.client().query(r -> {
+            r.tableName(table.name()).keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                    .expressionAttributeValues(values).limit(limit);
+            if (afterId != null) {
+                r.exclusiveStartKey(key(meetupId, Keys.highlightSk(afterId)));
+            }
+        });
+        return page(page);
+    }
+
+    /** Where a week listing goes on: the last item's meetup, id, featured state and creation. */
+    public record WeekPosition(String meetupId, String highlightId, boolean featured, Instant created) {}
+
+    /** A page of a week's highlights: featured first, each group in creation order. One Query of the week's partition. */
+    public Page<Highlight> ofWeek(String week, WeekPosition after, int limit) {
+        QueryResponse page = table.client().query(r -> {
+            r.tableName(table.name()).indexName(Keys.GSI1).keyConditionExpression("GSI1PK = :week")
+                    .expressionAttributeValues(Map.of(":week", s(Keys.highlightWeek(week)))).limit(limit);
+            if (after != null) {
+                Map<String, AttributeValue> start = new HashMap<>(key(after.meetupId(), Keys.highlightSk(after.highlightId())));
+                start.put(Keys.GSI1_PK, s(Keys.highlightWeek(week)));
+                start.put(Keys.GSI1_SK, s(Keys.highlightWeekSk(after.featured(), after.created(), after.highlightId())));
+                r.exclusiveStartKey(start);
+            }
+        });
+        return page(page);
+    }
+
+    /** Items of one page, and whether DynamoDB said more may follow. */
+    public record Page<T>(List<T> items, boolean more) {}
+
+    private static Page<Highlight> page(QueryResponse response) {
+        return new Page<>(response.items().stream().map(HighlightStore::highlight).toList(),
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
+    }
+
+    public static Highlight highlight(Map<String, AttributeValue> item) {
+        return new Highlight(text(item, "meetupId"), text(item, "highlightId"), text(item, "text"), text(item, "link"),
+                text(item, "photoId"), text(item, "photoType"), text(item, "authorId"), text(item, "authorName"),
+                instant(item, "createdAt"), instant(item, "updatedAt"),
+                item.containsKey("featured") && Boolean.TRUE.equals(item.get("featured").bool()),
+                instant(item, "featuredAt"), text(item, "week"));
+    }
+
+    private static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static Instant instant(Map<String, AttributeValue> item, String name) {
+        String value = text(item, name);
+        return value == null ? null : Instant.parse(value);
+    }
+
+    private static Map<String, AttributeValue> key(String meetupId, String sk) {
+        return Map.of(Keys.PK, s(Keys.meetupPk(meetupId)), Keys.SK, s(sk));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}
