@@ -68,6 +68,12 @@ public final class ApiEvents {
             return this;
         }
 
+        /** A body of any media type: set the content-type header yourself. */
+        public Builder body(String body) {
+            this.body = body;
+            return this;
+        }
+
         public Builder as(TestUsers.User user) {
             this.user = user;
             return this;
