@@ -54,6 +54,12 @@ public final class MimeMail {
             message.setRecipient(Message.RecipientType.TO, recipient(mail));
             message.setSubject(oneLine(mail.subject()), "UTF-8");
             message.setSentDate(Date.from(now));
+            for (var header : mail.headers().entrySet()) {
+                if (!header.getKey().matches("[A-Za-z][A-Za-z0-9-]{0,76}")) {
+                    throw new IllegalArgumentException("not a header name: " + header.getKey());
+                }
+                message.setHeader(header.getKey(), oneLine(header.getValue()));
+            }
 
             MimeMultipart alternatives = new MimeMultipart("alternative");
             MimeBodyPart text = new MimeBodyPart();

@@ -18,7 +18,10 @@ import org.meetups.common.http.ApiException;
 import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
 import org.meetups.common.http.HttpFunction;
+import org.meetups.common.roles.Person;
 import org.meetups.common.roles.RoleRelease;
+import org.meetups.common.roles.RoleTake;
+import org.meetups.common.rsvp.SeatTake;
 import org.meetups.common.rsvp.RsvpCancellation;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.store.MeetupTable;
@@ -41,12 +44,16 @@ import org.meetups.mail.links.TokenSigner;
  * clients cannot send one; the signed token carries the feed version).
  */
 public final class LinksHandler extends HttpFunction {
-    static final Set<Purpose> ONE_CLICK = Set.of(Purpose.CANCEL_RSVP, Purpose.LEAVE_WAITLIST, Purpose.WITHDRAW_ROLE);
+    static final Set<Purpose> ONE_CLICK = Set.of(Purpose.CANCEL_RSVP, Purpose.LEAVE_WAITLIST, Purpose.WITHDRAW_ROLE,
+            Purpose.TAKE_ROLE, Purpose.TAKE_SEAT, Purpose.UNSUBSCRIBE_DIGEST);
     private static final String CALENDAR = "text/calendar; charset=utf-8";
 
     private final LinkStore store;
     private final RoleRelease roleRelease;
     private final RsvpCancellation rsvpCancellation;
+    private final RoleTake roleTake;
+    private final SeatTake seatTake;
+    private final Directory directory;
     private final TokenSigner tokens;
     private final IcsWriter ics;
     private final String publicBaseUrl;
@@ -65,6 +72,9 @@ public final class LinksHandler extends HttpFunction {
         this.store = new LinkStore(table);
         this.roleRelease = new RoleRelease(table);
         this.rsvpCancellation = new RsvpCancellation(table);
+        this.roleTake = new RoleTake(table);
+        this.seatTake = new SeatTake(table);
+        this.directory = new Directory(table);
         this.tokens = new TokenSigner(LinkSecret.load(env), clock);
         String base = env.require("PUBLIC_BASE_URL");
         this.publicBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -182,46 +192,134 @@ public final class LinksHandler extends HttpFunction {
                 case WITHDRAW_ROLE -> Pages.page(200, "Withdraw from your role?", meetup.title(),
                         "You hold the role '" + token.role() + "'. Press the button to withdraw from it.",
                         "Withdraw from '" + token.role() + "'");
-                case CALENDAR_FEED -> throw new IllegalStateException("not a one-click purpose");
+                case TAKE_ROLE -> {
+                    var need = meetup.roles().get(token.role());
+                    if (need != null && need.filled() >= need.slots()) {
+                        yield justFilled(meetup, "Every slot of the role '" + token.role() + "' is taken now.");
+                    }
+                    yield Pages.page(200, "Take the role '" + token.role() + "'?", meetup.title(),
+                            "Press the button to become " + token.role() + " at this meetup.", "I'll be " + token.role());
+                }
+                case TAKE_SEAT -> meetup.seatsLeft() == 0 || meetup.waitlistCount() > 0
+                        ? justFilled(meetup, "Every seat is taken now.")
+                        : Pages.page(200, "Are you going?", meetup.title(), "Press the button to take a seat.", "I'm going");
+                case CALENDAR_FEED, UNSUBSCRIBE_DIGEST, HIGHLIGHT_PHOTO -> throw new IllegalStateException("not a meetup link");
             };
         });
     }
 
     /** Performs the link's action at most once: the used-token marker is written in the action's transaction. */
     ApiResponse act(ApiRequest request, Caller nobody) {
-        return withLink(request, (token, meetup) -> {
-            // the clear answer for a replay; the marker's condition in the transaction is what guarantees once
-            if (store.used(token.nonce())) {
-                return usedAlready();
-            }
-            Instant now = clock.instant();
-            try {
-                return switch (token.purpose()) {
-                    case WITHDRAW_ROLE -> switch (roleRelease.release(token.meetupId(), token.role(), token.userId(), now,
-                            List.of(store.markUsed(token, now)), token.signUp())) {
-                        case RELEASED -> Pages.page(200, "You withdrew from your role", meetup.title(),
-                                "You no longer hold the role '" + token.role() + "'. Thank you for letting us know.", null);
-                        case NOT_HELD -> Pages.page(409, "Nothing to withdraw from", meetup.title(),
-                                "You do not hold the role '" + token.role() + "' (any more): nothing was changed.", null);
-                        case ALONGSIDE_REFUSED -> usedAlready();
-                        case OTHER_ASSIGNMENT -> Pages.page(409, "This link is from an earlier mail", meetup.title(),
-                                "You took the role '" + token.role() + "' again since this mail was sent, and this "
-                                        + "link belongs to the earlier time: nothing was changed. Use the link in your "
-                                        + "latest mail to withdraw.", null);
-                    };
-                    case CANCEL_RSVP -> rsvpPage(meetup, rsvpCancellation.cancel(token.userId(), token.meetupId(), now,
-                            Set.of(RsvpStatus.GOING), List.of(store.markUsed(token, now)), generation(token)),
-                            "Your RSVP is cancelled", "Your place is free again; if people were waiting, the first "
-                                    + "of them has it now. Thank you for letting us know.");
-                    case LEAVE_WAITLIST -> rsvpPage(meetup, rsvpCancellation.cancel(token.userId(), token.meetupId(), now,
-                            Set.of(RsvpStatus.WAITLISTED), List.of(store.markUsed(token, now)), generation(token)),
-                            "You left the waiting list", "You are no longer waiting for a place at this meetup.");
-                    case CALENDAR_FEED -> throw new IllegalStateException("not a one-click purpose");
+        return withLink(request, this::act, true);
+    }
+
+    private ApiResponse act(SignedToken token, Meetup meetup) {
+        // the clear answer for a replay; the marker's condition in the transaction is what guarantees once
+        if (store.used(token.nonce())) {
+            return usedAlready();
+        }
+        Instant now = clock.instant();
+        try {
+            return switch (token.purpose()) {
+                case WITHDRAW_ROLE -> switch (roleRelease.release(token.meetupId(), token.role(), token.userId(), now,
+                        List.of(store.markUsed(token, now)), token.signUp())) {
+                    case RELEASED -> Pages.page(200, "You withdrew from your role", meetup.title(),
+                            "You no longer hold the role '" + token.role() + "'. Thank you for letting us know.", null);
+                    case NOT_HELD -> Pages.page(409, "Nothing to withdraw from", meetup.title(),
+                            "You do not hold the role '" + token.role() + "' (any more): nothing was changed.", null);
+                    case ALONGSIDE_REFUSED -> usedAlready();
+                    case OTHER_ASSIGNMENT -> Pages.page(409, "This link is from an earlier mail", meetup.title(),
+                            "You took the role '" + token.role() + "' again since this mail was sent, and this "
+                                    + "link belongs to the earlier time: nothing was changed. Use the link in your "
+                                    + "latest mail to withdraw.", null);
                 };
-            } catch (ApiException refused) {
-                return Pages.page(refused.status(), "Nothing was changed", meetup.title(), refused.getMessage(), null);
+                case CANCEL_RSVP -> rsvpPage(meetup, rsvpCancellation.cancel(token.userId(), token.meetupId(), now,
+                        Set.of(RsvpStatus.GOING), List.of(store.markUsed(token, now)), generation(token)),
+                        "Your RSVP is cancelled", "Your place is free again; if people were waiting, the first "
+                                + "of them has it now. Thank you for letting us know.");
+                case LEAVE_WAITLIST -> rsvpPage(meetup, rsvpCancellation.cancel(token.userId(), token.meetupId(), now,
+                        Set.of(RsvpStatus.WAITLISTED), List.of(store.markUsed(token, now)), generation(token)),
+                        "You left the waiting list", "You are no longer waiting for a place at this meetup.");
+                case TAKE_ROLE -> takeRole(token, meetup, now);
+                case TAKE_SEAT -> takeSeat(token, meetup, now);
+                case CALENDAR_FEED, UNSUBSCRIBE_DIGEST, HIGHLIGHT_PHOTO -> throw new IllegalStateException("not a meetup link");
+            };
+        } catch (ApiException refused) {
+            if (refused.status() == 409 && refused.getMessage().startsWith("role full")) {
+                return justFilled(meetup, "Someone took the last slot of the role '" + token.role() + "' just before you.");
             }
-        });
+            return Pages.page(refused.status(), "Nothing was changed", meetup.title(), refused.getMessage(), null);
+        }
+    }
+
+    /** The digest's "I'll take this role": the shared role transaction, with the used-token marker in it. */
+    private ApiResponse takeRole(SignedToken token, Meetup meetup, Instant now) {
+        Directory.Entry person = digestPerson(token);
+        if (person == null) {
+            return notYours(meetup);
+        }
+        return switch (roleTake.take(token.meetupId(), token.role(), new Person(token.userId(), person.name(), person.email(), null),
+                token.userId(), now, List.of(store.markUsed(token, now)))) {
+            case RoleTake.Result.Taken taken -> Pages.page(200, "You are " + token.role(), meetup.title(),
+                    "You took the role '" + token.role() + "'. Thank you! A confirmation with a calendar invitation is on its way.", null);
+            case RoleTake.Result.AlreadyHeld held -> Pages.page(409, "You already hold this role", meetup.title(),
+                    "You are " + token.role() + " at this meetup already: nothing was changed.", null);
+            case RoleTake.Result.AlongsideRefused used -> usedAlready();
+        };
+    }
+
+    /** The digest's "I'm going": a free seat only (never the waitlist), through the shared RSVP transaction. */
+    private ApiResponse takeSeat(SignedToken token, Meetup meetup, Instant now) {
+        Directory.Entry person = digestPerson(token);
+        if (person == null) {
+            return notYours(meetup);
+        }
+        return switch (seatTake.take(token.meetupId(), token.userId(), person.email(), person.name(), now,
+                List.of(store.markUsed(token, now)))) {
+            case SeatTake.Result.Taken taken -> Pages.page(200, "You're going", meetup.title(),
+                    "Your seat is confirmed. A confirmation with a calendar invitation is on its way.", null);
+            case SeatTake.Result.AlreadySignedUp already -> Pages.page(409, already.rsvp().holdsSeat()
+                    ? "You are already going" : "You are on the waiting list", meetup.title(),
+                    "You signed up for this meetup before: nothing was changed.", null);
+            case SeatTake.Result.Full full -> justFilled(meetup, "Someone took the last seat just before you.");
+            case SeatTake.Result.AlongsideRefused used -> usedAlready();
+        };
+    }
+
+    /** The directory entry a digest link was minted for, while it still belongs to the link's account. */
+    private Directory.Entry digestPerson(SignedToken token) {
+        return directory.entry(token.person()).filter(e -> token.userId().equals(e.userId())).orElse(null);
+    }
+
+    private static ApiResponse notYours(Meetup meetup) {
+        return Pages.page(409, "This link no longer applies", meetup.title(),
+                "The address this digest was sent to now belongs to another account: nothing was changed.", null);
+    }
+
+    private static ApiResponse justFilled(Meetup meetup, String why) {
+        return Pages.page(409, "It just filled up", meetup.title(), why + " Nothing was changed; the next digest "
+                + "lists what is still open.", null);
+    }
+
+    /**
+     * The digest's one-click unsubscribe (RFC 8058): a POST, from the mail client (body
+     * {@code List-Unsubscribe=One-Click}) or the footer link's page, takes the entry out of the digest at once,
+     * with no JWT and no further step. Repeating it changes nothing.
+     */
+    private ApiResponse unsubscribe(SignedToken token, boolean act) {
+        var entry = directory.entry(token.person());
+        if (entry.isEmpty()) {
+            return Pages.refusal(404, "Address not found", "This address is no longer in the directory. Nothing was changed.");
+        }
+        if (!act) {
+            return entry.get().subscribed()
+                    ? Pages.page(200, "Stop the weekly digest?", null,
+                            "Press the button and we stop sending you the weekly digest.", "Unsubscribe")
+                    : Pages.refusal(200, "You are unsubscribed", "You no longer get the weekly digest.");
+        }
+        directory.subscribe(token.person(), false, clock.instant());
+        return Pages.refusal(200, "You are unsubscribed", "You no longer get the weekly digest. You can subscribe "
+                + "again in your preferences (digest) at any time.");
     }
 
     /** The RSVP sign-up an RSVP link names; a link naming none cannot act. */
@@ -238,6 +336,10 @@ public final class LinksHandler extends HttpFunction {
     }
 
     private ApiResponse withLink(ApiRequest request, LinkAction action) {
+        return withLink(request, action, false);
+    }
+
+    private ApiResponse withLink(ApiRequest request, LinkAction action, boolean acting) {
         String raw = request.pathParameters().get("token");
         TokenSigner.Checked checked = tokens.check(raw, ONE_CLICK);
         if (checked instanceof TokenSigner.Invalid invalid) {
@@ -251,6 +353,9 @@ public final class LinksHandler extends HttpFunction {
             };
         }
         SignedToken token = ((TokenSigner.Valid) checked).token();
+        if (token.purpose() == Purpose.UNSUBSCRIBE_DIGEST) {
+            return unsubscribe(token, acting);
+        }
         if (token.purpose() == Purpose.WITHDRAW_ROLE && token.role() == null) {
             return Pages.refusal(400, "This link is not valid", "The link names no role. Nothing was changed.");
         }

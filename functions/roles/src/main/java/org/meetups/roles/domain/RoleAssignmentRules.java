@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.meetups.common.domain.RoleInput;
+import org.meetups.common.roles.Person;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.domain.RoleRules;
 import org.meetups.common.http.ApiException;

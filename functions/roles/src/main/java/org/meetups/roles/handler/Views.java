@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.meetups.common.auth.Caller;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
-import org.meetups.roles.domain.Assignment;
+import org.meetups.common.roles.Assignment;
 import org.meetups.roles.domain.RoleFill;
 import org.meetups.roles.store.RoleRepository.MeetupSummary;
 

@@ -21,8 +21,10 @@ import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.store.StartPosition;
 import org.meetups.common.store.UserItemPosition;
-import org.meetups.roles.domain.Assignment;
-import org.meetups.roles.domain.Person;
+import org.meetups.common.roles.Assignment;
+import org.meetups.common.roles.AssignmentSchema;
+import org.meetups.common.roles.Person;
+import org.meetups.common.roles.RoleTake;
 import org.meetups.common.roles.Refusals;
 import org.meetups.common.roles.RoleRelease;
 import org.meetups.common.store.Transactions;
@@ -53,15 +55,16 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class RoleRepository {
     /** Attempts of a write that lost a race (transaction conflict, or the meetup changed between read and write). */
     static final int MAX_ATTEMPTS = 8;
-    private static final String ROLE_COUNT = "roleCount";
 
     private final MeetupTable table;
     private final DynamoDbTable<Assignment> assignments;
     private final RoleRelease release;
+    private final RoleTake take;
 
     public RoleRepository(MeetupTable table) {
         this.table = table;
         this.release = new RoleRelease(table);
+        this.take = new RoleTake(table);
         this.assignments = DynamoDbEnhancedClient.builder().dynamoDbClient(table.client()).build()
                 .table(table.name(), AssignmentSchema.SCHEMA);
     }
@@ -93,91 +96,16 @@ public final class RoleRepository {
 
     /**
      * Gives {@code person} the role, within its slots, at most one role per person unless the
-     * meetup allows more. Refusals are ApiExceptions (404 unknown meetup or role, 409 full, held
-     * another role, cancelled, started); repeating the request answers the existing assignment.
+     * meetup allows more ({@link RoleTake}, shared with the digest's one-click links). Refusals are
+     * ApiExceptions (404 unknown meetup or role, 409 full, held another role, cancelled, started);
+     * repeating the request answers the existing assignment.
      */
     public Taken take(String meetupId, String role, Person person, String assignedBy, Instant now) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Meetup meetup = table.findMeetup(meetupId).orElse(null);
-            ApiException closed = Refusals.closed(meetupId, meetup, role, now);
-            if (closed != null) {
-                throw closed;
-            }
-            Assignment assignment = new Assignment(meetupId, role, person.userId(), person.email(), person.name(),
-                    person.language(), assignedBy, now, meetup.startsAt());
-            Map<String, AttributeValue> values = new HashMap<>(openMeetupValues(now));
-            values.put(":one", AttributeValue.fromN("1"));
-            values.put(":minusOne", AttributeValue.fromN("-1"));
-            values.put(":multiple", AttributeValue.fromBool(true));
-            String sameOption = meetup.allowMultipleRoles()
-                    ? "#multiple = :multiple"
-                    : "(attribute_not_exists(#multiple) OR #multiple <> :multiple)";
-            Update fill = Update.builder()
-                    .tableName(table.name())
-                    .key(meetupKey(meetupId))
-                    .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled + :one ADD #open :minusOne")
-                    .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
-                            + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption)
-                    .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
-                            "#roles", MeetupSchema.ROLES, "#r", role, "#filled", "filled", "#slots", "slots",
-                            "#open", MeetupSchema.OPEN_ROLE_SLOTS, "#multiple", MeetupSchema.ALLOW_MULTIPLE_ROLES))
-                    .expressionAttributeValues(values)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .build();
-            Update.Builder marker = Update.builder()
-                    .tableName(table.name())
-                    .key(markerKey(meetupId, person.userId()))
-                    .updateExpression("SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one")
-                    .expressionAttributeNames(Map.of("#type", "type", "#count", ROLE_COUNT));
-            Map<String, AttributeValue> markerValues = new HashMap<>(Map.of(
-                    ":type", AttributeValue.fromS("VOLUNTEER"),
-                    ":meetup", AttributeValue.fromS(meetupId),
-                    ":user", AttributeValue.fromS(person.userId()),
-                    ":one", AttributeValue.fromN("1")));
-            if (!meetup.allowMultipleRoles()) {
-                marker.conditionExpression("attribute_not_exists(#count) OR #count < :one");
-            }
-            marker.expressionAttributeValues(markerValues);
-            try {
-                table.client().transactWriteItems(r -> r.transactItems(
-                        TransactWriteItem.builder().put(Put.builder()
-                                .tableName(table.name())
-                                .item(AssignmentSchema.SCHEMA.itemToMap(assignment, true))
-                                .conditionExpression("attribute_not_exists(PK)")
-                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                                .build()).build(),
-                        TransactWriteItem.builder().update(fill).build(),
-                        TransactWriteItem.builder().update(marker.build()).build()));
-                return new Taken(assignment, true);
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                if (failed(reasons, 0)) {
-                    Optional<Assignment> held = itemOf(reasons, 0).map(AssignmentSchema.SCHEMA::mapToItem)
-                            .or(() -> assignment(meetupId, role, person.userId()));
-                    if (held.isPresent()) {
-                        return new Taken(held.get(), false);
-                    }
-                } else if (conflicted(reasons)) {
-                    backOff(attempt);
-                } else if (failed(reasons, 1)) {
-                    Meetup current = currentMeetup(reasons, 1, meetupId);
-                    ApiException refusal = Refusals.closed(meetupId, current, role, now);
-                    if (refusal != null) {
-                        throw refusal;
-                    }
-                    RoleNeed need = current.roles().get(role);
-                    if (need.filled() >= need.slots()) {
-                        throw Refusals.roleFull(role, need);
-                    }
-                    // the one-role option changed since the read: read again
-                } else if (failed(reasons, 2)) {
-                    throw Refusals.holdsARole();
-                } else {
-                    throw e;
-                }
-            }
-        }
-        throw Refusals.busy();
+        return switch (take.take(meetupId, role, person, assignedBy, now, List.of())) {
+            case RoleTake.Result.Taken taken -> new Taken(taken.assignment(), true);
+            case RoleTake.Result.AlreadyHeld held -> new Taken(held.assignment(), false);
+            case RoleTake.Result.AlongsideRefused refused -> throw new IllegalStateException("no extra items");
+        };
     }
 
     /**
@@ -361,7 +289,7 @@ public final class RoleRepository {
             KeysAndAttributes left = response.unprocessedKeys().get(table.name());
             if (left != null && left.hasKeys()) {
                 keys.addAll(left.keys());
-                backOff(attempt++);
+                Transactions.backOff(attempt++, Refusals::busy);
             }
         }
         return found;
@@ -437,33 +365,8 @@ public final class RoleRepository {
                 : table.findMeetup(meetupId).orElse(null);
     }
 
-    private Meetup currentMeetup(List<CancellationReason> reasons, int index, String meetupId) {
-        return itemOf(reasons, index).map(MeetupSchema.MEETUP::mapToItem)
-                .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
-    }
-
-    private static boolean failed(List<CancellationReason> reasons, int index) {
-        return Transactions.failed(reasons, index);
-    }
-
-    private static boolean conflicted(List<CancellationReason> reasons) {
-        return Transactions.conflicted(reasons);
-    }
-
-    private static Optional<Map<String, AttributeValue>> itemOf(List<CancellationReason> reasons, int index) {
-        return Transactions.itemOf(reasons, index);
-    }
-
-    private static void backOff(int attempt) {
-        Transactions.backOff(attempt, Refusals::busy);
-    }
-
     private static Map<String, AttributeValue> meetupKey(String meetupId) {
         return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)), Keys.SK, AttributeValue.fromS(Keys.META));
     }
 
-    private static Map<String, AttributeValue> markerKey(String meetupId, String userId) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                Keys.SK, AttributeValue.fromS(Keys.volunteerSk(userId)));
-    }
 }

@@ -1,5 +1,6 @@
 package org.meetups.roles.domain;
 
+import org.meetups.common.roles.Person;
 import org.meetups.common.roles.Refusals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -18,12 +18,13 @@ import org.meetups.common.rsvp.Transactions;
 import org.meetups.common.rsvp.Transactions.Outcome;
 import org.meetups.common.rsvp.RsvpCancellation;
 import org.meetups.common.rsvp.RsvpSnapshot;
+import org.meetups.common.rsvp.SeatTake;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.store.UserItemPosition;
-import org.meetups.rsvp.domain.RsvpRules;
-import org.meetups.rsvp.domain.RsvpRules.RsvpDecision;
+import org.meetups.common.rsvp.RsvpRules;
+import org.meetups.common.rsvp.RsvpRules.RsvpDecision;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -82,10 +83,9 @@ public final class RsvpStore {
                     return unchanged.rsvp();
                 }
                 case RsvpDecision.TakeSeat seat -> {
-                    next = newRsvp(caller, meetup, previous, RsvpStatus.GOING, null, now);
-                    counters = MeetupCounters.update(table.name(), meetupId, "SET #going = #going + :one",
-                            MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.OPEN_FOR_RSVP,
-                                    MeetupCounters.SEAT_FREE_NOBODY_WAITING), values);
+                    next = SeatTake.signUp(meetup, previous, caller.userId(), caller.email(), caller.name(),
+                            RsvpStatus.GOING, null, now);
+                    counters = SeatTake.seatCounters(table.name(), meetupId, now);
                 }
                 case RsvpDecision.JoinWaitlist join -> {
                     // The position is taken first with one atomic increment, so people joining at
@@ -96,13 +96,14 @@ public final class RsvpStore {
                         snapshot = retrySnapshot(null, 0, snapshot, meetupId, caller.userId(), attempt);
                         continue;
                     }
-                    next = newRsvp(caller, meetup, previous, RsvpStatus.WAITLISTED, position.get(), now);
+                    next = SeatTake.signUp(meetup, previous, caller.userId(), caller.email(), caller.name(),
+                            RsvpStatus.WAITLISTED, position.get(), now);
                     counters = MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting + :one",
                             MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.OPEN_FOR_RSVP,
                                     MeetupCounters.FULL_OR_PEOPLE_WAITING), values);
                 }
             }
-            Outcome outcome = Transactions.write(table.client(), List.of(put(next, previous), counters));
+            Outcome outcome = Transactions.write(table.client(), List.of(SeatTake.put(table.name(), next, previous), counters));
             if (outcome instanceof Outcome.Refused refused) {
                 snapshot = retrySnapshot(refused, 1, snapshot, meetupId, caller.userId(), attempt);
                 continue;
@@ -152,29 +153,6 @@ public final class RsvpStore {
     private RsvpSnapshot retrySnapshot(Outcome.Refused refused, int meetupItem, RsvpSnapshot previous, String meetupId,
                                        String userId, int attempt) {
         return RsvpSnapshot.retry(table, refused, meetupItem, previous, meetupId, userId, attempt);
-    }
-
-    /** A new sign-up (the first, or again after a cancellation): the next generation, so older links no longer apply. */
-    private static Rsvp newRsvp(Caller caller, Meetup meetup, Optional<Rsvp> previous, RsvpStatus status,
-                                Long position, Instant now) {
-        return new Rsvp(meetup.id(), caller.userId(), caller.email(), caller.name(), null, status,
-                position, null, previous.map(Rsvp::createdAt).orElse(now), now, meetup.startsAt(),
-                previous.map(Rsvp::signUpGeneration).orElse(0L) + 1);
-    }
-
-    /** The whole item, written only if it is still absent or still CANCELLED as read. */
-    private TransactWriteItem put(Rsvp next, Optional<Rsvp> previous) {
-        Put.Builder put = Put.builder().tableName(table.name())
-                .item(RsvpSchema.RSVP.itemToMap(next, true))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
-        if (previous.isEmpty()) {
-            put.conditionExpression("attribute_not_exists(PK)");
-        } else {
-            put.conditionExpression("#status = :cancelled")
-                    .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS))
-                    .expressionAttributeValues(Map.of(":cancelled", AttributeValue.fromS(RsvpStatus.CANCELLED.name())));
-        }
-        return TransactWriteItem.builder().put(put.build()).build();
     }
 
     /** Outcome of recording attendance. */

@@ -1,4 +1,4 @@
-package org.meetups.rsvp.domain;
+package org.meetups.common.rsvp;
 
 import java.time.Instant;
 import java.util.Optional;

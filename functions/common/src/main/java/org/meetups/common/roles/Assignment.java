@@ -1,4 +1,4 @@
-package org.meetups.roles.domain;
+package org.meetups.common.roles;
 
 import java.time.Instant;
 

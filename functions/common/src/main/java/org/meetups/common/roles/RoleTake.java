@@ -1,0 +1,165 @@
+package org.meetups.common.roles;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.domain.RoleNeed;
+import org.meetups.common.http.ApiException;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupSchema;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.Transactions;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Taking a role: one TransactWriteItems of the assignment item (put if absent), the meetup's
+ * {@code roles.<role>.filled} +1 and {@code openRoleSlots} -1 (on condition that the role exists, has a
+ * free slot, the meetup is scheduled and not started, and its one-role option is as read) and the
+ * person's {@code VOLUNTEER#} marker (+1, at most one role unless the meetup allows more). Shared by the
+ * roles API (volunteer, assign) and the digest's one-click links, which add their own items (the
+ * used-token marker) so both happen or neither does.
+ */
+public final class RoleTake {
+    /** Attempts of a write that lost a race (transaction conflict, or the meetup changed between read and write). */
+    public static final int MAX_ATTEMPTS = 8;
+    private static final String ROLE_COUNT = "roleCount";
+    private static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
+
+    public sealed interface Result {
+        record Taken(Assignment assignment) implements Result {}
+
+        /** The person already held the role: nothing changed. */
+        record AlreadyHeld(Assignment assignment) implements Result {}
+
+        /** One of the caller's own items failed its condition: nothing changed. */
+        record AlongsideRefused() implements Result {}
+    }
+
+    private final MeetupTable table;
+
+    public RoleTake(MeetupTable table) {
+        this.table = table;
+    }
+
+    /**
+     * Refusals are ApiExceptions: 404 unknown meetup or role; 409 role full, holds another role, cancelled,
+     * started; 503 after {@link #MAX_ATTEMPTS} lost races.
+     *
+     * @param alongside extra items written in the same transaction (after the three of the take)
+     */
+    public Result take(String meetupId, String role, Person person, String assignedBy, Instant now,
+                       List<TransactWriteItem> alongside) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Meetup meetup = table.findMeetup(meetupId).orElse(null);
+            ApiException closed = Refusals.closed(meetupId, meetup, role, now);
+            if (closed != null) {
+                throw closed;
+            }
+            Assignment assignment = new Assignment(meetupId, role, person.userId(), person.email(), person.name(),
+                    person.language(), assignedBy, now, meetup.startsAt());
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                    ":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
+                    ":now", AttributeValue.fromS(now.truncatedTo(ChronoUnit.SECONDS).toString())));
+            values.put(":one", AttributeValue.fromN("1"));
+            values.put(":minusOne", AttributeValue.fromN("-1"));
+            values.put(":multiple", AttributeValue.fromBool(true));
+            String sameOption = meetup.allowMultipleRoles()
+                    ? "#multiple = :multiple"
+                    : "(attribute_not_exists(#multiple) OR #multiple <> :multiple)";
+            Update fill = Update.builder()
+                    .tableName(table.name())
+                    .key(key(Keys.meetupPk(meetupId), Keys.META))
+                    .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled + :one ADD #open :minusOne")
+                    .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
+                            + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption)
+                    .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
+                            "#roles", MeetupSchema.ROLES, "#r", role, "#filled", "filled", "#slots", "slots",
+                            "#open", MeetupSchema.OPEN_ROLE_SLOTS, "#multiple", MeetupSchema.ALLOW_MULTIPLE_ROLES))
+                    .expressionAttributeValues(values)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                    .build();
+            Update.Builder marker = Update.builder()
+                    .tableName(table.name())
+                    .key(key(Keys.meetupPk(meetupId), Keys.volunteerSk(person.userId())))
+                    .updateExpression("SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one")
+                    .expressionAttributeNames(Map.of("#type", "type", "#count", ROLE_COUNT))
+                    .expressionAttributeValues(Map.of(
+                            ":type", AttributeValue.fromS("VOLUNTEER"),
+                            ":meetup", AttributeValue.fromS(meetupId),
+                            ":user", AttributeValue.fromS(person.userId()),
+                            ":one", AttributeValue.fromN("1")));
+            if (!meetup.allowMultipleRoles()) {
+                marker.conditionExpression("attribute_not_exists(#count) OR #count < :one");
+            }
+            List<TransactWriteItem> items = new ArrayList<>(List.of(
+                    TransactWriteItem.builder().put(Put.builder()
+                            .tableName(table.name())
+                            .item(AssignmentSchema.SCHEMA.itemToMap(assignment, true))
+                            .conditionExpression("attribute_not_exists(PK)")
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                            .build()).build(),
+                    TransactWriteItem.builder().update(fill).build(),
+                    TransactWriteItem.builder().update(marker.build()).build()));
+            items.addAll(alongside);
+            try {
+                table.client().transactWriteItems(r -> r.transactItems(items));
+                return new Result.Taken(assignment);
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                for (int i = 3; i < items.size(); i++) {
+                    if (Transactions.failed(reasons, i)) {
+                        return new Result.AlongsideRefused();
+                    }
+                }
+                if (Transactions.failed(reasons, 0)) {
+                    Optional<Assignment> held = Transactions.itemOf(reasons, 0).map(AssignmentSchema.SCHEMA::mapToItem)
+                            .or(() -> assignment(meetupId, role, person.userId()));
+                    if (held.isPresent()) {
+                        return new Result.AlreadyHeld(held.get());
+                    }
+                } else if (Transactions.conflicted(reasons)) {
+                    Transactions.backOff(attempt, Refusals::busy);
+                } else if (Transactions.failed(reasons, 1)) {
+                    Meetup current = Transactions.itemOf(reasons, 1).map(MeetupSchema.MEETUP::mapToItem)
+                            .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
+                    ApiException refusal = Refusals.closed(meetupId, current, role, now);
+                    if (refusal != null) {
+                        throw refusal;
+                    }
+                    RoleNeed need = current.roles().get(role);
+                    if (need.filled() >= need.slots()) {
+                        throw Refusals.roleFull(role, need);
+                    }
+                    // the one-role option changed since the read: read again
+                } else if (Transactions.failed(reasons, 2)) {
+                    throw Refusals.holdsARole();
+                } else {
+                    throw e;
+                }
+            }
+        }
+        throw Refusals.busy();
+    }
+
+    public Optional<Assignment> assignment(String meetupId, String role, String userId) {
+        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
+                .key(key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(AssignmentSchema.SCHEMA.mapToItem(item));
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
+    }
+}

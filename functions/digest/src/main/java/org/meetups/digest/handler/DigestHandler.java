@@ -1,0 +1,131 @@
+package org.meetups.digest.handler;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.config.Env;
+import org.meetups.common.json.Json;
+import org.meetups.common.people.Directory;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.common.time.Weeks;
+import org.meetups.digest.store.DigestStore;
+import org.meetups.digest.store.InvolvementFromMeetups;
+import org.meetups.mail.Mailer;
+import org.meetups.mail.MimeMail;
+import org.meetups.mail.SentMarkers;
+import org.meetups.mail.links.LinkSecret;
+import org.meetups.mail.links.TokenSigner;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/**
+ * Invoked by two EventBridge Scheduler schedules: the weekly one ({@code {"run": "start", "scheduledTime":
+ * "<aws.scheduler.scheduled-time>"}}, a cron in the organisation's zone) opens the week's run and starts
+ * sending; the continuation ({@code {"run": "continue", ...}}, every few minutes) carries on with an open
+ * run, and costs one Query when there is none. Each invocation stops taking new pages when less than
+ * {@link #RESERVE} of its time is left (or after DIGEST_PAGES_PER_INVOCATION pages, when set).
+ *
+ * <p>Configuration: TABLE_NAME, SENDER, REPLY_TO, PUBLIC_BASE_URL, LINK_SECRET_ARN, ORGANISATION_TIME_ZONE,
+ * DIGEST_MAILS_PER_SECOND (default 14: the SES sending rate), DIGEST_SENDERS (mails in flight at once, default 8).
+ */
+public final class DigestHandler implements RequestStreamHandler {
+    /** Time kept back for the last page (100 mails at 14 a second) and recording where the run is. */
+    static final Duration RESERVE = Duration.ofSeconds(30);
+
+    private final DigestRun run;
+    private final Integer pagesPerInvocation;
+
+    public DigestHandler() {
+        this(Env.system(), Clock.systemUTC(), List.of());
+    }
+
+    /** {@code sesInterceptors}: faults injected into the real SES pipeline by tests. */
+    public DigestHandler(Env env, Clock clock, List<ExecutionInterceptor> sesInterceptors) {
+        var dynamo = AwsClients.dynamoDb(env);
+        String tableName = env.require("TABLE_NAME");
+        MeetupTable table = new MeetupTable(dynamo, tableName);
+        MimeMail mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
+        TokenSigner tokens = new TokenSigner(LinkSecret.load(env), clock);
+        String baseUrl = env.require("PUBLIC_BASE_URL");
+        int perSecond = positive(env, "DIGEST_MAILS_PER_SECOND", 14);
+        RateLimiter rate = RateLimiter.of("digest", RateLimiterConfig.custom()
+                .limitForPeriod(perSecond).limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(Duration.ofMinutes(1)).build());
+        AtomicInteger thread = new AtomicInteger();
+        ExecutorService senders = Executors.newFixedThreadPool(positive(env, "DIGEST_SENDERS", 8), r -> {
+            Thread t = new Thread(r, "digest-sender-" + thread.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        this.run = new DigestRun(new DigestStore(table), new Directory(table), new SentMarkers(dynamo, tableName),
+                new DigestMails(tokens, baseUrl), mime, new Mailer(AwsClients.sesV2(env, sesInterceptors), mime.senderAddress()),
+                rate, senders, new InvolvementFromMeetups(table), tokens, baseUrl, Weeks.of(env), clock);
+        this.pagesPerInvocation = env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
+    }
+
+    private static int positive(Env env, String name, int fallback) {
+        String raw = env.getOr(name, Integer.toString(fallback));
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalStateException(name + " must be a whole number of at least 1, not '" + raw + "'");
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = Json.MAPPER.readTree(input);
+        DigestRun.Summary summary = handle(event, context);
+        System.out.println(Json.write(summary));
+        Json.MAPPER.writeValue(output, summary);
+    }
+
+    DigestRun.Summary handle(JsonNode event, Context context) {
+        String kind = event.path("run").asText("continue");
+        if (!kind.equals("start") && !kind.equals("continue")) {
+            throw new IllegalArgumentException("\"run\" must be \"start\" or \"continue\", not " + event.path("run"));
+        }
+        return run.run(kind.equals("start"), scheduledTime(event), budget(context));
+    }
+
+    private BooleanSupplier budget(Context context) {
+        AtomicInteger pages = new AtomicInteger();
+        return () -> {
+            if (pagesPerInvocation != null && pages.getAndIncrement() >= pagesPerInvocation) {
+                return false;
+            }
+            return context == null || context.getRemainingTimeInMillis() > RESERVE.toMillis();
+        };
+    }
+
+    static Instant scheduledTime(JsonNode event) {
+        String time = event.hasNonNull("scheduledTime") ? event.get("scheduledTime").asText()
+                : event.hasNonNull("time") ? event.get("time").asText() : null;
+        if (time == null) {
+            throw new IllegalArgumentException("the event carries no scheduledTime (or time): " + event);
+        }
+        try {
+            return Instant.parse(time);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("scheduledTime is not an ISO-8601 instant: " + time, e);
+        }
+    }
+}

@@ -1,0 +1,268 @@
+package org.meetups.digest.handler;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.BooleanSupplier;
+import org.meetups.common.people.Directory;
+import org.meetups.common.people.Profiles;
+import org.meetups.common.store.Keys;
+import org.meetups.common.time.Weeks;
+import org.meetups.digest.domain.DigestContent;
+import org.meetups.digest.domain.DigestRules;
+import org.meetups.digest.domain.PeopleInvolved;
+import org.meetups.digest.store.DigestStore;
+import org.meetups.mail.Languages;
+import org.meetups.mail.Mailer;
+import org.meetups.mail.MimeMail;
+import org.meetups.mail.SentMarkers;
+import org.meetups.mail.links.TokenSigner;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
+import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
+
+/**
+ * One invocation of the weekly digest. The weekly schedule opens the week's run (its content decided
+ * once, kept on the run's item) and starts sending; the continuation schedule carries on with the open
+ * run, if any. An invocation takes the run's lease (so overlapping invocations never work side by
+ * side), then sends page after page of the directory's digest index: per recipient the sent marker
+ * {@code PERSON#<key> / SENT#DIGEST#<week>} is claimed, the mail sent at the configured rate, the
+ * marker completed. A page is recorded as done only when each of its mails is settled, so a crash or
+ * SES pushing back (throttling beyond the client's retries, an outage) leaves the page to the next
+ * invocation, which skips the mails already sent. It stops before its time runs out, recording where
+ * it is. Exactly once per (week, recipient): the run's lease keeps invocations apart, the markers
+ * keep mails apart even if a lease ran out under a live invocation.
+ */
+public final class DigestRun {
+    /** Longer than the function's timeout (240 s): a live invocation's lease never runs out. */
+    public static final Duration LEASE = Duration.ofSeconds(300);
+    public static final int PAGE = 100;
+    static final String KIND = "DIGEST";
+    /** A photo link in a digest works this long. */
+    static final Duration PHOTO_LINK_VALIDITY = Duration.ofDays(60);
+
+    private final DigestStore store;
+    private final Directory directory;
+    private final Profiles profiles;
+    private final SentMarkers markers;
+    private final DigestMails mails;
+    private final MimeMail mime;
+    private final Mailer mailer;
+    private final RateLimiter rate;
+    private final ExecutorService senders;
+    private final PeopleInvolved involved;
+    private final TokenSigner tokens;
+    private final String publicBaseUrl;
+    private final Weeks weeks;
+    private final Clock clock;
+
+    public DigestRun(DigestStore store, Directory directory, SentMarkers markers, DigestMails mails, MimeMail mime,
+                     Mailer mailer, RateLimiter rate, ExecutorService senders, PeopleInvolved involved, TokenSigner tokens,
+                     String publicBaseUrl, Weeks weeks, Clock clock) {
+        this.store = store;
+        this.directory = directory;
+        this.profiles = new Profiles(store.table());
+        this.markers = markers;
+        this.mails = mails;
+        this.mime = mime;
+        this.mailer = mailer;
+        this.rate = rate;
+        this.senders = senders;
+        this.involved = involved;
+        this.tokens = tokens;
+        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.weeks = weeks;
+        this.clock = clock;
+    }
+
+    /** What an invocation did; {@code outcome}: SENDING (more to do), DONE, NOTHING_OPEN, BUSY (another holds the lease). */
+    public record Summary(String week, String outcome, int sent, int undeliverable, int alreadySent, int deferred, int pages) {}
+
+    /**
+     * @param start         true for the weekly schedule (open the run of {@code scheduledTime}'s week), false for a continuation
+     * @param anotherPage   whether there is time left for one more page
+     */
+    public Summary run(boolean start, Instant scheduledTime, BooleanSupplier anotherPage) {
+        DigestStore.Run run;
+        if (start) {
+            String week = weeks.label(scheduledTime);
+            run = store.find(week).orElseGet(() -> store.open(content(week, scheduledTime), clock.instant()));
+        } else {
+            var open = store.openRun();
+            if (open.isEmpty()) {
+                return new Summary(null, "NOTHING_OPEN", 0, 0, 0, 0, 0);
+            }
+            run = open.get();
+        }
+        if (run.done()) {
+            return new Summary(run.week(), "DONE", 0, 0, 0, 0, 0);
+        }
+        String owner = UUID.randomUUID().toString();
+        if (!store.lease(run.week(), owner, clock.instant(), LEASE)) {
+            return new Summary(run.week(), "BUSY", 0, 0, 0, 0, 0);
+        }
+        Tally tally = new Tally();
+        int shard = run.shard();
+        String after = run.after();
+        int pages = 0;
+        while (shard < Directory.SHARDS) {
+            if (!anotherPage.getAsBoolean()) {
+                store.release(run.week(), owner);
+                return tally.summary(run.week(), "SENDING", pages);
+            }
+            Directory.Page page = directory.subscribers(shard, after, PAGE);
+            Tally pageTally = send(run.content(), page.entries());
+            tally.add(pageTally);
+            pages++;
+            if (pageTally.deferred > 0) {
+                // SES pushes back or another invocation holds a claim: this page again next time
+                store.countSent(run.week(), owner, pageTally.sent);
+                store.release(run.week(), owner);
+                return tally.summary(run.week(), "SENDING", pages);
+            }
+            int nextShard = page.lastKey() == null ? shard + 1 : shard;
+            String nextAfter = page.lastKey();
+            if (!store.progress(run.week(), owner, nextShard, nextAfter, pageTally.sent, clock.instant(), LEASE)) {
+                return tally.summary(run.week(), "BUSY", pages);
+            }
+            shard = nextShard;
+            after = nextAfter;
+        }
+        store.finish(run.week(), owner, clock.instant());
+        return tally.summary(run.week(), "DONE", pages);
+    }
+
+    /** The week's content: last week's featured highlights and volunteers, the next 14 days, involvement. */
+    DigestContent content(String week, Instant scheduledTime) {
+        String covered = weeks.previous(week);
+        Instant now = clock.instant();
+        List<DigestContent.FeaturedHighlight> highlights = store.featured(covered, DigestRules.MAX_HIGHLIGHTS).stream()
+                .map(h -> new DigestContent.FeaturedHighlight(h.meetupTitle(), h.text(), h.link(), h.author(),
+                        h.hasPhoto() ? publicBaseUrl + "/highlights/photos/"
+                                + tokens.photo(h.meetupId(), h.highlightId(), now.plus(PHOTO_LINK_VALIDITY)) : null))
+                .toList();
+        var lastWeeksMeetups = store.table().meetupsStarting(weeks.start(covered), weeks.end(covered));
+        List<DigestContent.Thanks> thanks = store.roleHolders(lastWeeksMeetups, DigestRules.MAX_THANKS);
+        List<DigestContent.Upcoming> upcoming = DigestRules.upcoming(
+                store.table().meetupsStarting(now, now.plus(DigestRules.AHEAD)), now);
+        YearMonth thisMonth = YearMonth.from(scheduledTime.atOffset(ZoneOffset.UTC));
+        YearMonth lastMonth = thisMonth.minusMonths(1);
+        DigestContent.Involvement involvement = new DigestContent.Involvement(thisMonth.toString(),
+                involved.count(thisMonth, scheduledTime), lastMonth.toString(), involved.count(lastMonth, scheduledTime));
+        return new DigestContent(week, covered, highlights, thanks, upcoming, involvement);
+    }
+
+    private static final class Tally {
+        int sent;
+        int undeliverable;
+        int alreadySent;
+        int deferred;
+
+        void add(Tally other) {
+            sent += other.sent;
+            undeliverable += other.undeliverable;
+            alreadySent += other.alreadySent;
+            deferred += other.deferred;
+        }
+
+        Summary summary(String week, String outcome, int pages) {
+            return new Summary(week, outcome, sent, undeliverable, alreadySent, deferred, pages);
+        }
+    }
+
+    enum Outcome { SENT, UNDELIVERABLE, ALREADY_DONE, DEFERRED }
+
+    /** One page: the recipients' preferred languages in one BatchGetItem, then their mails side by side at the rate. */
+    private Tally send(DigestContent content, List<Directory.Entry> entries) {
+        Map<String, String> languages = profiles.preferredLanguages(entries.stream().map(Directory.Entry::userId)
+                .filter(Objects::nonNull).toList());
+        List<Future<Outcome>> results = new ArrayList<>();
+        for (Directory.Entry entry : entries) {
+            String language = language(languages.get(entry.userId()), entry.language());
+            results.add(senders.submit(() -> deliver(content, entry, language)));
+        }
+        Tally tally = new Tally();
+        for (Future<Outcome> result : results) {
+            Outcome outcome;
+            try {
+                outcome = result.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending", e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a digest mail failed unexpectedly", e.getCause());
+            }
+            switch (outcome) {
+                case SENT -> tally.sent++;
+                case UNDELIVERABLE -> tally.undeliverable++;
+                case ALREADY_DONE -> tally.alreadySent++;
+                case DEFERRED -> tally.deferred++;
+            }
+        }
+        return tally;
+    }
+
+    /** Their preference, else the staff list's language, else English. */
+    static String language(String preferred, String imported) {
+        for (String language : new String[] {preferred, imported}) {
+            if (Languages.supported(language)) {
+                return Languages.normalise(language);
+            }
+        }
+        return Languages.ENGLISH;
+    }
+
+    /** Claim, compose, send at the rate, settle: one recipient's digest, whatever happens to the others. */
+    private Outcome deliver(DigestContent content, Directory.Entry entry, String language) {
+        SentMarkers.Marker marker = new SentMarkers.Marker(Keys.personPk(entry.personKey()),
+                "SENT#" + KIND + "#" + content.week(), KIND, entry.personKey());
+        Instant claimedAt = clock.instant();
+        switch (markers.claim(marker, claimedAt)) {
+            case ALREADY_SENT -> {
+                return Outcome.ALREADY_DONE;
+            }
+            case IN_PROGRESS -> {
+                return Outcome.DEFERRED;
+            }
+            case CLAIMED -> { }
+        }
+        byte[] raw;
+        try {
+            raw = mime.build(mails.compose(content, entry, language, clock.instant()), clock.instant());
+        } catch (MimeMail.UndeliverableAddressException e) {
+            markers.complete(marker, "UNDELIVERABLE", e.getMessage(), clock.instant());
+            return Outcome.UNDELIVERABLE;
+        }
+        String messageId;
+        try {
+            RateLimiter.waitForPermission(rate);
+            messageId = mailer.send(raw);
+        } catch (MessageRejectedException e) {
+            markers.complete(marker, "UNDELIVERABLE", e.getMessage(), clock.instant());
+            return Outcome.UNDELIVERABLE;
+        } catch (SdkException e) {
+            // throttling or an outage that outlasted the client's retries, or the account cannot send: later
+            boolean ours = e instanceof SesV2Exception ses && !ses.isThrottlingException() && ses.statusCode() < 500
+                    && ses.statusCode() != 403;
+            if (ours) {
+                markers.complete(marker, "UNDELIVERABLE", e.getMessage(), clock.instant());
+                return Outcome.UNDELIVERABLE;
+            }
+            markers.release(marker, claimedAt);
+            return Outcome.DEFERRED;
+        }
+        markers.complete(marker, "SENT", messageId, clock.instant());
+        return Outcome.SENT;
+    }
+}
