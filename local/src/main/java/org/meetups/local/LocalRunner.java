@@ -52,6 +52,7 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
     private final DynamoDbClient dynamo;
     private final Map<String, String> tableNames = new LinkedHashMap<>();
     /** Secrets the template declares, made in the emulator on first reference: logical id -> ARN. */
+    private final Map<String, String> bucketNames = new java.util.concurrent.ConcurrentHashMap<>();
     private final Map<String, String> secretArns = new LinkedHashMap<>();
     private JsonNode resources;
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
@@ -336,6 +337,16 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
                 }
             });
         }
+        if ("AWS::S3::Bucket".equals(resources.path(logicalId).path("Type").asText())) {
+            // a private bucket in the emulator (bucket names are lower case)
+            return bucketNames.computeIfAbsent(logicalId, id -> {
+                String bucket = (STACK + "-" + id).toLowerCase(java.util.Locale.ROOT);
+                try (var s3 = AwsClients.s3(Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", region)))) {
+                    s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(region)));
+                }
+                return bucket;
+            });
+        }
         return STACK + "-" + logicalId;
     }
 
@@ -347,6 +358,9 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
                 case "StreamArn" -> table.latestStreamArn();
                 default -> throw new IllegalArgumentException("!GetAtt " + logicalId + "." + attribute + " is not known locally");
             };
+        }
+        if ("AWS::S3::Bucket".equals(resources.path(logicalId).path("Type").asText()) && attribute.equals("Arn")) {
+            return "arn:aws:s3:::" + ref(logicalId);
         }
         return switch (attribute) {
             case "Arn" -> "arn:aws:lambda:" + region + ":" + ACCOUNT + ":function:" + functionName(logicalId);

@@ -102,6 +102,11 @@ public final class SentMails {
 
     /** Every mail accepted so far, oldest first. */
     public List<Mail> all() {
+        return to("");
+    }
+
+    /** The mails accepted so far with a recipient containing {@code fragment} (such as "@digest.example.org"), oldest first. */
+    public List<Mail> to(String fragment) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(stack.emulator().endpoint() + "/moto-api/data.json")).build(), HttpResponse.BodyHandlers.ofString());
@@ -111,6 +116,9 @@ public final class SentMails {
             for (JsonNode m : raw) {
                 List<String> to = new ArrayList<>();
                 m.path("destinations").forEach(d -> to.add(d.asText()));
+                if (to.stream().noneMatch(d -> d.contains(fragment))) {
+                    continue;
+                }
                 String data = m.path("raw_data").asText();
                 mails.add(new Mail(data, to, new MimeMessage(session,
                         new ByteArrayInputStream(data.getBytes(StandardCharsets.UTF_8)))));

@@ -100,7 +100,7 @@ public final class DigestStore {
     public boolean progress(String week, String owner, int shard, String after, int sent, Instant now, Duration lease) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":owner", s(owner), ":shard", n(shard), ":sent", n(sent),
                 ":one", n(1), ":until", s(now.plus(lease).toString())));
-        String update = "SET shard = :shard, leaseUntil = :until";
+        String update = "SET #shard = :shard, leaseUntil = :until";
         if (after == null) {
             update += " ADD sent :sent, pages :one REMOVE #after";
         } else {
@@ -110,7 +110,7 @@ public final class DigestStore {
         String expression = update;
         try {
             table.client().updateItem(r -> r.tableName(table.name()).key(key(week)).updateExpression(expression)
-                    .conditionExpression("leaseOwner = :owner").expressionAttributeNames(Map.of("#after", "after"))
+                    .conditionExpression("leaseOwner = :owner").expressionAttributeNames(Map.of("#after", "after", "#shard", "shard"))
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {

@@ -1,0 +1,82 @@
+package org.meetups.digest.handler;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.config.Env;
+import org.meetups.common.json.Json;
+import org.meetups.common.people.Directory;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.testing.ProjectFiles;
+import org.meetups.testing.TemplateFunctions;
+import org.meetups.testing.TestStack;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+
+/** A table of its own, the digest function configured as the template configures it, and the directory in it. */
+final class DigestStack {
+    /** Monday 09:00 in Amsterdam: the default schedule's time in week 2027-W11. */
+    static final Instant MONDAY = Instant.parse("2027-03-15T08:00:00Z");
+    static final String SECRET = "sample-link-secret-for-tests-and-events-0123456789";
+    static final String BASE_URL = "https://meetups.example.org";
+
+    final TestStack stack;
+    final MeetupTable table;
+    final Directory directory;
+    final Map<String, String> env;
+
+    DigestStack(Map<String, String> overrides) {
+        stack = TestStack.create();
+        table = new MeetupTable(stack.dynamo(), stack.tableName());
+        directory = new Directory(table);
+        TemplateFunctions.Function function = TemplateFunctions.all(ProjectFiles.root()).stream()
+                .filter(f -> f.logicalId().equals("DigestFunction")).findFirst().orElseThrow();
+        env = new HashMap<>(stack.environmentOf(function));
+        env.put("TABLE_NAME", stack.tableName());
+        env.remove("LINK_SECRET_ARN");
+        env.put("LINK_SECRET", SECRET);
+        env.put("ALLOW_PLAINTEXT_LINK_SECRET", "true");
+        env.put("PUBLIC_BASE_URL", BASE_URL);
+        env.put("HTTP_READ_TIMEOUT_SECONDS", "300");
+        env.putAll(overrides);
+        try (var ses = AwsClients.sesV2(stack.env(), List.of())) {
+            ses.createEmailIdentity(r -> r.emailIdentity("meetups@example.org"));
+        }
+    }
+
+    DigestHandler handler(Instant now, List<ExecutionInterceptor> sesFaults) {
+        return new DigestHandler(Env.of(env), Clock.fixed(now, ZoneOffset.UTC), sesFaults);
+    }
+
+    DigestHandler handler(Instant now) {
+        return handler(now, List.of());
+    }
+
+    static JsonNode event(String run, Instant scheduledTime) {
+        try {
+            return Json.MAPPER.readTree("{\"run\": \"" + run + "\", \"scheduledTime\": \"" + scheduledTime + "\"}");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code count} people from a staff list, addresses {@code <prefix><n>@<domain>}. */
+    void importPeople(String prefix, String domain, int count, String language, Instant now) {
+        List<Directory.StaffMember> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            batch.add(new Directory.StaffMember(prefix + i + "@" + domain, "Person " + prefix + i, "Sales", language));
+            if (batch.size() == 100) {
+                directory.importStaff(batch, now);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            directory.importStaff(batch, now);
+        }
+    }
+}
