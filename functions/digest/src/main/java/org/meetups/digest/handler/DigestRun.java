@@ -197,11 +197,14 @@ public final class DigestRun {
             Outcome outcome;
             try {
                 outcome = result.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while sending", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("a digest mail failed unexpectedly", e.getCause());
+            } catch (InterruptedException | ExecutionException e) {
+                // the invocation fails: mails not yet started stay unclaimed, the page unrecorded
+                results.forEach(r -> r.cancel(false));
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("a digest mail failed unexpectedly; the page is left to the next invocation",
+                        e instanceof ExecutionException ee ? ee.getCause() : e);
             }
             switch (outcome) {
                 case SENT -> tally.sent++;
