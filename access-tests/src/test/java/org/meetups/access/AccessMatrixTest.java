@@ -69,6 +69,11 @@ class AccessMatrixTest {
         return new Call(api.handlers, request.build());
     }
 
+    /** An hour after the meetups' start. */
+    static Call later(ApiEvents.Builder request) {
+        return new Call(afterStart, request.build());
+    }
+
     /** For each route, how to make an otherwise valid request for a caller, on data made for that cell alone. */
     static final Map<String, Function<User, Call>> SCENARIOS = new LinkedHashMap<>();
 
@@ -164,6 +169,36 @@ class AccessMatrixTest {
             return now(request("POST /links/{token}", u).path("token", api.withdrawLink(id, "host", PERSON)));
         });
         scenario("GET /me/preferences", u -> now(request("GET /me/preferences", u)));
+        scenario("POST /people/import", u -> now(request("POST /people/import", u).header("content-type", "text/csv")
+                .body("email,name\nstaff-member@example.org,Staff Member\n")));
+        // highlights: the person attended the meetup; the requests come after its start
+        scenario("POST /meetups/{id}/highlights/photos", u -> later(request("POST /meetups/{id}/highlights/photos", u)
+                .path("id", api.attended(PERSON, afterStart)).json("{\"contentType\": \"image/jpeg\", \"contentLength\": 1000}")));
+        scenario("POST /meetups/{id}/highlights", u -> later(request("POST /meetups/{id}/highlights", u)
+                .path("id", api.attended(PERSON, afterStart)).json("{\"text\": \"What a night\"}")));
+        scenario("GET /meetups/{id}/highlights", u -> later(request("GET /meetups/{id}/highlights", u)
+                .path("id", api.highlight(PERSON, afterStart)[0])));
+        scenario("PUT /meetups/{id}/highlights/{highlightId}", u -> {
+            String[] h = api.highlight(PERSON, afterStart);
+            return later(request("PUT /meetups/{id}/highlights/{highlightId}", u).path("id", h[0]).path("highlightId", h[1])
+                    .json("{\"text\": \"Even better\"}"));
+        });
+        scenario("DELETE /meetups/{id}/highlights/{highlightId}", u -> {
+            String[] h = api.highlight(PERSON, afterStart);
+            return later(request("DELETE /meetups/{id}/highlights/{highlightId}", u).path("id", h[0]).path("highlightId", h[1]));
+        });
+        scenario("PUT /meetups/{id}/highlights/{highlightId}/featured", u -> {
+            String[] h = api.highlight(PERSON, afterStart);
+            return later(request("PUT /meetups/{id}/highlights/{highlightId}/featured", u).path("id", h[0]).path("highlightId", h[1]));
+        });
+        scenario("DELETE /meetups/{id}/highlights/{highlightId}/featured", u -> {
+            String[] h = api.highlight(PERSON, afterStart);
+            return later(request("DELETE /meetups/{id}/highlights/{highlightId}/featured", u).path("id", h[0]).path("highlightId", h[1]));
+        });
+        scenario("GET /highlights", u -> later(request("GET /highlights", u).query("week", "2026-W47")));
+        // the signed token in the path authorises: a mail's photo link, whoever presents it
+        scenario("GET /highlights/photos/{token}", u -> later(request("GET /highlights/photos/{token}", u)
+                .path("token", api.photoLink(PERSON, afterStart))));
         scenario("PUT /me/preferences", u -> now(request("PUT /me/preferences", u).json("{\"language\": \"nl\"}")));
     }
 

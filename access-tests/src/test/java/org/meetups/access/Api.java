@@ -130,6 +130,42 @@ final class Api {
                 .path("role", role).as(user).build()));
     }
 
+    /** The person went to a new meetup (RSVP now, attendance recorded after the start); its id. */
+    String attended(User user, Map<String, HttpFunction> afterStart) {
+        String id = meetup();
+        rsvp(id, user);
+        expect(200, call(afterStart, ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance").path("id", id)
+                .path("userId", user.sub()).json("{\"attendance\": \"ATTENDED\"}").as(TestUsers.coordinator()).build()));
+        return id;
+    }
+
+    /** A highlight the person shared about a meetup they attended, after its start: {meetupId, highlightId}. */
+    String[] highlight(User user, Map<String, HttpFunction> afterStart) {
+        String id = attended(user, afterStart);
+        ApiResult shared = call(afterStart, ApiEvents.request("POST", "/meetups/{id}/highlights").path("id", id)
+                .json("{\"text\": \"A great evening\"}").as(user).build());
+        expect(201, shared);
+        return new String[] {id, shared.json().get("id").asText()};
+    }
+
+    /** A mail's signed link to a highlight's photo (the highlight is given a photo as a takeover would). */
+    String photoLink(User user, Map<String, HttpFunction> afterStart) {
+        String[] highlight = highlight(user, afterStart);
+        stack.dynamo().updateItem(r -> r.tableName(stack.tableName()).key(Map.of(
+                "PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("MEETUP#" + highlight[0]),
+                "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("HIGHLIGHT#" + highlight[1])))
+                .updateExpression("SET photoId = :p, photoType = :t").expressionAttributeValues(Map.of(
+                        ":p", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("AAAAAAAAAAAAAAAAAAAAAA"),
+                        ":t", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("image/png"))));
+        // each function of the matrix got a secret of its own: sign as the mails would for this one
+        String secretArn = environments.get("HighlightsFunction").get("LINK_SECRET_ARN");
+        try (var secrets = AwsClients.secretsManager(stack.env())) {
+            return new TokenSigner(secrets.getSecretValue(r -> r.secretId(secretArn)).secretString()
+                    .getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC))
+                    .photo(highlight[0], highlight[1], START.plusSeconds(86400 * 30));
+        }
+    }
+
     /** The file name of the person's feed URL (what GET /calendar/{feed} takes). */
     String feed(User user) {
         ApiResult rotated = call(ApiEvents.request("POST", "/me/calendar-feed").as(user).build());

@@ -61,15 +61,18 @@ class InputPropertiesTest {
     }
 
     /** A body of the route's own shape: every field a valid value. */
-    static final Map<String, String> SHAPES = Map.of(
-            "POST /meetups", Api.MEETUP,
-            "PATCH /meetups/{id}", "{\"title\": \"t\", \"capacity\": 5, \"venue\": \"v\", \"allowMultipleRoles\": true,"
-                    + " \"reminderOffsets\": [60], \"startsAt\": \"2026-11-20T19:00:00+01:00\"}",
-            "POST /meetups/{id}/roles", "{\"name\": \"photographer\", \"description\": \"d\", \"slots\": 1, \"minimum\": 0}",
-            "PATCH /meetups/{id}/roles/{role}", "{\"description\": \"d\", \"slots\": 2, \"minimum\": 1}",
-            "PUT /meetups/{id}/roles/{role}/assignees/{userId}", "{\"name\": \"Eva\", \"email\": \"eva@example.org\", \"language\": \"nl\"}",
-            "PUT /meetups/{id}/attendees/{userId}/attendance", "{\"attendance\": \"ATTENDED\"}",
-            "PUT /me/preferences", "{\"language\": \"nl\"}");
+    static final Map<String, String> SHAPES = Map.ofEntries(
+            Map.entry("POST /meetups", Api.MEETUP),
+            Map.entry("PATCH /meetups/{id}", "{\"title\": \"t\", \"capacity\": 5, \"venue\": \"v\", \"allowMultipleRoles\": true,"
+                    + " \"reminderOffsets\": [60], \"startsAt\": \"2026-11-20T19:00:00+01:00\"}"),
+            Map.entry("POST /meetups/{id}/roles", "{\"name\": \"photographer\", \"description\": \"d\", \"slots\": 1, \"minimum\": 0}"),
+            Map.entry("PATCH /meetups/{id}/roles/{role}", "{\"description\": \"d\", \"slots\": 2, \"minimum\": 1}"),
+            Map.entry("PUT /meetups/{id}/roles/{role}/assignees/{userId}", "{\"name\": \"Eva\", \"email\": \"eva@example.org\", \"language\": \"nl\"}"),
+            Map.entry("PUT /meetups/{id}/attendees/{userId}/attendance", "{\"attendance\": \"ATTENDED\"}"),
+            Map.entry("PUT /me/preferences", "{\"language\": \"nl\", \"digest\": true}"),
+            Map.entry("POST /meetups/{id}/highlights/photos", "{\"contentType\": \"image/png\", \"contentLength\": 100}"),
+            Map.entry("POST /meetups/{id}/highlights", "{\"text\": \"t\", \"link\": \"https://example.org\", \"photo\": \"AAAAAAAAAAAAAAAAAAAAAA\"}"),
+            Map.entry("PUT /meetups/{id}/highlights/{highlightId}", "{\"text\": \"t\", \"link\": \"https://example.org\"}"));
 
     // ------------------------------------------------------------------ generators
 
