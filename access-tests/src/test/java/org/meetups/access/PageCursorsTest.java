@@ -89,6 +89,20 @@ class PageCursorsTest {
     }
 
     @Test
+    void highlightsOfAMeetupAndOfAWeek() {
+        var later = api.handlersAt(Api.START.plusSeconds(3600));
+        String[] shared = api.highlight(EVA, later);
+        Api.expect(201, api.call(later, ApiEvents.request("POST", "/meetups/{id}/highlights").path("id", shared[0])
+                .json("{\"text\": \"And another one\"}").as(TestUsers.coordinator()).build()));
+        String cursor = checkCursor("GET /meetups/{id}/highlights", EVA, Map.of("id", shared[0]), Map.of());
+        refused(get("GET /meetups/{id}/highlights", EVA, Map.of("id", first), Map.of("cursor", cursor)),
+                "not a cursor this API returned");
+        String week = checkCursor("GET /highlights", EVA, Map.of(), Map.of("week", "2026-W47"));
+        refused(get("GET /highlights", EVA, Map.of(), Map.of("week", "2026-W48", "cursor", week)), "not a cursor this API returned");
+        refused(get("GET /highlights", EVA, Map.of(), Map.of("week", "2026-W47", "cursor", cursor)), "not a cursor this API returned");
+    }
+
+    @Test
     void meetupsByStart() {
         Map<String, String> window = Map.of("from", FROM, "to", TO);
         String cursor = checkCursor("GET /meetups", EVA, Map.of(), window);

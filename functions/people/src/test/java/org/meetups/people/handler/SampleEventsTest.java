@@ -29,6 +29,8 @@ class SampleEventsTest {
         assertEquals(200, put.status(), put::toString);
         ApiResult get = stack.call(handler, event("get-my-preferences.json"));
         assertEquals("nl", get.json().get("language").asText(), get::toString);
+        ApiResult imported = stack.call(handler, event("import-staff.json"));
+        assertEquals(2, imported.json().get("created").asInt(), imported::toString);
         List<String> sampleRoutes = Arrays.stream(
                         ProjectFiles.resolve("events/people").toFile().listFiles((d, n) -> n.endsWith(".json")))
                 .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey()).sorted().toList();
