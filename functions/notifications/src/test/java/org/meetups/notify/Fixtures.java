@@ -106,6 +106,14 @@ public final class Fixtures {
                 .key(Map.of(Keys.PK, s(Keys.meetupPk(meetupId)), Keys.SK, s(Keys.roleSk(role, userId)))));
     }
 
+    /** The sent markers at a meetup whose sort key continues {@code SENT#} with {@code prefix} (kind, user...). */
+    public List<Map<String, AttributeValue>> markers(String meetupId, String prefix) {
+        return stack.dynamo().queryPaginator(r -> r.tableName(stack.tableName()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.meetupPk(meetupId)), ":sk", s("SENT#" + prefix))))
+                .items().stream().toList();
+    }
+
     static AttributeValue s(String value) {
         return AttributeValue.fromS(value);
     }

@@ -31,6 +31,8 @@ import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.mail.IcsWriter;
 import org.meetups.mail.MailComposer;
+import org.meetups.mail.MailDelivery;
+import org.meetups.mail.MailWindows;
 import org.meetups.mail.Mailer;
 import org.meetups.mail.MimeMail;
 import org.meetups.mail.SentMarkers;
@@ -66,11 +68,12 @@ class ReminderRunTest {
     static ReminderRun.Summary run(Instant scheduledTime, Instant now, List<ExecutionInterceptor> sesFaults) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         MimeMail mime = new MimeMail(SENDER, null);
-        ReminderMails mailer = new ReminderMails(new MailComposer(new IcsWriter("meetups.example.org",
-                mime.senderAddress(), "Meetups"), new TokenSigner(new byte[32], clock), "https://meetups.example.org"),
-                mime, new Mailer(AwsClients.sesV2(stack.env(), sesFaults), mime.senderAddress()), clock);
-        return new ReminderRun(new ReminderStore(table), new SentMarkers(stack.dynamo(), stack.tableName()), mailer, clock)
-                .run(scheduledTime);
+        ReminderMails mails = new ReminderMails(new MailComposer(new IcsWriter("meetups.example.org",
+                mime.senderAddress(), "Meetups"), new TokenSigner(new byte[32], clock), "https://meetups.example.org"), clock);
+        MailDelivery delivery = new MailDelivery(new SentMarkers(stack.dynamo(), stack.tableName()), mime,
+                new Mailer(AwsClients.sesV2(stack.env(), sesFaults), mime.senderAddress()), clock);
+        return new ReminderRun(new ReminderStore(table), new MailWindows(stack.dynamo(), stack.tableName()), delivery,
+                mails, clock).run(scheduledTime);
     }
 
     static ReminderRun.Summary run(Instant scheduledTime) {
@@ -138,8 +141,9 @@ class ReminderRunTest {
                 + " " + calls);
         assertEquals(3, summary.meetupsDue());
         assertEquals(3, summary.sent());
-        // 2 index queries (this month and the one before) + per due meetup: its partition, claim, complete, round done
-        assertEquals(2 + 3 * 4, calls.size(), calls::toString);
+        // 2 index queries (this month and the one before), 2 more for due mail windows
+        // + per due meetup: its partition, claim, complete, round done
+        assertEquals(2 + 2 + 3 * 4, calls.size(), calls::toString);
         List<SentMails.Mail> sent = mails.since(before);
         due.forEach(address -> assertEquals(1, mailsTo(sent, address).size(), address));
     }
