@@ -11,7 +11,8 @@ public final class Redaction {
     /** Anything shaped like local@domain, quoted local parts included; generous on purpose. */
     private static final Pattern EMAIL = Pattern.compile(
             "(?:\"[^\"\\r\\n]{0,256}\"|[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]{1,256})@([\\p{L}\\p{N}.-]*[\\p{L}\\p{N}])");
-    private static final Pattern TOKEN_SEGMENT = Pattern.compile("(/(?:links|calendar)/)[^/\\s\"'?#<>]+");
+    /** A segment after /links/ or /calendar/, except a route's own variable ({token}, {feed}). */
+    private static final Pattern TOKEN_SEGMENT = Pattern.compile("(/(?:links|calendar)/)[^/\\s\"'?#<>{][^/\\s\"'?#<>]*");
 
     private Redaction() {}
 
