@@ -64,10 +64,11 @@ public final class HeldMails {
 
     /**
      * The one mail for a window's held changes: the latest state {@code current} when it differs from
-     * {@code told}. {@code change} identifies the release (the mail's sent marker).
+     * {@code told}. {@code signUp}: the RSVP's generation or the assignment's {@code assignedAt}, which
+     * the mail's one-click link acts on; {@code change} identifies the release (the mail's sent marker).
      */
     public static Optional<Notification> latest(String meetupId, String subject, String told, String current,
-                                                Recipient person, Long position, String change) {
+                                                Recipient person, Long position, String signUp, String change) {
         if (current.equals(told)) {
             return Optional.empty();
         }
@@ -75,12 +76,12 @@ public final class HeldMails {
             String role = subject.substring("ROLE#".length());
             List<CalendarEntry> entry = List.of(CalendarEntry.volunteering(meetupId, role));
             return Optional.of(new Notification(current.equals(HELD) ? MailKind.ROLE_ASSIGNED : MailKind.ROLE_UNASSIGNED,
-                    meetupId, person, change, entry, null, role));
+                    meetupId, person, change, entry, null, role, signUp));
         }
         List<CalendarEntry> attendance = List.of(CalendarEntry.attendance(meetupId));
         return Optional.of(switch (current) {
-            case "GOING" -> new Notification(MailKind.RSVP_CONFIRMED, meetupId, person, change, attendance, null, null);
-            case "WAITLISTED" -> new Notification(MailKind.WAITLISTED, meetupId, person, change, List.of(), position, null);
+            case "GOING" -> new Notification(MailKind.RSVP_CONFIRMED, meetupId, person, change, attendance, null, null, signUp);
+            case "WAITLISTED" -> new Notification(MailKind.WAITLISTED, meetupId, person, change, List.of(), position, null, signUp);
             // only someone who was told they were going has a calendar entry to cancel
             default -> new Notification(MailKind.RSVP_CANCELLED, meetupId, person, change,
                     "GOING".equals(told) ? attendance : List.of(), null, null);

@@ -22,6 +22,7 @@ import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
+import org.meetups.common.people.Profiles;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.mail.IcsWriter;
@@ -62,6 +63,7 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
 
     private final Clock clock;
     private final MeetupPartition partition;
+    private final Profiles profiles;
     private final MailComposer composer;
     private final MailDelivery delivery;
     private final MailWindows windows;
@@ -75,6 +77,7 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
         var dynamo = AwsClients.dynamoDb(env);
         String table = env.require("TABLE_NAME");
         this.partition = new MeetupPartition(new MeetupTable(dynamo, table));
+        this.profiles = new Profiles(new MeetupTable(dynamo, table));
         MimeMail mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
         String baseUrl = env.require("PUBLIC_BASE_URL");
         IcsWriter ics = new IcsWriter(URI.create(baseUrl).getHost(), mime.senderAddress(), "Meetups");
@@ -152,7 +155,7 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
                         Images.rsvps(partition.itemsStartingWith(meetupId, "RSVP#")),
                         Images.roles(partition.itemsStartingWith(meetupId, "ROLE#")));
                 List<String> unsettled = new ArrayList<>();
-                for (Notification mail : mails) {
+                for (Notification mail : inPreferredLanguages(mails)) {
                     // every recipient is attempted: one that cannot be mailed holds back nobody else
                     MailDelivery.Result result = send(mail, now, sending);
                     if (!result.outcome().settled()) {
@@ -166,17 +169,24 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
         } else if (sk.startsWith("RSVP#")) {
             RsvpImage old = Images.rsvp(before);
             NotificationPlanner.forRsvp(old, Images.rsvp(after), sequence)
-                    .ifPresent(mail -> sendUnlessMeetupCancelled(mail, HeldMails.state(old), null, meetups, sending));
+                    .ifPresent(mail -> sendUnlessMeetupCancelled(inPreferredLanguages(List.of(mail)).get(0),
+                            HeldMails.state(old), null, meetups, sending));
         } else if (sk.startsWith("ROLE#")) {
             RoleImage old = Images.role(before);
             NotificationPlanner.forRole(old, Images.role(after), sequence)
-                    .ifPresent(mail -> sendUnlessMeetupCancelled(mail, HeldMails.state(old),
-                            Images.assignedBy(after != null ? after : before), meetups, sending));
+                    .ifPresent(mail -> sendUnlessMeetupCancelled(inPreferredLanguages(List.of(mail)).get(0),
+                            HeldMails.state(old), Images.assignedBy(after != null ? after : before), meetups, sending));
         } else if (sk.startsWith(MailWindows.SK_PREFIX) && after != null && after.containsKey(MailWindows.RELEASED_AT)
                 && (before == null || !Objects.equals(before.get(MailWindows.RELEASED_AT), after.get(MailWindows.RELEASED_AT)))) {
             mailLatestState(meetupId, sk, after, sending);
         }
         // anything else (our own SENT# markers, tokens, highlights...) needs no mail
+    }
+
+    /** Each recipient's language as their profile says now: one BatchGetItem for the record's recipients. */
+    private List<Notification> inPreferredLanguages(List<Notification> mails) {
+        Map<String, String> languages = profiles.preferredLanguages(mails.stream().map(m -> m.recipient().userId()).toList());
+        return mails.stream().map(m -> m.inLanguage(languages.get(m.recipient().userId()))).toList();
     }
 
     /** Items removed by TTL are housekeeping, not a person's change. */
@@ -239,12 +249,14 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
         String current;
         Recipient person = stored;
         Long position = null;
+        String signUp = null;
         if (key.subject().equals(HeldMails.RSVP)) {
             RsvpImage rsvp = Images.rsvp(partition.item(meetupId, Keys.rsvpSk(stored.userId())));
             current = HeldMails.state(rsvp);
             if (rsvp != null) {
                 person = rsvp.person();
                 position = rsvp.position();
+                signUp = Long.toString(rsvp.generation());
             }
         } else {
             RoleImage role = Images.role(partition.item(meetupId,
@@ -252,11 +264,12 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
             current = HeldMails.state(role);
             if (role != null) {
                 person = role.person();
+                signUp = role.assignedAt();
             }
         }
         String told = window.told() == null ? HeldMails.NONE : window.told();
-        Optional<Notification> latest = HeldMails.latest(meetupId, key.subject(), told, current, person, position,
-                "held-" + item.get(MailWindows.RELEASED_AT).s());
+        Optional<Notification> latest = HeldMails.latest(meetupId, key.subject(), told, current, person, position, signUp,
+                "held-" + item.get(MailWindows.RELEASED_AT).s()).map(mail -> inPreferredLanguages(List.of(mail)).get(0));
         if (latest.isEmpty()) {
             LOG.info("held changes of user {} ended where they started: no mail", stored.userId());
             windows.settle(key, current, null);

@@ -64,13 +64,13 @@ public final class ReminderMails {
                     values.put("roleDescription", need.description());
                 }
                 // one role per link: with several roles (a meetup option) the link gives up the first
-                action = new MailContent.Action(Purpose.WITHDRAW_ROLE, person.role().split(", ")[0]);
+                action = new MailContent.Action(Purpose.WITHDRAW_ROLE, person.role().split(", ")[0], person.signUp());
             }
             case WAITLISTED -> {
                 values.put("position", person.position());
-                action = new MailContent.Action(Purpose.LEAVE_WAITLIST, null);
+                action = new MailContent.Action(Purpose.LEAVE_WAITLIST, null, person.signUp());
             }
-            default -> action = new MailContent.Action(Purpose.CANCEL_RSVP, null);
+            default -> action = new MailContent.Action(Purpose.CANCEL_RSVP, null, person.signUp());
         }
         return composer.compose(new MailContent(kind(person), to, values, List.of(), IcsWriter.Method.REQUEST, action),
                 meetup, clock.instant());
