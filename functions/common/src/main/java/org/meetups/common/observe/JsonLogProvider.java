@@ -29,7 +29,8 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * {@code outcome}...), and {@code error} with the stack trace. Every value passes through
  * {@link Redaction}. Lambda's JSON log format keeps such lines as they are and filters them by
  * {@code level}; the threshold is {@code AWS_LAMBDA_LOG_LEVEL} (what that format sets) or
- * {@code LOG_LEVEL}, default INFO.
+ * {@code LOG_LEVEL}, default INFO; {@code LOG_LEVELS} ({@code logger.prefix=LEVEL,...}) sets it per
+ * logger name prefix, for a library whose warnings are noise.
  *
  * <p>Small on purpose: it costs a few milliseconds of cold start where logback with an encoder
  * costs about 70 ms and Log4j2 about 300 ms (figures in the README).
@@ -42,6 +43,7 @@ public final class JsonLogProvider implements SLF4JServiceProvider {
     private final Map<String, Logger> loggers = new ConcurrentHashMap<>();
     private final ILoggerFactory factory = name -> loggers.computeIfAbsent(name, JsonLogger::new);
     private Level threshold = Level.INFO;
+    private final Map<String, Level> thresholds = new ConcurrentHashMap<>();
     private String function;
 
     @Override
@@ -70,6 +72,27 @@ public final class JsonLogProvider implements SLF4JServiceProvider {
         threshold = env.find("AWS_LAMBDA_LOG_LEVEL").or(() -> env.find("LOG_LEVEL"))
                 .map(JsonLogProvider::level).orElse(Level.INFO);
         function = env.find("AWS_LAMBDA_FUNCTION_NAME").orElse(null);
+        env.find("LOG_LEVELS").ifPresent(levels -> {
+            for (String entry : levels.split(",")) {
+                String[] parts = entry.split("=", 2);
+                if (parts.length == 2 && !parts[0].isBlank()) {
+                    thresholds.put(parts[0].strip(), level(parts[1]));
+                }
+            }
+        });
+    }
+
+    /** The threshold of the longest configured prefix of {@code logger}, else the global one. */
+    private Level thresholdOf(String logger) {
+        Level level = threshold;
+        int longest = -1;
+        for (Map.Entry<String, Level> entry : thresholds.entrySet()) {
+            if (logger.startsWith(entry.getKey()) && entry.getKey().length() > longest) {
+                longest = entry.getKey().length();
+                level = entry.getValue();
+            }
+        }
+        return level;
     }
 
     private static Level level(String name) {
@@ -83,12 +106,15 @@ public final class JsonLogProvider implements SLF4JServiceProvider {
     }
 
     private final class JsonLogger extends LegacyAbstractLogger {
+        private final Level loggerThreshold;
+
         JsonLogger(String name) {
             this.name = name;
+            this.loggerThreshold = thresholdOf(name);
         }
 
         private boolean enabled(Level level) {
-            return level.toInt() >= threshold.toInt();
+            return level.toInt() >= loggerThreshold.toInt();
         }
 
         @Override

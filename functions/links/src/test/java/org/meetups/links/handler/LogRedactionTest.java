@@ -81,7 +81,7 @@ class LogRedactionTest {
     @Test
     void aFailingLinkRequestLogsNeitherItsTokenNorAddresses() throws Exception {
         String meetupId = links.meetup();
-        String token = links.signer.oneClick(Purpose.WITHDRAW_ROLE, meetupId, "emp-1", "host", LinksTestSupport.START);
+        String token = links.signer.oneClick(Purpose.WITHDRAW_ROLE, meetupId, "emp-1", "host", LinksTestSupport.ASSIGNED_AT, LinksTestSupport.START);
         failEveryGetItem(token);
         for (String method : List.of("GET", "POST")) {
             List<String> log = logOf(() -> served(ApiEvents.request(method, "/links/{token}").path("token", token)), 500);
@@ -91,7 +91,7 @@ class LogRedactionTest {
 
     @Test
     void aFailingCalendarFeedLogsNeitherItsTokenNorAddresses() throws Exception {
-        String token = links.signer.feed("emp-1", 1);
+        String token = links.signer.feed("emp-1", 1, LinksTestSupport.START);
         failEveryGetItem(token);
         List<String> log = logOf(() -> served(ApiEvents.request("GET", "/calendar/{feed}").path("feed", token + ".ics")), 500);
         assertRedacted(log, token, "GET /calendar/{feed}");
