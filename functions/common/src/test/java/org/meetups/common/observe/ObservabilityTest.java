@@ -62,6 +62,16 @@ class ObservabilityTest {
     }
 
     @Test
+    void theAwsSdksOwnWarningsAreLoggedTheSameWay() {
+        assertTrue(LoggerFactory.getILoggerFactory().getClass().getName().startsWith(JsonLogProvider.class.getName()),
+                "SLF4J is bound to the JSON backend, not a no-op");
+        List<JsonNode> lines = linesOf(() -> LoggerFactory.getLogger("software.amazon.awssdk.core.retry")
+                .warn("Ignoring {}", "a setting"));
+        assertEquals("software.amazon.awssdk.core.retry", lines.get(0).path("logger").asText());
+        assertEquals("Ignoring a setting", lines.get(0).path("message").asText());
+    }
+
+    @Test
     void addressesAndLinkTokensAreRedactedEverywhere() {
         assertEquals("mail ***@example.org and ***@bücher.example", Redaction.redact("mail eva@example.org and \"a b\"@bücher.example"));
         assertEquals("GET /links/*** and /calendar/***", Redaction.redact("GET /links/eyJhbGc.sig and /calendar/eyJ.x.ics"));
