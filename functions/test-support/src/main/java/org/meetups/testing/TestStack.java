@@ -91,6 +91,8 @@ public final class TestStack {
                     yield bucket;
                 }
             }
+            // the emulator's SES takes any configuration set name and records no events
+            case "AWS::SES::ConfigurationSet" -> resource;
             default -> throw new IllegalStateException("no local stand-in for " + resource + " (" + type + ")");
         };
     }

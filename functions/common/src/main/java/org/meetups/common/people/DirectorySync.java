@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.meetups.common.auth.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -14,6 +16,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * directory never holds a request back.
  */
 public final class DirectorySync {
+    private static final Logger LOG = LoggerFactory.getLogger(DirectorySync.class);
     private static final int REMEMBERED = 10_000;
 
     private final Directory directory;
@@ -43,7 +46,7 @@ public final class DirectorySync {
                 confirmed.put(caller.userId(), claims);
             }
         } catch (SdkException e) {
-            System.err.println("directory not updated for this caller (tried again on their next request): " + e);
+            LOG.warn("directory not updated for this caller (tried again on their next request)", e);
         }
     }
 }

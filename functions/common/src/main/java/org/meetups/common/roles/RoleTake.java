@@ -11,6 +11,7 @@ import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.http.ApiException;
+import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
@@ -115,6 +116,7 @@ public final class RoleTake {
             items.addAll(alongside);
             try {
                 table.client().transactWriteItems(r -> r.transactItems(items));
+                Metrics.count("RolesTaken", "By", person.userId().equals(assignedBy) ? "Volunteer" : "Coordinator");
                 return new Result.Taken(assignment);
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();

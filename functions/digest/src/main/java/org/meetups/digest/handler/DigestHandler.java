@@ -11,7 +11,6 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,16 +19,21 @@ import java.util.function.BooleanSupplier;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.json.Json;
+import org.meetups.common.time.ScheduledEvents;
 import org.meetups.common.people.Directory;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.time.Weeks;
 import org.meetups.digest.store.DigestStore;
 import org.meetups.digest.store.InvolvementFromMeetups;
+import org.meetups.common.observe.Invocation;
+import org.meetups.mail.MailDelivery;
 import org.meetups.mail.Mailer;
 import org.meetups.mail.MimeMail;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.TokenSigner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
@@ -39,10 +43,11 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * run, and costs one Query when there is none. Each invocation stops taking new pages when less than
  * {@link #RESERVE} of its time is left (or after DIGEST_PAGES_PER_INVOCATION pages, when set).
  *
- * <p>Configuration: TABLE_NAME, SENDER, REPLY_TO, PUBLIC_BASE_URL, LINK_SECRET_ARN, ORGANISATION_TIME_ZONE,
+ * <p>Configuration: TABLE_NAME, SENDER, REPLY_TO, PUBLIC_BASE_URL, LINK_SECRET_ARN, ORGANISATION_TIME_ZONE, SES_CONFIGURATION_SET,
  * DIGEST_MAILS_PER_SECOND (default 14: the SES sending rate), DIGEST_SENDERS (mails in flight at once, default 8).
  */
 public final class DigestHandler implements RequestStreamHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(DigestHandler.class);
     /** Time kept back for the last page (100 mails at 14 a second) and recording where the run is. */
     static final Duration RESERVE = Duration.ofSeconds(30);
 
@@ -71,8 +76,10 @@ public final class DigestHandler implements RequestStreamHandler {
             t.setDaemon(true);
             return t;
         });
-        this.run = new DigestRun(new DigestStore(table), new Directory(table), new SentMarkers(dynamo, tableName),
-                new DigestMails(tokens, baseUrl), mime, new Mailer(AwsClients.sesV2(env, sesInterceptors), mime.senderAddress()),
+        Mailer mailer = new Mailer(AwsClients.sesV2(env, sesInterceptors), mime.senderAddress(),
+                env.find("SES_CONFIGURATION_SET").orElse(null));
+        this.run = new DigestRun(new DigestStore(table), new Directory(table),
+                new MailDelivery(new SentMarkers(dynamo, tableName), mime, mailer, clock), new DigestMails(tokens, baseUrl),
                 rate, senders, new InvolvementFromMeetups(table), tokens, baseUrl, Weeks.of(env), clock);
         this.pagesPerInvocation = env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
     }
@@ -92,10 +99,15 @@ public final class DigestHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        JsonNode event = Json.MAPPER.readTree(input);
-        DigestRun.Summary summary = handle(event, context);
-        System.out.println(Json.write(summary));
-        Json.MAPPER.writeValue(output, summary);
+        try (Invocation invocation = Invocation.start(context, "DigestFunction")) {
+            JsonNode event = Json.MAPPER.readTree(input);
+            DigestRun.Summary summary = handle(event, context);
+            invocation.put("outcome", summary.outcome());
+            LOG.info("digest {} {}: {} sent, {} already sent, {} undeliverable, {} deferred, {} pages", summary.week(),
+                    summary.outcome(), summary.sent(), summary.alreadySent(), summary.undeliverable(), summary.deferred(),
+                    summary.pages());
+            Json.MAPPER.writeValue(output, summary);
+        }
     }
 
     DigestRun.Summary handle(JsonNode event, Context context) {
@@ -103,7 +115,7 @@ public final class DigestHandler implements RequestStreamHandler {
         if (!kind.equals("start") && !kind.equals("continue")) {
             throw new IllegalArgumentException("\"run\" must be \"start\" or \"continue\", not " + event.path("run"));
         }
-        return run.run(kind.equals("start"), scheduledTime(event), budget(context));
+        return run.run(kind.equals("start"), ScheduledEvents.scheduledTime(event), budget(context));
     }
 
     private BooleanSupplier budget(Context context) {
@@ -114,18 +126,5 @@ public final class DigestHandler implements RequestStreamHandler {
             }
             return context == null || context.getRemainingTimeInMillis() > RESERVE.toMillis();
         };
-    }
-
-    static Instant scheduledTime(JsonNode event) {
-        String time = event.hasNonNull("scheduledTime") ? event.get("scheduledTime").asText()
-                : event.hasNonNull("time") ? event.get("time").asText() : null;
-        if (time == null) {
-            throw new IllegalArgumentException("the event carries no scheduledTime (or time): " + event);
-        }
-        try {
-            return Instant.parse(time);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("scheduledTime is not an ISO-8601 instant: " + time, e);
-        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import org.meetups.common.people.Directory;
+import org.meetups.common.observe.Metrics;
 import org.meetups.common.people.Profiles;
 import org.meetups.common.store.Keys;
 import org.meetups.common.time.Weeks;
@@ -24,21 +25,17 @@ import org.meetups.digest.domain.DigestRules;
 import org.meetups.digest.domain.PeopleInvolved;
 import org.meetups.digest.store.DigestStore;
 import org.meetups.mail.Languages;
-import org.meetups.mail.Mailer;
-import org.meetups.mail.MimeMail;
+import org.meetups.mail.MailDelivery;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.links.TokenSigner;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
-import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 /**
  * One invocation of the weekly digest. The weekly schedule opens the week's run (its content decided
  * once, kept on the run's item) and starts sending; the continuation schedule carries on with the open
  * run, if any. An invocation takes the run's lease (so overlapping invocations never work side by
- * side), then sends page after page of the directory's digest index: per recipient the sent marker
- * {@code PERSON#<key> / SENT#DIGEST#<week>} is claimed, the mail sent at the configured rate, the
- * marker completed. A page is recorded as done only when each of its mails is settled, so a crash or
+ * side), then sends page after page of the directory's digest index through the shared
+ * {@link MailDelivery}: per recipient the sent marker {@code PERSON#<key> / SENT#DIGEST#<week>} is claimed,
+ * the mail sent at the configured rate, the marker completed. A page is recorded as done only when each of its mails is settled, so a crash or
  * SES pushing back (throttling beyond the client's retries, an outage) leaves the page to the next
  * invocation, which skips the mails already sent. It stops before its time runs out, recording where
  * it is. Exactly once per (week, recipient): the run's lease keeps invocations apart, the markers
@@ -55,10 +52,8 @@ public final class DigestRun {
     private final DigestStore store;
     private final Directory directory;
     private final Profiles profiles;
-    private final SentMarkers markers;
+    private final MailDelivery delivery;
     private final DigestMails mails;
-    private final MimeMail mime;
-    private final Mailer mailer;
     private final RateLimiter rate;
     private final ExecutorService senders;
     private final PeopleInvolved involved;
@@ -67,16 +62,14 @@ public final class DigestRun {
     private final Weeks weeks;
     private final Clock clock;
 
-    public DigestRun(DigestStore store, Directory directory, SentMarkers markers, DigestMails mails, MimeMail mime,
-                     Mailer mailer, RateLimiter rate, ExecutorService senders, PeopleInvolved involved, TokenSigner tokens,
+    public DigestRun(DigestStore store, Directory directory, MailDelivery delivery, DigestMails mails,
+                     RateLimiter rate, ExecutorService senders, PeopleInvolved involved, TokenSigner tokens,
                      String publicBaseUrl, Weeks weeks, Clock clock) {
         this.store = store;
         this.directory = directory;
         this.profiles = new Profiles(store.table());
-        this.markers = markers;
+        this.delivery = delivery;
         this.mails = mails;
-        this.mime = mime;
-        this.mailer = mailer;
         this.rate = rate;
         this.senders = senders;
         this.involved = involved;
@@ -125,6 +118,7 @@ public final class DigestRun {
             Tally pageTally = send(run.content(), page.entries());
             tally.add(pageTally);
             pages++;
+            Metrics.count("DigestPages");
             if (pageTally.deferred > 0) {
                 // SES pushes back or another invocation holds a claim: this page again next time
                 store.countSent(run.week(), owner, pageTally.sent);
@@ -140,6 +134,7 @@ public final class DigestRun {
             after = nextAfter;
         }
         store.finish(run.week(), owner, clock.instant());
+        Metrics.count("DigestRunsDone");
         return tally.summary(run.week(), "DONE", pages);
     }
 
@@ -181,20 +176,20 @@ public final class DigestRun {
         }
     }
 
-    enum Outcome { SENT, UNDELIVERABLE, ALREADY_DONE, DEFERRED }
-
     /** One page: the recipients' preferred languages in one BatchGetItem, then their mails side by side at the rate. */
     private Tally send(DigestContent content, List<Directory.Entry> entries) {
         Map<String, String> languages = profiles.preferredLanguages(entries.stream().map(Directory.Entry::userId)
                 .filter(Objects::nonNull).toList());
-        List<Future<Outcome>> results = new ArrayList<>();
+        // one delivery run per page: after a failure of the account or of SES, the rest of the page waits
+        MailDelivery.Run sending = delivery.run();
+        List<Future<MailDelivery.Outcome>> results = new ArrayList<>();
         for (Directory.Entry entry : entries) {
             String language = language(languages.get(entry.userId()), entry.language());
-            results.add(senders.submit(() -> deliver(content, entry, language)));
+            results.add(senders.submit(() -> deliver(sending, content, entry, language)));
         }
         Tally tally = new Tally();
-        for (Future<Outcome> result : results) {
-            Outcome outcome;
+        for (Future<MailDelivery.Outcome> result : results) {
+            MailDelivery.Outcome outcome;
             try {
                 outcome = result.get();
             } catch (InterruptedException | ExecutionException e) {
@@ -210,7 +205,8 @@ public final class DigestRun {
                 case SENT -> tally.sent++;
                 case UNDELIVERABLE -> tally.undeliverable++;
                 case ALREADY_DONE -> tally.alreadySent++;
-                case DEFERRED -> tally.deferred++;
+                // another invocation's claim (one that died, until its lease runs out) counts as not yet settled
+                case DEFERRED, IN_PROGRESS -> tally.deferred++;
             }
         }
         return tally;
@@ -226,46 +222,18 @@ public final class DigestRun {
         return Languages.ENGLISH;
     }
 
-    /** Claim, compose, send at the rate, settle: one recipient's digest, whatever happens to the others. */
-    private Outcome deliver(DigestContent content, Directory.Entry entry, String language) {
+    /**
+     * One recipient's digest through the shared delivery (claim, compose, send, settle), whatever happens to
+     * the others. The rate's permit is taken when the mail is composed, after the claim: mails sent before
+     * (a page read again) take none.
+     */
+    private MailDelivery.Outcome deliver(MailDelivery.Run sending, DigestContent content, Directory.Entry entry,
+                                         String language) {
         SentMarkers.Marker marker = new SentMarkers.Marker(Keys.personPk(entry.personKey()),
                 "SENT#" + KIND + "#" + content.week(), KIND, entry.personKey());
-        Instant claimedAt = clock.instant();
-        switch (markers.claim(marker, claimedAt)) {
-            case ALREADY_SENT -> {
-                return Outcome.ALREADY_DONE;
-            }
-            case IN_PROGRESS -> {
-                return Outcome.DEFERRED;
-            }
-            case CLAIMED -> { }
-        }
-        byte[] raw;
-        try {
-            raw = mime.build(mails.compose(content, entry, language, clock.instant()), clock.instant());
-        } catch (MimeMail.UndeliverableAddressException e) {
-            markers.complete(marker, "UNDELIVERABLE", e.getMessage(), clock.instant());
-            return Outcome.UNDELIVERABLE;
-        }
-        String messageId;
-        try {
+        return sending.deliver(marker, KIND, () -> {
             RateLimiter.waitForPermission(rate);
-            messageId = mailer.send(raw);
-        } catch (MessageRejectedException e) {
-            markers.complete(marker, "UNDELIVERABLE", e.getMessage(), clock.instant());
-            return Outcome.UNDELIVERABLE;
-        } catch (SdkException e) {
-            // throttling or an outage that outlasted the client's retries, or the account cannot send: later
-            boolean ours = e instanceof SesV2Exception ses && !ses.isThrottlingException() && ses.statusCode() < 500
-                    && ses.statusCode() != 403;
-            if (ours) {
-                markers.complete(marker, "UNDELIVERABLE", e.getMessage(), clock.instant());
-                return Outcome.UNDELIVERABLE;
-            }
-            markers.release(marker, claimedAt);
-            return Outcome.DEFERRED;
-        }
-        markers.complete(marker, "SENT", messageId, clock.instant());
-        return Outcome.SENT;
+            return mails.compose(content, entry, language, clock.instant());
+        }).outcome();
     }
 }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.meetups.highlights.domain.HighlightRules;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -20,6 +22,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * taken over expire by the bucket's lifecycle rule. Reads are presigned GETs of a few minutes.
  */
 public final class PhotoStore {
+    private static final Logger LOG = LoggerFactory.getLogger(PhotoStore.class);
     public static final Duration UPLOAD_VALIDITY = Duration.ofMinutes(10);
     public static final Duration READ_VALIDITY = Duration.ofMinutes(15);
 
@@ -99,7 +102,7 @@ public final class PhotoStore {
         try {
             s3.deleteObject(r -> r.bucket(bucket).key(photoKey(meetupId, photoId)));
         } catch (RuntimeException e) {
-            System.err.println("could not delete a replaced photo: " + e);
+            LOG.warn("could not delete a photo no highlight shows any more; it stays unreferenced", e);
         }
     }
 }

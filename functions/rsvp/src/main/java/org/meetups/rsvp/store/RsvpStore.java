@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.meetups.common.auth.Caller;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.observe.Invocation;
+import org.meetups.common.observe.Metrics;
 import org.meetups.common.rsvp.Attendance;
 import org.meetups.common.rsvp.MeetupCounters;
 import org.meetups.common.rsvp.Rsvp;
@@ -80,6 +82,7 @@ public final class RsvpStore {
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", AttributeValue.fromS(now.toString())));
             switch (decision) {
                 case RsvpDecision.Unchanged unchanged -> {
+                    outcome("UNCHANGED");
                     return unchanged.rsvp();
                 }
                 case RsvpDecision.TakeSeat seat -> {
@@ -108,9 +111,18 @@ public final class RsvpStore {
                 snapshot = retrySnapshot(refused, 1, snapshot, meetupId, caller.userId(), attempt);
                 continue;
             }
+            outcome(next.status().name());
+            if (next.waiting()) {
+                Metrics.count("WaitlistJoins");
+            }
             return next;
         }
         throw Transactions.busy();
+    }
+
+    private static void outcome(String outcome) {
+        Metrics.count("Rsvps", "Outcome", outcome);
+        Invocation.note("outcome", outcome);
     }
 
     /**

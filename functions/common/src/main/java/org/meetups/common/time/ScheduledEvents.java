@@ -1,0 +1,28 @@
+package org.meetups.common.time;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+/** The time a scheduled invocation is for, as the schedules pass it. */
+public final class ScheduledEvents {
+    private ScheduledEvents() {}
+
+    /**
+     * The Scheduler's own time ({@code {"scheduledTime": "<aws.scheduler.scheduled-time>"}}), or an
+     * EventBridge rule's event {@code time}: functions decide on it, not the wall clock, so a late or
+     * repeated invocation behaves as a punctual one.
+     */
+    public static Instant scheduledTime(JsonNode event) {
+        String time = event.hasNonNull("scheduledTime") ? event.get("scheduledTime").asText()
+                : event.hasNonNull("time") ? event.get("time").asText() : null;
+        if (time == null) {
+            throw new IllegalArgumentException("the event carries no scheduledTime (or time): " + event);
+        }
+        try {
+            return Instant.parse(time);
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("scheduledTime is not an ISO-8601 instant: " + time, e);
+        }
+    }
+}
