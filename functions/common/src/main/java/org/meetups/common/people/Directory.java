@@ -245,23 +245,8 @@ public final class Directory {
      */
     public List<Imported> importStaff(List<StaffMember> members, Instant now) {
         Map<String, Map<String, AttributeValue>> existing = new HashMap<>();
-        List<Map<String, AttributeValue>> keys = members.stream().map(m -> key(personKey(m.email()))).toList();
-        Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request = keys.isEmpty() ? Map.of()
-                : Map.of(table.name(), software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder()
-                        .keys(keys).consistentRead(true).build());
-        for (int attempt = 1; !request.isEmpty(); attempt++) {
-            var ask = request;
-            var response = table.client().batchGetItem(r -> r.requestItems(ask));
-            response.responses().getOrDefault(table.name(), List.of())
-                    .forEach(item -> existing.put(item.get(Keys.PK).s(), item));
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            if (!request.isEmpty()) {
-                if (attempt >= 5) {
-                    throw org.meetups.common.rsvp.Transactions.busy();
-                }
-                org.meetups.common.rsvp.Transactions.backoff(attempt);
-            }
-        }
+        table.batchGet(members.stream().map(m -> key(personKey(m.email()))).toList(), true)
+                .forEach(item -> existing.put(item.get(Keys.PK).s(), item));
         List<Imported> outcomes = new java.util.ArrayList<>();
         for (StaffMember member : members) {
             String personKey = personKey(member.email());

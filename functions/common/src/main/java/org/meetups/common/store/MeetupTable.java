@@ -63,6 +63,36 @@ public final class MeetupTable {
         return found;
     }
 
+    /**
+     * The items of these keys that exist, in no particular order: one BatchGetItem per 100 keys, keys
+     * DynamoDB left unprocessed asked again with backoff (503 after 5 attempts).
+     */
+    public java.util.List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> batchGet(
+            java.util.List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> keys,
+            boolean consistentRead) {
+        java.util.List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
+                new java.util.ArrayList<>();
+        for (int i = 0; i < keys.size(); i += 100) {
+            var chunk = keys.subList(i, Math.min(keys.size(), i + 100));
+            java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request = java.util.Map.of(name,
+                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(chunk)
+                            .consistentRead(consistentRead).build());
+            for (int attempt = 1; !request.isEmpty(); attempt++) {
+                var ask = request;
+                var response = client.batchGetItem(r -> r.requestItems(ask));
+                items.addAll(response.responses().getOrDefault(name, java.util.List.of()));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : java.util.Map.of();
+                if (!request.isEmpty()) {
+                    if (attempt >= 5) {
+                        throw org.meetups.common.rsvp.Transactions.busy();
+                    }
+                    org.meetups.common.rsvp.Transactions.backoff(attempt);
+                }
+            }
+        }
+        return items;
+    }
+
     /** A strongly consistent read: callers decide on counts and versions from it. */
     public Optional<Meetup> findMeetup(String meetupId) {
         return Optional.ofNullable(meetups.getItem(GetItemEnhancedRequest.builder()

@@ -15,7 +15,6 @@ import org.meetups.common.store.MeetupTable;
 import org.meetups.digest.domain.DigestContent;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * The digest's runs, one item per week ({@code DIGEST#RUNS / <week>}): its content, where it is (the
@@ -210,21 +209,11 @@ public final class DigestStore {
 
     private Map<String, Meetup> meetups(List<String> ids) {
         Map<String, Meetup> found = new HashMap<>();
-        for (int i = 0; i < ids.size(); i += 100) {
-            List<Map<String, AttributeValue>> keys = ids.subList(i, Math.min(ids.size(), i + 100)).stream()
-                    .map(id -> Map.of(Keys.PK, s(Keys.meetupPk(id)), Keys.SK, s(Keys.META))).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys).build());
-            while (!request.isEmpty()) {
-                var ask = request;
-                var response = table.client().batchGetItem(r -> r.requestItems(ask));
-                response.responses().getOrDefault(table.name(), List.of())
-                        .forEach(item -> {
-                            Meetup m = MeetupSchema.MEETUP.mapToItem(item);
-                            found.put(m.id(), m);
-                        });
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
+        table.batchGet(ids.stream().map(id -> Map.of(Keys.PK, s(Keys.meetupPk(id)), Keys.SK, s(Keys.META))).toList(), false)
+                .forEach(item -> {
+                    Meetup meetup = MeetupSchema.MEETUP.mapToItem(item);
+                    found.put(meetup.id(), meetup);
+                });
         return found;
     }
 

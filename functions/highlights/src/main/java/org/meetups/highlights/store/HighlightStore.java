@@ -14,7 +14,6 @@ import org.meetups.highlights.domain.Highlight;
 import org.meetups.highlights.domain.HighlightRules;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -37,27 +36,20 @@ public final class HighlightStore {
     public Context context(String meetupId, String userId) {
         List<Map<String, AttributeValue>> keys = List.of(key(meetupId, Keys.META), key(meetupId, Keys.rsvpSk(userId)),
                 key(meetupId, Keys.volunteerSk(userId)));
-        Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys)
-                .consistentRead(true).build());
         Meetup meetup = null;
         boolean attended = false;
         boolean heldRole = false;
-        while (!request.isEmpty()) {
-            Map<String, KeysAndAttributes> ask = request;
-            var response = table.client().batchGetItem(r -> r.requestItems(ask));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.name(), List.of())) {
-                String sk = item.get(Keys.SK).s();
-                if (sk.equals(Keys.META)) {
-                    meetup = MeetupSchema.MEETUP.mapToItem(item);
-                } else if (sk.startsWith("RSVP#")) {
-                    AttributeValue attendance = item.get(RsvpSchema.ATTENDANCE);
-                    attended = attendance != null && "ATTENDED".equals(attendance.s());
-                } else {
-                    AttributeValue count = item.get("roleCount");
-                    heldRole = count != null && Long.parseLong(count.n()) > 0;
-                }
+        for (Map<String, AttributeValue> item : table.batchGet(keys, true)) {
+            String sk = item.get(Keys.SK).s();
+            if (sk.equals(Keys.META)) {
+                meetup = MeetupSchema.MEETUP.mapToItem(item);
+            } else if (sk.startsWith("RSVP#")) {
+                AttributeValue attendance = item.get(RsvpSchema.ATTENDANCE);
+                attended = attendance != null && "ATTENDED".equals(attendance.s());
+            } else {
+                AttributeValue count = item.get("roleCount");
+                heldRole = count != null && Long.parseLong(count.n()) > 0;
             }
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
         return new Context(Optional.ofNullable(meetup), new HighlightRules.Part(attended, heldRole));
     }

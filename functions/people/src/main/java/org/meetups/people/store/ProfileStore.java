@@ -11,7 +11,6 @@ import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.people.domain.Preferences;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * A person's preferences: the language on their profile item ({@code USER#<id> / PROFILE}), the digest
@@ -35,22 +34,15 @@ public final class ProfileStore {
     /** One BatchGetItem (strongly consistent) of the profile and the directory entry. */
     public Preferences preferences(Caller caller) {
         String personKey = Directory.personKey(caller.email());
-        Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().consistentRead(true)
-                .keys(List.of(Profiles.key(caller.userId()), Directory.key(personKey))).build());
         String language = null;
         boolean digest = true;   // a person the directory does not know yet gets the digest once it does
-        while (!request.isEmpty()) {
-            var ask = request;
-            var response = table.client().batchGetItem(r -> r.requestItems(ask));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.name(), List.of())) {
-                if (item.get(Keys.SK).s().equals(Keys.PROFILE)) {
-                    AttributeValue value = item.get(Profiles.LANGUAGE);
-                    language = value == null ? null : value.s();
-                } else {
-                    digest = Directory.entry(item).subscribed();
-                }
+        for (Map<String, AttributeValue> item : table.batchGet(List.of(Profiles.key(caller.userId()), Directory.key(personKey)), true)) {
+            if (item.get(Keys.SK).s().equals(Keys.PROFILE)) {
+                AttributeValue value = item.get(Profiles.LANGUAGE);
+                language = value == null ? null : value.s();
+            } else {
+                digest = Directory.entry(item).subscribed();
             }
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
         }
         return new Preferences(language, digest);
     }
