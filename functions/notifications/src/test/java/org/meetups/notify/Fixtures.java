@@ -59,6 +59,12 @@ public final class Fixtures {
     }
 
     public void rsvp(String meetupId, String userId, String name, String language, String status, Long position) {
+        rsvp(meetupId, userId, name, language, status, position, null);
+    }
+
+    /** {@code changedBy}: the coordinator who made the change for the person (added, seated, removed). */
+    public void rsvp(String meetupId, String userId, String name, String language, String status, Long position,
+                     String changedBy) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(Keys.meetupPk(meetupId)));
         item.put(Keys.SK, s(Keys.rsvpSk(userId)));
@@ -73,6 +79,11 @@ public final class Fixtures {
         item.put("status", s(status));
         if (position != null) {
             item.put("position", AttributeValue.fromN(position.toString()));
+            item.put(Keys.GSI3_PK, s(Keys.waitlistPk(meetupId)));
+            item.put(Keys.GSI3_SK, s(Keys.waitlistSk(position)));
+        }
+        if (changedBy != null) {
+            item.put("changedBy", s(changedBy));
         }
         item.put("meetupStartsAt", s(START.toString()));
         item.put(Keys.GSI2_PK, s(Keys.userPk(userId)));

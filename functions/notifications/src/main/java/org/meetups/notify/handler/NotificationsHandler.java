@@ -120,12 +120,19 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
             }
         } else if (sk.startsWith("RSVP#")) {
             NotificationPlanner.forRsvp(Images.rsvp(before), Images.rsvp(after), sequence)
+                    .map(this::atLivePlace)
                     .ifPresent(mail -> sendUnlessMeetupCancelled(mail, meetups));
         } else if (sk.startsWith("ROLE#")) {
             NotificationPlanner.forRole(Images.role(before), Images.role(after), sequence)
                     .ifPresent(mail -> sendUnlessMeetupCancelled(mail, meetups));
         }
         // anything else (our own SENT# markers, tokens, highlights...) needs no mail
+    }
+
+    /** A waitlist mail tells the place in the queue as it is when it is sent, not the ticket. */
+    private Notification atLivePlace(Notification mail) {
+        return mail.kind() == MailKind.WAITLISTED && mail.position() != null
+                ? mail.atPlace(partition.placeOf(mail.meetupId(), mail.position())) : mail;
     }
 
     /** Items removed by TTL are housekeeping, not a person's change. */

@@ -103,13 +103,18 @@ class RsvpApiTest {
         assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query", "DynamoDb.TransactWriteItems"), calls,
                 "cancelling a seat with people waiting: read, waitlist head, one transaction");
         assertEquals("GOING", mine(id, TestUsers.otherEmployee()).json().get("status").asText(), "first waiting promoted");
-        assertEquals("WAITLISTED", mine(id, person(3)).json().get("status").asText());
+        JsonNode next = mine(id, person(3)).json();
+        assertEquals("WAITLISTED", next.get("status").asText());
+        assertEquals(1, next.get("position").asInt(), "nobody is ahead any more: the live place, not the ticket (2)");
+        assertEquals("WAIT_FOR_SEAT", next.get("next").asText());
         assertEquals(cancelled.json(), cancel(id, TestUsers.employee()).json(), "repeating a cancellation changes nothing");
+        assertEquals("RSVP_OPEN", cancelled.json().get("next").asText());
 
-        // re-RSVP after cancelling is a state change of the same item: to the end of the waitlist
+        // re-RSVP after cancelling is a state change of the same item: to the end of the waitlist (ticket 3, place 2)
         ApiResult again = rsvp(id, TestUsers.employee());
         assertEquals("WAITLISTED", again.json().get("status").asText());
-        assertEquals(3, again.json().get("position").asInt());
+        assertEquals(2, again.json().get("position").asInt());
+        assertEquals(Map.of("emp-1", 3L, "p-3", 2L), Fixtures.recount(stack, id).positionsByUser(), "the tickets keep the order");
 
         // leaving the waitlist
         ApiResult left = cancel(id, person(3));
@@ -121,18 +126,39 @@ class RsvpApiTest {
     }
 
     @Test
-    void rsvpUsesTwoCallsAndAWaitlistJoinThree() {
+    void rsvpUsesTwoCallsAndAWaitlistJoinFour() {
         String id = meetup(1);
         int mark = CallRecorder.mark();
-        rsvp(id, TestUsers.employee());
+        ApiResult going = rsvp(id, TestUsers.employee());
         assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.TransactWriteItems"), CallRecorder.since(mark));
+        assertEquals("ATTEND", going.json().get("next").asText());
+        mark = CallRecorder.mark();
+        ApiResult waiting = rsvp(id, TestUsers.otherEmployee());
+        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.UpdateItem", "DynamoDb.TransactWriteItems", "DynamoDb.Query"),
+                CallRecorder.since(mark), "joining the waitlist also takes a ticket, then counts the people ahead");
+        assertEquals("WAIT_FOR_SEAT", waiting.json().get("next").asText());
+        assertEquals(1, waiting.json().get("position").asInt());
         mark = CallRecorder.mark();
         rsvp(id, TestUsers.otherEmployee());
-        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.UpdateItem", "DynamoDb.TransactWriteItems"),
-                CallRecorder.since(mark), "joining the waitlist also takes a position");
-        mark = CallRecorder.mark();
-        rsvp(id, TestUsers.otherEmployee());
-        assertEquals(List.of("DynamoDb.BatchGetItem"), CallRecorder.since(mark), "a repeat only reads");
+        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query"), CallRecorder.since(mark),
+                "a repeat only reads (and counts the place)");
+    }
+
+    @Test
+    void aLivePlaceIsOneCountQueryOfThePeopleAhead() {
+        String id = meetup(1);
+        rsvp(id, TestUsers.employee());
+        for (int i = 1; i <= 6; i++) {
+            rsvp(id, person(100 + i));
+        }
+        cancel(id, person(102));
+        cancel(id, person(104));
+        int mark = CallRecorder.mark();
+        ApiResult sixth = mine(id, person(106));
+        List<String> calls = CallRecorder.since(mark);
+        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query"), calls, "my RSVP, then one count of the queue ahead");
+        assertEquals(4, sixth.json().get("position").asInt(), "ticket 6, two of the five ahead left");
+        System.out.println("[live-position] GET /meetups/{id}/rsvp while waiting: " + calls.size() + " DynamoDB calls " + calls);
     }
 
     @Test
@@ -202,7 +228,8 @@ class RsvpApiTest {
 
         int mark = CallRecorder.mark();
         ApiResult page = stack.call(handler, ApiEvents.request("GET", "/me/meetups").as(me).build());
-        assertEquals(List.of("DynamoDb.Query"), CallRecorder.since(mark));
+        assertEquals(List.of("DynamoDb.Query", "DynamoDb.Query"), CallRecorder.since(mark),
+                "the page, and one count of the queue ahead for the one RSVP waiting");
         assertEquals(200, page.status(), page::toString);
         JsonNode items = page.json().get("items");
         assertEquals(3, items.size(), page::toString);
