@@ -11,10 +11,10 @@ import java.time.Instant;
  * job survives a crash or a timeout and resumes from its last completed page.
  *
  * @param startsAt       the start as of {@code meetupVersion}, what the copies get
- * @param copiesUpdated  copies rewritten so far
+ * @param itemsDone      items of the pages completed so far: each holds the job's start now (or a newer one)
  */
 public record CopyJob(String meetupId, long meetupVersion, Instant startsAt, Phase phase, String cursor, long step,
-                      long copiesUpdated, Instant createdAt, Instant updatedAt) {
+                      long itemsDone, Instant createdAt, Instant updatedAt) {
 
     public static final String KIND = "SCHEDULE";
 

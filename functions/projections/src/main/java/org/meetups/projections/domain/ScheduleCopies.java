@@ -43,9 +43,9 @@ public final class ScheduleCopies {
      * The job after one page: on in the same phase after {@code lastSk} when the page was not the
      * last, else the next phase from its start.
      */
-    public static CopyJob advance(CopyJob job, Optional<String> lastSk, int updated, Instant now) {
+    public static CopyJob advance(CopyJob job, Optional<String> lastSk, int items, Instant now) {
         CopyJob.Phase phase = lastSk.isPresent() ? job.phase() : job.phase().next();
         return new CopyJob(job.meetupId(), job.meetupVersion(), job.startsAt(), phase, lastSk.orElse(null),
-                job.step() + 1, job.copiesUpdated() + updated, job.createdAt(), now);
+                job.step() + 1, job.itemsDone() + items, job.createdAt(), now);
     }
 }

@@ -44,7 +44,11 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
     }
 
     public ProjectionsHandler(Env env, Clock clock, int pageSize) {
-        this.copies = new CopyStore(new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME")));
+        this(new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME")), clock, pageSize);
+    }
+
+    public ProjectionsHandler(MeetupTable table, Clock clock, int pageSize) {
+        this.copies = new CopyStore(table);
         this.clock = clock;
         this.pageSize = pageSize;
     }
@@ -100,12 +104,11 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
     /** One page of the job: rewrite the stale copies, then record the step (whose stream record runs the next). */
     private void step(CopyJob job) {
         CopyStore.Page page = copies.page(job, pageSize);
-        int updated = 0;
         for (CopyStore.Copy copy : page.copies()) {
-            if (ScheduleCopies.stale(copy.version(), job) && copies.rewrite(job, copy)) {
-                updated++;
+            if (ScheduleCopies.stale(copy.version(), job)) {
+                copies.rewrite(job, copy);
             }
         }
-        copies.advance(job, ScheduleCopies.advance(job, page.lastSk(), updated, clock.instant()));
+        copies.advance(job, ScheduleCopies.advance(job, page.lastSk(), page.copies().size(), clock.instant()));
     }
 }

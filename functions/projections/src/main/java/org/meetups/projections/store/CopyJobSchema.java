@@ -31,8 +31,8 @@ public final class CopyJobSchema {
                     .setter((b, v) -> b.phase = CopyJob.Phase.valueOf(v)))
             .addAttribute(String.class, a -> a.name("cursor").getter(CopyJob::cursor).setter((b, v) -> b.cursor = v))
             .addAttribute(Long.class, a -> a.name(STEP).getter(CopyJob::step).setter((b, v) -> b.step = v == null ? 0 : v))
-            .addAttribute(Long.class, a -> a.name("copiesUpdated").getter(CopyJob::copiesUpdated)
-                    .setter((b, v) -> b.copiesUpdated = v == null ? 0 : v))
+            .addAttribute(Long.class, a -> a.name("itemsDone").getter(CopyJob::itemsDone)
+                    .setter((b, v) -> b.itemsDone = v == null ? 0 : v))
             .addAttribute(Instant.class, a -> a.name("createdAt").getter(CopyJob::createdAt).setter((b, v) -> b.createdAt = v))
             .addAttribute(Instant.class, a -> a.name("updatedAt").getter(CopyJob::updatedAt).setter((b, v) -> b.updatedAt = v))
             .build();
@@ -44,12 +44,12 @@ public final class CopyJobSchema {
         CopyJob.Phase phase;
         String cursor;
         long step;
-        long copiesUpdated;
+        long itemsDone;
         Instant createdAt;
         Instant updatedAt;
 
         CopyJob build() {
-            return new CopyJob(meetupId, meetupVersion, startsAt, phase, cursor, step, copiesUpdated, createdAt, updatedAt);
+            return new CopyJob(meetupId, meetupVersion, startsAt, phase, cursor, step, itemsDone, createdAt, updatedAt);
         }
     }
 }

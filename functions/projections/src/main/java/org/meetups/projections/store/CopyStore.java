@@ -102,9 +102,9 @@ public final class CopyStore {
                 ":phase", AttributeValue.fromS(to.phase().name()),
                 ":step", AttributeValue.fromN(Long.toString(to.step())),
                 ":read", AttributeValue.fromN(Long.toString(from.step())),
-                ":copies", AttributeValue.fromN(Long.toString(to.copiesUpdated())),
+                ":items", AttributeValue.fromN(Long.toString(to.itemsDone())),
                 ":now", AttributeValue.fromS(to.updatedAt().toString())));
-        String update = "SET #phase = :phase, #step = :step, #copies = :copies, #updated = :now";
+        String update = "SET #phase = :phase, #step = :step, #items = :items, #updated = :now";
         if (to.cursor() == null) {
             update += " REMOVE #cursor";
         } else {
@@ -118,7 +118,7 @@ public final class CopyStore {
                     .updateExpression(expression)
                     .conditionExpression("#step = :read")
                     .expressionAttributeNames(Map.of("#phase", "phase", "#step", CopyJobSchema.STEP,
-                            "#copies", "copiesUpdated", "#updated", "updatedAt", "#cursor", "cursor"))
+                            "#items", "itemsDone", "#updated", "updatedAt", "#cursor", "cursor"))
                     .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
