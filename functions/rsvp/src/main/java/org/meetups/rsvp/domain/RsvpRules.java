@@ -57,9 +57,11 @@ public final class RsvpRules {
     /**
      * A coordinator gives the person a seat: while the meetup is scheduled and its attendance open,
      * on a free seat, or beyond capacity only when {@code overCapacity} says so explicitly. A walk-in
-     * takes a free seat only if nobody waits for it (the waiting people come first).
+     * takes a free seat only if nobody waits for it (the waiting people come first); someone without an RSVP
+     * item needs a name and an email ({@code contactGiven}).
      */
-    public static SeatDecision seat(Meetup meetup, Optional<Rsvp> theirs, boolean overCapacity, Instant now) {
+    public static SeatDecision seat(Meetup meetup, Optional<Rsvp> theirs, boolean contactGiven, boolean overCapacity,
+                                    Instant now) {
         if (meetup.cancelled()) {
             throw cancelled();
         }
@@ -69,6 +71,9 @@ public final class RsvpRules {
         if (theirs.isPresent() && theirs.get().holdsSeat()) {
             return new SeatDecision.AlreadyGoing(theirs.get());
         }
+        if (theirs.isEmpty() && !contactGiven) {
+            throw ApiException.badRequest("this person has no RSVP here: give their name and email to add them");
+        }
         boolean seatFree = meetup.goingCount() < meetup.capacity();
         if (theirs.isPresent() && theirs.get().waiting()) {
             if (!seatFree && !overCapacity) {
@@ -77,7 +82,8 @@ public final class RsvpRules {
             return new SeatDecision.FromWaitlist(theirs.get());
         }
         if (!overCapacity && (!seatFree || meetup.waitlistCount() > 0)) {
-            throw full(meetup, seatFree ? meetup.waitlistCount() + " people are waiting for a seat" : "no seat is free");
+            throw full(meetup, !seatFree ? "no seat is free" : meetup.waitlistCount() == 1 ? "1 person is waiting for a seat"
+                    : meetup.waitlistCount() + " people are waiting for a seat");
         }
         return new SeatDecision.WalkIn(theirs);
     }

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.meetups.common.auth.Caller;
 import org.meetups.common.domain.PersonRules;
-import org.meetups.common.http.ApiException;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.rsvp.Attendance;
 import org.meetups.common.rsvp.MeetupCounters;
@@ -170,7 +169,7 @@ public final class RsvpStore {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
             Optional<Rsvp> previous = snapshot.rsvp();
-            RsvpRules.SeatDecision decision = RsvpRules.seat(meetup, previous, overCapacity, now);
+            RsvpRules.SeatDecision decision = RsvpRules.seat(meetup, previous, contact != null, overCapacity, now);
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", AttributeValue.fromS(now.toString()),
                     ":start", AttributeValue.fromS(meetup.startsAt().toString())));
             String capacity = overCapacity ? "" : "#going < #capacity";
@@ -194,9 +193,7 @@ public final class RsvpStore {
                 }
                 case RsvpRules.SeatDecision.WalkIn walkIn -> {
                     PersonRules.Contact who = contact != null ? contact : walkIn.previous()
-                            .map(r -> new PersonRules.Contact(r.name(), r.email(), r.language()))
-                            .orElseThrow(() -> ApiException.badRequest("user '" + userId + "' has no RSVP here: "
-                                    + "give their name and email to add them"));
+                            .map(r -> new PersonRules.Contact(r.name(), r.email(), r.language())).orElseThrow();
                     next = new Rsvp(meetupId, userId, who.email(), who.name(), who.language(), RsvpStatus.GOING, null,
                             null, walkIn.previous().map(Rsvp::createdAt).orElse(now), now, meetup.startsAt(),
                             meetup.version(), coordinatorId);

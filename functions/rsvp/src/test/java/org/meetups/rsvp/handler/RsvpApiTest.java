@@ -344,6 +344,10 @@ class RsvpApiTest {
             cases.add(Arguments.of("GET /meetups/{id}/attendees", c.name(), c.user(), anonymous ? 401 : coordinator ? 200 : 403));
             cases.add(Arguments.of("PUT /meetups/{id}/attendees/{userId}/attendance", c.name(), c.user(),
                     anonymous ? 401 : coordinator ? 200 : 403));
+            cases.add(Arguments.of("PUT /meetups/{id}/attendance", c.name(), c.user(), anonymous ? 401 : coordinator ? 200 : 403));
+            cases.add(Arguments.of("PUT /meetups/{id}/attendees/{userId}", c.name(), c.user(), anonymous ? 401 : coordinator ? 201 : 403));
+            cases.add(Arguments.of("DELETE /meetups/{id}/attendees/{userId}", c.name(), c.user(),
+                    anonymous ? 401 : coordinator ? 200 : 403));
         }
         return cases.stream();
     }
@@ -356,9 +360,16 @@ class RsvpApiTest {
         String[] parts = route.split(" ", 2);
         ApiEvents.Builder request = ApiEvents.request(parts[0], parts[1]).as(user).path("id", id);
         RsvpHandler h = handler;
-        if (route.contains("attendance")) {
+        if (route.endsWith("/attendees/{userId}/attendance")) {
             request.path("userId", "emp-1").json("{\"attendance\":\"ATTENDED\"}");
             h = afterStart;
+        } else if (route.endsWith("/attendance")) {
+            request.json("{\"attendance\":[{\"userId\":\"emp-1\",\"attendance\":\"ATTENDED\"}]}");
+            h = afterStart;
+        } else if (route.startsWith("PUT /meetups/{id}/attendees/")) {
+            request.path("userId", "walk-in-1").json("{\"name\":\"Walter\",\"email\":\"walter@example.org\"}");
+        } else if (route.startsWith("DELETE /meetups/{id}/attendees/")) {
+            request.path("userId", "emp-1");
         }
         ApiResult result = stack.call(h, request.build());
         assertEquals(expected, result.status(), result::toString);
