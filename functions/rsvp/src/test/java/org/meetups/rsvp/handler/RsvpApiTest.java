@@ -18,17 +18,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.meetups.common.auth.Authenticator;
+import org.meetups.common.aws.AwsClients;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.rsvp.store.RsvpStore;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** The RSVP function against the emulator, every response checked against api/openapi.yaml. */
 class RsvpApiTest {
@@ -159,6 +167,39 @@ class RsvpApiTest {
         assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query"), calls, "my RSVP, then one count of the queue ahead");
         assertEquals(4, sixth.json().get("position").asInt(), "ticket 6, two of the five ahead left");
         System.out.println("[live-position] GET /meetups/{id}/rsvp while waiting: " + calls.size() + " DynamoDB calls " + calls);
+    }
+
+    @Test
+    void anRsvpNeverKeepsAStartThatMovedWhileItWasWritten() {
+        String id = meetup(5);
+        Instant moved = START.plusSeconds(7 * 86_400);
+        // the meetup moves between the read and the transaction (as a coordinator's change could)
+        var mover = new ExecutionInterceptor() {
+            boolean done;
+
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (!done && context.request() instanceof TransactWriteItemsRequest) {
+                    done = true;
+                    stack.dynamo().updateItem(r -> r.tableName(stack.tableName())
+                            .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                            .updateExpression("SET startsAt = :start, rsvpDeadline = :start, version = :two")
+                            .expressionAttributeValues(Map.of(":start", AttributeValue.fromS(moved.toString()),
+                                    ":two", AttributeValue.fromN("2"))));
+                }
+            }
+        };
+        RsvpStore store = new RsvpStore(new MeetupTable(AwsClients.dynamoDb(stack.env(), List.of(mover)), stack.tableName()));
+        Rsvp rsvp = store.rsvp(new Authenticator(stack.env()).authenticate(ApiEvents.request("PUT", "/meetups/{id}/rsvp")
+                .as(TestUsers.employee()).build()), id, NOW).rsvp();
+        assertTrue(mover.done);
+        assertEquals(moved, rsvp.meetupStartsAt(), "decided again on the moved meetup");
+        Map<String, AttributeValue> item = stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
+                .key(MeetupTable.key(Keys.meetupPk(id), Keys.rsvpSk("emp-1")))).item();
+        assertEquals(moved.toString(), item.get("meetupStartsAt").s());
+        assertTrue(item.get("GSI2SK").s().startsWith(moved.toString()));
+        assertEquals("2", item.get("meetupVersion").n());
+        assertEquals(1, Fixtures.read(stack, id).goingCount());
     }
 
     @Test
