@@ -119,6 +119,28 @@ class NotificationsStreamTest {
     }
 
     @Test
+    void theLanguageAPersonPrefersWinsWhenTheMailIsSent() {
+        Meetup meetup = fixtures.meetup("en");
+        // preferences as PUT /me/preferences stores them; the items carry another language or none
+        for (String[] profile : new String[][] {{"pia", "nl"}, {"quinn", "en"}}) {
+            stack.dynamo().updateItem(r -> r.tableName(stack.tableName())
+                    .key(org.meetups.common.people.Profiles.key(profile[0]))
+                    .updateExpression("SET #language = :language")
+                    .expressionAttributeNames(Map.of("#language", "language"))
+                    .expressionAttributeValues(Map.of(":language",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(profile[1]))));
+        }
+        fixtures.rsvp(meetup.id(), "pia", "Pia", "en", "GOING", null);
+        fixtures.rsvp(meetup.id(), "quinn", "Quinn", "nl", "GOING", null);
+        fixtures.role(meetup.id(), "host", "pia", "Pia", null);
+        Map<String, List<String>> subjects = deliver().stream().collect(Collectors.groupingBy(SentMails.Mail::to,
+                Collectors.mapping(SentMails.Mail::subject, Collectors.toList())));
+        assertEquals(List.of("Je bent erbij: Founders' breakfast", "Je rol bij Founders' breakfast: host"),
+                subjects.get("Pia <pia@example.org>"));
+        assertEquals(List.of("You're going: Founders' breakfast"), subjects.get("Quinn <quinn@example.org>"));
+    }
+
+    @Test
     void everyRsvpAndRoleTransitionMailsThePerson() {
         Meetup meetup = fixtures.meetup("en");
         fixtures.rsvp(meetup.id(), "ahead-1", "Ahead", "en", "WAITLISTED", 1L);

@@ -73,6 +73,9 @@ public final class RsvpCancellation {
 
         /** One of the caller's own items failed its condition: nothing changed. */
         record AlongsideRefused() implements Result {}
+
+        /** The RSVP is a later sign-up than the one the caller named: nothing changed. */
+        record OtherSignUp(Rsvp rsvp, Meetup meetup) implements Result {}
     }
 
     private final MeetupTable table;
@@ -87,24 +90,29 @@ public final class RsvpCancellation {
      * The person cancels their own seat (promoting the first waiting person) or leaves the waitlist,
      * provided their status is in {@code from}.
      *
-     * @param alongside extra items for the same transaction (after the cancellation's own)
+     * @param alongside  extra items for the same transaction (after the cancellation's own)
+     * @param generation the sign-up to cancel ({@link Rsvp#signUpGeneration()}), or null for whatever the person holds
      */
     public Result cancel(String userId, String meetupId, Instant now, Set<RsvpStatus> from,
-                         List<TransactWriteItem> alongside) {
-        return cancel(userId, meetupId, now, from, alongside, null);
+                         List<TransactWriteItem> alongside, Long generation) {
+        return cancel(userId, meetupId, now, from, alongside, generation, null);
     }
 
     /**
-     * As {@link #cancel(String, String, Instant, Set, List)}, done by {@code changedBy} (a coordinator
+     * As {@link #cancel(String, String, Instant, Set, List, Long)}, done by {@code changedBy} (a coordinator
      * removing the person; null when the person cancels), which the RSVP item records.
      */
     public Result cancel(String userId, String meetupId, Instant now, Set<RsvpStatus> from,
-                         List<TransactWriteItem> alongside, String changedBy) {
+                         List<TransactWriteItem> alongside, Long generation, String changedBy) {
         RsvpSnapshot snapshot = RsvpSnapshot.read(table, meetupId, userId);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
             if (changedBy != null && snapshot.rsvp().isEmpty()) {
                 throw ApiException.notFound("no RSVP by user '" + userId + "' for this meetup");
+            }
+            if (generation != null && snapshot.rsvp().isPresent()
+                    && snapshot.rsvp().get().signUpGeneration() != generation) {
+                return new Result.OtherSignUp(snapshot.rsvp().get(), meetup);
             }
             Decision decision = decide(meetup, snapshot.rsvp(), now);
             if (!(decision instanceof Decision.Unchanged) && !from.contains(snapshot.rsvp().orElseThrow().status())) {
@@ -157,7 +165,7 @@ public final class RsvpCancellation {
             }
             return new Result.Cancelled(new Rsvp(current.meetupId(), current.userId(), current.email(), current.name(),
                     current.language(), RsvpStatus.CANCELLED, null, current.attendance(), current.createdAt(), now,
-                    current.meetupStartsAt(), current.meetupVersion(), changedBy), meetup);
+                    current.meetupStartsAt(), current.generation(), current.meetupVersion(), changedBy), meetup);
         }
         throw Transactions.busy();
     }
@@ -172,12 +180,16 @@ public final class RsvpCancellation {
                         "(#waiting = :zero OR #status = :cancelled OR #going > #capacity)"), values);
     }
 
-    /** GOING or WAITLISTED to CANCELLED, only from the state as read; leaves the waitlist index. */
+    /** GOING or WAITLISTED to CANCELLED, only from the state (status and sign-up) as read; leaves the waitlist index. */
     private TransactWriteItem cancelItem(Rsvp rsvp, Instant now, String changedBy) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":cancelled", AttributeValue.fromS(RsvpStatus.CANCELLED.name()),
                 ":expected", AttributeValue.fromS(rsvp.status().name()),
                 ":now", AttributeValue.fromS(now.toString())));
+        String sameSignUp = rsvp.generation() == null ? "attribute_not_exists(#generation)" : "#generation = :generation";
+        if (rsvp.generation() != null) {
+            values.put(":generation", AttributeValue.fromN(Long.toString(rsvp.generation())));
+        }
         String update = "SET #status = :cancelled, #updated = :now";
         if (changedBy != null) {
             update += ", #by = :by REMOVE #position, #gsi3pk, #gsi3sk";
@@ -189,10 +201,10 @@ public final class RsvpCancellation {
                 .tableName(table.name())
                 .key(RsvpSnapshot.key(rsvp.meetupId(), Keys.rsvpSk(rsvp.userId())))
                 .updateExpression(update)
-                .conditionExpression("#status = :expected")
+                .conditionExpression("#status = :expected AND " + sameSignUp)
                 .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#updated", RsvpSchema.UPDATED_AT,
                         "#position", RsvpSchema.POSITION, "#gsi3pk", Keys.GSI3_PK, "#gsi3sk", Keys.GSI3_SK,
-                        "#by", RsvpSchema.CHANGED_BY))
+                        "#generation", RsvpSchema.GENERATION, "#by", RsvpSchema.CHANGED_BY))
                 .expressionAttributeValues(values)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build()).build();

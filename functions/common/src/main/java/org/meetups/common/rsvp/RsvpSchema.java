@@ -22,6 +22,7 @@ public final class RsvpSchema {
     public static final String ATTENDANCE = "attendance";
     public static final String UPDATED_AT = "updatedAt";
     public static final String CHANGED_BY = "changedBy";
+    public static final String GENERATION = "generation";
 
     public static final TableSchema<Rsvp> RSVP = StaticImmutableTableSchema.builder(Rsvp.class, Builder.class)
             .newItemBuilder(Builder::new, Builder::build)
@@ -53,6 +54,7 @@ public final class RsvpSchema {
             .addAttribute(Instant.class, a -> a.name(UPDATED_AT).getter(Rsvp::updatedAt).setter((b, v) -> b.updatedAt = v))
             .addAttribute(Instant.class, a -> a.name(MeetupCopies.STARTS_AT).getter(Rsvp::meetupStartsAt)
                     .setter((b, v) -> b.meetupStartsAt = v))
+            .addAttribute(Long.class, a -> a.name(GENERATION).getter(Rsvp::generation).setter((b, v) -> b.generation = v))
             .addAttribute(Long.class, a -> a.name(MeetupCopies.VERSION).getter(Rsvp::meetupVersion)
                     .setter((b, v) -> b.meetupVersion = v))
             .addAttribute(String.class, a -> a.name(CHANGED_BY).getter(Rsvp::changedBy).setter((b, v) -> b.changedBy = v))
@@ -70,12 +72,13 @@ public final class RsvpSchema {
         Instant createdAt;
         Instant updatedAt;
         Instant meetupStartsAt;
+        Long generation;
         Long meetupVersion;
         String changedBy;
 
         Rsvp build() {
             return new Rsvp(meetupId, userId, email, name, language, status, position, attendance, createdAt,
-                    updatedAt, meetupStartsAt, meetupVersion, changedBy);
+                    updatedAt, meetupStartsAt, generation, meetupVersion, changedBy);
         }
     }
 }

@@ -22,7 +22,7 @@ class NextStepTest {
 
     static Optional<Rsvp> rsvp(RsvpStatus status) {
         return Optional.of(new Rsvp("m-1", "u", "u@example.org", "U", "en", status,
-                status == RsvpStatus.WAITLISTED ? 1L : null, null, DEADLINE, DEADLINE, START));
+                status == RsvpStatus.WAITLISTED ? 1L : null, null, DEADLINE, DEADLINE, START, 1L));
     }
 
     @Test

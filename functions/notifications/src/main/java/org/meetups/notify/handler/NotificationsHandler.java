@@ -19,6 +19,7 @@ import java.util.Set;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.people.Profiles;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.notify.domain.MailKind;
@@ -45,6 +46,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class NotificationsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final Clock clock;
     private final MeetupPartition partition;
+    private final Profiles profiles;
     private final SentMarkers markers;
     private final MailComposer composer;
     private final MimeMail mime;
@@ -59,6 +61,7 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
         var dynamo = AwsClients.dynamoDb(env);
         String table = env.require("TABLE_NAME");
         this.partition = new MeetupPartition(new MeetupTable(dynamo, table));
+        this.profiles = new Profiles(new MeetupTable(dynamo, table));
         this.markers = new SentMarkers(dynamo, table);
         this.mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
         String baseUrl = env.require("PUBLIC_BASE_URL");
@@ -114,19 +117,25 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
                 List<Notification> mails = NotificationPlanner.forMeetupWide(kind.get(), now,
                         Images.rsvps(partition.itemsStartingWith(meetupId, "RSVP#")),
                         Images.roles(partition.itemsStartingWith(meetupId, "ROLE#")));
-                for (Notification mail : mails) {
+                for (Notification mail : inPreferredLanguages(mails)) {
                     send(mail, now);
                 }
             }
         } else if (sk.startsWith("RSVP#")) {
             NotificationPlanner.forRsvp(Images.rsvp(before), Images.rsvp(after), sequence)
                     .map(this::atLivePlace)
-                    .ifPresent(mail -> sendUnlessMeetupCancelled(mail, meetups));
+                    .ifPresent(mail -> sendUnlessMeetupCancelled(inPreferredLanguages(List.of(mail)).get(0), meetups));
         } else if (sk.startsWith("ROLE#")) {
             NotificationPlanner.forRole(Images.role(before), Images.role(after), sequence)
-                    .ifPresent(mail -> sendUnlessMeetupCancelled(mail, meetups));
+                    .ifPresent(mail -> sendUnlessMeetupCancelled(inPreferredLanguages(List.of(mail)).get(0), meetups));
         }
         // anything else (our own SENT# markers, tokens, highlights...) needs no mail
+    }
+
+    /** Each recipient's language as their profile says now: one BatchGetItem for the record's recipients. */
+    private List<Notification> inPreferredLanguages(List<Notification> mails) {
+        Map<String, String> languages = profiles.preferredLanguages(mails.stream().map(m -> m.recipient().userId()).toList());
+        return mails.stream().map(m -> m.inLanguage(languages.get(m.recipient().userId()))).toList();
     }
 
     /** A waitlist mail tells the place in the queue as it is when it is sent, not the ticket. */

@@ -30,13 +30,15 @@ public final class Images {
             return null;
         }
         String status = string(item, "status");
+        Long generation = number(item, "generation");
         return new RsvpImage(string(item, "meetupId"), person(item),
                 status == null ? null : RsvpImage.RsvpStatus.valueOf(status), number(item, "position"),
-                string(item, "changedBy"));
+                generation == null ? 0 : generation, string(item, "changedBy"));
     }
 
     public static RoleImage role(Map<String, AttributeValue> item) {
-        return item == null ? null : new RoleImage(string(item, "meetupId"), string(item, "role"), person(item));
+        return item == null ? null : new RoleImage(string(item, "meetupId"), string(item, "role"), person(item),
+                string(item, "assignedAt"));
     }
 
     public static List<RsvpImage> rsvps(List<Map<String, AttributeValue>> items) {

@@ -105,7 +105,7 @@ class CopyJobRecoveryTest {
         for (int i = 0; i < 25; i++) {
             stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(new Rsvp(id,
                     "p-" + Math.random(), "p@example.org", "P", "en", RsvpStatus.GOING, null, null, NOW, NOW, start, 1L,
-                    null), true)));
+                    1L, null), true)));
         }
         for (int i = 0; i < 5; i++) {
             int n = i;

@@ -132,7 +132,7 @@ class MovedMeetupTest {
         List<WriteRequest> writes = new ArrayList<>();
         for (int i = 0; i < 450; i++) {
             Rsvp rsvp = new Rsvp(meetupId, "r-%03d".formatted(i), "r" + i + "@example.org", "Person " + i, "en",
-                    RsvpStatus.GOING, null, null, NOW, NOW, start, 1L, null);
+                    RsvpStatus.GOING, null, null, NOW, NOW, start, 1L, 1L, null);
             writes.add(put(RsvpSchema.RSVP.itemToMap(rsvp, true)));
         }
         for (int i = 0; i < 45; i++) {

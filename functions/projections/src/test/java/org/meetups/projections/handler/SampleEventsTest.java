@@ -48,7 +48,7 @@ class SampleEventsTest {
         Instant before = Instant.parse("2027-03-12T07:00:00Z");
         stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(new Rsvp(MEETUP,
                 "7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11", "anna.devries@example.com", "Anna de Vries", "nl",
-                RsvpStatus.GOING, null, null, before, before, before, 1L, null), true)));
+                RsvpStatus.GOING, null, null, before, before, before, 1L, 1L, null), true)));
 
         assertEquals(List.of(), handler.handleRequest(moved, null).getBatchItemFailures());
         Map<String, AttributeValue> job = stack.dynamo().getItem(r -> r.tableName(stack.tableName())

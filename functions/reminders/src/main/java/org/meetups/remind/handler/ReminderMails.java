@@ -71,16 +71,16 @@ public final class ReminderMails implements ReminderMailer {
                     values.put("roleDescription", need.description());
                 }
                 // one role per link: with several roles (a meetup option) the link gives up the first
-                action = new MailContent.Action(Purpose.WITHDRAW_ROLE, person.role().split(", ")[0]);
+                action = new MailContent.Action(Purpose.WITHDRAW_ROLE, person.role().split(", ")[0], person.signUp());
             }
             case WAITLISTED -> {
                 kind = "REMINDER_WAITLISTED";
                 values.put("position", person.position());
-                action = new MailContent.Action(Purpose.LEAVE_WAITLIST, null);
+                action = new MailContent.Action(Purpose.LEAVE_WAITLIST, null, person.signUp());
             }
             default -> {
                 kind = "REMINDER_GOING";
-                action = new MailContent.Action(Purpose.CANCEL_RSVP, null);
+                action = new MailContent.Action(Purpose.CANCEL_RSVP, null, person.signUp());
             }
         }
         try {

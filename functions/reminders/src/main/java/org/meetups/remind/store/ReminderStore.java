@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.people.Profiles;
 import org.meetups.common.rsvp.Attendance;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpSchema;
@@ -33,9 +34,11 @@ public final class ReminderStore {
     public static final int CATCH_UP_MONTHS = 1;
 
     private final MeetupTable table;
+    private final Profiles profiles;
 
     public ReminderStore(MeetupTable table) {
         this.table = table;
+        this.profiles = new Profiles(table);
     }
 
     /** Meetups whose next task is due at {@code at}: one Query per month bucket, due entries only. */
@@ -76,14 +79,13 @@ public final class ReminderStore {
             if (sk.startsWith("RSVP#")) {
                 Rsvp rsvp = RsvpSchema.RSVP.mapToItem(item);
                 if (rsvp.holdsSeat()) {
-                    candidates.add(new Recipient(rsvp.userId(), rsvp.email(), rsvp.name(), rsvp.language(),
-                            Recipient.Kind.GOING, null, null));
+                    candidates.add(recipient(rsvp, Recipient.Kind.GOING, null));
                 } else if (rsvp.waiting()) {
                     waiting.add(rsvp);
                 }
             } else if (sk.startsWith("ROLE#")) {
                 candidates.add(new Recipient(s(item, "userId"), s(item, "email"), s(item, "name"),
-                        s(item, "language"), Recipient.Kind.VOLUNTEER, s(item, "role"), null));
+                        s(item, "language"), Recipient.Kind.VOLUNTEER, s(item, "role"), null, s(item, "assignedAt")));
             } else if (sk.startsWith(markerPrefix) && sk.endsWith(markerSuffix)
                     && !"PENDING".equals(s(item, "state"))) {
                 sent.add(sk.substring(markerPrefix.length(), sk.length() - markerSuffix.length()));
@@ -93,10 +95,24 @@ public final class ReminderStore {
         waiting.sort(Comparator.comparingLong(Rsvp::position));
         for (int place = 1; place <= waiting.size(); place++) {
             Rsvp rsvp = waiting.get(place - 1);
-            candidates.add(new Recipient(rsvp.userId(), rsvp.email(), rsvp.name(), rsvp.language(),
-                    Recipient.Kind.WAITLISTED, null, (long) place));
+            candidates.add(recipient(rsvp, Recipient.Kind.WAITLISTED, (long) place));
         }
-        return new Audience(candidates, sent);
+        return new Audience(inPreferredLanguages(candidates), sent);
+    }
+
+    /** Each person's language as their profile says now (one BatchGetItem for the meetup's people), else as the item had it. */
+    private List<Recipient> inPreferredLanguages(List<Recipient> candidates) {
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        Map<String, String> languages = profiles.preferredLanguages(candidates.stream().map(Recipient::userId).toList());
+        return candidates.stream().map(r -> !languages.containsKey(r.userId()) ? r : new Recipient(r.userId(), r.email(),
+                r.name(), languages.get(r.userId()), r.kind(), r.role(), r.position(), r.signUp())).toList();
+    }
+
+    private static Recipient recipient(Rsvp rsvp, Recipient.Kind kind, Long place) {
+        return new Recipient(rsvp.userId(), rsvp.email(), rsvp.name(), rsvp.language(), kind, null, place,
+                Long.toString(rsvp.signUpGeneration()));
     }
 
     private static String s(Map<String, AttributeValue> item, String name) {

@@ -71,7 +71,7 @@ class AttendanceClosingTest {
             RsvpStatus status = i < 30 ? RsvpStatus.GOING : i < 32 ? RsvpStatus.WAITLISTED : RsvpStatus.CANCELLED;
             Rsvp rsvp = new Rsvp(id, "p-%02d".formatted(i), "p@example.org", "P", "en", status,
                     status == RsvpStatus.WAITLISTED ? (long) i : null, i < 10 ? Attendance.ATTENDED : null, created, created,
-                    START, 1L, null);
+                    START, 1L, 1L, null);
             stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(rsvp, true)));
         }
         return id;

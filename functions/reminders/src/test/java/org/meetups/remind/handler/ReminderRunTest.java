@@ -1,6 +1,7 @@
 package org.meetups.remind.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -138,8 +139,9 @@ class ReminderRunTest {
                 + " " + calls);
         assertEquals(3, summary.meetupsDue());
         assertEquals(3, summary.sent());
-        // 2 index queries (this month and the one before) + per due meetup: its partition, claim, complete, round done
-        assertEquals(2 + 3 * 4, calls.size(), calls::toString);
+        // 2 index queries (this month and the one before) + per due meetup: its partition, its people's
+        // profiles (one BatchGetItem), claim, complete, round done
+        assertEquals(2 + 3 * 5, calls.size(), calls::toString);
         List<SentMails.Mail> sent = mails.since(before);
         due.forEach(address -> assertEquals(1, mailsTo(sent, address).size(), address));
     }
@@ -292,6 +294,26 @@ class ReminderRunTest {
     }
 
     @Test
+    void theLanguageAPersonPrefersWinsOverTheItemsAndTheMeetups() {
+        Instant start = Instant.parse("2027-12-17T17:00:00Z");
+        Meetup m = meetup(start, "en", MeetupStatus.SCHEDULED);
+        String dutch = person(m, "RSVP", "GOING", "en", null);
+        String english = person(m, "RSVP", "GOING", null, null);
+        // as PUT /me/preferences stores it (user id: the address's local part)
+        String dutchUser = dutch.substring(0, dutch.indexOf('@'));
+        stack.dynamo().updateItem(r -> r.tableName(stack.tableName())
+                .key(org.meetups.common.people.Profiles.key(dutchUser))
+                .updateExpression("SET #language = :language")
+                .expressionAttributeNames(Map.of("#language", "language"))
+                .expressionAttributeValues(Map.of(":language", AttributeValue.fromS("nl"))));
+        int before = mails.count();
+        run(start.minus(Duration.ofHours(24)));
+        List<SentMails.Mail> all = mails.since(before);
+        assertTrue(mailsTo(all, dutch).get(0).subject().startsWith("Herinnering:"), mailsTo(all, dutch).get(0).subject());
+        assertFalse(mailsTo(all, english).get(0).subject().startsWith("Herinnering:"));
+    }
+
+    @Test
     void theSampleScheduledEventIsServedByTheHandler() throws Exception {
         var env = new HashMap<String, String>();
         for (String name : List.of("AWS_ENDPOINT_URL", "AWS_REGION", "TABLE_NAME")) {
@@ -300,6 +322,7 @@ class ReminderRunTest {
         env.put("SENDER", SENDER);
         env.put("PUBLIC_BASE_URL", "https://meetups.example.org");
         env.put("LINK_SECRET", "a-local-secret-of-at-least-thirty-two-bytes");
+        env.put("ALLOW_PLAINTEXT_LINK_SECRET", "true");
         ReminderHandler handler = new ReminderHandler(org.meetups.common.config.Env.of(env), Clock.systemUTC());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(java.nio.file.Files.readAllBytes(

@@ -23,6 +23,7 @@ import org.meetups.common.rsvp.RsvpSnapshot;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.UserItemPosition;
 import org.meetups.rsvp.domain.RsvpRules;
 import org.meetups.rsvp.domain.RsvpRules.RsvpDecision;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -130,7 +131,7 @@ public final class RsvpStore {
      */
     public Decided cancel(String userId, String meetupId, Instant now) {
         return cancelled(cancellation.cancel(userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED),
-                List.of()));
+                List.of(), null));
     }
 
     /**
@@ -140,7 +141,7 @@ public final class RsvpStore {
      */
     public Decided remove(String coordinatorId, String meetupId, String userId, Instant now) {
         return cancelled(cancellation.cancel(userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED),
-                List.of(), coordinatorId));
+                List.of(), null, coordinatorId));
     }
 
     private static Decided cancelled(RsvpCancellation.Result result) {
@@ -149,6 +150,7 @@ public final class RsvpStore {
             case RsvpCancellation.Result.AlreadyCancelled unchanged -> new Decided(unchanged.meetup(), unchanged.rsvp());
             case RsvpCancellation.Result.OtherStatus other -> new Decided(other.meetup(), other.rsvp());
             case RsvpCancellation.Result.AlongsideRefused refused -> throw new IllegalStateException("no extra items");
+            case RsvpCancellation.Result.OtherSignUp other -> throw new IllegalStateException("no sign-up named");
         };
     }
 
@@ -183,8 +185,8 @@ public final class RsvpStore {
                 case RsvpRules.SeatDecision.FromWaitlist waiting -> {
                     Rsvp was = waiting.rsvp();
                     next = new Rsvp(meetupId, userId, was.email(), was.name(), was.language(), RsvpStatus.GOING, null,
-                            was.attendance(), was.createdAt(), now, was.meetupStartsAt(), was.meetupVersion(),
-                            coordinatorId);
+                            was.attendance(), was.createdAt(), now, was.meetupStartsAt(), was.generation(),
+                            was.meetupVersion(), coordinatorId);
                     item = seatFromWaitlist(was, coordinatorId, now);
                     counters = MeetupCounters.update(table.name(), meetupId,
                             "SET #going = #going + :one, #waiting = #waiting - :one",
@@ -194,9 +196,10 @@ public final class RsvpStore {
                 case RsvpRules.SeatDecision.WalkIn walkIn -> {
                     PersonRules.Contact who = contact != null ? contact : walkIn.previous()
                             .map(r -> new PersonRules.Contact(r.name(), r.email(), r.language())).orElseThrow();
+                    // a new sign-up, as an RSVP would be: links minted for an older one no longer apply
                     next = new Rsvp(meetupId, userId, who.email(), who.name(), who.language(), RsvpStatus.GOING, null,
                             null, walkIn.previous().map(Rsvp::createdAt).orElse(now), now, meetup.startsAt(),
-                            meetup.version(), coordinatorId);
+                            walkIn.previous().map(Rsvp::signUpGeneration).orElse(0L) + 1, meetup.version(), coordinatorId);
                     item = put(next, walkIn.previous());
                     counters = MeetupCounters.update(table.name(), meetupId, "SET #going = #going + :one",
                             MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.ATTENDANCE_NOT_CLOSED,
@@ -261,10 +264,12 @@ public final class RsvpStore {
         return RsvpSnapshot.retry(table, refused, meetupItem, previous, meetupId, userId, attempt);
     }
 
+    /** A new sign-up (the first, or again after a cancellation): the next generation, so older links no longer apply. */
     private static Rsvp newRsvp(Caller caller, Meetup meetup, Optional<Rsvp> previous, RsvpStatus status,
                                 Long position, Instant now) {
-        return new Rsvp(meetup.id(), caller.userId(), caller.email(), caller.name(), caller.language(), status,
-                position, null, previous.map(Rsvp::createdAt).orElse(now), now, meetup.startsAt(), meetup.version(), null);
+        return new Rsvp(meetup.id(), caller.userId(), caller.email(), caller.name(), null, status,
+                position, null, previous.map(Rsvp::createdAt).orElse(now), now, meetup.startsAt(),
+                previous.map(Rsvp::signUpGeneration).orElse(0L) + 1, meetup.version(), null);
     }
 
     /** The whole item, written only if it is still absent or still CANCELLED as read. */
@@ -326,15 +331,15 @@ public final class RsvpStore {
     /** One item of "my meetups": an RSVP (status, position) or a role held, for a meetup not yet started. */
     public record MyItem(String type, String meetupId, Instant startsAt, RsvpStatus status, Long position, String role) {}
 
-    public record MyPage(List<MyItem> items, Optional<Map<String, AttributeValue>> next) {}
+    public record MyPage(List<MyItem> items, Optional<UserItemPosition> next) {}
 
     /**
      * The caller's items on GSI2 from now on, in start order: active RSVPs and roles. Cancelled
      * RSVPs are filtered out, so a page may need more than one Query (at most {@value #MAX_PAGE_QUERIES}).
      */
-    public MyPage myItems(String userId, Instant now, int limit, Optional<Map<String, AttributeValue>> after) {
+    public MyPage myItems(String userId, Instant now, int limit, Optional<UserItemPosition> after) {
         List<MyItem> page = new ArrayList<>();
-        Optional<Map<String, AttributeValue>> start = after;
+        Optional<Map<String, AttributeValue>> start = after.map(p -> p.exclusiveStartKey(userId));
         for (int i = 0; i < MAX_PAGE_QUERIES && page.size() < limit; i++) {
             int remaining = limit - page.size();
             Optional<Map<String, AttributeValue>> from = start;
@@ -361,7 +366,7 @@ public final class RsvpStore {
                 break;
             }
         }
-        return new MyPage(page, start);
+        return new MyPage(page, start.map(UserItemPosition::of));
     }
 
     /** A waiting RSVP shows its live place in the queue (one count Query), not its ticket. */

@@ -29,7 +29,7 @@ class SeatRulesTest {
 
     static Optional<Rsvp> rsvp(RsvpStatus status) {
         return Optional.of(new Rsvp("m-1", "u", "u@example.org", "U", "en", status,
-                status == RsvpStatus.WAITLISTED ? 3L : null, null, NOW, NOW, START));
+                status == RsvpStatus.WAITLISTED ? 3L : null, null, NOW, NOW, START, 1L));
     }
 
     static String refusal(Meetup m, Optional<Rsvp> theirs, boolean contact, boolean over, Instant now) {

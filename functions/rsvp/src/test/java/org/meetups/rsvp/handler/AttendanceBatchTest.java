@@ -54,7 +54,7 @@ class AttendanceBatchTest {
         for (int i = 0; i <= going; i++) {
             boolean waits = i == going;
             Rsvp rsvp = new Rsvp(id, "p-" + i, "p" + i + "@example.org", "Person " + i, "en",
-                    waits ? RsvpStatus.WAITLISTED : RsvpStatus.GOING, waits ? 1L : null, null, NOW, NOW, START, 1L, null);
+                    waits ? RsvpStatus.WAITLISTED : RsvpStatus.GOING, waits ? 1L : null, null, NOW, NOW, START, 1L, 1L, null);
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder()
                     .item(RsvpSchema.RSVP.itemToMap(rsvp, true)).build()).build());
         }
