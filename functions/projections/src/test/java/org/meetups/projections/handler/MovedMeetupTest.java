@@ -73,8 +73,8 @@ class MovedMeetupTest {
         meetups = new MeetupsHandler(stack.env(), clock);
         rsvps = new RsvpHandler(stack.env(), clock);
         roles = new RolesHandler(stack.env(), clock);
-        links = new LinksHandler(stack.env(Map.of("LINK_SECRET", SECRET, "PUBLIC_BASE_URL", "https://meetups.example.org",
-                "SENDER", "Meetups <meetups@example.org>")), clock);
+        links = new LinksHandler(stack.env(Map.of("LINK_SECRET", SECRET, "ALLOW_PLAINTEXT_LINK_SECRET", "true",
+                "PUBLIC_BASE_URL", "https://meetups.example.org", "SENDER", "Meetups <meetups@example.org>")), clock);
         projections = new ProjectionsHandler(stack.env(), clock, ProjectionsHandler.PAGE_SIZE);
         feed = new StreamFeed(stack);
     }

@@ -127,11 +127,21 @@ public final class RsvpHandler extends HttpFunction {
     ApiResponse remove(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         String id = request.meetupId();
+        String userId = attendeeId(request);
+        return ApiResponse.json(200, AttendeeView.of(store.remove(caller.userId(), id, userId, now()).rsvp()));
+    }
+
+    /** The {@code {userId}} of the attendee routes; one no RSVP can have is a 404, like an unknown one. */
+    private static String attendeeId(ApiRequest request) {
         String userId = request.pathParameter("userId");
         if (!USER_ID.matcher(userId).matches()) {
-            throw ApiException.notFound("no RSVP by user '" + userId + "' for this meetup");
+            throw noRsvp(userId);
         }
-        return ApiResponse.json(200, AttendeeView.of(store.remove(caller.userId(), id, userId, now()).rsvp()));
+        return userId;
+    }
+
+    private static ApiException noRsvp(String userId) {
+        return ApiException.notFound("no RSVP by user '" + userId + "' for this meetup");
     }
 
     ApiResponse myMeetups(ApiRequest request, Caller caller) {
@@ -172,10 +182,7 @@ public final class RsvpHandler extends HttpFunction {
     ApiResponse attendance(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         String id = request.meetupId();
-        String userId = request.pathParameter("userId");
-        if (!USER_ID.matcher(userId).matches()) {
-            throw ApiException.notFound("no RSVP by user '" + userId + "' for this meetup");
-        }
+        String userId = attendeeId(request);
         AttendanceInput input = request.jsonBody(AttendanceInput.class);
         if (input.attendance() == null) {
             throw ApiException.badRequest("field 'attendance' is required: ATTENDED or NO_SHOW");
@@ -240,7 +247,7 @@ public final class RsvpHandler extends HttpFunction {
         return switch (write) {
             case AttendanceWrite.NotGoing notGoing -> ApiException.conflict("not-going", "Not going",
                     "user '" + userId + "' is " + notGoing.rsvp().status() + ", not GOING: attendance is for people with a seat");
-            default -> ApiException.notFound("no RSVP by user '" + userId + "' for this meetup");
+            default -> noRsvp(userId);
         };
     }
 
