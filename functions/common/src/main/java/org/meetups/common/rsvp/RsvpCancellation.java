@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.http.ApiException;
+import org.meetups.common.observe.Invocation;
+import org.meetups.common.observe.Metrics;
 import org.meetups.common.rsvp.Transactions.Outcome;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
@@ -162,6 +164,11 @@ public final class RsvpCancellation {
                 }
                 snapshot = RsvpSnapshot.retry(table, refused, meetupItem, snapshot, meetupId, userId, attempt);
                 continue;
+            }
+            Metrics.count("Rsvps", "Outcome", "CANCELLED");
+            Invocation.note("outcome", "CANCELLED");
+            if (meetupItem == 2) {
+                Metrics.count("Promotions");   // the freed seat went to the first person waiting
             }
             return new Result.Cancelled(new Rsvp(current.meetupId(), current.userId(), current.email(), current.name(),
                     current.language(), RsvpStatus.CANCELLED, null, current.attendance(), current.createdAt(), now,

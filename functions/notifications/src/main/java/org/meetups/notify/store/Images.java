@@ -53,6 +53,11 @@ public final class Images {
         return new Recipient(string(item, "userId"), string(item, "email"), string(item, "name"), string(item, "language"));
     }
 
+    /** Who made a role assignment (its {@code assignedBy}), from a stream image; null without one. */
+    public static String assignedBy(Map<String, AttributeValue> item) {
+        return item == null ? null : string(item, "assignedBy");
+    }
+
     static String string(Map<String, AttributeValue> item, String name) {
         AttributeValue value = item.get(name);
         return value == null || value.s() == null ? null : value.s();

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
+import org.meetups.common.observe.Invocation;
+import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
@@ -21,6 +23,8 @@ import org.meetups.projections.domain.CopyJob;
 import org.meetups.projections.domain.ScheduleCopies;
 import org.meetups.projections.store.CopyJobSchema;
 import org.meetups.projections.store.CopyStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -32,6 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * that fails is reported as a batch item failure, and so are the later records of the same meetup.
  */
 public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionsHandler.class);
     /** Items per job step: one Query and at most this many UpdateItems, well inside the function's timeout. */
     public static final int PAGE_SIZE = 100;
 
@@ -55,27 +60,35 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        Set<String> failedPartitions = new HashSet<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            StreamRecord change = record.getDynamodb();
-            String partition = change.getKeys() == null || change.getKeys().get(Keys.PK) == null ? null
-                    : change.getKeys().get(Keys.PK).getS();
-            if (partition != null && failedPartitions.contains(partition)) {
-                failures.add(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()));
-                continue;
-            }
-            try {
-                process(record);
-            } catch (RuntimeException e) {
-                System.err.println("record " + change.getSequenceNumber() + " failed, to be retried: " + e);
-                failures.add(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()));
-                if (partition != null) {
-                    failedPartitions.add(partition);
+        try (Invocation invocation = Invocation.start(context, "ProjectionsFunction")) {
+            List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+            Set<String> failedPartitions = new HashSet<>();
+            for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+                StreamRecord change = record.getDynamodb();
+                String partition = change.getKeys() == null || change.getKeys().get(Keys.PK) == null ? null
+                        : change.getKeys().get(Keys.PK).getS();
+                invocation.put("partition", partition);
+                if (partition != null && failedPartitions.contains(partition)) {
+                    failures.add(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()));
+                    continue;
+                }
+                try {
+                    process(record);
+                } catch (RuntimeException e) {
+                    LOG.error("record {} failed, to be retried", change.getSequenceNumber(), e);
+                    failures.add(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()));
+                    if (partition != null) {
+                        failedPartitions.add(partition);
+                    }
                 }
             }
+            if (!failures.isEmpty()) {
+                Metrics.count("StreamRecordsRetried", failures.size());
+            }
+            invocation.put("outcome", failures.isEmpty() ? "done" : "retry");
+            LOG.info("{} records, {} left for a retry", event.getRecords().size(), failures.size());
+            return new StreamsEventResponse(failures);
         }
-        return new StreamsEventResponse(failures);
     }
 
     private void process(DynamodbEvent.DynamodbStreamRecord record) {
@@ -91,7 +104,9 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
             Map<String, AttributeValue> after = StreamImages.fromEvent(change.getNewImage());
             ScheduleCopies.jobFor(before == null ? null : MeetupSchema.MEETUP.mapToItem(before),
                     after == null ? null : MeetupSchema.MEETUP.mapToItem(after), clock.instant())
-                    .ifPresent(copies::start);
+                    .filter(copies::start)
+                    .ifPresent(job -> LOG.info("meetup {} moved to {} (version {}): copy job started", job.meetupId(),
+                            job.startsAt(), job.meetupVersion()));
         } else if (sk.getS().startsWith(Keys.JOB_PREFIX + CopyJob.KIND + "#") && written) {
             CopyJob job = CopyJobSchema.SCHEMA.mapToItem(StreamImages.fromEvent(change.getNewImage()));
             if (!job.done()) {
@@ -104,11 +119,17 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
     /** One page of the job: rewrite the stale copies, then record the step (whose stream record runs the next). */
     private void step(CopyJob job) {
         CopyStore.Page page = copies.page(job, pageSize);
+        int rewritten = 0;
         for (CopyStore.Copy copy : page.copies()) {
-            if (ScheduleCopies.stale(copy.version(), job)) {
-                copies.rewrite(job, copy);
+            if (ScheduleCopies.stale(copy.version(), job) && copies.rewrite(job, copy)) {
+                rewritten++;
             }
         }
-        copies.advance(job, ScheduleCopies.advance(job, page.lastSk(), page.copies().size(), clock.instant()));
+        CopyJob next = ScheduleCopies.advance(job, page.lastSk(), page.copies().size(), clock.instant());
+        if (copies.advance(job, next)) {
+            Metrics.count("CopiesRewritten", rewritten);
+            LOG.info("copy job of meetup {} version {}: step {} rewrote {} of {} copies, now {}", job.meetupId(),
+                    job.meetupVersion(), next.step(), rewritten, page.copies().size(), next.phase());
+        }
     }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.meetups.common.aws.AwsClients;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
@@ -27,8 +28,14 @@ import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.mail.IcsWriter;
+import org.meetups.mail.MailComposer;
+import org.meetups.mail.MailDelivery;
+import org.meetups.mail.MailWindows;
+import org.meetups.mail.Mailer;
+import org.meetups.mail.MimeMail;
 import org.meetups.mail.SentMarkers;
-import org.meetups.remind.domain.ReminderMailer;
+import org.meetups.mail.links.TokenSigner;
 import org.meetups.remind.store.ReminderStore;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -44,10 +51,6 @@ class AttendanceClosingTest {
     static TestStack stack;
     static MeetupTable table;
 
-    /** Closing attendance sends no mail. */
-    static final ReminderMailer NO_MAIL = (meetup, offset, recipient) -> {
-        throw new AssertionError("no mail when attendance closes");
-    };
 
     @BeforeAll
     static void start() {
@@ -55,9 +58,18 @@ class AttendanceClosingTest {
         table = new MeetupTable(stack.dynamo(), stack.tableName());
     }
 
+    /** A run at {@code at} recording at most {@code budget} no-shows; its mail parts are real (and send nothing here). */
     static ReminderRun.Summary run(Instant at, int budget) {
-        return new ReminderRun(new ReminderStore(table), new SentMarkers(stack.dynamo(), stack.tableName()), NO_MAIL,
-                Clock.fixed(at, ZoneOffset.UTC), budget).run(at);
+        Clock clock = Clock.fixed(at, ZoneOffset.UTC);
+        MimeMail mime = new MimeMail("Meetups <meetups@example.org>", null);
+        MailDelivery delivery = new MailDelivery(new SentMarkers(stack.dynamo(), stack.tableName()), mime,
+                new Mailer(AwsClients.sesV2(stack.env(), List.of()), mime.senderAddress()), clock);
+        ReminderMails mails = new ReminderMails(new MailComposer(new IcsWriter("meetups.example.org", mime.senderAddress(),
+                "Meetups"), new TokenSigner(new byte[32], clock), "https://meetups.example.org"), clock);
+        ReminderRun.Summary summary = new ReminderRun(new ReminderStore(table), new MailWindows(stack.dynamo(),
+                stack.tableName()), delivery, mails, clock, budget).run(at);
+        assertEquals(0, summary.sent(), "closing attendance mails nobody");
+        return summary;
     }
 
     /** A meetup that took place, its reminders done: 10 people checked in, 20 going unchecked, 2 waiting, 2 cancelled. */

@@ -16,6 +16,7 @@ import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.domain.RoleRules;
 import org.meetups.common.http.ApiException;
+import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
@@ -152,6 +153,7 @@ public final class RoleRepository {
                                 .build()).build(),
                         TransactWriteItem.builder().update(fill).build(),
                         TransactWriteItem.builder().update(marker.build()).build()));
+                Metrics.count("RolesTaken", "By", person.userId().equals(assignedBy) ? "Volunteer" : "Coordinator");
                 return new Taken(assignment, true);
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();

@@ -10,6 +10,8 @@ import java.util.Set;
 import org.meetups.common.auth.Caller;
 import org.meetups.common.domain.PersonRules;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.observe.Invocation;
+import org.meetups.common.observe.Metrics;
 import org.meetups.common.rsvp.Attendance;
 import org.meetups.common.rsvp.MeetupCounters;
 import org.meetups.common.rsvp.Rsvp;
@@ -92,6 +94,7 @@ public final class RsvpStore {
                     ":start", AttributeValue.fromS(meetup.startsAt().toString())));
             switch (decision) {
                 case RsvpDecision.Unchanged unchanged -> {
+                    outcome("UNCHANGED");
                     return new Decided(meetup, unchanged.rsvp());
                 }
                 case RsvpDecision.TakeSeat seat -> {
@@ -120,9 +123,18 @@ public final class RsvpStore {
                 snapshot = retrySnapshot(refused, 1, snapshot, meetupId, caller.userId(), attempt);
                 continue;
             }
+            outcome(next.status().name());
+            if (next.waiting()) {
+                Metrics.count("WaitlistJoins");
+            }
             return new Decided(meetup, next);
         }
         throw Transactions.busy();
+    }
+
+    private static void outcome(String outcome) {
+        Metrics.count("Rsvps", "Outcome", outcome);
+        Invocation.note("outcome", outcome);
     }
 
     /**
