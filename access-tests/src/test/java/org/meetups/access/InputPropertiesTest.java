@@ -69,6 +69,9 @@ class InputPropertiesTest {
             "PATCH /meetups/{id}/roles/{role}", "{\"description\": \"d\", \"slots\": 2, \"minimum\": 1}",
             "PUT /meetups/{id}/roles/{role}/assignees/{userId}", "{\"name\": \"Eva\", \"email\": \"eva@example.org\", \"language\": \"nl\"}",
             "PUT /meetups/{id}/attendees/{userId}/attendance", "{\"attendance\": \"ATTENDED\"}",
+            "PUT /meetups/{id}/attendees/{userId}", "{\"name\": \"Walter\", \"email\": \"walter@example.org\", \"language\": \"nl\","
+                    + " \"overCapacity\": true}",
+            "PUT /meetups/{id}/attendance", "{\"attendance\": [{\"userId\": \"emp-1\", \"attendance\": \"ATTENDED\"}]}",
             "PUT /me/preferences", "{\"language\": \"nl\"}");
 
     // ------------------------------------------------------------------ generators

@@ -1,5 +1,8 @@
 package org.meetups.common.store;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.meetups.common.domain.Meetup;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -7,9 +10,13 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** The single table, as every function sees it: the low-level client for expressions, the enhanced one for items. */
 public final class MeetupTable {
+    private static final int BATCH_GET_MAX = 100;
     private final DynamoDbClient client;
     private final String name;
     private final DynamoDbTable<Meetup> meetups;
@@ -35,6 +42,35 @@ public final class MeetupTable {
 
     public static Key meetupKey(String meetupId) {
         return Key.builder().partitionValue(Keys.meetupPk(meetupId)).sortValue(Keys.META).build();
+    }
+
+    /**
+     * The items of {@code keys} that exist, strongly consistent: one BatchGetItem per 100 keys, keys
+     * left unprocessed (throttling) asked again after a short backoff, at most 5 times.
+     */
+    public List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_MAX) {
+            Map<String, KeysAndAttributes> request = Map.of(name, KeysAndAttributes.builder().consistentRead(true)
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_MAX))).build());
+            for (int attempt = 1; !request.isEmpty(); attempt++) {
+                Map<String, KeysAndAttributes> ask = request;
+                BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(ask));
+                found.addAll(response.responses().getOrDefault(name, List.of()));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (!request.isEmpty()) {
+                    if (attempt >= 5) {
+                        throw org.meetups.common.rsvp.Transactions.busy();
+                    }
+                    org.meetups.common.rsvp.Transactions.backoff(attempt);
+                }
+            }
+        }
+        return found;
+    }
+
+    public static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
     }
 
     /** A strongly consistent read: callers decide on counts and versions from it. */

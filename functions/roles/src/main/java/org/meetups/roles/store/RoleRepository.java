@@ -54,7 +54,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 public final class RoleRepository {
     /** Attempts of a write that lost a race (transaction conflict, or the meetup changed between read and write). */
     static final int MAX_ATTEMPTS = 8;
-    private static final String ROLE_COUNT = "roleCount";
 
     private final MeetupTable table;
     private final DynamoDbTable<Assignment> assignments;
@@ -105,11 +104,13 @@ public final class RoleRepository {
                 throw closed;
             }
             Assignment assignment = new Assignment(meetupId, role, person.userId(), person.email(), person.name(),
-                    person.language(), assignedBy, now, meetup.startsAt());
+                    person.language(), assignedBy, now, meetup.startsAt(), meetup.version());
             Map<String, AttributeValue> values = new HashMap<>(openMeetupValues(now));
             values.put(":one", AttributeValue.fromN("1"));
             values.put(":minusOne", AttributeValue.fromN("-1"));
             values.put(":multiple", AttributeValue.fromBool(true));
+            // the assignment copies the start: it must still be the start (a move rewrites only older copies)
+            values.put(":startRead", AttributeValue.fromS(meetup.startsAt().toString()));
             String sameOption = meetup.allowMultipleRoles()
                     ? "#multiple = :multiple"
                     : "(attribute_not_exists(#multiple) OR #multiple <> :multiple)";
@@ -117,7 +118,7 @@ public final class RoleRepository {
                     .tableName(table.name())
                     .key(meetupKey(meetupId))
                     .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled + :one ADD #open :minusOne")
-                    .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
+                    .conditionExpression(OPEN_MEETUP + " AND #start = :startRead AND attribute_exists(#roles.#r)"
                             + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption)
                     .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
                             "#roles", MeetupSchema.ROLES, "#r", role, "#filled", "filled", "#slots", "slots",
@@ -128,13 +129,16 @@ public final class RoleRepository {
             Update.Builder marker = Update.builder()
                     .tableName(table.name())
                     .key(markerKey(meetupId, person.userId()))
-                    .updateExpression("SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one")
-                    .expressionAttributeNames(Map.of("#type", "type", "#count", ROLE_COUNT));
+                    // the marker also names the roles held, so a meetup page shows them from one read
+                    .updateExpression("SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one, #held :role")
+                    .expressionAttributeNames(Map.of("#type", "type", "#count", RoleRelease.ROLE_COUNT,
+                            "#held", RoleRelease.ROLES_HELD));
             Map<String, AttributeValue> markerValues = new HashMap<>(Map.of(
                     ":type", AttributeValue.fromS("VOLUNTEER"),
                     ":meetup", AttributeValue.fromS(meetupId),
                     ":user", AttributeValue.fromS(person.userId()),
-                    ":one", AttributeValue.fromN("1")));
+                    ":one", AttributeValue.fromN("1"),
+                    ":role", AttributeValue.fromSs(List.of(role))));
             if (!meetup.allowMultipleRoles()) {
                 marker.conditionExpression("attribute_not_exists(#count) OR #count < :one");
             }
