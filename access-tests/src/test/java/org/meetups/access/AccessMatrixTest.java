@@ -154,6 +154,20 @@ class AccessMatrixTest {
             return new Call(afterStart, request("PUT /meetups/{id}/attendees/{userId}/attendance", u).path("id", id)
                     .path("userId", PERSON.sub()).json("{\"attendance\": \"ATTENDED\"}").build());
         });
+        scenario("PUT /meetups/{id}/attendees/{userId}", u -> now(request("PUT /meetups/{id}/attendees/{userId}", u)
+                .path("id", api.meetup()).path("userId", "walk-in-1")
+                .json("{\"name\": \"Walter Walk-in\", \"email\": \"walter@example.org\"}")));
+        scenario("DELETE /meetups/{id}/attendees/{userId}", u -> {
+            String id = api.meetup();
+            api.rsvp(id, PERSON);
+            return now(request("DELETE /meetups/{id}/attendees/{userId}", u).path("id", id).path("userId", PERSON.sub()));
+        });
+        scenario("PUT /meetups/{id}/attendance", u -> {
+            String id = api.meetup();
+            api.rsvp(id, PERSON);
+            return new Call(afterStart, request("PUT /meetups/{id}/attendance", u).path("id", id)
+                    .json("{\"attendance\": [{\"userId\": \"" + PERSON.sub() + "\", \"attendance\": \"ATTENDED\"}]}").build());
+        });
         scenario("GET /meetups/{id}/calendar.ics", u -> now(request("GET /meetups/{id}/calendar.ics", u).path("id", api.meetup())));
         scenario("POST /me/calendar-feed", u -> now(request("POST /me/calendar-feed", u)));
         // the signed token in the path authorises: the person's feed URL and link, whoever presents them

@@ -69,6 +69,9 @@ class InputPropertiesTest {
             Map.entry("PATCH /meetups/{id}/roles/{role}", "{\"description\": \"d\", \"slots\": 2, \"minimum\": 1}"),
             Map.entry("PUT /meetups/{id}/roles/{role}/assignees/{userId}", "{\"name\": \"Eva\", \"email\": \"eva@example.org\", \"language\": \"nl\"}"),
             Map.entry("PUT /meetups/{id}/attendees/{userId}/attendance", "{\"attendance\": \"ATTENDED\"}"),
+            Map.entry("PUT /meetups/{id}/attendees/{userId}", "{\"name\": \"Walter\", \"email\": \"walter@example.org\", \"language\": \"nl\","
+                    + " \"overCapacity\": true}"),
+            Map.entry("PUT /meetups/{id}/attendance", "{\"attendance\": [{\"userId\": \"emp-1\", \"attendance\": \"ATTENDED\"}]}"),
             Map.entry("PUT /me/preferences", "{\"language\": \"nl\", \"digest\": true}"),
             Map.entry("POST /meetups/{id}/highlights/photos", "{\"contentType\": \"image/png\", \"contentLength\": 100}"),
             Map.entry("POST /meetups/{id}/highlights", "{\"text\": \"t\", \"link\": \"https://example.org\", \"photo\": \"AAAAAAAAAAAAAAAAAAAAAA\"}"),

@@ -63,10 +63,21 @@ public final class Fixtures {
     }
 
     public void rsvp(String meetupId, String userId, String name, String language, String status, Long position) {
-        rsvp(meetupId, userId, name, userId + "@example.org", language, status, position);
+        rsvp(meetupId, userId, name, userId + "@example.org", language, status, position, null);
     }
 
     public void rsvp(String meetupId, String userId, String name, String email, String language, String status, Long position) {
+        rsvp(meetupId, userId, name, email, language, status, position, null);
+    }
+
+    /** An RSVP changed by a coordinator for the person ({@code changedBy}: added, seated, removed). */
+    public void rsvpBy(String changedBy, String meetupId, String userId, String name, String language, String status,
+                       Long position) {
+        rsvp(meetupId, userId, name, userId + "@example.org", language, status, position, changedBy);
+    }
+
+    public void rsvp(String meetupId, String userId, String name, String email, String language, String status, Long position,
+                     String changedBy) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(Keys.meetupPk(meetupId)));
         item.put(Keys.SK, s(Keys.rsvpSk(userId)));
@@ -81,6 +92,11 @@ public final class Fixtures {
         item.put("status", s(status));
         if (position != null) {
             item.put("position", AttributeValue.fromN(position.toString()));
+            item.put(Keys.GSI3_PK, s(Keys.waitlistPk(meetupId)));
+            item.put(Keys.GSI3_SK, s(Keys.waitlistSk(position)));
+        }
+        if (changedBy != null) {
+            item.put("changedBy", s(changedBy));
         }
         item.put("meetupStartsAt", s(START.toString()));
         item.put(Keys.GSI2_PK, s(Keys.userPk(userId)));

@@ -1,5 +1,7 @@
 package org.meetups.notify;
 
+import org.meetups.testing.StreamFeed;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

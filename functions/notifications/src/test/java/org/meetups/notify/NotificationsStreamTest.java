@@ -1,4 +1,6 @@
 package org.meetups.notify;
+
+import org.meetups.testing.StreamFeed;
 import org.meetups.testing.SentMails;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -146,10 +148,13 @@ class NotificationsStreamTest {
     @Test
     void everyRsvpAndRoleTransitionMailsThePerson() {
         Meetup meetup = fixtures.meetup("en");
-        fixtures.rsvp(meetup.id(), "wim", "Wim", "en", "WAITLISTED", 3L);
+        fixtures.rsvp(meetup.id(), "ahead-1", "Ahead", "en", "WAITLISTED", 1L);
+        fixtures.rsvp(meetup.id(), "ahead-2", "Ahead", "en", "WAITLISTED", 3L);
+        deliver();
+        fixtures.rsvp(meetup.id(), "wim", "Wim", "en", "WAITLISTED", 4L);
         SentMails.Mail waitlisted = single(deliver());
         assertEquals("On the waitlist: Founders' breakfast", waitlisted.subject());
-        assertTrue(waitlisted.part("text/plain").contains("position 3"));
+        assertTrue(waitlisted.part("text/plain").contains("position 3"), "two people ahead: the third place, not ticket 4");
         assertTrue(waitlisted.part("text/plain").contains("Leave the waitlist: https://"));
         assertEquals(List.of(), waitlisted.calendars());
 
@@ -181,6 +186,49 @@ class NotificationsStreamTest {
         SentMails.Mail unassigned = single(deliver());
         assertEquals("Niet langer host bij Founders' breakfast", unassigned.subject());
         assertEquals("CANCEL", unassigned.calendars().get(0).getProperty("METHOD").get().getValue());
+    }
+
+    @Test
+    void theWaitlistMailTellsThePlaceInTheQueueWhenItIsSent() {
+        Meetup meetup = fixtures.meetup("nl");
+        fixtures.rsvp(meetup.id(), "first", "First", "en", "WAITLISTED", 1L);
+        fixtures.rsvp(meetup.id(), "second", "Second", "en", "WAITLISTED", 2L);
+        fixtures.rsvp(meetup.id(), "third", "Derde", "nl", "WAITLISTED", 3L);
+        // before the stream is delivered, the first two get seats
+        fixtures.rsvp(meetup.id(), "first", "First", "en", "GOING", null);
+        fixtures.rsvp(meetup.id(), "second", "Second", "en", "GOING", null);
+        SentMails.Mail third = deliver().stream().filter(m -> m.to().contains("third@")).findFirst().orElseThrow();
+        assertTrue(third.part("text/plain").contains("op plaats 1."), third.part("text/plain"));
+    }
+
+    @Test
+    void coordinatorsChangesMailThePersonWithTheirOwnTexts() {
+        Meetup meetup = fixtures.meetup("en");
+        fixtures.rsvpBy("coord-1", meetup.id(), "walk", "Walter", "nl", "GOING", null);
+        SentMails.Mail added = single(deliver());
+        assertEquals("Je bent erbij: Founders' breakfast", added.subject());
+        assertTrue(added.part("text/plain").contains("Een organisator heeft je aangemeld"), added.part("text/plain"));
+        assertEquals("REQUEST", added.calendars().get(0).getProperty("METHOD").get().getValue());
+
+        fixtures.rsvp(meetup.id(), "wait", "Wanda", "en", "WAITLISTED", 1L);
+        deliver();
+        fixtures.rsvpBy("coord-1", meetup.id(), "wait", "Wanda", "en", "GOING", null);
+        SentMails.Mail seated = single(deliver());
+        assertEquals("You have a seat: Founders' breakfast", seated.subject());
+        assertTrue(seated.part("text/plain").contains("I can't come: https://"));
+        assertEquals("REQUEST", seated.calendars().get(0).getProperty("METHOD").get().getValue());
+
+        fixtures.rsvpBy("coord-1", meetup.id(), "wait", "Wanda", "en", "CANCELLED", null);
+        SentMails.Mail removed = single(deliver());
+        assertEquals("Removed: your registration for Founders' breakfast", removed.subject());
+        assertTrue(removed.part("text/plain").contains("An organiser took you off the list"));
+        assertEquals("CANCEL", removed.calendars().get(0).getProperty("METHOD").get().getValue());
+
+        // the person's own cancellation keeps its own text, whoever changed the item before
+        fixtures.rsvp(meetup.id(), "walk", "Walter", "nl", "CANCELLED", null);
+        SentMails.Mail own = single(deliver());
+        assertEquals("Afgemeld: Founders' breakfast", own.subject());
+        assertTrue(own.part("text/plain").contains("Je aanmelding voor Founders' breakfast is geannuleerd."));
     }
 
     @Test

@@ -1,4 +1,6 @@
 package org.meetups.notify;
+
+import org.meetups.testing.StreamFeed;
 import org.meetups.testing.SentMails;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

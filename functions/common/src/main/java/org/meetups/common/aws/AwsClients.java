@@ -24,10 +24,16 @@ public final class AwsClients {
     private AwsClients() {}
 
     public static DynamoDbClient dynamoDb(Env env) {
+        return dynamoDb(env, List.of());
+    }
+
+    /** {@code interceptors} lets tests inject faults (or a concurrent writer) into the real request pipeline. */
+    public static DynamoDbClient dynamoDb(Env env, List<ExecutionInterceptor> interceptors) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .httpClientBuilder(http(env))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.STANDARD)
+                        .executionInterceptors(interceptors)
                         .build());
         configure(env, builder);
         return builder.build();

@@ -14,6 +14,9 @@ import java.util.Optional;
  * {@code allowMultipleRoles} lets one person hold several roles at this meetup (default: one role each).
  * {@code reminderOffsets} are minutes before the start, largest first; {@code lastReminderOffset}
  * is the offset of the last reminder round completed (null: none yet for this start time).
+ * Attendance can be recorded from the start until {@code attendanceClosesAt} (set by the meetups
+ * function from the end; default {@link #DEFAULT_ATTENDANCE_WINDOW} after it); {@code attendanceClosed}
+ * says the closing run has recorded everyone going without attendance as a no-show.
  */
 public record Meetup(
         String id,
@@ -39,14 +42,31 @@ public record Meetup(
         Instant createdAt,
         Instant updatedAt,
         List<Integer> reminderOffsets,
-        Integer lastReminderOffset) {
+        Integer lastReminderOffset,
+        Instant attendanceClosesAt,
+        boolean attendanceClosed) {
 
     public static final List<Integer> DEFAULT_REMINDER_OFFSETS = List.of(24 * 60, 2 * 60);
+    public static final Duration DEFAULT_ATTENDANCE_WINDOW = Duration.ofHours(72);
 
     public Meetup {
         roles = roles == null ? Map.of() : Map.copyOf(roles);
         reminderOffsets = reminderOffsets == null ? DEFAULT_REMINDER_OFFSETS
                 : reminderOffsets.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+        if (attendanceClosesAt == null && endsAt != null) {
+            attendanceClosesAt = endsAt.plus(DEFAULT_ATTENDANCE_WINDOW);
+        }
+    }
+
+    /** A meetup whose attendance closes the default time after its end, not closed yet. */
+    public Meetup(String id, String title, String description, MeetupKind kind, String language, Instant startsAt,
+                  Instant endsAt, String timeZone, String venue, String onlineUrl, int capacity, Instant rsvpDeadline,
+                  Map<String, RoleNeed> roles, boolean allowMultipleRoles, MeetupStatus status, int goingCount,
+                  int waitlistCount, long waitlistSequence, long version, String createdBy, Instant createdAt,
+                  Instant updatedAt, List<Integer> reminderOffsets, Integer lastReminderOffset) {
+        this(id, title, description, kind, language, startsAt, endsAt, timeZone, venue, onlineUrl, capacity,
+                rsvpDeadline, roles, allowMultipleRoles, status, goingCount, waitlistCount, waitlistSequence, version,
+                createdBy, createdAt, updatedAt, reminderOffsets, lastReminderOffset, null, false);
     }
 
     /** A meetup with the default reminders, none sent yet. */
@@ -68,9 +88,30 @@ public record Meetup(
         return reminderOffsets.stream().filter(o -> lastReminderOffset == null || o < lastReminderOffset).findFirst();
     }
 
-    /** When the next reminder round falls due; indexed (GSI4) so a run finds due meetups only. */
+    /** When the next reminder round falls due. */
     public Optional<Instant> nextReminderAt() {
         return nextReminderOffset().map(o -> startsAt.minus(Duration.ofMinutes(o)));
+    }
+
+    /**
+     * When the meetup's next scheduled task falls due: its next reminder round, and once those are
+     * done, closing its attendance. Indexed (GSI4) so a scheduled run finds due meetups only.
+     */
+    public Optional<Instant> nextTaskAt() {
+        if (cancelled()) {
+            return Optional.empty();
+        }
+        return nextReminderAt().or(() -> attendanceClosed ? Optional.empty() : Optional.ofNullable(attendanceClosesAt));
+    }
+
+    /** Attendance is recorded from the start until it closes. */
+    public boolean attendanceOpen(Instant now) {
+        return !now.isBefore(startsAt) && !attendanceOver(now);
+    }
+
+    /** Attendance has closed (by time, or the closing run already recorded the no-shows). */
+    public boolean attendanceOver(Instant now) {
+        return attendanceClosed || !now.isBefore(attendanceClosesAt);
     }
 
     public int seatsLeft() {

@@ -245,7 +245,7 @@ public final class Directory {
      */
     public List<Imported> importStaff(List<StaffMember> members, Instant now) {
         Map<String, Map<String, AttributeValue>> existing = new HashMap<>();
-        table.batchGet(members.stream().map(m -> key(personKey(m.email()))).toList(), true)
+        table.batchGet(members.stream().map(m -> key(personKey(m.email()))).toList())
                 .forEach(item -> existing.put(item.get(Keys.PK).s(), item));
         List<Imported> outcomes = new java.util.ArrayList<>();
         for (StaffMember member : members) {

@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One person holding one role at one meetup (item {@code MEETUP#<meetupId> / ROLE#<role>#<userId>}).
  * {@code assignedBy} is the coordinator who assigned them, or the person themself when they volunteered.
- * {@code meetupStartsAt} orders the item in the person's list of meetups (GSI2).
+ * {@code meetupStartsAt} orders the item in the person's list of meetups (GSI2); it is a copy of the
+ * meetup's start as of {@code meetupVersion} ({@link org.meetups.common.store.MeetupCopies}).
  */
 public record Assignment(
         String meetupId,
@@ -16,7 +17,13 @@ public record Assignment(
         String language,
         String assignedBy,
         Instant assignedAt,
-        Instant meetupStartsAt) {
+        Instant meetupStartsAt,
+        Long meetupVersion) {
+
+    public Assignment(String meetupId, String role, String userId, String email, String name, String language,
+                      String assignedBy, Instant assignedAt, Instant meetupStartsAt) {
+        this(meetupId, role, userId, email, name, language, assignedBy, assignedAt, meetupStartsAt, null);
+    }
 
     public boolean volunteered() {
         return userId.equals(assignedBy);

@@ -7,7 +7,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 import java.time.Instant;
 import org.meetups.common.store.Keys;
-import org.meetups.common.roles.Assignment;
+import org.meetups.common.store.MeetupCopies;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -40,8 +40,10 @@ public final class AssignmentSchema {
             .addAttribute(String.class, a -> a.name("language").getter(Assignment::language).setter((b, v) -> b.language = v))
             .addAttribute(String.class, a -> a.name("assignedBy").getter(Assignment::assignedBy).setter((b, v) -> b.assignedBy = v))
             .addAttribute(Instant.class, a -> a.name("assignedAt").getter(Assignment::assignedAt).setter((b, v) -> b.assignedAt = v))
-            .addAttribute(Instant.class, a -> a.name("meetupStartsAt").getter(Assignment::meetupStartsAt)
+            .addAttribute(Instant.class, a -> a.name(MeetupCopies.STARTS_AT).getter(Assignment::meetupStartsAt)
                     .setter((b, v) -> b.meetupStartsAt = v))
+            .addAttribute(Long.class, a -> a.name(MeetupCopies.VERSION).getter(Assignment::meetupVersion)
+                    .setter((b, v) -> b.meetupVersion = v))
             .build();
 
     static String userItemSk(Assignment a) {
@@ -58,9 +60,11 @@ public final class AssignmentSchema {
         String assignedBy;
         Instant assignedAt;
         Instant meetupStartsAt;
+        Long meetupVersion;
 
         Assignment build() {
-            return new Assignment(meetupId, role, userId, email, name, language, assignedBy, assignedAt, meetupStartsAt);
+            return new Assignment(meetupId, role, userId, email, name, language, assignedBy, assignedAt, meetupStartsAt,
+                    meetupVersion);
         }
     }
 }

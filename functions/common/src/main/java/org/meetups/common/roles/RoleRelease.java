@@ -24,13 +24,15 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 /**
  * Withdrawing a person from a role: one TransactWriteItems deleting the assignment item,
  * decrementing the meetup's {@code roles.<role>.filled} (adding back an open slot) and the person's
- * {@code VOLUNTEER#} marker count. Shared by the roles API and one-click links, which add their
+ * {@code VOLUNTEER#} marker count (and taking the role off the marker's set of roles held). Shared by the roles API and one-click links, which add their
  * own items (the used-token marker) to the same transaction so both happen or neither does.
  */
 public final class RoleRelease {
     /** Attempts of a write that lost a race. */
     public static final int MAX_ATTEMPTS = 8;
-    private static final String ROLE_COUNT = "roleCount";
+    /** On the person's {@code VOLUNTEER#} marker: how many roles they hold at the meetup, and which. */
+    public static final String ROLE_COUNT = "roleCount";
+    public static final String ROLES_HELD = "roles";
     private static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
 
     public enum Outcome {
@@ -86,11 +88,11 @@ public final class RoleRelease {
                     TransactWriteItem.builder().update(Update.builder()
                             .tableName(table.name())
                             .key(key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId)))
-                            .updateExpression("ADD #count :minusOne")
+                            .updateExpression("ADD #count :minusOne DELETE #held :role")
                             .conditionExpression("#count > :zero")
-                            .expressionAttributeNames(Map.of("#count", ROLE_COUNT))
+                            .expressionAttributeNames(Map.of("#count", ROLE_COUNT, "#held", ROLES_HELD))
                             .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1"),
-                                    ":zero", AttributeValue.fromN("0")))
+                                    ":zero", AttributeValue.fromN("0"), ":role", AttributeValue.fromSs(List.of(role))))
                             .build()).build()));
             items.addAll(alongside);
             try {

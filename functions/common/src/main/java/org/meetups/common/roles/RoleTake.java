@@ -35,7 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class RoleTake {
     /** Attempts of a write that lost a race (transaction conflict, or the meetup changed between read and write). */
     public static final int MAX_ATTEMPTS = 8;
-    private static final String ROLE_COUNT = "roleCount";
     private static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
 
     public sealed interface Result {
@@ -69,13 +68,15 @@ public final class RoleTake {
                 throw closed;
             }
             Assignment assignment = new Assignment(meetupId, role, person.userId(), person.email(), person.name(),
-                    person.language(), assignedBy, now, meetup.startsAt());
+                    person.language(), assignedBy, now, meetup.startsAt(), meetup.version());
             Map<String, AttributeValue> values = new HashMap<>(Map.of(
                     ":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
                     ":now", AttributeValue.fromS(now.truncatedTo(ChronoUnit.SECONDS).toString())));
             values.put(":one", AttributeValue.fromN("1"));
             values.put(":minusOne", AttributeValue.fromN("-1"));
             values.put(":multiple", AttributeValue.fromBool(true));
+            // the assignment copies the start: it must still be the start (a move rewrites only older copies)
+            values.put(":startRead", AttributeValue.fromS(meetup.startsAt().toString()));
             String sameOption = meetup.allowMultipleRoles()
                     ? "#multiple = :multiple"
                     : "(attribute_not_exists(#multiple) OR #multiple <> :multiple)";
@@ -83,7 +84,7 @@ public final class RoleTake {
                     .tableName(table.name())
                     .key(key(Keys.meetupPk(meetupId), Keys.META))
                     .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled + :one ADD #open :minusOne")
-                    .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
+                    .conditionExpression(OPEN_MEETUP + " AND #start = :startRead AND attribute_exists(#roles.#r)"
                             + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption)
                     .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
                             "#roles", MeetupSchema.ROLES, "#r", role, "#filled", "filled", "#slots", "slots",
@@ -94,13 +95,16 @@ public final class RoleTake {
             Update.Builder marker = Update.builder()
                     .tableName(table.name())
                     .key(key(Keys.meetupPk(meetupId), Keys.volunteerSk(person.userId())))
-                    .updateExpression("SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one")
-                    .expressionAttributeNames(Map.of("#type", "type", "#count", ROLE_COUNT))
+                    // the marker also names the roles held, so a meetup page shows them from one read
+                    .updateExpression("SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one, #held :role")
+                    .expressionAttributeNames(Map.of("#type", "type", "#count", RoleRelease.ROLE_COUNT,
+                            "#held", RoleRelease.ROLES_HELD))
                     .expressionAttributeValues(Map.of(
                             ":type", AttributeValue.fromS("VOLUNTEER"),
                             ":meetup", AttributeValue.fromS(meetupId),
                             ":user", AttributeValue.fromS(person.userId()),
-                            ":one", AttributeValue.fromN("1")));
+                            ":one", AttributeValue.fromN("1"),
+                            ":role", AttributeValue.fromSs(List.of(role))));
             if (!meetup.allowMultipleRoles()) {
                 marker.conditionExpression("attribute_not_exists(#count) OR #count < :one");
             }
@@ -144,7 +148,7 @@ public final class RoleTake {
                     if (need.filled() >= need.slots()) {
                         throw Refusals.roleFull(role, need);
                     }
-                    // the one-role option changed since the read: read again
+                    // the one-role option or the start changed since the read: read again
                 } else if (Transactions.failed(reasons, 2)) {
                     throw Refusals.holdsARole();
                 } else {

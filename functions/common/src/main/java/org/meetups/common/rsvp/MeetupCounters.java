@@ -24,6 +24,10 @@ public final class MeetupCounters {
     public static final String NOT_STARTED = "#starts > :now";
     public static final String SEAT_FREE_NOBODY_WAITING = "#going < #capacity AND #waiting = :zero";
     public static final String FULL_OR_PEOPLE_WAITING = "(#going >= #capacity OR #waiting > :zero)";
+    /** The start read is still the start: the RSVP item copies it (value {@code :start}). */
+    public static final String SAME_START = "#starts = :start";
+    /** The closing run has not yet recorded the no-shows. */
+    public static final String ATTENDANCE_NOT_CLOSED = "(attribute_not_exists(#closed) OR #closed = :false)";
 
     private static final Map<String, String> NAMES = Map.of(
             "#status", MeetupSchema.STATUS,
@@ -32,7 +36,8 @@ public final class MeetupCounters {
             "#going", MeetupSchema.GOING_COUNT,
             "#capacity", MeetupSchema.CAPACITY,
             "#waiting", MeetupSchema.WAITLIST_COUNT,
-            "#seq", MeetupSchema.WAITLIST_SEQUENCE);
+            "#seq", MeetupSchema.WAITLIST_SEQUENCE,
+            "#closed", MeetupSchema.ATTENDANCE_CLOSED);
     private static final Pattern PLACEHOLDER = Pattern.compile("[#:][A-Za-z]+");
 
     private MeetupCounters() {}
@@ -44,6 +49,7 @@ public final class MeetupCounters {
         known.putIfAbsent(":cancelled", AttributeValue.fromS(MeetupStatus.CANCELLED.name()));
         known.putIfAbsent(":zero", AttributeValue.fromN("0"));
         known.putIfAbsent(":one", AttributeValue.fromN("1"));
+        known.putIfAbsent(":false", AttributeValue.fromBool(false));
         Map<String, String> names = new HashMap<>();
         Map<String, AttributeValue> values = new HashMap<>();
         Matcher m = PLACEHOLDER.matcher(update + " " + condition);
@@ -71,6 +77,6 @@ public final class MeetupCounters {
     }
 
     public static String and(String... conditions) {
-        return String.join(" AND ", conditions);
+        return String.join(" AND ", java.util.Arrays.stream(conditions).filter(c -> !c.isEmpty()).toList());
     }
 }

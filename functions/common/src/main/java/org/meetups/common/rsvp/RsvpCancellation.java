@@ -2,6 +2,7 @@ package org.meetups.common.rsvp;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,26 +56,28 @@ public final class RsvpCancellation {
         if (rsvp.waiting()) {
             return new Decision.LeaveWaitlist(rsvp);
         }
-        return meetup.waitlistCount() > 0 && !meetup.cancelled()
+        // a seat beyond capacity (a coordinator's explicit choice) is not passed on
+        return meetup.waitlistCount() > 0 && !meetup.cancelled() && meetup.goingCount() <= meetup.capacity()
                 ? new Decision.FreeSeatAndPromote(rsvp)
                 : new Decision.FreeSeat(rsvp);
     }
 
+    /** What came of a cancellation; {@code meetup} is the meetup as the decision read it. */
     public sealed interface Result {
         /** The RSVP is now cancelled (and a waiting person promoted into the seat, if any waited). */
-        record Cancelled(Rsvp rsvp) implements Result {}
+        record Cancelled(Rsvp rsvp, Meetup meetup) implements Result {}
 
         /** It was cancelled already: nothing changed. */
-        record AlreadyCancelled(Rsvp rsvp) implements Result {}
+        record AlreadyCancelled(Rsvp rsvp, Meetup meetup) implements Result {}
 
         /** The RSVP's status is not one the caller accepts cancelling from: nothing changed. */
-        record OtherStatus(Rsvp rsvp) implements Result {}
+        record OtherStatus(Rsvp rsvp, Meetup meetup) implements Result {}
 
         /** One of the caller's own items failed its condition: nothing changed. */
         record AlongsideRefused() implements Result {}
 
         /** The RSVP is a later sign-up than the one the caller named: nothing changed. */
-        record OtherSignUp(Rsvp rsvp) implements Result {}
+        record OtherSignUp(Rsvp rsvp, Meetup meetup) implements Result {}
     }
 
     private final MeetupTable table;
@@ -86,7 +89,7 @@ public final class RsvpCancellation {
     }
 
     /**
-     * Cancels the person's seat (promoting the first waiting person) or takes them off the waitlist,
+     * The person cancels their own seat (promoting the first waiting person) or leaves the waitlist,
      * provided their status is in {@code from}.
      *
      * @param alongside  extra items for the same transaction (after the cancellation's own)
@@ -94,34 +97,46 @@ public final class RsvpCancellation {
      */
     public Result cancel(String userId, String meetupId, Instant now, Set<RsvpStatus> from,
                          List<TransactWriteItem> alongside, Long generation) {
+        return cancel(userId, meetupId, now, from, alongside, generation, null);
+    }
+
+    /**
+     * As {@link #cancel(String, String, Instant, Set, List, Long)}, done by {@code changedBy} (a coordinator
+     * removing the person; null when the person cancels), which the RSVP item records.
+     */
+    public Result cancel(String userId, String meetupId, Instant now, Set<RsvpStatus> from,
+                         List<TransactWriteItem> alongside, Long generation, String changedBy) {
         RsvpSnapshot snapshot = RsvpSnapshot.read(table, meetupId, userId);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
+            if (changedBy != null && snapshot.rsvp().isEmpty()) {
+                throw ApiException.notFound("no RSVP by user '" + userId + "' for this meetup");
+            }
             if (generation != null && snapshot.rsvp().isPresent()
                     && snapshot.rsvp().get().signUpGeneration() != generation) {
-                return new Result.OtherSignUp(snapshot.rsvp().get());
+                return new Result.OtherSignUp(snapshot.rsvp().get(), meetup);
             }
             Decision decision = decide(meetup, snapshot.rsvp(), now);
             if (!(decision instanceof Decision.Unchanged) && !from.contains(snapshot.rsvp().orElseThrow().status())) {
-                return new Result.OtherStatus(snapshot.rsvp().get());
+                return new Result.OtherStatus(snapshot.rsvp().get(), meetup);
             }
             Map<String, AttributeValue> values = Map.of(":now", AttributeValue.fromS(now.toString()));
             List<TransactWriteItem> items = new ArrayList<>();
             Rsvp current;
             switch (decision) {
                 case Decision.Unchanged unchanged -> {
-                    return new Result.AlreadyCancelled(unchanged.rsvp());
+                    return new Result.AlreadyCancelled(unchanged.rsvp(), meetup);
                 }
                 case Decision.LeaveWaitlist leave -> {
                     current = leave.rsvp();
-                    items.add(cancelItem(current, now));
+                    items.add(cancelItem(current, now, changedBy));
                     items.add(MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting - :one",
                             MeetupCounters.NOT_STARTED, values));
                 }
                 case Decision.FreeSeatAndPromote promote -> {
                     current = promote.rsvp();
-                    items.add(cancelItem(current, now));
-                    List<Rsvp> head = waitlist.first(meetupId, 1);
+                    items.add(cancelItem(current, now, changedBy));
+                    List<Waitlist.Ticket> head = waitlist.first(meetupId, 1);
                     if (head.isEmpty()) {
                         // the index has not caught up yet; the plain seat release below re-checks the count
                         items.add(freeSeat(meetupId, values));
@@ -129,12 +144,12 @@ public final class RsvpCancellation {
                         items.add(waitlist.promote(head.get(0), now));
                         items.add(MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting - :one",
                                 MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.NOT_STARTED,
-                                        "#waiting > :zero"), values));
+                                        "#waiting > :zero", "#going <= #capacity"), values));
                     }
                 }
                 case Decision.FreeSeat free -> {
                     current = free.rsvp();
-                    items.add(cancelItem(current, now));
+                    items.add(cancelItem(current, now, changedBy));
                     items.add(freeSeat(meetupId, values));
                 }
             }
@@ -157,20 +172,24 @@ public final class RsvpCancellation {
             }
             return new Result.Cancelled(new Rsvp(current.meetupId(), current.userId(), current.email(), current.name(),
                     current.language(), RsvpStatus.CANCELLED, null, current.attendance(), current.createdAt(), now,
-                    current.meetupStartsAt(), current.generation()));
+                    current.meetupStartsAt(), current.generation(), current.meetupVersion(), changedBy), meetup);
         }
         throw Transactions.busy();
     }
 
-    /** Gives up a seat; refused while people wait (they must be promoted into it) unless the meetup is cancelled. */
+    /**
+     * Gives up a seat; refused while people wait (they must be promoted into it) unless the meetup is
+     * cancelled or more people are going than it has seats.
+     */
     private TransactWriteItem freeSeat(String meetupId, Map<String, AttributeValue> values) {
         return MeetupCounters.update(table.name(), meetupId, "SET #going = #going - :one",
-                MeetupCounters.and(MeetupCounters.NOT_STARTED, "(#waiting = :zero OR #status = :cancelled)"), values);
+                MeetupCounters.and(MeetupCounters.NOT_STARTED,
+                        "(#waiting = :zero OR #status = :cancelled OR #going > #capacity)"), values);
     }
 
     /** GOING or WAITLISTED to CANCELLED, only from the state (status and sign-up) as read; leaves the waitlist index. */
-    private TransactWriteItem cancelItem(Rsvp rsvp, Instant now) {
-        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(
+    private TransactWriteItem cancelItem(Rsvp rsvp, Instant now, String changedBy) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":cancelled", AttributeValue.fromS(RsvpStatus.CANCELLED.name()),
                 ":expected", AttributeValue.fromS(rsvp.status().name()),
                 ":now", AttributeValue.fromS(now.toString())));
@@ -178,14 +197,21 @@ public final class RsvpCancellation {
         if (rsvp.generation() != null) {
             values.put(":generation", AttributeValue.fromN(Long.toString(rsvp.generation())));
         }
+        String update = "SET #status = :cancelled, #updated = :now";
+        if (changedBy != null) {
+            update += ", #by = :by REMOVE #position, #gsi3pk, #gsi3sk";
+            values.put(":by", AttributeValue.fromS(changedBy));
+        } else {
+            update += " REMOVE #position, #gsi3pk, #gsi3sk, #by";
+        }
         return TransactWriteItem.builder().update(Update.builder()
                 .tableName(table.name())
                 .key(RsvpSnapshot.key(rsvp.meetupId(), Keys.rsvpSk(rsvp.userId())))
-                .updateExpression("SET #status = :cancelled, #updated = :now REMOVE #position, #gsi3pk, #gsi3sk")
+                .updateExpression(update)
                 .conditionExpression("#status = :expected AND " + sameSignUp)
                 .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#updated", RsvpSchema.UPDATED_AT,
                         "#position", RsvpSchema.POSITION, "#gsi3pk", Keys.GSI3_PK, "#gsi3sk", Keys.GSI3_SK,
-                        "#generation", RsvpSchema.GENERATION))
+                        "#generation", RsvpSchema.GENERATION, "#by", RsvpSchema.CHANGED_BY))
                 .expressionAttributeValues(values)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build()).build();

@@ -42,6 +42,78 @@ public final class RsvpRules {
         return new RsvpDecision.JoinWaitlist();
     }
 
+    /** What giving a person a seat by a coordinator's hand does (walk-in, or out of turn from the waitlist). */
+    public sealed interface SeatDecision {
+        /** Going already: repeating the request changes nothing. */
+        record AlreadyGoing(Rsvp rsvp) implements SeatDecision {}
+
+        /** Waiting: takes them off the waitlist into a seat; everyone else keeps their order. */
+        record FromWaitlist(Rsvp rsvp) implements SeatDecision {}
+
+        /** No active RSVP: a walk-in, going from now on. */
+        record WalkIn(Optional<Rsvp> previous) implements SeatDecision {}
+    }
+
+    /**
+     * A coordinator gives the person a seat: while the meetup is scheduled and its attendance open,
+     * on a free seat, or beyond capacity only when {@code overCapacity} says so explicitly. A walk-in
+     * takes a free seat only if nobody waits for it (the waiting people come first); someone without an RSVP
+     * item needs a name and an email ({@code contactGiven}).
+     */
+    public static SeatDecision seat(Meetup meetup, Optional<Rsvp> theirs, boolean contactGiven, boolean overCapacity,
+                                    Instant now) {
+        if (meetup.cancelled()) {
+            throw cancelled();
+        }
+        if (meetup.attendanceOver(now)) {
+            throw attendanceClosed(meetup);
+        }
+        if (theirs.isPresent() && theirs.get().holdsSeat()) {
+            return new SeatDecision.AlreadyGoing(theirs.get());
+        }
+        if (theirs.isEmpty() && !contactGiven) {
+            throw ApiException.badRequest("this person has no RSVP here: give their name and email to add them");
+        }
+        boolean seatFree = meetup.goingCount() < meetup.capacity();
+        if (theirs.isPresent() && theirs.get().waiting()) {
+            if (!seatFree && !overCapacity) {
+                throw full(meetup, "no seat is free");
+            }
+            return new SeatDecision.FromWaitlist(theirs.get());
+        }
+        if (!overCapacity && (!seatFree || meetup.waitlistCount() > 0)) {
+            throw full(meetup, !seatFree ? "no seat is free" : meetup.waitlistCount() == 1 ? "1 person is waiting for a seat"
+                    : meetup.waitlistCount() + " people are waiting for a seat");
+        }
+        return new SeatDecision.WalkIn(theirs);
+    }
+
+    /** Attendance is recorded from the start of a meetup that took place until it closes. */
+    public static void requireAttendanceOpen(Meetup meetup, Instant now) {
+        if (meetup.cancelled()) {
+            throw ApiException.conflict("meetup-cancelled", "Meetup cancelled", "the meetup was cancelled: nobody attended");
+        }
+        if (now.isBefore(meetup.startsAt())) {
+            throw ApiException.conflict("meetup-not-started", "Meetup not started",
+                    "attendance can be recorded from the meetup's start (" + meetup.startsAt() + ")");
+        }
+        if (meetup.attendanceOver(now)) {
+            throw attendanceClosed(meetup);
+        }
+    }
+
+    public static ApiException attendanceClosed(Meetup meetup) {
+        return ApiException.conflict("attendance-closed", "Attendance closed",
+                "attendance of this meetup closed at " + meetup.attendanceClosesAt()
+                        + "; people going without recorded attendance were recorded as NO_SHOW");
+    }
+
+    public static ApiException full(Meetup meetup, String why) {
+        return ApiException.conflict("meetup-full", "Meetup full",
+                why + " (" + meetup.goingCount() + " going, capacity " + meetup.capacity()
+                        + "); send {\"overCapacity\": true} to seat the person beyond capacity");
+    }
+
     public static ApiException cancelled() {
         return ApiException.conflict("meetup-cancelled", "Meetup cancelled", "the meetup is cancelled: RSVPs are closed");
     }

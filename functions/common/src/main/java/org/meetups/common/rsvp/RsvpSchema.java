@@ -5,6 +5,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 import java.time.Instant;
 import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupCopies;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -20,6 +21,7 @@ public final class RsvpSchema {
     public static final String POSITION = "position";
     public static final String ATTENDANCE = "attendance";
     public static final String UPDATED_AT = "updatedAt";
+    public static final String CHANGED_BY = "changedBy";
     public static final String GENERATION = "generation";
 
     public static final TableSchema<Rsvp> RSVP = StaticImmutableTableSchema.builder(Rsvp.class, Builder.class)
@@ -50,9 +52,12 @@ public final class RsvpSchema {
                     .setter((b, v) -> b.attendance = v == null ? null : Attendance.valueOf(v)))
             .addAttribute(Instant.class, a -> a.name("createdAt").getter(Rsvp::createdAt).setter((b, v) -> b.createdAt = v))
             .addAttribute(Instant.class, a -> a.name(UPDATED_AT).getter(Rsvp::updatedAt).setter((b, v) -> b.updatedAt = v))
-            .addAttribute(Instant.class, a -> a.name("meetupStartsAt").getter(Rsvp::meetupStartsAt)
+            .addAttribute(Instant.class, a -> a.name(MeetupCopies.STARTS_AT).getter(Rsvp::meetupStartsAt)
                     .setter((b, v) -> b.meetupStartsAt = v))
             .addAttribute(Long.class, a -> a.name(GENERATION).getter(Rsvp::generation).setter((b, v) -> b.generation = v))
+            .addAttribute(Long.class, a -> a.name(MeetupCopies.VERSION).getter(Rsvp::meetupVersion)
+                    .setter((b, v) -> b.meetupVersion = v))
+            .addAttribute(String.class, a -> a.name(CHANGED_BY).getter(Rsvp::changedBy).setter((b, v) -> b.changedBy = v))
             .build();
 
     static final class Builder {
@@ -68,10 +73,12 @@ public final class RsvpSchema {
         Instant updatedAt;
         Instant meetupStartsAt;
         Long generation;
+        Long meetupVersion;
+        String changedBy;
 
         Rsvp build() {
             return new Rsvp(meetupId, userId, email, name, language, status, position, attendance, createdAt,
-                    updatedAt, meetupStartsAt, generation);
+                    updatedAt, meetupStartsAt, generation, meetupVersion, changedBy);
         }
     }
 }

@@ -10,8 +10,6 @@ import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** The meetup and one person's RSVP, read together and strongly consistent: what RSVP decisions are made from. */
 public record RsvpSnapshot(Optional<Meetup> meetup, Optional<Rsvp> rsvp) {
@@ -22,28 +20,13 @@ public record RsvpSnapshot(Optional<Meetup> meetup, Optional<Rsvp> rsvp) {
 
     /** One BatchGetItem (consistent) for the meetup and the RSVP. */
     public static RsvpSnapshot read(MeetupTable table, String meetupId, String userId) {
-        Map<String, AttributeValue> meetupKey = key(meetupId, Keys.META);
-        Map<String, AttributeValue> rsvpKey = key(meetupId, Keys.rsvpSk(userId));
-        Map<String, KeysAndAttributes> request = Map.of(table.name(),
-                KeysAndAttributes.builder().keys(meetupKey, rsvpKey).consistentRead(true).build());
         Optional<Meetup> meetup = Optional.empty();
         Optional<Rsvp> rsvp = Optional.empty();
-        for (int attempt = 1; !request.isEmpty(); attempt++) {
-            Map<String, KeysAndAttributes> ask = request;
-            BatchGetItemResponse response = table.client().batchGetItem(r -> r.requestItems(ask));
-            for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.name(), List.of())) {
-                if (Keys.META.equals(item.get(Keys.SK).s())) {
-                    meetup = Optional.of(MeetupSchema.MEETUP.mapToItem(item));
-                } else {
-                    rsvp = Optional.of(RsvpSchema.RSVP.mapToItem(item));
-                }
-            }
-            request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            if (!request.isEmpty()) {
-                if (attempt >= 5) {
-                    throw Transactions.busy();
-                }
-                Transactions.backoff(attempt);
+        for (Map<String, AttributeValue> item : table.batchGet(List.of(key(meetupId, Keys.META), key(meetupId, Keys.rsvpSk(userId))))) {
+            if (Keys.META.equals(item.get(Keys.SK).s())) {
+                meetup = Optional.of(MeetupSchema.MEETUP.mapToItem(item));
+            } else {
+                rsvp = Optional.of(RsvpSchema.RSVP.mapToItem(item));
             }
         }
         return new RsvpSnapshot(meetup, rsvp);
@@ -72,6 +55,6 @@ public record RsvpSnapshot(Optional<Meetup> meetup, Optional<Rsvp> rsvp) {
     }
 
     static Map<String, AttributeValue> key(String meetupId, String sk) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)), Keys.SK, AttributeValue.fromS(sk));
+        return MeetupTable.key(Keys.meetupPk(meetupId), sk);
     }
 }

@@ -60,7 +60,7 @@ public final class SeatTake {
             }
             Rsvp next = signUp(meetup, previous, userId, email, name, RsvpStatus.GOING, null, now);
             List<TransactWriteItem> items = new ArrayList<>(List.of(put(table.name(), next, previous),
-                    seatCounters(table.name(), meetupId, now)));
+                    seatCounters(table.name(), meetup, now)));
             items.addAll(alongside);
             Transactions.Outcome outcome = Transactions.write(table.client(), items);
             if (outcome instanceof Transactions.Outcome.Refused refused) {
@@ -82,7 +82,7 @@ public final class SeatTake {
                               RsvpStatus status, Long position, Instant now) {
         return new Rsvp(meetup.id(), userId, email, name, null, status, position, null,
                 previous.map(Rsvp::createdAt).orElse(now), now, meetup.startsAt(),
-                previous.map(Rsvp::signUpGeneration).orElse(0L) + 1);
+                previous.map(Rsvp::signUpGeneration).orElse(0L) + 1, meetup.version(), null);
     }
 
     /** The whole item, written only if it is still absent or still CANCELLED as read. */
@@ -100,11 +100,15 @@ public final class SeatTake {
         return TransactWriteItem.builder().put(put.build()).build();
     }
 
-    /** goingCount +1, only while a seat is free, nobody waits, and RSVPs are open. */
-    public static TransactWriteItem seatCounters(String tableName, String meetupId, Instant now) {
-        return MeetupCounters.update(tableName, meetupId, "SET #going = #going + :one",
-                MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.OPEN_FOR_RSVP,
+    /**
+     * goingCount +1, only while a seat is free, nobody waits, RSVPs are open, and the meetup still starts
+     * when it was read (the RSVP item copies the start; a move rewrites only older copies).
+     */
+    public static TransactWriteItem seatCounters(String tableName, Meetup meetup, Instant now) {
+        return MeetupCounters.update(tableName, meetup.id(), "SET #going = #going + :one",
+                MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.OPEN_FOR_RSVP, MeetupCounters.SAME_START,
                         MeetupCounters.SEAT_FREE_NOBODY_WAITING),
-                new HashMap<>(Map.of(":now", AttributeValue.fromS(now.toString()))));
+                new HashMap<>(Map.of(":now", AttributeValue.fromS(now.toString()),
+                        ":start", AttributeValue.fromS(meetup.startsAt().toString()))));
     }
 }

@@ -10,15 +10,28 @@ import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The waitlist of a meetup (GSI3, sparse, ordered by position) and the promotion step shared by
+ * The waitlist of a meetup (GSI3, sparse, ordered by ticket) and the promotion step shared by
  * the RSVP function (a seat freed by a cancellation) and the meetups function (capacity raised).
+ * GSI3 projects keys only: a ticket is the item's key (who) and its GSI3 sort key (when they joined),
+ * which is all that ordering, counting and promoting need.
  */
 public final class Waitlist {
+    /** A place in the queue as the index holds it: whose RSVP, and the ticket (position key) it joined with. */
+    public record Ticket(String meetupId, String userId, long position) {
+        static Ticket of(Map<String, AttributeValue> indexItem) {
+            return new Ticket(indexItem.get(Keys.PK).s().substring("MEETUP#".length()),
+                    indexItem.get(Keys.SK).s().substring("RSVP#".length()),
+                    Long.parseLong(indexItem.get(Keys.GSI3_SK).s()));
+        }
+    }
+
     /** Bound on promotion transactions per capacity raise beyond the seats freed (races with cancellations). */
     private static final int EXTRA_ATTEMPTS = 10;
 
@@ -32,25 +45,56 @@ public final class Waitlist {
      * The first {@code count} waiting people, in order. A GSI read is eventually consistent, so the
      * promotion that uses it re-checks each candidate in its condition.
      */
-    public List<Rsvp> first(String meetupId, int count) {
+    public List<Ticket> first(String meetupId, int count) {
         return table.client().query(r -> r.tableName(table.name()).indexName(Keys.GSI3)
                         .keyConditionExpression("#pk = :pk")
                         .expressionAttributeNames(Map.of("#pk", Keys.GSI3_PK))
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.waitlistPk(meetupId))))
                         .limit(count))
-                .items().stream().map(RsvpSchema.RSVP::mapToItem).toList();
+                .items().stream().map(Ticket::of).toList();
     }
 
-    /** Moves a waiting person to GOING, provided they are still waiting at the same position. */
-    public TransactWriteItem promote(Rsvp candidate, Instant now) {
+    /**
+     * The live place in the queue of the ticket {@code position}: 1 + the people waiting ahead of it,
+     * counted by one Query ({@code Select COUNT}) of the index range before the ticket. Only past
+     * 1 MB of index entries (some thousands of people ahead) does the count take another page.
+     * The index is eventually consistent: for a moment after a promotion the place may read one too high.
+     */
+    public long placeOf(String meetupId, long position) {
+        long ahead = 0;
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse page = table.client().query(r -> r.tableName(table.name()).indexName(Keys.GSI3)
+                    .keyConditionExpression("#pk = :pk AND #sk < :ticket")
+                    .expressionAttributeNames(Map.of("#pk", Keys.GSI3_PK, "#sk", Keys.GSI3_SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.waitlistPk(meetupId)),
+                            ":ticket", AttributeValue.fromS(Keys.waitlistSk(position))))
+                    .select(Select.COUNT)
+                    .exclusiveStartKey(from));
+            ahead += page.count();
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return ahead + 1;
+    }
+
+    /** The RSVP as the person should see it: a waiting one with its live place instead of its ticket. */
+    public Rsvp live(Rsvp rsvp) {
+        return rsvp.waiting() ? rsvp.withPosition(placeOf(rsvp.meetupId(), rsvp.position())) : rsvp;
+    }
+
+    /** Moves a waiting person to GOING, provided they are still waiting with the same ticket. */
+    public TransactWriteItem promote(Ticket candidate, Instant now) {
         return TransactWriteItem.builder().update(Update.builder()
                 .tableName(table.name())
                 .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(candidate.meetupId())),
                         Keys.SK, AttributeValue.fromS(Keys.rsvpSk(candidate.userId()))))
-                .updateExpression("SET #status = :going, #updated = :now REMOVE #position, #gsi3pk, #gsi3sk")
+                // promoted in turn: nobody but the queue decided it
+                .updateExpression("SET #status = :going, #updated = :now REMOVE #position, #gsi3pk, #gsi3sk, #by")
                 .conditionExpression("#status = :waitlisted AND #position = :position")
                 .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#updated", RsvpSchema.UPDATED_AT,
-                        "#position", RsvpSchema.POSITION, "#gsi3pk", Keys.GSI3_PK, "#gsi3sk", Keys.GSI3_SK))
+                        "#position", RsvpSchema.POSITION, "#gsi3pk", Keys.GSI3_PK, "#gsi3sk", Keys.GSI3_SK,
+                        "#by", RsvpSchema.CHANGED_BY))
                 .expressionAttributeValues(Map.of(
                         ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
                         ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name()),
@@ -72,9 +116,9 @@ public final class Waitlist {
         }
         int promoted = 0;
         int budget = free + EXTRA_ATTEMPTS;
-        List<Rsvp> candidates = new ArrayList<>(first(meetup.id(), free));
+        List<Ticket> candidates = new ArrayList<>(first(meetup.id(), free));
         while (free > 0 && budget-- > 0 && !candidates.isEmpty()) {
-            Rsvp candidate = candidates.remove(0);
+            Ticket candidate = candidates.remove(0);
             Transactions.Outcome outcome = Transactions.write(table.client(), List.of(
                     promote(candidate, now),
                     MeetupCounters.update(table.name(), meetup.id(),

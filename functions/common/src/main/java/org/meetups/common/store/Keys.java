@@ -18,8 +18,10 @@ import java.time.ZoneOffset;
  *       {@code <start>#<meetupId>#ROLE#<role>}.</li>
  *   <li>role holder marker: {@code MEETUP#<id>} / {@code VOLUNTEER#<userId>}, {@code roleCount} = roles the person
  *       holds at the meetup; written in the same transaction as each role assignment (one role per person).</li>
- *   <li>meetup, while a reminder round is ahead: GSI4 {@code REMIND#<yyyy-MM>} / {@code <due instant>#<id>}
- *       (sparse: the reminder function queries only what is due).</li>
+ *   <li>meetup, while a scheduled task is ahead (a reminder round, then closing attendance): GSI4
+ *       {@code DUE#<yyyy-MM>} / {@code <due instant>#<id>} (sparse: the scheduled run queries only what is due).</li>
+ *   <li>projection job: {@code MEETUP#<id>} / {@code JOB#<kind>#<meetup version>}: a resumable job that brings
+ *       derived copies up to date; each step it writes is a stream record that triggers the next.</li>
  *   <li>sent-mail marker: {@code MEETUP#<id>} / {@code SENT#<kind>#<userId>#<change>}, with TTL {@code expiresAt}.</li>
  *   <li>user profile: {@code USER#<id>} / {@code PROFILE}: {@code feedVersion} of the personal calendar feed
  *       (bumped to revoke every older feed URL).</li>
@@ -103,12 +105,20 @@ public final class Keys {
         return "STARTS#" + month;
     }
 
-    public static String reminderBucket(Instant due) {
-        return "REMIND#" + YearMonth.from(due.atOffset(ZoneOffset.UTC));
+    /** Bucket of the scheduled-task index (GSI4): one partition per month of the due time. */
+    public static String dueBucket(Instant due) {
+        return dueBucket(YearMonth.from(due.atOffset(ZoneOffset.UTC)));
     }
 
-    public static String reminderBucket(YearMonth month) {
-        return "REMIND#" + month;
+    public static String dueBucket(YearMonth month) {
+        return "DUE#" + month;
+    }
+
+    public static final String JOB_PREFIX = "JOB#";
+
+    /** A projection job of a meetup, one per kind and meetup version (writing it twice is one job). */
+    public static String jobSk(String kind, long meetupVersion) {
+        return JOB_PREFIX + kind + "#" + String.format("%010d", meetupVersion);
     }
 
     public static String highlightSk(String highlightId) {

@@ -40,6 +40,8 @@ public final class MeetupSchema {
     public static final String OPEN_ROLE_SLOTS = "openRoleSlots";
     public static final String REMINDER_OFFSETS = "reminderOffsets";
     public static final String LAST_REMINDER_OFFSET = "lastReminderOffset";
+    public static final String ATTENDANCE_CLOSES_AT = "attendanceClosesAt";
+    public static final String ATTENDANCE_CLOSED = "attendanceClosed";
 
     public static final TableSchema<RoleNeed> ROLE = StaticImmutableTableSchema.builder(RoleNeed.class, RoleBuilder.class)
             .newItemBuilder(RoleBuilder::new, RoleBuilder::build)
@@ -61,10 +63,10 @@ public final class MeetupSchema {
             .addAttribute(String.class, a -> a.name(Keys.GSI1_SK).getter(m -> Keys.startSortKey(m.startsAt(), m.id()))
                     .setter((b, v) -> {}).tags(secondarySortKey(Keys.GSI1)))
             .addAttribute(String.class, a -> a.name(Keys.GSI4_PK)
-                    .getter(m -> m.nextReminderAt().map(Keys::reminderBucket).orElse(null))
+                    .getter(m -> m.nextTaskAt().map(Keys::dueBucket).orElse(null))
                     .setter((b, v) -> {}).tags(secondaryPartitionKey(Keys.GSI4)))
             .addAttribute(String.class, a -> a.name(Keys.GSI4_SK)
-                    .getter(m -> m.nextReminderAt().map(due -> Keys.startSortKey(due, m.id())).orElse(null))
+                    .getter(m -> m.nextTaskAt().map(due -> Keys.startSortKey(due, m.id())).orElse(null))
                     .setter((b, v) -> {}).tags(secondarySortKey(Keys.GSI4)))
             .addAttribute(String.class, a -> a.name("type").getter(m -> "MEETUP").setter((b, v) -> {}))
             .addAttribute(String.class, a -> a.name("id").getter(Meetup::id).setter((b, v) -> b.id = v))
@@ -100,6 +102,11 @@ public final class MeetupSchema {
                     .getter(Meetup::reminderOffsets).setter((b, v) -> b.reminderOffsets = v))
             .addAttribute(Integer.class, a -> a.name(LAST_REMINDER_OFFSET)
                     .getter(Meetup::lastReminderOffset).setter((b, v) -> b.lastReminderOffset = v))
+            .addAttribute(Instant.class, a -> a.name(ATTENDANCE_CLOSES_AT)
+                    .getter(Meetup::attendanceClosesAt).setter((b, v) -> b.attendanceClosesAt = v))
+            .addAttribute(Boolean.class, a -> a.name(ATTENDANCE_CLOSED)
+                    .getter(m -> m.attendanceClosed() ? Boolean.TRUE : null)
+                    .setter((b, v) -> b.attendanceClosed = Boolean.TRUE.equals(v)))
             .build();
 
     static int openRoleSlots(Meetup meetup) {
@@ -147,11 +154,14 @@ public final class MeetupSchema {
         Instant updatedAt;
         List<Integer> reminderOffsets;
         Integer lastReminderOffset;
+        Instant attendanceClosesAt;
+        boolean attendanceClosed;
 
         Meetup build() {
             return new Meetup(id, title, description, kind, language, startsAt, endsAt, timeZone, venue, onlineUrl,
                     capacity, rsvpDeadline, roles, allowMultipleRoles, status, goingCount, waitlistCount,
-                    waitlistSequence, version, createdBy, createdAt, updatedAt, reminderOffsets, lastReminderOffset);
+                    waitlistSequence, version, createdBy, createdAt, updatedAt, reminderOffsets, lastReminderOffset,
+                    attendanceClosesAt, attendanceClosed);
         }
     }
 }

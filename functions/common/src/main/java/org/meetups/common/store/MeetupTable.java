@@ -1,5 +1,8 @@
 package org.meetups.common.store;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.meetups.common.domain.Meetup;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -7,9 +10,13 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /** The single table, as every function sees it: the low-level client for expressions, the enhanced one for items. */
 public final class MeetupTable {
+    private static final int BATCH_GET_MAX = 100;
     private final DynamoDbClient client;
     private final String name;
     private final DynamoDbTable<Meetup> meetups;
@@ -64,24 +71,19 @@ public final class MeetupTable {
     }
 
     /**
-     * The items of these keys that exist, in no particular order: one BatchGetItem per 100 keys, keys
-     * DynamoDB left unprocessed asked again with backoff (503 after 5 attempts).
+     * The items of {@code keys} that exist, strongly consistent: one BatchGetItem per 100 keys, keys
+     * left unprocessed (throttling) asked again after a short backoff, at most 5 times.
      */
-    public java.util.List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> batchGet(
-            java.util.List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> keys,
-            boolean consistentRead) {
-        java.util.List<java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items =
-                new java.util.ArrayList<>();
-        for (int i = 0; i < keys.size(); i += 100) {
-            var chunk = keys.subList(i, Math.min(keys.size(), i + 100));
-            java.util.Map<String, software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes> request = java.util.Map.of(name,
-                    software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes.builder().keys(chunk)
-                            .consistentRead(consistentRead).build());
+    public List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_MAX) {
+            Map<String, KeysAndAttributes> request = Map.of(name, KeysAndAttributes.builder().consistentRead(true)
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_MAX))).build());
             for (int attempt = 1; !request.isEmpty(); attempt++) {
-                var ask = request;
-                var response = client.batchGetItem(r -> r.requestItems(ask));
-                items.addAll(response.responses().getOrDefault(name, java.util.List.of()));
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : java.util.Map.of();
+                Map<String, KeysAndAttributes> ask = request;
+                BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(ask));
+                found.addAll(response.responses().getOrDefault(name, List.of()));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
                 if (!request.isEmpty()) {
                     if (attempt >= 5) {
                         throw org.meetups.common.rsvp.Transactions.busy();
@@ -90,7 +92,11 @@ public final class MeetupTable {
                 }
             }
         }
-        return items;
+        return found;
+    }
+
+    public static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
     }
 
     /** A strongly consistent read: callers decide on counts and versions from it. */

@@ -209,7 +209,7 @@ public final class DigestStore {
 
     private Map<String, Meetup> meetups(List<String> ids) {
         Map<String, Meetup> found = new HashMap<>();
-        table.batchGet(ids.stream().map(id -> Map.of(Keys.PK, s(Keys.meetupPk(id)), Keys.SK, s(Keys.META))).toList(), false)
+        table.batchGet(ids.stream().map(id -> Map.of(Keys.PK, s(Keys.meetupPk(id)), Keys.SK, s(Keys.META))).toList())
                 .forEach(item -> {
                     Meetup meetup = MeetupSchema.MEETUP.mapToItem(item);
                     found.put(meetup.id(), meetup);

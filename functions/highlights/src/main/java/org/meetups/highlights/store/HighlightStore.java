@@ -39,7 +39,7 @@ public final class HighlightStore {
         Meetup meetup = null;
         boolean attended = false;
         boolean heldRole = false;
-        for (Map<String, AttributeValue> item : table.batchGet(keys, true)) {
+        for (Map<String, AttributeValue> item : table.batchGet(keys)) {
             String sk = item.get(Keys.SK).s();
             if (sk.equals(Keys.META)) {
                 meetup = MeetupSchema.MEETUP.mapToItem(item);

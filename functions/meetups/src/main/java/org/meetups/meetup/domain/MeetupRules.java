@@ -41,8 +41,21 @@ public final class MeetupRules {
 
     private MeetupRules() {}
 
-    /** A new meetup from a coordinator's input, or a 400 listing every problem. */
+    /** A new meetup whose attendance closes the default time after its end. */
     public static Meetup create(String id, MeetupInput in, String coordinatorId, Instant now) {
+        return create(id, in, coordinatorId, now, Meetup.DEFAULT_ATTENDANCE_WINDOW);
+    }
+
+    /** A change; a moved end moves the close of attendance the default time after it. */
+    public static Meetup change(Meetup current, MeetupInput in, Instant now) {
+        return change(current, in, now, Meetup.DEFAULT_ATTENDANCE_WINDOW);
+    }
+
+    /**
+     * A new meetup from a coordinator's input, or a 400 listing every problem. Its attendance closes
+     * {@code attendanceWindow} after its end.
+     */
+    public static Meetup create(String id, MeetupInput in, String coordinatorId, Instant now, Duration attendanceWindow) {
         List<FieldError> errors = new ArrayList<>();
         required(errors, "title", in.title());
         required(errors, "kind", in.kind());
@@ -60,13 +73,17 @@ public final class MeetupRules {
                 blankToNull(in.venue()), blankToNull(in.onlineUrl()), in.capacity(),
                 in.rsvpDeadline() == null ? startsAt : seconds(in.rsvpDeadline()), roles,
                 Boolean.TRUE.equals(in.allowMultipleRoles()), MeetupStatus.SCHEDULED,
-                0, 0, 0, 1, coordinatorId, now, now, in.reminderOffsets(), null);
+                0, 0, 0, 1, coordinatorId, now, now, in.reminderOffsets(), null,
+                seconds(in.endsAt()).plus(attendanceWindow), false);
         check(meetup, now, true);
         return meetup;
     }
 
-    /** The meetup after a coordinator's change; fields left out stay as they are. */
-    public static Meetup change(Meetup current, MeetupInput in, Instant now) {
+    /**
+     * The meetup after a coordinator's change; fields left out stay as they are. A moved end moves
+     * the close of attendance with it ({@code attendanceWindow} after the new end).
+     */
+    public static Meetup change(Meetup current, MeetupInput in, Instant now, Duration attendanceWindow) {
         if (in.roles() != null) {
             throw ApiException.badRequest("roles are changed through /meetups/{id}/roles, not here");
         }
@@ -75,6 +92,7 @@ public final class MeetupRules {
         }
         Instant startsAt = in.startsAt() == null ? current.startsAt() : seconds(in.startsAt());
         boolean startMoved = !startsAt.equals(current.startsAt());
+        Instant endsAt = in.endsAt() == null ? current.endsAt() : seconds(in.endsAt());
         Instant deadline = in.rsvpDeadline() != null ? seconds(in.rsvpDeadline())
                 // a deadline that simply followed the start keeps following it
                 : current.rsvpDeadline().equals(current.startsAt()) ? startsAt : current.rsvpDeadline();
@@ -84,7 +102,7 @@ public final class MeetupRules {
                 in.kind() == null ? current.kind() : in.kind(),
                 in.language() == null ? current.language() : in.language(),
                 startsAt,
-                in.endsAt() == null ? current.endsAt() : seconds(in.endsAt()),
+                endsAt,
                 in.timeZone() == null ? current.timeZone() : in.timeZone(),
                 in.venue() == null ? current.venue() : blankToNull(in.venue()),
                 in.onlineUrl() == null ? current.onlineUrl() : blankToNull(in.onlineUrl()),
@@ -95,7 +113,9 @@ public final class MeetupRules {
                 current.waitlistSequence(), current.version(), current.createdBy(), current.createdAt(), now,
                 in.reminderOffsets() == null ? current.reminderOffsets() : in.reminderOffsets(),
                 // reminders count from the start: a moved meetup gets its reminders again
-                startMoved ? null : current.lastReminderOffset());
+                startMoved ? null : current.lastReminderOffset(),
+                endsAt.equals(current.endsAt()) ? current.attendanceClosesAt() : endsAt.plus(attendanceWindow),
+                current.attendanceClosed());
         check(changed, now, startMoved);
         return changed;
     }

@@ -5,6 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import org.meetups.common.rsvp.Attendance;
+import org.meetups.common.rsvp.NextStep;
+import org.meetups.common.rsvp.Rsvp;
+import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
@@ -32,11 +37,29 @@ public record MeetupView(
         long version,
         Instant createdAt,
         Instant updatedAt,
-        List<Integer> reminderOffsets) {
+        List<Integer> reminderOffsets,
+        OffsetDateTime attendanceClosesAt,
+        Mine me) {
 
     public record RoleView(String name, String description, int slots, int minimum, int filled, int open) {}
 
+    /**
+     * The caller's own part in the meetup: their RSVP status (none: null), their live place in the
+     * queue while waiting, their attendance, the roles they hold, and what happens next for them.
+     */
+    public record Mine(RsvpStatus rsvp, Long position, Attendance attendance, List<String> roles, NextStep next) {
+        public static Mine of(Meetup meetup, Optional<Rsvp> live, List<String> roles, Instant now) {
+            return new Mine(live.map(Rsvp::status).orElse(null),
+                    live.filter(Rsvp::waiting).map(Rsvp::position).orElse(null),
+                    live.map(Rsvp::attendance).orElse(null), roles, NextStep.of(meetup, live, now));
+        }
+    }
+
     public static MeetupView of(Meetup m) {
+        return of(m, null);
+    }
+
+    public static MeetupView of(Meetup m, Mine me) {
         ZoneId zone = ZoneId.of(m.timeZone());
         List<RoleView> roles = m.roles().entrySet().stream()
                 .sorted(Comparator.comparingInt((java.util.Map.Entry<String, org.meetups.common.domain.RoleNeed> e)
@@ -49,6 +72,7 @@ public record MeetupView(
                 m.startsAt().atZone(zone).toOffsetDateTime(), m.endsAt().atZone(zone).toOffsetDateTime(),
                 m.timeZone(), m.venue(), m.onlineUrl(), m.capacity(), m.goingCount(), m.seatsLeft(),
                 m.waitlistCount(), m.rsvpDeadline().atZone(zone).toOffsetDateTime(), roles, m.allowMultipleRoles(),
-                m.status(), m.version(), m.createdAt(), m.updatedAt(), m.reminderOffsets());
+                m.status(), m.version(), m.createdAt(), m.updatedAt(), m.reminderOffsets(),
+                m.attendanceClosesAt().atZone(zone).toOffsetDateTime(), me);
     }
 }

@@ -19,6 +19,7 @@ import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
 import org.meetups.common.http.HttpFunction;
 import org.meetups.common.http.PageCursor;
+import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.Waitlist;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.store.StartPosition;
@@ -38,6 +39,7 @@ public final class MeetupsHandler extends HttpFunction {
     private final MeetupRepository meetups;
     private final Waitlist waitlist;
     private final Clock clock;
+    private final Duration attendanceWindow;
 
     /** Lambda entry point: configuration from the environment, clients built once per container. */
     public MeetupsHandler() {
@@ -45,21 +47,24 @@ public final class MeetupsHandler extends HttpFunction {
     }
 
     public MeetupsHandler(Env env, Clock clock) {
-        this(new Authenticator(env), new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME")), clock);
+        this(new Authenticator(env), new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME")), clock,
+                Duration.ofHours(Long.parseLong(env.getOr("ATTENDANCE_CLOSES_AFTER_HOURS",
+                        Long.toString(Meetup.DEFAULT_ATTENDANCE_WINDOW.toHours())))));
     }
 
-    private MeetupsHandler(Authenticator authenticator, MeetupTable table, Clock clock) {
+    private MeetupsHandler(Authenticator authenticator, MeetupTable table, Clock clock, Duration attendanceWindow) {
         super(authenticator);
         keepDirectory(new DirectorySync(new Directory(table), clock));
         this.meetups = new MeetupRepository(table);
         this.waitlist = new Waitlist(table);
         this.clock = clock;
+        this.attendanceWindow = attendanceWindow;
     }
 
     private final Map<String, Route> routes = Map.of(
             "POST /meetups", this::create,
             "GET /meetups", (request, caller) -> list(request),
-            "GET /meetups/{id}", (request, caller) -> get(request),
+            "GET /meetups/{id}", this::get,
             "PATCH /meetups/{id}", this::change,
             "POST /meetups/{id}/cancel", this::cancel);
 
@@ -71,15 +76,20 @@ public final class MeetupsHandler extends HttpFunction {
     ApiResponse create(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         MeetupInput input = request.jsonBody(MeetupInput.class);
-        Meetup meetup = MeetupRules.create(UUID.randomUUID().toString(), input, caller.userId(), now());
+        Meetup meetup = MeetupRules.create(UUID.randomUUID().toString(), input, caller.userId(), now(), attendanceWindow);
         meetups.create(meetup);
         return withEtag(ApiResponse.json(201, MeetupView.of(meetup)), meetup)
                 .withHeader("location", "/meetups/" + meetup.id());
     }
 
-    ApiResponse get(ApiRequest request) {
-        Meetup meetup = load(request);
-        return withEtag(ApiResponse.json(200, MeetupView.of(meetup)), meetup);
+    /** The meetup with the caller's own part in it: one BatchGetItem, and one count Query while they wait. */
+    ApiResponse get(ApiRequest request, Caller caller) {
+        String id = request.meetupId();
+        MeetupRepository.WithCaller found = meetups.findWithCaller(id, caller.userId());
+        Meetup meetup = found.meetup().orElseThrow(() -> ApiException.meetupNotFound(id));
+        Optional<Rsvp> live = found.rsvp().map(waitlist::live);
+        return withEtag(ApiResponse.json(200, MeetupView.of(meetup,
+                MeetupView.Mine.of(meetup, live, found.roles(), now()))), meetup);
     }
 
     ApiResponse list(ApiRequest request) {
@@ -110,7 +120,7 @@ public final class MeetupsHandler extends HttpFunction {
         if (current.version() != expected) {
             throw stale(current);
         }
-        Meetup changed = MeetupRules.change(current, request.jsonBody(MeetupInput.class), now());
+        Meetup changed = MeetupRules.change(current, request.jsonBody(MeetupInput.class), now(), attendanceWindow);
         return switch (meetups.update(changed, expected)) {
             case Write.Done done -> {
                 // a raised capacity passes the new seats to waiting people, in order

@@ -11,6 +11,9 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.roles.RoleRelease;
+import org.meetups.common.rsvp.Rsvp;
+import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
@@ -34,7 +37,8 @@ public final class MeetupRepository {
     private static final List<String> EDITABLE = List.of("title", "description", "kind", "language", "startsAt",
             "endsAt", "timeZone", "venue", "onlineUrl", MeetupSchema.CAPACITY, "rsvpDeadline",
             MeetupSchema.ALLOW_MULTIPLE_ROLES, "updatedAt", Keys.GSI1_PK, Keys.GSI1_SK,
-            MeetupSchema.REMINDER_OFFSETS, MeetupSchema.LAST_REMINDER_OFFSET, Keys.GSI4_PK, Keys.GSI4_SK);
+            MeetupSchema.REMINDER_OFFSETS, MeetupSchema.LAST_REMINDER_OFFSET, Keys.GSI4_PK, Keys.GSI4_SK,
+            MeetupSchema.ATTENDANCE_CLOSES_AT);
 
     private final MeetupTable table;
 
@@ -44,6 +48,32 @@ public final class MeetupRepository {
 
     public Optional<Meetup> find(String id) {
         return table.findMeetup(id);
+    }
+
+    /** A meetup with the caller's own part in it: their RSVP, if any, and the roles they hold. */
+    public record WithCaller(Optional<Meetup> meetup, Optional<Rsvp> rsvp, List<String> roles) {}
+
+    /**
+     * One BatchGetItem (strongly consistent) of the meetup, the caller's RSVP and their role-holder
+     * marker {@code VOLUNTEER#<userId>}, which names the roles they hold.
+     */
+    public WithCaller findWithCaller(String id, String userId) {
+        Optional<Meetup> meetup = Optional.empty();
+        Optional<Rsvp> rsvp = Optional.empty();
+        List<String> roles = List.of();
+        String pk = Keys.meetupPk(id);
+        for (Map<String, AttributeValue> item : table.batchGet(List.of(MeetupTable.key(pk, Keys.META),
+                MeetupTable.key(pk, Keys.rsvpSk(userId)), MeetupTable.key(pk, Keys.volunteerSk(userId))))) {
+            String sk = item.get(Keys.SK).s();
+            if (sk.equals(Keys.META)) {
+                meetup = Optional.of(MeetupSchema.MEETUP.mapToItem(item));
+            } else if (sk.startsWith("RSVP#")) {
+                rsvp = Optional.of(RsvpSchema.RSVP.mapToItem(item));
+            } else if (item.containsKey(RoleRelease.ROLES_HELD)) {
+                roles = item.get(RoleRelease.ROLES_HELD).ss().stream().sorted().toList();
+            }
+        }
+        return new WithCaller(meetup, rsvp, roles);
     }
 
     public void create(Meetup meetup) {

@@ -93,7 +93,10 @@ class MeetupsApiTest {
 
         ApiResult read = get(id, TestUsers.employee());
         assertEquals(200, read.status());
-        assertEquals(meetup, read.json());
+        com.fasterxml.jackson.databind.node.ObjectNode shown = (com.fasterxml.jackson.databind.node.ObjectNode) read.json();
+        assertEquals("{\"roles\":[],\"next\":\"RSVP_OPEN\"}", shown.remove("me").toString(),
+                "the reader's own part: no RSVP, no role, RSVPs open");
+        assertEquals(meetup, shown);
 
         ApiResult changed = patch(id, "\"1\"", "{\"title\":\"Founders' breakfast, new venue\",\"venue\":\"Groothandelsgebouw\"}",
                 TestUsers.coordinator());
@@ -243,6 +246,59 @@ class MeetupsApiTest {
                 .key(Map.of("PK", AttributeValue.fromS("MEETUP#" + created.json().get("id").asText()),
                         "SK", AttributeValue.fromS("META")))).item();
         assertEquals("3", item.get("openRoleSlots").n());
+    }
+
+    @Test
+    void eachCallerSeesTheirOwnRsvpLivePlaceAndRolesInTheSameResponse() {
+        String id = createdId();
+        String pk = org.meetups.common.store.Keys.meetupPk(id);
+        // as the RSVP and roles functions write them: Eva going with two roles, Otto waiting behind one other person
+        putRsvp(id, "emp-1", org.meetups.common.rsvp.RsvpStatus.GOING, null);
+        putRsvp(id, "ahead", org.meetups.common.rsvp.RsvpStatus.WAITLISTED, 1L);
+        putRsvp(id, "emp-2", org.meetups.common.rsvp.RsvpStatus.WAITLISTED, 3L);
+        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(Map.of("PK", AttributeValue.fromS(pk),
+                "SK", AttributeValue.fromS(org.meetups.common.store.Keys.volunteerSk("emp-1")),
+                "type", AttributeValue.fromS("VOLUNTEER"), "roleCount", AttributeValue.fromN("2"),
+                "roles", AttributeValue.fromSs(List.of("host", "greeter")))));
+
+        int mark = CallRecorder.mark();
+        JsonNode eva = get(id, TestUsers.employee()).json().get("me");
+        assertEquals(List.of("DynamoDb.BatchGetItem"), CallRecorder.since(mark), "meetup, RSVP and roles in one read");
+        assertEquals("{\"rsvp\":\"GOING\",\"roles\":[\"greeter\",\"host\"],\"next\":\"ATTEND\"}", eva.toString());
+
+        mark = CallRecorder.mark();
+        JsonNode otto = get(id, TestUsers.otherEmployee()).json().get("me");
+        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query"), CallRecorder.since(mark),
+                "and one count of the people ahead while waiting");
+        assertEquals("{\"rsvp\":\"WAITLISTED\",\"position\":2,\"roles\":[],\"next\":\"WAIT_FOR_SEAT\"}", otto.toString());
+
+        assertEquals("RSVP_OPEN", get(id, TestUsers.coordinator()).json().get("me").get("next").asText());
+        MeetupsHandler later = new MeetupsHandler(stack.env(), Clock.fixed(Instant.parse("2026-12-10T07:30:00Z"), ZoneOffset.UTC));
+        JsonNode started = stack.call(later, ApiEvents.request("GET", "/meetups/{id}").path("id", id)
+                .as(TestUsers.coordinator()).build()).json().get("me");
+        assertEquals("RSVP_CLOSED", started.get("next").asText(), "the deadline (the start) has passed");
+    }
+
+    static void putRsvp(String meetupId, String userId, org.meetups.common.rsvp.RsvpStatus status, Long ticket) {
+        Instant start = Instant.parse("2026-12-10T07:00:00Z");
+        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(org.meetups.common.rsvp.RsvpSchema.RSVP.itemToMap(
+                new org.meetups.common.rsvp.Rsvp(meetupId, userId, userId + "@example.org", userId, "en", status, ticket,
+                        null, NOW, NOW, start, 1L, 1L, null), true)));
+    }
+
+    @Test
+    void attendanceClosesTheConfiguredTimeAfterTheEndAndMovesWithIt() {
+        MeetupsHandler configured = new MeetupsHandler(stack.env(Map.of("ATTENDANCE_CLOSES_AFTER_HOURS", "24")),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        ApiResult created = stack.call(configured, ApiEvents.request("POST", "/meetups")
+                .json(meetupJson("Breakfast", "2026-12-10T08:00:00+01:00", 10)).as(TestUsers.coordinator()).build());
+        assertEquals("2026-12-11T10:00:00+01:00", created.json().get("attendanceClosesAt").asText(), "24 hours after the end");
+        String id = created.json().get("id").asText();
+        ApiResult moved = stack.call(configured, ApiEvents.request("PATCH", "/meetups/{id}").path("id", id)
+                .header("if-match", "\"1\"").json("{\"endsAt\":\"2026-12-10T12:00:00+01:00\"}").as(TestUsers.coordinator()).build());
+        assertEquals("2026-12-11T12:00:00+01:00", moved.json().get("attendanceClosesAt").asText());
+        assertEquals("2026-12-13T10:00:00+01:00", create(meetupJson("Lunch", "2026-12-10T08:00:00+01:00", 10)).json()
+                .get("attendanceClosesAt").asText(), "72 hours by default");
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.meetups.mail.Recipient;
  * or one role): the first change is mailed at once and opens a {@link #WINDOW}; changes inside it
  * are held, and when it ends one mail tells the latest state, or none when that is what the person
  * was last told (RSVP on and off ends where it started). Changes the person did not make (a
- * promotion from the waitlist, a coordinator's assignment, a meetup's change or cancellation) are
+ * promotion from the waitlist, a coordinator's assignment, seat or removal, a meetup's change or cancellation) are
  * never held. Plain rules: the handler does the reading and writing.
  */
 public final class HeldMails {
@@ -34,7 +34,9 @@ public final class HeldMails {
         return switch (mail.kind()) {
             case RSVP_CONFIRMED, WAITLISTED, RSVP_CANCELLED -> true;
             case ROLE_ASSIGNED, ROLE_UNASSIGNED -> mail.recipient().userId().equals(assignedBy);
-            case PROMOTED, MEETUP_CHANGED, MEETUP_CANCELLED -> false;
+            // a coordinator's change for the person is theirs, not the person's own
+            case PROMOTED, MEETUP_CHANGED, MEETUP_CANCELLED, ADDED_BY_COORDINATOR, SEATED_BY_COORDINATOR,
+                 REMOVED_BY_COORDINATOR -> false;
         };
     }
 
@@ -46,7 +48,7 @@ public final class HeldMails {
     /** The state a mail tells the person. */
     public static String told(Notification mail) {
         return switch (mail.kind()) {
-            case RSVP_CONFIRMED, PROMOTED -> RsvpImage.RsvpStatus.GOING.name();
+            case RSVP_CONFIRMED, PROMOTED, ADDED_BY_COORDINATOR, SEATED_BY_COORDINATOR -> RsvpImage.RsvpStatus.GOING.name();
             case WAITLISTED -> RsvpImage.RsvpStatus.WAITLISTED.name();
             case ROLE_ASSIGNED -> HELD;
             default -> NONE;

@@ -9,5 +9,11 @@ public enum MailKind {
     ROLE_ASSIGNED,
     ROLE_UNASSIGNED,
     MEETUP_CHANGED,
-    MEETUP_CANCELLED
+    MEETUP_CANCELLED,
+    /** A coordinator gave a seat to someone without an RSVP (a walk-in). */
+    ADDED_BY_COORDINATOR,
+    /** A coordinator gave a waiting person a seat out of turn. */
+    SEATED_BY_COORDINATOR,
+    /** A coordinator took the person off the list. */
+    REMOVED_BY_COORDINATOR
 }

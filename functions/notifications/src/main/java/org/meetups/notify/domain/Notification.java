@@ -16,7 +16,8 @@ import org.meetups.mail.links.Purpose;
  * caused it. {@code (meetupId, kind, recipient, change)} is sent at most once.
  *
  * @param entries  the calendar entries the mail's .ics files describe (invitations or cancellations)
- * @param position waitlist position, for {@link MailKind#WAITLISTED}
+ * @param position waitlist position for {@link MailKind#WAITLISTED}: the ticket as planned, the live
+ *                 place in the queue once {@link #atPlace} set it at send time
  * @param role     the volunteer role, for role mails
  * @param signUp   the sign-up a mail's one-click link acts on (RSVP generation, or the assignment's assignedAt)
  */
@@ -42,6 +43,11 @@ public record Notification(MailKind kind, String meetupId, Recipient recipient, 
                 preferred), change, entries, position, role, signUp);
     }
 
+    /** The same mail showing {@code place} as the position. */
+    public Notification atPlace(long place) {
+        return new Notification(kind, meetupId, recipient, change, entries, place, role, signUp);
+    }
+
     /** Sort key of the sent-marker item (the partition is the meetup's). */
     public String markerSortKey() {
         return "SENT#" + kind + "#" + recipient.userId() + "#" + change;
@@ -58,13 +64,13 @@ public record Notification(MailKind kind, String meetupId, Recipient recipient, 
         values.put("role", role);
         values.put("position", position);
         Purpose purpose = switch (kind) {
-            case RSVP_CONFIRMED, PROMOTED -> Purpose.CANCEL_RSVP;
+            case RSVP_CONFIRMED, PROMOTED, ADDED_BY_COORDINATOR, SEATED_BY_COORDINATOR -> Purpose.CANCEL_RSVP;
             case WAITLISTED -> Purpose.LEAVE_WAITLIST;
             case ROLE_ASSIGNED -> Purpose.WITHDRAW_ROLE;
             default -> null;
         };
         IcsWriter.Method method = switch (kind) {
-            case RSVP_CANCELLED, ROLE_UNASSIGNED, MEETUP_CANCELLED -> IcsWriter.Method.CANCEL;
+            case RSVP_CANCELLED, ROLE_UNASSIGNED, MEETUP_CANCELLED, REMOVED_BY_COORDINATOR -> IcsWriter.Method.CANCEL;
             default -> IcsWriter.Method.REQUEST;
         };
         return new MailContent(kind.name(), recipient, values, entries, method,

@@ -26,21 +26,24 @@ public final class NotificationPlanner {
         RsvpStatus is = after == null ? null : after.status();
         boolean wasIn = was == RsvpStatus.GOING || was == RsvpStatus.WAITLISTED;
         if (is == RsvpStatus.GOING && (was == null || was == RsvpStatus.CANCELLED)) {
-            return Optional.of(attendance(MailKind.RSVP_CONFIRMED, after, change, null));
+            return Optional.of(attendance(after.byCoordinator() ? MailKind.ADDED_BY_COORDINATOR : MailKind.RSVP_CONFIRMED,
+                    after, change, null));
         }
         if (is == RsvpStatus.WAITLISTED && (was == null || was == RsvpStatus.CANCELLED)) {
             return Optional.of(new Notification(MailKind.WAITLISTED, after.meetupId(), after.person(), change,
                     List.of(), after.position(), null, Long.toString(after.generation())));
         }
         if (is == RsvpStatus.GOING && was == RsvpStatus.WAITLISTED) {
-            return Optional.of(attendance(MailKind.PROMOTED, after, change, null));
+            return Optional.of(attendance(after.byCoordinator() ? MailKind.SEATED_BY_COORDINATOR : MailKind.PROMOTED,
+                    after, change, null));
         }
         if ((is == null || is == RsvpStatus.CANCELLED) && wasIn) {
             // someone who only waited never got an invitation, so there is nothing to cancel in their calendar
             RsvpImage last = after == null ? before : after;
             List<CalendarEntry> entries = was == RsvpStatus.GOING
                     ? List.of(CalendarEntry.attendance(last.meetupId())) : List.of();
-            return Optional.of(new Notification(MailKind.RSVP_CANCELLED, last.meetupId(), last.person(), change,
+            return Optional.of(new Notification(after != null && after.byCoordinator()
+                    ? MailKind.REMOVED_BY_COORDINATOR : MailKind.RSVP_CANCELLED, last.meetupId(), last.person(), change,
                     entries, null, null));
         }
         return Optional.empty();

@@ -285,6 +285,12 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
     private MailDelivery.Result send(Notification notification, Meetup meetup, MailDelivery.Run sending) {
         Instant now = clock.instant();
         return sending.deliver(notification.marker(), notification.kind().name(),
-                () -> composer.compose(notification.content(), meetup, now));
+                () -> composer.compose(atLivePlace(notification).content(), meetup, now));
+    }
+
+    /** A waitlist mail tells the place in the queue as it is when it is sent (one count Query), not the ticket. */
+    private Notification atLivePlace(Notification mail) {
+        return mail.kind() == MailKind.WAITLISTED && mail.position() != null
+                ? mail.atPlace(partition.placeOf(mail.meetupId(), mail.position())) : mail;
     }
 }

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.store.MeetupSchema;
+import org.meetups.common.stream.StreamImages;
 import org.meetups.mail.Recipient;
 import org.meetups.notify.domain.RoleImage;
 import org.meetups.notify.domain.RsvpImage;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads items (from a stream image or a query) in the agreed layout into the domain's records. */
@@ -18,48 +18,7 @@ public final class Images {
     /** The Lambda event library's attribute values as the SDK's, so the table schemas can read them. */
     public static Map<String, AttributeValue> fromEvent(
             Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
-        if (image == null) {
-            return null;
-        }
-        Map<String, AttributeValue> out = new HashMap<>();
-        image.forEach((k, v) -> out.put(k, convert(v)));
-        return out;
-    }
-
-    private static AttributeValue convert(com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue v) {
-        if (v.getS() != null) {
-            return AttributeValue.fromS(v.getS());
-        }
-        if (v.getN() != null) {
-            return AttributeValue.fromN(v.getN());
-        }
-        if (v.getBOOL() != null) {
-            return AttributeValue.fromBool(v.getBOOL());
-        }
-        if (Boolean.TRUE.equals(v.getNULL())) {
-            return AttributeValue.fromNul(true);
-        }
-        if (v.getM() != null) {
-            Map<String, AttributeValue> m = new HashMap<>();
-            v.getM().forEach((k, x) -> m.put(k, convert(x)));
-            return AttributeValue.fromM(m);
-        }
-        if (v.getL() != null) {
-            return AttributeValue.fromL(v.getL().stream().map(Images::convert).toList());
-        }
-        if (v.getSS() != null) {
-            return AttributeValue.fromSs(v.getSS());
-        }
-        if (v.getNS() != null) {
-            return AttributeValue.fromNs(v.getNS());
-        }
-        if (v.getB() != null) {
-            return AttributeValue.fromB(SdkBytes.fromByteBuffer(v.getB()));
-        }
-        if (v.getBS() != null) {
-            return AttributeValue.fromBs(v.getBS().stream().map(SdkBytes::fromByteBuffer).toList());
-        }
-        return AttributeValue.fromNul(true);
+        return StreamImages.fromEvent(image);
     }
 
     public static Meetup meetup(Map<String, AttributeValue> item) {
@@ -74,7 +33,7 @@ public final class Images {
         Long generation = number(item, "generation");
         return new RsvpImage(string(item, "meetupId"), person(item),
                 status == null ? null : RsvpImage.RsvpStatus.valueOf(status), number(item, "position"),
-                generation == null ? 0 : generation);
+                generation == null ? 0 : generation, string(item, "changedBy"));
     }
 
     public static RoleImage role(Map<String, AttributeValue> item) {

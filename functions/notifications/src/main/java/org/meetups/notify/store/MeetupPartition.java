@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.rsvp.Waitlist;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,13 +13,20 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /** Reads of a meetup's partition: the meetup itself, and its RSVP and role items (one Query each, paged). */
 public final class MeetupPartition {
     private final MeetupTable table;
+    private final Waitlist waitlist;
 
     public MeetupPartition(MeetupTable table) {
         this.table = table;
+        this.waitlist = new Waitlist(table);
     }
 
     public Optional<Meetup> meetup(String meetupId) {
         return table.findMeetup(meetupId);
+    }
+
+    /** The live place in the meetup's queue of the waitlist ticket {@code position} (one count Query). */
+    public long placeOf(String meetupId, long position) {
+        return waitlist.placeOf(meetupId, position);
     }
 
     /** One item of the meetup's partition (strongly consistent), or null. */

@@ -36,7 +36,7 @@ public final class ProfileStore {
         String personKey = Directory.personKey(caller.email());
         String language = null;
         boolean digest = true;   // a person the directory does not know yet gets the digest once it does
-        for (Map<String, AttributeValue> item : table.batchGet(List.of(Profiles.key(caller.userId()), Directory.key(personKey)), true)) {
+        for (Map<String, AttributeValue> item : table.batchGet(List.of(Profiles.key(caller.userId()), Directory.key(personKey)))) {
             if (item.get(Keys.SK).s().equals(Keys.PROFILE)) {
                 AttributeValue value = item.get(Profiles.LANGUAGE);
                 language = value == null ? null : value.s();

@@ -22,17 +22,29 @@ import org.slf4j.LoggerFactory;
  * holding back another), then mark the round done. A run that stops half-way (crash, SES
  * account-level or transient failure) leaves the round open, and the next run finishes it. Each run
  * also releases the mail windows whose held changes are due ({@link MailWindows}).
+ * A meetup whose reminders are done and whose attendance has closed gets its no-shows recorded:
+ * everyone still going without recorded attendance becomes NO_SHOW, at most {@code noShowBudget}
+ * people per run (the rest in the next runs: each run finds who is left), then its attendance is marked closed.
  */
 public final class ReminderRun {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderRun.class);
+    /** No-shows recorded per run at most, so a run stays well inside the function's timeout. */
+    public static final int NO_SHOW_BUDGET = 2000;
 
     private final ReminderStore store;
     private final MailWindows windows;
     private final MailDelivery delivery;
     private final ReminderMails mails;
     private final Clock clock;
+    private final int noShowBudget;
 
     public ReminderRun(ReminderStore store, MailWindows windows, MailDelivery delivery, ReminderMails mails, Clock clock) {
+        this(store, windows, delivery, mails, clock, NO_SHOW_BUDGET);
+    }
+
+    public ReminderRun(ReminderStore store, MailWindows windows, MailDelivery delivery, ReminderMails mails, Clock clock,
+                       int noShowBudget) {
+        this.noShowBudget = noShowBudget;
         this.store = store;
         this.windows = windows;
         this.delivery = delivery;
@@ -41,7 +53,7 @@ public final class ReminderRun {
     }
 
     public record Summary(Instant scheduledTime, int meetupsDue, int sent, int rejected, int deferred, int roundsCompleted,
-                          int windowsReleased) {}
+                          int windowsReleased, int noShowsRecorded, int attendanceClosed) {}
 
     public Summary run(Instant scheduledTime) {
         int released = windows.releaseDue(scheduledTime);
@@ -49,9 +61,29 @@ public final class ReminderRun {
         int rejected = 0;
         int deferred = 0;
         int completed = 0;
+        int noShows = 0;
+        int closed = 0;
         MailDelivery.Run sending = delivery.run();
         List<Meetup> due = store.dueMeetups(scheduledTime);
         for (Meetup meetup : due) {
+            if (meetup.nextReminderOffset().isEmpty()) {
+                if (!meetup.attendanceOver(scheduledTime)) {
+                    continue;
+                }
+                int allowance = noShowBudget - noShows;
+                if (allowance <= 0) {
+                    continue;
+                }
+                // the people going whom nobody checked in did not come; the next run goes on where this one stopped
+                List<String> absent = store.goingWithoutAttendance(meetup.id(), allowance);
+                for (String userId : absent) {
+                    noShows += store.recordNoShow(meetup.id(), userId, clock.instant()) ? 1 : 0;
+                }
+                if (absent.size() < allowance && store.closeAttendance(meetup)) {
+                    closed++;
+                }
+                continue;
+            }
             if (ReminderRules.expired(meetup, scheduledTime)) {
                 // started before its rounds were done: never remind afterwards, leave the index
                 store.completeRound(meetup, meetup.reminderOffsets().get(meetup.reminderOffsets().size() - 1));
@@ -93,9 +125,14 @@ public final class ReminderRun {
                 completed++;
             }
         }
-        Summary summary = new Summary(scheduledTime, due.size(), sent, rejected, deferred, completed, released);
-        LOG.info("reminder run at {}: {} meetups due, {} sent, {} undeliverable, {} deferred, {} rounds done, {} mail windows released",
-                scheduledTime, due.size(), sent, rejected, deferred, completed, released);
+        Summary summary = new Summary(scheduledTime, due.size(), sent, rejected, deferred, completed, released, noShows,
+                closed);
+        if (noShows > 0) {
+            Metrics.count("NoShowsRecorded", noShows);
+        }
+        LOG.info("reminder run at {}: {} meetups due, {} sent, {} undeliverable, {} deferred, {} rounds done, {} mail windows"
+                        + " released, {} no-shows recorded, {} meetups' attendance closed",
+                scheduledTime, due.size(), sent, rejected, deferred, completed, released, noShows, closed);
         return summary;
     }
 }

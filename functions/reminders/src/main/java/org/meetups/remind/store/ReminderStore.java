@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,8 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.people.Profiles;
+import org.meetups.common.rsvp.Attendance;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpSchema;
+import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
@@ -22,8 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * What a reminder run reads and writes: due meetups from the sparse reminder index (GSI4), one
- * meetup's people and sent markers from its partition, and the round's completion.
+ * What a scheduled run reads and writes: meetups with a task due from the sparse index (GSI4: a
+ * reminder round, then closing attendance), one meetup's people and sent markers from its
+ * partition, the round's completion, and the no-shows recorded when attendance closes.
  */
 public final class ReminderStore {
     /** How far back a run looks for due rounds it missed (the index keeps them until done or expired). */
@@ -37,7 +41,7 @@ public final class ReminderStore {
         this.profiles = new Profiles(table);
     }
 
-    /** Meetups whose next reminder round is due at {@code at}: one Query per month bucket, due entries only. */
+    /** Meetups whose next task is due at {@code at}: one Query per month bucket, due entries only. */
     public List<Meetup> dueMeetups(Instant at) {
         List<Meetup> due = new ArrayList<>();
         YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
@@ -48,7 +52,7 @@ public final class ReminderStore {
                     .keyConditionExpression("#pk = :bucket AND #sk <= :at")
                     .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
                     .expressionAttributeValues(Map.of(
-                            ":bucket", AttributeValue.fromS(Keys.reminderBucket(month.minusMonths(back))),
+                            ":bucket", AttributeValue.fromS(Keys.dueBucket(month.minusMonths(back))),
                             ":at", AttributeValue.fromS(Keys.startSortKey(at, "~"))))
                     .build())
                     .items().forEach(item -> due.add(MeetupSchema.MEETUP.mapToItem(item)));
@@ -61,6 +65,7 @@ public final class ReminderStore {
 
     public Audience audience(String meetupId, String markerKind, Instant startsAt) {
         List<Recipient> candidates = new ArrayList<>();
+        List<Rsvp> waiting = new ArrayList<>();
         Set<String> sent = new HashSet<>();
         String markerPrefix = "SENT#" + markerKind + "#";
         String markerSuffix = "#" + startsAt;
@@ -72,7 +77,12 @@ public final class ReminderStore {
                 .build()).items()) {
             String sk = item.get(Keys.SK).s();
             if (sk.startsWith("RSVP#")) {
-                rsvp(RsvpSchema.RSVP.mapToItem(item)).ifPresent(candidates::add);
+                Rsvp rsvp = RsvpSchema.RSVP.mapToItem(item);
+                if (rsvp.holdsSeat()) {
+                    candidates.add(recipient(rsvp, Recipient.Kind.GOING, null));
+                } else if (rsvp.waiting()) {
+                    waiting.add(rsvp);
+                }
             } else if (sk.startsWith("ROLE#")) {
                 candidates.add(new Recipient(s(item, "userId"), s(item, "email"), s(item, "name"),
                         s(item, "language"), Recipient.Kind.VOLUNTEER, s(item, "role"), null, s(item, "assignedAt")));
@@ -80,6 +90,12 @@ public final class ReminderStore {
                     && !"PENDING".equals(s(item, "state"))) {
                 sent.add(sk.substring(markerPrefix.length(), sk.length() - markerSuffix.length()));
             }
+        }
+        // the whole partition was read, strongly consistent: the live places are the order of the tickets
+        waiting.sort(Comparator.comparingLong(Rsvp::position));
+        for (int place = 1; place <= waiting.size(); place++) {
+            Rsvp rsvp = waiting.get(place - 1);
+            candidates.add(recipient(rsvp, Recipient.Kind.WAITLISTED, (long) place));
         }
         return new Audience(inPreferredLanguages(candidates), sent);
     }
@@ -94,10 +110,9 @@ public final class ReminderStore {
                 r.name(), languages.get(r.userId()), r.kind(), r.role(), r.position(), r.signUp())).toList();
     }
 
-    private static java.util.Optional<Recipient> rsvp(Rsvp rsvp) {
-        Recipient.Kind kind = rsvp.holdsSeat() ? Recipient.Kind.GOING : rsvp.waiting() ? Recipient.Kind.WAITLISTED : null;
-        return java.util.Optional.ofNullable(kind).map(k -> new Recipient(rsvp.userId(), rsvp.email(), rsvp.name(),
-                rsvp.language(), k, null, rsvp.waiting() ? rsvp.position() : null, Long.toString(rsvp.signUpGeneration())));
+    private static Recipient recipient(Rsvp rsvp, Recipient.Kind kind, Long place) {
+        return new Recipient(rsvp.userId(), rsvp.email(), rsvp.name(), rsvp.language(), kind, null, place,
+                Long.toString(rsvp.signUpGeneration()));
     }
 
     private static String s(Map<String, AttributeValue> item, String name) {
@@ -106,8 +121,8 @@ public final class ReminderStore {
     }
 
     /**
-     * Records a round as done, which moves the meetup's reminder index entry to the next round
-     * (or out of the index). Conditional on the start and the round being unchanged, so a
+     * Records a round as done, which moves the meetup's index entry to the next round (after the
+     * last one: to the close of attendance). Conditional on the start and the round being unchanged, so a
      * coordinator's concurrent move of the meetup wins.
      */
     public boolean completeRound(Meetup meetup, int offset) {
@@ -115,7 +130,8 @@ public final class ReminderStore {
                 meetup.startsAt(), meetup.endsAt(), meetup.timeZone(), meetup.venue(), meetup.onlineUrl(),
                 meetup.capacity(), meetup.rsvpDeadline(), meetup.roles(), meetup.allowMultipleRoles(), meetup.status(), meetup.goingCount(),
                 meetup.waitlistCount(), meetup.waitlistSequence(), meetup.version(), meetup.createdBy(),
-                meetup.createdAt(), meetup.updatedAt(), meetup.reminderOffsets(), offset);
+                meetup.createdAt(), meetup.updatedAt(), meetup.reminderOffsets(), offset, meetup.attendanceClosesAt(),
+                meetup.attendanceClosed());
         Map<String, AttributeValue> item = MeetupSchema.MEETUP.itemToMap(done, true);
         Map<String, String> names = new HashMap<>(Map.of("#last", MeetupSchema.LAST_REMINDER_OFFSET,
                 "#gpk", Keys.GSI4_PK, "#gsk", Keys.GSI4_SK, "#start", "startsAt"));
@@ -139,6 +155,67 @@ public final class ReminderStore {
                     .key(MeetupTable.meetupKey(meetup.id()).primaryKeyMap(MeetupSchema.MEETUP))
                     .updateExpression(update).conditionExpression(condition)
                     .expressionAttributeNames(names).expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Up to {@code limit} people going to the meetup whose attendance nobody recorded (one Query of the
+     * meetup's RSVP items, strongly consistent, filtered; paged until enough are found).
+     */
+    public List<String> goingWithoutAttendance(String meetupId, int limit) {
+        List<String> found = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            var page = table.client().query(r -> r.tableName(table.name()).consistentRead(true)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
+                    .filterExpression("#status = :going AND attribute_not_exists(#attendance)")
+                    .projectionExpression("userId")
+                    .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#attendance", RsvpSchema.ATTENDANCE))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                            ":rsvp", AttributeValue.fromS("RSVP#"), ":going", AttributeValue.fromS(RsvpStatus.GOING.name())))
+                    .exclusiveStartKey(from));
+            page.items().stream().map(i -> i.get("userId").s()).limit(limit - found.size()).forEach(found::add);
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null && found.size() < limit);
+        return found;
+    }
+
+    /** Records NO_SHOW for a person still going without recorded attendance (one conditional UpdateItem; false: nothing to do). */
+    public boolean recordNoShow(String meetupId, String userId, Instant now) {
+        try {
+            table.client().updateItem(r -> r.tableName(table.name())
+                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.rsvpSk(userId)))
+                    .updateExpression("SET #attendance = :noShow, #updated = :now")
+                    .conditionExpression("#status = :going AND attribute_not_exists(#attendance)")
+                    .expressionAttributeNames(Map.of("#attendance", RsvpSchema.ATTENDANCE, "#status", RsvpSchema.STATUS,
+                            "#updated", RsvpSchema.UPDATED_AT))
+                    .expressionAttributeValues(Map.of(":noShow", AttributeValue.fromS(Attendance.NO_SHOW.name()),
+                            ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
+                            ":now", AttributeValue.fromS(now.toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Marks the meetup's attendance closed, which takes it out of the index. Conditional on the
+     * closing time read, so a coordinator's concurrent move of the end wins (the next run closes it then).
+     */
+    public boolean closeAttendance(Meetup meetup) {
+        try {
+            table.client().updateItem(r -> r.tableName(table.name())
+                    .key(MeetupTable.meetupKey(meetup.id()).primaryKeyMap(MeetupSchema.MEETUP))
+                    .updateExpression("SET #closed = :true REMOVE #gpk, #gsk")
+                    .conditionExpression("#closes = :closes")
+                    .expressionAttributeNames(Map.of("#closed", MeetupSchema.ATTENDANCE_CLOSED,
+                            "#closes", MeetupSchema.ATTENDANCE_CLOSES_AT, "#gpk", Keys.GSI4_PK, "#gsk", Keys.GSI4_SK))
+                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true),
+                            ":closes", AttributeValue.fromS(meetup.attendanceClosesAt().toString()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -350,7 +350,8 @@ class ReminderRunTest {
         Meetup m = meetup(start.plusSeconds(60), "en", MeetupStatus.SCHEDULED);
         String left = person(m, "RSVP", "CANCELLED", "en", null);
         String early = person(m, "RSVP", "GOING", "en", null);
-        String waiting = person(m, "RSVP", "WAITLISTED", "en", 2L);
+        person(m, "RSVP", "WAITLISTED", "en", 1L);
+        String waiting = person(m, "RSVP", "WAITLISTED", "en", 3L);   // ticket 3, one person ahead: place 2
         int before = mails.count();
         run(start.minus(Duration.ofHours(23)));
         String late = person(m, "RSVP", "GOING", "en", null);   // RSVPs after the day-before round

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.meetups.common.domain.PersonRules;
 import org.meetups.common.domain.RoleInput;
 import org.meetups.common.roles.Person;
 import org.meetups.common.domain.RoleNeed;
@@ -13,43 +14,19 @@ import org.meetups.common.http.Problem.FieldError;
 
 /** Input rules of the role routes. Plain Java: no AWS. Role definitions themselves follow {@link RoleRules}. */
 public final class RoleAssignmentRules {
-    public static final int MAX_NAME = 200;
-    public static final int MAX_EMAIL = 254;
-    public static final Set<String> LANGUAGES = Set.of("en", "nl");
     /** User ids become key parts ({@code USER#<id>}, {@code ROLE#<role>#<id>}): no '#', no spaces. */
-    public static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@:+=-]{1,128}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
+    public static final Pattern USER_ID = PersonRules.USER_ID;
 
     private RoleAssignmentRules() {}
 
     public static String userId(String raw) {
-        if (raw == null || !USER_ID.matcher(raw).matches()) {
-            throw ApiException.badRequest("'" + raw + "' is not a user id: 1-128 letters, digits or . _ @ : + = -");
-        }
-        return raw;
+        return PersonRules.userId(raw);
     }
 
     /** The person a coordinator assigns, or a 400 listing every problem of the body. */
     public static Person assignee(String userId, AssigneeInput in) {
-        List<FieldError> errors = new ArrayList<>();
-        String name = in.name() == null ? null : in.name().strip();
-        if (name == null || name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
-            errors.add(new FieldError("name", "is required: 1 to " + MAX_NAME + " characters"));
-        } else if (CONTROL.matcher(name).find()) {
-            errors.add(new FieldError("name", "must not contain control characters"));
-        }
-        String email = in.email() == null ? null : in.email().strip();
-        if (email == null || email.length() > MAX_EMAIL || !EMAIL.matcher(email).matches()) {
-            errors.add(new FieldError("email", "is required: an email address such as eva@example.org"));
-        }
-        if (in.language() != null && !LANGUAGES.contains(in.language())) {
-            errors.add(new FieldError("language", "must be one of " + LANGUAGES.stream().sorted().toList()));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
-        }
-        return new Person(userId(userId), name, email, in.language());
+        PersonRules.Contact contact = PersonRules.contact(in.name(), in.email(), in.language());
+        return new Person(userId(userId), contact.name(), contact.email(), contact.language());
     }
 
     /** A new role's definition, placed after the existing ones. */

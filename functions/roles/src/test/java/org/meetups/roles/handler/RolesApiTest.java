@@ -8,21 +8,31 @@ import static org.meetups.roles.handler.RolesTestSupport.START;
 import static org.meetups.roles.handler.RolesTestSupport.person;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.meetups.common.aws.AwsClients;
 import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.common.roles.Person;
+import org.meetups.roles.store.RoleRepository;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** The roles function against the emulator, every response checked against api/openapi.yaml. */
 class RolesApiTest {
@@ -98,6 +108,60 @@ class RolesApiTest {
         assertEquals(1, s.stored(multi).roles().get("greeter").filled());
         assertEquals(204, s.withdraw(multi, "host", TestUsers.employee()).status());
         s.assertCountsMatchItems(multi);
+    }
+
+    @Test
+    void thePersonsMarkerNamesTheRolesTheyHold() {
+        String multi = s.meetup(START, true, "host:1:1", "greeter:2:0");
+        s.volunteer(multi, "host", TestUsers.employee());
+        s.assign(multi, "greeter", "emp-1", person("Eva", "eva@example.org"), TestUsers.coordinator());
+        assertEquals(Set.of("host", "greeter"), Set.copyOf(marker(multi, "emp-1").get("roles").ss()));
+        assertEquals("2", marker(multi, "emp-1").get("roleCount").n());
+        s.withdraw(multi, "host", TestUsers.employee());
+        assertEquals(List.of("greeter"), marker(multi, "emp-1").get("roles").ss());
+        s.unassign(multi, "greeter", "emp-1", TestUsers.coordinator());
+        assertTrue(!marker(multi, "emp-1").containsKey("roles"), "no roles held: the set is gone");
+        assertEquals("0", marker(multi, "emp-1").get("roleCount").n());
+    }
+
+    static Map<String, AttributeValue> marker(String meetupId, String userId) {
+        return s.stack.dynamo().getItem(r -> r.tableName(s.stack.tableName()).consistentRead(true)
+                .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId)))).item();
+    }
+
+    @Test
+    void anAssignmentNeverKeepsAStartThatMovedWhileItWasWritten() {
+        String id = s.meetup("host:1:1");
+        Instant moved = START.plusSeconds(7 * 86_400);
+        // the meetup moves between the read and the transaction (as a coordinator's change could)
+        var mover = new ExecutionInterceptor() {
+            boolean done;
+
+            @Override
+            public void beforeExecution(Context.BeforeExecution context,
+                                        ExecutionAttributes attributes) {
+                if (!done && context.request() instanceof TransactWriteItemsRequest) {
+                    done = true;
+                    s.stack.dynamo().updateItem(r -> r.tableName(s.stack.tableName())
+                            .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                            .updateExpression("SET startsAt = :start, version = :two")
+                            .expressionAttributeValues(Map.of(":start", AttributeValue.fromS(moved.toString()),
+                                    ":two", AttributeValue.fromN("2"))));
+                }
+            }
+        };
+        var repository = new RoleRepository(new MeetupTable(
+                AwsClients.dynamoDb(s.stack.env(), List.of(mover)), s.stack.tableName()));
+        var taken = repository.take(id, "host", new Person("emp-1", "Eva", "eva@example.org", "en"),
+                "emp-1", NOW);
+        assertTrue(mover.done);
+        assertEquals(moved, taken.assignment().meetupStartsAt(), "decided again on the moved meetup");
+        Map<String, AttributeValue> item = s.stack.dynamo().getItem(r -> r.tableName(s.stack.tableName()).consistentRead(true)
+                .key(MeetupTable.key(Keys.meetupPk(id), Keys.roleSk("host", "emp-1")))).item();
+        assertEquals(moved.toString(), item.get("meetupStartsAt").s());
+        assertTrue(item.get("GSI2SK").s().startsWith(moved.toString()));
+        assertEquals("2", item.get("meetupVersion").n());
+        s.assertCountsMatchItems(id);
     }
 
     @Test

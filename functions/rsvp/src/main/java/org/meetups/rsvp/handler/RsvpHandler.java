@@ -5,9 +5,14 @@ import org.meetups.common.people.DirectorySync;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.meetups.common.auth.Authenticator;
 import org.meetups.common.auth.Caller;
@@ -22,7 +27,15 @@ import org.meetups.common.http.PageCursor;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.store.UserItemPosition;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.domain.PersonRules;
+import org.meetups.common.http.Problem;
+import org.meetups.common.rsvp.NextStep;
+import org.meetups.common.rsvp.RsvpRules;
+import org.meetups.rsvp.handler.Views.AttendanceBatchInput;
+import org.meetups.rsvp.handler.Views.AttendanceBatchResult;
 import org.meetups.rsvp.handler.Views.AttendanceInput;
+import org.meetups.rsvp.handler.Views.AttendanceResult;
+import org.meetups.rsvp.handler.Views.SeatInput;
 import org.meetups.rsvp.handler.Views.AttendeePage;
 import org.meetups.rsvp.handler.Views.AttendeeView;
 import org.meetups.rsvp.handler.Views.MyMeetupView;
@@ -40,7 +53,9 @@ public final class RsvpHandler extends HttpFunction {
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 200;
     
-    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@:+=-]{1,128}");
+    private static final Pattern USER_ID = PersonRules.USER_ID;
+    /** People per batch attendance request. */
+    public static final int MAX_ATTENDANCE_BATCH = 100;
 
     private final RsvpStore store;
     private final Clock clock;
@@ -64,7 +79,10 @@ public final class RsvpHandler extends HttpFunction {
             "GET /meetups/{id}/rsvp", this::mine,
             "GET /me/meetups", this::myMeetups,
             "GET /meetups/{id}/attendees", this::attendees,
-            "PUT /meetups/{id}/attendees/{userId}/attendance", this::attendance);
+            "PUT /meetups/{id}/attendees/{userId}", this::seat,
+            "DELETE /meetups/{id}/attendees/{userId}", this::remove,
+            "PUT /meetups/{id}/attendees/{userId}/attendance", this::attendance,
+            "PUT /meetups/{id}/attendance", this::attendanceBatch);
 
     @Override
     public Map<String, Route> routes() {
@@ -72,11 +90,11 @@ public final class RsvpHandler extends HttpFunction {
     }
 
     ApiResponse rsvp(ApiRequest request, Caller caller) {
-        return ApiResponse.json(200, RsvpView.of(store.rsvp(caller, request.meetupId(), now())));
+        return ownView(store.rsvp(caller, request.meetupId(), now()));
     }
 
     ApiResponse cancel(ApiRequest request, Caller caller) {
-        return ApiResponse.json(200, RsvpView.of(store.cancel(caller.userId(), request.meetupId(), now())));
+        return ownView(store.cancel(caller.userId(), request.meetupId(), now()));
     }
 
     ApiResponse mine(ApiRequest request, Caller caller) {
@@ -86,7 +104,48 @@ public final class RsvpHandler extends HttpFunction {
             throw ApiException.meetupNotFound(id);
         }
         Rsvp rsvp = snapshot.rsvp().orElseThrow(() -> ApiException.notFound("you have no RSVP for this meetup"));
-        return ApiResponse.json(200, RsvpView.of(rsvp));
+        return ownView(new RsvpStore.Decided(snapshot.meetup().get(), rsvp));
+    }
+
+    /** The caller's RSVP with its live place in the queue while waiting, and what happens next. */
+    private ApiResponse ownView(RsvpStore.Decided decided) {
+        Rsvp live = store.live(decided.rsvp());
+        return ApiResponse.json(200, RsvpView.of(live, NextStep.of(decided.meetup(), Optional.of(live), now())));
+    }
+
+    /** A coordinator gives the person a seat: a walk-in, or someone waiting taken out of turn. */
+    ApiResponse seat(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        String id = request.meetupId();
+        String userId = PersonRules.userId(request.pathParameter("userId"));
+        SeatInput input = request.body() == null || request.body().length == 0
+                ? new SeatInput(null, null, null, null) : request.jsonBody(SeatInput.class);
+        PersonRules.Contact contact = input.name() == null && input.email() == null && input.language() == null
+                ? null : PersonRules.contact(input.name(), input.email(), input.language());
+        RsvpStore.Seated seated = store.seat(caller.userId(), id, userId, contact,
+                Boolean.TRUE.equals(input.overCapacity()), now());
+        return ApiResponse.json(seated.changed() ? 201 : 200, AttendeeView.of(seated.rsvp()));
+    }
+
+    /** A coordinator takes the person off the list; a freed seat goes to the first waiting person. */
+    ApiResponse remove(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        String id = request.meetupId();
+        String userId = attendeeId(request);
+        return ApiResponse.json(200, AttendeeView.of(store.remove(caller.userId(), id, userId, now()).rsvp()));
+    }
+
+    /** The {@code {userId}} of the attendee routes; one no RSVP can have is a 404, like an unknown one. */
+    private static String attendeeId(ApiRequest request) {
+        String userId = request.pathParameter("userId");
+        if (!USER_ID.matcher(userId).matches()) {
+            throw noRsvp(userId);
+        }
+        return userId;
+    }
+
+    private static ApiException noRsvp(String userId) {
+        return ApiException.notFound("no RSVP by user '" + userId + "' for this meetup");
     }
 
     ApiResponse myMeetups(ApiRequest request, Caller caller) {
@@ -127,27 +186,72 @@ public final class RsvpHandler extends HttpFunction {
     ApiResponse attendance(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         String id = request.meetupId();
-        String userId = request.pathParameter("userId");
-        if (!USER_ID.matcher(userId).matches()) {
-            throw ApiException.notFound("no RSVP by user '" + userId + "' for this meetup");
-        }
+        String userId = attendeeId(request);
         AttendanceInput input = request.jsonBody(AttendanceInput.class);
         if (input.attendance() == null) {
             throw ApiException.badRequest("field 'attendance' is required: ATTENDED or NO_SHOW");
         }
         Meetup meetup = store.findMeetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
-        if (meetup.cancelled()) {
-            throw ApiException.conflict("meetup-cancelled", "Meetup cancelled", "the meetup was cancelled: nobody attended");
+        RsvpRules.requireAttendanceOpen(meetup, now());
+        AttendanceWrite write = store.recordAttendance(id, userId, input.attendance(), now());
+        if (write instanceof AttendanceWrite.Done done) {
+            return ApiResponse.json(200, AttendeeView.of(done.rsvp()));
         }
-        if (now().isBefore(meetup.startsAt())) {
-            throw ApiException.conflict("meetup-not-started", "Meetup not started",
-                    "attendance can be recorded from the meetup's start (" + meetup.startsAt() + ")");
+        throw refusal(userId, write);
+    }
+
+    /**
+     * Attendance of up to {@value #MAX_ATTENDANCE_BATCH} people in one call. Each person is written on
+     * their own: the answer is 200 with one result per person, in the order given (status 200 with the
+     * attendee, or 404/409 with a problem), so one unknown person never stops the rest.
+     */
+    ApiResponse attendanceBatch(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        String id = request.meetupId();
+        AttendanceBatchInput input = request.jsonBody(AttendanceBatchInput.class);
+        List<RsvpStore.AttendanceMark> marks = marks(input);
+        Meetup meetup = store.findMeetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
+        RsvpRules.requireAttendanceOpen(meetup, now());
+        List<RsvpStore.AttendanceMark> valid = marks.stream().filter(m -> USER_ID.matcher(m.userId()).matches()).toList();
+        Iterator<AttendanceWrite> written = store.recordAttendance(id, valid, now()).iterator();
+        List<AttendanceResult> results = new ArrayList<>();
+        for (RsvpStore.AttendanceMark mark : marks) {
+            AttendanceWrite write = USER_ID.matcher(mark.userId()).matches() ? written.next() : new AttendanceWrite.NoRsvp();
+            results.add(write instanceof AttendanceWrite.Done done
+                    ? AttendanceResult.recorded(mark.userId(), AttendeeView.of(done.rsvp()))
+                    : AttendanceResult.refused(mark.userId(), refusal(mark.userId(), write).problem(request.path())));
         }
-        return switch (store.recordAttendance(id, userId, input.attendance(), now())) {
-            case AttendanceWrite.Done done -> ApiResponse.json(200, AttendeeView.of(done.rsvp()));
-            case AttendanceWrite.NoRsvp none -> throw ApiException.notFound("no RSVP by user '" + userId + "' for this meetup");
-            case AttendanceWrite.NotGoing notGoing -> throw ApiException.conflict("not-going", "Not going",
+        int recorded = (int) results.stream().filter(r -> r.attendee() != null).count();
+        return ApiResponse.json(200, new AttendanceBatchResult(results, recorded, results.size() - recorded));
+    }
+
+    private static List<RsvpStore.AttendanceMark> marks(AttendanceBatchInput input) {
+        if (input.attendance() == null || input.attendance().isEmpty() || input.attendance().size() > MAX_ATTENDANCE_BATCH) {
+            throw ApiException.badRequest("field 'attendance' must list 1 to " + MAX_ATTENDANCE_BATCH
+                    + " people: [{\"userId\": ..., \"attendance\": \"ATTENDED\" | \"NO_SHOW\"}]");
+        }
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < input.attendance().size(); i++) {
+            AttendanceInput.Mark mark = input.attendance().get(i);
+            String field = "attendance[" + i + "]";
+            if (mark == null || mark.userId() == null || mark.attendance() == null) {
+                errors.add(new Problem.FieldError(field, "needs userId and attendance (ATTENDED or NO_SHOW)"));
+            } else if (!seen.add(mark.userId())) {
+                errors.add(new Problem.FieldError(field + ".userId", "'" + mark.userId() + "' is listed twice"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return input.attendance().stream().map(m -> new RsvpStore.AttendanceMark(m.userId(), m.attendance())).toList();
+    }
+
+    private static ApiException refusal(String userId, AttendanceWrite write) {
+        return switch (write) {
+            case AttendanceWrite.NotGoing notGoing -> ApiException.conflict("not-going", "Not going",
                     "user '" + userId + "' is " + notGoing.rsvp().status() + ", not GOING: attendance is for people with a seat");
+            default -> noRsvp(userId);
         };
     }
 

@@ -8,7 +8,9 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
+import org.meetups.common.http.Problem;
 import org.meetups.common.rsvp.Attendance;
+import org.meetups.common.rsvp.NextStep;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.rsvp.store.RsvpStore.MyItem;
@@ -17,12 +19,15 @@ import org.meetups.rsvp.store.RsvpStore.MyItem;
 final class Views {
     private Views() {}
 
-    /** The caller's own RSVP; {@code position} only while waitlisted (lower goes first). */
-    record RsvpView(String meetupId, RsvpStatus status, Long position, Attendance attendance,
+    /**
+     * The caller's own RSVP; {@code position} only while waitlisted: the live place in the queue
+     * (1 = next to get a seat). {@code next} says what happens next.
+     */
+    record RsvpView(String meetupId, RsvpStatus status, Long position, NextStep next, Attendance attendance,
                     Instant createdAt, Instant updatedAt) {
-        static RsvpView of(Rsvp r) {
-            return new RsvpView(r.meetupId(), r.status(), r.waiting() ? r.position() : null, r.attendance(),
-                    r.createdAt(), r.updatedAt());
+        static RsvpView of(Rsvp live, NextStep next) {
+            return new RsvpView(live.meetupId(), live.status(), live.waiting() ? live.position() : null, next,
+                    live.attendance(), live.createdAt(), live.updatedAt());
         }
     }
 
@@ -45,7 +50,29 @@ final class Views {
 
     record AttendeePage(List<AttendeeView> items, String nextCursor) {}
 
-    record AttendanceInput(Attendance attendance) {}
+    record AttendanceInput(Attendance attendance) {
+        /** One person of a batch. */
+        record Mark(String userId, Attendance attendance) {}
+    }
+
+    /** {@code {"attendance": [{"userId": ..., "attendance": "ATTENDED"}, ...]}}. */
+    record AttendanceBatchInput(List<AttendanceInput.Mark> attendance) {}
+
+    /** One person's outcome: {@code status} 200 with the attendee, or 404/409 with the problem. */
+    record AttendanceResult(String userId, int status, AttendeeView attendee, Problem problem) {
+        static AttendanceResult recorded(String userId, AttendeeView attendee) {
+            return new AttendanceResult(userId, 200, attendee, null);
+        }
+
+        static AttendanceResult refused(String userId, Problem problem) {
+            return new AttendanceResult(userId, problem.status(), null, problem);
+        }
+    }
+
+    record AttendanceBatchResult(List<AttendanceResult> results, int recorded, int failed) {}
+
+    /** A coordinator's seat for someone: contact details for a walk-in without an RSVP, and the explicit over-capacity choice. */
+    record SeatInput(String name, String email, String language, Boolean overCapacity) {}
 
     static final List<String> CSV_COLUMNS = List.of("status", "position", "userId", "name", "email", "attendance", "rsvpAt");
 

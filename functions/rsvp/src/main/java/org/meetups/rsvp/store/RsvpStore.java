@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.meetups.common.auth.Caller;
+import org.meetups.common.domain.PersonRules;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
@@ -17,6 +18,7 @@ import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.rsvp.Transactions;
+import org.meetups.common.rsvp.Waitlist;
 import org.meetups.common.rsvp.Transactions.Outcome;
 import org.meetups.common.rsvp.RsvpCancellation;
 import org.meetups.common.rsvp.RsvpSnapshot;
@@ -49,10 +51,20 @@ public final class RsvpStore {
 
     private final MeetupTable table;
     private final RsvpCancellation cancellation;
+    private final Waitlist waitlist;
 
     public RsvpStore(MeetupTable table) {
         this.table = table;
         this.cancellation = new RsvpCancellation(table);
+        this.waitlist = new Waitlist(table);
+    }
+
+    /** An RSVP as it is after a request, and the meetup the request's decision was made on. */
+    public record Decided(Meetup meetup, Rsvp rsvp) {}
+
+    /** The RSVP as its person sees it: while waiting, {@code position} is the live place in the queue (one Query). */
+    public Rsvp live(Rsvp rsvp) {
+        return waitlist.live(rsvp);
     }
 
     /** The meetup and one person's RSVP, read together and strongly consistent (one BatchGetItem). */
@@ -71,7 +83,7 @@ public final class RsvpStore {
     }
 
     /** RSVP for the caller: a seat while one is free and nobody waits, else the end of the waitlist. */
-    public Rsvp rsvp(Caller caller, String meetupId, Instant now) {
+    public Decided rsvp(Caller caller, String meetupId, Instant now) {
         RsvpSnapshot snapshot = read(meetupId, caller.userId());
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
@@ -79,16 +91,17 @@ public final class RsvpStore {
             RsvpDecision decision = RsvpRules.rsvp(meetup, previous, now);
             Rsvp next;
             TransactWriteItem counters;
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", AttributeValue.fromS(now.toString())));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", AttributeValue.fromS(now.toString()),
+                    ":start", AttributeValue.fromS(meetup.startsAt().toString())));
             switch (decision) {
                 case RsvpDecision.Unchanged unchanged -> {
                     outcome("UNCHANGED");
-                    return unchanged.rsvp();
+                    return new Decided(meetup, unchanged.rsvp());
                 }
                 case RsvpDecision.TakeSeat seat -> {
                     next = SeatTake.signUp(meetup, previous, caller.userId(), caller.email(), caller.name(),
                             RsvpStatus.GOING, null, now);
-                    counters = SeatTake.seatCounters(table.name(), meetupId, now);
+                    counters = SeatTake.seatCounters(table.name(), meetup, now);
                 }
                 case RsvpDecision.JoinWaitlist join -> {
                     // The position is taken first with one atomic increment, so people joining at
@@ -103,7 +116,7 @@ public final class RsvpStore {
                             RsvpStatus.WAITLISTED, position.get(), now);
                     counters = MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting + :one",
                             MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.OPEN_FOR_RSVP,
-                                    MeetupCounters.FULL_OR_PEOPLE_WAITING), values);
+                                    MeetupCounters.SAME_START, MeetupCounters.FULL_OR_PEOPLE_WAITING), values);
                 }
             }
             Outcome outcome = Transactions.write(table.client(), List.of(SeatTake.put(table.name(), next, previous), counters));
@@ -115,7 +128,7 @@ public final class RsvpStore {
             if (next.waiting()) {
                 Metrics.count("WaitlistJoins");
             }
-            return next;
+            return new Decided(meetup, next);
         }
         throw Transactions.busy();
     }
@@ -129,15 +142,112 @@ public final class RsvpStore {
      * Cancels the caller's seat (promoting the first waiting person) or takes them off the waitlist:
      * {@link RsvpCancellation}, shared with one-click links.
      */
-    public Rsvp cancel(String userId, String meetupId, Instant now) {
-        return switch (cancellation.cancel(userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED), List.of(),
-                null)) {
-            case RsvpCancellation.Result.Cancelled cancelled -> cancelled.rsvp();
-            case RsvpCancellation.Result.AlreadyCancelled unchanged -> unchanged.rsvp();
-            case RsvpCancellation.Result.OtherStatus other -> other.rsvp();
+    public Decided cancel(String userId, String meetupId, Instant now) {
+        return cancelled(cancellation.cancel(userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED),
+                List.of(), null));
+    }
+
+    /**
+     * A coordinator takes the person off the list (left the company, will not come): the same
+     * cancellation, promoting the first waiting person into a freed seat in the same transaction;
+     * the RSVP item records who removed them, so the person's mail says so.
+     */
+    public Decided remove(String coordinatorId, String meetupId, String userId, Instant now) {
+        return cancelled(cancellation.cancel(userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED),
+                List.of(), null, coordinatorId));
+    }
+
+    private static Decided cancelled(RsvpCancellation.Result result) {
+        return switch (result) {
+            case RsvpCancellation.Result.Cancelled cancelled -> new Decided(cancelled.meetup(), cancelled.rsvp());
+            case RsvpCancellation.Result.AlreadyCancelled unchanged -> new Decided(unchanged.meetup(), unchanged.rsvp());
+            case RsvpCancellation.Result.OtherStatus other -> new Decided(other.meetup(), other.rsvp());
             case RsvpCancellation.Result.AlongsideRefused refused -> throw new IllegalStateException("no extra items");
             case RsvpCancellation.Result.OtherSignUp other -> throw new IllegalStateException("no sign-up named");
         };
+    }
+
+    /** A seat given by a coordinator; {@code changed} is false when the person was going already. */
+    public record Seated(Meetup meetup, Rsvp rsvp, boolean changed) {}
+
+    /**
+     * A coordinator gives the person a seat ({@link RsvpRules#seat}): a walk-in (a new or cancelled RSVP
+     * put as GOING) or someone waiting, out of turn. One TransactWriteItems of the RSVP item (conditional
+     * on its state as read) and the meetup's counters (conditional on the free seat unless
+     * {@code overCapacity}); a stale read is decided again, as for RSVPs.
+     *
+     * @param contact how to name and reach a walk-in without an RSVP item (null: take it from their item)
+     */
+    public Seated seat(String coordinatorId, String meetupId, String userId, PersonRules.Contact contact,
+                       boolean overCapacity, Instant now) {
+        RsvpSnapshot snapshot = read(meetupId, userId);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Meetup meetup = snapshot.requireMeetup(meetupId);
+            Optional<Rsvp> previous = snapshot.rsvp();
+            RsvpRules.SeatDecision decision = RsvpRules.seat(meetup, previous, contact != null, overCapacity, now);
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", AttributeValue.fromS(now.toString()),
+                    ":start", AttributeValue.fromS(meetup.startsAt().toString())));
+            String capacity = overCapacity ? "" : "#going < #capacity";
+            TransactWriteItem item;
+            TransactWriteItem counters;
+            Rsvp next;
+            switch (decision) {
+                case RsvpRules.SeatDecision.AlreadyGoing going -> {
+                    return new Seated(meetup, going.rsvp(), false);
+                }
+                case RsvpRules.SeatDecision.FromWaitlist waiting -> {
+                    Rsvp was = waiting.rsvp();
+                    next = new Rsvp(meetupId, userId, was.email(), was.name(), was.language(), RsvpStatus.GOING, null,
+                            was.attendance(), was.createdAt(), now, was.meetupStartsAt(), was.generation(),
+                            was.meetupVersion(), coordinatorId);
+                    item = seatFromWaitlist(was, coordinatorId, now);
+                    counters = MeetupCounters.update(table.name(), meetupId,
+                            "SET #going = #going + :one, #waiting = #waiting - :one",
+                            MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.ATTENDANCE_NOT_CLOSED,
+                                    "#waiting > :zero", capacity), values);
+                }
+                case RsvpRules.SeatDecision.WalkIn walkIn -> {
+                    PersonRules.Contact who = contact != null ? contact : walkIn.previous()
+                            .map(r -> new PersonRules.Contact(r.name(), r.email(), r.language())).orElseThrow();
+                    // a new sign-up, as an RSVP would be: links minted for an older one no longer apply
+                    next = new Rsvp(meetupId, userId, who.email(), who.name(), who.language(), RsvpStatus.GOING, null,
+                            null, walkIn.previous().map(Rsvp::createdAt).orElse(now), now, meetup.startsAt(),
+                            walkIn.previous().map(Rsvp::signUpGeneration).orElse(0L) + 1, meetup.version(), coordinatorId);
+                    item = SeatTake.put(table.name(), next, walkIn.previous());
+                    counters = MeetupCounters.update(table.name(), meetupId, "SET #going = #going + :one",
+                            MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.ATTENDANCE_NOT_CLOSED,
+                                    MeetupCounters.SAME_START,
+                                    overCapacity ? "" : MeetupCounters.SEAT_FREE_NOBODY_WAITING), values);
+                }
+            }
+            Outcome outcome = Transactions.write(table.client(), List.of(item, counters));
+            if (outcome instanceof Outcome.Refused refused) {
+                snapshot = retrySnapshot(refused, 1, snapshot, meetupId, userId, attempt);
+                continue;
+            }
+            return new Seated(meetup, next, true);
+        }
+        throw Transactions.busy();
+    }
+
+    /** WAITLISTED to GOING out of turn, only with the ticket as read; leaves the waitlist index. */
+    private TransactWriteItem seatFromWaitlist(Rsvp waiting, String coordinatorId, Instant now) {
+        return TransactWriteItem.builder().update(Update.builder()
+                .tableName(table.name())
+                .key(key(waiting.meetupId(), Keys.rsvpSk(waiting.userId())))
+                .updateExpression("SET #status = :going, #updated = :now, #by = :by REMOVE #position, #gsi3pk, #gsi3sk")
+                .conditionExpression("#status = :waitlisted AND #position = :position")
+                .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#updated", RsvpSchema.UPDATED_AT,
+                        "#by", RsvpSchema.CHANGED_BY, "#position", RsvpSchema.POSITION,
+                        "#gsi3pk", Keys.GSI3_PK, "#gsi3sk", Keys.GSI3_SK))
+                .expressionAttributeValues(Map.of(
+                        ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
+                        ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name()),
+                        ":position", AttributeValue.fromN(Long.toString(waiting.position())),
+                        ":now", AttributeValue.fromS(now.toString()),
+                        ":by", AttributeValue.fromS(coordinatorId)))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                .build()).build();
     }
 
     /**
@@ -174,6 +284,14 @@ public final class RsvpStore {
         record NoRsvp() implements AttendanceWrite {}
 
         record NotGoing(Rsvp rsvp) implements AttendanceWrite {}
+    }
+
+    /** Who attended (or not): one line of a batch. */
+    public record AttendanceMark(String userId, Attendance attendance) {}
+
+    /** One UpdateItem per person, in order; each person's outcome on its own (one failing never stops the rest). */
+    public List<AttendanceWrite> recordAttendance(String meetupId, List<AttendanceMark> marks, Instant now) {
+        return marks.stream().map(m -> recordAttendance(meetupId, m.userId(), m.attendance(), now)).toList();
     }
 
     /** One UpdateItem, only on an RSVP that holds a seat. */
@@ -231,7 +349,7 @@ public final class RsvpStore {
                         .limit(remaining);
                 from.ifPresent(r::exclusiveStartKey);
             });
-            response.items().stream().map(RsvpStore::myItem).forEach(page::add);
+            response.items().stream().map(RsvpStore::myItem).map(this::livePlace).forEach(page::add);
             start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? Optional.of(response.lastEvaluatedKey()) : Optional.empty();
             if (start.isEmpty()) {
@@ -239,6 +357,12 @@ public final class RsvpStore {
             }
         }
         return new MyPage(page, start.map(UserItemPosition::of));
+    }
+
+    /** A waiting RSVP shows its live place in the queue (one count Query), not its ticket. */
+    private MyItem livePlace(MyItem item) {
+        return item.position() == null ? item : new MyItem(item.type(), item.meetupId(), item.startsAt(), item.status(),
+                waitlist.placeOf(item.meetupId(), item.position()), item.role());
     }
 
     private static MyItem myItem(Map<String, AttributeValue> item) {
@@ -268,11 +392,14 @@ public final class RsvpStore {
 
     /**
      * Going people (by user id), then the waitlist in order. The going part reads the meetup's
-     * RSVP items (strongly consistent) and keeps GOING ones; the waitlist part reads GSI3.
+     * RSVP items (strongly consistent) and keeps GOING ones; the waitlist part reads the order from
+     * GSI3 (keys only), the people's items with one BatchGetItem, and shows each person's live place:
+     * counted from 1 on the first page, from one count Query of the places before the cursor on later ones.
      */
     public AttendeePage attendees(String meetupId, int limit, Optional<AttendeeCursor> after) {
         List<Rsvp> page = new ArrayList<>();
         AttendeeCursor position = after.orElse(new AttendeeCursor.Going(null));
+        long nextPlace = 0;
         int queries = 0;
         while (page.size() < limit && queries++ < MAX_PAGE_QUERIES) {
             int remaining = limit - page.size();
@@ -309,16 +436,36 @@ public final class RsvpStore {
                         r.exclusiveStartKey(start);
                     }
                 });
-                List<Rsvp> items = response.items().stream().map(RsvpSchema.RSVP::mapToItem).toList();
-                page.addAll(items);
-                if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty() || items.isEmpty()) {
+                List<Map<String, AttributeValue>> keys = response.items();
+                if (nextPlace == 0) {
+                    // the places before this page: none on the first waitlist page, else those up to the cursor's ticket
+                    nextPlace = waiting.afterUserId() == null ? 1 : waitlist.placeOf(meetupId, waiting.afterPosition() + 1);
+                }
+                Map<String, Rsvp> items = rsvps(meetupId, keys);
+                for (Map<String, AttributeValue> indexKey : keys) {
+                    Rsvp rsvp = items.get(indexKey.get(Keys.SK).s());
+                    // the index lags the table: someone promoted or gone a moment ago is not waiting any more
+                    if (rsvp != null && rsvp.waiting()) {
+                        page.add(rsvp.withPosition(nextPlace++));
+                    }
+                }
+                if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty() || keys.isEmpty()) {
                     return new AttendeePage(page, Optional.empty());
                 }
-                Rsvp last = items.get(items.size() - 1);
-                position = new AttendeeCursor.Waiting(last.position(), last.userId());
+                Map<String, AttributeValue> last = keys.get(keys.size() - 1);
+                position = new AttendeeCursor.Waiting(Long.parseLong(last.get(Keys.GSI3_SK).s()),
+                        last.get(Keys.SK).s().substring("RSVP#".length()));
             }
         }
         return new AttendeePage(page, Optional.of(position));
+    }
+
+    /** The RSVP items of the given keys (strongly consistent; one BatchGetItem per 100 keys), by sort key. */
+    private Map<String, Rsvp> rsvps(String meetupId, List<Map<String, AttributeValue>> indexKeys) {
+        Map<String, Rsvp> found = new HashMap<>();
+        table.batchGet(indexKeys.stream().map(k -> key(meetupId, k.get(Keys.SK).s())).toList())
+                .forEach(item -> found.put(item.get(Keys.SK).s(), RsvpSchema.RSVP.mapToItem(item)));
+        return found;
     }
 
     private static Map<String, AttributeValue> key(String meetupId, String sk) {

@@ -85,6 +85,6 @@ final class Fixtures {
         return stack.dynamo().query(r -> r.tableName(stack.tableName()).indexName(Keys.GSI3)
                         .keyConditionExpression("GSI3PK = :pk")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.waitlistPk(meetupId)))))
-                .items().stream().map(i -> i.get("userId").s()).toList();
+                .items().stream().map(i -> i.get(Keys.SK).s().substring("RSVP#".length())).toList();
     }
 }

@@ -18,17 +18,25 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.meetups.common.auth.Authenticator;
+import org.meetups.common.aws.AwsClients;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.rsvp.store.RsvpStore;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** The RSVP function against the emulator, every response checked against api/openapi.yaml. */
 class RsvpApiTest {
@@ -103,13 +111,18 @@ class RsvpApiTest {
         assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query", "DynamoDb.TransactWriteItems"), calls,
                 "cancelling a seat with people waiting: read, waitlist head, one transaction");
         assertEquals("GOING", mine(id, TestUsers.otherEmployee()).json().get("status").asText(), "first waiting promoted");
-        assertEquals("WAITLISTED", mine(id, person(3)).json().get("status").asText());
+        JsonNode next = mine(id, person(3)).json();
+        assertEquals("WAITLISTED", next.get("status").asText());
+        assertEquals(1, next.get("position").asInt(), "nobody is ahead any more: the live place, not the ticket (2)");
+        assertEquals("WAIT_FOR_SEAT", next.get("next").asText());
         assertEquals(cancelled.json(), cancel(id, TestUsers.employee()).json(), "repeating a cancellation changes nothing");
+        assertEquals("RSVP_OPEN", cancelled.json().get("next").asText());
 
-        // re-RSVP after cancelling is a state change of the same item: to the end of the waitlist
+        // re-RSVP after cancelling is a state change of the same item: to the end of the waitlist (ticket 3, place 2)
         ApiResult again = rsvp(id, TestUsers.employee());
         assertEquals("WAITLISTED", again.json().get("status").asText());
-        assertEquals(3, again.json().get("position").asInt());
+        assertEquals(2, again.json().get("position").asInt());
+        assertEquals(Map.of("emp-1", 3L, "p-3", 2L), Fixtures.recount(stack, id).positionsByUser(), "the tickets keep the order");
 
         // leaving the waitlist
         ApiResult left = cancel(id, person(3));
@@ -121,18 +134,72 @@ class RsvpApiTest {
     }
 
     @Test
-    void rsvpUsesTwoCallsAndAWaitlistJoinThree() {
+    void rsvpUsesTwoCallsAndAWaitlistJoinFour() {
         String id = meetup(1);
         int mark = CallRecorder.mark();
-        rsvp(id, TestUsers.employee());
+        ApiResult going = rsvp(id, TestUsers.employee());
         assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.TransactWriteItems"), CallRecorder.since(mark));
+        assertEquals("ATTEND", going.json().get("next").asText());
+        mark = CallRecorder.mark();
+        ApiResult waiting = rsvp(id, TestUsers.otherEmployee());
+        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.UpdateItem", "DynamoDb.TransactWriteItems", "DynamoDb.Query"),
+                CallRecorder.since(mark), "joining the waitlist also takes a ticket, then counts the people ahead");
+        assertEquals("WAIT_FOR_SEAT", waiting.json().get("next").asText());
+        assertEquals(1, waiting.json().get("position").asInt());
         mark = CallRecorder.mark();
         rsvp(id, TestUsers.otherEmployee());
-        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.UpdateItem", "DynamoDb.TransactWriteItems"),
-                CallRecorder.since(mark), "joining the waitlist also takes a position");
-        mark = CallRecorder.mark();
-        rsvp(id, TestUsers.otherEmployee());
-        assertEquals(List.of("DynamoDb.BatchGetItem"), CallRecorder.since(mark), "a repeat only reads");
+        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query"), CallRecorder.since(mark),
+                "a repeat only reads (and counts the place)");
+    }
+
+    @Test
+    void aLivePlaceIsOneCountQueryOfThePeopleAhead() {
+        String id = meetup(1);
+        rsvp(id, TestUsers.employee());
+        for (int i = 1; i <= 6; i++) {
+            rsvp(id, person(100 + i));
+        }
+        cancel(id, person(102));
+        cancel(id, person(104));
+        int mark = CallRecorder.mark();
+        ApiResult sixth = mine(id, person(106));
+        List<String> calls = CallRecorder.since(mark);
+        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query"), calls, "my RSVP, then one count of the queue ahead");
+        assertEquals(4, sixth.json().get("position").asInt(), "ticket 6, two of the five ahead left");
+        System.out.println("[live-position] GET /meetups/{id}/rsvp while waiting: " + calls.size() + " DynamoDB calls " + calls);
+    }
+
+    @Test
+    void anRsvpNeverKeepsAStartThatMovedWhileItWasWritten() {
+        String id = meetup(5);
+        Instant moved = START.plusSeconds(7 * 86_400);
+        // the meetup moves between the read and the transaction (as a coordinator's change could)
+        var mover = new ExecutionInterceptor() {
+            boolean done;
+
+            @Override
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (!done && context.request() instanceof TransactWriteItemsRequest) {
+                    done = true;
+                    stack.dynamo().updateItem(r -> r.tableName(stack.tableName())
+                            .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                            .updateExpression("SET startsAt = :start, rsvpDeadline = :start, version = :two")
+                            .expressionAttributeValues(Map.of(":start", AttributeValue.fromS(moved.toString()),
+                                    ":two", AttributeValue.fromN("2"))));
+                }
+            }
+        };
+        RsvpStore store = new RsvpStore(new MeetupTable(AwsClients.dynamoDb(stack.env(), List.of(mover)), stack.tableName()));
+        Rsvp rsvp = store.rsvp(new Authenticator(stack.env()).authenticate(ApiEvents.request("PUT", "/meetups/{id}/rsvp")
+                .as(TestUsers.employee()).build()), id, NOW).rsvp();
+        assertTrue(mover.done);
+        assertEquals(moved, rsvp.meetupStartsAt(), "decided again on the moved meetup");
+        Map<String, AttributeValue> item = stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
+                .key(MeetupTable.key(Keys.meetupPk(id), Keys.rsvpSk("emp-1")))).item();
+        assertEquals(moved.toString(), item.get("meetupStartsAt").s());
+        assertTrue(item.get("GSI2SK").s().startsWith(moved.toString()));
+        assertEquals("2", item.get("meetupVersion").n());
+        assertEquals(1, Fixtures.read(stack, id).goingCount());
     }
 
     @Test
@@ -202,7 +269,8 @@ class RsvpApiTest {
 
         int mark = CallRecorder.mark();
         ApiResult page = stack.call(handler, ApiEvents.request("GET", "/me/meetups").as(me).build());
-        assertEquals(List.of("DynamoDb.Query"), CallRecorder.since(mark));
+        assertEquals(List.of("DynamoDb.Query", "DynamoDb.Query"), CallRecorder.since(mark),
+                "the page, and one count of the queue ahead for the one RSVP waiting");
         assertEquals(200, page.status(), page::toString);
         JsonNode items = page.json().get("items");
         assertEquals(3, items.size(), page::toString);
@@ -309,6 +377,10 @@ class RsvpApiTest {
             cases.add(Arguments.of("GET /meetups/{id}/attendees", c.name(), c.user(), anonymous ? 401 : coordinator ? 200 : 403));
             cases.add(Arguments.of("PUT /meetups/{id}/attendees/{userId}/attendance", c.name(), c.user(),
                     anonymous ? 401 : coordinator ? 200 : 403));
+            cases.add(Arguments.of("PUT /meetups/{id}/attendance", c.name(), c.user(), anonymous ? 401 : coordinator ? 200 : 403));
+            cases.add(Arguments.of("PUT /meetups/{id}/attendees/{userId}", c.name(), c.user(), anonymous ? 401 : coordinator ? 201 : 403));
+            cases.add(Arguments.of("DELETE /meetups/{id}/attendees/{userId}", c.name(), c.user(),
+                    anonymous ? 401 : coordinator ? 200 : 403));
         }
         return cases.stream();
     }
@@ -321,9 +393,16 @@ class RsvpApiTest {
         String[] parts = route.split(" ", 2);
         ApiEvents.Builder request = ApiEvents.request(parts[0], parts[1]).as(user).path("id", id);
         RsvpHandler h = handler;
-        if (route.contains("attendance")) {
+        if (route.endsWith("/attendees/{userId}/attendance")) {
             request.path("userId", "emp-1").json("{\"attendance\":\"ATTENDED\"}");
             h = afterStart;
+        } else if (route.endsWith("/attendance")) {
+            request.json("{\"attendance\":[{\"userId\":\"emp-1\",\"attendance\":\"ATTENDED\"}]}");
+            h = afterStart;
+        } else if (route.startsWith("PUT /meetups/{id}/attendees/")) {
+            request.path("userId", "walk-in-1").json("{\"name\":\"Walter\",\"email\":\"walter@example.org\"}");
+        } else if (route.startsWith("DELETE /meetups/{id}/attendees/")) {
+            request.path("userId", "emp-1");
         }
         ApiResult result = stack.call(h, request.build());
         assertEquals(expected, result.status(), result::toString);

@@ -3,6 +3,7 @@ package org.meetups.rsvp.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -97,10 +98,18 @@ class RsvpConcurrencyTest {
                 .collect(Collectors.groupingBy(r -> r.json().get("status").asText()));
         assertEquals(50, byStatus.get("GOING").size());
         assertEquals(150, byStatus.get("WAITLISTED").size());
-        Set<Long> positions = byStatus.get("WAITLISTED").stream().map(r -> r.json().get("position").asLong())
-                .collect(Collectors.toCollection(TreeSet::new));
+        Map<String, Long> tickets = Fixtures.recount(stack, id).positionsByUser();
+        Set<Long> positions = new TreeSet<>(tickets.values());
         assertEquals(LongStream.rangeClosed(1, 150).boxed().collect(Collectors.toCollection(TreeSet::new)), positions,
-                "positions 1..150, each used once");
+                "tickets 1..150, each used once");
+        for (int i = 0; i < people.size(); i++) {
+            JsonNode answer = results.get(i).json();
+            if (answer.get("status").asText().equals("WAITLISTED")) {
+                long place = answer.get("position").asLong();
+                long ticket = tickets.get(people.get(i).sub());
+                assertTrue(place >= 1 && place <= ticket, "a place counts only people with earlier tickets: " + answer);
+            }
+        }
         assertCountersMatchItems(id);
         Meetup full = Fixtures.read(stack, id);
         assertEquals(50, full.goingCount());
@@ -134,6 +143,16 @@ class RsvpConcurrencyTest {
         assertEquals(LongStream.rangeClosed(21, 150).boxed().collect(Collectors.toCollection(TreeSet::new)),
                 new TreeSet<>(after.positionsByUser().values()));
         assertCountersMatchItems(id);
+        // once things settle, people still waiting read their live place: 1..130 in ticket order (every ninth checked)
+        List<User> stillWaiting = people.stream().filter(p -> after.positionsByUser().containsKey(p.sub()))
+                .sorted(java.util.Comparator.comparing(p -> after.positionsByUser().get(p.sub()))).toList();
+        List<Integer> places = IntStream.concat(IntStream.iterate(1, p -> p < stillWaiting.size(), p -> p + 9),
+                IntStream.of(stillWaiting.size())).boxed().toList();
+        for (int place : places) {
+            ApiResult mine = stack.call(handler, org.meetups.testing.ApiEvents.request("GET", "/meetups/{id}/rsvp")
+                    .path("id", id).as(stillWaiting.get(place - 1)).build());
+            assertEquals(place, mine.json().get("position").asInt(), mine::toString);
+        }
 
         System.out.println("""
                 [rsvp-concurrency] 200 concurrent RSVPs for 50 seats: %d GOING, %d WAITLISTED (positions 1..%d), %d ms

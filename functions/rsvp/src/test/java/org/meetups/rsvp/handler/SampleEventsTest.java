@@ -36,8 +36,10 @@ class SampleEventsTest {
         RsvpHandler after = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(600), ZoneOffset.UTC));
         record Expect(String file, RsvpHandler handler, int status) {}
         for (Expect e : List.of(new Expect("rsvp.json", before, 200), new Expect("get-my-rsvp.json", before, 200),
-                new Expect("my-meetups.json", before, 200), new Expect("list-attendees.json", before, 200),
-                new Expect("record-attendance.json", after, 200), new Expect("cancel-rsvp.json", before, 200))) {
+                new Expect("my-meetups.json", before, 200), new Expect("seat-attendee.json", before, 201),
+                new Expect("list-attendees.json", before, 200), new Expect("record-attendance.json", after, 200),
+                new Expect("record-attendance-batch.json", after, 200), new Expect("remove-attendee.json", before, 200),
+                new Expect("cancel-rsvp.json", before, 200))) {
             ApiResult result = stack.call(e.handler(), event(e.file()));
             assertEquals(e.status(), result.status(), () -> e.file() + ": " + result);
         }

@@ -1,4 +1,4 @@
-package org.meetups.notify;
+package org.meetups.testing;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.meetups.common.aws.AwsClients;
-import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -39,11 +38,20 @@ public final class StreamFeed {
     public StreamFeed(TestStack stack) {
         this.streams = DynamoDbStreamsClient.builder()
                 .endpointOverride(java.net.URI.create(stack.emulator().endpoint()))
-                .region(software.amazon.awssdk.regions.Region.of(org.meetups.testing.Emulator.REGION))
+                .region(software.amazon.awssdk.regions.Region.of(Emulator.REGION))
                 .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
                 .build();
         this.streamArn = stack.dynamo().describeTable(r -> r.tableName(stack.tableName())).table().latestStreamArn();
         AwsClients.class.getName(); // the function builds its own clients; this one only reads the stream
+    }
+
+    /** Every record written since the last call (as many GetRecords as it takes). */
+    public List<Record> drain() {
+        List<Record> all = new java.util.ArrayList<>();
+        for (List<Record> page = nextRecords(); !page.isEmpty(); page = nextRecords()) {
+            all.addAll(page);
+        }
+        return all;
     }
 
     /** The records written since the last call, as one Lambda event (maybe empty). */

@@ -1,0 +1,55 @@
+package org.meetups.projections.store;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
+import java.time.Instant;
+import org.meetups.common.store.Keys;
+import org.meetups.projections.domain.CopyJob;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+
+/** The job item: {@code MEETUP#<id> / JOB#SCHEDULE#<version>}, in the meetup's partition. */
+public final class CopyJobSchema {
+    public static final String STEP = "step";
+
+    private CopyJobSchema() {}
+
+    public static final TableSchema<CopyJob> SCHEMA = StaticImmutableTableSchema.builder(CopyJob.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(String.class, a -> a.name(Keys.PK).getter(j -> Keys.meetupPk(j.meetupId()))
+                    .setter((b, v) -> {}).tags(primaryPartitionKey()))
+            .addAttribute(String.class, a -> a.name(Keys.SK).getter(j -> Keys.jobSk(CopyJob.KIND, j.meetupVersion()))
+                    .setter((b, v) -> {}).tags(primarySortKey()))
+            .addAttribute(String.class, a -> a.name("type").getter(j -> "JOB").setter((b, v) -> {}))
+            .addAttribute(String.class, a -> a.name("kind").getter(j -> CopyJob.KIND).setter((b, v) -> {}))
+            .addAttribute(String.class, a -> a.name("meetupId").getter(CopyJob::meetupId).setter((b, v) -> b.meetupId = v))
+            .addAttribute(Long.class, a -> a.name("meetupVersion").getter(CopyJob::meetupVersion)
+                    .setter((b, v) -> b.meetupVersion = v == null ? 0 : v))
+            .addAttribute(Instant.class, a -> a.name("startsAt").getter(CopyJob::startsAt).setter((b, v) -> b.startsAt = v))
+            .addAttribute(String.class, a -> a.name("phase").getter(j -> j.phase().name())
+                    .setter((b, v) -> b.phase = CopyJob.Phase.valueOf(v)))
+            .addAttribute(String.class, a -> a.name("cursor").getter(CopyJob::cursor).setter((b, v) -> b.cursor = v))
+            .addAttribute(Long.class, a -> a.name(STEP).getter(CopyJob::step).setter((b, v) -> b.step = v == null ? 0 : v))
+            .addAttribute(Long.class, a -> a.name("itemsDone").getter(CopyJob::itemsDone)
+                    .setter((b, v) -> b.itemsDone = v == null ? 0 : v))
+            .addAttribute(Instant.class, a -> a.name("createdAt").getter(CopyJob::createdAt).setter((b, v) -> b.createdAt = v))
+            .addAttribute(Instant.class, a -> a.name("updatedAt").getter(CopyJob::updatedAt).setter((b, v) -> b.updatedAt = v))
+            .build();
+
+    static final class Builder {
+        String meetupId;
+        long meetupVersion;
+        Instant startsAt;
+        CopyJob.Phase phase;
+        String cursor;
+        long step;
+        long itemsDone;
+        Instant createdAt;
+        Instant updatedAt;
+
+        CopyJob build() {
+            return new CopyJob(meetupId, meetupVersion, startsAt, phase, cursor, step, itemsDone, createdAt, updatedAt);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.meetups.projections.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.meetups.common.rsvp.Rsvp;
+import org.meetups.common.rsvp.RsvpSchema;
+import org.meetups.common.rsvp.RsvpStatus;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupCopies;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.common.stream.StreamImages;
+import org.meetups.testing.ProjectFiles;
+import org.meetups.testing.StreamFeed;
+import org.meetups.testing.TestStack;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The stream events in events/projections, read as the Lambda runtime reads them, served by the real handler. */
+class SampleEventsTest {
+    static final String MEETUP = "01J0000000000000000000MEET";
+
+    static DynamodbEvent sample(String name) {
+        try {
+            return StreamFeed.read(Files.readString(ProjectFiles.resolve("events/projections").resolve(name)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void aMovedMeetupStartsAJobAndAJobStepRewritesItsPage() {
+        TestStack stack = TestStack.create();
+        ProjectionsHandler handler = new ProjectionsHandler(stack.env(),
+                Clock.fixed(Instant.parse("2026-11-03T10:00:01Z"), ZoneOffset.UTC), ProjectionsHandler.PAGE_SIZE);
+        DynamodbEvent moved = sample("meetup-moved.json");
+        stack.dynamo().putItem(r -> r.tableName(stack.tableName())
+                .item(StreamImages.fromEvent(moved.getRecords().get(0).getDynamodb().getNewImage())));
+        Instant before = Instant.parse("2027-03-12T07:00:00Z");
+        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(new Rsvp(MEETUP,
+                "7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11", "anna.devries@example.com", "Anna de Vries", "nl",
+                RsvpStatus.GOING, null, null, before, before, before, 1L, 1L, null), true)));
+
+        assertEquals(List.of(), handler.handleRequest(moved, null).getBatchItemFailures());
+        Map<String, AttributeValue> job = stack.dynamo().getItem(r -> r.tableName(stack.tableName())
+                .key(MeetupTable.key(Keys.meetupPk(MEETUP), Keys.jobSk("SCHEDULE", 2)))).item();
+        assertEquals("ROLE", job.get("phase").s(), "a job, starting with the role items");
+
+        assertEquals(List.of(), handler.handleRequest(sample("copy-job-step.json"), null).getBatchItemFailures());
+        Map<String, AttributeValue> rsvp = stack.dynamo().getItem(r -> r.tableName(stack.tableName())
+                .key(MeetupTable.key(Keys.meetupPk(MEETUP), Keys.rsvpSk("7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11")))).item();
+        assertEquals("2027-03-19T07:00:00Z", rsvp.get(MeetupCopies.STARTS_AT).s(), "the step's page was rewritten");
+
+        try (var files = Files.list(ProjectFiles.resolve("events/projections"))) {
+            assertEquals(List.of("copy-job-step.json", "meetup-moved.json"),
+                    files.map(Path::getFileName).map(Path::toString).sorted().toList(), "every sample is run");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

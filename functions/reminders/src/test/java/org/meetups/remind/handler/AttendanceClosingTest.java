@@ -1,0 +1,167 @@
+package org.meetups.remind.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupKind;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.rsvp.Attendance;
+import org.meetups.common.rsvp.Rsvp;
+import org.meetups.common.rsvp.RsvpSchema;
+import org.meetups.common.rsvp.RsvpStatus;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.mail.IcsWriter;
+import org.meetups.mail.MailComposer;
+import org.meetups.mail.MailDelivery;
+import org.meetups.mail.MailWindows;
+import org.meetups.mail.Mailer;
+import org.meetups.mail.MimeMail;
+import org.meetups.mail.SentMarkers;
+import org.meetups.mail.links.TokenSigner;
+import org.meetups.remind.store.ReminderStore;
+import org.meetups.testing.TestStack;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * When a meetup's attendance closes, the scheduled run records everyone still going without recorded
+ * attendance as NO_SHOW: found through the scheduled-task index (no Scan), a bounded number per run
+ * (the next run goes on), and never twice, also with two runs at once.
+ */
+class AttendanceClosingTest {
+    static final Instant START = Instant.parse("2027-05-10T17:00:00Z");
+    static final Instant CLOSES = START.plus(Duration.ofHours(2 + 72));
+    static TestStack stack;
+    static MeetupTable table;
+
+
+    @BeforeAll
+    static void start() {
+        stack = TestStack.create();
+        table = new MeetupTable(stack.dynamo(), stack.tableName());
+    }
+
+    /** A run at {@code at} recording at most {@code budget} no-shows; its mail parts are real (and send nothing here). */
+    static ReminderRun.Summary run(Instant at, int budget) {
+        Clock clock = Clock.fixed(at, ZoneOffset.UTC);
+        MimeMail mime = new MimeMail("Meetups <meetups@example.org>", null);
+        MailDelivery delivery = new MailDelivery(new SentMarkers(stack.dynamo(), stack.tableName()), mime,
+                new Mailer(AwsClients.sesV2(stack.env(), List.of()), mime.senderAddress()), clock);
+        ReminderMails mails = new ReminderMails(new MailComposer(new IcsWriter("meetups.example.org", mime.senderAddress(),
+                "Meetups"), new TokenSigner(new byte[32], clock), "https://meetups.example.org"), clock);
+        ReminderRun.Summary summary = new ReminderRun(new ReminderStore(table), new MailWindows(stack.dynamo(),
+                stack.tableName()), delivery, mails, clock, budget).run(at);
+        assertEquals(0, summary.sent(), "closing attendance mails nobody");
+        return summary;
+    }
+
+    /** A meetup that took place, its reminders done: 10 people checked in, 20 going unchecked, 2 waiting, 2 cancelled. */
+    static String tookPlace(Integer lastReminderOffset) {
+        String id = UUID.randomUUID().toString();
+        Instant created = START.minus(Duration.ofDays(30));
+        table.meetups().putItem(new Meetup(id, "Breakfast", null, MeetupKind.COMMUNITY_MEETUP, "en", START,
+                START.plusSeconds(7200), "Europe/Amsterdam", "Rotterdam", null, 30, START, Map.of(), false,
+                MeetupStatus.SCHEDULED, 30, 2, 2, 1, "coord", created, created, null, lastReminderOffset, CLOSES, false));
+        for (int i = 0; i < 34; i++) {
+            RsvpStatus status = i < 30 ? RsvpStatus.GOING : i < 32 ? RsvpStatus.WAITLISTED : RsvpStatus.CANCELLED;
+            Rsvp rsvp = new Rsvp(id, "p-%02d".formatted(i), "p@example.org", "P", "en", status,
+                    status == RsvpStatus.WAITLISTED ? (long) i : null, i < 10 ? Attendance.ATTENDED : null, created, created,
+                    START, 1L, 1L, null);
+            stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(rsvp, true)));
+        }
+        return id;
+    }
+
+    /** Attendance by person: ATTENDED, NO_SHOW or "-" when none is recorded. */
+    static Map<String, String> attendance(String id) {
+        Map<String, String> by = new TreeMap<>();
+        stack.dynamo().query(r -> r.tableName(stack.tableName()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(id)),
+                                ":rsvp", AttributeValue.fromS("RSVP#"))))
+                .items().forEach(i -> by.put(i.get("userId").s(),
+                        i.containsKey(RsvpSchema.ATTENDANCE) ? i.get(RsvpSchema.ATTENDANCE).s() : "-"));
+        return by;
+    }
+
+    static void assertClosedAsExpected(String id) {
+        Map<String, String> by = attendance(id);
+        for (int i = 0; i < 34; i++) {
+            String expected = i < 10 ? "ATTENDED" : i < 30 ? "NO_SHOW" : "-";
+            assertEquals(expected, by.get("p-%02d".formatted(i)), "p-" + i);
+        }
+        Meetup closed = table.findMeetup(id).orElseThrow();
+        assertTrue(closed.attendanceClosed());
+        Map<String, AttributeValue> item = stack.dynamo().getItem(r -> r.tableName(stack.tableName())
+                .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))).item();
+        assertFalse(item.containsKey(Keys.GSI4_PK), "out of the scheduled-task index");
+    }
+
+    @Test
+    void noShowsAreRecordedWhenAttendanceClosesAFewPerRunUntilDone() {
+        String id = tookPlace(120);
+        assertEquals(0, run(CLOSES.minusSeconds(60), 8).noShowsRecorded(), "not before it closes");
+        assertEquals("-", attendance(id).get("p-10"));
+
+        ReminderRun.Summary first = run(CLOSES.plusSeconds(60), 8);
+        assertEquals(8, first.noShowsRecorded());
+        assertEquals(0, first.attendanceClosed(), "more to do: the meetup stays due");
+        assertEquals(8, run(CLOSES.plusSeconds(360), 8).noShowsRecorded());
+        ReminderRun.Summary last = run(CLOSES.plusSeconds(660), 8);
+        assertEquals(4, last.noShowsRecorded());
+        assertEquals(1, last.attendanceClosed());
+        assertClosedAsExpected(id);
+        ReminderRun.Summary after = run(CLOSES.plusSeconds(960), 8);
+        assertEquals(0, after.meetupsDue(), "a closed meetup is no longer due");
+    }
+
+    @Test
+    void twoRunsAtOnceRecordEachNoShowOnce() throws Exception {
+        String id = tookPlace(120);
+        Instant at = CLOSES.plusSeconds(3600);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<ReminderRun.Summary>> runs = pool.invokeAll(List.<Callable<ReminderRun.Summary>>of(
+                    () -> run(at, ReminderRun.NO_SHOW_BUDGET), () -> run(at, ReminderRun.NO_SHOW_BUDGET)));
+            int recorded = 0;
+            for (Future<ReminderRun.Summary> r : runs) {
+                recorded += r.get().noShowsRecorded();
+            }
+            assertEquals(20, recorded, "each of the 20 once, whichever run wrote it");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertClosedAsExpected(id);
+    }
+
+    @Test
+    void afterItsLastReminderRoundAMeetupIsDueForClosingItsAttendance() {
+        String id = tookPlace(null);
+        // the first run after the start finds its reminder rounds undone: they are dropped, closing is next
+        run(START.plusSeconds(60), 8);
+        Map<String, AttributeValue> item = stack.dynamo().getItem(r -> r.tableName(stack.tableName())
+                .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))).item();
+        assertEquals(Keys.dueBucket(CLOSES), item.get(Keys.GSI4_PK).s());
+        assertEquals(Keys.startSortKey(CLOSES, id), item.get(Keys.GSI4_SK).s());
+        assertEquals("-", attendance(id).get("p-10"), "nothing recorded before attendance closes");
+        run(CLOSES.plusSeconds(60), ReminderRun.NO_SHOW_BUDGET);
+        assertClosedAsExpected(id);
+    }
+}

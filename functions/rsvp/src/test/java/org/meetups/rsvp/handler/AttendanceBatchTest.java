@@ -1,0 +1,163 @@
+package org.meetups.rsvp.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.rsvp.Rsvp;
+import org.meetups.common.rsvp.RsvpSchema;
+import org.meetups.common.rsvp.RsvpStatus;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.testing.ApiEvents;
+import org.meetups.testing.ApiResult;
+import org.meetups.testing.CallRecorder;
+import org.meetups.testing.TestStack;
+import org.meetups.testing.TestUsers;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/** Attendance of many people in one call, and the close of attendance a while after the end. */
+class AttendanceBatchTest {
+    static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
+    static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
+    static TestStack stack;
+    static RsvpHandler before;
+    static RsvpHandler during;
+    static RsvpHandler afterClosing;
+
+    @BeforeAll
+    static void start() {
+        stack = TestStack.create();
+        before = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+        during = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(3600), ZoneOffset.UTC));
+        // the fixtures' meetups end two hours after the start; attendance closes 72 hours later
+        afterClosing = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(7200 + 72 * 3600), ZoneOffset.UTC));
+    }
+
+    /** A meetup with {@code going} people going and one waiting, written as the RSVP function writes them. */
+    static String meetup(int going) {
+        Meetup m = Fixtures.meetup(going, START, START);
+        String id = Fixtures.store(stack, m);
+        List<WriteRequest> writes = new ArrayList<>();
+        for (int i = 0; i <= going; i++) {
+            boolean waits = i == going;
+            Rsvp rsvp = new Rsvp(id, "p-" + i, "p" + i + "@example.org", "Person " + i, "en",
+                    waits ? RsvpStatus.WAITLISTED : RsvpStatus.GOING, waits ? 1L : null, null, NOW, NOW, START, 1L, 1L, null);
+            writes.add(WriteRequest.builder().putRequest(PutRequest.builder()
+                    .item(RsvpSchema.RSVP.itemToMap(rsvp, true)).build()).build());
+        }
+        for (int from = 0; from < writes.size(); from += 25) {
+            List<WriteRequest> chunk = writes.subList(from, Math.min(writes.size(), from + 25));
+            stack.dynamo().batchWriteItem(r -> r.requestItems(Map.of(stack.tableName(), chunk)));
+        }
+        stack.dynamo().updateItem(r -> r.tableName(stack.tableName()).key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                .updateExpression("SET goingCount = :g, waitlistCount = :one, waitlistSequence = :one")
+                .expressionAttributeValues(Map.of(":g", AttributeValue.fromN("" + going), ":one", AttributeValue.fromN("1"))));
+        return id;
+    }
+
+    static ApiResult batch(RsvpHandler h, String id, String body) {
+        return stack.call(h, ApiEvents.request("PUT", "/meetups/{id}/attendance").path("id", id).json(body)
+                .as(TestUsers.coordinator()).build());
+    }
+
+    static String body(List<String> userIds, String attendance) {
+        return userIds.stream().map(u -> "{\"userId\":\"" + u + "\",\"attendance\":\"" + attendance + "\"}")
+                .collect(Collectors.joining(",", "{\"attendance\":[", "]}"));
+    }
+
+    @Test
+    void aHundredPeopleInOneCallWithEachFailureReportedOnItsOwn() {
+        String id = meetup(110);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < 97; i++) {
+            people.add("p-" + i);
+        }
+        people.add(1, "p-110");          // waiting, not going
+        people.add(50, "nobody");        // no RSVP at all
+        people.add("bad#id");            // cannot name anyone
+        assertEquals(100, people.size());
+        int mark = CallRecorder.mark();
+        ApiResult result = batch(during, id, body(people, "ATTENDED"));
+        List<String> calls = CallRecorder.since(mark);
+        assertEquals(200, result.status(), result::toString);
+        JsonNode results = result.json().get("results");
+        assertEquals(100, results.size());
+        assertEquals(97, result.json().get("recorded").asInt());
+        assertEquals(3, result.json().get("failed").asInt());
+        for (int i = 0; i < 100; i++) {
+            assertEquals(people.get(i), results.get(i).get("userId").asText(), "in the order given");
+        }
+        assertEquals(409, results.get(1).get("status").asInt());
+        assertEquals("urn:meetups:problem:not-going", results.get(1).get("problem").get("type").asText());
+        assertEquals(404, results.get(50).get("status").asInt());
+        assertEquals(404, results.get(99).get("status").asInt());
+        assertEquals("ATTENDED", results.get(0).get("attendee").get("attendance").asText());
+        assertEquals(1 + 99, calls.size(), "one GetItem (the meetup) and one UpdateItem per person named: " + calls);
+        assertEquals(97, attended(id), "the others are untouched");
+
+        // a second call corrects some of them
+        ApiResult corrected = batch(during, id, body(List.of("p-0", "p-1"), "NO_SHOW"));
+        assertEquals(2, corrected.json().get("recorded").asInt());
+        assertEquals("NO_SHOW", corrected.json().get("results").get(1).get("attendee").get("attendance").asText());
+    }
+
+    @Test
+    void badBatchesAreRefusedWhole() {
+        String id = meetup(3);
+        List<String> tooMany = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            tooMany.add("p-" + i);
+        }
+        for (String bad : List.of(body(tooMany, "ATTENDED"), "{\"attendance\":[]}", "{}",
+                body(List.of("p-0", "p-0"), "ATTENDED"), "{\"attendance\":[{\"userId\":\"p-0\"}]}",
+                "{\"attendance\":[{\"userId\":\"p-0\",\"attendance\":\"MAYBE\"}]}", "[]")) {
+            ApiResult result = batch(during, id, bad);
+            assertEquals(400, result.status(), bad + " -> " + result);
+        }
+        assertEquals(0, attended(id), "nothing recorded");
+    }
+
+    @Test
+    void attendanceIsRecordedFromTheStartUntilItClosesThenItIsAClear409() {
+        String id = meetup(2);
+        ApiResult early = batch(before, id, body(List.of("p-0"), "ATTENDED"));
+        assertEquals(409, early.status());
+        assertEquals("urn:meetups:problem:meetup-not-started", early.json().get("type").asText());
+        assertEquals(200, batch(during, id, body(List.of("p-0"), "ATTENDED")).status());
+
+        ApiResult closed = batch(afterClosing, id, body(List.of("p-1"), "ATTENDED"));
+        assertEquals(409, closed.status());
+        assertEquals("urn:meetups:problem:attendance-closed", closed.json().get("type").asText());
+        assertTrue(closed.json().get("detail").asText().contains("2026-12-13T09:00:00Z"), closed::toString);
+        ApiResult single = stack.call(afterClosing, ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance")
+                .path("id", id).path("userId", "p-1").json("{\"attendance\":\"ATTENDED\"}").as(TestUsers.coordinator()).build());
+        assertEquals(409, single.status());
+        assertEquals("urn:meetups:problem:attendance-closed", single.json().get("type").asText());
+        ApiResult walkIn = stack.call(afterClosing, ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}")
+                .path("id", id).path("userId", "late").json("{\"name\":\"Late\",\"email\":\"late@example.org\"}")
+                .as(TestUsers.coordinator()).build());
+        assertEquals(409, walkIn.status(), "nobody is added once attendance has closed");
+        assertEquals(1, attended(id));
+    }
+
+    static int attended(String id) {
+        return (int) stack.dynamo().query(r -> r.tableName(stack.tableName()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(id)),
+                                ":rsvp", AttributeValue.fromS("RSVP#"))))
+                .items().stream().filter(i -> i.containsKey(RsvpSchema.ATTENDANCE)).count();
+    }
+}
