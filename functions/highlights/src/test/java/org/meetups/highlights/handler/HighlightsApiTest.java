@@ -94,7 +94,8 @@ class HighlightsApiTest {
         expect(201, stack.call(new RolesHandler(stack.env(), Clock.fixed(before, ZoneOffset.UTC)),
                 ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer").path("id", id).path("role", "host")
                         .as(HOST).build()));
-        RsvpHandler rsvpAfter = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+        // attendance is recorded while the meetup's attendance is open: just after its start
+        RsvpHandler rsvpAfter = new RsvpHandler(stack.env(), Clock.fixed(start.plus(Duration.ofHours(1)), ZoneOffset.UTC));
         attendance(rsvpAfter, id, ATTENDEE, "ATTENDED");
         attendance(rsvpAfter, id, NO_SHOW, "NO_SHOW");
         return id;
