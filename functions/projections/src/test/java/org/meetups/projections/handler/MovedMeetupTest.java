@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -245,6 +246,8 @@ class MovedMeetupTest {
         assertEquals("20270115T180000", starts.get("meetup-" + moved + "@meetups.example.org"), starts::toString);
         assertEquals("20261220T180000", starts.get("meetup-" + other + "@meetups.example.org"), starts::toString);
 
+        // the checks above entered callers new to the directory (entry and profile; not the projections' writes)
+        assertTrue(feed.drain().stream().allMatch(r -> Set.of("DIRECTORY", "PROFILE").contains(r.dynamodb().keys().get("SK").s())));
         // the same records again (Lambda redelivers after a failure elsewhere in a batch): nothing changes
         for (int from = 0; from < delivered.size(); from += BATCH_SIZE) {
             StreamsEventResponse again = projections.handleRequest(
