@@ -14,7 +14,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.meetups.testing.TemplateTable;
+import org.meetups.emulator.TemplateTable;
 
 /**
  * A SAM/CloudFormation template read as CloudFormation reads it: the short forms ({@code !Ref X},

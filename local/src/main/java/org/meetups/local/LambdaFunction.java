@@ -1,6 +1,6 @@
 package org.meetups.local;
 
-import org.meetups.testing.bench.FreshJvm;
+import org.meetups.emulator.DeploymentZips;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
@@ -240,7 +240,7 @@ public final class LambdaFunction implements AutoCloseable {
             throw new IllegalStateException(zip + " does not exist: build it first (./mvnw -B package -DskipTests)");
         }
         try {
-            return FreshJvm.unzip(zip, target);
+            return DeploymentZips.unzip(zip, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + zip, e);
         }

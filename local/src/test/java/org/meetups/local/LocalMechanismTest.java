@@ -29,8 +29,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
-import org.meetups.testing.Emulator;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.Emulator;
+import org.meetups.emulator.ProjectFiles;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.notify.store.Images;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.TestStack;
 
 /** The stream events in events/notifications, read as the Lambda runtime reads them, served by the real handler. */

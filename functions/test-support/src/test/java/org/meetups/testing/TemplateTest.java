@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.meetups.emulator.ProjectFiles;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** template.yaml passes cfn-lint, the emulator's table matches it, and no source issues a Scan. */

@@ -8,10 +8,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.meetups.testing.ProjectFiles;
-import org.meetups.testing.TemplateFunctions;
+import org.meetups.emulator.DeploymentZips;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateFunctions;
 import org.meetups.testing.TestStack;
-import org.meetups.testing.TemplateTable;
+import org.meetups.emulator.TemplateTable;
 
 /**
  * Cold start of every function in template.yaml: a fresh JVM per run, with the function's own
@@ -39,7 +40,7 @@ public final class ColdStart {
                     System.out.printf("%-16s skipped: no %s or no sample event%n", function.module(), function.zip());
                     continue;
                 }
-                Path unpacked = FreshJvm.unzip(function.zip(), root.resolve("target/bench").resolve(function.module()));
+                Path unpacked = DeploymentZips.unzip(function.zip(), root.resolve("target/bench").resolve(function.module()));
                 List<String> classpath = new ArrayList<>(List.of(unpacked.toString(), unpacked.resolve("lib/*").toString()));
                 classpath.addAll(harness);
                 Map<String, String> env = stack.environmentOf(function);

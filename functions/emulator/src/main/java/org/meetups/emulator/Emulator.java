@@ -1,4 +1,4 @@
-package org.meetups.testing;
+package org.meetups.emulator;
 
 import java.io.BufferedReader;
 import java.io.IOException;
