@@ -31,11 +31,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.ProjectFiles;
 
 /**
- * Starts the local stack as a user would (the runner's main class in a fresh JVM, as ./run-local
- * does after building), drives it over real HTTP, then stops it with Ctrl-C's signal and checks
+ * Starts the local stack as a user would (the runner's main class in a fresh JVM with the runtime
+ * classpath ./run-local uses), drives it over real HTTP, then stops it with Ctrl-C's signal and checks
  * that nothing is left: neither the JVM, nor the emulator, nor any other child process.
  */
 class LocalStackEndToEndTest {
@@ -48,7 +48,7 @@ class LocalStackEndToEndTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         long started = System.nanoTime();
         Process process = new ProcessBuilder(java, "-Duser.timezone=UTC", "-Dproject.root=" + ProjectFiles.root(),
-                "-cp", System.getProperty("java.class.path"), LocalRunner.class.getName(),
+                "-cp", RuntimeClasspathTest.runnerClasspath(), LocalRunner.class.getName(),
                 "--port", String.valueOf(port), "--emulator-port", String.valueOf(emulatorPort))
                 .redirectErrorStream(true).start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
