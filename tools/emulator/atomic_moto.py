@@ -1,10 +1,16 @@
-"""moto in server mode, applying one request at a time.
+"""moto in server mode, applying one request at a time, with a stream that holds only commits.
 
 The stock moto_server serves each request on its own thread and holds no lock around
 a DynamoDB operation, so two concurrent conditional writes can both pass their
 condition. Real DynamoDB never allows that. This server wraps moto's WSGI application
 in a lock (the response body is produced inside it), so every request is atomic and
 concurrency tests exercise our code, not the emulator.
+
+moto applies a TransactWriteItems item by item and, when one is refused, restores a deep
+copy of each table taken before: the copy's stream shard replaces the one readers hold
+iterators on, so a reader sees the refused writes and then nothing for ever. DynamoDB never
+streams a cancelled transaction. keep_stream_through_refused_transactions() makes the table
+copies share the live shard and, on a refusal, removes the refused writes' records from it.
 
 Usage: python atomic_moto.py [--host 127.0.0.1] [--port 0] [--exit-on-stdin-eof]
 Prints "MOTO_READY <port>" on stdout once it accepts connections.
@@ -15,12 +21,40 @@ import signal
 import sys
 import threading
 
+from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.table import StreamShard
 from moto.moto_server.werkzeug_app import (
     DomainDispatcherApplication,
     MotoRequestHandler,
     create_backend_app,
 )
 from werkzeug.serving import make_server
+
+
+def keep_stream_through_refused_transactions():
+    """A refused transaction leaves the stream as it was: same shard object, no records of it."""
+    # a table's copy (moto's rollback backup) shares the live shard instead of copying its history
+    StreamShard.__deepcopy__ = lambda self, memo: self
+    transact_write_items = DynamoDBBackend.transact_write_items
+
+    def transact_write_items_streaming_commits_only(self, transact_items):
+        shards = {}
+        for item in transact_items:
+            _, operation = next(iter(item.items()))
+            table = self.tables.get(operation.get("TableName"))
+            if table is not None and table.stream_shard is not None:
+                shards[table.name] = (table.stream_shard, len(table.stream_shard.items))
+        try:
+            return transact_write_items(self, transact_items)
+        except Exception:
+            for name, (shard, committed) in shards.items():
+                del shard.items[committed:]
+                restored = self.tables[name]
+                restored.stream_shard = shard
+                shard.table = restored
+            raise
+
+    DynamoDBBackend.transact_write_items = transact_write_items_streaming_commits_only
 
 
 class QuietRequestHandler(MotoRequestHandler):
@@ -54,6 +88,7 @@ def main():
                         help="stop when the parent process closes our stdin (or dies)")
     args = parser.parse_args()
 
+    keep_stream_through_refused_transactions()
     app = OneRequestAtATime(DomainDispatcherApplication(create_backend_app))
     server = make_server(args.host, args.port, app, threaded=True,
                          request_handler=MotoRequestHandler if args.log_requests else QuietRequestHandler)

@@ -1,6 +1,7 @@
 package org.meetups.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -33,6 +34,7 @@ import org.meetups.emulator.Emulator;
 import org.meetups.emulator.ProjectFiles;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The generic machinery against a small test template: schedules (rate, cron with a time zone, at,
@@ -199,6 +201,27 @@ class LocalMechanismTest {
         assertEquals(List.of(run + "-crash 1", run + "-crash 2", run + "-next 1"), deliveries(lines, run));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(run + "-crash 1 ") && l.endsWith("batch=2")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(run + "-crash 2 ") && l.endsWith("batch=1")), lines.toString());
+    }
+
+    @Test
+    void refusedTransactionsAreNeverDeliveredAndTheWritesAfterThemAreDeliveredOnceInOrder() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        put(run + "-first", "OK");
+        // a write, then a failing condition: moto applied the put before refusing the whole transaction
+        assertThrows(TransactionCanceledException.class, () -> dynamo.transactWriteItems(t -> t.transactItems(
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-refused", "OK"))),
+                i -> i.conditionCheck(c -> c.tableName(table()).key(item(run + "-first", "OK"))
+                        .conditionExpression("attribute_not_exists(PK)")))));
+        // a lost race: the item exists already
+        assertThrows(TransactionCanceledException.class, () -> dynamo.transactWriteItems(t -> t.transactItems(
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-raced", "OK"))),
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-first", "OK")).conditionExpression("attribute_not_exists(PK)")))));
+        dynamo.transactWriteItems(t -> t.transactItems(
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-second", "OK"))),
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-third", "OK")))));
+        put(run + "-fourth", "OK");
+        List<String> lines = await(records, l -> l.startsWith(run + "-fourth "));
+        assertEquals(List.of(run + "-first 1", run + "-second 1", run + "-third 1", run + "-fourth 1"), deliveries(lines, run));
     }
 
     private static List<String> deliveries(List<String> lines, String run) {
