@@ -64,11 +64,22 @@ public final class CfnTemplate {
         return this;
     }
 
-    /** Resources of one type, by logical id, in template order. */
+    public boolean declaresParameter(String name) {
+        return root.path("Parameters").has(name);
+    }
+
+    /** A parameter's value, or {@code fallback} when the template declares no such parameter. */
+    public String parameterOr(String name, String fallback) {
+        return declaresParameter(name) ? parameters.get(name) : fallback;
+    }
+
+    /** Resources of one type that exist (no Condition, or a true one), by logical id, in template order. */
     public Map<String, JsonNode> resources(String type) {
         Map<String, JsonNode> found = new LinkedHashMap<>();
         root.path("Resources").properties().forEach(r -> {
-            if (type.equals(r.getValue().path("Type").asText())) {
+            JsonNode condition = r.getValue().path("Condition");
+            if (type.equals(r.getValue().path("Type").asText())
+                    && (condition.isMissingNode() || condition(condition.asText()))) {
                 found.put(r.getKey(), r.getValue());
             }
         });

@@ -24,6 +24,19 @@ public final class TemplateFunctions {
         }
     }
 
+    /**
+     * What a CodeUri deploys: a zip as it is; a Maven module's directory (which {@code sam build}
+     * builds through its Makefile) the zip the module's build makes, {@code target/<module>.zip};
+     * any other directory as it is, unpacked code.
+     */
+    public static Path deploymentZip(Path root, String codeUri) {
+        Path code = root.resolve(codeUri).normalize();
+        if (java.nio.file.Files.isRegularFile(code.resolve("pom.xml"))) {
+            return code.resolve("target").resolve(code.getFileName() + ".zip");
+        }
+        return code;
+    }
+
     public static List<Function> all(Path root) {
         JsonNode template = TemplateTable.template(root.resolve("template.yaml"));
         JsonNode parameters = template.path("Parameters");
@@ -34,7 +47,7 @@ public final class TemplateFunctions {
                 return;
             }
             JsonNode props = resource.getValue().path("Properties");
-            Path zip = root.resolve(props.path("CodeUri").asText());
+            Path zip = deploymentZip(root, props.path("CodeUri").asText());
             Map<String, String> environment = new LinkedHashMap<>();
             Map<String, String> resourceRefs = new LinkedHashMap<>();
             for (JsonNode variables : List.of(globalVariables, props.path("Environment").path("Variables"))) {
