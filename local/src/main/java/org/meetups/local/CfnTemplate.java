@@ -153,6 +153,13 @@ public final class CfnTemplate {
                     evaluate(arg.get(1)).forEach(p -> parts.add(p.asText()));
                     return text(String.join(arg.get(0).asText(), parts));
                 }
+                case "Fn::Split" -> {
+                    var parts = JsonNodeFactory.instance.arrayNode();
+                    for (String part : resolve(arg.get(1)).split(Pattern.quote(arg.get(0).asText()), -1)) {
+                        parts.add(part);
+                    }
+                    return parts;
+                }
                 case "Fn::Select" -> {
                     return evaluate(arg.get(1)).get(evaluate(arg.get(0)).asInt());
                 }

@@ -108,9 +108,12 @@ class LocalStackEndToEndTest {
             assertEquals(200, one.statusCode());
             assertEquals("\"1\"", one.headers().firstValue("etag").orElseThrow());
 
+            assertEquals(String.join("\n", readmeBanner()), String.join("\n", banner(output, api)),
+                    "README.md shows the banner ./run-local prints (with --port 3000): copy it from the test output");
+
             assertEquals(404, get(api + "/nowhere").statusCode());
             assertEquals(200, get(api + "/_local/mails").statusCode());
-            assertTrue(output.stream().anyMatch(l -> l.contains("POST /meetups 201") && l.contains("sub=carla")), output.toString());
+            assertTrue(List.copyOf(output).stream().anyMatch(l -> l.contains("POST /meetups 201") && l.contains("sub=carla")), output.toString());
             System.out.println("local stack: first request served " + firstServed + " ms after the JVM was started");
 
             // Ctrl-C; a process started with SIGINT ignored (as some CI shells do) gets SIGTERM instead
@@ -126,11 +129,43 @@ class LocalStackEndToEndTest {
             }
             assertFalse(listening(emulatorPort), "the emulator's port is closed");
             assertFalse(listening(port), "the API's port is closed");
-            assertTrue(output.stream().anyMatch(l -> l.startsWith("stopped:")), output.toString());
+            assertTrue(List.copyOf(output).stream().anyMatch(l -> l.startsWith("stopped:")), output.toString());
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            System.out.println("--- the runner's output");
+            List.copyOf(output).forEach(System.out::println);
         }
+    }
+
+    /** The banner as printed, made comparable: port 3000, no start-up time, no emulator port. */
+    static List<String> banner(List<String> output, String api) {
+        List<String> lines = new ArrayList<>();
+        boolean in = false;
+        for (String line : List.copyOf(output)) {
+            in |= line.startsWith("Meetups is running locally");
+            if (in) {
+                lines.add(comparable(line.replace(api, "http://localhost:3000")));
+            }
+            if (in && line.equals("Ctrl-C stops everything.")) {
+                break;
+            }
+        }
+        return lines;
+    }
+
+    /** The banner in the README: the lines from "Meetups is running locally" to "Ctrl-C stops everything.". */
+    static List<String> readmeBanner() throws Exception {
+        List<String> readme = java.nio.file.Files.readAllLines(ProjectFiles.resolve("README.md"));
+        int from = readme.indexOf(readme.stream().filter(l -> l.startsWith("Meetups is running locally")).findFirst()
+                .orElseThrow(() -> new AssertionError("README.md shows no banner")));
+        return readme.subList(from, readme.indexOf("Ctrl-C stops everything.") + 1).stream()
+                .map(LocalStackEndToEndTest::comparable).toList();
+    }
+
+    private static String comparable(String line) {
+        return line.replaceAll("started in \\d+ ms", "started in N ms")
+                .replaceAll("http://127\\.0\\.0\\.1:\\d+", "http://127.0.0.1:PORT");
     }
 
     private static String forgedCoordinatorToken() throws Exception {
