@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import org.meetups.common.aws.AwsClients;
@@ -229,6 +230,7 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
             }
         }
         Set<String> routeKeys = new LinkedHashSet<>();
+        Map<String, CompletableFuture<LambdaFunction>> loading = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : cfn.resources("AWS::Serverless::Function").entrySet()) {
             String id = entry.getKey();
             JsonNode function = entry.getValue();
@@ -237,7 +239,7 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
                 System.out.println("[local] skipping " + id + ": runtime " + runtime + " is not Java");
                 continue;
             }
-            functions.put(id, loadFunction(cfn, id, function));
+            loading.put(id, loadFunction(cfn, id, function));
             for (Map.Entry<String, JsonNode> event : function.path("Properties").path("Events").properties()) {
                 JsonNode props = event.getValue().path("Properties");
                 String type = event.getValue().path("Type").asText();
@@ -289,6 +291,23 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
                 }
             }
         }
+        RuntimeException failed = null;
+        for (Map.Entry<String, CompletableFuture<LambdaFunction>> load : loading.entrySet()) {
+            try {
+                functions.put(load.getKey(), load.getValue().join());
+            } catch (java.util.concurrent.CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (failed == null) {
+                    failed = cause;
+                } else {
+                    failed.addSuppressed(cause);
+                }
+            }
+        }
+        if (failed != null) {
+            functions.values().forEach(LambdaFunction::close);
+            throw failed;
+        }
         return new HttpApiSettings(identityHeader, cors);
     }
 
@@ -296,7 +315,11 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         return apiId.isObject() ? apiId.path("Ref").asText() : apiId.asText();
     }
 
-    private LambdaFunction loadFunction(CfnTemplate cfn, String id, JsonNode function) {
+    /**
+     * Reads a function's configuration here, then starts loading it (unpacking, class loading, its
+     * handler's init) on a thread of its own: the functions start side by side.
+     */
+    private CompletableFuture<LambdaFunction> loadFunction(CfnTemplate cfn, String id, JsonNode function) {
         Map<String, String> env = new LinkedHashMap<>();
         cfn.functionProperty(function, "Environment").path("Variables").properties()
                 .forEach(e -> env.put(e.getKey(), cfn.resolve(e.getValue())));
@@ -320,8 +343,9 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         // at most what the template reserves for it (its whole share of the account's concurrency)
         String reserved = cfn.resolve(function.path("Properties").path("ReservedConcurrentExecutions"));
         int limit = reserved.matches("[1-9][0-9]*") ? Math.min(concurrency, Integer.parseInt(reserved)) : concurrency;
-        return LambdaFunction.load(id, getAtt(id, "Arn"), code, root.resolve(".local/lambda/" + id), handler, env, timeout,
-                memory, limit, logs);
+        String arn = getAtt(id, "Arn");
+        return CompletableFuture.supplyAsync(() -> LambdaFunction.load(id, arn, code, root.resolve(".local/lambda/" + id),
+                handler, env, timeout, memory, limit, logs), runnable -> Thread.ofPlatform().name("load-" + id).start(runnable));
     }
 
     private void createTables(CfnTemplate cfn) {
