@@ -30,6 +30,7 @@ import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.emulator.Emulator;
 import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.CfnTemplate;
 import org.meetups.emulator.TemplateFunctions;
 import org.meetups.emulator.TemplateTable;
 import software.amazon.awssdk.regions.Region;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.meetups.emulator.CfnTemplate;
 import org.meetups.emulator.ProjectFiles;
 
 /** Reading template.yaml as CloudFormation does, matching routes as API Gateway does, reading sent MIME. */

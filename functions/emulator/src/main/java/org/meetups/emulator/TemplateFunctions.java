@@ -37,12 +37,21 @@ public final class TemplateFunctions {
         return code;
     }
 
+    /**
+     * Every function of the template, its Condition notwithstanding (each is deployable). Variables
+     * are evaluated as CloudFormation would with the parameters' defaults; a resource stands for
+     * itself by its logical id (in a {@code !Sub}, say), except a variable that is just a resource's
+     * {@code !Ref}, which is left to the caller in {@code resourceRefs}.
+     */
     public static List<Function> all(Path root) {
-        JsonNode template = TemplateTable.template(root.resolve("template.yaml"));
-        JsonNode parameters = template.path("Parameters");
-        JsonNode globalVariables = template.path("Globals").path("Function").path("Environment").path("Variables");
+        CfnTemplate cfn = CfnTemplate.load(root.resolve("template.yaml"), id -> id,
+                        (id, attribute) -> "arn:aws:local:" + Emulator.REGION + ":000000000000:" + id + "/" + attribute)
+                .pseudoParameter("AWS::Region", Emulator.REGION).pseudoParameter("AWS::AccountId", "000000000000")
+                .pseudoParameter("AWS::StackName", "meetups").pseudoParameter("AWS::Partition", "aws")
+                .pseudoParameter("AWS::URLSuffix", "amazonaws.com").pseudoParameter("AWS::NoValue", "");
+        JsonNode resources = cfn.root().path("Resources");
         List<Function> functions = new ArrayList<>();
-        template.path("Resources").fields().forEachRemaining(resource -> {
+        resources.properties().forEach(resource -> {
             if (!"AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
                 return;
             }
@@ -50,19 +59,14 @@ public final class TemplateFunctions {
             Path zip = deploymentZip(root, props.path("CodeUri").asText());
             Map<String, String> environment = new LinkedHashMap<>();
             Map<String, String> resourceRefs = new LinkedHashMap<>();
-            for (JsonNode variables : List.of(globalVariables, props.path("Environment").path("Variables"))) {
-                variables.fields().forEachRemaining(v -> {
-                    JsonNode value = v.getValue();
-                    String ref = value.path("Ref").asText(null);
-                    if (value.isValueNode()) {
-                        environment.put(v.getKey(), value.asText());
-                    } else if (ref != null && parameters.has(ref)) {
-                        environment.put(v.getKey(), parameters.path(ref).path("Default").asText(""));
-                    } else if (ref != null) {
-                        resourceRefs.put(v.getKey(), ref);
-                    }
-                });
-            }
+            cfn.functionProperty(resource.getValue(), "Environment").path("Variables").properties().forEach(v -> {
+                String ref = v.getValue().path("Ref").asText(null);
+                if (ref != null && resources.has(ref)) {
+                    resourceRefs.put(v.getKey(), ref);
+                } else {
+                    environment.put(v.getKey(), cfn.resolve(v.getValue()));
+                }
+            });
             functions.add(new Function(resource.getKey(), zip.getFileName().toString().replace(".zip", ""), zip,
                     props.path("Handler").asText().split("::")[0], environment, resourceRefs));
         });

@@ -1,4 +1,4 @@
-package org.meetups.local;
+package org.meetups.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +14,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.meetups.emulator.TemplateTable;
 
 /**
  * A SAM/CloudFormation template read as CloudFormation reads it: the short forms ({@code !Ref X},
