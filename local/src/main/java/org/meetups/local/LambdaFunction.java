@@ -1,9 +1,6 @@
 package org.meetups.local;
 
 import org.meetups.emulator.DeploymentZips;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -173,20 +170,27 @@ public final class LambdaFunction implements AutoCloseable {
         return logs == null ? () -> { } : logs.attach(name);
     }
 
-    /** One execution environment: a class loader with the function's code and the handler built in it. */
+    /**
+     * One execution environment: a class loader with the function's code, the handler built in it,
+     * and a copy of the Java runtime's serialisers of its own. The runtime caches the function's
+     * classes by name (one function per JVM in Lambda), so a copy shared by several class loaders
+     * would hand the second one the first one's event classes.
+     */
     private final class ExecutionEnvironment {
         private final URLClassLoader loader;
+        private final RuntimeSerialization runtime;
         private final Object handler;
         private final Method method;
         private final boolean streaming;
-        private final PojoSerializer<Object> input;
+        private final RuntimeSerialization.Serializer input;
 
         ExecutionEnvironment(URLClassLoader loader, Object handler, Method method) {
             this.loader = loader;
+            this.runtime = new RuntimeSerialization(name, loader);
             this.handler = handler;
             this.method = method;
             this.streaming = method.getParameterCount() == 3;
-            this.input = streaming ? null : serializerFor(method.getParameterTypes()[0], loader);
+            this.input = streaming ? null : runtime.serializerFor(method.getParameterTypes()[0]);
         }
 
         byte[] invoke(byte[] event) {
@@ -200,13 +204,11 @@ public final class LambdaFunction implements AutoCloseable {
                     method.invoke(handler, new ByteArrayInputStream(event), out, context);
                     return out.toByteArray();
                 }
-                Object result = method.invoke(handler, input.fromJson(new ByteArrayInputStream(event)), context);
+                Object result = method.invoke(handler, input.fromJson(event), context);
                 if (result == null) {
                     return "null".getBytes(StandardCharsets.UTF_8);
                 }
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                serializerFor(result.getClass(), loader).toJson(result, out);
-                return out.toByteArray();
+                return runtime.serializerFor(result.getClass()).toJson(result);
             } catch (InvocationTargetException e) {
                 throw new FunctionError(name + " failed: " + e.getCause(), e.getCause());
             } catch (IllegalAccessException e) {
@@ -220,6 +222,7 @@ public final class LambdaFunction implements AutoCloseable {
 
         void close() {
             try {
+                runtime.close();
                 loader.close();
             } catch (IOException ignored) {
                 // nothing left to release
@@ -232,13 +235,6 @@ public final class LambdaFunction implements AutoCloseable {
         all.forEach(ExecutionEnvironment::close);
     }
 
-    @SuppressWarnings("unchecked")
-    private static PojoSerializer<Object> serializerFor(Class<?> type, ClassLoader loader) {
-        if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-            return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, loader);
-        }
-        return (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(type);
-    }
 
     /** The handler method as the runtime picks it: not a bridge, with a Context last (or a stream handler). */
     private static Method handlerMethod(Class<?> type, String methodName) {
