@@ -12,7 +12,11 @@ iterators on, so a reader sees the refused writes and then nothing for ever. Dyn
 streams a cancelled transaction. keep_stream_through_refused_transactions() makes the table
 copies share the live shard and, on a refusal, removes the refused writes' records from it.
 
-Usage: python atomic_moto.py [--host 127.0.0.1] [--port 0] [--exit-on-stdin-eof]
+moto also keeps every shard iterator it ever issued, and each GetRecords issues one, so a reader
+polling twice a second would grow the server for as long as it runs. expire_shard_iterators()
+lets them expire as DynamoDB Streams does, 15 minutes after they were issued.
+
+Usage: python atomic_moto.py [--host 127.0.0.1] [--port 0] [--exit-on-stdin-eof] [--shard-iterator-lifetime 900]
 Prints "MOTO_READY <port>" on stdout once it accepts connections.
 """
 import argparse
@@ -20,9 +24,12 @@ import os
 import signal
 import sys
 import threading
+import time
 
+from moto.core.exceptions import JsonRESTError
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.table import StreamShard
+from moto.dynamodbstreams.models import DynamoDBStreamsBackend, ShardIterator
 from moto.moto_server.werkzeug_app import (
     DomainDispatcherApplication,
     MotoRequestHandler,
@@ -57,6 +64,34 @@ def keep_stream_through_refused_transactions():
     DynamoDBBackend.transact_write_items = transact_write_items_streaming_commits_only
 
 
+class ExpiredIteratorException(JsonRESTError):
+    def __init__(self):
+        super().__init__("ExpiredIteratorException",
+                         "The shard iterator has expired (15 minutes after it was issued) or was never issued")
+
+
+def expire_shard_iterators(lifetime_seconds):
+    """GetRecords with an iterator older than the lifetime fails with ExpiredIteratorException; older ones are dropped."""
+    create = ShardIterator.__init__
+
+    def create_noting_when(self, *args, **kwargs):
+        create(self, *args, **kwargs)
+        self.issued_at = time.monotonic()
+
+    ShardIterator.__init__ = create_noting_when
+    get_records = DynamoDBStreamsBackend.get_records
+
+    def get_records_with_live_iterators(self, iterator_arn, limit):
+        oldest = time.monotonic() - lifetime_seconds
+        for arn in [arn for arn, it in self.shard_iterators.items() if it.issued_at < oldest]:
+            del self.shard_iterators[arn]
+        if iterator_arn not in self.shard_iterators:
+            raise ExpiredIteratorException()
+        return get_records(self, iterator_arn, limit)
+
+    DynamoDBStreamsBackend.get_records = get_records_with_live_iterators
+
+
 class QuietRequestHandler(MotoRequestHandler):
     def log_request(self, *args, **kwargs):
         pass
@@ -84,11 +119,14 @@ def main():
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--log-requests", action="store_true", help="log every request on stderr")
+    parser.add_argument("--shard-iterator-lifetime", type=float, default=15 * 60,
+                        help="seconds a DynamoDB Streams shard iterator stays valid (DynamoDB: 15 minutes)")
     parser.add_argument("--exit-on-stdin-eof", action="store_true",
                         help="stop when the parent process closes our stdin (or dies)")
     args = parser.parse_args()
 
     keep_stream_through_refused_transactions()
+    expire_shard_iterators(args.shard_iterator_lifetime)
     app = OneRequestAtATime(DomainDispatcherApplication(create_backend_app))
     server = make_server(args.host, args.port, app, threaded=True,
                          request_handler=MotoRequestHandler if args.log_requests else QuietRequestHandler)

@@ -42,6 +42,7 @@ import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.emulator.Emulator;
 import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -254,6 +255,40 @@ class LocalMechanismTest {
     }
 
     @Test
+    void aReaderIdleLongerThanAnIteratorLivesGoesOnAfterTheLastRecordItRead() throws Exception {
+        // iterators live 1 s here (DynamoDB: 15 minutes); retrying a failing record, the reader does not poll
+        Emulator emulator = Emulator.start(0, "--shard-iterator-lifetime", "1");
+        Path out = Path.of("target/test-out/expiry-" + UUID.randomUUID() + ".log").toAbsolutePath();
+        LambdaFunction streamer = LambdaFunction.load("Streamer", "arn:streamer", lambda, null,
+                "org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest", Map.of("OUT_FILE", out.toString()),
+                10, 128, 1, null);
+        Env env = Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", Emulator.REGION));
+        try (DynamoDbClient db = AwsClients.dynamoDb(env);
+             var streams = software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
+                     .endpointOverride(URI.create(emulator.endpoint())).region(software.amazon.awssdk.regions.Region.of(Emulator.REGION))
+                     .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+            String table = TemplateTable.create(db, ProjectFiles.resolve("template.yaml"), "expiry-" + UUID.randomUUID());
+            String arn = db.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+            StreamMapping mapping = new StreamMapping(new StreamMapping.Settings("Streamer.Changes", "Streamer", arn, 1,
+                    "TRIM_HORIZON", -1, false, true), streams, name -> streamer, 100, 400);
+            Thread reader = Thread.ofPlatform().daemon().start(mapping);
+            try {
+                db.putItem(p -> p.tableName(table).item(item("slow", "FAIL#2"))); // retried after 0.8 s and 1.6 s
+                db.putItem(p -> p.tableName(table).item(item("after", "OK")));
+                List<String> lines = await(out, l -> l.startsWith("after "));
+                assertEquals(List.of("slow 1", "slow 2", "slow 3", "after 1"),
+                        lines.stream().map(l -> l.split(" ")[0] + " " + l.split(" ")[1]).toList());
+            } finally {
+                mapping.stop();
+                reader.interrupt();
+            }
+        } finally {
+            streamer.close();
+            emulator.stop();
+        }
+    }
+
+    @Test
     void concurrentRequestsRunInSeveralExecutionEnvironmentsEachServingOneAtATime() throws Exception {
         int concurrency = LocalRunner.Options.DEFAULT_CONCURRENCY;
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
@@ -296,6 +331,29 @@ class LocalMechanismTest {
         } finally {
             probe.close();
         }
+    }
+
+    @Test
+    void everyExecutionEnvironmentReadsTheEventsOfTheRuntime() throws Exception {
+        // the runtime's serialisers cache event classes by name: each environment needs its own copy
+        String event = """
+                {"Records": [{"eventID": "1", "eventName": "INSERT", "eventVersion": "1.0", "eventSource": "aws:dynamodb",
+                  "awsRegion": "eu-west-1", "eventSourceARN": "arn:aws:dynamodb:eu-west-1:1:table/t/stream/1",
+                  "dynamodb": {"Keys": {"PK": {"S": "env-%d"}, "SK": {"S": "OK"}}, "SequenceNumber": "1",
+                    "SizeBytes": 1, "StreamViewType": "NEW_AND_OLD_IMAGES"}}]}""";
+        Path out = Path.of("target/test-out/environments-" + UUID.randomUUID() + ".log").toAbsolutePath();
+        for (int i = 0; i < 3; i++) {
+            LambdaFunction streamer = LambdaFunction.load("Streamer" + i, "arn:streamer", lambda, null,
+                    "org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest", Map.of("OUT_FILE", out.toString()),
+                    10, 128, 1, null);
+            try {
+                assertEquals("{\"batchItemFailures\":[]}", new String(streamer.invoke(event.formatted(i)
+                        .getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+            } finally {
+                streamer.close();
+            }
+        }
+        assertEquals(List.of("env-0 1 INSERT batch=1", "env-1 1 INSERT batch=1", "env-2 1 INSERT batch=1"), Files.readAllLines(out));
     }
 
     @Test

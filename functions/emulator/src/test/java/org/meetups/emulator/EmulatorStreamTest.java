@@ -19,6 +19,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
@@ -40,10 +41,12 @@ class EmulatorStreamTest {
     String streamArn;
     String iterator;
 
+    static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+
     @BeforeAll
     static void start() {
         emulator = Emulator.start();
-        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+        var credentials = CREDENTIALS;
         dynamo = DynamoDbClient.builder().endpointOverride(URI.create(emulator.endpoint()))
                 .region(Region.of(Emulator.REGION)).credentialsProvider(credentials)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
@@ -114,6 +117,31 @@ class EmulatorStreamTest {
         assertEquals("eva", dynamo.getItem(g -> g.tableName(table).key(key("meetup", "META"))).item().get("host").s());
         assertEquals("2", dynamo.getItem(g -> g.tableName(table).key(key("meetup", "META"))).item().get("filled").n(),
                 "the refused increment left the item as it was");
+    }
+
+    @Test
+    void shardIteratorsExpireAsInDynamoDbStreams() throws InterruptedException {
+        Emulator shortLived = Emulator.start(0, "--shard-iterator-lifetime", "1");
+        try (DynamoDbClient db = DynamoDbClient.builder().endpointOverride(URI.create(shortLived.endpoint()))
+                .region(Region.of(Emulator.REGION)).credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+             DynamoDbStreamsClient reader = DynamoDbStreamsClient.builder().endpointOverride(URI.create(shortLived.endpoint()))
+                .region(Region.of(Emulator.REGION)).credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            String name = TemplateTable.create(db, ProjectFiles.resolve("template.yaml"), "expiry-" + UUID.randomUUID());
+            String arn = db.describeTable(r -> r.tableName(name)).table().latestStreamArn();
+            String shard = reader.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
+            String first = reader.getShardIterator(r -> r.streamArn(arn).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            String next = reader.getRecords(r -> r.shardIterator(first)).nextShardIterator();
+            Thread.sleep(1500); // the iterator's lifetime, 1 s here, passes
+            assertThrows(ExpiredIteratorException.class, () -> reader.getRecords(r -> r.shardIterator(next)));
+            String fresh = reader.getShardIterator(r -> r.streamArn(arn).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            assertEquals(List.of(), reader.getRecords(r -> r.shardIterator(fresh)).records());
+        } finally {
+            shortLived.stop();
+        }
     }
 
     private void refused(TransactWriteItem... items) {
