@@ -13,6 +13,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.meetups.common.config.Env;
+import org.meetups.common.rsvp.RsvpSchema;
+import org.meetups.common.store.Keys;
 import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.TokenSigner;
@@ -170,7 +172,12 @@ final class DeployedTarget implements ApiTarget {
         }
         Instant start = java.time.OffsetDateTime.parse(Http.request("GET", baseUrl + "/meetups/" + meetupId).as(person)
                 .send().json().path("startsAt").asText()).toInstant();
-        return baseUrl + "/links/" + links.oneClick(purpose, meetupId, person.sub(), null, start);
+        // the link names the sign-up it was minted for, as the mail's does: the RSVP's current generation
+        AttributeValue generation = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
+                .key(Map.of("PK", AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                        "SK", AttributeValue.fromS(Keys.rsvpSk(person.sub()))))).item().get(RsvpSchema.GENERATION);
+        String signUp = generation == null ? "0" : generation.n();
+        return baseUrl + "/links/" + links.oneClick(purpose, meetupId, person.sub(), null, signUp, start);
     }
 
     @Override

@@ -59,8 +59,9 @@ public final class IcsWriter {
     /** An invitation or cancellation for one attendee (iTIP allows one UID per object, so one entry). */
     public String itip(Method method, Event event, String attendeeEmail, String attendeeName, Instant now) {
         VEvent vevent = event(event, now, method == Method.CANCEL);
-        Attendee attendee = new Attendee(URI.create("mailto:" + attendeeEmail));
-        attendee.add(new Cn(attendeeName));
+        // the address as it is sent, percent-encoded (RFC 6068): any address that can be mailed makes a valid URI
+        Attendee attendee = new Attendee(URI.create(MailAddress.mailto(MailAddress.forSending(attendeeEmail))));
+        attendee.add(new Cn(parameterText(attendeeName)));
         attendee.add(Role.REQ_PARTICIPANT);
         attendee.add(method == Method.CANCEL ? PartStat.DECLINED : PartStat.ACCEPTED);
         vevent.add(attendee);
@@ -90,10 +91,15 @@ public final class IcsWriter {
         if (event.link() != null) {
             vevent.add(new Url(URI.create(event.link())));
         }
-        Organizer organizer = new Organizer(URI.create("mailto:" + organizerEmail));
-        organizer.add(new Cn(organizerName));
+        Organizer organizer = new Organizer(URI.create(MailAddress.mailto(organizerEmail)));
+        organizer.add(new Cn(parameterText(organizerName)));
         vevent.add(organizer);
         return vevent;
+    }
+
+    /** A parameter value (RFC 5545) holds no control characters and no double quote. */
+    static String parameterText(String value) {
+        return value == null ? "" : value.replaceAll("\\p{Cntrl}", " ").replace('"', '\'').strip();
     }
 
     static String place(Meetup meetup) {

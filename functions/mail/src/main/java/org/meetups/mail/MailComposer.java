@@ -83,12 +83,13 @@ public final class MailComposer {
 
     private java.util.Optional<String> actionLink(MailContent content, Meetup meetup, Instant now) {
         MailContent.Action action = content.action();
-        // a link is useful only until the meetup starts, and so is valid only until then
-        if (action == null || !now.isBefore(meetup.startsAt())) {
+        // a link is useful only until the meetup starts, and so is valid only until then; and it must
+        // name the sign-up it acts on (an item that names none gets no link rather than one for any)
+        if (action == null || action.signUp() == null || !now.isBefore(meetup.startsAt())) {
             return java.util.Optional.empty();
         }
         String token = tokens.oneClick(action.purpose(), meetup.id(), content.recipient().userId(), action.role(),
-                meetup.startsAt());
+                action.signUp(), meetup.startsAt());
         return java.util.Optional.of(linkUrl(token));
     }
 

@@ -21,6 +21,9 @@ public record MailContent(String kind, Recipient recipient, Map<String, Object> 
         entries = List.copyOf(entries);
     }
 
-    /** A signed link for {@code purpose} (with the role for role links), valid until the meetup starts. */
-    public record Action(Purpose purpose, String role) {}
+    /**
+     * A signed link for {@code purpose} (with the role for role links), valid until the meetup starts,
+     * for the sign-up it names ({@code signUp}: the RSVP's generation, or the assignment's {@code assignedAt}).
+     */
+    public record Action(Purpose purpose, String role, String signUp) {}
 }

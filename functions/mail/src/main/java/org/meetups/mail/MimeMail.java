@@ -93,7 +93,7 @@ public final class MimeMail {
 
     private static InternetAddress recipient(OutgoingMail mail) {
         try {
-            InternetAddress address = new InternetAddress(oneLine(mail.toEmail()), true);
+            InternetAddress address = new InternetAddress(MailAddress.forSending(oneLine(mail.toEmail())), true);
             address.setPersonal(oneLine(mail.toName()), StandardCharsets.UTF_8.name());
             return address;
         } catch (AddressException | java.io.UnsupportedEncodingException e) {

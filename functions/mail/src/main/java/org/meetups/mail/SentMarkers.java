@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.meetups.common.store.Keys;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * a claim older than {@link #LEASE} belongs to an attempt that died, and may be taken over.
  */
 public final class SentMarkers {
+    private static final Logger LOG = LoggerFactory.getLogger(SentMarkers.class);
     /** Longer than the function's timeout, so a live attempt's claim is never taken over. */
     public static final Duration LEASE = Duration.ofMinutes(5);
     /** Markers outlive any redelivery of a stream record (streams keep records for 24 hours). */
@@ -75,7 +78,10 @@ public final class SentMarkers {
         }
     }
 
-    /** SES accepted the mail (or it can never be delivered): no attempt may send it again. */
+    /**
+     * SES accepted the mail (or it can never be delivered: {@code UNDELIVERABLE} with the reason in
+     * {@code detail}): no attempt may send it again.
+     */
     public void complete(Marker n, String state, String detail, Instant now) {
         dynamo.updateItem(r -> r.tableName(table).key(key(n))
                 .updateExpression("SET #state = :state, doneAt = :now, detail = :detail")
@@ -92,7 +98,7 @@ public final class SentMarkers {
                     .expressionAttributeNames(Map.of("#state", "state"))
                     .expressionAttributeValues(Map.of(":pending", s("PENDING"), ":mine", num(claimedAt.toEpochMilli()))));
         } catch (RuntimeException e) {
-            System.err.println("could not release claim " + n.sk() + ": " + e);
+            LOG.warn("could not release the claim {}; its lease runs out instead", n.sk(), e);
         }
     }
 

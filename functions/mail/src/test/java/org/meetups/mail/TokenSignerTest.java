@@ -25,19 +25,19 @@ class TokenSignerTest {
 
     @Test
     void aFreshTokenIsValidAndCarriesItsClaims() {
-        String token = signer.oneClick(Purpose.WITHDRAW_ROLE, "m1", "u1", "host", NOW.plusSeconds(60));
+        String token = signer.oneClick(Purpose.WITHDRAW_ROLE, "m1", "u1", "host", "1", NOW.plusSeconds(60));
         var token1 = assertInstanceOf(Valid.class, signer.check(token, ACTIONS)).token();
         assertEquals(Purpose.WITHDRAW_ROLE, token1.purpose());
         assertEquals("m1", token1.meetupId());
         assertEquals("u1", token1.userId());
         assertEquals("host", token1.role());
-        assertNotEquals(signer.oneClick(Purpose.WITHDRAW_ROLE, "m1", "u1", "host", NOW.plusSeconds(60)), token,
+        assertNotEquals(signer.oneClick(Purpose.WITHDRAW_ROLE, "m1", "u1", "host", "1", NOW.plusSeconds(60)), token,
                 "each token has its own nonce");
     }
 
     @Test
     void anyChangeToTheClaimsIsDetected() {
-        String token = signer.oneClick(Purpose.CANCEL_RSVP, "m1", "u1", null, NOW.plusSeconds(60));
+        String token = signer.oneClick(Purpose.CANCEL_RSVP, "m1", "u1", null, "1", NOW.plusSeconds(60));
         String body = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
         String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(body.replace("u1", "u2").getBytes(StandardCharsets.UTF_8))
                 + token.substring(token.indexOf('.'));
@@ -52,17 +52,32 @@ class TokenSignerTest {
 
     @Test
     void anExpiredTokenIsRefused() {
-        String token = signer.oneClick(Purpose.CANCEL_RSVP, "m1", "u1", null, NOW);
+        String token = signer.oneClick(Purpose.CANCEL_RSVP, "m1", "u1", null, "1", NOW);
         assertEquals(Reason.EXPIRED, assertInstanceOf(Invalid.class, signer.check(token, ACTIONS)).reason());
     }
 
     @Test
     void aTokenIsGoodForItsOwnPurposeOnly() {
-        String feed = signer.feed("u1", 3);
+        String feed = signer.feed("u1", 3, NOW.plusSeconds(60));
         assertEquals(Reason.WRONG_PURPOSE, assertInstanceOf(Invalid.class, signer.check(feed, ACTIONS)).reason());
-        String link = signer.oneClick(Purpose.CANCEL_RSVP, "m1", "u1", null, NOW.plusSeconds(60));
+        String link = signer.oneClick(Purpose.CANCEL_RSVP, "m1", "u1", null, "1", NOW.plusSeconds(60));
         assertEquals(Reason.WRONG_PURPOSE, assertInstanceOf(Invalid.class,
                 signer.check(link, Set.of(Purpose.CALENDAR_FEED))).reason());
         assertEquals(3L, assertInstanceOf(Valid.class, signer.check(feed, Set.of(Purpose.CALENDAR_FEED))).token().feedVersion());
+    }
+
+    @Test
+    void aLinkNamesTheSignUpItWasMintedFor() {
+        String token = signer.oneClick(Purpose.CANCEL_RSVP, "m1", "u1", null, "3", NOW.plusSeconds(60));
+        assertEquals("3", assertInstanceOf(Valid.class, signer.check(token, ACTIONS)).token().signUp());
+    }
+
+    @Test
+    void aFeedExpires() {
+        String feed = signer.feed("u1", 3, NOW);
+        assertEquals(Reason.EXPIRED, assertInstanceOf(Invalid.class,
+                signer.check(feed, Set.of(Purpose.CALENDAR_FEED))).reason());
+        assertEquals(NOW.plusSeconds(1), assertInstanceOf(Valid.class, signer.check(signer.feed("u1", 3, NOW.plusSeconds(1)),
+                Set.of(Purpose.CALENDAR_FEED))).token().expiresAt());
     }
 }

@@ -54,18 +54,26 @@ public final class Fixtures {
         return meetup;
     }
 
+    public static Meetup readMeetup(TestStack stack, String id) {
+        return new MeetupTable(stack.dynamo(), stack.tableName()).findMeetup(id).orElseThrow();
+    }
+
     public void save(Meetup meetup) {
         table.meetups().putItem(meetup);
     }
 
     public void rsvp(String meetupId, String userId, String name, String language, String status, Long position) {
+        rsvp(meetupId, userId, name, userId + "@example.org", language, status, position);
+    }
+
+    public void rsvp(String meetupId, String userId, String name, String email, String language, String status, Long position) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(Keys.meetupPk(meetupId)));
         item.put(Keys.SK, s(Keys.rsvpSk(userId)));
         item.put("type", s("RSVP"));
         item.put("meetupId", s(meetupId));
         item.put("userId", s(userId));
-        item.put("email", s(userId + "@example.org"));
+        item.put("email", s(email));
         item.put("name", s(name));
         if (language != null) {
             item.put("language", s(language));
@@ -81,6 +89,12 @@ public final class Fixtures {
     }
 
     public void role(String meetupId, String role, String userId, String name, String language) {
+        role(meetupId, role, userId, name, userId + "@example.org", language, "coord-1");
+    }
+
+    /** {@code assignedBy}: the coordinator, or the user themself when they volunteered. */
+    public void role(String meetupId, String role, String userId, String name, String email, String language,
+                     String assignedBy) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(Keys.meetupPk(meetupId)));
         item.put(Keys.SK, s(Keys.roleSk(role, userId)));
@@ -88,12 +102,12 @@ public final class Fixtures {
         item.put("meetupId", s(meetupId));
         item.put("role", s(role));
         item.put("userId", s(userId));
-        item.put("email", s(userId + "@example.org"));
+        item.put("email", s(email));
         item.put("name", s(name));
         if (language != null) {
             item.put("language", s(language));
         }
-        item.put("assignedBy", s("coord-1"));
+        item.put("assignedBy", s(assignedBy));
         item.put("assignedAt", s(NOW.toString()));
         item.put("meetupStartsAt", s(START.toString()));
         item.put(Keys.GSI2_PK, s(Keys.userPk(userId)));
@@ -104,6 +118,14 @@ public final class Fixtures {
     public void unassign(String meetupId, String role, String userId) {
         stack.dynamo().deleteItem(r -> r.tableName(stack.tableName())
                 .key(Map.of(Keys.PK, s(Keys.meetupPk(meetupId)), Keys.SK, s(Keys.roleSk(role, userId)))));
+    }
+
+    /** The sent markers at a meetup whose sort key continues {@code SENT#} with {@code prefix} (kind, user...). */
+    public List<Map<String, AttributeValue>> markers(String meetupId, String prefix) {
+        return stack.dynamo().queryPaginator(r -> r.tableName(stack.tableName()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                        .expressionAttributeValues(Map.of(":pk", s(Keys.meetupPk(meetupId)), ":sk", s("SENT#" + prefix))))
+                .items().stream().toList();
     }
 
     static AttributeValue s(String value) {

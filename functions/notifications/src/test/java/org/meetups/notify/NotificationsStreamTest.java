@@ -24,7 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
+import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.handler.NotificationsHandler;
+import org.meetups.testing.FaultInjector;
+import org.meetups.testing.TestClock;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -42,6 +45,7 @@ class NotificationsStreamTest {
     static Fixtures fixtures;
     static SentMails mails;
     static NotificationsHandler handler;
+    static TestClock clock;
     StreamFeed feed;
 
     @BeforeAll
@@ -50,7 +54,8 @@ class NotificationsStreamTest {
         config = Fixtures.configure(stack);
         fixtures = new Fixtures(stack);
         mails = new SentMails(stack);
-        handler = new NotificationsHandler(stack.env(config), Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), List.of());
+        clock = new TestClock(Fixtures.NOW);
+        handler = new NotificationsHandler(stack.env(config), clock, List.of());
     }
 
     @BeforeEach
@@ -117,6 +122,28 @@ class NotificationsStreamTest {
     }
 
     @Test
+    void theLanguageAPersonPrefersWinsWhenTheMailIsSent() {
+        Meetup meetup = fixtures.meetup("en");
+        // preferences as PUT /me/preferences stores them; the items carry another language or none
+        for (String[] profile : new String[][] {{"pia", "nl"}, {"quinn", "en"}}) {
+            stack.dynamo().updateItem(r -> r.tableName(stack.tableName())
+                    .key(org.meetups.common.people.Profiles.key(profile[0]))
+                    .updateExpression("SET #language = :language")
+                    .expressionAttributeNames(Map.of("#language", "language"))
+                    .expressionAttributeValues(Map.of(":language",
+                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(profile[1]))));
+        }
+        fixtures.rsvp(meetup.id(), "pia", "Pia", "en", "GOING", null);
+        fixtures.rsvp(meetup.id(), "quinn", "Quinn", "nl", "GOING", null);
+        fixtures.role(meetup.id(), "host", "pia", "Pia", null);
+        Map<String, List<String>> subjects = deliver().stream().collect(Collectors.groupingBy(SentMails.Mail::to,
+                Collectors.mapping(SentMails.Mail::subject, Collectors.toList())));
+        assertEquals(List.of("Je bent erbij: Founders' breakfast", "Je rol bij Founders' breakfast: host"),
+                subjects.get("Pia <pia@example.org>"));
+        assertEquals(List.of("You're going: Founders' breakfast"), subjects.get("Quinn <quinn@example.org>"));
+    }
+
+    @Test
     void everyRsvpAndRoleTransitionMailsThePerson() {
         Meetup meetup = fixtures.meetup("en");
         fixtures.rsvp(meetup.id(), "wim", "Wim", "en", "WAITLISTED", 3L);
@@ -128,11 +155,14 @@ class NotificationsStreamTest {
 
         fixtures.rsvp(meetup.id(), "wim", "Wim", "en", "GOING", null);
         SentMails.Mail promoted = single(deliver());
+        // a person's own changes minutes apart are held (HeldMails): these are each a window apart
+        clock.advance(HeldMails.WINDOW);
         assertEquals("A seat freed up for you: Founders' breakfast", promoted.subject());
         assertEquals("REQUEST", promoted.calendars().get(0).getProperty("METHOD").get().getValue());
 
         fixtures.rsvp(meetup.id(), "wim", "Wim", "en", "CANCELLED", null);
         SentMails.Mail cancelled = single(deliver());
+        clock.advance(HeldMails.WINDOW);
         assertEquals("Cancelled: your registration for Founders' breakfast", cancelled.subject());
         Calendar cancel = cancelled.calendars().get(0);
         assertEquals("CANCEL", cancel.getProperty("METHOD").get().getValue());
@@ -140,6 +170,7 @@ class NotificationsStreamTest {
 
         fixtures.role(meetup.id(), "host", "hana", "Hana", "nl");
         SentMails.Mail assigned = single(deliver());
+        clock.advance(HeldMails.WINDOW);
         assertEquals("Je rol bij Founders' breakfast: host", assigned.subject());
         assertTrue(assigned.part("text/plain").contains("Mijn rol teruggeven: https://"));
         VEvent roleEvent = event(assigned.calendars().get(0));
@@ -217,26 +248,8 @@ class NotificationsStreamTest {
         assertEquals(List.of(), deliver());
     }
 
-    /** Makes chosen SES calls fail inside the SDK pipeline, by sending them from an unverified address. */
-    static final class FailingCalls implements ExecutionInterceptor {
-        final Set<Integer> failing;
-        final AtomicInteger calls = new AtomicInteger();
-
-        FailingCalls(Set<Integer> failing) {
-            this.failing = failing;
-        }
-
-        @Override
-        public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-            if (context.request() instanceof SendEmailRequest send && failing.contains(calls.incrementAndGet())) {
-                return send.toBuilder().fromEmailAddress("nobody@unverified.invalid").build();
-            }
-            return context.request();
-        }
-    }
-
     @Test
-    void anSesFailureMidBatchFailsOnlyThatRecordAndTheRetrySendsTheRestOnce() {
+    void sesOutageMidBatchDefersTheRestAndTheRetrySendsEachMailOnce() {
         List<Meetup> meetups = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             meetups.add(fixtures.meetup("en"));
@@ -250,24 +263,34 @@ class NotificationsStreamTest {
         assertEquals(4, batch.getRecords().size());
         int mark = mails.count();
 
-        FailingCalls failSecond = new FailingCalls(Set.of(2));
-        NotificationsHandler flaky = new NotificationsHandler(stack.env(config),
-                Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), List.of(failSecond));
-        StreamsEventResponse first = flaky.handleRequest(batch, null);
-        String failedSequence = batch.getRecords().get(1).getDynamodb().getSequenceNumber();
-        String sameMeetupLater = batch.getRecords().get(3).getDynamodb().getSequenceNumber();
-        assertEquals(List.of(failedSequence, sameMeetupLater),
+        // SES answers 503 to every attempt of f1's mail: the client's retries, then the mail is deferred
+        FaultInjector.clear();
+        FaultInjector.fail(FaultInjector.SES, "SendEmail", 100, FaultInjector.mailTo("f1@"), r -> FaultInjector.sesUnavailable());
+        StreamsEventResponse first;
+        try {
+            first = handler.handleRequest(batch, null);
+            assertEquals(6, FaultInjector.attempts(FaultInjector.SES, "SendEmail") - 1, "f0 sent, f1 tried 6 times (the client's retries)");
+        } finally {
+            FaultInjector.clear();
+        }
+        assertEquals(batch.getRecords().subList(1, 4).stream().map(r -> r.getDynamodb().getSequenceNumber()).toList(),
                 first.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList(),
-                "the failed record and the later record of the same meetup are retried");
-        assertEquals(Set.of("f0", "f2"), recipients(mails.since(mark)), "the rest of the batch went on");
+                "the record whose mail was deferred and every later one (SES is not called again in this run) are retried");
+        assertEquals(Set.of("f0"), recipients(mails.since(mark)));
+        assertEquals(List.of(), markers(meetups.get(1).id(), "RSVP_CONFIRMED", "f1"), "a deferred mail leaves no marker behind: never sent nor undeliverable");
 
-        // Lambda retries from the first failed record: records 2..4 again, records 3 already sent
+        // Lambda retries from the first failed record
         DynamodbEvent retry = new DynamodbEvent();
         retry.setRecords(batch.getRecords().subList(1, 4));
         assertEquals(List.of(), handler.handleRequest(retry, null).getBatchItemFailures());
         List<SentMails.Mail> all = mails.since(mark);
         assertEquals(4, all.size(), "every mail sent, none twice");
         assertEquals(Set.of("f0", "f1", "f1b", "f2"), recipients(all));
+    }
+
+    /** The states of the sent markers of one kind for one user at a meetup. */
+    static List<String> markers(String meetupId, String kind, String userId) {
+        return fixtures.markers(meetupId, kind + "#" + userId + "#").stream().map(i -> i.get("state").s()).toList();
     }
 
     static Set<String> recipients(List<SentMails.Mail> sent) {

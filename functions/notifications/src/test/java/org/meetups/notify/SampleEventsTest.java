@@ -8,15 +8,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.notify.store.Images;
+import org.meetups.notify.domain.HeldMails;
 import org.meetups.emulator.ProjectFiles;
+import org.meetups.testing.TestClock;
 import org.meetups.testing.TestStack;
 
 /** The stream events in events/notifications, read as the Lambda runtime reads them, served by the real handler. */
@@ -42,8 +42,9 @@ class SampleEventsTest {
         TestStack stack = TestStack.create();
         Map<String, String> config = Fixtures.configure(stack);
         SentMails mails = new SentMails(stack);
-        NotificationsHandler handler = new NotificationsHandler(stack.env(config),
-                Clock.fixed(Fixtures.NOW, ZoneOffset.UTC), List.of());
+        // each sample as its own moment: a person's own changes minutes apart are held (HeldMails)
+        TestClock clock = new TestClock(Fixtures.NOW);
+        NotificationsHandler handler = new NotificationsHandler(stack.env(config), clock, List.of());
         put(stack, sample("meetup-changed.json"), true);
         put(stack, sample("rsvp-confirmed.json"), false);
         put(stack, sample("rsvp-waitlisted.json"), false);
@@ -60,6 +61,7 @@ class SampleEventsTest {
         expected.put("meetup-cancelled.json", 2);  // Anna, and Tom who is waiting
         for (var e : expected.entrySet()) {
             int mark = mails.count();
+            clock.advance(HeldMails.WINDOW);
             var response = handler.handleRequest(sample(e.getKey()), null);
             assertEquals(List.of(), response.getBatchItemFailures(), e.getKey());
             assertEquals(e.getValue(), mails.since(mark).size(), e.getKey());

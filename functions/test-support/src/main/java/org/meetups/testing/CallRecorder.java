@@ -14,6 +14,8 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  */
 public final class CallRecorder implements ExecutionInterceptor {
     private static final List<String> CALLS = new CopyOnWriteArrayList<>();
+    /** The calls that succeeded (a conditional write whose condition failed wrote nothing, and is not here). */
+    private static final List<String> SUCCEEDED = new CopyOnWriteArrayList<>();
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -23,6 +25,21 @@ public final class CallRecorder implements ExecutionInterceptor {
             throw new AssertionError("a DynamoDB Scan was issued: every read must be a GetItem or a Query");
         }
         CALLS.add(service + "." + operation);
+    }
+
+    @Override
+    public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        SUCCEEDED.add(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME) + "."
+                + attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+    }
+
+    /** A mark in the log of succeeded calls; {@link #succeededSince(int)} lists those made after it. */
+    public static int succeededMark() {
+        return SUCCEEDED.size();
+    }
+
+    public static List<String> succeededSince(int mark) {
+        return List.copyOf(SUCCEEDED.subList(mark, SUCCEEDED.size()));
     }
 
     /** A mark in the global call log; {@link #since(int)} lists the calls made after it. */

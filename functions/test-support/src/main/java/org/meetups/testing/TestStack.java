@@ -3,6 +3,7 @@ package org.meetups.testing;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.meetups.common.aws.AwsClients;
@@ -19,22 +20,29 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 public final class TestStack {
     private final Emulator emulator;
+    private final Path template;
     private final String tableName;
     private final DynamoDbClient dynamo;
 
-    private TestStack(Emulator emulator, String tableName, DynamoDbClient dynamo) {
+    private TestStack(Emulator emulator, Path template, String tableName, DynamoDbClient dynamo) {
         this.emulator = emulator;
+        this.template = template;
         this.tableName = tableName;
         this.dynamo = dynamo;
     }
 
     public static TestStack create() {
+        return create(ProjectFiles.resolve("template.yaml"));
+    }
+
+    /** A stack of the given template (another revision's, for the benchmark), in the shared emulator. */
+    public static TestStack create(Path template) {
         Emulator emulator = Emulator.shared();
         String tableName = "meetups-" + UUID.randomUUID();
         Map<String, String> env = Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", Emulator.REGION);
         DynamoDbClient dynamo = AwsClients.dynamoDb(Env.of(env));
-        TemplateTable.create(dynamo, ProjectFiles.resolve("template.yaml"), tableName);
-        return new TestStack(emulator, tableName, dynamo);
+        TemplateTable.create(dynamo, template, tableName);
+        return new TestStack(emulator, template, tableName, dynamo);
     }
 
     /** The configuration a function gets in Lambda, pointed at the emulator. */
@@ -69,7 +77,7 @@ public final class TestStack {
     }
 
     private String localValue(String resource) {
-        String type = TemplateTable.template(ProjectFiles.resolve("template.yaml"))
+        String type = TemplateTable.template(template)
                 .path("Resources").path(resource).path("Type").asText();
         return switch (type) {
             case "AWS::DynamoDB::Table" -> tableName;
@@ -79,6 +87,8 @@ public final class TestStack {
                             .secretString("local-" + UUID.randomUUID())).arn();
                 }
             }
+            // the emulator's SES takes any configuration set name and records no events
+            case "AWS::SES::ConfigurationSet" -> resource;
             default -> throw new IllegalStateException("no local stand-in for " + resource + " (" + type + ")");
         };
     }

@@ -7,7 +7,18 @@ import java.util.Map;
 public final class TestUsers {
     private TestUsers() {}
 
-    public record User(String sub, Map<String, String> claims) {}
+    public record User(String sub, Map<String, String> claims) {
+        /** The same person with one claim changed (or removed, with a null value). */
+        public User with(String claim, String value) {
+            Map<String, String> changed = new LinkedHashMap<>(claims);
+            if (value == null) {
+                changed.remove(claim);
+            } else {
+                changed.put(claim, value);
+            }
+            return new User(sub, changed);
+        }
+    }
 
     public static User coordinator() {
         return user("coord-1", "Carla Coordinator", "carla@example.org", true);
@@ -21,6 +32,12 @@ public final class TestUsers {
         return user("emp-2", "Otto Other", "otto@example.org", false);
     }
 
+    /** A member of the manager group with a department, not a coordinator. */
+    public static User manager() {
+        return user("mgr-1", "Mona Manager", "mona@example.org", false)
+                .with("custom:department", "Finance").with("cognito:groups", "[managers staff]");
+    }
+
     /** No claims at all: what a handler sees if the authorizer were bypassed. */
     public static User anonymous() {
         return new User(null, Map.of());
@@ -30,9 +47,10 @@ public final class TestUsers {
         Map<String, String> claims = new LinkedHashMap<>();
         claims.put("sub", sub);
         claims.put("email", email);
+        // HTTP API passes every claim as a string
+        claims.put("email_verified", "true");
         claims.put("name", name);
         claims.put("custom:department", "Community");
-        claims.put("custom:language", "en");
         // HTTP API flattens array claims into this form
         claims.put("cognito:groups", coordinator ? "[coordinators staff]" : "[staff]");
         return new User(sub, claims);

@@ -1,24 +1,44 @@
 package org.meetups.common.auth;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 import org.meetups.common.config.Env;
 import org.meetups.common.http.ApiException;
 
 /**
- * Reads the caller from {@code requestContext.authorizer.jwt.claims}. The group claim and the
- * group that marks coordinators are configurable (GROUP_CLAIM, COORDINATOR_GROUP) so any OIDC
- * provider works; Cognito's defaults are {@code cognito:groups} and {@code coordinators}.
+ * Reads the caller from {@code requestContext.authorizer.jwt.claims}. Configuration (the template's
+ * Globals): GROUP_CLAIM (default {@code cognito:groups}, read by {@link GroupClaim}),
+ * COORDINATOR_GROUP (default {@code coordinators}) and MANAGER_GROUP (default {@code managers}),
+ * and REQUIRE_VERIFIED_EMAIL (default {@code true}): the token's {@code email_verified} must then be
+ * {@code true}, and a token without the claim is refused as well. Set it to {@code false} only for an
+ * identity provider that never sends the claim (such as Entra ID); a token that says
+ * {@code email_verified: false} is refused either way, since its address may be anyone's.
  */
 public final class Authenticator {
     private final String groupClaim;
     private final String coordinatorGroup;
+    private final String managerGroup;
+    private final boolean requireVerifiedEmail;
 
     public Authenticator(Env env) {
         this.groupClaim = env.getOr("GROUP_CLAIM", "cognito:groups");
-        this.coordinatorGroup = env.getOr("COORDINATOR_GROUP", "coordinators");
+        this.coordinatorGroup = groupName(env, "COORDINATOR_GROUP", "coordinators");
+        this.managerGroup = groupName(env, "MANAGER_GROUP", "managers");
+        this.requireVerifiedEmail = switch (env.getOr("REQUIRE_VERIFIED_EMAIL", "true")) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalStateException("REQUIRE_VERIFIED_EMAIL must be true or false");
+        };
+    }
+
+    /** Group names are matched exactly, and a name with whitespace could not be told apart in the flattened form. */
+    private static String groupName(Env env, String variable, String fallback) {
+        String name = env.getOr(variable, fallback);
+        if (name.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalStateException(variable + " must not contain whitespace: '" + name + "'");
+        }
+        return name;
     }
 
     public Caller authenticate(APIGatewayV2HTTPEvent event) {
@@ -32,11 +52,18 @@ public final class Authenticator {
         if (sub == null || email == null) {
             throw ApiException.unauthorized("a signed-in user is required: the token must carry 'sub' and 'email'");
         }
+        String verified = claims.get("email_verified");
+        if (verified == null ? requireVerifiedEmail : !verified.strip().equalsIgnoreCase("true")) {
+            throw new ApiException(403, "email-not-verified", "E-mail address not verified",
+                    "the token does not say that your e-mail address is verified ('email_verified'); verify it "
+                            + "with your identity provider and sign in again");
+        }
         String name = Optional.ofNullable(claim(claims, "name"))
                 .orElseGet(() -> joinNames(claim(claims, "given_name"), claim(claims, "family_name"), email));
         String department = Optional.ofNullable(claim(claims, "custom:department")).orElse(claim(claims, "department"));
-        String language = Optional.ofNullable(claim(claims, "custom:language")).orElse(claim(claims, "locale"));
-        return new Caller(sub, email, name, department, language, isMember(claims.get(groupClaim), coordinatorGroup));
+        String groups = claims.get(groupClaim);
+        return new Caller(sub, email, name, department, GroupClaim.isMember(groups, coordinatorGroup),
+                GroupClaim.isMember(groups, managerGroup));
     }
 
     private static String claim(Map<String, String> claims, String name) {
@@ -47,19 +74,5 @@ public final class Authenticator {
     private static String joinNames(String given, String family, String fallback) {
         String joined = ((given == null ? "" : given) + " " + (family == null ? "" : family)).strip();
         return joined.isEmpty() ? fallback : joined;
-    }
-
-    /** HTTP API flattens array claims to "[a b]"; some IdPs send a JSON array or a comma list. */
-    static boolean isMember(String groupsClaim, String group) {
-        if (groupsClaim == null) {
-            return false;
-        }
-        String trimmed = groupsClaim.strip();
-        if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
-            trimmed = trimmed.substring(1, trimmed.length() - 1);
-        }
-        return Arrays.stream(trimmed.split("[\\s,]+"))
-                .map(g -> g.replace("\"", ""))
-                .anyMatch(group::equals);
     }
 }

@@ -55,6 +55,11 @@ public class ApiException extends RuntimeException {
         return status;
     }
 
+    /** The problem type's last part, such as {@code rsvp-closed}: what a log line calls the outcome. */
+    public String slug() {
+        return slug;
+    }
+
     public Problem problem(String instance) {
         return new Problem(Problem.TYPE_PREFIX + slug, title, status, getMessage(), instance,
                 errors.isEmpty() ? null : errors);

@@ -7,13 +7,20 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import org.meetups.common.auth.Authenticator;
 import org.meetups.common.auth.Caller;
+import org.meetups.common.observe.Invocation;
+import org.meetups.common.observe.Metrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * Base of every HTTP function: picks the route by the event's routeKey (exactly as template.yaml
- * declares it), authenticates the caller, and maps failures to problem responses.
+ * declares it), authenticates the caller, and maps failures to problem responses. Each request
+ * logs one line (route, status, outcome; never the raw path, which may hold a link token) and
+ * counts {@code Http4xx} / {@code Http5xx} by route.
  */
 public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFunction.class);
 
     @FunctionalInterface
     public interface Route {
@@ -39,7 +46,24 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return handle(event).toLambda();
+        try (Invocation invocation = Invocation.start(context, getClass().getSimpleName())) {
+            String route = event.getRouteKey();
+            invocation.put("route", route);
+            String id = event.getPathParameters() == null ? null : event.getPathParameters().get("id");
+            if (id != null && ApiRequest.MEETUP_ID.matcher(id).matches()) {
+                invocation.put("meetupId", id);
+            }
+            long start = System.nanoTime();
+            ApiResponse response = handle(event);
+            invocation.put("status", Integer.toString(response.status()));
+            if (response.status() >= 500) {
+                Metrics.count("Http5xx", "Route", route);
+            } else if (response.status() >= 400) {
+                Metrics.count("Http4xx", "Route", route);
+            }
+            LOG.info("{} {} in {} ms", route, response.status(), (System.nanoTime() - start) / 1_000_000);
+            return response.toLambda();
+        }
     }
 
     private ApiResponse handle(APIGatewayV2HTTPEvent event) {
@@ -52,9 +76,15 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
             Caller caller = publicRoutes().contains(event.getRouteKey()) ? null : authenticator.authenticate(event);
             return route.handle(ApiRequest.from(event), caller);
         } catch (ApiException e) {
+            Invocation.note("outcome", e.slug());
+            if (e.status() >= 500) {
+                LOG.warn("refused with {}: {}", e.status(), e.getMessage());
+            }
             return ApiResponse.problem(e.problem(instance));
         } catch (AwsServiceException e) {
             if (e.isThrottlingException()) {
+                Invocation.note("outcome", "throttled");
+                LOG.warn("AWS throttling outlasted the retries", e);
                 return ApiResponse.problem(new ApiException(503, "busy", "Service busy",
                         "the service is busy; retry in a moment").problem(instance)).withHeader("retry-after", "1");
             }
@@ -65,8 +95,8 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     private static ApiResponse internalError(String instance, Exception e) {
-        System.err.println("unhandled error on " + instance + ": " + e);
-        e.printStackTrace();
+        Invocation.note("outcome", "internal-error");
+        LOG.error("unhandled error", e);
         return ApiResponse.problem(new ApiException(500, "internal", "Internal error",
                 "an unexpected error occurred; it has been logged").problem(instance));
     }

@@ -38,7 +38,9 @@ public final class RoleRelease {
         /** The person did not hold the role: nothing changed. */
         NOT_HELD,
         /** One of the caller's own items failed its condition: nothing changed. */
-        ALONGSIDE_REFUSED
+        ALONGSIDE_REFUSED,
+        /** The person holds the role under a later assignment than the one the caller named: nothing changed. */
+        OTHER_ASSIGNMENT
     }
 
     private final MeetupTable table;
@@ -51,9 +53,11 @@ public final class RoleRelease {
      * Releases the role; refuses (404/409 {@link ApiException}) when the meetup is gone, cancelled,
      * started or has no such role, and 503 after {@link #MAX_ATTEMPTS} lost races.
      *
-     * @param alongside extra items written in the same transaction (after the three of the release)
+     * @param alongside  extra items written in the same transaction (after the three of the release)
+     * @param assignedAt the assignment to end (its {@code assignedAt} as stored), or null for whichever the person holds
      */
-    public Outcome release(String meetupId, String role, String userId, Instant now, List<TransactWriteItem> alongside) {
+    public Outcome release(String meetupId, String role, String userId, Instant now, List<TransactWriteItem> alongside,
+                           String assignedAt) {
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
             Meetup meetup = table.findMeetup(meetupId).orElse(null);
             ApiException closed = Refusals.closed(meetupId, meetup, role, now);
@@ -66,11 +70,7 @@ public final class RoleRelease {
             values.put(":one", AttributeValue.fromN("1"));
             values.put(":zero", AttributeValue.fromN("0"));
             List<TransactWriteItem> items = new ArrayList<>(List.of(
-                    TransactWriteItem.builder().delete(Delete.builder()
-                            .tableName(table.name())
-                            .key(key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))
-                            .conditionExpression("attribute_exists(PK)")
-                            .build()).build(),
+                    TransactWriteItem.builder().delete(assignment(meetupId, role, userId, assignedAt)).build(),
                     TransactWriteItem.builder().update(Update.builder()
                             .tableName(table.name())
                             .key(key(Keys.meetupPk(meetupId), Keys.META))
@@ -104,7 +104,7 @@ public final class RoleRelease {
                     }
                 }
                 if (Transactions.failed(reasons, 0)) {
-                    return Outcome.NOT_HELD;
+                    return Transactions.itemOf(reasons, 0).isPresent() ? Outcome.OTHER_ASSIGNMENT : Outcome.NOT_HELD;
                 } else if (Transactions.conflicted(reasons)) {
                     Transactions.backOff(attempt, Refusals::busy);
                 } else if (Transactions.failed(reasons, 1)) {
@@ -121,6 +121,19 @@ public final class RoleRelease {
             }
         }
         throw Refusals.busy();
+    }
+
+    /** Deletes the assignment item if it exists (and is the named assignment); on failure the item as it was comes back. */
+    private Delete assignment(String meetupId, String role, String userId, String assignedAt) {
+        Delete.Builder delete = Delete.builder()
+                .tableName(table.name())
+                .key(key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        if (assignedAt == null) {
+            return delete.conditionExpression("attribute_exists(PK)").build();
+        }
+        return delete.conditionExpression("attribute_exists(PK) AND assignedAt = :assignedAt")
+                .expressionAttributeValues(Map.of(":assignedAt", AttributeValue.fromS(assignedAt))).build();
     }
 
     private static Map<String, AttributeValue> key(String pk, String sk) {

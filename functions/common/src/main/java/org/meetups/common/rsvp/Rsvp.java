@@ -4,8 +4,11 @@ import java.time.Instant;
 
 /**
  * One person's RSVP for one meetup ({@code MEETUP#id / RSVP#userId}). {@code position} is the
- * waitlist ticket (FIFO order), present only while WAITLISTED. Name, email and language are
- * copied from the caller's token so mails and attendee lists need no profile lookup.
+ * waitlist ticket (FIFO order), present only while WAITLISTED. Name and email are copied from the
+ * caller's token so attendee lists need no profile lookup ({@code language} only on items written
+ * before language became a profile preference). {@code generation} counts the person's sign-ups for
+ * the meetup (1 for the first, +1 each time they sign up again after cancelling; absent on items
+ * older than it, which counts as 0): a one-click link names the sign-up it was minted for.
  */
 public record Rsvp(
         String meetupId,
@@ -18,7 +21,8 @@ public record Rsvp(
         Attendance attendance,
         Instant createdAt,
         Instant updatedAt,
-        Instant meetupStartsAt) {
+        Instant meetupStartsAt,
+        Long generation) {
 
     public boolean holdsSeat() {
         return status == RsvpStatus.GOING;
@@ -26,6 +30,11 @@ public record Rsvp(
 
     public boolean waiting() {
         return status == RsvpStatus.WAITLISTED;
+    }
+
+    /** The sign-up this item holds now; links carry it (0 for items written before generations). */
+    public long signUpGeneration() {
+        return generation == null ? 0 : generation;
     }
 
     public boolean active() {

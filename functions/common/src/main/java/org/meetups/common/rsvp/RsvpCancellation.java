@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.http.ApiException;
+import org.meetups.common.observe.Invocation;
+import org.meetups.common.observe.Metrics;
 import org.meetups.common.rsvp.Transactions.Outcome;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
@@ -70,6 +72,9 @@ public final class RsvpCancellation {
 
         /** One of the caller's own items failed its condition: nothing changed. */
         record AlongsideRefused() implements Result {}
+
+        /** The RSVP is a later sign-up than the one the caller named: nothing changed. */
+        record OtherSignUp(Rsvp rsvp) implements Result {}
     }
 
     private final MeetupTable table;
@@ -84,13 +89,18 @@ public final class RsvpCancellation {
      * Cancels the person's seat (promoting the first waiting person) or takes them off the waitlist,
      * provided their status is in {@code from}.
      *
-     * @param alongside extra items for the same transaction (after the cancellation's own)
+     * @param alongside  extra items for the same transaction (after the cancellation's own)
+     * @param generation the sign-up to cancel ({@link Rsvp#signUpGeneration()}), or null for whatever the person holds
      */
     public Result cancel(String userId, String meetupId, Instant now, Set<RsvpStatus> from,
-                         List<TransactWriteItem> alongside) {
+                         List<TransactWriteItem> alongside, Long generation) {
         RsvpSnapshot snapshot = RsvpSnapshot.read(table, meetupId, userId);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
+            if (generation != null && snapshot.rsvp().isPresent()
+                    && snapshot.rsvp().get().signUpGeneration() != generation) {
+                return new Result.OtherSignUp(snapshot.rsvp().get());
+            }
             Decision decision = decide(meetup, snapshot.rsvp(), now);
             if (!(decision instanceof Decision.Unchanged) && !from.contains(snapshot.rsvp().orElseThrow().status())) {
                 return new Result.OtherStatus(snapshot.rsvp().get());
@@ -140,9 +150,14 @@ public final class RsvpCancellation {
                 snapshot = RsvpSnapshot.retry(table, refused, meetupItem, snapshot, meetupId, userId, attempt);
                 continue;
             }
+            Metrics.count("Rsvps", "Outcome", "CANCELLED");
+            Invocation.note("outcome", "CANCELLED");
+            if (meetupItem == 2) {
+                Metrics.count("Promotions");   // the freed seat went to the first person waiting
+            }
             return new Result.Cancelled(new Rsvp(current.meetupId(), current.userId(), current.email(), current.name(),
                     current.language(), RsvpStatus.CANCELLED, null, current.attendance(), current.createdAt(), now,
-                    current.meetupStartsAt()));
+                    current.meetupStartsAt(), current.generation()));
         }
         throw Transactions.busy();
     }
@@ -153,19 +168,25 @@ public final class RsvpCancellation {
                 MeetupCounters.and(MeetupCounters.NOT_STARTED, "(#waiting = :zero OR #status = :cancelled)"), values);
     }
 
-    /** GOING or WAITLISTED to CANCELLED, only from the state as read; leaves the waitlist index. */
+    /** GOING or WAITLISTED to CANCELLED, only from the state (status and sign-up) as read; leaves the waitlist index. */
     private TransactWriteItem cancelItem(Rsvp rsvp, Instant now) {
+        Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(
+                ":cancelled", AttributeValue.fromS(RsvpStatus.CANCELLED.name()),
+                ":expected", AttributeValue.fromS(rsvp.status().name()),
+                ":now", AttributeValue.fromS(now.toString())));
+        String sameSignUp = rsvp.generation() == null ? "attribute_not_exists(#generation)" : "#generation = :generation";
+        if (rsvp.generation() != null) {
+            values.put(":generation", AttributeValue.fromN(Long.toString(rsvp.generation())));
+        }
         return TransactWriteItem.builder().update(Update.builder()
                 .tableName(table.name())
                 .key(RsvpSnapshot.key(rsvp.meetupId(), Keys.rsvpSk(rsvp.userId())))
                 .updateExpression("SET #status = :cancelled, #updated = :now REMOVE #position, #gsi3pk, #gsi3sk")
-                .conditionExpression("#status = :expected")
+                .conditionExpression("#status = :expected AND " + sameSignUp)
                 .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#updated", RsvpSchema.UPDATED_AT,
-                        "#position", RsvpSchema.POSITION, "#gsi3pk", Keys.GSI3_PK, "#gsi3sk", Keys.GSI3_SK))
-                .expressionAttributeValues(Map.of(
-                        ":cancelled", AttributeValue.fromS(RsvpStatus.CANCELLED.name()),
-                        ":expected", AttributeValue.fromS(rsvp.status().name()),
-                        ":now", AttributeValue.fromS(now.toString())))
+                        "#position", RsvpSchema.POSITION, "#gsi3pk", Keys.GSI3_PK, "#gsi3sk", Keys.GSI3_SK,
+                        "#generation", RsvpSchema.GENERATION))
+                .expressionAttributeValues(values)
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                 .build()).build();
     }

@@ -20,6 +20,7 @@ public final class RsvpSchema {
     public static final String POSITION = "position";
     public static final String ATTENDANCE = "attendance";
     public static final String UPDATED_AT = "updatedAt";
+    public static final String GENERATION = "generation";
 
     public static final TableSchema<Rsvp> RSVP = StaticImmutableTableSchema.builder(Rsvp.class, Builder.class)
             .newItemBuilder(Builder::new, Builder::build)
@@ -51,6 +52,7 @@ public final class RsvpSchema {
             .addAttribute(Instant.class, a -> a.name(UPDATED_AT).getter(Rsvp::updatedAt).setter((b, v) -> b.updatedAt = v))
             .addAttribute(Instant.class, a -> a.name("meetupStartsAt").getter(Rsvp::meetupStartsAt)
                     .setter((b, v) -> b.meetupStartsAt = v))
+            .addAttribute(Long.class, a -> a.name(GENERATION).getter(Rsvp::generation).setter((b, v) -> b.generation = v))
             .build();
 
     static final class Builder {
@@ -65,10 +67,11 @@ public final class RsvpSchema {
         Instant createdAt;
         Instant updatedAt;
         Instant meetupStartsAt;
+        Long generation;
 
         Rsvp build() {
             return new Rsvp(meetupId, userId, email, name, language, status, position, attendance, createdAt,
-                    updatedAt, meetupStartsAt);
+                    updatedAt, meetupStartsAt, generation);
         }
     }
 }

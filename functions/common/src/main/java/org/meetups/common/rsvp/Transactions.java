@@ -3,8 +3,8 @@ package org.meetups.common.rsvp;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 import org.meetups.common.http.ApiException;
+import org.meetups.common.observe.Metrics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -19,8 +19,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
  */
 public final class Transactions {
     public static final int MAX_CONFLICT_ATTEMPTS = 8;
-    private static final AtomicLong CONFLICT_RETRIES = new AtomicLong();
-    private static final AtomicLong CONDITION_RETRIES = new AtomicLong();
 
     private Transactions() {}
 
@@ -62,7 +60,7 @@ public final class Transactions {
         if (attempt >= MAX_CONFLICT_ATTEMPTS) {
             throw busy();
         }
-        CONFLICT_RETRIES.incrementAndGet();
+        Metrics.count("TransactionRetries", "Reason", "Conflict");
         backoff(attempt);
     }
 
@@ -77,17 +75,9 @@ public final class Transactions {
         }
     }
 
-    /** A caller re-deciding after a failed condition (its read was stale) counts here. */
+    /** A caller re-deciding after a failed condition (its read was stale) counts here: metric {@code TransactionRetries}. */
     public static void countConditionRetry() {
-        CONDITION_RETRIES.incrementAndGet();
-    }
-
-    public static long conflictRetries() {
-        return CONFLICT_RETRIES.get();
-    }
-
-    public static long conditionRetries() {
-        return CONDITION_RETRIES.get();
+        Metrics.count("TransactionRetries", "Reason", "Condition");
     }
 
     public static ApiException busy() {

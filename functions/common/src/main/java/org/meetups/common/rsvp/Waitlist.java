@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
@@ -82,6 +83,7 @@ public final class Waitlist {
                                     "#going < #capacity", "#waiting > :zero"),
                             Map.of(":now", AttributeValue.fromS(now.toString())))));
             if (outcome instanceof Transactions.Outcome.Committed) {
+                Metrics.count("Promotions");
                 promoted++;
                 free--;
             } else if (outcome instanceof Transactions.Outcome.Refused refused) {

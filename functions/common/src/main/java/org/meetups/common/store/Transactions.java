@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
+import org.meetups.common.observe.Metrics;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 
@@ -33,6 +34,7 @@ public final class Transactions {
 
     /** Exponential backoff with full jitter: 10 ms doubling up to 320 ms. */
     public static void backOff(int attempt, Supplier<RuntimeException> whenInterrupted) {
+        Metrics.count("TransactionRetries", "Reason", "Conflict");
         long cap = 10L << Math.min(attempt, 5);
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(1, cap + 1));

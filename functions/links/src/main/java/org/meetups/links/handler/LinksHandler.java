@@ -2,6 +2,7 @@ package org.meetups.links.handler;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,7 @@ public final class LinksHandler extends HttpFunction {
     private final String organizer;
     /** Calendar writers by UID domain: the host of the public base URL, as in the mails' .ics files. */
     private final Map<String, IcsWriter> calendars = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Duration feedLifetime;
     private final Clock clock;
 
     /** Lambda entry point: configuration from the environment, clients built once per container. */
@@ -67,6 +69,7 @@ public final class LinksHandler extends HttpFunction {
         this.publicBaseUrl = env.find("PUBLIC_BASE_URL").filter(base -> !base.isBlank())
                 .map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base).orElse(null);
         this.organizer = new MimeMail(env.require("SENDER"), null).senderAddress();
+        this.feedLifetime = feedLifetime(env);
         this.clock = clock;
     }
 
@@ -118,14 +121,31 @@ public final class LinksHandler extends HttpFunction {
                 "cache-control", "private, no-cache"), body);
     }
 
-    ApiResponse rotateFeed(ApiRequest request, Caller caller) {
-        long version = store.rotateFeed(caller.userId(), clock.instant());
-        String url = baseUrl(request) + "/calendar/" + tokens.feed(caller.userId(), version) + ".ics";
-        return ApiResponse.json(200, new FeedView(url, version));
+    /** Days a feed URL works (FEED_TTL_DAYS, default 180): a person who left stops getting one within that time. */
+    static Duration feedLifetime(Env env) {
+        String days = env.getOr("FEED_TTL_DAYS", "180");
+        try {
+            long value = Long.parseLong(days);
+            if (value >= 1 && value <= 3650) {
+                return Duration.ofDays(value);
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalStateException("FEED_TTL_DAYS must be a whole number of days from 1 to 3650, not '" + days + "'");
     }
 
-    /** The personal feed's address; {@code version} rises each time the feed is rotated. */
-    record FeedView(String url, long version) {}
+    /** A new feed URL, valid for the feed lifetime from now; every older URL stops working. */
+    ApiResponse rotateFeed(ApiRequest request, Caller caller) {
+        Instant now = clock.instant();
+        long version = store.rotateFeed(caller.userId(), now);
+        Instant expiresAt = now.plus(feedLifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String url = baseUrl(request) + "/calendar/" + tokens.feed(caller.userId(), version, expiresAt) + ".ics";
+        return ApiResponse.json(200, new FeedView(url, version, expiresAt));
+    }
+
+    /** The personal feed's address; {@code version} rises each time the feed is rotated; it works until {@code expiresAt}. */
+    record FeedView(String url, long version, Instant expiresAt) {}
 
     ApiResponse feed(ApiRequest request, Caller nobody) {
         String file = request.pathParameter("feed");
@@ -133,7 +153,12 @@ public final class LinksHandler extends HttpFunction {
         // tampered, revoked and rotated feeds look alike: the address is simply no longer a feed
         ApiException gone = ApiException.notFound("no calendar feed at this address; it may have been replaced "
                 + "by a newer one (POST /me/calendar-feed)");
-        if (!(tokens.check(token, Set.of(Purpose.CALENDAR_FEED)) instanceof TokenSigner.Valid valid)) {
+        TokenSigner.Checked checked = tokens.check(token, Set.of(Purpose.CALENDAR_FEED));
+        if (checked instanceof TokenSigner.Invalid invalid && invalid.reason() == TokenSigner.Reason.EXPIRED) {
+            throw new ApiException(410, "feed-expired", "Feed expired", "this calendar feed has expired; "
+                    + "get a new address with POST /me/calendar-feed and subscribe to it");
+        }
+        if (!(checked instanceof TokenSigner.Valid valid)) {
             throw gone;
         }
         SignedToken claims = valid.token();
@@ -192,19 +217,23 @@ public final class LinksHandler extends HttpFunction {
             try {
                 return switch (token.purpose()) {
                     case WITHDRAW_ROLE -> switch (roleRelease.release(token.meetupId(), token.role(), token.userId(), now,
-                            List.of(store.markUsed(token, now)))) {
+                            List.of(store.markUsed(token, now)), token.signUp())) {
                         case RELEASED -> Pages.page(200, "You withdrew from your role", meetup.title(),
                                 "You no longer hold the role '" + token.role() + "'. Thank you for letting us know.", null);
                         case NOT_HELD -> Pages.page(409, "Nothing to withdraw from", meetup.title(),
                                 "You do not hold the role '" + token.role() + "' (any more): nothing was changed.", null);
                         case ALONGSIDE_REFUSED -> usedAlready();
+                        case OTHER_ASSIGNMENT -> Pages.page(409, "This link is from an earlier mail", meetup.title(),
+                                "You took the role '" + token.role() + "' again since this mail was sent, and this "
+                                        + "link belongs to the earlier time: nothing was changed. Use the link in your "
+                                        + "latest mail to withdraw.", null);
                     };
                     case CANCEL_RSVP -> rsvpPage(meetup, rsvpCancellation.cancel(token.userId(), token.meetupId(), now,
-                            Set.of(RsvpStatus.GOING), List.of(store.markUsed(token, now))),
+                            Set.of(RsvpStatus.GOING), List.of(store.markUsed(token, now)), generation(token)),
                             "Your RSVP is cancelled", "Your place is free again; if people were waiting, the first "
                                     + "of them has it now. Thank you for letting us know.");
                     case LEAVE_WAITLIST -> rsvpPage(meetup, rsvpCancellation.cancel(token.userId(), token.meetupId(), now,
-                            Set.of(RsvpStatus.WAITLISTED), List.of(store.markUsed(token, now))),
+                            Set.of(RsvpStatus.WAITLISTED), List.of(store.markUsed(token, now)), generation(token)),
                             "You left the waiting list", "You are no longer waiting for a place at this meetup.");
                     case CALENDAR_FEED -> throw new IllegalStateException("not a one-click purpose");
                 };
@@ -212,6 +241,15 @@ public final class LinksHandler extends HttpFunction {
                 return Pages.page(refused.status(), "Nothing was changed", meetup.title(), refused.getMessage(), null);
             }
         });
+    }
+
+    /** The RSVP sign-up an RSVP link names; a link naming none cannot act. */
+    private static long generation(SignedToken token) {
+        try {
+            return Long.parseLong(token.signUp());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("The link is not valid. Nothing was changed.");
+        }
     }
 
     private interface LinkAction {
@@ -253,6 +291,9 @@ public final class LinksHandler extends HttpFunction {
                             : "You are on the waiting list rather than going, so this link no longer applies. "
                                     + "Use the link in your waiting-list mail or the meetups app.", null);
             case RsvpCancellation.Result.AlongsideRefused used -> usedAlready();
+            case RsvpCancellation.Result.OtherSignUp other -> Pages.page(409, "This link is from an earlier mail",
+                    meetup.title(), "You signed up again since this mail was sent, and this link belongs to the earlier "
+                            + "sign-up: nothing was changed. Use the link in your latest mail, or the meetups app.", null);
         };
     }
 

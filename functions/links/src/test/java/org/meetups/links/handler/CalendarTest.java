@@ -159,12 +159,50 @@ class CalendarTest {
         String file = file(rotate(me));
         String token = file.substring(0, file.length() - 4);
         // a token for another user, never created; a one-click token; a changed signature; garbage
-        for (String bad : List.of(s.signer.feed("feed-never", 1) + ".ics",
-                s.signer.oneClick(Purpose.WITHDRAW_ROLE, "m", me.sub(), "host", START) + ".ics",
+        for (String bad : List.of(s.signer.feed("feed-never", 1, START) + ".ics",
+                s.signer.oneClick(Purpose.WITHDRAW_ROLE, "m", me.sub(), "host", LinksTestSupport.ASSIGNED_AT, START) + ".ics",
                 token.substring(0, token.length() - 2) + "AA.ics", "nothing.ics", "x")) {
             ApiResult result = feed(bad);
             assertEquals(404, result.status(), result::toString);
             assertFalse(result.body().contains("BEGIN:VCALENDAR"));
         }
+    }
+
+    @Test
+    void aFeedExpiresAfterItsLifetimeUnlessRenewedByANewUrl() throws Exception {
+        User me = TestUsers.user("feed-4", "Eef Expiry", "eef@example.org", false);
+        ApiResult rotated = rotate(me);
+        assertEquals(NOW.plus(java.time.Duration.ofDays(180)).toString(), rotated.json().get("expiresAt").asText());
+        String file = file(rotated);
+        LinksHandler dayBefore = s.handler(NOW.plus(java.time.Duration.ofDays(180)).minusSeconds(1));
+        LinksHandler expiryDay = s.handler(NOW.plus(java.time.Duration.ofDays(180)));
+        parse(s.call(dayBefore, ApiEvents.request("GET", "/calendar/{feed}").path("feed", file)));
+        ApiResult expired = s.call(expiryDay, ApiEvents.request("GET", "/calendar/{feed}").path("feed", file));
+        assertEquals(410, expired.status(), expired::toString);
+        assertTrue(expired.json().get("detail").asText().contains("POST /me/calendar-feed"));
+        // renewal: a new URL, made while signed in, works for another lifetime from then
+        ApiResult renewed = s.call(expiryDay, ApiEvents.request("POST", "/me/calendar-feed").as(me));
+        parse(s.call(expiryDay, ApiEvents.request("GET", "/calendar/{feed}").path("feed", file(renewed))));
+        // the lifetime is configurable
+        LinksHandler shortLived = new LinksHandler(s.stack.env(java.util.Map.of("LINK_SECRET", LinksTestSupport.SECRET,
+                "ALLOW_PLAINTEXT_LINK_SECRET", "true", "PUBLIC_BASE_URL", LinksTestSupport.BASE_URL,
+                "SENDER", "Meetups <meetups@example.org>", "FEED_TTL_DAYS", "7")),
+                java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        assertEquals(NOW.plus(java.time.Duration.ofDays(7)).toString(), s.call(shortLived,
+                ApiEvents.request("POST", "/me/calendar-feed").as(me)).json().get("expiresAt").asText());
+        // a feed URL without an expiry (made before feeds expired) counts as expired
+        String legacy = legacyFeedToken(me.sub(), 4);
+        assertEquals(410, feed(legacy + ".ics").status());
+    }
+
+    /** A feed token as signed before feeds carried an expiry. */
+    static String legacyFeedToken(String userId, long version) throws Exception {
+        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        String body = b64.encodeToString(("{\"p\":\"CALENDAR_FEED\",\"u\":\"" + userId + "\",\"v\":" + version + "}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(LinksTestSupport.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        return body + "." + b64.encodeToString(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 }

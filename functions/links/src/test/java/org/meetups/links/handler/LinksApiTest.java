@@ -43,7 +43,7 @@ class LinksApiTest {
     }
 
     String withdrawToken(String meetupId) {
-        return s.signer.oneClick(Purpose.WITHDRAW_ROLE, meetupId, HOLDER.sub(), "host", START);
+        return s.signer.oneClick(Purpose.WITHDRAW_ROLE, meetupId, HOLDER.sub(), "host", LinksTestSupport.ASSIGNED_AT, START);
     }
 
     static void assertPage(ApiResult result, int status, String text) {
@@ -128,7 +128,7 @@ class LinksApiTest {
         String id = s.meetup();
         s.holdRole(id, "host", HOLDER.sub());
         String token = withdrawToken(id);
-        String other = s.signer.oneClick(Purpose.WITHDRAW_ROLE, id, TestUsers.otherEmployee().sub(), "host", START);
+        String other = s.signer.oneClick(Purpose.WITHDRAW_ROLE, id, TestUsers.otherEmployee().sub(), "host", LinksTestSupport.ASSIGNED_AT, START);
         // the claims of one token with the signature of another
         String forged = other.substring(0, other.indexOf('.')) + token.substring(token.indexOf('.'));
         for (String bad : List.of(forged, token + "x", "not-a-token", token.replace('.', '_'), "a.b.c", "x".repeat(2000))) {
@@ -152,7 +152,7 @@ class LinksApiTest {
 
     @Test
     void aFeedTokenIsNoOneClickLink() {
-        String feed = s.signer.feed(HOLDER.sub(), 1);
+        String feed = s.signer.feed(HOLDER.sub(), 1, START);
         assertPage(show(feed), 400, "not a one-click link");
         assertPage(follow(feed), 400, "not a one-click link");
     }
@@ -173,7 +173,7 @@ class LinksApiTest {
         User waiting = TestUsers.otherEmployee();
         assertEquals("GOING", s.rsvpVia(id, HOLDER));
         assertEquals("WAITLISTED", s.rsvpVia(id, waiting));
-        String token = s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, START);
+        String token = s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START);
 
         assertPage(show(token), 200, "Cancel your RSVP?");
         assertEquals("GOING", s.rsvpStatus(id, HOLDER.sub()));
@@ -199,9 +199,9 @@ class LinksApiTest {
         User going = TestUsers.otherEmployee();
         assertEquals("GOING", s.rsvpVia(id, going));
         assertEquals("WAITLISTED", s.rsvpVia(id, HOLDER));
-        String leave = s.signer.oneClick(Purpose.LEAVE_WAITLIST, id, HOLDER.sub(), null, START);
+        String leave = s.signer.oneClick(Purpose.LEAVE_WAITLIST, id, HOLDER.sub(), null, "1", START);
         // a cancel link does not take someone off the waitlist, and changes nothing
-        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, START)), 409, "waiting list rather than going");
+        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START)), 409, "waiting list rather than going");
         assertEquals("WAITLISTED", s.rsvpStatus(id, HOLDER.sub()));
 
         assertPage(show(leave), 200, "Leave the waiting list?");
@@ -215,8 +215,8 @@ class LinksApiTest {
         s.meetup(other, START, MeetupStatus.SCHEDULED, 0, 1);
         assertEquals("GOING", s.rsvpVia(other, going));
         assertEquals("WAITLISTED", s.rsvpVia(other, HOLDER));
-        String stale = s.signer.oneClick(Purpose.LEAVE_WAITLIST, other, HOLDER.sub(), null, START);
-        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, other, going.sub(), null, START)), 200, "Your RSVP is cancelled");
+        String stale = s.signer.oneClick(Purpose.LEAVE_WAITLIST, other, HOLDER.sub(), null, "1", START);
+        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, other, going.sub(), null, "1", START)), 200, "Your RSVP is cancelled");
         assertEquals("GOING", s.rsvpStatus(other, HOLDER.sub()));
         assertPage(follow(stale), 409, "You have a place at this meetup now");
         assertEquals("GOING", s.rsvpStatus(other, HOLDER.sub()));
@@ -225,10 +225,10 @@ class LinksApiTest {
     @Test
     void rsvpLinksWithoutAnRsvpOrAlreadyCancelledChangeNothing() {
         String id = s.meetup();
-        String token = s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, START);
+        String token = s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START);
         assertPage(follow(token), 404, "no RSVP");
         s.rsvpVia(id, HOLDER);
-        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, START)), 200, "cancelled");
+        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START)), 200, "cancelled");
         assertPage(follow(token), 409, "already cancelled");
     }
 
@@ -243,5 +243,42 @@ class LinksApiTest {
         ApiResult page = show(withdrawToken(id));
         assertPage(page, 200, "&lt;script&gt;");
         assertFalse(page.body().contains("<script>"));
+    }
+
+    @Test
+    void anOldCancelLinkDoesNotCancelALaterSignUp() {
+        String id = s.meetup();
+        assertEquals("GOING", s.rsvpVia(id, HOLDER));
+        String first = s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START);
+        // cancelled through the API, then signed up again: the mail of that sign-up has a link for generation 2
+        assertEquals(200, s.stack.call(s.rsvps, ApiEvents.request("DELETE", "/meetups/{id}/rsvp").path("id", id)
+                .as(HOLDER).build()).status());
+        assertEquals("GOING", s.rsvpVia(id, HOLDER));
+        int mark = CallRecorder.mark();
+        assertPage(follow(first), 409, "earlier sign-up");
+        assertFalse(CallRecorder.since(mark).contains("DynamoDb.TransactWriteItems"), "nothing was written");
+        assertEquals("GOING", s.rsvpStatus(id, HOLDER.sub()));
+        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "2", START)), 200, "cancelled");
+        assertEquals("CANCELLED", s.rsvpStatus(id, HOLDER.sub()));
+    }
+
+    @Test
+    void anOldWithdrawLinkDoesNotEndALaterAssignment() {
+        String id = s.meetup();
+        s.holdRole(id, "host", HOLDER.sub());
+        String old = withdrawToken(id);
+        // withdrawn and taken again later: the assignment item now has a later assignedAt
+        String later = NOW.plusSeconds(3600).toString();
+        s.stack.dynamo().updateItem(r -> r.tableName(s.stack.tableName())
+                .key(java.util.Map.of("PK", LinksTestSupport.s(org.meetups.common.store.Keys.meetupPk(id)),
+                        "SK", LinksTestSupport.s(org.meetups.common.store.Keys.roleSk("host", HOLDER.sub()))))
+                .updateExpression("SET assignedAt = :later")
+                .expressionAttributeValues(java.util.Map.of(":later", LinksTestSupport.s(later))));
+        assertPage(follow(old), 409, "earlier mail");
+        assertTrue(s.exists(org.meetups.common.store.Keys.meetupPk(id), org.meetups.common.store.Keys.roleSk("host", HOLDER.sub())));
+        assertEquals(1, s.stored(id).roles().get("host").filled());
+        assertPage(follow(s.signer.oneClick(Purpose.WITHDRAW_ROLE, id, HOLDER.sub(), "host", later, START)), 200,
+                "You withdrew");
+        assertEquals(0, s.stored(id).roles().get("host").filled());
     }
 }

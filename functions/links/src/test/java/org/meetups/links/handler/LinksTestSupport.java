@@ -27,6 +27,8 @@ final class LinksTestSupport {
     /** Also signs the tokens in events/links/*.json. */
     static final String SECRET = "sample-link-secret-for-tests-and-events-0123456789";
     static final String BASE_URL = "https://meetups.example.org";
+    /** When {@link #holdRole} assigns a role: what a role link names. */
+    static final String ASSIGNED_AT = NOW.toString();
 
     final TestStack stack;
     final LinksHandler handler;
@@ -43,7 +45,7 @@ final class LinksTestSupport {
     }
 
     LinksHandler handler(Instant now) {
-        return new LinksHandler(stack.env(Map.of("LINK_SECRET", SECRET, "PUBLIC_BASE_URL", BASE_URL,
+        return new LinksHandler(stack.env(Map.of("LINK_SECRET", SECRET, "ALLOW_PLAINTEXT_LINK_SECRET", "true", "PUBLIC_BASE_URL", BASE_URL,
                 "SENDER", "Meetups <meetups@example.org>")), Clock.fixed(now, ZoneOffset.UTC));
     }
 
@@ -76,7 +78,7 @@ final class LinksTestSupport {
                 Map.of(role, new RoleNeed(need.description(), need.slots(), need.minimum(), need.filled() + 1, need.position())),
                 before.allowMultipleRoles(), before.status(), 0, 0, 0, before.version(), before.createdBy(), NOW, NOW));
         put(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.roleSk(role, userId)), "type", s("ROLE"),
-                "meetupId", s(meetupId), "role", s(role), "userId", s(userId),
+                "meetupId", s(meetupId), "role", s(role), "userId", s(userId), "assignedAt", s(ASSIGNED_AT),
                 "GSI2PK", s(Keys.userPk(userId)), "GSI2SK", s(Keys.userItemSk(before.startsAt(), meetupId, "ROLE#" + role))));
         put(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.volunteerSk(userId)), "roleCount", AttributeValue.fromN("1")));
     }

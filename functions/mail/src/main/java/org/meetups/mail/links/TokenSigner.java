@@ -47,16 +47,23 @@ public final class TokenSigner {
     /** Claims as serialised: short names keep links short. */
     record Claims(@JsonProperty("p") Purpose p, @JsonProperty("m") String m, @JsonProperty("u") String u,
                   @JsonProperty("r") String r, @JsonProperty("e") Long e, @JsonProperty("n") String n,
-                  @JsonProperty("v") Long v) {}
+                  @JsonProperty("v") Long v, @JsonProperty("s") String s) {}
 
-    public String oneClick(Purpose purpose, String meetupId, String userId, String role, Instant expiresAt) {
+    /**
+     * A one-click link's token, acting only on the sign-up it names ({@code signUp}: the RSVP's
+     * generation, or the role assignment's {@code assignedAt}) and only until {@code expiresAt}.
+     */
+    public String oneClick(Purpose purpose, String meetupId, String userId, String role, String signUp,
+                           Instant expiresAt) {
         byte[] nonce = new byte[16];
         RANDOM.nextBytes(nonce);
-        return sign(new Claims(purpose, meetupId, userId, role, expiresAt.getEpochSecond(), B64.encodeToString(nonce), null));
+        return sign(new Claims(purpose, meetupId, userId, role, expiresAt.getEpochSecond(), B64.encodeToString(nonce),
+                null, java.util.Objects.requireNonNull(signUp, "signUp")));
     }
 
-    public String feed(String userId, long feedVersion) {
-        return sign(new Claims(Purpose.CALENDAR_FEED, null, userId, null, null, null, feedVersion));
+    public String feed(String userId, long feedVersion, Instant expiresAt) {
+        return sign(new Claims(Purpose.CALENDAR_FEED, null, userId, null, expiresAt.getEpochSecond(), null, feedVersion,
+                null));
     }
 
     private String sign(Claims claims) {
@@ -103,17 +110,18 @@ public final class TokenSigner {
             return new Invalid(Reason.WRONG_PURPOSE);
         }
         if (claims.p().isOneClickAction()) {
-            if (claims.e() == null || claims.n() == null || claims.m() == null) {
+            if (claims.e() == null || claims.n() == null || claims.m() == null || claims.s() == null) {
                 return new Invalid(Reason.MALFORMED_OR_TAMPERED);
-            }
-            if (!clock.instant().isBefore(Instant.ofEpochSecond(claims.e()))) {
-                return new Invalid(Reason.EXPIRED);
             }
         } else if (claims.v() == null) {
             return new Invalid(Reason.MALFORMED_OR_TAMPERED);
         }
-        return new Valid(new SignedToken(claims.p(), claims.m(), claims.u(), claims.r(),
-                claims.e() == null ? null : Instant.ofEpochSecond(claims.e()), claims.n(), claims.v()));
+        // feed URLs made before feeds expired carry no expiry: they count as expired
+        if (claims.e() == null || !clock.instant().isBefore(Instant.ofEpochSecond(claims.e()))) {
+            return new Invalid(Reason.EXPIRED);
+        }
+        return new Valid(new SignedToken(claims.p(), claims.m(), claims.u(), claims.r(), Instant.ofEpochSecond(claims.e()),
+                claims.n(), claims.v(), claims.s()));
     }
 
     private byte[] mac(String body) {

@@ -1,11 +1,8 @@
 package org.meetups.meetup.handler;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +16,13 @@ import org.meetups.common.http.ApiException;
 import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
 import org.meetups.common.http.HttpFunction;
+import org.meetups.common.http.PageCursor;
 import org.meetups.common.rsvp.Waitlist;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.StartPosition;
 import org.meetups.meetup.domain.MeetupInput;
 import org.meetups.meetup.domain.MeetupRules;
 import org.meetups.meetup.store.MeetupRepository;
-import org.meetups.meetup.store.MeetupRepository.Cursor;
 import org.meetups.meetup.store.MeetupRepository.Write;
 
 /** HTTP API routes for meetups: create, read, list upcoming, change, cancel. */
@@ -91,9 +89,14 @@ public final class MeetupsHandler extends HttpFunction {
             throw ApiException.badRequest("'from' and 'to' may be at most two years apart");
         }
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        Optional<Cursor> cursor = request.queryParameter("cursor").map(MeetupsHandler::decodeCursor);
+        // a cursor belongs to the range as asked (from, to as given), and lies within it
+        String scope = PageCursor.scope("GET /meetups", request.queryParameter("from").orElse(null),
+                request.queryParameter("to").orElse(null));
+        Optional<StartPosition> cursor = PageCursor.from(request, scope, 2)
+                .map(fields -> StartPosition.fromFields(fields, from, to));
         MeetupRepository.Listing listing = meetups.listByStart(from, to, limit, cursor);
-        String next = listing.full() ? listing.last().map(Cursor::of).map(MeetupsHandler::encodeCursor).orElse(null) : null;
+        String next = listing.full() ? listing.last().map(last -> PageCursor.encode(scope,
+                StartPosition.of(last).fields())).orElse(null) : null;
         return ApiResponse.json(200, new MeetupPage(listing.meetups().stream().map(MeetupView::of).toList(), next));
     }
 
@@ -175,22 +178,5 @@ public final class MeetupsHandler extends HttpFunction {
 
     private static ApiResponse withEtag(ApiResponse response, Meetup meetup) {
         return response.withHeader("etag", "\"" + meetup.version() + "\"");
-    }
-
-    static String encodeCursor(Cursor cursor) {
-        String raw = cursor.startsAt() + "|" + cursor.meetupId();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static Cursor decodeCursor(String encoded) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8).split("\\|", -1);
-            if (parts.length == 2 && ApiRequest.MEETUP_ID.matcher(parts[1]).matches()) {
-                return new Cursor(Instant.parse(parts[0]), parts[1]);
-            }
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            // falls through to the 400 below
-        }
-        throw ApiException.badRequest("'cursor' is not a cursor this API returned");
     }
 }

@@ -14,6 +14,7 @@ import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.StartPosition;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.model.Page;
@@ -140,13 +141,13 @@ public final class MeetupRepository {
      * Walks the month buckets of the start-time index from the month of {@code from} (or of the
      * cursor) to the month of {@code to}: one Query per bucket visited, stopping once the page is full.
      */
-    public Listing listByStart(Instant from, Instant to, int limit, Optional<Cursor> after) {
+    public Listing listByStart(Instant from, Instant to, int limit, Optional<StartPosition> after) {
         List<Meetup> page = new ArrayList<>();
         String lower = Keys.startSortKey(from, "");
         String upper = Keys.startSortKey(to, "~");
-        YearMonth month = YearMonth.from((after.map(Cursor::startsAt).orElse(from)).atOffset(ZoneOffset.UTC));
+        YearMonth month = YearMonth.from((after.map(StartPosition::startsAt).orElse(from)).atOffset(ZoneOffset.UTC));
         YearMonth lastMonth = YearMonth.from(to.atOffset(ZoneOffset.UTC));
-        Optional<Cursor> start = after;
+        Optional<StartPosition> start = after;
         while (!month.isAfter(lastMonth) && page.size() < limit) {
             QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
                     .queryConditional(QueryConditional.sortBetween(
@@ -157,7 +158,7 @@ public final class MeetupRepository {
             Page<Meetup> result = table.meetups().index(Keys.GSI1).query(query.build()).iterator().next();
             page.addAll(result.items());
             if (result.lastEvaluatedKey() != null && page.size() < limit) {
-                start = Optional.of(Cursor.of(page.get(page.size() - 1)));
+                start = Optional.of(StartPosition.of(page.get(page.size() - 1)));
                 continue;
             }
             start = Optional.empty();
@@ -165,20 +166,5 @@ public final class MeetupRepository {
         }
         return new Listing(page, page.isEmpty() ? Optional.empty() : Optional.of(page.get(page.size() - 1)),
                 page.size() >= limit);
-    }
-
-    /** Position in the start-time index: the last meetup a page returned. */
-    public record Cursor(Instant startsAt, String meetupId) {
-        public static Cursor of(Meetup meetup) {
-            return new Cursor(meetup.startsAt(), meetup.id());
-        }
-
-        Map<String, AttributeValue> exclusiveStartKey() {
-            return Map.of(
-                    Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                    Keys.SK, AttributeValue.fromS(Keys.META),
-                    Keys.GSI1_PK, AttributeValue.fromS(Keys.startBucket(startsAt)),
-                    Keys.GSI1_SK, AttributeValue.fromS(Keys.startSortKey(startsAt, meetupId)));
-        }
     }
 }

@@ -32,7 +32,7 @@ class CapacityRaiseTest {
     }
 
     void putRsvp(String meetupId, Instant startsAt, String userId, RsvpStatus status, Long position) {
-        Rsvp rsvp = new Rsvp(meetupId, userId, userId + "@example.org", userId, "en", status, position, null, NOW, NOW, startsAt);
+        Rsvp rsvp = new Rsvp(meetupId, userId, userId + "@example.org", userId, "en", status, position, null, NOW, NOW, startsAt, 1L);
         stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(rsvp, true)));
     }
 

@@ -315,4 +315,32 @@ class MeetupsApiTest {
                 Arguments.of("to", "2031-01-01T00:00:00Z"), Arguments.of("cursor", "bm90LWEtY3Vyc29y"),
                 Arguments.of("cursor", "%%%"));
     }
+
+    /** No coercion through the real route: each wrong JSON type is a 400 naming the field, and nothing is created. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "title        | 123",
+            "title        | true",
+            "description  | 4.5",
+            "timeZone     | false",
+            "capacity     | 2.5",
+            "capacity     | `\"3\"`",
+            "capacity     | true",
+            "allowMultipleRoles | `\"true\"`",
+            "allowMultipleRoles | 1",
+            "startsAt     | 1796922000",
+            "reminderOffsets | `[60.5]`",
+            "roles        | `[{\"name\": \"host\", \"slots\": \"2\"}]`",
+            "roles        | `[{\"name\": 7}]`",
+    })
+    void aWrongJsonTypeIsRefusedNotCoerced(String field, String value) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(meetupJson("Coerced", "2026-12-10T08:00:00+01:00", 40));
+        body.set(field, new com.fasterxml.jackson.databind.ObjectMapper().readTree(value));
+        int mark = CallRecorder.mark();
+        ApiResult result = create(body.toString());
+        assertEquals(400, result.status(), result::toString);
+        assertTrue(result.json().get("detail").asText().contains("'" + field), result::toString);
+        assertTrue(CallRecorder.since(mark).isEmpty(), "nothing was written or even read");
+    }
 }

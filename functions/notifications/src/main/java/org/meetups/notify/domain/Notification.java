@@ -18,12 +18,28 @@ import org.meetups.mail.links.Purpose;
  * @param entries  the calendar entries the mail's .ics files describe (invitations or cancellations)
  * @param position waitlist position, for {@link MailKind#WAITLISTED}
  * @param role     the volunteer role, for role mails
+ * @param signUp   the sign-up a mail's one-click link acts on (RSVP generation, or the assignment's assignedAt)
  */
 public record Notification(MailKind kind, String meetupId, Recipient recipient, String change,
-                           List<CalendarEntry> entries, Long position, String role) {
+                           List<CalendarEntry> entries, Long position, String role, String signUp) {
 
     public Notification {
         entries = List.copyOf(entries);
+    }
+
+    /** A mail without a one-click link. */
+    public Notification(MailKind kind, String meetupId, Recipient recipient, String change,
+                        List<CalendarEntry> entries, Long position, String role) {
+        this(kind, meetupId, recipient, change, entries, position, role, null);
+    }
+
+    /** The same mail in the recipient's preferred language (from their profile), when they set one. */
+    public Notification inLanguage(String preferred) {
+        if (preferred == null) {
+            return this;
+        }
+        return new Notification(kind, meetupId, new Recipient(recipient.userId(), recipient.email(), recipient.name(),
+                preferred), change, entries, position, role, signUp);
     }
 
     /** Sort key of the sent-marker item (the partition is the meetup's). */
@@ -52,6 +68,6 @@ public record Notification(MailKind kind, String meetupId, Recipient recipient, 
             default -> IcsWriter.Method.REQUEST;
         };
         return new MailContent(kind.name(), recipient, values, entries, method,
-                purpose == null ? null : new MailContent.Action(purpose, role));
+                purpose == null ? null : new MailContent.Action(purpose, role, signUp));
     }
 }

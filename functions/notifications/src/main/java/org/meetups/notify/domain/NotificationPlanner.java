@@ -30,7 +30,7 @@ public final class NotificationPlanner {
         }
         if (is == RsvpStatus.WAITLISTED && (was == null || was == RsvpStatus.CANCELLED)) {
             return Optional.of(new Notification(MailKind.WAITLISTED, after.meetupId(), after.person(), change,
-                    List.of(), after.position(), null));
+                    List.of(), after.position(), null, Long.toString(after.generation())));
         }
         if (is == RsvpStatus.GOING && was == RsvpStatus.WAITLISTED) {
             return Optional.of(attendance(MailKind.PROMOTED, after, change, null));
@@ -48,14 +48,15 @@ public final class NotificationPlanner {
 
     private static Notification attendance(MailKind kind, RsvpImage rsvp, String change, Long position) {
         return new Notification(kind, rsvp.meetupId(), rsvp.person(), change,
-                List.of(CalendarEntry.attendance(rsvp.meetupId())), position, null);
+                List.of(CalendarEntry.attendance(rsvp.meetupId())), position, null, Long.toString(rsvp.generation()));
     }
 
     /** A new assignment item means assigned, a removed one unassigned; edits in place mean nothing to mail. */
     public static Optional<Notification> forRole(RoleImage before, RoleImage after, String change) {
         if (before == null && after != null) {
             return Optional.of(new Notification(MailKind.ROLE_ASSIGNED, after.meetupId(), after.person(), change,
-                    List.of(CalendarEntry.volunteering(after.meetupId(), after.role())), null, after.role()));
+                    List.of(CalendarEntry.volunteering(after.meetupId(), after.role())), null, after.role(),
+                    after.assignedAt()));
         }
         if (before != null && after == null) {
             return Optional.of(new Notification(MailKind.ROLE_UNASSIGNED, before.meetupId(), before.person(), change,

@@ -14,41 +14,59 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.observe.Invocation;
+import org.meetups.common.observe.Metrics;
+import org.meetups.common.people.Profiles;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.mail.IcsWriter;
+import org.meetups.mail.MailComposer;
+import org.meetups.mail.MailDelivery;
+import org.meetups.mail.MailWindows;
+import org.meetups.mail.Mailer;
+import org.meetups.mail.MimeMail;
+import org.meetups.mail.Recipient;
+import org.meetups.mail.SentMarkers;
+import org.meetups.mail.links.LinkSecret;
+import org.meetups.mail.links.TokenSigner;
+import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.domain.MailKind;
 import org.meetups.notify.domain.Notification;
 import org.meetups.notify.domain.NotificationPlanner;
-import org.meetups.mail.links.LinkSecret;
-import org.meetups.mail.links.TokenSigner;
-import org.meetups.mail.IcsWriter;
-import org.meetups.mail.MailComposer;
-import org.meetups.mail.Mailer;
-import org.meetups.mail.MimeMail;
+import org.meetups.notify.domain.RoleImage;
+import org.meetups.notify.domain.RsvpImage;
 import org.meetups.notify.store.Images;
 import org.meetups.notify.store.MeetupPartition;
-import org.meetups.mail.SentMarkers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Consumes the table's stream and mails people about changes to their RSVPs, roles and meetups.
- * Each mail goes through a sent-marker claim, so redelivered batches send nothing twice. A record
- * that fails is reported as a batch item failure; later records of the same meetup are reported
- * too (not attempted), so one person's mails never arrive out of order, while other meetups' records proceed.
+ * Each mail goes through {@link MailDelivery} (sent marker claim, per-recipient isolation, SES
+ * errors by class), so redelivered batches send nothing twice and one recipient never holds back
+ * another. A record whose mails could not all be settled (SES account-level or transient failure,
+ * another attempt holding a claim) is reported as a batch item failure and retried by Lambda; later
+ * records of the same meetup are reported too (not attempted), so one person's mails never arrive
+ * out of order, while other meetups' records proceed. Mails caused by a person's own actions go
+ * through {@link HeldMails}' windows; a released window ({@code MAILWINDOW#} record) mails the latest state.
  */
 public final class NotificationsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(NotificationsHandler.class);
+
     private final Clock clock;
     private final MeetupPartition partition;
-    private final SentMarkers markers;
+    private final Profiles profiles;
     private final MailComposer composer;
-    private final MimeMail mime;
-    private final Mailer mailer;
+    private final MailDelivery delivery;
+    private final MailWindows windows;
 
     public NotificationsHandler() {
         this(Env.system(), Clock.systemUTC(), List.of());
@@ -59,37 +77,58 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
         var dynamo = AwsClients.dynamoDb(env);
         String table = env.require("TABLE_NAME");
         this.partition = new MeetupPartition(new MeetupTable(dynamo, table));
-        this.markers = new SentMarkers(dynamo, table);
-        this.mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
+        this.profiles = new Profiles(new MeetupTable(dynamo, table));
+        MimeMail mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
         String baseUrl = env.require("PUBLIC_BASE_URL");
         IcsWriter ics = new IcsWriter(URI.create(baseUrl).getHost(), mime.senderAddress(), "Meetups");
         this.composer = new MailComposer(ics, new TokenSigner(LinkSecret.load(env), clock), baseUrl);
-        this.mailer = new Mailer(AwsClients.sesV2(env, sesInterceptors), mime.senderAddress());
+        this.delivery = new MailDelivery(new SentMarkers(dynamo, table), mime, new Mailer(AwsClients.sesV2(env, sesInterceptors),
+                mime.senderAddress(), env.find("SES_CONFIGURATION_SET").orElse(null)), clock);
+        this.windows = new MailWindows(dynamo, table);
+    }
+
+    /** Some of a record's mails are not settled yet: the record is retried later. */
+    static final class RetryLater extends RuntimeException {
+        RetryLater(String message) {
+            super(message);
+        }
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-        Set<String> failedMeetups = new HashSet<>();
-        Map<String, Optional<Meetup>> meetups = new HashMap<>();
-        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-            StreamRecord change = record.getDynamodb();
-            String meetupId = meetupIdOf(change);
-            if (meetupId != null && failedMeetups.contains(meetupId)) {
-                failures.add(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()));
-                continue;
-            }
-            try {
-                process(record, meetupId, meetups);
-            } catch (RuntimeException e) {
-                System.err.println("record " + change.getSequenceNumber() + " failed, to be retried: " + e);
+        try (Invocation invocation = Invocation.start(context, "NotificationsFunction")) {
+            MailDelivery.Run sending = delivery.run();
+            List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+            Set<String> failedMeetups = new HashSet<>();
+            Map<String, Optional<Meetup>> meetups = new HashMap<>();
+            for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+                StreamRecord change = record.getDynamodb();
+                String meetupId = meetupIdOf(change);
+                invocation.put("meetupId", meetupId);
+                if (meetupId != null && failedMeetups.contains(meetupId)) {
+                    failures.add(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()));
+                    continue;
+                }
+                try {
+                    process(record, meetupId, meetups, sending);
+                    continue;
+                } catch (RetryLater e) {
+                    LOG.warn("record {} left for a retry: {}", change.getSequenceNumber(), e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.error("record {} failed, to be retried", change.getSequenceNumber(), e);
+                }
                 failures.add(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()));
                 if (meetupId != null) {
                     failedMeetups.add(meetupId);
                 }
             }
+            if (!failures.isEmpty()) {
+                Metrics.count("StreamRecordsRetried", failures.size());
+            }
+            invocation.put("outcome", failures.isEmpty() ? "done" : "retry");
+            LOG.info("{} records, {} left for a retry", event.getRecords().size(), failures.size());
+            return new StreamsEventResponse(failures);
         }
-        return new StreamsEventResponse(failures);
     }
 
     private static String meetupIdOf(StreamRecord change) {
@@ -97,7 +136,8 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
         return pk != null && pk.getS() != null && pk.getS().startsWith("MEETUP#") ? pk.getS().substring("MEETUP#".length()) : null;
     }
 
-    private void process(DynamodbEvent.DynamodbStreamRecord record, String meetupId, Map<String, Optional<Meetup>> meetups) {
+    private void process(DynamodbEvent.DynamodbStreamRecord record, String meetupId, Map<String, Optional<Meetup>> meetups,
+                         MailDelivery.Run sending) {
         StreamRecord change = record.getDynamodb();
         if (meetupId == null || expiredByTtl(record)) {
             return;
@@ -114,18 +154,39 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
                 List<Notification> mails = NotificationPlanner.forMeetupWide(kind.get(), now,
                         Images.rsvps(partition.itemsStartingWith(meetupId, "RSVP#")),
                         Images.roles(partition.itemsStartingWith(meetupId, "ROLE#")));
-                for (Notification mail : mails) {
-                    send(mail, now);
+                List<String> unsettled = new ArrayList<>();
+                for (Notification mail : inPreferredLanguages(mails)) {
+                    // every recipient is attempted: one that cannot be mailed holds back nobody else
+                    MailDelivery.Result result = send(mail, now, sending);
+                    if (!result.outcome().settled()) {
+                        unsettled.add(mail.recipient().userId());
+                    }
+                }
+                if (!unsettled.isEmpty()) {
+                    throw new RetryLater(unsettled.size() + " of " + mails.size() + " " + kind.get() + " mails not settled");
                 }
             }
         } else if (sk.startsWith("RSVP#")) {
-            NotificationPlanner.forRsvp(Images.rsvp(before), Images.rsvp(after), sequence)
-                    .ifPresent(mail -> sendUnlessMeetupCancelled(mail, meetups));
+            RsvpImage old = Images.rsvp(before);
+            NotificationPlanner.forRsvp(old, Images.rsvp(after), sequence)
+                    .ifPresent(mail -> sendUnlessMeetupCancelled(inPreferredLanguages(List.of(mail)).get(0),
+                            HeldMails.state(old), null, meetups, sending));
         } else if (sk.startsWith("ROLE#")) {
-            NotificationPlanner.forRole(Images.role(before), Images.role(after), sequence)
-                    .ifPresent(mail -> sendUnlessMeetupCancelled(mail, meetups));
+            RoleImage old = Images.role(before);
+            NotificationPlanner.forRole(old, Images.role(after), sequence)
+                    .ifPresent(mail -> sendUnlessMeetupCancelled(inPreferredLanguages(List.of(mail)).get(0),
+                            HeldMails.state(old), Images.assignedBy(after != null ? after : before), meetups, sending));
+        } else if (sk.startsWith(MailWindows.SK_PREFIX) && after != null && after.containsKey(MailWindows.RELEASED_AT)
+                && (before == null || !Objects.equals(before.get(MailWindows.RELEASED_AT), after.get(MailWindows.RELEASED_AT)))) {
+            mailLatestState(meetupId, sk, after, sending);
         }
         // anything else (our own SENT# markers, tokens, highlights...) needs no mail
+    }
+
+    /** Each recipient's language as their profile says now: one BatchGetItem for the record's recipients. */
+    private List<Notification> inPreferredLanguages(List<Notification> mails) {
+        Map<String, String> languages = profiles.preferredLanguages(mails.stream().map(m -> m.recipient().userId()).toList());
+        return mails.stream().map(m -> m.inLanguage(languages.get(m.recipient().userId()))).toList();
     }
 
     /** Items removed by TTL are housekeeping, not a person's change. */
@@ -135,43 +196,95 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
                 && "dynamodb.amazonaws.com".equals(identity.getPrincipalId());
     }
 
-    /** Once a meetup is cancelled, its own cancellation mail is the one people get. */
-    private void sendUnlessMeetupCancelled(Notification mail, Map<String, Optional<Meetup>> meetups) {
+    /**
+     * Once a meetup is cancelled, its own cancellation mail is the one people get. A mail caused by
+     * the person's own action inside an open window is held ({@link HeldMails}).
+     *
+     * @param before the subject's state before the change (what a held change started from)
+     */
+    private void sendUnlessMeetupCancelled(Notification mail, String before, String assignedBy,
+                                           Map<String, Optional<Meetup>> meetups, MailDelivery.Run sending) {
         Optional<Meetup> meetup = meetups.computeIfAbsent(mail.meetupId(), partition::meetup);
         if (meetup.isEmpty()) {
-            System.err.println("no meetup " + mail.meetupId() + " for " + mail.markerSortKey() + ": nothing to mail");
+            LOG.warn("no meetup for a {} mail of user {}: nothing to mail", mail.kind(), mail.recipient().userId());
             return;
         }
-        if (!meetup.get().cancelled()) {
-            send(mail, meetup.get());
+        if (meetup.get().cancelled()) {
+            return;
+        }
+        Instant now = clock.instant();
+        MailWindows.Key window = new MailWindows.Key(mail.meetupId(), mail.recipient().userId(), HeldMails.subject(mail));
+        boolean own = HeldMails.ownAction(mail, assignedBy);
+        if (own) {
+            Optional<MailWindows.Window> open = windows.read(window).filter(w -> w.openAt(now));
+            if (open.isPresent()) {
+                windows.hold(window, open.get().endsAt(), before, mail.recipient(), now);
+                Metrics.count("MailsHeld", "Kind", mail.kind().name());
+                LOG.info("{} mail to user {} held until {}", mail.kind(), mail.recipient().userId(), open.get().endsAt());
+                return;
+            }
+        }
+        MailDelivery.Result result = send(mail, meetup.get(), sending);
+        if (!result.outcome().settled()) {
+            throw new RetryLater(mail.kind() + " mail " + result.outcome() + ": " + result.detail());
+        }
+        if (own) {
+            windows.opened(window, HeldMails.told(mail), mail.recipient(), now, HeldMails.WINDOW);
+        } else {
+            windows.told(window, HeldMails.told(mail), mail.recipient(), now);
         }
     }
 
-    private void send(Notification notification, Meetup meetup) {
+    /** A window's held changes were released: one mail with the latest state, if it differs from what was told. */
+    private void mailLatestState(String meetupId, String sk, Map<String, AttributeValue> item, MailDelivery.Run sending) {
+        MailWindows.Window window = MailWindows.window(item);
+        Recipient stored = window.recipient();
+        MailWindows.Key key = MailWindows.Key.of(meetupId, stored.userId(), sk);
         Instant now = clock.instant();
-        switch (markers.claim(notification.marker(), now)) {
-            case ALREADY_SENT -> {
-                return;
+        Optional<Meetup> meetup = partition.meetup(meetupId);
+        if (meetup.isEmpty() || meetup.get().cancelled() || !now.isBefore(meetup.get().startsAt())) {
+            windows.settle(key, window.told(), null);   // the meetup's own mails, if any, said it all
+            return;
+        }
+        String current;
+        Recipient person = stored;
+        Long position = null;
+        String signUp = null;
+        if (key.subject().equals(HeldMails.RSVP)) {
+            RsvpImage rsvp = Images.rsvp(partition.item(meetupId, Keys.rsvpSk(stored.userId())));
+            current = HeldMails.state(rsvp);
+            if (rsvp != null) {
+                person = rsvp.person();
+                position = rsvp.position();
+                signUp = Long.toString(rsvp.generation());
             }
-            case IN_PROGRESS -> throw new IllegalStateException(
-                    "another attempt is sending " + notification.markerSortKey() + "; retrying later");
-            case CLAIMED -> { }
+        } else {
+            RoleImage role = Images.role(partition.item(meetupId,
+                    Keys.roleSk(key.subject().substring("ROLE#".length()), stored.userId())));
+            current = HeldMails.state(role);
+            if (role != null) {
+                person = role.person();
+                signUp = role.assignedAt();
+            }
         }
-        if (notification.recipient().email() == null) {
-            markers.complete(notification.marker(), "UNDELIVERABLE", "no e-mail address", now);
+        String told = window.told() == null ? HeldMails.NONE : window.told();
+        Optional<Notification> latest = HeldMails.latest(meetupId, key.subject(), told, current, person, position, signUp,
+                "held-" + item.get(MailWindows.RELEASED_AT).s()).map(mail -> inPreferredLanguages(List.of(mail)).get(0));
+        if (latest.isEmpty()) {
+            LOG.info("held changes of user {} ended where they started: no mail", stored.userId());
+            windows.settle(key, current, null);
             return;
         }
-        String messageId;
-        try {
-            byte[] raw = mime.build(composer.compose(notification.content(), meetup, now), now);
-            messageId = mailer.send(raw);
-        } catch (MimeMail.UndeliverableAddressException e) {
-            markers.complete(notification.marker(), "UNDELIVERABLE", e.getMessage(), now);
-            return;
-        } catch (RuntimeException e) {
-            markers.release(notification.marker(), now);
-            throw e;
+        MailDelivery.Result result = send(latest.get(), meetup.get(), sending);
+        if (!result.outcome().settled()) {
+            throw new RetryLater("held " + latest.get().kind() + " mail " + result.outcome() + ": " + result.detail());
         }
-        markers.complete(notification.marker(), "SENT", messageId, clock.instant());
+        windows.settle(key, current, now.plus(HeldMails.WINDOW));
+    }
+
+    private MailDelivery.Result send(Notification notification, Meetup meetup, MailDelivery.Run sending) {
+        Instant now = clock.instant();
+        return sending.deliver(notification.marker(), notification.kind().name(),
+                () -> composer.compose(notification.content(), meetup, now));
     }
 }

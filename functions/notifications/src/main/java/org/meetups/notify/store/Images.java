@@ -71,12 +71,15 @@ public final class Images {
             return null;
         }
         String status = string(item, "status");
+        Long generation = number(item, "generation");
         return new RsvpImage(string(item, "meetupId"), person(item),
-                status == null ? null : RsvpImage.RsvpStatus.valueOf(status), number(item, "position"));
+                status == null ? null : RsvpImage.RsvpStatus.valueOf(status), number(item, "position"),
+                generation == null ? 0 : generation);
     }
 
     public static RoleImage role(Map<String, AttributeValue> item) {
-        return item == null ? null : new RoleImage(string(item, "meetupId"), string(item, "role"), person(item));
+        return item == null ? null : new RoleImage(string(item, "meetupId"), string(item, "role"), person(item),
+                string(item, "assignedAt"));
     }
 
     public static List<RsvpImage> rsvps(List<Map<String, AttributeValue>> items) {
@@ -89,6 +92,11 @@ public final class Images {
 
     private static Recipient person(Map<String, AttributeValue> item) {
         return new Recipient(string(item, "userId"), string(item, "email"), string(item, "name"), string(item, "language"));
+    }
+
+    /** Who made a role assignment (its {@code assignedBy}), from a stream image; null without one. */
+    public static String assignedBy(Map<String, AttributeValue> item) {
+        return item == null ? null : string(item, "assignedBy");
     }
 
     static String string(Map<String, AttributeValue> item, String name) {

@@ -21,6 +21,13 @@ public final class MeetupPartition {
         return table.findMeetup(meetupId);
     }
 
+    /** One item of the meetup's partition (strongly consistent), or null. */
+    public Map<String, AttributeValue> item(String meetupId, String sk) {
+        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
+                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)), Keys.SK, AttributeValue.fromS(sk)))).item();
+        return item == null || item.isEmpty() ? null : item;
+    }
+
     public List<Map<String, AttributeValue>> itemsStartingWith(String meetupId, String prefix) {
         return table.client().queryPaginator(QueryRequest.builder().tableName(table.name())
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")

@@ -46,7 +46,7 @@ public final class ReminderRules {
         java.util.Map<String, Recipient> volunteers = new java.util.LinkedHashMap<>();
         candidates.stream().filter(r -> r.kind() == Recipient.Kind.VOLUNTEER)
                 .forEach(r -> volunteers.merge(r.userId(), r, (a, b) -> new Recipient(a.userId(), a.email(), a.name(),
-                        a.language(), a.kind(), a.role() + ", " + b.role(), null)));
+                        a.language(), a.kind(), a.role() + ", " + b.role(), null, a.signUp())));
         List<Recipient> out = new ArrayList<>(volunteers.values());
         candidates.stream()
                 .filter(r -> r.kind() == Recipient.Kind.GOING

@@ -9,12 +9,17 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.json.Json;
+import org.meetups.common.observe.Invocation;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.mail.MailDelivery;
+import org.meetups.mail.MailWindows;
+import org.meetups.mail.Mailer;
+import org.meetups.mail.MimeMail;
 import org.meetups.mail.SentMarkers;
-import org.meetups.remind.domain.ReminderMailer;
 import org.meetups.remind.store.ReminderStore;
 
 /**
@@ -31,21 +36,21 @@ public final class ReminderHandler implements RequestStreamHandler {
     }
 
     public ReminderHandler(Env env, Clock clock) {
-        this(env, clock, ReminderMails.fromEnv(env, clock));
-    }
-
-    public ReminderHandler(Env env, Clock clock, ReminderMailer mailer) {
         var dynamo = AwsClients.dynamoDb(env);
         String table = env.require("TABLE_NAME");
-        this.run = new ReminderRun(new ReminderStore(new MeetupTable(dynamo, table)), new SentMarkers(dynamo, table),
-                mailer, clock);
+        MimeMail mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
+        Mailer mailer = new Mailer(AwsClients.sesV2(env, List.of()), mime.senderAddress(),
+                env.find("SES_CONFIGURATION_SET").orElse(null));
+        this.run = new ReminderRun(new ReminderStore(new MeetupTable(dynamo, table)), new MailWindows(dynamo, table),
+                new MailDelivery(new SentMarkers(dynamo, table), mime, mailer, clock),
+                ReminderMails.fromEnv(env, mime, clock), clock);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        ReminderRun.Summary summary = run.run(scheduledTime(Json.MAPPER.readTree(input)));
-        System.out.println(Json.write(summary));
-        Json.MAPPER.writeValue(output, summary);
+        try (Invocation invocation = Invocation.start(context, "RemindersFunction")) {
+            Json.MAPPER.writeValue(output, run.run(scheduledTime(Json.MAPPER.readTree(input))));
+        }
     }
 
     static Instant scheduledTime(JsonNode event) {

@@ -1,41 +1,55 @@
 package org.meetups.remind.handler;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.observe.Metrics;
+import org.meetups.mail.MailDelivery;
+import org.meetups.mail.MailWindows;
 import org.meetups.mail.SentMarkers;
 import org.meetups.remind.domain.Recipient;
-import org.meetups.remind.domain.ReminderMailer;
 import org.meetups.remind.domain.ReminderRules;
 import org.meetups.remind.store.ReminderStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One scheduled run: for every meetup whose reminder round is due at the schedule's time, mail
- * each recipient not yet reminded (claim the sent marker, send, complete it), then mark the round done. A run that
- * stops half-way (crash, throttling) leaves the round open, and the next run finishes it.
+ * each recipient not yet reminded through {@link MailDelivery} (exactly once, one recipient never
+ * holding back another), then mark the round done. A run that stops half-way (crash, SES
+ * account-level or transient failure) leaves the round open, and the next run finishes it. Each run
+ * also releases the mail windows whose held changes are due ({@link MailWindows}).
  */
 public final class ReminderRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ReminderRun.class);
+
     private final ReminderStore store;
-    private final SentMarkers markers;
-    private final ReminderMailer mailer;
+    private final MailWindows windows;
+    private final MailDelivery delivery;
+    private final ReminderMails mails;
     private final Clock clock;
 
-    public ReminderRun(ReminderStore store, SentMarkers markers, ReminderMailer mailer, Clock clock) {
+    public ReminderRun(ReminderStore store, MailWindows windows, MailDelivery delivery, ReminderMails mails, Clock clock) {
         this.store = store;
-        this.markers = markers;
-        this.mailer = mailer;
+        this.windows = windows;
+        this.delivery = delivery;
+        this.mails = mails;
         this.clock = clock;
     }
 
-    public record Summary(Instant scheduledTime, int meetupsDue, int sent, int rejected, int deferred, int roundsCompleted) {}
+    public record Summary(Instant scheduledTime, int meetupsDue, int sent, int rejected, int deferred, int roundsCompleted,
+                          int windowsReleased) {}
 
     public Summary run(Instant scheduledTime) {
+        int released = windows.releaseDue(scheduledTime);
         int sent = 0;
         int rejected = 0;
         int deferred = 0;
         int completed = 0;
+        MailDelivery.Run sending = delivery.run();
         List<Meetup> due = store.dueMeetups(scheduledTime);
         for (Meetup meetup : due) {
             if (ReminderRules.expired(meetup, scheduledTime)) {
@@ -48,49 +62,40 @@ public final class ReminderRun {
                 continue;
             }
             String kind = ReminderRules.markerKind(offset.get());
+            Instant dueAt = meetup.startsAt().minus(Duration.ofMinutes(offset.get()));
             ReminderStore.Audience audience = store.audience(meetup.id(), kind, meetup.startsAt());
             boolean roundDone = true;
             for (Recipient recipient : ReminderRules.recipients(meetup, offset.get(), audience.candidates())) {
                 if (audience.alreadySent().contains(recipient.userId())) {
                     continue;
                 }
-                if (deferred > 0) {
-                    roundDone = false;   // SES is pushing back: leave the rest to the next run
-                    continue;
-                }
                 // the marker names the start, so a meetup moved to another time is reminded again
                 SentMarkers.Marker marker = SentMarkers.forMeetup(meetup.id(), kind, recipient.userId(),
                         meetup.startsAt().toString());
-                Instant claimedAt = clock.instant();
-                SentMarkers.Claim claim = markers.claim(marker, claimedAt);
-                if (claim == SentMarkers.Claim.IN_PROGRESS) {
-                    roundDone = false;   // another run is sending it; the next run sees it settled
-                    continue;
-                }
-                if (claim == SentMarkers.Claim.ALREADY_SENT) {
-                    continue;
-                }
-                ReminderMailer.Result result = mailer.send(meetup, offset.get(), recipient);
+                MailDelivery.Result result = sending.deliver(marker, ReminderMails.kind(recipient),
+                        () -> mails.compose(meetup, offset.get(), recipient));
                 switch (result.outcome()) {
                     case SENT -> {
-                        markers.complete(marker, "SENT", result.detail(), clock.instant());
                         sent++;
+                        Metrics.millis("ReminderLag", Math.max(0, Duration.between(dueAt, clock.instant()).toMillis()));
                     }
-                    case REJECTED -> {
-                        markers.complete(marker, "UNDELIVERABLE", result.detail(), clock.instant());
-                        rejected++;
-                    }
+                    case UNDELIVERABLE -> rejected++;
                     case DEFERRED -> {
-                        markers.release(marker, claimedAt);
                         deferred++;
                         roundDone = false;
                     }
+                    // another run is sending it; the next run sees it settled
+                    case IN_PROGRESS -> roundDone = false;
+                    case ALREADY_DONE -> { }
                 }
             }
             if (roundDone && store.completeRound(meetup, offset.get())) {
                 completed++;
             }
         }
-        return new Summary(scheduledTime, due.size(), sent, rejected, deferred, completed);
+        Summary summary = new Summary(scheduledTime, due.size(), sent, rejected, deferred, completed, released);
+        LOG.info("reminder run at {}: {} meetups due, {} sent, {} undeliverable, {} deferred, {} rounds done, {} mail windows released",
+                scheduledTime, due.size(), sent, rejected, deferred, completed, released);
+        return summary;
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.people.Profiles;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.store.Keys;
@@ -29,9 +30,11 @@ public final class ReminderStore {
     public static final int CATCH_UP_MONTHS = 1;
 
     private final MeetupTable table;
+    private final Profiles profiles;
 
     public ReminderStore(MeetupTable table) {
         this.table = table;
+        this.profiles = new Profiles(table);
     }
 
     /** Meetups whose next reminder round is due at {@code at}: one Query per month bucket, due entries only. */
@@ -72,19 +75,29 @@ public final class ReminderStore {
                 rsvp(RsvpSchema.RSVP.mapToItem(item)).ifPresent(candidates::add);
             } else if (sk.startsWith("ROLE#")) {
                 candidates.add(new Recipient(s(item, "userId"), s(item, "email"), s(item, "name"),
-                        s(item, "language"), Recipient.Kind.VOLUNTEER, s(item, "role"), null));
+                        s(item, "language"), Recipient.Kind.VOLUNTEER, s(item, "role"), null, s(item, "assignedAt")));
             } else if (sk.startsWith(markerPrefix) && sk.endsWith(markerSuffix)
                     && !"PENDING".equals(s(item, "state"))) {
                 sent.add(sk.substring(markerPrefix.length(), sk.length() - markerSuffix.length()));
             }
         }
-        return new Audience(candidates, sent);
+        return new Audience(inPreferredLanguages(candidates), sent);
+    }
+
+    /** Each person's language as their profile says now (one BatchGetItem for the meetup's people), else as the item had it. */
+    private List<Recipient> inPreferredLanguages(List<Recipient> candidates) {
+        if (candidates.isEmpty()) {
+            return candidates;
+        }
+        Map<String, String> languages = profiles.preferredLanguages(candidates.stream().map(Recipient::userId).toList());
+        return candidates.stream().map(r -> !languages.containsKey(r.userId()) ? r : new Recipient(r.userId(), r.email(),
+                r.name(), languages.get(r.userId()), r.kind(), r.role(), r.position(), r.signUp())).toList();
     }
 
     private static java.util.Optional<Recipient> rsvp(Rsvp rsvp) {
         Recipient.Kind kind = rsvp.holdsSeat() ? Recipient.Kind.GOING : rsvp.waiting() ? Recipient.Kind.WAITLISTED : null;
         return java.util.Optional.ofNullable(kind).map(k -> new Recipient(rsvp.userId(), rsvp.email(), rsvp.name(),
-                rsvp.language(), k, null, rsvp.waiting() ? rsvp.position() : null));
+                rsvp.language(), k, null, rsvp.waiting() ? rsvp.position() : null, Long.toString(rsvp.signUpGeneration())));
     }
 
     private static String s(Map<String, AttributeValue> item, String name) {

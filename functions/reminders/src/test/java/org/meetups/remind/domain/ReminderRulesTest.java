@@ -44,11 +44,11 @@ class ReminderRulesTest {
     void goingAndVolunteersAlwaysWaitingOnlyInTheFirstRound() {
         Meetup m = meetup(MeetupStatus.SCHEDULED, null);
         List<Recipient> people = List.of(
-                new Recipient("a", "a@x.org", "A", "nl", Recipient.Kind.GOING, null, null),
-                new Recipient("w", "w@x.org", "W", null, Recipient.Kind.WAITLISTED, null, 3L),
-                new Recipient("v", "v@x.org", "V", "en", Recipient.Kind.VOLUNTEER, "host", null),
-                new Recipient("v", "v@x.org", "V", "en", Recipient.Kind.VOLUNTEER, "greeter", null),
-                new Recipient("v", "v@x.org", "V", "en", Recipient.Kind.GOING, null, null));
+                new Recipient("a", "a@x.org", "A", "nl", Recipient.Kind.GOING, null, null, "1"),
+                new Recipient("w", "w@x.org", "W", null, Recipient.Kind.WAITLISTED, null, 3L, "1"),
+                new Recipient("v", "v@x.org", "V", "en", Recipient.Kind.VOLUNTEER, "host", null, "1"),
+                new Recipient("v", "v@x.org", "V", "en", Recipient.Kind.VOLUNTEER, "greeter", null, "1"),
+                new Recipient("v", "v@x.org", "V", "en", Recipient.Kind.GOING, null, null, "1"));
         List<Recipient> first = ReminderRules.recipients(m, 1440, people);
         assertEquals(List.of("v", "a", "w"), first.stream().map(Recipient::userId).toList());
         assertEquals("host, greeter", first.get(0).role());

@@ -1,6 +1,7 @@
 package org.meetups.remind.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
@@ -31,12 +32,16 @@ import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.mail.IcsWriter;
 import org.meetups.mail.MailComposer;
+import org.meetups.mail.MailDelivery;
+import org.meetups.mail.MailWindows;
 import org.meetups.mail.Mailer;
 import org.meetups.mail.MimeMail;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.remind.store.ReminderStore;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.FaultInjector;
+import org.meetups.testing.OddAddresses;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -66,11 +71,12 @@ class ReminderRunTest {
     static ReminderRun.Summary run(Instant scheduledTime, Instant now, List<ExecutionInterceptor> sesFaults) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         MimeMail mime = new MimeMail(SENDER, null);
-        ReminderMails mailer = new ReminderMails(new MailComposer(new IcsWriter("meetups.example.org",
-                mime.senderAddress(), "Meetups"), new TokenSigner(new byte[32], clock), "https://meetups.example.org"),
-                mime, new Mailer(AwsClients.sesV2(stack.env(), sesFaults), mime.senderAddress()), clock);
-        return new ReminderRun(new ReminderStore(table), new SentMarkers(stack.dynamo(), stack.tableName()), mailer, clock)
-                .run(scheduledTime);
+        ReminderMails mails = new ReminderMails(new MailComposer(new IcsWriter("meetups.example.org",
+                mime.senderAddress(), "Meetups"), new TokenSigner(new byte[32], clock), "https://meetups.example.org"), clock);
+        MailDelivery delivery = new MailDelivery(new SentMarkers(stack.dynamo(), stack.tableName()), mime,
+                new Mailer(AwsClients.sesV2(stack.env(), sesFaults), mime.senderAddress()), clock);
+        return new ReminderRun(new ReminderStore(table), new MailWindows(stack.dynamo(), stack.tableName()), delivery,
+                mails, clock).run(scheduledTime);
     }
 
     static ReminderRun.Summary run(Instant scheduledTime) {
@@ -88,10 +94,14 @@ class ReminderRunTest {
 
     static String person(Meetup m, String kind, String status, String language, Long position) {
         String user = kind.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return person(m, user, user + "@example.org", kind, status, language, position);
+    }
+
+    static String person(Meetup m, String user, String email, String kind, String status, String language, Long position) {
         Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 "PK", AttributeValue.fromS(Keys.meetupPk(m.id())),
                 "userId", AttributeValue.fromS(user),
-                "email", AttributeValue.fromS(user + "@example.org"),
+                "email", AttributeValue.fromS(email),
                 "name", AttributeValue.fromS("Person " + user),
                 "meetupId", AttributeValue.fromS(m.id()),
                 "type", AttributeValue.fromS(kind)));
@@ -109,7 +119,89 @@ class ReminderRunTest {
             item.put("role", AttributeValue.fromS("host"));
         }
         stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(item));
-        return user + "@example.org";
+        return email;
+    }
+
+    /** The reminder markers of a meetup: user id -> state, detail. */
+    static Map<String, List<String>> markers(Meetup m) {
+        Map<String, List<String>> out = new HashMap<>();
+        stack.dynamo().queryPaginator(r -> r.tableName(stack.tableName()).consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sent)")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(m.id())),
+                                ":sent", AttributeValue.fromS("SENT#REMINDER-"))))
+                .items().forEach(i -> out.put(i.get("userId").s(), List.of(i.get("state").s(),
+                        i.containsKey("detail") ? i.get("detail").s() : "")));
+        return out;
+    }
+
+    @Test
+    void oddAddressesGetEveryKindOfReminderAndNobodyIsHeldBackByThem() {
+        Instant start = Instant.parse("2027-02-10T16:00:00Z");
+        Meetup m = meetup(start, "en", MeetupStatus.SCHEDULED);
+        List<String> addresses = new ArrayList<>(OddAddresses.VALID);
+        addresses.addAll(OddAddresses.INVALID);
+        for (int i = 0; i < addresses.size(); i++) {
+            // a third of them each: going, waiting (the first round tells them their position), volunteering
+            String kind = i % 3 == 2 ? "ROLE" : "RSVP";
+            person(m, "p%02d".formatted(i), addresses.get(i), kind, i % 3 == 0 ? "GOING" : "WAITLISTED", "en", (long) i + 1);
+        }
+        int before = mails.count();
+        ReminderRun.Summary summary = run(start.minus(Duration.ofHours(23)));
+        Map<String, List<String>> markers = markers(m);
+        assertEquals(addresses.size(), markers.size(), "every recipient's reminder is settled");
+        assertEquals(summary.sent(), mails.since(before).size());
+        assertEquals(addresses.size(), summary.sent() + summary.rejected());
+        assertEquals(0, summary.deferred());
+        assertEquals(1, summary.roundsCompleted(), "the round is done: nobody holds it open");
+        for (int i = 0; i < addresses.size(); i++) {
+            List<String> marker = markers.get("p%02d".formatted(i));
+            if (i >= OddAddresses.VALID.size()) {
+                assertEquals("UNDELIVERABLE", marker.get(0), addresses.get(i));
+            } else if (!marker.get(0).equals("SENT")) {
+                // the emulator's SES, like SES, refuses what it cannot parse: a per-message refusal with its reason
+                assertEquals("\"a@b\"@example.org", addresses.get(i), marker.toString());
+            }
+        }
+    }
+
+    @Test
+    void accountLevelRefusalsLeaveTheRoundOpenWithNothingMarked() {
+        Instant start = Instant.parse("2027-02-20T16:00:00Z");
+        Meetup m = meetup(start, "en", MeetupStatus.SCHEDULED);
+        List<String> people = List.of(person(m, "RSVP", "GOING", "en", null), person(m, "RSVP", "GOING", "en", null));
+        Instant at = start.minus(Duration.ofHours(23));
+        int before = mails.count();
+        FaultInjector.clear();
+        FaultInjector.fail(FaultInjector.SES, "SendEmail", 100, r -> FaultInjector.sesSendingPaused());
+        ReminderRun.Summary paused;
+        try {
+            paused = run(at);
+            assertEquals(1, FaultInjector.attempts(FaultInjector.SES, "SendEmail"), "after the refusal the run calls SES no more");
+        } finally {
+            FaultInjector.clear();
+        }
+        assertEquals(0, paused.sent());
+        assertEquals(0, paused.rejected(), "never undeliverable because of the account");
+        assertEquals(2, paused.deferred());
+        assertEquals(0, paused.roundsCompleted());
+        assertEquals(Map.of(), markers(m));
+        ReminderRun.Summary next = run(at.plusSeconds(300));
+        assertEquals(2, next.sent());
+        assertEquals(1, next.roundsCompleted());
+        List<SentMails.Mail> all = mails.since(before);
+        people.forEach(address -> assertEquals(1, mailsTo(all, address).size(), address));
+    }
+
+    @Test
+    void aRunReleasesTheMailWindowsThatAreDue() {
+        Instant at = Instant.parse("2027-04-01T09:00:00Z");
+        MailWindows windows = new MailWindows(stack.dynamo(), stack.tableName());
+        MailWindows.Key key = new MailWindows.Key("m-" + UUID.randomUUID(), "u-1", "RSVP");
+        windows.hold(key, at.minusSeconds(60), "NONE", new org.meetups.mail.Recipient("u-1", "u1@example.org", "U", "en"),
+                at.minusSeconds(600));
+        assertTrue(run(at).windowsReleased() >= 1);
+        assertTrue(windows.read(key).isPresent());
+        assertEquals(0, run(at.plusSeconds(300)).windowsReleased(), "released once");
     }
 
     static List<SentMails.Mail> mailsTo(List<SentMails.Mail> all, String address) {
@@ -138,8 +230,9 @@ class ReminderRunTest {
                 + " " + calls);
         assertEquals(3, summary.meetupsDue());
         assertEquals(3, summary.sent());
-        // 2 index queries (this month and the one before) + per due meetup: its partition, claim, complete, round done
-        assertEquals(2 + 3 * 4, calls.size(), calls::toString);
+        // 2 index queries (this month and the one before), 2 more for due mail windows + per due meetup:
+        // its partition, its people's profiles (one BatchGetItem), claim, complete, round done
+        assertEquals(2 + 2 + 3 * 5, calls.size(), calls::toString);
         List<SentMails.Mail> sent = mails.since(before);
         due.forEach(address -> assertEquals(1, mailsTo(sent, address).size(), address));
     }
@@ -291,6 +384,26 @@ class ReminderRunTest {
     }
 
     @Test
+    void theLanguageAPersonPrefersWinsOverTheItemsAndTheMeetups() {
+        Instant start = Instant.parse("2027-12-17T17:00:00Z");
+        Meetup m = meetup(start, "en", MeetupStatus.SCHEDULED);
+        String dutch = person(m, "RSVP", "GOING", "en", null);
+        String english = person(m, "RSVP", "GOING", null, null);
+        // as PUT /me/preferences stores it (user id: the address's local part)
+        String dutchUser = dutch.substring(0, dutch.indexOf('@'));
+        stack.dynamo().updateItem(r -> r.tableName(stack.tableName())
+                .key(org.meetups.common.people.Profiles.key(dutchUser))
+                .updateExpression("SET #language = :language")
+                .expressionAttributeNames(Map.of("#language", "language"))
+                .expressionAttributeValues(Map.of(":language", AttributeValue.fromS("nl"))));
+        int before = mails.count();
+        run(start.minus(Duration.ofHours(24)));
+        List<SentMails.Mail> all = mails.since(before);
+        assertTrue(mailsTo(all, dutch).get(0).subject().startsWith("Herinnering:"), mailsTo(all, dutch).get(0).subject());
+        assertFalse(mailsTo(all, english).get(0).subject().startsWith("Herinnering:"));
+    }
+
+    @Test
     void theSampleScheduledEventIsServedByTheHandler() throws Exception {
         var env = new HashMap<String, String>();
         for (String name : List.of("AWS_ENDPOINT_URL", "AWS_REGION", "TABLE_NAME")) {
@@ -299,6 +412,7 @@ class ReminderRunTest {
         env.put("SENDER", SENDER);
         env.put("PUBLIC_BASE_URL", "https://meetups.example.org");
         env.put("LINK_SECRET", "a-local-secret-of-at-least-thirty-two-bytes");
+        env.put("ALLOW_PLAINTEXT_LINK_SECRET", "true");
         ReminderHandler handler = new ReminderHandler(org.meetups.common.config.Env.of(env), Clock.systemUTC());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(java.nio.file.Files.readAllBytes(

@@ -1,12 +1,8 @@
 package org.meetups.roles.handler;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -22,7 +18,10 @@ import org.meetups.common.http.ApiException;
 import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
 import org.meetups.common.http.HttpFunction;
+import org.meetups.common.http.PageCursor;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.StartPosition;
+import org.meetups.common.store.UserItemPosition;
 import org.meetups.roles.domain.Assignment;
 import org.meetups.roles.domain.AssigneeInput;
 import org.meetups.roles.domain.Person;
@@ -31,7 +30,6 @@ import org.meetups.roles.domain.RoleAssignmentRules;
 import org.meetups.roles.domain.RoleChange;
 import org.meetups.roles.domain.RoleFill;
 import org.meetups.roles.store.RoleRepository;
-import org.meetups.roles.store.RoleRepository.StartCursor;
 import org.meetups.roles.store.RoleRepository.Taken;
 
 /**
@@ -140,7 +138,7 @@ public final class RolesHandler extends HttpFunction {
     }
 
     ApiResponse volunteer(ApiRequest request, Caller caller) {
-        Person self = new Person(caller.userId(), caller.name(), caller.email(), caller.language());
+        Person self = new Person(caller.userId(), caller.name(), caller.email(), null);
         return taken(roles.take(request.meetupId(), roleName(request), self, caller.userId(), now()));
     }
 
@@ -177,10 +175,13 @@ public final class RolesHandler extends HttpFunction {
             throw ApiException.badRequest("'from' and 'to' may be at most 366 days apart");
         }
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        Optional<StartCursor> after = request.queryParameter("cursor").map(c -> decodeOpenCursor(c, from, to));
+        String scope = PageCursor.scope("GET /roles/open", request.queryParameter("from").orElse(null),
+                request.queryParameter("to").orElse(null));
+        Optional<StartPosition> after = PageCursor.from(request, scope, 2)
+                .map(fields -> StartPosition.fromFields(fields, from, to));
         RoleRepository.OpenPage page = roles.openRoles(from, to, limit, after);
         return ApiResponse.json(200, new Views.OpenPage(page.meetups().stream().map(Views.OpenMeetup::of).toList(),
-                page.next().map(RolesHandler::encodeOpenCursor).orElse(null)));
+                page.next().map(next -> PageCursor.encode(scope, next.fields())).orElse(null)));
     }
 
     ApiResponse historyOf(ApiRequest request, Caller caller) {
@@ -188,14 +189,16 @@ public final class RolesHandler extends HttpFunction {
         return history(request, caller, RoleAssignmentRules.userId(request.pathParameter("userId")));
     }
 
+    /** A person's roles, whether they ask (/me/roles) or a coordinator does: one list, one kind of cursor. */
     private ApiResponse history(ApiRequest request, Caller caller, String userId) {
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        Optional<Assignment> after = request.queryParameter("cursor").map(c -> decodeHistoryCursor(c, userId));
+        String scope = PageCursor.scope("role history", userId);
+        Optional<UserItemPosition> after = PageCursor.from(request, scope, 3).map(UserItemPosition::fromFields);
         RoleRepository.HistoryPage page = roles.history(userId, limit, after);
         var meetups = page.items().isEmpty() ? Map.<String, RoleRepository.MeetupSummary>of()
                 : roles.summaries(page.items().stream().map(Assignment::meetupId).collect(Collectors.toSet()));
         return ApiResponse.json(200, Views.HistoryPage.of(userId, page.items(), meetups,
-                page.next().map(RolesHandler::encodeHistoryCursor).orElse(null)));
+                page.next().map(next -> PageCursor.encode(scope, next.fields())).orElse(null)));
     }
 
     private static ApiResponse taken(Taken taken) {
@@ -218,60 +221,5 @@ public final class RolesHandler extends HttpFunction {
             throw Refusals.roleNotFound(role);
         }
         return role;
-    }
-
-    static String encodeOpenCursor(StartCursor last) {
-        return encode(last.startsAt() + "|" + last.meetupId());
-    }
-
-    static StartCursor decodeOpenCursor(String cursor, Instant from, Instant to) {
-        List<String> parts = decode(cursor, 2);
-        try {
-            Instant start = Instant.parse(parts.get(0));
-            if (ApiRequest.MEETUP_ID.matcher(parts.get(1)).matches() && !start.isBefore(from) && !start.isAfter(to)) {
-                return new StartCursor(start, parts.get(1));
-            }
-        } catch (DateTimeParseException e) {
-            // falls through to the 400 below
-        }
-        throw badCursor();
-    }
-
-    static String encodeHistoryCursor(Assignment last) {
-        return encode(last.meetupStartsAt() + "|" + last.meetupId() + "|" + last.role());
-    }
-
-    static Assignment decodeHistoryCursor(String cursor, String userId) {
-        List<String> parts = decode(cursor, 3);
-        try {
-            Instant start = Instant.parse(parts.get(0));
-            if (ApiRequest.MEETUP_ID.matcher(parts.get(1)).matches() && RoleRules.validName(parts.get(2))) {
-                return new Assignment(parts.get(1), parts.get(2), userId, null, null, null, null, null, start);
-            }
-        } catch (DateTimeParseException e) {
-            // falls through to the 400 below
-        }
-        throw badCursor();
-    }
-
-    private static String encode(String raw) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static List<String> decode(String cursor, int parts) {
-        try {
-            List<String> split = List.of(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)
-                    .split("\\|", -1));
-            if (split.size() == parts) {
-                return split;
-            }
-        } catch (IllegalArgumentException e) {
-            // falls through to the 400 below
-        }
-        throw badCursor();
-    }
-
-    private static ApiException badCursor() {
-        return ApiException.badRequest("'cursor' is not a cursor this API returned for this query");
     }
 }

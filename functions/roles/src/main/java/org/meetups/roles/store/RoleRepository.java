@@ -16,9 +16,12 @@ import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.domain.RoleRules;
 import org.meetups.common.http.ApiException;
+import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.StartPosition;
+import org.meetups.common.store.UserItemPosition;
 import org.meetups.roles.domain.Assignment;
 import org.meetups.roles.domain.Person;
 import org.meetups.common.roles.Refusals;
@@ -146,6 +149,7 @@ public final class RoleRepository {
                                 .build()).build(),
                         TransactWriteItem.builder().update(fill).build(),
                         TransactWriteItem.builder().update(marker.build()).build()));
+                Metrics.count("RolesTaken", "By", person.userId().equals(assignedBy) ? "Volunteer" : "Coordinator");
                 return new Taken(assignment, true);
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
@@ -183,7 +187,7 @@ public final class RoleRepository {
      * refusals as for {@link #take}.
      */
     public boolean release(String meetupId, String role, String userId, Instant now) {
-        return release.release(meetupId, role, userId, now, List.of()) == RoleRelease.Outcome.RELEASED;
+        return release.release(meetupId, role, userId, now, List.of(), null) == RoleRelease.Outcome.RELEASED;
     }
 
     /** Adds a role definition to a meetup that still takes changes; answers the meetup after the change. */
@@ -292,17 +296,21 @@ public final class RoleRepository {
     }
 
     /** One page of a person's role assignments, by meetup start (GSI2), and where the next page starts. */
-    public record HistoryPage(List<Assignment> items, Optional<Assignment> next) {}
+    public record HistoryPage(List<Assignment> items, Optional<UserItemPosition> next) {}
+
+    /** Index items one history page reads at most, as for the other listings: a person's RSVPs are skipped by a filter. */
+    public static final int MAX_PAGE_QUERIES = 10;
+    private static final int QUERY_LIMIT = 100;
 
     /**
      * Walks the person's items in GSI2 (RSVPs and roles, by meetup start) keeping only role items:
-     * a filter on {@code type}, pages of up to 100 items read until {@code limit} roles are found.
+     * a filter on {@code type}, pages of up to 100 items, until {@code limit} roles are found or
+     * {@value #MAX_PAGE_QUERIES} Queries were made (then the page is shorter and says where to go on).
      */
-    public HistoryPage history(String userId, int limit, Optional<Assignment> after) {
+    public HistoryPage history(String userId, int limit, Optional<UserItemPosition> after) {
         List<Assignment> page = new ArrayList<>();
-        Map<String, AttributeValue> start = after.map(RoleRepository::gsi2Key).orElse(null);
-        boolean more;
-        do {
+        Map<String, AttributeValue> start = after.map(p -> p.exclusiveStartKey(userId)).orElse(null);
+        for (int queries = 0; queries < MAX_PAGE_QUERIES; queries++) {
             QueryResponse response = table.client().query(QueryRequest.builder()
                     .tableName(table.name())
                     .indexName(Keys.GSI2)
@@ -312,18 +320,24 @@ public final class RoleRepository {
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.userPk(userId)),
                             ":type", AttributeValue.fromS(AssignmentSchema.TYPE)))
                     .exclusiveStartKey(start)
-                    .limit(100)
+                    .limit(QUERY_LIMIT)
                     .build());
             for (Map<String, AttributeValue> item : response.items()) {
                 if (page.size() == limit) {
-                    return new HistoryPage(page, Optional.of(page.get(limit - 1)));
+                    return new HistoryPage(page, Optional.of(position(page.get(limit - 1))));
                 }
                 page.add(AssignmentSchema.SCHEMA.mapToItem(item));
             }
-            more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty();
-            start = more ? response.lastEvaluatedKey() : null;
-        } while (more);
-        return new HistoryPage(page, Optional.empty());
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                return new HistoryPage(page, Optional.empty());
+            }
+            start = response.lastEvaluatedKey();
+        }
+        return new HistoryPage(page, Optional.of(UserItemPosition.of(start)));
+    }
+
+    private static UserItemPosition position(Assignment a) {
+        return new UserItemPosition(a.meetupStartsAt(), a.meetupId(), UserItemPosition.ROLE_PREFIX + a.role());
     }
 
     /** Title and status of the meetups a history page names (BatchGetItem, projected). */
@@ -355,23 +369,20 @@ public final class RoleRepository {
         return found;
     }
 
-    /** Position in the start-time index: the last meetup a page returned. */
-    public record StartCursor(Instant startsAt, String meetupId) {}
-
     /** One page of scheduled meetups with open role slots, by start time. */
-    public record OpenPage(List<Meetup> meetups, Optional<StartCursor> next) {}
+    public record OpenPage(List<Meetup> meetups, Optional<StartPosition> next) {}
 
     /**
      * Walks the month buckets of the start-time index (GSI1) from {@code from} to {@code to},
      * keeping scheduled meetups with {@code openRoleSlots > 0}: one Query per bucket page visited.
      */
-    public OpenPage openRoles(Instant from, Instant to, int limit, Optional<StartCursor> after) {
+    public OpenPage openRoles(Instant from, Instant to, int limit, Optional<StartPosition> after) {
         List<Meetup> page = new ArrayList<>();
         String lower = Keys.startSortKey(from, "");
         String upper = Keys.startSortKey(to, "~");
-        YearMonth month = YearMonth.from(after.map(StartCursor::startsAt).orElse(from).atOffset(ZoneOffset.UTC));
+        YearMonth month = YearMonth.from(after.map(StartPosition::startsAt).orElse(from).atOffset(ZoneOffset.UTC));
         YearMonth lastMonth = YearMonth.from(to.atOffset(ZoneOffset.UTC));
-        Map<String, AttributeValue> start = after.map(RoleRepository::gsi1Key).orElse(null);
+        Map<String, AttributeValue> start = after.map(StartPosition::exclusiveStartKey).orElse(null);
         while (!month.isAfter(lastMonth)) {
             QueryResponse response = table.client().query(QueryRequest.builder()
                     .tableName(table.name())
@@ -392,7 +403,7 @@ public final class RoleRepository {
             for (Map<String, AttributeValue> item : response.items()) {
                 if (page.size() == limit) {
                     Meetup last = page.get(limit - 1);
-                    return new OpenPage(page, Optional.of(new StartCursor(last.startsAt(), last.id())));
+                    return new OpenPage(page, Optional.of(StartPosition.of(last)));
                 }
                 page.add(MeetupSchema.MEETUP.mapToItem(item));
             }
@@ -456,19 +467,5 @@ public final class RoleRepository {
     private static Map<String, AttributeValue> markerKey(String meetupId, String userId) {
         return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
                 Keys.SK, AttributeValue.fromS(Keys.volunteerSk(userId)));
-    }
-
-    private static Map<String, AttributeValue> gsi2Key(Assignment a) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(a.meetupId())),
-                Keys.SK, AttributeValue.fromS(Keys.roleSk(a.role(), a.userId())),
-                Keys.GSI2_PK, AttributeValue.fromS(Keys.userPk(a.userId())),
-                Keys.GSI2_SK, AttributeValue.fromS(AssignmentSchema.userItemSk(a)));
-    }
-
-    private static Map<String, AttributeValue> gsi1Key(StartCursor c) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(c.meetupId())),
-                Keys.SK, AttributeValue.fromS(Keys.META),
-                Keys.GSI1_PK, AttributeValue.fromS(Keys.startBucket(c.startsAt())),
-                Keys.GSI1_SK, AttributeValue.fromS(Keys.startSortKey(c.startsAt(), c.meetupId())));
     }
 }

@@ -1,10 +1,8 @@
 package org.meetups.rsvp.handler;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +16,9 @@ import org.meetups.common.http.ApiException;
 import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
 import org.meetups.common.http.HttpFunction;
+import org.meetups.common.http.PageCursor;
 import org.meetups.common.rsvp.Rsvp;
-import org.meetups.common.store.Keys;
+import org.meetups.common.store.UserItemPosition;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.rsvp.handler.Views.AttendanceInput;
 import org.meetups.rsvp.handler.Views.AttendeePage;
@@ -30,7 +29,6 @@ import org.meetups.rsvp.handler.Views.RsvpView;
 import org.meetups.rsvp.store.RsvpStore;
 import org.meetups.rsvp.store.RsvpStore.AttendanceWrite;
 import org.meetups.rsvp.store.RsvpStore.AttendeeCursor;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * HTTP API routes for RSVPs. Self-service routes take the person only from the token (no user
@@ -89,11 +87,19 @@ public final class RsvpHandler extends HttpFunction {
 
     ApiResponse myMeetups(ApiRequest request, Caller caller) {
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        Optional<Map<String, AttributeValue>> after = request.queryParameter("cursor")
-                .map(c -> decodeMyCursor(c, caller.userId()));
-        RsvpStore.MyPage page = store.myItems(caller.userId(), now(), limit, after);
+        Instant now = now();
+        String scope = PageCursor.scope("GET /me/meetups", caller.userId());
+        Optional<UserItemPosition> after = PageCursor.from(request, scope, 3).map(fields -> {
+            UserItemPosition position = UserItemPosition.fromFields(fields);
+            // the listing starts now: a position before that is outside it
+            if (position.sortKey().compareTo(now.toString()) < 0) {
+                throw PageCursor.outOfRange();
+            }
+            return position;
+        });
+        RsvpStore.MyPage page = store.myItems(caller.userId(), now, limit, after);
         return ApiResponse.json(200, new MyMeetupsPage(page.items().stream().map(MyMeetupView::of).toList(),
-                page.next().map(RsvpHandler::encodeMyCursor).orElse(null)));
+                page.next().map(next -> PageCursor.encode(scope, next.fields())).orElse(null)));
     }
 
     ApiResponse attendees(ApiRequest request, Caller caller) {
@@ -101,11 +107,12 @@ public final class RsvpHandler extends HttpFunction {
         String id = request.meetupId();
         boolean csv = wantsCsv(request);
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        Optional<AttendeeCursor> after = request.queryParameter("cursor").map(RsvpHandler::decodeAttendeeCursor);
+        String scope = PageCursor.scope("GET /meetups/{id}/attendees", id);
+        Optional<AttendeeCursor> after = PageCursor.from(request, scope, 3).map(RsvpHandler::attendeeCursor);
         store.findMeetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
         RsvpStore.AttendeePage page = store.attendees(id, limit, after);
         var views = page.attendees().stream().map(AttendeeView::of).toList();
-        String next = page.next().map(RsvpHandler::encodeAttendeeCursor).orElse(null);
+        String next = page.next().map(cursor -> PageCursor.encode(scope, attendeeCursorFields(cursor))).orElse(null);
         ApiResponse response = csv
                 ? new ApiResponse(200, Map.of("content-type", "text/csv; charset=utf-8"), Views.csv(views, after.isEmpty()))
                 : ApiResponse.json(200, new AttendeePage(views, next));
@@ -158,65 +165,32 @@ public final class RsvpHandler extends HttpFunction {
 
 
 
-    private static ApiException badCursor() {
-        return ApiException.badRequest("'cursor' is not a cursor this API returned");
+    /** Going part: {@code G, <after user>, ""}; waitlist part: {@code W, <after position>, <after user>}. */
+    static java.util.List<String> attendeeCursorFields(AttendeeCursor cursor) {
+        return switch (cursor) {
+            case AttendeeCursor.Going going -> java.util.List.of("G", going.afterUserId() == null ? "" : going.afterUserId(), "");
+            case AttendeeCursor.Waiting waiting -> java.util.List.of("W", Long.toString(waiting.afterPosition()),
+                    waiting.afterUserId() == null ? "" : waiting.afterUserId());
+        };
     }
 
-    private static String encode(String raw) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String decode(String encoded) {
+    static AttendeeCursor attendeeCursor(java.util.List<String> fields) {
         try {
-            return new String(Base64.getUrlDecoder().decode(encoded), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw badCursor();
-        }
-    }
-
-    /** The partition is never taken from the cursor: it is always the caller's own. */
-    static String encodeMyCursor(Map<String, AttributeValue> lastKey) {
-        return encode(lastKey.get(Keys.GSI2_SK).s() + "|" + lastKey.get(Keys.PK).s() + "|" + lastKey.get(Keys.SK).s());
-    }
-
-    static Map<String, AttributeValue> decodeMyCursor(String encoded, String userId) {
-        String[] parts = decode(encoded).split("\\|", 3);
-        if (parts.length != 3 || !parts[1].startsWith("MEETUP#") || parts[2].isEmpty() || parts[0].isEmpty()
-                || parts[0].chars().anyMatch(Character::isISOControl)) {
-            throw badCursor();
-        }
-        return Map.of(Keys.GSI2_PK, AttributeValue.fromS(Keys.userPk(userId)),
-                Keys.GSI2_SK, AttributeValue.fromS(parts[0]),
-                Keys.PK, AttributeValue.fromS(parts[1]),
-                Keys.SK, AttributeValue.fromS(parts[2]));
-    }
-
-    static String encodeAttendeeCursor(AttendeeCursor cursor) {
-        return encode(switch (cursor) {
-            case AttendeeCursor.Going going -> "G|" + (going.afterUserId() == null ? "" : going.afterUserId());
-            case AttendeeCursor.Waiting waiting -> "W|" + waiting.afterPosition() + "|"
-                    + (waiting.afterUserId() == null ? "" : waiting.afterUserId());
-        });
-    }
-
-    static AttendeeCursor decodeAttendeeCursor(String encoded) {
-        String[] parts = decode(encoded).split("\\|", -1);
-        try {
-            if (parts.length == 2 && parts[0].equals("G") && USER_ID.matcher(parts[1]).matches()) {
-                return new AttendeeCursor.Going(parts[1]);
+            if (fields.get(0).equals("G") && USER_ID.matcher(fields.get(1)).matches() && fields.get(2).isEmpty()) {
+                return new AttendeeCursor.Going(fields.get(1));
             }
-            if (parts.length == 3 && parts[0].equals("W") && parts[2].isEmpty()) {
+            if (fields.get(0).equals("W") && fields.get(1).equals("0") && fields.get(2).isEmpty()) {
                 return new AttendeeCursor.Waiting(0, null);
             }
-            if (parts.length == 3 && parts[0].equals("W") && USER_ID.matcher(parts[2]).matches()) {
-                long position = Long.parseLong(parts[1]);
-                if (position > 0) {
-                    return new AttendeeCursor.Waiting(position, parts[2]);
+            if (fields.get(0).equals("W") && USER_ID.matcher(fields.get(2)).matches()) {
+                long position = Long.parseLong(fields.get(1));
+                if (position > 0 && Long.toString(position).equals(fields.get(1))) {
+                    return new AttendeeCursor.Waiting(position, fields.get(2));
                 }
             }
         } catch (NumberFormatException e) {
-            // falls through to the 400 below
+            // refused below
         }
-        throw badCursor();
+        throw PageCursor.invalid();
     }
 }

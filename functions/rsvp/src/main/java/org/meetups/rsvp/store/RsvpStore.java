@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.meetups.common.auth.Caller;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.observe.Invocation;
+import org.meetups.common.observe.Metrics;
 import org.meetups.common.rsvp.Attendance;
 import org.meetups.common.rsvp.MeetupCounters;
 import org.meetups.common.rsvp.Rsvp;
@@ -21,6 +23,7 @@ import org.meetups.common.rsvp.RsvpSnapshot;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.UserItemPosition;
 import org.meetups.rsvp.domain.RsvpRules;
 import org.meetups.rsvp.domain.RsvpRules.RsvpDecision;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -78,6 +81,7 @@ public final class RsvpStore {
             Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", AttributeValue.fromS(now.toString())));
             switch (decision) {
                 case RsvpDecision.Unchanged unchanged -> {
+                    outcome("UNCHANGED");
                     return unchanged.rsvp();
                 }
                 case RsvpDecision.TakeSeat seat -> {
@@ -106,9 +110,18 @@ public final class RsvpStore {
                 snapshot = retrySnapshot(refused, 1, snapshot, meetupId, caller.userId(), attempt);
                 continue;
             }
+            outcome(next.status().name());
+            if (next.waiting()) {
+                Metrics.count("WaitlistJoins");
+            }
             return next;
         }
         throw Transactions.busy();
+    }
+
+    private static void outcome(String outcome) {
+        Metrics.count("Rsvps", "Outcome", outcome);
+        Invocation.note("outcome", outcome);
     }
 
     /**
@@ -116,11 +129,13 @@ public final class RsvpStore {
      * {@link RsvpCancellation}, shared with one-click links.
      */
     public Rsvp cancel(String userId, String meetupId, Instant now) {
-        return switch (cancellation.cancel(userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED), List.of())) {
+        return switch (cancellation.cancel(userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED), List.of(),
+                null)) {
             case RsvpCancellation.Result.Cancelled cancelled -> cancelled.rsvp();
             case RsvpCancellation.Result.AlreadyCancelled unchanged -> unchanged.rsvp();
             case RsvpCancellation.Result.OtherStatus other -> other.rsvp();
             case RsvpCancellation.Result.AlongsideRefused refused -> throw new IllegalStateException("no extra items");
+            case RsvpCancellation.Result.OtherSignUp other -> throw new IllegalStateException("no sign-up named");
         };
     }
 
@@ -151,10 +166,12 @@ public final class RsvpStore {
         return RsvpSnapshot.retry(table, refused, meetupItem, previous, meetupId, userId, attempt);
     }
 
+    /** A new sign-up (the first, or again after a cancellation): the next generation, so older links no longer apply. */
     private static Rsvp newRsvp(Caller caller, Meetup meetup, Optional<Rsvp> previous, RsvpStatus status,
                                 Long position, Instant now) {
-        return new Rsvp(meetup.id(), caller.userId(), caller.email(), caller.name(), caller.language(), status,
-                position, null, previous.map(Rsvp::createdAt).orElse(now), now, meetup.startsAt());
+        return new Rsvp(meetup.id(), caller.userId(), caller.email(), caller.name(), null, status,
+                position, null, previous.map(Rsvp::createdAt).orElse(now), now, meetup.startsAt(),
+                previous.map(Rsvp::signUpGeneration).orElse(0L) + 1);
     }
 
     /** The whole item, written only if it is still absent or still CANCELLED as read. */
@@ -208,15 +225,15 @@ public final class RsvpStore {
     /** One item of "my meetups": an RSVP (status, position) or a role held, for a meetup not yet started. */
     public record MyItem(String type, String meetupId, Instant startsAt, RsvpStatus status, Long position, String role) {}
 
-    public record MyPage(List<MyItem> items, Optional<Map<String, AttributeValue>> next) {}
+    public record MyPage(List<MyItem> items, Optional<UserItemPosition> next) {}
 
     /**
      * The caller's items on GSI2 from now on, in start order: active RSVPs and roles. Cancelled
      * RSVPs are filtered out, so a page may need more than one Query (at most {@value #MAX_PAGE_QUERIES}).
      */
-    public MyPage myItems(String userId, Instant now, int limit, Optional<Map<String, AttributeValue>> after) {
+    public MyPage myItems(String userId, Instant now, int limit, Optional<UserItemPosition> after) {
         List<MyItem> page = new ArrayList<>();
-        Optional<Map<String, AttributeValue>> start = after;
+        Optional<Map<String, AttributeValue>> start = after.map(p -> p.exclusiveStartKey(userId));
         for (int i = 0; i < MAX_PAGE_QUERIES && page.size() < limit; i++) {
             int remaining = limit - page.size();
             Optional<Map<String, AttributeValue>> from = start;
@@ -243,7 +260,7 @@ public final class RsvpStore {
                 break;
             }
         }
-        return new MyPage(page, start);
+        return new MyPage(page, start.map(UserItemPosition::of));
     }
 
     private static MyItem myItem(Map<String, AttributeValue> item) {

@@ -1,69 +1,74 @@
 package org.meetups.testing.bench;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.reflect.Method;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.meetups.testing.CallRecorder;
 
 /**
- * Runs in a fresh JVM, as a Lambda cold start does: loads the handler, serves one event read the
- * way the Java runtime reads it, prints one line of figures. With no handler it is the baseline:
- * the same JVM start and output, no function.
+ * Runs in a fresh JVM, as a Lambda cold start does, and prints one line of figures:
+ * <ul>
+ *   <li>no arguments: the baseline, the same JVM start and output with no function;</li>
+ *   <li>{@code <handler class> <event file>}: constructs the handler and serves the event once;</li>
+ *   <li>{@code <handler class> <event file> <n>}: constructs the handler, runs its priming hook if it has
+ *       one, serves the event once (the first request), then {@code n} more times (steady state).</li>
+ * </ul>
  */
 public final class InvokeOnce {
     private InvokeOnce() {}
 
     public static void main(String[] args) throws Exception {
-        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         if (args.length == 0) {
-            System.out.println("RESULT baseline sinceJvmStartMs=" + (System.currentTimeMillis() - jvmStart));
+            System.out.println("RESULT baseline");
             return;
         }
-        long t0 = System.nanoTime();
-        Class<?> type = Class.forName(args[0]);
-        Object handler = type.getDeclaredConstructor().newInstance();
-        long t1 = System.nanoTime();
         byte[] event = Files.readAllBytes(Path.of(args[1]));
-        String outcome;
-        if (handler instanceof RequestStreamHandler stream) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            stream.handleRequest(new ByteArrayInputStream(event), out, null);
-            outcome = out.size() + "B";
-        } else {
-            outcome = String.valueOf(invoke((RequestHandler<?, ?>) handler, event));
+        long t0 = System.nanoTime();
+        LoadedHandler handler = LoadedHandler.construct(args[0]);
+        long t1 = System.nanoTime();
+        if (args.length == 2) {
+            String outcome = handler.serve(event);
+            long t2 = System.nanoTime();
+            System.out.println("RESULT initMs=" + millis(t1 - t0) + " requestMs=" + millis(t2 - t1)
+                    + " awsCalls=" + summary(CallRecorder.since(0)) + " outcome=" + oneLine(outcome));
+            return;
         }
+        boolean primed = handler.prime();
         long t2 = System.nanoTime();
-        System.out.println("RESULT initMs=" + (t1 - t0) / 1_000_000 + " invokeMs=" + (t2 - t1) / 1_000_000
-                + " sinceJvmStartMs=" + (System.currentTimeMillis() - jvmStart)
-                + " awsCalls=" + CallRecorder.since(0) + " outcome=" + outcome.replace('\n', ' '));
+        String outcome = handler.serve(event);
+        long t3 = System.nanoTime();
+        List<Long> steady = new ArrayList<>();
+        for (int i = Integer.parseInt(args[2]); i > 0; i--) {
+            long start = System.nanoTime();
+            handler.serve(event);
+            steady.add(System.nanoTime() - start);
+        }
+        System.out.println("RESULT primed=" + primed + " primeMs=" + millis(t2 - t1) + " firstMs=" + millis(t3 - t2)
+                + " steadyMs=" + millis((long) Medians.of(steady)) + " outcome=" + oneLine(outcome));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Object invoke(RequestHandler handler, byte[] event) throws Exception {
-        Class<?> input = Object.class;
-        for (Class<?> c = handler.getClass(); c != null; c = c.getSuperclass()) {
-            for (Type t : c.getGenericInterfaces()) {
-                if (t instanceof ParameterizedType p && p.getRawType() == RequestHandler.class) {
-                    input = (Class<?>) p.getActualTypeArguments()[0];
-                }
-            }
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, "%.3f", nanos / 1e6);
+    }
+
+    private static String oneLine(String text) {
+        return text.replace('\n', ' ');
+    }
+
+    /** The AWS calls made, in first-call order, without spaces: {@code SecretsManager.GetSecretValue,DynamoDb.Query*2}. */
+    static String summary(List<String> calls) {
+        if (calls.isEmpty()) {
+            return "none";
         }
-        PojoSerializer<?> serializer = LambdaEventSerializers.serializerFor(input, InvokeOnce.class.getClassLoader());
-        Object response = handler.handleRequest(serializer.fromJson(new ByteArrayInputStream(event)), null);
-        for (Method m : response.getClass().getMethods()) {
-            if (m.getName().equals("getStatusCode")) {
-                return m.invoke(response);
-            }
-        }
-        return response.getClass().getSimpleName();
+        Map<String, Long> counts = calls.stream()
+                .collect(Collectors.groupingBy(c -> c, LinkedHashMap::new, Collectors.counting()));
+        return counts.entrySet().stream()
+                .map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + "*" + e.getValue())
+                .collect(Collectors.joining(","));
     }
 }

@@ -1,0 +1,219 @@
+package org.meetups.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.meetups.common.http.HttpFunction;
+import org.meetups.testing.ApiEvents;
+import org.meetups.testing.ApiResult;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.testing.TestUsers;
+import org.meetups.testing.TestUsers.User;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The authorization matrix: every route of template.yaml x every kind of caller, the expected status
+ * read from api/access.yaml, each cell an otherwise valid request on fresh data through the route's
+ * real handler against the emulator. A route without a row, or a row without a route, fails.
+ */
+class AccessMatrixTest {
+    static final List<String> CALLERS = List.of("anonymous", "employee", "other-employee", "coordinator", "manager");
+    /** The person whose things the requests name ("the first employee"). */
+    static final User PERSON = TestUsers.employee();
+    static Api api;
+    static Map<String, HttpFunction> afterStart;
+
+    @BeforeAll
+    static void start() {
+        api = new Api();
+        afterStart = api.handlersAt(Api.START.plusSeconds(3600));
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Integer>> expected() throws IOException {
+        try (Reader reader = Files.newBufferedReader(ProjectFiles.resolve("api/access.yaml"))) {
+            return (Map<String, Map<String, Integer>>) new Yaml().<Map<String, Object>>load(reader).get("routes");
+        }
+    }
+
+    static User caller(String kind) {
+        return switch (kind) {
+            case "anonymous" -> TestUsers.anonymous();
+            case "employee" -> PERSON;
+            case "other-employee" -> TestUsers.otherEmployee();
+            case "coordinator" -> TestUsers.coordinator();
+            case "manager" -> TestUsers.manager();
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    /** One cell's call: the handlers to call (the time they run at) and the request. */
+    record Call(Map<String, HttpFunction> at, APIGatewayV2HTTPEvent event) {}
+
+    static Call now(ApiEvents.Builder request) {
+        return new Call(api.handlers, request.build());
+    }
+
+    /** For each route, how to make an otherwise valid request for a caller, on data made for that cell alone. */
+    static final Map<String, Function<User, Call>> SCENARIOS = new LinkedHashMap<>();
+
+    static void scenario(String route, Function<User, Call> make) {
+        SCENARIOS.put(route, make);
+    }
+
+    static ApiEvents.Builder request(String route, User user) {
+        String[] parts = route.split(" ", 2);
+        return ApiEvents.request(parts[0], parts[1]).as(user);
+    }
+
+    /** The caller as set up beforehand (their own RSVP or role), with a verified address. */
+    static User verified(User user) {
+        return user.with("email_verified", "true");
+    }
+
+    static boolean signedIn(User user) {
+        return user.sub() != null;
+    }
+
+    static {
+        scenario("POST /meetups", u -> now(request("POST /meetups", u).json(Api.MEETUP)));
+        scenario("GET /meetups", u -> now(request("GET /meetups", u)));
+        scenario("GET /meetups/{id}", u -> now(request("GET /meetups/{id}", u).path("id", api.meetup())));
+        scenario("PATCH /meetups/{id}", u -> now(request("PATCH /meetups/{id}", u).path("id", api.meetup())
+                .header("if-match", "\"1\"").json("{\"venue\": \"Groothandelsgebouw, Rotterdam\"}")));
+        scenario("POST /meetups/{id}/cancel", u -> now(request("POST /meetups/{id}/cancel", u).path("id", api.meetup())));
+        scenario("GET /meetups/{id}/roles", u -> now(request("GET /meetups/{id}/roles", u).path("id", api.meetup())));
+        scenario("POST /meetups/{id}/roles", u -> now(request("POST /meetups/{id}/roles", u).path("id", api.meetup())
+                .json("{\"name\": \"photographer\", \"slots\": 1}")));
+        scenario("PATCH /meetups/{id}/roles/{role}", u -> now(request("PATCH /meetups/{id}/roles/{role}", u)
+                .path("id", api.meetup()).path("role", "host").json("{\"slots\": 4}")));
+        scenario("DELETE /meetups/{id}/roles/{role}", u -> now(request("DELETE /meetups/{id}/roles/{role}", u)
+                .path("id", api.meetup()).path("role", "greeter")));
+        scenario("PUT /meetups/{id}/roles/{role}/volunteer", u -> now(request("PUT /meetups/{id}/roles/{role}/volunteer", u)
+                .path("id", api.meetup()).path("role", "host")));
+        scenario("DELETE /meetups/{id}/roles/{role}/volunteer", u -> {
+            String id = api.meetup();
+            if (signedIn(u)) {
+                api.volunteer(id, "host", verified(u));
+            }
+            return now(request("DELETE /meetups/{id}/roles/{role}/volunteer", u).path("id", id).path("role", "host"));
+        });
+        scenario("PUT /meetups/{id}/roles/{role}/assignees/{userId}", u -> now(
+                request("PUT /meetups/{id}/roles/{role}/assignees/{userId}", u).path("id", api.meetup())
+                        .path("role", "host").path("userId", PERSON.sub())
+                        .json("{\"name\": \"Eva Employee\", \"email\": \"eva@example.org\"}")));
+        scenario("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", u -> {
+            String id = api.meetup();
+            api.volunteer(id, "host", PERSON);
+            return now(request("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", u).path("id", id)
+                    .path("role", "host").path("userId", PERSON.sub()));
+        });
+        scenario("GET /roles/open", u -> now(request("GET /roles/open", u)));
+        scenario("GET /me/roles", u -> now(request("GET /me/roles", u)));
+        scenario("GET /users/{userId}/roles", u -> now(request("GET /users/{userId}/roles", u).path("userId", PERSON.sub())));
+        scenario("PUT /meetups/{id}/rsvp", u -> now(request("PUT /meetups/{id}/rsvp", u).path("id", api.meetup())));
+        scenario("DELETE /meetups/{id}/rsvp", u -> {
+            String id = api.meetup();
+            if (signedIn(u)) {
+                api.rsvp(id, verified(u));
+            }
+            return now(request("DELETE /meetups/{id}/rsvp", u).path("id", id));
+        });
+        scenario("GET /meetups/{id}/rsvp", u -> {
+            String id = api.meetup();
+            if (signedIn(u)) {
+                api.rsvp(id, verified(u));
+            }
+            return now(request("GET /meetups/{id}/rsvp", u).path("id", id));
+        });
+        scenario("GET /me/meetups", u -> now(request("GET /me/meetups", u)));
+        scenario("GET /meetups/{id}/attendees", u -> now(request("GET /meetups/{id}/attendees", u).path("id", api.meetup())));
+        scenario("PUT /meetups/{id}/attendees/{userId}/attendance", u -> {
+            String id = api.meetup();
+            api.rsvp(id, PERSON);
+            return new Call(afterStart, request("PUT /meetups/{id}/attendees/{userId}/attendance", u).path("id", id)
+                    .path("userId", PERSON.sub()).json("{\"attendance\": \"ATTENDED\"}").build());
+        });
+        scenario("GET /meetups/{id}/calendar.ics", u -> now(request("GET /meetups/{id}/calendar.ics", u).path("id", api.meetup())));
+        scenario("POST /me/calendar-feed", u -> now(request("POST /me/calendar-feed", u)));
+        // the signed token in the path authorises: the person's feed URL and link, whoever presents them
+        scenario("GET /calendar/{feed}", u -> now(request("GET /calendar/{feed}", u).path("feed", api.feed(PERSON))));
+        scenario("GET /links/{token}", u -> {
+            String id = api.meetup();
+            api.volunteer(id, "host", PERSON);
+            return now(request("GET /links/{token}", u).path("token", api.withdrawLink(id, "host", PERSON)));
+        });
+        scenario("POST /links/{token}", u -> {
+            String id = api.meetup();
+            api.volunteer(id, "host", PERSON);
+            return now(request("POST /links/{token}", u).path("token", api.withdrawLink(id, "host", PERSON)));
+        });
+        scenario("GET /me/preferences", u -> now(request("GET /me/preferences", u)));
+        scenario("PUT /me/preferences", u -> now(request("PUT /me/preferences", u).json("{\"language\": \"nl\"}")));
+    }
+
+    @Test
+    void everyRouteOfTheTemplateHasARowAndEveryRowARoute() throws IOException {
+        TreeSet<String> templateRoutes = new TreeSet<>(api.routes.stream().map(Api.Route::key).toList());
+        TreeSet<String> rows = new TreeSet<>(expected().keySet());
+        assertEquals(templateRoutes, rows, "api/access.yaml must list exactly the routes of template.yaml");
+        assertEquals(templateRoutes, new TreeSet<>(SCENARIOS.keySet()), "each route needs a scenario here");
+        for (Map.Entry<String, Map<String, Integer>> row : expected().entrySet()) {
+            assertEquals(new TreeSet<>(CALLERS), new TreeSet<>(row.getValue().keySet()), row.getKey());
+        }
+        // and each function serves exactly the routes the template gives it
+        for (String function : api.environments.keySet()) {
+            assertEquals(new TreeSet<>(api.routes.stream().filter(r -> r.function().equals(function)).map(Api.Route::key).toList()),
+                    new TreeSet<>(api.handlers.get(function).routes().keySet()), function);
+        }
+    }
+
+    /** Every function behind the JWT authorizer refuses a token that does not vouch for the e-mail address. */
+    @TestFactory
+    Stream<DynamicTest> anUnverifiedEmailIsRefusedOnEverySignedInRoute() throws IOException {
+        List<DynamicTest> cells = new ArrayList<>();
+        expected().forEach((route, row) -> {
+            if (row.get("anonymous") == 401) {
+                for (String verified : List.of("false", "absent")) {
+                    cells.add(DynamicTest.dynamicTest(route + " with email_verified " + verified, () -> {
+                        User unverified = TestUsers.coordinator().with("email_verified", verified.equals("absent") ? null : verified);
+                        Call call = SCENARIOS.get(route).apply(unverified);
+                        ApiResult result = api.call(call.at(), call.event());
+                        assertEquals(403, result.status(), () -> route + ": " + result);
+                        assertEquals("urn:meetups:problem:email-not-verified", result.json().get("type").asText());
+                    }));
+                }
+            }
+        });
+        return cells.stream();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCallerGetsTheExpectedStatusOnEveryRoute() throws IOException {
+        List<DynamicTest> cells = new ArrayList<>();
+        expected().forEach((route, row) -> CALLERS.forEach(kind -> cells.add(DynamicTest.dynamicTest(route + " as " + kind, () -> {
+            Call call = SCENARIOS.get(route).apply(caller(kind));
+            ApiResult result = api.call(call.at(), call.event());
+            assertEquals((int) row.get(kind), result.status(), () -> route + " as " + kind + ": " + result);
+            if (result.status() == 401 || result.status() == 403) {
+                assertTrue(result.header("content-type").startsWith("application/problem+json"), result::toString);
+            }
+        }))));
+        return cells.stream();
+    }
+}

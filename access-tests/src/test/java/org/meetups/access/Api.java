@@ -1,0 +1,156 @@
+package org.meetups.access;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.config.Env;
+import org.meetups.common.http.HttpFunction;
+import org.meetups.mail.links.TokenSigner;
+import org.meetups.testing.ApiEvents;
+import org.meetups.testing.ApiResult;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateFunctions;
+import org.meetups.emulator.TemplateTable;
+import org.meetups.testing.TestStack;
+import org.meetups.testing.TestUsers;
+import org.meetups.testing.TestUsers.User;
+
+/**
+ * Every HTTP route of template.yaml served by its function's real handler, configured as the
+ * template configures it (Globals and the function's variables, a generated secret in the
+ * emulator), against one emulator table. {@link #at} gives the same functions at another time.
+ */
+final class Api {
+    static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
+    static final Instant START = Instant.parse("2026-11-20T18:00:00Z");
+
+    /** A route of the template: its key as declared, and the function that serves it. */
+    record Route(String key, String function) {}
+
+    final TestStack stack;
+    final List<Route> routes;
+    final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+    final Map<String, HttpFunction> handlers;
+    final TokenSigner signer;
+
+    Api() {
+        stack = TestStack.create();
+        routes = routes();
+        for (TemplateFunctions.Function function : TemplateFunctions.all(ProjectFiles.root())) {
+            if (routes.stream().anyMatch(r -> r.function().equals(function.logicalId()))) {
+                environments.put(function.logicalId(), new LinkedHashMap<>(stack.environmentOf(function)));
+                environments.get(function.logicalId()).put("HANDLER_CLASS", function.handlerClass());
+            }
+        }
+        handlers = handlersAt(NOW);
+        String secretArn = environments.get("LinksFunction").get("LINK_SECRET_ARN");
+        try (var secrets = AwsClients.secretsManager(stack.env())) {
+            signer = new TokenSigner(secrets.getSecretValue(r -> r.secretId(secretArn)).secretString()
+                    .getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
+        }
+    }
+
+    /** The HttpApi events of every function in template.yaml. */
+    static List<Route> routes() {
+        List<Route> routes = new ArrayList<>();
+        JsonNode resources = TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
+        resources.properties().forEach(resource -> resource.getValue().path("Properties").path("Events").properties()
+                .forEach(event -> {
+                    JsonNode properties = event.getValue().path("Properties");
+                    if ("HttpApi".equals(event.getValue().path("Type").asText())) {
+                        routes.add(new Route(properties.path("Method").asText() + " " + properties.path("Path").asText(),
+                                resource.getKey()));
+                    }
+                }));
+        return routes;
+    }
+
+    /** Each function's handler, built with its constructor (Env, Clock) as the Lambda entry point builds it. */
+    Map<String, HttpFunction> handlersAt(Instant now) {
+        Map<String, HttpFunction> built = new LinkedHashMap<>();
+        environments.forEach((function, env) -> {
+            try {
+                built.put(function, (HttpFunction) Class.forName(env.get("HANDLER_CLASS"))
+                        .getConstructor(Env.class, Clock.class).newInstance(Env.of(env), Clock.fixed(now, ZoneOffset.UTC)));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot build " + function, e);
+            }
+        });
+        return built;
+    }
+
+    HttpFunction handler(String routeKey) {
+        return handler(handlers, routeKey);
+    }
+
+    HttpFunction handler(Map<String, HttpFunction> at, String routeKey) {
+        return at.get(routes.stream().filter(r -> r.key().equals(routeKey)).findFirst().orElseThrow().function());
+    }
+
+    /** Calls the route's handler as Lambda would; the response is checked against api/openapi.yaml. */
+    ApiResult call(APIGatewayV2HTTPEvent event) {
+        return stack.call(handler(event.getRouteKey()), event);
+    }
+
+    ApiResult call(Map<String, HttpFunction> at, APIGatewayV2HTTPEvent event) {
+        return stack.call(handler(at, event.getRouteKey()), event);
+    }
+
+    // ------------------------------------------------------------------ the world the requests act on
+
+    static final String MEETUP = """
+            {"title": "Founders breakfast", "kind": "COMMUNITY_MEETUP", "language": "en",
+             "startsAt": "2026-11-20T19:00:00+01:00", "endsAt": "2026-11-20T21:00:00+01:00",
+             "timeZone": "Europe/Amsterdam", "venue": "Rotterdam", "capacity": 40,
+             "roles": [{"name": "host", "slots": 3, "minimum": 1}, {"name": "greeter", "slots": 2}]}""";
+
+    /** A new meetup (with roles host and greeter) made through the meetups function by a coordinator. */
+    String meetup() {
+        ApiResult created = call(ApiEvents.request("POST", "/meetups").json(MEETUP).as(TestUsers.coordinator()).build());
+        if (created.status() != 201) {
+            throw new AssertionError("meetup not created: " + created);
+        }
+        return created.json().get("id").asText();
+    }
+
+    void rsvp(String meetupId, User user) {
+        expect(200, call(ApiEvents.request("PUT", "/meetups/{id}/rsvp").path("id", meetupId).as(user).build()));
+    }
+
+    void volunteer(String meetupId, String role, User user) {
+        expect(201, call(ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer").path("id", meetupId)
+                .path("role", role).as(user).build()));
+    }
+
+    /** The file name of the person's feed URL (what GET /calendar/{feed} takes). */
+    String feed(User user) {
+        ApiResult rotated = call(ApiEvents.request("POST", "/me/calendar-feed").as(user).build());
+        expect(200, rotated);
+        String url = rotated.json().get("url").asText();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** A one-click link to withdraw from a role the person holds, as a mail would carry it. */
+    String withdrawLink(String meetupId, String role, User user) {
+        var item = stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true).key(Map.of(
+                "PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("MEETUP#" + meetupId),
+                "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ROLE#" + role + "#" + user.sub()))))
+                .item();
+        return signer.oneClick(org.meetups.mail.links.Purpose.WITHDRAW_ROLE, meetupId, user.sub(), role,
+                item.get("assignedAt").s(), START);
+    }
+
+    static void expect(int status, ApiResult result) {
+        if (result.status() != status) {
+            throw new AssertionError("expected " + status + ": " + result);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package org.meetups.mail;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.meetups.common.store.Keys;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * Mail windows: what limits mails caused by a person's own actions. One item per person, meetup
+ * and subject (their RSVP, or one role): {@code MEETUP#<id> / MAILWINDOW#<userId>#<subject>}, with
+ * the state last mailed ({@code told}) and the end of the current window. A change inside the window
+ * is held: the item enters the sparse index GSI4 under {@code MAILWINDOW#<yyyy-MM>} /
+ * {@code <window end>#...}. The five-minute schedule {@linkplain #releaseDue releases} due items by
+ * stamping {@code releasedAt}; that stream record makes the notification function mail the latest
+ * state (nothing if it is what was last mailed).
+ */
+public final class MailWindows {
+    public static final String SK_PREFIX = "MAILWINDOW#";
+    public static final String RELEASED_AT = "releasedAt";
+    /** How far back a release looks for due windows it missed. */
+    private static final int CATCH_UP_MONTHS = 1;
+    private static final Duration KEEP = Duration.ofDays(30);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public MailWindows(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    public record Key(String meetupId, String userId, String subject) {
+        Map<String, AttributeValue> item() {
+            return Map.of(Keys.PK, s(Keys.meetupPk(meetupId)), Keys.SK, s(SK_PREFIX + userId + "#" + subject));
+        }
+
+        /** The subject of an item's sort key: {@code MAILWINDOW#<userId>#<subject>}. */
+        public static Key of(String meetupId, String userId, String sk) {
+            return new Key(meetupId, userId, sk.substring(SK_PREFIX.length() + userId.length() + 1));
+        }
+    }
+
+    /** A window as read; {@code told} null when nothing was mailed through it yet. */
+    public record Window(Instant endsAt, String told, Recipient recipient) {
+        public boolean openAt(Instant now) {
+            return endsAt != null && endsAt.isAfter(now);
+        }
+    }
+
+    public Optional<Window> read(Key key) {
+        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key.item()).consistentRead(true)).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(window(item));
+    }
+
+    public static Window window(Map<String, AttributeValue> item) {
+        String ends = string(item, "windowEndsAt");
+        return new Window(ends == null ? null : Instant.parse(ends), string(item, "told"),
+                new Recipient(string(item, "userId"), string(item, "email"), string(item, "name"), string(item, "language")));
+    }
+
+    /** A mail about {@code told} went out now: a new window starts. */
+    public void opened(Key key, String told, Recipient to, Instant now, Duration length) {
+        update(key, to, now, "SET windowEndsAt = :ends, told = :told", Map.of(
+                ":ends", s(now.plus(length).toString()), ":told", s(told)), null);
+    }
+
+    /** A mail not caused by the person (a promotion, a coordinator's change) told them {@code told}. */
+    public void told(Key key, String told, Recipient to, Instant now) {
+        try {
+            update(key, to, now, "SET told = :told", Map.of(":told", s(told)), "attribute_exists(PK)");
+        } catch (ConditionalCheckFailedException e) {
+            // no window: nothing is held that this could contradict
+        }
+    }
+
+    /**
+     * A change inside the window is held until it ends. {@code before}: the state before the change,
+     * which is what the person was last told when nothing was mailed through the window yet.
+     */
+    public void hold(Key key, Instant due, String before, Recipient to, Instant now) {
+        update(key, to, now, "SET told = if_not_exists(told, :before), #gpk = :gpk, #gsk = :gsk REMOVE " + RELEASED_AT,
+                Map.of(":before", s(before), ":gpk", s(SK_PREFIX + YearMonth.from(due.atOffset(ZoneOffset.UTC))),
+                        ":gsk", s(due + "#" + key.meetupId() + "#" + key.userId() + "#" + key.subject())), null);
+    }
+
+    /** After a release: the latest state ({@code told}) was mailed (or needed no mail); a mail starts a new window. */
+    public void settle(Key key, String told, Instant newWindowEnd) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":told", s(told)));
+        String set = newWindowEnd == null ? "SET told = :told" : "SET told = :told, windowEndsAt = :ends";
+        if (newWindowEnd != null) {
+            values.put(":ends", s(newWindowEnd.toString()));
+        }
+        dynamo.updateItem(r -> r.tableName(table).key(key.item()).updateExpression(set + " REMOVE " + RELEASED_AT)
+                .expressionAttributeValues(values));
+    }
+
+    /**
+     * Stamps {@code releasedAt} on every held window whose end is due at {@code at} and takes it out of
+     * the index (conditional on the entry unchanged, so a change held meanwhile is released next time).
+     * Returns how many were released.
+     */
+    public int releaseDue(Instant at) {
+        int released = 0;
+        YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
+        for (int back = CATCH_UP_MONTHS; back >= 0; back--) {
+            String bucket = SK_PREFIX + month.minusMonths(back);
+            for (Map<String, AttributeValue> entry : dynamo.queryPaginator(QueryRequest.builder().tableName(table)
+                    .indexName(Keys.GSI4)
+                    .keyConditionExpression("#pk = :bucket AND #sk <= :at")
+                    .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
+                    .expressionAttributeValues(Map.of(":bucket", s(bucket), ":at", s(at + "#~")))
+                    .build()).items()) {
+                try {
+                    dynamo.updateItem(r -> r.tableName(table)
+                            .key(Map.of(Keys.PK, entry.get(Keys.PK), Keys.SK, entry.get(Keys.SK)))
+                            .updateExpression("SET " + RELEASED_AT + " = :now REMOVE #pk, #sk")
+                            .conditionExpression("#sk = :sk")
+                            .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
+                            .expressionAttributeValues(Map.of(":now", s(at.toString()), ":sk", entry.get(Keys.GSI4_SK))));
+                    released++;
+                } catch (ConditionalCheckFailedException e) {
+                    // held again meanwhile, for a later end: released then
+                }
+            }
+        }
+        return released;
+    }
+
+    private void update(Key key, Recipient to, Instant now, String expression, Map<String, AttributeValue> values,
+                        String condition) {
+        Map<String, AttributeValue> all = new HashMap<>(values);
+        all.put(":type", s("MAIL_WINDOW"));
+        all.put(":meetup", s(key.meetupId()));
+        all.put(":user", s(key.userId()));
+        all.put(":expires", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())));
+        StringBuilder set = new StringBuilder(", #type = :type, meetupId = :meetup, userId = :user, "
+                + Keys.TTL + " = :expires");
+        Map<String, String> names = new HashMap<>(Map.of("#type", "type"));
+        if (expression.contains("#gpk")) {
+            names.put("#gpk", Keys.GSI4_PK);
+            names.put("#gsk", Keys.GSI4_SK);
+        }
+        if (to != null) {
+            Map<String, String> person = new java.util.LinkedHashMap<>();
+            person.put("email", to.email());
+            person.put("name", to.name());
+            person.put("language", to.language());
+            for (var field : person.entrySet()) {
+                if (field.getValue() != null) {
+                    set.append(", #").append(field.getKey()).append(" = :").append(field.getKey());
+                    names.put("#" + field.getKey(), field.getKey());
+                    all.put(":" + field.getKey(), s(field.getValue()));
+                }
+            }
+        }
+        int remove = expression.indexOf(" REMOVE ");
+        String full = remove < 0 ? expression + set : expression.substring(0, remove) + set + expression.substring(remove);
+        dynamo.updateItem(r -> {
+            r.tableName(table).key(key.item()).updateExpression(full).expressionAttributeNames(names)
+                    .expressionAttributeValues(all);
+            if (condition != null) {
+                r.conditionExpression(condition);
+            }
+        });
+    }
+
+    private static String string(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

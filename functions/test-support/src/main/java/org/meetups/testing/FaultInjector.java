@@ -1,0 +1,135 @@
+package org.meetups.testing;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+
+/**
+ * Registered for every SDK client on the test classpath (the SDK's global interceptor file), like
+ * {@link CallRecorder}: makes chosen attempts of chosen operations fail before they are sent, inside
+ * the SDK's own request pipeline, so the client's retry strategy and the code's own retries run as
+ * they would against AWS. Counts every attempt (retries included) per operation, so tests can check
+ * the retries that happened without counters in production code.
+ *
+ * <pre>{@code FaultInjector.fail("DynamoDb", "TransactWriteItems", 2, FaultInjector::transactionConflict);
+ * try { ... } finally { FaultInjector.clear(); }}</pre>
+ */
+public final class FaultInjector implements ExecutionInterceptor {
+    private static final List<Rule> RULES = new CopyOnWriteArrayList<>();
+    private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
+
+    /** Fails the next {@code times} attempts of {@code service.operation} whose request matches. */
+    public record Rule(String service, String operation, AtomicInteger remaining, Predicate<SdkRequest> when,
+                       Function<SdkRequest, ? extends RuntimeException> error) {}
+
+    public static Rule fail(String service, String operation, int times, Function<SdkRequest, ? extends RuntimeException> error) {
+        return fail(service, operation, times, r -> true, error);
+    }
+
+    public static Rule fail(String service, String operation, int times, Predicate<SdkRequest> when,
+                            Function<SdkRequest, ? extends RuntimeException> error) {
+        Rule rule = new Rule(service, operation, new AtomicInteger(times), when, error);
+        RULES.add(rule);
+        return rule;
+    }
+
+    /** Removes every rule and forgets the attempts counted. */
+    public static void clear() {
+        RULES.clear();
+        ATTEMPTS.clear();
+    }
+
+    /** Attempts of {@code service.operation} since the last {@link #clear()}, failed ones and retries included. */
+    public static int attempts(String service, String operation) {
+        AtomicInteger count = ATTEMPTS.get(service + "." + operation);
+        return count == null ? 0 : count.get();
+    }
+
+    @Override
+    public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        ATTEMPTS.computeIfAbsent(service + "." + operation, k -> new AtomicInteger()).incrementAndGet();
+        SdkRequest request = context.request();
+        for (Rule rule : RULES) {
+            if (rule.service().equals(service) && rule.operation().equals(operation) && rule.when().test(request)
+                    && rule.remaining().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw rule.error().apply(request);
+            }
+        }
+    }
+
+    public static final String DYNAMODB = "DynamoDb";
+    public static final String SES = "SesV2";
+    public static final String SECRETS_MANAGER = "SecretsManager";
+
+    /** SES v2 sends whose raw message contains {@code fragment} (e.g. part of the recipient's address). */
+    public static Predicate<SdkRequest> mailTo(String fragment) {
+        return r -> r instanceof software.amazon.awssdk.services.sesv2.model.SendEmailRequest send
+                && send.content().raw() != null && send.content().raw().data().asUtf8String().contains(fragment);
+    }
+
+    /** DynamoDB's answer to a write over the table's throughput. */
+    public static RuntimeException dynamoThrottled() {
+        return error(software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder(), 400,
+                "ProvisionedThroughputExceededException", "The level of configured provisioned throughput for the table was exceeded");
+    }
+
+    /** DynamoDB's answer when another transaction touched an item of this one: a reason per item. */
+    public static RuntimeException transactionConflict(SdkRequest request) {
+        int items = ((software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) request).transactItems().size();
+        var reasons = java.util.Collections.nCopies(items, software.amazon.awssdk.services.dynamodb.model.CancellationReason
+                .builder().code("TransactionConflict").message("Transaction is ongoing for the item").build());
+        return software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.builder()
+                .cancellationReasons(reasons).statusCode(400).message("Transaction cancelled, please refer cancellation reasons for specific reasons")
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionCanceledException").build()).build();
+    }
+
+    public static RuntimeException sesThrottled() {
+        return error(software.amazon.awssdk.services.sesv2.model.TooManyRequestsException.builder(), 429,
+                "TooManyRequestsException", "Maximum sending rate exceeded.");
+    }
+
+    public static RuntimeException sesUnavailable() {
+        return error(software.amazon.awssdk.services.sesv2.model.SesV2Exception.builder(), 503,
+                "ServiceUnavailable", "Service unavailable");
+    }
+
+    public static RuntimeException sesSendingPaused() {
+        return error(software.amazon.awssdk.services.sesv2.model.SendingPausedException.builder(), 400,
+                "SendingPausedException", "Sending is paused for this account.");
+    }
+
+    /** What SES answers in the sandbox for a recipient that is not verified. */
+    public static RuntimeException sesSandbox() {
+        return error(software.amazon.awssdk.services.sesv2.model.MessageRejectedException.builder(), 400,
+                "MessageRejected", "Email address is not verified. The following identities failed the check in region EU-WEST-1: anyone@example.org");
+    }
+
+    public static RuntimeException sesRejected() {
+        return error(software.amazon.awssdk.services.sesv2.model.MessageRejectedException.builder(), 400,
+                "MessageRejected", "Illegal address");
+    }
+
+    public static RuntimeException secretsUnavailable() {
+        return error(software.amazon.awssdk.services.secretsmanager.model.InternalServiceErrorException.builder(), 500,
+                "InternalServiceError", "An error occurred on the server side.");
+    }
+
+    /** An AWS error as the service would answer it: the SDK's exception type for {@code code}, with its status. */
+    public static AwsServiceException error(AwsServiceException.Builder builder, int status, String code, String message) {
+        return builder.statusCode(status).message(message)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
+    }
+}
