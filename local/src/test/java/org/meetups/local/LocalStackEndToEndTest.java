@@ -53,12 +53,16 @@ class LocalStackEndToEndTest {
                 .redirectErrorStream(true).start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<String> ready = new CompletableFuture<>();
+        CompletableFuture<Void> stopping = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     output.add(line);
                     if (line.startsWith("READY ")) {
                         ready.complete(line.substring(6).strip());
+                    }
+                    if (line.equals("stopping...")) {
+                        stopping.complete(null);
                     }
                 }
             } catch (Exception ignored) {
@@ -116,13 +120,19 @@ class LocalStackEndToEndTest {
             assertTrue(List.copyOf(output).stream().anyMatch(l -> l.contains("POST /meetups 201") && l.contains("sub=carla")), output.toString());
             System.out.println("local stack: first request served " + firstServed + " ms after the JVM was started");
 
-            // Ctrl-C; a process started with SIGINT ignored (as some CI shells do) gets SIGTERM instead
+            // Ctrl-C; a process started with SIGINT ignored (a background job of a shell without job control,
+            // as in some CI runners) gets SIGTERM instead, through its handle: Process.destroy() would also
+            // close our end of its output, and what the shutdown prints would be lost
             new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroy();
+            try {
+                CompletableFuture.anyOf(stopping, process.onExit()).get(20, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException ignoredSigint) {
+                process.toHandle().destroy();
             }
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the runner stops");
-            reader.join(5000);
+            // the shutdown waits for the emulator (up to 10 s before it is killed): slow on a loaded machine
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the runner stops");
+            reader.join(30_000);
+            assertFalse(reader.isAlive(), "the runner's output ends when it stops (no child keeps it open)");
             for (ProcessHandle child : children) {
                 child.onExit().get(15, TimeUnit.SECONDS);
                 assertFalse(child.isAlive(), "left behind: " + child.info());
