@@ -122,7 +122,7 @@ class CalendarTest {
     void withoutAPublicBaseUrlFeedAndCalendarAddressesAreTheApisOwn() throws Exception {
         // a stack without a custom domain: the function learns the API's address from the request
         LinksHandler ownAddress = new LinksHandler(s.stack.env(java.util.Map.of("LINK_SECRET", LinksTestSupport.SECRET,
-                "PUBLIC_BASE_URL", "", "SENDER", "Meetups <meetups@example.org>")),
+                "ALLOW_PLAINTEXT_LINK_SECRET", "true", "PUBLIC_BASE_URL", "", "SENDER", "Meetups <meetups@example.org>")),
                 java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         String host = "abc123.execute-api.eu-west-1.amazonaws.com";
         User me = TestUsers.user("feed-own", "Olga Own", "olga@example.org", false);
