@@ -37,8 +37,10 @@ class LinksAndFeedsTest {
         assertEquals("GOING", rsvp(id, otto), "the seat went to the first person waiting");
         assertEquals(409, Http.request("POST", link).send().status(), "a link acts once");
 
+        // eva's cancellation is her own second change within the mail window her confirmation opened: held
+        // (one mail with the latest state when the window ends); otto's promotion is not his doing: mailed
         List<String> expected = List.of("RSVP_CONFIRMED " + eva.email(), "WAITLISTED " + otto.email(),
-                "RSVP_CANCELLED " + eva.email(), "PROMOTED " + otto.email());
+                "PROMOTED " + otto.email());
         List<SentMail> mails = api.awaitMails(id, List.of(eva, otto), Mails.include(expected));
         assertEquals(expected.stream().sorted().toList(), mails.stream().map(SentMail::what).sorted().toList());
         mails.stream().flatMap(m -> m.links().stream()).forEach(url ->

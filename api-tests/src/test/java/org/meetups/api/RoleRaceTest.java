@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Six people volunteer at once for two greeter slots: two get the role, four are refused (their
  * transactions cancelled), and mail goes on as if the refusals never happened: only the holders
- * hear about the role, then a coordinator's assignment, a withdrawal and the meetup's cancellation
- * each mail exactly the people they concern.
+ * hear about the role, then a coordinator's assignment and the meetup's cancellation each mail
+ * exactly the people they concern, and a withdrawal right after volunteering is held by the mail window.
  */
 class RoleRaceTest {
     private final ApiTarget api = ApiTarget.get();
@@ -55,9 +55,11 @@ class RoleRaceTest {
         TestUser leaving = holders.get(0);
         Http.Response withdrawn = api.request("DELETE", "/meetups/" + id + "/roles/greeter/volunteer").as(leaving).send();
         assertEquals(204, withdrawn.status(), withdrawn::toString);
+        // the withdrawal is the leaver's own second change of the role within its mail window: held, not
+        // mailed now; the coordinator's assignment is never held
         List<String> expected = new ArrayList<>(List.of(
                 "ROLE_ASSIGNED " + holders.get(0).email(), "ROLE_ASSIGNED " + holders.get(1).email(),
-                "ROLE_ASSIGNED " + host.email(), "ROLE_UNASSIGNED " + leaving.email()));
+                "ROLE_ASSIGNED " + host.email()));
         // mailed before the cancellation: role mails of a meetup cancelled by the time they go out are not sent
         api.awaitMails(id, people, Mails.include(expected));
 

@@ -63,7 +63,7 @@ class RsvpRaceTest {
         List<String> expected = new ArrayList<>();
         going.forEach(p -> expected.add("RSVP_CONFIRMED " + p.email()));
         waiting.forEach(p -> expected.add("WAITLISTED " + p.email()));
-        expected.add("RSVP_CANCELLED " + leaving.email());
+        // the leaver's cancellation is their own second change within their mail window: held, not mailed now
         expected.add("PROMOTED " + first.email());
         List<SentMail> mails = api.awaitMails(id, people, Mails.include(expected));
         assertEquals(expected.stream().sorted().toList(), mails.stream().map(SentMail::what).sorted().toList(),
