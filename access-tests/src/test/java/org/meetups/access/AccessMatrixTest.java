@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.meetups.common.http.HttpFunction;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
 import org.yaml.snakeyaml.Yaml;

@@ -13,8 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
-import org.meetups.testing.ProjectFiles;
-import org.meetups.testing.TemplateFunctions;
+import org.meetups.emulator.DeploymentZips;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateFunctions;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.bench.FreshJvm;
 
@@ -37,7 +38,7 @@ class DeploymentZipsTest {
         Path root = ProjectFiles.root();
         List<DynamicTest> tests = new ArrayList<>();
         for (TemplateFunctions.Function function : TemplateFunctions.all(root)) {
-            Path unpacked = FreshJvm.unzip(function.zip(), root.resolve("deployment-tests/target/unpacked").resolve(function.module()));
+            Path unpacked = DeploymentZips.unzip(function.zip(), root.resolve("deployment-tests/target/unpacked").resolve(function.module()));
             List<String> classpath = new ArrayList<>(List.of(unpacked.toString(), unpacked.resolve("lib/*").toString()));
             classpath.addAll(FreshJvm.harnessClasspath());
             Map<String, String> env = stack.environmentOf(function);

@@ -78,6 +78,7 @@ final class DemoData {
             }
         }
         System.out.println("[demo] " + MEETUPS.size() + " meetups created by carla (coordinator); employees: "
-                + users.known().values().stream().filter(u -> u.groups().size() == 1).map(LocalIssuer.LocalUser::sub).toList());
+                + users.known().values().stream().filter(u -> users.roleOf(u) == LocalUsers.Role.EMPLOYEE)
+                        .map(LocalIssuer.LocalUser::sub).toList());
     }
 }

@@ -8,7 +8,6 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,24 +47,31 @@ public final class HttpGateway implements AutoCloseable {
         Schedules schedules();
 
         MailBox mailBox();
+
+        Metrics metrics();
     }
 
     private final List<HttpRoute> routes;
     private final String identityHeader;
+    private final Cors cors;
     private final LocalIssuer issuer;
     private final LocalUsers users;
     private final Backend backend;
     private final HttpServer server;
+    private final String url;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
-    public HttpGateway(int port, List<HttpRoute> routes, String identityHeader, LocalIssuer issuer, LocalUsers users,
-                       Backend backend) throws IOException {
+    /** Serves on {@code server} (bound, not started yet), reached at {@code url}; {@code cors} null: no CORS. */
+    public HttpGateway(HttpServer server, String url, List<HttpRoute> routes, String identityHeader, Cors cors,
+                       LocalIssuer issuer, LocalUsers users, Backend backend) {
         this.routes = List.copyOf(routes);
         this.identityHeader = identityHeader.toLowerCase(Locale.ROOT);
+        this.cors = cors;
         this.issuer = issuer;
         this.users = users;
         this.backend = backend;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
+        this.server = server;
+        this.url = url;
         server.createContext("/", this::serve);
         server.setExecutor(executor);
         server.start();
@@ -76,7 +82,7 @@ public final class HttpGateway implements AutoCloseable {
     }
 
     public String url() {
-        return "http://localhost:" + port();
+        return url;
     }
 
     @Override
@@ -104,9 +110,20 @@ public final class HttpGateway implements AutoCloseable {
         Reply reply;
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            reply = rawPath.startsWith("/_local/") || rawPath.equals("/_local")
-                    ? LocalPages.serve(this, method, rawPath, query(exchange.getRequestURI().getRawQuery()), body)
-                    : api(exchange, method, rawPath, body);
+            if (rawPath.startsWith("/_local/") || rawPath.equals("/_local")) {
+                reply = LocalPages.serve(this, method, rawPath, query(exchange.getRequestURI().getRawQuery()), body);
+            } else if (cors == null) {
+                reply = api(exchange, method, rawPath, body);
+            } else {
+                Map<String, String> headers = headers(exchange);
+                if (Cors.isPreflight(method, headers)) {
+                    // answered by API Gateway itself, before any route or authorizer
+                    reply = new Reply(204, new LinkedHashMap<>(cors.preflight(headers)), new byte[0], "(CORS preflight)");
+                } else {
+                    reply = api(exchange, method, rawPath, body);
+                    cors.decorate(headers, reply.headers());
+                }
+            }
         } catch (RuntimeException | LinkageError e) {
             e.printStackTrace();
             reply = Reply.message(500, "Internal Server Error", "gateway error: " + e);
@@ -340,6 +357,10 @@ public final class HttpGateway implements AutoCloseable {
 
     Backend backend() {
         return backend;
+    }
+
+    Cors cors() {
+        return cors;
     }
 
     static Reply page(int status, String contentType, String body, String note) {

@@ -1,9 +1,6 @@
 package org.meetups.local;
 
-import org.meetups.testing.bench.FreshJvm;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
+import org.meetups.emulator.DeploymentZips;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,19 +19,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
 
 /**
  * One Lambda function of the template, hosted in this JVM the way the Java runtime hosts it: its
- * deployment package unpacked (classes at the root, jars in lib/) behind its own class loader, so it
- * sees neither the runner's classes nor another function's; the handler built once with a no-arg
+ * deployment package unpacked (classes at the root, jars in lib/), each execution environment
+ * behind its own class loader, so it sees neither the runner's classes, nor another function's, nor
+ * another environment's statics; the handler built once per environment with its no-arg
  * constructor; each invocation JSON in, JSON out, (de)serialised by the runtime's own serialisers.
- * Like one Lambda execution environment it handles one invocation at a time.
+ * As in Lambda, an environment handles one invocation at a time; a new one is started (a cold
+ * start) when every existing one is busy, up to the function's concurrency, beyond which callers
+ * wait for a free one.
  */
 public final class LambdaFunction implements AutoCloseable {
     private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
@@ -43,14 +45,17 @@ public final class LambdaFunction implements AutoCloseable {
 
     private final String name;
     private final String arn;
+    private final Path code;
+    private final String handlerSpec;
+    private final Map<String, String> environment;
     private final int timeoutSeconds;
     private final int memoryMb;
-    private final URLClassLoader loader;
-    private final Object handler;
-    private final Method method;
-    private final boolean streaming;
-    private final PojoSerializer<Object> input;
-    private final ReentrantLock oneAtATime = new ReentrantLock(true);
+    private final int concurrency;
+    private final FunctionLogs logs;
+    /** Idle environments, the most recently used last (Lambda prefers a warm one). */
+    private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
+    private final List<ExecutionEnvironment> all = new ArrayList<>();
+    private final Semaphore available;
 
     /** Failure of the function itself (an exception out of the handler): Lambda's "function error". */
     public static final class FunctionError extends RuntimeException {
@@ -59,33 +64,87 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    private LambdaFunction(String name, String arn, int timeoutSeconds, int memoryMb, URLClassLoader loader,
-                           Object handler, Method method) {
+    private LambdaFunction(String name, String arn, Path code, String handlerSpec, Map<String, String> environment,
+                           int timeoutSeconds, int memoryMb, int concurrency, FunctionLogs logs) {
         this.name = name;
         this.arn = arn;
+        this.code = code;
+        this.handlerSpec = handlerSpec;
+        this.environment = Map.copyOf(environment);
         this.timeoutSeconds = timeoutSeconds;
         this.memoryMb = memoryMb;
-        this.loader = loader;
-        this.handler = handler;
-        this.method = method;
-        this.streaming = method.getParameterCount() == 3;
-        this.input = streaming ? null : serializerFor(method.getParameterTypes()[0], loader);
+        this.concurrency = concurrency;
+        this.logs = logs;
+        this.available = new Semaphore(concurrency, true);
     }
 
     /**
-     * Loads a function from its CodeUri (a zip as Maven builds it, or a folder of the same layout).
-     * {@code handlerSpec} is the template's Handler, {@code Class::method} or {@code Class}.
+     * Loads a function from its CodeUri (a zip as Maven builds it, or a folder of the same layout)
+     * and starts its first execution environment, so a broken handler fails here, at start-up.
+     * {@code handlerSpec} is the template's Handler, {@code Class::method} or {@code Class};
+     * {@code concurrency} is how many environments it may run at once (1: one invocation at a time).
      */
     public static LambdaFunction load(String name, String arn, Path codeUri, Path unpackInto, String handlerSpec,
-                                      Map<String, String> environment, int timeoutSeconds, int memoryMb) {
+                                      Map<String, String> environment, int timeoutSeconds, int memoryMb,
+                                      int concurrency, FunctionLogs logs) {
+        if (concurrency < 1) {
+            throw new IllegalArgumentException("concurrency of " + name + " must be at least 1");
+        }
         Path root = Files.isDirectory(codeUri) ? codeUri : unpack(codeUri, unpackInto);
-        URLClassLoader loader = new URLClassLoader("lambda:" + name, classpath(root), ClassLoader.getPlatformClassLoader());
+        LambdaFunction function = new LambdaFunction(name, arn, root, handlerSpec, environment, timeoutSeconds, memoryMb,
+                concurrency, logs);
+        ExecutionEnvironment first = function.start();
+        synchronized (function) {
+            function.idle.addLast(first);
+        }
+        return function;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** Execution environments started so far (each one a cold start). */
+    public synchronized int environments() {
+        return all.size();
+    }
+
+    /** Invokes the handler with a JSON event; returns its result as JSON ("null" for void). */
+    public byte[] invoke(byte[] event) {
+        available.acquireUninterruptibly();
+        ExecutionEnvironment environment = null;
+        try {
+            synchronized (this) {
+                environment = idle.pollLast();
+            }
+            if (environment == null) {
+                environment = start();
+            }
+            return environment.invoke(event);
+        } finally {
+            if (environment != null) {
+                synchronized (this) {
+                    idle.addLast(environment);
+                }
+            }
+            available.release();
+        }
+    }
+
+    /** A new execution environment: its own class loader, its own environment variables, its own handler. */
+    private ExecutionEnvironment start() {
+        URLClassLoader loader = new URLClassLoader("lambda:" + name + "#" + (environments() + 1), classpath(code),
+                ClassLoader.getPlatformClassLoader());
         String className = handlerSpec.contains("::") ? handlerSpec.substring(0, handlerSpec.indexOf("::")) : handlerSpec;
         String methodName = handlerSpec.contains("::") ? handlerSpec.substring(handlerSpec.indexOf("::") + 2) : "handleRequest";
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
-        try {
+        try (FunctionLogs.Scope ignored = attach()) {
             try {
                 loader.loadClass(LOCAL_ENVIRONMENT).getMethod("install", Map.class).invoke(null, environment);
             } catch (ClassNotFoundException e) {
@@ -93,7 +152,11 @@ public final class LambdaFunction implements AutoCloseable {
             }
             Class<?> type = loader.loadClass(className);
             Object handler = type.getConstructor().newInstance();
-            return new LambdaFunction(name, arn, timeoutSeconds, memoryMb, loader, handler, handlerMethod(type, methodName));
+            ExecutionEnvironment started = new ExecutionEnvironment(loader, handler, handlerMethod(type, methodName));
+            synchronized (this) {
+                all.add(started);
+            }
+            return started;
         } catch (InvocationTargetException e) {
             throw new IllegalStateException("init of " + name + " failed: " + e.getCause(), e.getCause());
         } catch (ReflectiveOperationException e) {
@@ -103,58 +166,75 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    public String name() {
-        return name;
+    private FunctionLogs.Scope attach() {
+        return logs == null ? () -> { } : logs.attach(name);
     }
 
-    /** Invokes the handler with a JSON event; returns its result as JSON ("null" for void). */
-    public byte[] invoke(byte[] event) {
-        oneAtATime.lock();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(loader);
-        try {
-            Object context = context(UUID.randomUUID().toString(), Instant.now().plusSeconds(timeoutSeconds));
-            if (streaming) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                method.invoke(handler, new ByteArrayInputStream(event), out, context);
-                return out.toByteArray();
+    /**
+     * One execution environment: a class loader with the function's code, the handler built in it,
+     * and a copy of the Java runtime's serialisers of its own. The runtime caches the function's
+     * classes by name (one function per JVM in Lambda), so a copy shared by several class loaders
+     * would hand the second one the first one's event classes.
+     */
+    private final class ExecutionEnvironment {
+        private final URLClassLoader loader;
+        private final RuntimeSerialization runtime;
+        private final Object handler;
+        private final Method method;
+        private final boolean streaming;
+        private final RuntimeSerialization.Serializer input;
+
+        ExecutionEnvironment(URLClassLoader loader, Object handler, Method method) {
+            this.loader = loader;
+            this.runtime = new RuntimeSerialization(name, loader);
+            this.handler = handler;
+            this.method = method;
+            this.streaming = method.getParameterCount() == 3;
+            this.input = streaming ? null : runtime.serializerFor(method.getParameterTypes()[0]);
+        }
+
+        byte[] invoke(byte[] event) {
+            Thread thread = Thread.currentThread();
+            ClassLoader previous = thread.getContextClassLoader();
+            thread.setContextClassLoader(loader);
+            try (FunctionLogs.Scope ignored = attach()) {
+                Object context = context(loader, UUID.randomUUID().toString(), Instant.now().plusSeconds(timeoutSeconds));
+                if (streaming) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    method.invoke(handler, new ByteArrayInputStream(event), out, context);
+                    return out.toByteArray();
+                }
+                Object result = method.invoke(handler, input.fromJson(event), context);
+                if (result == null) {
+                    return "null".getBytes(StandardCharsets.UTF_8);
+                }
+                return runtime.serializerFor(result.getClass()).toJson(result);
+            } catch (InvocationTargetException e) {
+                throw new FunctionError(name + " failed: " + e.getCause(), e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            } catch (RuntimeException e) {
+                throw new FunctionError(name + " could not take the event: " + e, e);
+            } finally {
+                thread.setContextClassLoader(previous);
             }
-            Object result = method.invoke(handler, input.fromJson(new ByteArrayInputStream(event)), context);
-            if (result == null) {
-                return "null".getBytes(StandardCharsets.UTF_8);
+        }
+
+        void close() {
+            try {
+                runtime.close();
+                loader.close();
+            } catch (IOException ignored) {
+                // nothing left to release
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            serializerFor(result.getClass(), loader).toJson(result, out);
-            return out.toByteArray();
-        } catch (InvocationTargetException e) {
-            throw new FunctionError(name + " failed: " + e.getCause(), e.getCause());
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        } catch (RuntimeException e) {
-            throw new FunctionError(name + " could not take the event: " + e, e);
-        } finally {
-            thread.setContextClassLoader(previous);
-            oneAtATime.unlock();
         }
     }
 
     @Override
-    public void close() {
-        try {
-            loader.close();
-        } catch (IOException ignored) {
-            // nothing left to release
-        }
+    public synchronized void close() {
+        all.forEach(ExecutionEnvironment::close);
     }
 
-    @SuppressWarnings("unchecked")
-    private static PojoSerializer<Object> serializerFor(Class<?> type, ClassLoader loader) {
-        if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-            return (PojoSerializer<Object>) LambdaEventSerializers.serializerFor(type, loader);
-        }
-        return (PojoSerializer<Object>) JacksonFactory.getInstance().getSerializer(type);
-    }
 
     /** The handler method as the runtime picks it: not a bridge, with a Context last (or a stream handler). */
     private static Method handlerMethod(Class<?> type, String methodName) {
@@ -176,14 +256,15 @@ public final class LambdaFunction implements AutoCloseable {
         return candidates.get(0);
     }
 
-    private Object context(String requestId, Instant deadline) throws IllegalAccessException {
+    private Object context(ClassLoader loader, String requestId, Instant deadline) throws IllegalAccessException {
         try {
             Class<?> contextType = loader.loadClass(CONTEXT);
             Class<?> loggerType = loader.loadClass(LOGGER);
             Object logger = Proxy.newProxyInstance(loader, new Class<?>[] {loggerType}, defaults((proxy, m, args) -> {
                 if (m.getName().equals("log") && args != null && args.length >= 1) {
                     Object message = args[0];
-                    System.out.println("[" + name + "] " + (message instanceof byte[] bytes
+                    // what LambdaLogger writes reaches the function's log stream, as its standard output does
+                    System.out.println((message instanceof byte[] bytes
                             ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(message)).stripTrailing());
                 }
                 return null;
@@ -240,7 +321,7 @@ public final class LambdaFunction implements AutoCloseable {
             throw new IllegalStateException(zip + " does not exist: build it first (./mvnw -B package -DskipTests)");
         }
         try {
-            return FreshJvm.unzip(zip, target);
+            return DeploymentZips.unzip(zip, target);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot unpack " + zip, e);
         }

@@ -2,11 +2,13 @@ package org.meetups.local;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.meetups.local.HttpGateway.Reply;
 
-/** The local-only endpoints under /_local/: index, tokens, JWKS, schedules, sent emails. */
+/** The local-only endpoints under /_local/: index, tokens, JWKS, schedules, sent emails, metrics. */
 final class LocalPages {
     private LocalPages() {}
 
@@ -26,7 +28,12 @@ final class LocalPages {
             } catch (NumberFormatException e) {
                 return HttpGateway.page(400, "text/plain", "ttl is a number of seconds (negative: already expired)\n", null);
             }
-            var localUser = gateway.users().get(user, query);
+            LocalIssuer.LocalUser localUser;
+            try {
+                localUser = gateway.users().get(user, query);
+            } catch (IllegalArgumentException e) {
+                return HttpGateway.page(400, "text/plain", e.getMessage() + "\n", null);
+            }
             return HttpGateway.page(200, "text/plain", gateway.issuer().mint(localUser, Duration.ofSeconds(ttl)) + "\n",
                     "token for " + user + " " + localUser.groups());
         }
@@ -35,6 +42,15 @@ final class LocalPages {
         }
         if (rest.equals("mails") && method.equals("GET")) {
             return HttpGateway.page(200, "text/html; charset=utf-8", mails(gateway.backend().mailBox()), null);
+        }
+        if (rest.equals("mails.json") && method.equals("GET")) {
+            return HttpGateway.page(200, "application/json", gateway.backend().mailBox().json().toString(), null);
+        }
+        if (rest.equals("metrics") && method.equals("GET")) {
+            return HttpGateway.page(200, "text/html; charset=utf-8", metrics(gateway.backend().metrics()), null);
+        }
+        if (rest.equals("metrics.json") && method.equals("GET")) {
+            return HttpGateway.page(200, "application/json", gateway.backend().metrics().json().toString(), null);
         }
         if (rest.startsWith("schedules/") && method.equals("POST")) {
             String id = rest.substring("schedules/".length());
@@ -57,14 +73,16 @@ final class LocalPages {
         StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>meetups local</title>"
                 + "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}code{background:#eee;padding:0 .2em}"
                 + "td{padding:.2em .6em;border-bottom:1px solid #ddd}</style><h1>Meetups, running locally</h1>");
-        html.append("<p><a href=\"/_local/mails\">Sent emails</a> &middot; <a href=\"/_local/jwks.json\">JWKS</a></p>");
+        html.append("<p><a href=\"/_local/mails\">Sent emails</a> (<a href=\"/_local/mails.json\">JSON</a>) &middot; "
+                + "<a href=\"/_local/metrics\">Metrics</a> (<a href=\"/_local/metrics.json\">JSON</a>) &middot; "
+                + "<a href=\"/_local/jwks.json\">JWKS</a></p>");
         html.append("<h2>Routes (from template.yaml)</h2><table>");
         for (HttpRoute r : gateway.routes()) {
             html.append("<tr><td><code>").append(esc(r.routeKey())).append("</code></td><td>").append(esc(r.function()))
                     .append("</td><td>").append(r.authorized() ? "JWT" : "open").append("</td></tr>");
         }
         html.append("</table><h2>Users</h2><p>Token: <code>curl -s '").append(gateway.url())
-                .append("/_local/token?user=carla'</code> (any name; <code>role=coordinator</code>, <code>name</code>, "
+                .append("/_local/token?user=carla'</code> (any name; <code>role=coordinator</code> or <code>manager</code>, <code>name</code>, "
                         + "<code>email</code>, <code>department</code>, <code>language</code>, <code>ttl</code> override)</p><table>");
         gateway.users().known().values().forEach(u -> html.append("<tr><td><a href=\"/_local/token?user=").append(esc(u.sub()))
                 .append("\">").append(esc(u.sub())).append("</a></td><td>").append(esc(u.name())).append("</td><td>")
@@ -95,7 +113,11 @@ final class LocalPages {
         }
         for (MailBox.Mail m : all) {
             html.append("<article><p><b>").append(esc(m.subject())).append("</b><br>from ").append(esc(m.from()))
-                    .append("<br>to ").append(esc(m.to())).append("</p>");
+                    .append("<br>to ").append(esc(m.to()));
+            if (m.kind() != null) {
+                html.append("<br>kind ").append(esc(m.kind())).append(", language ").append(esc(m.language()));
+            }
+            html.append("</p>");
             if (m.html() != null) {
                 // sandboxed: the mail's HTML is shown as a mail client would, without scripts
                 html.append("<iframe sandbox srcdoc=\"").append(esc(m.html())).append("\"></iframe>");
@@ -104,11 +126,43 @@ final class LocalPages {
                 html.append("<pre>").append(esc(m.text())).append("</pre>");
             }
             if (!m.attachments().isEmpty()) {
-                html.append("<p>attachments: ").append(esc(String.join(", ", m.attachments()))).append("</p>");
+                html.append("<p>attachments: ").append(esc(String.join(", ",
+                        m.attachments().stream().map(MailBox.Attachment::toString).toList()))).append("</p>");
             }
             html.append("</article>");
         }
         return html.toString();
+    }
+
+    private static String metrics(Metrics metrics) {
+        StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>metrics</title>"
+                + "<style>body{font-family:sans-serif;max-width:80em;margin:2em auto}td,th{padding:.2em .6em;"
+                + "border-bottom:1px solid #ddd;text-align:left}td.n{text-align:right}</style>"
+                + "<h1>Metrics the functions emitted</h1><p><a href=\"/_local/\">back</a> &middot; "
+                + "<a href=\"/_local/metrics.json\">JSON</a> &middot; reload to refresh; CloudWatch embedded metric "
+                + "format read from the functions' output</p><table><tr><th>namespace</th><th>metric</th><th>dimensions</th>"
+                + "<th>unit</th><th>samples</th><th>sum</th><th>min</th><th>max</th><th>last</th><th>from</th></tr>");
+        var all = metrics.json();
+        if (all.isEmpty()) {
+            html.append("<tr><td colspan=10>No metric emitted yet.</td></tr>");
+        }
+        all.forEach(m -> {
+            StringBuilder dimensions = new StringBuilder();
+            m.path("dimensions").properties().forEach(d -> dimensions.append(dimensions.isEmpty() ? "" : ", ")
+                    .append(d.getKey()).append('=').append(d.getValue().asText()));
+            List<String> functions = new ArrayList<>();
+            m.path("functions").forEach(f -> functions.add(f.asText()));
+            html.append("<tr><td>").append(esc(m.path("namespace").asText())).append("</td><td>")
+                    .append(esc(m.path("name").asText())).append("</td><td>").append(esc(dimensions.toString()))
+                    .append("</td><td>").append(esc(m.path("unit").asText(""))).append("</td><td class=n>")
+                    .append(m.path("samples").asLong()).append("</td><td class=n>")
+                    .append(Metrics.number(m.path("sum").asDouble())).append("</td><td class=n>")
+                    .append(Metrics.number(m.path("min").asDouble())).append("</td><td class=n>")
+                    .append(Metrics.number(m.path("max").asDouble())).append("</td><td>")
+                    .append(esc(m.path("last").asText())).append("</td><td>").append(esc(String.join(", ", functions)))
+                    .append("</td></tr>");
+        });
+        return html.append("</table>").toString();
     }
 
     static String esc(String s) {

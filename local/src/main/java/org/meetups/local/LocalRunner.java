@@ -2,6 +2,8 @@ package org.meetups.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -21,13 +23,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
-import org.meetups.testing.Emulator;
-import org.meetups.testing.ProjectFiles;
-import org.meetups.testing.TemplateTable;
+import org.meetups.emulator.Emulator;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.CfnTemplate;
+import org.meetups.emulator.TemplateFunctions;
+import org.meetups.emulator.TemplateTable;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -43,6 +48,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
     public static final String ACCOUNT = "123456789012";
     public static final String STACK = "meetups-local";
+    static final String PUBLIC_BASE_URL = "PublicBaseUrl";
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final Emulator emulator;
@@ -63,29 +69,59 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
     private final HttpGateway gateway;
     private final LocalIssuer issuer;
     private final LocalUsers users;
+    private final int concurrency;
+    private final Metrics metrics = new Metrics();
+    private final FunctionLogs logs;
 
-    /** Options of one run. */
-    public record Options(int port, int emulatorPort, boolean demo, Path template, long streamPollMillis,
-                          long streamRetryMillis) {
+    /**
+     * Options of one run. {@code concurrency}: execution environments per function at most (as
+     * Lambda's concurrency; 1 serves one invocation at a time); {@code parameters}: template
+     * parameter values (as {@code sam deploy --parameter-overrides}).
+     */
+    public record Options(int port, int emulatorPort, boolean demo, Path template, int concurrency,
+                          Map<String, String> parameters, long streamPollMillis, long streamRetryMillis) {
+        public static final int DEFAULT_CONCURRENCY = 4;
+        static final String USAGE = "usage: ./run-local [--port 3000] [--emulator-port 0 (free)] [--concurrency "
+                + DEFAULT_CONCURRENCY + "] [--parameter Name=Value]... [--demo] [--template template.yaml]";
+
+        /** A run on free ports with the template's defaults, the tests' quick stream polling. */
+        public static Options forTests(Path template, Map<String, String> parameters) {
+            return new Options(0, 0, false, template, DEFAULT_CONCURRENCY, parameters, 100, 50);
+        }
+
         static Options parse(String[] args, Path root) {
             int port = 3000;
             int emulatorPort = 0;
             boolean demo = false;
+            int concurrency = DEFAULT_CONCURRENCY;
+            Map<String, String> parameters = new LinkedHashMap<>();
             Path template = root.resolve("template.yaml");
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--port" -> port = Integer.parseInt(args[++i]);
                     case "--emulator-port" -> emulatorPort = Integer.parseInt(args[++i]);
+                    case "--concurrency" -> concurrency = Integer.parseInt(args[++i]);
+                    case "--parameter" -> {
+                        String assignment = args[++i];
+                        int eq = assignment.indexOf('=');
+                        if (eq < 1) {
+                            throw new IllegalArgumentException("--parameter takes Name=Value, not " + assignment);
+                        }
+                        parameters.put(assignment.substring(0, eq), assignment.substring(eq + 1));
+                    }
                     case "--demo" -> demo = true;
                     case "--template" -> template = root.resolve(args[++i]);
                     case "-h", "--help" -> {
-                        System.out.println("usage: ./run-local [--port 3000] [--emulator-port 0 (free)] [--demo] [--template template.yaml]");
+                        System.out.println(USAGE);
                         System.exit(0);
                     }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i] + " (see --help)");
+                    default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
                 }
             }
-            return new Options(port, emulatorPort, demo, template,
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("--concurrency must be at least 1");
+            }
+            return new Options(port, emulatorPort, demo, template, concurrency, Map.copyOf(parameters),
                     Long.getLong("local.streamPollMillis", 500), Long.getLong("local.streamRetryMillis", 1000));
         }
     }
@@ -113,10 +149,20 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
     public LocalRunner(Path root, Options options) throws IOException {
         this.root = root;
         this.template = options.template();
+        this.concurrency = options.concurrency();
         System.setProperty("aws.accessKeyId", "local");
         System.setProperty("aws.secretAccessKey", "local");
         System.setProperty("aws.region", region);
-        this.emulator = Emulator.start(options.emulatorPort());
+        // bound first: the functions' environment names the API's own URL (PublicBaseUrl)
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
+        String url = "http://localhost:" + server.getAddress().getPort();
+        try {
+            this.emulator = Emulator.start(options.emulatorPort());
+        } catch (RuntimeException e) {
+            server.stop(0);
+            throw e;
+        }
+        this.logs = FunctionLogs.install(metrics);
         try {
             Env runnerEnv = Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", region));
             this.dynamo = AwsClients.dynamoDb(runnerEnv);
@@ -124,18 +170,22 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
             CfnTemplate cfn = CfnTemplate.load(template, this::ref, this::getAtt)
                     .pseudoParameter("AWS::Region", region).pseudoParameter("AWS::AccountId", ACCOUNT)
                     .pseudoParameter("AWS::StackName", STACK).pseudoParameter("AWS::Partition", "aws")
-                    .pseudoParameter("AWS::URLSuffix", "amazonaws.com").pseudoParameter("AWS::NoValue", "")
-                    // the local issuer stands in for Cognito or the organisation's IdP
-                    .parameter("JwtIssuer", LocalIssuer.ISSUER).parameter("JwtAudience", LocalIssuer.AUDIENCE);
+                    .pseudoParameter("AWS::URLSuffix", "amazonaws.com").pseudoParameter("AWS::NoValue", "");
+            options.parameters().forEach(cfn::parameter);
+            // the local issuer stands in for Cognito or the organisation's IdP
+            cfn.parameter("JwtIssuer", LocalIssuer.ISSUER).parameter("JwtAudience", LocalIssuer.AUDIENCE);
+            if (cfn.declaresParameter(PUBLIC_BASE_URL) && !options.parameters().containsKey(PUBLIC_BASE_URL)) {
+                cfn.parameter(PUBLIC_BASE_URL, url); // links in mails and feed URLs lead to this API
+            }
             this.resources = cfn.root().path("Resources");
             createTables(cfn);
             verifySenders(cfn);
-            this.users = new LocalUsers(cfn.root().path("Parameters").path("CoordinatorGroup").path("Default")
-                    .asText("coordinators"));
+            this.users = new LocalUsers(cfn.parameterOr("CoordinatorGroup", "coordinators"),
+                    cfn.parameterOr("ManagerGroup", "managers"));
             List<HttpRoute> routes = new ArrayList<>();
             List<Schedules.Schedule> scheduleList = new ArrayList<>();
             List<StreamMapping.Settings> streamSettings = new ArrayList<>();
-            String identityHeader = readTemplate(cfn, routes, scheduleList, streamSettings);
+            HttpApiSettings api = readTemplate(cfn, routes, scheduleList, streamSettings);
             this.schedules = new Schedules(scheduleList, this::function, region, ACCOUNT);
             this.mailBox = new MailBox(emulator.endpoint());
             DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
@@ -149,19 +199,26 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
                 mappingThreads.add(thread);
             }
             schedules.start();
-            this.gateway = new HttpGateway(options.port(), routes, identityHeader, issuer, users, this);
-        } catch (RuntimeException | IOException e) {
+            this.gateway = new HttpGateway(server, url, routes, api.identityHeader(), api.cors(), issuer, users, this);
+        } catch (RuntimeException e) {
+            server.stop(0);
             emulator.stop();
+            logs.close();
             throw e;
         }
     }
 
-    /** Loads the functions and collects their HttpApi, Schedule(V2) and DynamoDB events; returns the token header. */
-    private String readTemplate(CfnTemplate cfn, List<HttpRoute> routes, List<Schedules.Schedule> scheduleList,
-                                List<StreamMapping.Settings> streamSettings) {
+    /** What the HTTP API itself declares: where the token is, and its CORS configuration (null: none). */
+    record HttpApiSettings(String identityHeader, Cors cors) {}
+
+    /** Loads the functions and collects their HttpApi, Schedule(V2) and DynamoDB events and the API's own settings. */
+    private HttpApiSettings readTemplate(CfnTemplate cfn, List<HttpRoute> routes, List<Schedules.Schedule> scheduleList,
+                                         List<StreamMapping.Settings> streamSettings) {
         Map<String, String> apiAuth = new LinkedHashMap<>();
         String identityHeader = "authorization";
+        Cors cors = null;
         for (Map.Entry<String, JsonNode> api : cfn.resources("AWS::Serverless::HttpApi").entrySet()) {
+            cors = Cors.of(cfn.evaluate(api.getValue().path("Properties").path("CorsConfiguration")));
             JsonNode auth = api.getValue().path("Properties").path("Auth");
             String defaultAuthorizer = auth.path("DefaultAuthorizer").asText("");
             apiAuth.put(api.getKey(), defaultAuthorizer);
@@ -175,6 +232,7 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
             }
         }
         Set<String> routeKeys = new LinkedHashSet<>();
+        Map<String, CompletableFuture<LambdaFunction>> loading = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> entry : cfn.resources("AWS::Serverless::Function").entrySet()) {
             String id = entry.getKey();
             JsonNode function = entry.getValue();
@@ -183,7 +241,7 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
                 System.out.println("[local] skipping " + id + ": runtime " + runtime + " is not Java");
                 continue;
             }
-            functions.put(id, loadFunction(cfn, id, function));
+            loading.put(id, loadFunction(cfn, id, function));
             for (Map.Entry<String, JsonNode> event : function.path("Properties").path("Events").properties()) {
                 JsonNode props = event.getValue().path("Properties");
                 String type = event.getValue().path("Type").asText();
@@ -235,14 +293,35 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
                 }
             }
         }
-        return identityHeader;
+        RuntimeException failed = null;
+        for (Map.Entry<String, CompletableFuture<LambdaFunction>> load : loading.entrySet()) {
+            try {
+                functions.put(load.getKey(), load.getValue().join());
+            } catch (java.util.concurrent.CompletionException e) {
+                RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+                if (failed == null) {
+                    failed = cause;
+                } else {
+                    failed.addSuppressed(cause);
+                }
+            }
+        }
+        if (failed != null) {
+            functions.values().forEach(LambdaFunction::close);
+            throw failed;
+        }
+        return new HttpApiSettings(identityHeader, cors);
     }
 
     private static String apiRef(JsonNode apiId) {
         return apiId.isObject() ? apiId.path("Ref").asText() : apiId.asText();
     }
 
-    private LambdaFunction loadFunction(CfnTemplate cfn, String id, JsonNode function) {
+    /**
+     * Reads a function's configuration here, then starts loading it (unpacking, class loading, its
+     * handler's init) on a thread of its own: the functions start side by side.
+     */
+    private CompletableFuture<LambdaFunction> loadFunction(CfnTemplate cfn, String id, JsonNode function) {
         Map<String, String> env = new LinkedHashMap<>();
         cfn.functionProperty(function, "Environment").path("Variables").properties()
                 .forEach(e -> env.put(e.getKey(), cfn.resolve(e.getValue())));
@@ -262,8 +341,13 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + name);
         env.put("_HANDLER", handler);
         env.put("TZ", ":UTC");
-        Path code = root.resolve(cfn.resolve(cfn.functionProperty(function, "CodeUri")));
-        return LambdaFunction.load(id, getAtt(id, "Arn"), code, root.resolve(".local/lambda/" + id), handler, env, timeout, memory);
+        Path code = TemplateFunctions.deploymentZip(root, cfn.resolve(cfn.functionProperty(function, "CodeUri")));
+        // at most what the template reserves for it (its whole share of the account's concurrency)
+        String reserved = cfn.resolve(function.path("Properties").path("ReservedConcurrentExecutions"));
+        int limit = reserved.matches("[1-9][0-9]*") ? Math.min(concurrency, Integer.parseInt(reserved)) : concurrency;
+        String arn = getAtt(id, "Arn");
+        return CompletableFuture.supplyAsync(() -> LambdaFunction.load(id, arn, code, root.resolve(".local/lambda/" + id),
+                handler, env, timeout, memory, limit, logs), runnable -> Thread.ofPlatform().name("load-" + id).start(runnable));
     }
 
     private void createTables(CfnTemplate cfn) {
@@ -369,24 +453,43 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
     }
 
     private void printUrls(Duration startup) {
-        String url = gateway.url();
         System.out.println();
-        System.out.println("Meetups is running locally (started in " + startup.toMillis() + " ms)");
-        System.out.println("  HTTP API        " + url + "   (" + gateway.routes().size() + " routes from template.yaml)");
-        System.out.println("  local console   " + url + "/_local/");
-        System.out.println("  token           curl -s '" + url + "/_local/token?user=carla'   (carla, chris: coordinators; eva, otto, noor: employees)");
-        System.out.println("  sent emails     " + url + "/_local/mails");
-        System.out.println("  emulator        " + emulator.endpoint() + "   (moto; dashboard " + emulator.endpoint() + "/moto-api/)");
-        System.out.println("  functions       " + String.join(", ", functions.keySet()));
+        System.out.print(banner(startup));
+        System.out.println("READY " + gateway.url());
+    }
+
+    /** What the console shows once everything runs (the README shows it too; a test keeps them equal). */
+    String banner(Duration startup) {
+        String url = gateway.url();
+        StringBuilder out = new StringBuilder();
+        out.append("Meetups is running locally (started in ").append(startup.toMillis()).append(" ms)\n");
+        out.append("  HTTP API        ").append(url).append("   (").append(gateway.routes().size())
+                .append(" routes from template.yaml)\n");
+        out.append("  local console   ").append(url).append("/_local/\n");
+        Map<LocalUsers.Role, List<String>> byRole = new LinkedHashMap<>();
+        users.known().values().forEach(u -> byRole.computeIfAbsent(users.roleOf(u), r -> new ArrayList<>()).add(u.sub()));
+        out.append("  token           curl -s '").append(url).append("/_local/token?user=carla'   (")
+                .append(String.join("; ", byRole.entrySet().stream().map(e -> String.join(", ", e.getValue()) + ": "
+                        + e.getKey().name().toLowerCase(Locale.ROOT) + "s").toList())).append(")\n");
+        out.append("  sent emails     ").append(url).append("/_local/mails   (").append(url).append("/_local/mails.json)\n");
+        out.append("  metrics         ").append(url).append("/_local/metrics   (").append(url).append("/_local/metrics.json)\n");
+        out.append("  emulator        ").append(emulator.endpoint()).append("   (moto; dashboard ")
+                .append(emulator.endpoint()).append("/moto-api/)\n");
+        out.append("  functions       ").append(String.join(", ", functions.keySet())).append("   (up to ")
+                .append(concurrency).append(" execution environments each)\n");
         for (Schedules.Schedule s : schedules.all()) {
-            System.out.println("  schedule        " + s.id() + "  " + s.expression() + " " + s.zone().getId()
-                    + "  (fire now: curl -X POST " + url + "/_local/schedules/" + s.id() + ")");
+            out.append("  schedule        ").append(s.id()).append("  ").append(s.expression()).append(' ')
+                    .append(s.zone().getId()).append("  (fire now: curl -X POST ").append(url).append("/_local/schedules/")
+                    .append(s.id()).append(")\n");
         }
         for (StreamMapping m : mappings) {
-            System.out.println("  stream          " + m.settings().id() + "  batch " + m.settings().batchSize());
+            out.append("  stream          ").append(m.settings().id()).append("  batch ").append(m.settings().batchSize()).append('\n');
         }
-        System.out.println("Ctrl-C stops everything.");
-        System.out.println("READY " + url);
+        if (gateway.cors() != null) {
+            out.append("  CORS            ").append(String.join(", ", gateway.cors().allowOrigins())).append('\n');
+        }
+        out.append("Ctrl-C stops everything.\n");
+        return out.toString();
     }
 
     public String url() {
@@ -417,6 +520,11 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
     }
 
     @Override
+    public Metrics metrics() {
+        return metrics;
+    }
+
+    @Override
     public void close() {
         mappings.forEach(StreamMapping::stop);
         mappingThreads.forEach(Thread::interrupt);
@@ -428,5 +536,6 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         }
         emulator.stop();
         functions.values().forEach(LambdaFunction::close);
+        logs.close();
     }
 }

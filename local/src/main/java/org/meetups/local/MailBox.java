@@ -2,11 +2,15 @@ package org.meetups.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,6 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The emails the system sent, read from the emulator's own store ({@code /moto-api/data.json}):
@@ -25,12 +31,32 @@ import java.util.Properties;
  * which is parsed here so the page can show the HTML (or text) part and name the attachments.
  */
 public final class MailBox {
+    /** The header the mail library names a mail's kind in (org.meetups.mail.MimeMail.KIND_HEADER). */
+    static final String KIND_HEADER = "X-Meetups-Mail-Kind";
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String emulator;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    public record Mail(String id, String from, String to, String subject, String html, String text,
-                       List<String> attachments) {}
+    private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
+
+    /**
+     * A sent mail as a reader sees it: {@code kind} and {@code language} from its headers (null when it
+     * has none), {@code links} every URL in its text part, in order.
+     */
+    public record Mail(String id, String from, List<String> recipients, String subject, String kind, String language,
+                       String html, String text, List<Attachment> attachments, List<String> links) {
+        public String to() {
+            return String.join(", ", recipients);
+        }
+    }
+
+    /** An attached file; {@code method} is an iCalendar file's iTIP method (REQUEST, CANCEL), else null. */
+    public record Attachment(String fileName, String contentType, String method) {
+        @Override
+        public String toString() {
+            return fileName + " (" + contentType + (method == null ? "" : ", " + method) + ")";
+        }
+    }
 
     public MailBox(String emulatorEndpoint) {
         this.emulator = emulatorEndpoint;
@@ -53,11 +79,12 @@ public final class MailBox {
             String body = m.path("body").asText("");
             boolean html = body.stripLeading().startsWith("<");
             mails.add(new Mail(m.path("id").asText(), m.path("source").asText(), destinations(m.path("destinations")),
-                    m.path("subject").asText(), html ? body : null, html ? null : body, List.of()));
+                    m.path("subject").asText(), null, null, html ? body : null, html ? null : body, List.of(), links(body)));
         }
         for (JsonNode m : data.path("ses").path("TemplateMessage")) {
             mails.add(new Mail(m.path("id").asText(), m.path("source").asText(), destinations(m.path("destinations")),
-                    "template " + m.path("template").asText(), null, m.path("template_data").toString(), List.of()));
+                    "template " + m.path("template").asText(), null, null, null, m.path("template_data").toString(),
+                    List.of(), List.of()));
         }
         for (JsonNode m : data.path("ses").path("RawMessage")) {
             mails.add(raw(m.path("id").asText(), m.path("source").asText(), destinations(m.path("destinations")),
@@ -66,36 +93,77 @@ public final class MailBox {
         return mails;
     }
 
-    private static String destinations(JsonNode node) {
-        if (node.isArray()) {
-            List<String> all = new ArrayList<>();
-            node.forEach(n -> all.add(n.asText()));
-            return String.join(", ", all);
-        }
+    private static List<String> destinations(JsonNode node) {
         List<String> all = new ArrayList<>();
-        node.properties().forEach(e -> e.getValue().forEach(n -> all.add(n.asText())));
-        return String.join(", ", all);
+        if (node.isArray()) {
+            node.forEach(n -> all.add(n.asText()));
+        } else {
+            node.properties().forEach(e -> e.getValue().forEach(n -> all.add(n.asText())));
+        }
+        return all;
     }
 
-    static Mail raw(String id, String source, String destinations, String mime) {
+    static Mail raw(String id, String source, List<String> destinations, String mime) {
         try {
             MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
                     new ByteArrayInputStream(mime.getBytes(StandardCharsets.UTF_8)));
             Parts parts = new Parts();
             parts.collect(message);
             String from = message.getHeader("From", ", ");
-            String to = message.getHeader("To", ", ");
-            return new Mail(id, from != null ? from : source, to != null ? to : destinations,
-                    message.getSubject(), parts.html, parts.text, parts.attachments);
+            List<String> to = new ArrayList<>();
+            Address[] recipients = message.getAllRecipients();
+            if (recipients != null) {
+                for (Address address : recipients) {
+                    to.add(address.toString());
+                }
+            }
+            String[] languages = message.getContentLanguage();
+            return new Mail(id, from != null ? from : source, to.isEmpty() ? destinations : to, message.getSubject(),
+                    message.getHeader(KIND_HEADER, null), languages == null || languages.length == 0 ? null : languages[0],
+                    parts.html, parts.text, parts.attachments, links(parts.text != null ? parts.text : parts.html));
         } catch (MessagingException | IOException e) {
-            return new Mail(id, source, destinations, "(unreadable MIME: " + e.getMessage() + ")", null, mime, List.of());
+            return new Mail(id, source, destinations, "(unreadable MIME: " + e.getMessage() + ")", null, null, null, mime,
+                    List.of(), List.of());
         }
+    }
+
+    private static List<String> links(String text) {
+        List<String> links = new ArrayList<>();
+        if (text != null) {
+            Matcher m = LINK.matcher(text);
+            while (m.find()) {
+                links.add(m.group().replaceAll("[.,;:)]+$", ""));
+            }
+        }
+        return links;
+    }
+
+    /** The mails as JSON for scripts and tests: /_local/mails.json. */
+    public ArrayNode json() {
+        ArrayNode out = JSON.createArrayNode();
+        for (Mail m : mails()) {
+            ObjectNode mail = out.addObject();
+            mail.put("id", m.id());
+            mail.put("from", m.from());
+            ArrayNode to = mail.putArray("to");
+            m.recipients().forEach(to::add);
+            mail.put("subject", m.subject());
+            mail.put("kind", m.kind());
+            mail.put("language", m.language());
+            mail.put("text", m.text());
+            ArrayNode attachments = mail.putArray("attachments");
+            m.attachments().forEach(a -> attachments.addObject().put("fileName", a.fileName())
+                    .put("contentType", a.contentType()).put("method", a.method()));
+            ArrayNode links = mail.putArray("links");
+            m.links().forEach(links::add);
+        }
+        return out;
     }
 
     private static final class Parts {
         String html;
         String text;
-        final List<String> attachments = new ArrayList<>();
+        final List<Attachment> attachments = new ArrayList<>();
 
         void collect(Part part) throws MessagingException, IOException {
             String disposition = part.getDisposition();
@@ -106,14 +174,15 @@ public final class MailBox {
                     collect(child);
                 }
             } else if (Part.ATTACHMENT.equalsIgnoreCase(disposition) || part.getFileName() != null) {
-                attachments.add((part.getFileName() == null ? "(unnamed)" : part.getFileName())
-                        + " (" + part.getContentType().split(";")[0] + ")");
+                ContentType type = new ContentType(part.getContentType());
+                attachments.add(new Attachment(part.getFileName() == null ? "(unnamed)" : part.getFileName(),
+                        type.getBaseType().toLowerCase(java.util.Locale.ROOT), type.getParameter("method")));
             } else if (part.isMimeType("text/html") && html == null) {
                 html = String.valueOf(part.getContent());
             } else if (part.isMimeType("text/plain") && text == null) {
                 text = String.valueOf(part.getContent());
             } else {
-                attachments.add("(inline " + part.getContentType().split(";")[0] + ")");
+                attachments.add(new Attachment("(inline)", new ContentType(part.getContentType()).getBaseType(), null));
             }
         }
     }

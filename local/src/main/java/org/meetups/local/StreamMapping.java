@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -51,6 +53,8 @@ public final class StreamMapping implements Runnable {
     private final Deque<ObjectNode> pending = new ArrayDeque<>();
     private final Map<String, String> iterators = new LinkedHashMap<>();
     private final Set<String> finishedShards = new HashSet<>();
+    /** Per shard, the sequence number of the last record read (not necessarily delivered yet). */
+    private final Map<String, String> lastRead = new HashMap<>();
     private volatile boolean running = true;
     private int retries;
     private int limit;
@@ -185,15 +189,23 @@ public final class StreamMapping implements Runnable {
         if (iterators.isEmpty()) {
             for (Shard shard : streams.describeStream(r -> r.streamArn(settings.streamArn())).streamDescription().shards()) {
                 if (!finishedShards.contains(shard.shardId())) {
-                    iterators.put(shard.shardId(), streams.getShardIterator(r -> r.streamArn(settings.streamArn())
-                            .shardId(shard.shardId())
-                            .shardIteratorType(ShardIteratorType.fromValue(settings.startingPosition()))).shardIterator());
+                    iterators.put(shard.shardId(), iterator(shard.shardId()));
                 }
             }
         }
         for (Map.Entry<String, String> shard : List.copyOf(iterators.entrySet())) {
-            GetRecordsResponse response = streams.getRecords(r -> r.shardIterator(shard.getValue()));
-            response.records().forEach(r -> pending.addLast(toLambda(r, settings.streamArn())));
+            GetRecordsResponse response;
+            try {
+                response = streams.getRecords(r -> r.shardIterator(shard.getValue()));
+            } catch (ExpiredIteratorException e) {
+                // idle longer than an iterator lives (retries of a failing batch): go on after the last record read
+                iterators.put(shard.getKey(), iterator(shard.getKey()));
+                continue;
+            }
+            response.records().forEach(r -> {
+                pending.addLast(toLambda(r, settings.streamArn()));
+                lastRead.put(shard.getKey(), r.dynamodb().sequenceNumber());
+            });
             if (response.nextShardIterator() == null) {
                 iterators.remove(shard.getKey());
                 finishedShards.add(shard.getKey());
@@ -201,6 +213,19 @@ public final class StreamMapping implements Runnable {
                 iterators.put(shard.getKey(), response.nextShardIterator());
             }
         }
+    }
+
+    /** An iterator just after the last record read from the shard, or at the starting position before any. */
+    private String iterator(String shardId) {
+        String after = lastRead.get(shardId);
+        return streams.getShardIterator(r -> {
+            r.streamArn(settings.streamArn()).shardId(shardId);
+            if (after == null) {
+                r.shardIteratorType(ShardIteratorType.fromValue(settings.startingPosition()));
+            } else {
+                r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+            }
+        }).shardIterator();
     }
 
     /** A stream record as Lambda puts it into the event (the DynamoDB JSON of the stream API). */

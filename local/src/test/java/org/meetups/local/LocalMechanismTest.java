@@ -1,15 +1,23 @@
 package org.meetups.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -19,9 +27,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -29,10 +40,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
-import org.meetups.testing.Emulator;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.Emulator;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * The generic machinery against a small test template: schedules (rate, cron with a time zone, at,
@@ -41,15 +54,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 class LocalMechanismTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalRunner runner;
+    private static Path lambda;
     private static Path ticks;
     private static Path records;
     private static DynamoDbClient dynamo;
+    private static ByteArrayOutputStream console;
+    private static PrintStream originalOut;
 
     @BeforeAll
     static void start() throws IOException {
         Path target = Path.of("target").toAbsolutePath();
-        Path lambda = target.resolve("test-lambda");
+        lambda = target.resolve("test-lambda");
         LambdaFunction.deleteRecursively(lambda);
         copyClasses(lambda, "org/meetups/local/testfunctions");
         for (Class<?> dependency : List.of(RequestHandler.class, DynamodbEvent.class, Env.class, org.joda.time.DateTime.class)) {
@@ -104,6 +121,16 @@ class LocalMechanismTest {
                           Type: Schedule
                           Properties:
                             Schedule: rate(1 day)
+                  Probe:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: org.meetups.local.testfunctions.ProbeFunction::handleRequest
+                      Events:
+                        Get:
+                          Type: HttpApi
+                          Properties:
+                            Method: GET
+                            Path: /probe
                   Streamer:
                     Type: AWS::Serverless::Function
                     Properties:
@@ -122,7 +149,11 @@ class LocalMechanismTest {
                             BisectBatchOnFunctionError: true
                             FunctionResponseTypes: [ReportBatchItemFailures]
                 """.formatted(lambda, ticks, soon, records));
-        runner = new LocalRunner(ProjectFiles.root(), new LocalRunner.Options(0, 0, false, template, 100, 50));
+        console = new ByteArrayOutputStream();
+        originalOut = System.out;
+        // what the runner prints reaches the test's output and this buffer
+        System.setOut(new PrintStream(new TeeOutputStream(originalOut, console), true, StandardCharsets.UTF_8));
+        runner = new LocalRunner(ProjectFiles.root(), LocalRunner.Options.forTests(template, Map.of()));
         dynamo = AwsClients.dynamoDb(Env.of(Map.of("AWS_ENDPOINT_URL", runner.emulator().endpoint(),
                 "AWS_REGION", Emulator.REGION)));
     }
@@ -132,6 +163,7 @@ class LocalMechanismTest {
         if (runner != null) {
             runner.close();
         }
+        System.setOut(originalOut);
     }
 
     @Test
@@ -199,6 +231,212 @@ class LocalMechanismTest {
         assertEquals(List.of(run + "-crash 1", run + "-crash 2", run + "-next 1"), deliveries(lines, run));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(run + "-crash 1 ") && l.endsWith("batch=2")), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(run + "-crash 2 ") && l.endsWith("batch=1")), lines.toString());
+    }
+
+    @Test
+    void refusedTransactionsAreNeverDeliveredAndTheWritesAfterThemAreDeliveredOnceInOrder() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        put(run + "-first", "OK");
+        // a write, then a failing condition: moto applied the put before refusing the whole transaction
+        assertThrows(TransactionCanceledException.class, () -> dynamo.transactWriteItems(t -> t.transactItems(
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-refused", "OK"))),
+                i -> i.conditionCheck(c -> c.tableName(table()).key(item(run + "-first", "OK"))
+                        .conditionExpression("attribute_not_exists(PK)")))));
+        // a lost race: the item exists already
+        assertThrows(TransactionCanceledException.class, () -> dynamo.transactWriteItems(t -> t.transactItems(
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-raced", "OK"))),
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-first", "OK")).conditionExpression("attribute_not_exists(PK)")))));
+        dynamo.transactWriteItems(t -> t.transactItems(
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-second", "OK"))),
+                i -> i.put(p -> p.tableName(table()).item(item(run + "-third", "OK")))));
+        put(run + "-fourth", "OK");
+        List<String> lines = await(records, l -> l.startsWith(run + "-fourth "));
+        assertEquals(List.of(run + "-first 1", run + "-second 1", run + "-third 1", run + "-fourth 1"), deliveries(lines, run));
+    }
+
+    @Test
+    void aReaderIdleLongerThanAnIteratorLivesGoesOnAfterTheLastRecordItRead() throws Exception {
+        // iterators live 1 s here (DynamoDB: 15 minutes); retrying a failing record, the reader does not poll
+        Emulator emulator = Emulator.start(0, "--shard-iterator-lifetime", "1");
+        Path out = Path.of("target/test-out/expiry-" + UUID.randomUUID() + ".log").toAbsolutePath();
+        LambdaFunction streamer = LambdaFunction.load("Streamer", "arn:streamer", lambda, null,
+                "org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest", Map.of("OUT_FILE", out.toString()),
+                10, 128, 1, null);
+        Env env = Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", Emulator.REGION));
+        try (DynamoDbClient db = AwsClients.dynamoDb(env);
+             var streams = software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
+                     .endpointOverride(URI.create(emulator.endpoint())).region(software.amazon.awssdk.regions.Region.of(Emulator.REGION))
+                     .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+            String table = TemplateTable.create(db, ProjectFiles.resolve("template.yaml"), "expiry-" + UUID.randomUUID());
+            String arn = db.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+            StreamMapping mapping = new StreamMapping(new StreamMapping.Settings("Streamer.Changes", "Streamer", arn, 1,
+                    "TRIM_HORIZON", -1, false, true), streams, name -> streamer, 100, 400);
+            Thread reader = Thread.ofPlatform().daemon().start(mapping);
+            try {
+                db.putItem(p -> p.tableName(table).item(item("slow", "FAIL#2"))); // retried after 0.8 s and 1.6 s
+                db.putItem(p -> p.tableName(table).item(item("after", "OK")));
+                List<String> lines = await(out, l -> l.startsWith("after "));
+                assertEquals(List.of("slow 1", "slow 2", "slow 3", "after 1"),
+                        lines.stream().map(l -> l.split(" ")[0] + " " + l.split(" ")[1]).toList());
+            } finally {
+                mapping.stop();
+                reader.interrupt();
+            }
+        } finally {
+            streamer.close();
+            emulator.stop();
+        }
+    }
+
+    @Test
+    void concurrentRequestsRunInSeveralExecutionEnvironmentsEachServingOneAtATime() throws Exception {
+        int concurrency = LocalRunner.Options.DEFAULT_CONCURRENCY;
+        List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < concurrency + 2; i++) {
+            calls.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(runner.url() + "/probe?sleep=800")).build(),
+                    HttpResponse.BodyHandlers.ofString()));
+        }
+        List<JsonNode> runs = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> call : calls) {
+            HttpResponse<String> response = call.get(60, TimeUnit.SECONDS);
+            assertEquals(200, response.statusCode(), response.body());
+            runs.add(JSON.readTree(response.body()));
+        }
+        for (JsonNode run : runs) {
+            assertEquals(1, run.path("atOnce").asInt(), "an environment serves one invocation at a time: " + runs);
+            assertEquals(1, run.path("handlers").asInt(), "each environment builds its own handler: " + runs);
+        }
+        assertEquals(concurrency, runs.stream().map(r -> r.path("environment").asText()).distinct().count(),
+                "as many environments as the concurrency allows: " + runs);
+        // how many overlap depends on how long the cold starts take; never more than the concurrency
+        int overlap = maxOverlap(runs);
+        assertTrue(overlap >= 2 && overlap <= concurrency, "invocations at once: " + overlap + " in " + runs);
+    }
+
+    @Test
+    void withConcurrencyOneEveryInvocationWaitsForTheOneEnvironment() throws Exception {
+        LambdaFunction probe = LambdaFunction.load("Probe1", "arn:probe", lambda, null,
+                "org.meetups.local.testfunctions.ProbeFunction::handleRequest", Map.of(), 10, 128, 1, null);
+        try {
+            List<CompletableFuture<byte[]>> calls = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                calls.add(CompletableFuture.supplyAsync(() -> probe.invoke(
+                        "{\"queryStringParameters\": {\"sleep\": \"200\"}}".getBytes(StandardCharsets.UTF_8))));
+            }
+            List<JsonNode> runs = new ArrayList<>();
+            for (CompletableFuture<byte[]> call : calls) {
+                runs.add(JSON.readTree(JSON.readTree(call.get(30, TimeUnit.SECONDS)).path("body").asText()));
+            }
+            assertEquals(1, runs.stream().map(r -> r.path("environment").asText()).distinct().count(), runs.toString());
+            assertEquals(1, maxOverlap(runs), runs.toString());
+            assertEquals(1, probe.environments());
+        } finally {
+            probe.close();
+        }
+    }
+
+    @Test
+    void everyExecutionEnvironmentReadsTheEventsOfTheRuntime() throws Exception {
+        // the runtime's serialisers cache event classes by name: each environment needs its own copy
+        String event = """
+                {"Records": [{"eventID": "1", "eventName": "INSERT", "eventVersion": "1.0", "eventSource": "aws:dynamodb",
+                  "awsRegion": "eu-west-1", "eventSourceARN": "arn:aws:dynamodb:eu-west-1:1:table/t/stream/1",
+                  "dynamodb": {"Keys": {"PK": {"S": "env-%d"}, "SK": {"S": "OK"}}, "SequenceNumber": "1",
+                    "SizeBytes": 1, "StreamViewType": "NEW_AND_OLD_IMAGES"}}]}""";
+        Path out = Path.of("target/test-out/environments-" + UUID.randomUUID() + ".log").toAbsolutePath();
+        for (int i = 0; i < 3; i++) {
+            LambdaFunction streamer = LambdaFunction.load("Streamer" + i, "arn:streamer", lambda, null,
+                    "org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest", Map.of("OUT_FILE", out.toString()),
+                    10, 128, 1, null);
+            try {
+                assertEquals("{\"batchItemFailures\":[]}", new String(streamer.invoke(event.formatted(i)
+                        .getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+            } finally {
+                streamer.close();
+            }
+        }
+        assertEquals(List.of("env-0 1 INSERT batch=1", "env-1 1 INSERT batch=1", "env-2 1 INSERT batch=1"), Files.readAllLines(out));
+    }
+
+    @Test
+    void functionOutputIsPrintedReadablyAndItsMetricsAreCollected() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(runner.url() + "/probe?talk")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        List<String> printed = console.toString(StandardCharsets.UTF_8).lines().toList();
+        List<String> probe = printed.stream().filter(l -> l.contains("Probe")).toList();
+        assertTrue(probe.stream().anyMatch(l -> l.matches("08:00:01\\.250 INFO  Probe  rsvp taken  route=PUT /meetups/\\{id}/rsvp"
+                + "  requestId=[0-9a-f-]{36}  meetupId=m-42  outcome=GOING  seats=3")), String.join("\n", probe));
+        assertTrue(probe.stream().anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  Probe  written in two parts"
+                + "  outcome=WAITLISTED")), String.join("\n", probe));
+        assertTrue(probe.contains("08:00:01.250 METRIC Probe  Rsvps=1 Count  Latency=12,30 Milliseconds"
+                + "  {function=probe, outcome=GOING}"), String.join("\n", probe));
+        assertTrue(probe.contains("[Probe] plain words, not JSON"), String.join("\n", probe));
+        assertTrue(probe.contains("[Probe] java.lang.IllegalStateException: shown as it is"), String.join("\n", probe));
+        assertFalse(printed.stream().anyMatch(l -> l.startsWith("{")), "no raw JSON record reaches the console");
+
+        JsonNode metrics = JSON.readTree(get("/_local/metrics.json").body());
+        JsonNode latency = find(metrics, "Latency", Map.of("function", "probe", "outcome", "GOING"));
+        assertEquals("Meetups", latency.path("namespace").asText());
+        assertEquals("Milliseconds", latency.path("unit").asText());
+        assertEquals(List.of(2L, 42L, 12L, 30L), List.of(latency.path("samples").asLong(), latency.path("sum").asLong(),
+                latency.path("min").asLong(), latency.path("max").asLong()));
+        assertEquals("Probe", latency.path("functions").get(0).asText());
+        assertEquals(1, find(metrics, "Rsvps", Map.of()).path("sum").asLong());
+        assertTrue(get("/_local/metrics").body().contains("<td>Rsvps</td>"));
+    }
+
+    private static JsonNode find(JsonNode metrics, String name, Map<String, String> dimensions) {
+        for (JsonNode m : metrics) {
+            if (m.path("name").asText().equals(name) && JSON.convertValue(m.path("dimensions"), Map.class).equals(dimensions)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no " + name + " " + dimensions + " in " + metrics);
+    }
+
+    /** The most invocations that ran at the same time, from their start and end times. */
+    private static int maxOverlap(List<JsonNode> runs) {
+        int most = 0;
+        for (JsonNode run : runs) {
+            long at = run.path("started").asLong();
+            int overlapping = (int) runs.stream().filter(r -> r.path("started").asLong() <= at && at < r.path("ended").asLong()).count();
+            most = Math.max(most, overlapping);
+        }
+        return most;
+    }
+
+    private static HttpResponse<String> get(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(runner.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Writes to two streams. */
+    private static final class TeeOutputStream extends OutputStream {
+        private final OutputStream first;
+        private final OutputStream second;
+
+        TeeOutputStream(OutputStream first, OutputStream second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public synchronized void write(int b) throws IOException {
+            first.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) throws IOException {
+            first.write(bytes, offset, length);
+            second.write(bytes, offset, length);
+        }
+
+        @Override
+        public void flush() throws IOException {
+            first.flush();
+            second.flush();
+        }
     }
 
     private static List<String> deliveries(List<String> lines, String run) {

@@ -31,11 +31,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.ProjectFiles;
 
 /**
- * Starts the local stack as a user would (the runner's main class in a fresh JVM, as ./run-local
- * does after building), drives it over real HTTP, then stops it with Ctrl-C's signal and checks
+ * Starts the local stack as a user would (the runner's main class in a fresh JVM with the runtime
+ * classpath ./run-local uses), drives it over real HTTP, then stops it with Ctrl-C's signal and checks
  * that nothing is left: neither the JVM, nor the emulator, nor any other child process.
  */
 class LocalStackEndToEndTest {
@@ -48,17 +48,21 @@ class LocalStackEndToEndTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         long started = System.nanoTime();
         Process process = new ProcessBuilder(java, "-Duser.timezone=UTC", "-Dproject.root=" + ProjectFiles.root(),
-                "-cp", System.getProperty("java.class.path"), LocalRunner.class.getName(),
+                "-cp", RuntimeClasspathTest.runnerClasspath(), LocalRunner.class.getName(),
                 "--port", String.valueOf(port), "--emulator-port", String.valueOf(emulatorPort))
                 .redirectErrorStream(true).start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<String> ready = new CompletableFuture<>();
+        CompletableFuture<Void> stopping = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     output.add(line);
                     if (line.startsWith("READY ")) {
                         ready.complete(line.substring(6).strip());
+                    }
+                    if (line.equals("stopping...")) {
+                        stopping.complete(null);
                     }
                 }
             } catch (Exception ignored) {
@@ -108,29 +112,70 @@ class LocalStackEndToEndTest {
             assertEquals(200, one.statusCode());
             assertEquals("\"1\"", one.headers().firstValue("etag").orElseThrow());
 
+            assertEquals(String.join("\n", readmeBanner()), String.join("\n", banner(output, api)),
+                    "README.md shows the banner ./run-local prints (with --port 3000): copy it from the test output");
+
             assertEquals(404, get(api + "/nowhere").statusCode());
             assertEquals(200, get(api + "/_local/mails").statusCode());
-            assertTrue(output.stream().anyMatch(l -> l.contains("POST /meetups 201") && l.contains("sub=carla")), output.toString());
+            assertTrue(List.copyOf(output).stream().anyMatch(l -> l.contains("POST /meetups 201") && l.contains("sub=carla")), output.toString());
             System.out.println("local stack: first request served " + firstServed + " ms after the JVM was started");
 
-            // Ctrl-C; a process started with SIGINT ignored (as some CI shells do) gets SIGTERM instead
+            // Ctrl-C; a process started with SIGINT ignored (a background job of a shell without job control,
+            // as in some CI runners) gets SIGTERM instead, through its handle: Process.destroy() would also
+            // close our end of its output, and what the shutdown prints would be lost
             new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroy();
+            try {
+                CompletableFuture.anyOf(stopping, process.onExit()).get(20, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException ignoredSigint) {
+                process.toHandle().destroy();
             }
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the runner stops");
-            reader.join(5000);
+            // the shutdown waits for the emulator (up to 10 s before it is killed): slow on a loaded machine
+            assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the runner stops");
+            reader.join(30_000);
+            assertFalse(reader.isAlive(), "the runner's output ends when it stops (no child keeps it open)");
             for (ProcessHandle child : children) {
                 child.onExit().get(15, TimeUnit.SECONDS);
                 assertFalse(child.isAlive(), "left behind: " + child.info());
             }
             assertFalse(listening(emulatorPort), "the emulator's port is closed");
             assertFalse(listening(port), "the API's port is closed");
-            assertTrue(output.stream().anyMatch(l -> l.startsWith("stopped:")), output.toString());
+            assertTrue(List.copyOf(output).stream().anyMatch(l -> l.startsWith("stopped:")), output.toString());
         } finally {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
+            System.out.println("--- the runner's output");
+            List.copyOf(output).forEach(System.out::println);
         }
+    }
+
+    /** The banner as printed, made comparable: port 3000, no start-up time, no emulator port. */
+    static List<String> banner(List<String> output, String api) {
+        List<String> lines = new ArrayList<>();
+        boolean in = false;
+        for (String line : List.copyOf(output)) {
+            in |= line.startsWith("Meetups is running locally");
+            if (in) {
+                lines.add(comparable(line.replace(api, "http://localhost:3000")));
+            }
+            if (in && line.equals("Ctrl-C stops everything.")) {
+                break;
+            }
+        }
+        return lines;
+    }
+
+    /** The banner in the README: the lines from "Meetups is running locally" to "Ctrl-C stops everything.". */
+    static List<String> readmeBanner() throws Exception {
+        List<String> readme = java.nio.file.Files.readAllLines(ProjectFiles.resolve("README.md"));
+        int from = readme.indexOf(readme.stream().filter(l -> l.startsWith("Meetups is running locally")).findFirst()
+                .orElseThrow(() -> new AssertionError("README.md shows no banner")));
+        return readme.subList(from, readme.indexOf("Ctrl-C stops everything.") + 1).stream()
+                .map(LocalStackEndToEndTest::comparable).toList();
+    }
+
+    private static String comparable(String line) {
+        return line.replaceAll("started in \\d+ ms", "started in N ms")
+                .replaceAll("http://127\\.0\\.0\\.1:\\d+", "http://127.0.0.1:PORT");
     }
 
     private static String forgedCoordinatorToken() throws Exception {

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.CfnTemplate;
+import org.meetups.emulator.ProjectFiles;
 
 /** Reading template.yaml as CloudFormation does, matching routes as API Gateway does, reading sent MIME. */
 class TemplateReadingTest {
@@ -49,17 +50,25 @@ class TemplateReadingTest {
     }
 
     @Test
-    void rawMimeMailsShowTheirHtmlAndNameTheirAttachments() {
-        String mime = "From: noreply@example.org\r\nTo: eva@example.org\r\nSubject: =?UTF-8?Q?Je_bent_erbij_=E2=9C=93?=\r\n"
+    void rawMimeMailsShowTheirPartsHeadersAttachmentsAndLinks() {
+        String mime = "From: noreply@example.org\r\nTo: Eva <eva@example.org>\r\nSubject: =?UTF-8?Q?Je_bent_erbij_=E2=9C=93?=\r\n"
+                + "X-Meetups-Mail-Kind: RSVP_CONFIRMED\r\nContent-Language: nl\r\n"
                 + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=XX\r\n\r\n--XX\r\n"
-                + "Content-Type: text/html; charset=utf-8\r\n\r\n<h1>Hallo Eva</h1>\r\n--XX\r\n"
-                + "Content-Type: text/calendar; name=invite.ics\r\nContent-Disposition: attachment; filename=invite.ics\r\n\r\n"
+                + "Content-Type: multipart/alternative; boundary=YY\r\n\r\n--YY\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\nHallo Eva\r\nIk kan niet komen: http://localhost:3000/links/abc.def.\r\n"
+                + "Agenda: https://meetups.example.org/meetups/1/calendar.ics\r\n--YY\r\n"
+                + "Content-Type: text/html; charset=utf-8\r\n\r\n<h1>Hallo Eva</h1>\r\n--YY--\r\n--XX\r\n"
+                + "Content-Type: text/calendar; charset=UTF-8; method=REQUEST\r\nContent-Disposition: attachment; filename=invite.ics\r\n\r\n"
                 + "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n--XX--\r\n";
-        MailBox.Mail mail = MailBox.raw("1", "x", "y", mime);
+        MailBox.Mail mail = MailBox.raw("1", "x", List.of("y"), mime);
         assertEquals("Je bent erbij \u2713", mail.subject());
         assertEquals("<h1>Hallo Eva</h1>", mail.html().strip());
-        assertEquals(List.of("invite.ics (text/calendar)"), mail.attachments());
-        assertEquals("eva@example.org", mail.to());
+        assertEquals(List.of(new MailBox.Attachment("invite.ics", "text/calendar", "REQUEST")), mail.attachments());
+        assertEquals(List.of("Eva <eva@example.org>"), mail.recipients());
+        assertEquals("RSVP_CONFIRMED", mail.kind());
+        assertEquals("nl", mail.language());
+        assertEquals(List.of("http://localhost:3000/links/abc.def", "https://meetups.example.org/meetups/1/calendar.ics"),
+                mail.links(), "URLs of the text part, without the sentence's full stop");
     }
 
     private static HttpRoute.Match find(List<HttpRoute> routes, String method, String path) {

@@ -55,7 +55,7 @@ public final class MailComposer {
 
         String html = Templates.html().file("mail/mail.html.mustache", page);
         String text = plain.file("mail/mail.txt.mustache", page);
-        return new OutgoingMail(recipient.email(), recipient.name(), subject, html, text,
+        return new OutgoingMail(kind, lang, recipient.email(), recipient.name(), subject, html, text,
                 attachments(content, meetup, texts, now));
     }
 

@@ -23,6 +23,8 @@ import java.util.Properties;
  * APIs, after control characters are removed, so a name or title can never start a new header.
  */
 public final class MimeMail {
+    /** Names what the mail is about (its kind, e.g. {@code RSVP_CONFIRMED}), for tools that read sent mail. */
+    public static final String KIND_HEADER = "X-Meetups-Mail-Kind";
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private final InternetAddress from;
@@ -54,6 +56,8 @@ public final class MimeMail {
             message.setRecipient(Message.RecipientType.TO, recipient(mail));
             message.setSubject(oneLine(mail.subject()), "UTF-8");
             message.setSentDate(Date.from(now));
+            message.setHeader(KIND_HEADER, token(mail.kind()));
+            message.setContentLanguage(new String[] {token(mail.language())});
             for (var header : mail.headers().entrySet()) {
                 if (!header.getKey().matches("[A-Za-z][A-Za-z0-9-]{0,76}")) {
                     throw new IllegalArgumentException("not a header name: " + header.getKey());
@@ -111,6 +115,11 @@ public final class MimeMail {
         } catch (AddressException e) {
             throw new IllegalArgumentException("invalid sender or reply-to address in configuration: " + configured, e);
         }
+    }
+
+    /** A header token: letters, digits, '_' and '-' only (kinds and language tags are no more than that). */
+    private static String token(String value) {
+        return value == null ? "" : value.replaceAll("[^A-Za-z0-9_-]", "");
     }
 
     /** Control characters (CR, LF, tabs...) become spaces: header values stay on one line. */

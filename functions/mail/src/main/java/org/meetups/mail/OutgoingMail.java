@@ -3,20 +3,22 @@ package org.meetups.mail;
 import java.util.List;
 
 /**
- * A mail ready to be put into MIME: texts already rendered, calendar files attached, and any further
- * header lines ({@code headers}, such as the digest's List-Unsubscribe), which MimeMail keeps on one line.
+ * A mail ready to be put into MIME: texts already rendered, calendar files attached; {@code kind}
+ * (such as {@code RSVP_CONFIRMED}) and {@code language} travel in its headers, for tools that read sent mail,
+ * and so do any further header lines ({@code headers}, such as the digest's List-Unsubscribe), which
+ * MimeMail keeps on one line.
  */
-public record OutgoingMail(String toEmail, String toName, String subject, String html, String text,
-                           List<Attachment> attachments, java.util.Map<String, String> headers) {
+public record OutgoingMail(String kind, String language, String toEmail, String toName, String subject, String html,
+                           String text, List<Attachment> attachments, java.util.Map<String, String> headers) {
 
     public OutgoingMail {
         attachments = List.copyOf(attachments);
         headers = java.util.Map.copyOf(headers);
     }
 
-    public OutgoingMail(String toEmail, String toName, String subject, String html, String text,
-                        List<Attachment> attachments) {
-        this(toEmail, toName, subject, html, text, attachments, java.util.Map.of());
+    public OutgoingMail(String kind, String language, String toEmail, String toName, String subject, String html,
+                        String text, List<Attachment> attachments) {
+        this(kind, language, toEmail, toName, subject, html, text, attachments, java.util.Map.of());
     }
 
     /** An .ics file; {@code method} is its iTIP method (REQUEST or CANCEL), repeated in the MIME type. */

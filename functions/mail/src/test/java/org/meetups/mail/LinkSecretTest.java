@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.mail.links.LinkSecret;
-import org.meetups.testing.ProjectFiles;
-import org.meetups.testing.TemplateFunctions;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateFunctions;
 import org.meetups.testing.TestStack;
 
 /** The link-signing key comes from Secrets Manager; a plaintext one only where a switch says so explicitly. */

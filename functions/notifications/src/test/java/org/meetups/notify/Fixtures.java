@@ -10,7 +10,7 @@ import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
-import org.meetups.testing.Emulator;
+import org.meetups.emulator.Emulator;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.notify.store.Images;
 import org.meetups.notify.domain.HeldMails;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.TestClock;
 import org.meetups.testing.TestStack;
 

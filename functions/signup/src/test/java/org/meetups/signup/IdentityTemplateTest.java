@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.meetups.testing.ProjectFiles;
-import org.meetups.testing.TemplateTable;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateTable;
 
 /**
  * The identity template.yaml deploys: closed sign-up unless the organisation's domains are given,

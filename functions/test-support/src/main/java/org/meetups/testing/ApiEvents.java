@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 /** HTTP API v2 events shaped as API Gateway sends them, and the runtime's own way of reading event files. */
 public final class ApiEvents {
+    /** The API's own address, as in the sample events: API Gateway always names it (Host, domainName). */
+    public static final String DOMAIN = "abcde12345.execute-api.eu-west-1.amazonaws.com";
     private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
             LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiEvents.class.getClassLoader());
 
@@ -86,12 +88,14 @@ public final class ApiEvents {
             }
             String rawQuery = query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("&"));
+            Map<String, String> sent = new HashMap<>(headers);
+            sent.putIfAbsent("host", DOMAIN);
             return APIGatewayV2HTTPEvent.builder()
                     .withVersion("2.0")
                     .withRouteKey(method + " " + routePath)
                     .withRawPath(rawPath)
                     .withRawQueryString(rawQuery)
-                    .withHeaders(headers)
+                    .withHeaders(sent)
                     .withPathParameters(pathParameters.isEmpty() ? null : pathParameters)
                     .withQueryStringParameters(query.isEmpty() ? null : query)
                     .withBody(body)
@@ -99,6 +103,8 @@ public final class ApiEvents {
                     .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                             .withRouteKey(method + " " + routePath)
                             .withStage("$default")
+                            .withDomainName(sent.get("host"))
+                            .withDomainPrefix(sent.get("host").split("\\.", 2)[0])
                             .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                     .withMethod(method).withPath(rawPath).withProtocol("HTTP/1.1")
                                     .withSourceIp("127.0.0.1").build())

@@ -4,6 +4,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import org.meetups.emulator.ProjectFiles;
 
 /** Checks responses against api/openapi.yaml, the API's published contract. */
 public final class OpenApiContract {

@@ -38,7 +38,7 @@ public final class StreamFeed {
     public StreamFeed(TestStack stack) {
         this.streams = DynamoDbStreamsClient.builder()
                 .endpointOverride(java.net.URI.create(stack.emulator().endpoint()))
-                .region(software.amazon.awssdk.regions.Region.of(Emulator.REGION))
+                .region(software.amazon.awssdk.regions.Region.of(org.meetups.emulator.Emulator.REGION))
                 .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
                 .build();
         this.streamArn = stack.dynamo().describeTable(r -> r.tableName(stack.tableName())).table().latestStreamArn();

@@ -8,6 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
+import org.meetups.emulator.Emulator;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateFunctions;
+import org.meetups.emulator.TemplateTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateTable;
 
 /** What template.yaml promises operators: every failure alarmed, every alarm heard, nothing named twice in an account. */
 class OperationsTemplateTest {

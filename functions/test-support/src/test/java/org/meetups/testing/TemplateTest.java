@@ -1,6 +1,7 @@
 package org.meetups.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateTable;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 /** template.yaml passes cfn-lint, the emulator's table matches it, and no source issues a Scan. */
@@ -24,6 +27,28 @@ class TemplateTest {
         String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(lint.waitFor(15, TimeUnit.MINUTES));
         assertEquals(0, lint.exitValue(), () -> "cfn-lint found problems:\n" + output);
+    }
+
+    /** What the Makefile's build-%Function rule assumes: sam build then builds every function from its module. */
+    @Test
+    void everyFunctionIsBuiltBySamFromItsMavenModuleThroughTheMakefile() {
+        var resources = TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
+        List<String> functions = new java.util.ArrayList<>();
+        resources.properties().forEach(r -> {
+            if (!r.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
+                return;
+            }
+            String id = r.getKey();
+            functions.add(id);
+            var metadata = r.getValue().path("Metadata");
+            assertEquals(List.of("makefile", ".", "."), List.of(metadata.path("BuildMethod").asText(),
+                    metadata.path("ContextPath").asText(), metadata.path("WorkingDirectory").asText()), id + "'s Metadata");
+            assertTrue(id.endsWith("Function"), id + ": the Makefile builds <Name>Function from functions/<name>");
+            String module = "functions/" + id.substring(0, id.length() - "Function".length()).toLowerCase(java.util.Locale.ROOT);
+            assertEquals(module, r.getValue().path("Properties").path("CodeUri").asText(), id + "'s CodeUri");
+            assertTrue(Files.isRegularFile(ProjectFiles.resolve(module).resolve("pom.xml")), module + " is a Maven module");
+        });
+        assertFalse(functions.isEmpty());
     }
 
     @Test

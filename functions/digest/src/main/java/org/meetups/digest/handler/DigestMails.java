@@ -117,7 +117,7 @@ public final class DigestMails {
 
         String html = Templates.html().file("digest/digest.html.mustache", page);
         String text = plain.file("digest/digest.txt.mustache", page);
-        return new OutgoingMail(to.email(), name, subject, html, text, List.of(), Map.of(
+        return new OutgoingMail(DigestRun.KIND, language, to.email(), name, subject, html, text, List.of(), Map.of(
                 "List-Unsubscribe", "<" + unsubscribe + ">",
                 "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
     }

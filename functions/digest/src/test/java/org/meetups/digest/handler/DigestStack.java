@@ -13,8 +13,8 @@ import org.meetups.common.config.Env;
 import org.meetups.common.json.Json;
 import org.meetups.common.people.Directory;
 import org.meetups.common.store.MeetupTable;
-import org.meetups.testing.ProjectFiles;
-import org.meetups.testing.TemplateFunctions;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateFunctions;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 

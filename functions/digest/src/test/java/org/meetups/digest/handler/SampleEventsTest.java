@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.json.Json;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.ProjectFiles;
 
 /** The files in events/digest, as the schedules send them, through the real handler. */
 class SampleEventsTest {

@@ -60,7 +60,7 @@ class HighlightsApiTest {
     static void start() {
         stack = TestStack.create();
         table = new MeetupTable(stack.dynamo(), stack.tableName());
-        var function = org.meetups.testing.TemplateFunctions.all(org.meetups.testing.ProjectFiles.root()).stream()
+        var function = org.meetups.emulator.TemplateFunctions.all(org.meetups.emulator.ProjectFiles.root()).stream()
                 .filter(f -> f.logicalId().equals("HighlightsFunction")).findFirst().orElseThrow();
         env = new java.util.HashMap<>(stack.environmentOf(function));
         env.put("TABLE_NAME", stack.tableName());

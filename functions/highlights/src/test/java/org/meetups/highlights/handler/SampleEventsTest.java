@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.meetups.common.config.Env;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
-import org.meetups.testing.ProjectFiles;
-import org.meetups.testing.TemplateFunctions;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateFunctions;
 import org.meetups.testing.TestStack;
 
 /** The files in events/highlights, read as the Lambda runtime reads them, served by the real handler. */

@@ -55,8 +55,11 @@ public final class LinksHandler extends HttpFunction {
     private final SeatTake seatTake;
     private final Directory directory;
     private final TokenSigner tokens;
-    private final IcsWriter ics;
+    /** PUBLIC_BASE_URL without a trailing slash; null when empty: then the API's own address. */
     private final String publicBaseUrl;
+    private final String organizer;
+    /** Calendar writers by UID domain: the host of the public base URL, as in the mails' .ics files. */
+    private final Map<String, IcsWriter> calendars = new java.util.concurrent.ConcurrentHashMap<>();
     private final Duration feedLifetime;
     private final Clock clock;
 
@@ -76,13 +79,30 @@ public final class LinksHandler extends HttpFunction {
         this.seatTake = new SeatTake(table);
         this.directory = new Directory(table);
         this.tokens = new TokenSigner(LinkSecret.load(env), clock);
-        String base = env.require("PUBLIC_BASE_URL");
-        this.publicBaseUrl = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        this.publicBaseUrl = env.find("PUBLIC_BASE_URL").filter(base -> !base.isBlank())
+                .map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base).orElse(null);
+        this.organizer = new MimeMail(env.require("SENDER"), null).senderAddress();
         this.feedLifetime = feedLifetime(env);
-        // the same UID domain and organizer as the mails' .ics files, so every copy of an entry is one event
-        this.ics = new IcsWriter(URI.create(publicBaseUrl).getHost(),
-                new MimeMail(env.require("SENDER"), null).senderAddress(), "Meetups");
         this.clock = clock;
+    }
+
+    /**
+     * Where people reach the API: PUBLIC_BASE_URL, or when it is empty (a stack without a custom
+     * domain: this function is one of the API's, so its URL cannot be in its environment) the
+     * address the request came to, which is the API's own.
+     */
+    private String baseUrl(ApiRequest request) {
+        if (publicBaseUrl != null) {
+            return publicBaseUrl;
+        }
+        String host = request.header("host").orElseThrow(() -> new IllegalStateException(
+                "no PUBLIC_BASE_URL and no Host header to take the API's address from"));
+        return "https://" + host;
+    }
+
+    /** The same UID domain and organizer as the mails' .ics files, so every copy of an entry is one event. */
+    private IcsWriter ics(String baseUrl) {
+        return calendars.computeIfAbsent(URI.create(baseUrl).getHost(), host -> new IcsWriter(host, organizer, "Meetups"));
     }
 
     private final Map<String, Route> routes = Map.of(
@@ -107,7 +127,8 @@ public final class LinksHandler extends HttpFunction {
     ApiResponse meetupCalendar(ApiRequest request, Caller caller) {
         String id = request.meetupId();
         Meetup meetup = store.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
-        String body = ics.publish(List.of(event(meetup, null)), clock.instant());
+        String base = baseUrl(request);
+        String body = ics(base).publish(List.of(event(base, meetup, null)), clock.instant());
         return new ApiResponse(200, Map.of("content-type", CALENDAR,
                 "content-disposition", "attachment; filename=\"meetup-" + id + ".ics\"",
                 "cache-control", "private, no-cache"), body);
@@ -132,7 +153,7 @@ public final class LinksHandler extends HttpFunction {
         Instant now = clock.instant();
         long version = store.rotateFeed(caller.userId(), now);
         Instant expiresAt = now.plus(feedLifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        String url = publicBaseUrl + "/calendar/" + tokens.feed(caller.userId(), version, expiresAt) + ".ics";
+        String url = baseUrl(request) + "/calendar/" + tokens.feed(caller.userId(), version, expiresAt) + ".ics";
         return ApiResponse.json(200, new FeedView(url, version, expiresAt));
     }
 
@@ -158,13 +179,14 @@ public final class LinksHandler extends HttpFunction {
             throw gone;
         }
         Instant now = clock.instant();
+        String base = baseUrl(request);
         List<IcsWriter.Event> events = store.upcoming(claims.userId(), now).stream()
-                .map(entry -> event(entry.meetup(), entry.role())).toList();
+                .map(entry -> event(base, entry.meetup(), entry.role())).toList();
         return new ApiResponse(200, Map.of("content-type", CALENDAR, "cache-control", "private, max-age=300",
-                "referrer-policy", "no-referrer"), ics.publish(events, now));
+                "referrer-policy", "no-referrer"), ics(base).publish(events, now));
     }
 
-    private IcsWriter.Event event(Meetup meetup, String role) {
+    private IcsWriter.Event event(String baseUrl, Meetup meetup, String role) {
         String title = meetup.title();
         if (role != null) {
             String language = Languages.supported(meetup.language()) ? Languages.normalise(meetup.language())
@@ -175,7 +197,7 @@ public final class LinksHandler extends HttpFunction {
         CalendarEntry entry = role == null ? CalendarEntry.attendance(meetup.id())
                 : CalendarEntry.volunteering(meetup.id(), role);
         return new IcsWriter.Event(entry, meetup, title, meetup.description(),
-                publicBaseUrl + "/meetups/" + meetup.id() + "/calendar.ics");
+                baseUrl + "/meetups/" + meetup.id() + "/calendar.ics");
     }
 
     /** Shows what the link would do; changes nothing, so a prefetching scanner cannot act. */

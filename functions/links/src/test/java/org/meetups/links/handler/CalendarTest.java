@@ -119,6 +119,27 @@ class CalendarTest {
     }
 
     @Test
+    void withoutAPublicBaseUrlFeedAndCalendarAddressesAreTheApisOwn() throws Exception {
+        // a stack without a custom domain: the function learns the API's address from the request
+        LinksHandler ownAddress = new LinksHandler(s.stack.env(java.util.Map.of("LINK_SECRET", LinksTestSupport.SECRET,
+                "ALLOW_PLAINTEXT_LINK_SECRET", "true", "PUBLIC_BASE_URL", "", "SENDER", "Meetups <meetups@example.org>")),
+                java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        String host = "abc123.execute-api.eu-west-1.amazonaws.com";
+        User me = TestUsers.user("feed-own", "Olga Own", "olga@example.org", false);
+        String going = s.meetup();
+        s.rsvp(going, me.sub(), "GOING");
+
+        ApiResult rotated = s.call(ownAddress, ApiEvents.request("POST", "/me/calendar-feed").header("host", host).as(me));
+        String url = rotated.json().get("url").asText();
+        assertTrue(url.startsWith("https://" + host + "/calendar/") && url.endsWith(".ics"), url);
+        String file = url.substring(url.lastIndexOf('/') + 1);
+        VEvent event = events(parse(s.call(ownAddress, ApiEvents.request("GET", "/calendar/{feed}").path("feed", file)
+                .header("host", host)))).get(0);
+        assertEquals("meetup-" + going + "@" + host, prop(event, "UID"), "the UID domain the mails use then too");
+        assertEquals("https://" + host + "/meetups/" + going + "/calendar.ics", prop(event, "URL"));
+    }
+
+    @Test
     void rotatingTheFeedRevokesTheOldUrl() throws Exception {
         User me = TestUsers.user("feed-2", "Rob Rotate", "rob@example.org", false);
         ApiResult first = rotate(me);

@@ -13,7 +13,7 @@ import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.store.Keys;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.ProjectFiles;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The files in events/links (tokens signed with the test secret), served by the real handler in a sensible order. */

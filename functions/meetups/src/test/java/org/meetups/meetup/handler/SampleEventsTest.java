@@ -18,7 +18,7 @@ import org.meetups.meetup.domain.MeetupRules;
 import org.meetups.meetup.store.MeetupRepository;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.TestStack;
 
 /** The files in events/meetups, read as the Lambda runtime reads them, served by the real handler. */

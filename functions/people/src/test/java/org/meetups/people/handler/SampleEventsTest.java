@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.TestStack;
 
 /** The files in events/people, read as the Lambda runtime reads them, served by the real handler. */

@@ -20,7 +20,7 @@ import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupCopies;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.stream.StreamImages;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;

@@ -417,7 +417,7 @@ class ReminderRunTest {
         ReminderHandler handler = new ReminderHandler(org.meetups.common.config.Env.of(env), Clock.systemUTC());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(new ByteArrayInputStream(java.nio.file.Files.readAllBytes(
-                org.meetups.testing.ProjectFiles.resolve("events/reminders/scheduled-run.json"))), out, null);
+                org.meetups.emulator.ProjectFiles.resolve("events/reminders/scheduled-run.json"))), out, null);
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"scheduledTime\":\"2027-03-11T07:00:00Z\""), out::toString);
     }
 }

@@ -16,7 +16,7 @@ import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.ProjectFiles;
 
 /** The files in events/roles, read as the Lambda runtime reads them, served by the real handler in a sensible order. */
 class SampleEventsTest {

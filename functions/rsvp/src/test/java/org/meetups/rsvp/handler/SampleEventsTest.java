@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.TestStack;
 
 /** The files in events/rsvp, read as the Lambda runtime reads them, served by the real handler. */

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.config.Env;
 import org.meetups.common.json.Json;
-import org.meetups.testing.ProjectFiles;
+import org.meetups.emulator.ProjectFiles;
 
 /** Cognito pre-sign-up events through the handler: the sample event, and self sign-ups from each side of the rule. */
 class SignUpHandlerTest {

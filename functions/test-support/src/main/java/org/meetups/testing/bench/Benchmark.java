@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.meetups.testing.ProjectFiles;
-import org.meetups.testing.TemplateFunctions;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateFunctions;
 
 /**
  * Cold start of every function in template.yaml, run by tools/benchmark: interleaved rounds, each

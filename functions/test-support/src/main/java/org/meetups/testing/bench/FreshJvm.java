@@ -1,20 +1,16 @@
 package org.meetups.testing.bench;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /** Runs a function's deployment zip in a fresh JVM through {@link InvokeOnce}, as Lambda would start it. */
 public final class FreshJvm {
@@ -88,28 +84,5 @@ public final class FreshJvm {
         } finally {
             Files.deleteIfExists(classLog);
         }
-    }
-
-    public static Path unzip(Path zip, Path into) throws IOException {
-        if (Files.exists(into)) {
-            try (var walk = Files.walk(into)) {
-                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry entry; (entry = in.getNextEntry()) != null; ) {
-                Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) {
-                    throw new IOException("zip entry outside the target: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target);
-                }
-            }
-        }
-        return into;
     }
 }

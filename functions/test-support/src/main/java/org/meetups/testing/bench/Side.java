@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import org.meetups.testing.TemplateFunctions;
-import org.meetups.testing.TemplateTable;
+import org.meetups.emulator.TemplateFunctions;
+import org.meetups.emulator.TemplateTable;
 import org.meetups.testing.TestStack;
 
 /**

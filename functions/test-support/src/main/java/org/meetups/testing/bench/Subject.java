@@ -6,7 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.meetups.testing.TemplateFunctions;
+import org.meetups.emulator.DeploymentZips;
+import org.meetups.emulator.TemplateFunctions;
 
 /**
  * What a fresh JVM runs: one function of one side (only its deployment zip and the harness on the
@@ -21,7 +22,7 @@ record Subject(String handlerClass, Path event, String eventName, List<String> c
 
     static Subject function(Side side, TemplateFunctions.Function function, Path event, List<String> harness,
                             Path unpackInto) throws Exception {
-        Path unpacked = FreshJvm.unzip(function.zip(), unpackInto);
+        Path unpacked = DeploymentZips.unzip(function.zip(), unpackInto);
         List<String> classpath = new ArrayList<>(List.of(unpacked.toString(), unpacked.resolve("lib/*").toString()));
         classpath.addAll(harness);
         return new Subject(function.handlerClass(), event, side.root().relativize(event).toString().replace(File.separatorChar, '/'),

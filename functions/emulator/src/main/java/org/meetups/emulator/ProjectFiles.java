@@ -1,4 +1,4 @@
-package org.meetups.testing;
+package org.meetups.emulator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

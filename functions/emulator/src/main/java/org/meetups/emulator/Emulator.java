@@ -1,4 +1,4 @@
-package org.meetups.testing;
+package org.meetups.emulator;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,14 +44,19 @@ public final class Emulator {
         return start(0);
     }
 
-    /** Starts a private emulator on the given port (0: a free one), e.g. for the local runner. */
-    public static Emulator start(int port) {
+    /**
+     * Starts a private emulator on the given port (0: a free one), e.g. for the local runner;
+     * {@code options} are more of atomic_moto.py's options, such as {@code --shard-iterator-lifetime 1}.
+     */
+    public static Emulator start(int port, String... options) {
         Path root = ProjectFiles.root();
         Path venv = Path.of(run(root, root.resolve("tools/venv").toString()).strip());
         try {
-            Process process = new ProcessBuilder(venv.resolve("bin/python").toString(),
+            List<String> command = new ArrayList<>(List.of(venv.resolve("bin/python").toString(),
                     root.resolve("tools/emulator/atomic_moto.py").toString(), "--port", String.valueOf(port),
-                    "--exit-on-stdin-eof")
+                    "--exit-on-stdin-eof"));
+            command.addAll(List.of(options));
+            Process process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
             BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));

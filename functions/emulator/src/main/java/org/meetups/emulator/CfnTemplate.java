@@ -1,4 +1,4 @@
-package org.meetups.local;
+package org.meetups.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,7 +14,6 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.meetups.testing.TemplateTable;
 
 /**
  * A SAM/CloudFormation template read as CloudFormation reads it: the short forms ({@code !Ref X},
@@ -64,11 +63,22 @@ public final class CfnTemplate {
         return this;
     }
 
-    /** Resources of one type, by logical id, in template order. */
+    public boolean declaresParameter(String name) {
+        return root.path("Parameters").has(name);
+    }
+
+    /** A parameter's value, or {@code fallback} when the template declares no such parameter. */
+    public String parameterOr(String name, String fallback) {
+        return declaresParameter(name) ? parameters.get(name) : fallback;
+    }
+
+    /** Resources of one type that exist (no Condition, or a true one), by logical id, in template order. */
     public Map<String, JsonNode> resources(String type) {
         Map<String, JsonNode> found = new LinkedHashMap<>();
         root.path("Resources").properties().forEach(r -> {
-            if (type.equals(r.getValue().path("Type").asText())) {
+            JsonNode condition = r.getValue().path("Condition");
+            if (type.equals(r.getValue().path("Type").asText())
+                    && (condition.isMissingNode() || condition(condition.asText()))) {
                 found.put(r.getKey(), r.getValue());
             }
         });
@@ -141,6 +151,13 @@ public final class CfnTemplate {
                     List<String> parts = new ArrayList<>();
                     evaluate(arg.get(1)).forEach(p -> parts.add(p.asText()));
                     return text(String.join(arg.get(0).asText(), parts));
+                }
+                case "Fn::Split" -> {
+                    var parts = JsonNodeFactory.instance.arrayNode();
+                    for (String part : resolve(arg.get(1)).split(Pattern.quote(arg.get(0).asText()), -1)) {
+                        parts.add(part);
+                    }
+                    return parts;
                 }
                 case "Fn::Select" -> {
                     return evaluate(arg.get(1)).get(evaluate(arg.get(0)).asInt());

@@ -1,4 +1,4 @@
-package org.meetups.testing;
+package org.meetups.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,227 @@
+package org.meetups.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.emulator.TemplateTable;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The authorization matrix over HTTP: every route of template.yaml, called by each kind of caller
+ * with an otherwise valid request, answers what api/access.yaml says. The authorizer's 401s come
+ * from the API itself (locally its stand-in), the 403s from the functions.
+ */
+class AuthorizationMatrixTest {
+    static final List<String> CALLERS = List.of("anonymous", "employee", "other-employee", "coordinator", "manager");
+    private static final ApiTarget api = ApiTarget.get();
+    private static final AtomicInteger counter = new AtomicInteger();
+    private static TestUser coordinator;
+    private static TestUser employee;
+    private static final Map<String, TestUser> callers = new LinkedHashMap<>();
+    /** A meetup in a month: the employee goes; roles greeter and host. */
+    private static String meetup;
+    /** A meetup that has started by the time attendance is recorded; the employee goes. */
+    private static String started;
+    private static Instant startedAt;
+    private static String employeeLink;
+    /** A one-click link of the employee's per caller (acting uses it up). */
+    private static final Map<String, String> linksToUse = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void world() {
+        coordinator = api.user("matrix-coordinator", TestUser.Role.COORDINATOR);
+        employee = api.user("matrix-employee", TestUser.Role.EMPLOYEE);
+        callers.put("anonymous", null);
+        callers.put("employee", employee);
+        callers.put("other-employee", api.user("matrix-other", TestUser.Role.EMPLOYEE));
+        callers.put("coordinator", coordinator);
+        callers.put("manager", api.user("matrix-manager", TestUser.Role.MANAGER));
+
+        startedAt = Instant.now().plusSeconds(8).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        started = Meetups.create(api, coordinator, Meetups.body(title("started"), startedAt, 10, List.of()));
+        ok(api.request("PUT", "/meetups/" + started + "/rsvp").as(employee).send());
+        meetup = fresh();
+        ok(api.request("PUT", "/meetups/" + meetup + "/rsvp").as(employee).send());
+
+        List<String> linked = new ArrayList<>();
+        linked.add(meetup);
+        for (String caller : CALLERS) {
+            String id = fresh();
+            ok(api.request("PUT", "/meetups/" + id + "/rsvp").as(employee).send());
+            linked.add(id);
+        }
+        for (String id : linked) {
+            api.awaitMails(id, List.of(employee), mails -> mails.stream().anyMatch(m -> m.kind().equals("RSVP_CONFIRMED")));
+        }
+        employeeLink = path(api.link(employee, "RSVP_CONFIRMED", meetup));
+        for (int i = 0; i < CALLERS.size(); i++) {
+            linksToUse.put(CALLERS.get(i), path(api.link(employee, "RSVP_CONFIRMED", linked.get(i + 1))));
+        }
+    }
+
+    /** Each route's otherwise valid request, for a caller (null: anonymous); setup is done by the people it needs. */
+    private static final Map<String, Function<String, Http.Request>> REQUESTS = new LinkedHashMap<>();
+
+    static {
+        REQUESTS.put("POST /meetups", caller -> request(caller, "POST", "/meetups")
+                .json(Meetups.body(title("new"), Meetups.inDays(30), 10, List.of())));
+        REQUESTS.put("GET /meetups", caller -> request(caller, "GET", "/meetups"));
+        REQUESTS.put("GET /meetups/{id}", caller -> request(caller, "GET", "/meetups/" + meetup));
+        REQUESTS.put("PATCH /meetups/{id}", caller -> request(caller, "PATCH", "/meetups/" + meetup)
+                .header("if-match", api.request("GET", "/meetups/" + meetup).as(coordinator).send().header("etag").orElseThrow())
+                .json(Map.of("description", "Changed by the " + caller)));
+        REQUESTS.put("POST /meetups/{id}/cancel", caller -> request(caller, "POST", "/meetups/" + fresh() + "/cancel"));
+        REQUESTS.put("GET /meetups/{id}/roles", caller -> request(caller, "GET", "/meetups/" + meetup + "/roles"));
+        REQUESTS.put("POST /meetups/{id}/roles", caller -> request(caller, "POST", "/meetups/" + meetup + "/roles")
+                .json(Map.of("name", "extra-" + counter.incrementAndGet(), "slots", 1)));
+        REQUESTS.put("PATCH /meetups/{id}/roles/{role}", caller -> request(caller, "PATCH", "/meetups/" + meetup + "/roles/greeter")
+                .json(Map.of("description", "Changed by the " + caller)));
+        REQUESTS.put("DELETE /meetups/{id}/roles/{role}", caller -> {
+            String role = "spare-" + counter.incrementAndGet();
+            ok(api.request("POST", "/meetups/" + meetup + "/roles").as(coordinator).json(Map.of("name", role, "slots", 1)).send());
+            return request(caller, "DELETE", "/meetups/" + meetup + "/roles/" + role);
+        });
+        REQUESTS.put("PUT /meetups/{id}/roles/{role}/volunteer", caller ->
+                request(caller, "PUT", "/meetups/" + fresh() + "/roles/greeter/volunteer"));
+        REQUESTS.put("DELETE /meetups/{id}/roles/{role}/volunteer", caller ->
+                request(caller, "DELETE", "/meetups/" + meetup + "/roles/greeter/volunteer"));
+        REQUESTS.put("PUT /meetups/{id}/roles/{role}/assignees/{userId}", caller ->
+                request(caller, "PUT", "/meetups/" + fresh() + "/roles/host/assignees/" + employee.sub())
+                        .json(Map.of("name", employee.name(), "email", employee.email())));
+        REQUESTS.put("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", caller ->
+                request(caller, "DELETE", "/meetups/" + meetup + "/roles/host/assignees/" + employee.sub()));
+        REQUESTS.put("GET /roles/open", caller -> request(caller, "GET", "/roles/open"));
+        REQUESTS.put("GET /me/roles", caller -> request(caller, "GET", "/me/roles"));
+        REQUESTS.put("GET /users/{userId}/roles", caller -> request(caller, "GET", "/users/" + employee.sub() + "/roles"));
+        REQUESTS.put("PUT /meetups/{id}/rsvp", caller -> request(caller, "PUT", "/meetups/" + meetup + "/rsvp"));
+        REQUESTS.put("DELETE /meetups/{id}/rsvp", caller -> {
+            String id = fresh();
+            if (callers.get(caller) != null) {
+                ok(api.request("PUT", "/meetups/" + id + "/rsvp").as(callers.get(caller)).send());
+            }
+            return request(caller, "DELETE", "/meetups/" + id + "/rsvp");
+        });
+        REQUESTS.put("GET /meetups/{id}/rsvp", caller -> {
+            if (callers.get(caller) != null) {
+                ok(api.request("PUT", "/meetups/" + meetup + "/rsvp").as(callers.get(caller)).send());
+            }
+            return request(caller, "GET", "/meetups/" + meetup + "/rsvp");
+        });
+        REQUESTS.put("GET /me/meetups", caller -> request(caller, "GET", "/me/meetups"));
+        REQUESTS.put("GET /meetups/{id}/attendees", caller -> request(caller, "GET", "/meetups/" + meetup + "/attendees"));
+        REQUESTS.put("PUT /meetups/{id}/attendees/{userId}/attendance", caller -> {
+            untilStarted();
+            return request(caller, "PUT", "/meetups/" + started + "/attendees/" + employee.sub() + "/attendance")
+                    .json(Map.of("attendance", "ATTENDED"));
+        });
+        REQUESTS.put("GET /meetups/{id}/calendar.ics", caller -> request(caller, "GET", "/meetups/" + meetup + "/calendar.ics"));
+        REQUESTS.put("POST /me/calendar-feed", caller -> request(caller, "POST", "/me/calendar-feed"));
+        // made now: any caller's POST /me/calendar-feed of the employee's replaces the previous feed
+        REQUESTS.put("GET /calendar/{feed}", caller -> request(caller, "GET", path(api.request("POST", "/me/calendar-feed")
+                .as(employee).send().json().path("url").asText())));
+        REQUESTS.put("GET /links/{token}", caller -> request(caller, "GET", employeeLink));
+        REQUESTS.put("POST /links/{token}", caller -> request(caller, "POST", linksToUse.get(caller)));
+        REQUESTS.put("GET /me/preferences", caller -> request(caller, "GET", "/me/preferences"));
+        REQUESTS.put("PUT /me/preferences", caller -> request(caller, "PUT", "/me/preferences").json(Map.of("language", "nl")));
+    }
+
+    @Test
+    void accessYamlListsEveryRouteOfTheTemplateAndNothingElse() throws IOException {
+        assertEquals(new TreeSet<>(templateRoutes()), new TreeSet<>(expected().keySet()));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRouteAnswersEachKindOfCallerAsAccessYamlSays() throws IOException {
+        Map<String, Map<String, Integer>> expected = expected();
+        return templateRoutes().stream().filter(expected::containsKey).map(route -> DynamicTest.dynamicTest(route, () -> {
+            Function<String, Http.Request> request = REQUESTS.get(route);
+            assertTrue(request != null, "the suite has no valid request for " + route + ": add one to REQUESTS");
+            Map<String, Integer> answered = new LinkedHashMap<>();
+            List<String> bodies = new ArrayList<>();
+            for (String caller : CALLERS) {
+                Http.Response response = request.apply(caller).send();
+                answered.put(caller, response.status());
+                if (response.status() != expected.get(route).get(caller)) {
+                    bodies.add(caller + ": " + response);
+                }
+            }
+            assertEquals(expected.get(route), answered, route + " " + bodies);
+        }));
+    }
+
+    private static Http.Request request(String caller, String method, String path) {
+        return api.request(method, path).as(callers.get(caller));
+    }
+
+    private static String fresh() {
+        return Meetups.create(api, coordinator, Meetups.body(title("fresh"), Meetups.inDays(30), 10,
+                List.of(Meetups.role("greeter", 5), Meetups.role("host", 2))));
+    }
+
+    private static String title(String what) {
+        return "Matrix " + counter.incrementAndGet() + " " + what; // no title contains another
+    }
+
+    private static String path(String url) {
+        assertTrue(url.startsWith(api.baseUrl() + "/"), url + " is not under " + api.baseUrl());
+        return url.substring(api.baseUrl().length());
+    }
+
+    private static void ok(Http.Response response) {
+        assertTrue(response.status() / 100 == 2, response::toString);
+    }
+
+    /** Attendance is recorded from the start: waits for the started meetup's start, a few seconds after set-up at most. */
+    private static void untilStarted() {
+        Duration left = Duration.between(Instant.now(), startedAt.plusMillis(500));
+        if (!left.isNegative()) {
+            try {
+                Thread.sleep(left.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Every route of template.yaml's HTTP API events, as "METHOD /path". */
+    static List<String> templateRoutes() {
+        JsonNode resources = TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
+        List<String> routes = new ArrayList<>();
+        resources.properties().forEach(resource -> resource.getValue().path("Properties").path("Events").properties()
+                .forEach(event -> {
+                    if (event.getValue().path("Type").asText().equals("HttpApi")) {
+                        JsonNode properties = event.getValue().path("Properties");
+                        routes.add(properties.path("Method").asText().toUpperCase(Locale.ROOT) + " " + properties.path("Path").asText());
+                    }
+                }));
+        return routes;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Map<String, Integer>> expected() throws IOException {
+        try (Reader reader = Files.newBufferedReader(ProjectFiles.resolve("api/access.yaml"))) {
+            Map<String, Object> document = new Yaml().load(reader);
+            return (Map<String, Map<String, Integer>>) document.get("routes");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.meetups.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Twenty people RSVP at once for five seats: five go, fifteen wait in a first-come order; a seat
+ * freed goes to the first waiting person; everyone gets exactly the mails that say so, once.
+ */
+class RsvpRaceTest {
+    private final ApiTarget api = ApiTarget.get();
+
+    @Test
+    void twentyRsvpsForFiveSeatsThenAPromotion() {
+        TestUser carla = api.user("race-coordinator", TestUser.Role.COORDINATOR);
+        List<TestUser> people = IntStream.range(0, 20).mapToObj(i -> api.user("racer-" + i, TestUser.Role.EMPLOYEE)).toList();
+        String id = Meetups.create(api, carla, "Five seats", 5, List.of());
+
+        List<Http.Response> responses = Concurrently.send(people,
+                person -> api.request("PUT", "/meetups/" + id + "/rsvp").as(person));
+        List<TestUser> going = new ArrayList<>();
+        List<TestUser> waiting = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        for (int i = 0; i < people.size(); i++) {
+            Http.Response response = responses.get(i);
+            assertEquals(200, response.status(), response::toString);
+            String status = response.json().path("status").asText();
+            switch (status) {
+                case "GOING" -> going.add(people.get(i));
+                case "WAITLISTED" -> {
+                    waiting.add(people.get(i));
+                    positions.add(response.json().path("position").asLong());
+                }
+                default -> throw new AssertionError("unexpected RSVP " + response);
+            }
+        }
+        assertEquals(5, going.size(), responses::toString);
+        assertEquals(15, waiting.size(), responses::toString);
+        assertEquals(15, positions.stream().distinct().count(), "every waiting person has a place of their own: " + positions);
+        assertTrue(positions.stream().allMatch(p -> p > 0), positions::toString);
+
+        Http.Response meetup = api.request("GET", "/meetups/" + id).as(carla).send();
+        assertEquals(List.of(5, 0, 15), List.of(meetup.json().path("goingCount").asInt(),
+                meetup.json().path("seatsLeft").asInt(), meetup.json().path("waitlistLength").asInt()), meetup::toString);
+
+        // a seat frees: the first in line gets it in the same transaction
+        TestUser leaving = going.get(0);
+        TestUser first = waiting.get(positions.indexOf(positions.stream().min(Comparator.naturalOrder()).orElseThrow()));
+        Http.Response cancelled = api.request("DELETE", "/meetups/" + id + "/rsvp").as(leaving).send();
+        assertEquals(200, cancelled.status(), cancelled::toString);
+        assertEquals("CANCELLED", cancelled.json().path("status").asText());
+        Http.Response promoted = api.request("GET", "/meetups/" + id + "/rsvp").as(first).send();
+        assertEquals("GOING", promoted.json().path("status").asText(), promoted::toString);
+        Http.Response after = api.request("GET", "/meetups/" + id).as(carla).send();
+        assertEquals(List.of(5, 14), List.of(after.json().path("goingCount").asInt(), after.json().path("waitlistLength").asInt()));
+
+        List<String> expected = new ArrayList<>();
+        going.forEach(p -> expected.add("RSVP_CONFIRMED " + p.email()));
+        waiting.forEach(p -> expected.add("WAITLISTED " + p.email()));
+        // the leaver's cancellation is their own second change within their mail window: held, not mailed now
+        expected.add("PROMOTED " + first.email());
+        List<SentMail> mails = api.awaitMails(id, people, Mails.include(expected));
+        assertEquals(expected.stream().sorted().toList(), mails.stream().map(SentMail::what).sorted().toList(),
+                "each person's mails, each once");
+    }
+}

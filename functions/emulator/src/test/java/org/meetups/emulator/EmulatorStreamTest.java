@@ -1,0 +1,177 @@
+package org.meetups.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * The emulator's stream carries exactly the committed changes, as DynamoDB's does: a refused
+ * transaction streams nothing, and a reader that keeps its shard iterator across it reads every
+ * later write once, in order (moto rolls a refused transaction back by swapping in a copy of the
+ * table, which without tools/emulator/atomic_moto.py's correction took the stream with it).
+ */
+class EmulatorStreamTest {
+    static Emulator emulator;
+    static DynamoDbClient dynamo;
+    static DynamoDbStreamsClient streams;
+    String table;
+    String streamArn;
+    String iterator;
+
+    static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+
+    @BeforeAll
+    static void start() {
+        emulator = Emulator.start();
+        var credentials = CREDENTIALS;
+        dynamo = DynamoDbClient.builder().endpointOverride(URI.create(emulator.endpoint()))
+                .region(Region.of(Emulator.REGION)).credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        streams = DynamoDbStreamsClient.builder().endpointOverride(URI.create(emulator.endpoint()))
+                .region(Region.of(Emulator.REGION)).credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+    }
+
+    @AfterAll
+    static void stop() {
+        emulator.stop();
+    }
+
+    @BeforeEach
+    void freshTableAndAReaderThatKeepsItsIterator() {
+        table = TemplateTable.create(dynamo, ProjectFiles.resolve("template.yaml"), "stream-" + UUID.randomUUID());
+        streamArn = dynamo.describeTable(r -> r.tableName(table)).table().latestStreamArn();
+        String shard = streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards().get(0).shardId();
+        iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+    }
+
+    @Test
+    void refusedTransactionsOfEveryKindStreamNothingAndLaterWritesStreamOnceInOrder() {
+        put("meetup", "META", Map.of("filled", AttributeValue.fromN("2"), "slots", AttributeValue.fromN("2")));
+        put("meetup", "RSVP#anna", Map.of("status", AttributeValue.fromS("GOING")));
+        assertEquals(List.of("INSERT meetup META", "INSERT meetup RSVP#anna"), read());
+
+        // role full: the assignment is written first, then the meetup's condition fails
+        refused(TransactWriteItem.builder().put(p -> p.tableName(table).item(key("meetup", "ROLE#greeter#carl"))
+                        .conditionExpression("attribute_not_exists(PK)")).build(),
+                TransactWriteItem.builder().update(u -> u.tableName(table).key(key("meetup", "META"))
+                        .updateExpression("ADD filled :one").conditionExpression("filled < slots")
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build());
+        // an RSVP race lost: the item changed since it was read
+        refused(TransactWriteItem.builder().update(u -> u.tableName(table).key(key("meetup", "META"))
+                        .updateExpression("SET waiting = :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build(),
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(key("meetup", "RSVP#anna"))
+                        .conditionExpression("attribute_not_exists(PK)")).build());
+        // a condition check failing after two writes and a delete
+        refused(TransactWriteItem.builder().put(p -> p.tableName(table).item(key("meetup", "RSVP#bob"))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName(table).key(key("meetup", "RSVP#anna"))).build(),
+                TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(key("meetup", "META"))
+                        .conditionExpression("attribute_not_exists(PK)")).build());
+        // refused before anything is applied: the same item twice
+        assertThrows(DynamoDbException.class, () -> dynamo.transactWriteItems(t -> t.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(key("meetup", "RSVP#dan"))).build(),
+                TransactWriteItem.builder().delete(d -> d.tableName(table).key(key("meetup", "RSVP#dan"))).build())));
+        assertEquals(List.of(), read(), "a refused transaction streams nothing");
+
+        dynamo.transactWriteItems(t -> t.transactItems(
+                TransactWriteItem.builder().put(p -> p.tableName(table).item(key("meetup", "ROLE#host#eva"))).build(),
+                TransactWriteItem.builder().update(u -> u.tableName(table).key(key("meetup", "META"))
+                        .updateExpression("SET host = :eva").expressionAttributeValues(Map.of(":eva", AttributeValue.fromS("eva")))).build()));
+        dynamo.deleteItem(d -> d.tableName(table).key(key("meetup", "RSVP#anna")));
+        put("meetup", "RSVP#fay", Map.of());
+        assertEquals(List.of("INSERT meetup ROLE#host#eva", "MODIFY meetup META", "REMOVE meetup RSVP#anna",
+                "INSERT meetup RSVP#fay"), read(), "the iterator kept across the refusals reads every commit once");
+        assertEquals(List.of(), read());
+
+        List<Record> all = fromTheStart();
+        assertEquals(List.of("INSERT meetup META", "INSERT meetup RSVP#anna", "INSERT meetup ROLE#host#eva",
+                "MODIFY meetup META", "REMOVE meetup RSVP#anna", "INSERT meetup RSVP#fay"),
+                all.stream().map(EmulatorStreamTest::describe).toList(), "a new reader sees the same history");
+        List<String> sequence = all.stream().map(r -> r.dynamodb().sequenceNumber()).toList();
+        assertEquals(sequence.stream().distinct().sorted((a, b) -> new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b))).toList(),
+                sequence, "sequence numbers are distinct and increasing");
+        assertEquals("eva", dynamo.getItem(g -> g.tableName(table).key(key("meetup", "META"))).item().get("host").s());
+        assertEquals("2", dynamo.getItem(g -> g.tableName(table).key(key("meetup", "META"))).item().get("filled").n(),
+                "the refused increment left the item as it was");
+    }
+
+    @Test
+    void shardIteratorsExpireAsInDynamoDbStreams() throws InterruptedException {
+        Emulator shortLived = Emulator.start(0, "--shard-iterator-lifetime", "1");
+        try (DynamoDbClient db = DynamoDbClient.builder().endpointOverride(URI.create(shortLived.endpoint()))
+                .region(Region.of(Emulator.REGION)).credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+             DynamoDbStreamsClient reader = DynamoDbStreamsClient.builder().endpointOverride(URI.create(shortLived.endpoint()))
+                .region(Region.of(Emulator.REGION)).credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            String name = TemplateTable.create(db, ProjectFiles.resolve("template.yaml"), "expiry-" + UUID.randomUUID());
+            String arn = db.describeTable(r -> r.tableName(name)).table().latestStreamArn();
+            String shard = reader.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
+            String first = reader.getShardIterator(r -> r.streamArn(arn).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            String next = reader.getRecords(r -> r.shardIterator(first)).nextShardIterator();
+            Thread.sleep(1500); // the iterator's lifetime, 1 s here, passes
+            assertThrows(ExpiredIteratorException.class, () -> reader.getRecords(r -> r.shardIterator(next)));
+            String fresh = reader.getShardIterator(r -> r.streamArn(arn).shardId(shard)
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            assertEquals(List.of(), reader.getRecords(r -> r.shardIterator(fresh)).records());
+        } finally {
+            shortLived.stop();
+        }
+    }
+
+    private void refused(TransactWriteItem... items) {
+        assertThrows(TransactionCanceledException.class, () -> dynamo.transactWriteItems(t -> t.transactItems(items)));
+    }
+
+    private List<String> read() {
+        GetRecordsResponse page = streams.getRecords(r -> r.shardIterator(iterator));
+        iterator = page.nextShardIterator();
+        return page.records().stream().map(EmulatorStreamTest::describe).toList();
+    }
+
+    private List<Record> fromTheStart() {
+        String shard = streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards().get(0).shardId();
+        String fresh = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        return new ArrayList<>(streams.getRecords(r -> r.shardIterator(fresh)).records());
+    }
+
+    private static String describe(Record record) {
+        return record.eventNameAsString() + " " + record.dynamodb().keys().get("PK").s() + " " + record.dynamodb().keys().get("SK").s();
+    }
+
+    private void put(String pk, String sk, Map<String, AttributeValue> attributes) {
+        Map<String, AttributeValue> item = new java.util.HashMap<>(key(pk, sk));
+        item.putAll(attributes);
+        dynamo.putItem(p -> p.tableName(table).item(item));
+    }
+
+    private static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk));
+    }
+}
