@@ -28,6 +28,8 @@ public final class InvolvementItems {
     public static final String USER_ID = "userId";
     public static final String DEPARTMENT = "department";
     public static final String MONTH = "month";
+    /** The person's name as the item that counted last had it (aggregates). */
+    public static final String NAME = "name";
 
     private InvolvementItems() {}
 

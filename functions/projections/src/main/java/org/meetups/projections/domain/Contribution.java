@@ -15,14 +15,15 @@ import org.meetups.common.store.MeetupCopies;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * What one item of a meetup's partition counts for involvement as it stands: whose it is, the month
+ * What one item of a meetup's partition counts for involvement as it stands: whose it is (and their
+ * name as the item has it), the month
  * it counts in (the meetup's start, in UTC; a highlight's creation) and its {@link Figures}. An RSVP
  * counts its recorded attendance (a workshop when the meetup is an internal workshop), a role item
  * the role held, a highlight one highlight shared by its author; anything else, or an item gone, counts nothing.
  * Because a count is a function of the item's state, a change and its reversal cancel out.
  */
-public record Contribution(String userId, String email, YearMonth month, Figures figures) {
-    public static final Contribution NOTHING = new Contribution(null, null, null, Figures.NONE);
+public record Contribution(String userId, String email, String name, YearMonth month, Figures figures) {
+    public static final Contribution NOTHING = new Contribution(null, null, null, null, Figures.NONE);
 
     /** The start and kind of a meetup, for items without their own copy of the start. */
     public record MeetupFacts(Instant startsAt, MeetupKind kind) {}
@@ -41,7 +42,8 @@ public record Contribution(String userId, String email, YearMonth month, Figures
         if (sk.startsWith("HIGHLIGHT#")) {
             Instant created = instant(item, "createdAt");
             return created == null || text(item, "authorId") == null ? NOTHING
-                    : new Contribution(text(item, "authorId"), null, month(created), Figures.of(Figures.HIGHLIGHTS, 1));
+                    : new Contribution(text(item, "authorId"), null, text(item, "authorName"), month(created),
+                            Figures.of(Figures.HIGHLIGHTS, 1));
         }
         String userId = text(item, "userId");
         if (userId == null || meetupId == null) {
@@ -65,7 +67,7 @@ public record Contribution(String userId, String email, YearMonth month, Figures
         if (start == null) {
             start = meetup.apply(meetupId).map(MeetupFacts::startsAt).orElse(null);
         }
-        return start == null ? NOTHING : new Contribution(userId, text(item, "email"), month(start), figures);
+        return start == null ? NOTHING : new Contribution(userId, text(item, "email"), text(item, "name"), month(start), figures);
     }
 
     private static YearMonth month(Instant instant) {

@@ -175,7 +175,7 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
                 now.figures());
         // nothing counted before and nothing now (a new RSVP, a change of name): nothing to write
         if (!before.map(b -> b.sameCount(after)).orElse(after.countsNothing())) {
-            Metrics.count("InvolvementItemsWritten", involvement.apply(meetupId, sk, before, after));
+            Metrics.count("InvolvementItemsWritten", involvement.apply(meetupId, sk, before, after, now.name()));
             counted.put(source, Optional.of(after));
         } else if (before.isPresent()) {
             // the same count: the record need not be written, but a duplicate of an older record must still be told apart

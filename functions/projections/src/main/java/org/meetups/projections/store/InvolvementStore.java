@@ -133,11 +133,11 @@ public final class InvolvementStore {
      *
      * @return the number of items written
      */
-    public int apply(String meetupId, String sk, Optional<Counted> before, Counted after) {
+    public int apply(String meetupId, String sk, Optional<Counted> before, Counted after, String name) {
         Map<Map<String, AttributeValue>, Delta> deltas = new LinkedHashMap<>();
-        before.filter(b -> !b.countsNothing()).ifPresent(b -> add(deltas, b, b.figures().negated()));
+        before.filter(b -> !b.countsNothing()).ifPresent(b -> add(deltas, b, b.figures().negated(), null));
         if (!after.countsNothing()) {
-            add(deltas, after, after.figures());
+            add(deltas, after, after.figures(), name);
         }
         String source = sourceAttribute(meetupId, sk);
         int written = 0;
@@ -174,13 +174,13 @@ public final class InvolvementStore {
         }
     }
 
-    private static void add(Map<Map<String, AttributeValue>, Delta> deltas, Counted c, Figures figures) {
+    private static void add(Map<Map<String, AttributeValue>, Delta> deltas, Counted c, Figures figures, String name) {
         deltas.computeIfAbsent(InvolvementItems.key(InvolvementItems.userPk(c.userId()), InvolvementItems.monthSk(c.month())),
-                k -> new Delta(c.userId(), null, c.month())).add(figures);
+                k -> new Delta(c.userId(), null, c.month())).add(figures, name);
         if (c.department() != null) {
             deltas.computeIfAbsent(InvolvementItems.key(InvolvementItems.departmentPk(c.department()),
                     InvolvementItems.memberMonthSk(c.month(), c.userId())),
-                    k -> new Delta(c.userId(), c.department(), c.month())).add(figures);
+                    k -> new Delta(c.userId(), c.department(), c.month())).add(figures, name);
         }
     }
 
@@ -210,6 +210,7 @@ public final class InvolvementStore {
         final String department;
         final YearMonth month;
         Figures figures = Figures.NONE;
+        String name;
 
         Delta(String userId, String department, YearMonth month) {
             this.userId = userId;
@@ -217,8 +218,11 @@ public final class InvolvementStore {
             this.month = month;
         }
 
-        void add(Figures more) {
+        void add(Figures more, String nameNow) {
             figures = figures.plus(more);
+            if (nameNow != null) {
+                name = nameNow;
+            }
         }
 
         UpdateItemRequest update(String tableName, Map<String, AttributeValue> key, String source, String sequence) {
@@ -235,6 +239,11 @@ public final class InvolvementStore {
                 i++;
             }
             String set = "#type = :type, #user = :user, #month = :month, #source = :sequence";
+            if (name != null) {
+                set += ", #name = :name";
+                names.put("#name", InvolvementItems.NAME);
+                values.put(":name", s(name));
+            }
             if (department != null) {
                 set += ", #department = :department, #gsi1pk = :year, #gsi1sk = :yearSk";
                 names.put("#department", InvolvementItems.DEPARTMENT);
