@@ -30,6 +30,8 @@ public final class InvolvementItems {
     public static final String MONTH = "month";
     /** The person's name as the item that counted last had it (aggregates). */
     public static final String NAME = "name";
+    /** The department of people the directory knows no department of (tokens never name it: it has parentheses). */
+    public static final String NO_DEPARTMENT = "(none)";
 
     private InvolvementItems() {}
 

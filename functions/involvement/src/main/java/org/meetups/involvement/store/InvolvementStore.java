@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.meetups.common.involvement.InvolvementItems;
+import org.meetups.common.involvement.OrganisationMonths;
 import org.meetups.common.involvement.Period;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
@@ -55,13 +56,8 @@ public final class InvolvementStore {
 
     /** Every member month of the organisation in the period: one Query of the year's index partition. */
     public List<Report.MemberMonth> organisationMonths(Period period) {
-        List<Report.MemberMonth> months = new ArrayList<>();
-        query(QueryRequest.builder().tableName(table.name()).indexName(Keys.GSI1)
-                .keyConditionExpression("GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":pk", s(InvolvementItems.yearPk(period.first().getYear())),
-                        ":from", s(period.first() + "#"), ":to", s(period.last() + "#\uffff")))
-                .build(), item -> months.add(month(item, InvolvementItems.text(item, InvolvementItems.DEPARTMENT))));
-        return months;
+        return new OrganisationMonths(table).items(period.first(), period.last()).stream()
+                .map(item -> month(item, InvolvementItems.text(item, InvolvementItems.DEPARTMENT))).toList();
     }
 
     /** The settings of one department (headcount, target, personal targets): one Query. */

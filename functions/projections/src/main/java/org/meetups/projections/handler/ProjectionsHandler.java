@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
+import org.meetups.common.involvement.InvolvementItems;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Keys;
@@ -169,7 +170,7 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
         if (!now.figures().none()) {
             department = before.filter(b -> !b.countsNothing() && b.userId().equals(now.userId()))
                     .map(InvolvementStore.Counted::department)
-                    .orElseGet(() -> involvement.department(now.userId(), now.email()).orElse(null));
+                    .orElseGet(() -> involvement.department(now.userId(), now.email()).orElse(InvolvementItems.NO_DEPARTMENT));
         }
         InvolvementStore.Counted after = new InvolvementStore.Counted(sequence, now.userId(), department, now.month(),
                 now.figures());
