@@ -120,7 +120,8 @@ public final class Report {
                                                       Settings settings) {
         Map<String, List<MemberMonth>> byPerson = new TreeMap<>();
         Period half = Period.halfOf(period.last());
-        months.stream().filter(m -> period.contains(m.month()) || half.contains(m.month()))
+        // months whose changes cancelled out leave zero counters behind: they show nobody
+        months.stream().filter(m -> !m.figures().none() && (period.contains(m.month()) || half.contains(m.month())))
                 .forEach(m -> byPerson.computeIfAbsent(m.userId(), k -> new ArrayList<>()).add(m));
         settings.personalTargets().getOrDefault(department, Map.of()).keySet()
                 .forEach(userId -> byPerson.computeIfAbsent(userId, k -> new ArrayList<>()));

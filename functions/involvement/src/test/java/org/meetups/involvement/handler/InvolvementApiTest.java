@@ -55,7 +55,8 @@ class InvolvementApiTest {
         new Directory(table).importStaff(List.of(
                 new Directory.StaffMember("eva@example.org", "Eva Employee", "Finance", "en"),
                 new Directory.StaffMember("otto@example.org", "Otto Other", "Finance", "en"),
-                new Directory.StaffMember("fay@example.org", "Fay Sales", "Sales", "nl")), NOW);
+                new Directory.StaffMember("fay@example.org", "Fay Sales", "Sales", "nl"),
+                new Directory.StaffMember("noor@example.org", "Noor Finance", "Finance", "nl")), NOW);
         meetup(table, "m1", "2027-01-20T18:00:00Z", "COMMUNITY_MEETUP");
         meetup(table, "m2", "2027-02-10T09:00:00Z", "INTERNAL_WORKSHOP");
         meetup(table, "m3", "2026-11-05T18:00:00Z", "COMMUNITY_MEETUP");
@@ -68,6 +69,12 @@ class InvolvementApiTest {
                 Keys.SK, s(Keys.roleSk("host", "emp-1")), "type", s("ROLE"), "meetupId", s("m1"), "role", s("host"),
                 "userId", s("emp-1"), "email", s("eva@example.org"), "name", s("Eva Employee"),
                 "meetupStartsAt", s("2027-01-20T18:00:00Z"))));
+        // a role Noor took and gave up again: her month's counters went back to zero
+        Map<String, AttributeValue> noorRole = Map.of(Keys.PK, s(Keys.meetupPk("m2")), Keys.SK, s(Keys.roleSk("host", "noor-1")),
+                "type", s("ROLE"), "meetupId", s("m2"), "role", s("host"), "userId", s("noor-1"),
+                "email", s("noor@example.org"), "name", s("Noor Finance"), "meetupStartsAt", s("2027-02-10T09:00:00Z"));
+        table.client().putItem(r -> r.tableName(table.name()).item(noorRole));
+        table.client().deleteItem(r -> r.tableName(table.name()).key(MeetupTable.key(Keys.meetupPk("m2"), Keys.roleSk("host", "noor-1"))));
         ProjectionsHandler projections = new ProjectionsHandler(stack.env(), clock, ProjectionsHandler.PAGE_SIZE);
         var records = feed.drain();
         assertEquals(List.of(), projections.handleRequest(feed.toEvent(records), null).getBatchItemFailures());
@@ -149,7 +156,7 @@ class InvolvementApiTest {
         List<String> quarters = new ArrayList<>();
         report.json().get("quarters").forEach(q -> quarters.add(q.get("period").asText() + ":" + q.get("involved").asInt()));
         assertEquals(List.of("2026-Q2:0", "2026-Q3:0", "2026-Q4:1", "2027-Q1:1"), quarters);
-        assertEquals(2, report.json().get("employees").size(), "Eva and Otto; Fay is in Sales");
+        assertEquals(2, report.json().get("employees").size(), "Eva and Otto; Fay is in Sales, Noor's role cancelled out");
 
         ApiResult csv = call(get("/departments/{dept}/involvement", COORDINATOR).path("dept", "Finance")
                 .query("period", "2027-Q1").header("accept", "text/csv"));
