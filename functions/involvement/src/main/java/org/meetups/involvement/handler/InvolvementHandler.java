@@ -183,11 +183,15 @@ public final class InvolvementHandler extends HttpFunction {
         return view;
     }
 
-    /** A department name as tokens carry it: 1-100 characters, no control characters and no '#' (a key separator). */
+    /**
+     * A department name as tokens carry it: 1-100 characters, no control characters, no '#' (a key
+     * separator) and no unpaired surrogate (not text).
+     */
     static String department(ApiRequest request) {
         String department = request.pathParameter("dept");
         if (department == null || department.isBlank() || department.length() > MAX_DEPARTMENT
-                || department.chars().anyMatch(c -> Character.isISOControl(c) || c == '#')) {
+                || department.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '#'
+                        || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))) {
             throw ApiException.badRequest("a department is 1 to " + MAX_DEPARTMENT
                     + " characters, without control characters or '#'");
         }
