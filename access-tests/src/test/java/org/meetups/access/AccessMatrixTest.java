@@ -185,6 +185,20 @@ class AccessMatrixTest {
         scenario("GET /me/preferences", u -> now(request("GET /me/preferences", u)));
         scenario("POST /people/import", u -> now(request("POST /people/import", u).header("content-type", "text/csv")
                 .body("email,name\nstaff-member@example.org,Staff Member\n")));
+        // involvement: the manager's department (Finance) is the one the requests name
+        scenario("GET /me/involvement", u -> now(request("GET /me/involvement", u).query("period", "2026-Q4")));
+        scenario("GET /departments/{dept}/involvement", u -> now(request("GET /departments/{dept}/involvement", u)
+                .path("dept", "Finance").query("period", "2026-Q4")));
+        scenario("GET /involvement", u -> now(request("GET /involvement", u).query("period", "2026-Q4")));
+        scenario("PUT /departments/{dept}/target", u -> now(request("PUT /departments/{dept}/target", u)
+                .path("dept", "Finance").json("{\"activitiesPerQuarter\": 2, \"rolesPerHalfYear\": 1}")));
+        scenario("PUT /departments/{dept}/employees/{userId}/target", u -> now(
+                request("PUT /departments/{dept}/employees/{userId}/target", u).path("dept", "Finance")
+                        .path("userId", PERSON.sub()).json("{\"activitiesPerQuarter\": 3, \"rolesPerHalfYear\": 1}")));
+        scenario("PUT /departments/{dept}/headcount", u -> now(request("PUT /departments/{dept}/headcount", u)
+                .path("dept", "Finance").json("{\"headcount\": 40}")));
+        scenario("PUT /ambassadors/{userId}", u -> now(request("PUT /ambassadors/{userId}", u).path("userId", PERSON.sub())));
+        scenario("DELETE /ambassadors/{userId}", u -> now(request("DELETE /ambassadors/{userId}", u).path("userId", PERSON.sub())));
         // highlights: the person attended the meetup; the requests come after its start
         scenario("POST /meetups/{id}/highlights/photos", u -> later(request("POST /meetups/{id}/highlights/photos", u)
                 .path("id", api.attended(PERSON, afterStart)).json("{\"contentType\": \"image/jpeg\", \"contentLength\": 1000}")));

@@ -75,7 +75,10 @@ class InputPropertiesTest {
             Map.entry("PUT /me/preferences", "{\"language\": \"nl\", \"digest\": true}"),
             Map.entry("POST /meetups/{id}/highlights/photos", "{\"contentType\": \"image/png\", \"contentLength\": 100}"),
             Map.entry("POST /meetups/{id}/highlights", "{\"text\": \"t\", \"link\": \"https://example.org\", \"photo\": \"AAAAAAAAAAAAAAAAAAAAAA\"}"),
-            Map.entry("PUT /meetups/{id}/highlights/{highlightId}", "{\"text\": \"t\", \"link\": \"https://example.org\"}"));
+            Map.entry("PUT /meetups/{id}/highlights/{highlightId}", "{\"text\": \"t\", \"link\": \"https://example.org\"}"),
+            Map.entry("PUT /departments/{dept}/target", "{\"activitiesPerQuarter\": 2, \"rolesPerHalfYear\": 1}"),
+            Map.entry("PUT /departments/{dept}/employees/{userId}/target", "{\"activitiesPerQuarter\": 2, \"rolesPerHalfYear\": 1}"),
+            Map.entry("PUT /departments/{dept}/headcount", "{\"headcount\": 40}"));
 
     // ------------------------------------------------------------------ generators
 
@@ -182,7 +185,7 @@ class InputPropertiesTest {
     }
 
     static Arbitrary<Map<String, String>> query() {
-        Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of("from", "to", "limit", "cursor"), text());
+        Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of("from", "to", "limit", "cursor", "period"), text());
         return Arbitraries.maps(name, text()).ofMaxSize(4);
     }
 

@@ -170,6 +170,20 @@ class AuthorizationMatrixTest {
         REQUESTS.put("PUT /meetups/{id}/highlights/{highlightId}/featured", caller -> request(caller, "PUT", highlight() + "/featured"));
         REQUESTS.put("DELETE /meetups/{id}/highlights/{highlightId}/featured", caller -> request(caller, "DELETE", highlight() + "/featured"));
         REQUESTS.put("GET /highlights", caller -> request(caller, "GET", "/highlights?week=2026-W47"));
+        // involvement: the department the requests name is the manager's
+        REQUESTS.put("GET /me/involvement", caller -> request(caller, "GET", "/me/involvement?period=2027-Q1"));
+        REQUESTS.put("GET /departments/{dept}/involvement", caller -> request(caller, "GET",
+                "/departments/" + managed() + "/involvement?period=2027-Q1"));
+        REQUESTS.put("GET /involvement", caller -> request(caller, "GET", "/involvement?period=2027-Q1"));
+        REQUESTS.put("PUT /departments/{dept}/target", caller -> request(caller, "PUT", "/departments/" + managed() + "/target")
+                .json(Map.of("activitiesPerQuarter", 2, "rolesPerHalfYear", 1)));
+        REQUESTS.put("PUT /departments/{dept}/employees/{userId}/target", caller -> request(caller, "PUT",
+                "/departments/" + managed() + "/employees/" + employee.sub() + "/target")
+                .json(Map.of("activitiesPerQuarter", 3, "rolesPerHalfYear", 1)));
+        REQUESTS.put("PUT /departments/{dept}/headcount", caller -> request(caller, "PUT", "/departments/" + managed() + "/headcount")
+                .json(Map.of("headcount", 40)));
+        REQUESTS.put("PUT /ambassadors/{userId}", caller -> request(caller, "PUT", "/ambassadors/" + employee.sub()));
+        REQUESTS.put("DELETE /ambassadors/{userId}", caller -> request(caller, "DELETE", "/ambassadors/" + employee.sub()));
     }
 
     /**
@@ -236,7 +250,13 @@ class AuthorizationMatrixTest {
         return api.request(method, path).as(callers.get(caller));
     }
 
-    private static String fresh() {
+    /** The manager's department, URL-encoded for the path. */
+    private static String managed() {
+        return java.net.URLEncoder.encode(callers.get("manager").department(), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20");
+    }
+
+        private static String fresh() {
         return Meetups.create(api, coordinator, Meetups.body(title("fresh"), Meetups.inDays(30), 10,
                 List.of(Meetups.role("greeter", 5), Meetups.role("host", 2))));
     }

@@ -1,13 +1,11 @@
 package org.meetups.digest.domain;
 
-import java.time.Instant;
 import java.time.YearMonth;
 
 /**
- * How many distinct people were involved in a month: held a role at, or attended (going, not marked
- * a no-show), a meetup that started in that month, up to {@code until}. One small interface so that
- * stored involvement aggregates can replace the count made from the meetups.
+ * How many distinct people were involved in a month so far: attended a meetup or workshop of the
+ * month (attendance recorded), held a role at one, or shared a highlight in it.
  */
 public interface PeopleInvolved {
-    int count(YearMonth month, Instant until);
+    int count(YearMonth month);
 }

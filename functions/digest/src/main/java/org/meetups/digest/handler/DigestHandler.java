@@ -18,13 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
+import org.meetups.common.involvement.OrganisationMonths;
 import org.meetups.common.json.Json;
 import org.meetups.common.time.ScheduledEvents;
 import org.meetups.common.people.Directory;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.time.Weeks;
 import org.meetups.digest.store.DigestStore;
-import org.meetups.digest.store.InvolvementFromMeetups;
 import org.meetups.common.observe.Invocation;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.Mailer;
@@ -80,7 +80,7 @@ public final class DigestHandler implements RequestStreamHandler {
                 env.find("SES_CONFIGURATION_SET").orElse(null));
         this.run = new DigestRun(new DigestStore(table), new Directory(table),
                 new MailDelivery(new SentMarkers(dynamo, tableName), mime, mailer, clock), new DigestMails(tokens, baseUrl),
-                rate, senders, new InvolvementFromMeetups(table), tokens, baseUrl, Weeks.of(env), clock);
+                rate, senders, new OrganisationMonths(table)::peopleInvolved, tokens, baseUrl, Weeks.of(env), clock);
         this.pagesPerInvocation = env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
     }
 

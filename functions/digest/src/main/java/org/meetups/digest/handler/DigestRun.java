@@ -154,7 +154,7 @@ public final class DigestRun {
         YearMonth thisMonth = YearMonth.from(scheduledTime.atOffset(ZoneOffset.UTC));
         YearMonth lastMonth = thisMonth.minusMonths(1);
         DigestContent.Involvement involvement = new DigestContent.Involvement(thisMonth.toString(),
-                involved.count(thisMonth, scheduledTime), lastMonth.toString(), involved.count(lastMonth, scheduledTime));
+                involved.count(thisMonth), lastMonth.toString(), involved.count(lastMonth));
         return new DigestContent(week, covered, highlights, thanks, upcoming, involvement);
     }
 

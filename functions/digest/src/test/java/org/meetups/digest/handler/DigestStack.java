@@ -15,6 +15,8 @@ import org.meetups.common.people.Directory;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateFunctions;
+import org.meetups.projections.handler.ProjectionsHandler;
+import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
@@ -51,6 +53,16 @@ final class DigestStack {
 
     DigestHandler handler(Instant now, List<ExecutionInterceptor> sesFaults) {
         return new DigestHandler(Env.of(env), Clock.fixed(now, ZoneOffset.UTC), sesFaults);
+    }
+
+    /** The involvement aggregates brought up to date: the stream so far, delivered to the projections function. */
+    void keepAggregates(Instant now) {
+        StreamFeed feed = new StreamFeed(stack);
+        var response = new ProjectionsHandler(stack.env(), Clock.fixed(now, ZoneOffset.UTC), ProjectionsHandler.PAGE_SIZE)
+                .handleRequest(feed.toEvent(feed.drain()), null);
+        if (!response.getBatchItemFailures().isEmpty()) {
+            throw new AssertionError("projections failed: " + response.getBatchItemFailures());
+        }
     }
 
     DigestHandler handler(Instant now) {

@@ -77,6 +77,12 @@ class DigestTest {
         new SeatTake(digest.table).take(meetup.id(), userId, userId + "@" + DOMAIN, userId, meetup.startsAt().minus(Duration.ofDays(5)), List.of());
     }
 
+    static void attendance(Meetup meetup, String userId, String attendance) {
+        digest.stack.dynamo().updateItem(r -> r.tableName(digest.stack.tableName())
+                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetup.id())), Keys.SK, AttributeValue.fromS(Keys.rsvpSk(userId))))
+                .updateExpression("SET attendance = :a").expressionAttributeValues(Map.of(":a", AttributeValue.fromS(attendance))));
+    }
+
     static void signedIn(String userId, String email, String name, String language) {
         digest.directory.recordSignedIn(userId, email, name, "Sales", MONDAY.minus(Duration.ofDays(2)));
         if (language != null) {
@@ -98,13 +104,14 @@ class DigestTest {
                 "u-host", past.startsAt().minus(Duration.ofDays(3)), List.of());
         going(past, "u-went");
         going(past, "u-noshow");
-        digest.stack.dynamo().updateItem(r -> r.tableName(digest.stack.tableName())
-                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(past.id())), Keys.SK, AttributeValue.fromS(Keys.rsvpSk("u-noshow"))))
-                .updateExpression("SET attendance = :a").expressionAttributeValues(Map.of(":a", AttributeValue.fromS("NO_SHOW"))));
+        attendance(past, "u-noshow", "NO_SHOW");
+        attendance(past, "u-went", "ATTENDED");
         highlight(past, "We found three new mentors!", true, true);
         highlight(past, "Not featured, not in the digest", false, false);
-        // February: one person going
-        going(meetup("Winter drinks", Instant.parse("2027-02-18T17:00:00Z"), 30, Map.of(), MeetupStatus.SCHEDULED), "u-feb");
+        // February: one person who went
+        Meetup drinks = meetup("Winter drinks", Instant.parse("2027-02-18T17:00:00Z"), 30, Map.of(), MeetupStatus.SCHEDULED);
+        going(drinks, "u-feb");
+        attendance(drinks, "u-feb", "ATTENDED");
         // the next fortnight: one photographer slot and one seat; later and cancelled ones are not offered
         upcoming = meetup("Pitch night", Instant.parse("2027-03-20T18:00:00Z"), 1,
                 Map.of("photographer", new RoleNeed("Photos", 1, 0, 0, 0)), MeetupStatus.SCHEDULED).id();
@@ -117,6 +124,7 @@ class DigestTest {
         digest.directory.importStaff(List.of(new Directory.StaffMember("cor@" + DOMAIN, "Cor", "Legal", "nl"),
                 new Directory.StaffMember("dirk@" + DOMAIN, "Dirk", "Legal", null)), MONDAY.minus(Duration.ofDays(9)));
 
+        digest.keepAggregates(MONDAY);
         DigestRun.Summary summary = digest.handler(MONDAY).handle(DigestStack.event("start", MONDAY), null);
         assertEquals("DONE", summary.outcome(), summary::toString);
         for (SentMails.Mail mail : sent.to("@" + DOMAIN)) {

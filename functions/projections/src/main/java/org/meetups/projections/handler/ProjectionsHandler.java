@@ -7,22 +7,27 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
+import org.meetups.common.involvement.InvolvementItems;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.stream.StreamImages;
+import org.meetups.projections.domain.Contribution;
 import org.meetups.projections.domain.CopyJob;
 import org.meetups.projections.domain.ScheduleCopies;
 import org.meetups.projections.store.CopyJobSchema;
 import org.meetups.projections.store.CopyStore;
+import org.meetups.projections.store.InvolvementStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,7 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Keeps derived data up to date from the table's stream. Today: the copies of a meetup's start on
  * its people's RSVP and role items ("my meetups", role history, calendar feeds read them). A meetup
  * change that moves the start creates a copy job; each stream record of the job item runs one page of
- * it ({@link #PAGE_SIZE} items) and writes the job again, whose record runs the next page. Every
+ * it ({@link #PAGE_SIZE} items) and writes the job again, whose record runs the next page. And the
+ * involvement aggregates: each RSVP, role and highlight item's change adds what it counts now less what
+ * it counted before to its person's and department's month ({@link InvolvementStore}). Every
  * write is conditional, so replayed, redelivered and bisected batches change nothing twice. A record
  * that fails is reported as a batch item failure, and so are the later records of the same meetup.
  */
@@ -41,6 +48,7 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
     public static final int PAGE_SIZE = 100;
 
     private final CopyStore copies;
+    private final InvolvementStore involvement;
     private final Clock clock;
     private final int pageSize;
 
@@ -54,6 +62,7 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
 
     public ProjectionsHandler(MeetupTable table, Clock clock, int pageSize) {
         this.copies = new CopyStore(table);
+        this.involvement = new InvolvementStore(table);
         this.clock = clock;
         this.pageSize = pageSize;
     }
@@ -63,6 +72,8 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
         try (Invocation invocation = Invocation.start(context, "ProjectionsFunction")) {
             List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
             Set<String> failedPartitions = new HashSet<>();
+            Map<String, Optional<InvolvementStore.Counted>> counted = countedSources(event);
+            Map<String, Optional<Contribution.MeetupFacts>> meetups = new HashMap<>();
             for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
                 StreamRecord change = record.getDynamodb();
                 String partition = change.getKeys() == null || change.getKeys().get(Keys.PK) == null ? null
@@ -73,7 +84,7 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
                     continue;
                 }
                 try {
-                    process(record);
+                    process(record, counted, meetups);
                 } catch (RuntimeException e) {
                     LOG.error("record {} failed, to be retried", change.getSequenceNumber(), e);
                     failures.add(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()));
@@ -91,7 +102,27 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
         }
     }
 
-    private void process(DynamodbEvent.DynamodbStreamRecord record) {
+    /** What each involvement source of the batch counted when last applied: one BatchGetItem per 100 sources. */
+    private Map<String, Optional<InvolvementStore.Counted>> countedSources(DynamodbEvent event) {
+        List<String[]> sources = new ArrayList<>();
+        for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
+            var keys = record.getDynamodb().getKeys();
+            var pk = keys == null ? null : keys.get(Keys.PK);
+            var sk = keys == null ? null : keys.get(Keys.SK);
+            if (pk != null && sk != null && pk.getS() != null && pk.getS().startsWith("MEETUP#") && sk.getS() != null
+                    && Contribution.counts(sk.getS())) {
+                sources.add(new String[] {pk.getS().substring("MEETUP#".length()), sk.getS()});
+            }
+        }
+        Map<String, Optional<InvolvementStore.Counted>> counted = new HashMap<>();
+        for (int from = 0; from < sources.size(); from += 100) {
+            counted.putAll(involvement.counted(sources.subList(from, Math.min(sources.size(), from + 100))));
+        }
+        return counted;
+    }
+
+    private void process(DynamodbEvent.DynamodbStreamRecord record, Map<String, Optional<InvolvementStore.Counted>> counted,
+                         Map<String, Optional<Contribution.MeetupFacts>> meetups) {
         StreamRecord change = record.getDynamodb();
         var pk = change.getKeys() == null ? null : change.getKeys().get(Keys.PK);
         var sk = change.getKeys() == null ? null : change.getKeys().get(Keys.SK);
@@ -113,7 +144,45 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
                 step(job);
             }
         }
-        // other items (RSVPs, roles, markers) carry nothing derived yet
+        if (Contribution.counts(sk.getS())) {
+            count(pk.getS().substring("MEETUP#".length()), sk.getS(), change, counted, meetups);
+        }
+    }
+
+    /**
+     * Brings the involvement aggregates in step with the item as this record shows it: what the item
+     * counts now replaces what it counted when last applied, unless a record as new or newer was
+     * applied already (a duplicate or an older record). The department is the person's when the item
+     * began to count, and stays while it counts.
+     */
+    private void count(String meetupId, String sk, StreamRecord change, Map<String, Optional<InvolvementStore.Counted>> counted,
+                       Map<String, Optional<Contribution.MeetupFacts>> meetups) {
+        String sequence = InvolvementStore.sequence(change.getSequenceNumber());
+        String source = InvolvementStore.sourceKey(meetupId, sk);
+        Optional<InvolvementStore.Counted> before = counted.getOrDefault(source, Optional.empty());
+        if (before.isPresent() && before.get().sequence().compareTo(sequence) >= 0) {
+            Metrics.count("InvolvementRecordsSkipped", 1);
+            return;
+        }
+        Contribution now = Contribution.of(sk, StreamImages.fromEvent(change.getNewImage()),
+                id -> meetups.computeIfAbsent(id, involvement::meetup));
+        String department = null;
+        if (!now.figures().none()) {
+            department = before.filter(b -> !b.countsNothing() && b.userId().equals(now.userId()))
+                    .map(InvolvementStore.Counted::department)
+                    .orElseGet(() -> involvement.department(now.userId(), now.email()).orElse(InvolvementItems.NO_DEPARTMENT));
+        }
+        InvolvementStore.Counted after = new InvolvementStore.Counted(sequence, now.userId(), department, now.month(),
+                now.figures());
+        // nothing counted before and nothing now (a new RSVP, a change of name): nothing to write
+        if (!before.map(b -> b.sameCount(after)).orElse(after.countsNothing())) {
+            Metrics.count("InvolvementItemsWritten", involvement.apply(meetupId, sk, before, after, now.name()));
+            counted.put(source, Optional.of(after));
+        } else if (before.isPresent()) {
+            // the same count: the record need not be written, but a duplicate of an older record must still be told apart
+            counted.put(source, Optional.of(new InvolvementStore.Counted(sequence, before.get().userId(),
+                    before.get().department(), before.get().month(), before.get().figures())));
+        }
     }
 
     /** One page of the job: rewrite the stale copies, then record the step (whose stream record runs the next). */

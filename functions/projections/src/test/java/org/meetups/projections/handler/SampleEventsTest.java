@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
+import org.meetups.common.involvement.InvolvementItems;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupCopies;
 import org.meetups.common.store.MeetupTable;
@@ -38,7 +39,7 @@ class SampleEventsTest {
     }
 
     @Test
-    void aMovedMeetupStartsAJobAndAJobStepRewritesItsPage() {
+    void aMovedMeetupStartsAJobAndAJobStepRewritesItsPageAndAttendanceCounts() {
         TestStack stack = TestStack.create();
         ProjectionsHandler handler = new ProjectionsHandler(stack.env(),
                 Clock.fixed(Instant.parse("2026-11-03T10:00:01Z"), ZoneOffset.UTC), ProjectionsHandler.PAGE_SIZE);
@@ -60,8 +61,17 @@ class SampleEventsTest {
                 .key(MeetupTable.key(Keys.meetupPk(MEETUP), Keys.rsvpSk("7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11")))).item();
         assertEquals("2027-03-19T07:00:00Z", rsvp.get(MeetupCopies.STARTS_AT).s(), "the step's page was rewritten");
 
+        // attendance recorded: the person's month counts it, once however often the record comes
+        DynamodbEvent attended = sample("attendance-recorded.json");
+        assertEquals(List.of(), handler.handleRequest(attended, null).getBatchItemFailures());
+        assertEquals(List.of(), handler.handleRequest(sample("attendance-recorded.json"), null).getBatchItemFailures());
+        Map<String, AttributeValue> month = stack.dynamo().getItem(r -> r.tableName(stack.tableName())
+                .key(InvolvementItems.key(InvolvementItems.userPk("7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11"),
+                        InvolvementItems.monthSk(java.time.YearMonth.of(2027, 3))))).item();
+        assertEquals("1", month.get("attended").n(), "counted once: " + month);
+
         try (var files = Files.list(ProjectFiles.resolve("events/projections"))) {
-            assertEquals(List.of("copy-job-step.json", "meetup-moved.json"),
+            assertEquals(List.of("attendance-recorded.json", "copy-job-step.json", "meetup-moved.json"),
                     files.map(Path::getFileName).map(Path::toString).sorted().toList(), "every sample is run");
         } catch (IOException e) {
             throw new UncheckedIOException(e);

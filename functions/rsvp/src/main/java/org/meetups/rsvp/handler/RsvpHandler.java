@@ -22,6 +22,7 @@ import org.meetups.common.domain.Meetup;
 import org.meetups.common.http.ApiException;
 import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
+import org.meetups.common.http.CsvTable;
 import org.meetups.common.http.HttpFunction;
 import org.meetups.common.http.PageCursor;
 import org.meetups.common.rsvp.Rsvp;
@@ -168,7 +169,7 @@ public final class RsvpHandler extends HttpFunction {
     ApiResponse attendees(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         String id = request.meetupId();
-        boolean csv = wantsCsv(request);
+        boolean csv = CsvTable.wanted(request, "attendees");
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
         String scope = PageCursor.scope("GET /meetups/{id}/attendees", id);
         Optional<AttendeeCursor> after = PageCursor.from(request, scope, 3).map(RsvpHandler::attendeeCursor);
@@ -177,7 +178,7 @@ public final class RsvpHandler extends HttpFunction {
         var views = page.attendees().stream().map(AttendeeView::of).toList();
         String next = page.next().map(cursor -> PageCursor.encode(scope, attendeeCursorFields(cursor))).orElse(null);
         ApiResponse response = csv
-                ? new ApiResponse(200, Map.of("content-type", "text/csv; charset=utf-8"), Views.csv(views, after.isEmpty()))
+                ? new ApiResponse(200, Map.of("content-type", CsvTable.CONTENT_TYPE), Views.csv(views, after.isEmpty()))
                 : ApiResponse.json(200, new AttendeePage(views, next));
         return next == null ? response : response.withHeader("link",
                 "</meetups/" + id + "/attendees?limit=" + limit + "&cursor=" + next + ">; rel=\"next\"");
@@ -259,17 +260,6 @@ public final class RsvpHandler extends HttpFunction {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static boolean wantsCsv(ApiRequest request) {
-        String accept = request.header("accept").orElse("*/*").toLowerCase(Locale.ROOT);
-        if (accept.contains("text/csv")) {
-            return true;
-        }
-        if (accept.contains("json") || accept.contains("*/*") || accept.contains("application/*") || accept.isBlank()) {
-            return false;
-        }
-        throw new ApiException(406, "not-acceptable", "Not acceptable",
-                "attendees are available as application/json or text/csv (got Accept '" + accept + "')");
-    }
 
 
 

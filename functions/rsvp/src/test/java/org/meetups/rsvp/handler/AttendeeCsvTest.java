@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.meetups.common.http.CsvTable;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.TestStack;
@@ -69,11 +70,11 @@ class AttendeeCsvTest {
         assertEquals(NAMES.size(), records.size());
         for (CSVRecord record : records) {
             String name = NAMES.get(Integer.parseInt(record.get("userId").substring(2)));
-            assertEquals(Views.cell(name), record.get("name"));
+            assertEquals(CsvTable.cell(name), record.get("name"));
             assertTrue(record.get("email").startsWith("'=cmd"), record.get("email"));
         }
-        assertEquals("Eva;'=1+1", Views.cell("Eva;=1+1"));
-        assertEquals("x; '\t '-1", Views.cell("x; \t -1"));
+        assertEquals("Eva;'=1+1", CsvTable.cell("Eva;=1+1"));
+        assertEquals("x; '\t '-1", CsvTable.cell("x; \t -1"));
 
         for (char separator : new char[] {',', ';'}) {
             List<String> cells = cellsOf(csv, separator);

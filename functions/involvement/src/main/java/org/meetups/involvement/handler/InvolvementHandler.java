@@ -1,0 +1,204 @@
+package org.meetups.involvement.handler;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.meetups.common.auth.Authenticator;
+import org.meetups.common.auth.Caller;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.config.Env;
+import org.meetups.common.domain.PersonRules;
+import org.meetups.common.http.ApiException;
+import org.meetups.common.http.ApiRequest;
+import org.meetups.common.http.ApiResponse;
+import org.meetups.common.http.CsvTable;
+import org.meetups.common.http.HttpFunction;
+import org.meetups.common.involvement.Period;
+import org.meetups.common.people.Directory;
+import org.meetups.common.people.DirectorySync;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.involvement.domain.Report;
+import org.meetups.involvement.domain.Target;
+import org.meetups.involvement.store.InvolvementStore;
+
+/**
+ * Involvement made measurable: a person's own figures against their target, a department's report
+ * (its managers, from their token's department claim, and coordinators; JSON or CSV), the
+ * organisation's overview (coordinators), the targets managers set for their department and its
+ * people, the headcounts and ambassadors coordinators keep. Figures come from the month aggregates
+ * the projections function keeps from the table's stream; nothing is counted on read.
+ */
+public final class InvolvementHandler extends HttpFunction {
+    static final List<String> CSV_COLUMNS = List.of("userId", "name", "period", "activities", "attended", "workshops",
+            "noShows", "rolesHeld", "highlights", "quarter", "quarterActivities", "activitiesTarget", "halfYear",
+            "halfYearRoles", "rolesTarget", "met");
+    private static final int MAX_DEPARTMENT = 100;
+
+    private final InvolvementStore store;
+    private final Clock clock;
+
+    public InvolvementHandler() {
+        this(Env.system(), Clock.systemUTC());
+    }
+
+    public InvolvementHandler(Env env, Clock clock) {
+        super(new Authenticator(env));
+        MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
+        keepDirectory(new DirectorySync(new Directory(table), clock));
+        this.store = new InvolvementStore(table);
+        this.clock = clock;
+    }
+
+    private final Map<String, Route> routes = Map.of(
+            "GET /me/involvement", this::mine,
+            "GET /departments/{dept}/involvement", this::department,
+            "GET /involvement", this::organisation,
+            "PUT /departments/{dept}/target", this::departmentTarget,
+            "PUT /departments/{dept}/employees/{userId}/target", this::personalTarget,
+            "PUT /departments/{dept}/headcount", this::headcount,
+            "PUT /ambassadors/{userId}", this::markAmbassador,
+            "DELETE /ambassadors/{userId}", this::unmarkAmbassador);
+
+    @Override
+    public Map<String, Route> routes() {
+        return routes;
+    }
+
+    /** My figures of the period, and my progress against my target (mine, or my department's). */
+    ApiResponse mine(ApiRequest request, Caller caller) {
+        Period period = period(request);
+        Period half = Period.halfOf(period.last());
+        List<Report.MemberMonth> months = store.personMonths(caller.userId(), half.first(), half.last());
+        Report.Settings settings = caller.department() == null ? null
+                : store.personalSettings(caller.department(), caller.userId());
+        var target = settings == null ? null : settings.targetOf(caller.department(), caller.userId());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("userId", caller.userId());
+        view.put("department", caller.department());
+        view.put("period", period.label());
+        view.put("figures", Report.figures(Report.sum(months, m -> period.contains(m.month()))));
+        view.put("target", Report.target(target, settings != null
+                && settings.personalTargets().getOrDefault(caller.department(), Map.of()).containsKey(caller.userId())));
+        view.put("progress", Report.progress(period, months, target));
+        return ApiResponse.json(200, view);
+    }
+
+    /** A department's report: totals, the last four quarters, each person against target. JSON, or CSV by Accept. */
+    ApiResponse department(ApiRequest request, Caller caller) {
+        String department = department(request);
+        if (!caller.coordinator() && !(caller.manager() && department.equals(caller.department()))) {
+            throw ApiException.forbidden("only the department's managers and coordinators may see its involvement");
+        }
+        boolean csv = CsvTable.wanted(request, "department reports");
+        Period period = period(request);
+        YearMonth from = period.lastFourQuarters().get(0).first();
+        List<Report.MemberMonth> months = store.departmentMonths(department, from, period.last());
+        Report.Settings settings = store.departmentSettings(department);
+        if (!csv) {
+            return ApiResponse.json(200, Report.department(department, period, months, settings));
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Map<String, Object> e : Report.employees(department, period, months, settings)) {
+            @SuppressWarnings("unchecked") Map<String, Object> f = (Map<String, Object>) e.get("figures");
+            @SuppressWarnings("unchecked") Map<String, Object> p = (Map<String, Object>) e.get("progress");
+            rows.add(java.util.stream.Stream.of(e.get("userId"), e.get("name"), period.label(), f.get("activities"),
+                    f.get("attended"), f.get("workshops"), f.get("noShows"), f.get("rolesHeld"), f.get("highlights"),
+                    p.get("quarter"), p.get("activities"), p.get("activitiesTarget"), p.get("halfYear"), p.get("roles"),
+                    p.get("rolesTarget"), p.get("met")).map(v -> v == null ? "" : v.toString()).toList());
+        }
+        return new ApiResponse(200, Map.of("content-type", CsvTable.CONTENT_TYPE,
+                "content-disposition", "attachment; filename=\"involvement-" + period.label() + ".csv\""),
+                CsvTable.write(CSV_COLUMNS, rows));
+    }
+
+    /** The organisation's overview: every department, the period's top contributors, the ambassadors. */
+    ApiResponse organisation(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        Period period = period(request);
+        return ApiResponse.json(200, Report.organisation(period, store.organisationMonths(period), store.allSettings()));
+    }
+
+    ApiResponse departmentTarget(ApiRequest request, Caller caller) {
+        String department = managedDepartment(request, caller);
+        Target target = Target.valid(request.jsonBody(Target.class));
+        store.putTarget(department, null, target, caller.userId(), clock.instant());
+        return ApiResponse.json(200, targetView(department, null, target));
+    }
+
+    ApiResponse personalTarget(ApiRequest request, Caller caller) {
+        String department = managedDepartment(request, caller);
+        String userId = PersonRules.userId(request.pathParameter("userId"));
+        Target target = Target.valid(request.jsonBody(Target.class));
+        store.putTarget(department, userId, target, caller.userId(), clock.instant());
+        return ApiResponse.json(200, targetView(department, userId, target));
+    }
+
+    ApiResponse headcount(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        String department = department(request);
+        int headcount = Target.Headcount.valid(request.jsonBody(Target.Headcount.class));
+        store.putHeadcount(department, headcount, caller.userId(), clock.instant());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("department", department);
+        view.put("headcount", headcount);
+        return ApiResponse.json(200, view);
+    }
+
+    ApiResponse markAmbassador(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        String userId = PersonRules.userId(request.pathParameter("userId"));
+        store.markAmbassador(userId, caller.userId(), clock.instant());
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("userId", userId);
+        view.put("ambassador", true);
+        return ApiResponse.json(200, view);
+    }
+
+    ApiResponse unmarkAmbassador(ApiRequest request, Caller caller) {
+        caller.requireCoordinator();
+        store.unmarkAmbassador(PersonRules.userId(request.pathParameter("userId")));
+        return ApiResponse.noContent();
+    }
+
+    /** The department in the path, when the caller manages it (their token's department). */
+    private static String managedDepartment(ApiRequest request, Caller caller) {
+        String department = department(request);
+        if (!caller.manager() || !department.equals(caller.department())) {
+            throw ApiException.forbidden("only the department's managers may set its targets");
+        }
+        return department;
+    }
+
+    private static Map<String, Object> targetView(String department, String userId, Target target) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("department", department);
+        if (userId != null) {
+            view.put("userId", userId);
+        }
+        view.put("activitiesPerQuarter", target.activitiesPerQuarter());
+        view.put("rolesPerHalfYear", target.rolesPerHalfYear());
+        return view;
+    }
+
+    /**
+     * A department name as tokens carry it: 1-100 characters, no control characters, no '#' (a key
+     * separator) and no unpaired surrogate (not text).
+     */
+    static String department(ApiRequest request) {
+        String department = request.pathParameter("dept");
+        if (department == null || department.isBlank() || department.length() > MAX_DEPARTMENT
+                || department.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '#'
+                        || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))) {
+            throw ApiException.badRequest("a department is 1 to " + MAX_DEPARTMENT
+                    + " characters, without control characters or '#'");
+        }
+        return department;
+    }
+
+    private static Period period(ApiRequest request) {
+        return Period.parse(request.queryParameter("period").orElse(null));
+    }
+}
