@@ -9,6 +9,7 @@ import org.meetups.common.auth.Authenticator;
 import org.meetups.common.auth.Caller;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
+import org.meetups.common.store.Busy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -94,6 +95,10 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
                 LOG.warn("refused with {}: {}", e.status(), e.getMessage());
             }
             return ApiResponse.problem(e.problem(instance));
+        } catch (Busy e) {
+            Invocation.note("outcome", "busy");
+            LOG.warn("refused with 503: {}", e.getMessage());
+            return ApiResponse.problem(new ApiException(503, "busy", "Service busy", e.getMessage()).problem(instance));
         } catch (AwsServiceException e) {
             if (e.isThrottlingException()) {
                 Invocation.note("outcome", "throttled");

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.http.ApiException;
+import org.meetups.common.store.Busy;
 
 /** Why a role change was refused, worded for the caller (roles API and one-click links). Plain Java: no AWS. */
 public final class Refusals {
@@ -42,9 +43,8 @@ public final class Refusals {
         return ApiException.conflict("too-many-roles", "Too many roles", "a meetup may have at most " + max + " roles");
     }
 
-    public static ApiException busy() {
-        return new ApiException(503, "busy", "Service busy",
-                "too many people changed this meetup's roles at once; retry in a moment");
+    public static Busy busy() {
+        return new Busy("too many people changed this meetup's roles at once; retry in a moment");
     }
 
     /**

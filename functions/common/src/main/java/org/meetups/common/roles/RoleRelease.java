@@ -14,11 +14,9 @@ import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -28,8 +26,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * own items (the used-token marker) to the same transaction so both happen or neither does.
  */
 public final class RoleRelease {
-    /** Attempts of a write that lost a race. */
-    public static final int MAX_ATTEMPTS = 8;
     /** On the person's {@code VOLUNTEER#} marker: how many roles they hold at the meetup, and which. */
     public static final String ROLE_COUNT = "roleCount";
     public static final String ROLES_HELD = "roles";
@@ -53,14 +49,14 @@ public final class RoleRelease {
 
     /**
      * Releases the role; refuses (404/409 {@link ApiException}) when the meetup is gone, cancelled,
-     * started or has no such role, and 503 after {@link #MAX_ATTEMPTS} lost races.
+     * started or has no such role, and 503 ({@link org.meetups.common.store.Busy}) when the retry policy's tries run out.
      *
      * @param alongside  extra items written in the same transaction (after the three of the release)
      * @param assignedAt the assignment to end (its {@code assignedAt} as stored), or null for whichever the person holds
      */
     public Outcome release(String meetupId, String role, String userId, Instant now, List<TransactWriteItem> alongside,
                            String assignedAt) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = table.findMeetup(meetupId).orElse(null);
             ApiException closed = Refusals.closed(meetupId, meetup, role, now);
             if (closed != null) {
@@ -95,32 +91,27 @@ public final class RoleRelease {
                                     ":zero", AttributeValue.fromN("0"), ":role", AttributeValue.fromSs(List.of(role))))
                             .build()).build()));
             items.addAll(alongside);
-            try {
-                table.client().transactWriteItems(r -> r.transactItems(items));
+            if (!(Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused)) {
                 return Outcome.RELEASED;
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                for (int i = 3; i < items.size(); i++) {
-                    if (Transactions.failed(reasons, i)) {
-                        return Outcome.ALONGSIDE_REFUSED;
-                    }
-                }
-                if (Transactions.failed(reasons, 0)) {
-                    return Transactions.itemOf(reasons, 0).isPresent() ? Outcome.OTHER_ASSIGNMENT : Outcome.NOT_HELD;
-                } else if (Transactions.conflicted(reasons)) {
-                    Transactions.backOff(attempt, Refusals::busy);
-                } else if (Transactions.failed(reasons, 1)) {
-                    Meetup current = Transactions.itemOf(reasons, 1).map(MeetupSchema.MEETUP::mapToItem)
-                            .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
-                    ApiException refusal = Refusals.closed(meetupId, current, role, now);
-                    if (refusal != null) {
-                        throw refusal;
-                    }
-                } else {
-                    // the marker disagreeing with an existing assignment item would be a bug: fail loudly
-                    throw e;
-                }
             }
+            if (refused.failedFrom(3)) {
+                return Outcome.ALONGSIDE_REFUSED;
+            }
+            if (refused.failed(0)) {
+                return refused.itemOf(0).isPresent() ? Outcome.OTHER_ASSIGNMENT : Outcome.NOT_HELD;
+            } else if (refused.failed(1)) {
+                Meetup current = refused.itemOf(1).map(MeetupSchema.MEETUP::mapToItem)
+                        .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
+                ApiException refusal = Refusals.closed(meetupId, current, role, now);
+                if (refusal != null) {
+                    throw refusal;
+                }
+            } else {
+                // the marker disagreeing with an existing assignment item would be a bug: fail loudly
+                throw new IllegalStateException("role marker of '" + userId + "' disagrees with the assignment items: "
+                        + refused.reasons());
+            }
+            Transactions.decideAgain(attempt);
         }
         throw Refusals.busy();
     }

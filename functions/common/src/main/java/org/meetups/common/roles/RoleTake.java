@@ -17,11 +17,9 @@ import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -33,8 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * used-token marker) so both happen or neither does.
  */
 public final class RoleTake {
-    /** Attempts of a write that lost a race (transaction conflict, or the meetup changed between read and write). */
-    public static final int MAX_ATTEMPTS = 8;
     private static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
 
     public sealed interface Result {
@@ -55,13 +51,13 @@ public final class RoleTake {
 
     /**
      * Refusals are ApiExceptions: 404 unknown meetup or role; 409 role full, holds another role, cancelled,
-     * started; 503 after {@link #MAX_ATTEMPTS} lost races.
+     * started; 503 ({@link org.meetups.common.store.Busy}) when the retry policy's tries run out.
      *
      * @param alongside extra items written in the same transaction (after the three of the take)
      */
     public Result take(String meetupId, String role, Person person, String assignedBy, Instant now,
                        List<TransactWriteItem> alongside) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = table.findMeetup(meetupId).orElse(null);
             ApiException closed = Refusals.closed(meetupId, meetup, role, now);
             if (closed != null) {
@@ -118,43 +114,35 @@ public final class RoleTake {
                     TransactWriteItem.builder().update(fill).build(),
                     TransactWriteItem.builder().update(marker.build()).build()));
             items.addAll(alongside);
-            try {
-                table.client().transactWriteItems(r -> r.transactItems(items));
+            if (!(Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused)) {
                 Metrics.count("RolesTaken", "By", person.userId().equals(assignedBy) ? "Volunteer" : "Coordinator");
                 return new Result.Taken(assignment);
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                for (int i = 3; i < items.size(); i++) {
-                    if (Transactions.failed(reasons, i)) {
-                        return new Result.AlongsideRefused();
-                    }
-                }
-                if (Transactions.failed(reasons, 0)) {
-                    Optional<Assignment> held = Transactions.itemOf(reasons, 0).map(AssignmentSchema.SCHEMA::mapToItem)
-                            .or(() -> assignment(meetupId, role, person.userId()));
-                    if (held.isPresent()) {
-                        return new Result.AlreadyHeld(held.get());
-                    }
-                } else if (Transactions.conflicted(reasons)) {
-                    Transactions.backOff(attempt, Refusals::busy);
-                } else if (Transactions.failed(reasons, 1)) {
-                    Meetup current = Transactions.itemOf(reasons, 1).map(MeetupSchema.MEETUP::mapToItem)
-                            .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
-                    ApiException refusal = Refusals.closed(meetupId, current, role, now);
-                    if (refusal != null) {
-                        throw refusal;
-                    }
-                    RoleNeed need = current.roles().get(role);
-                    if (need.filled() >= need.slots()) {
-                        throw Refusals.roleFull(role, need);
-                    }
-                    // the one-role option or the start changed since the read: read again
-                } else if (Transactions.failed(reasons, 2)) {
-                    throw Refusals.holdsARole();
-                } else {
-                    throw e;
-                }
             }
+            if (refused.failedFrom(3)) {
+                return new Result.AlongsideRefused();
+            }
+            if (refused.failed(0)) {
+                Optional<Assignment> held = refused.itemOf(0).map(AssignmentSchema.SCHEMA::mapToItem)
+                        .or(() -> assignment(meetupId, role, person.userId()));
+                if (held.isPresent()) {
+                    return new Result.AlreadyHeld(held.get());
+                }
+            } else if (refused.failed(1)) {
+                Meetup current = refused.itemOf(1).map(MeetupSchema.MEETUP::mapToItem)
+                        .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
+                ApiException refusal = Refusals.closed(meetupId, current, role, now);
+                if (refusal != null) {
+                    throw refusal;
+                }
+                RoleNeed need = current.roles().get(role);
+                if (need.filled() >= need.slots()) {
+                    throw Refusals.roleFull(role, need);
+                }
+                // the one-role option or the start changed since the read: read again
+            } else if (refused.failed(2)) {
+                throw Refusals.holdsARole();
+            }
+            Transactions.decideAgain(attempt);
         }
         throw Refusals.busy();
     }

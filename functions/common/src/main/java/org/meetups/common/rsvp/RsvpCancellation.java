@@ -11,9 +11,10 @@ import org.meetups.common.domain.Meetup;
 import org.meetups.common.http.ApiException;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
-import org.meetups.common.rsvp.Transactions.Outcome;
+import org.meetups.common.store.Busy;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -26,9 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * items (a used-link marker) to that transaction, so both happen or neither does.
  */
 public final class RsvpCancellation {
-    /** Attempts per request; each is at most 3 DynamoDB calls (read, waitlist head, transaction). */
-    public static final int MAX_ATTEMPTS = 40;
-
     /** What a cancellation does, decided from the meetup and the person's RSVP as read. */
     public sealed interface Decision {
         /** Already cancelled: repeating the request changes nothing. */
@@ -107,7 +105,7 @@ public final class RsvpCancellation {
     public Result cancel(String userId, String meetupId, Instant now, Set<RsvpStatus> from,
                          List<TransactWriteItem> alongside, Long generation, String changedBy) {
         RsvpSnapshot snapshot = RsvpSnapshot.read(table, meetupId, userId);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
             if (changedBy != null && snapshot.rsvp().isEmpty()) {
                 throw ApiException.notFound("no RSVP by user '" + userId + "' for this meetup");
@@ -155,12 +153,9 @@ public final class RsvpCancellation {
             }
             int meetupItem = items.size() - 1;
             items.addAll(alongside);
-            Outcome outcome = Transactions.write(table.client(), items);
-            if (outcome instanceof Outcome.Refused refused) {
-                for (int i = meetupItem + 1; i < items.size(); i++) {
-                    if (refused.failed(i)) {
-                        return new Result.AlongsideRefused();
-                    }
+            if (Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused) {
+                if (refused.failedFrom(meetupItem + 1)) {
+                    return new Result.AlongsideRefused();
                 }
                 snapshot = RsvpSnapshot.retry(table, refused, meetupItem, snapshot, meetupId, userId, attempt);
                 continue;
@@ -174,7 +169,7 @@ public final class RsvpCancellation {
                     current.language(), RsvpStatus.CANCELLED, null, current.attendance(), current.createdAt(), now,
                     current.meetupStartsAt(), current.generation(), current.meetupVersion(), changedBy), meetup);
         }
-        throw Transactions.busy();
+        throw new Busy();
     }
 
     /**

@@ -24,6 +24,7 @@ import org.meetups.common.roles.RoleTake;
 import org.meetups.common.rsvp.SeatTake;
 import org.meetups.common.rsvp.RsvpCancellation;
 import org.meetups.common.rsvp.RsvpStatus;
+import org.meetups.common.store.Busy;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.links.store.LinkStore;
 import org.meetups.mail.CalendarEntry;
@@ -271,6 +272,8 @@ public final class LinksHandler extends HttpFunction {
                 return justFilled(meetup, "Someone took the last slot of the role '" + token.role() + "' just before you.");
             }
             return Pages.page(refused.status(), "Nothing was changed", meetup.title(), refused.getMessage(), null);
+        } catch (Busy busy) {
+            return Pages.page(503, "Nothing was changed", meetup.title(), busy.getMessage(), null);
         }
     }
 

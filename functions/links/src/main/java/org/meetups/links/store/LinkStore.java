@@ -15,7 +15,6 @@ import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.mail.links.SignedToken;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -32,7 +31,6 @@ public final class LinkStore {
     public static final Duration FEED_LOOKBACK = Duration.ofDays(1);
     /** A feed lists at most this many entries (a person's upcoming RSVPs and roles are far fewer). */
     public static final int FEED_MAX_ITEMS = 500;
-    private static final int BATCH_GET_MAX = 100;
 
     private final MeetupTable table;
 
@@ -126,21 +124,11 @@ public final class LinkStore {
 
     private Map<String, Meetup> meetups(Set<String> ids) {
         Map<String, Meetup> found = new HashMap<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += BATCH_GET_MAX) {
-            List<Map<String, AttributeValue>> keys = all.subList(i, Math.min(all.size(), i + BATCH_GET_MAX)).stream()
-                    .map(id -> key(Keys.meetupPk(id), Keys.META)).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> ask = request;
-                var response = table.client().batchGetItem(r -> r.requestItems(ask));
-                response.responses().getOrDefault(table.name(), List.of()).forEach(item -> {
+        table.batchGet(ids.stream().map(id -> key(Keys.meetupPk(id), Keys.META)).toList(), read -> { })
+                .forEach(item -> {
                     Meetup meetup = MeetupSchema.MEETUP.mapToItem(item);
                     found.put(meetup.id(), meetup);
                 });
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
         return found;
     }
 

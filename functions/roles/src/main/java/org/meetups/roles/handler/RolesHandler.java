@@ -23,6 +23,7 @@ import org.meetups.common.http.HttpFunction;
 import org.meetups.common.http.PageCursor;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.store.StartPosition;
+import org.meetups.common.store.Transactions;
 import org.meetups.common.store.UserItemPosition;
 import org.meetups.common.roles.Assignment;
 import org.meetups.roles.domain.AssigneeInput;
@@ -101,7 +102,7 @@ public final class RolesHandler extends HttpFunction {
         String id = request.meetupId();
         String role = roleName(request);
         RoleChange change = request.jsonBody(RoleChange.class);
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
             ApiException closed = Refusals.closed(id, meetup, role, now());
             if (closed != null) {
@@ -116,6 +117,7 @@ public final class RolesHandler extends HttpFunction {
             if (changed.isPresent()) {
                 return ApiResponse.json(200, Views.RoleBoard.of(changed.get(), roles.holders(id), caller));
             }
+            Transactions.decideAgain(attempt);
         }
         throw Refusals.busy();
     }
@@ -124,7 +126,7 @@ public final class RolesHandler extends HttpFunction {
         caller.requireCoordinator();
         String id = request.meetupId();
         String role = roleName(request);
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
             ApiException closed = Refusals.closed(id, meetup, role, now());
             if (closed != null) {
@@ -137,6 +139,7 @@ public final class RolesHandler extends HttpFunction {
             if (roles.removeRole(id, role, read, now()).isPresent()) {
                 return ApiResponse.noContent();
             }
+            Transactions.decideAgain(attempt);
         }
         throw Refusals.busy();
     }

@@ -28,21 +28,17 @@ import org.meetups.common.roles.Person;
 import org.meetups.common.roles.RoleTake;
 import org.meetups.common.roles.Refusals;
 import org.meetups.common.roles.RoleRelease;
-import org.meetups.common.store.Transactions;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -54,9 +50,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * UpdateItems on the meetup. No call is a Scan.
  */
 public final class RoleRepository {
-    /** Attempts of a write that lost a race (transaction conflict, or the meetup changed between read and write). */
-    static final int MAX_ATTEMPTS = 8;
-
     private final MeetupTable table;
     private final DynamoDbTable<Assignment> assignments;
     private final RoleRelease release;
@@ -272,27 +265,12 @@ public final class RoleRepository {
 
     public Map<String, MeetupSummary> summaries(Set<String> meetupIds) {
         Map<String, MeetupSummary> found = new HashMap<>();
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        new LinkedHashSet<>(meetupIds).forEach(id -> keys.add(meetupKey(id)));
-        int attempt = 0;
-        while (!keys.isEmpty()) {
-            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder()
-                    .keys(keys)
-                    .projectionExpression("#id, #title, #status, #zone")
-                    .expressionAttributeNames(Map.of("#id", "id", "#title", "title", "#status", MeetupSchema.STATUS,
-                            "#zone", "timeZone"))
-                    .build());
-            var response = table.client().batchGetItem(r -> r.requestItems(request));
-            response.responses().getOrDefault(table.name(), List.of()).forEach(item -> found.put(item.get("id").s(),
-                    new MeetupSummary(item.get("title").s(), MeetupStatus.valueOf(item.get(MeetupSchema.STATUS).s()),
-                            item.get("timeZone").s())));
-            keys.clear();
-            KeysAndAttributes left = response.unprocessedKeys().get(table.name());
-            if (left != null && left.hasKeys()) {
-                keys.addAll(left.keys());
-                Transactions.backOff(attempt++, Refusals::busy);
-            }
-        }
+        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(meetupIds).stream().map(RoleRepository::meetupKey).toList();
+        table.batchGet(keys, read -> read.projectionExpression("#id, #title, #status, #zone")
+                        .expressionAttributeNames(Map.of("#id", "id", "#title", "title", "#status", MeetupSchema.STATUS,
+                                "#zone", "timeZone")))
+                .forEach(item -> found.put(item.get("id").s(), new MeetupSummary(item.get("title").s(),
+                        MeetupStatus.valueOf(item.get(MeetupSchema.STATUS).s()), item.get("timeZone").s())));
         return found;
     }
 
