@@ -7,10 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.store.StartPosition;
 import org.meetups.common.store.UserItemPosition;
 
+@Tag("unit")
 class PageCursorTest {
     static final String SCOPE = PageCursor.scope("GET /meetups", "2027-01-01T00:00:00Z", null);
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
@@ -17,6 +18,7 @@ import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.rsvp.RsvpRules.SeatDecision;
 
 /** A coordinator's seat for someone: when it takes a free seat, when it needs the explicit over-capacity choice. */
+@Tag("unit")
 class SeatRulesTest {
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
     static final Instant NOW = START.minusSeconds(86_400);

@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.RoleInput;
 import org.meetups.common.http.ApiException;
 
+@Tag("unit")
 class MeetupRulesTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final OffsetDateTime START = OffsetDateTime.parse("2026-12-10T18:00:00+01:00");

@@ -1,5 +1,6 @@
 package org.meetups.roles.domain;
 
+import org.junit.jupiter.api.Tag;
 import org.meetups.common.roles.Person;
 import org.meetups.common.roles.Refusals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +18,7 @@ import org.meetups.common.domain.RoleInput;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.http.ApiException;
 
+@Tag("unit")
 class RoleAssignmentRulesTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
 
