@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.json.Json;
 
 /** The parts of an HTTP API v2 event a route needs, with parsing that turns bad input into 4xx problems. */
@@ -167,6 +168,9 @@ public record ApiRequest(String routeKey, String path, Map<String, String> pathP
             Throwable cause = e.getCause();
             if (cause instanceof ApiException api) {
                 throw api;
+            }
+            if (cause instanceof Refusal refusal) {
+                throw refusal;
             }
             throw ApiException.badRequest("field '" + fieldPath(e) + "' is invalid: " + e.getOriginalMessage());
         } catch (JacksonException e) {

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import org.meetups.common.auth.Authenticator;
 import org.meetups.common.auth.Caller;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Busy;
@@ -90,15 +91,11 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
             }
             return response;
         } catch (ApiException e) {
-            Invocation.note("outcome", e.slug());
-            if (e.status() >= 500) {
-                LOG.warn("refused with {}: {}", e.status(), e.getMessage());
-            }
-            return ApiResponse.problem(e.problem(instance));
+            return refused(e, instance);
+        } catch (Refusal e) {
+            return refused(Problems.of(e), instance);
         } catch (Busy e) {
-            Invocation.note("outcome", "busy");
-            LOG.warn("refused with 503: {}", e.getMessage());
-            return ApiResponse.problem(new ApiException(503, "busy", "Service busy", e.getMessage()).problem(instance));
+            return refused(Problems.of(e), instance);
         } catch (AwsServiceException e) {
             if (e.isThrottlingException()) {
                 Invocation.note("outcome", "throttled");
@@ -110,6 +107,14 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
         } catch (RuntimeException e) {
             return internalError(instance, e);
         }
+    }
+
+    private static ApiResponse refused(ApiException e, String instance) {
+        Invocation.note("outcome", e.slug());
+        if (e.status() >= 500) {
+            LOG.warn("refused with {}: {}", e.status(), e.getMessage());
+        }
+        return ApiResponse.problem(e.problem(instance));
     }
 
     private static ApiResponse internalError(String instance, Exception e) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
-import org.meetups.common.http.ApiException;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
@@ -48,7 +48,7 @@ public final class RoleRelease {
     }
 
     /**
-     * Releases the role; refuses (404/409 {@link ApiException}) when the meetup is gone, cancelled,
+     * Releases the role; refuses (404/409 {@link Refusal}) when the meetup is gone, cancelled,
      * started or has no such role, and 503 ({@link org.meetups.common.store.Busy}) when the retry policy's tries run out.
      *
      * @param alongside  extra items written in the same transaction (after the three of the release)
@@ -58,7 +58,7 @@ public final class RoleRelease {
                            String assignedAt) {
         for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = table.findMeetup(meetupId).orElse(null);
-            ApiException closed = Refusals.closed(meetupId, meetup, role, now);
+            Refusal closed = Refusals.closed(meetupId, meetup, role, now);
             if (closed != null) {
                 throw closed;
             }
@@ -102,7 +102,7 @@ public final class RoleRelease {
             } else if (refused.failed(1)) {
                 Meetup current = refused.itemOf(1).map(MeetupSchema.MEETUP::mapToItem)
                         .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
-                ApiException refusal = Refusals.closed(meetupId, current, role, now);
+                Refusal refusal = Refusals.closed(meetupId, current, role, now);
                 if (refusal != null) {
                     throw refusal;
                 }

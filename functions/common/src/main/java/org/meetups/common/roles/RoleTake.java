@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
-import org.meetups.common.http.ApiException;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
@@ -50,7 +50,7 @@ public final class RoleTake {
     }
 
     /**
-     * Refusals are ApiExceptions: 404 unknown meetup or role; 409 role full, holds another role, cancelled,
+     * Refusals are {@link Refusal}s: 404 unknown meetup or role; 409 role full, holds another role, cancelled,
      * started; 503 ({@link org.meetups.common.store.Busy}) when the retry policy's tries run out.
      *
      * @param alongside extra items written in the same transaction (after the three of the take)
@@ -59,7 +59,7 @@ public final class RoleTake {
                        List<TransactWriteItem> alongside) {
         for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = table.findMeetup(meetupId).orElse(null);
-            ApiException closed = Refusals.closed(meetupId, meetup, role, now);
+            Refusal closed = Refusals.closed(meetupId, meetup, role, now);
             if (closed != null) {
                 throw closed;
             }
@@ -130,7 +130,7 @@ public final class RoleTake {
             } else if (refused.failed(1)) {
                 Meetup current = refused.itemOf(1).map(MeetupSchema.MEETUP::mapToItem)
                         .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
-                ApiException refusal = Refusals.closed(meetupId, current, role, now);
+                Refusal refusal = Refusals.closed(meetupId, current, role, now);
                 if (refusal != null) {
                     throw refusal;
                 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.http.ApiException;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Busy;
@@ -43,12 +43,12 @@ public final class RsvpCancellation {
 
     /** Plain Java: 404 without an RSVP, 409 once the meetup has started (a seat may be given up after the deadline). */
     public static Decision decide(Meetup meetup, Optional<Rsvp> mine, Instant now) {
-        Rsvp rsvp = mine.orElseThrow(() -> ApiException.notFound("you have no RSVP for this meetup"));
+        Rsvp rsvp = mine.orElseThrow(() -> Refusal.notFound("you have no RSVP for this meetup"));
         if (rsvp.status() == RsvpStatus.CANCELLED) {
             return new Decision.Unchanged(rsvp);
         }
         if (!now.isBefore(meetup.startsAt())) {
-            throw new ApiException(409, "meetup-started", "Meetup started",
+            throw Refusal.conflict("meetup-started", "Meetup started",
                     "the meetup has started; an RSVP can no longer be cancelled");
         }
         if (rsvp.waiting()) {
@@ -108,7 +108,7 @@ public final class RsvpCancellation {
         for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
             if (changedBy != null && snapshot.rsvp().isEmpty()) {
-                throw ApiException.notFound("no RSVP by user '" + userId + "' for this meetup");
+                throw Refusal.notFound("no RSVP by user '" + userId + "' for this meetup");
             }
             if (generation != null && snapshot.rsvp().isPresent()
                     && snapshot.rsvp().get().signUpGeneration() != generation) {

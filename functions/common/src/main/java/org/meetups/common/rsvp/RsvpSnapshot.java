@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.http.ApiException;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public record RsvpSnapshot(Optional<Meetup> meetup, Optional<Rsvp> rsvp) {
 
     public Meetup requireMeetup(String meetupId) {
-        return meetup.orElseThrow(() -> ApiException.notFound("no meetup with id '" + meetupId + "'"));
+        return meetup.orElseThrow(() -> Refusal.notFound("no meetup with id '" + meetupId + "'"));
     }
 
     /** One BatchGetItem (consistent) for the meetup and the RSVP. */

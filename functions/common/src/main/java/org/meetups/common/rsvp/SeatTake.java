@@ -42,7 +42,7 @@ public final class SeatTake {
         this.table = table;
     }
 
-    /** Refusals (404 no meetup, 409 cancelled or RSVPs closed, 503 too busy: {@link Busy}) are ApiExceptions. */
+    /** Refusals (404 no meetup, 409 cancelled or RSVPs closed, 503 too busy: {@link Busy}) are {@link Refusal}s. */
     public Result take(String meetupId, String userId, String email, String name, Instant now,
                        List<TransactWriteItem> alongside) {
         RsvpSnapshot snapshot = RsvpSnapshot.read(table, meetupId, userId);

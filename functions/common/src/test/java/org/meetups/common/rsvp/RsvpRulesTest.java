@@ -14,7 +14,9 @@ import org.junit.jupiter.api.function.Executable;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.http.ApiException;
+import org.meetups.common.http.Problems;
 import org.meetups.common.rsvp.RsvpCancellation.Decision;
 import org.meetups.common.rsvp.RsvpRules.RsvpDecision;
 import org.meetups.common.store.Keys;
@@ -23,6 +25,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** A person's own RSVP and cancellation, decided from the meetup and their RSVP as read: no AWS. */
 @Tag("unit")
 class RsvpRulesTest {
+    /** The refusal as the API answers it (one mapper for every refusal). */
+    static ApiException refused(Executable call) {
+        return Problems.of(assertThrows(Refusal.class, call));
+    }
+
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
     static final Instant DEADLINE = START.minusSeconds(3600);
     static final Instant NOW = START.minusSeconds(86_400);
@@ -39,7 +46,7 @@ class RsvpRulesTest {
     }
 
     static String refusal(Executable decision) {
-        ApiException e = assertThrows(ApiException.class, decision);
+        ApiException e = refused(decision);
         return e.status() + " " + e.slug();
     }
 

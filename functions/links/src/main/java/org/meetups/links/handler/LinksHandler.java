@@ -14,10 +14,12 @@ import org.meetups.common.auth.Caller;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.http.ApiException;
 import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
 import org.meetups.common.http.HttpFunction;
+import org.meetups.common.http.Problems;
 import org.meetups.common.roles.Person;
 import org.meetups.common.roles.RoleRelease;
 import org.meetups.common.roles.RoleTake;
@@ -268,13 +270,19 @@ public final class LinksHandler extends HttpFunction {
                 case CALENDAR_FEED, UNSUBSCRIBE_DIGEST, HIGHLIGHT_PHOTO -> throw new IllegalStateException("not a meetup link");
             };
         } catch (ApiException refused) {
-            if (refused.status() == 409 && refused.getMessage().startsWith("role full")) {
-                return justFilled(meetup, "Someone took the last slot of the role '" + token.role() + "' just before you.");
-            }
-            return Pages.page(refused.status(), "Nothing was changed", meetup.title(), refused.getMessage(), null);
+            return refusedPage(token, meetup, refused);
+        } catch (Refusal refused) {
+            return refusedPage(token, meetup, Problems.of(refused));
         } catch (Busy busy) {
-            return Pages.page(503, "Nothing was changed", meetup.title(), busy.getMessage(), null);
+            return refusedPage(token, meetup, Problems.of(busy));
         }
+    }
+
+    private ApiResponse refusedPage(SignedToken token, Meetup meetup, ApiException refused) {
+        if (refused.status() == 409 && refused.getMessage().startsWith("role full")) {
+            return justFilled(meetup, "Someone took the last slot of the role '" + token.role() + "' just before you.");
+        }
+        return Pages.page(refused.status(), "Nothing was changed", meetup.title(), refused.getMessage(), null);
     }
 
     /** The digest's "I'll take this role": the shared role transaction, with the used-token marker in it. */

@@ -13,6 +13,7 @@ import org.meetups.common.auth.Caller;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.domain.RoleInput;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.domain.RoleRules;
@@ -104,7 +105,7 @@ public final class RolesHandler extends HttpFunction {
         RoleChange change = request.jsonBody(RoleChange.class);
         for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
-            ApiException closed = Refusals.closed(id, meetup, role, now());
+            Refusal closed = Refusals.closed(id, meetup, role, now());
             if (closed != null) {
                 throw closed;
             }
@@ -128,7 +129,7 @@ public final class RolesHandler extends HttpFunction {
         String role = roleName(request);
         for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
-            ApiException closed = Refusals.closed(id, meetup, role, now());
+            Refusal closed = Refusals.closed(id, meetup, role, now());
             if (closed != null) {
                 throw closed;
             }

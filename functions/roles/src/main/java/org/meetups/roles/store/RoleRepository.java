@@ -15,7 +15,7 @@ import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.domain.RoleRules;
-import org.meetups.common.http.ApiException;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
@@ -91,7 +91,7 @@ public final class RoleRepository {
     /**
      * Gives {@code person} the role, within its slots, at most one role per person unless the
      * meetup allows more ({@link RoleTake}, shared with the digest's one-click links). Refusals are
-     * ApiExceptions (404 unknown meetup or role, 409 full, held another role, cancelled, started);
+     * {@link Refusal}s (404 unknown meetup or role, 409 full, held another role, cancelled, started);
      * repeating the request answers the existing assignment.
      */
     public Taken take(String meetupId, String role, Person person, String assignedBy, Instant now) {
@@ -127,7 +127,7 @@ public final class RoleRepository {
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             Meetup current = oldMeetup(e, meetupId);
-            ApiException refusal = Refusals.closed(meetupId, current, null, now);
+            Refusal refusal = Refusals.closed(meetupId, current, null, now);
             if (refusal != null) {
                 throw refusal;
             }
@@ -172,7 +172,7 @@ public final class RoleRepository {
                     .expressionAttributeValues(values)));
         } catch (ConditionalCheckFailedException e) {
             Meetup current = oldMeetup(e, meetupId);
-            ApiException refusal = Refusals.closed(meetupId, current, role, now);
+            Refusal refusal = Refusals.closed(meetupId, current, role, now);
             if (refusal != null) {
                 throw refusal;
             }
@@ -203,7 +203,7 @@ public final class RoleRepository {
                     .expressionAttributeValues(values)));
         } catch (ConditionalCheckFailedException e) {
             Meetup current = oldMeetup(e, meetupId);
-            ApiException refusal = Refusals.closed(meetupId, current, role, now);
+            Refusal refusal = Refusals.closed(meetupId, current, role, now);
             if (refusal != null) {
                 throw refusal;
             }
