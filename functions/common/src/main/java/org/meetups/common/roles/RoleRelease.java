@@ -29,7 +29,8 @@ public final class RoleRelease {
     /** On the person's {@code VOLUNTEER#} marker: how many roles they hold at the meetup, and which. */
     public static final String ROLE_COUNT = "roleCount";
     public static final String ROLES_HELD = "roles";
-    private static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
+    /** The meetup still takes role changes: scheduled and not yet started. */
+    public static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
 
     public enum Outcome {
         RELEASED,
@@ -71,7 +72,7 @@ public final class RoleRelease {
                     TransactWriteItem.builder().delete(assignment(meetupId, role, userId, assignedAt)).build(),
                     TransactWriteItem.builder().update(Update.builder()
                             .tableName(table.name())
-                            .key(key(Keys.meetupPk(meetupId), Keys.META))
+                            .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
                             .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one")
                             .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
                                     + " AND #roles.#r.#filled > :zero")
@@ -83,7 +84,7 @@ public final class RoleRelease {
                             .build()).build(),
                     TransactWriteItem.builder().update(Update.builder()
                             .tableName(table.name())
-                            .key(key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId)))
+                            .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId)))
                             .updateExpression("ADD #count :minusOne DELETE #held :role")
                             .conditionExpression("#count > :zero")
                             .expressionAttributeNames(Map.of("#count", ROLE_COUNT, "#held", ROLES_HELD))
@@ -120,7 +121,7 @@ public final class RoleRelease {
     private Delete assignment(String meetupId, String role, String userId, String assignedAt) {
         Delete.Builder delete = Delete.builder()
                 .tableName(table.name())
-                .key(key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))
+                .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         if (assignedAt == null) {
             return delete.conditionExpression("attribute_exists(PK)").build();
@@ -129,7 +130,4 @@ public final class RoleRelease {
                 .expressionAttributeValues(Map.of(":assignedAt", AttributeValue.fromS(assignedAt))).build();
     }
 
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
-    }
 }

@@ -31,7 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * used-token marker) so both happen or neither does.
  */
 public final class RoleTake {
-    private static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
 
     public sealed interface Result {
         record Taken(Assignment assignment) implements Result {}
@@ -78,9 +77,9 @@ public final class RoleTake {
                     : "(attribute_not_exists(#multiple) OR #multiple <> :multiple)";
             Update fill = Update.builder()
                     .tableName(table.name())
-                    .key(key(Keys.meetupPk(meetupId), Keys.META))
+                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
                     .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled + :one ADD #open :minusOne")
-                    .conditionExpression(OPEN_MEETUP + " AND #start = :startRead AND attribute_exists(#roles.#r)"
+                    .conditionExpression(RoleRelease.OPEN_MEETUP + " AND #start = :startRead AND attribute_exists(#roles.#r)"
                             + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption)
                     .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
                             "#roles", MeetupSchema.ROLES, "#r", role, "#filled", "filled", "#slots", "slots",
@@ -90,7 +89,7 @@ public final class RoleTake {
                     .build();
             Update.Builder marker = Update.builder()
                     .tableName(table.name())
-                    .key(key(Keys.meetupPk(meetupId), Keys.volunteerSk(person.userId())))
+                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(person.userId())))
                     // the marker also names the roles held, so a meetup page shows them from one read
                     .updateExpression("SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one, #held :role")
                     .expressionAttributeNames(Map.of("#type", "type", "#count", RoleRelease.ROLE_COUNT,
@@ -149,11 +148,8 @@ public final class RoleTake {
 
     public Optional<Assignment> assignment(String meetupId, String role, String userId) {
         Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))).item();
+                .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(AssignmentSchema.SCHEMA.mapToItem(item));
     }
 
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
-    }
 }

@@ -27,8 +27,8 @@ public final class Waitlist {
     /** A place in the queue as the index holds it: whose RSVP, and the ticket (position key) it joined with. */
     public record Ticket(String meetupId, String userId, long position) {
         static Ticket of(Map<String, AttributeValue> indexItem) {
-            return new Ticket(indexItem.get(Keys.PK).s().substring("MEETUP#".length()),
-                    indexItem.get(Keys.SK).s().substring("RSVP#".length()),
+            return new Ticket(Keys.meetupIdOf(indexItem.get(Keys.PK).s()),
+                    Keys.userIdOfRsvp(indexItem.get(Keys.SK).s()),
                     Long.parseLong(indexItem.get(Keys.GSI3_SK).s()));
         }
     }

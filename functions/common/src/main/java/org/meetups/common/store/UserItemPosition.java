@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public record UserItemPosition(Instant start, String meetupId, String kind) {
     public static final String RSVP = "RSVP";
-    public static final String ROLE_PREFIX = "ROLE#";
+    public static final String ROLE_PREFIX = Keys.ROLE_PREFIX;
 
     /** The position of an item's key (a page's LastEvaluatedKey, or a listed item's keys). */
     public static UserItemPosition of(Map<String, AttributeValue> key) {

@@ -43,14 +43,14 @@ public final class InvolvementFromMeetups implements PeopleInvolved {
                             .projectionExpression("SK, #status, attendance")
                             .expressionAttributeNames(Map.of("#status", "status"))
                             .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetup.id())),
-                                    ":roles", AttributeValue.fromS("ROLE#"), ":rsvps", AttributeValue.fromS("RSVP$"))))
+                                    ":roles", AttributeValue.fromS(Keys.ROLE_PREFIX), ":rsvps", AttributeValue.fromS("RSVP$"))))
                     .items().forEach(item -> {
                         String sk = item.get(Keys.SK).s();
-                        if (sk.startsWith("ROLE#")) {
-                            people.add(sk.substring(sk.indexOf('#', "ROLE#".length()) + 1));
-                        } else if (sk.startsWith("RSVP#") && "GOING".equals(text(item, "status"))
+                        if (sk.startsWith(Keys.ROLE_PREFIX)) {
+                            people.add(Keys.userIdOfRole(sk));
+                        } else if (sk.startsWith(Keys.RSVP_PREFIX) && "GOING".equals(text(item, "status"))
                                 && !"NO_SHOW".equals(text(item, "attendance"))) {
-                            people.add(sk.substring("RSVP#".length()));
+                            people.add(Keys.userIdOfRsvp(sk));
                         }
                     });
         }

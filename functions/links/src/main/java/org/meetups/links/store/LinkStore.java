@@ -49,12 +49,12 @@ public final class LinkStore {
     /** Whether the one-click token with this nonce has acted already. */
     public boolean used(String nonce) {
         return table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(key(Keys.tokenPk(nonce), Keys.USED))).hasItem();
+                .key(MeetupTable.key(Keys.tokenPk(nonce), Keys.USED))).hasItem();
     }
 
     /** The conditional Put that records the token as used; fails when it was used before. */
     public TransactWriteItem markUsed(SignedToken token, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(key(Keys.tokenPk(token.nonce()), Keys.USED));
+        Map<String, AttributeValue> item = new HashMap<>(MeetupTable.key(Keys.tokenPk(token.nonce()), Keys.USED));
         item.put("type", s("USED_TOKEN"));
         item.put("purpose", s(token.purpose().name()));
         item.put("meetupId", s(token.meetupId()));
@@ -68,7 +68,7 @@ public final class LinkStore {
     /** The current feed version, or empty when the person never created a feed. */
     public Optional<Long> feedVersion(String userId) {
         var item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(key(Keys.userPk(userId), Keys.PROFILE)).projectionExpression("feedVersion")).item();
+                .key(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE)).projectionExpression("feedVersion")).item();
         return item == null || !item.containsKey("feedVersion") ? Optional.empty()
                 : Optional.of(Long.parseLong(item.get("feedVersion").n()));
     }
@@ -76,7 +76,7 @@ public final class LinkStore {
     /** Bumps the feed version (creating the profile item if needed): every older feed URL stops working. */
     public long rotateFeed(String userId, Instant now) {
         var attributes = table.client().updateItem(r -> r.tableName(table.name())
-                .key(key(Keys.userPk(userId), Keys.PROFILE))
+                .key(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE))
                 .updateExpression("ADD feedVersion :one SET #type = :type, userId = :user, feedRotatedAt = :now")
                 .expressionAttributeNames(Map.of("#type", "type"))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":type", s("PROFILE"),
@@ -124,7 +124,7 @@ public final class LinkStore {
 
     private Map<String, Meetup> meetups(Set<String> ids) {
         Map<String, Meetup> found = new HashMap<>();
-        table.batchGet(ids.stream().map(id -> key(Keys.meetupPk(id), Keys.META)).toList(), read -> { })
+        table.batchGet(ids.stream().map(id -> MeetupTable.key(Keys.meetupPk(id), Keys.META)).toList(), read -> { })
                 .forEach(item -> {
                     Meetup meetup = MeetupSchema.MEETUP.mapToItem(item);
                     found.put(meetup.id(), meetup);
@@ -132,9 +132,6 @@ public final class LinkStore {
         return found;
     }
 
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(Keys.PK, s(pk), Keys.SK, s(sk));
-    }
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);

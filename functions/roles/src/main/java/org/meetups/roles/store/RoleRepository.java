@@ -119,7 +119,7 @@ public final class RoleRepository {
         values.put(":updated", AttributeValue.fromS(now.toString()));
         try {
             return update(UpdateItemRequest.builder()
-                    .key(meetupKey(meetupId))
+                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
                     .updateExpression("SET #roles.#r = :role, updatedAt = :updated ADD #open :slots")
                     .conditionExpression(OPEN_MEETUP + " AND attribute_not_exists(#roles.#r) AND size(#roles) < :max")
                     .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
@@ -161,7 +161,7 @@ public final class RoleRepository {
         }
         try {
             return Optional.of(update(UpdateItemRequest.builder()
-                    .key(meetupKey(meetupId))
+                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
                     .updateExpression(set + remove + " ADD #open :delta")
                     .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
                             + " AND #roles.#r.#slots = :readSlots AND #roles.#r.#minimum = :readMinimum"
@@ -193,7 +193,7 @@ public final class RoleRepository {
         values.put(":updated", AttributeValue.fromS(now.toString()));
         try {
             return Optional.of(update(UpdateItemRequest.builder()
-                    .key(meetupKey(meetupId))
+                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
                     .updateExpression("REMOVE #roles.#r SET updatedAt = :updated ADD #open :minusSlots")
                     .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
                             + " AND #roles.#r.#filled = :zero AND #roles.#r.#slots = :readSlots")
@@ -265,7 +265,8 @@ public final class RoleRepository {
 
     public Map<String, MeetupSummary> summaries(Set<String> meetupIds) {
         Map<String, MeetupSummary> found = new HashMap<>();
-        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(meetupIds).stream().map(RoleRepository::meetupKey).toList();
+        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(meetupIds).stream()
+                .map(id -> MeetupTable.key(Keys.meetupPk(id), Keys.META)).toList();
         table.batchGet(keys, read -> read.projectionExpression("#id, #title, #status, #zone")
                         .expressionAttributeNames(Map.of("#id", "id", "#title", "title", "#status", MeetupSchema.STATUS,
                                 "#zone", "timeZone")))
@@ -322,8 +323,7 @@ public final class RoleRepository {
         return new OpenPage(page, Optional.empty());
     }
 
-    /** The meetup still takes role changes: scheduled and not yet started. */
-    private static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
+    private static final String OPEN_MEETUP = RoleRelease.OPEN_MEETUP;
 
     private static Map<String, AttributeValue> openMeetupValues(Instant now) {
         return Map.of(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
@@ -344,8 +344,5 @@ public final class RoleRepository {
                 : table.findMeetup(meetupId).orElse(null);
     }
 
-    private static Map<String, AttributeValue> meetupKey(String meetupId) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)), Keys.SK, AttributeValue.fromS(Keys.META));
-    }
 
 }

@@ -418,7 +418,7 @@ public final class RsvpStore {
                 });
                 response.items().stream().map(RsvpSchema.RSVP::mapToItem).forEach(page::add);
                 position = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? new AttendeeCursor.Going(response.lastEvaluatedKey().get(Keys.SK).s().substring("RSVP#".length()))
+                        ? new AttendeeCursor.Going(Keys.userIdOfRsvp(response.lastEvaluatedKey().get(Keys.SK).s()))
                         : new AttendeeCursor.Waiting(0, null);
             } else {
                 AttendeeCursor.Waiting waiting = (AttendeeCursor.Waiting) position;
@@ -453,7 +453,7 @@ public final class RsvpStore {
                 }
                 Map<String, AttributeValue> last = keys.get(keys.size() - 1);
                 position = new AttendeeCursor.Waiting(Long.parseLong(last.get(Keys.GSI3_SK).s()),
-                        last.get(Keys.SK).s().substring("RSVP#".length()));
+                        Keys.userIdOfRsvp(last.get(Keys.SK).s()));
             }
         }
         return new AttendeePage(page, Optional.of(position));
