@@ -33,12 +33,11 @@ import org.meetups.mail.CalendarEntry;
 import org.meetups.mail.IcsWriter;
 import org.meetups.mail.Languages;
 import org.meetups.mail.Messages;
-import org.meetups.mail.MimeMail;
 import org.meetups.mail.Templates;
-import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.SignedToken;
 import org.meetups.mail.links.TokenSigner;
+import org.meetups.mail.MailStack;
 
 /**
  * Signed links and calendars. One-click links from mails ({@code /links/{token}}, no JWT): GET only
@@ -81,10 +80,10 @@ public final class LinksHandler extends HttpFunction {
         this.roleTake = new RoleTake(table);
         this.seatTake = new SeatTake(table);
         this.directory = new Directory(table);
-        this.tokens = new TokenSigner(LinkSecret.load(env), clock);
+        this.tokens = MailStack.tokens(env, clock);
         this.publicBaseUrl = env.find("PUBLIC_BASE_URL").filter(base -> !base.isBlank())
                 .map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base).orElse(null);
-        this.organizer = new MimeMail(env.require("SENDER"), null).senderAddress();
+        this.organizer = MailStack.mime(env).senderAddress();
         this.feedLifetime = feedLifetime(env);
         this.clock = clock;
     }
@@ -105,7 +104,7 @@ public final class LinksHandler extends HttpFunction {
 
     /** The same UID domain and organizer as the mails' .ics files, so every copy of an entry is one event. */
     private IcsWriter ics(String baseUrl) {
-        return calendars.computeIfAbsent(URI.create(baseUrl).getHost(), host -> new IcsWriter(host, organizer, "Meetups"));
+        return calendars.computeIfAbsent(URI.create(baseUrl).getHost(), host -> MailStack.calendar(baseUrl, organizer));
     }
 
     private final Map<String, Route> routes = Map.of(
