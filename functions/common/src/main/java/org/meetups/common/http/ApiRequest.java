@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -103,6 +104,26 @@ public record ApiRequest(String routeKey, String path, Map<String, String> pathP
                         + "' must be an ISO-8601 date-time with offset, such as 2026-12-01T18:00:00+01:00");
             }
         });
+    }
+
+    /** The time window a listing asks for. */
+    public record Window(Instant from, Instant to) {}
+
+    /**
+     * The listing's window from the {@code from} and {@code to} query parameters: {@code from} defaults
+     * to {@code defaultFrom}, {@code to} to {@code defaultLength} after {@code from}; {@code to} before
+     * {@code from}, or the two further apart than {@code max}, is a 400.
+     */
+    public Window window(Instant defaultFrom, Duration defaultLength, Duration max) {
+        Instant from = instantQuery("from").orElse(defaultFrom);
+        Instant to = instantQuery("to").orElse(from.plus(defaultLength));
+        if (to.isBefore(from)) {
+            throw ApiException.badRequest("'to' must not be before 'from'");
+        }
+        if (Duration.between(from, to).compareTo(max) > 0) {
+            throw ApiException.badRequest("'from' and 'to' may be at most " + max.toDays() + " days apart");
+        }
+        return new Window(from, to);
     }
 
     /**

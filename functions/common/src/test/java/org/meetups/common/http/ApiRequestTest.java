@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashMap;
@@ -70,6 +71,19 @@ class ApiRequestTest {
         assertEquals("400 query parameter 'word' must be a whole number", refusal(() -> request.intQuery("word", 5, 1, 100)));
         assertEquals(Optional.of(Instant.parse("2026-12-01T17:00:00Z")), request.instantQuery("from"));
         assertEquals(400, assertThrows(ApiException.class, () -> request.instantQuery("bad")).status());
+    }
+
+    @Test
+    void aListingsWindowDefaultsFromItsStartAndIsRefusedBackwardsOrTooLong() {
+        Instant now = Instant.parse("2026-11-01T12:00:00Z");
+        Duration week = Duration.ofDays(7);
+        assertEquals(new ApiRequest.Window(now, now.plus(week)), request(Map.of(), null, Map.of()).window(now, week, week));
+        ApiRequest.Window asked = request(Map.of(), null, Map.of("from", "2026-12-01T00:00:00Z")).window(now, week, week);
+        assertEquals(new ApiRequest.Window(Instant.parse("2026-12-01T00:00:00Z"), Instant.parse("2026-12-08T00:00:00Z")), asked);
+        assertEquals("400 'to' must not be before 'from'", refusal(() -> request(Map.of(), null,
+                Map.of("from", "2026-12-01T00:00:00Z", "to", "2026-11-30T00:00:00Z")).window(now, week, week)));
+        assertEquals("400 'from' and 'to' may be at most 7 days apart", refusal(() -> request(Map.of(), null,
+                Map.of("from", "2026-12-01T00:00:00Z", "to", "2026-12-08T00:00:01Z")).window(now, week, week)));
     }
 
     @Test

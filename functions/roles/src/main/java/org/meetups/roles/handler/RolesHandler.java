@@ -174,14 +174,9 @@ public final class RolesHandler extends HttpFunction {
 
     ApiResponse openRoles(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        Instant from = request.instantQuery("from").orElse(now());
-        Instant to = request.instantQuery("to").orElse(from.plus(DEFAULT_OPEN_WINDOW));
-        if (to.isBefore(from)) {
-            throw ApiException.badRequest("'to' must not be before 'from'");
-        }
-        if (Duration.between(from, to).compareTo(MAX_OPEN_WINDOW) > 0) {
-            throw ApiException.badRequest("'from' and 'to' may be at most 366 days apart");
-        }
+        ApiRequest.Window window = request.window(now(), DEFAULT_OPEN_WINDOW, MAX_OPEN_WINDOW);
+        Instant from = window.from();
+        Instant to = window.to();
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
         String scope = PageCursor.scope("GET /roles/open", request.queryParameter("from").orElse(null),
                 request.queryParameter("to").orElse(null));
