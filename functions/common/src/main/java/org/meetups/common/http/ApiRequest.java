@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.Refusal;
 import org.meetups.common.json.Json;
 
@@ -60,7 +61,7 @@ public record ApiRequest(String routeKey, String path, Map<String, String> pathP
     }
 
     /** What a meetup id looks like; anything else names no meetup. */
-    public static final java.util.regex.Pattern MEETUP_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
+    public static final java.util.regex.Pattern MEETUP_ID = Meetup.ID;
 
     /** The {@code {id}} path parameter of meetup routes; one no meetup can have is a 404, like an unknown one. */
     public String meetupId() {

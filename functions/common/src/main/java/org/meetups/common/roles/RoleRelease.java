@@ -101,12 +101,7 @@ public final class RoleRelease {
             if (refused.failed(0)) {
                 return refused.itemOf(0).isPresent() ? Outcome.OTHER_ASSIGNMENT : Outcome.NOT_HELD;
             } else if (refused.failed(1)) {
-                Meetup current = refused.itemOf(1).map(MeetupSchema.MEETUP::mapToItem)
-                        .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
-                Refusal refusal = Refusals.closed(meetupId, current, role, now);
-                if (refusal != null) {
-                    throw refusal;
-                }
+                stillOpen(table, refused, meetupId, role, now);
             } else {
                 // the marker disagreeing with an existing assignment item would be a bug: fail loudly
                 throw new IllegalStateException("role marker of '" + userId + "' disagrees with the assignment items: "
@@ -115,6 +110,21 @@ public final class RoleRelease {
             Transactions.decideAgain(attempt);
         }
         throw Refusals.busy();
+    }
+
+    /**
+     * After the meetup's condition (item 1) failed: the meetup as it was then (as it is now when the
+     * failure carried no item), refused when it no longer takes role changes or has no such role.
+     */
+    static Meetup stillOpen(MeetupTable table, Transactions.Outcome.Refused refused, String meetupId, String role,
+                            Instant now) {
+        Meetup current = refused.itemOf(1).map(MeetupSchema.MEETUP::mapToItem)
+                .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
+        Refusal refusal = Refusals.closed(meetupId, current, role, now);
+        if (refusal != null) {
+            throw refusal;
+        }
+        return current;
     }
 
     /** Deletes the assignment item if it exists (and is the named assignment); on failure the item as it was comes back. */

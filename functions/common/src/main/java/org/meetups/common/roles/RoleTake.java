@@ -127,12 +127,7 @@ public final class RoleTake {
                     return new Result.AlreadyHeld(held.get());
                 }
             } else if (refused.failed(1)) {
-                Meetup current = refused.itemOf(1).map(MeetupSchema.MEETUP::mapToItem)
-                        .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
-                Refusal refusal = Refusals.closed(meetupId, current, role, now);
-                if (refusal != null) {
-                    throw refusal;
-                }
+                Meetup current = RoleRelease.stillOpen(table, refused, meetupId, role, now);
                 RoleNeed need = current.roles().get(role);
                 if (need.filled() >= need.slots()) {
                     throw Refusals.roleFull(role, need);

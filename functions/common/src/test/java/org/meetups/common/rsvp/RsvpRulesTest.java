@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.Refusal;
 import org.meetups.common.http.ApiException;
@@ -30,19 +29,17 @@ class RsvpRulesTest {
         return Problems.of(assertThrows(Refusal.class, call));
     }
 
-    static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
-    static final Instant DEADLINE = START.minusSeconds(3600);
-    static final Instant NOW = START.minusSeconds(86_400);
+    static final Instant START = SeatRulesTest.START;
+    /** The meetups of {@link SeatRulesTest#meetup} close RSVPs at their start. */
+    static final Instant DEADLINE = START;
+    static final Instant NOW = SeatRulesTest.NOW;
 
     static Meetup meetup(int capacity, int going, int waiting, MeetupStatus status) {
-        return new Meetup("m-1", "T", null, MeetupKind.COMMUNITY_MEETUP, "en", START, START.plusSeconds(7200),
-                "Europe/Amsterdam", "R", null, capacity, DEADLINE, Map.of(), false, status, going, waiting, waiting, 1,
-                "c", NOW, NOW);
+        return SeatRulesTest.meetup(capacity, going, waiting, status);
     }
 
     static Optional<Rsvp> rsvp(RsvpStatus status) {
-        return Optional.of(new Rsvp("m-1", "u", "u@example.org", "U", "en", status,
-                status == RsvpStatus.WAITLISTED ? 3L : null, null, NOW, NOW, START, 1L));
+        return SeatRulesTest.rsvp(status);
     }
 
     static String refusal(Executable decision) {
