@@ -207,6 +207,7 @@ class LocalMechanismTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")   // the SDK's transactItems(Consumer<Builder>...) varargs
     void aRecordThatKeepsFailingIsDiscardedAfterMaximumRetryAttempts() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         dynamo.transactWriteItems(t -> t.transactItems(
@@ -221,6 +222,7 @@ class LocalMechanismTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")   // the SDK's transactItems(Consumer<Builder>...) varargs
     void aFunctionErrorBisectsTheBatchWithoutSkippingRecords() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         dynamo.transactWriteItems(t -> t.transactItems(
@@ -234,6 +236,7 @@ class LocalMechanismTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")   // the SDK's transactItems(Consumer<Builder>...) varargs
     void refusedTransactionsAreNeverDeliveredAndTheWritesAfterThemAreDeliveredOnceInOrder() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         put(run + "-first", "OK");

@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.emulator.CfnTemplate;
 import org.meetups.emulator.ProjectFiles;
 
 /** Reading template.yaml as CloudFormation does, matching routes as API Gateway does, reading sent MIME. */
+@Tag("unit")
 class TemplateReadingTest {
     private final CfnTemplate template = CfnTemplate.load(ProjectFiles.resolve("template.yaml"),
             id -> "local-" + id, (id, attribute) -> "arn:" + id + "." + attribute)

@@ -48,7 +48,7 @@ public final class SentMarkers {
 
     /** The usual marker: in the meetup's partition, {@code SENT#<kind>#<userId>#<change>}. */
     public static Marker forMeetup(String meetupId, String kind, String userId, String change) {
-        return new Marker(Keys.meetupPk(meetupId), "SENT#" + kind + "#" + userId + "#" + change, kind, userId);
+        return new Marker(Keys.meetupPk(meetupId), Keys.sentSk(kind, userId + "#" + change), kind, userId);
     }
 
     private static Map<String, AttributeValue> key(Marker n) {

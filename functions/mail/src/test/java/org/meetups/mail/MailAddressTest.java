@@ -9,6 +9,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
@@ -16,6 +17,7 @@ import org.meetups.common.domain.MeetupStatus;
 import org.meetups.testing.OddAddresses;
 
 /** Addresses as SES takes them, and the calendar files that name them as attendees (RFC 6068 mailto URIs). */
+@Tag("unit")
 class MailAddressTest {
     static final Instant START = Instant.parse("2027-03-12T07:00:00Z");
 

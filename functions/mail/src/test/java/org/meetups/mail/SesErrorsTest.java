@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 
 /** SES v2's answers to SendEmail (its exception types, codes and statuses), each with its class. */
+@Tag("unit")
 class SesErrorsTest {
     static SdkException error(AwsServiceException.Builder builder, int status, String code, String message) {
         return builder.statusCode(status).message(message)

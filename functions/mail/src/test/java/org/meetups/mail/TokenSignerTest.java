@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.TokenSigner;
@@ -17,6 +18,7 @@ import org.meetups.mail.links.TokenSigner.Invalid;
 import org.meetups.mail.links.TokenSigner.Reason;
 import org.meetups.mail.links.TokenSigner.Valid;
 
+@Tag("unit")
 class TokenSignerTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final byte[] SECRET = "0123456789abcdef0123456789abcdef-test".getBytes(StandardCharsets.UTF_8);

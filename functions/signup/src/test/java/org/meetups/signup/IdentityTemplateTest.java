@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateTable;
@@ -17,6 +18,7 @@ import org.meetups.emulator.TemplateTable;
  * a pre-sign-up check and e-mail verification when they are, groups named by parameters, and an
  * app client that cannot write the attributes the functions trust.
  */
+@Tag("unit")
 class IdentityTemplateTest {
     static final JsonNode TEMPLATE = TemplateTable.template(ProjectFiles.resolve("template.yaml"));
     static final JsonNode RESOURCES = TEMPLATE.path("Resources");

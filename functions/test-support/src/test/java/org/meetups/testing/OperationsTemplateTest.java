@@ -14,11 +14,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateTable;
 
 /** What template.yaml promises operators: every failure alarmed, every alarm heard, nothing named twice in an account. */
+@Tag("unit")
 class OperationsTemplateTest {
     static final JsonNode RESOURCES = TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A meetup as stored (one item, {@code MEETUP#id / META}). Times are UTC instants truncated to
@@ -45,6 +46,9 @@ public record Meetup(
         Integer lastReminderOffset,
         Instant attendanceClosesAt,
         boolean attendanceClosed) {
+    /** What a meetup id looks like; anything else names no meetup. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+
 
     public static final List<Integer> DEFAULT_REMINDER_OFFSETS = List.of(24 * 60, 2 * 60);
     public static final Duration DEFAULT_ATTENDANCE_WINDOW = Duration.ofHours(72);

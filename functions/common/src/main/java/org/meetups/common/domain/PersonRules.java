@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.meetups.common.http.ApiException;
-import org.meetups.common.http.Problem.FieldError;
+import org.meetups.common.domain.Refusal.FieldError;
 
 /**
  * Who a coordinator names when acting for someone else (assigning a role, seating a walk-in): a user
@@ -27,7 +26,7 @@ public final class PersonRules {
 
     public static String userId(String raw) {
         if (raw == null || !USER_ID.matcher(raw).matches()) {
-            throw ApiException.badRequest("'" + raw + "' is not a user id: 1-128 letters, digits or . _ @ : + = -");
+            throw Refusal.badRequest("'" + raw + "' is not a user id: 1-128 letters, digits or . _ @ : + = -");
         }
         return raw;
     }
@@ -49,7 +48,7 @@ public final class PersonRules {
             errors.add(new FieldError("language", "must be one of " + LANGUAGES.stream().sorted().toList()));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return new Contact(strippedName, strippedEmail, language);
     }

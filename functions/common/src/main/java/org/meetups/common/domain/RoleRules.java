@@ -2,7 +2,7 @@ package org.meetups.common.domain;
 
 import java.util.List;
 import java.util.regex.Pattern;
-import org.meetups.common.http.Problem.FieldError;
+import org.meetups.common.domain.Refusal.FieldError;
 
 /** What a role definition must satisfy, wherever roles are defined (meetup creation, the role routes). */
 public final class RoleRules {

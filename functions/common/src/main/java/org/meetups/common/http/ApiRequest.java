@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -17,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.json.Json;
 
 /** The parts of an HTTP API v2 event a route needs, with parsing that turns bad input into 4xx problems. */
@@ -58,7 +61,7 @@ public record ApiRequest(String routeKey, String path, Map<String, String> pathP
     }
 
     /** What a meetup id looks like; anything else names no meetup. */
-    public static final java.util.regex.Pattern MEETUP_ID = java.util.regex.Pattern.compile("[A-Za-z0-9-]{1,64}");
+    public static final java.util.regex.Pattern MEETUP_ID = Meetup.ID;
 
     /** The {@code {id}} path parameter of meetup routes; one no meetup can have is a 404, like an unknown one. */
     public String meetupId() {
@@ -102,6 +105,26 @@ public record ApiRequest(String routeKey, String path, Map<String, String> pathP
                         + "' must be an ISO-8601 date-time with offset, such as 2026-12-01T18:00:00+01:00");
             }
         });
+    }
+
+    /** The time window a listing asks for. */
+    public record Window(Instant from, Instant to) {}
+
+    /**
+     * The listing's window from the {@code from} and {@code to} query parameters: {@code from} defaults
+     * to {@code defaultFrom}, {@code to} to {@code defaultLength} after {@code from}; {@code to} before
+     * {@code from}, or the two further apart than {@code max}, is a 400.
+     */
+    public Window window(Instant defaultFrom, Duration defaultLength, Duration max) {
+        Instant from = instantQuery("from").orElse(defaultFrom);
+        Instant to = instantQuery("to").orElse(from.plus(defaultLength));
+        if (to.isBefore(from)) {
+            throw ApiException.badRequest("'to' must not be before 'from'");
+        }
+        if (Duration.between(from, to).compareTo(max) > 0) {
+            throw ApiException.badRequest("'from' and 'to' may be at most " + max.toDays() + " days apart");
+        }
+        return new Window(from, to);
     }
 
     /**
@@ -167,6 +190,9 @@ public record ApiRequest(String routeKey, String path, Map<String, String> pathP
             Throwable cause = e.getCause();
             if (cause instanceof ApiException api) {
                 throw api;
+            }
+            if (cause instanceof Refusal refusal) {
+                throw refusal;
             }
             throw ApiException.badRequest("field '" + fieldPath(e) + "' is invalid: " + e.getOriginalMessage());
         } catch (JacksonException e) {

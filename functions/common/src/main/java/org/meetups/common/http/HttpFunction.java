@@ -7,8 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
 import org.meetups.common.auth.Authenticator;
 import org.meetups.common.auth.Caller;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
+import org.meetups.common.store.Busy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -89,11 +91,11 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
             }
             return response;
         } catch (ApiException e) {
-            Invocation.note("outcome", e.slug());
-            if (e.status() >= 500) {
-                LOG.warn("refused with {}: {}", e.status(), e.getMessage());
-            }
-            return ApiResponse.problem(e.problem(instance));
+            return refused(e, instance);
+        } catch (Refusal e) {
+            return refused(Problems.of(e), instance);
+        } catch (Busy e) {
+            return refused(Problems.of(e), instance);
         } catch (AwsServiceException e) {
             if (e.isThrottlingException()) {
                 Invocation.note("outcome", "throttled");
@@ -105,6 +107,14 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
         } catch (RuntimeException e) {
             return internalError(instance, e);
         }
+    }
+
+    private static ApiResponse refused(ApiException e, String instance) {
+        Invocation.note("outcome", e.slug());
+        if (e.status() >= 500) {
+            LOG.warn("refused with {}: {}", e.status(), e.getMessage());
+        }
+        return ApiResponse.problem(e.problem(instance));
     }
 
     private static ApiResponse internalError(String instance, Exception e) {

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.meetups.common.domain.Refusal;
 
 /**
  * The page cursors of every listing: where the next page starts (the fields of the last item's key),
@@ -73,13 +74,11 @@ public final class PageCursor {
     }
 
     public static ApiException invalid() {
-        return ApiException.badRequest("'cursor' is not a cursor this API returned for this query: pass nextCursor "
-                + "back unchanged, with the same other parameters");
+        return ApiException.badRequest(Refusal.BAD_CURSOR);
     }
 
     public static ApiException outOfRange() {
-        return ApiException.badRequest("'cursor' points outside this query's range (it may have passed since): "
-                + "request the first page again");
+        return ApiException.badRequest(Refusal.CURSOR_OUT_OF_RANGE);
     }
 
     private static byte[] check(String scope, String payload) {

@@ -61,7 +61,7 @@ public final class Json {
             .withCoercionConfig(LogicalType.Enum, config -> config
                     .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
 
     static {

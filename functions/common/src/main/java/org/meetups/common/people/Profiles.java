@@ -1,17 +1,13 @@
 package org.meetups.common.people;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.meetups.common.rsvp.Transactions;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
  * The people's profile items ({@code USER#<id> / PROFILE}): preferences each person sets through
@@ -22,8 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 public final class Profiles {
     public static final String LANGUAGE = "language";
     public static final String FEED_VERSION = "feedVersion";
-    private static final int BATCH_GET_MAX = 100;
-    private static final int MAX_ATTEMPTS = 5;
 
     private final MeetupTable table;
 
@@ -41,29 +35,12 @@ public final class Profiles {
      */
     public Map<String, String> preferredLanguages(Collection<String> userIds) {
         Map<String, String> languages = new HashMap<>();
-        List<String> ids = new ArrayList<>(new LinkedHashSet<>(userIds));
-        for (int i = 0; i < ids.size(); i += BATCH_GET_MAX) {
-            List<Map<String, AttributeValue>> keys = ids.subList(i, Math.min(ids.size(), i + BATCH_GET_MAX)).stream()
-                    .map(Profiles::key).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys)
-                    .projectionExpression("#pk, #language")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#language", LANGUAGE)).build());
-            for (int attempt = 1; !request.isEmpty(); attempt++) {
-                Map<String, KeysAndAttributes> ask = request;
-                BatchGetItemResponse response = table.client().batchGetItem(r -> r.requestItems(ask));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table.name(), List.of())) {
-                    AttributeValue language = item.get(LANGUAGE);
-                    if (language != null && language.s() != null) {
-                        languages.put(item.get(Keys.PK).s().substring(Keys.userPk("").length()), language.s());
-                    }
-                }
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-                if (!request.isEmpty()) {
-                    if (attempt >= MAX_ATTEMPTS) {
-                        throw Transactions.busy();
-                    }
-                    Transactions.backoff(attempt);
-                }
+        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(userIds).stream().map(Profiles::key).toList();
+        for (Map<String, AttributeValue> item : table.batchGet(keys, read -> read.projectionExpression("#pk, #language")
+                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#language", LANGUAGE)))) {
+            AttributeValue language = item.get(LANGUAGE);
+            if (language != null && language.s() != null) {
+                languages.put(item.get(Keys.PK).s().substring(Keys.userPk("").length()), language.s());
             }
         }
         return languages;

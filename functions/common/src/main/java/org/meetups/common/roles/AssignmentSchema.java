@@ -17,7 +17,7 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
  */
 public final class AssignmentSchema {
     public static final String TYPE = "ROLE";
-    public static final String SK_PREFIX = "ROLE#";
+    public static final String SK_PREFIX = Keys.ROLE_PREFIX;
 
     private AssignmentSchema() {}
 

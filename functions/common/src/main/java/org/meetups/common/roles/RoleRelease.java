@@ -8,17 +8,15 @@ import java.util.List;
 import java.util.Map;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
-import org.meetups.common.http.ApiException;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -28,12 +26,11 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * own items (the used-token marker) to the same transaction so both happen or neither does.
  */
 public final class RoleRelease {
-    /** Attempts of a write that lost a race. */
-    public static final int MAX_ATTEMPTS = 8;
     /** On the person's {@code VOLUNTEER#} marker: how many roles they hold at the meetup, and which. */
     public static final String ROLE_COUNT = "roleCount";
     public static final String ROLES_HELD = "roles";
-    private static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
+    /** The meetup still takes role changes: scheduled and not yet started. */
+    public static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
 
     public enum Outcome {
         RELEASED,
@@ -52,17 +49,17 @@ public final class RoleRelease {
     }
 
     /**
-     * Releases the role; refuses (404/409 {@link ApiException}) when the meetup is gone, cancelled,
-     * started or has no such role, and 503 after {@link #MAX_ATTEMPTS} lost races.
+     * Releases the role; refuses (404/409 {@link Refusal}) when the meetup is gone, cancelled,
+     * started or has no such role, and 503 ({@link org.meetups.common.store.Busy}) when the retry policy's tries run out.
      *
      * @param alongside  extra items written in the same transaction (after the three of the release)
      * @param assignedAt the assignment to end (its {@code assignedAt} as stored), or null for whichever the person holds
      */
     public Outcome release(String meetupId, String role, String userId, Instant now, List<TransactWriteItem> alongside,
                            String assignedAt) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = table.findMeetup(meetupId).orElse(null);
-            ApiException closed = Refusals.closed(meetupId, meetup, role, now);
+            Refusal closed = Refusals.closed(meetupId, meetup, role, now);
             if (closed != null) {
                 throw closed;
             }
@@ -75,7 +72,7 @@ public final class RoleRelease {
                     TransactWriteItem.builder().delete(assignment(meetupId, role, userId, assignedAt)).build(),
                     TransactWriteItem.builder().update(Update.builder()
                             .tableName(table.name())
-                            .key(key(Keys.meetupPk(meetupId), Keys.META))
+                            .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
                             .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one")
                             .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
                                     + " AND #roles.#r.#filled > :zero")
@@ -87,7 +84,7 @@ public final class RoleRelease {
                             .build()).build(),
                     TransactWriteItem.builder().update(Update.builder()
                             .tableName(table.name())
-                            .key(key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId)))
+                            .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId)))
                             .updateExpression("ADD #count :minusOne DELETE #held :role")
                             .conditionExpression("#count > :zero")
                             .expressionAttributeNames(Map.of("#count", ROLE_COUNT, "#held", ROLES_HELD))
@@ -95,41 +92,46 @@ public final class RoleRelease {
                                     ":zero", AttributeValue.fromN("0"), ":role", AttributeValue.fromSs(List.of(role))))
                             .build()).build()));
             items.addAll(alongside);
-            try {
-                table.client().transactWriteItems(r -> r.transactItems(items));
+            if (!(Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused)) {
                 return Outcome.RELEASED;
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                for (int i = 3; i < items.size(); i++) {
-                    if (Transactions.failed(reasons, i)) {
-                        return Outcome.ALONGSIDE_REFUSED;
-                    }
-                }
-                if (Transactions.failed(reasons, 0)) {
-                    return Transactions.itemOf(reasons, 0).isPresent() ? Outcome.OTHER_ASSIGNMENT : Outcome.NOT_HELD;
-                } else if (Transactions.conflicted(reasons)) {
-                    Transactions.backOff(attempt, Refusals::busy);
-                } else if (Transactions.failed(reasons, 1)) {
-                    Meetup current = Transactions.itemOf(reasons, 1).map(MeetupSchema.MEETUP::mapToItem)
-                            .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
-                    ApiException refusal = Refusals.closed(meetupId, current, role, now);
-                    if (refusal != null) {
-                        throw refusal;
-                    }
-                } else {
-                    // the marker disagreeing with an existing assignment item would be a bug: fail loudly
-                    throw e;
-                }
             }
+            if (refused.failedFrom(3)) {
+                return Outcome.ALONGSIDE_REFUSED;
+            }
+            if (refused.failed(0)) {
+                return refused.itemOf(0).isPresent() ? Outcome.OTHER_ASSIGNMENT : Outcome.NOT_HELD;
+            } else if (refused.failed(1)) {
+                stillOpen(table, refused, meetupId, role, now);
+            } else {
+                // the marker disagreeing with an existing assignment item would be a bug: fail loudly
+                throw new IllegalStateException("role marker of '" + userId + "' disagrees with the assignment items: "
+                        + refused.reasons());
+            }
+            Transactions.decideAgain(attempt);
         }
         throw Refusals.busy();
+    }
+
+    /**
+     * After the meetup's condition (item 1) failed: the meetup as it was then (as it is now when the
+     * failure carried no item), refused when it no longer takes role changes or has no such role.
+     */
+    static Meetup stillOpen(MeetupTable table, Transactions.Outcome.Refused refused, String meetupId, String role,
+                            Instant now) {
+        Meetup current = refused.itemOf(1).map(MeetupSchema.MEETUP::mapToItem)
+                .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
+        Refusal refusal = Refusals.closed(meetupId, current, role, now);
+        if (refusal != null) {
+            throw refusal;
+        }
+        return current;
     }
 
     /** Deletes the assignment item if it exists (and is the named assignment); on failure the item as it was comes back. */
     private Delete assignment(String meetupId, String role, String userId, String assignedAt) {
         Delete.Builder delete = Delete.builder()
                 .tableName(table.name())
-                .key(key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))
+                .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         if (assignedAt == null) {
             return delete.conditionExpression("attribute_exists(PK)").build();
@@ -138,7 +140,4 @@ public final class RoleRelease {
                 .expressionAttributeValues(Map.of(":assignedAt", AttributeValue.fromS(assignedAt))).build();
     }
 
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
-    }
 }

@@ -10,18 +10,16 @@ import java.util.Optional;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
-import org.meetups.common.http.ApiException;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -33,9 +31,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * used-token marker) so both happen or neither does.
  */
 public final class RoleTake {
-    /** Attempts of a write that lost a race (transaction conflict, or the meetup changed between read and write). */
-    public static final int MAX_ATTEMPTS = 8;
-    private static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
 
     public sealed interface Result {
         record Taken(Assignment assignment) implements Result {}
@@ -54,16 +49,16 @@ public final class RoleTake {
     }
 
     /**
-     * Refusals are ApiExceptions: 404 unknown meetup or role; 409 role full, holds another role, cancelled,
-     * started; 503 after {@link #MAX_ATTEMPTS} lost races.
+     * Refusals are {@link Refusal}s: 404 unknown meetup or role; 409 role full, holds another role, cancelled,
+     * started; 503 ({@link org.meetups.common.store.Busy}) when the retry policy's tries run out.
      *
      * @param alongside extra items written in the same transaction (after the three of the take)
      */
     public Result take(String meetupId, String role, Person person, String assignedBy, Instant now,
                        List<TransactWriteItem> alongside) {
-        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = table.findMeetup(meetupId).orElse(null);
-            ApiException closed = Refusals.closed(meetupId, meetup, role, now);
+            Refusal closed = Refusals.closed(meetupId, meetup, role, now);
             if (closed != null) {
                 throw closed;
             }
@@ -82,9 +77,9 @@ public final class RoleTake {
                     : "(attribute_not_exists(#multiple) OR #multiple <> :multiple)";
             Update fill = Update.builder()
                     .tableName(table.name())
-                    .key(key(Keys.meetupPk(meetupId), Keys.META))
+                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
                     .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled + :one ADD #open :minusOne")
-                    .conditionExpression(OPEN_MEETUP + " AND #start = :startRead AND attribute_exists(#roles.#r)"
+                    .conditionExpression(RoleRelease.OPEN_MEETUP + " AND #start = :startRead AND attribute_exists(#roles.#r)"
                             + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption)
                     .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
                             "#roles", MeetupSchema.ROLES, "#r", role, "#filled", "filled", "#slots", "slots",
@@ -94,7 +89,7 @@ public final class RoleTake {
                     .build();
             Update.Builder marker = Update.builder()
                     .tableName(table.name())
-                    .key(key(Keys.meetupPk(meetupId), Keys.volunteerSk(person.userId())))
+                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(person.userId())))
                     // the marker also names the roles held, so a meetup page shows them from one read
                     .updateExpression("SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one, #held :role")
                     .expressionAttributeNames(Map.of("#type", "type", "#count", RoleRelease.ROLE_COUNT,
@@ -118,54 +113,38 @@ public final class RoleTake {
                     TransactWriteItem.builder().update(fill).build(),
                     TransactWriteItem.builder().update(marker.build()).build()));
             items.addAll(alongside);
-            try {
-                table.client().transactWriteItems(r -> r.transactItems(items));
+            if (!(Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused)) {
                 Metrics.count("RolesTaken", "By", person.userId().equals(assignedBy) ? "Volunteer" : "Coordinator");
                 return new Result.Taken(assignment);
-            } catch (TransactionCanceledException e) {
-                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-                for (int i = 3; i < items.size(); i++) {
-                    if (Transactions.failed(reasons, i)) {
-                        return new Result.AlongsideRefused();
-                    }
-                }
-                if (Transactions.failed(reasons, 0)) {
-                    Optional<Assignment> held = Transactions.itemOf(reasons, 0).map(AssignmentSchema.SCHEMA::mapToItem)
-                            .or(() -> assignment(meetupId, role, person.userId()));
-                    if (held.isPresent()) {
-                        return new Result.AlreadyHeld(held.get());
-                    }
-                } else if (Transactions.conflicted(reasons)) {
-                    Transactions.backOff(attempt, Refusals::busy);
-                } else if (Transactions.failed(reasons, 1)) {
-                    Meetup current = Transactions.itemOf(reasons, 1).map(MeetupSchema.MEETUP::mapToItem)
-                            .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
-                    ApiException refusal = Refusals.closed(meetupId, current, role, now);
-                    if (refusal != null) {
-                        throw refusal;
-                    }
-                    RoleNeed need = current.roles().get(role);
-                    if (need.filled() >= need.slots()) {
-                        throw Refusals.roleFull(role, need);
-                    }
-                    // the one-role option or the start changed since the read: read again
-                } else if (Transactions.failed(reasons, 2)) {
-                    throw Refusals.holdsARole();
-                } else {
-                    throw e;
-                }
             }
+            if (refused.failedFrom(3)) {
+                return new Result.AlongsideRefused();
+            }
+            if (refused.failed(0)) {
+                Optional<Assignment> held = refused.itemOf(0).map(AssignmentSchema.SCHEMA::mapToItem)
+                        .or(() -> assignment(meetupId, role, person.userId()));
+                if (held.isPresent()) {
+                    return new Result.AlreadyHeld(held.get());
+                }
+            } else if (refused.failed(1)) {
+                Meetup current = RoleRelease.stillOpen(table, refused, meetupId, role, now);
+                RoleNeed need = current.roles().get(role);
+                if (need.filled() >= need.slots()) {
+                    throw Refusals.roleFull(role, need);
+                }
+                // the one-role option or the start changed since the read: read again
+            } else if (refused.failed(2)) {
+                throw Refusals.holdsARole();
+            }
+            Transactions.decideAgain(attempt);
         }
         throw Refusals.busy();
     }
 
     public Optional<Assignment> assignment(String meetupId, String role, String userId) {
         Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))).item();
+                .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(AssignmentSchema.SCHEMA.mapToItem(item));
     }
 
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
-    }
 }

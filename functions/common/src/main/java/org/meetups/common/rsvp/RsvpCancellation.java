@@ -8,12 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.http.ApiException;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
-import org.meetups.common.rsvp.Transactions.Outcome;
+import org.meetups.common.store.Busy;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -26,9 +27,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * items (a used-link marker) to that transaction, so both happen or neither does.
  */
 public final class RsvpCancellation {
-    /** Attempts per request; each is at most 3 DynamoDB calls (read, waitlist head, transaction). */
-    public static final int MAX_ATTEMPTS = 40;
-
     /** What a cancellation does, decided from the meetup and the person's RSVP as read. */
     public sealed interface Decision {
         /** Already cancelled: repeating the request changes nothing. */
@@ -45,12 +43,12 @@ public final class RsvpCancellation {
 
     /** Plain Java: 404 without an RSVP, 409 once the meetup has started (a seat may be given up after the deadline). */
     public static Decision decide(Meetup meetup, Optional<Rsvp> mine, Instant now) {
-        Rsvp rsvp = mine.orElseThrow(() -> ApiException.notFound("you have no RSVP for this meetup"));
+        Rsvp rsvp = mine.orElseThrow(() -> Refusal.notFound("you have no RSVP for this meetup"));
         if (rsvp.status() == RsvpStatus.CANCELLED) {
             return new Decision.Unchanged(rsvp);
         }
         if (!now.isBefore(meetup.startsAt())) {
-            throw new ApiException(409, "meetup-started", "Meetup started",
+            throw Refusal.conflict("meetup-started", "Meetup started",
                     "the meetup has started; an RSVP can no longer be cancelled");
         }
         if (rsvp.waiting()) {
@@ -107,10 +105,10 @@ public final class RsvpCancellation {
     public Result cancel(String userId, String meetupId, Instant now, Set<RsvpStatus> from,
                          List<TransactWriteItem> alongside, Long generation, String changedBy) {
         RsvpSnapshot snapshot = RsvpSnapshot.read(table, meetupId, userId);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
             if (changedBy != null && snapshot.rsvp().isEmpty()) {
-                throw ApiException.notFound("no RSVP by user '" + userId + "' for this meetup");
+                throw Refusal.notFound("no RSVP by user '" + userId + "' for this meetup");
             }
             if (generation != null && snapshot.rsvp().isPresent()
                     && snapshot.rsvp().get().signUpGeneration() != generation) {
@@ -155,12 +153,9 @@ public final class RsvpCancellation {
             }
             int meetupItem = items.size() - 1;
             items.addAll(alongside);
-            Outcome outcome = Transactions.write(table.client(), items);
-            if (outcome instanceof Outcome.Refused refused) {
-                for (int i = meetupItem + 1; i < items.size(); i++) {
-                    if (refused.failed(i)) {
-                        return new Result.AlongsideRefused();
-                    }
+            if (Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused) {
+                if (refused.failedFrom(meetupItem + 1)) {
+                    return new Result.AlongsideRefused();
                 }
                 snapshot = RsvpSnapshot.retry(table, refused, meetupItem, snapshot, meetupId, userId, attempt);
                 continue;
@@ -174,7 +169,7 @@ public final class RsvpCancellation {
                     current.language(), RsvpStatus.CANCELLED, null, current.attendance(), current.createdAt(), now,
                     current.meetupStartsAt(), current.generation(), current.meetupVersion(), changedBy), meetup);
         }
-        throw Transactions.busy();
+        throw new Busy();
     }
 
     /**

@@ -3,7 +3,7 @@ package org.meetups.common.rsvp;
 import java.time.Instant;
 import java.util.Optional;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.http.ApiException;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.rsvp.Rsvp;
 
 /**
@@ -72,7 +72,7 @@ public final class RsvpRules {
             return new SeatDecision.AlreadyGoing(theirs.get());
         }
         if (theirs.isEmpty() && !contactGiven) {
-            throw ApiException.badRequest("this person has no RSVP here: give their name and email to add them");
+            throw Refusal.badRequest("this person has no RSVP here: give their name and email to add them");
         }
         boolean seatFree = meetup.goingCount() < meetup.capacity();
         if (theirs.isPresent() && theirs.get().waiting()) {
@@ -91,10 +91,10 @@ public final class RsvpRules {
     /** Attendance is recorded from the start of a meetup that took place until it closes. */
     public static void requireAttendanceOpen(Meetup meetup, Instant now) {
         if (meetup.cancelled()) {
-            throw ApiException.conflict("meetup-cancelled", "Meetup cancelled", "the meetup was cancelled: nobody attended");
+            throw Refusal.conflict("meetup-cancelled", "Meetup cancelled", "the meetup was cancelled: nobody attended");
         }
         if (now.isBefore(meetup.startsAt())) {
-            throw ApiException.conflict("meetup-not-started", "Meetup not started",
+            throw Refusal.conflict("meetup-not-started", "Meetup not started",
                     "attendance can be recorded from the meetup's start (" + meetup.startsAt() + ")");
         }
         if (meetup.attendanceOver(now)) {
@@ -102,24 +102,24 @@ public final class RsvpRules {
         }
     }
 
-    public static ApiException attendanceClosed(Meetup meetup) {
-        return ApiException.conflict("attendance-closed", "Attendance closed",
+    public static Refusal attendanceClosed(Meetup meetup) {
+        return Refusal.conflict("attendance-closed", "Attendance closed",
                 "attendance of this meetup closed at " + meetup.attendanceClosesAt()
                         + "; people going without recorded attendance were recorded as NO_SHOW");
     }
 
-    public static ApiException full(Meetup meetup, String why) {
-        return ApiException.conflict("meetup-full", "Meetup full",
+    public static Refusal full(Meetup meetup, String why) {
+        return Refusal.conflict("meetup-full", "Meetup full",
                 why + " (" + meetup.goingCount() + " going, capacity " + meetup.capacity()
                         + "); send {\"overCapacity\": true} to seat the person beyond capacity");
     }
 
-    public static ApiException cancelled() {
-        return ApiException.conflict("meetup-cancelled", "Meetup cancelled", "the meetup is cancelled: RSVPs are closed");
+    public static Refusal cancelled() {
+        return Refusal.conflict("meetup-cancelled", "Meetup cancelled", "the meetup is cancelled: RSVPs are closed");
     }
 
-    public static ApiException closed(Meetup meetup) {
-        return ApiException.conflict("rsvp-closed", "RSVPs closed",
+    public static Refusal closed(Meetup meetup) {
+        return Refusal.conflict("rsvp-closed", "RSVPs closed",
                 "RSVPs for this meetup closed at its RSVP deadline " + meetup.rsvpDeadline());
     }
 }

@@ -5,17 +5,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.http.ApiException;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The meetup and one person's RSVP, read together and strongly consistent: what RSVP decisions are made from. */
 public record RsvpSnapshot(Optional<Meetup> meetup, Optional<Rsvp> rsvp) {
 
     public Meetup requireMeetup(String meetupId) {
-        return meetup.orElseThrow(() -> ApiException.notFound("no meetup with id '" + meetupId + "'"));
+        return meetup.orElseThrow(() -> Refusal.notFound("no meetup with id '" + meetupId + "'"));
     }
 
     /** One BatchGetItem (consistent) for the meetup and the RSVP. */
@@ -38,18 +39,16 @@ public record RsvpSnapshot(Optional<Meetup> meetup, Optional<Rsvp> rsvp) {
      */
     public static RsvpSnapshot retry(MeetupTable table, Transactions.Outcome.Refused refused, int meetupItem,
                                      RsvpSnapshot previous, String meetupId, String userId, int attempt) {
-        Transactions.countConditionRetry();
+        // others are changing the same meetup: spread the next attempts out
+        Transactions.decideAgain(attempt);
         if (refused == null) {
-            Transactions.backoff(attempt);
             return read(table, meetupId, userId);
         }
         boolean onlyMeetup = refused.failed(meetupItem)
                 && IntStream.range(0, refused.reasons().size()).filter(i -> i != meetupItem).noneMatch(refused::failed);
-        Map<String, AttributeValue> meetupItemNow = refused.reasons().get(meetupItem).item();
-        // others are changing the same meetup: spread the next attempts out
-        Transactions.backoff(attempt);
-        if (onlyMeetup && meetupItemNow != null && !meetupItemNow.isEmpty()) {
-            return new RsvpSnapshot(Optional.of(MeetupSchema.MEETUP.mapToItem(meetupItemNow)), previous.rsvp());
+        Optional<Map<String, AttributeValue>> meetupItemNow = refused.itemOf(meetupItem);
+        if (onlyMeetup && meetupItemNow.isPresent()) {
+            return new RsvpSnapshot(Optional.of(MeetupSchema.MEETUP.mapToItem(meetupItemNow.get())), previous.rsvp());
         }
         return read(table, meetupId, userId);
     }

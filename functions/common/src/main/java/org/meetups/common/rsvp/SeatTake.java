@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.store.Busy;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -21,8 +23,6 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * concurrency. A condition that failed on a stale read is decided again from the items as they are.
  */
 public final class SeatTake {
-    public static final int MAX_ATTEMPTS = 40;
-
     public sealed interface Result {
         record Taken(Rsvp rsvp) implements Result {}
 
@@ -42,11 +42,11 @@ public final class SeatTake {
         this.table = table;
     }
 
-    /** Refusals (404 no meetup, 409 cancelled or RSVPs closed, 503 too busy) are ApiExceptions. */
+    /** Refusals (404 no meetup, 409 cancelled or RSVPs closed, 503 too busy: {@link Busy}) are {@link Refusal}s. */
     public Result take(String meetupId, String userId, String email, String name, Instant now,
                        List<TransactWriteItem> alongside) {
         RsvpSnapshot snapshot = RsvpSnapshot.read(table, meetupId, userId);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
             Optional<Rsvp> previous = snapshot.rsvp();
             switch (RsvpRules.rsvp(meetup, previous, now)) {
@@ -64,17 +64,15 @@ public final class SeatTake {
             items.addAll(alongside);
             Transactions.Outcome outcome = Transactions.write(table.client(), items);
             if (outcome instanceof Transactions.Outcome.Refused refused) {
-                for (int i = 2; i < items.size(); i++) {
-                    if (refused.failed(i)) {
-                        return new Result.AlongsideRefused();
-                    }
+                if (refused.failedFrom(2)) {
+                    return new Result.AlongsideRefused();
                 }
                 snapshot = RsvpSnapshot.retry(table, refused, 1, snapshot, meetupId, userId, attempt);
                 continue;
             }
             return new Result.Taken(next);
         }
-        throw Transactions.busy();
+        throw new Busy();
     }
 
     /** A new sign-up (the first, or again after a cancellation): the next generation, so older links no longer apply. */

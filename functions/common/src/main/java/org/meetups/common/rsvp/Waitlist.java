@@ -9,6 +9,7 @@ import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -26,14 +27,11 @@ public final class Waitlist {
     /** A place in the queue as the index holds it: whose RSVP, and the ticket (position key) it joined with. */
     public record Ticket(String meetupId, String userId, long position) {
         static Ticket of(Map<String, AttributeValue> indexItem) {
-            return new Ticket(indexItem.get(Keys.PK).s().substring("MEETUP#".length()),
-                    indexItem.get(Keys.SK).s().substring("RSVP#".length()),
+            return new Ticket(Keys.meetupIdOf(indexItem.get(Keys.PK).s()),
+                    Keys.userIdOfRsvp(indexItem.get(Keys.SK).s()),
                     Long.parseLong(indexItem.get(Keys.GSI3_SK).s()));
         }
     }
-
-    /** Bound on promotion transactions per capacity raise beyond the seats freed (races with cancellations). */
-    private static final int EXTRA_ATTEMPTS = 10;
 
     private final MeetupTable table;
 
@@ -115,9 +113,9 @@ public final class Waitlist {
             return 0;
         }
         int promoted = 0;
-        int budget = free + EXTRA_ATTEMPTS;
+        int refusals = 0;
         List<Ticket> candidates = new ArrayList<>(first(meetup.id(), free));
-        while (free > 0 && budget-- > 0 && !candidates.isEmpty()) {
+        while (free > 0 && refusals < Transactions.POLICY.decisionAttempts() && !candidates.isEmpty()) {
             Ticket candidate = candidates.remove(0);
             Transactions.Outcome outcome = Transactions.write(table.client(), List.of(
                     promote(candidate, now),
@@ -131,10 +129,9 @@ public final class Waitlist {
                 promoted++;
                 free--;
             } else if (outcome instanceof Transactions.Outcome.Refused refused) {
-                Transactions.countConditionRetry();
+                Transactions.decideAgain(++refusals);
                 if (refused.failed(1)) {
-                    Map<String, AttributeValue> item = refused.reasons().get(1).item();
-                    Meetup current = item == null || item.isEmpty() ? null : MeetupSchema.MEETUP.mapToItem(item);
+                    Meetup current = refused.itemOf(1).map(MeetupSchema.MEETUP::mapToItem).orElse(null);
                     free = current == null || current.cancelled() ? 0
                             : Math.min(current.capacity() - current.goingCount(), current.waitlistCount());
                 }

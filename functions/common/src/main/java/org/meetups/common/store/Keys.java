@@ -57,8 +57,18 @@ public final class Keys {
 
     private Keys() {}
 
+    public static final String MEETUP_PREFIX = "MEETUP#";
+    public static final String RSVP_PREFIX = "RSVP#";
+    public static final String ROLE_PREFIX = "ROLE#";
+    public static final String SENT_PREFIX = "SENT#";
+
     public static String meetupPk(String meetupId) {
-        return "MEETUP#" + meetupId;
+        return MEETUP_PREFIX + meetupId;
+    }
+
+    /** The meetup id of a meetup partition key. */
+    public static String meetupIdOf(String meetupPk) {
+        return meetupPk.substring(MEETUP_PREFIX.length());
     }
 
     public static String userPk(String userId) {
@@ -73,11 +83,26 @@ public final class Keys {
     }
 
     public static String rsvpSk(String userId) {
-        return "RSVP#" + userId;
+        return RSVP_PREFIX + userId;
+    }
+
+    /** The user id of an RSVP sort key. */
+    public static String userIdOfRsvp(String rsvpSk) {
+        return rsvpSk.substring(RSVP_PREFIX.length());
     }
 
     public static String roleSk(String role, String userId) {
-        return "ROLE#" + role + "#" + userId;
+        return ROLE_PREFIX + role + "#" + userId;
+    }
+
+    /** The user id of a role-assignment sort key ({@code ROLE#<role>#<userId>}; role names hold no '#'). */
+    public static String userIdOfRole(String roleSk) {
+        return roleSk.substring(roleSk.indexOf('#', ROLE_PREFIX.length()) + 1);
+    }
+
+    /** A sent-mail marker's sort key: {@code SENT#<kind>#<rest>}, rest naming the recipient (and the change). */
+    public static String sentSk(String kind, String rest) {
+        return SENT_PREFIX + kind + "#" + rest;
     }
 
     public static String volunteerSk(String userId) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.meetups.common.domain.Meetup;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
@@ -70,25 +71,30 @@ public final class MeetupTable {
         return found;
     }
 
-    /**
-     * The items of {@code keys} that exist, strongly consistent: one BatchGetItem per 100 keys, keys
-     * left unprocessed (throttling) asked again after a short backoff, at most 5 times.
-     */
+    /** The items of {@code keys} that exist, strongly consistent (see {@link #batchGet(List, Consumer)}). */
     public List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        return batchGet(keys, read -> read.consistentRead(true));
+    }
+
+    /**
+     * The items of {@code keys} that exist, read as {@code read} says (consistency, projection): one
+     * BatchGetItem per 100 keys, keys left unprocessed (throttling) asked again as {@link Transactions#POLICY} says.
+     */
+    public List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys,
+                                                      Consumer<KeysAndAttributes.Builder> read) {
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH_GET_MAX) {
-            Map<String, KeysAndAttributes> request = Map.of(name, KeysAndAttributes.builder().consistentRead(true)
-                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_MAX))).build());
+            KeysAndAttributes.Builder batch = KeysAndAttributes.builder()
+                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_MAX)));
+            read.accept(batch);
+            Map<String, KeysAndAttributes> request = Map.of(name, batch.build());
             for (int attempt = 1; !request.isEmpty(); attempt++) {
                 Map<String, KeysAndAttributes> ask = request;
                 BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(ask));
                 found.addAll(response.responses().getOrDefault(name, List.of()));
                 request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
                 if (!request.isEmpty()) {
-                    if (attempt >= 5) {
-                        throw org.meetups.common.rsvp.Transactions.busy();
-                    }
-                    org.meetups.common.rsvp.Transactions.backoff(attempt);
+                    Transactions.retryUnprocessed(attempt);
                 }
             }
         }

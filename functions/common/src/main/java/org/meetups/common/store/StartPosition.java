@@ -5,8 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.http.ApiRequest;
-import org.meetups.common.http.PageCursor;
+import org.meetups.common.domain.Refusal;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -25,13 +24,13 @@ public record StartPosition(Instant startsAt, String meetupId) {
         try {
             start = Instant.parse(fields.get(0));
         } catch (DateTimeParseException e) {
-            throw PageCursor.invalid();
+            throw Refusal.badRequest(Refusal.BAD_CURSOR);
         }
-        if (!start.toString().equals(fields.get(0)) || !ApiRequest.MEETUP_ID.matcher(fields.get(1)).matches()) {
-            throw PageCursor.invalid();
+        if (!start.toString().equals(fields.get(0)) || !Meetup.ID.matcher(fields.get(1)).matches()) {
+            throw Refusal.badRequest(Refusal.BAD_CURSOR);
         }
         if (start.isBefore(from) || start.isAfter(to)) {
-            throw PageCursor.outOfRange();
+            throw Refusal.badRequest(Refusal.CURSOR_OUT_OF_RANGE);
         }
         return new StartPosition(start, fields.get(1));
     }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.domain.RoleRules;
-import org.meetups.common.http.ApiRequest;
-import org.meetups.common.http.PageCursor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public record UserItemPosition(Instant start, String meetupId, String kind) {
     public static final String RSVP = "RSVP";
-    public static final String ROLE_PREFIX = "ROLE#";
+    public static final String ROLE_PREFIX = Keys.ROLE_PREFIX;
 
     /** The position of an item's key (a page's LastEvaluatedKey, or a listed item's keys). */
     public static UserItemPosition of(Map<String, AttributeValue> key) {
@@ -32,13 +32,13 @@ public record UserItemPosition(Instant start, String meetupId, String kind) {
             String kind = fields.get(2);
             boolean validKind = kind.equals(RSVP)
                     || (kind.startsWith(ROLE_PREFIX) && RoleRules.validName(kind.substring(ROLE_PREFIX.length())));
-            if (start.toString().equals(fields.get(0)) && ApiRequest.MEETUP_ID.matcher(fields.get(1)).matches() && validKind) {
+            if (start.toString().equals(fields.get(0)) && Meetup.ID.matcher(fields.get(1)).matches() && validKind) {
                 return new UserItemPosition(start, fields.get(1), kind);
             }
         } catch (DateTimeParseException e) {
             // refused below
         }
-        throw PageCursor.invalid();
+        throw Refusal.badRequest(Refusal.BAD_CURSOR);
     }
 
     public List<String> fields() {

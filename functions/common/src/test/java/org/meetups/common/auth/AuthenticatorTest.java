@@ -9,12 +9,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.meetups.common.config.Env;
 import org.meetups.common.http.ApiException;
 
+@Tag("unit")
 class AuthenticatorTest {
     static APIGatewayV2HTTPEvent withClaims(Map<String, String> claims) {
         return APIGatewayV2HTTPEvent.builder().withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()

@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A meetup's scheduled tasks: its reminder rounds, then closing its attendance. */
+@Tag("unit")
 class MeetupTasksTest {
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
     static final Instant END = START.plusSeconds(7200);

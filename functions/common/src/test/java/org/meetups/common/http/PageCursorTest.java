@@ -7,10 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.store.StartPosition;
 import org.meetups.common.store.UserItemPosition;
 
+@Tag("unit")
 class PageCursorTest {
     static final String SCOPE = PageCursor.scope("GET /meetups", "2027-01-01T00:00:00Z", null);
 
@@ -44,19 +47,19 @@ class PageCursorTest {
         assertEquals(new StartPosition(Instant.parse("2027-02-01T10:00:00Z"), "m-1"),
                 StartPosition.fromFields(List.of("2027-02-01T10:00:00Z", "m-1"), from, to));
         for (List<String> outside : List.of(List.of("2026-12-31T23:59:59Z", "m-1"), List.of("2028-01-01T00:00:00Z", "m-1"))) {
-            ApiException e = assertThrows(ApiException.class, () -> StartPosition.fromFields(outside, from, to));
+            ApiException e = Problems.of(assertThrows(Refusal.class, () -> StartPosition.fromFields(outside, from, to)));
             assertEquals(400, e.status());
             assertEquals(true, e.getMessage().contains("outside"), e.getMessage());
         }
         for (List<String> malformed : List.of(List.of("yesterday", "m-1"), List.of("2027-02-01T10:00:00Z", "m#1"),
                 List.of("2027-02-01T10:00:00.000Z", "m-1"))) {
-            assertThrows(ApiException.class, () -> StartPosition.fromFields(malformed, from, to));
+            assertEquals(400, Problems.of(assertThrows(Refusal.class, () -> StartPosition.fromFields(malformed, from, to))).status());
         }
         assertEquals("2027-02-01T10:00:00Z#m-1#ROLE#host",
                 UserItemPosition.fromFields(List.of("2027-02-01T10:00:00Z", "m-1", "ROLE#host")).sortKey());
         for (List<String> malformed : List.of(List.of("2027-02-01T10:00:00Z", "m-1", "ROLE#Host#x"),
                 List.of("2027-02-01T10:00:00Z", "m-1", "SENT"), List.of("2027-02-01T10:00:00Z", "USER#x", "RSVP"))) {
-            assertThrows(ApiException.class, () -> UserItemPosition.fromFields(malformed));
+            assertEquals(400, Problems.of(assertThrows(Refusal.class, () -> UserItemPosition.fromFields(malformed))).status());
         }
     }
 }

@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 /** Bodies are read without any scalar coercion: the wrong JSON type is a 400 naming the field. */
+@Tag("unit")
 class StrictJsonTest {
     enum Kind { A, B }
 

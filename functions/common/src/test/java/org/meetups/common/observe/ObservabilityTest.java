@@ -11,10 +11,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** The log and metric lines as CloudWatch (and the local runner) read them: one JSON object per line on stdout. */
+@Tag("unit")
 class ObservabilityTest {
     static final ObjectMapper JSON = new ObjectMapper();
 

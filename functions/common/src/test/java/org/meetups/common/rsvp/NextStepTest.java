@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 
+@Tag("unit")
 class NextStepTest {
     static final Instant DEADLINE = Instant.parse("2026-12-09T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");

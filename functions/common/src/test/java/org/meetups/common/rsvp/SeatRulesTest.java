@@ -7,17 +7,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.http.ApiException;
+import org.meetups.common.http.Problems;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.rsvp.RsvpRules.SeatDecision;
 
 /** A coordinator's seat for someone: when it takes a free seat, when it needs the explicit over-capacity choice. */
+@Tag("unit")
 class SeatRulesTest {
+    /** The refusal as the API answers it (one mapper for every refusal). */
+    static ApiException refused(Executable call) {
+        return Problems.of(assertThrows(Refusal.class, call));
+    }
+
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
     static final Instant NOW = START.minusSeconds(86_400);
 
@@ -33,7 +43,7 @@ class SeatRulesTest {
     }
 
     static String refusal(Meetup m, Optional<Rsvp> theirs, boolean contact, boolean over, Instant now) {
-        ApiException e = assertThrows(ApiException.class, () -> RsvpRules.seat(m, theirs, contact, over, now));
+        ApiException e = refused(() -> RsvpRules.seat(m, theirs, contact, over, now));
         return e.status() + " " + e.problem("/").type().replace("urn:meetups:problem:", "");
     }
 

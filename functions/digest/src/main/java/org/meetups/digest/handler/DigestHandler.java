@@ -26,12 +26,9 @@ import org.meetups.common.store.MeetupTable;
 import org.meetups.common.time.Weeks;
 import org.meetups.digest.store.DigestStore;
 import org.meetups.common.observe.Invocation;
-import org.meetups.mail.MailDelivery;
-import org.meetups.mail.Mailer;
 import org.meetups.mail.MimeMail;
-import org.meetups.mail.SentMarkers;
-import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.TokenSigner;
+import org.meetups.mail.MailStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -63,8 +60,8 @@ public final class DigestHandler implements RequestStreamHandler {
         var dynamo = AwsClients.dynamoDb(env);
         String tableName = env.require("TABLE_NAME");
         MeetupTable table = new MeetupTable(dynamo, tableName);
-        MimeMail mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
-        TokenSigner tokens = new TokenSigner(LinkSecret.load(env), clock);
+        MimeMail mime = MailStack.mime(env);
+        TokenSigner tokens = MailStack.tokens(env, clock);
         String baseUrl = env.require("PUBLIC_BASE_URL");
         int perSecond = positive(env, "DIGEST_MAILS_PER_SECOND", 14);
         RateLimiter rate = RateLimiter.of("digest", RateLimiterConfig.custom()
@@ -76,10 +73,8 @@ public final class DigestHandler implements RequestStreamHandler {
             t.setDaemon(true);
             return t;
         });
-        Mailer mailer = new Mailer(AwsClients.sesV2(env, sesInterceptors), mime.senderAddress(),
-                env.find("SES_CONFIGURATION_SET").orElse(null));
         this.run = new DigestRun(new DigestStore(table), new Directory(table),
-                new MailDelivery(new SentMarkers(dynamo, tableName), mime, mailer, clock), new DigestMails(tokens, baseUrl),
+                MailStack.delivery(env, clock, dynamo, tableName, mime, sesInterceptors), new DigestMails(tokens, baseUrl),
                 rate, senders, new OrganisationMonths(table)::peopleInvolved, tokens, baseUrl, Weeks.of(env), clock);
         this.pagesPerInvocation = env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
     }

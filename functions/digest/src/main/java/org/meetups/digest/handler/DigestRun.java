@@ -230,7 +230,7 @@ public final class DigestRun {
     private MailDelivery.Outcome deliver(MailDelivery.Run sending, DigestContent content, Directory.Entry entry,
                                          String language) {
         SentMarkers.Marker marker = new SentMarkers.Marker(Keys.personPk(entry.personKey()),
-                "SENT#" + KIND + "#" + content.week(), KIND, entry.personKey());
+                Keys.sentSk(KIND, content.week()), KIND, entry.personKey());
         return sending.deliver(marker, KIND, () -> {
             RateLimiter.waitForPermission(rate);
             return mails.compose(content, entry, language, clock.instant());

@@ -200,7 +200,7 @@ public final class DigestStore {
                             .keyConditionExpression("PK = :pk AND begins_with(SK, :roles)")
                             .projectionExpression("#role, #name")
                             .expressionAttributeNames(Map.of("#role", "role", "#name", "name"))
-                            .expressionAttributeValues(Map.of(":pk", s(Keys.meetupPk(meetup.id())), ":roles", s("ROLE#"))))
+                            .expressionAttributeValues(Map.of(":pk", s(Keys.meetupPk(meetup.id())), ":roles", s(Keys.ROLE_PREFIX))))
                     .items().forEach(item -> thanks.add(new DigestContent.Thanks(
                             item.containsKey("name") ? item.get("name").s() : "", item.get("role").s(), meetup.title())));
         }

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.meetups.common.auth.Caller;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.http.ApiException;
-import org.meetups.common.http.Problem.FieldError;
+import org.meetups.common.domain.Refusal;
+import org.meetups.common.domain.Refusal.FieldError;
 
 /** Who may share what about a meetup, and what a highlight and a photo may be. Plain Java: no AWS. */
 public final class HighlightRules {
@@ -35,14 +35,14 @@ public final class HighlightRules {
      */
     public static void requireMayShare(Caller caller, Meetup meetup, Part part, Instant now) {
         if (!caller.coordinator() && !part.attended() && !part.heldRole()) {
-            throw ApiException.forbidden("only coordinators and people who attended or held a role at this meetup "
+            throw Refusal.forbidden("only coordinators and people who attended or held a role at this meetup "
                     + "may share its highlights");
         }
         if (meetup.cancelled()) {
-            throw ApiException.conflict("meetup-cancelled", "Meetup cancelled", "the meetup was cancelled: it has no highlights");
+            throw Refusal.conflict("meetup-cancelled", "Meetup cancelled", "the meetup was cancelled: it has no highlights");
         }
         if (now.isBefore(meetup.startsAt())) {
-            throw ApiException.conflict("meetup-not-started", "Meetup not started",
+            throw Refusal.conflict("meetup-not-started", "Meetup not started",
                     "highlights can be shared once the meetup has started (" + meetup.startsAt() + ")");
         }
     }
@@ -64,7 +64,7 @@ public final class HighlightRules {
             errors.add(new FieldError("photo", "must be the id of an upload made with POST /meetups/{id}/highlights/photos"));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return new HighlightInput(text, input.link(), input.photo());
     }
@@ -92,7 +92,7 @@ public final class HighlightRules {
                     + MAX_PHOTO_BYTES + " (5 MB)"));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return request;
     }
@@ -100,7 +100,7 @@ public final class HighlightRules {
     /** Authors change or delete their own highlights until a coordinator features them. */
     public static void requireMayEdit(Caller caller, Highlight highlight) {
         if (!caller.userId().equals(highlight.authorId())) {
-            throw ApiException.forbidden("only the author may change a highlight");
+            throw Refusal.forbidden("only the author may change a highlight");
         }
         if (highlight.featured()) {
             throw featured();
@@ -112,15 +112,15 @@ public final class HighlightRules {
             return;
         }
         if (!caller.userId().equals(highlight.authorId())) {
-            throw ApiException.forbidden("only the author or a coordinator may remove a highlight");
+            throw Refusal.forbidden("only the author or a coordinator may remove a highlight");
         }
         if (highlight.featured()) {
             throw featured();
         }
     }
 
-    public static ApiException featured() {
-        return ApiException.conflict("highlight-featured", "Highlight featured",
+    public static Refusal featured() {
+        return Refusal.conflict("highlight-featured", "Highlight featured",
                 "a coordinator featured this highlight: it no longer changes (a coordinator can unfeature it first)");
     }
 }

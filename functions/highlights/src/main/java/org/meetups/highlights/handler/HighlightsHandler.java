@@ -31,10 +31,10 @@ import org.meetups.highlights.domain.HighlightRules;
 import org.meetups.highlights.domain.PhotoRequest;
 import org.meetups.highlights.store.HighlightStore;
 import org.meetups.highlights.store.PhotoStore;
-import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.SignedToken;
 import org.meetups.mail.links.TokenSigner;
+import org.meetups.mail.MailStack;
 
 /**
  * Highlights: wins of a meetup shared with the organisation. Coordinators and people who attended or
@@ -246,7 +246,7 @@ public final class HighlightsHandler extends HttpFunction {
         if (signer == null) {
             synchronized (this) {
                 if (tokens == null) {
-                    tokens = new TokenSigner(LinkSecret.load(env), clock);
+                    tokens = MailStack.tokens(env, clock);
                 }
                 signer = tokens;
             }

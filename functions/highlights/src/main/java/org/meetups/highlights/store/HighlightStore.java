@@ -43,7 +43,7 @@ public final class HighlightStore {
             String sk = item.get(Keys.SK).s();
             if (sk.equals(Keys.META)) {
                 meetup = MeetupSchema.MEETUP.mapToItem(item);
-            } else if (sk.startsWith("RSVP#")) {
+            } else if (sk.startsWith(Keys.RSVP_PREFIX)) {
                 AttributeValue attendance = item.get(RsvpSchema.ATTENDANCE);
                 attended = attendance != null && "ATTENDED".equals(attendance.s());
             } else {

@@ -2,8 +2,8 @@ package org.meetups.involvement.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.meetups.common.http.ApiException;
-import org.meetups.common.http.Problem.FieldError;
+import org.meetups.common.domain.Refusal;
+import org.meetups.common.domain.Refusal.FieldError;
 
 /**
  * A manager's involvement target: activities per quarter (meetups and workshops attended, roles held,
@@ -18,7 +18,7 @@ public record Target(Integer activitiesPerQuarter, Integer rolesPerHalfYear) {
         check(errors, "activitiesPerQuarter", in.activitiesPerQuarter());
         check(errors, "rolesPerHalfYear", in.rolesPerHalfYear());
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return in;
     }
@@ -35,7 +35,7 @@ public record Target(Integer activitiesPerQuarter, Integer rolesPerHalfYear) {
 
         public static int valid(Headcount in) {
             if (in.headcount() == null || in.headcount() < 1 || in.headcount() > MAX) {
-                throw ApiException.invalid(List.of(new FieldError("headcount", "is required: a whole number from 1 to " + MAX)));
+                throw Refusal.invalid(List.of(new FieldError("headcount", "is required: a whole number from 1 to " + MAX)));
             }
             return in.headcount();
         }

@@ -14,28 +14,30 @@ import org.meetups.common.auth.Caller;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.http.ApiException;
 import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
 import org.meetups.common.http.HttpFunction;
+import org.meetups.common.http.Problems;
 import org.meetups.common.roles.Person;
 import org.meetups.common.roles.RoleRelease;
 import org.meetups.common.roles.RoleTake;
 import org.meetups.common.rsvp.SeatTake;
 import org.meetups.common.rsvp.RsvpCancellation;
 import org.meetups.common.rsvp.RsvpStatus;
+import org.meetups.common.store.Busy;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.links.store.LinkStore;
 import org.meetups.mail.CalendarEntry;
 import org.meetups.mail.IcsWriter;
 import org.meetups.mail.Languages;
 import org.meetups.mail.Messages;
-import org.meetups.mail.MimeMail;
 import org.meetups.mail.Templates;
-import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.SignedToken;
 import org.meetups.mail.links.TokenSigner;
+import org.meetups.mail.MailStack;
 
 /**
  * Signed links and calendars. One-click links from mails ({@code /links/{token}}, no JWT): GET only
@@ -78,10 +80,10 @@ public final class LinksHandler extends HttpFunction {
         this.roleTake = new RoleTake(table);
         this.seatTake = new SeatTake(table);
         this.directory = new Directory(table);
-        this.tokens = new TokenSigner(LinkSecret.load(env), clock);
+        this.tokens = MailStack.tokens(env, clock);
         this.publicBaseUrl = env.find("PUBLIC_BASE_URL").filter(base -> !base.isBlank())
                 .map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base).orElse(null);
-        this.organizer = new MimeMail(env.require("SENDER"), null).senderAddress();
+        this.organizer = MailStack.mime(env).senderAddress();
         this.feedLifetime = feedLifetime(env);
         this.clock = clock;
     }
@@ -102,7 +104,7 @@ public final class LinksHandler extends HttpFunction {
 
     /** The same UID domain and organizer as the mails' .ics files, so every copy of an entry is one event. */
     private IcsWriter ics(String baseUrl) {
-        return calendars.computeIfAbsent(URI.create(baseUrl).getHost(), host -> new IcsWriter(host, organizer, "Meetups"));
+        return calendars.computeIfAbsent(URI.create(baseUrl).getHost(), host -> MailStack.calendar(baseUrl, organizer));
     }
 
     private final Map<String, Route> routes = Map.of(
@@ -267,11 +269,19 @@ public final class LinksHandler extends HttpFunction {
                 case CALENDAR_FEED, UNSUBSCRIBE_DIGEST, HIGHLIGHT_PHOTO -> throw new IllegalStateException("not a meetup link");
             };
         } catch (ApiException refused) {
-            if (refused.status() == 409 && refused.getMessage().startsWith("role full")) {
-                return justFilled(meetup, "Someone took the last slot of the role '" + token.role() + "' just before you.");
-            }
-            return Pages.page(refused.status(), "Nothing was changed", meetup.title(), refused.getMessage(), null);
+            return refusedPage(token, meetup, refused);
+        } catch (Refusal refused) {
+            return refusedPage(token, meetup, Problems.of(refused));
+        } catch (Busy busy) {
+            return refusedPage(token, meetup, Problems.of(busy));
         }
+    }
+
+    private ApiResponse refusedPage(SignedToken token, Meetup meetup, ApiException refused) {
+        if (refused.status() == 409 && refused.getMessage().startsWith("role full")) {
+            return justFilled(meetup, "Someone took the last slot of the role '" + token.role() + "' just before you.");
+        }
+        return Pages.page(refused.status(), "Nothing was changed", meetup.title(), refused.getMessage(), null);
     }
 
     /** The digest's "I'll take this role": the shared role transaction, with the used-token marker in it. */

@@ -15,7 +15,6 @@ import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.mail.links.SignedToken;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -32,7 +31,6 @@ public final class LinkStore {
     public static final Duration FEED_LOOKBACK = Duration.ofDays(1);
     /** A feed lists at most this many entries (a person's upcoming RSVPs and roles are far fewer). */
     public static final int FEED_MAX_ITEMS = 500;
-    private static final int BATCH_GET_MAX = 100;
 
     private final MeetupTable table;
 
@@ -51,12 +49,12 @@ public final class LinkStore {
     /** Whether the one-click token with this nonce has acted already. */
     public boolean used(String nonce) {
         return table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(key(Keys.tokenPk(nonce), Keys.USED))).hasItem();
+                .key(MeetupTable.key(Keys.tokenPk(nonce), Keys.USED))).hasItem();
     }
 
     /** The conditional Put that records the token as used; fails when it was used before. */
     public TransactWriteItem markUsed(SignedToken token, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(key(Keys.tokenPk(token.nonce()), Keys.USED));
+        Map<String, AttributeValue> item = new HashMap<>(MeetupTable.key(Keys.tokenPk(token.nonce()), Keys.USED));
         item.put("type", s("USED_TOKEN"));
         item.put("purpose", s(token.purpose().name()));
         item.put("meetupId", s(token.meetupId()));
@@ -70,7 +68,7 @@ public final class LinkStore {
     /** The current feed version, or empty when the person never created a feed. */
     public Optional<Long> feedVersion(String userId) {
         var item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(key(Keys.userPk(userId), Keys.PROFILE)).projectionExpression("feedVersion")).item();
+                .key(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE)).projectionExpression("feedVersion")).item();
         return item == null || !item.containsKey("feedVersion") ? Optional.empty()
                 : Optional.of(Long.parseLong(item.get("feedVersion").n()));
     }
@@ -78,7 +76,7 @@ public final class LinkStore {
     /** Bumps the feed version (creating the profile item if needed): every older feed URL stops working. */
     public long rotateFeed(String userId, Instant now) {
         var attributes = table.client().updateItem(r -> r.tableName(table.name())
-                .key(key(Keys.userPk(userId), Keys.PROFILE))
+                .key(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE))
                 .updateExpression("ADD feedVersion :one SET #type = :type, userId = :user, feedRotatedAt = :now")
                 .expressionAttributeNames(Map.of("#type", "type"))
                 .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":type", s("PROFILE"),
@@ -126,27 +124,14 @@ public final class LinkStore {
 
     private Map<String, Meetup> meetups(Set<String> ids) {
         Map<String, Meetup> found = new HashMap<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += BATCH_GET_MAX) {
-            List<Map<String, AttributeValue>> keys = all.subList(i, Math.min(all.size(), i + BATCH_GET_MAX)).stream()
-                    .map(id -> key(Keys.meetupPk(id), Keys.META)).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder().keys(keys).build());
-            while (!request.isEmpty()) {
-                Map<String, KeysAndAttributes> ask = request;
-                var response = table.client().batchGetItem(r -> r.requestItems(ask));
-                response.responses().getOrDefault(table.name(), List.of()).forEach(item -> {
+        table.batchGet(ids.stream().map(id -> MeetupTable.key(Keys.meetupPk(id), Keys.META)).toList(), read -> { })
+                .forEach(item -> {
                     Meetup meetup = MeetupSchema.MEETUP.mapToItem(item);
                     found.put(meetup.id(), meetup);
                 });
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
-        }
         return found;
     }
 
-    private static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(Keys.PK, s(pk), Keys.SK, s(sk));
-    }
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);

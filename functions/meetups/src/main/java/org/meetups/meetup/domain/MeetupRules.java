@@ -19,8 +19,8 @@ import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleInput;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.domain.RoleRules;
-import org.meetups.common.http.ApiException;
-import org.meetups.common.http.Problem.FieldError;
+import org.meetups.common.domain.Refusal;
+import org.meetups.common.domain.Refusal.FieldError;
 
 /** The rules a meetup must satisfy, for creation and for every change. Plain Java: no AWS. */
 public final class MeetupRules {
@@ -65,7 +65,7 @@ public final class MeetupRules {
         required(errors, "capacity", in.capacity());
         Map<String, RoleNeed> roles = roles(errors, in.roles());
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         Instant startsAt = seconds(in.startsAt());
         Meetup meetup = new Meetup(id, in.title().strip(), blankToNull(in.description()), in.kind(),
@@ -85,10 +85,10 @@ public final class MeetupRules {
      */
     public static Meetup change(Meetup current, MeetupInput in, Instant now, Duration attendanceWindow) {
         if (in.roles() != null) {
-            throw ApiException.badRequest("roles are changed through /meetups/{id}/roles, not here");
+            throw Refusal.badRequest("roles are changed through /meetups/{id}/roles, not here");
         }
         if (current.cancelled()) {
-            throw ApiException.conflict("meetup-cancelled", "Meetup cancelled", "a cancelled meetup cannot be changed");
+            throw Refusal.conflict("meetup-cancelled", "Meetup cancelled", "a cancelled meetup cannot be changed");
         }
         Instant startsAt = in.startsAt() == null ? current.startsAt() : seconds(in.startsAt());
         boolean startMoved = !startsAt.equals(current.startsAt());
@@ -161,7 +161,7 @@ public final class MeetupRules {
                     + MIN_REMINDER_OFFSET + " to " + MAX_REMINDER_OFFSET));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
     }
 

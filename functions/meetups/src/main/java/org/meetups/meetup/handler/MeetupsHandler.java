@@ -93,14 +93,9 @@ public final class MeetupsHandler extends HttpFunction {
     }
 
     ApiResponse list(ApiRequest request) {
-        Instant from = request.instantQuery("from").orElse(now());
-        Instant to = request.instantQuery("to").orElse(from.plus(DEFAULT_WINDOW));
-        if (to.isBefore(from)) {
-            throw ApiException.badRequest("'to' must not be before 'from'");
-        }
-        if (Duration.between(from, to).compareTo(MAX_WINDOW) > 0) {
-            throw ApiException.badRequest("'from' and 'to' may be at most two years apart");
-        }
+        ApiRequest.Window window = request.window(now(), DEFAULT_WINDOW, MAX_WINDOW);
+        Instant from = window.from();
+        Instant to = window.to();
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
         // a cursor belongs to the range as asked (from, to as given), and lies within it
         String scope = PageCursor.scope("GET /meetups", request.queryParameter("from").orElse(null),

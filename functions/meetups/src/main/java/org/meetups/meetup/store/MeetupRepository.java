@@ -67,7 +67,7 @@ public final class MeetupRepository {
             String sk = item.get(Keys.SK).s();
             if (sk.equals(Keys.META)) {
                 meetup = Optional.of(MeetupSchema.MEETUP.mapToItem(item));
-            } else if (sk.startsWith("RSVP#")) {
+            } else if (sk.startsWith(Keys.RSVP_PREFIX)) {
                 rsvp = Optional.of(RsvpSchema.RSVP.mapToItem(item));
             } else if (item.containsKey(RoleRelease.ROLES_HELD)) {
                 roles = item.get(RoleRelease.ROLES_HELD).ss().stream().sorted().toList();

@@ -3,6 +3,7 @@ package org.meetups.notify.domain;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.meetups.common.store.Keys;
 import org.meetups.mail.CalendarEntry;
 import org.meetups.mail.Recipient;
 
@@ -42,7 +43,7 @@ public final class HeldMails {
 
     /** What a mail is about: the person's RSVP, or one of their roles. */
     public static String subject(Notification mail) {
-        return mail.role() == null ? RSVP : "ROLE#" + mail.role();
+        return mail.role() == null ? RSVP : Keys.ROLE_PREFIX + mail.role();
     }
 
     /** The state a mail tells the person. */
@@ -75,7 +76,7 @@ public final class HeldMails {
             return Optional.empty();
         }
         if (!subject.equals(RSVP)) {
-            String role = subject.substring("ROLE#".length());
+            String role = subject.substring(Keys.ROLE_PREFIX.length());
             List<CalendarEntry> entry = List.of(CalendarEntry.volunteering(meetupId, role));
             return Optional.of(new Notification(current.equals(HELD) ? MailKind.ROLE_ASSIGNED : MailKind.ROLE_UNASSIGNED,
                     meetupId, person, change, entry, null, role, signUp));

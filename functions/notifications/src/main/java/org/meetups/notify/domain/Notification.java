@@ -10,6 +10,7 @@ import org.meetups.mail.IcsWriter;
 import org.meetups.mail.MailContent;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.links.Purpose;
+import org.meetups.common.store.Keys;
 
 /**
  * One mail to send: what happened ({@code kind}), to whom, and the identity of the change that
@@ -50,11 +51,11 @@ public record Notification(MailKind kind, String meetupId, Recipient recipient, 
 
     /** Sort key of the sent-marker item (the partition is the meetup's). */
     public String markerSortKey() {
-        return "SENT#" + kind + "#" + recipient.userId() + "#" + change;
+        return Keys.sentSk(kind.name(), recipient.userId() + "#" + change);
     }
 
     public SentMarkers.Marker marker() {
-        return new SentMarkers.Marker(org.meetups.common.store.Keys.meetupPk(meetupId), markerSortKey(), kind.name(),
+        return new SentMarkers.Marker(Keys.meetupPk(meetupId), markerSortKey(), kind.name(),
                 recipient.userId());
     }
 

@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,16 +24,12 @@ import org.meetups.common.observe.Metrics;
 import org.meetups.common.people.Profiles;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
-import org.meetups.mail.IcsWriter;
 import org.meetups.mail.MailComposer;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailWindows;
-import org.meetups.mail.Mailer;
 import org.meetups.mail.MimeMail;
 import org.meetups.mail.Recipient;
-import org.meetups.mail.SentMarkers;
-import org.meetups.mail.links.LinkSecret;
-import org.meetups.mail.links.TokenSigner;
+import org.meetups.mail.MailStack;
 import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.domain.MailKind;
 import org.meetups.notify.domain.Notification;
@@ -78,12 +73,9 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
         String table = env.require("TABLE_NAME");
         this.partition = new MeetupPartition(new MeetupTable(dynamo, table));
         this.profiles = new Profiles(new MeetupTable(dynamo, table));
-        MimeMail mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
-        String baseUrl = env.require("PUBLIC_BASE_URL");
-        IcsWriter ics = new IcsWriter(URI.create(baseUrl).getHost(), mime.senderAddress(), "Meetups");
-        this.composer = new MailComposer(ics, new TokenSigner(LinkSecret.load(env), clock), baseUrl);
-        this.delivery = new MailDelivery(new SentMarkers(dynamo, table), mime, new Mailer(AwsClients.sesV2(env, sesInterceptors),
-                mime.senderAddress(), env.find("SES_CONFIGURATION_SET").orElse(null)), clock);
+        MimeMail mime = MailStack.mime(env);
+        this.composer = MailStack.composer(env, mime, MailStack.tokens(env, clock));
+        this.delivery = MailStack.delivery(env, clock, dynamo, table, mime, sesInterceptors);
         this.windows = new MailWindows(dynamo, table);
     }
 

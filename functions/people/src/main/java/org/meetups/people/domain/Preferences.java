@@ -3,8 +3,8 @@ package org.meetups.people.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.meetups.common.http.ApiException;
-import org.meetups.common.http.Problem.FieldError;
+import org.meetups.common.domain.Refusal;
+import org.meetups.common.domain.Refusal.FieldError;
 
 /**
  * A person's preferences. {@code language}: the language of the mails they get ({@code en} or
@@ -25,7 +25,7 @@ public record Preferences(String language, Boolean digest) {
                     + ", or left out for the meetup's language"));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return input;
     }

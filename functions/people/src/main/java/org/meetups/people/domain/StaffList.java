@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.meetups.common.http.ApiException;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.people.Directory;
 import org.meetups.common.people.Directory.StaffMember;
 
@@ -48,20 +48,19 @@ public final class StaffList {
             for (String header : parser.getHeaderNames()) {
                 String name = header.strip().toLowerCase(Locale.ROOT);
                 if (!COLUMNS.contains(name)) {
-                    throw ApiException.badRequest("unknown column '" + header + "': the columns are email, name, "
+                    throw Refusal.badRequest("unknown column '" + header + "': the columns are email, name, "
                             + "department and language (a header row first)");
                 }
                 columns.put(name, header);
             }
             if (!columns.containsKey("email") || !columns.containsKey("name")) {
-                throw ApiException.badRequest("the header row must name the columns 'email' and 'name' "
+                throw Refusal.badRequest("the header row must name the columns 'email' and 'name' "
                         + "(and may name 'department' and 'language')");
             }
             for (CSVRecord record : parser) {
                 long row = record.getRecordNumber();
                 if (row > MAX_ROWS) {
-                    throw new ApiException(413, "too-large", "Content too large",
-                            "a staff list may have at most " + MAX_ROWS + " rows; import a longer one in parts");
+                    throw Refusal.tooLarge("a staff list may have at most " + MAX_ROWS + " rows; import a longer one in parts");
                 }
                 String email = cell(record, columns.get("email"));
                 String reason = check(record, columns, email);
@@ -80,9 +79,9 @@ public final class StaffList {
                 rows.add(row);
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
-            throw ApiException.badRequest("the staff list is not valid CSV: " + e.getMessage());
+            throw Refusal.badRequest("the staff list is not valid CSV: " + e.getMessage());
         } catch (java.io.UncheckedIOException e) {
-            throw ApiException.badRequest("the staff list is not valid CSV: " + e.getCause().getMessage());
+            throw Refusal.badRequest("the staff list is not valid CSV: " + e.getCause().getMessage());
         }
         return new Parsed(members, rows, rejected);
     }

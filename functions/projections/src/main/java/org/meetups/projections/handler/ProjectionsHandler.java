@@ -22,7 +22,7 @@ import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.stream.StreamImages;
-import org.meetups.projections.domain.Contribution;
+import org.meetups.projections.store.Contribution;
 import org.meetups.projections.domain.CopyJob;
 import org.meetups.projections.domain.ScheduleCopies;
 import org.meetups.projections.store.CopyJobSchema;

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 
+@Tag("unit")
 class ScheduleCopiesTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");

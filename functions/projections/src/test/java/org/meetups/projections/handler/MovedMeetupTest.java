@@ -277,7 +277,6 @@ class MovedMeetupTest {
         return ids;
     }
 
-    /** The table's calls since the mark (not the stream reads of the test's own feed). */
     /**
      * The projections function's calls on meetup partitions: the copies' work. (The same records also
      * keep the involvement aggregates, whose calls go to other partitions: not counted here.)

@@ -15,11 +15,9 @@ import org.meetups.common.json.Json;
 import org.meetups.common.time.ScheduledEvents;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.store.MeetupTable;
-import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailWindows;
-import org.meetups.mail.Mailer;
 import org.meetups.mail.MimeMail;
-import org.meetups.mail.SentMarkers;
+import org.meetups.mail.MailStack;
 import org.meetups.remind.store.ReminderStore;
 
 /**
@@ -38,12 +36,10 @@ public final class ReminderHandler implements RequestStreamHandler {
     public ReminderHandler(Env env, Clock clock) {
         var dynamo = AwsClients.dynamoDb(env);
         String table = env.require("TABLE_NAME");
-        MimeMail mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
-        Mailer mailer = new Mailer(AwsClients.sesV2(env, List.of()), mime.senderAddress(),
-                env.find("SES_CONFIGURATION_SET").orElse(null));
+        MimeMail mime = MailStack.mime(env);
         this.run = new ReminderRun(new ReminderStore(new MeetupTable(dynamo, table)), new MailWindows(dynamo, table),
-                new MailDelivery(new SentMarkers(dynamo, table), mime, mailer, clock),
-                ReminderMails.fromEnv(env, mime, clock), clock);
+                MailStack.delivery(env, clock, dynamo, table, mime, List.of()),
+                new ReminderMails(MailStack.composer(env, mime, MailStack.tokens(env, clock)), clock), clock);
     }
 
     @Override

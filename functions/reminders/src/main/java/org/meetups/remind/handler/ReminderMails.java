@@ -1,24 +1,19 @@
 package org.meetups.remind.handler;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.mail.IcsWriter;
 import org.meetups.mail.MailComposer;
 import org.meetups.mail.MailContent;
 import org.meetups.mail.Messages;
-import org.meetups.mail.MimeMail;
 import org.meetups.mail.OutgoingMail;
 import org.meetups.mail.Recipient;
 import org.meetups.mail.Templates;
-import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.Purpose;
-import org.meetups.mail.links.TokenSigner;
 
 /**
  * Reminder mails through the shared mail library: the recipient's language, times in the
@@ -33,12 +28,6 @@ public final class ReminderMails {
     public ReminderMails(MailComposer composer, Clock clock) {
         this.composer = composer;
         this.clock = clock;
-    }
-
-    public static ReminderMails fromEnv(Env env, MimeMail mime, Clock clock) {
-        String baseUrl = env.require("PUBLIC_BASE_URL");
-        IcsWriter ics = new IcsWriter(URI.create(baseUrl).getHost(), mime.senderAddress(), "Meetups");
-        return new ReminderMails(new MailComposer(ics, new TokenSigner(LinkSecret.load(env), clock), baseUrl), clock);
     }
 
     /** The mail's kind: its texts, and what it is counted as. */

@@ -67,7 +67,7 @@ public final class ReminderStore {
         List<Recipient> candidates = new ArrayList<>();
         List<Rsvp> waiting = new ArrayList<>();
         Set<String> sent = new HashSet<>();
-        String markerPrefix = "SENT#" + markerKind + "#";
+        String markerPrefix = Keys.sentSk(markerKind, "");
         String markerSuffix = "#" + startsAt;
         for (Map<String, AttributeValue> item : table.client().queryPaginator(QueryRequest.builder()
                 .tableName(table.name())
@@ -76,14 +76,14 @@ public final class ReminderStore {
                 .consistentRead(true)
                 .build()).items()) {
             String sk = item.get(Keys.SK).s();
-            if (sk.startsWith("RSVP#")) {
+            if (sk.startsWith(Keys.RSVP_PREFIX)) {
                 Rsvp rsvp = RsvpSchema.RSVP.mapToItem(item);
                 if (rsvp.holdsSeat()) {
                     candidates.add(recipient(rsvp, Recipient.Kind.GOING, null));
                 } else if (rsvp.waiting()) {
                     waiting.add(rsvp);
                 }
-            } else if (sk.startsWith("ROLE#")) {
+            } else if (sk.startsWith(Keys.ROLE_PREFIX)) {
                 candidates.add(new Recipient(s(item, "userId"), s(item, "email"), s(item, "name"),
                         s(item, "language"), Recipient.Kind.VOLUNTEER, s(item, "role"), null, s(item, "assignedAt")));
             } else if (sk.startsWith(markerPrefix) && sk.endsWith(markerSuffix)
@@ -176,7 +176,7 @@ public final class ReminderStore {
                     .projectionExpression("userId")
                     .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#attendance", RsvpSchema.ATTENDANCE))
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                            ":rsvp", AttributeValue.fromS("RSVP#"), ":going", AttributeValue.fromS(RsvpStatus.GOING.name())))
+                            ":rsvp", AttributeValue.fromS(Keys.RSVP_PREFIX), ":going", AttributeValue.fromS(RsvpStatus.GOING.name())))
                     .exclusiveStartKey(from));
             page.items().stream().map(i -> i.get("userId").s()).limit(limit - found.size()).forEach(found::add);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;

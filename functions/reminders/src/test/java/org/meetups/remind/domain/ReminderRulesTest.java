@@ -6,11 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 
+@Tag("unit")
 class ReminderRulesTest {
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
 

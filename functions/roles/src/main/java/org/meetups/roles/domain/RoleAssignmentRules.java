@@ -9,8 +9,8 @@ import org.meetups.common.domain.RoleInput;
 import org.meetups.common.roles.Person;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.domain.RoleRules;
-import org.meetups.common.http.ApiException;
-import org.meetups.common.http.Problem.FieldError;
+import org.meetups.common.domain.Refusal;
+import org.meetups.common.domain.Refusal.FieldError;
 
 /** Input rules of the role routes. Plain Java: no AWS. Role definitions themselves follow {@link RoleRules}. */
 public final class RoleAssignmentRules {
@@ -34,7 +34,7 @@ public final class RoleAssignmentRules {
         List<FieldError> errors = new ArrayList<>();
         RoleNeed role = RoleRules.role(errors, "", in, position);
         if (role == null) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return role;
     }
@@ -42,7 +42,7 @@ public final class RoleAssignmentRules {
     /** The role after a change: fields left out stay, the result obeys the same rules as a new role. */
     public static RoleNeed changed(String name, RoleNeed current, RoleChange change) {
         if (change.description() == null && change.slots() == null && change.minimum() == null) {
-            throw ApiException.badRequest("send at least one of description, slots, minimum");
+            throw Refusal.badRequest("send at least one of description, slots, minimum");
         }
         RoleInput merged = new RoleInput(name,
                 change.description() == null ? current.description() : change.description(),
@@ -51,7 +51,7 @@ public final class RoleAssignmentRules {
         List<FieldError> errors = new ArrayList<>();
         RoleNeed role = RoleRules.role(errors, "", merged, current.position());
         if (role == null) {
-            throw ApiException.invalid(errors);
+            throw Refusal.invalid(errors);
         }
         return new RoleNeed(role.description(), role.slots(), role.minimum(), current.filled(), current.position());
     }

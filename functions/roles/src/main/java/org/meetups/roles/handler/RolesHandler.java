@@ -13,6 +13,7 @@ import org.meetups.common.auth.Caller;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.domain.RoleInput;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.domain.RoleRules;
@@ -23,6 +24,7 @@ import org.meetups.common.http.HttpFunction;
 import org.meetups.common.http.PageCursor;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.store.StartPosition;
+import org.meetups.common.store.Transactions;
 import org.meetups.common.store.UserItemPosition;
 import org.meetups.common.roles.Assignment;
 import org.meetups.roles.domain.AssigneeInput;
@@ -101,9 +103,9 @@ public final class RolesHandler extends HttpFunction {
         String id = request.meetupId();
         String role = roleName(request);
         RoleChange change = request.jsonBody(RoleChange.class);
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
-            ApiException closed = Refusals.closed(id, meetup, role, now());
+            Refusal closed = Refusals.closed(id, meetup, role, now());
             if (closed != null) {
                 throw closed;
             }
@@ -116,6 +118,7 @@ public final class RolesHandler extends HttpFunction {
             if (changed.isPresent()) {
                 return ApiResponse.json(200, Views.RoleBoard.of(changed.get(), roles.holders(id), caller));
             }
+            Transactions.decideAgain(attempt);
         }
         throw Refusals.busy();
     }
@@ -124,9 +127,9 @@ public final class RolesHandler extends HttpFunction {
         caller.requireCoordinator();
         String id = request.meetupId();
         String role = roleName(request);
-        for (int attempt = 0; attempt < 5; attempt++) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
-            ApiException closed = Refusals.closed(id, meetup, role, now());
+            Refusal closed = Refusals.closed(id, meetup, role, now());
             if (closed != null) {
                 throw closed;
             }
@@ -137,6 +140,7 @@ public final class RolesHandler extends HttpFunction {
             if (roles.removeRole(id, role, read, now()).isPresent()) {
                 return ApiResponse.noContent();
             }
+            Transactions.decideAgain(attempt);
         }
         throw Refusals.busy();
     }
@@ -170,14 +174,9 @@ public final class RolesHandler extends HttpFunction {
 
     ApiResponse openRoles(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        Instant from = request.instantQuery("from").orElse(now());
-        Instant to = request.instantQuery("to").orElse(from.plus(DEFAULT_OPEN_WINDOW));
-        if (to.isBefore(from)) {
-            throw ApiException.badRequest("'to' must not be before 'from'");
-        }
-        if (Duration.between(from, to).compareTo(MAX_OPEN_WINDOW) > 0) {
-            throw ApiException.badRequest("'from' and 'to' may be at most 366 days apart");
-        }
+        ApiRequest.Window window = request.window(now(), DEFAULT_OPEN_WINDOW, MAX_OPEN_WINDOW);
+        Instant from = window.from();
+        Instant to = window.to();
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
         String scope = PageCursor.scope("GET /roles/open", request.queryParameter("from").orElse(null),
                 request.queryParameter("to").orElse(null));

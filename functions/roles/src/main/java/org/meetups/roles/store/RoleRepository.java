@@ -15,7 +15,7 @@ import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.domain.RoleRules;
-import org.meetups.common.http.ApiException;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
@@ -28,21 +28,17 @@ import org.meetups.common.roles.Person;
 import org.meetups.common.roles.RoleTake;
 import org.meetups.common.roles.Refusals;
 import org.meetups.common.roles.RoleRelease;
-import org.meetups.common.store.Transactions;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
@@ -54,9 +50,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * UpdateItems on the meetup. No call is a Scan.
  */
 public final class RoleRepository {
-    /** Attempts of a write that lost a race (transaction conflict, or the meetup changed between read and write). */
-    static final int MAX_ATTEMPTS = 8;
-
     private final MeetupTable table;
     private final DynamoDbTable<Assignment> assignments;
     private final RoleRelease release;
@@ -98,7 +91,7 @@ public final class RoleRepository {
     /**
      * Gives {@code person} the role, within its slots, at most one role per person unless the
      * meetup allows more ({@link RoleTake}, shared with the digest's one-click links). Refusals are
-     * ApiExceptions (404 unknown meetup or role, 409 full, held another role, cancelled, started);
+     * {@link Refusal}s (404 unknown meetup or role, 409 full, held another role, cancelled, started);
      * repeating the request answers the existing assignment.
      */
     public Taken take(String meetupId, String role, Person person, String assignedBy, Instant now) {
@@ -126,7 +119,7 @@ public final class RoleRepository {
         values.put(":updated", AttributeValue.fromS(now.toString()));
         try {
             return update(UpdateItemRequest.builder()
-                    .key(meetupKey(meetupId))
+                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
                     .updateExpression("SET #roles.#r = :role, updatedAt = :updated ADD #open :slots")
                     .conditionExpression(OPEN_MEETUP + " AND attribute_not_exists(#roles.#r) AND size(#roles) < :max")
                     .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
@@ -134,7 +127,7 @@ public final class RoleRepository {
                     .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException e) {
             Meetup current = oldMeetup(e, meetupId);
-            ApiException refusal = Refusals.closed(meetupId, current, null, now);
+            Refusal refusal = Refusals.closed(meetupId, current, null, now);
             if (refusal != null) {
                 throw refusal;
             }
@@ -168,7 +161,7 @@ public final class RoleRepository {
         }
         try {
             return Optional.of(update(UpdateItemRequest.builder()
-                    .key(meetupKey(meetupId))
+                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
                     .updateExpression(set + remove + " ADD #open :delta")
                     .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
                             + " AND #roles.#r.#slots = :readSlots AND #roles.#r.#minimum = :readMinimum"
@@ -179,7 +172,7 @@ public final class RoleRepository {
                     .expressionAttributeValues(values)));
         } catch (ConditionalCheckFailedException e) {
             Meetup current = oldMeetup(e, meetupId);
-            ApiException refusal = Refusals.closed(meetupId, current, role, now);
+            Refusal refusal = Refusals.closed(meetupId, current, role, now);
             if (refusal != null) {
                 throw refusal;
             }
@@ -200,7 +193,7 @@ public final class RoleRepository {
         values.put(":updated", AttributeValue.fromS(now.toString()));
         try {
             return Optional.of(update(UpdateItemRequest.builder()
-                    .key(meetupKey(meetupId))
+                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
                     .updateExpression("REMOVE #roles.#r SET updatedAt = :updated ADD #open :minusSlots")
                     .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
                             + " AND #roles.#r.#filled = :zero AND #roles.#r.#slots = :readSlots")
@@ -210,7 +203,7 @@ public final class RoleRepository {
                     .expressionAttributeValues(values)));
         } catch (ConditionalCheckFailedException e) {
             Meetup current = oldMeetup(e, meetupId);
-            ApiException refusal = Refusals.closed(meetupId, current, role, now);
+            Refusal refusal = Refusals.closed(meetupId, current, role, now);
             if (refusal != null) {
                 throw refusal;
             }
@@ -272,27 +265,13 @@ public final class RoleRepository {
 
     public Map<String, MeetupSummary> summaries(Set<String> meetupIds) {
         Map<String, MeetupSummary> found = new HashMap<>();
-        List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        new LinkedHashSet<>(meetupIds).forEach(id -> keys.add(meetupKey(id)));
-        int attempt = 0;
-        while (!keys.isEmpty()) {
-            Map<String, KeysAndAttributes> request = Map.of(table.name(), KeysAndAttributes.builder()
-                    .keys(keys)
-                    .projectionExpression("#id, #title, #status, #zone")
-                    .expressionAttributeNames(Map.of("#id", "id", "#title", "title", "#status", MeetupSchema.STATUS,
-                            "#zone", "timeZone"))
-                    .build());
-            var response = table.client().batchGetItem(r -> r.requestItems(request));
-            response.responses().getOrDefault(table.name(), List.of()).forEach(item -> found.put(item.get("id").s(),
-                    new MeetupSummary(item.get("title").s(), MeetupStatus.valueOf(item.get(MeetupSchema.STATUS).s()),
-                            item.get("timeZone").s())));
-            keys.clear();
-            KeysAndAttributes left = response.unprocessedKeys().get(table.name());
-            if (left != null && left.hasKeys()) {
-                keys.addAll(left.keys());
-                Transactions.backOff(attempt++, Refusals::busy);
-            }
-        }
+        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(meetupIds).stream()
+                .map(id -> MeetupTable.key(Keys.meetupPk(id), Keys.META)).toList();
+        table.batchGet(keys, read -> read.projectionExpression("#id, #title, #status, #zone")
+                        .expressionAttributeNames(Map.of("#id", "id", "#title", "title", "#status", MeetupSchema.STATUS,
+                                "#zone", "timeZone")))
+                .forEach(item -> found.put(item.get("id").s(), new MeetupSummary(item.get("title").s(),
+                        MeetupStatus.valueOf(item.get(MeetupSchema.STATUS).s()), item.get("timeZone").s())));
         return found;
     }
 
@@ -344,8 +323,7 @@ public final class RoleRepository {
         return new OpenPage(page, Optional.empty());
     }
 
-    /** The meetup still takes role changes: scheduled and not yet started. */
-    private static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
+    private static final String OPEN_MEETUP = RoleRelease.OPEN_MEETUP;
 
     private static Map<String, AttributeValue> openMeetupValues(Instant now) {
         return Map.of(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
@@ -366,8 +344,5 @@ public final class RoleRepository {
                 : table.findMeetup(meetupId).orElse(null);
     }
 
-    private static Map<String, AttributeValue> meetupKey(String meetupId) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)), Keys.SK, AttributeValue.fromS(Keys.META));
-    }
 
 }

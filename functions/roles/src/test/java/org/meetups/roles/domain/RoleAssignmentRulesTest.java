@@ -1,5 +1,6 @@
 package org.meetups.roles.domain;
 
+import org.junit.jupiter.api.Tag;
 import org.meetups.common.roles.Person;
 import org.meetups.common.roles.Refusals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,14 +11,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleInput;
 import org.meetups.common.domain.RoleNeed;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.http.ApiException;
+import org.meetups.common.http.Problems;
 
+@Tag("unit")
 class RoleAssignmentRulesTest {
+    /** The refusal as the API answers it (one mapper for every refusal). */
+    static ApiException refused(Executable call) {
+        return Problems.of(assertThrows(Refusal.class, call));
+    }
+
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
 
     static Meetup meetup(MeetupStatus status, Instant start, Map<String, RoleNeed> roles) {
@@ -31,18 +41,15 @@ class RoleAssignmentRulesTest {
         RoleNeed changed = RoleAssignmentRules.changed("host", current, new RoleChange(null, 5, null));
         assertEquals(new RoleNeed("Opens", 5, 1, 2, 4), changed);
         assertNull(RoleAssignmentRules.changed("host", current, new RoleChange(" ", null, null)).description());
-        ApiException minimum = assertThrows(ApiException.class,
-                () -> RoleAssignmentRules.changed("host", current, new RoleChange(null, 2, 3)));
+        ApiException minimum = refused(() -> RoleAssignmentRules.changed("host", current, new RoleChange(null, 2, 3)));
         assertEquals("minimum", minimum.problem("/").errors().get(0).field());
-        assertEquals(400, assertThrows(ApiException.class,
-                () -> RoleAssignmentRules.changed("host", current, new RoleChange(null, null, null))).status());
+        assertEquals(400, refused(() -> RoleAssignmentRules.changed("host", current, new RoleChange(null, null, null))).status());
     }
 
     @Test
     void newRolesTakeDefaultsAndRefuseBadNames() {
         assertEquals(new RoleNeed(null, 1, 0, 0, 2), RoleAssignmentRules.newRole(new RoleInput("greeter", null, null, null), 2));
-        ApiException e = assertThrows(ApiException.class,
-                () -> RoleAssignmentRules.newRole(new RoleInput("Greeter#1", null, 0, null), 0));
+        ApiException e = refused(() -> RoleAssignmentRules.newRole(new RoleInput("Greeter#1", null, 0, null), 0));
         assertEquals(2, e.problem("/").errors().size(), e::getMessage);
     }
 
@@ -50,20 +57,19 @@ class RoleAssignmentRulesTest {
     void assigneesNeedANameAndAnEmailAndAKeySafeUserId() {
         Person p = RoleAssignmentRules.assignee("emp-1", new AssigneeInput(" Eva ", "eva@example.org", "nl"));
         assertEquals(new Person("emp-1", "Eva", "eva@example.org", "nl"), p);
-        ApiException e = assertThrows(ApiException.class,
-                () -> RoleAssignmentRules.assignee("emp-1", new AssigneeInput("", "nope", "de")));
+        ApiException e = refused(() -> RoleAssignmentRules.assignee("emp-1", new AssigneeInput("", "nope", "de")));
         assertEquals(3, e.problem("/").errors().size(), e::getMessage);
-        assertEquals(400, assertThrows(ApiException.class, () -> RoleAssignmentRules.userId("USER#x")).status());
+        assertEquals(400, refused(() -> RoleAssignmentRules.userId("USER#x")).status());
     }
 
     @Test
     void refusalsExplainWhyAMeetupTakesNoRoleChanges() {
         Map<String, RoleNeed> roles = Map.of("host", new RoleNeed(null, 1, 1, 0, 0));
         Instant future = NOW.plusSeconds(86_400);
-        assertEquals(404, Refusals.closed("m-1", null, "host", NOW).status());
-        assertEquals(409, Refusals.closed("m-1", meetup(MeetupStatus.CANCELLED, future, roles), "host", NOW).status());
-        assertEquals(409, Refusals.closed("m-1", meetup(MeetupStatus.SCHEDULED, NOW, roles), "host", NOW).status());
-        assertEquals(404, Refusals.closed("m-1", meetup(MeetupStatus.SCHEDULED, future, roles), "juggler", NOW).status());
+        assertEquals(404, Problems.of(Refusals.closed("m-1", null, "host", NOW)).status());
+        assertEquals(409, Problems.of(Refusals.closed("m-1", meetup(MeetupStatus.CANCELLED, future, roles), "host", NOW)).status());
+        assertEquals(409, Problems.of(Refusals.closed("m-1", meetup(MeetupStatus.SCHEDULED, NOW, roles), "host", NOW)).status());
+        assertEquals(404, Problems.of(Refusals.closed("m-1", meetup(MeetupStatus.SCHEDULED, future, roles), "juggler", NOW)).status());
         assertNull(Refusals.closed("m-1", meetup(MeetupStatus.SCHEDULED, future, roles), "host", NOW));
     }
 

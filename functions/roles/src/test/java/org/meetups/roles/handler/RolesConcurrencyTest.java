@@ -96,6 +96,8 @@ class RolesConcurrencyTest {
         long losers = results.stream().filter(r -> r.status() == 409).count();
         assertEquals(1, winners, results::toString);
         assertEquals(1, losers, results::toString);
+        assertTrue(results.stream().filter(r -> r.status() == 409)
+                .allMatch(r -> r.json().get("detail").asText().startsWith("role full")), results::toString);
         assertEquals(2, s.recount(id, "host"));
         s.assertCountsMatchItems(id);
     }
@@ -110,6 +112,8 @@ class RolesConcurrencyTest {
                 () -> s.assign(id, "photographer", "emp-1", person("Eva", "eva@example.org"), TestUsers.coordinator())));
         assertEquals(1, results.stream().filter(r -> r.status() == 201).count(), results::toString);
         assertEquals(3, results.stream().filter(r -> r.status() == 409).count(), results::toString);
+        assertTrue(results.stream().filter(r -> r.status() == 409)
+                .allMatch(r -> r.json().get("type").asText().endsWith("already-holds-a-role")), results::toString);
         s.assertCountsMatchItems(id);
     }
 
@@ -125,9 +129,22 @@ class RolesConcurrencyTest {
             tasks.add(() -> s.withdraw(id, "greeter", RolesTestSupport.user(100 + n)));
             tasks.add(() -> s.volunteer(id, "greeter", RolesTestSupport.user(200 + n)));
         }
-        race(tasks);
+        List<ApiResult> results = race(tasks);
+        long joined = 0;
+        for (int i = 0; i < results.size(); i++) {
+            ApiResult result = results.get(i);
+            if (i % 2 == 0) {
+                assertEquals(204, result.status(), () -> "every holder withdraws: " + result);
+            } else if (result.status() == 201) {
+                joined++;
+            } else {
+                assertEquals(409, result.status(), result::toString);
+                assertTrue(result.json().get("detail").asText().startsWith("role full"), result::toString);
+            }
+        }
         int held = s.recount(id, "greeter");
         assertTrue(held <= 5, "never more than the slots: " + held);
+        assertEquals(joined, held, () -> "the holders are exactly the newcomers answered 201: " + results);
         s.assertCountsMatchItems(id);
     }
 }

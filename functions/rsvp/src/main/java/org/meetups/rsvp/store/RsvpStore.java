@@ -17,15 +17,16 @@ import org.meetups.common.rsvp.MeetupCounters;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
-import org.meetups.common.rsvp.Transactions;
 import org.meetups.common.rsvp.Waitlist;
-import org.meetups.common.rsvp.Transactions.Outcome;
 import org.meetups.common.rsvp.RsvpCancellation;
 import org.meetups.common.rsvp.RsvpSnapshot;
 import org.meetups.common.rsvp.SeatTake;
+import org.meetups.common.store.Busy;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.Transactions;
+import org.meetups.common.store.Transactions.Outcome;
 import org.meetups.common.store.UserItemPosition;
 import org.meetups.common.rsvp.RsvpRules;
 import org.meetups.common.rsvp.RsvpRules.RsvpDecision;
@@ -45,8 +46,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * the decision is made again from the item as it was when the condition failed.
  */
 public final class RsvpStore {
-    /** Attempts per request; each is at most 3 DynamoDB calls (read, waitlist position or head, transaction). */
-    public static final int MAX_ATTEMPTS = 40;
     private static final int MAX_PAGE_QUERIES = 10;
 
     private final MeetupTable table;
@@ -85,7 +84,7 @@ public final class RsvpStore {
     /** RSVP for the caller: a seat while one is free and nobody waits, else the end of the waitlist. */
     public Decided rsvp(Caller caller, String meetupId, Instant now) {
         RsvpSnapshot snapshot = read(meetupId, caller.userId());
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
             Optional<Rsvp> previous = snapshot.rsvp();
             RsvpDecision decision = RsvpRules.rsvp(meetup, previous, now);
@@ -130,7 +129,7 @@ public final class RsvpStore {
             }
             return new Decided(meetup, next);
         }
-        throw Transactions.busy();
+        throw new Busy();
     }
 
     private static void outcome(String outcome) {
@@ -181,7 +180,7 @@ public final class RsvpStore {
     public Seated seat(String coordinatorId, String meetupId, String userId, PersonRules.Contact contact,
                        boolean overCapacity, Instant now) {
         RsvpSnapshot snapshot = read(meetupId, userId);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
             Optional<Rsvp> previous = snapshot.rsvp();
             RsvpRules.SeatDecision decision = RsvpRules.seat(meetup, previous, contact != null, overCapacity, now);
@@ -227,7 +226,7 @@ public final class RsvpStore {
             }
             return new Seated(meetup, next, true);
         }
-        throw Transactions.busy();
+        throw new Busy();
     }
 
     /** WAITLISTED to GOING out of turn, only with the ticket as read; leaves the waitlist index. */
@@ -419,7 +418,7 @@ public final class RsvpStore {
                 });
                 response.items().stream().map(RsvpSchema.RSVP::mapToItem).forEach(page::add);
                 position = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? new AttendeeCursor.Going(response.lastEvaluatedKey().get(Keys.SK).s().substring("RSVP#".length()))
+                        ? new AttendeeCursor.Going(Keys.userIdOfRsvp(response.lastEvaluatedKey().get(Keys.SK).s()))
                         : new AttendeeCursor.Waiting(0, null);
             } else {
                 AttendeeCursor.Waiting waiting = (AttendeeCursor.Waiting) position;
@@ -454,7 +453,7 @@ public final class RsvpStore {
                 }
                 Map<String, AttributeValue> last = keys.get(keys.size() - 1);
                 position = new AttendeeCursor.Waiting(Long.parseLong(last.get(Keys.GSI3_SK).s()),
-                        last.get(Keys.SK).s().substring("RSVP#".length()));
+                        Keys.userIdOfRsvp(last.get(Keys.SK).s()));
             }
         }
         return new AttendeePage(page, Optional.of(position));

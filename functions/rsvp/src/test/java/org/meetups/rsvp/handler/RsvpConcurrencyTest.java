@@ -127,6 +127,7 @@ class RsvpConcurrencyTest {
         long cancelMillis = (System.nanoTime() - started) / 1_000_000;
         List<String> cancelCalls = CallRecorder.since(mark);
 
+        cancels.forEach(r -> assertEquals(200, r.status(), r::toString));
         cancels.forEach(r -> assertEquals("CANCELLED", r.json().get("status").asText(), r::toString));
         Fixtures.Recount after = Fixtures.recount(stack, id);
         assertEquals(50, after.going());
@@ -193,6 +194,7 @@ class RsvpConcurrencyTest {
         List<ApiResult> cancels = allAtOnce(List.<Callable<ApiResult>>of(
                 () -> Fixtures.cancel(stack, handler, id, eva), () -> Fixtures.cancel(stack, handler, id, eva),
                 () -> Fixtures.cancel(stack, handler, id, eva)));
+        cancels.forEach(r -> assertEquals(200, r.status(), r::toString));
         cancels.forEach(r -> assertEquals("CANCELLED", r.json().get("status").asText(), r::toString));
         assertEquals(0, Fixtures.read(stack, id).goingCount());
         assertCountersMatchItems(id);
@@ -205,7 +207,12 @@ class RsvpConcurrencyTest {
                 .mapToObj(i -> TestUsers.user("last-%02d".formatted(i), "P" + i, "l" + i + "@example.org", false)).toList();
         List<ApiResult> results = allAtOnce(people.stream()
                 .<Callable<ApiResult>>map(p -> () -> Fixtures.rsvp(stack, handler, id, p)).toList());
+        results.forEach(r -> assertEquals(200, r.status(), r::toString));
         assertEquals(1, results.stream().filter(r -> r.json().get("status").asText().equals("GOING")).count());
+        List<Long> places = results.stream().filter(r -> r.json().get("status").asText().equals("WAITLISTED"))
+                .map(r -> r.json().get("position").asLong()).toList();
+        assertEquals(29, places.size(), results::toString);
+        assertTrue(places.stream().allMatch(p -> p >= 1 && p <= 29), places::toString);
         assertCountersMatchItems(id);
     }
 }

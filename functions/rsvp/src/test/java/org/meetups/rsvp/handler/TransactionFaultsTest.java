@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.rsvp.Transactions;
+import org.meetups.common.store.Transactions;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.FaultInjector;
 import org.meetups.testing.TestStack;
@@ -58,7 +58,7 @@ class TransactionFaultsTest {
         FaultInjector.fail(FaultInjector.DYNAMODB, "TransactWriteItems", 100, FaultInjector::transactionConflict);
         ApiResult result = Fixtures.rsvp(stack, handler, id, TestUsers.employee());
         assertEquals(503, result.status(), result::toString);
-        assertEquals(Transactions.MAX_CONFLICT_ATTEMPTS, FaultInjector.attempts(FaultInjector.DYNAMODB, "TransactWriteItems"));
+        assertEquals(Transactions.POLICY.raceAttempts(), FaultInjector.attempts(FaultInjector.DYNAMODB, "TransactWriteItems"));
         assertEquals(0, Fixtures.read(stack, id).goingCount());
         assertEquals(0, Fixtures.recount(stack, id).going());
     }

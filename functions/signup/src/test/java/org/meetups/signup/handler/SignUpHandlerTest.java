@@ -12,12 +12,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.config.Env;
 import org.meetups.common.json.Json;
 import org.meetups.emulator.ProjectFiles;
 
 /** Cognito pre-sign-up events through the handler: the sample event, and self sign-ups from each side of the rule. */
+@Tag("unit")
 class SignUpHandlerTest {
     static final SignUpHandler ORG = new SignUpHandler(Env.of(Map.of("SELF_SIGN_UP_DOMAINS", "example.org")));
 

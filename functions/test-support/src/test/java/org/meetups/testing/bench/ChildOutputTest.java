@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The line a benchmark JVM prints and how the benchmark reads it. */
+@Tag("unit")
 class ChildOutputTest {
 
     @Test

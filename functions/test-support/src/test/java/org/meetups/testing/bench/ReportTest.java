@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ReportTest {
     static final Subject MINE = new Subject("a.Handler", null, "events/meetups/list-meetups.json", List.of(), Map.of(), 6_000_000);
     static final Subject THEIRS = new Subject("a.Handler", null, "events/meetups/list-meetups.json", List.of(), Map.of(), 10_700_000);

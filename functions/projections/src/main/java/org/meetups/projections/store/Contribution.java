@@ -1,4 +1,4 @@
-package org.meetups.projections.domain;
+package org.meetups.projections.store;
 
 import java.time.Instant;
 import java.time.YearMonth;

@@ -1,0 +1,54 @@
+package org.meetups.mail;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.config.Env;
+import org.meetups.mail.links.LinkSecret;
+import org.meetups.mail.links.TokenSigner;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * The mail stack, wired here once for every function that mails or signs links (notifications,
+ * reminders, the digest, links, highlights): the sender identity ({@code SENDER}, {@code REPLY_TO}),
+ * the link signer (the secret {@code LINK_SECRET} names), the composer (links on {@code PUBLIC_BASE_URL},
+ * .ics files whose UIDs carry its host) and exactly-once delivery through SES ({@code SES_CONFIGURATION_SET}).
+ * A function takes only the parts it uses, so one that never mails builds no SES client.
+ */
+public final class MailStack {
+    /** The organizer's name in every .ics file. */
+    public static final String ORGANIZER_NAME = "Meetups";
+
+    private MailStack() {}
+
+    /** The sender identity that builds the MIME. */
+    public static MimeMail mime(Env env) {
+        return new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
+    }
+
+    /** Signs and checks one-click and feed links. */
+    public static TokenSigner tokens(Env env, Clock clock) {
+        return new TokenSigner(LinkSecret.load(env), clock);
+    }
+
+    /** Calendar files for people reaching the API at {@code baseUrl}: every copy of an entry has the same UID. */
+    public static IcsWriter calendar(String baseUrl, String organizerAddress) {
+        return new IcsWriter(URI.create(baseUrl).getHost(), organizerAddress, ORGANIZER_NAME);
+    }
+
+    /** Meetup mails with their links on {@code PUBLIC_BASE_URL}. */
+    public static MailComposer composer(Env env, MimeMail mime, TokenSigner tokens) {
+        String baseUrl = env.require("PUBLIC_BASE_URL");
+        return new MailComposer(calendar(baseUrl, mime.senderAddress()), tokens, baseUrl);
+    }
+
+    /** {@code sesInterceptors}: faults injected into the real SES pipeline by tests. */
+    public static MailDelivery delivery(Env env, Clock clock, DynamoDbClient dynamo, String table, MimeMail mime,
+                                        List<ExecutionInterceptor> sesInterceptors) {
+        Mailer mailer = new Mailer(AwsClients.sesV2(env, sesInterceptors), mime.senderAddress(),
+                env.find("SES_CONFIGURATION_SET").orElse(null));
+        return new MailDelivery(new SentMarkers(dynamo, table), mime, mailer, clock);
+    }
+}
