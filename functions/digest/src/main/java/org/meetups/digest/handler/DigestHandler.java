@@ -26,6 +26,7 @@ import org.meetups.common.time.Weeks;
 import org.meetups.digest.store.DigestStore;
 import org.meetups.digest.store.InvolvementFromMeetups;
 import org.meetups.common.observe.Invocation;
+import org.meetups.common.snapstart.Priming;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.Mailer;
 import org.meetups.mail.MimeMail;
@@ -46,12 +47,18 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * <p>Configuration: TABLE_NAME, SENDER, REPLY_TO, PUBLIC_BASE_URL, LINK_SECRET_ARN, ORGANISATION_TIME_ZONE, SES_CONFIGURATION_SET,
  * DIGEST_MAILS_PER_SECOND (default 14: the SES sending rate), DIGEST_SENDERS (mails in flight at once, default 8).
  */
-public final class DigestHandler implements RequestStreamHandler {
+public final class DigestHandler extends Priming implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DigestHandler.class);
     /** Time kept back for the last page (100 mails at 14 a second) and recording where the run is. */
     static final Duration RESERVE = Duration.ofSeconds(30);
 
-    private final DigestRun run;
+    /** Signs links with the link secret, read at init and again after a SnapStart restore. */
+    private volatile DigestRun run;
+    private final java.util.function.Function<TokenSigner, DigestRun> runWith;
+    private final Env env;
+    private final Clock clock;
+    private final MeetupTable table;
+    private final Mailer mailer;
     private final Integer pagesPerInvocation;
 
     public DigestHandler() {
@@ -64,7 +71,6 @@ public final class DigestHandler implements RequestStreamHandler {
         String tableName = env.require("TABLE_NAME");
         MeetupTable table = new MeetupTable(dynamo, tableName);
         MimeMail mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
-        TokenSigner tokens = new TokenSigner(LinkSecret.load(env), clock);
         String baseUrl = env.require("PUBLIC_BASE_URL");
         int perSecond = positive(env, "DIGEST_MAILS_PER_SECOND", 14);
         RateLimiter rate = RateLimiter.of("digest", RateLimiterConfig.custom()
@@ -76,12 +82,35 @@ public final class DigestHandler implements RequestStreamHandler {
             t.setDaemon(true);
             return t;
         });
-        Mailer mailer = new Mailer(AwsClients.sesV2(env, sesInterceptors), mime.senderAddress(),
+        this.mailer = new Mailer(() -> AwsClients.sesV2(env, sesInterceptors), mime.senderAddress(),
                 env.find("SES_CONFIGURATION_SET").orElse(null));
-        this.run = new DigestRun(new DigestStore(table), new Directory(table),
-                new MailDelivery(new SentMarkers(dynamo, tableName), mime, mailer, clock), new DigestMails(tokens, baseUrl),
-                rate, senders, new InvolvementFromMeetups(table), tokens, baseUrl, Weeks.of(env), clock);
+        MailDelivery delivery = new MailDelivery(new SentMarkers(dynamo, tableName), mime, mailer, clock);
+        Weeks weeks = Weeks.of(env);
+        this.runWith = tokens -> new DigestRun(new DigestStore(table), new Directory(table), delivery,
+                new DigestMails(tokens, baseUrl), rate, senders, new InvolvementFromMeetups(table), tokens, baseUrl, weeks, clock);
+        this.env = env;
+        this.clock = clock;
+        this.table = table;
+        this.run = runWith.apply(new TokenSigner(LinkSecret.load(env), clock));
         this.pagesPerInvocation = env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
+    }
+
+    /** Before a SnapStart snapshot: a schedule's event read, a read of a key no item has, the SES client built. */
+    @Override
+    protected void prime() {
+        try {
+            ScheduledEvents.scheduledTime(Json.MAPPER.readTree("{\"run\":\"continue\",\"scheduledTime\":\"2026-01-01T00:00:00Z\"}"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        table.prime();
+        mailer.prime();
+    }
+
+    /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */
+    @Override
+    protected void refresh() {
+        run = runWith.apply(new TokenSigner(LinkSecret.load(env), clock));
     }
 
     private static int positive(Env env, String name, int fallback) {

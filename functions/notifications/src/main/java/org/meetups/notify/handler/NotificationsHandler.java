@@ -1,12 +1,15 @@
 package org.meetups.notify.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import java.net.URI;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +25,8 @@ import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
+import org.meetups.common.snapstart.Priming;
+import org.meetups.common.stream.StreamEvents;
 import org.meetups.common.people.Profiles;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
@@ -58,13 +63,18 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * out of order, while other meetups' records proceed. Mails caused by a person's own actions go
  * through {@link HeldMails}' windows; a released window ({@code MAILWINDOW#} record) mails the latest state.
  */
-public final class NotificationsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class NotificationsHandler extends Priming implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationsHandler.class);
 
     private final Clock clock;
     private final MeetupPartition partition;
     private final Profiles profiles;
-    private final MailComposer composer;
+    /** Signs links with the link secret, read at init and again after a SnapStart restore. */
+    private volatile MailComposer composer;
+    private final Env env;
+    private final IcsWriter ics;
+    private final String baseUrl;
+    private final Mailer mailer;
     private final MailDelivery delivery;
     private final MailWindows windows;
 
@@ -79,11 +89,13 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
         this.partition = new MeetupPartition(new MeetupTable(dynamo, table));
         this.profiles = new Profiles(new MeetupTable(dynamo, table));
         MimeMail mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
-        String baseUrl = env.require("PUBLIC_BASE_URL");
-        IcsWriter ics = new IcsWriter(URI.create(baseUrl).getHost(), mime.senderAddress(), "Meetups");
-        this.composer = new MailComposer(ics, new TokenSigner(LinkSecret.load(env), clock), baseUrl);
-        this.delivery = new MailDelivery(new SentMarkers(dynamo, table), mime, new Mailer(AwsClients.sesV2(env, sesInterceptors),
-                mime.senderAddress(), env.find("SES_CONFIGURATION_SET").orElse(null)), clock);
+        this.env = env;
+        this.baseUrl = env.require("PUBLIC_BASE_URL");
+        this.ics = new IcsWriter(URI.create(baseUrl).getHost(), mime.senderAddress(), "Meetups");
+        this.composer = composer();
+        this.mailer = new Mailer(() -> AwsClients.sesV2(env, sesInterceptors), mime.senderAddress(),
+                env.find("SES_CONFIGURATION_SET").orElse(null));
+        this.delivery = new MailDelivery(new SentMarkers(dynamo, table), mime, mailer, clock);
         this.windows = new MailWindows(dynamo, table);
     }
 
@@ -94,7 +106,31 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
         }
     }
 
+    /** The Lambda entry point: the event read with the project's mapper ({@link StreamEvents}), not the runtime's serializer. */
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StreamEvents.write(handleRequest(StreamEvents.read(input), context), output);
+    }
+
+    /** Before a SnapStart snapshot: a sample event read and answered, a meetup read that finds none, the SES client built. */
+    @Override
+    protected void prime() {
+        StreamEvents.prime();
+        partition.meetup("priming");
+        mailer.prime();
+    }
+
+    /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */
+    @Override
+    protected void refresh() {
+        composer = composer();
+    }
+
+    private MailComposer composer() {
+        return new MailComposer(ics, new TokenSigner(LinkSecret.load(env), clock), baseUrl);
+    }
+
+    /** Serves one event, already read (tests call this directly). */
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         try (Invocation invocation = Invocation.start(context, "NotificationsFunction")) {
             MailDelivery.Run sending = delivery.run();

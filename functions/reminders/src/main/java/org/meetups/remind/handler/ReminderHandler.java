@@ -14,6 +14,7 @@ import org.meetups.common.config.Env;
 import org.meetups.common.json.Json;
 import org.meetups.common.time.ScheduledEvents;
 import org.meetups.common.observe.Invocation;
+import org.meetups.common.snapstart.Priming;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailWindows;
@@ -28,8 +29,17 @@ import org.meetups.remind.store.ReminderStore;
  * ({@code "time"}) works too. Reminders are decided on that time, not the wall clock, so a late
  * or repeated run behaves the same as a punctual one.
  */
-public final class ReminderHandler implements RequestStreamHandler {
-    private final ReminderRun run;
+public final class ReminderHandler extends Priming implements RequestStreamHandler {
+    /** Signs links with the link secret, read at init and again after a SnapStart restore. */
+    private volatile ReminderRun run;
+    private final Env env;
+    private final Clock clock;
+    private final MeetupTable table;
+    private final ReminderStore store;
+    private final MailWindows windows;
+    private final MailDelivery delivery;
+    private final MimeMail mime;
+    private final Mailer mailer;
 
     public ReminderHandler() {
         this(Env.system(), Clock.systemUTC());
@@ -37,13 +47,39 @@ public final class ReminderHandler implements RequestStreamHandler {
 
     public ReminderHandler(Env env, Clock clock) {
         var dynamo = AwsClients.dynamoDb(env);
-        String table = env.require("TABLE_NAME");
-        MimeMail mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
-        Mailer mailer = new Mailer(AwsClients.sesV2(env, List.of()), mime.senderAddress(),
+        String tableName = env.require("TABLE_NAME");
+        this.env = env;
+        this.clock = clock;
+        this.mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
+        this.mailer = new Mailer(() -> AwsClients.sesV2(env, List.of()), mime.senderAddress(),
                 env.find("SES_CONFIGURATION_SET").orElse(null));
-        this.run = new ReminderRun(new ReminderStore(new MeetupTable(dynamo, table)), new MailWindows(dynamo, table),
-                new MailDelivery(new SentMarkers(dynamo, table), mime, mailer, clock),
-                ReminderMails.fromEnv(env, mime, clock), clock);
+        this.table = new MeetupTable(dynamo, tableName);
+        this.store = new ReminderStore(table);
+        this.windows = new MailWindows(dynamo, tableName);
+        this.delivery = new MailDelivery(new SentMarkers(dynamo, tableName), mime, mailer, clock);
+        this.run = run();
+    }
+
+    private ReminderRun run() {
+        return new ReminderRun(store, windows, delivery, ReminderMails.fromEnv(env, mime, clock), clock);
+    }
+
+    /** Before a SnapStart snapshot: a schedule's event read, a read of a key no item has, the SES client built. */
+    @Override
+    protected void prime() {
+        try {
+            ScheduledEvents.scheduledTime(Json.MAPPER.readTree("{\"scheduledTime\":\"2026-01-01T00:00:00Z\"}"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        table.prime();
+        mailer.prime();
+    }
+
+    /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */
+    @Override
+    protected void refresh() {
+        run = run();
     }
 
     @Override
