@@ -67,6 +67,11 @@ public final class Http {
             return header("content-type", "application/json");
         }
 
+        public Request body(String contentType, String text) {
+            this.body = text;
+            return header("content-type", contentType);
+        }
+
         public Response send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
