@@ -98,11 +98,7 @@ public final class DigestHandler extends Priming implements RequestStreamHandler
     /** Before a SnapStart snapshot: a schedule's event read, a read of a key no item has, the SES client built. */
     @Override
     protected void prime() {
-        try {
-            ScheduledEvents.scheduledTime(Json.MAPPER.readTree("{\"run\":\"continue\",\"scheduledTime\":\"2026-01-01T00:00:00Z\"}"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        ScheduledEvents.prime();
         table.prime();
         mailer.prime();
     }

@@ -67,11 +67,7 @@ public final class ReminderHandler extends Priming implements RequestStreamHandl
     /** Before a SnapStart snapshot: a schedule's event read, a read of a key no item has, the SES client built. */
     @Override
     protected void prime() {
-        try {
-            ScheduledEvents.scheduledTime(Json.MAPPER.readTree("{\"scheduledTime\":\"2026-01-01T00:00:00Z\"}"));
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        ScheduledEvents.prime();
         table.prime();
         mailer.prime();
     }
