@@ -124,11 +124,14 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
 
     /**
      * Side-effect-free work before the snapshot that loads what the routes use beyond JSON: by default a
-     * read of a key that never exists in the table the function keeps its directory in (the SDK's paths).
+     * read of a key that never exists in the table the function keeps its directory in, and a conditional
+     * update of it that is refused (the SDK's read and write paths; a caller's first request updates the
+     * directory).
      */
     protected void primeWork() {
         if (directory != null) {
-            directory.table().prime();
+            directory.table().primeGet();
+            directory.table().primeUpdate();
         }
     }
 

@@ -95,11 +95,12 @@ public final class DigestHandler extends Priming implements RequestStreamHandler
         this.pagesPerInvocation = env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
     }
 
-    /** Before a SnapStart snapshot: a schedule's event read, a read of a key no item has, the SES client built. */
+    /** Before a SnapStart snapshot: a schedule's event read, a GetItem and a Query of keys no item has, the SES client built. */
     @Override
     protected void prime() {
         ScheduledEvents.prime();
-        table.prime();
+        table.primeGet();
+        table.primeQuery();
         mailer.prime();
     }
 

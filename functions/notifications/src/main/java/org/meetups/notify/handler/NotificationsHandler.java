@@ -117,6 +117,7 @@ public final class NotificationsHandler extends Priming implements RequestStream
     protected void prime() {
         StreamEvents.prime();
         partition.meetup("priming");
+        partition.itemsStartingWith("priming", "RSVP#");
         mailer.prime();
     }
 

@@ -71,11 +71,12 @@ public final class ProjectionsHandler extends Priming implements RequestStreamHa
         StreamEvents.write(handleRequest(StreamEvents.read(input), context), output);
     }
 
-    /** Before a SnapStart snapshot: a sample event read and answered, and a read of a key no item has. */
+    /** Before a SnapStart snapshot: a sample event read and answered, a Query of a partition no item has (its policy allows no GetItem) and a refused conditional update. */
     @Override
     protected void prime() {
         StreamEvents.prime();
-        table.prime();
+        table.primeQuery();
+        table.primeUpdate();
     }
 
     /** Serves one event, already read (tests call this directly). */
