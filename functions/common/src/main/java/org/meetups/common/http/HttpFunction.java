@@ -43,8 +43,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  */
 public abstract class HttpFunction extends Priming implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFunction.class);
-    private static final ObjectReader EVENTS = Json.MAPPER.readerFor(APIGatewayV2HTTPEvent.class)
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectReader EVENTS = Json.envelopes(builder -> builder)
+            .readerFor(APIGatewayV2HTTPEvent.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final ObjectWriter RESPONSES = Json.MAPPER.writerFor(APIGatewayV2HTTPResponse.class);
     /** A request as API Gateway sends one (with a JWT authorizer's claims), read and answered while priming. */
     private static final String SAMPLE_EVENT = """

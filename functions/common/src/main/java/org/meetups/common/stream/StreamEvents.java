@@ -33,11 +33,10 @@ import org.meetups.common.json.Json;
  * may add to its envelope are ignored.
  */
 public final class StreamEvents {
-    private static final ObjectMapper MAPPER = ((JsonMapper) Json.MAPPER).rebuild()
+    private static final ObjectMapper MAPPER = Json.envelopes(builder -> builder
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .addMixIn(StreamRecord.class, EpochSecondsMixIn.class)
-            .build();
+            .addMixIn(StreamRecord.class, EpochSecondsMixIn.class));
     private static final ObjectReader EVENTS = MAPPER.readerFor(DynamodbEvent.class);
     private static final ObjectWriter RESPONSES = MAPPER.writerFor(StreamsEventResponse.class);
 

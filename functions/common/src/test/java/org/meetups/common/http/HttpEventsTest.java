@@ -35,6 +35,12 @@ class HttpEventsTest {
     }
 
     @Test
+    void aBodyAsLongAsLambdaTakesIsReadWhole() {
+        String body = "x".repeat(1_000_000);
+        assertEquals(body, read("{\"body\":\"" + body + "\"}").getBody());
+    }
+
+    @Test
     void coercesNoScalar() {
         assertThrows(UncheckedIOException.class, () -> read("{\"routeKey\":123}"));
         assertThrows(UncheckedIOException.class, () -> read("{\"headers\":{\"host\":1}}"));
