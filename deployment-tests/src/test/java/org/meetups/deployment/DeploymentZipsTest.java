@@ -21,8 +21,8 @@ import org.meetups.testing.bench.FreshJvm;
 
 /**
  * Each function's deployment zip alone (no test classpath) in a fresh JVM, its handler fed every
- * sample event through the Lambda runtime's own event serializer: catches a class missing from a
- * zip, or an event the runtime could not hand to the handler, before AWS does.
+ * sample event as Lambda feeds it (a stream handler the event's bytes): catches a class missing from a
+ * zip, or an event the handler could not read, before AWS does. An HTTP function must not answer 5xx.
  */
 class DeploymentZipsTest {
     static final Pattern STATUS = Pattern.compile("outcome=(\\d{3})\\b");

@@ -236,7 +236,7 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
 
-    /** The handler method as the runtime picks it: not a bridge, with a Context last (or a stream handler). */
+    /** The handler method as the runtime picks it: not a bridge, with a Context last, a stream handler first. */
     private static Method handlerMethod(Class<?> type, String methodName) {
         List<Method> candidates = new ArrayList<>();
         for (Method m : type.getMethods()) {
@@ -252,7 +252,9 @@ public final class LambdaFunction implements AutoCloseable {
         if (candidates.isEmpty()) {
             throw new IllegalStateException(type.getName() + " has no " + methodName + "(event, Context)");
         }
-        candidates.sort((a, b) -> a.getParameterTypes()[0] == Object.class ? 1 : b.getParameterTypes()[0] == Object.class ? -1 : 0);
+        // as the runtime ranks overloads: the longer signature first (a stream handler over an event method), then not Object
+        candidates.sort(java.util.Comparator.<Method>comparingInt(m -> -m.getParameterCount())
+                .thenComparing(m -> m.getParameterTypes()[0] == Object.class));
         return candidates.get(0);
     }
 

@@ -51,6 +51,11 @@ public final class MailDelivery {
         this.clock = clock;
     }
 
+    /** Builds the SES client now (before a SnapStart snapshot) rather than on the first mail. */
+    public void prime() {
+        mailer.prime();
+    }
+
     /** One invocation's sending: after a failure that is not about one message, the rest waits. */
     public Run run() {
         return new Run();

@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * reminders, the digest, links, highlights): the sender identity ({@code SENDER}, {@code REPLY_TO}),
  * the link signer (the secret {@code LINK_SECRET} names), the composer (links on {@code PUBLIC_BASE_URL},
  * .ics files whose UIDs carry its host) and exactly-once delivery through SES ({@code SES_CONFIGURATION_SET}).
- * A function takes only the parts it uses, so one that never mails builds no SES client.
+ * A function takes only the parts it uses, so one that never mails builds no SES client, and one that
+ * mails builds it on its first mail or when priming asks ({@link MailDelivery#prime()}).
  */
 public final class MailStack {
     /** The organizer's name in every .ics file. */
@@ -47,7 +48,7 @@ public final class MailStack {
     /** {@code sesInterceptors}: faults injected into the real SES pipeline by tests. */
     public static MailDelivery delivery(Env env, Clock clock, DynamoDbClient dynamo, String table, MimeMail mime,
                                         List<ExecutionInterceptor> sesInterceptors) {
-        Mailer mailer = new Mailer(AwsClients.sesV2(env, sesInterceptors), mime.senderAddress(),
+        Mailer mailer = new Mailer(() -> AwsClients.sesV2(env, sesInterceptors), mime.senderAddress(),
                 env.find("SES_CONFIGURATION_SET").orElse(null));
         return new MailDelivery(new SentMarkers(dynamo, table), mime, mailer, clock);
     }

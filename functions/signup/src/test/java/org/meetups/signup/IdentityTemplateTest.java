@@ -37,8 +37,8 @@ class IdentityTemplateTest {
         assertEquals(json("{\"Fn::And\": [{\"Condition\": \"UseCognito\"},"
                         + " {\"Fn::Not\": [{\"Fn::Equals\": [{\"Ref\": \"SelfSignUpDomains\"}, \"\"]}]}]}"),
                 TEMPLATE.path("Conditions").path("SelfSignUp"));
-        // the check runs on every sign-up once sign-up is open, and the address is verified by a mailed code
-        assertEquals(json("{\"Fn::If\": [\"SelfSignUp\", {\"PreSignUp\": {\"Fn::GetAtt\": \"SignUpFunction.Arn\"}},"
+        // the check runs on every sign-up once sign-up is open (the SnapStart alias), and the address is verified by a mailed code
+        assertEquals(json("{\"Fn::If\": [\"SelfSignUp\", {\"PreSignUp\": {\"Ref\": \"SignUpFunction.Alias\"}},"
                 + " {\"Ref\": \"AWS::NoValue\"}]}"), pool.path("LambdaConfig"));
         assertEquals(json("[\"email\"]"), pool.path("AutoVerifiedAttributes"));
         JsonNode function = RESOURCES.path("SignUpFunction");
@@ -47,6 +47,7 @@ class IdentityTemplateTest {
                 function.path("Properties").path("Environment").path("Variables").path("SELF_SIGN_UP_DOMAINS"));
         JsonNode permission = RESOURCES.path("SignUpFunctionCognitoPermission").path("Properties");
         assertEquals("cognito-idp.amazonaws.com", permission.path("Principal").asText());
+        assertEquals(json("{\"Ref\": \"SignUpFunction.Alias\"}"), permission.path("FunctionName"));
         assertEquals(json("{\"Fn::GetAtt\": \"UserPool.Arn\"}"), permission.path("SourceArn"));
     }
 

@@ -1,8 +1,6 @@
 package org.meetups.testing;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,20 +10,19 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.meetups.common.http.HttpFunction;
 
-/** HTTP API v2 events shaped as API Gateway sends them, and the runtime's own way of reading event files. */
+/** HTTP API v2 events shaped as API Gateway sends them, and event files read as the functions read them. */
 public final class ApiEvents {
     /** The API's own address, as in the sample events: API Gateway always names it (Host, domainName). */
     public static final String DOMAIN = "abcde12345.execute-api.eu-west-1.amazonaws.com";
-    private static final PojoSerializer<APIGatewayV2HTTPEvent> SERIALIZER =
-            LambdaEventSerializers.serializerFor(APIGatewayV2HTTPEvent.class, ApiEvents.class.getClassLoader());
 
     private ApiEvents() {}
 
-    /** Reads an event JSON file exactly as the Lambda Java runtime deserialises it. */
+    /** Reads an event JSON file exactly as the HTTP functions read their events ({@link HttpFunction#readEvent}). */
     public static APIGatewayV2HTTPEvent read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
-            return SERIALIZER.fromJson(in);
+            return HttpFunction.readEvent(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,8 +1,6 @@
 package org.meetups.testing;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,15 +18,14 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import org.meetups.common.stream.StreamEvents;
 
 /**
  * Reads the emulator's DynamoDB stream of the test table (DescribeStream, GetShardIterator,
- * GetRecords) and turns the new records into the event Lambda delivers, read with the Lambda
- * runtime's own serializer.
+ * GetRecords) and turns the new records into the event Lambda delivers, read as the stream
+ * functions read it ({@link StreamEvents}).
  */
 public final class StreamFeed {
-    private static final PojoSerializer<DynamodbEvent> SERIALIZER =
-            LambdaEventSerializers.serializerFor(DynamodbEvent.class, StreamFeed.class.getClassLoader());
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final DynamoDbStreamsClient streams;
@@ -103,13 +100,11 @@ public final class StreamFeed {
     }
 
     public static DynamodbEvent read(String json) {
-        return SERIALIZER.fromJson(new ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return StreamEvents.read(new ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     public static String write(DynamodbEvent event) {
-        var out = new java.io.ByteArrayOutputStream();
-        SERIALIZER.toJson(event, out);
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return StreamEvents.toJson(event);
     }
 
     private static ObjectNode image(Map<String, AttributeValue> item) {

@@ -1,12 +1,17 @@
 package org.meetups.testing;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.meetups.common.aws.AwsClients;
+import org.meetups.common.http.HttpFunction;
+import org.meetups.common.json.Json;
 import org.meetups.common.config.Env;
 import org.meetups.emulator.Emulator;
 import org.meetups.emulator.ProjectFiles;
@@ -114,9 +119,16 @@ public final class TestStack {
     }
 
     /** Invokes the handler as Lambda would and checks the response against api/openapi.yaml. */
-    public ApiResult call(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function,
-                          APIGatewayV2HTTPEvent event) {
-        APIGatewayV2HTTPResponse response = function.handleRequest(event, null);
+    public ApiResult call(HttpFunction function, APIGatewayV2HTTPEvent event) {
+        // through the Lambda entry point: the event as JSON in, the response as JSON out
+        APIGatewayV2HTTPResponse response;
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            function.handleRequest(new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(event)), out, null);
+            response = Json.MAPPER.readValue(out.toByteArray(), APIGatewayV2HTTPResponse.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ApiResult result = new ApiResult(response.getStatusCode(),
                 response.getHeaders() == null ? Map.of() : response.getHeaders(), response.getBody());
         OpenApiContract.assertConforms(event.getRequestContext().getHttp().getMethod(), event.getRawPath(), result);

@@ -4,11 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,6 +54,68 @@ class TemplateTest {
             assertTrue(Files.isRegularFile(ProjectFiles.resolve(module).resolve("pom.xml")), module + " is a Maven module");
         });
         assertFalse(functions.isEmpty());
+    }
+
+    /**
+     * SnapStart on every function: the Globals publish each deployment as a version behind the alias
+     * "live", snapshotted; in the template as the SAM transform makes it, everything that invokes a
+     * function (API routes, the stream's event source mappings, schedules, Cognito's trigger and their
+     * permissions) names the alias, never the unpublished $LATEST.
+     */
+    @Test
+    void everyFunctionIsInvokedThroughItsSnapStartAlias() throws Exception {
+        JsonNode globals = TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Globals").path("Function");
+        assertEquals("live", globals.path("AutoPublishAlias").asText());
+        assertEquals("PublishedVersions", globals.path("SnapStart").path("ApplyOn").asText());
+
+        Path root = ProjectFiles.root();
+        Process venv = new ProcessBuilder(root.resolve("tools/venv").toString(), "lint").directory(root.toFile()).start();
+        String python = new String(venv.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip() + "/bin/python";
+        assertEquals(0, venv.waitFor());
+        Process transform = new ProcessBuilder(python, "tools/lint/sam_transform.py", "template.yaml")
+                .directory(root.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        JsonNode resources = new ObjectMapper().readTree(transform.getInputStream()).path("Resources");
+        assertEquals(0, transform.waitFor());
+
+        Set<String> functions = new TreeSet<>();
+        Set<String> aliases = new TreeSet<>();
+        resources.properties().forEach(r -> {
+            String type = r.getValue().path("Type").asText();
+            if (type.equals("AWS::Lambda::Function")) {
+                functions.add(r.getKey());
+                assertEquals("PublishedVersions", r.getValue().path("Properties").path("SnapStart").path("ApplyOn").asText(),
+                        r.getKey() + "'s SnapStart");
+            } else if (type.equals("AWS::Lambda::Alias")) {
+                aliases.add(r.getKey());
+                assertEquals("live", r.getValue().path("Properties").path("Name").asText());
+            }
+        });
+        assertEquals(functions.stream().map(f -> f + "Aliaslive").collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
+                aliases, "one alias per function");
+
+        List<String> invokers = new ArrayList<>();
+        resources.properties().forEach(r -> {
+            JsonNode props = r.getValue().path("Properties");
+            JsonNode target = switch (r.getValue().path("Type").asText()) {
+                case "AWS::Scheduler::Schedule" -> props.path("Target").path("Arn");
+                case "AWS::Lambda::EventSourceMapping", "AWS::Lambda::Permission" -> props.path("FunctionName");
+                case "AWS::Cognito::UserPool" -> props.path("LambdaConfig");
+                case "AWS::ApiGatewayV2::Api" -> props.path("Body");
+                default -> null;
+            };
+            if (target == null || target.isMissingNode()) {
+                return;
+            }
+            invokers.add(r.getKey());
+            String named = target.toString();
+            for (String function : functions) {
+                // a function named other than through its alias: {"Ref": "XFunction"}, XFunction.Arn, ${XFunction.Arn}, ${XFunction}
+                assertFalse(named.matches(".*[\\[{\"]" + function + "(\\.Arn)?[\"}].*"),
+                        () -> r.getKey() + " invokes " + function + " without its alias: " + named);
+            }
+            assertTrue(named.contains("Aliaslive"), () -> r.getKey() + " names no alias: " + named);
+        });
+        assertTrue(invokers.size() > functions.size(), "routes, mappings, schedules and permissions: " + invokers);
     }
 
     @Test

@@ -1,15 +1,27 @@
 package org.meetups.common.http;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.meetups.common.auth.Authenticator;
 import org.meetups.common.auth.Caller;
 import org.meetups.common.domain.Refusal;
+import org.meetups.common.json.Json;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
+import org.meetups.common.snapstart.Priming;
 import org.meetups.common.store.Busy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +32,35 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * declares it), authenticates the caller, and maps failures to problem responses. Each request
  * logs one line (route, status, outcome; never the raw path, which may hold a link token) and
  * counts {@code Http4xx} / {@code Http5xx} by route.
+ *
+ * <p>The function reads its event as a stream: the project's mapper (no scalar coercion) reads the
+ * API Gateway HTTP API (payload 2.0) event and writes the response, so the Lambda runtime's own
+ * POJO serializer (hundreds of classes, and joda-time) is never loaded. Fields API Gateway may add to
+ * its envelope are ignored; the request body itself is read strictly by the routes.
+ *
+ * <p>SnapStart: the function is an {@code org.crac} resource ({@link Priming}): before the snapshot it
+ * reads and writes sample JSON, builds the (de)serializers of its {@link #primedTypes()} and makes its
+ * side-effect-free AWS calls ({@link #primeWork()}); after a restore it refreshes what restored copies
+ * must not share ({@link #afterRestore()}).
  */
-public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public abstract class HttpFunction extends Priming implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFunction.class);
+    private static final ObjectReader EVENTS = Json.envelopes(builder -> builder)
+            .readerFor(APIGatewayV2HTTPEvent.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final ObjectWriter RESPONSES = Json.MAPPER.writerFor(APIGatewayV2HTTPResponse.class);
+    /** A request as API Gateway sends one (with a JWT authorizer's claims), read and answered while priming. */
+    private static final String SAMPLE_EVENT = """
+            {"version":"2.0","routeKey":"GET /meetups/{id}","rawPath":"/meetups/00000000-0000-4000-8000-000000000000",
+             "rawQueryString":"limit=1","cookies":["a=b"],
+             "headers":{"accept":"application/json","content-type":"application/json"},"queryStringParameters":{"limit":"1"},
+             "pathParameters":{"id":"00000000-0000-4000-8000-000000000000"},"stageVariables":null,
+             "requestContext":{"accountId":"123456789012","apiId":"api","domainName":"api.example.org","domainPrefix":"api",
+              "http":{"method":"GET","path":"/meetups/00000000-0000-4000-8000-000000000000","protocol":"HTTP/1.1",
+               "sourceIp":"192.0.2.1","userAgent":"priming"},"requestId":"priming","routeKey":"GET /meetups/{id}",
+              "stage":"$default","time":"01/Jan/2026:00:00:00 +0000","timeEpoch":1767225600000,
+              "authorizer":{"jwt":{"claims":{"sub":"priming","email":"priming@example.org","email_verified":"true",
+               "name":"Priming"},"scopes":null}}},
+             "body":"{}","isBase64Encoded":false}""";
 
     @FunctionalInterface
     public interface Route {
@@ -31,6 +69,8 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
 
     private final Authenticator authenticator;
     private org.meetups.common.people.DirectorySync directory;
+    /** While priming: requests keep nothing (no directory entry for the sample caller). */
+    private volatile boolean priming;
 
     protected HttpFunction(Authenticator authenticator) {
         this.authenticator = authenticator;
@@ -55,7 +95,94 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
         return java.util.Set.of();
     }
 
+    /** The Lambda entry point: the event read from the stream, the response written to it. */
     @Override
+    public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        RESPONSES.writeValue(output, handleRequest(readEvent(input), context));
+    }
+
+    /** An HTTP API event as this function reads it (tests and sample events go through the same reader). */
+    public static APIGatewayV2HTTPEvent readEvent(InputStream input) {
+        try {
+            return EVENTS.readValue(input);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not an HTTP API event: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A read-only route served while priming through the whole kernel (routing, authentication, the route,
+     * the response written), its path parameters ({@code {id}}, {@code {feed}}...) naming nothing that
+     * exists; null for none.
+     */
+    protected String primingRoute() {
+        return null;
+    }
+
+    /** Types whose JSON (de)serializers are built before the snapshot: the routes' inputs and views. */
+    protected List<Class<?>> primedTypes() {
+        return List.of();
+    }
+
+    /**
+     * Side-effect-free work before the snapshot that loads what the routes use beyond JSON: by default a
+     * read of a key that never exists in the table the function keeps its directory in, and a conditional
+     * update of it that is refused (the SDK's read and write paths; a caller's first request updates the
+     * directory).
+     */
+    protected void primeWork() {
+        if (directory != null) {
+            directory.table().primeGet();
+            directory.table().primeUpdate();
+        }
+    }
+
+    @Override
+    protected final void prime() {
+        try {
+            APIGatewayV2HTTPEvent event = readEvent(new ByteArrayInputStream(SAMPLE_EVENT.getBytes(StandardCharsets.UTF_8)));
+            Caller caller = authenticator.authenticate(event);
+            ApiRequest.from(event);
+            ApiResponse problem = ApiResponse.problem(ApiException.notFound("priming " + caller.userId()).problem(event.getRawPath()));
+            RESPONSES.writeValueAsBytes(problem.toLambda());
+            RESPONSES.writeValueAsBytes(ApiResponse.json(200, Map.of("priming", List.of(1))).toLambda());
+            for (Class<?> type : primedTypes()) {
+                // a reader and a writer for a type find (and cache) its deserializer and serializer at once
+                Json.MAPPER.readerFor(type);
+                Json.MAPPER.writerFor(type);
+            }
+            primeWork();
+            String route = primingRoute();
+            if (route != null) {
+                event.setRouteKey(route);
+                event.getRequestContext().setRouteKey(route);
+                Map<String, String> parameters = new java.util.HashMap<>();
+                java.util.regex.Matcher parameter = PATH_PARAMETER.matcher(route);
+                while (parameter.find()) {
+                    parameters.put(parameter.group(1), NOTHING);
+                }
+                event.setPathParameters(parameters);
+                event.setRawPath(PATH_PARAMETER.matcher(route.substring(route.indexOf(' ') + 1)).replaceAll(NOTHING));
+                priming = true;
+                try {
+                    ApiResponse response = handle(event);
+                    RESPONSES.writeValueAsBytes(response.toLambda());
+                    LOG.info("primed with {} (answered {})", route, response.status());
+                } finally {
+                    priming = false;
+                    org.slf4j.MDC.clear();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final java.util.regex.Pattern PATH_PARAMETER = java.util.regex.Pattern.compile("\\{(\\w+)}");
+    /** A path parameter naming nothing: no meetup, person or token has this value. */
+    private static final String NOTHING = "00000000-0000-4000-8000-000000000000";
+
+    /** Serves one event, already read (tests call this directly). */
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         try (Invocation invocation = Invocation.start(context, getClass().getSimpleName())) {
             String route = event.getRouteKey();
@@ -86,7 +213,7 @@ public abstract class HttpFunction implements RequestHandler<APIGatewayV2HTTPEve
             }
             Caller caller = publicRoutes().contains(event.getRouteKey()) ? null : authenticator.authenticate(event);
             ApiResponse response = route.handle(ApiRequest.from(event), caller);
-            if (caller != null && directory != null && response.status() < 400) {
+            if (caller != null && directory != null && !priming && response.status() < 400) {
                 directory.seen(caller);
             }
             return response;

@@ -33,6 +33,11 @@ public final class DirectorySync {
         this.clock = clock;
     }
 
+    /** The table the directory lives in. */
+    public org.meetups.common.store.MeetupTable table() {
+        return directory.table();
+    }
+
     public void seen(Caller caller) {
         String claims = caller.email() + "\n" + caller.name() + "\n" + caller.department();
         synchronized (confirmed) {

@@ -110,4 +110,37 @@ public final class MeetupTable {
         return Optional.ofNullable(meetups.getItem(GetItemEnhancedRequest.builder()
                 .key(meetupKey(meetupId)).consistentRead(true).build()));
     }
+
+    /**
+     * A GetItem of a key no item has: loads and initialises the client's request, signing, HTTP and
+     * item-mapping path, for a SnapStart snapshot, writing nothing. The key is under {@code USER#}, which
+     * every function allowed GetItem may read (the people function only there: its policy's LeadingKeys).
+     */
+    public void primeGet() {
+        meetups.getItem(GetItemEnhancedRequest.builder()
+                .key(Key.builder().partitionValue("USER#priming").sortValue("PRIMING").build()).build());
+    }
+
+    /**
+     * An UpdateItem of the same key, on condition that the item exists: refused, so nothing is written,
+     * while the write path (expressions, the refusal's exception) is loaded, as a caller's first
+     * directory update or a conditional write needs it.
+     */
+    public void primeUpdate() {
+        try {
+            client.updateItem(r -> r.tableName(name)
+                    .key(key("USER#priming", "PRIMING"))
+                    .updateExpression("SET #p = :p").conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeNames(Map.of("#p", "priming"))
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromBool(true))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException expected) {
+            // no such item: nothing written
+        }
+    }
+
+    /** The same with a Query of a partition no item has: for the functions whose policy allows Query, not GetItem. */
+    public void primeQuery() {
+        client.query(r -> r.tableName(name).keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PRIMING#"))).limit(1));
+    }
 }

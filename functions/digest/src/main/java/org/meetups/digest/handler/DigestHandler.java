@@ -26,6 +26,8 @@ import org.meetups.common.store.MeetupTable;
 import org.meetups.common.time.Weeks;
 import org.meetups.digest.store.DigestStore;
 import org.meetups.common.observe.Invocation;
+import org.meetups.common.snapstart.Priming;
+import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MimeMail;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.mail.MailStack;
@@ -43,12 +45,18 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * <p>Configuration: TABLE_NAME, SENDER, REPLY_TO, PUBLIC_BASE_URL, LINK_SECRET_ARN, ORGANISATION_TIME_ZONE, SES_CONFIGURATION_SET,
  * DIGEST_MAILS_PER_SECOND (default 14: the SES sending rate), DIGEST_SENDERS (mails in flight at once, default 8).
  */
-public final class DigestHandler implements RequestStreamHandler {
+public final class DigestHandler extends Priming implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DigestHandler.class);
     /** Time kept back for the last page (100 mails at 14 a second) and recording where the run is. */
     static final Duration RESERVE = Duration.ofSeconds(30);
 
-    private final DigestRun run;
+    /** Signs links with the link secret, read at init and again after a SnapStart restore. */
+    private volatile DigestRun run;
+    private final java.util.function.Function<TokenSigner, DigestRun> runWith;
+    private final Env env;
+    private final Clock clock;
+    private final MeetupTable table;
+    private final MailDelivery delivery;
     private final Integer pagesPerInvocation;
 
     public DigestHandler() {
@@ -61,7 +69,6 @@ public final class DigestHandler implements RequestStreamHandler {
         String tableName = env.require("TABLE_NAME");
         MeetupTable table = new MeetupTable(dynamo, tableName);
         MimeMail mime = MailStack.mime(env);
-        TokenSigner tokens = MailStack.tokens(env, clock);
         String baseUrl = env.require("PUBLIC_BASE_URL");
         int perSecond = positive(env, "DIGEST_MAILS_PER_SECOND", 14);
         RateLimiter rate = RateLimiter.of("digest", RateLimiterConfig.custom()
@@ -73,10 +80,32 @@ public final class DigestHandler implements RequestStreamHandler {
             t.setDaemon(true);
             return t;
         });
-        this.run = new DigestRun(new DigestStore(table), new Directory(table),
-                MailStack.delivery(env, clock, dynamo, tableName, mime, sesInterceptors), new DigestMails(tokens, baseUrl),
-                rate, senders, new OrganisationMonths(table)::peopleInvolved, tokens, baseUrl, Weeks.of(env), clock);
+        this.delivery = MailStack.delivery(env, clock, dynamo, tableName, mime, sesInterceptors);
+        MailDelivery delivery = this.delivery;
+        Weeks weeks = Weeks.of(env);
+        this.runWith = tokens -> new DigestRun(new DigestStore(table), new Directory(table), delivery,
+                new DigestMails(tokens, baseUrl), rate, senders, new OrganisationMonths(table)::peopleInvolved, tokens, baseUrl,
+                weeks, clock);
+        this.env = env;
+        this.clock = clock;
+        this.table = table;
+        this.run = runWith.apply(MailStack.tokens(env, clock));
         this.pagesPerInvocation = env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
+    }
+
+    /** Before a SnapStart snapshot: a schedule's event read, a GetItem and a Query of keys no item has, the SES client built. */
+    @Override
+    protected void prime() {
+        ScheduledEvents.prime();
+        table.primeGet();
+        table.primeQuery();
+        delivery.prime();
+    }
+
+    /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */
+    @Override
+    protected void refresh() {
+        run = runWith.apply(MailStack.tokens(env, clock));
     }
 
     private static int positive(Env env, String name, int fallback) {

@@ -1,6 +1,5 @@
 package org.meetups.highlights.handler;
 
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +33,8 @@ import org.meetups.highlights.store.PhotoStore;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.SignedToken;
 import org.meetups.mail.links.TokenSigner;
-import org.meetups.mail.MailStack;
+import org.meetups.mail.links.LinkSecret;
+import org.meetups.common.snapstart.Randomness;
 
 /**
  * Highlights: wins of a meetup shared with the organisation. Coordinators and people who attended or
@@ -44,7 +44,6 @@ import org.meetups.mail.MailStack;
  * through presigned GETs of minutes, and from mails through a signed link that redirects to one.
  */
 public final class HighlightsHandler extends HttpFunction {
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MAX_PAGE = 100;
     /** A photo link in a mail redirects to a read valid this long. */
     static final Duration REDIRECTED_READ = Duration.ofMinutes(5);
@@ -87,6 +86,22 @@ public final class HighlightsHandler extends HttpFunction {
     @Override
     public Map<String, Route> routes() {
         return routes;
+    }
+
+    @Override
+    protected String primingRoute() {
+        return "GET /meetups/{id}/highlights";
+    }
+
+    @Override
+    protected List<Class<?>> primedTypes() {
+        return List.of(HighlightInput.class, PhotoRequest.class);
+    }
+
+    /** Restored copies read the link secret afresh, on first use. */
+    @Override
+    protected synchronized void refresh() {
+        tokens = null;
     }
 
     @Override
@@ -246,7 +261,7 @@ public final class HighlightsHandler extends HttpFunction {
         if (signer == null) {
             synchronized (this) {
                 if (tokens == null) {
-                    tokens = MailStack.tokens(env, clock);
+                    tokens = new TokenSigner(LinkSecret.load(env), clock); // not MailStack: this function ships no SES or MIME classes
                 }
                 signer = tokens;
             }
@@ -309,7 +324,7 @@ public final class HighlightsHandler extends HttpFunction {
 
     private static byte[] randomBytes(int n) {
         byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
+        Randomness.secure().nextBytes(bytes);
         return bytes;
     }
 }

@@ -56,7 +56,9 @@ public final class LinksHandler extends HttpFunction {
     private final RoleTake roleTake;
     private final SeatTake seatTake;
     private final Directory directory;
-    private final TokenSigner tokens;
+    /** Signs with the link secret, read at init and again after a SnapStart restore. */
+    private volatile TokenSigner tokens;
+    private final Env env;
     /** PUBLIC_BASE_URL without a trailing slash; null when empty: then the API's own address. */
     private final String publicBaseUrl;
     private final String organizer;
@@ -80,6 +82,7 @@ public final class LinksHandler extends HttpFunction {
         this.roleTake = new RoleTake(table);
         this.seatTake = new SeatTake(table);
         this.directory = new Directory(table);
+        this.env = env;
         this.tokens = MailStack.tokens(env, clock);
         this.publicBaseUrl = env.find("PUBLIC_BASE_URL").filter(base -> !base.isBlank())
                 .map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base).orElse(null);
@@ -119,6 +122,29 @@ public final class LinksHandler extends HttpFunction {
     @Override
     public Map<String, Route> routes() {
         return routes;
+    }
+
+    @Override
+    protected String primingRoute() {
+        return "GET /calendar/{feed}";
+    }
+
+    @Override
+    protected List<Class<?>> primedTypes() {
+        return List.of(FeedView.class);
+    }
+
+    /** The directory's table read, and a token checked (a forged one: nothing is looked up). */
+    @Override
+    protected void primeWork() {
+        super.primeWork();
+        tokens.check("priming.priming", ONE_CLICK);
+    }
+
+    /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */
+    @Override
+    protected void refresh() {
+        tokens = MailStack.tokens(env, clock);
     }
 
     @Override

@@ -10,12 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.meetups.common.snapstart.Randomness;
 
 /**
  * Signs and checks tokens: {@code base64url(json claims) "." base64url(HMAC-SHA256(secret, first part))}.
@@ -29,7 +29,6 @@ public final class TokenSigner {
             .build();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-    private static final SecureRandom RANDOM = new SecureRandom();
     /** Longest token accepted; anything longer is not ours. */
     public static final int MAX_LENGTH = 1024;
 
@@ -92,7 +91,7 @@ public final class TokenSigner {
 
     private static String nonce() {
         byte[] nonce = new byte[16];
-        RANDOM.nextBytes(nonce);
+        Randomness.secure().nextBytes(nonce);
         return B64.encodeToString(nonce);
     }
 

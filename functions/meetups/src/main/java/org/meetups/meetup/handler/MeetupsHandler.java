@@ -73,6 +73,16 @@ public final class MeetupsHandler extends HttpFunction {
         return routes;
     }
 
+    @Override
+    protected String primingRoute() {
+        return "GET /meetups/{id}";
+    }
+
+    @Override
+    protected List<Class<?>> primedTypes() {
+        return List.of(MeetupInput.class, MeetupView.class, MeetupPage.class);
+    }
+
     ApiResponse create(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         MeetupInput input = request.jsonBody(MeetupInput.class);

@@ -1,11 +1,14 @@
 package org.meetups.notify.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +24,8 @@ import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
+import org.meetups.common.snapstart.Priming;
+import org.meetups.common.stream.StreamEvents;
 import org.meetups.common.people.Profiles;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
@@ -53,13 +58,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * out of order, while other meetups' records proceed. Mails caused by a person's own actions go
  * through {@link HeldMails}' windows; a released window ({@code MAILWINDOW#} record) mails the latest state.
  */
-public final class NotificationsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class NotificationsHandler extends Priming implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationsHandler.class);
 
     private final Clock clock;
     private final MeetupPartition partition;
     private final Profiles profiles;
-    private final MailComposer composer;
+    /** Signs links with the link secret, read at init and again after a SnapStart restore. */
+    private volatile MailComposer composer;
+    private final Env env;
+    private final MimeMail mime;
     private final MailDelivery delivery;
     private final MailWindows windows;
 
@@ -73,8 +81,9 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
         String table = env.require("TABLE_NAME");
         this.partition = new MeetupPartition(new MeetupTable(dynamo, table));
         this.profiles = new Profiles(new MeetupTable(dynamo, table));
-        MimeMail mime = MailStack.mime(env);
-        this.composer = MailStack.composer(env, mime, MailStack.tokens(env, clock));
+        this.env = env;
+        this.mime = MailStack.mime(env);
+        this.composer = composer();
         this.delivery = MailStack.delivery(env, clock, dynamo, table, mime, sesInterceptors);
         this.windows = new MailWindows(dynamo, table);
     }
@@ -86,7 +95,32 @@ public final class NotificationsHandler implements RequestHandler<DynamodbEvent,
         }
     }
 
+    /** The Lambda entry point: the event read with the project's mapper ({@link StreamEvents}), not the runtime's serializer. */
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StreamEvents.write(handleRequest(StreamEvents.read(input), context), output);
+    }
+
+    /** Before a SnapStart snapshot: a sample event read and answered, a meetup read that finds none, the SES client built. */
+    @Override
+    protected void prime() {
+        StreamEvents.prime();
+        partition.meetup("priming");
+        partition.itemsStartingWith("priming", "RSVP#");
+        delivery.prime();
+    }
+
+    /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */
+    @Override
+    protected void refresh() {
+        composer = composer();
+    }
+
+    private MailComposer composer() {
+        return MailStack.composer(env, mime, MailStack.tokens(env, clock));
+    }
+
+    /** Serves one event, already read (tests call this directly). */
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         try (Invocation invocation = Invocation.start(context, "NotificationsFunction")) {
             MailDelivery.Run sending = delivery.run();

@@ -55,6 +55,16 @@ public final class PeopleHandler extends HttpFunction {
         return routes;
     }
 
+    @Override
+    protected String primingRoute() {
+        return "GET /me/preferences";
+    }
+
+    @Override
+    protected List<Class<?>> primedTypes() {
+        return List.of(Preferences.class);
+    }
+
     ApiResponse preferences(ApiRequest request, Caller caller) {
         return ApiResponse.json(200, profiles.preferences(caller));
     }

@@ -1,10 +1,13 @@
 package org.meetups.projections.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +21,8 @@ import org.meetups.common.config.Env;
 import org.meetups.common.involvement.InvolvementItems;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
+import org.meetups.common.snapstart.Priming;
+import org.meetups.common.stream.StreamEvents;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
@@ -42,11 +47,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * write is conditional, so replayed, redelivered and bisected batches change nothing twice. A record
  * that fails is reported as a batch item failure, and so are the later records of the same meetup.
  */
-public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class ProjectionsHandler extends Priming implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionsHandler.class);
     /** Items per job step: one Query and at most this many UpdateItems, well inside the function's timeout. */
     public static final int PAGE_SIZE = 100;
 
+    private final MeetupTable table;
     private final CopyStore copies;
     private final InvolvementStore involvement;
     private final Clock clock;
@@ -61,13 +67,28 @@ public final class ProjectionsHandler implements RequestHandler<DynamodbEvent, S
     }
 
     public ProjectionsHandler(MeetupTable table, Clock clock, int pageSize) {
+        this.table = table;
         this.copies = new CopyStore(table);
         this.involvement = new InvolvementStore(table);
         this.clock = clock;
         this.pageSize = pageSize;
     }
 
+    /** The Lambda entry point: the event read with the project's mapper ({@link StreamEvents}), not the runtime's serializer. */
     @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StreamEvents.write(handleRequest(StreamEvents.read(input), context), output);
+    }
+
+    /** Before a SnapStart snapshot: a sample event read and answered, a Query of a partition no item has (its policy allows no GetItem) and a refused conditional update. */
+    @Override
+    protected void prime() {
+        StreamEvents.prime();
+        table.primeQuery();
+        table.primeUpdate();
+    }
+
+    /** Serves one event, already read (tests call this directly). */
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         try (Invocation invocation = Invocation.start(context, "ProjectionsFunction")) {
             List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();

@@ -90,9 +90,7 @@ class MovedMeetupTest {
         feed = new StreamFeed(stack);
     }
 
-    static ApiResult call(com.amazonaws.services.lambda.runtime.RequestHandler<
-            com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent,
-            com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse> handler, ApiEvents.Builder request) {
+    static ApiResult call(org.meetups.common.http.HttpFunction handler, ApiEvents.Builder request) {
         return stack.call(handler, request.build());
     }
 

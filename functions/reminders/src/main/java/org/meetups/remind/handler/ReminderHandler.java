@@ -14,7 +14,9 @@ import org.meetups.common.config.Env;
 import org.meetups.common.json.Json;
 import org.meetups.common.time.ScheduledEvents;
 import org.meetups.common.observe.Invocation;
+import org.meetups.common.snapstart.Priming;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailWindows;
 import org.meetups.mail.MimeMail;
 import org.meetups.mail.MailStack;
@@ -26,8 +28,16 @@ import org.meetups.remind.store.ReminderStore;
  * ({@code "time"}) works too. Reminders are decided on that time, not the wall clock, so a late
  * or repeated run behaves the same as a punctual one.
  */
-public final class ReminderHandler implements RequestStreamHandler {
-    private final ReminderRun run;
+public final class ReminderHandler extends Priming implements RequestStreamHandler {
+    /** Signs links with the link secret, read at init and again after a SnapStart restore. */
+    private volatile ReminderRun run;
+    private final Env env;
+    private final Clock clock;
+    private final MeetupTable table;
+    private final ReminderStore store;
+    private final MailWindows windows;
+    private final MailDelivery delivery;
+    private final MimeMail mime;
 
     public ReminderHandler() {
         this(Env.system(), Clock.systemUTC());
@@ -35,11 +45,33 @@ public final class ReminderHandler implements RequestStreamHandler {
 
     public ReminderHandler(Env env, Clock clock) {
         var dynamo = AwsClients.dynamoDb(env);
-        String table = env.require("TABLE_NAME");
-        MimeMail mime = MailStack.mime(env);
-        this.run = new ReminderRun(new ReminderStore(new MeetupTable(dynamo, table)), new MailWindows(dynamo, table),
-                MailStack.delivery(env, clock, dynamo, table, mime, List.of()),
-                new ReminderMails(MailStack.composer(env, mime, MailStack.tokens(env, clock)), clock), clock);
+        String tableName = env.require("TABLE_NAME");
+        this.env = env;
+        this.clock = clock;
+        this.mime = MailStack.mime(env);
+        this.table = new MeetupTable(dynamo, tableName);
+        this.store = new ReminderStore(table);
+        this.windows = new MailWindows(dynamo, tableName);
+        this.delivery = MailStack.delivery(env, clock, dynamo, tableName, mime, List.of());
+        this.run = run();
+    }
+
+    private ReminderRun run() {
+        return new ReminderRun(store, windows, delivery, new ReminderMails(MailStack.composer(env, mime, MailStack.tokens(env, clock)), clock), clock);
+    }
+
+    /** Before a SnapStart snapshot: a schedule's event read, a Query of a partition no item has (its policy allows no GetItem), the SES client built. */
+    @Override
+    protected void prime() {
+        ScheduledEvents.prime();
+        table.primeQuery();
+        delivery.prime();
+    }
+
+    /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */
+    @Override
+    protected void refresh() {
+        run = run();
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.meetups.common.people.DirectorySync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -79,6 +80,17 @@ public final class RolesHandler extends HttpFunction {
     @Override
     public Map<String, Route> routes() {
         return routes;
+    }
+
+    @Override
+    protected String primingRoute() {
+        return "GET /meetups/{id}/roles";
+    }
+
+    @Override
+    protected List<Class<?>> primedTypes() {
+        return List.of(RoleInput.class, RoleChange.class, AssigneeInput.class, Views.RoleBoard.class, Views.OpenPage.class,
+                Views.HistoryPage.class, Views.AssignmentView.class);
     }
 
     ApiResponse board(ApiRequest request, Caller caller) {

@@ -90,6 +90,17 @@ public final class RsvpHandler extends HttpFunction {
         return routes;
     }
 
+    @Override
+    protected String primingRoute() {
+        return "GET /me/meetups";
+    }
+
+    @Override
+    protected List<Class<?>> primedTypes() {
+        return List.of(SeatInput.class, AttendanceInput.class, AttendanceBatchInput.class, RsvpView.class, AttendeeView.class,
+                AttendeePage.class, MyMeetupsPage.class, AttendanceBatchResult.class);
+    }
+
     ApiResponse rsvp(ApiRequest request, Caller caller) {
         return ownView(store.rsvp(caller, request.meetupId(), now()));
     }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import org.meetups.common.config.Env;
 import org.meetups.common.json.Json;
+import org.meetups.common.snapstart.Priming;
 import org.meetups.signup.domain.SignUpDomains;
 
 /**
@@ -17,7 +18,7 @@ import org.meetups.signup.domain.SignUpDomains;
  * unchanged: nobody is confirmed or verified automatically, so Cognito mails a code to the address.
  * The event is read as JSON, not through the runtime's POJO serializer.
  */
-public final class SignUpHandler implements RequestStreamHandler {
+public final class SignUpHandler extends Priming implements RequestStreamHandler {
     private final SignUpDomains domains;
 
     public SignUpHandler() {
@@ -26,6 +27,17 @@ public final class SignUpHandler implements RequestStreamHandler {
 
     public SignUpHandler(Env env) {
         this.domains = SignUpDomains.parse(env.getOr("SELF_SIGN_UP_DOMAINS", ""));
+    }
+
+    /** Before a SnapStart snapshot: an administrator's creation read and answered. */
+    @Override
+    protected void prime() {
+        try {
+            handleRequest(new java.io.ByteArrayInputStream("{\"triggerSource\":\"PreSignUp_AdminCreateUser\",\"request\":{}}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)), java.io.OutputStream.nullOutputStream(), null);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Refuses the sign-up; Cognito shows the message to the person ("PreSignUp failed with error ..."). */

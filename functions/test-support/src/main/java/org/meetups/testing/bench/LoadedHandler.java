@@ -10,6 +10,9 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A handler as the Lambda Java runtime holds it: constructed once, then fed JSON events, each read
@@ -72,10 +75,18 @@ final class LoadedHandler {
         if (handler instanceof RequestStreamHandler stream) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             stream.handleRequest(new ByteArrayInputStream(event), out, null);
-            return out.size() + "B";
+            return statusOrSize(out.toString(StandardCharsets.UTF_8));
         }
         return String.valueOf(invoke((RequestHandler<?, ?>) handler, event));
     }
+
+    /** A stream handler's answer: the status code of an HTTP function's response (written status first), else its size. */
+    static String statusOrSize(String output) {
+        Matcher status = HTTP_STATUS.matcher(output);
+        return status.lookingAt() ? status.group(1) : output.getBytes(StandardCharsets.UTF_8).length + "B";
+    }
+
+    private static final Pattern HTTP_STATUS = Pattern.compile("\\{\"statusCode\":(\\d{3})\\b");
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object invoke(RequestHandler handler, byte[] event) throws Exception {

@@ -59,4 +59,11 @@ class LoadedHandlerTest {
         loaded.serve("{}".getBytes(StandardCharsets.UTF_8));
         assertEquals(List.of("request {}"), handler.calls);
     }
+
+    @Test
+    void anHttpFunctionsAnswerIsItsStatusCodeAndAnyOtherItsSize() {
+        assertEquals("404", LoadedHandler.statusOrSize("{\"statusCode\":404,\"headers\":{},\"body\":\"{}\"}"));
+        assertEquals("26B", LoadedHandler.statusOrSize("{\"batchItemFailures\":[{}]}"));
+        assertEquals("31B", LoadedHandler.statusOrSize("{\"body\":\"{\\\"statusCode\\\":200}\"}"));
+    }
 }
