@@ -1,10 +1,9 @@
 package org.meetups.roles.store;
 
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.meetups.common.roles.AssignmentSchema;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.StartIndex;
 import org.meetups.common.store.StartPosition;
 import org.meetups.common.store.UserItemPosition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,9 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class RoleListings {
     private final MeetupTable table;
+    private final StartIndex startIndex;
 
     public RoleListings(MeetupTable table) {
         this.table = table;
+        this.startIndex = new StartIndex(table);
     }
 
     /** One page of a person's role assignments, by meetup start (GSI2), and where the next page starts. */
@@ -97,47 +99,24 @@ public final class RoleListings {
     /** One page of scheduled meetups with open role slots, by start time. */
     public record OpenPage(List<Meetup> meetups, Optional<StartPosition> next) {}
 
+    private static final StartIndex.Filter RECRUITING = new StartIndex.Filter("#status = :scheduled AND #open > :zero",
+            Map.of("#status", MeetupSchema.STATUS, "#open", MeetupSchema.OPEN_ROLE_SLOTS),
+            Map.of(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()), ":zero", AttributeValue.fromN("0")));
+
     /**
-     * Walks the month buckets of the start-time index (GSI1) from {@code from} to {@code to},
-     * keeping scheduled meetups with {@code openRoleSlots > 0}: one Query per bucket page visited.
+     * Walks the start-time index from {@code from} to {@code to} ({@link StartIndex}, pages of up to 100
+     * items), keeping scheduled meetups with {@code openRoleSlots > 0}; the page says where to go on only
+     * when a further meetup was found.
      */
     public OpenPage openRoles(Instant from, Instant to, int limit, Optional<StartPosition> after) {
         List<Meetup> page = new ArrayList<>();
-        String lower = Keys.startSortKey(from, "");
-        String upper = Keys.startSortKey(to, "~");
-        YearMonth month = YearMonth.from(after.map(StartPosition::startsAt).orElse(from).atOffset(ZoneOffset.UTC));
-        YearMonth lastMonth = YearMonth.from(to.atOffset(ZoneOffset.UTC));
-        Map<String, AttributeValue> start = after.map(StartPosition::exclusiveStartKey).orElse(null);
-        while (!month.isAfter(lastMonth)) {
-            QueryResponse response = table.client().query(QueryRequest.builder()
-                    .tableName(table.name())
-                    .indexName(Keys.GSI1)
-                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :lower AND :upper")
-                    .filterExpression("#status = :scheduled AND #open > :zero")
-                    .expressionAttributeNames(Map.of("#pk", Keys.GSI1_PK, "#sk", Keys.GSI1_SK,
-                            "#status", MeetupSchema.STATUS, "#open", MeetupSchema.OPEN_ROLE_SLOTS))
-                    .expressionAttributeValues(Map.of(
-                            ":pk", AttributeValue.fromS(Keys.startBucket(month)),
-                            ":lower", AttributeValue.fromS(lower),
-                            ":upper", AttributeValue.fromS(upper),
-                            ":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
-                            ":zero", AttributeValue.fromN("0")))
-                    .exclusiveStartKey(start)
-                    .limit(100)
-                    .build());
-            for (Map<String, AttributeValue> item : response.items()) {
-                if (page.size() == limit) {
-                    Meetup last = page.get(limit - 1);
-                    return new OpenPage(page, Optional.of(StartPosition.of(last)));
-                }
-                page.add(MeetupSchema.MEETUP.mapToItem(item));
+        Iterator<Meetup> recruiting = startIndex.walk(from, to, after, Optional.of(RECRUITING), QUERY_LIMIT);
+        while (recruiting.hasNext()) {
+            Meetup meetup = recruiting.next();
+            if (page.size() == limit) {
+                return new OpenPage(page, Optional.of(StartPosition.of(page.get(limit - 1))));
             }
-            if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
-                start = response.lastEvaluatedKey();
-            } else {
-                start = null;
-                month = month.plusMonths(1);
-            }
+            page.add(meetup);
         }
         return new OpenPage(page, Optional.empty());
     }
