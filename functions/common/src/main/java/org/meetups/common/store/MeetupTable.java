@@ -1,5 +1,7 @@
 package org.meetups.common.store;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,28 +48,17 @@ public final class MeetupTable {
     }
 
     /**
-     * Every meetup starting in {@code [from, to)}, cancelled ones included, by start: one Query per month
-     * bucket of the start-time index (GSI1), paged through. For schedules that read a bounded window (the
-     * weekly digest's week, fortnight and months); listings for people page themselves.
+     * Every meetup starting in {@code [from, to)}, cancelled ones included, by start: the {@link StartIndex}
+     * walked through in whole pages. For schedules that read a bounded window (the weekly digest's week,
+     * fortnight and months); listings for people page themselves.
      */
-    public java.util.List<Meetup> meetupsStarting(java.time.Instant fromInstant, java.time.Instant toInstant) {
-        // index keys hold whole seconds
-        java.time.Instant from = fromInstant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        java.time.Instant to = toInstant.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-        java.util.List<Meetup> found = new java.util.ArrayList<>();
-        java.time.YearMonth last = java.time.YearMonth.from(to.minusSeconds(1).atOffset(java.time.ZoneOffset.UTC));
-        for (java.time.YearMonth month = java.time.YearMonth.from(from.atOffset(java.time.ZoneOffset.UTC));
-             !month.isAfter(last); month = month.plusMonths(1)) {
-            String bucket = Keys.startBucket(month);
-            client.queryPaginator(r -> r.tableName(name).indexName(Keys.GSI1)
-                            .keyConditionExpression("GSI1PK = :pk AND GSI1SK BETWEEN :lower AND :upper")
-                            .expressionAttributeValues(java.util.Map.of(
-                                    ":pk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(bucket),
-                                    ":lower", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(from.toString()),
-                                    // '#' sorts after every digit and letter of an instant: "<to>" itself is excluded
-                                    ":upper", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(to.minusSeconds(1) + "#~"))))
-                    .items().forEach(item -> found.add(MeetupSchema.MEETUP.mapToItem(item)));
-        }
+    public List<Meetup> meetupsStarting(Instant fromInstant, Instant toInstant) {
+        // index keys hold whole seconds: the last second before "to" is the last one in the window
+        Instant from = fromInstant.truncatedTo(ChronoUnit.SECONDS);
+        Instant to = toInstant.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+        List<Meetup> found = new ArrayList<>();
+        new StartIndex(this).walk(from, to, Optional.empty(), Optional.empty(), StartIndex.WHOLE_PAGES)
+                .forEachRemaining(found::add);
         return found;
     }
 

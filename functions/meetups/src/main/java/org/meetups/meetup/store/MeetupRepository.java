@@ -1,10 +1,9 @@
 package org.meetups.meetup.store;
 
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,13 +16,10 @@ import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.StartIndex;
 import org.meetups.common.store.StartPosition;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.Key;
-import software.amazon.awssdk.enhanced.dynamodb.model.Page;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
-import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -41,9 +37,11 @@ public final class MeetupRepository {
             MeetupSchema.ATTENDANCE_CLOSES_AT);
 
     private final MeetupTable table;
+    private final StartIndex startIndex;
 
     public MeetupRepository(MeetupTable table) {
         this.table = table;
+        this.startIndex = new StartIndex(table);
     }
 
     public Optional<Meetup> find(String id) {
@@ -168,31 +166,14 @@ public final class MeetupRepository {
     public record Listing(List<Meetup> meetups, Optional<Meetup> last, boolean full) {}
 
     /**
-     * Walks the month buckets of the start-time index from the month of {@code from} (or of the
-     * cursor) to the month of {@code to}: one Query per bucket visited, stopping once the page is full.
+     * Walks the start-time index ({@link StartIndex}) from the month of {@code from} (or of the cursor)
+     * to the month of {@code to}, stopping once the page is full.
      */
     public Listing listByStart(Instant from, Instant to, int limit, Optional<StartPosition> after) {
         List<Meetup> page = new ArrayList<>();
-        String lower = Keys.startSortKey(from, "");
-        String upper = Keys.startSortKey(to, "~");
-        YearMonth month = YearMonth.from((after.map(StartPosition::startsAt).orElse(from)).atOffset(ZoneOffset.UTC));
-        YearMonth lastMonth = YearMonth.from(to.atOffset(ZoneOffset.UTC));
-        Optional<StartPosition> start = after;
-        while (!month.isAfter(lastMonth) && page.size() < limit) {
-            QueryEnhancedRequest.Builder query = QueryEnhancedRequest.builder()
-                    .queryConditional(QueryConditional.sortBetween(
-                            Key.builder().partitionValue(Keys.startBucket(month)).sortValue(lower).build(),
-                            Key.builder().partitionValue(Keys.startBucket(month)).sortValue(upper).build()))
-                    .limit(limit - page.size());
-            start.ifPresent(cursor -> query.exclusiveStartKey(cursor.exclusiveStartKey()));
-            Page<Meetup> result = table.meetups().index(Keys.GSI1).query(query.build()).iterator().next();
-            page.addAll(result.items());
-            if (result.lastEvaluatedKey() != null && page.size() < limit) {
-                start = Optional.of(StartPosition.of(page.get(page.size() - 1)));
-                continue;
-            }
-            start = Optional.empty();
-            month = month.plusMonths(1);
+        Iterator<Meetup> starting = startIndex.walk(from, to, after, Optional.empty(), limit);
+        while (page.size() < limit && starting.hasNext()) {
+            page.add(starting.next());
         }
         return new Listing(page, page.isEmpty() ? Optional.empty() : Optional.of(page.get(page.size() - 1)),
                 page.size() >= limit);

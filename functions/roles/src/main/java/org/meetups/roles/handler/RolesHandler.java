@@ -14,7 +14,6 @@ import org.meetups.common.auth.Caller;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.Refusal;
 import org.meetups.common.domain.RoleInput;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.domain.RoleRules;
@@ -25,7 +24,6 @@ import org.meetups.common.http.HttpFunction;
 import org.meetups.common.http.PageCursor;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.store.StartPosition;
-import org.meetups.common.store.Transactions;
 import org.meetups.common.store.UserItemPosition;
 import org.meetups.common.roles.Assignment;
 import org.meetups.roles.domain.AssigneeInput;
@@ -34,8 +32,10 @@ import org.meetups.common.roles.Refusals;
 import org.meetups.roles.domain.RoleAssignmentRules;
 import org.meetups.roles.domain.RoleChange;
 import org.meetups.roles.domain.RoleFill;
-import org.meetups.roles.store.RoleRepository;
-import org.meetups.roles.store.RoleRepository.Taken;
+import org.meetups.roles.store.RoleAssignments;
+import org.meetups.roles.store.RoleAssignments.Taken;
+import org.meetups.roles.store.RoleDefinitions;
+import org.meetups.roles.store.RoleListings;
 
 /**
  * HTTP API routes for volunteer roles: the roles of a meetup with who holds them, role definitions
@@ -48,7 +48,9 @@ public final class RolesHandler extends HttpFunction {
     public static final Duration DEFAULT_OPEN_WINDOW = Duration.ofDays(90);
     public static final Duration MAX_OPEN_WINDOW = Duration.ofDays(366);
 
-    private final RoleRepository roles;
+    private final RoleAssignments assignments;
+    private final RoleDefinitions definitions;
+    private final RoleListings listings;
     private final Clock clock;
 
     /** Lambda entry point: configuration from the environment, clients built once per container. */
@@ -60,7 +62,9 @@ public final class RolesHandler extends HttpFunction {
         super(new Authenticator(env));
         MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
         keepDirectory(new DirectorySync(new Directory(table), clock));
-        this.roles = new RoleRepository(table);
+        this.assignments = new RoleAssignments(table);
+        this.definitions = new RoleDefinitions(table);
+        this.listings = new RoleListings(table);
         this.clock = clock;
     }
 
@@ -95,18 +99,18 @@ public final class RolesHandler extends HttpFunction {
 
     ApiResponse board(ApiRequest request, Caller caller) {
         String id = request.meetupId();
-        Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
-        return ApiResponse.json(200, Views.RoleBoard.of(meetup, roles.holders(id), caller));
+        Meetup meetup = assignments.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
+        return ApiResponse.json(200, Views.RoleBoard.of(meetup, assignments.holders(id), caller));
     }
 
     ApiResponse addRole(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         String id = request.meetupId();
         RoleInput input = request.jsonBody(RoleInput.class);
-        Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
+        Meetup meetup = assignments.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
         RoleNeed need = RoleAssignmentRules.newRole(input, RoleFill.nextPosition(meetup));
-        Meetup changed = roles.addRole(id, input.name(), need, now());
-        return ApiResponse.json(201, Views.RoleBoard.of(changed, roles.holders(id), caller))
+        Meetup changed = definitions.addRole(id, input.name(), need, now());
+        return ApiResponse.json(201, Views.RoleBoard.of(changed, assignments.holders(id), caller))
                 .withHeader("location", "/meetups/" + id + "/roles");
     }
 
@@ -115,55 +119,23 @@ public final class RolesHandler extends HttpFunction {
         String id = request.meetupId();
         String role = roleName(request);
         RoleChange change = request.jsonBody(RoleChange.class);
-        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
-            Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
-            Refusal closed = Refusals.closed(id, meetup, role, now());
-            if (closed != null) {
-                throw closed;
-            }
-            RoleNeed read = meetup.roles().get(role);
-            RoleNeed next = RoleAssignmentRules.changed(role, read, change);
-            if (next.slots() < read.filled()) {
-                throw Refusals.slotsBelowFilled(role, next.slots(), read.filled());
-            }
-            Optional<Meetup> changed = roles.changeRole(id, role, read, next, now());
-            if (changed.isPresent()) {
-                return ApiResponse.json(200, Views.RoleBoard.of(changed.get(), roles.holders(id), caller));
-            }
-            Transactions.decideAgain(attempt);
-        }
-        throw Refusals.busy();
+        Meetup changed = definitions.changeRole(id, role, read -> RoleAssignmentRules.changed(role, read, change), now());
+        return ApiResponse.json(200, Views.RoleBoard.of(changed, assignments.holders(id), caller));
     }
 
     ApiResponse removeRole(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        String id = request.meetupId();
-        String role = roleName(request);
-        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
-            Meetup meetup = roles.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
-            Refusal closed = Refusals.closed(id, meetup, role, now());
-            if (closed != null) {
-                throw closed;
-            }
-            RoleNeed read = meetup.roles().get(role);
-            if (read.filled() > 0) {
-                throw Refusals.roleHasHolders(role, read.filled());
-            }
-            if (roles.removeRole(id, role, read, now()).isPresent()) {
-                return ApiResponse.noContent();
-            }
-            Transactions.decideAgain(attempt);
-        }
-        throw Refusals.busy();
+        definitions.removeRole(request.meetupId(), roleName(request), now());
+        return ApiResponse.noContent();
     }
 
     ApiResponse volunteer(ApiRequest request, Caller caller) {
         Person self = new Person(caller.userId(), caller.name(), caller.email(), null);
-        return taken(roles.take(request.meetupId(), roleName(request), self, caller.userId(), now()));
+        return taken(assignments.take(request.meetupId(), roleName(request), self, caller.userId(), now()));
     }
 
     ApiResponse withdraw(ApiRequest request, Caller caller) {
-        roles.release(request.meetupId(), roleName(request), caller.userId(), now());
+        assignments.release(request.meetupId(), roleName(request), caller.userId(), now());
         return ApiResponse.noContent();
     }
 
@@ -173,14 +145,14 @@ public final class RolesHandler extends HttpFunction {
         String role = roleName(request);
         Person person = RoleAssignmentRules.assignee(request.pathParameter("userId"),
                 request.jsonBody(AssigneeInput.class));
-        return taken(roles.take(id, role, person, caller.userId(), now()));
+        return taken(assignments.take(id, role, person, caller.userId(), now()));
     }
 
     ApiResponse unassign(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         String id = request.meetupId();
         String role = roleName(request);
-        roles.release(id, role, RoleAssignmentRules.userId(request.pathParameter("userId")), now());
+        assignments.release(id, role, RoleAssignmentRules.userId(request.pathParameter("userId")), now());
         return ApiResponse.noContent();
     }
 
@@ -194,7 +166,7 @@ public final class RolesHandler extends HttpFunction {
                 request.queryParameter("to").orElse(null));
         Optional<StartPosition> after = PageCursor.from(request, scope, 2)
                 .map(fields -> StartPosition.fromFields(fields, from, to));
-        RoleRepository.OpenPage page = roles.openRoles(from, to, limit, after);
+        RoleListings.OpenPage page = listings.openRoles(from, to, limit, after);
         return ApiResponse.json(200, new Views.OpenPage(page.meetups().stream().map(Views.OpenMeetup::of).toList(),
                 page.next().map(next -> PageCursor.encode(scope, next.fields())).orElse(null)));
     }
@@ -209,9 +181,9 @@ public final class RolesHandler extends HttpFunction {
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
         String scope = PageCursor.scope("role history", userId);
         Optional<UserItemPosition> after = PageCursor.from(request, scope, 3).map(UserItemPosition::fromFields);
-        RoleRepository.HistoryPage page = roles.history(userId, limit, after);
-        var meetups = page.items().isEmpty() ? Map.<String, RoleRepository.MeetupSummary>of()
-                : roles.summaries(page.items().stream().map(Assignment::meetupId).collect(Collectors.toSet()));
+        RoleListings.HistoryPage page = listings.history(userId, limit, after);
+        var meetups = page.items().isEmpty() ? Map.<String, RoleListings.MeetupSummary>of()
+                : listings.summaries(page.items().stream().map(Assignment::meetupId).collect(Collectors.toSet()));
         return ApiResponse.json(200, Views.HistoryPage.of(userId, page.items(), meetups,
                 page.next().map(next -> PageCursor.encode(scope, next.fields())).orElse(null)));
     }

@@ -11,7 +11,7 @@ import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.roles.Assignment;
 import org.meetups.roles.domain.RoleFill;
-import org.meetups.roles.store.RoleRepository.MeetupSummary;
+import org.meetups.roles.store.RoleListings.MeetupSummary;
 
 /** Response bodies of the role routes. Emails appear only to coordinators and to the person themself. */
 final class Views {

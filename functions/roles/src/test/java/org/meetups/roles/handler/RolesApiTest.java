@@ -23,7 +23,7 @@ import org.meetups.common.aws.AwsClients;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.roles.Person;
-import org.meetups.roles.store.RoleRepository;
+import org.meetups.roles.store.RoleAssignments;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.TestUsers;
@@ -150,7 +150,7 @@ class RolesApiTest {
                 }
             }
         };
-        var repository = new RoleRepository(new MeetupTable(
+        var repository = new RoleAssignments(new MeetupTable(
                 AwsClients.dynamoDb(s.stack.env(), List.of(mover)), s.stack.tableName()));
         var taken = repository.take(id, "host", new Person("emp-1", "Eva", "eva@example.org", "en"),
                 "emp-1", NOW);

@@ -1,0 +1,187 @@
+package org.meetups.roles.store;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.domain.Refusal;
+import org.meetups.common.domain.RoleNeed;
+import org.meetups.common.domain.RoleRules;
+import org.meetups.common.roles.Refusals;
+import org.meetups.common.roles.RoleRelease;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupSchema;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.Transactions;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * A meetup's role definitions: conditional UpdateItems on the meetup item, each keeping
+ * {@code openRoleSlots} in step. A change or removal is decided on the role as read and written only if
+ * the role is still as read, so a concurrent change is never lost: a stale read is read again, as
+ * {@link Transactions#POLICY} says. Refusals are {@link Refusal}s.
+ */
+public final class RoleDefinitions {
+    private static final String OPEN_MEETUP = RoleRelease.OPEN_MEETUP;
+
+    private final MeetupTable table;
+
+    public RoleDefinitions(MeetupTable table) {
+        this.table = table;
+    }
+
+    /** Adds a role definition to a meetup that still takes changes; answers the meetup after the change. */
+    public Meetup addRole(String meetupId, String role, RoleNeed need, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":role", AttributeValue.fromM(MeetupSchema.ROLE.itemToMap(need, true)));
+        values.put(":slots", AttributeValue.fromN(Integer.toString(need.slots())));
+        values.put(":max", AttributeValue.fromN(Integer.toString(RoleRules.MAX_ROLES)));
+        return update(meetupId, role, null, now, "SET #roles.#r = :role, updatedAt = :updated ADD #open :slots",
+                "attribute_not_exists(#roles.#r) AND size(#roles) < :max", Map.of(), values,
+                current -> {
+                    throw current.roles().containsKey(role)
+                            ? Refusals.roleExists(role)
+                            : Refusals.tooManyRoles(RoleRules.MAX_ROLES);
+                }).orElseThrow();
+    }
+
+    /**
+     * Changes a role's definition to what {@code change} makes of it as read, if its holders fit the new
+     * slots; answers the meetup after the change.
+     */
+    public Meetup changeRole(String meetupId, String role, UnaryOperator<RoleNeed> change, Instant now) {
+        return decide(meetupId, role, now, read -> {
+            RoleNeed next = change.apply(read);
+            if (next.slots() < read.filled()) {
+                throw Refusals.slotsBelowFilled(role, next.slots(), read.filled());
+            }
+            return changeRole(meetupId, role, read, next, now);
+        });
+    }
+
+    /** Removes a role nobody holds. */
+    public void removeRole(String meetupId, String role, Instant now) {
+        decide(meetupId, role, now, read -> {
+            if (read.filled() > 0) {
+                throw Refusals.roleHasHolders(role, read.filled());
+            }
+            return removeRole(meetupId, role, read, now);
+        });
+    }
+
+    /**
+     * Reads the role, refuses a meetup that no longer takes changes, and lets {@code write} decide on the
+     * role as read: empty when the role changed meanwhile, then it is read again.
+     */
+    private Meetup decide(String meetupId, String role, Instant now, Function<RoleNeed, Optional<Meetup>> write) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
+            Meetup meetup = table.findMeetup(meetupId).orElse(null);
+            Refusal closed = Refusals.closed(meetupId, meetup, role, now);
+            if (closed != null) {
+                throw closed;
+            }
+            Optional<Meetup> written = write.apply(meetup.roles().get(role));
+            if (written.isPresent()) {
+                return written.get();
+            }
+            Transactions.decideAgain(attempt);
+        }
+        throw Refusals.busy();
+    }
+
+    /**
+     * Writes a role's new definition if the role still has the slots and minimum it was read with and its
+     * holders fit the new slots. Empty when the role changed meanwhile.
+     */
+    private Optional<Meetup> changeRole(String meetupId, String role, RoleNeed read, RoleNeed next, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":slots", AttributeValue.fromN(Integer.toString(next.slots())));
+        values.put(":minimum", AttributeValue.fromN(Integer.toString(next.minimum())));
+        values.put(":readSlots", AttributeValue.fromN(Integer.toString(read.slots())));
+        values.put(":readMinimum", AttributeValue.fromN(Integer.toString(read.minimum())));
+        values.put(":delta", AttributeValue.fromN(Integer.toString(next.slots() - read.slots())));
+        String set = "SET #roles.#r.#slots = :slots, #roles.#r.#minimum = :minimum, updatedAt = :updated";
+        String remove = "";
+        if (next.description() == null) {
+            remove = " REMOVE #roles.#r.#description";
+        } else {
+            set += ", #roles.#r.#description = :description";
+            values.put(":description", AttributeValue.fromS(next.description()));
+        }
+        return update(meetupId, role, role, now, set + remove + " ADD #open :delta",
+                "attribute_exists(#roles.#r) AND #roles.#r.#slots = :readSlots AND #roles.#r.#minimum = :readMinimum"
+                        + " AND #roles.#r.#filled <= :slots",
+                Map.of("#slots", "slots", "#minimum", "minimum", "#filled", "filled", "#description", "description"),
+                values,
+                current -> {
+                    RoleNeed stored = current.roles().get(role);
+                    if (stored.filled() > next.slots()) {
+                        throw Refusals.slotsBelowFilled(role, next.slots(), stored.filled());
+                    }
+                    return Optional.empty();
+                });
+    }
+
+    /** Removes the role if nobody holds it and its slots are as read. Empty when the role changed meanwhile. */
+    private Optional<Meetup> removeRole(String meetupId, String role, RoleNeed read, Instant now) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":zero", AttributeValue.fromN("0"));
+        values.put(":readSlots", AttributeValue.fromN(Integer.toString(read.slots())));
+        values.put(":minusSlots", AttributeValue.fromN(Integer.toString(-read.slots())));
+        return update(meetupId, role, role, now, "REMOVE #roles.#r SET updatedAt = :updated ADD #open :minusSlots",
+                "attribute_exists(#roles.#r) AND #roles.#r.#filled = :zero AND #roles.#r.#slots = :readSlots",
+                Map.of("#slots", "slots", "#filled", "filled"), values,
+                current -> {
+                    RoleNeed need = current.roles().get(role);
+                    if (need.filled() > 0) {
+                        throw Refusals.roleHasHolders(role, need.filled());
+                    }
+                    return Optional.empty();
+                });
+    }
+
+    /**
+     * One conditional UpdateItem of role {@code role} on a meetup that still takes changes, answering the
+     * meetup after it. When the condition fails, the meetup as it was tells why: a closed meetup (or, when
+     * {@code existingRole} is named, a missing role) is refused here, anything else by {@code refused}.
+     */
+    private Optional<Meetup> update(String meetupId, String role, String existingRole, Instant now, String update,
+                                    String condition, Map<String, String> names, Map<String, AttributeValue> values,
+                                    Function<Meetup, Optional<Meetup>> refused) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.putAll(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
+                "#roles", MeetupSchema.ROLES, "#r", role, "#open", MeetupSchema.OPEN_ROLE_SLOTS));
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allValues.putAll(Map.of(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
+                ":now", AttributeValue.fromS(now.truncatedTo(ChronoUnit.SECONDS).toString()),
+                ":updated", AttributeValue.fromS(now.toString())));
+        try {
+            return Optional.of(MeetupSchema.MEETUP.mapToItem(table.client().updateItem(r -> r
+                    .tableName(table.name())
+                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
+                    .updateExpression(update)
+                    .conditionExpression(OPEN_MEETUP + " AND " + condition)
+                    .expressionAttributeNames(allNames)
+                    .expressionAttributeValues(allValues)
+                    .returnValues(ReturnValue.ALL_NEW)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes()));
+        } catch (ConditionalCheckFailedException e) {
+            Meetup current = e.hasItem() && !e.item().isEmpty()
+                    ? MeetupSchema.MEETUP.mapToItem(e.item())
+                    : table.findMeetup(meetupId).orElse(null);
+            Refusal closed = Refusals.closed(meetupId, current, existingRole, now);
+            if (closed != null) {
+                throw closed;
+            }
+            return refused.apply(current);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.meetups.roles.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.roles.Assignment;
+import org.meetups.common.roles.AssignmentSchema;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupSchema;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.StartIndex;
+import org.meetups.common.store.StartPosition;
+import org.meetups.common.store.UserItemPosition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Reads across meetups: a person's role history (GSI2, with the titles of the meetups it names) and the
+ * scheduled meetups still recruiting (the start-time index). No call is a Scan.
+ */
+public final class RoleListings {
+    private final MeetupTable table;
+    private final StartIndex startIndex;
+
+    public RoleListings(MeetupTable table) {
+        this.table = table;
+        this.startIndex = new StartIndex(table);
+    }
+
+    /** One page of a person's role assignments, by meetup start (GSI2), and where the next page starts. */
+    public record HistoryPage(List<Assignment> items, Optional<UserItemPosition> next) {}
+
+    /** Index items one history page reads at most, as for the other listings: a person's RSVPs are skipped by a filter. */
+    public static final int MAX_PAGE_QUERIES = 10;
+    private static final int QUERY_LIMIT = 100;
+
+    /**
+     * Walks the person's items in GSI2 (RSVPs and roles, by meetup start) keeping only role items:
+     * a filter on {@code type}, pages of up to 100 items, until {@code limit} roles are found or
+     * {@value #MAX_PAGE_QUERIES} Queries were made (then the page is shorter and says where to go on).
+     */
+    public HistoryPage history(String userId, int limit, Optional<UserItemPosition> after) {
+        List<Assignment> page = new ArrayList<>();
+        Map<String, AttributeValue> start = after.map(p -> p.exclusiveStartKey(userId)).orElse(null);
+        for (int queries = 0; queries < MAX_PAGE_QUERIES; queries++) {
+            QueryResponse response = table.client().query(QueryRequest.builder()
+                    .tableName(table.name())
+                    .indexName(Keys.GSI2)
+                    .keyConditionExpression("#pk = :pk")
+                    .filterExpression("#type = :type")
+                    .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#type", "type"))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.userPk(userId)),
+                            ":type", AttributeValue.fromS(AssignmentSchema.TYPE)))
+                    .exclusiveStartKey(start)
+                    .limit(QUERY_LIMIT)
+                    .build());
+            for (Map<String, AttributeValue> item : response.items()) {
+                if (page.size() == limit) {
+                    return new HistoryPage(page, Optional.of(position(page.get(limit - 1))));
+                }
+                page.add(AssignmentSchema.SCHEMA.mapToItem(item));
+            }
+            if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty()) {
+                return new HistoryPage(page, Optional.empty());
+            }
+            start = response.lastEvaluatedKey();
+        }
+        return new HistoryPage(page, Optional.of(UserItemPosition.of(start)));
+    }
+
+    private static UserItemPosition position(Assignment a) {
+        return new UserItemPosition(a.meetupStartsAt(), a.meetupId(), UserItemPosition.ROLE_PREFIX + a.role());
+    }
+
+    /** Title and status of the meetups a history page names (BatchGetItem, projected). */
+    public record MeetupSummary(String title, MeetupStatus status, String timeZone) {}
+
+    public Map<String, MeetupSummary> summaries(Set<String> meetupIds) {
+        Map<String, MeetupSummary> found = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(meetupIds).stream()
+                .map(id -> MeetupTable.key(Keys.meetupPk(id), Keys.META)).toList();
+        table.batchGet(keys, read -> read.projectionExpression("#id, #title, #status, #zone")
+                        .expressionAttributeNames(Map.of("#id", "id", "#title", "title", "#status", MeetupSchema.STATUS,
+                                "#zone", "timeZone")))
+                .forEach(item -> found.put(item.get("id").s(), new MeetupSummary(item.get("title").s(),
+                        MeetupStatus.valueOf(item.get(MeetupSchema.STATUS).s()), item.get("timeZone").s())));
+        return found;
+    }
+
+    /** One page of scheduled meetups with open role slots, by start time. */
+    public record OpenPage(List<Meetup> meetups, Optional<StartPosition> next) {}
+
+    private static final StartIndex.Filter RECRUITING = new StartIndex.Filter("#status = :scheduled AND #open > :zero",
+            Map.of("#status", MeetupSchema.STATUS, "#open", MeetupSchema.OPEN_ROLE_SLOTS),
+            Map.of(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()), ":zero", AttributeValue.fromN("0")));
+
+    /**
+     * Walks the start-time index from {@code from} to {@code to} ({@link StartIndex}, pages of up to 100
+     * items), keeping scheduled meetups with {@code openRoleSlots > 0}; the page says where to go on only
+     * when a further meetup was found.
+     */
+    public OpenPage openRoles(Instant from, Instant to, int limit, Optional<StartPosition> after) {
+        List<Meetup> page = new ArrayList<>();
+        Iterator<Meetup> recruiting = startIndex.walk(from, to, after, Optional.of(RECRUITING), QUERY_LIMIT);
+        while (recruiting.hasNext()) {
+            Meetup meetup = recruiting.next();
+            if (page.size() == limit) {
+                return new OpenPage(page, Optional.of(StartPosition.of(page.get(limit - 1))));
+            }
+            page.add(meetup);
+        }
+        return new OpenPage(page, Optional.empty());
+    }
+}
