@@ -13,9 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.involvement.OrganisationMonths;
@@ -32,6 +29,7 @@ import org.meetups.mail.MimeMail;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.TokenSigner;
+import org.meetups.mail.runs.PagedMailing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -66,35 +64,17 @@ public final class DigestHandler implements RequestStreamHandler {
         MimeMail mime = new MimeMail(env.require("SENDER"), env.find("REPLY_TO").orElse(null));
         TokenSigner tokens = new TokenSigner(LinkSecret.load(env), clock);
         String baseUrl = env.require("PUBLIC_BASE_URL");
-        int perSecond = positive(env, "DIGEST_MAILS_PER_SECOND", 14);
+        int perSecond = env.positive("DIGEST_MAILS_PER_SECOND", 14);
         RateLimiter rate = RateLimiter.of("digest", RateLimiterConfig.custom()
                 .limitForPeriod(perSecond).limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(Duration.ofMinutes(1)).build());
-        AtomicInteger thread = new AtomicInteger();
-        ExecutorService senders = Executors.newFixedThreadPool(positive(env, "DIGEST_SENDERS", 8), r -> {
-            Thread t = new Thread(r, "digest-sender-" + thread.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService senders = PagedMailing.senders("digest", env.positive("DIGEST_SENDERS", 8));
         Mailer mailer = new Mailer(AwsClients.sesV2(env, sesInterceptors), mime.senderAddress(),
                 env.find("SES_CONFIGURATION_SET").orElse(null));
         this.run = new DigestRun(new DigestStore(table), new Directory(table),
                 new MailDelivery(new SentMarkers(dynamo, tableName), mime, mailer, clock), new DigestMails(tokens, baseUrl),
                 rate, senders, new OrganisationMonths(table)::peopleInvolved, tokens, baseUrl, Weeks.of(env), clock);
         this.pagesPerInvocation = env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
-    }
-
-    private static int positive(Env env, String name, int fallback) {
-        String raw = env.getOr(name, Integer.toString(fallback));
-        try {
-            int value = Integer.parseInt(raw);
-            if (value >= 1) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new IllegalStateException(name + " must be a whole number of at least 1, not '" + raw + "'");
     }
 
     @Override
@@ -115,16 +95,7 @@ public final class DigestHandler implements RequestStreamHandler {
         if (!kind.equals("start") && !kind.equals("continue")) {
             throw new IllegalArgumentException("\"run\" must be \"start\" or \"continue\", not " + event.path("run"));
         }
-        return run.run(kind.equals("start"), ScheduledEvents.scheduledTime(event), budget(context));
-    }
-
-    private BooleanSupplier budget(Context context) {
-        AtomicInteger pages = new AtomicInteger();
-        return () -> {
-            if (pagesPerInvocation != null && pages.getAndIncrement() >= pagesPerInvocation) {
-                return false;
-            }
-            return context == null || context.getRemainingTimeInMillis() > RESERVE.toMillis();
-        };
+        return run.run(kind.equals("start"), ScheduledEvents.scheduledTime(event),
+                PagedMailing.budget(context == null ? null : context::getRemainingTimeInMillis, RESERVE, pagesPerInvocation));
     }
 }
