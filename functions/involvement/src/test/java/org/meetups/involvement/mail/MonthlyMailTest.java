@@ -38,6 +38,7 @@ import org.meetups.involvement.domain.Target;
 import org.meetups.involvement.store.InvolvementStore;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.projections.handler.ProjectionsHandler;
+import org.meetups.testing.CallRecorder;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
@@ -264,6 +265,34 @@ class MonthlyMailTest {
         Map<String, Integer> perManager = new TreeMap<>();
         byRecipient("april 2027").forEach((to, list) -> perManager.put(to, list.size()));
         assertEquals(Map.of("max@" + DOMAIN, 1, "mia@" + DOMAIN, 1, "sue@" + DOMAIN, 1), perManager);
+    }
+
+    @Test
+    void theSampleEventsAreServed() throws Exception {
+        // February's run (the newest runs of the other tests stay the newest): every manager, then nothing open
+        int mark = CallRecorder.mark();
+        JsonNode started = sample("monthly-start.json");
+        assertEquals("2027-02", started.path("period").asText());
+        assertEquals("DONE", started.path("outcome").asText());
+        assertEquals(3, started.path("sent").asInt());
+        // the DynamoDB calls of a run: three managers of two departments on one page
+        Map<String, Long> calls = new TreeMap<>();
+        CallRecorder.since(mark).stream().filter(c -> c.startsWith("DynamoDb.")).forEach(c -> calls.merge(c.substring(9), 1L, Long::sum));
+        System.out.println("monthly mail run, 3 managers in 2 departments, DynamoDB calls: " + calls + ", "
+                + calls.values().stream().mapToLong(Long::longValue).sum() + " in all");
+        // run: GetItem, PutItem, UpdateItem (lease), UpdateItem (page), UpdateItem (done); page: Query (managers),
+        // BatchGetItem (languages); per department 2 Query (months, settings); per manager PutItem + UpdateItem
+        assertEquals(Map.of("GetItem", 1L, "PutItem", 4L, "UpdateItem", 6L, "Query", 5L, "BatchGetItem", 1L), calls);
+        assertEquals("NOTHING_OPEN", sample("continue.json").path("outcome").asText());
+        assertEquals(3, byRecipient("february 2027", "februari 2027").size());
+    }
+
+    static JsonNode sample(String name) throws Exception {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (var in = java.nio.file.Files.newInputStream(ProjectFiles.resolve("events/involvement-mail").resolve(name))) {
+            handler(Instant.parse("2027-03-01T08:00:00Z"), List.of()).handleRequest(in, out, null);
+        }
+        return Json.MAPPER.readTree(out.toByteArray());
     }
 
     /** The recipient's address without their name. */
