@@ -91,11 +91,7 @@ public final class DigestHandler implements RequestStreamHandler {
     }
 
     DigestRun.Summary handle(JsonNode event, Context context) {
-        String kind = event.path("run").asText("continue");
-        if (!kind.equals("start") && !kind.equals("continue")) {
-            throw new IllegalArgumentException("\"run\" must be \"start\" or \"continue\", not " + event.path("run"));
-        }
-        return run.run(kind.equals("start"), ScheduledEvents.scheduledTime(event),
+        return run.run(ScheduledEvents.startsRun(event), ScheduledEvents.scheduledTime(event),
                 PagedMailing.budget(context == null ? null : context::getRemainingTimeInMillis, RESERVE, pagesPerInvocation));
     }
 }
