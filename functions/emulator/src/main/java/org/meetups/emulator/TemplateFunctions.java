@@ -18,9 +18,16 @@ public final class TemplateFunctions {
      */
     public record Function(String logicalId, String module, Path zip, String handlerClass,
                            Map<String, String> environment, Map<String, String> resourceRefs) {
-        /** The function's sample events: events/<module>/. */
+        /**
+         * The function's sample events: events/<module>/, or for a function built from another function's
+         * module (its name is not the module's) events/<its name in kebab case>/, e.g. events/involvement-mail/.
+         */
         public Path eventsDir(Path root) {
-            return root.resolve("events").resolve(module);
+            String name = logicalId.endsWith("Function") ? logicalId.substring(0, logicalId.length() - "Function".length()) : logicalId;
+            if (name.equalsIgnoreCase(module)) {
+                return root.resolve("events").resolve(module);
+            }
+            return root.resolve("events").resolve(name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
         }
     }
 

@@ -20,4 +20,14 @@ public final class Languages {
     public static String normalise(String language) {
         return language.strip().toLowerCase(Locale.ROOT).split("[-_]", 2)[0];
     }
+
+    /** The first supported of the choices, in order (such as a person's preference, then the staff list's language), else English. */
+    public static String firstSupported(String... choices) {
+        for (String language : choices) {
+            if (supported(language)) {
+                return normalise(language);
+            }
+        }
+        return ENGLISH;
+    }
 }

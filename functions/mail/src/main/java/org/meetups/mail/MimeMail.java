@@ -1,5 +1,6 @@
 package org.meetups.mail;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Part;
@@ -9,6 +10,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,8 +20,8 @@ import java.util.Date;
 import java.util.Properties;
 
 /**
- * Builds the raw MIME message with Jakarta Mail: multipart/mixed of (text | HTML) alternatives and
- * the .ics files. Header values are built only through Jakarta Mail's address and encoded-word
+ * Builds the raw MIME message with Jakarta Mail: multipart/mixed of (text | HTML) alternatives (inside
+ * multipart/related with the HTML's inline images, when it has any) and the .ics files. Header values are built only through Jakarta Mail's address and encoded-word
  * APIs, after control characters are removed, so a name or title can never start a new header.
  */
 public final class MimeMail {
@@ -74,6 +76,22 @@ public final class MimeMail {
             alternatives.addBodyPart(html);
             MimeBodyPart body = new MimeBodyPart();
             body.setContent(alternatives);
+            if (!mail.images().isEmpty()) {
+                // multipart/related (RFC 2387): the HTML's cid: references resolve to these parts
+                MimeMultipart related = new MimeMultipart("related");
+                related.addBodyPart(body);
+                for (OutgoingMail.InlineImage image : mail.images()) {
+                    MimeBodyPart part = new MimeBodyPart();
+                    part.setDataHandler(new DataHandler(new ByteArrayDataSource(image.content(), image.type())));
+                    part.setContentID("<" + token(image.contentId()) + ">");
+                    part.setDisposition(Part.INLINE);
+                    part.setFileName(image.fileName());
+                    part.setHeader("Content-Transfer-Encoding", "base64");
+                    related.addBodyPart(part);
+                }
+                body = new MimeBodyPart();
+                body.setContent(related);
+            }
 
             MimeMultipart mixed = new MimeMultipart("mixed");
             mixed.addBodyPart(body);

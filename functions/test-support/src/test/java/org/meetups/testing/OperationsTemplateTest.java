@@ -87,8 +87,8 @@ class OperationsTemplateTest {
     void mailFunctionsSendWithTheConfigurationSetAndMayUseIt() throws IOException {
         String template = Files.readString(ProjectFiles.resolve("template.yaml"));
         assertTrue(template.contains("SES_CONFIGURATION_SET: !Ref MailConfigurationSet"));
-        assertEquals(3, template.split("configuration-set/\\$\\{MailConfigurationSet}", -1).length - 1,
-                "the three mail functions (notifications, reminders, digest) may send with it");
+        assertEquals(4, template.split("configuration-set/\\$\\{MailConfigurationSet}", -1).length - 1,
+                "the four mail functions (notifications, reminders, digest, involvement mail) may send with it");
     }
 
     @Test

@@ -30,4 +30,18 @@ public interface Env {
     default String require(String name) {
         return find(name).orElseThrow(() -> new IllegalStateException("missing configuration: " + name));
     }
+
+    /** A whole number of at least 1, {@code fallback} when unset; anything else stops the function at start. */
+    default int positive(String name, int fallback) {
+        String raw = getOr(name, Integer.toString(fallback));
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalStateException(name + " must be a whole number of at least 1, not '" + raw + "'");
+    }
 }

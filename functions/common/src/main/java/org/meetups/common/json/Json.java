@@ -122,4 +122,13 @@ public final class Json {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** Reads JSON this system wrote itself (a stored document): unreadable is a bug, not bad input. */
+    public static <T> T read(String json, Class<T> type) {
+        try {
+            return MAPPER.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }

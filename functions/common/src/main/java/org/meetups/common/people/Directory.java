@@ -33,6 +33,8 @@ public final class Directory {
     public static final int SHARDS = 8;
     public static final String SUBSCRIBED = "SUBSCRIBED";
     public static final String UNSUBSCRIBED = "UNSUBSCRIBED";
+    /** The managers' index partition (GSI2). */
+    static final String MANAGERS = "MANAGERS";
     static final String TYPE = "DIRECTORY";
 
     /** An entry as stored. {@code userId}: null until the person signed in; {@code language}: from the import. */
@@ -128,6 +130,30 @@ public final class Directory {
     /** One page of the subscribed entries of a shard, after {@code afterKey} (null: from the start), in key order. */
     public record Page(List<Entry> entries, String lastKey) {}
 
+    /** The sort key of a manager in the managers' index: their department first, so a department's managers are together. */
+    static String managerKey(String department, String personKey) {
+        return department + "#" + personKey;
+    }
+
+    /** A page of managers (people the tokens last said were in the managers group, with a department). */
+    public record Managers(List<Entry> entries, String lastKey) {}
+
+    /** Up to {@code limit} managers after {@code afterKey} (a managers' index sort key; null: from the first): one Query. */
+    public Managers managers(String afterKey, int limit) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":managers", s(MANAGERS)));
+        String condition = "GSI2PK = :managers";
+        if (afterKey != null) {
+            condition += " AND GSI2SK > :after";
+            values.put(":after", s(afterKey));
+        }
+        String keyCondition = condition;
+        QueryResponse page = table.client().query(r -> r.tableName(table.name()).indexName(Keys.GSI2)
+                .keyConditionExpression(keyCondition).expressionAttributeValues(values).limit(limit));
+        List<Entry> entries = page.items().stream().map(Directory::entry).toList();
+        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+        return new Managers(entries, more ? page.lastEvaluatedKey().get(Keys.GSI2_SK).s() : null);
+    }
+
     public Page subscribers(int shard, String afterKey, int limit) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":shard", s(Keys.digestShard(shard))));
         String condition = "GSI1PK = :shard";
@@ -152,6 +178,17 @@ public final class Directory {
      * @return whether anything was written
      */
     public boolean recordSignedIn(String userId, String email, String name, String department, Instant now) {
+        return recordSignedIn(userId, email, name, department, false, now);
+    }
+
+    /**
+     * As above; {@code manager}: the token says the person is in the managers group. A manager with a
+     * department is also in the sparse index GSI2 {@code MANAGERS / <department>#<key>} (the monthly
+     * involvement mail reads its recipients there, a department's managers side by side); anyone else
+     * is not.
+     */
+    public boolean recordSignedIn(String userId, String email, String name, String department, boolean manager,
+                                  Instant now) {
         String personKey = personKey(email);
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":email", s(normalise(email)), ":name", s(name),
                 ":user", s(userId), ":now", s(now.toString()), ":type", s(TYPE)));
@@ -165,6 +202,15 @@ public final class Directory {
             set += ", department = :department";
             changed += " OR attribute_not_exists(department) OR department <> :department";
             values.put(":department", s(department));
+        }
+        if (manager && department != null) {
+            set += ", GSI2PK = :managers, GSI2SK = :managerKey";
+            changed += " OR attribute_not_exists(GSI2SK) OR GSI2SK <> :managerKey";
+            values.put(":managers", s(MANAGERS));
+            values.put(":managerKey", s(managerKey(department, personKey)));
+        } else {
+            remove = remove.isEmpty() ? " REMOVE GSI2PK, GSI2SK" : remove + ", GSI2PK, GSI2SK";
+            changed += " OR attribute_exists(GSI2PK)";
         }
         String update = set + remove;
         String condition = "attribute_exists(PK) AND (" + changed + ")";
@@ -187,11 +233,15 @@ public final class Directory {
             item.put("signedInAt", s(now.toString()));
             if (department != null) {
                 item.put("department", s(department));
+                if (manager) {
+                    item.put(Keys.GSI2_PK, s(MANAGERS));
+                    item.put(Keys.GSI2_SK, s(managerKey(department, personKey)));
+                }
             }
             try {
                 table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
             } catch (ConditionalCheckFailedException raced) {
-                return recordSignedIn(userId, email, name, department, now);   // made meanwhile: complete it
+                return recordSignedIn(userId, email, name, department, manager, now);   // made meanwhile: complete it
             }
             before = Map.of();
         }
@@ -203,7 +253,7 @@ public final class Directory {
 
     /**
      * The person's profile remembers which entry is theirs; when that changes (a new verified address),
-     * the old entry leaves the digest index and the new one takes over its subscription choice.
+     * the old entry leaves the digest and managers' indexes and the new one takes over its subscription choice.
      */
     private void moveFromOldAddress(String userId, String personKey, Instant now) {
         Map<String, AttributeValue> old = table.client().updateItem(r -> r.tableName(table.name())
@@ -218,7 +268,7 @@ public final class Directory {
         }
         try {
             Map<String, AttributeValue> was = table.client().updateItem(r -> r.tableName(table.name()).key(key(oldKey.s()))
-                    .updateExpression("SET digest = :off, movedTo = :key, digestChangedAt = :now REMOVE GSI1PK, GSI1SK")
+                    .updateExpression("SET digest = :off, movedTo = :key, digestChangedAt = :now REMOVE GSI1PK, GSI1SK, GSI2PK, GSI2SK")
                     .conditionExpression("userId = :user")
                     .expressionAttributeValues(Map.of(":off", s(UNSUBSCRIBED), ":key", s(personKey), ":now", s(now.toString()),
                             ":user", s(userId)))

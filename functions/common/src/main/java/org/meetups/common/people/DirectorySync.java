@@ -39,14 +39,15 @@ public final class DirectorySync {
     }
 
     public void seen(Caller caller) {
-        String claims = caller.email() + "\n" + caller.name() + "\n" + caller.department();
+        String claims = caller.email() + "\n" + caller.name() + "\n" + caller.department() + "\n" + caller.manager();
         synchronized (confirmed) {
             if (claims.equals(confirmed.get(caller.userId()))) {
                 return;
             }
         }
         try {
-            directory.recordSignedIn(caller.userId(), caller.email(), caller.name(), caller.department(), clock.instant());
+            directory.recordSignedIn(caller.userId(), caller.email(), caller.name(), caller.department(), caller.manager(),
+                    clock.instant());
             synchronized (confirmed) {
                 confirmed.put(caller.userId(), claims);
             }

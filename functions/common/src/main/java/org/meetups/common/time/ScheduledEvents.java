@@ -35,4 +35,16 @@ public final class ScheduledEvents {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /**
+     * Whether a paged mailing's schedule starts a run ({@code {"run": "start"}}) or continues the open one
+     * ({@code "continue"}, also when {@code run} is absent).
+     */
+    public static boolean startsRun(JsonNode event) {
+        String kind = event.path("run").asText("continue");
+        if (!kind.equals("start") && !kind.equals("continue")) {
+            throw new IllegalArgumentException("\"run\" must be \"start\" or \"continue\", not " + event.path("run"));
+        }
+        return kind.equals("start");
+    }
 }

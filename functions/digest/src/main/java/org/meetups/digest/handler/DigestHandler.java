@@ -13,9 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.involvement.OrganisationMonths;
@@ -31,6 +28,7 @@ import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MimeMail;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.mail.MailStack;
+import org.meetups.mail.runs.PagedMailing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -70,16 +68,11 @@ public final class DigestHandler extends Priming implements RequestStreamHandler
         MeetupTable table = new MeetupTable(dynamo, tableName);
         MimeMail mime = MailStack.mime(env);
         String baseUrl = env.require("PUBLIC_BASE_URL");
-        int perSecond = positive(env, "DIGEST_MAILS_PER_SECOND", 14);
+        int perSecond = env.positive("DIGEST_MAILS_PER_SECOND", 14);
         RateLimiter rate = RateLimiter.of("digest", RateLimiterConfig.custom()
                 .limitForPeriod(perSecond).limitRefreshPeriod(Duration.ofSeconds(1))
                 .timeoutDuration(Duration.ofMinutes(1)).build());
-        AtomicInteger thread = new AtomicInteger();
-        ExecutorService senders = Executors.newFixedThreadPool(positive(env, "DIGEST_SENDERS", 8), r -> {
-            Thread t = new Thread(r, "digest-sender-" + thread.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService senders = PagedMailing.senders("digest", env.positive("DIGEST_SENDERS", 8));
         this.delivery = MailStack.delivery(env, clock, dynamo, tableName, mime, sesInterceptors);
         MailDelivery delivery = this.delivery;
         Weeks weeks = Weeks.of(env);
@@ -108,19 +101,6 @@ public final class DigestHandler extends Priming implements RequestStreamHandler
         run = runWith.apply(MailStack.tokens(env, clock));
     }
 
-    private static int positive(Env env, String name, int fallback) {
-        String raw = env.getOr(name, Integer.toString(fallback));
-        try {
-            int value = Integer.parseInt(raw);
-            if (value >= 1) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new IllegalStateException(name + " must be a whole number of at least 1, not '" + raw + "'");
-    }
-
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         try (Invocation invocation = Invocation.start(context, "DigestFunction")) {
@@ -135,20 +115,7 @@ public final class DigestHandler extends Priming implements RequestStreamHandler
     }
 
     DigestRun.Summary handle(JsonNode event, Context context) {
-        String kind = event.path("run").asText("continue");
-        if (!kind.equals("start") && !kind.equals("continue")) {
-            throw new IllegalArgumentException("\"run\" must be \"start\" or \"continue\", not " + event.path("run"));
-        }
-        return run.run(kind.equals("start"), ScheduledEvents.scheduledTime(event), budget(context));
-    }
-
-    private BooleanSupplier budget(Context context) {
-        AtomicInteger pages = new AtomicInteger();
-        return () -> {
-            if (pagesPerInvocation != null && pages.getAndIncrement() >= pagesPerInvocation) {
-                return false;
-            }
-            return context == null || context.getRemainingTimeInMillis() > RESERVE.toMillis();
-        };
+        return run.run(ScheduledEvents.startsRun(event), ScheduledEvents.scheduledTime(event),
+                PagedMailing.budget(context == null ? null : context::getRemainingTimeInMillis, RESERVE, pagesPerInvocation));
     }
 }

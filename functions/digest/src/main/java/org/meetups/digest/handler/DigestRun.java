@@ -6,17 +6,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
+import org.meetups.common.json.Json;
 import org.meetups.common.people.Directory;
-import org.meetups.common.observe.Metrics;
 import org.meetups.common.people.Profiles;
 import org.meetups.common.store.Keys;
 import org.meetups.common.time.Weeks;
@@ -28,22 +25,18 @@ import org.meetups.mail.Languages;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.links.TokenSigner;
+import org.meetups.mail.runs.PagedMailing;
 
 /**
- * One invocation of the weekly digest. The weekly schedule opens the week's run (its content decided
- * once, kept on the run's item) and starts sending; the continuation schedule carries on with the open
- * run, if any. An invocation takes the run's lease (so overlapping invocations never work side by
- * side), then sends page after page of the directory's digest index through the shared
- * {@link MailDelivery}: per recipient the sent marker {@code PERSON#<key> / SENT#DIGEST#<week>} is claimed,
- * the mail sent at the configured rate, the marker completed. A page is recorded as done only when each of its mails is settled, so a crash or
- * SES pushing back (throttling beyond the client's retries, an outage) leaves the page to the next
- * invocation, which skips the mails already sent. It stops before its time runs out, recording where
- * it is. Exactly once per (week, recipient): the run's lease keeps invocations apart, the markers
- * keep mails apart even if a lease ran out under a live invocation.
+ * One invocation of the weekly digest, a {@link PagedMailing} over the directory's digest index: the
+ * weekly schedule opens the week's run (its content decided once, kept on the run's item) and starts
+ * sending; the continuation schedule carries on with the open run, if any. Per recipient the sent marker
+ * {@code PERSON#<key> / SENT#DIGEST#<week>} is claimed, the mail sent at the configured rate, the marker
+ * completed. Exactly once per (week, recipient).
  */
-public final class DigestRun {
+public final class DigestRun implements PagedMailing.Recipients<Directory.Entry> {
     /** Longer than the function's timeout (240 s): a live invocation's lease never runs out. */
-    public static final Duration LEASE = Duration.ofSeconds(300);
+    public static final Duration LEASE = PagedMailing.LEASE;
     public static final int PAGE = 100;
     static final String KIND = "DIGEST";
     /** A photo link in a digest works this long. */
@@ -52,10 +45,9 @@ public final class DigestRun {
     private final DigestStore store;
     private final Directory directory;
     private final Profiles profiles;
-    private final MailDelivery delivery;
     private final DigestMails mails;
     private final RateLimiter rate;
-    private final ExecutorService senders;
+    private final PagedMailing<Directory.Entry> mailing;
     private final PeopleInvolved involved;
     private final TokenSigner tokens;
     private final String publicBaseUrl;
@@ -68,10 +60,9 @@ public final class DigestRun {
         this.store = store;
         this.directory = directory;
         this.profiles = new Profiles(store.table());
-        this.delivery = delivery;
         this.mails = mails;
         this.rate = rate;
-        this.senders = senders;
+        this.mailing = new PagedMailing<>(store.runs(), this, delivery, senders, "Digest", clock);
         this.involved = involved;
         this.tokens = tokens;
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
@@ -79,63 +70,43 @@ public final class DigestRun {
         this.clock = clock;
     }
 
-    /** What an invocation did; {@code outcome}: SENDING (more to do), DONE, NOTHING_OPEN, BUSY (another holds the lease). */
-    public record Summary(String week, String outcome, int sent, int undeliverable, int alreadySent, int deferred, int pages) {}
+    /** What an invocation did; {@code period} is the week. */
+    public record Summary(String week, String outcome, int sent, int undeliverable, int alreadySent, int deferred, int pages) {
+        static Summary of(PagedMailing.Summary s) {
+            return new Summary(s.period(), s.outcome(), s.sent(), s.undeliverable(), s.alreadySent(), s.deferred(), s.pages());
+        }
+    }
 
     /**
      * @param start         true for the weekly schedule (open the run of {@code scheduledTime}'s week), false for a continuation
      * @param anotherPage   whether there is time left for one more page
      */
     public Summary run(boolean start, Instant scheduledTime, BooleanSupplier anotherPage) {
-        DigestStore.Run run;
-        if (start) {
-            String week = weeks.label(scheduledTime);
-            run = store.find(week).orElseGet(() -> store.open(content(week, scheduledTime), clock.instant()));
-        } else {
-            var open = store.openRun();
-            if (open.isEmpty()) {
-                return new Summary(null, "NOTHING_OPEN", 0, 0, 0, 0, 0);
-            }
-            run = open.get();
-        }
-        if (run.done()) {
-            return new Summary(run.week(), "DONE", 0, 0, 0, 0, 0);
-        }
-        String owner = UUID.randomUUID().toString();
-        if (!store.lease(run.week(), owner, clock.instant(), LEASE)) {
-            return new Summary(run.week(), "BUSY", 0, 0, 0, 0, 0);
-        }
-        Tally tally = new Tally();
-        int shard = run.shard();
-        String after = run.after();
-        int pages = 0;
-        while (shard < Directory.SHARDS) {
-            if (!anotherPage.getAsBoolean()) {
-                store.release(run.week(), owner);
-                return tally.summary(run.week(), "SENDING", pages);
-            }
-            Directory.Page page = directory.subscribers(shard, after, PAGE);
-            Tally pageTally = send(run.content(), page.entries());
-            tally.add(pageTally);
-            pages++;
-            Metrics.count("DigestPages");
-            if (pageTally.deferred > 0) {
-                // SES pushes back or another invocation holds a claim: this page again next time
-                store.countSent(run.week(), owner, pageTally.sent);
-                store.release(run.week(), owner);
-                return tally.summary(run.week(), "SENDING", pages);
-            }
-            int nextShard = page.lastKey() == null ? shard + 1 : shard;
-            String nextAfter = page.lastKey();
-            if (!store.progress(run.week(), owner, nextShard, nextAfter, pageTally.sent, clock.instant(), LEASE)) {
-                return tally.summary(run.week(), "BUSY", pages);
-            }
-            shard = nextShard;
-            after = nextAfter;
-        }
-        store.finish(run.week(), owner, clock.instant());
-        Metrics.count("DigestRunsDone");
-        return tally.summary(run.week(), "DONE", pages);
+        String week = start ? weeks.label(scheduledTime) : null;
+        return Summary.of(mailing.run(start, week, () -> Json.write(content(week, scheduledTime)), anotherPage));
+    }
+
+    @Override
+    public int shards() {
+        return Directory.SHARDS;
+    }
+
+    @Override
+    public PagedMailing.Page<Directory.Entry> page(int shard, String after) {
+        Directory.Page page = directory.subscribers(shard, after, PAGE);
+        return new PagedMailing.Page<>(page.entries(), page.lastKey());
+    }
+
+    /** One page: the recipients' preferred languages in one BatchGetItem, then a mail each. */
+    @Override
+    public List<Callable<MailDelivery.Outcome>> mails(String content, List<Directory.Entry> entries, MailDelivery.Run sending) {
+        DigestContent digest = Json.read(content, DigestContent.class);
+        Map<String, String> languages = profiles.preferredLanguages(entries.stream().map(Directory.Entry::userId)
+                .filter(Objects::nonNull).toList());
+        return entries.stream().<Callable<MailDelivery.Outcome>>map(entry -> {
+            String language = Languages.firstSupported(languages.get(entry.userId()), entry.language());
+            return () -> deliver(sending, digest, entry, language);
+        }).toList();
     }
 
     /** The week's content: last week's featured highlights and volunteers, the next 14 days, involvement. */
@@ -156,70 +127,6 @@ public final class DigestRun {
         DigestContent.Involvement involvement = new DigestContent.Involvement(thisMonth.toString(),
                 involved.count(thisMonth), lastMonth.toString(), involved.count(lastMonth));
         return new DigestContent(week, covered, highlights, thanks, upcoming, involvement);
-    }
-
-    private static final class Tally {
-        int sent;
-        int undeliverable;
-        int alreadySent;
-        int deferred;
-
-        void add(Tally other) {
-            sent += other.sent;
-            undeliverable += other.undeliverable;
-            alreadySent += other.alreadySent;
-            deferred += other.deferred;
-        }
-
-        Summary summary(String week, String outcome, int pages) {
-            return new Summary(week, outcome, sent, undeliverable, alreadySent, deferred, pages);
-        }
-    }
-
-    /** One page: the recipients' preferred languages in one BatchGetItem, then their mails side by side at the rate. */
-    private Tally send(DigestContent content, List<Directory.Entry> entries) {
-        Map<String, String> languages = profiles.preferredLanguages(entries.stream().map(Directory.Entry::userId)
-                .filter(Objects::nonNull).toList());
-        // one delivery run per page: after a failure of the account or of SES, the rest of the page waits
-        MailDelivery.Run sending = delivery.run();
-        List<Future<MailDelivery.Outcome>> results = new ArrayList<>();
-        for (Directory.Entry entry : entries) {
-            String language = language(languages.get(entry.userId()), entry.language());
-            results.add(senders.submit(() -> deliver(sending, content, entry, language)));
-        }
-        Tally tally = new Tally();
-        for (Future<MailDelivery.Outcome> result : results) {
-            MailDelivery.Outcome outcome;
-            try {
-                outcome = result.get();
-            } catch (InterruptedException | ExecutionException e) {
-                // the invocation fails: mails not yet started stay unclaimed, the page unrecorded
-                results.forEach(r -> r.cancel(false));
-                if (e instanceof InterruptedException) {
-                    Thread.currentThread().interrupt();
-                }
-                throw new IllegalStateException("a digest mail failed unexpectedly; the page is left to the next invocation",
-                        e instanceof ExecutionException ee ? ee.getCause() : e);
-            }
-            switch (outcome) {
-                case SENT -> tally.sent++;
-                case UNDELIVERABLE -> tally.undeliverable++;
-                case ALREADY_DONE -> tally.alreadySent++;
-                // another invocation's claim (one that died, until its lease runs out) counts as not yet settled
-                case DEFERRED, IN_PROGRESS -> tally.deferred++;
-            }
-        }
-        return tally;
-    }
-
-    /** Their preference, else the staff list's language, else English. */
-    static String language(String preferred, String imported) {
-        for (String language : new String[] {preferred, imported}) {
-            if (Languages.supported(language)) {
-                return Languages.normalise(language);
-            }
-        }
-        return Languages.ENGLISH;
     }
 
     /**

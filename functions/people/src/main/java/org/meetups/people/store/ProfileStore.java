@@ -50,7 +50,7 @@ public final class ProfileStore {
     /** Sets (or clears) the language; sets the digest subscription when given. Creates the items as needed. */
     public Preferences replace(Caller caller, Preferences preferences, Instant now) {
         if (preferences.digest() != null) {
-            directory.recordSignedIn(caller.userId(), caller.email(), caller.name(), caller.department(), now);
+            directory.recordSignedIn(caller.userId(), caller.email(), caller.name(), caller.department(), caller.manager(), now);
             directory.subscribe(Directory.personKey(caller.email()), preferences.digest(), now);
         }
         Map<String, AttributeValue> values = new HashMap<>(Map.of(

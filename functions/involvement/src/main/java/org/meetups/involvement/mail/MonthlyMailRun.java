@@ -1,0 +1,109 @@
+package org.meetups.involvement.mail;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import org.meetups.common.json.Json;
+import org.meetups.common.people.Directory;
+import org.meetups.common.people.Profiles;
+import org.meetups.common.store.Keys;
+import org.meetups.involvement.domain.MonthlyChart;
+import org.meetups.involvement.domain.Report;
+import org.meetups.involvement.store.InvolvementStore;
+import org.meetups.mail.Languages;
+import org.meetups.mail.MailDelivery;
+import org.meetups.mail.SentMarkers;
+import org.meetups.mail.runs.PagedMailing;
+
+/**
+ * The managers' monthly involvement mail, a {@link PagedMailing} over the directory's managers index
+ * (one shard, managers ordered by department): the monthly schedule opens the run of the month just
+ * ended (the month before the schedule's time in the organisation's zone), the continuation carries on.
+ * Per page, each department on it is read once (its last twelve member months: one Query; its settings:
+ * one Query), each manager's language with one BatchGetItem; per manager the sent marker
+ * {@code PERSON#<key> / SENT#INVOLVEMENT_MONTHLY#<month>} is claimed, the mail sent, the marker completed.
+ * Exactly once per (month, manager).
+ */
+public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.Entry> {
+    public static final String RUNS = "INVOLVEMENT#MAIL_RUNS";
+    public static final int PAGE = 100;
+
+    /** What a run sends: the last month its charts show. */
+    public record Content(String month) {}
+
+    private final Directory directory;
+    private final Profiles profiles;
+    private final InvolvementStore store;
+    private final MonthlyMails mails;
+    private final RateLimiter rate;
+    private final PagedMailing<Directory.Entry> mailing;
+    private final ZoneId zone;
+
+    public MonthlyMailRun(Directory directory, InvolvementStore store, MonthlyMails mails, MailDelivery delivery,
+                          RateLimiter rate, java.util.concurrent.ExecutorService senders, ZoneId zone, java.time.Clock clock) {
+        this.directory = directory;
+        this.profiles = new Profiles(directory.table());
+        this.store = store;
+        this.mails = mails;
+        this.rate = rate;
+        this.mailing = new PagedMailing<>(new org.meetups.mail.runs.MailingRuns(directory.table(), RUNS, "INVOLVEMENT_MAIL_RUN"),
+                this, delivery, senders, "InvolvementMail", clock);
+        this.zone = zone;
+    }
+
+    /** The month a schedule's time reports on: the one before it, in the organisation's zone. */
+    public YearMonth reported(Instant scheduledTime) {
+        return YearMonth.from(scheduledTime.atZone(zone)).minusMonths(1);
+    }
+
+    public PagedMailing.Summary run(boolean start, Instant scheduledTime, BooleanSupplier anotherPage) {
+        String month = start ? reported(scheduledTime).toString() : null;
+        return mailing.run(start, month, () -> Json.write(new Content(month)), anotherPage);
+    }
+
+    @Override
+    public int shards() {
+        return 1;
+    }
+
+    @Override
+    public PagedMailing.Page<Directory.Entry> page(int shard, String after) {
+        Directory.Managers page = directory.managers(after, PAGE);
+        return new PagedMailing.Page<>(page.entries(), page.lastKey());
+    }
+
+    @Override
+    public List<Callable<MailDelivery.Outcome>> mails(String content, List<Directory.Entry> entries, MailDelivery.Run sending) {
+        YearMonth month = YearMonth.parse(Json.read(content, Content.class).month());
+        Map<String, String> languages = profiles.preferredLanguages(entries.stream().map(Directory.Entry::userId)
+                .filter(Objects::nonNull).toList());
+        Map<String, MonthlyChart> charts = new HashMap<>();
+        for (Directory.Entry entry : entries) {
+            charts.computeIfAbsent(entry.department(), department -> chart(department, month));
+        }
+        return entries.stream().<Callable<MailDelivery.Outcome>>map(entry -> {
+            String language = Languages.firstSupported(languages.get(entry.userId()), entry.language());
+            MonthlyChart chart = charts.get(entry.department());
+            SentMarkers.Marker marker = new SentMarkers.Marker(Keys.personPk(entry.personKey()),
+                    "SENT#" + MonthlyMails.KIND + "#" + month, MonthlyMails.KIND, entry.personKey());
+            return () -> sending.deliver(marker, MonthlyMails.KIND, () -> {
+                RateLimiter.waitForPermission(rate);
+                return mails.compose(chart, month, entry, language);
+            }).outcome();
+        }).toList();
+    }
+
+    /** The department's twelve months up to {@code month}, against its target: two Queries. */
+    MonthlyChart chart(String department, YearMonth month) {
+        List<Report.MemberMonth> months = store.departmentMonths(department, month.minusMonths(MonthlyChart.MONTHS - 1), month);
+        Report.Settings settings = store.departmentSettings(department);
+        return MonthlyChart.of(department, month, months, settings.headcounts().get(department), settings.targets().get(department));
+    }
+}

@@ -1,0 +1,160 @@
+package org.meetups.mail.runs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.meetups.common.store.Keys;
+import org.meetups.common.store.MeetupTable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+/**
+ * The runs of one scheduled mailing, one item per period ({@code <partition> / <period>}, such as
+ * {@code DIGEST#RUNS / 2027-W05}): its content (decided once, as JSON), where it is (the index shard and
+ * the last entry done), how many mails it sent, and the lease of the invocation working on it.
+ */
+public final class MailingRuns {
+    private final MeetupTable table;
+    private final String partition;
+    private final String type;
+
+    /** {@code partition}: the runs' partition key; {@code type}: the items' type attribute. */
+    public MailingRuns(MeetupTable table, String partition, String type) {
+        this.table = table;
+        this.partition = partition;
+        this.type = type;
+    }
+
+    /** A run as stored. {@code after}: the last index entry done in {@code shard} (null: none yet). */
+    public record Run(String period, boolean done, String content, int shard, String after, long sent, long pages) {}
+
+    private Map<String, AttributeValue> key(String period) {
+        return Map.of(Keys.PK, s(partition), Keys.SK, s(period));
+    }
+
+    /** Opens the period's run with this content unless it exists (a repeated or overlapping start): then that one. */
+    public Run open(String period, String content, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(period));
+        item.put("type", s(type));
+        item.put("state", s("OPEN"));
+        item.put("content", s(content));
+        item.put("shard", n(0));
+        item.put("sent", n(0));
+        item.put("pages", n(0));
+        item.put("openedAt", s(now.toString()));
+        try {
+            table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+            return run(item);
+        } catch (ConditionalCheckFailedException e) {
+            return find(period).orElseThrow();
+        }
+    }
+
+    public Optional<Run> find(String period) {
+        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
+                .key(key(period))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(run(item));
+    }
+
+    /** The newest run if it is still open: one Query (newest first, one item). */
+    public Optional<Run> openRun() {
+        var page = table.client().query(r -> r.tableName(table.name()).consistentRead(true)
+                .keyConditionExpression("PK = :runs").expressionAttributeValues(Map.of(":runs", s(partition)))
+                .scanIndexForward(false).limit(1));
+        return page.items().stream().findFirst().map(MailingRuns::run).filter(run -> !run.done());
+    }
+
+    /** Takes the run's lease for {@code owner} unless another live invocation holds it. */
+    public boolean lease(String period, String owner, Instant now, Duration lease) {
+        try {
+            table.client().updateItem(r -> r.tableName(table.name()).key(key(period))
+                    .updateExpression("SET leaseOwner = :owner, leaseUntil = :until")
+                    .conditionExpression("#state = :open AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now OR leaseOwner = :owner)")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":owner", s(owner), ":until", s(now.plus(lease).toString()),
+                            ":now", s(now.toString()), ":open", s("OPEN"))));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Records a finished page (and renews the lease), only while {@code owner} holds the lease: false when it
+     * was lost (then the invocation stops; another one goes on from what was recorded).
+     */
+    public boolean progress(String period, String owner, int shard, String after, int sent, Instant now, Duration lease) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":owner", s(owner), ":shard", n(shard), ":sent", n(sent),
+                ":one", n(1), ":until", s(now.plus(lease).toString())));
+        String update = "SET #shard = :shard, leaseUntil = :until";
+        if (after == null) {
+            update += " ADD sent :sent, pages :one REMOVE #after";
+        } else {
+            update += ", #after = :after ADD sent :sent, pages :one";
+            values.put(":after", s(after));
+        }
+        String expression = update;
+        try {
+            table.client().updateItem(r -> r.tableName(table.name()).key(key(period)).updateExpression(expression)
+                    .conditionExpression("leaseOwner = :owner").expressionAttributeNames(Map.of("#after", "after", "#shard", "shard"))
+                    .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** Counts mails sent on a page that stopped half-way (it is read again next time; its sent mails are skipped). */
+    public void countSent(String period, String owner, int sent) {
+        if (sent == 0) {
+            return;
+        }
+        try {
+            table.client().updateItem(r -> r.tableName(table.name()).key(key(period)).updateExpression("ADD sent :sent")
+                    .conditionExpression("leaseOwner = :owner")
+                    .expressionAttributeValues(Map.of(":sent", n(sent), ":owner", s(owner))));
+        } catch (ConditionalCheckFailedException e) {
+            // the lease was lost: the count is only a figure
+        }
+    }
+
+    /** Every shard done: the run is closed; continuations find nothing open. */
+    public void finish(String period, String owner, Instant now) {
+        try {
+            table.client().updateItem(r -> r.tableName(table.name()).key(key(period))
+                    .updateExpression("SET #state = :done, doneAt = :now REMOVE leaseOwner, leaseUntil")
+                    .conditionExpression("leaseOwner = :owner")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":done", s("DONE"), ":now", s(now.toString()), ":owner", s(owner))));
+        } catch (ConditionalCheckFailedException e) {
+            // the lease was lost: the invocation that has it finishes
+        }
+    }
+
+    /** Lets the next invocation go on at once (an invocation that dies leaves the lease to run out). */
+    public void release(String period, String owner) {
+        try {
+            table.client().updateItem(r -> r.tableName(table.name()).key(key(period))
+                    .updateExpression("REMOVE leaseOwner, leaseUntil").conditionExpression("leaseOwner = :owner")
+                    .expressionAttributeValues(Map.of(":owner", s(owner))));
+        } catch (ConditionalCheckFailedException e) {
+            // not ours any more
+        }
+    }
+
+    private static Run run(Map<String, AttributeValue> item) {
+        return new Run(item.get(Keys.SK).s(), "DONE".equals(item.get("state").s()), item.get("content").s(),
+                Integer.parseInt(item.get("shard").n()), item.containsKey("after") ? item.get("after").s() : null,
+                Long.parseLong(item.get("sent").n()), Long.parseLong(item.get("pages").n()));
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+}

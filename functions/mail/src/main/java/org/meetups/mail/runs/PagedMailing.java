@@ -1,0 +1,208 @@
+package org.meetups.mail.runs;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.meetups.common.observe.Metrics;
+import org.meetups.mail.MailDelivery;
+
+/**
+ * A scheduled mailing sent in pages, shared by the mailings that go to many people (the weekly digest,
+ * the managers' monthly involvement mail). The start opens the period's run (its content decided once,
+ * kept on the run's item: see {@link MailingRuns}); a continuation carries on with the newest open run.
+ * An invocation takes the run's lease (so overlapping invocations never work side by side), then
+ * reads page after page of a sparse index (in shards) and sends each page's mails side by side through
+ * the shared {@link MailDelivery} (claim the sent marker, send, settle). A page is recorded as done only
+ * when each of its mails is settled, so a crash or SES pushing back leaves the page to the next
+ * invocation, which skips the mails already sent. It stops when {@code anotherPage} says no, recording
+ * where it is. Exactly once per (period, recipient): the lease keeps invocations apart, the sent markers
+ * keep mails apart even if a lease ran out under a live invocation.
+ *
+ * @param <E> an index entry (a recipient)
+ */
+public final class PagedMailing<E> {
+    /** Longer than the functions' timeout (240 s): a live invocation's lease never runs out. */
+    public static final Duration LEASE = Duration.ofSeconds(300);
+
+    /** The recipients and their mails. */
+    public interface Recipients<E> {
+        /** How many shards the index has (read in order, 0 first). */
+        int shards();
+
+        /** Up to a page of entries of {@code shard} after {@code after} (null: from the start). */
+        Page<E> page(int shard, String after);
+
+        /** The page's mails, one task per entry, each delivering through {@code sending}. */
+        List<Callable<MailDelivery.Outcome>> mails(String content, List<E> entries, MailDelivery.Run sending);
+    }
+
+    /** {@code lastKey}: where the next page of the shard starts; null when the shard is done. */
+    public record Page<E>(List<E> entries, String lastKey) {}
+
+    /** What an invocation did; {@code outcome}: SENDING (more to do), DONE, NOTHING_OPEN, BUSY (another holds the lease). */
+    public record Summary(String period, String outcome, int sent, int undeliverable, int alreadySent, int deferred, int pages) {}
+
+    private final MailingRuns runs;
+    private final Recipients<E> recipients;
+    private final MailDelivery delivery;
+    private final ExecutorService senders;
+    private final String metricPrefix;
+    private final Clock clock;
+
+    /** {@code metricPrefix}: counts {@code <prefix>Pages} and {@code <prefix>RunsDone}. */
+    public PagedMailing(MailingRuns runs, Recipients<E> recipients, MailDelivery delivery, ExecutorService senders,
+                        String metricPrefix, Clock clock) {
+        this.runs = runs;
+        this.recipients = recipients;
+        this.delivery = delivery;
+        this.senders = senders;
+        this.metricPrefix = metricPrefix;
+        this.clock = clock;
+    }
+
+    /** The threads that send a page's mails side by side (daemons: they never keep an execution environment alive). */
+    public static ExecutorService senders(String name, int count) {
+        AtomicInteger thread = new AtomicInteger();
+        return Executors.newFixedThreadPool(count, r -> {
+            Thread t = new Thread(r, name + "-sender-" + thread.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * An invocation's budget: another page while more than {@code reserve} of its time is left
+     * ({@code remainingMillis} null: no limit) and, when {@code maxPages} is set, at most that many pages.
+     */
+    public static BooleanSupplier budget(LongSupplier remainingMillis, Duration reserve, Integer maxPages) {
+        AtomicInteger pages = new AtomicInteger();
+        return () -> {
+            if (maxPages != null && pages.getAndIncrement() >= maxPages) {
+                return false;
+            }
+            return remainingMillis == null || remainingMillis.getAsLong() > reserve.toMillis();
+        };
+    }
+
+    public MailingRuns runs() {
+        return runs;
+    }
+
+    /**
+     * @param period      the period the start opens (ignored by a continuation)
+     * @param content     the period's content as JSON, asked for only when the start opens the run
+     * @param anotherPage whether there is time left for one more page
+     */
+    public Summary run(boolean start, String period, Supplier<String> content, BooleanSupplier anotherPage) {
+        MailingRuns.Run run;
+        if (start) {
+            run = runs.find(period).orElseGet(() -> runs.open(period, content.get(), clock.instant()));
+        } else {
+            var open = runs.openRun();
+            if (open.isEmpty()) {
+                return new Summary(null, "NOTHING_OPEN", 0, 0, 0, 0, 0);
+            }
+            run = open.get();
+        }
+        if (run.done()) {
+            return new Summary(run.period(), "DONE", 0, 0, 0, 0, 0);
+        }
+        String owner = UUID.randomUUID().toString();
+        if (!runs.lease(run.period(), owner, clock.instant(), LEASE)) {
+            return new Summary(run.period(), "BUSY", 0, 0, 0, 0, 0);
+        }
+        Tally tally = new Tally();
+        int shard = run.shard();
+        String after = run.after();
+        int pages = 0;
+        while (shard < recipients.shards()) {
+            if (!anotherPage.getAsBoolean()) {
+                runs.release(run.period(), owner);
+                return tally.summary(run.period(), "SENDING", pages);
+            }
+            Page<E> page = recipients.page(shard, after);
+            Tally pageTally = send(run.content(), page.entries());
+            tally.add(pageTally);
+            pages++;
+            Metrics.count(metricPrefix + "Pages");
+            if (pageTally.deferred > 0) {
+                // SES pushes back or another invocation holds a claim: this page again next time
+                runs.countSent(run.period(), owner, pageTally.sent);
+                runs.release(run.period(), owner);
+                return tally.summary(run.period(), "SENDING", pages);
+            }
+            int nextShard = page.lastKey() == null ? shard + 1 : shard;
+            String nextAfter = page.lastKey();
+            if (!runs.progress(run.period(), owner, nextShard, nextAfter, pageTally.sent, clock.instant(), LEASE)) {
+                return tally.summary(run.period(), "BUSY", pages);
+            }
+            shard = nextShard;
+            after = nextAfter;
+        }
+        runs.finish(run.period(), owner, clock.instant());
+        Metrics.count(metricPrefix + "RunsDone");
+        return tally.summary(run.period(), "DONE", pages);
+    }
+
+    private static final class Tally {
+        int sent;
+        int undeliverable;
+        int alreadySent;
+        int deferred;
+
+        void add(Tally other) {
+            sent += other.sent;
+            undeliverable += other.undeliverable;
+            alreadySent += other.alreadySent;
+            deferred += other.deferred;
+        }
+
+        Summary summary(String period, String outcome, int pages) {
+            return new Summary(period, outcome, sent, undeliverable, alreadySent, deferred, pages);
+        }
+    }
+
+    /** One page's mails side by side; one delivery run per page: after a failure of the account or of SES, the rest waits. */
+    private Tally send(String content, List<E> entries) {
+        MailDelivery.Run sending = delivery.run();
+        List<Future<MailDelivery.Outcome>> results = new ArrayList<>();
+        for (Callable<MailDelivery.Outcome> mail : recipients.mails(content, entries, sending)) {
+            results.add(senders.submit(mail));
+        }
+        Tally tally = new Tally();
+        for (Future<MailDelivery.Outcome> result : results) {
+            MailDelivery.Outcome outcome;
+            try {
+                outcome = result.get();
+            } catch (InterruptedException | ExecutionException e) {
+                // the invocation fails: mails not yet started stay unclaimed, the page unrecorded
+                results.forEach(r -> r.cancel(false));
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("a mail failed unexpectedly; the page is left to the next invocation",
+                        e instanceof ExecutionException ee ? ee.getCause() : e);
+            }
+            switch (outcome) {
+                case SENT -> tally.sent++;
+                case UNDELIVERABLE -> tally.undeliverable++;
+                case ALREADY_DONE -> tally.alreadySent++;
+                // another invocation's claim (one that died, until its lease runs out) counts as not yet settled
+                case DEFERRED, IN_PROGRESS -> tally.deferred++;
+            }
+        }
+        return tally;
+    }
+}
