@@ -8,16 +8,31 @@ import java.util.List;
  * and so do any further header lines ({@code headers}, such as the digest's List-Unsubscribe), which
  * MimeMail keeps on one line.
  */
-public record OutgoingMail(String kind, String language, String toEmail, String toName, String subject, String html,
-                           String text, List<Attachment> attachments, java.util.Map<String, String> headers) {
+public record OutgoingMail(
+        String kind,
+        String language,
+        String toEmail,
+        String toName,
+        String subject,
+        String html,
+        String text,
+        List<Attachment> attachments,
+        java.util.Map<String, String> headers) {
 
     public OutgoingMail {
         attachments = List.copyOf(attachments);
         headers = java.util.Map.copyOf(headers);
     }
 
-    public OutgoingMail(String kind, String language, String toEmail, String toName, String subject, String html,
-                        String text, List<Attachment> attachments) {
+    public OutgoingMail(
+            String kind,
+            String language,
+            String toEmail,
+            String toName,
+            String subject,
+            String html,
+            String text,
+            List<Attachment> attachments) {
         this(kind, language, toEmail, toName, subject, html, text, attachments, java.util.Map.of());
     }
 

@@ -46,7 +46,8 @@ public final class DirectorySync {
             }
         }
         try {
-            directory.recordSignedIn(caller.userId(), caller.email(), caller.name(), caller.department(), clock.instant());
+            directory.recordSignedIn(
+                    caller.userId(), caller.email(), caller.name(), caller.department(), clock.instant());
             synchronized (confirmed) {
                 confirmed.put(caller.userId(), claims);
             }

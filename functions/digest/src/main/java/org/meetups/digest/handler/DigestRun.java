@@ -15,8 +15,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
-import org.meetups.common.people.Directory;
 import org.meetups.common.observe.Metrics;
+import org.meetups.common.people.Directory;
 import org.meetups.common.people.Profiles;
 import org.meetups.common.store.Keys;
 import org.meetups.common.time.Weeks;
@@ -44,6 +44,7 @@ import org.meetups.mail.links.TokenSigner;
 public final class DigestRun {
     /** Longer than the function's timeout (240 s): a live invocation's lease never runs out. */
     public static final Duration LEASE = Duration.ofSeconds(300);
+
     public static final int PAGE = 100;
     static final String KIND = "DIGEST";
     /** A photo link in a digest works this long. */
@@ -62,9 +63,18 @@ public final class DigestRun {
     private final Weeks weeks;
     private final Clock clock;
 
-    public DigestRun(DigestStore store, Directory directory, MailDelivery delivery, DigestMails mails,
-                     RateLimiter rate, ExecutorService senders, PeopleInvolved involved, TokenSigner tokens,
-                     String publicBaseUrl, Weeks weeks, Clock clock) {
+    public DigestRun(
+            DigestStore store,
+            Directory directory,
+            MailDelivery delivery,
+            DigestMails mails,
+            RateLimiter rate,
+            ExecutorService senders,
+            PeopleInvolved involved,
+            TokenSigner tokens,
+            String publicBaseUrl,
+            Weeks weeks,
+            Clock clock) {
         this.store = store;
         this.directory = directory;
         this.profiles = new Profiles(store.table());
@@ -74,13 +84,15 @@ public final class DigestRun {
         this.senders = senders;
         this.involved = involved;
         this.tokens = tokens;
-        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.publicBaseUrl =
+                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         this.weeks = weeks;
         this.clock = clock;
     }
 
     /** What an invocation did; {@code outcome}: SENDING (more to do), DONE, NOTHING_OPEN, BUSY (another holds the lease). */
-    public record Summary(String week, String outcome, int sent, int undeliverable, int alreadySent, int deferred, int pages) {}
+    public record Summary(
+            String week, String outcome, int sent, int undeliverable, int alreadySent, int deferred, int pages) {}
 
     /**
      * @param start         true for the weekly schedule (open the run of {@code scheduledTime}'s week), false for a continuation
@@ -143,18 +155,24 @@ public final class DigestRun {
         String covered = weeks.previous(week);
         Instant now = clock.instant();
         List<DigestContent.FeaturedHighlight> highlights = store.featured(covered, DigestRules.MAX_HIGHLIGHTS).stream()
-                .map(h -> new DigestContent.FeaturedHighlight(h.meetupTitle(), h.text(), h.link(), h.author(),
-                        h.hasPhoto() ? publicBaseUrl + "/highlights/photos/"
-                                + tokens.photo(h.meetupId(), h.highlightId(), now.plus(PHOTO_LINK_VALIDITY)) : null))
+                .map(h -> new DigestContent.FeaturedHighlight(
+                        h.meetupTitle(),
+                        h.text(),
+                        h.link(),
+                        h.author(),
+                        h.hasPhoto()
+                                ? publicBaseUrl + "/highlights/photos/"
+                                        + tokens.photo(h.meetupId(), h.highlightId(), now.plus(PHOTO_LINK_VALIDITY))
+                                : null))
                 .toList();
         var lastWeeksMeetups = store.table().meetupsStarting(weeks.start(covered), weeks.end(covered));
         List<DigestContent.Thanks> thanks = store.roleHolders(lastWeeksMeetups, DigestRules.MAX_THANKS);
-        List<DigestContent.Upcoming> upcoming = DigestRules.upcoming(
-                store.table().meetupsStarting(now, now.plus(DigestRules.AHEAD)), now);
+        List<DigestContent.Upcoming> upcoming =
+                DigestRules.upcoming(store.table().meetupsStarting(now, now.plus(DigestRules.AHEAD)), now);
         YearMonth thisMonth = YearMonth.from(scheduledTime.atOffset(ZoneOffset.UTC));
         YearMonth lastMonth = thisMonth.minusMonths(1);
-        DigestContent.Involvement involvement = new DigestContent.Involvement(thisMonth.toString(),
-                involved.count(thisMonth), lastMonth.toString(), involved.count(lastMonth));
+        DigestContent.Involvement involvement = new DigestContent.Involvement(
+                thisMonth.toString(), involved.count(thisMonth), lastMonth.toString(), involved.count(lastMonth));
         return new DigestContent(week, covered, highlights, thanks, upcoming, involvement);
     }
 
@@ -178,8 +196,10 @@ public final class DigestRun {
 
     /** One page: the recipients' preferred languages in one BatchGetItem, then their mails side by side at the rate. */
     private Tally send(DigestContent content, List<Directory.Entry> entries) {
-        Map<String, String> languages = profiles.preferredLanguages(entries.stream().map(Directory.Entry::userId)
-                .filter(Objects::nonNull).toList());
+        Map<String, String> languages = profiles.preferredLanguages(entries.stream()
+                .map(Directory.Entry::userId)
+                .filter(Objects::nonNull)
+                .toList());
         // one delivery run per page: after a failure of the account or of SES, the rest of the page waits
         MailDelivery.Run sending = delivery.run();
         List<Future<MailDelivery.Outcome>> results = new ArrayList<>();
@@ -198,7 +218,8 @@ public final class DigestRun {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                throw new IllegalStateException("a digest mail failed unexpectedly; the page is left to the next invocation",
+                throw new IllegalStateException(
+                        "a digest mail failed unexpectedly; the page is left to the next invocation",
                         e instanceof ExecutionException ee ? ee.getCause() : e);
             }
             switch (outcome) {
@@ -227,13 +248,14 @@ public final class DigestRun {
      * the others. The rate's permit is taken when the mail is composed, after the claim: mails sent before
      * (a page read again) take none.
      */
-    private MailDelivery.Outcome deliver(MailDelivery.Run sending, DigestContent content, Directory.Entry entry,
-                                         String language) {
-        SentMarkers.Marker marker = new SentMarkers.Marker(Keys.personPk(entry.personKey()),
-                Keys.sentSk(KIND, content.week()), KIND, entry.personKey());
+    private MailDelivery.Outcome deliver(
+            MailDelivery.Run sending, DigestContent content, Directory.Entry entry, String language) {
+        SentMarkers.Marker marker = new SentMarkers.Marker(
+                Keys.personPk(entry.personKey()), Keys.sentSk(KIND, content.week()), KIND, entry.personKey());
         return sending.deliver(marker, KIND, () -> {
-            RateLimiter.waitForPermission(rate);
-            return mails.compose(content, entry, language, clock.instant());
-        }).outcome();
+                    RateLimiter.waitForPermission(rate);
+                    return mails.compose(content, entry, language, clock.instant());
+                })
+                .outcome();
     }
 }

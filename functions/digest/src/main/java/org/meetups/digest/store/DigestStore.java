@@ -34,7 +34,8 @@ public final class DigestStore {
     }
 
     /** A run as stored. {@code after}: the last directory entry done in {@code shard} (null: none yet). */
-    public record Run(String week, boolean done, DigestContent content, int shard, String after, long sent, long pages) {}
+    public record Run(
+            String week, boolean done, DigestContent content, int shard, String after, long sent, long pages) {}
 
     private static Map<String, AttributeValue> key(String week) {
         return Map.of(Keys.PK, s(Keys.DIGEST_RUNS), Keys.SK, s(week));
@@ -51,7 +52,8 @@ public final class DigestStore {
         item.put("pages", n(0));
         item.put("openedAt", s(now.toString()));
         try {
-            table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+            table.client()
+                    .putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
             return run(item);
         } catch (ConditionalCheckFailedException e) {
             return find(content.week()).orElseThrow();
@@ -59,33 +61,52 @@ public final class DigestStore {
     }
 
     public boolean exists(String week) {
-        return table.client().getItem(r -> r.tableName(table.name()).consistentRead(true).key(key(week))
-                .projectionExpression("PK")).hasItem();
+        return table.client()
+                .getItem(r -> r.tableName(table.name())
+                        .consistentRead(true)
+                        .key(key(week))
+                        .projectionExpression("PK"))
+                .hasItem();
     }
 
     public Optional<Run> find(String week) {
-        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(key(week))).item();
+        Map<String, AttributeValue> item = table.client()
+                .getItem(r -> r.tableName(table.name()).consistentRead(true).key(key(week)))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(run(item));
     }
 
     /** The newest run if it is still open: one Query (newest first, one item). */
     public Optional<Run> openRun() {
-        var page = table.client().query(r -> r.tableName(table.name()).consistentRead(true)
-                .keyConditionExpression("PK = :runs").expressionAttributeValues(Map.of(":runs", s(Keys.DIGEST_RUNS)))
-                .scanIndexForward(false).limit(1));
+        var page = table.client()
+                .query(r -> r.tableName(table.name())
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :runs")
+                        .expressionAttributeValues(Map.of(":runs", s(Keys.DIGEST_RUNS)))
+                        .scanIndexForward(false)
+                        .limit(1));
         return page.items().stream().findFirst().map(DigestStore::run).filter(run -> !run.done());
     }
 
     /** Takes the run's lease for {@code owner} unless another live invocation holds it. */
     public boolean lease(String week, String owner, Instant now, Duration lease) {
         try {
-            table.client().updateItem(r -> r.tableName(table.name()).key(key(week))
-                    .updateExpression("SET leaseOwner = :owner, leaseUntil = :until")
-                    .conditionExpression("#state = :open AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now OR leaseOwner = :owner)")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":owner", s(owner), ":until", s(now.plus(lease).toString()),
-                            ":now", s(now.toString()), ":open", s("OPEN"))));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(week))
+                            .updateExpression("SET leaseOwner = :owner, leaseUntil = :until")
+                            .conditionExpression(
+                                    "#state = :open AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now OR leaseOwner = :owner)")
+                            .expressionAttributeNames(Map.of("#state", "state"))
+                            .expressionAttributeValues(Map.of(
+                                    ":owner",
+                                    s(owner),
+                                    ":until",
+                                    s(now.plus(lease).toString()),
+                                    ":now",
+                                    s(now.toString()),
+                                    ":open",
+                                    s("OPEN"))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -97,8 +118,17 @@ public final class DigestStore {
      * was lost (then the invocation stops; another one goes on from what was recorded).
      */
     public boolean progress(String week, String owner, int shard, String after, int sent, Instant now, Duration lease) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":owner", s(owner), ":shard", n(shard), ":sent", n(sent),
-                ":one", n(1), ":until", s(now.plus(lease).toString())));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":owner",
+                s(owner),
+                ":shard",
+                n(shard),
+                ":sent",
+                n(sent),
+                ":one",
+                n(1),
+                ":until",
+                s(now.plus(lease).toString())));
         String update = "SET #shard = :shard, leaseUntil = :until";
         if (after == null) {
             update += " ADD sent :sent, pages :one REMOVE #after";
@@ -108,9 +138,13 @@ public final class DigestStore {
         }
         String expression = update;
         try {
-            table.client().updateItem(r -> r.tableName(table.name()).key(key(week)).updateExpression(expression)
-                    .conditionExpression("leaseOwner = :owner").expressionAttributeNames(Map.of("#after", "after", "#shard", "shard"))
-                    .expressionAttributeValues(values));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(week))
+                            .updateExpression(expression)
+                            .conditionExpression("leaseOwner = :owner")
+                            .expressionAttributeNames(Map.of("#after", "after", "#shard", "shard"))
+                            .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -123,9 +157,12 @@ public final class DigestStore {
             return;
         }
         try {
-            table.client().updateItem(r -> r.tableName(table.name()).key(key(week)).updateExpression("ADD sent :sent")
-                    .conditionExpression("leaseOwner = :owner")
-                    .expressionAttributeValues(Map.of(":sent", n(sent), ":owner", s(owner))));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(week))
+                            .updateExpression("ADD sent :sent")
+                            .conditionExpression("leaseOwner = :owner")
+                            .expressionAttributeValues(Map.of(":sent", n(sent), ":owner", s(owner))));
         } catch (ConditionalCheckFailedException e) {
             // the lease was lost: the count is only a figure
         }
@@ -134,11 +171,14 @@ public final class DigestStore {
     /** Every shard done: the run is closed; continuations find nothing open. */
     public void finish(String week, String owner, Instant now) {
         try {
-            table.client().updateItem(r -> r.tableName(table.name()).key(key(week))
-                    .updateExpression("SET #state = :done, doneAt = :now REMOVE leaseOwner, leaseUntil")
-                    .conditionExpression("leaseOwner = :owner")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":done", s("DONE"), ":now", s(now.toString()), ":owner", s(owner))));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(week))
+                            .updateExpression("SET #state = :done, doneAt = :now REMOVE leaseOwner, leaseUntil")
+                            .conditionExpression("leaseOwner = :owner")
+                            .expressionAttributeNames(Map.of("#state", "state"))
+                            .expressionAttributeValues(
+                                    Map.of(":done", s("DONE"), ":now", s(now.toString()), ":owner", s(owner))));
         } catch (ConditionalCheckFailedException e) {
             // the lease was lost: the invocation that has it finishes
         }
@@ -147,9 +187,12 @@ public final class DigestStore {
     /** Lets the next invocation go on at once (an invocation that dies leaves the lease to run out). */
     public void release(String week, String owner) {
         try {
-            table.client().updateItem(r -> r.tableName(table.name()).key(key(week))
-                    .updateExpression("REMOVE leaseOwner, leaseUntil").conditionExpression("leaseOwner = :owner")
-                    .expressionAttributeValues(Map.of(":owner", s(owner))));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(week))
+                            .updateExpression("REMOVE leaseOwner, leaseUntil")
+                            .conditionExpression("leaseOwner = :owner")
+                            .expressionAttributeValues(Map.of(":owner", s(owner))));
         } catch (ConditionalCheckFailedException e) {
             // not ours any more
         }
@@ -157,34 +200,53 @@ public final class DigestStore {
 
     private static Run run(Map<String, AttributeValue> item) {
         try {
-            return new Run(item.get(Keys.SK).s(), "DONE".equals(item.get("state").s()),
+            return new Run(
+                    item.get(Keys.SK).s(),
+                    "DONE".equals(item.get("state").s()),
                     Json.MAPPER.readValue(item.get("content").s(), DigestContent.class),
-                    Integer.parseInt(item.get("shard").n()), item.containsKey("after") ? item.get("after").s() : null,
-                    Long.parseLong(item.get("sent").n()), Long.parseLong(item.get("pages").n()));
+                    Integer.parseInt(item.get("shard").n()),
+                    item.containsKey("after") ? item.get("after").s() : null,
+                    Long.parseLong(item.get("sent").n()),
+                    Long.parseLong(item.get("pages").n()));
         } catch (java.io.IOException e) {
-            throw new IllegalStateException("unreadable digest run " + item.get(Keys.SK).s(), e);
+            throw new IllegalStateException(
+                    "unreadable digest run " + item.get(Keys.SK).s(), e);
         }
     }
 
     // ------------------------------------------------------------------ what a digest is made of
 
     /** A featured highlight with its meetup's title. */
-    public record Featured(String meetupId, String highlightId, String meetupTitle, String text, String link, String author,
-                           boolean hasPhoto) {}
+    public record Featured(
+            String meetupId,
+            String highlightId,
+            String meetupTitle,
+            String text,
+            String link,
+            String author,
+            boolean hasPhoto) {}
 
     /** The week's featured highlights (GSI1, the week's partition, featured prefix only), with their meetups' titles. */
     public List<Featured> featured(String week, int limit) {
-        var page = table.client().query(r -> r.tableName(table.name()).indexName(Keys.GSI1)
-                .keyConditionExpression("GSI1PK = :week AND begins_with(GSI1SK, :featured)")
-                .expressionAttributeValues(Map.of(":week", s(Keys.highlightWeek(week)), ":featured", s("0#")))
-                .limit(limit));
-        Map<String, Meetup> meetups = meetups(page.items().stream().map(i -> i.get("meetupId").s()).distinct().toList());
+        var page = table.client()
+                .query(r -> r.tableName(table.name())
+                        .indexName(Keys.GSI1)
+                        .keyConditionExpression("GSI1PK = :week AND begins_with(GSI1SK, :featured)")
+                        .expressionAttributeValues(Map.of(":week", s(Keys.highlightWeek(week)), ":featured", s("0#")))
+                        .limit(limit));
+        Map<String, Meetup> meetups = meetups(
+                page.items().stream().map(i -> i.get("meetupId").s()).distinct().toList());
         List<Featured> featured = new ArrayList<>();
         for (Map<String, AttributeValue> item : page.items()) {
             Meetup meetup = meetups.get(item.get("meetupId").s());
-            featured.add(new Featured(item.get("meetupId").s(), item.get("highlightId").s(),
-                    meetup == null ? "" : meetup.title(), item.get("text").s(),
-                    item.containsKey("link") ? item.get("link").s() : null, item.get("authorName").s(), item.containsKey("photoId")));
+            featured.add(new Featured(
+                    item.get("meetupId").s(),
+                    item.get("highlightId").s(),
+                    meetup == null ? "" : meetup.title(),
+                    item.get("text").s(),
+                    item.containsKey("link") ? item.get("link").s() : null,
+                    item.get("authorName").s(),
+                    item.containsKey("photoId")));
         }
         return featured;
     }
@@ -196,20 +258,27 @@ public final class DigestStore {
             if (meetup.cancelled() || thanks.size() >= limit) {
                 continue;
             }
-            table.client().queryPaginator(r -> r.tableName(table.name())
+            table.client()
+                    .queryPaginator(r -> r.tableName(table.name())
                             .keyConditionExpression("PK = :pk AND begins_with(SK, :roles)")
                             .projectionExpression("#role, #name")
                             .expressionAttributeNames(Map.of("#role", "role", "#name", "name"))
-                            .expressionAttributeValues(Map.of(":pk", s(Keys.meetupPk(meetup.id())), ":roles", s(Keys.ROLE_PREFIX))))
-                    .items().forEach(item -> thanks.add(new DigestContent.Thanks(
-                            item.containsKey("name") ? item.get("name").s() : "", item.get("role").s(), meetup.title())));
+                            .expressionAttributeValues(
+                                    Map.of(":pk", s(Keys.meetupPk(meetup.id())), ":roles", s(Keys.ROLE_PREFIX))))
+                    .items()
+                    .forEach(item -> thanks.add(new DigestContent.Thanks(
+                            item.containsKey("name") ? item.get("name").s() : "",
+                            item.get("role").s(),
+                            meetup.title())));
         }
         return thanks.size() > limit ? thanks.subList(0, limit) : thanks;
     }
 
     private Map<String, Meetup> meetups(List<String> ids) {
         Map<String, Meetup> found = new HashMap<>();
-        table.batchGet(ids.stream().map(id -> Map.of(Keys.PK, s(Keys.meetupPk(id)), Keys.SK, s(Keys.META))).toList())
+        table.batchGet(ids.stream()
+                        .map(id -> Map.of(Keys.PK, s(Keys.meetupPk(id)), Keys.SK, s(Keys.META)))
+                        .toList())
                 .forEach(item -> {
                     Meetup meetup = MeetupSchema.MEETUP.mapToItem(item);
                     found.put(meetup.id(), meetup);

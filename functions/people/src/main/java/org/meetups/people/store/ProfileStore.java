@@ -35,8 +35,9 @@ public final class ProfileStore {
     public Preferences preferences(Caller caller) {
         String personKey = Directory.personKey(caller.email());
         String language = null;
-        boolean digest = true;   // a person the directory does not know yet gets the digest once it does
-        for (Map<String, AttributeValue> item : table.batchGet(List.of(Profiles.key(caller.userId()), Directory.key(personKey)))) {
+        boolean digest = true; // a person the directory does not know yet gets the digest once it does
+        for (Map<String, AttributeValue> item :
+                table.batchGet(List.of(Profiles.key(caller.userId()), Directory.key(personKey)))) {
             if (item.get(Keys.SK).s().equals(Keys.PROFILE)) {
                 AttributeValue value = item.get(Profiles.LANGUAGE);
                 language = value == null ? null : value.s();
@@ -65,10 +66,12 @@ public final class ProfileStore {
             values.put(":language", AttributeValue.fromS(preferences.language()));
         }
         String expression = update;
-        table.client().updateItem(r -> r.tableName(table.name()).key(Profiles.key(caller.userId()))
-                .updateExpression(expression)
-                .expressionAttributeNames(Map.of("#type", "type", "#language", Profiles.LANGUAGE))
-                .expressionAttributeValues(values));
+        table.client()
+                .updateItem(r -> r.tableName(table.name())
+                        .key(Profiles.key(caller.userId()))
+                        .updateExpression(expression)
+                        .expressionAttributeNames(Map.of("#type", "type", "#language", Profiles.LANGUAGE))
+                        .expressionAttributeValues(values));
         return preferences(caller);
     }
 }
