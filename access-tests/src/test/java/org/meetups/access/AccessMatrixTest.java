@@ -19,9 +19,9 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.meetups.common.http.HttpFunction;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
-import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
 import org.yaml.snakeyaml.Yaml;
@@ -35,6 +35,7 @@ class AccessMatrixTest {
     static final List<String> CALLERS = List.of("anonymous", "employee", "other-employee", "coordinator", "manager");
     /** The person whose things the requests name ("the first employee"). */
     static final User PERSON = TestUsers.employee();
+
     static Api api;
     static Map<String, HttpFunction> afterStart;
 
@@ -47,7 +48,8 @@ class AccessMatrixTest {
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Integer>> expected() throws IOException {
         try (Reader reader = Files.newBufferedReader(ProjectFiles.resolve("api/access.yaml"))) {
-            return (Map<String, Map<String, Integer>>) new Yaml().<Map<String, Object>>load(reader).get("routes");
+            return (Map<String, Map<String, Integer>>)
+                    new Yaml().<Map<String, Object>>load(reader).get("routes");
         }
     }
 
@@ -99,39 +101,71 @@ class AccessMatrixTest {
         scenario("POST /meetups", u -> now(request("POST /meetups", u).json(Api.MEETUP)));
         scenario("GET /meetups", u -> now(request("GET /meetups", u)));
         scenario("GET /meetups/{id}", u -> now(request("GET /meetups/{id}", u).path("id", api.meetup())));
-        scenario("PATCH /meetups/{id}", u -> now(request("PATCH /meetups/{id}", u).path("id", api.meetup())
-                .header("if-match", "\"1\"").json("{\"venue\": \"Groothandelsgebouw, Rotterdam\"}")));
-        scenario("POST /meetups/{id}/cancel", u -> now(request("POST /meetups/{id}/cancel", u).path("id", api.meetup())));
-        scenario("GET /meetups/{id}/roles", u -> now(request("GET /meetups/{id}/roles", u).path("id", api.meetup())));
-        scenario("POST /meetups/{id}/roles", u -> now(request("POST /meetups/{id}/roles", u).path("id", api.meetup())
-                .json("{\"name\": \"photographer\", \"slots\": 1}")));
-        scenario("PATCH /meetups/{id}/roles/{role}", u -> now(request("PATCH /meetups/{id}/roles/{role}", u)
-                .path("id", api.meetup()).path("role", "host").json("{\"slots\": 4}")));
-        scenario("DELETE /meetups/{id}/roles/{role}", u -> now(request("DELETE /meetups/{id}/roles/{role}", u)
-                .path("id", api.meetup()).path("role", "greeter")));
-        scenario("PUT /meetups/{id}/roles/{role}/volunteer", u -> now(request("PUT /meetups/{id}/roles/{role}/volunteer", u)
-                .path("id", api.meetup()).path("role", "host")));
+        scenario(
+                "PATCH /meetups/{id}",
+                u -> now(request("PATCH /meetups/{id}", u)
+                        .path("id", api.meetup())
+                        .header("if-match", "\"1\"")
+                        .json("{\"venue\": \"Groothandelsgebouw, Rotterdam\"}")));
+        scenario(
+                "POST /meetups/{id}/cancel",
+                u -> now(request("POST /meetups/{id}/cancel", u).path("id", api.meetup())));
+        scenario(
+                "GET /meetups/{id}/roles",
+                u -> now(request("GET /meetups/{id}/roles", u).path("id", api.meetup())));
+        scenario(
+                "POST /meetups/{id}/roles",
+                u -> now(request("POST /meetups/{id}/roles", u)
+                        .path("id", api.meetup())
+                        .json("{\"name\": \"photographer\", \"slots\": 1}")));
+        scenario(
+                "PATCH /meetups/{id}/roles/{role}",
+                u -> now(request("PATCH /meetups/{id}/roles/{role}", u)
+                        .path("id", api.meetup())
+                        .path("role", "host")
+                        .json("{\"slots\": 4}")));
+        scenario(
+                "DELETE /meetups/{id}/roles/{role}",
+                u -> now(request("DELETE /meetups/{id}/roles/{role}", u)
+                        .path("id", api.meetup())
+                        .path("role", "greeter")));
+        scenario(
+                "PUT /meetups/{id}/roles/{role}/volunteer",
+                u -> now(request("PUT /meetups/{id}/roles/{role}/volunteer", u)
+                        .path("id", api.meetup())
+                        .path("role", "host")));
         scenario("DELETE /meetups/{id}/roles/{role}/volunteer", u -> {
             String id = api.meetup();
             if (signedIn(u)) {
                 api.volunteer(id, "host", verified(u));
             }
-            return now(request("DELETE /meetups/{id}/roles/{role}/volunteer", u).path("id", id).path("role", "host"));
+            return now(request("DELETE /meetups/{id}/roles/{role}/volunteer", u)
+                    .path("id", id)
+                    .path("role", "host"));
         });
-        scenario("PUT /meetups/{id}/roles/{role}/assignees/{userId}", u -> now(
-                request("PUT /meetups/{id}/roles/{role}/assignees/{userId}", u).path("id", api.meetup())
-                        .path("role", "host").path("userId", PERSON.sub())
+        scenario(
+                "PUT /meetups/{id}/roles/{role}/assignees/{userId}",
+                u -> now(request("PUT /meetups/{id}/roles/{role}/assignees/{userId}", u)
+                        .path("id", api.meetup())
+                        .path("role", "host")
+                        .path("userId", PERSON.sub())
                         .json("{\"name\": \"Eva Employee\", \"email\": \"eva@example.org\"}")));
         scenario("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", u -> {
             String id = api.meetup();
             api.volunteer(id, "host", PERSON);
-            return now(request("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", u).path("id", id)
-                    .path("role", "host").path("userId", PERSON.sub()));
+            return now(request("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", u)
+                    .path("id", id)
+                    .path("role", "host")
+                    .path("userId", PERSON.sub()));
         });
         scenario("GET /roles/open", u -> now(request("GET /roles/open", u)));
         scenario("GET /me/roles", u -> now(request("GET /me/roles", u)));
-        scenario("GET /users/{userId}/roles", u -> now(request("GET /users/{userId}/roles", u).path("userId", PERSON.sub())));
-        scenario("PUT /meetups/{id}/rsvp", u -> now(request("PUT /meetups/{id}/rsvp", u).path("id", api.meetup())));
+        scenario(
+                "GET /users/{userId}/roles",
+                u -> now(request("GET /users/{userId}/roles", u).path("userId", PERSON.sub())));
+        scenario(
+                "PUT /meetups/{id}/rsvp",
+                u -> now(request("PUT /meetups/{id}/rsvp", u).path("id", api.meetup())));
         scenario("DELETE /meetups/{id}/rsvp", u -> {
             String id = api.meetup();
             if (signedIn(u)) {
@@ -147,31 +181,52 @@ class AccessMatrixTest {
             return now(request("GET /meetups/{id}/rsvp", u).path("id", id));
         });
         scenario("GET /me/meetups", u -> now(request("GET /me/meetups", u)));
-        scenario("GET /meetups/{id}/attendees", u -> now(request("GET /meetups/{id}/attendees", u).path("id", api.meetup())));
+        scenario(
+                "GET /meetups/{id}/attendees",
+                u -> now(request("GET /meetups/{id}/attendees", u).path("id", api.meetup())));
         scenario("PUT /meetups/{id}/attendees/{userId}/attendance", u -> {
             String id = api.meetup();
             api.rsvp(id, PERSON);
-            return new Call(afterStart, request("PUT /meetups/{id}/attendees/{userId}/attendance", u).path("id", id)
-                    .path("userId", PERSON.sub()).json("{\"attendance\": \"ATTENDED\"}").build());
+            return new Call(
+                    afterStart,
+                    request("PUT /meetups/{id}/attendees/{userId}/attendance", u)
+                            .path("id", id)
+                            .path("userId", PERSON.sub())
+                            .json("{\"attendance\": \"ATTENDED\"}")
+                            .build());
         });
-        scenario("PUT /meetups/{id}/attendees/{userId}", u -> now(request("PUT /meetups/{id}/attendees/{userId}", u)
-                .path("id", api.meetup()).path("userId", "walk-in-1")
-                .json("{\"name\": \"Walter Walk-in\", \"email\": \"walter@example.org\"}")));
+        scenario(
+                "PUT /meetups/{id}/attendees/{userId}",
+                u -> now(request("PUT /meetups/{id}/attendees/{userId}", u)
+                        .path("id", api.meetup())
+                        .path("userId", "walk-in-1")
+                        .json("{\"name\": \"Walter Walk-in\", \"email\": \"walter@example.org\"}")));
         scenario("DELETE /meetups/{id}/attendees/{userId}", u -> {
             String id = api.meetup();
             api.rsvp(id, PERSON);
-            return now(request("DELETE /meetups/{id}/attendees/{userId}", u).path("id", id).path("userId", PERSON.sub()));
+            return now(request("DELETE /meetups/{id}/attendees/{userId}", u)
+                    .path("id", id)
+                    .path("userId", PERSON.sub()));
         });
         scenario("PUT /meetups/{id}/attendance", u -> {
             String id = api.meetup();
             api.rsvp(id, PERSON);
-            return new Call(afterStart, request("PUT /meetups/{id}/attendance", u).path("id", id)
-                    .json("{\"attendance\": [{\"userId\": \"" + PERSON.sub() + "\", \"attendance\": \"ATTENDED\"}]}").build());
+            return new Call(
+                    afterStart,
+                    request("PUT /meetups/{id}/attendance", u)
+                            .path("id", id)
+                            .json("{\"attendance\": [{\"userId\": \"" + PERSON.sub()
+                                    + "\", \"attendance\": \"ATTENDED\"}]}")
+                            .build());
         });
-        scenario("GET /meetups/{id}/calendar.ics", u -> now(request("GET /meetups/{id}/calendar.ics", u).path("id", api.meetup())));
+        scenario(
+                "GET /meetups/{id}/calendar.ics",
+                u -> now(request("GET /meetups/{id}/calendar.ics", u).path("id", api.meetup())));
         scenario("POST /me/calendar-feed", u -> now(request("POST /me/calendar-feed", u)));
         // the signed token in the path authorises: the person's feed URL and link, whoever presents them
-        scenario("GET /calendar/{feed}", u -> now(request("GET /calendar/{feed}", u).path("feed", api.feed(PERSON))));
+        scenario(
+                "GET /calendar/{feed}",
+                u -> now(request("GET /calendar/{feed}", u).path("feed", api.feed(PERSON))));
         scenario("GET /links/{token}", u -> {
             String id = api.meetup();
             api.volunteer(id, "host", PERSON);
@@ -183,56 +238,98 @@ class AccessMatrixTest {
             return now(request("POST /links/{token}", u).path("token", api.withdrawLink(id, "host", PERSON)));
         });
         scenario("GET /me/preferences", u -> now(request("GET /me/preferences", u)));
-        scenario("POST /people/import", u -> now(request("POST /people/import", u).header("content-type", "text/csv")
-                .body("email,name\nstaff-member@example.org,Staff Member\n")));
+        scenario(
+                "POST /people/import",
+                u -> now(request("POST /people/import", u)
+                        .header("content-type", "text/csv")
+                        .body("email,name\nstaff-member@example.org,Staff Member\n")));
         // involvement: the manager's department (Finance) is the one the requests name
-        scenario("GET /me/involvement", u -> now(request("GET /me/involvement", u).query("period", "2026-Q4")));
-        scenario("GET /departments/{dept}/involvement", u -> now(request("GET /departments/{dept}/involvement", u)
-                .path("dept", "Finance").query("period", "2026-Q4")));
+        scenario(
+                "GET /me/involvement",
+                u -> now(request("GET /me/involvement", u).query("period", "2026-Q4")));
+        scenario(
+                "GET /departments/{dept}/involvement",
+                u -> now(request("GET /departments/{dept}/involvement", u)
+                        .path("dept", "Finance")
+                        .query("period", "2026-Q4")));
         scenario("GET /involvement", u -> now(request("GET /involvement", u).query("period", "2026-Q4")));
-        scenario("PUT /departments/{dept}/target", u -> now(request("PUT /departments/{dept}/target", u)
-                .path("dept", "Finance").json("{\"activitiesPerQuarter\": 2, \"rolesPerHalfYear\": 1}")));
-        scenario("PUT /departments/{dept}/employees/{userId}/target", u -> now(
-                request("PUT /departments/{dept}/employees/{userId}/target", u).path("dept", "Finance")
-                        .path("userId", PERSON.sub()).json("{\"activitiesPerQuarter\": 3, \"rolesPerHalfYear\": 1}")));
-        scenario("PUT /departments/{dept}/headcount", u -> now(request("PUT /departments/{dept}/headcount", u)
-                .path("dept", "Finance").json("{\"headcount\": 40}")));
-        scenario("PUT /ambassadors/{userId}", u -> now(request("PUT /ambassadors/{userId}", u).path("userId", PERSON.sub())));
-        scenario("DELETE /ambassadors/{userId}", u -> now(request("DELETE /ambassadors/{userId}", u).path("userId", PERSON.sub())));
+        scenario(
+                "PUT /departments/{dept}/target",
+                u -> now(request("PUT /departments/{dept}/target", u)
+                        .path("dept", "Finance")
+                        .json("{\"activitiesPerQuarter\": 2, \"rolesPerHalfYear\": 1}")));
+        scenario(
+                "PUT /departments/{dept}/employees/{userId}/target",
+                u -> now(request("PUT /departments/{dept}/employees/{userId}/target", u)
+                        .path("dept", "Finance")
+                        .path("userId", PERSON.sub())
+                        .json("{\"activitiesPerQuarter\": 3, \"rolesPerHalfYear\": 1}")));
+        scenario(
+                "PUT /departments/{dept}/headcount",
+                u -> now(request("PUT /departments/{dept}/headcount", u)
+                        .path("dept", "Finance")
+                        .json("{\"headcount\": 40}")));
+        scenario(
+                "PUT /ambassadors/{userId}",
+                u -> now(request("PUT /ambassadors/{userId}", u).path("userId", PERSON.sub())));
+        scenario(
+                "DELETE /ambassadors/{userId}",
+                u -> now(request("DELETE /ambassadors/{userId}", u).path("userId", PERSON.sub())));
         // highlights: the person attended the meetup; the requests come after its start
-        scenario("POST /meetups/{id}/highlights/photos", u -> later(request("POST /meetups/{id}/highlights/photos", u)
-                .path("id", api.attended(PERSON, afterStart)).json("{\"contentType\": \"image/jpeg\", \"contentLength\": 1000}")));
-        scenario("POST /meetups/{id}/highlights", u -> later(request("POST /meetups/{id}/highlights", u)
-                .path("id", api.attended(PERSON, afterStart)).json("{\"text\": \"What a night\"}")));
-        scenario("GET /meetups/{id}/highlights", u -> later(request("GET /meetups/{id}/highlights", u)
-                .path("id", api.highlight(PERSON, afterStart)[0])));
+        scenario(
+                "POST /meetups/{id}/highlights/photos",
+                u -> later(request("POST /meetups/{id}/highlights/photos", u)
+                        .path("id", api.attended(PERSON, afterStart))
+                        .json("{\"contentType\": \"image/jpeg\", \"contentLength\": 1000}")));
+        scenario(
+                "POST /meetups/{id}/highlights",
+                u -> later(request("POST /meetups/{id}/highlights", u)
+                        .path("id", api.attended(PERSON, afterStart))
+                        .json("{\"text\": \"What a night\"}")));
+        scenario(
+                "GET /meetups/{id}/highlights",
+                u -> later(
+                        request("GET /meetups/{id}/highlights", u).path("id", api.highlight(PERSON, afterStart)[0])));
         scenario("PUT /meetups/{id}/highlights/{highlightId}", u -> {
             String[] h = api.highlight(PERSON, afterStart);
-            return later(request("PUT /meetups/{id}/highlights/{highlightId}", u).path("id", h[0]).path("highlightId", h[1])
+            return later(request("PUT /meetups/{id}/highlights/{highlightId}", u)
+                    .path("id", h[0])
+                    .path("highlightId", h[1])
                     .json("{\"text\": \"Even better\"}"));
         });
         scenario("DELETE /meetups/{id}/highlights/{highlightId}", u -> {
             String[] h = api.highlight(PERSON, afterStart);
-            return later(request("DELETE /meetups/{id}/highlights/{highlightId}", u).path("id", h[0]).path("highlightId", h[1]));
+            return later(request("DELETE /meetups/{id}/highlights/{highlightId}", u)
+                    .path("id", h[0])
+                    .path("highlightId", h[1]));
         });
         scenario("PUT /meetups/{id}/highlights/{highlightId}/featured", u -> {
             String[] h = api.highlight(PERSON, afterStart);
-            return later(request("PUT /meetups/{id}/highlights/{highlightId}/featured", u).path("id", h[0]).path("highlightId", h[1]));
+            return later(request("PUT /meetups/{id}/highlights/{highlightId}/featured", u)
+                    .path("id", h[0])
+                    .path("highlightId", h[1]));
         });
         scenario("DELETE /meetups/{id}/highlights/{highlightId}/featured", u -> {
             String[] h = api.highlight(PERSON, afterStart);
-            return later(request("DELETE /meetups/{id}/highlights/{highlightId}/featured", u).path("id", h[0]).path("highlightId", h[1]));
+            return later(request("DELETE /meetups/{id}/highlights/{highlightId}/featured", u)
+                    .path("id", h[0])
+                    .path("highlightId", h[1]));
         });
         scenario("GET /highlights", u -> later(request("GET /highlights", u).query("week", "2026-W47")));
         // the signed token in the path authorises: a mail's photo link, whoever presents it
-        scenario("GET /highlights/photos/{token}", u -> later(request("GET /highlights/photos/{token}", u)
-                .path("token", api.photoLink(PERSON, afterStart))));
-        scenario("PUT /me/preferences", u -> now(request("PUT /me/preferences", u).json("{\"language\": \"nl\"}")));
+        scenario(
+                "GET /highlights/photos/{token}",
+                u -> later(
+                        request("GET /highlights/photos/{token}", u).path("token", api.photoLink(PERSON, afterStart))));
+        scenario(
+                "PUT /me/preferences",
+                u -> now(request("PUT /me/preferences", u).json("{\"language\": \"nl\"}")));
     }
 
     @Test
     void everyRouteOfTheTemplateHasARowAndEveryRowARoute() throws IOException {
-        TreeSet<String> templateRoutes = new TreeSet<>(api.routes.stream().map(Api.Route::key).toList());
+        TreeSet<String> templateRoutes =
+                new TreeSet<>(api.routes.stream().map(Api.Route::key).toList());
         TreeSet<String> rows = new TreeSet<>(expected().keySet());
         assertEquals(templateRoutes, rows, "api/access.yaml must list exactly the routes of template.yaml");
         assertEquals(templateRoutes, new TreeSet<>(SCENARIOS.keySet()), "each route needs a scenario here");
@@ -241,8 +338,13 @@ class AccessMatrixTest {
         }
         // and each function serves exactly the routes the template gives it
         for (String function : api.environments.keySet()) {
-            assertEquals(new TreeSet<>(api.routes.stream().filter(r -> r.function().equals(function)).map(Api.Route::key).toList()),
-                    new TreeSet<>(api.handlers.get(function).routes().keySet()), function);
+            assertEquals(
+                    new TreeSet<>(api.routes.stream()
+                            .filter(r -> r.function().equals(function))
+                            .map(Api.Route::key)
+                            .toList()),
+                    new TreeSet<>(api.handlers.get(function).routes().keySet()),
+                    function);
         }
     }
 
@@ -254,11 +356,14 @@ class AccessMatrixTest {
             if (row.get("anonymous") == 401) {
                 for (String verified : List.of("false", "absent")) {
                     cells.add(DynamicTest.dynamicTest(route + " with email_verified " + verified, () -> {
-                        User unverified = TestUsers.coordinator().with("email_verified", verified.equals("absent") ? null : verified);
+                        User unverified = TestUsers.coordinator()
+                                .with("email_verified", verified.equals("absent") ? null : verified);
                         Call call = SCENARIOS.get(route).apply(unverified);
                         ApiResult result = api.call(call.at(), call.event());
                         assertEquals(403, result.status(), () -> route + ": " + result);
-                        assertEquals("urn:meetups:problem:email-not-verified", result.json().get("type").asText());
+                        assertEquals(
+                                "urn:meetups:problem:email-not-verified",
+                                result.json().get("type").asText());
                     }));
                 }
             }
@@ -269,14 +374,19 @@ class AccessMatrixTest {
     @TestFactory
     Stream<DynamicTest> everyCallerGetsTheExpectedStatusOnEveryRoute() throws IOException {
         List<DynamicTest> cells = new ArrayList<>();
-        expected().forEach((route, row) -> CALLERS.forEach(kind -> cells.add(DynamicTest.dynamicTest(route + " as " + kind, () -> {
-            Call call = SCENARIOS.get(route).apply(caller(kind));
-            ApiResult result = api.call(call.at(), call.event());
-            assertEquals((int) row.get(kind), result.status(), () -> route + " as " + kind + ": " + result);
-            if (result.status() == 401 || result.status() == 403) {
-                assertTrue(result.header("content-type").startsWith("application/problem+json"), result::toString);
-            }
-        }))));
+        expected()
+                .forEach((route, row) ->
+                        CALLERS.forEach(kind -> cells.add(DynamicTest.dynamicTest(route + " as " + kind, () -> {
+                            Call call = SCENARIOS.get(route).apply(caller(kind));
+                            ApiResult result = api.call(call.at(), call.event());
+                            assertEquals(
+                                    (int) row.get(kind), result.status(), () -> route + " as " + kind + ": " + result);
+                            if (result.status() == 401 || result.status() == 403) {
+                                assertTrue(
+                                        result.header("content-type").startsWith("application/problem+json"),
+                                        result::toString);
+                            }
+                        }))));
         return cells.stream();
     }
 }

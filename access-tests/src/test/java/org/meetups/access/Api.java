@@ -13,12 +13,12 @@ import java.util.Map;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.http.HttpFunction;
-import org.meetups.mail.links.TokenSigner;
-import org.meetups.testing.ApiEvents;
-import org.meetups.testing.ApiResult;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateFunctions;
 import org.meetups.emulator.TemplateTable;
+import org.meetups.mail.links.TokenSigner;
+import org.meetups.testing.ApiEvents;
+import org.meetups.testing.ApiResult;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
@@ -53,23 +53,34 @@ final class Api {
         handlers = handlersAt(NOW);
         String secretArn = environments.get("LinksFunction").get("LINK_SECRET_ARN");
         try (var secrets = AwsClients.secretsManager(stack.env())) {
-            signer = new TokenSigner(secrets.getSecretValue(r -> r.secretId(secretArn)).secretString()
-                    .getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
+            signer = new TokenSigner(
+                    secrets.getSecretValue(r -> r.secretId(secretArn))
+                            .secretString()
+                            .getBytes(StandardCharsets.UTF_8),
+                    Clock.fixed(NOW, ZoneOffset.UTC));
         }
     }
 
     /** The HttpApi events of every function in template.yaml. */
     static List<Route> routes() {
         List<Route> routes = new ArrayList<>();
-        JsonNode resources = TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
-        resources.properties().forEach(resource -> resource.getValue().path("Properties").path("Events").properties()
-                .forEach(event -> {
-                    JsonNode properties = event.getValue().path("Properties");
-                    if ("HttpApi".equals(event.getValue().path("Type").asText())) {
-                        routes.add(new Route(properties.path("Method").asText() + " " + properties.path("Path").asText(),
-                                resource.getKey()));
-                    }
-                }));
+        JsonNode resources =
+                TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
+        resources
+                .properties()
+                .forEach(resource -> resource.getValue()
+                        .path("Properties")
+                        .path("Events")
+                        .properties()
+                        .forEach(event -> {
+                            JsonNode properties = event.getValue().path("Properties");
+                            if ("HttpApi".equals(event.getValue().path("Type").asText())) {
+                                routes.add(new Route(
+                                        properties.path("Method").asText() + " "
+                                                + properties.path("Path").asText(),
+                                        resource.getKey()));
+                            }
+                        }));
         return routes;
     }
 
@@ -79,7 +90,8 @@ final class Api {
         environments.forEach((function, env) -> {
             try {
                 built.put(function, (HttpFunction) Class.forName(env.get("HANDLER_CLASS"))
-                        .getConstructor(Env.class, Clock.class).newInstance(Env.of(env), Clock.fixed(now, ZoneOffset.UTC)));
+                        .getConstructor(Env.class, Clock.class)
+                        .newInstance(Env.of(env), Clock.fixed(now, ZoneOffset.UTC)));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot build " + function, e);
             }
@@ -92,7 +104,11 @@ final class Api {
     }
 
     HttpFunction handler(Map<String, HttpFunction> at, String routeKey) {
-        return at.get(routes.stream().filter(r -> r.key().equals(routeKey)).findFirst().orElseThrow().function());
+        return at.get(routes.stream()
+                .filter(r -> r.key().equals(routeKey))
+                .findFirst()
+                .orElseThrow()
+                .function());
     }
 
     /** Calls the route's handler as Lambda would; the response is checked against api/openapi.yaml. */
@@ -114,7 +130,10 @@ final class Api {
 
     /** A new meetup (with roles host and greeter) made through the meetups function by a coordinator. */
     String meetup() {
-        ApiResult created = call(ApiEvents.request("POST", "/meetups").json(MEETUP).as(TestUsers.coordinator()).build());
+        ApiResult created = call(ApiEvents.request("POST", "/meetups")
+                .json(MEETUP)
+                .as(TestUsers.coordinator())
+                .build());
         if (created.status() != 201) {
             throw new AssertionError("meetup not created: " + created);
         }
@@ -122,28 +141,51 @@ final class Api {
     }
 
     void rsvp(String meetupId, User user) {
-        expect(200, call(ApiEvents.request("PUT", "/meetups/{id}/rsvp").path("id", meetupId).as(user).build()));
+        expect(
+                200,
+                call(ApiEvents.request("PUT", "/meetups/{id}/rsvp")
+                        .path("id", meetupId)
+                        .as(user)
+                        .build()));
     }
 
     void volunteer(String meetupId, String role, User user) {
-        expect(201, call(ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer").path("id", meetupId)
-                .path("role", role).as(user).build()));
+        expect(
+                201,
+                call(ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer")
+                        .path("id", meetupId)
+                        .path("role", role)
+                        .as(user)
+                        .build()));
     }
 
     /** The person went to a new meetup (RSVP now, attendance recorded after the start); its id. */
     String attended(User user, Map<String, HttpFunction> afterStart) {
         String id = meetup();
         rsvp(id, user);
-        expect(200, call(afterStart, ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance").path("id", id)
-                .path("userId", user.sub()).json("{\"attendance\": \"ATTENDED\"}").as(TestUsers.coordinator()).build()));
+        expect(
+                200,
+                call(
+                        afterStart,
+                        ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance")
+                                .path("id", id)
+                                .path("userId", user.sub())
+                                .json("{\"attendance\": \"ATTENDED\"}")
+                                .as(TestUsers.coordinator())
+                                .build()));
         return id;
     }
 
     /** A highlight the person shared about a meetup they attended, after its start: {meetupId, highlightId}. */
     String[] highlight(User user, Map<String, HttpFunction> afterStart) {
         String id = attended(user, afterStart);
-        ApiResult shared = call(afterStart, ApiEvents.request("POST", "/meetups/{id}/highlights").path("id", id)
-                .json("{\"text\": \"A great evening\"}").as(user).build());
+        ApiResult shared = call(
+                afterStart,
+                ApiEvents.request("POST", "/meetups/{id}/highlights")
+                        .path("id", id)
+                        .json("{\"text\": \"A great evening\"}")
+                        .as(user)
+                        .build());
         expect(201, shared);
         return new String[] {id, shared.json().get("id").asText()};
     }
@@ -151,24 +193,39 @@ final class Api {
     /** A mail's signed link to a highlight's photo (the highlight is given a photo as a takeover would). */
     String photoLink(User user, Map<String, HttpFunction> afterStart) {
         String[] highlight = highlight(user, afterStart);
-        stack.dynamo().updateItem(r -> r.tableName(stack.tableName()).key(Map.of(
-                "PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("MEETUP#" + highlight[0]),
-                "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("HIGHLIGHT#" + highlight[1])))
-                .updateExpression("SET photoId = :p, photoType = :t").expressionAttributeValues(Map.of(
-                        ":p", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("AAAAAAAAAAAAAAAAAAAAAA"),
-                        ":t", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("image/png"))));
+        stack.dynamo()
+                .updateItem(r -> r.tableName(stack.tableName())
+                        .key(Map.of(
+                                "PK",
+                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                                "MEETUP#" + highlight[0]),
+                                "SK",
+                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                                "HIGHLIGHT#" + highlight[1])))
+                        .updateExpression("SET photoId = :p, photoType = :t")
+                        .expressionAttributeValues(Map.of(
+                                ":p",
+                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                                "AAAAAAAAAAAAAAAAAAAAAA"),
+                                ":t",
+                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                                "image/png"))));
         // each function of the matrix got a secret of its own: sign as the mails would for this one
         String secretArn = environments.get("HighlightsFunction").get("LINK_SECRET_ARN");
         try (var secrets = AwsClients.secretsManager(stack.env())) {
-            return new TokenSigner(secrets.getSecretValue(r -> r.secretId(secretArn)).secretString()
-                    .getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC))
+            return new TokenSigner(
+                            secrets.getSecretValue(r -> r.secretId(secretArn))
+                                    .secretString()
+                                    .getBytes(StandardCharsets.UTF_8),
+                            Clock.fixed(NOW, ZoneOffset.UTC))
                     .photo(highlight[0], highlight[1], START.plusSeconds(86400 * 30));
         }
     }
 
     /** The file name of the person's feed URL (what GET /calendar/{feed} takes). */
     String feed(User user) {
-        ApiResult rotated = call(ApiEvents.request("POST", "/me/calendar-feed").as(user).build());
+        ApiResult rotated =
+                call(ApiEvents.request("POST", "/me/calendar-feed").as(user).build());
         expect(200, rotated);
         String url = rotated.json().get("url").asText();
         return url.substring(url.lastIndexOf('/') + 1);
@@ -176,12 +233,24 @@ final class Api {
 
     /** A one-click link to withdraw from a role the person holds, as a mail would carry it. */
     String withdrawLink(String meetupId, String role, User user) {
-        var item = stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true).key(Map.of(
-                "PK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("MEETUP#" + meetupId),
-                "SK", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("ROLE#" + role + "#" + user.sub()))))
+        var item = stack.dynamo()
+                .getItem(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "PK",
+                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                                "MEETUP#" + meetupId),
+                                "SK",
+                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                                                "ROLE#" + role + "#" + user.sub()))))
                 .item();
-        return signer.oneClick(org.meetups.mail.links.Purpose.WITHDRAW_ROLE, meetupId, user.sub(), role,
-                item.get("assignedAt").s(), START);
+        return signer.oneClick(
+                org.meetups.mail.links.Purpose.WITHDRAW_ROLE,
+                meetupId,
+                user.sub(),
+                role,
+                item.get("assignedAt").s(),
+                START);
     }
 
     static void expect(int status, ApiResult result) {

@@ -25,26 +25,42 @@ class ArchitectureTest {
     @BeforeAll
     static void importMainClasses() {
         // the functions' classes come from their jars (verify) or class folders (test): both are read
-        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("org.meetups");
     }
 
     @Test
     void everyFunctionsClassesAreChecked() {
-        for (String name : List.of("org.meetups.meetup.store.MeetupRepository", "org.meetups.rsvp.store.RsvpStore",
-                "org.meetups.roles.handler.RolesHandler", "org.meetups.notify.domain.NotificationPlanner",
-                "org.meetups.remind.handler.ReminderHandler", "org.meetups.digest.store.DigestStore",
-                "org.meetups.highlights.domain.HighlightRules", "org.meetups.projections.handler.ProjectionsHandler",
-                "org.meetups.signup.domain.SignUpDomains", "org.meetups.common.rsvp.RsvpRules")) {
+        for (String name : List.of(
+                "org.meetups.meetup.store.MeetupRepository",
+                "org.meetups.rsvp.store.RsvpStore",
+                "org.meetups.roles.handler.RolesHandler",
+                "org.meetups.notify.domain.NotificationPlanner",
+                "org.meetups.remind.handler.ReminderHandler",
+                "org.meetups.digest.store.DigestStore",
+                "org.meetups.highlights.domain.HighlightRules",
+                "org.meetups.projections.handler.ProjectionsHandler",
+                "org.meetups.signup.domain.SignUpDomains",
+                "org.meetups.common.rsvp.RsvpRules")) {
             assertTrue(classes.contain(name), name + " is among the classes the rules check");
         }
     }
 
     @Test
     void storesAndRulesDoNotUseTheHttpLayer() {
-        noClasses().that().resideInAnyPackage("..store..", "..domain..", "org.meetups.common.rsvp..",
-                        "org.meetups.common.roles..", "org.meetups.common.people..", "org.meetups.mail..")
-                .should().dependOnClassesThat().resideInAPackage("org.meetups.common.http..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "..store..",
+                        "..domain..",
+                        "org.meetups.common.rsvp..",
+                        "org.meetups.common.roles..",
+                        "org.meetups.common.people..",
+                        "org.meetups.mail..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.meetups.common.http..")
                 .because("refusals are domain Refusals, which the HTTP layer maps to problems (Problems)")
                 .check(classes);
     }
@@ -58,16 +74,23 @@ class ArchitectureTest {
                         && (call.getName().startsWith("from") || call.getName().equals("builder"));
             }
         };
-        noClasses().that().resideInAPackage("..handler..")
-                .should().callMethodWhere(buildsAttributeValue)
+        noClasses()
+                .that()
+                .resideInAPackage("..handler..")
+                .should()
+                .callMethodWhere(buildsAttributeValue)
                 .because("keys and items are the stores' (and Keys') business")
                 .check(classes);
     }
 
     @Test
     void rulesDoNotUseTheAwsSdk() {
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAPackage("software.amazon.awssdk..")
+        noClasses()
+                .that()
+                .resideInAPackage("..domain..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("software.amazon.awssdk..")
                 .because("domain rules are plain Java, testable without AWS")
                 .check(classes);
     }

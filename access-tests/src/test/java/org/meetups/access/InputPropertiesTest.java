@@ -37,8 +37,12 @@ import org.meetups.testing.TestUsers.User;
 class InputPropertiesTest {
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final ObjectMapper JSON = new ObjectMapper();
-    static final Set<String> WRITES = Set.of("DynamoDb.PutItem", "DynamoDb.UpdateItem", "DynamoDb.DeleteItem",
-            "DynamoDb.TransactWriteItems", "DynamoDb.BatchWriteItem");
+    static final Set<String> WRITES = Set.of(
+            "DynamoDb.PutItem",
+            "DynamoDb.UpdateItem",
+            "DynamoDb.DeleteItem",
+            "DynamoDb.TransactWriteItems",
+            "DynamoDb.BatchWriteItem");
     static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}]+)}");
     static Api api;
     static String meetupId;
@@ -63,21 +67,38 @@ class InputPropertiesTest {
     /** A body of the route's own shape: every field a valid value. */
     static final Map<String, String> SHAPES = Map.ofEntries(
             Map.entry("POST /meetups", Api.MEETUP),
-            Map.entry("PATCH /meetups/{id}", "{\"title\": \"t\", \"capacity\": 5, \"venue\": \"v\", \"allowMultipleRoles\": true,"
-                    + " \"reminderOffsets\": [60], \"startsAt\": \"2026-11-20T19:00:00+01:00\"}"),
-            Map.entry("POST /meetups/{id}/roles", "{\"name\": \"photographer\", \"description\": \"d\", \"slots\": 1, \"minimum\": 0}"),
+            Map.entry(
+                    "PATCH /meetups/{id}",
+                    "{\"title\": \"t\", \"capacity\": 5, \"venue\": \"v\", \"allowMultipleRoles\": true,"
+                            + " \"reminderOffsets\": [60], \"startsAt\": \"2026-11-20T19:00:00+01:00\"}"),
+            Map.entry(
+                    "POST /meetups/{id}/roles",
+                    "{\"name\": \"photographer\", \"description\": \"d\", \"slots\": 1, \"minimum\": 0}"),
             Map.entry("PATCH /meetups/{id}/roles/{role}", "{\"description\": \"d\", \"slots\": 2, \"minimum\": 1}"),
-            Map.entry("PUT /meetups/{id}/roles/{role}/assignees/{userId}", "{\"name\": \"Eva\", \"email\": \"eva@example.org\", \"language\": \"nl\"}"),
+            Map.entry(
+                    "PUT /meetups/{id}/roles/{role}/assignees/{userId}",
+                    "{\"name\": \"Eva\", \"email\": \"eva@example.org\", \"language\": \"nl\"}"),
             Map.entry("PUT /meetups/{id}/attendees/{userId}/attendance", "{\"attendance\": \"ATTENDED\"}"),
-            Map.entry("PUT /meetups/{id}/attendees/{userId}", "{\"name\": \"Walter\", \"email\": \"walter@example.org\", \"language\": \"nl\","
-                    + " \"overCapacity\": true}"),
-            Map.entry("PUT /meetups/{id}/attendance", "{\"attendance\": [{\"userId\": \"emp-1\", \"attendance\": \"ATTENDED\"}]}"),
+            Map.entry(
+                    "PUT /meetups/{id}/attendees/{userId}",
+                    "{\"name\": \"Walter\", \"email\": \"walter@example.org\", \"language\": \"nl\","
+                            + " \"overCapacity\": true}"),
+            Map.entry(
+                    "PUT /meetups/{id}/attendance",
+                    "{\"attendance\": [{\"userId\": \"emp-1\", \"attendance\": \"ATTENDED\"}]}"),
             Map.entry("PUT /me/preferences", "{\"language\": \"nl\", \"digest\": true}"),
-            Map.entry("POST /meetups/{id}/highlights/photos", "{\"contentType\": \"image/png\", \"contentLength\": 100}"),
-            Map.entry("POST /meetups/{id}/highlights", "{\"text\": \"t\", \"link\": \"https://example.org\", \"photo\": \"AAAAAAAAAAAAAAAAAAAAAA\"}"),
-            Map.entry("PUT /meetups/{id}/highlights/{highlightId}", "{\"text\": \"t\", \"link\": \"https://example.org\"}"),
+            Map.entry(
+                    "POST /meetups/{id}/highlights/photos", "{\"contentType\": \"image/png\", \"contentLength\": 100}"),
+            Map.entry(
+                    "POST /meetups/{id}/highlights",
+                    "{\"text\": \"t\", \"link\": \"https://example.org\", \"photo\": \"AAAAAAAAAAAAAAAAAAAAAA\"}"),
+            Map.entry(
+                    "PUT /meetups/{id}/highlights/{highlightId}",
+                    "{\"text\": \"t\", \"link\": \"https://example.org\"}"),
             Map.entry("PUT /departments/{dept}/target", "{\"activitiesPerQuarter\": 2, \"rolesPerHalfYear\": 1}"),
-            Map.entry("PUT /departments/{dept}/employees/{userId}/target", "{\"activitiesPerQuarter\": 2, \"rolesPerHalfYear\": 1}"),
+            Map.entry(
+                    "PUT /departments/{dept}/employees/{userId}/target",
+                    "{\"activitiesPerQuarter\": 2, \"rolesPerHalfYear\": 1}"),
             Map.entry("PUT /departments/{dept}/headcount", "{\"headcount\": 40}"));
 
     // ------------------------------------------------------------------ generators
@@ -98,9 +119,25 @@ class InputPropertiesTest {
     static Arbitrary<String> text() {
         return Arbitraries.oneOf(
                 Arbitraries.strings().ofMaxLength(40),
-                Arbitraries.strings().withChars("#|/.%:-_ \"'\\<>{}[]=+@;,\t\n\u0000é🙂").ofMaxLength(20),
-                Arbitraries.of("", " ", "null", "true", "1", "-1", "2.5", "1e309", "NaN", "\"1\"", "W/\"1\"",
-                        "2026-11-20T19:00:00+01:00", "2026-11-20", "9999-12-31T23:59:59Z", "x".repeat(300),
+                Arbitraries.strings()
+                        .withChars("#|/.%:-_ \"'\\<>{}[]=+@;,\t\n\u0000é🙂")
+                        .ofMaxLength(20),
+                Arbitraries.of(
+                        "",
+                        " ",
+                        "null",
+                        "true",
+                        "1",
+                        "-1",
+                        "2.5",
+                        "1e309",
+                        "NaN",
+                        "\"1\"",
+                        "W/\"1\"",
+                        "2026-11-20T19:00:00+01:00",
+                        "2026-11-20",
+                        "9999-12-31T23:59:59Z",
+                        "x".repeat(300),
                         "a".repeat(70_000)));
     }
 
@@ -110,7 +147,8 @@ class InputPropertiesTest {
                 Arbitraries.of(true, false).map(NODES::booleanNode),
                 Arbitraries.longs().map(NODES::numberNode),
                 Arbitraries.doubles().map(NODES::numberNode),
-                Arbitraries.bigIntegers().between(java.math.BigInteger.TEN.pow(30).negate(), java.math.BigInteger.TEN.pow(30))
+                Arbitraries.bigIntegers()
+                        .between(java.math.BigInteger.TEN.pow(30).negate(), java.math.BigInteger.TEN.pow(30))
                         .map(NODES::numberNode),
                 text().map(NODES::textNode));
         if (depth == 0) {
@@ -121,39 +159,44 @@ class InputPropertiesTest {
             items.forEach(node::add);
             return node;
         });
-        Arbitrary<JsonNode> object = Arbitraries.maps(text(), json(depth - 1)).ofMaxSize(4).map(fields -> {
-            ObjectNode node = NODES.objectNode();
-            fields.forEach(node::set);
-            return node;
-        });
+        Arbitrary<JsonNode> object = Arbitraries.maps(text(), json(depth - 1))
+                .ofMaxSize(4)
+                .map(fields -> {
+                    ObjectNode node = NODES.objectNode();
+                    fields.forEach(node::set);
+                    return node;
+                });
         return Arbitraries.oneOf(Arbitraries.oneOf(scalars), array, object);
     }
 
     /** The route's shape with values replaced by random JSON, fields dropped, unknown fields added. */
     static Arbitrary<String> shaped(String route) {
         String shape = SHAPES.getOrDefault(route, "{\"name\": \"x\"}");
-        return Combinators.combine(Arbitraries.integers().between(0, 1 << 12), json(2).list().ofSize(12),
-                text()).as((mask, values, extra) -> {
-            try {
-                ObjectNode body = (ObjectNode) JSON.readTree(shape);
-                List<String> fields = new java.util.ArrayList<>();
-                body.fieldNames().forEachRemaining(fields::add);
-                for (int i = 0; i < fields.size(); i++) {
-                    int choice = (mask >> (i % 12)) & 3;
-                    if (choice == 1) {
-                        body.set(fields.get(i), values.get(i % values.size()));
-                    } else if (choice == 2) {
-                        body.remove(fields.get(i));
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 1 << 12),
+                        json(2).list().ofSize(12),
+                        text())
+                .as((mask, values, extra) -> {
+                    try {
+                        ObjectNode body = (ObjectNode) JSON.readTree(shape);
+                        List<String> fields = new java.util.ArrayList<>();
+                        body.fieldNames().forEachRemaining(fields::add);
+                        for (int i = 0; i < fields.size(); i++) {
+                            int choice = (mask >> (i % 12)) & 3;
+                            if (choice == 1) {
+                                body.set(fields.get(i), values.get(i % values.size()));
+                            } else if (choice == 2) {
+                                body.remove(fields.get(i));
+                            }
+                        }
+                        if ((mask & (1 << 11)) != 0) {
+                            body.set(extra, values.get(11));
+                        }
+                        return body.toString();
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
                     }
-                }
-                if ((mask & (1 << 11)) != 0) {
-                    body.set(extra, values.get(11));
-                }
-                return body.toString();
-            } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+                });
     }
 
     static Arbitrary<String> pathValue(String variable) {
@@ -167,13 +210,20 @@ class InputPropertiesTest {
     }
 
     static Arbitrary<Map<String, String>> headers() {
-        Arbitrary<String> contentType = Arbitraries.oneOf(Arbitraries.of("application/json", "application/json; charset=utf-8",
-                "application/merge-patch+json", "text/plain", "application/xml", "multipart/form-data; boundary=x",
-                "APPLICATION/JSON"), text());
-        Arbitrary<String> accept = Arbitraries.oneOf(Arbitraries.of("text/csv", "*/*", "application/json", "text/html",
-                "application/xml", ""), text());
-        Arbitrary<String> ifMatch = Arbitraries.oneOf(Arbitraries.of("\"1\"", "W/\"1\"", "1", "*", "\"-1\"",
-                "\"99999999999999999999\""), text());
+        Arbitrary<String> contentType = Arbitraries.oneOf(
+                Arbitraries.of(
+                        "application/json",
+                        "application/json; charset=utf-8",
+                        "application/merge-patch+json",
+                        "text/plain",
+                        "application/xml",
+                        "multipart/form-data; boundary=x",
+                        "APPLICATION/JSON"),
+                text());
+        Arbitrary<String> accept = Arbitraries.oneOf(
+                Arbitraries.of("text/csv", "*/*", "application/json", "text/html", "application/xml", ""), text());
+        Arbitrary<String> ifMatch = Arbitraries.oneOf(
+                Arbitraries.of("\"1\"", "W/\"1\"", "1", "*", "\"-1\"", "\"99999999999999999999\""), text());
         return Combinators.combine(contentType, accept, ifMatch, text(), text()).as((type, acc, match, name, value) -> {
             Map<String, String> headers = new LinkedHashMap<>();
             headers.put("content-type", type);
@@ -197,14 +247,23 @@ class InputPropertiesTest {
                 net.jqwik.api.Tuple.of(5, shaped(route).map(t -> new Body(t, false))),
                 net.jqwik.api.Tuple.of(2, json(3).map(j -> new Body(j.toString(), false))),
                 net.jqwik.api.Tuple.of(1, text().map(t -> new Body(t, false))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.bytes().array(byte[].class).ofMaxSize(300)
-                        .map(b -> new Body(Base64.getEncoder().encodeToString(b), true))),
+                net.jqwik.api.Tuple.of(
+                        1,
+                        Arbitraries.bytes()
+                                .array(byte[].class)
+                                .ofMaxSize(300)
+                                .map(b -> new Body(Base64.getEncoder().encodeToString(b), true))),
                 net.jqwik.api.Tuple.of(1, text().map(t -> new Body(t, true))),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new Body(null, false))));
     }
 
     /** One random request for a route. */
-    record Request(String route, Map<String, String> path, Map<String, String> query, Map<String, String> headers, Body body) {}
+    record Request(
+            String route,
+            Map<String, String> path,
+            Map<String, String> query,
+            Map<String, String> headers,
+            Body body) {}
 
     @Provide
     Arbitrary<Request> requests() {
@@ -248,7 +307,9 @@ class InputPropertiesTest {
             throw new AssertionError("server error: " + description);
         }
         if (status >= 400) {
-            List<String> writes = CallRecorder.succeededSince(mark).stream().filter(WRITES::contains).toList();
+            List<String> writes = CallRecorder.succeededSince(mark).stream()
+                    .filter(WRITES::contains)
+                    .toList();
             if (!writes.isEmpty()) {
                 throw new AssertionError("a refused request wrote " + writes + ": " + description);
             }
@@ -261,7 +322,8 @@ class InputPropertiesTest {
             } else {
                 try {
                     JsonNode problem = JSON.readTree(response.getBody());
-                    if (!type.startsWith("application/problem+json") || problem.path("status").asInt() != status
+                    if (!type.startsWith("application/problem+json")
+                            || problem.path("status").asInt() != status
                             || problem.path("detail").asText("").isBlank()) {
                         throw new AssertionError("not a problem document: " + description);
                     }

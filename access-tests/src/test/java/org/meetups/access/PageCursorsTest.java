@@ -61,7 +61,8 @@ class PageCursorsTest {
     }
 
     static String edited(String cursor) {
-        String payload = new String(Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.'))), StandardCharsets.UTF_8);
+        String payload = new String(
+                Base64.getUrlDecoder().decode(cursor.substring(0, cursor.indexOf('.'))), StandardCharsets.UTF_8);
         String changed = payload.replace(first, second).replace(second.equals(first) ? "" : "x", "x");
         return Base64.getUrlEncoder().withoutPadding().encodeToString((changed + "0").getBytes(StandardCharsets.UTF_8))
                 + cursor.substring(cursor.indexOf('.'));
@@ -92,14 +93,26 @@ class PageCursorsTest {
     void highlightsOfAMeetupAndOfAWeek() {
         var later = api.handlersAt(Api.START.plusSeconds(3600));
         String[] shared = api.highlight(EVA, later);
-        Api.expect(201, api.call(later, ApiEvents.request("POST", "/meetups/{id}/highlights").path("id", shared[0])
-                .json("{\"text\": \"And another one\"}").as(TestUsers.coordinator()).build()));
+        Api.expect(
+                201,
+                api.call(
+                        later,
+                        ApiEvents.request("POST", "/meetups/{id}/highlights")
+                                .path("id", shared[0])
+                                .json("{\"text\": \"And another one\"}")
+                                .as(TestUsers.coordinator())
+                                .build()));
         String cursor = checkCursor("GET /meetups/{id}/highlights", EVA, Map.of("id", shared[0]), Map.of());
-        refused(get("GET /meetups/{id}/highlights", EVA, Map.of("id", first), Map.of("cursor", cursor)),
+        refused(
+                get("GET /meetups/{id}/highlights", EVA, Map.of("id", first), Map.of("cursor", cursor)),
                 "not a cursor this API returned");
         String week = checkCursor("GET /highlights", EVA, Map.of(), Map.of("week", "2026-W47"));
-        refused(get("GET /highlights", EVA, Map.of(), Map.of("week", "2026-W48", "cursor", week)), "not a cursor this API returned");
-        refused(get("GET /highlights", EVA, Map.of(), Map.of("week", "2026-W47", "cursor", cursor)), "not a cursor this API returned");
+        refused(
+                get("GET /highlights", EVA, Map.of(), Map.of("week", "2026-W48", "cursor", week)),
+                "not a cursor this API returned");
+        refused(
+                get("GET /highlights", EVA, Map.of(), Map.of("week", "2026-W47", "cursor", cursor)),
+                "not a cursor this API returned");
     }
 
     @Test
@@ -107,11 +120,15 @@ class PageCursorsTest {
         Map<String, String> window = Map.of("from", FROM, "to", TO);
         String cursor = checkCursor("GET /meetups", EVA, Map.of(), window);
         // foreign: another range, another listing of the same shape
-        refused(get("GET /meetups", EVA, Map.of(), with(Map.of("from", "2026-11-16T00:00:00Z", "to", TO), cursor)),
+        refused(
+                get("GET /meetups", EVA, Map.of(), with(Map.of("from", "2026-11-16T00:00:00Z", "to", TO), cursor)),
                 "not a cursor this API returned");
-        refused(get("GET /roles/open", TestUsers.coordinator(), Map.of(), with(window, cursor)), "not a cursor this API returned");
+        refused(
+                get("GET /roles/open", TestUsers.coordinator(), Map.of(), with(window, cursor)),
+                "not a cursor this API returned");
         // a correct check on a position outside the range: refused before any Query
-        String outside = PageCursor.encode(PageCursor.scope("GET /meetups", FROM, TO), List.of("2027-01-01T00:00:00Z", first));
+        String outside =
+                PageCursor.encode(PageCursor.scope("GET /meetups", FROM, TO), List.of("2027-01-01T00:00:00Z", first));
         int mark = CallRecorder.mark();
         refused(get("GET /meetups", EVA, Map.of(), with(window, outside)), "outside");
         assertEquals(List.of(), CallRecorder.since(mark));
@@ -122,7 +139,8 @@ class PageCursorsTest {
         Map<String, String> window = Map.of("from", FROM, "to", TO);
         String cursor = checkCursor("GET /roles/open", TestUsers.coordinator(), Map.of(), window);
         refused(get("GET /meetups", EVA, Map.of(), with(window, cursor)), "not a cursor this API returned");
-        String outside = PageCursor.encode(PageCursor.scope("GET /roles/open", FROM, TO), List.of("2026-11-14T23:59:59Z", first));
+        String outside = PageCursor.encode(
+                PageCursor.scope("GET /roles/open", FROM, TO), List.of("2026-11-14T23:59:59Z", first));
         refused(get("GET /roles/open", TestUsers.coordinator(), Map.of(), with(window, outside)), "outside");
     }
 
@@ -130,18 +148,25 @@ class PageCursorsTest {
     void myMeetups() {
         String cursor = checkCursor("GET /me/meetups", EVA, Map.of(), Map.of());
         // another person's list
-        refused(get("GET /me/meetups", TestUsers.otherEmployee(), Map.of(), Map.of("cursor", cursor)),
+        refused(
+                get("GET /me/meetups", TestUsers.otherEmployee(), Map.of(), Map.of("cursor", cursor)),
                 "not a cursor this API returned");
         // before "now": outside a list of what is still ahead
-        String past = PageCursor.encode(PageCursor.scope("GET /me/meetups", EVA.sub()),
-                List.of("2026-10-01T10:00:00Z", first, "RSVP"));
+        String past = PageCursor.encode(
+                PageCursor.scope("GET /me/meetups", EVA.sub()), List.of("2026-10-01T10:00:00Z", first, "RSVP"));
         refused(get("GET /me/meetups", EVA, Map.of(), Map.of("cursor", past)), "outside");
     }
 
     @Test
     void attendees() {
-        String cursor = checkCursor("GET /meetups/{id}/attendees", TestUsers.coordinator(), Map.of("id", first), Map.of());
-        refused(get("GET /meetups/{id}/attendees", TestUsers.coordinator(), Map.of("id", second), Map.of("cursor", cursor)),
+        String cursor =
+                checkCursor("GET /meetups/{id}/attendees", TestUsers.coordinator(), Map.of("id", first), Map.of());
+        refused(
+                get(
+                        "GET /meetups/{id}/attendees",
+                        TestUsers.coordinator(),
+                        Map.of("id", second),
+                        Map.of("cursor", cursor)),
                 "not a cursor this API returned");
     }
 
@@ -149,10 +174,21 @@ class PageCursorsTest {
     void roleHistories() {
         String cursor = checkCursor("GET /me/roles", EVA, Map.of(), Map.of());
         // the same list through the coordinators' route takes it; another person's does not
-        assertEquals(200, get("GET /users/{userId}/roles", TestUsers.coordinator(), Map.of("userId", EVA.sub()),
-                Map.of("cursor", cursor, "limit", "1")).status());
-        refused(get("GET /users/{userId}/roles", TestUsers.coordinator(), Map.of("userId", "emp-2"),
-                Map.of("cursor", cursor)), "not a cursor this API returned");
+        assertEquals(
+                200,
+                get(
+                                "GET /users/{userId}/roles",
+                                TestUsers.coordinator(),
+                                Map.of("userId", EVA.sub()),
+                                Map.of("cursor", cursor, "limit", "1"))
+                        .status());
+        refused(
+                get(
+                        "GET /users/{userId}/roles",
+                        TestUsers.coordinator(),
+                        Map.of("userId", "emp-2"),
+                        Map.of("cursor", cursor)),
+                "not a cursor this API returned");
     }
 
     @Test
@@ -164,11 +200,24 @@ class PageCursorsTest {
         for (int i = 0; i < 1050; i++) {
             String meetup = String.format("old-%04d", i);
             String start = String.format("2026-11-02T%02d:%02d:00Z", i / 60 % 24, i % 60);
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                    "PK", AttributeValue.fromS("MEETUP#" + meetup), "SK", AttributeValue.fromS("RSVP#" + user),
-                    "GSI2PK", AttributeValue.fromS("USER#" + user),
-                    "GSI2SK", AttributeValue.fromS(start.substring(0, 10) + "T" + start.substring(11) + "#" + meetup + "#RSVP"),
-                    "type", AttributeValue.fromS("RSVP"), "status", AttributeValue.fromS("CANCELLED"))).build()).build());
+            writes.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder()
+                            .item(Map.of(
+                                    "PK",
+                                    AttributeValue.fromS("MEETUP#" + meetup),
+                                    "SK",
+                                    AttributeValue.fromS("RSVP#" + user),
+                                    "GSI2PK",
+                                    AttributeValue.fromS("USER#" + user),
+                                    "GSI2SK",
+                                    AttributeValue.fromS(start.substring(0, 10) + "T" + start.substring(11) + "#"
+                                            + meetup + "#RSVP"),
+                                    "type",
+                                    AttributeValue.fromS("RSVP"),
+                                    "status",
+                                    AttributeValue.fromS("CANCELLED")))
+                            .build())
+                    .build());
         }
         for (int i = 0; i < writes.size(); i += 25) {
             List<WriteRequest> batch = writes.subList(i, Math.min(writes.size(), i + 25));
@@ -178,7 +227,11 @@ class PageCursorsTest {
         int mark = CallRecorder.mark();
         ApiResult page = get("GET /me/roles", busy, Map.of(), Map.of("limit", "20"));
         assertEquals(200, page.status(), page::toString);
-        assertEquals(10, CallRecorder.since(mark).stream().filter("DynamoDb.Query"::equals).count());
+        assertEquals(
+                10,
+                CallRecorder.since(mark).stream()
+                        .filter("DynamoDb.Query"::equals)
+                        .count());
         assertEquals(0, page.json().get("items").size());
         String cursor = page.json().get("nextCursor").asText();
         ApiResult next = get("GET /me/roles", busy, Map.of(), Map.of("limit", "20", "cursor", cursor));

@@ -4,16 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.meetups.common.http.HttpFunction;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateTable;
-import org.meetups.common.http.HttpFunction;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.TestUsers;
@@ -34,8 +34,11 @@ class PrimingTest {
     /** The actions of a function's inline policy statements in template.yaml. */
     static Set<String> allowedActions(String function) {
         Set<String> actions = new TreeSet<>();
-        JsonNode policies = TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources").path(function)
-                .path("Properties").path("Policies");
+        JsonNode policies = TemplateTable.template(ProjectFiles.resolve("template.yaml"))
+                .path("Resources")
+                .path(function)
+                .path("Properties")
+                .path("Policies");
         for (JsonNode policy : policies) {
             for (JsonNode statement : policy.path("Statement")) {
                 JsonNode action = statement.path("Action");
@@ -65,8 +68,12 @@ class PrimingTest {
             assertFalse(calls.isEmpty(), entry.getKey() + " primes its AWS client");
             // a write may be tried only on a condition that refuses it
             List<String> done = CallRecorder.succeededSince(succeeded);
-            assertTrue(done.stream().allMatch(c -> c.endsWith(".GetItem") || c.endsWith(".BatchGetItem")
-                            || c.endsWith(".Query") || c.endsWith(".GetSecretValue")),
+            assertTrue(
+                    done.stream()
+                            .allMatch(c -> c.endsWith(".GetItem")
+                                    || c.endsWith(".BatchGetItem")
+                                    || c.endsWith(".Query")
+                                    || c.endsWith(".GetSecretValue")),
                     () -> entry.getKey() + " primed with " + calls + ", of which succeeded " + done);
             // the emulator enforces no IAM: each call must be one the function's policy allows
             Set<String> allowed = allowedActions(entry.getKey());
@@ -74,7 +81,11 @@ class PrimingTest {
                 String action = call.replace("DynamoDb.", "dynamodb:").replace("SecretsManager.", "secretsmanager:");
                 assertTrue(allowed.contains(action), () -> entry.getKey() + " may not " + action + ": " + allowed);
             }
-            var missing = handler.handleRequest(ApiEvents.request("GET", "/no-such-route").as(TestUsers.employee()).build(), null);
+            var missing = handler.handleRequest(
+                    ApiEvents.request("GET", "/no-such-route")
+                            .as(TestUsers.employee())
+                            .build(),
+                    null);
             assertEquals(404, missing.getStatusCode(), entry.getKey() + ": " + missing.getBody());
         }
     }

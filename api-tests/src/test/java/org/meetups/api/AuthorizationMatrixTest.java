@@ -42,6 +42,7 @@ class AuthorizationMatrixTest {
     private static String meetup;
     /** A meetup that has started by the time attendance is recorded; the employee goes. */
     private static String started;
+
     private static Instant startedAt;
     private static String employeeLink;
     /** A one-click link of the employee's per caller (acting uses it up). */
@@ -71,7 +72,10 @@ class AuthorizationMatrixTest {
             linked.add(id);
         }
         for (String id : linked) {
-            api.awaitMails(id, List.of(employee), mails -> mails.stream().anyMatch(m -> m.kind().equals("RSVP_CONFIRMED")));
+            api.awaitMails(
+                    id,
+                    List.of(employee),
+                    mails -> mails.stream().anyMatch(m -> m.kind().equals("RSVP_CONFIRMED")));
         }
         employeeLink = path(api.link(employee, "RSVP_CONFIRMED", meetup));
         for (int i = 0; i < CALLERS.size(); i++) {
@@ -83,59 +87,88 @@ class AuthorizationMatrixTest {
     private static final Map<String, Function<String, Http.Request>> REQUESTS = new LinkedHashMap<>();
 
     static {
-        REQUESTS.put("POST /meetups", caller -> request(caller, "POST", "/meetups")
-                .json(Meetups.body(title("new"), Meetups.inDays(30), 10, List.of())));
+        REQUESTS.put(
+                "POST /meetups",
+                caller -> request(caller, "POST", "/meetups")
+                        .json(Meetups.body(title("new"), Meetups.inDays(30), 10, List.of())));
         REQUESTS.put("GET /meetups", caller -> request(caller, "GET", "/meetups"));
         REQUESTS.put("GET /meetups/{id}", caller -> request(caller, "GET", "/meetups/" + meetup));
-        REQUESTS.put("PATCH /meetups/{id}", caller -> request(caller, "PATCH", "/meetups/" + meetup)
-                .header("if-match", api.request("GET", "/meetups/" + meetup).as(coordinator).send().header("etag").orElseThrow())
-                .json(Map.of("description", "Changed by the " + caller)));
+        REQUESTS.put(
+                "PATCH /meetups/{id}",
+                caller -> request(caller, "PATCH", "/meetups/" + meetup)
+                        .header(
+                                "if-match",
+                                api.request("GET", "/meetups/" + meetup)
+                                        .as(coordinator)
+                                        .send()
+                                        .header("etag")
+                                        .orElseThrow())
+                        .json(Map.of("description", "Changed by the " + caller)));
         REQUESTS.put("POST /meetups/{id}/cancel", caller -> request(caller, "POST", "/meetups/" + fresh() + "/cancel"));
         REQUESTS.put("GET /meetups/{id}/roles", caller -> request(caller, "GET", "/meetups/" + meetup + "/roles"));
-        REQUESTS.put("POST /meetups/{id}/roles", caller -> request(caller, "POST", "/meetups/" + meetup + "/roles")
-                .json(Map.of("name", "extra-" + counter.incrementAndGet(), "slots", 1)));
-        REQUESTS.put("PATCH /meetups/{id}/roles/{role}", caller -> request(caller, "PATCH", "/meetups/" + meetup + "/roles/greeter")
-                .json(Map.of("description", "Changed by the " + caller)));
+        REQUESTS.put(
+                "POST /meetups/{id}/roles",
+                caller -> request(caller, "POST", "/meetups/" + meetup + "/roles")
+                        .json(Map.of("name", "extra-" + counter.incrementAndGet(), "slots", 1)));
+        REQUESTS.put(
+                "PATCH /meetups/{id}/roles/{role}",
+                caller -> request(caller, "PATCH", "/meetups/" + meetup + "/roles/greeter")
+                        .json(Map.of("description", "Changed by the " + caller)));
         REQUESTS.put("DELETE /meetups/{id}/roles/{role}", caller -> {
             String role = "spare-" + counter.incrementAndGet();
-            ok(api.request("POST", "/meetups/" + meetup + "/roles").as(coordinator).json(Map.of("name", role, "slots", 1)).send());
+            ok(api.request("POST", "/meetups/" + meetup + "/roles")
+                    .as(coordinator)
+                    .json(Map.of("name", role, "slots", 1))
+                    .send());
             return request(caller, "DELETE", "/meetups/" + meetup + "/roles/" + role);
         });
-        REQUESTS.put("PUT /meetups/{id}/roles/{role}/volunteer", caller ->
-                request(caller, "PUT", "/meetups/" + fresh() + "/roles/greeter/volunteer"));
-        REQUESTS.put("DELETE /meetups/{id}/roles/{role}/volunteer", caller ->
-                request(caller, "DELETE", "/meetups/" + meetup + "/roles/greeter/volunteer"));
-        REQUESTS.put("PUT /meetups/{id}/roles/{role}/assignees/{userId}", caller ->
-                request(caller, "PUT", "/meetups/" + fresh() + "/roles/host/assignees/" + employee.sub())
+        REQUESTS.put(
+                "PUT /meetups/{id}/roles/{role}/volunteer",
+                caller -> request(caller, "PUT", "/meetups/" + fresh() + "/roles/greeter/volunteer"));
+        REQUESTS.put(
+                "DELETE /meetups/{id}/roles/{role}/volunteer",
+                caller -> request(caller, "DELETE", "/meetups/" + meetup + "/roles/greeter/volunteer"));
+        REQUESTS.put(
+                "PUT /meetups/{id}/roles/{role}/assignees/{userId}",
+                caller -> request(caller, "PUT", "/meetups/" + fresh() + "/roles/host/assignees/" + employee.sub())
                         .json(Map.of("name", employee.name(), "email", employee.email())));
-        REQUESTS.put("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", caller ->
-                request(caller, "DELETE", "/meetups/" + meetup + "/roles/host/assignees/" + employee.sub()));
+        REQUESTS.put(
+                "DELETE /meetups/{id}/roles/{role}/assignees/{userId}",
+                caller -> request(caller, "DELETE", "/meetups/" + meetup + "/roles/host/assignees/" + employee.sub()));
         REQUESTS.put("GET /roles/open", caller -> request(caller, "GET", "/roles/open"));
         REQUESTS.put("GET /me/roles", caller -> request(caller, "GET", "/me/roles"));
-        REQUESTS.put("GET /users/{userId}/roles", caller -> request(caller, "GET", "/users/" + employee.sub() + "/roles"));
+        REQUESTS.put(
+                "GET /users/{userId}/roles", caller -> request(caller, "GET", "/users/" + employee.sub() + "/roles"));
         REQUESTS.put("PUT /meetups/{id}/rsvp", caller -> request(caller, "PUT", "/meetups/" + meetup + "/rsvp"));
         REQUESTS.put("DELETE /meetups/{id}/rsvp", caller -> {
             String id = fresh();
             if (callers.get(caller) != null) {
-                ok(api.request("PUT", "/meetups/" + id + "/rsvp").as(callers.get(caller)).send());
+                ok(api.request("PUT", "/meetups/" + id + "/rsvp")
+                        .as(callers.get(caller))
+                        .send());
             }
             return request(caller, "DELETE", "/meetups/" + id + "/rsvp");
         });
         REQUESTS.put("GET /meetups/{id}/rsvp", caller -> {
             if (callers.get(caller) != null) {
-                ok(api.request("PUT", "/meetups/" + meetup + "/rsvp").as(callers.get(caller)).send());
+                ok(api.request("PUT", "/meetups/" + meetup + "/rsvp")
+                        .as(callers.get(caller))
+                        .send());
             }
             return request(caller, "GET", "/meetups/" + meetup + "/rsvp");
         });
         REQUESTS.put("GET /me/meetups", caller -> request(caller, "GET", "/me/meetups"));
-        REQUESTS.put("GET /meetups/{id}/attendees", caller -> request(caller, "GET", "/meetups/" + meetup + "/attendees"));
+        REQUESTS.put(
+                "GET /meetups/{id}/attendees", caller -> request(caller, "GET", "/meetups/" + meetup + "/attendees"));
         REQUESTS.put("PUT /meetups/{id}/attendees/{userId}/attendance", caller -> {
             untilStarted();
             return request(caller, "PUT", "/meetups/" + started + "/attendees/" + employee.sub() + "/attendance")
                     .json(Map.of("attendance", "ATTENDED"));
         });
-        REQUESTS.put("PUT /meetups/{id}/attendees/{userId}", caller ->
-                request(caller, "PUT", "/meetups/" + meetup + "/attendees/walk-in-" + counter.incrementAndGet())
+        REQUESTS.put(
+                "PUT /meetups/{id}/attendees/{userId}",
+                caller -> request(
+                                caller, "PUT", "/meetups/" + meetup + "/attendees/walk-in-" + counter.incrementAndGet())
                         .json(Map.of("name", "Walter Walk-in", "email", "walk-in@example.org")));
         REQUESTS.put("DELETE /meetups/{id}/attendees/{userId}", caller -> {
             String id = fresh();
@@ -147,43 +180,77 @@ class AuthorizationMatrixTest {
             return request(caller, "PUT", "/meetups/" + started + "/attendance")
                     .json(Map.of("attendance", List.of(Map.of("userId", employee.sub(), "attendance", "ATTENDED"))));
         });
-        REQUESTS.put("GET /meetups/{id}/calendar.ics", caller -> request(caller, "GET", "/meetups/" + meetup + "/calendar.ics"));
+        REQUESTS.put(
+                "GET /meetups/{id}/calendar.ics",
+                caller -> request(caller, "GET", "/meetups/" + meetup + "/calendar.ics"));
         REQUESTS.put("POST /me/calendar-feed", caller -> request(caller, "POST", "/me/calendar-feed"));
         // made now: any caller's POST /me/calendar-feed of the employee's replaces the previous feed
-        REQUESTS.put("GET /calendar/{feed}", caller -> request(caller, "GET", path(api.request("POST", "/me/calendar-feed")
-                .as(employee).send().json().path("url").asText())));
+        REQUESTS.put(
+                "GET /calendar/{feed}",
+                caller -> request(
+                        caller,
+                        "GET",
+                        path(api.request("POST", "/me/calendar-feed")
+                                .as(employee)
+                                .send()
+                                .json()
+                                .path("url")
+                                .asText())));
         REQUESTS.put("GET /links/{token}", caller -> request(caller, "GET", employeeLink));
         REQUESTS.put("POST /links/{token}", caller -> request(caller, "POST", linksToUse.get(caller)));
         REQUESTS.put("GET /me/preferences", caller -> request(caller, "GET", "/me/preferences"));
-        REQUESTS.put("PUT /me/preferences", caller -> request(caller, "PUT", "/me/preferences").json(Map.of("language", "nl")));
-        REQUESTS.put("POST /people/import", caller -> request(caller, "POST", "/people/import")
-                .body("text/csv", "email,name\nmatrix-staff@example.org,Matrix Staff\n"));
+        REQUESTS.put(
+                "PUT /me/preferences",
+                caller -> request(caller, "PUT", "/me/preferences").json(Map.of("language", "nl")));
+        REQUESTS.put(
+                "POST /people/import",
+                caller -> request(caller, "POST", "/people/import")
+                        .body("text/csv", "email,name\nmatrix-staff@example.org,Matrix Staff\n"));
         // highlights: the employee attended the started meetup and writes each one
-        REQUESTS.put("POST /meetups/{id}/highlights/photos", caller -> request(caller, "POST", "/meetups/" + attended() + "/highlights/photos")
-                .json(Map.of("contentType", "image/jpeg", "contentLength", 1000)));
-        REQUESTS.put("POST /meetups/{id}/highlights", caller -> request(caller, "POST", "/meetups/" + attended() + "/highlights")
-                .json(Map.of("text", "What a night, said the " + caller)));
-        REQUESTS.put("GET /meetups/{id}/highlights", caller -> request(caller, "GET", "/meetups/" + attended() + "/highlights"));
-        REQUESTS.put("PUT /meetups/{id}/highlights/{highlightId}", caller -> request(caller, "PUT", highlight())
-                .json(Map.of("text", "Even better, said the " + caller)));
+        REQUESTS.put(
+                "POST /meetups/{id}/highlights/photos",
+                caller -> request(caller, "POST", "/meetups/" + attended() + "/highlights/photos")
+                        .json(Map.of("contentType", "image/jpeg", "contentLength", 1000)));
+        REQUESTS.put(
+                "POST /meetups/{id}/highlights",
+                caller -> request(caller, "POST", "/meetups/" + attended() + "/highlights")
+                        .json(Map.of("text", "What a night, said the " + caller)));
+        REQUESTS.put(
+                "GET /meetups/{id}/highlights",
+                caller -> request(caller, "GET", "/meetups/" + attended() + "/highlights"));
+        REQUESTS.put(
+                "PUT /meetups/{id}/highlights/{highlightId}",
+                caller -> request(caller, "PUT", highlight()).json(Map.of("text", "Even better, said the " + caller)));
         REQUESTS.put("DELETE /meetups/{id}/highlights/{highlightId}", caller -> request(caller, "DELETE", highlight()));
-        REQUESTS.put("PUT /meetups/{id}/highlights/{highlightId}/featured", caller -> request(caller, "PUT", highlight() + "/featured"));
-        REQUESTS.put("DELETE /meetups/{id}/highlights/{highlightId}/featured", caller -> request(caller, "DELETE", highlight() + "/featured"));
+        REQUESTS.put(
+                "PUT /meetups/{id}/highlights/{highlightId}/featured",
+                caller -> request(caller, "PUT", highlight() + "/featured"));
+        REQUESTS.put(
+                "DELETE /meetups/{id}/highlights/{highlightId}/featured",
+                caller -> request(caller, "DELETE", highlight() + "/featured"));
         REQUESTS.put("GET /highlights", caller -> request(caller, "GET", "/highlights?week=2026-W47"));
         // involvement: the department the requests name is the manager's
         REQUESTS.put("GET /me/involvement", caller -> request(caller, "GET", "/me/involvement?period=2027-Q1"));
-        REQUESTS.put("GET /departments/{dept}/involvement", caller -> request(caller, "GET",
-                "/departments/" + managed() + "/involvement?period=2027-Q1"));
+        REQUESTS.put(
+                "GET /departments/{dept}/involvement",
+                caller -> request(caller, "GET", "/departments/" + managed() + "/involvement?period=2027-Q1"));
         REQUESTS.put("GET /involvement", caller -> request(caller, "GET", "/involvement?period=2027-Q1"));
-        REQUESTS.put("PUT /departments/{dept}/target", caller -> request(caller, "PUT", "/departments/" + managed() + "/target")
-                .json(Map.of("activitiesPerQuarter", 2, "rolesPerHalfYear", 1)));
-        REQUESTS.put("PUT /departments/{dept}/employees/{userId}/target", caller -> request(caller, "PUT",
-                "/departments/" + managed() + "/employees/" + employee.sub() + "/target")
-                .json(Map.of("activitiesPerQuarter", 3, "rolesPerHalfYear", 1)));
-        REQUESTS.put("PUT /departments/{dept}/headcount", caller -> request(caller, "PUT", "/departments/" + managed() + "/headcount")
-                .json(Map.of("headcount", 40)));
+        REQUESTS.put(
+                "PUT /departments/{dept}/target",
+                caller -> request(caller, "PUT", "/departments/" + managed() + "/target")
+                        .json(Map.of("activitiesPerQuarter", 2, "rolesPerHalfYear", 1)));
+        REQUESTS.put(
+                "PUT /departments/{dept}/employees/{userId}/target",
+                caller -> request(
+                                caller, "PUT", "/departments/" + managed() + "/employees/" + employee.sub() + "/target")
+                        .json(Map.of("activitiesPerQuarter", 3, "rolesPerHalfYear", 1)));
+        REQUESTS.put(
+                "PUT /departments/{dept}/headcount",
+                caller -> request(caller, "PUT", "/departments/" + managed() + "/headcount")
+                        .json(Map.of("headcount", 40)));
         REQUESTS.put("PUT /ambassadors/{userId}", caller -> request(caller, "PUT", "/ambassadors/" + employee.sub()));
-        REQUESTS.put("DELETE /ambassadors/{userId}", caller -> request(caller, "DELETE", "/ambassadors/" + employee.sub()));
+        REQUESTS.put(
+                "DELETE /ambassadors/{userId}", caller -> request(caller, "DELETE", "/ambassadors/" + employee.sub()));
     }
 
     /**
@@ -192,14 +259,17 @@ class AuthorizationMatrixTest {
      * checks its row through the real handler; over HTTP a forged token must be refused for every caller.
      */
     private static final Map<String, String> SIGNED_ONLY = Map.of(
-            "GET /highlights/photos/{token}", "/highlights/photos/eyJmb3JnZWQiOnRydWV9.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+            "GET /highlights/photos/{token}",
+            "/highlights/photos/eyJmb3JnZWQiOnRydWV9.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
 
     /** The started meetup, once the employee's attendance there is recorded (a highlight needs it). */
     private static synchronized String attended() {
         if (!attendanceRecorded) {
             untilStarted();
-            ok(api.request("PUT", "/meetups/" + started + "/attendees/" + employee.sub() + "/attendance").as(coordinator)
-                    .json(Map.of("attendance", "ATTENDED")).send());
+            ok(api.request("PUT", "/meetups/" + started + "/attendees/" + employee.sub() + "/attendance")
+                    .as(coordinator)
+                    .json(Map.of("attendance", "ATTENDED"))
+                    .send());
             attendanceRecorded = true;
         }
         return started;
@@ -209,8 +279,10 @@ class AuthorizationMatrixTest {
 
     /** The path of a new highlight the employee shared at the started meetup. */
     private static String highlight() {
-        Http.Response shared = api.request("POST", "/meetups/" + attended() + "/highlights").as(employee)
-                .json(Map.of("text", "A great evening " + counter.incrementAndGet())).send();
+        Http.Response shared = api.request("POST", "/meetups/" + attended() + "/highlights")
+                .as(employee)
+                .json(Map.of("text", "A great evening " + counter.incrementAndGet()))
+                .send();
         ok(shared);
         return "/meetups/" + started + "/highlights/" + shared.json().path("id").asText();
     }
@@ -223,27 +295,34 @@ class AuthorizationMatrixTest {
     @TestFactory
     Stream<DynamicTest> everyRouteAnswersEachKindOfCallerAsAccessYamlSays() throws IOException {
         Map<String, Map<String, Integer>> expected = expected();
-        return templateRoutes().stream().filter(expected::containsKey).map(route -> DynamicTest.dynamicTest(route, () -> {
-            if (SIGNED_ONLY.containsKey(route)) {
-                for (String caller : CALLERS) {
-                    int status = request(caller, "GET", SIGNED_ONLY.get(route)).send().status();
-                    assertTrue(status >= 400 && status < 500, route + " with a forged token answered " + caller + " " + status);
-                }
-                return;
-            }
-            Function<String, Http.Request> request = REQUESTS.get(route);
-            assertTrue(request != null, "the suite has no valid request for " + route + ": add one to REQUESTS");
-            Map<String, Integer> answered = new LinkedHashMap<>();
-            List<String> bodies = new ArrayList<>();
-            for (String caller : CALLERS) {
-                Http.Response response = request.apply(caller).send();
-                answered.put(caller, response.status());
-                if (response.status() != expected.get(route).get(caller)) {
-                    bodies.add(caller + ": " + response);
-                }
-            }
-            assertEquals(expected.get(route), answered, route + " " + bodies);
-        }));
+        return templateRoutes().stream()
+                .filter(expected::containsKey)
+                .map(route -> DynamicTest.dynamicTest(route, () -> {
+                    if (SIGNED_ONLY.containsKey(route)) {
+                        for (String caller : CALLERS) {
+                            int status = request(caller, "GET", SIGNED_ONLY.get(route))
+                                    .send()
+                                    .status();
+                            assertTrue(
+                                    status >= 400 && status < 500,
+                                    route + " with a forged token answered " + caller + " " + status);
+                        }
+                        return;
+                    }
+                    Function<String, Http.Request> request = REQUESTS.get(route);
+                    assertTrue(
+                            request != null, "the suite has no valid request for " + route + ": add one to REQUESTS");
+                    Map<String, Integer> answered = new LinkedHashMap<>();
+                    List<String> bodies = new ArrayList<>();
+                    for (String caller : CALLERS) {
+                        Http.Response response = request.apply(caller).send();
+                        answered.put(caller, response.status());
+                        if (response.status() != expected.get(route).get(caller)) {
+                            bodies.add(caller + ": " + response);
+                        }
+                    }
+                    assertEquals(expected.get(route), answered, route + " " + bodies);
+                }));
     }
 
     private static Http.Request request(String caller, String method, String path) {
@@ -256,9 +335,15 @@ class AuthorizationMatrixTest {
                 .replace("+", "%20");
     }
 
-        private static String fresh() {
-        return Meetups.create(api, coordinator, Meetups.body(title("fresh"), Meetups.inDays(30), 10,
-                List.of(Meetups.role("greeter", 5), Meetups.role("host", 2))));
+    private static String fresh() {
+        return Meetups.create(
+                api,
+                coordinator,
+                Meetups.body(
+                        title("fresh"),
+                        Meetups.inDays(30),
+                        10,
+                        List.of(Meetups.role("greeter", 5), Meetups.role("host", 2))));
     }
 
     private static String title(String what) {
@@ -288,15 +373,22 @@ class AuthorizationMatrixTest {
 
     /** Every route of template.yaml's HTTP API events, as "METHOD /path". */
     static List<String> templateRoutes() {
-        JsonNode resources = TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
+        JsonNode resources =
+                TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
         List<String> routes = new ArrayList<>();
-        resources.properties().forEach(resource -> resource.getValue().path("Properties").path("Events").properties()
-                .forEach(event -> {
-                    if (event.getValue().path("Type").asText().equals("HttpApi")) {
-                        JsonNode properties = event.getValue().path("Properties");
-                        routes.add(properties.path("Method").asText().toUpperCase(Locale.ROOT) + " " + properties.path("Path").asText());
-                    }
-                }));
+        resources
+                .properties()
+                .forEach(resource -> resource.getValue()
+                        .path("Properties")
+                        .path("Events")
+                        .properties()
+                        .forEach(event -> {
+                            if (event.getValue().path("Type").asText().equals("HttpApi")) {
+                                JsonNode properties = event.getValue().path("Properties");
+                                routes.add(properties.path("Method").asText().toUpperCase(Locale.ROOT) + " "
+                                        + properties.path("Path").asText());
+                            }
+                        }));
         return routes;
     }
 

@@ -19,23 +19,40 @@ class CorsTest {
         String allowed = origins.get(0);
         String other = "https://elsewhere.example.com";
 
-        Http.Response preflight = api.request("OPTIONS", "/meetups").header("origin", allowed)
+        Http.Response preflight = api.request("OPTIONS", "/meetups")
+                .header("origin", allowed)
                 .header("access-control-request-method", "POST")
-                .header("access-control-request-headers", "authorization,content-type").send();
+                .header("access-control-request-headers", "authorization,content-type")
+                .send();
         assertEquals(204, preflight.status(), preflight::toString);
         assertEquals(allowed, preflight.header("access-control-allow-origin").orElseThrow());
-        assertTrue(preflight.header("access-control-allow-methods").orElseThrow().contains("POST"), preflight::toString);
-        assertTrue(preflight.header("access-control-allow-headers").orElseThrow().toLowerCase().contains("authorization"));
-        Http.Response foreign = api.request("OPTIONS", "/meetups").header("origin", other)
-                .header("access-control-request-method", "POST").send();
+        assertTrue(
+                preflight.header("access-control-allow-methods").orElseThrow().contains("POST"), preflight::toString);
+        assertTrue(preflight
+                .header("access-control-allow-headers")
+                .orElseThrow()
+                .toLowerCase()
+                .contains("authorization"));
+        Http.Response foreign = api.request("OPTIONS", "/meetups")
+                .header("origin", other)
+                .header("access-control-request-method", "POST")
+                .send();
         assertFalse(foreign.header("access-control-allow-origin").isPresent(), foreign::toString);
 
         TestUser eva = api.user("cors-eva", TestUser.Role.EMPLOYEE);
-        Http.Response read = api.request("GET", "/meetups").as(eva).header("origin", allowed).send();
+        Http.Response read =
+                api.request("GET", "/meetups").as(eva).header("origin", allowed).send();
         assertEquals(200, read.status());
         assertEquals(allowed, read.header("access-control-allow-origin").orElseThrow());
-        assertTrue(read.header("access-control-expose-headers").orElseThrow().toLowerCase().contains("etag"));
-        assertFalse(api.request("GET", "/meetups").as(eva).header("origin", other).send()
-                .header("access-control-allow-origin").isPresent());
+        assertTrue(read.header("access-control-expose-headers")
+                .orElseThrow()
+                .toLowerCase()
+                .contains("etag"));
+        assertFalse(api.request("GET", "/meetups")
+                .as(eva)
+                .header("origin", other)
+                .send()
+                .header("access-control-allow-origin")
+                .isPresent());
     }
 }

@@ -59,12 +59,17 @@ final class DeployedTarget implements ApiTarget {
 
     private DeployedTarget(String stackName) {
         var http = UrlConnectionHttpClient.builder();
-        try (CloudFormationClient cloudFormation = CloudFormationClient.builder().httpClientBuilder(http).build()) {
-            Stack stack = cloudFormation.describeStacks(r -> r.stackName(stackName)).stacks().get(0);
-            Map<String, String> outputs = stack.outputs().stream()
-                    .collect(Collectors.toMap(o -> o.outputKey(), o -> o.outputValue()));
+        try (CloudFormationClient cloudFormation =
+                CloudFormationClient.builder().httpClientBuilder(http).build()) {
+            Stack stack = cloudFormation
+                    .describeStacks(r -> r.stackName(stackName))
+                    .stacks()
+                    .get(0);
+            Map<String, String> outputs =
+                    stack.outputs().stream().collect(Collectors.toMap(o -> o.outputKey(), o -> o.outputValue()));
             this.parameters = stack.parameters().stream()
-                    .collect(Collectors.toMap(p -> p.parameterKey(), p -> p.parameterValue() == null ? "" : p.parameterValue()));
+                    .collect(Collectors.toMap(
+                            p -> p.parameterKey(), p -> p.parameterValue() == null ? "" : p.parameterValue()));
             this.baseUrl = require(outputs, "ApiUrl", stackName).replaceAll("/+$", "");
             this.userPool = require(outputs, "UserPoolId", stackName);
             this.client = require(outputs, "UserPoolClientId", stackName);
@@ -72,10 +77,12 @@ final class DeployedTarget implements ApiTarget {
             this.remindersFunction = physicalId(cloudFormation, stackName, "RemindersFunction");
             String secretArn = physicalId(cloudFormation, stackName, "LinkSigningSecret");
             String region = new DefaultAwsRegionProviderChain().getRegion().id();
-            this.links = new TokenSigner(LinkSecret.load(Env.of(Map.of("LINK_SECRET_ARN", secretArn, "AWS_REGION", region))),
+            this.links = new TokenSigner(
+                    LinkSecret.load(Env.of(Map.of("LINK_SECRET_ARN", secretArn, "AWS_REGION", region))),
                     Clock.systemUTC());
         }
-        this.cognito = CognitoIdentityProviderClient.builder().httpClientBuilder(http).build();
+        this.cognito =
+                CognitoIdentityProviderClient.builder().httpClientBuilder(http).build();
         this.dynamo = DynamoDbClient.builder().httpClientBuilder(http).build();
         this.lambda = LambdaClient.builder().httpClientBuilder(http).build();
     }
@@ -97,8 +104,10 @@ final class DeployedTarget implements ApiTarget {
     }
 
     private static String physicalId(CloudFormationClient cloudFormation, String stack, String logicalId) {
-        return cloudFormation.describeStackResource(r -> r.stackName(stack).logicalResourceId(logicalId))
-                .stackResourceDetail().physicalResourceId();
+        return cloudFormation
+                .describeStackResource(r -> r.stackName(stack).logicalResourceId(logicalId))
+                .stackResourceDetail()
+                .physicalResourceId();
     }
 
     @Override
@@ -110,26 +119,43 @@ final class DeployedTarget implements ApiTarget {
     public synchronized TestUser user(String handle, TestUser.Role role) {
         String label = handle + "-" + run;
         String email = "success+" + label + "@simulator.amazonses.com";
-        String name = Character.toUpperCase(handle.charAt(0)) + handle.substring(1).replace('-', ' ');
+        String name =
+                Character.toUpperCase(handle.charAt(0)) + handle.substring(1).replace('-', ' ');
         String department = role == TestUser.Role.MANAGER ? "Marketing" : "Community";
         String password = "Aa1-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes(24));
-        cognito.adminCreateUser(r -> r.userPoolId(userPool).username(email).messageAction(MessageActionType.SUPPRESS)
-                .userAttributes(attribute("email", email), attribute("email_verified", "true"), attribute("name", name),
+        cognito.adminCreateUser(r -> r.userPoolId(userPool)
+                .username(email)
+                .messageAction(MessageActionType.SUPPRESS)
+                .userAttributes(
+                        attribute("email", email),
+                        attribute("email_verified", "true"),
+                        attribute("name", name),
                         attribute("custom:department", department)));
         created.add(email);
-        cognito.adminSetUserPassword(r -> r.userPoolId(userPool).username(email).password(password).permanent(true));
+        cognito.adminSetUserPassword(
+                r -> r.userPoolId(userPool).username(email).password(password).permanent(true));
         switch (role) {
-            case COORDINATOR -> cognito.adminAddUserToGroup(r -> r.userPoolId(userPool).username(email)
-                    .groupName(parameters.getOrDefault("CoordinatorGroup", "coordinators")));
-            case MANAGER -> cognito.adminAddUserToGroup(r -> r.userPoolId(userPool).username(email)
-                    .groupName(parameters.getOrDefault("ManagerGroup", "managers")));
-            case EMPLOYEE -> { }
+            case COORDINATOR ->
+                cognito.adminAddUserToGroup(r -> r.userPoolId(userPool)
+                        .username(email)
+                        .groupName(parameters.getOrDefault("CoordinatorGroup", "coordinators")));
+            case MANAGER ->
+                cognito.adminAddUserToGroup(r -> r.userPoolId(userPool)
+                        .username(email)
+                        .groupName(parameters.getOrDefault("ManagerGroup", "managers")));
+            case EMPLOYEE -> {}
         }
         String sub = cognito.adminGetUser(r -> r.userPoolId(userPool).username(email)).userAttributes().stream()
-                .filter(a -> a.name().equals("sub")).findFirst().orElseThrow().value();
-        String token = cognito.adminInitiateAuth(r -> r.userPoolId(userPool).clientId(client)
-                .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
-                .authParameters(Map.of("USERNAME", email, "PASSWORD", password))).authenticationResult().idToken();
+                .filter(a -> a.name().equals("sub"))
+                .findFirst()
+                .orElseThrow()
+                .value();
+        String token = cognito.adminInitiateAuth(r -> r.userPoolId(userPool)
+                        .clientId(client)
+                        .authFlow(AuthFlowType.ADMIN_USER_PASSWORD_AUTH)
+                        .authParameters(Map.of("USERNAME", email, "PASSWORD", password)))
+                .authenticationResult()
+                .idToken();
         addresses.put(sub, email);
         return new TestUser(sub, name, email, role, department, token);
     }
@@ -138,25 +164,39 @@ final class DeployedTarget implements ApiTarget {
     public List<SentMail> mailsTo(String meetupId, Collection<TestUser> people) {
         var subs = people.stream().map(TestUser::sub).collect(Collectors.toSet());
         List<SentMail> mails = new ArrayList<>();
-        dynamo.queryPaginator(r -> r.tableName(table).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :sent)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("MEETUP#" + meetupId),
-                        ":sent", AttributeValue.fromS("SENT#")))).items().forEach(item -> {
-            String userId = item.getOrDefault("userId", AttributeValue.fromS("")).s();
-            String state = item.getOrDefault("state", AttributeValue.fromS("")).s();
-            if (subs.contains(userId) && state.equals("SENT")) {
-                mails.add(new SentMail(addresses.get(userId), SentMail.kind(item.get("kind").s()), null, List.of()));
-            }
-        });
+        dynamo.queryPaginator(r -> r.tableName(table)
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sent)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS("MEETUP#" + meetupId),
+                                ":sent",
+                                AttributeValue.fromS("SENT#"))))
+                .items()
+                .forEach(item -> {
+                    String userId = item.getOrDefault("userId", AttributeValue.fromS(""))
+                            .s();
+                    String state =
+                            item.getOrDefault("state", AttributeValue.fromS("")).s();
+                    if (subs.contains(userId) && state.equals("SENT")) {
+                        mails.add(new SentMail(
+                                addresses.get(userId),
+                                SentMail.kind(item.get("kind").s()),
+                                null,
+                                List.of()));
+                    }
+                });
         return mails;
     }
 
     @Override
     public void runReminders() {
         var result = lambda.invoke(r -> r.functionName(remindersFunction)
-                .payload(SdkBytes.fromString("{\"scheduledTime\": \"" + Instant.now() + "\"}", StandardCharsets.UTF_8)));
+                .payload(
+                        SdkBytes.fromString("{\"scheduledTime\": \"" + Instant.now() + "\"}", StandardCharsets.UTF_8)));
         if (result.functionError() != null) {
-            throw new AssertionError("the reminder run failed: " + result.payload().asUtf8String());
+            throw new AssertionError(
+                    "the reminder run failed: " + result.payload().asUtf8String());
         }
     }
 
@@ -170,12 +210,23 @@ final class DeployedTarget implements ApiTarget {
         if (mailsTo(meetupId, List.of(person)).stream().noneMatch(m -> m.kind().equals(kind))) {
             throw new AssertionError("no " + kind + " mail to " + person);
         }
-        Instant start = java.time.OffsetDateTime.parse(Http.request("GET", baseUrl + "/meetups/" + meetupId).as(person)
-                .send().json().path("startsAt").asText()).toInstant();
+        Instant start = java.time.OffsetDateTime.parse(Http.request("GET", baseUrl + "/meetups/" + meetupId)
+                        .as(person)
+                        .send()
+                        .json()
+                        .path("startsAt")
+                        .asText())
+                .toInstant();
         // the link names the sign-up it was minted for, as the mail's does: the RSVP's current generation
-        AttributeValue generation = dynamo.getItem(r -> r.tableName(table).consistentRead(true)
-                .key(Map.of("PK", AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                        "SK", AttributeValue.fromS(Keys.rsvpSk(person.sub()))))).item().get(RsvpSchema.GENERATION);
+        AttributeValue generation = dynamo.getItem(r -> r.tableName(table)
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "PK",
+                                AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                                "SK",
+                                AttributeValue.fromS(Keys.rsvpSk(person.sub())))))
+                .item()
+                .get(RsvpSchema.GENERATION);
         String signUp = generation == null ? "0" : generation.n();
         return baseUrl + "/links/" + links.oneClick(purpose, meetupId, person.sub(), null, signUp, start);
     }

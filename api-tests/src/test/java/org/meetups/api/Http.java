@@ -16,8 +16,10 @@ import java.util.Optional;
 /** Plain HTTP(S) to the API, as any client calls it. */
 public final class Http {
     static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     private Http() {}
 
@@ -63,7 +65,8 @@ public final class Http {
         }
 
         public Request json(Object body) {
-            this.body = body instanceof String text ? text : JSON.valueToTree(body).toString();
+            this.body =
+                    body instanceof String text ? text : JSON.valueToTree(body).toString();
             return header("content-type", "application/json");
         }
 
@@ -73,13 +76,21 @@ public final class Http {
         }
 
         public Response send() {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(120))
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(120))
+                    .method(
+                            method,
+                            body == null
+                                    ? HttpRequest.BodyPublishers.noBody()
+                                    : HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(builder::header);
             try {
                 HttpResponse<String> response = CLIENT.send(builder.build(), HttpResponse.BodyHandlers.ofString());
                 Map<String, String> received = new LinkedHashMap<>();
-                response.headers().map().forEach((name, values) -> received.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+                response.headers()
+                        .map()
+                        .forEach(
+                                (name, values) -> received.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
                 return new Response(method, url, response.statusCode(), received, response.body());
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + url, e);

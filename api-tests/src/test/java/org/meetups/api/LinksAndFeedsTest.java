@@ -20,9 +20,26 @@ class LinksAndFeedsTest {
         TestUser eva = api.user("links-eva", TestUser.Role.EMPLOYEE);
         TestUser otto = api.user("links-otto", TestUser.Role.EMPLOYEE);
         String id = Meetups.create(api, carla, "One seat, one link", 1, List.of());
-        assertEquals("GOING", api.request("PUT", "/meetups/" + id + "/rsvp").as(eva).send().json().path("status").asText());
-        assertEquals("WAITLISTED", api.request("PUT", "/meetups/" + id + "/rsvp").as(otto).send().json().path("status").asText());
-        api.awaitMails(id, List.of(eva, otto), Mails.include(List.of("RSVP_CONFIRMED " + eva.email(), "WAITLISTED " + otto.email())));
+        assertEquals(
+                "GOING",
+                api.request("PUT", "/meetups/" + id + "/rsvp")
+                        .as(eva)
+                        .send()
+                        .json()
+                        .path("status")
+                        .asText());
+        assertEquals(
+                "WAITLISTED",
+                api.request("PUT", "/meetups/" + id + "/rsvp")
+                        .as(otto)
+                        .send()
+                        .json()
+                        .path("status")
+                        .asText());
+        api.awaitMails(
+                id,
+                List.of(eva, otto),
+                Mails.include(List.of("RSVP_CONFIRMED " + eva.email(), "WAITLISTED " + otto.email())));
 
         String link = api.link(eva, "RSVP_CONFIRMED", id);
         assertTrue(link.startsWith(api.baseUrl() + "/links/"), link + " leads to " + api.baseUrl());
@@ -39,12 +56,16 @@ class LinksAndFeedsTest {
 
         // eva's cancellation is her own second change within the mail window her confirmation opened: held
         // (one mail with the latest state when the window ends); otto's promotion is not his doing: mailed
-        List<String> expected = List.of("RSVP_CONFIRMED " + eva.email(), "WAITLISTED " + otto.email(),
-                "PROMOTED " + otto.email());
+        List<String> expected =
+                List.of("RSVP_CONFIRMED " + eva.email(), "WAITLISTED " + otto.email(), "PROMOTED " + otto.email());
         List<SentMail> mails = api.awaitMails(id, List.of(eva, otto), Mails.include(expected));
-        assertEquals(expected.stream().sorted().toList(), mails.stream().map(SentMail::what).sorted().toList());
-        mails.stream().flatMap(m -> m.links().stream()).forEach(url ->
-                assertTrue(url.startsWith(api.baseUrl() + "/"), url + " in a mail leads to " + api.baseUrl()));
+        assertEquals(
+                expected.stream().sorted().toList(),
+                mails.stream().map(SentMail::what).sorted().toList());
+        mails.stream()
+                .flatMap(m -> m.links().stream())
+                .forEach(url ->
+                        assertTrue(url.startsWith(api.baseUrl() + "/"), url + " in a mail leads to " + api.baseUrl()));
     }
 
     @Test
@@ -52,25 +73,43 @@ class LinksAndFeedsTest {
         TestUser carla = api.user("feeds-coordinator", TestUser.Role.COORDINATOR);
         TestUser noor = api.user("feeds-noor", TestUser.Role.EMPLOYEE);
         String id = Meetups.create(api, carla, "In my calendar", 10, List.of());
-        assertEquals(200, api.request("PUT", "/meetups/" + id + "/rsvp").as(noor).send().status());
+        assertEquals(
+                200,
+                api.request("PUT", "/meetups/" + id + "/rsvp").as(noor).send().status());
 
-        Http.Response ics = api.request("GET", "/meetups/" + id + "/calendar.ics").as(noor).send();
+        Http.Response ics =
+                api.request("GET", "/meetups/" + id + "/calendar.ics").as(noor).send();
         assertEquals(200, ics.status(), ics::toString);
         assertTrue(ics.body().contains("UID:meetup-" + id + "@"), ics.body());
 
-        String first = api.request("POST", "/me/calendar-feed").as(noor).send().json().path("url").asText();
+        String first = api.request("POST", "/me/calendar-feed")
+                .as(noor)
+                .send()
+                .json()
+                .path("url")
+                .asText();
         assertTrue(first.startsWith(api.baseUrl() + "/calendar/") && first.endsWith(".ics"), first);
         Http.Response feed = Http.request("GET", first).send();
         assertEquals(200, feed.status(), feed::toString);
         assertTrue(feed.header("content-type").orElseThrow().startsWith("text/calendar"));
         assertTrue(feed.body().contains("UID:meetup-" + id + "@"), feed.body());
 
-        String second = api.request("POST", "/me/calendar-feed").as(noor).send().json().path("url").asText();
+        String second = api.request("POST", "/me/calendar-feed")
+                .as(noor)
+                .send()
+                .json()
+                .path("url")
+                .asText();
         assertEquals(404, Http.request("GET", first).send().status(), "a replaced feed is gone");
         assertEquals(200, Http.request("GET", second).send().status());
     }
 
     private String rsvp(String id, TestUser person) {
-        return api.request("GET", "/meetups/" + id + "/rsvp").as(person).send().json().path("status").asText();
+        return api.request("GET", "/meetups/" + id + "/rsvp")
+                .as(person)
+                .send()
+                .json()
+                .path("status")
+                .asText();
     }
 }

@@ -40,27 +40,44 @@ final class LocalTarget implements ApiTarget {
     static LocalTarget start() {
         Path root = ProjectFiles.root();
         try {
-            String classpath = root.resolve("local/target/classes") + java.io.File.pathSeparator
-                    + Files.readString(root.resolve("local/target/runtime-classpath.txt")).strip();
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process process = new ProcessBuilder(java, "-Duser.timezone=UTC", "-Dproject.root=" + root, "-cp", classpath,
-                    "org.meetups.local.LocalRunner", "--port", String.valueOf(freePort()),
-                    "--parameter", "CorsAllowedOrigins=" + LOCAL_CORS_ORIGIN)
-                    .directory(root.toFile()).redirectErrorStream(true).start();
+            String classpath = root.resolve("local/target/classes")
+                    + java.io.File.pathSeparator
+                    + Files.readString(root.resolve("local/target/runtime-classpath.txt"))
+                            .strip();
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            Process process = new ProcessBuilder(
+                            java,
+                            "-Duser.timezone=UTC",
+                            "-Dproject.root=" + root,
+                            "-cp",
+                            classpath,
+                            "org.meetups.local.LocalRunner",
+                            "--port",
+                            String.valueOf(freePort()),
+                            "--parameter",
+                            "CorsAllowedOrigins=" + LOCAL_CORS_ORIGIN)
+                    .directory(root.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             CompletableFuture<String> ready = new CompletableFuture<>();
-            Thread output = new Thread(() -> {
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                    for (String line; (line = in.readLine()) != null; ) {
-                        System.out.println("[run-local] " + line);
-                        if (line.startsWith("READY ")) {
-                            ready.complete(line.substring("READY ".length()).strip());
+            Thread output = new Thread(
+                    () -> {
+                        try (BufferedReader in = new BufferedReader(
+                                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                            for (String line; (line = in.readLine()) != null; ) {
+                                System.out.println("[run-local] " + line);
+                                if (line.startsWith("READY ")) {
+                                    ready.complete(
+                                            line.substring("READY ".length()).strip());
+                                }
+                            }
+                        } catch (IOException ignored) {
+                            // the runner is gone
                         }
-                    }
-                } catch (IOException ignored) {
-                    // the runner is gone
-                }
-                ready.completeExceptionally(new IllegalStateException("./run-local ended before it was ready"));
-            }, "run-local-output");
+                        ready.completeExceptionally(new IllegalStateException("./run-local ended before it was ready"));
+                    },
+                    "run-local-output");
             output.setDaemon(true);
             output.start();
             long started = System.nanoTime();
@@ -82,12 +99,17 @@ final class LocalTarget implements ApiTarget {
     @Override
     public TestUser user(String handle, TestUser.Role role) {
         String sub = handle + "-" + run;
-        String name = Character.toUpperCase(handle.charAt(0)) + handle.substring(1).replace('-', ' ');
+        String name =
+                Character.toUpperCase(handle.charAt(0)) + handle.substring(1).replace('-', ' ');
         String email = sub + "@example.org";
         String department = role == TestUser.Role.MANAGER ? "Marketing" : "Community";
-        Http.Response token = Http.request("GET", baseUrl + "/_local/token?user=" + encode(sub) + "&role="
-                + role.name().toLowerCase(Locale.ROOT) + "&name=" + encode(name) + "&email=" + encode(email)
-                + "&department=" + encode(department) + "&language=en").send();
+        Http.Response token = Http.request(
+                        "GET",
+                        baseUrl + "/_local/token?user=" + encode(sub) + "&role="
+                                + role.name().toLowerCase(Locale.ROOT) + "&name=" + encode(name) + "&email="
+                                + encode(email)
+                                + "&department=" + encode(department) + "&language=en")
+                .send();
         if (token.status() != 200) {
             throw new IllegalStateException("no token for " + sub + ": " + token);
         }
@@ -97,9 +119,16 @@ final class LocalTarget implements ApiTarget {
     /** Mails name their meetup by its title (in every subject); the suite gives each meetup a title of its own. */
     @Override
     public List<SentMail> mailsTo(String meetupId, Collection<TestUser> people) {
-        String title = titles.computeIfAbsent(meetupId, id -> Http.request("GET", baseUrl + "/meetups/" + id)
-                .as(people.iterator().next()).send().json().path("title").asText());
-        JsonNode all = Http.request("GET", baseUrl + "/_local/mails.json").send().json();
+        String title = titles.computeIfAbsent(
+                meetupId,
+                id -> Http.request("GET", baseUrl + "/meetups/" + id)
+                        .as(people.iterator().next())
+                        .send()
+                        .json()
+                        .path("title")
+                        .asText());
+        JsonNode all =
+                Http.request("GET", baseUrl + "/_local/mails.json").send().json();
         List<SentMail> mails = new ArrayList<>();
         for (JsonNode mail : all) {
             if (!mail.path("subject").asText().contains(title)) {
@@ -107,12 +136,17 @@ final class LocalTarget implements ApiTarget {
             }
             for (JsonNode to : mail.path("to")) {
                 String address = to.asText();
-                people.stream().filter(p -> address.equals(p.email()) || address.endsWith("<" + p.email() + ">")).findFirst()
+                people.stream()
+                        .filter(p -> address.equals(p.email()) || address.endsWith("<" + p.email() + ">"))
+                        .findFirst()
                         .ifPresent(p -> {
                             List<String> links = new ArrayList<>();
                             mail.path("links").forEach(l -> links.add(l.asText()));
-                            mails.add(new SentMail(p.email(), SentMail.kind(mail.path("kind").asText(null)),
-                                    mail.path("subject").asText(), links));
+                            mails.add(new SentMail(
+                                    p.email(),
+                                    SentMail.kind(mail.path("kind").asText(null)),
+                                    mail.path("subject").asText(),
+                                    links));
                         });
             }
         }
@@ -121,7 +155,8 @@ final class LocalTarget implements ApiTarget {
 
     @Override
     public void runReminders() {
-        Http.Response fired = Http.request("POST", baseUrl + "/_local/schedules/RemindersFunction.EveryFiveMinutes").send();
+        Http.Response fired = Http.request("POST", baseUrl + "/_local/schedules/RemindersFunction.EveryFiveMinutes")
+                .send();
         if (fired.status() != 200) {
             throw new AssertionError("the reminder run failed: " + fired);
         }
@@ -129,8 +164,11 @@ final class LocalTarget implements ApiTarget {
 
     @Override
     public String link(TestUser person, String kind, String meetupId) {
-        return mailsTo(meetupId, List.of(person)).stream().filter(m -> m.kind().equals(kind))
-                .flatMap(m -> m.links().stream()).filter(l -> l.contains("/links/")).findFirst()
+        return mailsTo(meetupId, List.of(person)).stream()
+                .filter(m -> m.kind().equals(kind))
+                .flatMap(m -> m.links().stream())
+                .filter(l -> l.contains("/links/"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " mail with a link to " + person));
     }
 

@@ -12,7 +12,8 @@ final class Mails {
     /** Every expected mail ("KIND address") is among them, as many times as expected at least. */
     static Predicate<List<SentMail>> include(Collection<String> expected) {
         return mails -> {
-            List<String> left = new ArrayList<>(mails.stream().map(SentMail::what).toList());
+            List<String> left =
+                    new ArrayList<>(mails.stream().map(SentMail::what).toList());
             for (String mail : expected) {
                 if (!left.remove(mail)) {
                     return false;

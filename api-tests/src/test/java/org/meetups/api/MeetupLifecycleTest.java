@@ -17,7 +17,8 @@ class MeetupLifecycleTest {
         TestUser eva = api.user("lifecycle-employee", TestUser.Role.EMPLOYEE);
         var body = Meetups.body("Founders breakfast", Meetups.inDays(20), 40, List.of(Meetups.role("host", 1)));
 
-        Http.Response created = api.request("POST", "/meetups").as(carla).json(body).send();
+        Http.Response created =
+                api.request("POST", "/meetups").as(carla).json(body).send();
         assertEquals(201, created.status(), created::toString);
         String id = created.json().path("id").asText();
         assertEquals("/meetups/" + id, created.header("location").orElseThrow());
@@ -29,27 +30,43 @@ class MeetupLifecycleTest {
         assertEquals("Founders breakfast", read.json().path("title").asText());
         assertEquals(40, read.json().path("seatsLeft").asInt());
         assertEquals("SCHEDULED", read.json().path("status").asText());
-        assertTrue(api.request("GET", "/meetups?limit=100").as(eva).send().body().contains(id));
+        assertTrue(
+                api.request("GET", "/meetups?limit=100").as(eva).send().body().contains(id));
 
         var change = Map.of("venue", "Groothandelsgebouw, Rotterdam");
-        Http.Response unconditional = api.request("PATCH", "/meetups/" + id).as(carla).json(change).send();
+        Http.Response unconditional =
+                api.request("PATCH", "/meetups/" + id).as(carla).json(change).send();
         assertEquals(428, unconditional.status(), unconditional::toString);
-        Http.Response changed = api.request("PATCH", "/meetups/" + id).as(carla).header("if-match", "\"1\"").json(change).send();
+        Http.Response changed = api.request("PATCH", "/meetups/" + id)
+                .as(carla)
+                .header("if-match", "\"1\"")
+                .json(change)
+                .send();
         assertEquals(200, changed.status(), changed::toString);
         assertEquals("\"2\"", changed.header("etag").orElseThrow());
-        assertEquals("Groothandelsgebouw, Rotterdam", changed.json().path("venue").asText());
-        Http.Response stale = api.request("PATCH", "/meetups/" + id).as(carla).header("if-match", "\"1\"")
-                .json(Map.of("capacity", 50)).send();
+        assertEquals(
+                "Groothandelsgebouw, Rotterdam", changed.json().path("venue").asText());
+        Http.Response stale = api.request("PATCH", "/meetups/" + id)
+                .as(carla)
+                .header("if-match", "\"1\"")
+                .json(Map.of("capacity", 50))
+                .send();
         assertEquals(412, stale.status(), stale::toString);
         assertEquals("application/problem+json", stale.header("content-type").orElseThrow());
-        Http.Response byEmployee = api.request("PATCH", "/meetups/" + id).as(eva).header("if-match", "\"2\"").json(change).send();
+        Http.Response byEmployee = api.request("PATCH", "/meetups/" + id)
+                .as(eva)
+                .header("if-match", "\"2\"")
+                .json(change)
+                .send();
         assertEquals(403, byEmployee.status(), byEmployee::toString);
 
-        Http.Response cancelled = api.request("POST", "/meetups/" + id + "/cancel").as(carla).send();
+        Http.Response cancelled =
+                api.request("POST", "/meetups/" + id + "/cancel").as(carla).send();
         assertEquals(200, cancelled.status(), cancelled::toString);
         assertEquals("CANCELLED", cancelled.json().path("status").asText());
         String version = cancelled.header("etag").orElseThrow();
-        Http.Response again = api.request("POST", "/meetups/" + id + "/cancel").as(carla).send();
+        Http.Response again =
+                api.request("POST", "/meetups/" + id + "/cancel").as(carla).send();
         assertEquals(200, again.status(), again::toString);
         assertEquals(version, again.header("etag").orElseThrow(), "cancelling again changes nothing");
         Http.Response after = api.request("GET", "/meetups/" + id).as(eva).send();

@@ -21,8 +21,15 @@ final class Meetups {
         body.put("description", "Made by the API suite");
         body.put("kind", "COMMUNITY_MEETUP");
         body.put("language", "en");
-        body.put("startsAt", start.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toString());
-        body.put("endsAt", start.truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(2)).atOffset(ZoneOffset.UTC).toString());
+        body.put(
+                "startsAt",
+                start.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC).toString());
+        body.put(
+                "endsAt",
+                start.truncatedTo(ChronoUnit.SECONDS)
+                        .plus(Duration.ofHours(2))
+                        .atOffset(ZoneOffset.UTC)
+                        .toString());
         body.put("timeZone", "Europe/Amsterdam");
         body.put("venue", "Chamber of Commerce, Rotterdam");
         body.put("capacity", capacity);
@@ -36,12 +43,14 @@ final class Meetups {
 
     /** Creates the meetup; returns its id. */
     static String create(ApiTarget api, TestUser coordinator, Map<String, Object> body) {
-        Http.Response created = api.request("POST", "/meetups").as(coordinator).json(body).send();
+        Http.Response created =
+                api.request("POST", "/meetups").as(coordinator).json(body).send();
         assertEquals(201, created.status(), created::toString);
         return created.json().path("id").asText();
     }
 
-    static String create(ApiTarget api, TestUser coordinator, String title, int capacity, List<Map<String, Object>> roles) {
+    static String create(
+            ApiTarget api, TestUser coordinator, String title, int capacity, List<Map<String, Object>> roles) {
         return create(api, coordinator, body(title, inDays(30), capacity, roles));
     }
 

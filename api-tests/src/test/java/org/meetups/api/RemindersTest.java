@@ -18,14 +18,31 @@ class RemindersTest {
         TestUser bram = api.user("remind-bram", TestUser.Role.EMPLOYEE);
         TestUser greeter = api.user("remind-greeter", TestUser.Role.EMPLOYEE);
         // starts in 90 minutes: the day-before round was missed, the two-hours-before round is due
-        String id = Meetups.create(api, carla, Meetups.body("Soon, in ninety minutes", Instant.now().plus(Duration.ofMinutes(90)),
-                10, List.of(Meetups.role("greeter", 1))));
+        String id = Meetups.create(
+                api,
+                carla,
+                Meetups.body(
+                        "Soon, in ninety minutes",
+                        Instant.now().plus(Duration.ofMinutes(90)),
+                        10,
+                        List.of(Meetups.role("greeter", 1))));
         for (TestUser person : List.of(anna, bram)) {
-            assertEquals(200, api.request("PUT", "/meetups/" + id + "/rsvp").as(person).send().status());
+            assertEquals(
+                    200,
+                    api.request("PUT", "/meetups/" + id + "/rsvp")
+                            .as(person)
+                            .send()
+                            .status());
         }
-        assertEquals(201, api.request("PUT", "/meetups/" + id + "/roles/greeter/volunteer").as(greeter).send().status());
+        assertEquals(
+                201,
+                api.request("PUT", "/meetups/" + id + "/roles/greeter/volunteer")
+                        .as(greeter)
+                        .send()
+                        .status());
         List<TestUser> people = List.of(anna, bram, greeter);
-        List<String> expected = people.stream().map(p -> "REMINDER " + p.email()).sorted().toList();
+        List<String> expected =
+                people.stream().map(p -> "REMINDER " + p.email()).sorted().toList();
 
         api.runReminders();
         assertEquals(expected, reminders(api.awaitMails(id, people, Mails.include(expected))));
@@ -34,6 +51,10 @@ class RemindersTest {
     }
 
     private static List<String> reminders(List<SentMail> mails) {
-        return mails.stream().filter(m -> m.kind().equals("REMINDER")).map(SentMail::what).sorted().toList();
+        return mails.stream()
+                .filter(m -> m.kind().equals("REMINDER"))
+                .map(SentMail::what)
+                .sorted()
+                .toList();
     }
 }

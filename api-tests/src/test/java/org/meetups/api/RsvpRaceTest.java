@@ -19,11 +19,13 @@ class RsvpRaceTest {
     @Test
     void twentyRsvpsForFiveSeatsThenAPromotion() {
         TestUser carla = api.user("race-coordinator", TestUser.Role.COORDINATOR);
-        List<TestUser> people = IntStream.range(0, 20).mapToObj(i -> api.user("racer-" + i, TestUser.Role.EMPLOYEE)).toList();
+        List<TestUser> people = IntStream.range(0, 20)
+                .mapToObj(i -> api.user("racer-" + i, TestUser.Role.EMPLOYEE))
+                .toList();
         String id = Meetups.create(api, carla, "Five seats", 5, List.of());
 
-        List<Http.Response> responses = Concurrently.send(people,
-                person -> api.request("PUT", "/meetups/" + id + "/rsvp").as(person));
+        List<Http.Response> responses = Concurrently.send(
+                people, person -> api.request("PUT", "/meetups/" + id + "/rsvp").as(person));
         List<TestUser> going = new ArrayList<>();
         List<TestUser> waiting = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
@@ -42,23 +44,38 @@ class RsvpRaceTest {
         }
         assertEquals(5, going.size(), responses::toString);
         assertEquals(15, waiting.size(), responses::toString);
-        assertEquals(15, positions.stream().distinct().count(), "every waiting person has a place of their own: " + positions);
+        assertEquals(
+                15,
+                positions.stream().distinct().count(),
+                "every waiting person has a place of their own: " + positions);
         assertTrue(positions.stream().allMatch(p -> p > 0), positions::toString);
 
         Http.Response meetup = api.request("GET", "/meetups/" + id).as(carla).send();
-        assertEquals(List.of(5, 0, 15), List.of(meetup.json().path("goingCount").asInt(),
-                meetup.json().path("seatsLeft").asInt(), meetup.json().path("waitlistLength").asInt()), meetup::toString);
+        assertEquals(
+                List.of(5, 0, 15),
+                List.of(
+                        meetup.json().path("goingCount").asInt(),
+                        meetup.json().path("seatsLeft").asInt(),
+                        meetup.json().path("waitlistLength").asInt()),
+                meetup::toString);
 
         // a seat frees: the first in line gets it in the same transaction
         TestUser leaving = going.get(0);
-        TestUser first = waiting.get(positions.indexOf(positions.stream().min(Comparator.naturalOrder()).orElseThrow()));
-        Http.Response cancelled = api.request("DELETE", "/meetups/" + id + "/rsvp").as(leaving).send();
+        TestUser first = waiting.get(positions.indexOf(
+                positions.stream().min(Comparator.naturalOrder()).orElseThrow()));
+        Http.Response cancelled =
+                api.request("DELETE", "/meetups/" + id + "/rsvp").as(leaving).send();
         assertEquals(200, cancelled.status(), cancelled::toString);
         assertEquals("CANCELLED", cancelled.json().path("status").asText());
-        Http.Response promoted = api.request("GET", "/meetups/" + id + "/rsvp").as(first).send();
+        Http.Response promoted =
+                api.request("GET", "/meetups/" + id + "/rsvp").as(first).send();
         assertEquals("GOING", promoted.json().path("status").asText(), promoted::toString);
         Http.Response after = api.request("GET", "/meetups/" + id).as(carla).send();
-        assertEquals(List.of(5, 14), List.of(after.json().path("goingCount").asInt(), after.json().path("waitlistLength").asInt()));
+        assertEquals(
+                List.of(5, 14),
+                List.of(
+                        after.json().path("goingCount").asInt(),
+                        after.json().path("waitlistLength").asInt()));
 
         List<String> expected = new ArrayList<>();
         going.forEach(p -> expected.add("RSVP_CONFIRMED " + p.email()));
@@ -66,7 +83,9 @@ class RsvpRaceTest {
         // the leaver's cancellation is their own second change within their mail window: held, not mailed now
         expected.add("PROMOTED " + first.email());
         List<SentMail> mails = api.awaitMails(id, people, Mails.include(expected));
-        assertEquals(expected.stream().sorted().toList(), mails.stream().map(SentMail::what).sorted().toList(),
+        assertEquals(
+                expected.stream().sorted().toList(),
+                mails.stream().map(SentMail::what).sorted().toList(),
                 "each person's mails, each once");
     }
 }

@@ -3,7 +3,11 @@ package org.meetups.api;
 /** A person of the organisation as the API sees them: who (sub), how to mail them, their kind, their ID token. */
 public record TestUser(String sub, String name, String email, Role role, String department, String token) {
     /** The kinds of caller the API tells apart. */
-    public enum Role { EMPLOYEE, COORDINATOR, MANAGER }
+    public enum Role {
+        EMPLOYEE,
+        COORDINATOR,
+        MANAGER
+    }
 
     @Override
     public String toString() {

@@ -38,14 +38,20 @@ class DeploymentZipsTest {
         Path root = ProjectFiles.root();
         List<DynamicTest> tests = new ArrayList<>();
         for (TemplateFunctions.Function function : TemplateFunctions.all(root)) {
-            Path unpacked = DeploymentZips.unzip(function.zip(), root.resolve("deployment-tests/target/unpacked").resolve(function.module()));
-            List<String> classpath = new ArrayList<>(List.of(unpacked.toString(), unpacked.resolve("lib/*").toString()));
+            Path unpacked = DeploymentZips.unzip(
+                    function.zip(),
+                    root.resolve("deployment-tests/target/unpacked").resolve(function.module()));
+            List<String> classpath = new ArrayList<>(
+                    List.of(unpacked.toString(), unpacked.resolve("lib/*").toString()));
             classpath.addAll(FreshJvm.harnessClasspath());
             Map<String, String> env = stack.environmentOf(function);
             try (Stream<Path> events = Files.list(function.eventsDir(root))) {
-                for (Path event : events.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                for (Path event : events.filter(p -> p.toString().endsWith(".json"))
+                        .sorted()
+                        .toList()) {
                     tests.add(DynamicTest.dynamicTest(function.module() + " " + event.getFileName(), () -> {
-                        FreshJvm.Result result = FreshJvm.run(List.of(function.handlerClass(), event.toString()), classpath, env);
+                        FreshJvm.Result result =
+                                FreshJvm.run(List.of(function.handlerClass(), event.toString()), classpath, env);
                         Matcher status = STATUS.matcher(result.line());
                         assertTrue(!status.find() || Integer.parseInt(status.group(1)) < 500, result::line);
                     }));

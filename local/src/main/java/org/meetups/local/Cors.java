@@ -13,8 +13,13 @@ import java.util.Map;
  * {@code Access-Control-Allow-Origin} (and the exposed headers) to responses for an allowed origin.
  * A request from any other origin gets no CORS header, so the browser keeps its answer from the page.
  */
-public record Cors(List<String> allowOrigins, List<String> allowHeaders, List<String> allowMethods,
-                   List<String> exposeHeaders, Integer maxAge, boolean allowCredentials) {
+public record Cors(
+        List<String> allowOrigins,
+        List<String> allowHeaders,
+        List<String> allowMethods,
+        List<String> exposeHeaders,
+        Integer maxAge,
+        boolean allowCredentials) {
 
     /**
      * Reads SAM's {@code CorsConfiguration} after intrinsics were evaluated: {@code true} allows any
@@ -26,7 +31,9 @@ public record Cors(List<String> allowOrigins, List<String> allowHeaders, List<St
             return null;
         }
         if (configuration.isBoolean()) {
-            return configuration.asBoolean() ? new Cors(List.of("*"), List.of("*"), List.of("*"), List.of(), null, false) : null;
+            return configuration.asBoolean()
+                    ? new Cors(List.of("*"), List.of("*"), List.of("*"), List.of(), null, false)
+                    : null;
         }
         if (!configuration.isObject()) {
             return null;
@@ -36,9 +43,16 @@ public record Cors(List<String> allowOrigins, List<String> allowHeaders, List<St
             return null;
         }
         JsonNode maxAge = configuration.path("MaxAge");
-        return new Cors(origins, list(configuration.path("AllowHeaders")), list(configuration.path("AllowMethods")),
-                list(configuration.path("ExposeHeaders")), maxAge.canConvertToInt() || maxAge.isTextual() && !maxAge.asText().isEmpty()
-                ? Integer.valueOf(maxAge.asText()) : null, configuration.path("AllowCredentials").asBoolean(false));
+        return new Cors(
+                origins,
+                list(configuration.path("AllowHeaders")),
+                list(configuration.path("AllowMethods")),
+                list(configuration.path("ExposeHeaders")),
+                maxAge.canConvertToInt()
+                                || maxAge.isTextual() && !maxAge.asText().isEmpty()
+                        ? Integer.valueOf(maxAge.asText())
+                        : null,
+                configuration.path("AllowCredentials").asBoolean(false));
     }
 
     /** A list, a comma-delimited string (a CommaDelimitedList parameter) or a single value; empty items dropped. */
@@ -61,11 +75,14 @@ public record Cors(List<String> allowOrigins, List<String> allowHeaders, List<St
     }
 
     boolean allows(String origin) {
-        return origin != null && (allowOrigins.contains("*") || allowOrigins.stream().anyMatch(o -> o.equalsIgnoreCase(origin)));
+        return origin != null
+                && (allowOrigins.contains("*") || allowOrigins.stream().anyMatch(o -> o.equalsIgnoreCase(origin)));
     }
 
     static boolean isPreflight(String method, Map<String, String> headers) {
-        return method.equals("OPTIONS") && headers.containsKey("origin") && headers.containsKey("access-control-request-method");
+        return method.equals("OPTIONS")
+                && headers.containsKey("origin")
+                && headers.containsKey("access-control-request-method");
     }
 
     /** The headers of API Gateway's answer to a preflight request (none when the origin or method is not allowed). */
@@ -73,7 +90,8 @@ public record Cors(List<String> allowOrigins, List<String> allowHeaders, List<St
         Map<String, List<String>> out = new LinkedHashMap<>();
         String origin = headers.get("origin");
         String method = headers.get("access-control-request-method").strip().toUpperCase(Locale.ROOT);
-        if (!allows(origin) || !(allowMethods.contains("*") || allowMethods.stream().anyMatch(m -> m.equalsIgnoreCase(method)))) {
+        if (!allows(origin)
+                || !(allowMethods.contains("*") || allowMethods.stream().anyMatch(m -> m.equalsIgnoreCase(method)))) {
             return out;
         }
         out.put("access-control-allow-origin", List.of(allowOrigins.contains("*") && !allowCredentials ? "*" : origin));
@@ -100,7 +118,8 @@ public record Cors(List<String> allowOrigins, List<String> allowHeaders, List<St
         if (!allows(origin)) {
             return;
         }
-        responseHeaders.put("access-control-allow-origin", List.of(allowOrigins.contains("*") && !allowCredentials ? "*" : origin));
+        responseHeaders.put(
+                "access-control-allow-origin", List.of(allowOrigins.contains("*") && !allowCredentials ? "*" : origin));
         if (!exposeHeaders.isEmpty()) {
             responseHeaders.put("access-control-expose-headers", List.of(String.join(",", exposeHeaders)));
         }

@@ -24,29 +24,71 @@ final class DemoData {
 
     private DemoData() {}
 
-    record Meetup(String title, String description, String kind, String language, int daysAhead, LocalTime start,
-                  int hours, String venue, String onlineUrl, int capacity, List<Map<String, Object>> roles) {}
+    record Meetup(
+            String title,
+            String description,
+            String kind,
+            String language,
+            int daysAhead,
+            LocalTime start,
+            int hours,
+            String venue,
+            String onlineUrl,
+            int capacity,
+            List<Map<String, Object>> roles) {}
 
     static final List<Meetup> MEETUPS = List.of(
-            new Meetup("Founders breakfast", "What we learned in ten years of building companies.", "COMMUNITY_MEETUP",
-                    "en", 9, LocalTime.of(8, 0), 2, "Chamber of Commerce, Rotterdam", null, 40, List.of(
-                    Map.of("name", "host", "description", "Opens and closes", "slots", 1, "minimum", 1),
-                    Map.of("name", "greeter", "description", "Welcomes people at the door", "slots", 2),
-                    Map.of("name", "photographer", "slots", 1))),
-            new Meetup("Ondernemerscafé Utrecht", "Netwerken en ervaringen delen onder ondernemers.", "COMMUNITY_MEETUP",
-                    "nl", 16, LocalTime.of(17, 30), 3, "Stadhuis, Utrecht", null, 3, List.of(
-                    Map.of("name", "host", "slots", 1, "minimum", 1),
-                    Map.of("name", "note-taker", "slots", 1))),
-            new Meetup("Tone of voice workshop", "How we write online: short, warm, clear.", "INTERNAL_WORKSHOP",
-                    "en", 23, LocalTime.of(14, 0), 2, null, "https://meet.example.org/tone-of-voice", 12, List.of(
-                    Map.of("name", "moderator", "slots", 1, "minimum", 1))));
+            new Meetup(
+                    "Founders breakfast",
+                    "What we learned in ten years of building companies.",
+                    "COMMUNITY_MEETUP",
+                    "en",
+                    9,
+                    LocalTime.of(8, 0),
+                    2,
+                    "Chamber of Commerce, Rotterdam",
+                    null,
+                    40,
+                    List.of(
+                            Map.of("name", "host", "description", "Opens and closes", "slots", 1, "minimum", 1),
+                            Map.of("name", "greeter", "description", "Welcomes people at the door", "slots", 2),
+                            Map.of("name", "photographer", "slots", 1))),
+            new Meetup(
+                    "Ondernemerscafé Utrecht",
+                    "Netwerken en ervaringen delen onder ondernemers.",
+                    "COMMUNITY_MEETUP",
+                    "nl",
+                    16,
+                    LocalTime.of(17, 30),
+                    3,
+                    "Stadhuis, Utrecht",
+                    null,
+                    3,
+                    List.of(
+                            Map.of("name", "host", "slots", 1, "minimum", 1),
+                            Map.of("name", "note-taker", "slots", 1))),
+            new Meetup(
+                    "Tone of voice workshop",
+                    "How we write online: short, warm, clear.",
+                    "INTERNAL_WORKSHOP",
+                    "en",
+                    23,
+                    LocalTime.of(14, 0),
+                    2,
+                    null,
+                    "https://meet.example.org/tone-of-voice",
+                    12,
+                    List.of(Map.of("name", "moderator", "slots", 1, "minimum", 1))));
 
     static void load(String baseUrl, LocalIssuer issuer, LocalUsers users) {
         HttpClient http = HttpClient.newHttpClient();
         String token = issuer.mint(users.get("carla", Map.of()), Duration.ofHours(1));
         for (Meetup m : MEETUPS) {
-            ZonedDateTime start = LocalDate.now(AMSTERDAM).plusDays(m.daysAhead())
-                    .with(TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY)).atTime(m.start()).atZone(AMSTERDAM);
+            ZonedDateTime start = LocalDate.now(AMSTERDAM)
+                    .plusDays(m.daysAhead())
+                    .with(TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY))
+                    .atTime(m.start())
+                    .atZone(AMSTERDAM);
             ObjectNode body = JSON.createObjectNode();
             body.put("title", m.title());
             body.put("description", m.description());
@@ -64,11 +106,16 @@ final class DemoData {
             body.put("capacity", m.capacity());
             body.set("roles", JSON.valueToTree(m.roles()));
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/meetups"))
-                        .header("authorization", "Bearer " + token).header("content-type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(baseUrl + "/meetups"))
+                                .header("authorization", "Bearer " + token)
+                                .header("content-type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 201) {
-                    System.out.println("[demo] could not create '" + m.title() + "': " + response.statusCode() + " " + response.body());
+                    System.out.println("[demo] could not create '" + m.title() + "': " + response.statusCode() + " "
+                            + response.body());
                 }
             } catch (IOException e) {
                 System.out.println("[demo] " + e);
@@ -78,7 +125,9 @@ final class DemoData {
             }
         }
         System.out.println("[demo] " + MEETUPS.size() + " meetups created by carla (coordinator); employees: "
-                + users.known().values().stream().filter(u -> users.roleOf(u) == LocalUsers.Role.EMPLOYEE)
-                        .map(LocalIssuer.LocalUser::sub).toList());
+                + users.known().values().stream()
+                        .filter(u -> users.roleOf(u) == LocalUsers.Role.EMPLOYEE)
+                        .map(LocalIssuer.LocalUser::sub)
+                        .toList());
     }
 }

@@ -26,19 +26,33 @@ import java.util.Set;
  */
 public final class FunctionLogs implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
     /** Fields that name the function in a log record (the attached thread wins). */
     static final List<String> FUNCTION_FIELDS = List.of("function", "functionName", "function_name", "service");
+
     private static final List<String> LEVEL_FIELDS = List.of("level", "levelname", "severity", "log.level");
     private static final List<String> MESSAGE_FIELDS = List.of("message", "msg");
     private static final List<String> TIME_FIELDS = List.of("timestamp", "time", "@timestamp", "ts");
     /** Context fields printed first, in this order, when present. */
-    private static final List<String> KEY_FIELDS = List.of("route", "routeKey", "requestId", "awsRequestId",
-            "request_id", "meetupId", "outcome", "status");
+    private static final List<String> KEY_FIELDS =
+            List.of("route", "routeKey", "requestId", "awsRequestId", "request_id", "meetupId", "outcome", "status");
     /** Fields that only repeat what the line shows already or say nothing to a reader. */
-    private static final Set<String> QUIET_FIELDS = Set.of("logger", "loggerName", "logger_name", "thread",
-            "threadName", "thread_name", "xray_trace_id", "coldStart", "cold_start", "function_arn",
-            "function_memory_size", "function_request_id", "sampling_rate", "@version");
+    private static final Set<String> QUIET_FIELDS = Set.of(
+            "logger",
+            "loggerName",
+            "logger_name",
+            "thread",
+            "threadName",
+            "thread_name",
+            "xray_trace_id",
+            "coldStart",
+            "cold_start",
+            "function_arn",
+            "function_memory_size",
+            "function_request_id",
+            "sampling_rate",
+            "@version");
 
     private final PrintStream console;
     private final PrintStream systemOut;
@@ -110,7 +124,8 @@ public final class FunctionLogs implements AutoCloseable {
     }
 
     static String readable(JsonNode json, String function, String level, String message) {
-        StringBuilder out = new StringBuilder(time(json)).append(' ')
+        StringBuilder out = new StringBuilder(time(json))
+                .append(' ')
                 .append(String.format("%-5s", level == null ? "" : level.toUpperCase(java.util.Locale.ROOT)));
         if (function != null) {
             out.append(' ').append(function);
@@ -125,7 +140,10 @@ public final class FunctionLogs implements AutoCloseable {
         for (String key : KEY_FIELDS) {
             JsonNode value = json.get(key);
             if (value != null && !value.isNull()) {
-                out.append("  ").append(key).append('=').append(value.isValueNode() ? value.asText() : value.toString());
+                out.append("  ")
+                        .append(key)
+                        .append('=')
+                        .append(value.isValueNode() ? value.asText() : value.toString());
                 shown.add(key);
             }
         }
@@ -153,7 +171,8 @@ public final class FunctionLogs implements AutoCloseable {
                 continue;
             }
             try {
-                Instant instant = value.isNumber() ? Instant.ofEpochMilli(value.asLong()) : Instant.parse(value.asText());
+                Instant instant =
+                        value.isNumber() ? Instant.ofEpochMilli(value.asLong()) : Instant.parse(value.asText());
                 return TIME.format(instant);
             } catch (RuntimeException ignored) {
                 // not a time we know: fall back to now

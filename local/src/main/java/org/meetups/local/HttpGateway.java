@@ -62,8 +62,15 @@ public final class HttpGateway implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     /** Serves on {@code server} (bound, not started yet), reached at {@code url}; {@code cors} null: no CORS. */
-    public HttpGateway(HttpServer server, String url, List<HttpRoute> routes, String identityHeader, Cors cors,
-                       LocalIssuer issuer, LocalUsers users, Backend backend) {
+    public HttpGateway(
+            HttpServer server,
+            String url,
+            List<HttpRoute> routes,
+            String identityHeader,
+            Cors cors,
+            LocalIssuer issuer,
+            LocalUsers users,
+            Backend backend) {
         this.routes = List.copyOf(routes);
         this.identityHeader = identityHeader.toLowerCase(Locale.ROOT);
         this.cors = cors;
@@ -111,14 +118,16 @@ public final class HttpGateway implements AutoCloseable {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             if (rawPath.startsWith("/_local/") || rawPath.equals("/_local")) {
-                reply = LocalPages.serve(this, method, rawPath, query(exchange.getRequestURI().getRawQuery()), body);
+                reply = LocalPages.serve(
+                        this, method, rawPath, query(exchange.getRequestURI().getRawQuery()), body);
             } else if (cors == null) {
                 reply = api(exchange, method, rawPath, body);
             } else {
                 Map<String, String> headers = headers(exchange);
                 if (Cors.isPreflight(method, headers)) {
                     // answered by API Gateway itself, before any route or authorizer
-                    reply = new Reply(204, new LinkedHashMap<>(cors.preflight(headers)), new byte[0], "(CORS preflight)");
+                    reply = new Reply(
+                            204, new LinkedHashMap<>(cors.preflight(headers)), new byte[0], "(CORS preflight)");
                 } else {
                     reply = api(exchange, method, rawPath, body);
                     cors.decorate(headers, reply.headers());
@@ -130,15 +139,22 @@ public final class HttpGateway implements AutoCloseable {
         }
         reply.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
         exchange.getResponseHeaders().set("apigw-requestid", requestId());
-        boolean noBody = reply.body().length == 0 || method.equals("HEAD") || reply.status() == 204 || reply.status() == 304;
+        boolean noBody =
+                reply.body().length == 0 || method.equals("HEAD") || reply.status() == 204 || reply.status() == 304;
         exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
         if (!noBody) {
             exchange.getResponseBody().write(reply.body());
         }
         exchange.close();
         String query = exchange.getRequestURI().getRawQuery();
-        System.out.printf("%s %s %s%s %d %dms%s%n", Instant.now().toString().substring(11, 23), method, rawPath,
-                query == null ? "" : "?" + query, reply.status(), (System.nanoTime() - started) / 1_000_000,
+        System.out.printf(
+                "%s %s %s%s %d %dms%s%n",
+                Instant.now().toString().substring(11, 23),
+                method,
+                rawPath,
+                query == null ? "" : "?" + query,
+                reply.status(),
+                (System.nanoTime() - started) / 1_000_000,
                 reply.note() == null ? "" : " " + reply.note());
     }
 
@@ -151,7 +167,8 @@ public final class HttpGateway implements AutoCloseable {
         Map<String, String> headers = headers(exchange);
         ObjectNode claims = null;
         if (route.authorized()) {
-            String token = Optional.ofNullable(headers.get(identityHeader)).orElse("").strip();
+            String token =
+                    Optional.ofNullable(headers.get(identityHeader)).orElse("").strip();
             if (token.regionMatches(true, 0, "Bearer ", 0, 7)) {
                 token = token.substring(7).strip();
             }
@@ -160,7 +177,8 @@ public final class HttpGateway implements AutoCloseable {
             }
             try {
                 issuer.verify(token);
-                claims = (ObjectNode) JSON.readTree(SignedJWT.parse(token).getPayload().toString());
+                claims = (ObjectNode)
+                        JSON.readTree(SignedJWT.parse(token).getPayload().toString());
             } catch (LocalIssuer.InvalidToken e) {
                 return unauthorized(e.getMessage(), route);
             } catch (Exception e) {
@@ -169,8 +187,12 @@ public final class HttpGateway implements AutoCloseable {
             List<String> scopes = scopes(claims);
             if (!route.scopes().isEmpty() && route.scopes().stream().noneMatch(scopes::contains)) {
                 Reply reply = Reply.message(403, "Forbidden", route.function() + " (missing scope)");
-                reply.headers().put("www-authenticate", List.of("Bearer scope=\"" + String.join(" ", route.scopes())
-                        + "\" error=\"insufficient_scope\" error_description=\"the token lacks the route's scope\""));
+                reply.headers()
+                        .put(
+                                "www-authenticate",
+                                List.of(
+                                        "Bearer scope=\"" + String.join(" ", route.scopes())
+                                                + "\" error=\"insufficient_scope\" error_description=\"the token lacks the route's scope\""));
                 return reply;
             }
         }
@@ -182,7 +204,8 @@ public final class HttpGateway implements AutoCloseable {
             result = JSON.readTree(raw);
         } catch (LambdaFunction.FunctionError e) {
             e.getCause().printStackTrace();
-            return Reply.message(500, "Internal Server Error", route.function() + who + " FUNCTION ERROR " + e.getMessage());
+            return Reply.message(
+                    500, "Internal Server Error", route.function() + who + " FUNCTION ERROR " + e.getMessage());
         } catch (IOException e) {
             return Reply.message(500, "Internal Server Error", route.function() + " returned no JSON");
         }
@@ -191,8 +214,11 @@ public final class HttpGateway implements AutoCloseable {
 
     private Reply unauthorized(String why, HttpRoute route) {
         Reply reply = Reply.message(401, "Unauthorized", "(authorizer: " + why + ")");
-        reply.headers().put("www-authenticate", List.of("Bearer scope=\"" + String.join(" ", route.scopes())
-                + "\" error=\"invalid_token\" error_description=\"" + why.replace("\"", "'") + "\""));
+        reply.headers()
+                .put(
+                        "www-authenticate",
+                        List.of("Bearer scope=\"" + String.join(" ", route.scopes())
+                                + "\" error=\"invalid_token\" error_description=\"" + why.replace("\"", "'") + "\""));
         return reply;
     }
 
@@ -210,17 +236,26 @@ public final class HttpGateway implements AutoCloseable {
     }
 
     /** The payload-2.0 event API Gateway sends for this request. */
-    private ObjectNode event(HttpExchange exchange, String method, String rawPath, HttpRoute route,
-                             Map<String, String> pathParameters, Map<String, String> headers, ObjectNode claims,
-                             byte[] body) {
-        String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
+    private ObjectNode event(
+            HttpExchange exchange,
+            String method,
+            String rawPath,
+            HttpRoute route,
+            Map<String, String> pathParameters,
+            Map<String, String> headers,
+            ObjectNode claims,
+            byte[] body) {
+        String rawQuery =
+                Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
         ObjectNode event = JSON.createObjectNode();
         event.put("version", "2.0");
         event.put("routeKey", route.routeKey());
         event.put("rawPath", rawPath);
         event.put("rawQueryString", rawQuery);
         List<String> cookies = exchange.getRequestHeaders().getOrDefault("Cookie", List.of()).stream()
-                .flatMap(c -> java.util.Arrays.stream(c.split(";\\s*"))).filter(c -> !c.isBlank()).toList();
+                .flatMap(c -> java.util.Arrays.stream(c.split(";\\s*")))
+                .filter(c -> !c.isBlank())
+                .toList();
         if (!cookies.isEmpty()) {
             ArrayNode array = event.putArray("cookies");
             cookies.forEach(array::add);
@@ -231,7 +266,8 @@ public final class HttpGateway implements AutoCloseable {
                 headerNode.put(k, v);
             }
         });
-        headerNode.put("x-forwarded-for", exchange.getRemoteAddress().getAddress().getHostAddress());
+        headerNode.put(
+                "x-forwarded-for", exchange.getRemoteAddress().getAddress().getHostAddress());
         headerNode.put("x-forwarded-port", String.valueOf(port()));
         headerNode.put("x-forwarded-proto", "http");
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
@@ -273,8 +309,13 @@ public final class HttpGateway implements AutoCloseable {
         context.put("time", REQUEST_TIME.format(now));
         context.put("timeEpoch", now.toEpochMilli());
         if (body.length > 0) {
-            boolean text = TEXT_MEDIA.matcher(headers.getOrDefault("content-type", "")).matches();
-            event.put("body", text ? new String(body, StandardCharsets.UTF_8) : Base64.getEncoder().encodeToString(body));
+            boolean text =
+                    TEXT_MEDIA.matcher(headers.getOrDefault("content-type", "")).matches();
+            event.put(
+                    "body",
+                    text
+                            ? new String(body, StandardCharsets.UTF_8)
+                            : Base64.getEncoder().encodeToString(body));
             event.put("isBase64Encoded", !text);
         } else {
             event.put("isBase64Encoded", false);
@@ -300,16 +341,22 @@ public final class HttpGateway implements AutoCloseable {
         }
         int status = result.path("statusCode").asInt(500);
         Map<String, List<String>> headers = new LinkedHashMap<>();
-        result.path("headers").properties().forEach(e -> headers.put(e.getKey().toLowerCase(Locale.ROOT),
-                new ArrayList<>(List.of(e.getValue().asText()))));
+        result.path("headers")
+                .properties()
+                .forEach(e -> headers.put(
+                        e.getKey().toLowerCase(Locale.ROOT),
+                        new ArrayList<>(List.of(e.getValue().asText()))));
         result.path("multiValueHeaders").properties().forEach(e -> {
             List<String> values = headers.computeIfAbsent(e.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
             e.getValue().forEach(v -> values.add(v.asText()));
         });
-        result.path("cookies").forEach(c -> headers.computeIfAbsent("set-cookie", k -> new ArrayList<>()).add(c.asText()));
+        result.path("cookies")
+                .forEach(c -> headers.computeIfAbsent("set-cookie", k -> new ArrayList<>())
+                        .add(c.asText()));
         String body = result.path("body").isNull() ? "" : result.path("body").asText("");
         byte[] bytes = result.path("isBase64Encoded").asBoolean(false)
-                ? Base64.getDecoder().decode(body) : body.getBytes(StandardCharsets.UTF_8);
+                ? Base64.getDecoder().decode(body)
+                : body.getBytes(StandardCharsets.UTF_8);
         headers.putIfAbsent("content-type", List.of("application/json"));
         return new Reply(status, headers, bytes, note);
     }

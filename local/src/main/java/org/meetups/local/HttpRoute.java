@@ -28,8 +28,9 @@ public record HttpRoute(String method, String path, String function, boolean aut
             }
             route.match(segments).ifPresent(p -> matches.add(new Match(route, p)));
         }
-        return matches.stream().min(Comparator.comparing((Match m) -> m.route.rank())
-                .thenComparing(m -> m.route.method.equals("ANY") ? 1 : 0));
+        return matches.stream()
+                .min(Comparator.comparing((Match m) -> m.route.rank())
+                        .thenComparing(m -> m.route.method.equals("ANY") ? 1 : 0));
     }
 
     /** Segments of a path with the percent-escapes decoded. */

@@ -1,6 +1,5 @@
 package org.meetups.local;
 
-import org.meetups.emulator.DeploymentZips;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Stream;
+import org.meetups.emulator.DeploymentZips;
 
 /**
  * One Lambda function of the template, hosted in this JVM the way the Java runtime hosts it: its
@@ -54,6 +54,7 @@ public final class LambdaFunction implements AutoCloseable {
     private final FunctionLogs logs;
     /** Idle environments, the most recently used last (Lambda prefers a warm one). */
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
+
     private final List<ExecutionEnvironment> all = new ArrayList<>();
     private final Semaphore available;
 
@@ -64,8 +65,16 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    private LambdaFunction(String name, String arn, Path code, String handlerSpec, Map<String, String> environment,
-                           int timeoutSeconds, int memoryMb, int concurrency, FunctionLogs logs) {
+    private LambdaFunction(
+            String name,
+            String arn,
+            Path code,
+            String handlerSpec,
+            Map<String, String> environment,
+            int timeoutSeconds,
+            int memoryMb,
+            int concurrency,
+            FunctionLogs logs) {
         this.name = name;
         this.arn = arn;
         this.code = code;
@@ -84,15 +93,23 @@ public final class LambdaFunction implements AutoCloseable {
      * {@code handlerSpec} is the template's Handler, {@code Class::method} or {@code Class};
      * {@code concurrency} is how many environments it may run at once (1: one invocation at a time).
      */
-    public static LambdaFunction load(String name, String arn, Path codeUri, Path unpackInto, String handlerSpec,
-                                      Map<String, String> environment, int timeoutSeconds, int memoryMb,
-                                      int concurrency, FunctionLogs logs) {
+    public static LambdaFunction load(
+            String name,
+            String arn,
+            Path codeUri,
+            Path unpackInto,
+            String handlerSpec,
+            Map<String, String> environment,
+            int timeoutSeconds,
+            int memoryMb,
+            int concurrency,
+            FunctionLogs logs) {
         if (concurrency < 1) {
             throw new IllegalArgumentException("concurrency of " + name + " must be at least 1");
         }
         Path root = Files.isDirectory(codeUri) ? codeUri : unpack(codeUri, unpackInto);
-        LambdaFunction function = new LambdaFunction(name, arn, root, handlerSpec, environment, timeoutSeconds, memoryMb,
-                concurrency, logs);
+        LambdaFunction function = new LambdaFunction(
+                name, arn, root, handlerSpec, environment, timeoutSeconds, memoryMb, concurrency, logs);
         ExecutionEnvironment first = function.start();
         synchronized (function) {
             function.idle.addLast(first);
@@ -137,18 +154,23 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** A new execution environment: its own class loader, its own environment variables, its own handler. */
     private ExecutionEnvironment start() {
-        URLClassLoader loader = new URLClassLoader("lambda:" + name + "#" + (environments() + 1), classpath(code),
-                ClassLoader.getPlatformClassLoader());
-        String className = handlerSpec.contains("::") ? handlerSpec.substring(0, handlerSpec.indexOf("::")) : handlerSpec;
-        String methodName = handlerSpec.contains("::") ? handlerSpec.substring(handlerSpec.indexOf("::") + 2) : "handleRequest";
+        URLClassLoader loader = new URLClassLoader(
+                "lambda:" + name + "#" + (environments() + 1), classpath(code), ClassLoader.getPlatformClassLoader());
+        String className =
+                handlerSpec.contains("::") ? handlerSpec.substring(0, handlerSpec.indexOf("::")) : handlerSpec;
+        String methodName =
+                handlerSpec.contains("::") ? handlerSpec.substring(handlerSpec.indexOf("::") + 2) : "handleRequest";
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try (FunctionLogs.Scope ignored = attach()) {
             try {
-                loader.loadClass(LOCAL_ENVIRONMENT).getMethod("install", Map.class).invoke(null, environment);
+                loader.loadClass(LOCAL_ENVIRONMENT)
+                        .getMethod("install", Map.class)
+                        .invoke(null, environment);
             } catch (ClassNotFoundException e) {
-                System.err.println("[local] " + name + " does not use org.meetups.common: it sees the runner's environment");
+                System.err.println(
+                        "[local] " + name + " does not use org.meetups.common: it sees the runner's environment");
             }
             Class<?> type = loader.loadClass(className);
             Object handler = type.getConstructor().newInstance();
@@ -167,7 +189,7 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     private FunctionLogs.Scope attach() {
-        return logs == null ? () -> { } : logs.attach(name);
+        return logs == null ? () -> {} : logs.attach(name);
     }
 
     /**
@@ -198,7 +220,8 @@ public final class LambdaFunction implements AutoCloseable {
             ClassLoader previous = thread.getContextClassLoader();
             thread.setContextClassLoader(loader);
             try (FunctionLogs.Scope ignored = attach()) {
-                Object context = context(loader, UUID.randomUUID().toString(), Instant.now().plusSeconds(timeoutSeconds));
+                Object context = context(
+                        loader, UUID.randomUUID().toString(), Instant.now().plusSeconds(timeoutSeconds));
                 if (streaming) {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     method.invoke(handler, new ByteArrayInputStream(event), out, context);
@@ -235,7 +258,6 @@ public final class LambdaFunction implements AutoCloseable {
         all.forEach(ExecutionEnvironment::close);
     }
 
-
     /** The handler method as the runtime picks it: not a bridge, with a Context last, a stream handler first. */
     private static Method handlerMethod(Class<?> type, String methodName) {
         List<Method> candidates = new ArrayList<>();
@@ -252,7 +274,8 @@ public final class LambdaFunction implements AutoCloseable {
         if (candidates.isEmpty()) {
             throw new IllegalStateException(type.getName() + " has no " + methodName + "(event, Context)");
         }
-        // as the runtime ranks overloads: the longer signature first (a stream handler over an event method), then not Object
+        // as the runtime ranks overloads: the longer signature first (a stream handler over an event method), then not
+        // Object
         candidates.sort(java.util.Comparator.<Method>comparingInt(m -> -m.getParameterCount())
                 .thenComparing(m -> m.getParameterTypes()[0] == Object.class));
         return candidates.get(0);
@@ -267,25 +290,29 @@ public final class LambdaFunction implements AutoCloseable {
                     Object message = args[0];
                     // what LambdaLogger writes reaches the function's log stream, as its standard output does
                     System.out.println((message instanceof byte[] bytes
-                            ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(message)).stripTrailing());
+                                    ? new String(bytes, StandardCharsets.UTF_8)
+                                    : String.valueOf(message))
+                            .stripTrailing());
                 }
                 return null;
             }));
-            return Proxy.newProxyInstance(loader, new Class<?>[] {contextType}, defaults((proxy, m, args) -> switch (m.getName()) {
-                case "getAwsRequestId" -> requestId;
-                case "getLogGroupName" -> "/aws/lambda/" + name;
-                case "getLogStreamName" -> "local/" + name;
-                case "getFunctionName" -> name;
-                case "getFunctionVersion" -> "$LATEST";
-                case "getInvokedFunctionArn" -> arn;
-                case "getRemainingTimeInMillis" -> (int) Math.max(0, deadline.toEpochMilli() - System.currentTimeMillis());
-                case "getMemoryLimitInMB" -> memoryMb;
-                case "getLogger" -> logger;
-                case "toString" -> "LocalContext[" + name + ", " + requestId + "]";
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> proxy == args[0];
-                default -> null;
-            }));
+            return Proxy.newProxyInstance(
+                    loader, new Class<?>[] {contextType}, defaults((proxy, m, args) -> switch (m.getName()) {
+                        case "getAwsRequestId" -> requestId;
+                        case "getLogGroupName" -> "/aws/lambda/" + name;
+                        case "getLogStreamName" -> "local/" + name;
+                        case "getFunctionName" -> name;
+                        case "getFunctionVersion" -> "$LATEST";
+                        case "getInvokedFunctionArn" -> arn;
+                        case "getRemainingTimeInMillis" ->
+                            (int) Math.max(0, deadline.toEpochMilli() - System.currentTimeMillis());
+                        case "getMemoryLimitInMB" -> memoryMb;
+                        case "getLogger" -> logger;
+                        case "toString" -> "LocalContext[" + name + ", " + requestId + "]";
+                        case "hashCode" -> System.identityHashCode(proxy);
+                        case "equals" -> proxy == args[0];
+                        default -> null;
+                    }));
         } catch (ClassNotFoundException e) {
             // a handler without aws-lambda-java-core takes no Context it could call
             return null;
@@ -294,7 +321,8 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** Calls interface default methods as they are; the given handler answers the abstract ones. */
     private static InvocationHandler defaults(InvocationHandler abstracts) {
-        return (proxy, m, args) -> m.isDefault() ? InvocationHandler.invokeDefault(proxy, m, args) : abstracts.invoke(proxy, m, args);
+        return (proxy, m, args) ->
+                m.isDefault() ? InvocationHandler.invokeDefault(proxy, m, args) : abstracts.invoke(proxy, m, args);
     }
 
     private static URL[] classpath(Path root) {
@@ -304,7 +332,9 @@ public final class LambdaFunction implements AutoCloseable {
             Path lib = root.resolve("lib");
             if (Files.isDirectory(lib)) {
                 try (Stream<Path> jars = Files.list(lib)) {
-                    for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).sorted().toList()) {
+                    for (Path jar : jars.filter(p -> p.toString().endsWith(".jar"))
+                            .sorted()
+                            .toList()) {
                         urls.add(jar.toUri().toURL());
                     }
                 }

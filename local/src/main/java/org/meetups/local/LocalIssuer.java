@@ -1,9 +1,9 @@
 package org.meetups.local;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -41,13 +41,13 @@ public final class LocalIssuer {
     private final RSAKey key;
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
-    public record LocalUser(String sub, String name, String email, String department, String language,
-                            List<String> groups) {}
+    public record LocalUser(
+            String sub, String name, String email, String department, String language, List<String> groups) {}
 
     public LocalIssuer(Path keyFile) {
         this.key = loadOrCreate(keyFile);
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256,
-                new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()))));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                JWSAlgorithm.RS256, new ImmutableJWKSet<>(new JWKSet(key.toPublicJWK()))));
         // RFC 7519 leeway as API Gateway allows small clock skew; required claims as it checks them
         DefaultJWTClaimsVerifier<SecurityContext> verifier = new DefaultJWTClaimsVerifier<>(
                 Set.of(AUDIENCE), new JWTClaimsSet.Builder().issuer(ISSUER).build(), Set.of("sub", "exp", "iat"), null);
@@ -75,8 +75,12 @@ public final class LocalIssuer {
                 .claim("custom:language", user.language())
                 .claim("cognito:groups", user.groups())
                 .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                .type(JOSEObjectType.JWT).build(), claims);
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
         try {
             jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
@@ -113,8 +117,11 @@ public final class LocalIssuer {
             if (Files.exists(keyFile)) {
                 return RSAKey.parse(Files.readString(keyFile));
             }
-            RSAKey created = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyIDFromThumbprint(true).generate();
+            RSAKey created = new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyIDFromThumbprint(true)
+                    .generate();
             Files.createDirectories(keyFile.getParent());
             Files.writeString(keyFile, created.toJSONString());
             return created;

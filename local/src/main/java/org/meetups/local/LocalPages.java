@@ -20,13 +20,15 @@ final class LocalPages {
         if (rest.equals("token") && (method.equals("GET") || method.equals("POST"))) {
             String user = query.getOrDefault("user", "eva").strip();
             if (!user.matches("[A-Za-z0-9._-]{1,64}")) {
-                return HttpGateway.page(400, "text/plain", "user must be 1-64 letters, digits, '.', '_' or '-'\n", null);
+                return HttpGateway.page(
+                        400, "text/plain", "user must be 1-64 letters, digits, '.', '_' or '-'\n", null);
             }
             long ttl;
             try {
                 ttl = Long.parseLong(query.getOrDefault("ttl", "3600"));
             } catch (NumberFormatException e) {
-                return HttpGateway.page(400, "text/plain", "ttl is a number of seconds (negative: already expired)\n", null);
+                return HttpGateway.page(
+                        400, "text/plain", "ttl is a number of seconds (negative: already expired)\n", null);
             }
             LocalIssuer.LocalUser localUser;
             try {
@@ -34,23 +36,30 @@ final class LocalPages {
             } catch (IllegalArgumentException e) {
                 return HttpGateway.page(400, "text/plain", e.getMessage() + "\n", null);
             }
-            return HttpGateway.page(200, "text/plain", gateway.issuer().mint(localUser, Duration.ofSeconds(ttl)) + "\n",
+            return HttpGateway.page(
+                    200,
+                    "text/plain",
+                    gateway.issuer().mint(localUser, Duration.ofSeconds(ttl)) + "\n",
                     "token for " + user + " " + localUser.groups());
         }
         if (rest.equals("jwks.json")) {
             return HttpGateway.page(200, "application/json", gateway.issuer().jwks(), null);
         }
         if (rest.equals("mails") && method.equals("GET")) {
-            return HttpGateway.page(200, "text/html; charset=utf-8", mails(gateway.backend().mailBox()), null);
+            return HttpGateway.page(
+                    200, "text/html; charset=utf-8", mails(gateway.backend().mailBox()), null);
         }
         if (rest.equals("mails.json") && method.equals("GET")) {
-            return HttpGateway.page(200, "application/json", gateway.backend().mailBox().json().toString(), null);
+            return HttpGateway.page(
+                    200, "application/json", gateway.backend().mailBox().json().toString(), null);
         }
         if (rest.equals("metrics") && method.equals("GET")) {
-            return HttpGateway.page(200, "text/html; charset=utf-8", metrics(gateway.backend().metrics()), null);
+            return HttpGateway.page(
+                    200, "text/html; charset=utf-8", metrics(gateway.backend().metrics()), null);
         }
         if (rest.equals("metrics.json") && method.equals("GET")) {
-            return HttpGateway.page(200, "application/json", gateway.backend().metrics().json().toString(), null);
+            return HttpGateway.page(
+                    200, "application/json", gateway.backend().metrics().json().toString(), null);
         }
         if (rest.startsWith("schedules/") && method.equals("POST")) {
             String id = rest.substring("schedules/".length());
@@ -78,23 +87,51 @@ final class LocalPages {
                 + "<a href=\"/_local/jwks.json\">JWKS</a></p>");
         html.append("<h2>Routes (from template.yaml)</h2><table>");
         for (HttpRoute r : gateway.routes()) {
-            html.append("<tr><td><code>").append(esc(r.routeKey())).append("</code></td><td>").append(esc(r.function()))
-                    .append("</td><td>").append(r.authorized() ? "JWT" : "open").append("</td></tr>");
+            html.append("<tr><td><code>")
+                    .append(esc(r.routeKey()))
+                    .append("</code></td><td>")
+                    .append(esc(r.function()))
+                    .append("</td><td>")
+                    .append(r.authorized() ? "JWT" : "open")
+                    .append("</td></tr>");
         }
-        html.append("</table><h2>Users</h2><p>Token: <code>curl -s '").append(gateway.url())
-                .append("/_local/token?user=carla'</code> (any name; <code>role=coordinator</code> or <code>manager</code>, <code>name</code>, "
-                        + "<code>email</code>, <code>department</code>, <code>language</code>, <code>ttl</code> override)</p><table>");
-        gateway.users().known().values().forEach(u -> html.append("<tr><td><a href=\"/_local/token?user=").append(esc(u.sub()))
-                .append("\">").append(esc(u.sub())).append("</a></td><td>").append(esc(u.name())).append("</td><td>")
-                .append(esc(u.email())).append("</td><td>").append(esc(u.department())).append("</td><td>")
-                .append(esc(u.language())).append("</td><td>").append(esc(String.join(" ", u.groups()))).append("</td></tr>"));
+        html.append("</table><h2>Users</h2><p>Token: <code>curl -s '")
+                .append(gateway.url())
+                .append(
+                        "/_local/token?user=carla'</code> (any name; <code>role=coordinator</code> or <code>manager</code>, <code>name</code>, "
+                                + "<code>email</code>, <code>department</code>, <code>language</code>, <code>ttl</code> override)</p><table>");
+        gateway.users()
+                .known()
+                .values()
+                .forEach(u -> html.append("<tr><td><a href=\"/_local/token?user=")
+                        .append(esc(u.sub()))
+                        .append("\">")
+                        .append(esc(u.sub()))
+                        .append("</a></td><td>")
+                        .append(esc(u.name()))
+                        .append("</td><td>")
+                        .append(esc(u.email()))
+                        .append("</td><td>")
+                        .append(esc(u.department()))
+                        .append("</td><td>")
+                        .append(esc(u.language()))
+                        .append("</td><td>")
+                        .append(esc(String.join(" ", u.groups())))
+                        .append("</td></tr>"));
         html.append("</table><h2>Schedules</h2><table>");
         Schedules schedules = gateway.backend().schedules();
         for (Schedules.Schedule s : schedules.all()) {
-            html.append("<tr><td><code>").append(esc(s.id())).append("</code></td><td>").append(esc(s.expression()))
-                    .append(" ").append(esc(s.zone().getId())).append("</td><td>next: ")
-                    .append(schedules.next(s).map(Instant::toString).orElse("never")).append("</td><td><form method=post action=\"/_local/schedules/")
-                    .append(esc(s.id())).append("\"><button>fire now</button></form></td></tr>");
+            html.append("<tr><td><code>")
+                    .append(esc(s.id()))
+                    .append("</code></td><td>")
+                    .append(esc(s.expression()))
+                    .append(" ")
+                    .append(esc(s.zone().getId()))
+                    .append("</td><td>next: ")
+                    .append(schedules.next(s).map(Instant::toString).orElse("never"))
+                    .append("</td><td><form method=post action=\"/_local/schedules/")
+                    .append(esc(s.id()))
+                    .append("\"><button>fire now</button></form></td></tr>");
         }
         if (schedules.all().isEmpty()) {
             html.append("<tr><td>none declared yet</td></tr>");
@@ -103,19 +140,27 @@ final class LocalPages {
     }
 
     private static String mails(MailBox box) {
-        StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>sent emails</title>"
-                + "<style>body{font-family:sans-serif;max-width:70em;margin:2em auto}article{border:1px solid #ccc;margin:1em 0;padding:.5em 1em}"
-                + "iframe{width:100%;height:24em;border:1px solid #eee}pre{white-space:pre-wrap}</style>"
-                + "<h1>Sent emails</h1><p><a href=\"/_local/\">back</a> &middot; newest last &middot; reload to refresh</p>");
+        StringBuilder html = new StringBuilder(
+                "<!doctype html><meta charset=utf-8><title>sent emails</title>"
+                        + "<style>body{font-family:sans-serif;max-width:70em;margin:2em auto}article{border:1px solid #ccc;margin:1em 0;padding:.5em 1em}"
+                        + "iframe{width:100%;height:24em;border:1px solid #eee}pre{white-space:pre-wrap}</style>"
+                        + "<h1>Sent emails</h1><p><a href=\"/_local/\">back</a> &middot; newest last &middot; reload to refresh</p>");
         var all = box.mails();
         if (all.isEmpty()) {
             html.append("<p>No email sent yet.</p>");
         }
         for (MailBox.Mail m : all) {
-            html.append("<article><p><b>").append(esc(m.subject())).append("</b><br>from ").append(esc(m.from()))
-                    .append("<br>to ").append(esc(m.to()));
+            html.append("<article><p><b>")
+                    .append(esc(m.subject()))
+                    .append("</b><br>from ")
+                    .append(esc(m.from()))
+                    .append("<br>to ")
+                    .append(esc(m.to()));
             if (m.kind() != null) {
-                html.append("<br>kind ").append(esc(m.kind())).append(", language ").append(esc(m.language()));
+                html.append("<br>kind ")
+                        .append(esc(m.kind()))
+                        .append(", language ")
+                        .append(esc(m.language()));
             }
             html.append("</p>");
             if (m.html() != null) {
@@ -126,8 +171,13 @@ final class LocalPages {
                 html.append("<pre>").append(esc(m.text())).append("</pre>");
             }
             if (!m.attachments().isEmpty()) {
-                html.append("<p>attachments: ").append(esc(String.join(", ",
-                        m.attachments().stream().map(MailBox.Attachment::toString).toList()))).append("</p>");
+                html.append("<p>attachments: ")
+                        .append(esc(String.join(
+                                ", ",
+                                m.attachments().stream()
+                                        .map(MailBox.Attachment::toString)
+                                        .toList())))
+                        .append("</p>");
             }
             html.append("</article>");
         }
@@ -148,18 +198,35 @@ final class LocalPages {
         }
         all.forEach(m -> {
             StringBuilder dimensions = new StringBuilder();
-            m.path("dimensions").properties().forEach(d -> dimensions.append(dimensions.isEmpty() ? "" : ", ")
-                    .append(d.getKey()).append('=').append(d.getValue().asText()));
+            m.path("dimensions")
+                    .properties()
+                    .forEach(d -> dimensions
+                            .append(dimensions.isEmpty() ? "" : ", ")
+                            .append(d.getKey())
+                            .append('=')
+                            .append(d.getValue().asText()));
             List<String> functions = new ArrayList<>();
             m.path("functions").forEach(f -> functions.add(f.asText()));
-            html.append("<tr><td>").append(esc(m.path("namespace").asText())).append("</td><td>")
-                    .append(esc(m.path("name").asText())).append("</td><td>").append(esc(dimensions.toString()))
-                    .append("</td><td>").append(esc(m.path("unit").asText(""))).append("</td><td class=n>")
-                    .append(m.path("samples").asLong()).append("</td><td class=n>")
-                    .append(Metrics.number(m.path("sum").asDouble())).append("</td><td class=n>")
-                    .append(Metrics.number(m.path("min").asDouble())).append("</td><td class=n>")
-                    .append(Metrics.number(m.path("max").asDouble())).append("</td><td>")
-                    .append(esc(m.path("last").asText())).append("</td><td>").append(esc(String.join(", ", functions)))
+            html.append("<tr><td>")
+                    .append(esc(m.path("namespace").asText()))
+                    .append("</td><td>")
+                    .append(esc(m.path("name").asText()))
+                    .append("</td><td>")
+                    .append(esc(dimensions.toString()))
+                    .append("</td><td>")
+                    .append(esc(m.path("unit").asText("")))
+                    .append("</td><td class=n>")
+                    .append(m.path("samples").asLong())
+                    .append("</td><td class=n>")
+                    .append(Metrics.number(m.path("sum").asDouble()))
+                    .append("</td><td class=n>")
+                    .append(Metrics.number(m.path("min").asDouble()))
+                    .append("</td><td class=n>")
+                    .append(Metrics.number(m.path("max").asDouble()))
+                    .append("</td><td>")
+                    .append(esc(m.path("last").asText()))
+                    .append("</td><td>")
+                    .append(esc(String.join(", ", functions)))
                     .append("</td></tr>");
         });
         return html.append("</table>").toString();

@@ -1,8 +1,8 @@
 package org.meetups.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -28,15 +28,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
+import org.meetups.emulator.CfnTemplate;
 import org.meetups.emulator.Emulator;
 import org.meetups.emulator.ProjectFiles;
-import org.meetups.emulator.CfnTemplate;
 import org.meetups.emulator.TemplateFunctions;
 import org.meetups.emulator.TemplateTable;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 /**
  * Runs the system of template.yaml on this machine: moto as AWS, the table as the template
@@ -59,6 +59,7 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
     private final Map<String, String> tableNames = new LinkedHashMap<>();
     /** Secrets the template declares, made in the emulator on first reference: logical id -> ARN. */
     private final Map<String, String> bucketNames = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Map<String, String> secretArns = new LinkedHashMap<>();
     private JsonNode resources;
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
@@ -78,8 +79,15 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
      * Lambda's concurrency; 1 serves one invocation at a time); {@code parameters}: template
      * parameter values (as {@code sam deploy --parameter-overrides}).
      */
-    public record Options(int port, int emulatorPort, boolean demo, Path template, int concurrency,
-                          Map<String, String> parameters, long streamPollMillis, long streamRetryMillis) {
+    public record Options(
+            int port,
+            int emulatorPort,
+            boolean demo,
+            Path template,
+            int concurrency,
+            Map<String, String> parameters,
+            long streamPollMillis,
+            long streamRetryMillis) {
         public static final int DEFAULT_CONCURRENCY = 4;
         static final String USAGE = "usage: ./run-local [--port 3000] [--emulator-port 0 (free)] [--concurrency "
                 + DEFAULT_CONCURRENCY + "] [--parameter Name=Value]... [--demo] [--template template.yaml]";
@@ -121,8 +129,15 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("--concurrency must be at least 1");
             }
-            return new Options(port, emulatorPort, demo, template, concurrency, Map.copyOf(parameters),
-                    Long.getLong("local.streamPollMillis", 500), Long.getLong("local.streamRetryMillis", 1000));
+            return new Options(
+                    port,
+                    emulatorPort,
+                    demo,
+                    template,
+                    concurrency,
+                    Map.copyOf(parameters),
+                    Long.getLong("local.streamPollMillis", 500),
+                    Long.getLong("local.streamRetryMillis", 1000));
         }
     }
 
@@ -133,12 +148,15 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         Options options = Options.parse(args, root);
         LocalRunner runner = new LocalRunner(root, options);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            System.out.println("stopping...");
-            runner.close();
-            System.out.println("stopped: HTTP API, schedules, streams and emulator");
-            stopped.countDown();
-        }, "local-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("stopping...");
+                            runner.close();
+                            System.out.println("stopped: HTTP API, schedules, streams and emulator");
+                            stopped.countDown();
+                        },
+                        "local-shutdown"));
         runner.printUrls(Duration.ofNanos(System.nanoTime() - started));
         if (options.demo()) {
             DemoData.load(runner.gateway.url(), runner.issuer, runner.users);
@@ -168,9 +186,12 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
             this.dynamo = AwsClients.dynamoDb(runnerEnv);
             this.issuer = new LocalIssuer(root.resolve(".local/jwt-signing-key.json"));
             CfnTemplate cfn = CfnTemplate.load(template, this::ref, this::getAtt)
-                    .pseudoParameter("AWS::Region", region).pseudoParameter("AWS::AccountId", ACCOUNT)
-                    .pseudoParameter("AWS::StackName", STACK).pseudoParameter("AWS::Partition", "aws")
-                    .pseudoParameter("AWS::URLSuffix", "amazonaws.com").pseudoParameter("AWS::NoValue", "");
+                    .pseudoParameter("AWS::Region", region)
+                    .pseudoParameter("AWS::AccountId", ACCOUNT)
+                    .pseudoParameter("AWS::StackName", STACK)
+                    .pseudoParameter("AWS::Partition", "aws")
+                    .pseudoParameter("AWS::URLSuffix", "amazonaws.com")
+                    .pseudoParameter("AWS::NoValue", "");
             options.parameters().forEach(cfn::parameter);
             // the local issuer stands in for Cognito or the organisation's IdP
             cfn.parameter("JwtIssuer", LocalIssuer.ISSUER).parameter("JwtAudience", LocalIssuer.AUDIENCE);
@@ -180,8 +201,8 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
             this.resources = cfn.root().path("Resources");
             createTables(cfn);
             verifySenders(cfn);
-            this.users = new LocalUsers(cfn.parameterOr("CoordinatorGroup", "coordinators"),
-                    cfn.parameterOr("ManagerGroup", "managers"));
+            this.users = new LocalUsers(
+                    cfn.parameterOr("CoordinatorGroup", "coordinators"), cfn.parameterOr("ManagerGroup", "managers"));
             List<HttpRoute> routes = new ArrayList<>();
             List<Schedules.Schedule> scheduleList = new ArrayList<>();
             List<StreamMapping.Settings> streamSettings = new ArrayList<>();
@@ -190,12 +211,17 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
             this.mailBox = new MailBox(emulator.endpoint());
             DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
-                    .region(Region.of(region)).endpointOverride(URI.create(emulator.endpoint())).build();
+                    .region(Region.of(region))
+                    .endpointOverride(URI.create(emulator.endpoint()))
+                    .build();
             for (StreamMapping.Settings settings : streamSettings) {
-                StreamMapping mapping = new StreamMapping(settings, streams, this::function,
-                        options.streamPollMillis(), options.streamRetryMillis());
+                StreamMapping mapping = new StreamMapping(
+                        settings, streams, this::function, options.streamPollMillis(), options.streamRetryMillis());
                 mappings.add(mapping);
-                Thread thread = Thread.ofPlatform().daemon().name("stream-" + settings.id()).start(mapping);
+                Thread thread = Thread.ofPlatform()
+                        .daemon()
+                        .name("stream-" + settings.id())
+                        .start(mapping);
                 mappingThreads.add(thread);
             }
             schedules.start();
@@ -212,12 +238,16 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
     record HttpApiSettings(String identityHeader, Cors cors) {}
 
     /** Loads the functions and collects their HttpApi, Schedule(V2) and DynamoDB events and the API's own settings. */
-    private HttpApiSettings readTemplate(CfnTemplate cfn, List<HttpRoute> routes, List<Schedules.Schedule> scheduleList,
-                                         List<StreamMapping.Settings> streamSettings) {
+    private HttpApiSettings readTemplate(
+            CfnTemplate cfn,
+            List<HttpRoute> routes,
+            List<Schedules.Schedule> scheduleList,
+            List<StreamMapping.Settings> streamSettings) {
         Map<String, String> apiAuth = new LinkedHashMap<>();
         String identityHeader = "authorization";
         Cors cors = null;
-        for (Map.Entry<String, JsonNode> api : cfn.resources("AWS::Serverless::HttpApi").entrySet()) {
+        for (Map.Entry<String, JsonNode> api :
+                cfn.resources("AWS::Serverless::HttpApi").entrySet()) {
             cors = Cors.of(cfn.evaluate(api.getValue().path("Properties").path("CorsConfiguration")));
             JsonNode auth = api.getValue().path("Properties").path("Auth");
             String defaultAuthorizer = auth.path("DefaultAuthorizer").asText("");
@@ -233,7 +263,8 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         }
         Set<String> routeKeys = new LinkedHashSet<>();
         Map<String, CompletableFuture<LambdaFunction>> loading = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> entry : cfn.resources("AWS::Serverless::Function").entrySet()) {
+        for (Map.Entry<String, JsonNode> entry :
+                cfn.resources("AWS::Serverless::Function").entrySet()) {
             String id = entry.getKey();
             JsonNode function = entry.getValue();
             String runtime = cfn.resolve(cfn.functionProperty(function, "Runtime"));
@@ -242,33 +273,49 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
                 continue;
             }
             loading.put(id, loadFunction(cfn, id, function));
-            for (Map.Entry<String, JsonNode> event : function.path("Properties").path("Events").properties()) {
+            for (Map.Entry<String, JsonNode> event :
+                    function.path("Properties").path("Events").properties()) {
                 JsonNode props = event.getValue().path("Properties");
                 String type = event.getValue().path("Type").asText();
                 switch (type) {
                     case "HttpApi" -> {
                         String method = props.path("Method").asText("ANY").toUpperCase(Locale.ROOT);
                         String path = props.path("Path").asText("/");
-                        String apiId = props.has("ApiId") ? cfn.root().path("Resources").has(apiRef(props.path("ApiId")))
-                                ? apiRef(props.path("ApiId")) : "" : "";
-                        String authorizer = props.path("Auth").path("Authorizer").asText(apiAuth.getOrDefault(apiId, ""));
+                        String apiId = props.has("ApiId")
+                                ? cfn.root().path("Resources").has(apiRef(props.path("ApiId")))
+                                        ? apiRef(props.path("ApiId"))
+                                        : ""
+                                : "";
+                        String authorizer =
+                                props.path("Auth").path("Authorizer").asText(apiAuth.getOrDefault(apiId, ""));
                         List<String> scopes = new ArrayList<>();
                         props.path("Auth").path("AuthorizationScopes").forEach(s -> scopes.add(s.asText()));
-                        HttpRoute route = new HttpRoute(method, path, id, !authorizer.isEmpty() && !authorizer.equals("NONE"), scopes);
+                        HttpRoute route = new HttpRoute(
+                                method, path, id, !authorizer.isEmpty() && !authorizer.equals("NONE"), scopes);
                         if (!routeKeys.add(route.routeKey())) {
                             throw new IllegalStateException("route " + route.routeKey() + " is declared twice");
                         }
                         routes.add(route);
                     }
                     case "Schedule", "ScheduleV2" -> {
-                        String expression = cfn.resolve(type.equals("Schedule") ? props.path("Schedule") : props.path("ScheduleExpression"));
+                        String expression = cfn.resolve(
+                                type.equals("Schedule") ? props.path("Schedule") : props.path("ScheduleExpression"));
                         JsonNode input = props.path("Input");
                         boolean enabled = props.path("Enabled").asBoolean(true)
-                                && !"DISABLED".equalsIgnoreCase(props.path("State").asText("ENABLED"));
-                        scheduleList.add(Schedules.of(id, event.getKey(), type, expression,
-                                props.path("ScheduleExpressionTimezone").isMissingNode() ? null
+                                && !"DISABLED"
+                                        .equalsIgnoreCase(props.path("State").asText("ENABLED"));
+                        scheduleList.add(Schedules.of(
+                                id,
+                                event.getKey(),
+                                type,
+                                expression,
+                                props.path("ScheduleExpressionTimezone").isMissingNode()
+                                        ? null
                                         : cfn.resolve(props.path("ScheduleExpressionTimezone")),
-                                input.isMissingNode() ? null : cfn.resolve(input), enabled, region, ACCOUNT));
+                                input.isMissingNode() ? null : cfn.resolve(input),
+                                enabled,
+                                region,
+                                ACCOUNT));
                     }
                     case "DynamoDB" -> {
                         if (!props.path("FilterCriteria").isMissingNode()) {
@@ -282,14 +329,19 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
                         if (!props.path("Enabled").asBoolean(true)) {
                             continue;
                         }
-                        streamSettings.add(new StreamMapping.Settings(id + "." + event.getKey(), id,
-                                cfn.resolve(props.path("Stream")), props.path("BatchSize").asInt(100),
+                        streamSettings.add(new StreamMapping.Settings(
+                                id + "." + event.getKey(),
+                                id,
+                                cfn.resolve(props.path("Stream")),
+                                props.path("BatchSize").asInt(100),
                                 props.path("StartingPosition").asText("TRIM_HORIZON"),
                                 props.path("MaximumRetryAttempts").asInt(-1),
-                                props.path("BisectBatchOnFunctionError").asBoolean(false), reportFailures));
+                                props.path("BisectBatchOnFunctionError").asBoolean(false),
+                                reportFailures));
                     }
-                    default -> System.out.println("[local] note: " + type + " event " + id + "." + event.getKey()
-                            + " is not emulated locally");
+                    default ->
+                        System.out.println("[local] note: " + type + " event " + id + "." + event.getKey()
+                                + " is not emulated locally");
                 }
             }
         }
@@ -323,7 +375,9 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
      */
     private CompletableFuture<LambdaFunction> loadFunction(CfnTemplate cfn, String id, JsonNode function) {
         Map<String, String> env = new LinkedHashMap<>();
-        cfn.functionProperty(function, "Environment").path("Variables").properties()
+        cfn.functionProperty(function, "Environment")
+                .path("Variables")
+                .properties()
                 .forEach(e -> env.put(e.getKey(), cfn.resolve(e.getValue())));
         String name = functionName(id);
         int memory = cfn.functionProperty(function, "MemorySize").asInt(128);
@@ -346,8 +400,10 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         String reserved = cfn.resolve(function.path("Properties").path("ReservedConcurrentExecutions"));
         int limit = reserved.matches("[1-9][0-9]*") ? Math.min(concurrency, Integer.parseInt(reserved)) : concurrency;
         String arn = getAtt(id, "Arn");
-        return CompletableFuture.supplyAsync(() -> LambdaFunction.load(id, arn, code, root.resolve(".local/lambda/" + id),
-                handler, env, timeout, memory, limit, logs), runnable -> Thread.ofPlatform().name("load-" + id).start(runnable));
+        return CompletableFuture.supplyAsync(
+                () -> LambdaFunction.load(
+                        id, arn, code, root.resolve(".local/lambda/" + id), handler, env, timeout, memory, limit, logs),
+                runnable -> Thread.ofPlatform().name("load-" + id).start(runnable));
     }
 
     private void createTables(CfnTemplate cfn) {
@@ -366,30 +422,47 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
     /** SES, like its sandbox, refuses unverified senders: verify what the template declares and any address a function is configured with. */
     private void verifySenders(CfnTemplate cfn) {
         Set<String> identities = new LinkedHashSet<>();
-        cfn.resources("AWS::SES::EmailIdentity").values()
+        cfn.resources("AWS::SES::EmailIdentity")
+                .values()
                 .forEach(r -> identities.add(cfn.resolve(r.path("Properties").path("EmailIdentity"))));
-        cfn.resources("AWS::Serverless::Function").values().forEach(f ->
-                cfn.functionProperty(f, "Environment").path("Variables").forEach(v -> {
-                    // "Name <address>" or a bare address, written out or through a parameter
-                    String value = v.isTextual() || v.path("Ref").isTextual() && cfn.root().path("Parameters").has(v.path("Ref").asText())
-                            ? cfn.resolve(v) : "";
-                    String address = value.replaceFirst("^.*<([^>]+)>\\s*$", "$1").strip();
-                    if (EMAIL.matcher(address).matches()) {
-                        identities.add(address);
-                    }
-                }));
+        cfn.resources("AWS::Serverless::Function")
+                .values()
+                .forEach(f -> cfn.functionProperty(f, "Environment")
+                        .path("Variables")
+                        .forEach(v -> {
+                            // "Name <address>" or a bare address, written out or through a parameter
+                            String value = v.isTextual()
+                                            || v.path("Ref").isTextual()
+                                                    && cfn.root()
+                                                            .path("Parameters")
+                                                            .has(v.path("Ref").asText())
+                                    ? cfn.resolve(v)
+                                    : "";
+                            String address = value.replaceFirst("^.*<([^>]+)>\\s*$", "$1")
+                                    .strip();
+                            if (EMAIL.matcher(address).matches()) {
+                                identities.add(address);
+                            }
+                        }));
         HttpClient http = HttpClient.newHttpClient();
-        String date = DateTimeFormatter.ofPattern("yyyyMMdd").format(Instant.now().atZone(ZoneOffset.UTC));
+        String date =
+                DateTimeFormatter.ofPattern("yyyyMMdd").format(Instant.now().atZone(ZoneOffset.UTC));
         for (String identity : identities) {
-            String action = identity.contains("@") ? "Action=VerifyEmailIdentity&EmailAddress=" : "Action=VerifyDomainIdentity&Domain=";
+            String action = identity.contains("@")
+                    ? "Action=VerifyEmailIdentity&EmailAddress="
+                    : "Action=VerifyDomainIdentity&Domain=";
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/"))
-                        .header("content-type", "application/x-www-form-urlencoded")
-                        // moto picks the service from the credential scope of the signature
-                        .header("authorization", "AWS4-HMAC-SHA256 Credential=local/" + date + "/" + region
-                                + "/ses/aws4_request, SignedHeaders=host, Signature=0")
-                        .POST(HttpRequest.BodyPublishers.ofString(action
-                                + URLEncoder.encode(identity, StandardCharsets.UTF_8) + "&Version=2010-12-01")).build(),
+                HttpResponse<String> response = http.send(
+                        HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/"))
+                                .header("content-type", "application/x-www-form-urlencoded")
+                                // moto picks the service from the credential scope of the signature
+                                .header(
+                                        "authorization",
+                                        "AWS4-HMAC-SHA256 Credential=local/" + date + "/" + region
+                                                + "/ses/aws4_request, SignedHeaders=host, Signature=0")
+                                .POST(HttpRequest.BodyPublishers.ofString(action
+                                        + URLEncoder.encode(identity, StandardCharsets.UTF_8) + "&Version=2010-12-01"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() != 200) {
                     System.out.println("[local] could not verify SES identity " + identity + ": " + response.body());
@@ -411,13 +484,15 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         if (tableNames.containsKey(logicalId)) {
             return tableNames.get(logicalId);
         }
-        if ("AWS::SecretsManager::Secret".equals(resources.path(logicalId).path("Type").asText())) {
+        if ("AWS::SecretsManager::Secret"
+                .equals(resources.path(logicalId).path("Type").asText())) {
             // a generated secret, as GenerateSecretString would make it
             return secretArns.computeIfAbsent(logicalId, id -> {
-                try (var secrets = AwsClients.secretsManager(Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(),
-                        "AWS_REGION", region)))) {
+                try (var secrets = AwsClients.secretsManager(
+                        Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", region)))) {
                     return secrets.createSecret(r -> r.name(STACK + "-" + id)
-                            .secretString(java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID())).arn();
+                                    .secretString(java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID()))
+                            .arn();
                 }
             });
         }
@@ -425,7 +500,8 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
             // a private bucket in the emulator (bucket names are lower case)
             return bucketNames.computeIfAbsent(logicalId, id -> {
                 String bucket = (STACK + "-" + id).toLowerCase(java.util.Locale.ROOT);
-                try (var s3 = AwsClients.s3(Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", region)))) {
+                try (var s3 =
+                        AwsClients.s3(Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", region)))) {
                     s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(region)));
                 }
                 return bucket;
@@ -436,11 +512,14 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
 
     private String getAtt(String logicalId, String attribute) {
         if (tableNames.containsKey(logicalId)) {
-            var table = dynamo.describeTable(r -> r.tableName(tableNames.get(logicalId))).table();
+            var table = dynamo.describeTable(r -> r.tableName(tableNames.get(logicalId)))
+                    .table();
             return switch (attribute) {
                 case "Arn" -> table.tableArn();
                 case "StreamArn" -> table.latestStreamArn();
-                default -> throw new IllegalArgumentException("!GetAtt " + logicalId + "." + attribute + " is not known locally");
+                default ->
+                    throw new IllegalArgumentException(
+                            "!GetAtt " + logicalId + "." + attribute + " is not known locally");
             };
         }
         if ("AWS::S3::Bucket".equals(resources.path(logicalId).path("Type").asText()) && attribute.equals("Arn")) {
@@ -462,31 +541,74 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
     String banner(Duration startup) {
         String url = gateway.url();
         StringBuilder out = new StringBuilder();
-        out.append("Meetups is running locally (started in ").append(startup.toMillis()).append(" ms)\n");
-        out.append("  HTTP API        ").append(url).append("   (").append(gateway.routes().size())
+        out.append("Meetups is running locally (started in ")
+                .append(startup.toMillis())
+                .append(" ms)\n");
+        out.append("  HTTP API        ")
+                .append(url)
+                .append("   (")
+                .append(gateway.routes().size())
                 .append(" routes from template.yaml)\n");
         out.append("  local console   ").append(url).append("/_local/\n");
         Map<LocalUsers.Role, List<String>> byRole = new LinkedHashMap<>();
-        users.known().values().forEach(u -> byRole.computeIfAbsent(users.roleOf(u), r -> new ArrayList<>()).add(u.sub()));
-        out.append("  token           curl -s '").append(url).append("/_local/token?user=carla'   (")
-                .append(String.join("; ", byRole.entrySet().stream().map(e -> String.join(", ", e.getValue()) + ": "
-                        + e.getKey().name().toLowerCase(Locale.ROOT) + "s").toList())).append(")\n");
-        out.append("  sent emails     ").append(url).append("/_local/mails   (").append(url).append("/_local/mails.json)\n");
-        out.append("  metrics         ").append(url).append("/_local/metrics   (").append(url).append("/_local/metrics.json)\n");
-        out.append("  emulator        ").append(emulator.endpoint()).append("   (moto; dashboard ")
-                .append(emulator.endpoint()).append("/moto-api/)\n");
-        out.append("  functions       ").append(String.join(", ", functions.keySet())).append("   (up to ")
-                .append(concurrency).append(" execution environments each)\n");
+        users.known()
+                .values()
+                .forEach(u -> byRole.computeIfAbsent(users.roleOf(u), r -> new ArrayList<>())
+                        .add(u.sub()));
+        out.append("  token           curl -s '")
+                .append(url)
+                .append("/_local/token?user=carla'   (")
+                .append(String.join(
+                        "; ",
+                        byRole.entrySet().stream()
+                                .map(e -> String.join(", ", e.getValue()) + ": "
+                                        + e.getKey().name().toLowerCase(Locale.ROOT) + "s")
+                                .toList()))
+                .append(")\n");
+        out.append("  sent emails     ")
+                .append(url)
+                .append("/_local/mails   (")
+                .append(url)
+                .append("/_local/mails.json)\n");
+        out.append("  metrics         ")
+                .append(url)
+                .append("/_local/metrics   (")
+                .append(url)
+                .append("/_local/metrics.json)\n");
+        out.append("  emulator        ")
+                .append(emulator.endpoint())
+                .append("   (moto; dashboard ")
+                .append(emulator.endpoint())
+                .append("/moto-api/)\n");
+        out.append("  functions       ")
+                .append(String.join(", ", functions.keySet()))
+                .append("   (up to ")
+                .append(concurrency)
+                .append(" execution environments each)\n");
         for (Schedules.Schedule s : schedules.all()) {
-            out.append("  schedule        ").append(s.id()).append("  ").append(s.expression()).append(' ')
-                    .append(s.zone().getId()).append("  (fire now: curl -X POST ").append(url).append("/_local/schedules/")
-                    .append(s.id()).append(")\n");
+            out.append("  schedule        ")
+                    .append(s.id())
+                    .append("  ")
+                    .append(s.expression())
+                    .append(' ')
+                    .append(s.zone().getId())
+                    .append("  (fire now: curl -X POST ")
+                    .append(url)
+                    .append("/_local/schedules/")
+                    .append(s.id())
+                    .append(")\n");
         }
         for (StreamMapping m : mappings) {
-            out.append("  stream          ").append(m.settings().id()).append("  batch ").append(m.settings().batchSize()).append('\n');
+            out.append("  stream          ")
+                    .append(m.settings().id())
+                    .append("  batch ")
+                    .append(m.settings().batchSize())
+                    .append('\n');
         }
         if (gateway.cors() != null) {
-            out.append("  CORS            ").append(String.join(", ", gateway.cors().allowOrigins())).append('\n');
+            out.append("  CORS            ")
+                    .append(String.join(", ", gateway.cors().allowOrigins()))
+                    .append('\n');
         }
         out.append("Ctrl-C stops everything.\n");
         return out.toString();

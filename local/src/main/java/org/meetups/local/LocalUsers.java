@@ -13,7 +13,11 @@ import org.meetups.local.LocalIssuer.LocalUser;
  */
 public final class LocalUsers {
     /** What a person is to the API: the groups their token lists. */
-    public enum Role { EMPLOYEE, COORDINATOR, MANAGER }
+    public enum Role {
+        EMPLOYEE,
+        COORDINATOR,
+        MANAGER
+    }
 
     private final String coordinatorGroup;
     private final String managerGroup;
@@ -43,16 +47,22 @@ public final class LocalUsers {
      * manager), {@code name}, {@code email}, {@code department}, {@code language}.
      */
     public LocalUser get(String sub, Map<String, String> overrides) {
-        LocalUser base = known.getOrDefault(sub, user(sub,
-                Character.toUpperCase(sub.charAt(0)) + sub.substring(1), "Community", "en", Role.EMPLOYEE));
+        LocalUser base = known.getOrDefault(
+                sub,
+                user(sub, Character.toUpperCase(sub.charAt(0)) + sub.substring(1), "Community", "en", Role.EMPLOYEE));
         Role role = overrides.containsKey("role") ? role(overrides.get("role")) : roleOf(base);
-        return new LocalUser(sub, overrides.getOrDefault("name", base.name()), overrides.getOrDefault("email", base.email()),
-                overrides.getOrDefault("department", base.department()), overrides.getOrDefault("language", base.language()),
+        return new LocalUser(
+                sub,
+                overrides.getOrDefault("name", base.name()),
+                overrides.getOrDefault("email", base.email()),
+                overrides.getOrDefault("department", base.department()),
+                overrides.getOrDefault("language", base.language()),
                 groups(role));
     }
 
     public Role roleOf(LocalUser user) {
-        return user.groups().contains(coordinatorGroup) ? Role.COORDINATOR
+        return user.groups().contains(coordinatorGroup)
+                ? Role.COORDINATOR
                 : user.groups().contains(managerGroup) ? Role.MANAGER : Role.EMPLOYEE;
     }
 
@@ -75,7 +85,7 @@ public final class LocalUsers {
         switch (role) {
             case COORDINATOR -> groups.add(0, coordinatorGroup);
             case MANAGER -> groups.add(0, managerGroup);
-            case EMPLOYEE -> { }
+            case EMPLOYEE -> {}
         }
         return groups;
     }

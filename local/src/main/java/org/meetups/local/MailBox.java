@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
 public final class MailBox {
     /** The header the mail library names a mail's kind in (org.meetups.mail.MimeMail.KIND_HEADER). */
     static final String KIND_HEADER = "X-Meetups-Mail-Kind";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final String emulator;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -43,8 +44,17 @@ public final class MailBox {
      * A sent mail as a reader sees it: {@code kind} and {@code language} from its headers (null when it
      * has none), {@code links} every URL in its text part, in order.
      */
-    public record Mail(String id, String from, List<String> recipients, String subject, String kind, String language,
-                       String html, String text, List<Attachment> attachments, List<String> links) {
+    public record Mail(
+            String id,
+            String from,
+            List<String> recipients,
+            String subject,
+            String kind,
+            String language,
+            String html,
+            String text,
+            List<Attachment> attachments,
+            List<String> links) {
         public String to() {
             return String.join(", ", recipients);
         }
@@ -65,7 +75,9 @@ public final class MailBox {
     public List<Mail> mails() {
         JsonNode data;
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(emulator + "/moto-api/data.json")).build(),
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(URI.create(emulator + "/moto-api/data.json"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             data = JSON.readTree(response.body());
         } catch (IOException e) {
@@ -78,16 +90,36 @@ public final class MailBox {
         for (JsonNode m : data.path("ses").path("Message")) {
             String body = m.path("body").asText("");
             boolean html = body.stripLeading().startsWith("<");
-            mails.add(new Mail(m.path("id").asText(), m.path("source").asText(), destinations(m.path("destinations")),
-                    m.path("subject").asText(), null, null, html ? body : null, html ? null : body, List.of(), links(body)));
+            mails.add(new Mail(
+                    m.path("id").asText(),
+                    m.path("source").asText(),
+                    destinations(m.path("destinations")),
+                    m.path("subject").asText(),
+                    null,
+                    null,
+                    html ? body : null,
+                    html ? null : body,
+                    List.of(),
+                    links(body)));
         }
         for (JsonNode m : data.path("ses").path("TemplateMessage")) {
-            mails.add(new Mail(m.path("id").asText(), m.path("source").asText(), destinations(m.path("destinations")),
-                    "template " + m.path("template").asText(), null, null, null, m.path("template_data").toString(),
-                    List.of(), List.of()));
+            mails.add(new Mail(
+                    m.path("id").asText(),
+                    m.path("source").asText(),
+                    destinations(m.path("destinations")),
+                    "template " + m.path("template").asText(),
+                    null,
+                    null,
+                    null,
+                    m.path("template_data").toString(),
+                    List.of(),
+                    List.of()));
         }
         for (JsonNode m : data.path("ses").path("RawMessage")) {
-            mails.add(raw(m.path("id").asText(), m.path("source").asText(), destinations(m.path("destinations")),
+            mails.add(raw(
+                    m.path("id").asText(),
+                    m.path("source").asText(),
+                    destinations(m.path("destinations")),
                     m.path("raw_data").asText()));
         }
         return mails;
@@ -105,7 +137,8 @@ public final class MailBox {
 
     static Mail raw(String id, String source, List<String> destinations, String mime) {
         try {
-            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
+            MimeMessage message = new MimeMessage(
+                    Session.getInstance(new Properties()),
                     new ByteArrayInputStream(mime.getBytes(StandardCharsets.UTF_8)));
             Parts parts = new Parts();
             parts.collect(message);
@@ -118,12 +151,29 @@ public final class MailBox {
                 }
             }
             String[] languages = message.getContentLanguage();
-            return new Mail(id, from != null ? from : source, to.isEmpty() ? destinations : to, message.getSubject(),
-                    message.getHeader(KIND_HEADER, null), languages == null || languages.length == 0 ? null : languages[0],
-                    parts.html, parts.text, parts.attachments, links(parts.text != null ? parts.text : parts.html));
+            return new Mail(
+                    id,
+                    from != null ? from : source,
+                    to.isEmpty() ? destinations : to,
+                    message.getSubject(),
+                    message.getHeader(KIND_HEADER, null),
+                    languages == null || languages.length == 0 ? null : languages[0],
+                    parts.html,
+                    parts.text,
+                    parts.attachments,
+                    links(parts.text != null ? parts.text : parts.html));
         } catch (MessagingException | IOException e) {
-            return new Mail(id, source, destinations, "(unreadable MIME: " + e.getMessage() + ")", null, null, null, mime,
-                    List.of(), List.of());
+            return new Mail(
+                    id,
+                    source,
+                    destinations,
+                    "(unreadable MIME: " + e.getMessage() + ")",
+                    null,
+                    null,
+                    null,
+                    mime,
+                    List.of(),
+                    List.of());
         }
     }
 
@@ -152,8 +202,12 @@ public final class MailBox {
             mail.put("language", m.language());
             mail.put("text", m.text());
             ArrayNode attachments = mail.putArray("attachments");
-            m.attachments().forEach(a -> attachments.addObject().put("fileName", a.fileName())
-                    .put("contentType", a.contentType()).put("method", a.method()));
+            m.attachments()
+                    .forEach(a -> attachments
+                            .addObject()
+                            .put("fileName", a.fileName())
+                            .put("contentType", a.contentType())
+                            .put("method", a.method()));
             ArrayNode links = mail.putArray("links");
             m.links().forEach(links::add);
         }
@@ -175,8 +229,10 @@ public final class MailBox {
                 }
             } else if (Part.ATTACHMENT.equalsIgnoreCase(disposition) || part.getFileName() != null) {
                 ContentType type = new ContentType(part.getContentType());
-                attachments.add(new Attachment(part.getFileName() == null ? "(unnamed)" : part.getFileName(),
-                        type.getBaseType().toLowerCase(java.util.Locale.ROOT), type.getParameter("method")));
+                attachments.add(new Attachment(
+                        part.getFileName() == null ? "(unnamed)" : part.getFileName(),
+                        type.getBaseType().toLowerCase(java.util.Locale.ROOT),
+                        type.getParameter("method")));
             } else if (part.isMimeType("text/html") && html == null) {
                 html = String.valueOf(part.getContent());
             } else if (part.isMimeType("text/plain") && text == null) {

@@ -31,9 +31,11 @@ public final class Metrics {
         Map<String, String> metrics = new LinkedHashMap<>();
         Map<String, String> dimensions = new TreeMap<>();
         for (Sample sample : samples) {
-            metrics.putIfAbsent(sample.key().name(), sample.key().name() + "="
-                    + sample.values().stream().map(Metrics::number).collect(Collectors.joining(","))
-                    + (sample.unit() == null || sample.unit().equals("None") ? "" : " " + sample.unit()));
+            metrics.putIfAbsent(
+                    sample.key().name(),
+                    sample.key().name() + "="
+                            + sample.values().stream().map(Metrics::number).collect(Collectors.joining(","))
+                            + (sample.unit() == null || sample.unit().equals("None") ? "" : " " + sample.unit()));
             dimensions.putAll(sample.key().dimensions());
         }
         return String.join("  ", metrics.values()) + (dimensions.isEmpty() ? "" : "  " + dimensions);
@@ -131,6 +133,8 @@ public final class Metrics {
     }
 
     static String number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? String.valueOf((long) value)
+                : String.valueOf(value);
     }
 }

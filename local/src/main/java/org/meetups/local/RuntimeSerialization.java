@@ -22,8 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * class loader; any other type with its Jackson factory.
  */
 final class RuntimeSerialization implements AutoCloseable {
-    private static final String EVENTS = "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
-    private static final String FACTORY = "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory";
+    private static final String EVENTS =
+            "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
+    private static final String FACTORY =
+            "com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory";
     private static final String SERIALIZER = "com.amazonaws.services.lambda.runtime.serialization.PojoSerializer";
     private static final URL LIBRARY = library();
 
@@ -32,7 +34,8 @@ final class RuntimeSerialization implements AutoCloseable {
     private final Map<Class<?>, Serializer> serializers = new ConcurrentHashMap<>();
 
     RuntimeSerialization(String name, ClassLoader function) {
-        this.runtime = new URLClassLoader("lambda-runtime:" + name, new URL[] {LIBRARY}, ClassLoader.getPlatformClassLoader());
+        this.runtime =
+                new URLClassLoader("lambda-runtime:" + name, new URL[] {LIBRARY}, ClassLoader.getPlatformClassLoader());
         this.function = function;
     }
 
@@ -57,14 +60,19 @@ final class RuntimeSerialization implements AutoCloseable {
         try {
             Class<?> events = runtime.loadClass(EVENTS);
             Object serializer;
-            if ((boolean) events.getMethod("isLambdaSupportedEvent", String.class).invoke(null, type.getName())) {
-                serializer = events.getMethod("serializerFor", Class.class, ClassLoader.class).invoke(null, type, function);
+            if ((boolean)
+                    events.getMethod("isLambdaSupportedEvent", String.class).invoke(null, type.getName())) {
+                serializer = events.getMethod("serializerFor", Class.class, ClassLoader.class)
+                        .invoke(null, type, function);
             } else {
                 Class<?> factory = runtime.loadClass(FACTORY);
-                serializer = factory.getMethod("getSerializer", Class.class).invoke(factory.getMethod("getInstance").invoke(null), type);
+                serializer = factory.getMethod("getSerializer", Class.class)
+                        .invoke(factory.getMethod("getInstance").invoke(null), type);
             }
             Class<?> contract = runtime.loadClass(SERIALIZER);
-            return new Serializer(serializer, contract.getMethod("fromJson", InputStream.class),
+            return new Serializer(
+                    serializer,
+                    contract.getMethod("fromJson", InputStream.class),
                     contract.getMethod("toJson", Object.class, OutputStream.class));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("the runtime's serialisers cannot handle " + type.getName() + ": " + e, e);
@@ -83,7 +91,12 @@ final class RuntimeSerialization implements AutoCloseable {
 
     private static URL library() {
         try {
-            return LambdaEventSerializers.class.getProtectionDomain().getCodeSource().getLocation().toURI().toURL();
+            return LambdaEventSerializers.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI()
+                    .toURL();
         } catch (URISyntaxException | IOException e) {
             throw new IllegalStateException(e);
         }

@@ -31,31 +31,43 @@ import java.util.regex.Pattern;
  */
 public final class Schedules implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern RATE = Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)");
+    private static final Pattern RATE =
+            Pattern.compile("rate\\(\\s*(\\d+)\\s+(minute|minutes|hour|hours|day|days)\\s*\\)");
     private static final Pattern CRON = Pattern.compile("cron\\((.*)\\)");
     private static final Pattern AT = Pattern.compile("at\\((\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2})\\)");
     // EventBridge's cron is Quartz's without the seconds field: minutes hours day-of-month month day-of-week year
-    private static final CronParser QUARTZ = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
+    private static final CronParser QUARTZ =
+            new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.QUARTZ));
 
     /** One schedule of the template: {@code kind} is Schedule or ScheduleV2. */
-    public record Schedule(String id, String function, String kind, String expression, ZoneId zone, String input,
-                           boolean enabled, String arn) {
+    public record Schedule(
+            String id,
+            String function,
+            String kind,
+            String expression,
+            ZoneId zone,
+            String input,
+            boolean enabled,
+            String arn) {
 
         /** The first firing strictly after {@code after}, if any. {@code rate} counts from {@code origin}. */
         public Optional<Instant> nextAfter(Instant after, Instant origin) {
             Matcher rate = RATE.matcher(expression.strip());
             if (rate.matches()) {
-                Duration every = Duration.of(Long.parseLong(rate.group(1)), switch (rate.group(2).charAt(0)) {
-                    case 'm' -> ChronoUnit.MINUTES;
-                    case 'h' -> ChronoUnit.HOURS;
-                    default -> ChronoUnit.DAYS;
-                });
+                Duration every = Duration.of(
+                        Long.parseLong(rate.group(1)),
+                        switch (rate.group(2).charAt(0)) {
+                            case 'm' -> ChronoUnit.MINUTES;
+                            case 'h' -> ChronoUnit.HOURS;
+                            default -> ChronoUnit.DAYS;
+                        });
                 long periods = Math.max(0, Duration.between(origin, after).toMillis() / every.toMillis()) + 1;
                 return Optional.of(origin.plus(every.multipliedBy(periods)));
             }
             Matcher cron = CRON.matcher(expression.strip());
             if (cron.matches()) {
-                ExecutionTime times = ExecutionTime.forCron(QUARTZ.parse("0 " + cron.group(1).strip()));
+                ExecutionTime times =
+                        ExecutionTime.forCron(QUARTZ.parse("0 " + cron.group(1).strip()));
                 return times.nextExecution(after.atZone(zone)).map(ZonedDateTime::toInstant);
             }
             Matcher at = AT.matcher(expression.strip());
@@ -70,11 +82,14 @@ public final class Schedules implements AutoCloseable {
         public byte[] event(Instant scheduledTime, String region, String account) {
             String time = scheduledTime.truncatedTo(ChronoUnit.SECONDS).toString();
             if (input != null) {
-                String payload = kind.equals("ScheduleV2") ? input
-                        .replace("<aws.scheduler.schedule-arn>", arn)
-                        .replace("<aws.scheduler.scheduled-time>", time)
-                        .replace("<aws.scheduler.execution-id>", UUID.randomUUID().toString())
-                        .replace("<aws.scheduler.attempt-number>", "1") : input;
+                String payload = kind.equals("ScheduleV2")
+                        ? input.replace("<aws.scheduler.schedule-arn>", arn)
+                                .replace("<aws.scheduler.scheduled-time>", time)
+                                .replace(
+                                        "<aws.scheduler.execution-id>",
+                                        UUID.randomUUID().toString())
+                                .replace("<aws.scheduler.attempt-number>", "1")
+                        : input;
                 return payload.getBytes(StandardCharsets.UTF_8);
             }
             if (kind.equals("ScheduleV2")) {
@@ -105,7 +120,8 @@ public final class Schedules implements AutoCloseable {
         return t;
     });
 
-    public Schedules(List<Schedule> schedules, Function<String, LambdaFunction> functions, String region, String account) {
+    public Schedules(
+            List<Schedule> schedules, Function<String, LambdaFunction> functions, String region, String account) {
         this.schedules = List.copyOf(schedules);
         this.functions = functions;
         this.region = region;
@@ -129,10 +145,14 @@ public final class Schedules implements AutoCloseable {
     }
 
     private void planNext(Schedule schedule, Instant after) {
-        schedule.nextAfter(after, origin).ifPresent(when -> timer.schedule(() -> {
-            fire(schedule, when, "on schedule");
-            planNext(schedule, when);
-        }, Math.max(0, Duration.between(Instant.now(), when).toMillis()), TimeUnit.MILLISECONDS));
+        schedule.nextAfter(after, origin)
+                .ifPresent(when -> timer.schedule(
+                        () -> {
+                            fire(schedule, when, "on schedule");
+                            planNext(schedule, when);
+                        },
+                        Math.max(0, Duration.between(Instant.now(), when).toMillis()),
+                        TimeUnit.MILLISECONDS));
     }
 
     /** Invokes the schedule's function now; returns the function's result as text. */
@@ -140,13 +160,19 @@ public final class Schedules implements AutoCloseable {
         long started = System.nanoTime();
         try {
             byte[] result = functions.apply(schedule.function()).invoke(schedule.event(scheduledTime, region, account));
-            System.out.printf("%s SCHEDULE %s -> %s ok %dms (%s)%n", Instant.now().toString().substring(11, 23),
-                    schedule.id(), schedule.function(), (System.nanoTime() - started) / 1_000_000, why);
+            System.out.printf(
+                    "%s SCHEDULE %s -> %s ok %dms (%s)%n",
+                    Instant.now().toString().substring(11, 23),
+                    schedule.id(),
+                    schedule.function(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    why);
             return new String(result, StandardCharsets.UTF_8);
         } catch (LambdaFunction.FunctionError e) {
             // EventBridge retries asynchronous invocations; locally the next tick (or a manual trigger) does
-            System.out.printf("%s SCHEDULE %s -> %s FUNCTION ERROR %s%n", Instant.now().toString().substring(11, 23),
-                    schedule.id(), schedule.function(), e.getMessage());
+            System.out.printf(
+                    "%s SCHEDULE %s -> %s FUNCTION ERROR %s%n",
+                    Instant.now().toString().substring(11, 23), schedule.id(), schedule.function(), e.getMessage());
             e.getCause().printStackTrace();
             throw e;
         }
@@ -162,16 +188,25 @@ public final class Schedules implements AutoCloseable {
     }
 
     /** Parses the template's schedule event properties; throws on an expression it cannot fire. */
-    static Schedule of(String function, String event, String kind, String expression, String timezone, String input,
-                       boolean enabled, String region, String account) {
-        ZoneId zone = kind.equals("ScheduleV2") && timezone != null && !timezone.isBlank() ? ZoneId.of(timezone) : ZoneOffset.UTC;
+    static Schedule of(
+            String function,
+            String event,
+            String kind,
+            String expression,
+            String timezone,
+            String input,
+            boolean enabled,
+            String region,
+            String account) {
+        ZoneId zone = kind.equals("ScheduleV2") && timezone != null && !timezone.isBlank()
+                ? ZoneId.of(timezone)
+                : ZoneOffset.UTC;
         String arn = kind.equals("ScheduleV2")
                 ? "arn:aws:scheduler:" + region + ":" + account + ":schedule/default/" + function + "-" + event
                 : "arn:aws:events:" + region + ":" + account + ":rule/" + function + "-" + event;
-        Schedule schedule = new Schedule(function + "." + event, function, kind, expression.strip(), zone, input, enabled, arn);
+        Schedule schedule =
+                new Schedule(function + "." + event, function, kind, expression.strip(), zone, input, enabled, arn);
         schedule.nextAfter(Instant.now(), Instant.now());
         return schedule;
     }
-
-
 }

@@ -39,11 +39,22 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class StreamMapping implements Runnable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Settings(String id, String function, String streamArn, int batchSize, String startingPosition,
-                           int maximumRetryAttempts, boolean bisectOnError, boolean reportItemFailures) {}
+    public record Settings(
+            String id,
+            String function,
+            String streamArn,
+            int batchSize,
+            String startingPosition,
+            int maximumRetryAttempts,
+            boolean bisectOnError,
+            boolean reportItemFailures) {}
 
     /** What happened to one batch. */
-    enum Outcome { OK, PARTIAL, FAILED }
+    enum Outcome {
+        OK,
+        PARTIAL,
+        FAILED
+    }
 
     private final Settings settings;
     private final DynamoDbStreamsClient streams;
@@ -55,12 +66,17 @@ public final class StreamMapping implements Runnable {
     private final Set<String> finishedShards = new HashSet<>();
     /** Per shard, the sequence number of the last record read (not necessarily delivered yet). */
     private final Map<String, String> lastRead = new HashMap<>();
+
     private volatile boolean running = true;
     private int retries;
     private int limit;
 
-    public StreamMapping(Settings settings, DynamoDbStreamsClient streams, Function<String, LambdaFunction> functions,
-                         long pollMillis, long retryBaseMillis) {
+    public StreamMapping(
+            Settings settings,
+            DynamoDbStreamsClient streams,
+            Function<String, LambdaFunction> functions,
+            long pollMillis,
+            long retryBaseMillis) {
         this.settings = settings;
         this.streams = streams;
         this.functions = functions;
@@ -127,8 +143,9 @@ public final class StreamMapping implements Runnable {
             outcome = Outcome.FAILED;
             detail = "result is not JSON";
         }
-        String summary = String.format("%s STREAM %s -> %s %d record(s)", Instant.now().toString().substring(11, 23),
-                settings.id(), settings.function(), batch.size());
+        String summary = String.format(
+                "%s STREAM %s -> %s %d record(s)",
+                Instant.now().toString().substring(11, 23), settings.id(), settings.function(), batch.size());
         if (outcome == Outcome.OK) {
             System.out.println(summary + " ok");
             batch.forEach(r -> pending.removeFirst());
@@ -149,7 +166,10 @@ public final class StreamMapping implements Runnable {
         if (settings.maximumRetryAttempts() >= 0 && retries > settings.maximumRetryAttempts()) {
             List<String> dropped = new ArrayList<>();
             for (int i = 0; i < failing; i++) {
-                dropped.add(pending.removeFirst().path("dynamodb").path("SequenceNumber").asText());
+                dropped.add(pending.removeFirst()
+                        .path("dynamodb")
+                        .path("SequenceNumber")
+                        .asText());
             }
             System.out.println(summary + " FAILED (" + detail + "): retries exhausted, discarded " + dropped);
             retries = 0;
@@ -157,8 +177,10 @@ public final class StreamMapping implements Runnable {
             return true;
         }
         limit = Math.min(settings.batchSize(), failing);
-        System.out.println(summary + (outcome == Outcome.PARTIAL ? " PARTIAL: " + failedFrom + " done, " : " FAILED (" + detail + "): ")
-                + "retry " + retries + (settings.maximumRetryAttempts() >= 0 ? " of " + settings.maximumRetryAttempts() : ""));
+        System.out.println(summary
+                + (outcome == Outcome.PARTIAL ? " PARTIAL: " + failedFrom + " done, " : " FAILED (" + detail + "): ")
+                + "retry " + retries
+                + (settings.maximumRetryAttempts() >= 0 ? " of " + settings.maximumRetryAttempts() : ""));
         return false;
     }
 
@@ -173,7 +195,11 @@ public final class StreamMapping implements Runnable {
             String id = failure.path("itemIdentifier").asText("");
             int index = -1;
             for (int i = 0; i < batch.size(); i++) {
-                if (batch.get(i).path("dynamodb").path("SequenceNumber").asText().equals(id)) {
+                if (batch.get(i)
+                        .path("dynamodb")
+                        .path("SequenceNumber")
+                        .asText()
+                        .equals(id)) {
                     index = i;
                 }
             }
@@ -187,7 +213,9 @@ public final class StreamMapping implements Runnable {
 
     private void poll() {
         if (iterators.isEmpty()) {
-            for (Shard shard : streams.describeStream(r -> r.streamArn(settings.streamArn())).streamDescription().shards()) {
+            for (Shard shard : streams.describeStream(r -> r.streamArn(settings.streamArn()))
+                    .streamDescription()
+                    .shards()) {
                 if (!finishedShards.contains(shard.shardId())) {
                     iterators.put(shard.shardId(), iterator(shard.shardId()));
                 }
@@ -219,13 +247,15 @@ public final class StreamMapping implements Runnable {
     private String iterator(String shardId) {
         String after = lastRead.get(shardId);
         return streams.getShardIterator(r -> {
-            r.streamArn(settings.streamArn()).shardId(shardId);
-            if (after == null) {
-                r.shardIteratorType(ShardIteratorType.fromValue(settings.startingPosition()));
-            } else {
-                r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
-            }
-        }).shardIterator();
+                    r.streamArn(settings.streamArn()).shardId(shardId);
+                    if (after == null) {
+                        r.shardIteratorType(ShardIteratorType.fromValue(settings.startingPosition()));
+                    } else {
+                        r.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                                .sequenceNumber(after);
+                    }
+                })
+                .shardIterator();
     }
 
     /** A stream record as Lambda puts it into the event (the DynamoDB JSON of the stream API). */
@@ -239,7 +269,9 @@ public final class StreamMapping implements Runnable {
         StreamRecord data = record.dynamodb();
         ObjectNode dynamodb = out.putObject("dynamodb");
         if (data.approximateCreationDateTime() != null) {
-            dynamodb.put("ApproximateCreationDateTime", data.approximateCreationDateTime().getEpochSecond());
+            dynamodb.put(
+                    "ApproximateCreationDateTime",
+                    data.approximateCreationDateTime().getEpochSecond());
         }
         if (data.hasKeys()) {
             dynamodb.set("Keys", item(data.keys()));
@@ -256,7 +288,8 @@ public final class StreamMapping implements Runnable {
         }
         dynamodb.put("StreamViewType", data.streamViewTypeAsString());
         if (record.userIdentity() != null) {
-            out.putObject("userIdentity").put("type", record.userIdentity().type())
+            out.putObject("userIdentity")
+                    .put("type", record.userIdentity().type())
                     .put("principalId", record.userIdentity().principalId());
         }
         out.put("eventSourceARN", streamArn);
@@ -279,7 +312,8 @@ public final class StreamMapping implements Runnable {
             case NUL -> out.put("NULL", true);
             case SS -> v.ss().forEach(out.putArray("SS")::add);
             case NS -> v.ns().forEach(out.putArray("NS")::add);
-            case BS -> v.bs().forEach(b -> out.withArray("BS").add(Base64.getEncoder().encodeToString(b.asByteArray())));
+            case BS ->
+                v.bs().forEach(b -> out.withArray("BS").add(Base64.getEncoder().encodeToString(b.asByteArray())));
             case M -> out.set("M", item(v.m()));
             case L -> {
                 ArrayNode list = out.putArray("L");

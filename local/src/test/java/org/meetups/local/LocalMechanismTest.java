@@ -69,14 +69,17 @@ class LocalMechanismTest {
         lambda = target.resolve("test-lambda");
         LambdaFunction.deleteRecursively(lambda);
         copyClasses(lambda, "org/meetups/local/testfunctions");
-        for (Class<?> dependency : List.of(RequestHandler.class, DynamodbEvent.class, Env.class, org.joda.time.DateTime.class)) {
+        for (Class<?> dependency :
+                List.of(RequestHandler.class, DynamodbEvent.class, Env.class, org.joda.time.DateTime.class)) {
             addCodeOf(dependency, lambda);
         }
         String run = UUID.randomUUID().toString();
         ticks = target.resolve("test-out/ticks-" + run + ".log");
         records = target.resolve("test-out/stream-" + run + ".log");
         Files.createDirectories(ticks.getParent());
-        String soon = LocalDateTime.ofInstant(Instant.now().plusSeconds(20), ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        String soon = LocalDateTime.ofInstant(Instant.now().plusSeconds(20), ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
         Path template = target.resolve("test-template-" + run + ".yaml");
         Files.writeString(template, """
                 AWSTemplateFormatVersion: "2010-09-09"
@@ -154,8 +157,8 @@ class LocalMechanismTest {
         // what the runner prints reaches the test's output and this buffer
         System.setOut(new PrintStream(new TeeOutputStream(originalOut, console), true, StandardCharsets.UTF_8));
         runner = new LocalRunner(ProjectFiles.root(), LocalRunner.Options.forTests(template, Map.of()));
-        dynamo = AwsClients.dynamoDb(Env.of(Map.of("AWS_ENDPOINT_URL", runner.emulator().endpoint(),
-                "AWS_REGION", Emulator.REGION)));
+        dynamo = AwsClients.dynamoDb(
+                Env.of(Map.of("AWS_ENDPOINT_URL", runner.emulator().endpoint(), "AWS_REGION", Emulator.REGION)));
     }
 
     @AfterAll
@@ -183,15 +186,25 @@ class LocalMechanismTest {
 
     @Test
     void cronSchedulesFollowTheirTimeZoneAcrossDaylightSaving() {
-        Schedules.Schedule weekly = Schedules.of("F", "Weekly", "ScheduleV2", "cron(0 9 ? * MON *)", "Europe/Amsterdam",
-                null, true, "eu-west-1", "1");
+        Schedules.Schedule weekly = Schedules.of(
+                "F", "Weekly", "ScheduleV2", "cron(0 9 ? * MON *)", "Europe/Amsterdam", null, true, "eu-west-1", "1");
         Instant origin = Instant.parse("2027-01-01T00:00:00Z");
-        assertEquals(Instant.parse("2027-01-11T08:00:00Z"), weekly.nextAfter(Instant.parse("2027-01-06T12:00:00Z"), origin).orElseThrow());
-        assertEquals(Instant.parse("2027-03-29T07:00:00Z"), weekly.nextAfter(Instant.parse("2027-03-24T12:00:00Z"), origin).orElseThrow());
-        Schedules.Schedule lastDay = Schedules.of("F", "Month", "Schedule", "cron(30 18 L * ? 2027)", null, null, true, "eu-west-1", "1");
-        assertEquals(Instant.parse("2027-02-28T18:30:00Z"), lastDay.nextAfter(Instant.parse("2027-02-01T00:00:00Z"), origin).orElseThrow());
-        Schedules.Schedule rate = Schedules.of("F", "Tick", "ScheduleV2", "rate(5 minutes)", "Europe/Amsterdam", null, true, "eu-west-1", "1");
-        assertEquals(Instant.parse("2027-01-01T00:10:00Z"), rate.nextAfter(Instant.parse("2027-01-01T00:05:00Z"), origin).orElseThrow());
+        assertEquals(
+                Instant.parse("2027-01-11T08:00:00Z"),
+                weekly.nextAfter(Instant.parse("2027-01-06T12:00:00Z"), origin).orElseThrow());
+        assertEquals(
+                Instant.parse("2027-03-29T07:00:00Z"),
+                weekly.nextAfter(Instant.parse("2027-03-24T12:00:00Z"), origin).orElseThrow());
+        Schedules.Schedule lastDay =
+                Schedules.of("F", "Month", "Schedule", "cron(30 18 L * ? 2027)", null, null, true, "eu-west-1", "1");
+        assertEquals(
+                Instant.parse("2027-02-28T18:30:00Z"),
+                lastDay.nextAfter(Instant.parse("2027-02-01T00:00:00Z"), origin).orElseThrow());
+        Schedules.Schedule rate = Schedules.of(
+                "F", "Tick", "ScheduleV2", "rate(5 minutes)", "Europe/Amsterdam", null, true, "eu-west-1", "1");
+        assertEquals(
+                Instant.parse("2027-01-01T00:10:00Z"),
+                rate.nextAfter(Instant.parse("2027-01-01T00:05:00Z"), origin).orElseThrow());
         assertEquals(ZoneId.of("Europe/Amsterdam"), weekly.zone());
     }
 
@@ -202,12 +215,13 @@ class LocalMechanismTest {
         put(run + "-fail", "FAIL#2");
         put(run + "-b", "OK");
         List<String> lines = await(records, l -> l.startsWith(run + "-b "));
-        assertEquals(List.of(run + "-a 1", run + "-fail 1", run + "-fail 2", run + "-fail 3", run + "-b 1"),
+        assertEquals(
+                List.of(run + "-a 1", run + "-fail 1", run + "-fail 2", run + "-fail 3", run + "-b 1"),
                 deliveries(lines, run));
     }
 
     @Test
-    @SuppressWarnings("unchecked")   // the SDK's transactItems(Consumer<Builder>...) varargs
+    @SuppressWarnings("unchecked") // the SDK's transactItems(Consumer<Builder>...) varargs
     void aRecordThatKeepsFailingIsDiscardedAfterMaximumRetryAttempts() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         dynamo.transactWriteItems(t -> t.transactItems(
@@ -216,13 +230,16 @@ class LocalMechanismTest {
         List<String> lines = await(records, l -> l.startsWith(run + "-after "));
         // delivered with the next record, then alone (bisected), then MaximumRetryAttempts (2) retries;
         // then it is discarded and the record behind it goes through
-        assertEquals(List.of(run + "-poison 1", run + "-poison 2", run + "-poison 3", run + "-poison 4", run + "-after 1"),
+        assertEquals(
+                List.of(run + "-poison 1", run + "-poison 2", run + "-poison 3", run + "-poison 4", run + "-after 1"),
                 deliveries(lines, run));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith(run + "-poison 1 ") && l.endsWith("batch=2")), lines.toString());
+        assertTrue(
+                lines.stream().anyMatch(l -> l.startsWith(run + "-poison 1 ") && l.endsWith("batch=2")),
+                lines.toString());
     }
 
     @Test
-    @SuppressWarnings("unchecked")   // the SDK's transactItems(Consumer<Builder>...) varargs
+    @SuppressWarnings("unchecked") // the SDK's transactItems(Consumer<Builder>...) varargs
     void aFunctionErrorBisectsTheBatchWithoutSkippingRecords() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         dynamo.transactWriteItems(t -> t.transactItems(
@@ -231,56 +248,88 @@ class LocalMechanismTest {
         List<String> lines = await(records, l -> l.startsWith(run + "-next "));
         // both records came in one batch; the throw split it, and nothing was lost or repeated
         assertEquals(List.of(run + "-crash 1", run + "-crash 2", run + "-next 1"), deliveries(lines, run));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith(run + "-crash 1 ") && l.endsWith("batch=2")), lines.toString());
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith(run + "-crash 2 ") && l.endsWith("batch=1")), lines.toString());
+        assertTrue(
+                lines.stream().anyMatch(l -> l.startsWith(run + "-crash 1 ") && l.endsWith("batch=2")),
+                lines.toString());
+        assertTrue(
+                lines.stream().anyMatch(l -> l.startsWith(run + "-crash 2 ") && l.endsWith("batch=1")),
+                lines.toString());
     }
 
     @Test
-    @SuppressWarnings("unchecked")   // the SDK's transactItems(Consumer<Builder>...) varargs
+    @SuppressWarnings("unchecked") // the SDK's transactItems(Consumer<Builder>...) varargs
     void refusedTransactionsAreNeverDeliveredAndTheWritesAfterThemAreDeliveredOnceInOrder() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         put(run + "-first", "OK");
         // a write, then a failing condition: moto applied the put before refusing the whole transaction
-        assertThrows(TransactionCanceledException.class, () -> dynamo.transactWriteItems(t -> t.transactItems(
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-refused", "OK"))),
-                i -> i.conditionCheck(c -> c.tableName(table()).key(item(run + "-first", "OK"))
-                        .conditionExpression("attribute_not_exists(PK)")))));
+        assertThrows(
+                TransactionCanceledException.class,
+                () -> dynamo.transactWriteItems(t -> t.transactItems(
+                        i -> i.put(p -> p.tableName(table()).item(item(run + "-refused", "OK"))),
+                        i -> i.conditionCheck(c -> c.tableName(table())
+                                .key(item(run + "-first", "OK"))
+                                .conditionExpression("attribute_not_exists(PK)")))));
         // a lost race: the item exists already
-        assertThrows(TransactionCanceledException.class, () -> dynamo.transactWriteItems(t -> t.transactItems(
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-raced", "OK"))),
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-first", "OK")).conditionExpression("attribute_not_exists(PK)")))));
+        assertThrows(
+                TransactionCanceledException.class,
+                () -> dynamo.transactWriteItems(t -> t.transactItems(
+                        i -> i.put(p -> p.tableName(table()).item(item(run + "-raced", "OK"))),
+                        i -> i.put(p -> p.tableName(table())
+                                .item(item(run + "-first", "OK"))
+                                .conditionExpression("attribute_not_exists(PK)")))));
         dynamo.transactWriteItems(t -> t.transactItems(
                 i -> i.put(p -> p.tableName(table()).item(item(run + "-second", "OK"))),
                 i -> i.put(p -> p.tableName(table()).item(item(run + "-third", "OK")))));
         put(run + "-fourth", "OK");
         List<String> lines = await(records, l -> l.startsWith(run + "-fourth "));
-        assertEquals(List.of(run + "-first 1", run + "-second 1", run + "-third 1", run + "-fourth 1"), deliveries(lines, run));
+        assertEquals(
+                List.of(run + "-first 1", run + "-second 1", run + "-third 1", run + "-fourth 1"),
+                deliveries(lines, run));
     }
 
     @Test
     void aReaderIdleLongerThanAnIteratorLivesGoesOnAfterTheLastRecordItRead() throws Exception {
         // iterators live 1 s here (DynamoDB: 15 minutes); retrying a failing record, the reader does not poll
         Emulator emulator = Emulator.start(0, "--shard-iterator-lifetime", "1");
-        Path out = Path.of("target/test-out/expiry-" + UUID.randomUUID() + ".log").toAbsolutePath();
-        LambdaFunction streamer = LambdaFunction.load("Streamer", "arn:streamer", lambda, null,
-                "org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest", Map.of("OUT_FILE", out.toString()),
-                10, 128, 1, null);
+        Path out =
+                Path.of("target/test-out/expiry-" + UUID.randomUUID() + ".log").toAbsolutePath();
+        LambdaFunction streamer = LambdaFunction.load(
+                "Streamer",
+                "arn:streamer",
+                lambda,
+                null,
+                "org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest",
+                Map.of("OUT_FILE", out.toString()),
+                10,
+                128,
+                1,
+                null);
         Env env = Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", Emulator.REGION));
         try (DynamoDbClient db = AwsClients.dynamoDb(env);
-             var streams = software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
-                     .endpointOverride(URI.create(emulator.endpoint())).region(software.amazon.awssdk.regions.Region.of(Emulator.REGION))
-                     .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
-            String table = TemplateTable.create(db, ProjectFiles.resolve("template.yaml"), "expiry-" + UUID.randomUUID());
+                var streams = software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
+                        .endpointOverride(URI.create(emulator.endpoint()))
+                        .region(software.amazon.awssdk.regions.Region.of(Emulator.REGION))
+                        .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                        .build()) {
+            String table =
+                    TemplateTable.create(db, ProjectFiles.resolve("template.yaml"), "expiry-" + UUID.randomUUID());
             String arn = db.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-            StreamMapping mapping = new StreamMapping(new StreamMapping.Settings("Streamer.Changes", "Streamer", arn, 1,
-                    "TRIM_HORIZON", -1, false, true), streams, name -> streamer, 100, 400);
+            StreamMapping mapping = new StreamMapping(
+                    new StreamMapping.Settings("Streamer.Changes", "Streamer", arn, 1, "TRIM_HORIZON", -1, false, true),
+                    streams,
+                    name -> streamer,
+                    100,
+                    400);
             Thread reader = Thread.ofPlatform().daemon().start(mapping);
             try {
                 db.putItem(p -> p.tableName(table).item(item("slow", "FAIL#2"))); // retried after 0.8 s and 1.6 s
                 db.putItem(p -> p.tableName(table).item(item("after", "OK")));
                 List<String> lines = await(out, l -> l.startsWith("after "));
-                assertEquals(List.of("slow 1", "slow 2", "slow 3", "after 1"),
-                        lines.stream().map(l -> l.split(" ")[0] + " " + l.split(" ")[1]).toList());
+                assertEquals(
+                        List.of("slow 1", "slow 2", "slow 3", "after 1"),
+                        lines.stream()
+                                .map(l -> l.split(" ")[0] + " " + l.split(" ")[1])
+                                .toList());
             } finally {
                 mapping.stop();
                 reader.interrupt();
@@ -296,7 +345,9 @@ class LocalMechanismTest {
         int concurrency = LocalRunner.Options.DEFAULT_CONCURRENCY;
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < concurrency + 2; i++) {
-            calls.add(HTTP.sendAsync(HttpRequest.newBuilder(URI.create(runner.url() + "/probe?sleep=800")).build(),
+            calls.add(HTTP.sendAsync(
+                    HttpRequest.newBuilder(URI.create(runner.url() + "/probe?sleep=800"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString()));
         }
         List<JsonNode> runs = new ArrayList<>();
@@ -309,7 +360,12 @@ class LocalMechanismTest {
             assertEquals(1, run.path("atOnce").asInt(), "an environment serves one invocation at a time: " + runs);
             assertEquals(1, run.path("handlers").asInt(), "each environment builds its own handler: " + runs);
         }
-        assertEquals(concurrency, runs.stream().map(r -> r.path("environment").asText()).distinct().count(),
+        assertEquals(
+                concurrency,
+                runs.stream()
+                        .map(r -> r.path("environment").asText())
+                        .distinct()
+                        .count(),
                 "as many environments as the concurrency allows: " + runs);
         // how many overlap depends on how long the cold starts take; never more than the concurrency
         int overlap = maxOverlap(runs);
@@ -318,8 +374,17 @@ class LocalMechanismTest {
 
     @Test
     void withConcurrencyOneEveryInvocationWaitsForTheOneEnvironment() throws Exception {
-        LambdaFunction probe = LambdaFunction.load("Probe1", "arn:probe", lambda, null,
-                "org.meetups.local.testfunctions.ProbeFunction::handleRequest", Map.of(), 10, 128, 1, null);
+        LambdaFunction probe = LambdaFunction.load(
+                "Probe1",
+                "arn:probe",
+                lambda,
+                null,
+                "org.meetups.local.testfunctions.ProbeFunction::handleRequest",
+                Map.of(),
+                10,
+                128,
+                1,
+                null);
         try {
             List<CompletableFuture<byte[]>> calls = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -328,9 +393,17 @@ class LocalMechanismTest {
             }
             List<JsonNode> runs = new ArrayList<>();
             for (CompletableFuture<byte[]> call : calls) {
-                runs.add(JSON.readTree(JSON.readTree(call.get(30, TimeUnit.SECONDS)).path("body").asText()));
+                runs.add(JSON.readTree(JSON.readTree(call.get(30, TimeUnit.SECONDS))
+                        .path("body")
+                        .asText()));
             }
-            assertEquals(1, runs.stream().map(r -> r.path("environment").asText()).distinct().count(), runs.toString());
+            assertEquals(
+                    1,
+                    runs.stream()
+                            .map(r -> r.path("environment").asText())
+                            .distinct()
+                            .count(),
+                    runs.toString());
             assertEquals(1, maxOverlap(runs), runs.toString());
             assertEquals(1, probe.environments());
         } finally {
@@ -346,34 +419,58 @@ class LocalMechanismTest {
                   "awsRegion": "eu-west-1", "eventSourceARN": "arn:aws:dynamodb:eu-west-1:1:table/t/stream/1",
                   "dynamodb": {"Keys": {"PK": {"S": "env-%d"}, "SK": {"S": "OK"}}, "SequenceNumber": "1",
                     "SizeBytes": 1, "StreamViewType": "NEW_AND_OLD_IMAGES"}}]}""";
-        Path out = Path.of("target/test-out/environments-" + UUID.randomUUID() + ".log").toAbsolutePath();
+        Path out = Path.of("target/test-out/environments-" + UUID.randomUUID() + ".log")
+                .toAbsolutePath();
         for (int i = 0; i < 3; i++) {
-            LambdaFunction streamer = LambdaFunction.load("Streamer" + i, "arn:streamer", lambda, null,
-                    "org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest", Map.of("OUT_FILE", out.toString()),
-                    10, 128, 1, null);
+            LambdaFunction streamer = LambdaFunction.load(
+                    "Streamer" + i,
+                    "arn:streamer",
+                    lambda,
+                    null,
+                    "org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest",
+                    Map.of("OUT_FILE", out.toString()),
+                    10,
+                    128,
+                    1,
+                    null);
             try {
-                assertEquals("{\"batchItemFailures\":[]}", new String(streamer.invoke(event.formatted(i)
-                        .getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8));
+                assertEquals(
+                        "{\"batchItemFailures\":[]}",
+                        new String(
+                                streamer.invoke(event.formatted(i).getBytes(StandardCharsets.UTF_8)),
+                                StandardCharsets.UTF_8));
             } finally {
                 streamer.close();
             }
         }
-        assertEquals(List.of("env-0 1 INSERT batch=1", "env-1 1 INSERT batch=1", "env-2 1 INSERT batch=1"), Files.readAllLines(out));
+        assertEquals(
+                List.of("env-0 1 INSERT batch=1", "env-1 1 INSERT batch=1", "env-2 1 INSERT batch=1"),
+                Files.readAllLines(out));
     }
 
     @Test
     void functionOutputIsPrintedReadablyAndItsMetricsAreCollected() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(runner.url() + "/probe?talk")).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(runner.url() + "/probe?talk")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         List<String> printed = console.toString(StandardCharsets.UTF_8).lines().toList();
         List<String> probe = printed.stream().filter(l -> l.contains("Probe")).toList();
-        assertTrue(probe.stream().anyMatch(l -> l.matches("08:00:01\\.250 INFO  Probe  rsvp taken  route=PUT /meetups/\\{id}/rsvp"
-                + "  requestId=[0-9a-f-]{36}  meetupId=m-42  outcome=GOING  seats=3")), String.join("\n", probe));
-        assertTrue(probe.stream().anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  Probe  written in two parts"
-                + "  outcome=WAITLISTED")), String.join("\n", probe));
-        assertTrue(probe.contains("08:00:01.250 METRIC Probe  Rsvps=1 Count  Latency=12,30 Milliseconds"
-                + "  {function=probe, outcome=GOING}"), String.join("\n", probe));
+        assertTrue(
+                probe.stream()
+                        .anyMatch(
+                                l -> l.matches("08:00:01\\.250 INFO  Probe  rsvp taken  route=PUT /meetups/\\{id}/rsvp"
+                                        + "  requestId=[0-9a-f-]{36}  meetupId=m-42  outcome=GOING  seats=3")),
+                String.join("\n", probe));
+        assertTrue(
+                probe.stream()
+                        .anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  Probe  written in two parts"
+                                + "  outcome=WAITLISTED")),
+                String.join("\n", probe));
+        assertTrue(
+                probe.contains("08:00:01.250 METRIC Probe  Rsvps=1 Count  Latency=12,30 Milliseconds"
+                        + "  {function=probe, outcome=GOING}"),
+                String.join("\n", probe));
         assertTrue(probe.contains("[Probe] plain words, not JSON"), String.join("\n", probe));
         assertTrue(probe.contains("[Probe] java.lang.IllegalStateException: shown as it is"), String.join("\n", probe));
         assertFalse(printed.stream().anyMatch(l -> l.startsWith("{")), "no raw JSON record reaches the console");
@@ -382,8 +479,13 @@ class LocalMechanismTest {
         JsonNode latency = find(metrics, "Latency", Map.of("function", "probe", "outcome", "GOING"));
         assertEquals("Meetups", latency.path("namespace").asText());
         assertEquals("Milliseconds", latency.path("unit").asText());
-        assertEquals(List.of(2L, 42L, 12L, 30L), List.of(latency.path("samples").asLong(), latency.path("sum").asLong(),
-                latency.path("min").asLong(), latency.path("max").asLong()));
+        assertEquals(
+                List.of(2L, 42L, 12L, 30L),
+                List.of(
+                        latency.path("samples").asLong(),
+                        latency.path("sum").asLong(),
+                        latency.path("min").asLong(),
+                        latency.path("max").asLong()));
         assertEquals("Probe", latency.path("functions").get(0).asText());
         assertEquals(1, find(metrics, "Rsvps", Map.of()).path("sum").asLong());
         assertTrue(get("/_local/metrics").body().contains("<td>Rsvps</td>"));
@@ -391,7 +493,8 @@ class LocalMechanismTest {
 
     private static JsonNode find(JsonNode metrics, String name, Map<String, String> dimensions) {
         for (JsonNode m : metrics) {
-            if (m.path("name").asText().equals(name) && JSON.convertValue(m.path("dimensions"), Map.class).equals(dimensions)) {
+            if (m.path("name").asText().equals(name)
+                    && JSON.convertValue(m.path("dimensions"), Map.class).equals(dimensions)) {
                 return m;
             }
         }
@@ -403,14 +506,18 @@ class LocalMechanismTest {
         int most = 0;
         for (JsonNode run : runs) {
             long at = run.path("started").asLong();
-            int overlapping = (int) runs.stream().filter(r -> r.path("started").asLong() <= at && at < r.path("ended").asLong()).count();
+            int overlapping = (int) runs.stream()
+                    .filter(r -> r.path("started").asLong() <= at
+                            && at < r.path("ended").asLong())
+                    .count();
             most = Math.max(most, overlapping);
         }
         return most;
     }
 
     private static HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(runner.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(runner.url() + path)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Writes to two streams. */
@@ -443,7 +550,10 @@ class LocalMechanismTest {
     }
 
     private static List<String> deliveries(List<String> lines, String run) {
-        return lines.stream().filter(l -> l.startsWith(run)).map(l -> l.split(" ")[0] + " " + l.split(" ")[1]).toList();
+        return lines.stream()
+                .filter(l -> l.startsWith(run))
+                .map(l -> l.split(" ")[0] + " " + l.split(" ")[1])
+                .toList();
     }
 
     private static void put(String pk, String behaviour) {
@@ -459,7 +569,10 @@ class LocalMechanismTest {
     }
 
     private static HttpResponse<String> post(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(runner.url() + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        return HTTP.send(
+                HttpRequest.newBuilder(URI.create(runner.url() + path))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -475,7 +588,8 @@ class LocalMechanismTest {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("no matching line in " + file + ": " + (Files.exists(file) ? Files.readAllLines(file) : "no file"));
+        throw new AssertionError(
+                "no matching line in " + file + ": " + (Files.exists(file) ? Files.readAllLines(file) : "no file"));
     }
 
     private static void copyClasses(Path lambda, String packagePath) throws IOException {
@@ -493,7 +607,8 @@ class LocalMechanismTest {
     private static void addCodeOf(Class<?> type, Path lambda) throws IOException {
         Path code;
         try {
-            code = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            code = Path.of(
+                    type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

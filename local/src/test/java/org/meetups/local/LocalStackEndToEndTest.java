@@ -47,15 +47,25 @@ class LocalStackEndToEndTest {
         int emulatorPort = freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         long started = System.nanoTime();
-        Process process = new ProcessBuilder(java, "-Duser.timezone=UTC", "-Dproject.root=" + ProjectFiles.root(),
-                "-cp", RuntimeClasspathTest.runnerClasspath(), LocalRunner.class.getName(),
-                "--port", String.valueOf(port), "--emulator-port", String.valueOf(emulatorPort))
-                .redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(
+                        java,
+                        "-Duser.timezone=UTC",
+                        "-Dproject.root=" + ProjectFiles.root(),
+                        "-cp",
+                        RuntimeClasspathTest.runnerClasspath(),
+                        LocalRunner.class.getName(),
+                        "--port",
+                        String.valueOf(port),
+                        "--emulator-port",
+                        String.valueOf(emulatorPort))
+                .redirectErrorStream(true)
+                .start();
         List<String> output = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<String> ready = new CompletableFuture<>();
         CompletableFuture<Void> stopping = new CompletableFuture<>();
         Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     output.add(line);
                     if (line.startsWith("READY ")) {
@@ -83,47 +93,67 @@ class LocalStackEndToEndTest {
                     {"title": "Founders breakfast", "kind": "COMMUNITY_MEETUP", "language": "en",
                      "startsAt": "%s", "endsAt": "%s", "timeZone": "Europe/Amsterdam",
                      "venue": "Chamber of Commerce, Rotterdam", "capacity": 40,
-                     "roles": [{"name": "host", "slots": 1, "minimum": 1}]}"""
-                    .formatted(Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
-                            Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS).plus(2, ChronoUnit.HOURS));
+                     "roles": [{"name": "host", "slots": 1, "minimum": 1}]}""".formatted(
+                            Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.HOURS),
+                            Instant.now()
+                                    .plus(30, ChronoUnit.DAYS)
+                                    .truncatedTo(ChronoUnit.HOURS)
+                                    .plus(2, ChronoUnit.HOURS));
 
             HttpResponse<String> created = post(api + "/meetups", coordinator, meetup);
             long firstServed = (System.nanoTime() - started) / 1_000_000;
             assertEquals(201, created.statusCode(), created.body());
             Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(created.body());
             assertTrue(id.find());
-            assertEquals("/meetups/" + id.group(1), created.headers().firstValue("location").orElseThrow());
+            assertEquals(
+                    "/meetups/" + id.group(1),
+                    created.headers().firstValue("location").orElseThrow());
 
             HttpResponse<String> refused = post(api + "/meetups", employee, meetup);
             assertEquals(403, refused.statusCode());
-            assertEquals("application/problem+json", refused.headers().firstValue("content-type").orElseThrow());
+            assertEquals(
+                    "application/problem+json",
+                    refused.headers().firstValue("content-type").orElseThrow());
 
             HttpResponse<String> forged = post(api + "/meetups", forgedCoordinatorToken(), meetup);
             assertEquals(401, forged.statusCode());
             assertEquals("{\"message\":\"Unauthorized\"}", forged.body());
             assertEquals(401, post(api + "/meetups", null, meetup).statusCode());
 
-            HttpResponse<String> list = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/meetups?limit=10"))
-                    .header("authorization", "Bearer " + employee).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> list = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(api + "/meetups?limit=10"))
+                            .header("authorization", "Bearer " + employee)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, list.statusCode());
             assertTrue(list.body().contains(id.group(1)), list.body());
-            HttpResponse<String> one = HTTP.send(HttpRequest.newBuilder(URI.create(api + "/meetups/" + id.group(1)))
-                    .header("authorization", "Bearer " + employee).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> one = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(api + "/meetups/" + id.group(1)))
+                            .header("authorization", "Bearer " + employee)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertEquals(200, one.statusCode());
             assertEquals("\"1\"", one.headers().firstValue("etag").orElseThrow());
 
-            assertEquals(String.join("\n", readmeBanner()), String.join("\n", banner(output, api)),
+            assertEquals(
+                    String.join("\n", readmeBanner()),
+                    String.join("\n", banner(output, api)),
                     "README.md shows the banner ./run-local prints (with --port 3000): copy it from the test output");
 
             assertEquals(404, get(api + "/nowhere").statusCode());
             assertEquals(200, get(api + "/_local/mails").statusCode());
-            assertTrue(List.copyOf(output).stream().anyMatch(l -> l.contains("POST /meetups 201") && l.contains("sub=carla")), output.toString());
+            assertTrue(
+                    List.copyOf(output).stream()
+                            .anyMatch(l -> l.contains("POST /meetups 201") && l.contains("sub=carla")),
+                    output.toString());
             System.out.println("local stack: first request served " + firstServed + " ms after the JVM was started");
 
             // Ctrl-C; a process started with SIGINT ignored (a background job of a shell without job control,
             // as in some CI runners) gets SIGTERM instead, through its handle: Process.destroy() would also
             // close our end of its output, and what the shutdown prints would be lost
-            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();
+            new ProcessBuilder("kill", "-INT", String.valueOf(process.pid()))
+                    .start()
+                    .waitFor();
             try {
                 CompletableFuture.anyOf(stopping, process.onExit()).get(20, TimeUnit.SECONDS);
             } catch (java.util.concurrent.TimeoutException ignoredSigint) {
@@ -167,10 +197,13 @@ class LocalStackEndToEndTest {
     /** The banner in the README: the lines from "Meetups is running locally" to "Ctrl-C stops everything.". */
     static List<String> readmeBanner() throws Exception {
         List<String> readme = java.nio.file.Files.readAllLines(ProjectFiles.resolve("README.md"));
-        int from = readme.indexOf(readme.stream().filter(l -> l.startsWith("Meetups is running locally")).findFirst()
+        int from = readme.indexOf(readme.stream()
+                .filter(l -> l.startsWith("Meetups is running locally"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("README.md shows no banner")));
         return readme.subList(from, readme.indexOf("Ctrl-C stops everything.") + 1).stream()
-                .map(LocalStackEndToEndTest::comparable).toList();
+                .map(LocalStackEndToEndTest::comparable)
+                .toList();
     }
 
     private static String comparable(String line) {
@@ -180,10 +213,17 @@ class LocalStackEndToEndTest {
 
     private static String forgedCoordinatorToken() throws Exception {
         RSAKey otherKey = new RSAKeyGenerator(2048).keyID("forged").generate();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("forged").build(),
-                new JWTClaimsSet.Builder().issuer(LocalIssuer.ISSUER).audience(LocalIssuer.AUDIENCE).subject("mallory")
-                        .claim("email", "mallory@example.org").claim("cognito:groups", List.of("coordinators"))
-                        .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600))).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("forged").build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(LocalIssuer.ISSUER)
+                        .audience(LocalIssuer.AUDIENCE)
+                        .subject("mallory")
+                        .claim("email", "mallory@example.org")
+                        .claim("cognito:groups", List.of("coordinators"))
+                        .issueTime(new Date())
+                        .expirationTime(Date.from(Instant.now().plusSeconds(600)))
+                        .build());
         jwt.sign(new RSASSASigner(otherKey));
         return jwt.serialize();
     }
@@ -193,7 +233,8 @@ class LocalStackEndToEndTest {
     }
 
     private static HttpResponse<String> post(String url, String token, String json) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("content-type", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("authorization", "Bearer " + token);

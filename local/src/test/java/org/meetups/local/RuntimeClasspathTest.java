@@ -25,7 +25,8 @@ class RuntimeClasspathTest {
     /** What ./run-local puts after -cp: the runner's classes, then its runtime dependencies. */
     static String runnerClasspath() {
         try {
-            return Path.of("target/classes").toAbsolutePath() + File.pathSeparator
+            return Path.of("target/classes").toAbsolutePath()
+                    + File.pathSeparator
                     + Files.readString(Path.of("target/runtime-classpath.txt")).strip();
         } catch (IOException e) {
             throw new UncheckedIOException("the build writes target/runtime-classpath.txt before the tests", e);
@@ -35,14 +36,20 @@ class RuntimeClasspathTest {
     @Test
     void holdsNoTestSupportAndNoGlobalSdkInterceptor() throws IOException {
         List<String> entries = Arrays.asList(runnerClasspath().split(File.pathSeparator));
-        assertEquals(List.of(), entries.stream().filter(e -> e.contains("test-support") || e.contains("junit")).toList());
-        URL[] urls = entries.stream().map(e -> {
-            try {
-                return Path.of(e).toUri().toURL();
-            } catch (IOException x) {
-                throw new UncheckedIOException(x);
-            }
-        }).toArray(URL[]::new);
+        assertEquals(
+                List.of(),
+                entries.stream()
+                        .filter(e -> e.contains("test-support") || e.contains("junit"))
+                        .toList());
+        URL[] urls = entries.stream()
+                .map(e -> {
+                    try {
+                        return Path.of(e).toUri().toURL();
+                    } catch (IOException x) {
+                        throw new UncheckedIOException(x);
+                    }
+                })
+                .toArray(URL[]::new);
         try (URLClassLoader loader = new URLClassLoader(urls, ClassLoader.getPlatformClassLoader())) {
             assertEquals(List.of(), Collections.list(loader.getResources(GLOBAL_INTERCEPTORS)));
         }

@@ -32,20 +32,23 @@ public final class CfnTemplate {
     /** resolves {@code !GetAtt logicalId.attribute} */
     private final BiFunction<String, String, String> getAtt;
 
-    private CfnTemplate(JsonNode root, Function<String, String> refResource, BiFunction<String, String, String> getAtt) {
+    private CfnTemplate(
+            JsonNode root, Function<String, String> refResource, BiFunction<String, String, String> getAtt) {
         this.root = root;
         this.refResource = refResource;
         this.getAtt = getAtt;
-        root.path("Parameters").properties().forEach(p ->
-                parameters.put(p.getKey(), p.getValue().path("Default").asText("")));
+        root.path("Parameters")
+                .properties()
+                .forEach(p ->
+                        parameters.put(p.getKey(), p.getValue().path("Default").asText("")));
     }
 
     public static JsonNode read(Path file) {
         return TemplateTable.template(file);
     }
 
-    public static CfnTemplate load(Path file, Function<String, String> refResource,
-                                   BiFunction<String, String, String> getAtt) {
+    public static CfnTemplate load(
+            Path file, Function<String, String> refResource, BiFunction<String, String, String> getAtt) {
         return new CfnTemplate(read(file), refResource, getAtt);
     }
 
@@ -154,7 +157,8 @@ public final class CfnTemplate {
                 }
                 case "Fn::Split" -> {
                     var parts = JsonNodeFactory.instance.arrayNode();
-                    for (String part : resolve(arg.get(1)).split(Pattern.quote(arg.get(0).asText()), -1)) {
+                    for (String part :
+                            resolve(arg.get(1)).split(Pattern.quote(arg.get(0).asText()), -1)) {
                         parts.add(part);
                     }
                     return parts;

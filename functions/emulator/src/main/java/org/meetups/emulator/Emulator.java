@@ -52,20 +52,24 @@ public final class Emulator {
         Path root = ProjectFiles.root();
         Path venv = Path.of(run(root, root.resolve("tools/venv").toString()).strip());
         try {
-            List<String> command = new ArrayList<>(List.of(venv.resolve("bin/python").toString(),
-                    root.resolve("tools/emulator/atomic_moto.py").toString(), "--port", String.valueOf(port),
+            List<String> command = new ArrayList<>(List.of(
+                    venv.resolve("bin/python").toString(),
+                    root.resolve("tools/emulator/atomic_moto.py").toString(),
+                    "--port",
+                    String.valueOf(port),
                     "--exit-on-stdin-eof"));
             command.addAll(List.of(options));
             Process process = new ProcessBuilder(command)
                     .redirectError(ProcessBuilder.Redirect.INHERIT)
                     .start();
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            BufferedReader out =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.startsWith("MOTO_READY ")) {
                     String actualPort = line.substring("MOTO_READY ".length()).strip();
-                    Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "moto-stdout");
+                    Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "moto-stdout");
                     drain.setDaemon(true);
                     drain.start();
                     return new Emulator(process, "http://127.0.0.1:" + actualPort);
@@ -83,8 +87,10 @@ public final class Emulator {
 
     private static String run(Path dir, String... command) {
         try {
-            Process process = new ProcessBuilder(command).directory(dir.toFile())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(15, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed");

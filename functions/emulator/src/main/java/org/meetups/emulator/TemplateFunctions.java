@@ -16,18 +16,26 @@ public final class TemplateFunctions {
      * references resolved to their defaults, and {@code resourceRefs} the variables that name a
      * resource ({@code !Ref MeetupsTable}): variable -> resource logical id, for the caller to resolve.
      */
-    public record Function(String logicalId, String module, Path zip, String handlerClass,
-                           Map<String, String> environment, Map<String, String> resourceRefs) {
+    public record Function(
+            String logicalId,
+            String module,
+            Path zip,
+            String handlerClass,
+            Map<String, String> environment,
+            Map<String, String> resourceRefs) {
         /**
          * The function's sample events: events/<module>/, or for a function built from another function's
          * module (its name is not the module's) events/<its name in kebab case>/, e.g. events/involvement-mail/.
          */
         public Path eventsDir(Path root) {
-            String name = logicalId.endsWith("Function") ? logicalId.substring(0, logicalId.length() - "Function".length()) : logicalId;
+            String name = logicalId.endsWith("Function")
+                    ? logicalId.substring(0, logicalId.length() - "Function".length())
+                    : logicalId;
             if (name.equalsIgnoreCase(module)) {
                 return root.resolve("events").resolve(module);
             }
-            return root.resolve("events").resolve(name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
+            return root.resolve("events")
+                    .resolve(name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
         }
     }
 
@@ -51,31 +59,45 @@ public final class TemplateFunctions {
      * {@code !Ref}, which is left to the caller in {@code resourceRefs}.
      */
     public static List<Function> all(Path root) {
-        CfnTemplate cfn = CfnTemplate.load(root.resolve("template.yaml"), id -> id,
+        CfnTemplate cfn = CfnTemplate.load(
+                        root.resolve("template.yaml"),
+                        id -> id,
                         (id, attribute) -> "arn:aws:local:" + Emulator.REGION + ":000000000000:" + id + "/" + attribute)
-                .pseudoParameter("AWS::Region", Emulator.REGION).pseudoParameter("AWS::AccountId", "000000000000")
-                .pseudoParameter("AWS::StackName", "meetups").pseudoParameter("AWS::Partition", "aws")
-                .pseudoParameter("AWS::URLSuffix", "amazonaws.com").pseudoParameter("AWS::NoValue", "");
+                .pseudoParameter("AWS::Region", Emulator.REGION)
+                .pseudoParameter("AWS::AccountId", "000000000000")
+                .pseudoParameter("AWS::StackName", "meetups")
+                .pseudoParameter("AWS::Partition", "aws")
+                .pseudoParameter("AWS::URLSuffix", "amazonaws.com")
+                .pseudoParameter("AWS::NoValue", "");
         JsonNode resources = cfn.root().path("Resources");
         List<Function> functions = new ArrayList<>();
         resources.properties().forEach(resource -> {
-            if (!"AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) {
+            if (!"AWS::Serverless::Function"
+                    .equals(resource.getValue().path("Type").asText())) {
                 return;
             }
             JsonNode props = resource.getValue().path("Properties");
             Path zip = deploymentZip(root, props.path("CodeUri").asText());
             Map<String, String> environment = new LinkedHashMap<>();
             Map<String, String> resourceRefs = new LinkedHashMap<>();
-            cfn.functionProperty(resource.getValue(), "Environment").path("Variables").properties().forEach(v -> {
-                String ref = v.getValue().path("Ref").asText(null);
-                if (ref != null && resources.has(ref)) {
-                    resourceRefs.put(v.getKey(), ref);
-                } else {
-                    environment.put(v.getKey(), cfn.resolve(v.getValue()));
-                }
-            });
-            functions.add(new Function(resource.getKey(), zip.getFileName().toString().replace(".zip", ""), zip,
-                    props.path("Handler").asText().split("::")[0], environment, resourceRefs));
+            cfn.functionProperty(resource.getValue(), "Environment")
+                    .path("Variables")
+                    .properties()
+                    .forEach(v -> {
+                        String ref = v.getValue().path("Ref").asText(null);
+                        if (ref != null && resources.has(ref)) {
+                            resourceRefs.put(v.getKey(), ref);
+                        } else {
+                            environment.put(v.getKey(), cfn.resolve(v.getValue()));
+                        }
+                    });
+            functions.add(new Function(
+                    resource.getKey(),
+                    zip.getFileName().toString().replace(".zip", ""),
+                    zip,
+                    props.path("Handler").asText().split("::")[0],
+                    environment,
+                    resourceRefs));
         });
         return functions;
     }

@@ -59,16 +59,21 @@ public final class TemplateTable {
     }
 
     public static CreateTableRequest createRequest(Path templateFile, String tableName) {
-        JsonNode properties = template(templateFile).path("Resources").path(LOGICAL_ID).path("Properties");
+        JsonNode properties =
+                template(templateFile).path("Resources").path(LOGICAL_ID).path("Properties");
         if (properties.isMissingNode()) {
             throw new IllegalStateException(templateFile + " declares no " + LOGICAL_ID);
         }
         CreateTableRequest.Builder request = CreateTableRequest.builder()
                 .tableName(tableName)
-                .billingMode(BillingMode.fromValue(properties.path("BillingMode").asText("PAY_PER_REQUEST")))
-                .attributeDefinitions(each(properties.path("AttributeDefinitions"), a -> AttributeDefinition.builder()
-                        .attributeName(a.path("AttributeName").asText())
-                        .attributeType(a.path("AttributeType").asText()).build()))
+                .billingMode(
+                        BillingMode.fromValue(properties.path("BillingMode").asText("PAY_PER_REQUEST")))
+                .attributeDefinitions(each(
+                        properties.path("AttributeDefinitions"),
+                        a -> AttributeDefinition.builder()
+                                .attributeName(a.path("AttributeName").asText())
+                                .attributeType(a.path("AttributeType").asText())
+                                .build()))
                 .keySchema(keySchema(properties.path("KeySchema")));
         List<GlobalSecondaryIndex> indexes = each(properties.path("GlobalSecondaryIndexes"), index -> {
             JsonNode projection = index.path("Projection");
@@ -86,8 +91,10 @@ public final class TemplateTable {
         }
         JsonNode stream = properties.path("StreamSpecification");
         if (!stream.isMissingNode()) {
-            request.streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                    .streamViewType(stream.path("StreamViewType").asText()).build());
+            request.streamSpecification(StreamSpecification.builder()
+                    .streamEnabled(true)
+                    .streamViewType(stream.path("StreamViewType").asText())
+                    .build());
         }
         return request.build();
     }
@@ -95,18 +102,26 @@ public final class TemplateTable {
     /** Creates the table and its TTL setting; returns the table name. */
     public static String create(DynamoDbClient client, Path templateFile, String tableName) {
         client.createTable(createRequest(templateFile, tableName));
-        JsonNode ttl = template(templateFile).path("Resources").path(LOGICAL_ID).path("Properties")
+        JsonNode ttl = template(templateFile)
+                .path("Resources")
+                .path(LOGICAL_ID)
+                .path("Properties")
                 .path("TimeToLiveSpecification");
         if (ttl.path("Enabled").asBoolean(false)) {
-            client.updateTimeToLive(r -> r.tableName(tableName).timeToLiveSpecification(s -> s
-                    .attributeName(ttl.path("AttributeName").asText()).enabled(true)));
+            client.updateTimeToLive(r -> r.tableName(tableName)
+                    .timeToLiveSpecification(s ->
+                            s.attributeName(ttl.path("AttributeName").asText()).enabled(true)));
         }
         return tableName;
     }
 
     private static List<KeySchemaElement> keySchema(JsonNode node) {
-        return each(node, k -> KeySchemaElement.builder()
-                .attributeName(k.path("AttributeName").asText()).keyType(k.path("KeyType").asText()).build());
+        return each(
+                node,
+                k -> KeySchemaElement.builder()
+                        .attributeName(k.path("AttributeName").asText())
+                        .keyType(k.path("KeyType").asText())
+                        .build());
     }
 
     private static <T> List<T> each(JsonNode array, java.util.function.Function<JsonNode, T> map) {

@@ -41,18 +41,25 @@ class EmulatorStreamTest {
     String streamArn;
     String iterator;
 
-    static final StaticCredentialsProvider CREDENTIALS = StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
 
     @BeforeAll
     static void start() {
         emulator = Emulator.start();
         var credentials = CREDENTIALS;
-        dynamo = DynamoDbClient.builder().endpointOverride(URI.create(emulator.endpoint()))
-                .region(Region.of(Emulator.REGION)).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        streams = DynamoDbStreamsClient.builder().endpointOverride(URI.create(emulator.endpoint()))
-                .region(Region.of(Emulator.REGION)).credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        dynamo = DynamoDbClient.builder()
+                .endpointOverride(URI.create(emulator.endpoint()))
+                .region(Region.of(Emulator.REGION))
+                .credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+        streams = DynamoDbStreamsClient.builder()
+                .endpointOverride(URI.create(emulator.endpoint()))
+                .region(Region.of(Emulator.REGION))
+                .credentialsProvider(credentials)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 
     @AfterAll
@@ -64,9 +71,14 @@ class EmulatorStreamTest {
     void freshTableAndAReaderThatKeepsItsIterator() {
         table = TemplateTable.create(dynamo, ProjectFiles.resolve("template.yaml"), "stream-" + UUID.randomUUID());
         streamArn = dynamo.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-        String shard = streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards().get(0).shardId();
-        iterator = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard)
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        String shard = streams.describeStream(r -> r.streamArn(streamArn))
+                .streamDescription()
+                .shards()
+                .get(0)
+                .shardId();
+        iterator = streams.getShardIterator(
+                        r -> r.streamArn(streamArn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                .shardIterator();
     }
 
     @Test
@@ -76,69 +88,148 @@ class EmulatorStreamTest {
         assertEquals(List.of("INSERT meetup META", "INSERT meetup RSVP#anna"), read());
 
         // role full: the assignment is written first, then the meetup's condition fails
-        refused(TransactWriteItem.builder().put(p -> p.tableName(table).item(key("meetup", "ROLE#greeter#carl"))
-                        .conditionExpression("attribute_not_exists(PK)")).build(),
-                TransactWriteItem.builder().update(u -> u.tableName(table).key(key("meetup", "META"))
-                        .updateExpression("ADD filled :one").conditionExpression("filled < slots")
-                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build());
+        refused(
+                TransactWriteItem.builder()
+                        .put(p -> p.tableName(table)
+                                .item(key("meetup", "ROLE#greeter#carl"))
+                                .conditionExpression("attribute_not_exists(PK)"))
+                        .build(),
+                TransactWriteItem.builder()
+                        .update(u -> u.tableName(table)
+                                .key(key("meetup", "META"))
+                                .updateExpression("ADD filled :one")
+                                .conditionExpression("filled < slots")
+                                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))
+                        .build());
         // an RSVP race lost: the item changed since it was read
-        refused(TransactWriteItem.builder().update(u -> u.tableName(table).key(key("meetup", "META"))
-                        .updateExpression("SET waiting = :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))).build(),
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(key("meetup", "RSVP#anna"))
-                        .conditionExpression("attribute_not_exists(PK)")).build());
+        refused(
+                TransactWriteItem.builder()
+                        .update(u -> u.tableName(table)
+                                .key(key("meetup", "META"))
+                                .updateExpression("SET waiting = :one")
+                                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))
+                        .build(),
+                TransactWriteItem.builder()
+                        .put(p -> p.tableName(table)
+                                .item(key("meetup", "RSVP#anna"))
+                                .conditionExpression("attribute_not_exists(PK)"))
+                        .build());
         // a condition check failing after two writes and a delete
-        refused(TransactWriteItem.builder().put(p -> p.tableName(table).item(key("meetup", "RSVP#bob"))).build(),
-                TransactWriteItem.builder().delete(d -> d.tableName(table).key(key("meetup", "RSVP#anna"))).build(),
-                TransactWriteItem.builder().conditionCheck(c -> c.tableName(table).key(key("meetup", "META"))
-                        .conditionExpression("attribute_not_exists(PK)")).build());
+        refused(
+                TransactWriteItem.builder()
+                        .put(p -> p.tableName(table).item(key("meetup", "RSVP#bob")))
+                        .build(),
+                TransactWriteItem.builder()
+                        .delete(d -> d.tableName(table).key(key("meetup", "RSVP#anna")))
+                        .build(),
+                TransactWriteItem.builder()
+                        .conditionCheck(c -> c.tableName(table)
+                                .key(key("meetup", "META"))
+                                .conditionExpression("attribute_not_exists(PK)"))
+                        .build());
         // refused before anything is applied: the same item twice
-        assertThrows(DynamoDbException.class, () -> dynamo.transactWriteItems(t -> t.transactItems(
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(key("meetup", "RSVP#dan"))).build(),
-                TransactWriteItem.builder().delete(d -> d.tableName(table).key(key("meetup", "RSVP#dan"))).build())));
+        assertThrows(
+                DynamoDbException.class,
+                () -> dynamo.transactWriteItems(t -> t.transactItems(
+                        TransactWriteItem.builder()
+                                .put(p -> p.tableName(table).item(key("meetup", "RSVP#dan")))
+                                .build(),
+                        TransactWriteItem.builder()
+                                .delete(d -> d.tableName(table).key(key("meetup", "RSVP#dan")))
+                                .build())));
         assertEquals(List.of(), read(), "a refused transaction streams nothing");
 
         dynamo.transactWriteItems(t -> t.transactItems(
-                TransactWriteItem.builder().put(p -> p.tableName(table).item(key("meetup", "ROLE#host#eva"))).build(),
-                TransactWriteItem.builder().update(u -> u.tableName(table).key(key("meetup", "META"))
-                        .updateExpression("SET host = :eva").expressionAttributeValues(Map.of(":eva", AttributeValue.fromS("eva")))).build()));
+                TransactWriteItem.builder()
+                        .put(p -> p.tableName(table).item(key("meetup", "ROLE#host#eva")))
+                        .build(),
+                TransactWriteItem.builder()
+                        .update(u -> u.tableName(table)
+                                .key(key("meetup", "META"))
+                                .updateExpression("SET host = :eva")
+                                .expressionAttributeValues(Map.of(":eva", AttributeValue.fromS("eva"))))
+                        .build()));
         dynamo.deleteItem(d -> d.tableName(table).key(key("meetup", "RSVP#anna")));
         put("meetup", "RSVP#fay", Map.of());
-        assertEquals(List.of("INSERT meetup ROLE#host#eva", "MODIFY meetup META", "REMOVE meetup RSVP#anna",
-                "INSERT meetup RSVP#fay"), read(), "the iterator kept across the refusals reads every commit once");
+        assertEquals(
+                List.of(
+                        "INSERT meetup ROLE#host#eva",
+                        "MODIFY meetup META",
+                        "REMOVE meetup RSVP#anna",
+                        "INSERT meetup RSVP#fay"),
+                read(),
+                "the iterator kept across the refusals reads every commit once");
         assertEquals(List.of(), read());
 
         List<Record> all = fromTheStart();
-        assertEquals(List.of("INSERT meetup META", "INSERT meetup RSVP#anna", "INSERT meetup ROLE#host#eva",
-                "MODIFY meetup META", "REMOVE meetup RSVP#anna", "INSERT meetup RSVP#fay"),
-                all.stream().map(EmulatorStreamTest::describe).toList(), "a new reader sees the same history");
-        List<String> sequence = all.stream().map(r -> r.dynamodb().sequenceNumber()).toList();
-        assertEquals(sequence.stream().distinct().sorted((a, b) -> new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b))).toList(),
-                sequence, "sequence numbers are distinct and increasing");
-        assertEquals("eva", dynamo.getItem(g -> g.tableName(table).key(key("meetup", "META"))).item().get("host").s());
-        assertEquals("2", dynamo.getItem(g -> g.tableName(table).key(key("meetup", "META"))).item().get("filled").n(),
+        assertEquals(
+                List.of(
+                        "INSERT meetup META",
+                        "INSERT meetup RSVP#anna",
+                        "INSERT meetup ROLE#host#eva",
+                        "MODIFY meetup META",
+                        "REMOVE meetup RSVP#anna",
+                        "INSERT meetup RSVP#fay"),
+                all.stream().map(EmulatorStreamTest::describe).toList(),
+                "a new reader sees the same history");
+        List<String> sequence =
+                all.stream().map(r -> r.dynamodb().sequenceNumber()).toList();
+        assertEquals(
+                sequence.stream()
+                        .distinct()
+                        .sorted((a, b) -> new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b)))
+                        .toList(),
+                sequence,
+                "sequence numbers are distinct and increasing");
+        assertEquals(
+                "eva",
+                dynamo.getItem(g -> g.tableName(table).key(key("meetup", "META")))
+                        .item()
+                        .get("host")
+                        .s());
+        assertEquals(
+                "2",
+                dynamo.getItem(g -> g.tableName(table).key(key("meetup", "META")))
+                        .item()
+                        .get("filled")
+                        .n(),
                 "the refused increment left the item as it was");
     }
 
     @Test
     void shardIteratorsExpireAsInDynamoDbStreams() throws InterruptedException {
         Emulator shortLived = Emulator.start(0, "--shard-iterator-lifetime", "1");
-        try (DynamoDbClient db = DynamoDbClient.builder().endpointOverride(URI.create(shortLived.endpoint()))
-                .region(Region.of(Emulator.REGION)).credentialsProvider(CREDENTIALS)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-             DynamoDbStreamsClient reader = DynamoDbStreamsClient.builder().endpointOverride(URI.create(shortLived.endpoint()))
-                .region(Region.of(Emulator.REGION)).credentialsProvider(CREDENTIALS)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
-            String name = TemplateTable.create(db, ProjectFiles.resolve("template.yaml"), "expiry-" + UUID.randomUUID());
+        try (DynamoDbClient db = DynamoDbClient.builder()
+                        .endpointOverride(URI.create(shortLived.endpoint()))
+                        .region(Region.of(Emulator.REGION))
+                        .credentialsProvider(CREDENTIALS)
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .build();
+                DynamoDbStreamsClient reader = DynamoDbStreamsClient.builder()
+                        .endpointOverride(URI.create(shortLived.endpoint()))
+                        .region(Region.of(Emulator.REGION))
+                        .credentialsProvider(CREDENTIALS)
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
+                        .build()) {
+            String name =
+                    TemplateTable.create(db, ProjectFiles.resolve("template.yaml"), "expiry-" + UUID.randomUUID());
             String arn = db.describeTable(r -> r.tableName(name)).table().latestStreamArn();
-            String shard = reader.describeStream(r -> r.streamArn(arn)).streamDescription().shards().get(0).shardId();
-            String first = reader.getShardIterator(r -> r.streamArn(arn).shardId(shard)
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            String shard = reader.describeStream(r -> r.streamArn(arn))
+                    .streamDescription()
+                    .shards()
+                    .get(0)
+                    .shardId();
+            String first = reader.getShardIterator(
+                            r -> r.streamArn(arn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
             String next = reader.getRecords(r -> r.shardIterator(first)).nextShardIterator();
             Thread.sleep(1500); // the iterator's lifetime, 1 s here, passes
             assertThrows(ExpiredIteratorException.class, () -> reader.getRecords(r -> r.shardIterator(next)));
-            String fresh = reader.getShardIterator(r -> r.streamArn(arn).shardId(shard)
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            assertEquals(List.of(), reader.getRecords(r -> r.shardIterator(fresh)).records());
+            String fresh = reader.getShardIterator(
+                            r -> r.streamArn(arn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                    .shardIterator();
+            assertEquals(
+                    List.of(), reader.getRecords(r -> r.shardIterator(fresh)).records());
         } finally {
             shortLived.stop();
         }
@@ -155,14 +246,21 @@ class EmulatorStreamTest {
     }
 
     private List<Record> fromTheStart() {
-        String shard = streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards().get(0).shardId();
-        String fresh = streams.getShardIterator(r -> r.streamArn(streamArn).shardId(shard)
-                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        String shard = streams.describeStream(r -> r.streamArn(streamArn))
+                .streamDescription()
+                .shards()
+                .get(0)
+                .shardId();
+        String fresh = streams.getShardIterator(
+                        r -> r.streamArn(streamArn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                .shardIterator();
         return new ArrayList<>(streams.getRecords(r -> r.shardIterator(fresh)).records());
     }
 
     private static String describe(Record record) {
-        return record.eventNameAsString() + " " + record.dynamodb().keys().get("PK").s() + " " + record.dynamodb().keys().get("SK").s();
+        return record.eventNameAsString() + " "
+                + record.dynamodb().keys().get("PK").s() + " "
+                + record.dynamodb().keys().get("SK").s();
     }
 
     private void put(String pk, String sk, Map<String, AttributeValue> attributes) {

@@ -28,7 +28,6 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.validate.ValidationException;
 import org.meetups.common.domain.Meetup;
-import org.meetups.mail.CalendarEntry;
 
 /**
  * iCalendar (RFC 5545) files made with ical4j: METHOD:REQUEST invitations and METHOD:CANCEL
@@ -38,10 +37,15 @@ import org.meetups.mail.CalendarEntry;
  */
 public final class IcsWriter {
     public static final String PRODUCT_ID = "-//Meetups//Meetup coordination//EN";
-    private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+    private static final TimeZoneRegistry ZONES =
+            TimeZoneRegistryFactory.getInstance().createRegistry();
 
     /** What the calendar file is for. */
-    public enum Method { REQUEST, CANCEL, PUBLISH }
+    public enum Method {
+        REQUEST,
+        CANCEL,
+        PUBLISH
+    }
 
     /** What the event says; {@code title} already names the role for a volunteering entry. */
     public record Event(CalendarEntry entry, Meetup meetup, String title, String description, String link) {}
@@ -70,13 +74,17 @@ public final class IcsWriter {
 
     /** A plain calendar of events (download or feed): no attendees, no scheduling method semantics. */
     public String publish(List<Event> events, Instant now) {
-        return write(Method.PUBLISH, events, events.stream().map(e -> event(e, now, e.meetup().cancelled())).toList());
+        return write(
+                Method.PUBLISH,
+                events,
+                events.stream().map(e -> event(e, now, e.meetup().cancelled())).toList());
     }
 
     private VEvent event(Event event, Instant now, boolean cancelled) {
         Meetup meetup = event.meetup();
         ZoneId zone = ZoneId.of(meetup.timeZone());
-        VEvent vevent = new VEvent(meetup.startsAt().atZone(zone), meetup.endsAt().atZone(zone), event.title());
+        VEvent vevent =
+                new VEvent(meetup.startsAt().atZone(zone), meetup.endsAt().atZone(zone), event.title());
         vevent.add(new Uid(event.entry().uid(uidDomain)));
         vevent.add(new DtStamp(now));
         vevent.add(new Sequence((int) Math.min(Integer.MAX_VALUE, meetup.version())));
@@ -99,7 +107,9 @@ public final class IcsWriter {
 
     /** A parameter value (RFC 5545) holds no control characters and no double quote. */
     static String parameterText(String value) {
-        return value == null ? "" : value.replaceAll("\\p{Cntrl}", " ").replace('"', '\'').strip();
+        return value == null
+                ? ""
+                : value.replaceAll("\\p{Cntrl}", " ").replace('"', '\'').strip();
     }
 
     static String place(Meetup meetup) {
@@ -111,11 +121,12 @@ public final class IcsWriter {
 
     private String write(Method method, List<Event> events, List<VEvent> vevents) {
         Calendar calendar = new Calendar().withProdId(PRODUCT_ID).withDefaults().getFluentTarget();
-        calendar.add(switch (method) {
-            case REQUEST -> ImmutableMethod.REQUEST;
-            case CANCEL -> ImmutableMethod.CANCEL;
-            case PUBLISH -> ImmutableMethod.PUBLISH;
-        });
+        calendar.add(
+                switch (method) {
+                    case REQUEST -> ImmutableMethod.REQUEST;
+                    case CANCEL -> ImmutableMethod.CANCEL;
+                    case PUBLISH -> ImmutableMethod.PUBLISH;
+                });
         events.stream().map(e -> e.meetup().timeZone()).distinct().forEach(zone -> {
             VTimeZone vtimezone = ZONES.getTimeZone(zone).getVTimeZone();
             calendar.add(vtimezone);

@@ -23,7 +23,8 @@ public final class MailAddress {
         }
         String local = trimmed.substring(0, at);
         if (!StandardCharsets.US_ASCII.newEncoder().canEncode(local)) {
-            throw new MimeMail.UndeliverableAddressException("the local part is not ASCII (SES sends 7-bit addresses only)", null);
+            throw new MimeMail.UndeliverableAddressException(
+                    "the local part is not ASCII (SES sends 7-bit addresses only)", null);
         }
         try {
             return local + "@" + IDN.toASCII(trimmed.substring(at + 1), IDN.ALLOW_UNASSIGNED);
@@ -41,10 +42,14 @@ public final class MailAddress {
         StringBuilder uri = new StringBuilder("mailto:");
         for (byte b : asciiAddress.getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "-._~!$'()*+,;:@".indexOf(c) >= 0) {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || "-._~!$'()*+,;:@".indexOf(c) >= 0) {
                 uri.append(c);
             } else {
-                uri.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                uri.append('%')
+                        .append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
                         .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
             }
         }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.meetups.common.domain.Meetup;
-import org.meetups.mail.CalendarEntry;
 import org.meetups.mail.links.TokenSigner;
 
 /**
@@ -26,7 +25,8 @@ public final class MailComposer {
     public MailComposer(IcsWriter ics, TokenSigner tokens, String publicBaseUrl) {
         this.ics = ics;
         this.tokens = tokens;
-        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.publicBaseUrl =
+                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
     public OutgoingMail compose(MailContent content, Meetup meetup, Instant now) {
@@ -50,12 +50,19 @@ public final class MailComposer {
         page.put("body", plain.snippet(texts.get(kind + ".body"), values));
         page.put("details", details(meetup, texts, lang));
         page.put("footer", texts.get("footer"));
-        actionLink(content, meetup, now).ifPresent(url ->
-                page.put("action", Map.of("label", texts.get(kind + ".action"), "url", url)));
+        actionLink(content, meetup, now)
+                .ifPresent(url -> page.put("action", Map.of("label", texts.get(kind + ".action"), "url", url)));
 
         String html = Templates.html().file("mail/mail.html.mustache", page);
         String text = plain.file("mail/mail.txt.mustache", page);
-        return new OutgoingMail(kind, lang, recipient.email(), recipient.name(), subject, html, text,
+        return new OutgoingMail(
+                kind,
+                lang,
+                recipient.email(),
+                recipient.name(),
+                subject,
+                html,
+                text,
                 attachments(content, meetup, texts, now));
     }
 
@@ -67,7 +74,8 @@ public final class MailComposer {
         DateTimeFormatter date = DateTimeFormatter.ofPattern(texts.get("date.pattern"), locale);
         String when = date.format(start) + " – "
                 + (start.toLocalDate().equals(end.toLocalDate())
-                        ? DateTimeFormatter.ofPattern(texts.get("time.pattern"), locale).format(end)
+                        ? DateTimeFormatter.ofPattern(texts.get("time.pattern"), locale)
+                                .format(end)
                         : date.format(end))
                 + " (" + zone.getId() + ")";
         List<Map<String, String>> rows = new ArrayList<>();
@@ -88,8 +96,13 @@ public final class MailComposer {
         if (action == null || action.signUp() == null || !now.isBefore(meetup.startsAt())) {
             return java.util.Optional.empty();
         }
-        String token = tokens.oneClick(action.purpose(), meetup.id(), content.recipient().userId(), action.role(),
-                action.signUp(), meetup.startsAt());
+        String token = tokens.oneClick(
+                action.purpose(),
+                meetup.id(),
+                content.recipient().userId(),
+                action.role(),
+                action.signUp(),
+                meetup.startsAt());
         return java.util.Optional.of(linkUrl(token));
     }
 
@@ -102,10 +115,16 @@ public final class MailComposer {
         IcsWriter.Method method = content.calendarMethod();
         List<OutgoingMail.Attachment> files = new ArrayList<>();
         for (CalendarEntry entry : content.entries()) {
-            String title = entry.role() == null ? meetup.title()
-                    : Templates.text().snippet(texts.get("role.title"), Map.of("title", meetup.title(), "role", entry.role()));
-            String ics = this.ics.itip(method, new IcsWriter.Event(entry, meetup, title, meetup.description(),
-                    meetupUrl(meetup)), content.recipient().email(), content.recipient().name(), now);
+            String title = entry.role() == null
+                    ? meetup.title()
+                    : Templates.text()
+                            .snippet(texts.get("role.title"), Map.of("title", meetup.title(), "role", entry.role()));
+            String ics = this.ics.itip(
+                    method,
+                    new IcsWriter.Event(entry, meetup, title, meetup.description(), meetupUrl(meetup)),
+                    content.recipient().email(),
+                    content.recipient().name(),
+                    now);
             String name = (method == IcsWriter.Method.CANCEL ? "cancel" : "invite")
                     + (entry.role() == null ? "" : "-" + entry.role()) + ".ics";
             files.add(new OutgoingMail.Attachment(name, method.name(), ics));

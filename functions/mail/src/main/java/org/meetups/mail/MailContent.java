@@ -13,8 +13,13 @@ import org.meetups.mail.links.Purpose;
  * @param calendarMethod REQUEST (invitation) or CANCEL for those files
  * @param action         the one-click link the mail offers, or null
  */
-public record MailContent(String kind, Recipient recipient, Map<String, Object> values, List<CalendarEntry> entries,
-                          IcsWriter.Method calendarMethod, Action action) {
+public record MailContent(
+        String kind,
+        Recipient recipient,
+        Map<String, Object> values,
+        List<CalendarEntry> entries,
+        IcsWriter.Method calendarMethod,
+        Action action) {
 
     public MailContent {
         values = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(values));

@@ -88,7 +88,7 @@ public final class MailDelivery {
                 case IN_PROGRESS -> {
                     return new Result(Outcome.IN_PROGRESS, null);
                 }
-                case CLAIMED -> { }
+                case CLAIMED -> {}
             }
             byte[] raw;
             try {
@@ -115,10 +115,18 @@ public final class MailDelivery {
                 Metrics.count("MailsDeferred", "Kind", kind);
                 Metrics.count("MailsDeferredBy", "Cause", failure.kind().name());
                 if (failure.kind() == SesErrors.Kind.ACCOUNT) {
-                    LOG.error("SES refuses to send for the account ({}): {} mail deferred, the rest of this run waits",
-                            failure.code(), kind, e);
+                    LOG.error(
+                            "SES refuses to send for the account ({}): {} mail deferred, the rest of this run waits",
+                            failure.code(),
+                            kind,
+                            e);
                 } else {
-                    LOG.warn("SES {} ({}): {} mail deferred, the rest of this run waits", failure.kind(), failure.code(), kind, e);
+                    LOG.warn(
+                            "SES {} ({}): {} mail deferred, the rest of this run waits",
+                            failure.kind(),
+                            failure.code(),
+                            kind,
+                            e);
                 }
                 return new Result(Outcome.DEFERRED, failure.kind() + " " + failure.code());
             }

@@ -46,9 +46,16 @@ public final class MailStack {
     }
 
     /** {@code sesInterceptors}: faults injected into the real SES pipeline by tests. */
-    public static MailDelivery delivery(Env env, Clock clock, DynamoDbClient dynamo, String table, MimeMail mime,
-                                        List<ExecutionInterceptor> sesInterceptors) {
-        Mailer mailer = new Mailer(() -> AwsClients.sesV2(env, sesInterceptors), mime.senderAddress(),
+    public static MailDelivery delivery(
+            Env env,
+            Clock clock,
+            DynamoDbClient dynamo,
+            String table,
+            MimeMail mime,
+            List<ExecutionInterceptor> sesInterceptors) {
+        Mailer mailer = new Mailer(
+                () -> AwsClients.sesV2(env, sesInterceptors),
+                mime.senderAddress(),
                 env.find("SES_CONFIGURATION_SET").orElse(null));
         return new MailDelivery(new SentMarkers(dynamo, table), mime, mailer, clock);
     }

@@ -27,6 +27,7 @@ public final class MailWindows {
     public static final String RELEASED_AT = "releasedAt";
     /** How far back a release looks for due windows it missed. */
     private static final int CATCH_UP_MONTHS = 1;
+
     private static final Duration KEEP = Duration.ofDays(30);
 
     private final DynamoDbClient dynamo;
@@ -56,20 +57,30 @@ public final class MailWindows {
     }
 
     public Optional<Window> read(Key key) {
-        Map<String, AttributeValue> item = dynamo.getItem(r -> r.tableName(table).key(key.item()).consistentRead(true)).item();
+        Map<String, AttributeValue> item = dynamo.getItem(
+                        r -> r.tableName(table).key(key.item()).consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(window(item));
     }
 
     public static Window window(Map<String, AttributeValue> item) {
         String ends = string(item, "windowEndsAt");
-        return new Window(ends == null ? null : Instant.parse(ends), string(item, "told"),
-                new Recipient(string(item, "userId"), string(item, "email"), string(item, "name"), string(item, "language")));
+        return new Window(
+                ends == null ? null : Instant.parse(ends),
+                string(item, "told"),
+                new Recipient(
+                        string(item, "userId"), string(item, "email"), string(item, "name"), string(item, "language")));
     }
 
     /** A mail about {@code told} went out now: a new window starts. */
     public void opened(Key key, String told, Recipient to, Instant now, Duration length) {
-        update(key, to, now, "SET windowEndsAt = :ends, told = :told", Map.of(
-                ":ends", s(now.plus(length).toString()), ":told", s(told)), null);
+        update(
+                key,
+                to,
+                now,
+                "SET windowEndsAt = :ends, told = :told",
+                Map.of(":ends", s(now.plus(length).toString()), ":told", s(told)),
+                null);
     }
 
     /** A mail not caused by the person (a promotion, a coordinator's change) told them {@code told}. */
@@ -86,9 +97,19 @@ public final class MailWindows {
      * which is what the person was last told when nothing was mailed through the window yet.
      */
     public void hold(Key key, Instant due, String before, Recipient to, Instant now) {
-        update(key, to, now, "SET told = if_not_exists(told, :before), #gpk = :gpk, #gsk = :gsk REMOVE " + RELEASED_AT,
-                Map.of(":before", s(before), ":gpk", s(SK_PREFIX + YearMonth.from(due.atOffset(ZoneOffset.UTC))),
-                        ":gsk", s(due + "#" + key.meetupId() + "#" + key.userId() + "#" + key.subject())), null);
+        update(
+                key,
+                to,
+                now,
+                "SET told = if_not_exists(told, :before), #gpk = :gpk, #gsk = :gsk REMOVE " + RELEASED_AT,
+                Map.of(
+                        ":before",
+                        s(before),
+                        ":gpk",
+                        s(SK_PREFIX + YearMonth.from(due.atOffset(ZoneOffset.UTC))),
+                        ":gsk",
+                        s(due + "#" + key.meetupId() + "#" + key.userId() + "#" + key.subject())),
+                null);
     }
 
     /** After a release: the latest state ({@code told}) was mailed (or needed no mail); a mail starts a new window. */
@@ -98,7 +119,9 @@ public final class MailWindows {
         if (newWindowEnd != null) {
             values.put(":ends", s(newWindowEnd.toString()));
         }
-        dynamo.updateItem(r -> r.tableName(table).key(key.item()).updateExpression(set + " REMOVE " + RELEASED_AT)
+        dynamo.updateItem(r -> r.tableName(table)
+                .key(key.item())
+                .updateExpression(set + " REMOVE " + RELEASED_AT)
                 .expressionAttributeValues(values));
     }
 
@@ -112,19 +135,22 @@ public final class MailWindows {
         YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
         for (int back = CATCH_UP_MONTHS; back >= 0; back--) {
             String bucket = SK_PREFIX + month.minusMonths(back);
-            for (Map<String, AttributeValue> entry : dynamo.queryPaginator(QueryRequest.builder().tableName(table)
-                    .indexName(Keys.GSI4)
-                    .keyConditionExpression("#pk = :bucket AND #sk <= :at")
-                    .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
-                    .expressionAttributeValues(Map.of(":bucket", s(bucket), ":at", s(at + "#~")))
-                    .build()).items()) {
+            for (Map<String, AttributeValue> entry : dynamo.queryPaginator(QueryRequest.builder()
+                            .tableName(table)
+                            .indexName(Keys.GSI4)
+                            .keyConditionExpression("#pk = :bucket AND #sk <= :at")
+                            .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
+                            .expressionAttributeValues(Map.of(":bucket", s(bucket), ":at", s(at + "#~")))
+                            .build())
+                    .items()) {
                 try {
                     dynamo.updateItem(r -> r.tableName(table)
                             .key(Map.of(Keys.PK, entry.get(Keys.PK), Keys.SK, entry.get(Keys.SK)))
                             .updateExpression("SET " + RELEASED_AT + " = :now REMOVE #pk, #sk")
                             .conditionExpression("#sk = :sk")
                             .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
-                            .expressionAttributeValues(Map.of(":now", s(at.toString()), ":sk", entry.get(Keys.GSI4_SK))));
+                            .expressionAttributeValues(
+                                    Map.of(":now", s(at.toString()), ":sk", entry.get(Keys.GSI4_SK))));
                     released++;
                 } catch (ConditionalCheckFailedException e) {
                     // held again meanwhile, for a later end: released then
@@ -134,15 +160,20 @@ public final class MailWindows {
         return released;
     }
 
-    private void update(Key key, Recipient to, Instant now, String expression, Map<String, AttributeValue> values,
-                        String condition) {
+    private void update(
+            Key key,
+            Recipient to,
+            Instant now,
+            String expression,
+            Map<String, AttributeValue> values,
+            String condition) {
         Map<String, AttributeValue> all = new HashMap<>(values);
         all.put(":type", s("MAIL_WINDOW"));
         all.put(":meetup", s(key.meetupId()));
         all.put(":user", s(key.userId()));
         all.put(":expires", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())));
-        StringBuilder set = new StringBuilder(", #type = :type, meetupId = :meetup, userId = :user, "
-                + Keys.TTL + " = :expires");
+        StringBuilder set =
+                new StringBuilder(", #type = :type, meetupId = :meetup, userId = :user, " + Keys.TTL + " = :expires");
         Map<String, String> names = new HashMap<>(Map.of("#type", "type"));
         if (expression.contains("#gpk")) {
             names.put("#gpk", Keys.GSI4_PK);
@@ -162,9 +193,13 @@ public final class MailWindows {
             }
         }
         int remove = expression.indexOf(" REMOVE ");
-        String full = remove < 0 ? expression + set : expression.substring(0, remove) + set + expression.substring(remove);
+        String full =
+                remove < 0 ? expression + set : expression.substring(0, remove) + set + expression.substring(remove);
         dynamo.updateItem(r -> {
-            r.tableName(table).key(key.item()).updateExpression(full).expressionAttributeNames(names)
+            r.tableName(table)
+                    .key(key.item())
+                    .updateExpression(full)
+                    .expressionAttributeNames(names)
                     .expressionAttributeValues(all);
             if (condition != null) {
                 r.conditionExpression(condition);

@@ -52,7 +52,8 @@ public final class Mailer {
     /** Returns SES's message id. */
     public String send(byte[] mime) {
         return ses().sendEmail(r -> r.fromEmailAddress(fromAddress)
-                .configurationSetName(configurationSet)
-                .content(c -> c.raw(raw -> raw.data(SdkBytes.fromByteArray(mime))))).messageId();
+                        .configurationSetName(configurationSet)
+                        .content(c -> c.raw(raw -> raw.data(SdkBytes.fromByteArray(mime)))))
+                .messageId();
     }
 }

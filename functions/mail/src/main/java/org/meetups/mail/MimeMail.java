@@ -27,6 +27,7 @@ import java.util.Properties;
 public final class MimeMail {
     /** Names what the mail is about (its kind, e.g. {@code RSVP_CONFIRMED}), for tools that read sent mail. */
     public static final String KIND_HEADER = "X-Meetups-Mail-Kind";
+
     private static final Session SESSION = Session.getInstance(new Properties());
 
     private final InternetAddress from;

@@ -8,9 +8,17 @@ import java.util.List;
  * and so do any further header lines ({@code headers}, such as the digest's List-Unsubscribe), which
  * MimeMail keeps on one line; {@code images}: pictures the HTML shows inline.
  */
-public record OutgoingMail(String kind, String language, String toEmail, String toName, String subject, String html,
-                           String text, List<Attachment> attachments, java.util.Map<String, String> headers,
-                           List<InlineImage> images) {
+public record OutgoingMail(
+        String kind,
+        String language,
+        String toEmail,
+        String toName,
+        String subject,
+        String html,
+        String text,
+        List<Attachment> attachments,
+        java.util.Map<String, String> headers,
+        List<InlineImage> images) {
 
     public OutgoingMail {
         attachments = List.copyOf(attachments);
@@ -18,13 +26,28 @@ public record OutgoingMail(String kind, String language, String toEmail, String 
         images = List.copyOf(images);
     }
 
-    public OutgoingMail(String kind, String language, String toEmail, String toName, String subject, String html,
-                        String text, List<Attachment> attachments, java.util.Map<String, String> headers) {
+    public OutgoingMail(
+            String kind,
+            String language,
+            String toEmail,
+            String toName,
+            String subject,
+            String html,
+            String text,
+            List<Attachment> attachments,
+            java.util.Map<String, String> headers) {
         this(kind, language, toEmail, toName, subject, html, text, attachments, headers, List.of());
     }
 
-    public OutgoingMail(String kind, String language, String toEmail, String toName, String subject, String html,
-                        String text, List<Attachment> attachments) {
+    public OutgoingMail(
+            String kind,
+            String language,
+            String toEmail,
+            String toName,
+            String subject,
+            String html,
+            String text,
+            List<Attachment> attachments) {
         this(kind, language, toEmail, toName, subject, html, text, attachments, java.util.Map.of());
     }
 

@@ -64,16 +64,22 @@ public final class SentMarkers {
         item.put("userId", s(n.userId()));
         item.put(Keys.TTL, num(now.plus(KEEP).getEpochSecond()));
         try {
-            dynamo.putItem(r -> r.tableName(table).item(item)
+            dynamo.putItem(r -> r.tableName(table)
+                    .item(item)
                     .conditionExpression("attribute_not_exists(PK) OR (#state = :pending AND claimedAt < :stale)")
                     .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":pending", s("PENDING"),
-                            ":stale", num(now.minus(LEASE).toEpochMilli())))
+                    .expressionAttributeValues(Map.of(
+                            ":pending",
+                            s("PENDING"),
+                            ":stale",
+                            num(now.minus(LEASE).toEpochMilli())))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
             return Claim.CLAIMED;
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.item();
-            boolean sent = old != null && old.containsKey("state") && !"PENDING".equals(old.get("state").s());
+            boolean sent = old != null
+                    && old.containsKey("state")
+                    && !"PENDING".equals(old.get("state").s());
             return sent ? Claim.ALREADY_SENT : Claim.IN_PROGRESS;
         }
     }
@@ -83,20 +89,23 @@ public final class SentMarkers {
      * {@code detail}): no attempt may send it again.
      */
     public void complete(Marker n, String state, String detail, Instant now) {
-        dynamo.updateItem(r -> r.tableName(table).key(key(n))
+        dynamo.updateItem(r -> r.tableName(table)
+                .key(key(n))
                 .updateExpression("SET #state = :state, doneAt = :now, detail = :detail")
                 .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":state", s(state), ":now", s(now.toString()),
-                        ":detail", s(detail == null ? "-" : detail))));
+                .expressionAttributeValues(Map.of(
+                        ":state", s(state), ":now", s(now.toString()), ":detail", s(detail == null ? "-" : detail))));
     }
 
     /** The send failed: remove our claim so the retry can send at once (if this fails too, the lease runs out). */
     public void release(Marker n, Instant claimedAt) {
         try {
-            dynamo.deleteItem(r -> r.tableName(table).key(key(n))
+            dynamo.deleteItem(r -> r.tableName(table)
+                    .key(key(n))
                     .conditionExpression("#state = :pending AND claimedAt = :mine")
                     .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":pending", s("PENDING"), ":mine", num(claimedAt.toEpochMilli()))));
+                    .expressionAttributeValues(
+                            Map.of(":pending", s("PENDING"), ":mine", num(claimedAt.toEpochMilli()))));
         } catch (RuntimeException e) {
             LOG.warn("could not release the claim {}; its lease runs out instead", n.sk(), e);
         }

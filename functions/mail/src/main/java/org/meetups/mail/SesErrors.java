@@ -41,19 +41,26 @@ public final class SesErrors {
     public record Failure(Kind kind, String code, String reason) {}
 
     /** Error codes of a bad request about this message's content or address (SES v2's, and v1's that some emulators answer). */
-    private static final Set<String> BAD_MESSAGE = Set.of("BadRequestException", "InvalidParameterValue", "MessageRejected");
+    private static final Set<String> BAD_MESSAGE =
+            Set.of("BadRequestException", "InvalidParameterValue", "MessageRejected");
 
     public static Failure classify(SdkException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (!(e instanceof AwsServiceException service)) {
             return new Failure(Kind.TRANSIENT, e.getClass().getSimpleName(), message);
         }
-        String code = service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null
-                ? service.getClass().getSimpleName() : service.awsErrorDetails().errorCode();
+        String code =
+                service.awsErrorDetails() == null || service.awsErrorDetails().errorCode() == null
+                        ? service.getClass().getSimpleName()
+                        : service.awsErrorDetails().errorCode();
         String lower = message.toLowerCase(Locale.ROOT);
-        if (service instanceof AccountSuspendedException || service instanceof SendingPausedException
-                || service instanceof MailFromDomainNotVerifiedException || service instanceof LimitExceededException
-                || service instanceof NotFoundException || service.statusCode() == 401 || service.statusCode() == 403
+        if (service instanceof AccountSuspendedException
+                || service instanceof SendingPausedException
+                || service instanceof MailFromDomainNotVerifiedException
+                || service instanceof LimitExceededException
+                || service instanceof NotFoundException
+                || service.statusCode() == 401
+                || service.statusCode() == 403
                 || lower.contains("quota")) {
             return new Failure(Kind.ACCOUNT, code, message);
         }
@@ -67,7 +74,8 @@ public final class SesErrors {
         if (lower.contains("not verified") || lower.contains("not authorized") || lower.contains("authority to send")) {
             return new Failure(Kind.ACCOUNT, code, message);
         }
-        if (service instanceof MessageRejectedException || service instanceof BadRequestException
+        if (service instanceof MessageRejectedException
+                || service instanceof BadRequestException
                 || BAD_MESSAGE.contains(code)) {
             return new Failure(Kind.PER_MESSAGE, code, message);
         }

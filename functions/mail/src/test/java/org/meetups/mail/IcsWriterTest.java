@@ -24,9 +24,29 @@ class IcsWriterTest {
     final IcsWriter writer = new IcsWriter("meetups.example.org", "events@example.org", "Meetups \"Team\"");
 
     static Meetup meetup(MeetupStatus status, long version) {
-        return new Meetup("m-1", "Pitch night", "Bring a friend", MeetupKind.COMMUNITY_MEETUP, "en", START,
-                START.plusSeconds(7200), "Europe/Amsterdam", "Keizersgracht 1", "https://meet.example.org/x", 10, START,
-                Map.of(), false, status, 1, 0, 0, version, "c", NOW, NOW);
+        return new Meetup(
+                "m-1",
+                "Pitch night",
+                "Bring a friend",
+                MeetupKind.COMMUNITY_MEETUP,
+                "en",
+                START,
+                START.plusSeconds(7200),
+                "Europe/Amsterdam",
+                "Keizersgracht 1",
+                "https://meet.example.org/x",
+                10,
+                START,
+                Map.of(),
+                false,
+                status,
+                1,
+                0,
+                0,
+                version,
+                "c",
+                NOW,
+                NOW);
     }
 
     static Calendar parse(String ics) throws Exception {
@@ -39,46 +59,90 @@ class IcsWriterTest {
 
     @Test
     void anInvitationNamesItsAttendeeWithAStableUidTheVersionAsSequenceAndLocalTimes() throws Exception {
-        IcsWriter.Event event = new IcsWriter.Event(CalendarEntry.attendance("m-1"), meetup(MeetupStatus.SCHEDULED, 3),
-                "Pitch night", "Bring a friend", "https://api.example.org/meetups/m-1/calendar.ics");
+        IcsWriter.Event event = new IcsWriter.Event(
+                CalendarEntry.attendance("m-1"),
+                meetup(MeetupStatus.SCHEDULED, 3),
+                "Pitch night",
+                "Bring a friend",
+                "https://api.example.org/meetups/m-1/calendar.ics");
         String ics = writer.itip(IcsWriter.Method.REQUEST, event, "eva@example.org", "Eva\u0007 \"E\"", NOW);
         assertTrue(ics.contains("\r\n"), "lines end in CRLF");
         Calendar calendar = parse(ics);
         assertEquals("REQUEST", calendar.getProperty("METHOD").orElseThrow().getValue());
-        assertEquals(IcsWriter.PRODUCT_ID, calendar.getProperty("PRODID").orElseThrow().getValue());
+        assertEquals(
+                IcsWriter.PRODUCT_ID,
+                calendar.getProperty("PRODID").orElseThrow().getValue());
         VEvent vevent = (VEvent) calendar.getComponent("VEVENT").orElseThrow();
         assertEquals("meetup-m-1@meetups.example.org", property(vevent, "UID"));
         assertEquals("3", property(vevent, "SEQUENCE"));
         assertEquals("CONFIRMED", property(vevent, "STATUS"));
         assertEquals("20261210T180000", property(vevent, "DTSTART"), "17:00 UTC is 18:00 in Amsterdam");
-        assertEquals("Europe/Amsterdam", vevent.getProperty("DTSTART").orElseThrow().getParameter("TZID").orElseThrow().getValue());
+        assertEquals(
+                "Europe/Amsterdam",
+                vevent.getProperty("DTSTART")
+                        .orElseThrow()
+                        .getParameter("TZID")
+                        .orElseThrow()
+                        .getValue());
         assertTrue(calendar.getComponent("VTIMEZONE").isPresent(), "the zone travels with the times");
         assertEquals("Keizersgracht 1 / https://meet.example.org/x", property(vevent, "LOCATION"));
         assertEquals("mailto:eva@example.org", property(vevent, "ATTENDEE"));
-        assertEquals("Eva  'E'", vevent.getProperty("ATTENDEE").orElseThrow().getParameter("CN").orElseThrow().getValue(),
+        assertEquals(
+                "Eva  'E'",
+                vevent.getProperty("ATTENDEE")
+                        .orElseThrow()
+                        .getParameter("CN")
+                        .orElseThrow()
+                        .getValue(),
                 "no control character or double quote in a parameter");
     }
 
     @Test
     void aCancellationReplacesTheSameEntryAndARoleHasItsOwnEntry() throws Exception {
-        IcsWriter.Event role = new IcsWriter.Event(CalendarEntry.volunteering("m-1", "host"), meetup(MeetupStatus.SCHEDULED, 4),
-                "Pitch night (host)", null, null);
+        IcsWriter.Event role = new IcsWriter.Event(
+                CalendarEntry.volunteering("m-1", "host"),
+                meetup(MeetupStatus.SCHEDULED, 4),
+                "Pitch night (host)",
+                null,
+                null);
         VEvent cancelled = (VEvent) parse(writer.itip(IcsWriter.Method.CANCEL, role, "bas@example.org", "Bas", NOW))
-                .getComponent("VEVENT").orElseThrow();
+                .getComponent("VEVENT")
+                .orElseThrow();
         assertEquals("meetup-m-1-role-host@meetups.example.org", property(cancelled, "UID"));
         assertEquals("CANCELLED", property(cancelled, "STATUS"));
-        assertEquals("DECLINED", cancelled.getProperty("ATTENDEE").orElseThrow().getParameter("PARTSTAT").orElseThrow().getValue());
+        assertEquals(
+                "DECLINED",
+                cancelled
+                        .getProperty("ATTENDEE")
+                        .orElseThrow()
+                        .getParameter("PARTSTAT")
+                        .orElseThrow()
+                        .getValue());
     }
 
     @Test
     void aPublishedCalendarHasNoAttendeesAndShowsCancelledMeetupsAsCancelled() throws Exception {
-        Calendar feed = parse(writer.publish(List.of(
-                new IcsWriter.Event(CalendarEntry.attendance("m-1"), meetup(MeetupStatus.CANCELLED, 5), "Pitch night", null, null),
-                new IcsWriter.Event(CalendarEntry.volunteering("m-1", "host"), meetup(MeetupStatus.SCHEDULED, 5), "Host", null, null)),
+        Calendar feed = parse(writer.publish(
+                List.of(
+                        new IcsWriter.Event(
+                                CalendarEntry.attendance("m-1"),
+                                meetup(MeetupStatus.CANCELLED, 5),
+                                "Pitch night",
+                                null,
+                                null),
+                        new IcsWriter.Event(
+                                CalendarEntry.volunteering("m-1", "host"),
+                                meetup(MeetupStatus.SCHEDULED, 5),
+                                "Host",
+                                null,
+                                null)),
                 NOW));
         assertEquals("PUBLISH", feed.getProperty("METHOD").orElseThrow().getValue());
-        List<VEvent> events = feed.getComponents("VEVENT").stream().map(VEvent.class::cast).toList();
-        assertEquals(List.of("CANCELLED", "CONFIRMED"), events.stream().map(e -> property(e, "STATUS")).toList());
+        List<VEvent> events =
+                feed.getComponents("VEVENT").stream().map(VEvent.class::cast).toList();
+        assertEquals(
+                List.of("CANCELLED", "CONFIRMED"),
+                events.stream().map(e -> property(e, "STATUS")).toList());
         assertTrue(events.stream().allMatch(e -> e.getProperty("ATTENDEE").isEmpty()));
         assertEquals(1, feed.getComponents("VTIMEZONE").size(), "one VTIMEZONE per zone used");
     }

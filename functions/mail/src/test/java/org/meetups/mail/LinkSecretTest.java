@@ -12,9 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.aws.AwsClients;
-import org.meetups.mail.links.LinkSecret;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateFunctions;
+import org.meetups.mail.links.LinkSecret;
 import org.meetups.testing.TestStack;
 
 /** The link-signing key comes from Secrets Manager; a plaintext one only where a switch says so explicitly. */
@@ -27,36 +27,53 @@ class LinkSecretTest {
     static void start() {
         stack = TestStack.create();
         try (var secrets = AwsClients.secretsManager(stack.env())) {
-            arn = secrets.createSecret(r -> r.name("link-secret-" + UUID.randomUUID()).secretString(STORED)).arn();
+            arn = secrets.createSecret(
+                            r -> r.name("link-secret-" + UUID.randomUUID()).secretString(STORED))
+                    .arn();
         }
     }
 
     @Test
     void theKeyComesFromSecretsManager() {
-        assertArrayEquals(STORED.getBytes(StandardCharsets.UTF_8), LinkSecret.load(stack.env(Map.of("LINK_SECRET_ARN", arn))));
+        assertArrayEquals(
+                STORED.getBytes(StandardCharsets.UTF_8), LinkSecret.load(stack.env(Map.of("LINK_SECRET_ARN", arn))));
     }
 
     @Test
     void aStrayPlaintextSecretStopsTheFunctionInsteadOfReplacingTheKey() {
-        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> LinkSecret.load(stack.env(
-                Map.of("LINK_SECRET_ARN", arn, "LINK_SECRET", "an-attacker-chosen-secret-of-32-bytes!!"))));
+        IllegalStateException refused = assertThrows(
+                IllegalStateException.class,
+                () -> LinkSecret.load(stack.env(
+                        Map.of("LINK_SECRET_ARN", arn, "LINK_SECRET", "an-attacker-chosen-secret-of-32-bytes!!"))));
         assertTrue(refused.getMessage().contains("ALLOW_PLAINTEXT_LINK_SECRET"), refused::getMessage);
-        assertThrows(IllegalStateException.class, () -> LinkSecret.load(stack.env(Map.of("LINK_SECRET", "x".repeat(40),
-                "ALLOW_PLAINTEXT_LINK_SECRET", "TRUE ", "LINK_SECRET_ARN", arn))));
+        assertThrows(
+                IllegalStateException.class,
+                () -> LinkSecret.load(stack.env(Map.of(
+                        "LINK_SECRET",
+                        "x".repeat(40),
+                        "ALLOW_PLAINTEXT_LINK_SECRET",
+                        "TRUE ",
+                        "LINK_SECRET_ARN",
+                        arn))));
     }
 
     @Test
     void aPlaintextSecretIsTakenWhenExplicitlyAllowed() {
-        assertArrayEquals("a-local-secret".getBytes(StandardCharsets.UTF_8), LinkSecret.load(stack.env(
-                Map.of("LINK_SECRET", "a-local-secret", "ALLOW_PLAINTEXT_LINK_SECRET", "true"))));
+        assertArrayEquals(
+                "a-local-secret".getBytes(StandardCharsets.UTF_8),
+                LinkSecret.load(
+                        stack.env(Map.of("LINK_SECRET", "a-local-secret", "ALLOW_PLAINTEXT_LINK_SECRET", "true"))));
     }
 
     @Test
     void noDeployedFunctionGetsAPlaintextSecretOrTheSwitch() {
         for (TemplateFunctions.Function function : TemplateFunctions.all(ProjectFiles.root())) {
             for (String variable : List.of("LINK_SECRET", "ALLOW_PLAINTEXT_LINK_SECRET")) {
-                assertEquals(false, function.environment().containsKey(variable)
-                        || function.resourceRefs().containsKey(variable), function.logicalId() + " sets " + variable);
+                assertEquals(
+                        false,
+                        function.environment().containsKey(variable)
+                                || function.resourceRefs().containsKey(variable),
+                        function.logicalId() + " sets " + variable);
             }
         }
     }

@@ -36,16 +36,45 @@ class MailAddressTest {
         assertEquals("mailto:%22john%20doe%22@example.org", MailAddress.mailto("\"john doe\"@example.org"));
         assertEquals("mailto:percent%25sign@example.org", MailAddress.mailto("percent%sign@example.org"));
         IcsWriter ics = new IcsWriter("meetups.example.org", "meetups@example.org", "Meetups");
-        Meetup meetup = new Meetup("m-1", "Breakfast", "Talks", MeetupKind.COMMUNITY_MEETUP, "en", START,
-                START.plusSeconds(7200), "Europe/Amsterdam", "Rotterdam", null, 10, START, Map.of(), false,
-                MeetupStatus.SCHEDULED, 0, 0, 0, 1, "c", START, START);
+        Meetup meetup = new Meetup(
+                "m-1",
+                "Breakfast",
+                "Talks",
+                MeetupKind.COMMUNITY_MEETUP,
+                "en",
+                START,
+                START.plusSeconds(7200),
+                "Europe/Amsterdam",
+                "Rotterdam",
+                null,
+                10,
+                START,
+                Map.of(),
+                false,
+                MeetupStatus.SCHEDULED,
+                0,
+                0,
+                0,
+                1,
+                "c",
+                START,
+                START);
         for (String address : OddAddresses.VALID) {
             String uri = MailAddress.mailto(MailAddress.forSending(address));
-            URI.create(uri);   // throws for anything RFC 3986 does not allow
-            String file = ics.itip(IcsWriter.Method.REQUEST, new IcsWriter.Event(CalendarEntry.attendance("m-1"), meetup,
-                    "Breakfast", null, null), address, "Name \"with\" quotes", START);
-            var attendee = new CalendarBuilder().build(new StringReader(file)).getComponents("VEVENT").get(0)
-                    .getProperty("ATTENDEE").orElseThrow().getValue();
+            URI.create(uri); // throws for anything RFC 3986 does not allow
+            String file = ics.itip(
+                    IcsWriter.Method.REQUEST,
+                    new IcsWriter.Event(CalendarEntry.attendance("m-1"), meetup, "Breakfast", null, null),
+                    address,
+                    "Name \"with\" quotes",
+                    START);
+            var attendee = new CalendarBuilder()
+                    .build(new StringReader(file))
+                    .getComponents("VEVENT")
+                    .get(0)
+                    .getProperty("ATTENDEE")
+                    .orElseThrow()
+                    .getValue();
             assertTrue(attendee.equals(uri), address + " -> " + attendee);
         }
     }

@@ -27,20 +27,44 @@ import org.meetups.mail.links.TokenSigner;
 class MailComposerTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
-    static final TokenSigner TOKENS = new TokenSigner("0123456789abcdef0123456789abcdef-test".getBytes(StandardCharsets.UTF_8),
-            Clock.fixed(NOW, ZoneOffset.UTC));
-    final MailComposer composer = new MailComposer(new IcsWriter("meetups.example.org", "events@example.org", "Meetups"),
-            TOKENS, "https://api.example.org/");
+    static final TokenSigner TOKENS = new TokenSigner(
+            "0123456789abcdef0123456789abcdef-test".getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
+    final MailComposer composer = new MailComposer(
+            new IcsWriter("meetups.example.org", "events@example.org", "Meetups"), TOKENS, "https://api.example.org/");
 
     static Meetup meetup(String language) {
-        return new Meetup("m-1", "Pitch <night>", null, MeetupKind.COMMUNITY_MEETUP, language, START,
-                START.plusSeconds(7200), "Europe/Amsterdam", "Keizersgracht 1", null, 10, START, Map.of(), false,
-                MeetupStatus.SCHEDULED, 1, 0, 0, 2, "c", NOW, NOW);
+        return new Meetup(
+                "m-1",
+                "Pitch <night>",
+                null,
+                MeetupKind.COMMUNITY_MEETUP,
+                language,
+                START,
+                START.plusSeconds(7200),
+                "Europe/Amsterdam",
+                "Keizersgracht 1",
+                null,
+                10,
+                START,
+                Map.of(),
+                false,
+                MeetupStatus.SCHEDULED,
+                1,
+                0,
+                0,
+                2,
+                "c",
+                NOW,
+                NOW);
     }
 
     static MailContent confirmed(String language, String signUp) {
-        return new MailContent("RSVP_CONFIRMED", new Recipient("u-1", "eva@example.org", "Eva", language), Map.of(),
-                List.of(CalendarEntry.attendance("m-1")), IcsWriter.Method.REQUEST,
+        return new MailContent(
+                "RSVP_CONFIRMED",
+                new Recipient("u-1", "eva@example.org", "Eva", language),
+                Map.of(),
+                List.of(CalendarEntry.attendance("m-1")),
+                IcsWriter.Method.REQUEST,
                 new MailContent.Action(Purpose.CANCEL_RSVP, null, signUp));
     }
 
@@ -53,19 +77,26 @@ class MailComposerTest {
         assertTrue(mail.text().contains("18:00"), "17:00 UTC in Amsterdam: " + mail.text());
         assertTrue(mail.html().contains("Pitch &lt;night&gt;"), "HTML escapes the title");
         assertFalse(mail.html().contains("Pitch <night>"));
-        assertEquals(List.of("invite.ics"), mail.attachments().stream().map(OutgoingMail.Attachment::fileName).toList());
+        assertEquals(
+                List.of("invite.ics"),
+                mail.attachments().stream()
+                        .map(OutgoingMail.Attachment::fileName)
+                        .toList());
         assertEquals("REQUEST", mail.attachments().get(0).method());
 
-        Matcher link = Pattern.compile("https://api\\.example\\.org/links/([A-Za-z0-9_.-]+)").matcher(mail.text());
+        Matcher link = Pattern.compile("https://api\\.example\\.org/links/([A-Za-z0-9_.-]+)")
+                .matcher(mail.text());
         assertTrue(link.find(), mail.text());
-        TokenSigner.Valid valid = assertInstanceOf(TokenSigner.Valid.class, TOKENS.check(link.group(1), Set.of(Purpose.CANCEL_RSVP)));
+        TokenSigner.Valid valid =
+                assertInstanceOf(TokenSigner.Valid.class, TOKENS.check(link.group(1), Set.of(Purpose.CANCEL_RSVP)));
         assertEquals("u-1", valid.token().userId());
         assertEquals("m-1", valid.token().meetupId());
     }
 
     @Test
     void withoutAPreferenceTheMeetupsLanguageAppliesAndAnUnknownOneFallsBackToEnglish() {
-        assertEquals("nl", composer.compose(confirmed(null, "3"), meetup("nl"), NOW).language());
+        assertEquals(
+                "nl", composer.compose(confirmed(null, "3"), meetup("nl"), NOW).language());
         OutgoingMail english = composer.compose(confirmed("xx", "3"), meetup("fr"), NOW);
         assertEquals("en", english.language());
         assertEquals("You're going: Pitch <night>", english.subject());
@@ -73,18 +104,34 @@ class MailComposerTest {
 
     @Test
     void noLinkOnceTheMeetupStartedOrWhenTheMailNamesNoSignUp() {
-        assertFalse(composer.compose(confirmed("en", "3"), meetup("en"), START).text().contains("/links/"));
-        assertFalse(composer.compose(confirmed("en", null), meetup("en"), NOW).text().contains("/links/"));
-        assertTrue(composer.compose(confirmed("en", "3"), meetup("en"), NOW).text().contains("/links/"));
+        assertFalse(composer.compose(confirmed("en", "3"), meetup("en"), START)
+                .text()
+                .contains("/links/"));
+        assertFalse(composer.compose(confirmed("en", null), meetup("en"), NOW)
+                .text()
+                .contains("/links/"));
+        assertTrue(
+                composer.compose(confirmed("en", "3"), meetup("en"), NOW).text().contains("/links/"));
     }
 
     @Test
     void aRoleMailNamesTheRoleAndACancellationAttachesACancel() {
-        MailContent unassigned = new MailContent("ROLE_UNASSIGNED", new Recipient("u-2", "bas@example.org", "Bas", "en"),
-                Map.of("role", "host"), List.of(CalendarEntry.volunteering("m-1", "host")), IcsWriter.Method.CANCEL, null);
+        MailContent unassigned = new MailContent(
+                "ROLE_UNASSIGNED",
+                new Recipient("u-2", "bas@example.org", "Bas", "en"),
+                Map.of("role", "host"),
+                List.of(CalendarEntry.volunteering("m-1", "host")),
+                IcsWriter.Method.CANCEL,
+                null);
         OutgoingMail mail = composer.compose(unassigned, meetup("en"), NOW);
-        assertEquals(List.of("cancel-host.ics"), mail.attachments().stream().map(OutgoingMail.Attachment::fileName).toList());
+        assertEquals(
+                List.of("cancel-host.ics"),
+                mail.attachments().stream()
+                        .map(OutgoingMail.Attachment::fileName)
+                        .toList());
         assertEquals("CANCEL", mail.attachments().get(0).method());
-        assertTrue(mail.attachments().get(0).content().contains("SUMMARY:Pitch <night> (host)"), mail.attachments().get(0).content());
+        assertTrue(
+                mail.attachments().get(0).content().contains("SUMMARY:Pitch <night> (host)"),
+                mail.attachments().get(0).content());
     }
 }

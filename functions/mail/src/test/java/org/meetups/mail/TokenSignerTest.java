@@ -33,21 +33,32 @@ class TokenSignerTest {
         assertEquals("m1", token1.meetupId());
         assertEquals("u1", token1.userId());
         assertEquals("host", token1.role());
-        assertNotEquals(signer.oneClick(Purpose.WITHDRAW_ROLE, "m1", "u1", "host", "1", NOW.plusSeconds(60)), token,
+        assertNotEquals(
+                signer.oneClick(Purpose.WITHDRAW_ROLE, "m1", "u1", "host", "1", NOW.plusSeconds(60)),
+                token,
                 "each token has its own nonce");
     }
 
     @Test
     void anyChangeToTheClaimsIsDetected() {
         String token = signer.oneClick(Purpose.CANCEL_RSVP, "m1", "u1", null, "1", NOW.plusSeconds(60));
-        String body = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
-        String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(body.replace("u1", "u2").getBytes(StandardCharsets.UTF_8))
+        String body = new String(
+                Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
+        String forged = Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(body.replace("u1", "u2").getBytes(StandardCharsets.UTF_8))
                 + token.substring(token.indexOf('.'));
-        assertEquals(Reason.MALFORMED_OR_TAMPERED, assertInstanceOf(Invalid.class, signer.check(forged, ACTIONS)).reason());
+        assertEquals(
+                Reason.MALFORMED_OR_TAMPERED,
+                assertInstanceOf(Invalid.class, signer.check(forged, ACTIONS)).reason());
         for (String bad : new String[] {"", ".", "abc", "a.b.c", token + "x", "%%%.%%%", token.substring(1)}) {
-            assertEquals(Reason.MALFORMED_OR_TAMPERED, assertInstanceOf(Invalid.class, signer.check(bad, ACTIONS)).reason(), bad);
+            assertEquals(
+                    Reason.MALFORMED_OR_TAMPERED,
+                    assertInstanceOf(Invalid.class, signer.check(bad, ACTIONS)).reason(),
+                    bad);
         }
-        TokenSigner otherKey = new TokenSigner("another-secret-another-secret-another".getBytes(StandardCharsets.UTF_8),
+        TokenSigner otherKey = new TokenSigner(
+                "another-secret-another-secret-another".getBytes(StandardCharsets.UTF_8),
                 Clock.fixed(NOW, ZoneOffset.UTC));
         assertInstanceOf(Invalid.class, otherKey.check(token, ACTIONS));
     }
@@ -55,31 +66,52 @@ class TokenSignerTest {
     @Test
     void anExpiredTokenIsRefused() {
         String token = signer.oneClick(Purpose.CANCEL_RSVP, "m1", "u1", null, "1", NOW);
-        assertEquals(Reason.EXPIRED, assertInstanceOf(Invalid.class, signer.check(token, ACTIONS)).reason());
+        assertEquals(
+                Reason.EXPIRED,
+                assertInstanceOf(Invalid.class, signer.check(token, ACTIONS)).reason());
     }
 
     @Test
     void aTokenIsGoodForItsOwnPurposeOnly() {
         String feed = signer.feed("u1", 3, NOW.plusSeconds(60));
-        assertEquals(Reason.WRONG_PURPOSE, assertInstanceOf(Invalid.class, signer.check(feed, ACTIONS)).reason());
+        assertEquals(
+                Reason.WRONG_PURPOSE,
+                assertInstanceOf(Invalid.class, signer.check(feed, ACTIONS)).reason());
         String link = signer.oneClick(Purpose.CANCEL_RSVP, "m1", "u1", null, "1", NOW.plusSeconds(60));
-        assertEquals(Reason.WRONG_PURPOSE, assertInstanceOf(Invalid.class,
-                signer.check(link, Set.of(Purpose.CALENDAR_FEED))).reason());
-        assertEquals(3L, assertInstanceOf(Valid.class, signer.check(feed, Set.of(Purpose.CALENDAR_FEED))).token().feedVersion());
+        assertEquals(
+                Reason.WRONG_PURPOSE,
+                assertInstanceOf(Invalid.class, signer.check(link, Set.of(Purpose.CALENDAR_FEED)))
+                        .reason());
+        assertEquals(
+                3L,
+                assertInstanceOf(Valid.class, signer.check(feed, Set.of(Purpose.CALENDAR_FEED)))
+                        .token()
+                        .feedVersion());
     }
 
     @Test
     void aLinkNamesTheSignUpItWasMintedFor() {
         String token = signer.oneClick(Purpose.CANCEL_RSVP, "m1", "u1", null, "3", NOW.plusSeconds(60));
-        assertEquals("3", assertInstanceOf(Valid.class, signer.check(token, ACTIONS)).token().signUp());
+        assertEquals(
+                "3",
+                assertInstanceOf(Valid.class, signer.check(token, ACTIONS))
+                        .token()
+                        .signUp());
     }
 
     @Test
     void aFeedExpires() {
         String feed = signer.feed("u1", 3, NOW);
-        assertEquals(Reason.EXPIRED, assertInstanceOf(Invalid.class,
-                signer.check(feed, Set.of(Purpose.CALENDAR_FEED))).reason());
-        assertEquals(NOW.plusSeconds(1), assertInstanceOf(Valid.class, signer.check(signer.feed("u1", 3, NOW.plusSeconds(1)),
-                Set.of(Purpose.CALENDAR_FEED))).token().expiresAt());
+        assertEquals(
+                Reason.EXPIRED,
+                assertInstanceOf(Invalid.class, signer.check(feed, Set.of(Purpose.CALENDAR_FEED)))
+                        .reason());
+        assertEquals(
+                NOW.plusSeconds(1),
+                assertInstanceOf(
+                                Valid.class,
+                                signer.check(signer.feed("u1", 3, NOW.plusSeconds(1)), Set.of(Purpose.CALENDAR_FEED)))
+                        .token()
+                        .expiresAt());
     }
 }

@@ -34,22 +34,50 @@ public final class Fixtures {
     public static Map<String, String> configure(TestStack stack) {
         var env = stack.env();
         try (SesV2Client ses = org.meetups.common.aws.AwsClients.sesV2(env, List.of());
-             SecretsManagerClient secrets = org.meetups.common.aws.AwsClients.secretsManager(env)) {
+                SecretsManagerClient secrets = org.meetups.common.aws.AwsClients.secretsManager(env)) {
             ses.createEmailIdentity(r -> r.emailIdentity("meetups@example.org"));
             String arn = secrets.createSecret(r -> r.name("link-secret-" + UUID.randomUUID())
-                    .secretString("test-link-secret-of-at-least-32-bytes-0123456789")).arn();
-            return Map.of("SENDER", SENDER, "REPLY_TO", "Community team <community@example.org>",
-                    "PUBLIC_BASE_URL", "https://meetups.example.org", "LINK_SECRET_ARN", arn,
-                    "AWS_REGION", Emulator.REGION);
+                            .secretString("test-link-secret-of-at-least-32-bytes-0123456789"))
+                    .arn();
+            return Map.of(
+                    "SENDER",
+                    SENDER,
+                    "REPLY_TO",
+                    "Community team <community@example.org>",
+                    "PUBLIC_BASE_URL",
+                    "https://meetups.example.org",
+                    "LINK_SECRET_ARN",
+                    arn,
+                    "AWS_REGION",
+                    Emulator.REGION);
         }
     }
 
     public Meetup meetup(String language) {
         String id = "m-" + UUID.randomUUID();
-        Meetup meetup = new Meetup(id, "Founders' breakfast", "What we learned in ten years",
-                MeetupKind.COMMUNITY_MEETUP, language, START, START.plusSeconds(7200), "Europe/Amsterdam",
-                "Chamber of Commerce, Rotterdam", null, 40, START, Map.of(), false, MeetupStatus.SCHEDULED,
-                0, 0, 0, 1, "coord-1", NOW, NOW);
+        Meetup meetup = new Meetup(
+                id,
+                "Founders' breakfast",
+                "What we learned in ten years",
+                MeetupKind.COMMUNITY_MEETUP,
+                language,
+                START,
+                START.plusSeconds(7200),
+                "Europe/Amsterdam",
+                "Chamber of Commerce, Rotterdam",
+                null,
+                40,
+                START,
+                Map.of(),
+                false,
+                MeetupStatus.SCHEDULED,
+                0,
+                0,
+                0,
+                1,
+                "coord-1",
+                NOW,
+                NOW);
         table.meetups().putItem(meetup);
         return meetup;
     }
@@ -66,18 +94,32 @@ public final class Fixtures {
         rsvp(meetupId, userId, name, userId + "@example.org", language, status, position, null);
     }
 
-    public void rsvp(String meetupId, String userId, String name, String email, String language, String status, Long position) {
+    public void rsvp(
+            String meetupId, String userId, String name, String email, String language, String status, Long position) {
         rsvp(meetupId, userId, name, email, language, status, position, null);
     }
 
     /** An RSVP changed by a coordinator for the person ({@code changedBy}: added, seated, removed). */
-    public void rsvpBy(String changedBy, String meetupId, String userId, String name, String language, String status,
-                       Long position) {
+    public void rsvpBy(
+            String changedBy,
+            String meetupId,
+            String userId,
+            String name,
+            String language,
+            String status,
+            Long position) {
         rsvp(meetupId, userId, name, userId + "@example.org", language, status, position, changedBy);
     }
 
-    public void rsvp(String meetupId, String userId, String name, String email, String language, String status, Long position,
-                     String changedBy) {
+    public void rsvp(
+            String meetupId,
+            String userId,
+            String name,
+            String email,
+            String language,
+            String status,
+            Long position,
+            String changedBy) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(Keys.meetupPk(meetupId)));
         item.put(Keys.SK, s(Keys.rsvpSk(userId)));
@@ -109,8 +151,14 @@ public final class Fixtures {
     }
 
     /** {@code assignedBy}: the coordinator, or the user themself when they volunteered. */
-    public void role(String meetupId, String role, String userId, String name, String email, String language,
-                     String assignedBy) {
+    public void role(
+            String meetupId,
+            String role,
+            String userId,
+            String name,
+            String email,
+            String language,
+            String assignedBy) {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(Keys.PK, s(Keys.meetupPk(meetupId)));
         item.put(Keys.SK, s(Keys.roleSk(role, userId)));
@@ -132,16 +180,23 @@ public final class Fixtures {
     }
 
     public void unassign(String meetupId, String role, String userId) {
-        stack.dynamo().deleteItem(r -> r.tableName(stack.tableName())
-                .key(Map.of(Keys.PK, s(Keys.meetupPk(meetupId)), Keys.SK, s(Keys.roleSk(role, userId)))));
+        stack.dynamo()
+                .deleteItem(r -> r.tableName(stack.tableName())
+                        .key(Map.of(Keys.PK, s(Keys.meetupPk(meetupId)), Keys.SK, s(Keys.roleSk(role, userId)))));
     }
 
     /** The sent markers at a meetup whose sort key continues {@code SENT#} with {@code prefix} (kind, user...). */
     public List<Map<String, AttributeValue>> markers(String meetupId, String prefix) {
-        return stack.dynamo().queryPaginator(r -> r.tableName(stack.tableName()).consistentRead(true)
+        return stack
+                .dynamo()
+                .queryPaginator(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
-                        .expressionAttributeValues(Map.of(":pk", s(Keys.meetupPk(meetupId)), ":sk", s("SENT#" + prefix))))
-                .items().stream().toList();
+                        .expressionAttributeValues(
+                                Map.of(":pk", s(Keys.meetupPk(meetupId)), ":sk", s("SENT#" + prefix))))
+                .items()
+                .stream()
+                .toList();
     }
 
     static AttributeValue s(String value) {

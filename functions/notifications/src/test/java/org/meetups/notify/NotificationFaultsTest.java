@@ -1,7 +1,5 @@
 package org.meetups.notify;
 
-import org.meetups.testing.StreamFeed;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +18,7 @@ import org.meetups.common.domain.MeetupStatus;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.testing.FaultInjector;
 import org.meetups.testing.SentMails;
+import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestClock;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
@@ -69,8 +68,16 @@ class NotificationFaultsTest {
     }
 
     List<String> markerStates(DynamodbEvent event) {
-        String meetupId = event.getRecords().get(0).getDynamodb().getKeys().get("PK").getS().substring("MEETUP#".length());
-        return fixtures.markers(meetupId, "").stream().map(m -> m.get("state").s()).toList();
+        String meetupId = event.getRecords()
+                .get(0)
+                .getDynamodb()
+                .getKeys()
+                .get("PK")
+                .getS()
+                .substring("MEETUP#".length());
+        return fixtures.markers(meetupId, "").stream()
+                .map(m -> m.get("state").s())
+                .toList();
     }
 
     @Test
@@ -90,13 +97,18 @@ class NotificationFaultsTest {
         Map<String, Supplier<RuntimeException>> refusals = Map.of(
                 "sending paused", FaultInjector::sesSendingPaused,
                 "sandbox: recipient not verified", FaultInjector::sesSandbox,
-                "access denied", () -> FaultInjector.error(SesV2Exception.builder(), 403, "AccessDeniedException",
-                        "User is not authorized to perform ses:SendEmail"));
+                "access denied",
+                        () -> FaultInjector.error(
+                                SesV2Exception.builder(),
+                                403,
+                                "AccessDeniedException",
+                                "User is not authorized to perform ses:SendEmail"));
         // the daily quota comes as throttling the client retries for seconds: SesErrorsTest classifies it
         for (var refusal : refusals.entrySet()) {
             DynamodbEvent batch = confirmation("acct-" + refusal.getKey().hashCode());
             FaultInjector.clear();
-            FaultInjector.fail(FaultInjector.SES, "SendEmail", 100, r -> refusal.getValue().get());
+            FaultInjector.fail(
+                    FaultInjector.SES, "SendEmail", 100, r -> refusal.getValue().get());
             int mark = mails.count();
             StreamsEventResponse response = handler.handleRequest(batch, null);
             assertEquals(1, response.getBatchItemFailures().size(), refusal.getKey() + ": the record is retried");
@@ -104,7 +116,8 @@ class NotificationFaultsTest {
             assertEquals(0, mails.since(mark).size());
             FaultInjector.clear();
             assertEquals(List.of(), handler.handleRequest(batch, null).getBatchItemFailures(), refusal.getKey());
-            assertEquals(List.of(), handler.handleRequest(batch, null).getBatchItemFailures(), refusal.getKey() + ", again");
+            assertEquals(
+                    List.of(), handler.handleRequest(batch, null).getBatchItemFailures(), refusal.getKey() + ", again");
             assertEquals(1, mails.since(mark).size(), refusal.getKey() + ": sent once the account can send, once");
             assertEquals(List.of("SENT"), markerStates(batch));
         }
@@ -119,14 +132,17 @@ class NotificationFaultsTest {
         clock.advance(java.time.Duration.ofHours(1));
         feed.nextRecords();
         fixtures.save(NotificationsStreamTest.withVersion(m, 2, "Elsewhere", MeetupStatus.SCHEDULED, 3));
-        FaultInjector.fail(FaultInjector.SES, "SendEmail", 100, FaultInjector.mailTo("r2@"), r -> FaultInjector.sesRejected());
+        FaultInjector.fail(
+                FaultInjector.SES, "SendEmail", 100, FaultInjector.mailTo("r2@"), r -> FaultInjector.sesRejected());
         int mark = mails.count();
         assertEquals(List.of(), handler.handleRequest(feed.next(), null).getBatchItemFailures());
         assertEquals(3, FaultInjector.attempts(FaultInjector.SES, "SendEmail"), "a rejection is not retried");
         assertEquals(java.util.Set.of("r1", "r3"), NotificationsStreamTest.recipients(mails.since(mark)));
         var r2 = fixtures.markers(m.id(), "MEETUP_CHANGED#r2#");
         assertEquals("UNDELIVERABLE", r2.get(0).get("state").s());
-        assertTrue(r2.get(0).get("detail").s().startsWith("MessageRejected: Illegal address"), r2.get(0).get("detail").s());
+        assertTrue(
+                r2.get(0).get("detail").s().startsWith("MessageRejected: Illegal address"),
+                r2.get(0).get("detail").s());
     }
 
     @Test
@@ -149,7 +165,8 @@ class NotificationFaultsTest {
         assertEquals(List.of(), markerStates(next));
         assertEquals(0, mails.since(mark).size());
         FaultInjector.clear();
-        assertEquals(List.of(), handler.handleRequest(next, null).getBatchItemFailures(), "Lambda's retry of the record");
+        assertEquals(
+                List.of(), handler.handleRequest(next, null).getBatchItemFailures(), "Lambda's retry of the record");
         assertEquals(1, mails.since(mark).size());
     }
 
@@ -162,7 +179,8 @@ class NotificationFaultsTest {
         assertEquals(3, FaultInjector.attempts(FaultInjector.SECRETS_MANAGER, "GetSecretValue"), "the client retries");
 
         FaultInjector.clear();
-        FaultInjector.fail(FaultInjector.SECRETS_MANAGER, "GetSecretValue", 100, r -> FaultInjector.secretsUnavailable());
+        FaultInjector.fail(
+                FaultInjector.SECRETS_MANAGER, "GetSecretValue", 100, r -> FaultInjector.secretsUnavailable());
         int mark = mails.count();
         // the init fails: Lambda reports an init error and delivers the batch again to a new start
         assertThrows(RuntimeException.class, () -> new NotificationsHandler(stack.env(config), clock, List.of()));

@@ -1,8 +1,5 @@
 package org.meetups.notify;
 
-import org.meetups.testing.StreamFeed;
-import org.meetups.testing.SentMails;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -29,13 +25,10 @@ import org.meetups.common.domain.MeetupStatus;
 import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.testing.FaultInjector;
+import org.meetups.testing.SentMails;
+import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestClock;
 import org.meetups.testing.TestStack;
-import software.amazon.awssdk.core.SdkRequest;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /**
  * Items written to the emulator's table, the stream records the emulator produces fed to the
@@ -93,12 +86,17 @@ class NotificationsStreamTest {
         SentMails.Mail mail = sent.get(0);
         assertTrue(mail.to().contains("anna@example.org"), mail.to());
         assertEquals("Je bent erbij: Founders' breakfast", mail.subject());
-        assertTrue(mail.part("text/plain").contains("donderdag 10 december 2026, 08:00 – 10:00 (Europe/Amsterdam)"),
+        assertTrue(
+                mail.part("text/plain").contains("donderdag 10 december 2026, 08:00 – 10:00 (Europe/Amsterdam)"),
                 mail.part("text/plain"));
-        assertTrue(mail.part("text/html").contains("Founders&#39; breakfast") || mail.part("text/html").contains("Founders&#x27; breakfast"),
+        assertTrue(
+                mail.part("text/html").contains("Founders&#39; breakfast")
+                        || mail.part("text/html").contains("Founders&#x27; breakfast"),
                 "HTML escapes the title");
         assertTrue(mail.part("text/plain").contains("Ik kan niet komen: https://meetups.example.org/links/"));
-        assertEquals("Community team <community@example.org>", mail.message().getReplyTo()[0].toString());
+        assertEquals(
+                "Community team <community@example.org>",
+                mail.message().getReplyTo()[0].toString());
 
         List<Calendar> calendars = mail.calendars();
         assertEquals(1, calendars.size());
@@ -108,7 +106,9 @@ class NotificationsStreamTest {
         assertEquals("meetup-" + meetup.id() + "@meetups.example.org", prop(vevent, "UID"));
         assertEquals("1", prop(vevent, "SEQUENCE"));
         assertEquals("20261210T080000", prop(vevent, "DTSTART"));
-        assertEquals("Europe/Amsterdam", vevent.getProperty("DTSTART").get().getParameter("TZID").get().getValue());
+        assertEquals(
+                "Europe/Amsterdam",
+                vevent.getProperty("DTSTART").get().getParameter("TZID").get().getValue());
         assertFalse(ics.getComponents("VTIMEZONE").isEmpty(), "the zone is described in the file");
         assertTrue(prop(vevent, "ATTENDEE").equalsIgnoreCase("mailto:anna@example.org"));
     }
@@ -118,9 +118,15 @@ class NotificationsStreamTest {
         Meetup meetup = fixtures.meetup("nl");
         fixtures.rsvp(meetup.id(), "bram", "Bram", null, "GOING", null);
         fixtures.rsvp(meetup.id(), "chris", "Chris", "en-GB", "GOING", null);
-        Map<String, String> subjects = deliver().stream().collect(Collectors.toMap(SentMails.Mail::to, SentMails.Mail::subject));
-        assertEquals(Map.of("Bram <bram@example.org>", "Je bent erbij: Founders' breakfast",
-                "Chris <chris@example.org>", "You're going: Founders' breakfast"), subjects);
+        Map<String, String> subjects =
+                deliver().stream().collect(Collectors.toMap(SentMails.Mail::to, SentMails.Mail::subject));
+        assertEquals(
+                Map.of(
+                        "Bram <bram@example.org>",
+                        "Je bent erbij: Founders' breakfast",
+                        "Chris <chris@example.org>",
+                        "You're going: Founders' breakfast"),
+                subjects);
     }
 
     @Test
@@ -128,19 +134,23 @@ class NotificationsStreamTest {
         Meetup meetup = fixtures.meetup("en");
         // preferences as PUT /me/preferences stores them; the items carry another language or none
         for (String[] profile : new String[][] {{"pia", "nl"}, {"quinn", "en"}}) {
-            stack.dynamo().updateItem(r -> r.tableName(stack.tableName())
-                    .key(org.meetups.common.people.Profiles.key(profile[0]))
-                    .updateExpression("SET #language = :language")
-                    .expressionAttributeNames(Map.of("#language", "language"))
-                    .expressionAttributeValues(Map.of(":language",
-                            software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(profile[1]))));
+            stack.dynamo()
+                    .updateItem(r -> r.tableName(stack.tableName())
+                            .key(org.meetups.common.people.Profiles.key(profile[0]))
+                            .updateExpression("SET #language = :language")
+                            .expressionAttributeNames(Map.of("#language", "language"))
+                            .expressionAttributeValues(Map.of(
+                                    ":language",
+                                    software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(profile[1]))));
         }
         fixtures.rsvp(meetup.id(), "pia", "Pia", "en", "GOING", null);
         fixtures.rsvp(meetup.id(), "quinn", "Quinn", "nl", "GOING", null);
         fixtures.role(meetup.id(), "host", "pia", "Pia", null);
-        Map<String, List<String>> subjects = deliver().stream().collect(Collectors.groupingBy(SentMails.Mail::to,
-                Collectors.mapping(SentMails.Mail::subject, Collectors.toList())));
-        assertEquals(List.of("Je bent erbij: Founders' breakfast", "Je rol bij Founders' breakfast: host"),
+        Map<String, List<String>> subjects = deliver().stream()
+                .collect(Collectors.groupingBy(
+                        SentMails.Mail::to, Collectors.mapping(SentMails.Mail::subject, Collectors.toList())));
+        assertEquals(
+                List.of("Je bent erbij: Founders' breakfast", "Je rol bij Founders' breakfast: host"),
                 subjects.get("Pia <pia@example.org>"));
         assertEquals(List.of("You're going: Founders' breakfast"), subjects.get("Quinn <quinn@example.org>"));
     }
@@ -154,7 +164,9 @@ class NotificationsStreamTest {
         fixtures.rsvp(meetup.id(), "wim", "Wim", "en", "WAITLISTED", 4L);
         SentMails.Mail waitlisted = single(deliver());
         assertEquals("On the waitlist: Founders' breakfast", waitlisted.subject());
-        assertTrue(waitlisted.part("text/plain").contains("position 3"), "two people ahead: the third place, not ticket 4");
+        assertTrue(
+                waitlisted.part("text/plain").contains("position 3"),
+                "two people ahead: the third place, not ticket 4");
         assertTrue(waitlisted.part("text/plain").contains("Leave the waitlist: https://"));
         assertEquals(List.of(), waitlisted.calendars());
 
@@ -163,7 +175,9 @@ class NotificationsStreamTest {
         // a person's own changes minutes apart are held (HeldMails): these are each a window apart
         clock.advance(HeldMails.WINDOW);
         assertEquals("A seat freed up for you: Founders' breakfast", promoted.subject());
-        assertEquals("REQUEST", promoted.calendars().get(0).getProperty("METHOD").get().getValue());
+        assertEquals(
+                "REQUEST",
+                promoted.calendars().get(0).getProperty("METHOD").get().getValue());
 
         fixtures.rsvp(meetup.id(), "wim", "Wim", "en", "CANCELLED", null);
         SentMails.Mail cancelled = single(deliver());
@@ -185,7 +199,9 @@ class NotificationsStreamTest {
         fixtures.unassign(meetup.id(), "host", "hana");
         SentMails.Mail unassigned = single(deliver());
         assertEquals("Niet langer host bij Founders' breakfast", unassigned.subject());
-        assertEquals("CANCEL", unassigned.calendars().get(0).getProperty("METHOD").get().getValue());
+        assertEquals(
+                "CANCEL",
+                unassigned.calendars().get(0).getProperty("METHOD").get().getValue());
     }
 
     @Test
@@ -197,7 +213,10 @@ class NotificationsStreamTest {
         // before the stream is delivered, the first two get seats
         fixtures.rsvp(meetup.id(), "first", "First", "en", "GOING", null);
         fixtures.rsvp(meetup.id(), "second", "Second", "en", "GOING", null);
-        SentMails.Mail third = deliver().stream().filter(m -> m.to().contains("third@")).findFirst().orElseThrow();
+        SentMails.Mail third = deliver().stream()
+                .filter(m -> m.to().contains("third@"))
+                .findFirst()
+                .orElseThrow();
         assertTrue(third.part("text/plain").contains("op plaats 1."), third.part("text/plain"));
     }
 
@@ -208,7 +227,8 @@ class NotificationsStreamTest {
         SentMails.Mail added = single(deliver());
         assertEquals("Je bent erbij: Founders' breakfast", added.subject());
         assertTrue(added.part("text/plain").contains("Een organisator heeft je aangemeld"), added.part("text/plain"));
-        assertEquals("REQUEST", added.calendars().get(0).getProperty("METHOD").get().getValue());
+        assertEquals(
+                "REQUEST", added.calendars().get(0).getProperty("METHOD").get().getValue());
 
         fixtures.rsvp(meetup.id(), "wait", "Wanda", "en", "WAITLISTED", 1L);
         deliver();
@@ -216,13 +236,15 @@ class NotificationsStreamTest {
         SentMails.Mail seated = single(deliver());
         assertEquals("You have a seat: Founders' breakfast", seated.subject());
         assertTrue(seated.part("text/plain").contains("I can't come: https://"));
-        assertEquals("REQUEST", seated.calendars().get(0).getProperty("METHOD").get().getValue());
+        assertEquals(
+                "REQUEST", seated.calendars().get(0).getProperty("METHOD").get().getValue());
 
         fixtures.rsvpBy("coord-1", meetup.id(), "wait", "Wanda", "en", "CANCELLED", null);
         SentMails.Mail removed = single(deliver());
         assertEquals("Removed: your registration for Founders' breakfast", removed.subject());
         assertTrue(removed.part("text/plain").contains("An organiser took you off the list"));
-        assertEquals("CANCEL", removed.calendars().get(0).getProperty("METHOD").get().getValue());
+        assertEquals(
+                "CANCEL", removed.calendars().get(0).getProperty("METHOD").get().getValue());
 
         // the person's own cancellation keeps its own text, whoever changed the item before
         fixtures.rsvp(meetup.id(), "walk", "Walter", "nl", "CANCELLED", null);
@@ -247,9 +269,11 @@ class NotificationsStreamTest {
 
         fixtures.save(withVersion(meetup, 2, "Groothandelsgebouw, Rotterdam", MeetupStatus.SCHEDULED, 1));
         List<SentMails.Mail> changed = deliver();
-        assertEquals(Set.of("Going One <g1@example.org>", "Volunteer One <v1@example.org>"),
+        assertEquals(
+                Set.of("Going One <g1@example.org>", "Volunteer One <v1@example.org>"),
                 changed.stream().map(SentMails.Mail::to).collect(Collectors.toSet()));
-        SentMails.Mail both = changed.stream().filter(m -> m.to().contains("g1@")).findFirst().orElseThrow();
+        SentMails.Mail both =
+                changed.stream().filter(m -> m.to().contains("g1@")).findFirst().orElseThrow();
         assertEquals("Changed: Founders' breakfast", both.subject());
         assertEquals(2, both.calendars().size(), "attendance and role entries are both updated");
         for (Calendar c : both.calendars()) {
@@ -260,7 +284,8 @@ class NotificationsStreamTest {
 
         fixtures.save(withVersion(meetup, 3, "Groothandelsgebouw, Rotterdam", MeetupStatus.CANCELLED, 1));
         List<SentMails.Mail> cancelled = deliver();
-        assertEquals(Set.of("Going One <g1@example.org>", "Waiting One <w1@example.org>", "Volunteer One <v1@example.org>"),
+        assertEquals(
+                Set.of("Going One <g1@example.org>", "Waiting One <w1@example.org>", "Volunteer One <v1@example.org>"),
                 cancelled.stream().map(SentMails.Mail::to).collect(Collectors.toSet()));
         for (SentMails.Mail mail : cancelled) {
             for (Calendar c : mail.calendars()) {
@@ -268,14 +293,39 @@ class NotificationsStreamTest {
                 assertEquals("3", prop(event(c), "SEQUENCE"));
             }
         }
-        assertEquals("Geannuleerd: Founders' breakfast",
-                cancelled.stream().filter(m -> m.to().contains("v1@")).findFirst().orElseThrow().subject());
+        assertEquals(
+                "Geannuleerd: Founders' breakfast",
+                cancelled.stream()
+                        .filter(m -> m.to().contains("v1@"))
+                        .findFirst()
+                        .orElseThrow()
+                        .subject());
     }
 
     static Meetup withVersion(Meetup m, long version, String venue, MeetupStatus status, int going) {
-        return new Meetup(m.id(), m.title(), m.description(), m.kind(), m.language(), m.startsAt(), m.endsAt(),
-                m.timeZone(), venue, m.onlineUrl(), m.capacity(), m.rsvpDeadline(), m.roles(), m.allowMultipleRoles(), status, going,
-                m.waitlistCount(), m.waitlistSequence(), version, m.createdBy(), m.createdAt(), m.updatedAt());
+        return new Meetup(
+                m.id(),
+                m.title(),
+                m.description(),
+                m.kind(),
+                m.language(),
+                m.startsAt(),
+                m.endsAt(),
+                m.timeZone(),
+                venue,
+                m.onlineUrl(),
+                m.capacity(),
+                m.rsvpDeadline(),
+                m.roles(),
+                m.allowMultipleRoles(),
+                status,
+                going,
+                m.waitlistCount(),
+                m.waitlistSequence(),
+                version,
+                m.createdBy(),
+                m.createdAt(),
+                m.updatedAt());
     }
 
     @Test
@@ -313,19 +363,31 @@ class NotificationsStreamTest {
 
         // SES answers 503 to every attempt of f1's mail: the client's retries, then the mail is deferred
         FaultInjector.clear();
-        FaultInjector.fail(FaultInjector.SES, "SendEmail", 100, FaultInjector.mailTo("f1@"), r -> FaultInjector.sesUnavailable());
+        FaultInjector.fail(
+                FaultInjector.SES, "SendEmail", 100, FaultInjector.mailTo("f1@"), r -> FaultInjector.sesUnavailable());
         StreamsEventResponse first;
         try {
             first = handler.handleRequest(batch, null);
-            assertEquals(6, FaultInjector.attempts(FaultInjector.SES, "SendEmail") - 1, "f0 sent, f1 tried 6 times (the client's retries)");
+            assertEquals(
+                    6,
+                    FaultInjector.attempts(FaultInjector.SES, "SendEmail") - 1,
+                    "f0 sent, f1 tried 6 times (the client's retries)");
         } finally {
             FaultInjector.clear();
         }
-        assertEquals(batch.getRecords().subList(1, 4).stream().map(r -> r.getDynamodb().getSequenceNumber()).toList(),
-                first.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList(),
+        assertEquals(
+                batch.getRecords().subList(1, 4).stream()
+                        .map(r -> r.getDynamodb().getSequenceNumber())
+                        .toList(),
+                first.getBatchItemFailures().stream()
+                        .map(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
+                        .toList(),
                 "the record whose mail was deferred and every later one (SES is not called again in this run) are retried");
         assertEquals(Set.of("f0"), recipients(mails.since(mark)));
-        assertEquals(List.of(), markers(meetups.get(1).id(), "RSVP_CONFIRMED", "f1"), "a deferred mail leaves no marker behind: never sent nor undeliverable");
+        assertEquals(
+                List.of(),
+                markers(meetups.get(1).id(), "RSVP_CONFIRMED", "f1"),
+                "a deferred mail leaves no marker behind: never sent nor undeliverable");
 
         // Lambda retries from the first failed record
         DynamodbEvent retry = new DynamodbEvent();
@@ -338,7 +400,9 @@ class NotificationsStreamTest {
 
     /** The states of the sent markers of one kind for one user at a meetup. */
     static List<String> markers(String meetupId, String kind, String userId) {
-        return fixtures.markers(meetupId, kind + "#" + userId + "#").stream().map(i -> i.get("state").s()).toList();
+        return fixtures.markers(meetupId, kind + "#" + userId + "#").stream()
+                .map(i -> i.get("state").s())
+                .toList();
     }
 
     static Set<String> recipients(List<SentMails.Mail> sent) {
@@ -348,9 +412,29 @@ class NotificationsStreamTest {
     @Test
     void namesAndTitlesCannotInjectHeaders() throws Exception {
         Meetup meetup = fixtures.meetup("en");
-        Meetup evil = new Meetup(meetup.id(), "Breakfast\r\nBcc: victim@example.com", meetup.description(), meetup.kind(),
-                meetup.language(), meetup.startsAt(), meetup.endsAt(), meetup.timeZone(), meetup.venue(), null,
-                meetup.capacity(), meetup.rsvpDeadline(), Map.of(), false, MeetupStatus.SCHEDULED, 0, 0, 0, 1, "c", null, null);
+        Meetup evil = new Meetup(
+                meetup.id(),
+                "Breakfast\r\nBcc: victim@example.com",
+                meetup.description(),
+                meetup.kind(),
+                meetup.language(),
+                meetup.startsAt(),
+                meetup.endsAt(),
+                meetup.timeZone(),
+                meetup.venue(),
+                null,
+                meetup.capacity(),
+                meetup.rsvpDeadline(),
+                Map.of(),
+                false,
+                MeetupStatus.SCHEDULED,
+                0,
+                0,
+                0,
+                1,
+                "c",
+                null,
+                null);
         fixtures.save(evil);
         fixtures.rsvp(meetup.id(), "eve", "Eve\r\nBcc: attacker@example.com", "en", "GOING", null);
         SentMails.Mail mail = single(deliver());
@@ -373,7 +457,10 @@ class NotificationsStreamTest {
     }
 
     static SentMails.Mail single(List<SentMails.Mail> sent) {
-        assertEquals(1, sent.size(), () -> sent.stream().map(SentMails.Mail::subject).toList().toString());
+        assertEquals(
+                1,
+                sent.size(),
+                () -> sent.stream().map(SentMails.Mail::subject).toList().toString());
         return sent.get(0);
     }
 }

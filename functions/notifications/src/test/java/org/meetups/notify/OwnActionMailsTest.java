@@ -1,7 +1,5 @@
 package org.meetups.notify;
 
-import org.meetups.testing.StreamFeed;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +21,7 @@ import org.meetups.rsvp.handler.RsvpHandler;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.SentMails;
+import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestClock;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
@@ -64,10 +63,29 @@ class OwnActionMailsTest {
     }
 
     Meetup meetup(int capacity) {
-        Meetup m = new Meetup("m-" + java.util.UUID.randomUUID(), "Toggle night", "", MeetupKind.COMMUNITY_MEETUP, "en",
-                Fixtures.START, Fixtures.START.plusSeconds(7200), "Europe/Amsterdam", "Rotterdam", null, capacity,
-                Fixtures.START, Map.of("host", new RoleNeed("Opens", 2, 0, 0, 0), "greeter", new RoleNeed("Welcomes", 2, 0, 0, 1)),
-                false, MeetupStatus.SCHEDULED, 0, 0, 0, 1, "coord-1", Fixtures.NOW, Fixtures.NOW);
+        Meetup m = new Meetup(
+                "m-" + java.util.UUID.randomUUID(),
+                "Toggle night",
+                "",
+                MeetupKind.COMMUNITY_MEETUP,
+                "en",
+                Fixtures.START,
+                Fixtures.START.plusSeconds(7200),
+                "Europe/Amsterdam",
+                "Rotterdam",
+                null,
+                capacity,
+                Fixtures.START,
+                Map.of("host", new RoleNeed("Opens", 2, 0, 0, 0), "greeter", new RoleNeed("Welcomes", 2, 0, 0, 1)),
+                false,
+                MeetupStatus.SCHEDULED,
+                0,
+                0,
+                0,
+                1,
+                "coord-1",
+                Fixtures.NOW,
+                Fixtures.NOW);
         fixtures.save(m);
         feed = new StreamFeed(stack);
         feed.nextRecords();
@@ -80,7 +98,8 @@ class OwnActionMailsTest {
             request.path("role", role);
         }
         if (path.contains("{userId}")) {
-            request.path("userId", TestUsers.employee().sub()).json("{\"name\": \"Eva Employee\", \"email\": \"eva@example.org\"}");
+            request.path("userId", TestUsers.employee().sub())
+                    .json("{\"name\": \"Eva Employee\", \"email\": \"eva@example.org\"}");
         }
         return stack.call(path.contains("/roles") ? roles : rsvps, request.build());
     }
@@ -109,16 +128,24 @@ class OwnActionMailsTest {
         User eva = TestUsers.employee();
         int mark = mails.count();
         for (int i = 0; i < 100; i++) {
-            ApiResult result = i % 2 == 0 ? call("PUT", "/meetups/{id}/rsvp", m.id(), eva, null)
+            ApiResult result = i % 2 == 0
+                    ? call("PUT", "/meetups/{id}/rsvp", m.id(), eva, null)
                     : call("DELETE", "/meetups/{id}/rsvp", m.id(), eva, null);
             assertEquals(200, result.status(), result::toString);
-            assertEquals(i % 2 == 0 ? "GOING" : "CANCELLED", result.json().get("status").asText());
+            assertEquals(
+                    i % 2 == 0 ? "GOING" : "CANCELLED",
+                    result.json().get("status").asText());
         }
-        assertEquals(List.of("You're going: Toggle night"), subjects(deliver()), "only the first change is mailed at once");
+        assertEquals(
+                List.of("You're going: Toggle night"), subjects(deliver()), "only the first change is mailed at once");
         List<SentMails.Mail> released = releaseAfterTheWindow();
-        assertEquals(List.of("Cancelled: your registration for Toggle night"), subjects(released),
+        assertEquals(
+                List.of("Cancelled: your registration for Toggle night"),
+                subjects(released),
                 "one mail with the latest state when the window ends");
-        assertEquals("CANCEL", released.get(0).calendars().get(0).getProperty("METHOD").get().getValue());
+        assertEquals(
+                "CANCEL",
+                released.get(0).calendars().get(0).getProperty("METHOD").get().getValue());
         assertEquals(2, mails.since(mark).size(), "100 changes, 2 mails");
         assertEquals(List.of(), releaseAfterTheWindow(), "nothing is left to release");
 
@@ -146,7 +173,8 @@ class OwnActionMailsTest {
         User eva = TestUsers.employee();
         int mark = mails.count();
         for (int i = 0; i < 20; i++) {
-            ApiResult result = call(i % 2 == 0 ? "PUT" : "DELETE", "/meetups/{id}/roles/{role}/volunteer", m.id(), eva, "host");
+            ApiResult result =
+                    call(i % 2 == 0 ? "PUT" : "DELETE", "/meetups/{id}/roles/{role}/volunteer", m.id(), eva, "host");
             assertEquals(i % 2 == 0 ? 201 : 204, result.status(), result::toString);
         }
         assertEquals(List.of("Your role at Toggle night: host"), subjects(deliver()));
@@ -159,26 +187,34 @@ class OwnActionMailsTest {
         Meetup m = meetup(1);
         User eva = TestUsers.employee();
         User otto = TestUsers.otherEmployee();
-        call("PUT", "/meetups/{id}/rsvp", m.id(), otto, null);                 // takes the only seat
-        call("PUT", "/meetups/{id}/rsvp", m.id(), eva, null);                  // waits
+        call("PUT", "/meetups/{id}/rsvp", m.id(), otto, null); // takes the only seat
+        call("PUT", "/meetups/{id}/rsvp", m.id(), eva, null); // waits
         assertEquals(2, deliver().size());
-        call("DELETE", "/meetups/{id}/rsvp", m.id(), otto, null);              // Eva is promoted inside her window
+        call("DELETE", "/meetups/{id}/rsvp", m.id(), otto, null); // Eva is promoted inside her window
         List<SentMails.Mail> promotion = deliver();
-        assertTrue(subjects(promotion).contains("A seat freed up for you: Toggle night"), subjects(promotion)::toString);
+        assertTrue(
+                subjects(promotion).contains("A seat freed up for you: Toggle night"), subjects(promotion)::toString);
 
         call("PUT", "/meetups/{id}/roles/{role}/volunteer", m.id(), eva, "greeter");
         assertEquals(1, deliver().size());
         call("DELETE", "/meetups/{id}/roles/{role}/volunteer", m.id(), eva, "greeter");
         assertEquals(List.of(), deliver(), "her own withdrawal inside the window is held");
-        ApiResult assigned = call("PUT", "/meetups/{id}/roles/{role}/assignees/{userId}", m.id(), TestUsers.coordinator(), "greeter");
+        ApiResult assigned = call(
+                "PUT", "/meetups/{id}/roles/{role}/assignees/{userId}", m.id(), TestUsers.coordinator(), "greeter");
         assertEquals(201, assigned.status(), assigned::toString);
-        assertEquals(List.of("Your role at Toggle night: greeter"), subjects(deliver()), "a coordinator's assignment goes at once");
+        assertEquals(
+                List.of("Your role at Toggle night: greeter"),
+                subjects(deliver()),
+                "a coordinator's assignment goes at once");
         List<SentMails.Mail> released = releaseAfterTheWindow();
-        assertEquals(List.of("Cancelled: your registration for Toggle night"), subjects(released),
+        assertEquals(
+                List.of("Cancelled: your registration for Toggle night"),
+                subjects(released),
                 "only Otto's own cancellation was held; Eva holds the role, as the coordinator's mail said");
         assertTrue(released.get(0).to().contains("otto@"), released.get(0).to());
 
-        fixtures.save(NotificationsStreamTest.withVersion(Fixtures.readMeetup(stack, m.id()), 9, "Elsewhere", MeetupStatus.SCHEDULED, 1));
+        fixtures.save(NotificationsStreamTest.withVersion(
+                Fixtures.readMeetup(stack, m.id()), 9, "Elsewhere", MeetupStatus.SCHEDULED, 1));
         assertEquals(1, deliver().size(), "a meetup's change goes at once");
     }
 }

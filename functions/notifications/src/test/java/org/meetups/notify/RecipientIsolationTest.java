@@ -1,7 +1,5 @@
 package org.meetups.notify;
 
-import org.meetups.testing.StreamFeed;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +15,7 @@ import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.testing.OddAddresses;
 import org.meetups.testing.SentMails;
+import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestClock;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -27,8 +26,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * with the reason), and the mails the emulator's SES accepted are exactly the ones marked sent.
  */
 class RecipientIsolationTest {
-    static final String[] KINDS = {"RSVP_CONFIRMED", "WAITLISTED", "PROMOTED", "ROLE_ASSIGNED", "MEETUP_CHANGED",
-            "ROLE_UNASSIGNED", "RSVP_CANCELLED", "MEETUP_CANCELLED"};
+    static final String[] KINDS = {
+        "RSVP_CONFIRMED",
+        "WAITLISTED",
+        "PROMOTED",
+        "ROLE_ASSIGNED",
+        "MEETUP_CHANGED",
+        "ROLE_UNASSIGNED",
+        "RSVP_CANCELLED",
+        "MEETUP_CANCELLED"
+    };
 
     @Test
     void oddAddressesGoThroughEveryMailKindAndNoRecordFailsBecauseOfThem() {
@@ -71,27 +78,32 @@ class RecipientIsolationTest {
             fixtures.role(main.id(), "host", users.get(i), "Person " + i, addresses.get(i), "en", "coord-1");
         }
         deliver.accept("ROLE_ASSIGNED");
-        fixtures.save(NotificationsStreamTest.withVersion(main, 2, "Groothandelsgebouw, Rotterdam", MeetupStatus.SCHEDULED, 0));
-        deliver.accept("MEETUP_CHANGED");   // one record, one mail per person, the odd ones among them
+        fixtures.save(NotificationsStreamTest.withVersion(
+                main, 2, "Groothandelsgebouw, Rotterdam", MeetupStatus.SCHEDULED, 0));
+        deliver.accept("MEETUP_CHANGED"); // one record, one mail per person, the odd ones among them
         for (String user : users) {
             fixtures.unassign(main.id(), "host", user);
         }
         deliver.accept("ROLE_UNASSIGNED");
-        clock.advance(HeldMails.WINDOW);    // their own cancellations, after the waitlist mail's window
+        clock.advance(HeldMails.WINDOW); // their own cancellations, after the waitlist mail's window
         for (int i = 0; i < users.size(); i++) {
             fixtures.rsvp(full.id(), users.get(i), "Persoon " + i, addresses.get(i), null, "CANCELLED", null);
         }
         deliver.accept("RSVP_CANCELLED");
-        fixtures.save(NotificationsStreamTest.withVersion(main, 3, "Groothandelsgebouw, Rotterdam", MeetupStatus.CANCELLED, 0));
+        fixtures.save(NotificationsStreamTest.withVersion(
+                main, 3, "Groothandelsgebouw, Rotterdam", MeetupStatus.CANCELLED, 0));
         deliver.accept("MEETUP_CANCELLED");
 
         List<String> refusedValid = new ArrayList<>();
         for (String kind : KINDS) {
-            String meetupId = List.of("WAITLISTED", "PROMOTED", "RSVP_CANCELLED").contains(kind) ? full.id() : main.id();
+            String meetupId =
+                    List.of("WAITLISTED", "PROMOTED", "RSVP_CANCELLED").contains(kind) ? full.id() : main.id();
             Map<String, Map<String, AttributeValue>> byUser = fixtures.markers(meetupId, kind + "#").stream()
                     .collect(Collectors.toMap(m -> m.get("userId").s(), m -> m));
             assertEquals(users.size(), byUser.size(), kind + ": every recipient has a settled marker");
-            long sent = byUser.values().stream().filter(m -> m.get("state").s().equals("SENT")).count();
+            long sent = byUser.values().stream()
+                    .filter(m -> m.get("state").s().equals("SENT"))
+                    .count();
             assertEquals(sent, (long) accepted.get(kind), kind + ": the mails SES accepted are the ones marked sent");
             for (int i = 0; i < users.size(); i++) {
                 Map<String, AttributeValue> marker = byUser.get(users.get(i));
@@ -99,9 +111,12 @@ class RecipientIsolationTest {
                 assertTrue(state.equals("SENT") || state.equals("UNDELIVERABLE"), kind + " " + state);
                 if (i >= OddAddresses.VALID.size()) {
                     assertEquals("UNDELIVERABLE", state, kind + ": " + addresses.get(i));
-                    assertTrue(marker.get("detail").s().startsWith("address: "), marker.get("detail").s());
+                    assertTrue(
+                            marker.get("detail").s().startsWith("address: "),
+                            marker.get("detail").s());
                 } else if (state.equals("UNDELIVERABLE")) {
-                    refusedValid.add(kind + " " + addresses.get(i) + ": " + marker.get("detail").s());
+                    refusedValid.add(kind + " " + addresses.get(i) + ": "
+                            + marker.get("detail").s());
                 }
             }
         }
@@ -109,7 +124,8 @@ class RecipientIsolationTest {
                 + refusedValid);
         // the emulator, like SES, refuses an address it cannot parse; only these may be refused, for a reason each
         for (String refusal : refusedValid) {
-            assertTrue(refusal.contains("\"a@b\"@example.org") || refusal.contains("\"(),:;<>[]\"@example.org"), refusal);
+            assertTrue(
+                    refusal.contains("\"a@b\"@example.org") || refusal.contains("\"(),:;<>[]\"@example.org"), refusal);
         }
     }
 }

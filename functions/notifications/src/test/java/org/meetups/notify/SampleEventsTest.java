@@ -1,8 +1,5 @@
 package org.meetups.notify;
 
-import org.meetups.testing.StreamFeed;
-import org.meetups.testing.SentMails;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -14,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.meetups.emulator.ProjectFiles;
+import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.notify.store.Images;
-import org.meetups.notify.domain.HeldMails;
-import org.meetups.emulator.ProjectFiles;
+import org.meetups.testing.SentMails;
+import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestClock;
 import org.meetups.testing.TestStack;
 
@@ -26,7 +25,8 @@ class SampleEventsTest {
 
     static DynamodbEvent sample(String name) {
         try {
-            return StreamFeed.read(Files.readString(ProjectFiles.resolve("events/notifications").resolve(name)));
+            return StreamFeed.read(Files.readString(
+                    ProjectFiles.resolve("events/notifications").resolve(name)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -59,8 +59,8 @@ class SampleEventsTest {
         expected.put("rsvp-cancelled.json", 1);
         expected.put("role-assigned.json", 1);
         expected.put("role-unassigned.json", 1);
-        expected.put("meetup-changed.json", 1);    // Anna: going and host, one mail
-        expected.put("meetup-cancelled.json", 2);  // Anna, and Tom who is waiting
+        expected.put("meetup-changed.json", 1); // Anna: going and host, one mail
+        expected.put("meetup-cancelled.json", 2); // Anna, and Tom who is waiting
         for (var e : expected.entrySet()) {
             int mark = mails.count();
             clock.advance(HeldMails.WINDOW);
@@ -69,8 +69,10 @@ class SampleEventsTest {
             assertEquals(e.getValue(), mails.since(mark).size(), e.getKey());
         }
         try (var files = Files.list(ProjectFiles.resolve("events/notifications"))) {
-            assertEquals(expected.keySet().stream().sorted().toList(),
-                    files.map(Path::getFileName).map(Path::toString).sorted().toList(), "every sample is run");
+            assertEquals(
+                    expected.keySet().stream().sorted().toList(),
+                    files.map(Path::getFileName).map(Path::toString).sorted().toList(),
+                    "every sample is run");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -83,7 +83,8 @@ public final class ApiEvents {
             for (Map.Entry<String, String> p : pathParameters.entrySet()) {
                 rawPath = rawPath.replace("{" + p.getKey() + "}", p.getValue());
             }
-            String rawQuery = query.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            String rawQuery = query.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining("&"));
             Map<String, String> sent = new HashMap<>(headers);
             sent.putIfAbsent("host", DOMAIN);
@@ -103,11 +104,16 @@ public final class ApiEvents {
                             .withDomainName(sent.get("host"))
                             .withDomainPrefix(sent.get("host").split("\\.", 2)[0])
                             .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                    .withMethod(method).withPath(rawPath).withProtocol("HTTP/1.1")
-                                    .withSourceIp("127.0.0.1").build())
+                                    .withMethod(method)
+                                    .withPath(rawPath)
+                                    .withProtocol("HTTP/1.1")
+                                    .withSourceIp("127.0.0.1")
+                                    .build())
                             .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
-                                            .withClaims(user.claims()).build())
+                                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT
+                                            .builder()
+                                            .withClaims(user.claims())
+                                            .build())
                                     .build())
                             .build())
                     .build();

@@ -30,15 +30,24 @@ public final class FaultInjector implements ExecutionInterceptor {
     private static final Map<String, AtomicInteger> ATTEMPTS = new ConcurrentHashMap<>();
 
     /** Fails the next {@code times} attempts of {@code service.operation} whose request matches. */
-    public record Rule(String service, String operation, AtomicInteger remaining, Predicate<SdkRequest> when,
-                       Function<SdkRequest, ? extends RuntimeException> error) {}
+    public record Rule(
+            String service,
+            String operation,
+            AtomicInteger remaining,
+            Predicate<SdkRequest> when,
+            Function<SdkRequest, ? extends RuntimeException> error) {}
 
-    public static Rule fail(String service, String operation, int times, Function<SdkRequest, ? extends RuntimeException> error) {
+    public static Rule fail(
+            String service, String operation, int times, Function<SdkRequest, ? extends RuntimeException> error) {
         return fail(service, operation, times, r -> true, error);
     }
 
-    public static Rule fail(String service, String operation, int times, Predicate<SdkRequest> when,
-                            Function<SdkRequest, ? extends RuntimeException> error) {
+    public static Rule fail(
+            String service,
+            String operation,
+            int times,
+            Predicate<SdkRequest> when,
+            Function<SdkRequest, ? extends RuntimeException> error) {
         Rule rule = new Rule(service, operation, new AtomicInteger(times), when, error);
         RULES.add(rule);
         return rule;
@@ -60,10 +69,13 @@ public final class FaultInjector implements ExecutionInterceptor {
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-        ATTEMPTS.computeIfAbsent(service + "." + operation, k -> new AtomicInteger()).incrementAndGet();
+        ATTEMPTS.computeIfAbsent(service + "." + operation, k -> new AtomicInteger())
+                .incrementAndGet();
         SdkRequest request = context.request();
         for (Rule rule : RULES) {
-            if (rule.service().equals(service) && rule.operation().equals(operation) && rule.when().test(request)
+            if (rule.service().equals(service)
+                    && rule.operation().equals(operation)
+                    && rule.when().test(request)
                     && rule.remaining().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw rule.error().apply(request);
             }
@@ -77,59 +89,98 @@ public final class FaultInjector implements ExecutionInterceptor {
     /** SES v2 sends whose raw message contains {@code fragment} (e.g. part of the recipient's address). */
     public static Predicate<SdkRequest> mailTo(String fragment) {
         return r -> r instanceof software.amazon.awssdk.services.sesv2.model.SendEmailRequest send
-                && send.content().raw() != null && send.content().raw().data().asUtf8String().contains(fragment);
+                && send.content().raw() != null
+                && send.content().raw().data().asUtf8String().contains(fragment);
     }
 
     /** DynamoDB's answer to a write over the table's throughput. */
     public static RuntimeException dynamoThrottled() {
-        return error(software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder(), 400,
-                "ProvisionedThroughputExceededException", "The level of configured provisioned throughput for the table was exceeded");
+        return error(
+                software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder(),
+                400,
+                "ProvisionedThroughputExceededException",
+                "The level of configured provisioned throughput for the table was exceeded");
     }
 
     /** DynamoDB's answer when another transaction touched an item of this one: a reason per item. */
     public static RuntimeException transactionConflict(SdkRequest request) {
-        int items = ((software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) request).transactItems().size();
-        var reasons = java.util.Collections.nCopies(items, software.amazon.awssdk.services.dynamodb.model.CancellationReason
-                .builder().code("TransactionConflict").message("Transaction is ongoing for the item").build());
+        int items = ((software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) request)
+                .transactItems()
+                .size();
+        var reasons = java.util.Collections.nCopies(
+                items,
+                software.amazon.awssdk.services.dynamodb.model.CancellationReason.builder()
+                        .code("TransactionConflict")
+                        .message("Transaction is ongoing for the item")
+                        .build());
         return software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.builder()
-                .cancellationReasons(reasons).statusCode(400).message("Transaction cancelled, please refer cancellation reasons for specific reasons")
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TransactionCanceledException").build()).build();
+                .cancellationReasons(reasons)
+                .statusCode(400)
+                .message("Transaction cancelled, please refer cancellation reasons for specific reasons")
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("TransactionCanceledException")
+                        .build())
+                .build();
     }
 
     public static RuntimeException sesThrottled() {
-        return error(software.amazon.awssdk.services.sesv2.model.TooManyRequestsException.builder(), 429,
-                "TooManyRequestsException", "Maximum sending rate exceeded.");
+        return error(
+                software.amazon.awssdk.services.sesv2.model.TooManyRequestsException.builder(),
+                429,
+                "TooManyRequestsException",
+                "Maximum sending rate exceeded.");
     }
 
     public static RuntimeException sesUnavailable() {
-        return error(software.amazon.awssdk.services.sesv2.model.SesV2Exception.builder(), 503,
-                "ServiceUnavailable", "Service unavailable");
+        return error(
+                software.amazon.awssdk.services.sesv2.model.SesV2Exception.builder(),
+                503,
+                "ServiceUnavailable",
+                "Service unavailable");
     }
 
     public static RuntimeException sesSendingPaused() {
-        return error(software.amazon.awssdk.services.sesv2.model.SendingPausedException.builder(), 400,
-                "SendingPausedException", "Sending is paused for this account.");
+        return error(
+                software.amazon.awssdk.services.sesv2.model.SendingPausedException.builder(),
+                400,
+                "SendingPausedException",
+                "Sending is paused for this account.");
     }
 
     /** What SES answers in the sandbox for a recipient that is not verified. */
     public static RuntimeException sesSandbox() {
-        return error(software.amazon.awssdk.services.sesv2.model.MessageRejectedException.builder(), 400,
-                "MessageRejected", "Email address is not verified. The following identities failed the check in region EU-WEST-1: anyone@example.org");
+        return error(
+                software.amazon.awssdk.services.sesv2.model.MessageRejectedException.builder(),
+                400,
+                "MessageRejected",
+                "Email address is not verified. The following identities failed the check in region EU-WEST-1: anyone@example.org");
     }
 
     public static RuntimeException sesRejected() {
-        return error(software.amazon.awssdk.services.sesv2.model.MessageRejectedException.builder(), 400,
-                "MessageRejected", "Illegal address");
+        return error(
+                software.amazon.awssdk.services.sesv2.model.MessageRejectedException.builder(),
+                400,
+                "MessageRejected",
+                "Illegal address");
     }
 
     public static RuntimeException secretsUnavailable() {
-        return error(software.amazon.awssdk.services.secretsmanager.model.InternalServiceErrorException.builder(), 500,
-                "InternalServiceError", "An error occurred on the server side.");
+        return error(
+                software.amazon.awssdk.services.secretsmanager.model.InternalServiceErrorException.builder(),
+                500,
+                "InternalServiceError",
+                "An error occurred on the server side.");
     }
 
     /** An AWS error as the service would answer it: the SDK's exception type for {@code code}, with its status. */
-    public static AwsServiceException error(AwsServiceException.Builder builder, int status, String code, String message) {
-        return builder.statusCode(status).message(message)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build()).build();
+    public static AwsServiceException error(
+            AwsServiceException.Builder builder, int status, String code, String message) {
+        return builder.statusCode(status)
+                .message(message)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(message)
+                        .build())
+                .build();
     }
 }

@@ -65,8 +65,6 @@ public final class OddAddresses {
             "tab-free.but-long-subdomain@a.b.c.d.e.f.g.h.example.org");
 
     /** Addresses no mail can go to. */
-    public static final List<String> INVALID = List.of(
-            "no-at-sign.example.org",
-            "ünicode-local@example.org",
-            "trailing-at@");
+    public static final List<String> INVALID =
+            List.of("no-at-sign.example.org", "ünicode-local@example.org", "trailing-at@");
 }

@@ -14,8 +14,8 @@ public final class OpenApiContract {
 
     private static synchronized OpenApiInteractionValidator validator() {
         if (validator == null) {
-            validator = OpenApiInteractionValidator
-                    .createForSpecificationUrl(ProjectFiles.resolve("api/openapi.yaml").toUri().toString())
+            validator = OpenApiInteractionValidator.createForSpecificationUrl(
+                            ProjectFiles.resolve("api/openapi.yaml").toUri().toString())
                     .build();
         }
         return validator;
@@ -31,8 +31,10 @@ public final class OpenApiContract {
         ValidationReport report = validator().validateResponse(path, Request.Method.valueOf(method), builder.build());
         if (report.hasErrors()) {
             throw new AssertionError("response to " + method + " " + path + " (" + response.status()
-                    + ") does not match api/openapi.yaml:\n" + report.getMessages().stream().map(m -> "  " + m.getKey() + ": " + m.getMessage())
-                    .collect(java.util.stream.Collectors.joining("\n"))
+                    + ") does not match api/openapi.yaml:\n"
+                    + report.getMessages().stream()
+                            .map(m -> "  " + m.getKey() + ": " + m.getMessage())
+                            .collect(java.util.stream.Collectors.joining("\n"))
                     + "\nbody: " + response.body());
         }
     }

@@ -43,13 +43,17 @@ public final class SentMails {
         }
 
         public String part(String mimeType) {
-            return parts().stream().filter(p -> {
-                try {
-                    return p.isMimeType(mimeType) && !Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).map(SentMails::content).findFirst().orElse(null);
+            return parts().stream()
+                    .filter(p -> {
+                        try {
+                            return p.isMimeType(mimeType) && !Part.ATTACHMENT.equalsIgnoreCase(p.getDisposition());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .map(SentMails::content)
+                    .findFirst()
+                    .orElse(null);
         }
 
         public List<Calendar> calendars() {
@@ -108,8 +112,11 @@ public final class SentMails {
     /** The mails accepted so far with a recipient containing {@code fragment} (such as "@digest.example.org"), oldest first. */
     public List<Mail> to(String fragment) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(stack.emulator().endpoint() + "/moto-api/data.json")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(stack.emulator().endpoint() + "/moto-api/data.json"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             JsonNode raw = JSON.readTree(response.body()).path("ses").path("RawMessage");
             List<Mail> mails = new ArrayList<>();
             Session session = Session.getInstance(new Properties());
@@ -120,8 +127,10 @@ public final class SentMails {
                     continue;
                 }
                 String data = m.path("raw_data").asText();
-                mails.add(new Mail(data, to, new MimeMessage(session,
-                        new ByteArrayInputStream(data.getBytes(StandardCharsets.UTF_8)))));
+                mails.add(new Mail(
+                        data,
+                        to,
+                        new MimeMessage(session, new ByteArrayInputStream(data.getBytes(StandardCharsets.UTF_8)))));
             }
             return mails;
         } catch (Exception e) {

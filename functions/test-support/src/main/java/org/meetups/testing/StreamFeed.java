@@ -12,13 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.meetups.common.aws.AwsClients;
+import org.meetups.common.stream.StreamEvents;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
-import org.meetups.common.stream.StreamEvents;
 
 /**
  * Reads the emulator's DynamoDB stream of the test table (DescribeStream, GetShardIterator,
@@ -38,7 +38,10 @@ public final class StreamFeed {
                 .region(software.amazon.awssdk.regions.Region.of(org.meetups.emulator.Emulator.REGION))
                 .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
                 .build();
-        this.streamArn = stack.dynamo().describeTable(r -> r.tableName(stack.tableName())).table().latestStreamArn();
+        this.streamArn = stack.dynamo()
+                .describeTable(r -> r.tableName(stack.tableName()))
+                .table()
+                .latestStreamArn();
         AwsClients.class.getName(); // the function builds its own clients; this one only reads the stream
     }
 
@@ -58,10 +61,17 @@ public final class StreamFeed {
 
     public List<Record> nextRecords() {
         List<Record> records = new java.util.ArrayList<>();
-        for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn)).streamDescription().shards()) {
-            String iterator = iterators.computeIfAbsent(shard.shardId(), id -> streams.getShardIterator(r -> r
-                    .streamArn(streamArn).shardId(id).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator());
-            GetRecordsResponse page = streams.getRecords(r -> r.shardIterator(iterator).limit(1000));
+        for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn))
+                .streamDescription()
+                .shards()) {
+            String iterator = iterators.computeIfAbsent(
+                    shard.shardId(),
+                    id -> streams.getShardIterator(r -> r.streamArn(streamArn)
+                                    .shardId(id)
+                                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON))
+                            .shardIterator());
+            GetRecordsResponse page =
+                    streams.getRecords(r -> r.shardIterator(iterator).limit(1000));
             records.addAll(page.records());
             if (page.nextShardIterator() != null) {
                 iterators.put(shard.shardId(), page.nextShardIterator());
@@ -83,7 +93,9 @@ public final class StreamFeed {
             r.put("eventSourceARN", streamArn);
             ObjectNode d = r.putObject("dynamodb");
             if (record.dynamodb().approximateCreationDateTime() != null) {
-                d.put("ApproximateCreationDateTime", record.dynamodb().approximateCreationDateTime().getEpochSecond());
+                d.put(
+                        "ApproximateCreationDateTime",
+                        record.dynamodb().approximateCreationDateTime().getEpochSecond());
             }
             d.set("Keys", image(record.dynamodb().keys()));
             if (record.dynamodb().hasNewImage()) {
@@ -93,7 +105,11 @@ public final class StreamFeed {
                 d.set("OldImage", image(record.dynamodb().oldImage()));
             }
             d.put("SequenceNumber", record.dynamodb().sequenceNumber());
-            d.put("SizeBytes", record.dynamodb().sizeBytes() == null ? 0 : record.dynamodb().sizeBytes());
+            d.put(
+                    "SizeBytes",
+                    record.dynamodb().sizeBytes() == null
+                            ? 0
+                            : record.dynamodb().sizeBytes());
             d.put("StreamViewType", record.dynamodb().streamViewTypeAsString());
         }
         return read(event.toString());

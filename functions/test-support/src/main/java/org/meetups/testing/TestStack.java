@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.meetups.common.aws.AwsClients;
+import org.meetups.common.config.Env;
 import org.meetups.common.http.HttpFunction;
 import org.meetups.common.json.Json;
-import org.meetups.common.config.Env;
 import org.meetups.emulator.Emulator;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateFunctions;
@@ -57,11 +57,15 @@ public final class TestStack {
 
     public Env env(Map<String, String> extra) {
         Map<String, String> values = new java.util.HashMap<>(Map.of(
-                "AWS_ENDPOINT_URL", emulator.endpoint(),
-                "AWS_REGION", Emulator.REGION,
-                "TABLE_NAME", tableName,
+                "AWS_ENDPOINT_URL",
+                emulator.endpoint(),
+                "AWS_REGION",
+                Emulator.REGION,
+                "TABLE_NAME",
+                tableName,
                 // the emulator queues concurrent requests one at a time: let a burst wait rather than retry
-                "HTTP_READ_TIMEOUT_SECONDS", "300"));
+                "HTTP_READ_TIMEOUT_SECONDS",
+                "300"));
         values.putAll(extra);
         return Env.of(values);
     }
@@ -83,20 +87,24 @@ public final class TestStack {
 
     private String localValue(String resource) {
         String type = TemplateTable.template(template)
-                .path("Resources").path(resource).path("Type").asText();
+                .path("Resources")
+                .path(resource)
+                .path("Type")
+                .asText();
         return switch (type) {
             case "AWS::DynamoDB::Table" -> tableName;
             case "AWS::SecretsManager::Secret" -> {
                 try (var secrets = AwsClients.secretsManager(env())) {
                     yield secrets.createSecret(r -> r.name(resource + "-" + UUID.randomUUID())
-                            .secretString("local-" + UUID.randomUUID())).arn();
+                                    .secretString("local-" + UUID.randomUUID()))
+                            .arn();
                 }
             }
             case "AWS::S3::Bucket" -> {
                 try (var s3 = AwsClients.s3(env())) {
                     String bucket = resource.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID();
-                    s3.createBucket(r -> r.bucket(bucket)
-                            .createBucketConfiguration(c -> c.locationConstraint(Emulator.REGION)));
+                    s3.createBucket(r ->
+                            r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(Emulator.REGION)));
                     yield bucket;
                 }
             }
@@ -129,8 +137,10 @@ public final class TestStack {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ApiResult result = new ApiResult(response.getStatusCode(),
-                response.getHeaders() == null ? Map.of() : response.getHeaders(), response.getBody());
+        ApiResult result = new ApiResult(
+                response.getStatusCode(),
+                response.getHeaders() == null ? Map.of() : response.getHeaders(),
+                response.getBody());
         OpenApiContract.assertConforms(event.getRequestContext().getHttp().getMethod(), event.getRawPath(), result);
         return result;
     }

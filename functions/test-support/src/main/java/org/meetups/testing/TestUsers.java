@@ -35,7 +35,8 @@ public final class TestUsers {
     /** A member of the manager group with a department, not a coordinator. */
     public static User manager() {
         return user("mgr-1", "Mona Manager", "mona@example.org", false)
-                .with("custom:department", "Finance").with("cognito:groups", "[managers staff]");
+                .with("custom:department", "Finance")
+                .with("cognito:groups", "[managers staff]");
     }
 
     /** No claims at all: what a handler sees if the authorizer were bypassed. */

@@ -22,7 +22,8 @@ import org.meetups.emulator.TemplateTable;
 /** What template.yaml promises operators: every failure alarmed, every alarm heard, nothing named twice in an account. */
 @Tag("unit")
 class OperationsTemplateTest {
-    static final JsonNode RESOURCES = TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
+    static final JsonNode RESOURCES =
+            TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
 
     static List<Map.Entry<String, JsonNode>> ofType(String type) {
         List<Map.Entry<String, JsonNode>> out = new ArrayList<>();
@@ -40,11 +41,19 @@ class OperationsTemplateTest {
         assertTrue(alarms.size() >= 20, "alarms: " + alarms.size());
         for (var alarm : alarms) {
             for (String actions : List.of("AlarmActions", "OKActions")) {
-                assertEquals("[{\"Ref\":\"AlarmTopic\"}]", alarm.getValue().path("Properties").path(actions).toString(),
+                assertEquals(
+                        "[{\"Ref\":\"AlarmTopic\"}]",
+                        alarm.getValue().path("Properties").path(actions).toString(),
                         alarm.getKey() + " " + actions);
             }
         }
-        assertEquals("{\"Ref\":\"AlarmEmail\"}", RESOURCES.path("AlarmEmailSubscription").path("Properties").path("Endpoint").toString());
+        assertEquals(
+                "{\"Ref\":\"AlarmEmail\"}",
+                RESOURCES
+                        .path("AlarmEmailSubscription")
+                        .path("Properties")
+                        .path("Endpoint")
+                        .toString());
     }
 
     @Test
@@ -53,7 +62,8 @@ class OperationsTemplateTest {
         for (var alarm : ofType("AWS::CloudWatch::Alarm")) {
             JsonNode p = alarm.getValue().path("Properties");
             if (p.path("Namespace").asText().equals("AWS/Lambda")) {
-                watched.add(p.path("MetricName").asText() + " " + p.path("Dimensions").get(0).path("Value").path("Ref").asText());
+                watched.add(p.path("MetricName").asText() + " "
+                        + p.path("Dimensions").get(0).path("Value").path("Ref").asText());
             }
         }
         for (var function : ofType("AWS::Serverless::Function")) {
@@ -61,24 +71,47 @@ class OperationsTemplateTest {
             assertTrue(watched.contains("Throttles " + function.getKey()), function.getKey() + " Throttles");
         }
         for (String queue : List.of("NotificationsFailureQueue", "RemindersDeadLetterQueue", "DigestDeadLetterQueue")) {
-            assertTrue(ofType("AWS::CloudWatch::Alarm").stream().anyMatch(a -> a.getValue().toString().contains(queue)), queue);
+            assertTrue(
+                    ofType("AWS::CloudWatch::Alarm").stream()
+                            .anyMatch(a -> a.getValue().toString().contains(queue)),
+                    queue);
         }
     }
 
     @Test
     void theStreamAndReminderFunctionsHaveReservedConcurrencyAndNothingHasAFixedName() throws IOException {
         for (String function : List.of("NotificationsFunction", "RemindersFunction")) {
-            assertFalse(RESOURCES.path(function).path("Properties").path("ReservedConcurrentExecutions").isMissingNode(), function);
+            assertFalse(
+                    RESOURCES
+                            .path(function)
+                            .path("Properties")
+                            .path("ReservedConcurrentExecutions")
+                            .isMissingNode(),
+                    function);
         }
-        JsonNode schedule = RESOURCES.path("RemindersFunction").path("Properties").path("Events").path("EveryFiveMinutes")
-                .path("Properties").path("Name");
+        JsonNode schedule = RESOURCES
+                .path("RemindersFunction")
+                .path("Properties")
+                .path("Events")
+                .path("EveryFiveMinutes")
+                .path("Properties")
+                .path("Name");
         assertTrue(schedule.toString().contains("AWS::StackName"), "the schedule's name is the stack's: " + schedule);
         // a literal name on any resource would collide with a second deployment in the account
-        for (String nameProperty : List.of("FunctionName", "TableName", "TopicName", "QueueName", "DashboardName",
-                "Name", "LogGroupName", "AlarmName")) {
+        for (String nameProperty : List.of(
+                "FunctionName",
+                "TableName",
+                "TopicName",
+                "QueueName",
+                "DashboardName",
+                "Name",
+                "LogGroupName",
+                "AlarmName")) {
             RESOURCES.properties().forEach(e -> {
                 JsonNode name = e.getValue().path("Properties").path(nameProperty);
-                assertTrue(name.isMissingNode() || !name.isTextual(), e.getKey() + "." + nameProperty + " is fixed: " + name);
+                assertTrue(
+                        name.isMissingNode() || !name.isTextual(),
+                        e.getKey() + "." + nameProperty + " is fixed: " + name);
             });
         }
     }
@@ -87,24 +120,30 @@ class OperationsTemplateTest {
     void mailFunctionsSendWithTheConfigurationSetAndMayUseIt() throws IOException {
         String template = Files.readString(ProjectFiles.resolve("template.yaml"));
         assertTrue(template.contains("SES_CONFIGURATION_SET: !Ref MailConfigurationSet"));
-        assertEquals(4, template.split("configuration-set/\\$\\{MailConfigurationSet}", -1).length - 1,
+        assertEquals(
+                4,
+                template.split("configuration-set/\\$\\{MailConfigurationSet}", -1).length - 1,
                 "the four mail functions (notifications, reminders, digest, involvement mail) may send with it");
     }
 
     @Test
     void noSourceWritesToStandardErrorOrPrintsStackTraces() throws IOException {
         try (Stream<Path> files = Files.walk(ProjectFiles.resolve("functions"))) {
-            List<Path> offenders = files.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/")
-                            && !p.toString().contains("/test-support/") && !p.toString().contains("/common/observe/"))
+            List<Path> offenders = files.filter(p -> p.toString().endsWith(".java")
+                            && p.toString().contains("/src/main/")
+                            && !p.toString().contains("/test-support/")
+                            && !p.toString().contains("/common/observe/"))
                     .filter(p -> {
                         try {
                             String source = Files.readString(p);
-                            return source.contains("System.err") || source.contains("printStackTrace()")
+                            return source.contains("System.err")
+                                    || source.contains("printStackTrace()")
                                     || source.contains("System.out.print");
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
-                    }).toList();
+                    })
+                    .toList();
             assertEquals(List.of(), offenders, "log through SLF4J: structured, redacted, levelled");
         }
     }

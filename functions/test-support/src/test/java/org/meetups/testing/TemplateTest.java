@@ -28,7 +28,9 @@ class TemplateTest {
     void templatePassesCfnLint() throws Exception {
         Path root = ProjectFiles.root();
         Process lint = new ProcessBuilder(root.resolve("tools/lint-template").toString())
-                .directory(root.toFile()).redirectErrorStream(true).start();
+                .directory(root.toFile())
+                .redirectErrorStream(true)
+                .start();
         String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(lint.waitFor(15, TimeUnit.MINUTES));
         assertEquals(0, lint.exitValue(), () -> "cfn-lint found problems:\n" + output);
@@ -46,7 +48,8 @@ class TemplateTest {
         while (line.find()) {
             named.put(line.group(1), line.group(2));
         }
-        var resources = TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
+        var resources =
+                TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
         List<String> functions = new java.util.ArrayList<>();
         resources.properties().forEach(r -> {
             if (!r.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
@@ -55,13 +58,22 @@ class TemplateTest {
             String id = r.getKey();
             functions.add(id);
             var metadata = r.getValue().path("Metadata");
-            assertEquals(List.of("makefile", ".", "."), List.of(metadata.path("BuildMethod").asText(),
-                    metadata.path("ContextPath").asText(), metadata.path("WorkingDirectory").asText()), id + "'s Metadata");
+            assertEquals(
+                    List.of("makefile", ".", "."),
+                    List.of(
+                            metadata.path("BuildMethod").asText(),
+                            metadata.path("ContextPath").asText(),
+                            metadata.path("WorkingDirectory").asText()),
+                    id + "'s Metadata");
             assertTrue(id.endsWith("Function"), id + ": the Makefile builds <Name>Function from functions/<name>");
-            String module = "functions/" + named.getOrDefault(id,
-                    id.substring(0, id.length() - "Function".length()).toLowerCase(java.util.Locale.ROOT));
+            String module = "functions/"
+                    + named.getOrDefault(
+                            id,
+                            id.substring(0, id.length() - "Function".length()).toLowerCase(java.util.Locale.ROOT));
             assertEquals(module, r.getValue().path("Properties").path("CodeUri").asText(), id + "'s CodeUri");
-            assertTrue(Files.isRegularFile(ProjectFiles.resolve(module).resolve("pom.xml")), module + " is a Maven module");
+            assertTrue(
+                    Files.isRegularFile(ProjectFiles.resolve(module).resolve("pom.xml")),
+                    module + " is a Maven module");
         });
         assertFalse(functions.isEmpty());
     }
@@ -74,17 +86,26 @@ class TemplateTest {
      */
     @Test
     void everyFunctionIsInvokedThroughItsSnapStartAlias() throws Exception {
-        JsonNode globals = TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Globals").path("Function");
+        JsonNode globals = TemplateTable.template(ProjectFiles.resolve("template.yaml"))
+                .path("Globals")
+                .path("Function");
         assertEquals("live", globals.path("AutoPublishAlias").asText());
-        assertEquals("PublishedVersions", globals.path("SnapStart").path("ApplyOn").asText());
+        assertEquals(
+                "PublishedVersions", globals.path("SnapStart").path("ApplyOn").asText());
 
         Path root = ProjectFiles.root();
-        Process venv = new ProcessBuilder(root.resolve("tools/venv").toString(), "lint").directory(root.toFile()).start();
-        String python = new String(venv.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip() + "/bin/python";
+        Process venv = new ProcessBuilder(root.resolve("tools/venv").toString(), "lint")
+                .directory(root.toFile())
+                .start();
+        String python =
+                new String(venv.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip() + "/bin/python";
         assertEquals(0, venv.waitFor());
         Process transform = new ProcessBuilder(python, "tools/lint/sam_transform.py", "template.yaml")
-                .directory(root.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        JsonNode resources = new ObjectMapper().readTree(transform.getInputStream()).path("Resources");
+                .directory(root.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        JsonNode resources =
+                new ObjectMapper().readTree(transform.getInputStream()).path("Resources");
         assertEquals(0, transform.waitFor());
 
         Set<String> functions = new TreeSet<>();
@@ -93,15 +114,26 @@ class TemplateTest {
             String type = r.getValue().path("Type").asText();
             if (type.equals("AWS::Lambda::Function")) {
                 functions.add(r.getKey());
-                assertEquals("PublishedVersions", r.getValue().path("Properties").path("SnapStart").path("ApplyOn").asText(),
+                assertEquals(
+                        "PublishedVersions",
+                        r.getValue()
+                                .path("Properties")
+                                .path("SnapStart")
+                                .path("ApplyOn")
+                                .asText(),
                         r.getKey() + "'s SnapStart");
             } else if (type.equals("AWS::Lambda::Alias")) {
                 aliases.add(r.getKey());
-                assertEquals("live", r.getValue().path("Properties").path("Name").asText());
+                assertEquals(
+                        "live", r.getValue().path("Properties").path("Name").asText());
             }
         });
-        assertEquals(functions.stream().map(f -> f + "Aliaslive").collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
-                aliases, "one alias per function");
+        assertEquals(
+                functions.stream()
+                        .map(f -> f + "Aliaslive")
+                        .collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
+                aliases,
+                "one alias per function");
 
         List<String> invokers = new ArrayList<>();
         resources.properties().forEach(r -> {
@@ -119,8 +151,10 @@ class TemplateTest {
             invokers.add(r.getKey());
             String named = target.toString();
             for (String function : functions) {
-                // a function named other than through its alias: {"Ref": "XFunction"}, XFunction.Arn, ${XFunction.Arn}, ${XFunction}
-                assertFalse(named.matches(".*[\\[{\"]" + function + "(\\.Arn)?[\"}].*"),
+                // a function named other than through its alias: {"Ref": "XFunction"}, XFunction.Arn, ${XFunction.Arn},
+                // ${XFunction}
+                assertFalse(
+                        named.matches(".*[\\[{\"]" + function + "(\\.Arn)?[\"}].*"),
                         () -> r.getKey() + " invokes " + function + " without its alias: " + named);
             }
             assertTrue(named.contains("Aliaslive"), () -> r.getKey() + " names no alias: " + named);
@@ -131,29 +165,44 @@ class TemplateTest {
     @Test
     void tableInTheEmulatorIsTheTableOfTheTemplate() {
         TestStack stack = TestStack.create();
-        TableDescription table = stack.dynamo().describeTable(r -> r.tableName(stack.tableName())).table();
-        assertEquals(List.of("PK", "SK"), table.keySchema().stream().map(k -> k.attributeName()).toList());
-        assertEquals(List.of("GSI1", "GSI2", "GSI3", "GSI4"), table.globalSecondaryIndexes().stream().map(i -> i.indexName()).sorted().toList());
+        TableDescription table = stack.dynamo()
+                .describeTable(r -> r.tableName(stack.tableName()))
+                .table();
+        assertEquals(
+                List.of("PK", "SK"),
+                table.keySchema().stream().map(k -> k.attributeName()).toList());
+        assertEquals(
+                List.of("GSI1", "GSI2", "GSI3", "GSI4"),
+                table.globalSecondaryIndexes().stream()
+                        .map(i -> i.indexName())
+                        .sorted()
+                        .toList());
         assertEquals("NEW_AND_OLD_IMAGES", table.streamSpecification().streamViewTypeAsString());
-        assertEquals("expiresAt", stack.dynamo().describeTimeToLive(r -> r.tableName(stack.tableName()))
-                .timeToLiveDescription().attributeName());
+        assertEquals(
+                "expiresAt",
+                stack.dynamo()
+                        .describeTimeToLive(r -> r.tableName(stack.tableName()))
+                        .timeToLiveDescription()
+                        .attributeName());
     }
 
     @Test
     void noFunctionSourceIssuesAScan() throws IOException {
         try (Stream<Path> files = Files.walk(ProjectFiles.resolve("functions"))) {
-            List<Path> offenders = files
-                    .filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/"))
+            List<Path> offenders = files.filter(
+                            p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/"))
                     .filter(p -> !p.endsWith("CallRecorder.java"))
                     .filter(p -> {
                         try {
                             String source = Files.readString(p);
-                            return source.contains("ScanRequest") || source.contains(".scan(")
+                            return source.contains("ScanRequest")
+                                    || source.contains(".scan(")
                                     || source.contains("ScanEnhancedRequest");
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
-                    }).toList();
+                    })
+                    .toList();
             assertEquals(List.of(), offenders);
         }
     }
@@ -161,8 +210,8 @@ class TemplateTest {
     @Test
     void aScanFailsLoudly() {
         TestStack stack = TestStack.create();
-        AssertionError error = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class,
-                () -> stack.dynamo().scan(r -> r.tableName(stack.tableName())));
+        AssertionError error = org.junit.jupiter.api.Assertions.assertThrows(
+                AssertionError.class, () -> stack.dynamo().scan(r -> r.tableName(stack.tableName())));
         assertTrue(error.getMessage().contains("Scan"));
     }
 }

@@ -29,7 +29,8 @@ public final class FlakyStreamFunction implements RequestHandler<DynamodbEvent, 
             String pk = record.getDynamodb().getKeys().get("PK").getS();
             String behaviour = record.getDynamodb().getKeys().get("SK").getS();
             int delivery = deliveries.merge(pk, 1, Integer::sum);
-            append(pk + " " + delivery + " " + record.getEventName() + " batch=" + event.getRecords().size());
+            append(pk + " " + delivery + " " + record.getEventName() + " batch="
+                    + event.getRecords().size());
             boolean fails = behaviour.equals("POISON")
                     || (behaviour.startsWith("FAIL#") && delivery <= Integer.parseInt(behaviour.substring(5)));
             if (behaviour.equals("CRASH") && delivery == 1) {

@@ -30,9 +30,13 @@ public final class ProbeFunction implements RequestHandler<Map<String, Object>, 
             }
             long sleep = query == null ? 0 : Long.parseLong(query.getOrDefault("sleep", "0"));
             Thread.sleep(sleep);
-            return Map.of("statusCode", 200, "body", "{\"environment\":\"" + ENVIRONMENT + "\",\"handlers\":" + HANDLERS.get()
-                    + ",\"handler\":" + handler + ",\"atOnce\":" + atOnce + ",\"started\":" + started
-                    + ",\"ended\":" + System.nanoTime() + "}");
+            return Map.of(
+                    "statusCode",
+                    200,
+                    "body",
+                    "{\"environment\":\"" + ENVIRONMENT + "\",\"handlers\":" + HANDLERS.get()
+                            + ",\"handler\":" + handler + ",\"atOnce\":" + atOnce + ",\"started\":" + started
+                            + ",\"ended\":" + System.nanoTime() + "}");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -17,8 +17,11 @@ public final class RecordingFunction implements RequestHandler<Map<String, Objec
     @Override
     public String handleRequest(Map<String, Object> event, Context context) {
         try {
-            Files.writeString(out, context.getFunctionName() + " " + event + "\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    out,
+                    context.getFunctionName() + " " + event + "\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

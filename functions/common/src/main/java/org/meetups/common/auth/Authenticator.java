@@ -54,15 +54,24 @@ public final class Authenticator {
         }
         String verified = claims.get("email_verified");
         if (verified == null ? requireVerifiedEmail : !verified.strip().equalsIgnoreCase("true")) {
-            throw new ApiException(403, "email-not-verified", "E-mail address not verified",
+            throw new ApiException(
+                    403,
+                    "email-not-verified",
+                    "E-mail address not verified",
                     "the token does not say that your e-mail address is verified ('email_verified'); verify it "
                             + "with your identity provider and sign in again");
         }
         String name = Optional.ofNullable(claim(claims, "name"))
                 .orElseGet(() -> joinNames(claim(claims, "given_name"), claim(claims, "family_name"), email));
-        String department = Optional.ofNullable(claim(claims, "custom:department")).orElse(claim(claims, "department"));
+        String department =
+                Optional.ofNullable(claim(claims, "custom:department")).orElse(claim(claims, "department"));
         String groups = claims.get(groupClaim);
-        return new Caller(sub, email, name, department, GroupClaim.isMember(groups, coordinatorGroup),
+        return new Caller(
+                sub,
+                email,
+                name,
+                department,
+                GroupClaim.isMember(groups, coordinatorGroup),
                 GroupClaim.isMember(groups, managerGroup));
     }
 

@@ -7,8 +7,8 @@ import org.meetups.common.http.ApiException;
  * {@code coordinator} and {@code manager}: exact members of the configured groups;
  * {@code department}: the token's department claim (set by administrators, never by the user).
  */
-public record Caller(String userId, String email, String name, String department, boolean coordinator,
-                     boolean manager) {
+public record Caller(
+        String userId, String email, String name, String department, boolean coordinator, boolean manager) {
 
     public void requireCoordinator() {
         if (!coordinator) {

@@ -39,7 +39,9 @@ public final class GroupClaim {
             return json;
         }
         String inner = claim.substring(1, claim.length() - 1);
-        return inner.isEmpty() ? List.of() : Arrays.stream(inner.split(" ", -1)).filter(n -> !n.isEmpty()).toList();
+        return inner.isEmpty()
+                ? List.of()
+                : Arrays.stream(inner.split(" ", -1)).filter(n -> !n.isEmpty()).toList();
     }
 
     public static boolean isMember(String claim, String group) {

@@ -3,14 +3,14 @@ package org.meetups.common.aws;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import org.meetups.common.config.Env;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -50,7 +50,8 @@ public final class AwsClients {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(6)
-                                .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(5)))
+                                .backoffStrategy(
+                                        BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(5)))
                                 .circuitBreakerEnabled(false)
                                 .build())
                         .apiCallTimeout(Duration.ofSeconds(20))
@@ -63,7 +64,9 @@ public final class AwsClients {
     public static SecretsManagerClient secretsManager(Env env) {
         var builder = SecretsManagerClient.builder()
                 .httpClientBuilder(http(env))
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(RetryMode.STANDARD)
+                        .build());
         configure(env, builder);
         return builder.build();
     }
@@ -76,7 +79,9 @@ public final class AwsClients {
         var builder = software.amazon.awssdk.services.s3.S3Client.builder()
                 .httpClientBuilder(http(env))
                 .forcePathStyle(env.find("AWS_ENDPOINT_URL").isPresent())
-                .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD).build());
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(RetryMode.STANDARD)
+                        .build());
         configure(env, builder);
         return builder.build();
     }
@@ -85,7 +90,8 @@ public final class AwsClients {
     public static software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner(Env env) {
         var builder = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
                 .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
-                        .pathStyleAccessEnabled(env.find("AWS_ENDPOINT_URL").isPresent()).build());
+                        .pathStyleAccessEnabled(env.find("AWS_ENDPOINT_URL").isPresent())
+                        .build());
         env.find("AWS_REGION").map(Region::of).ifPresent(builder::region);
         env.find("AWS_ENDPOINT_URL").map(URI::create).ifPresent(builder::endpointOverride);
         return builder.build();
@@ -99,12 +105,15 @@ public final class AwsClients {
      */
     private static UrlConnectionHttpClient.Builder http(Env env) {
         UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder();
-        env.find("HTTP_READ_TIMEOUT_SECONDS").map(Long::parseLong).map(java.time.Duration::ofSeconds)
+        env.find("HTTP_READ_TIMEOUT_SECONDS")
+                .map(Long::parseLong)
+                .map(java.time.Duration::ofSeconds)
                 .ifPresent(http::socketTimeout);
         return http;
     }
 
-    private static void configure(Env env, software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> builder) {
+    private static void configure(
+            Env env, software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> builder) {
         env.find("AWS_REGION").map(Region::of).ifPresent(builder::region);
         env.find("AWS_ENDPOINT_URL").map(URI::create).ifPresent(builder::endpointOverride);
     }

@@ -49,39 +49,125 @@ public record Meetup(
     /** What a meetup id looks like; anything else names no meetup. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
-
     public static final List<Integer> DEFAULT_REMINDER_OFFSETS = List.of(24 * 60, 2 * 60);
     public static final Duration DEFAULT_ATTENDANCE_WINDOW = Duration.ofHours(72);
 
     public Meetup {
         roles = roles == null ? Map.of() : Map.copyOf(roles);
-        reminderOffsets = reminderOffsets == null ? DEFAULT_REMINDER_OFFSETS
-                : reminderOffsets.stream().sorted(java.util.Comparator.reverseOrder()).toList();
+        reminderOffsets = reminderOffsets == null
+                ? DEFAULT_REMINDER_OFFSETS
+                : reminderOffsets.stream()
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .toList();
         if (attendanceClosesAt == null && endsAt != null) {
             attendanceClosesAt = endsAt.plus(DEFAULT_ATTENDANCE_WINDOW);
         }
     }
 
     /** A meetup whose attendance closes the default time after its end, not closed yet. */
-    public Meetup(String id, String title, String description, MeetupKind kind, String language, Instant startsAt,
-                  Instant endsAt, String timeZone, String venue, String onlineUrl, int capacity, Instant rsvpDeadline,
-                  Map<String, RoleNeed> roles, boolean allowMultipleRoles, MeetupStatus status, int goingCount,
-                  int waitlistCount, long waitlistSequence, long version, String createdBy, Instant createdAt,
-                  Instant updatedAt, List<Integer> reminderOffsets, Integer lastReminderOffset) {
-        this(id, title, description, kind, language, startsAt, endsAt, timeZone, venue, onlineUrl, capacity,
-                rsvpDeadline, roles, allowMultipleRoles, status, goingCount, waitlistCount, waitlistSequence, version,
-                createdBy, createdAt, updatedAt, reminderOffsets, lastReminderOffset, null, false);
+    public Meetup(
+            String id,
+            String title,
+            String description,
+            MeetupKind kind,
+            String language,
+            Instant startsAt,
+            Instant endsAt,
+            String timeZone,
+            String venue,
+            String onlineUrl,
+            int capacity,
+            Instant rsvpDeadline,
+            Map<String, RoleNeed> roles,
+            boolean allowMultipleRoles,
+            MeetupStatus status,
+            int goingCount,
+            int waitlistCount,
+            long waitlistSequence,
+            long version,
+            String createdBy,
+            Instant createdAt,
+            Instant updatedAt,
+            List<Integer> reminderOffsets,
+            Integer lastReminderOffset) {
+        this(
+                id,
+                title,
+                description,
+                kind,
+                language,
+                startsAt,
+                endsAt,
+                timeZone,
+                venue,
+                onlineUrl,
+                capacity,
+                rsvpDeadline,
+                roles,
+                allowMultipleRoles,
+                status,
+                goingCount,
+                waitlistCount,
+                waitlistSequence,
+                version,
+                createdBy,
+                createdAt,
+                updatedAt,
+                reminderOffsets,
+                lastReminderOffset,
+                null,
+                false);
     }
 
     /** A meetup with the default reminders, none sent yet. */
-    public Meetup(String id, String title, String description, MeetupKind kind, String language, Instant startsAt,
-                  Instant endsAt, String timeZone, String venue, String onlineUrl, int capacity, Instant rsvpDeadline,
-                  Map<String, RoleNeed> roles, boolean allowMultipleRoles, MeetupStatus status, int goingCount,
-                  int waitlistCount, long waitlistSequence, long version, String createdBy, Instant createdAt,
-                  Instant updatedAt) {
-        this(id, title, description, kind, language, startsAt, endsAt, timeZone, venue, onlineUrl, capacity,
-                rsvpDeadline, roles, allowMultipleRoles, status, goingCount, waitlistCount, waitlistSequence, version,
-                createdBy, createdAt, updatedAt, null, null);
+    public Meetup(
+            String id,
+            String title,
+            String description,
+            MeetupKind kind,
+            String language,
+            Instant startsAt,
+            Instant endsAt,
+            String timeZone,
+            String venue,
+            String onlineUrl,
+            int capacity,
+            Instant rsvpDeadline,
+            Map<String, RoleNeed> roles,
+            boolean allowMultipleRoles,
+            MeetupStatus status,
+            int goingCount,
+            int waitlistCount,
+            long waitlistSequence,
+            long version,
+            String createdBy,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                id,
+                title,
+                description,
+                kind,
+                language,
+                startsAt,
+                endsAt,
+                timeZone,
+                venue,
+                onlineUrl,
+                capacity,
+                rsvpDeadline,
+                roles,
+                allowMultipleRoles,
+                status,
+                goingCount,
+                waitlistCount,
+                waitlistSequence,
+                version,
+                createdBy,
+                createdAt,
+                updatedAt,
+                null,
+                null);
     }
 
     /** The largest reminder offset not yet done, if the meetup is still on. */
@@ -89,7 +175,9 @@ public record Meetup(
         if (cancelled()) {
             return Optional.empty();
         }
-        return reminderOffsets.stream().filter(o -> lastReminderOffset == null || o < lastReminderOffset).findFirst();
+        return reminderOffsets.stream()
+                .filter(o -> lastReminderOffset == null || o < lastReminderOffset)
+                .findFirst();
     }
 
     /** When the next reminder round falls due. */

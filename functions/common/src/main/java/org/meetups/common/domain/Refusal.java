@@ -42,19 +42,22 @@ public final class Refusal extends RuntimeException {
     }
 
     /** A page cursor that this API did not return for the query, or that was changed. */
-    public static final String BAD_CURSOR = "'cursor' is not a cursor this API returned for this query: pass nextCursor "
-            + "back unchanged, with the same other parameters";
+    public static final String BAD_CURSOR =
+            "'cursor' is not a cursor this API returned for this query: pass nextCursor "
+                    + "back unchanged, with the same other parameters";
     /** A page cursor whose position lies outside the query's range. */
-    public static final String CURSOR_OUT_OF_RANGE = "'cursor' points outside this query's range (it may have passed "
-            + "since): request the first page again";
+    public static final String CURSOR_OUT_OF_RANGE =
+            "'cursor' points outside this query's range (it may have passed " + "since): request the first page again";
 
     public static Refusal badRequest(String detail) {
         return new Refusal(Kind.INVALID, "bad-request", "Bad request", detail);
     }
 
     public static Refusal invalid(List<FieldError> errors) {
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        String detail = errors.stream()
+                .map(e -> e.field() + ": " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
         return new Refusal(Kind.INVALID, "validation", "Invalid request", detail, errors);
     }
 

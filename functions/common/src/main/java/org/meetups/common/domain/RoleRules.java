@@ -24,13 +24,15 @@ public final class RoleRules {
     public static RoleNeed role(List<FieldError> errors, String prefix, RoleInput role, int position) {
         int before = errors.size();
         if (!validName(role.name())) {
-            errors.add(new FieldError(prefix + "name",
+            errors.add(new FieldError(
+                    prefix + "name",
                     "must be 1-40 lower-case letters, digits or dashes, starting with a letter (e.g. note-taker)"));
         }
         String description = role.description();
         int length = description == null ? 0 : description.codePointCount(0, description.length());
         if (length > MAX_ROLE_DESCRIPTION) {
-            errors.add(new FieldError(prefix + "description", "may be at most " + MAX_ROLE_DESCRIPTION + " characters"));
+            errors.add(
+                    new FieldError(prefix + "description", "may be at most " + MAX_ROLE_DESCRIPTION + " characters"));
         } else if (description != null && CONTROL.matcher(description).find()) {
             errors.add(new FieldError(prefix + "description", "must not contain control characters"));
         }

@@ -26,8 +26,10 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException invalid(List<Problem.FieldError> errors) {
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        String detail = errors.stream()
+                .map(e -> e.field() + ": " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
         return new ApiException(400, "validation", "Invalid request", detail, errors);
     }
 
@@ -61,7 +63,7 @@ public class ApiException extends RuntimeException {
     }
 
     public Problem problem(String instance) {
-        return new Problem(Problem.TYPE_PREFIX + slug, title, status, getMessage(), instance,
-                errors.isEmpty() ? null : errors);
+        return new Problem(
+                Problem.TYPE_PREFIX + slug, title, status, getMessage(), instance, errors.isEmpty() ? null : errors);
     }
 }

@@ -23,8 +23,13 @@ import org.meetups.common.domain.Refusal;
 import org.meetups.common.json.Json;
 
 /** The parts of an HTTP API v2 event a route needs, with parsing that turns bad input into 4xx problems. */
-public record ApiRequest(String routeKey, String path, Map<String, String> pathParameters,
-                         Map<String, String> query, Map<String, String> headers, byte[] body) {
+public record ApiRequest(
+        String routeKey,
+        String path,
+        Map<String, String> pathParameters,
+        Map<String, String> query,
+        Map<String, String> headers,
+        byte[] body) {
 
     /** Larger bodies are refused with 413 before parsing. */
     public static final int MAX_BODY_BYTES = 32 * 1024;
@@ -44,8 +49,13 @@ public record ApiRequest(String routeKey, String path, Map<String, String> pathP
                 throw ApiException.badRequest("the body is not valid base64");
             }
         }
-        return new ApiRequest(event.getRouteKey(), event.getRawPath(),
-                orEmpty(event.getPathParameters()), orEmpty(event.getQueryStringParameters()), headers, body);
+        return new ApiRequest(
+                event.getRouteKey(),
+                event.getRawPath(),
+                orEmpty(event.getPathParameters()),
+                orEmpty(event.getQueryStringParameters()),
+                headers,
+                body);
     }
 
     private static Map<String, String> orEmpty(Map<String, String> map) {
@@ -134,17 +144,24 @@ public record ApiRequest(String routeKey, String path, Map<String, String> pathP
     public String textBody(String mediaType, int maxBytes) {
         String contentType = header("content-type").orElse("");
         if (!contentType.split(";", 2)[0].strip().equalsIgnoreCase(mediaType)) {
-            throw new ApiException(415, "unsupported-media-type", "Unsupported media type",
+            throw new ApiException(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
                     "send the body as " + mediaType + " (got '" + contentType + "')");
         }
         if (body == null || body.length == 0) {
             throw ApiException.badRequest("a " + mediaType + " body is required");
         }
         if (body.length > maxBytes) {
-            throw new ApiException(413, "too-large", "Content too large", "the body may be at most " + maxBytes + " bytes");
+            throw new ApiException(
+                    413, "too-large", "Content too large", "the body may be at most " + maxBytes + " bytes");
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(body)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .decode(java.nio.ByteBuffer.wrap(body))
+                    .toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             throw ApiException.badRequest("the body is not UTF-8 text");
         }
@@ -155,15 +172,18 @@ public record ApiRequest(String routeKey, String path, Map<String, String> pathP
         String contentType = header("content-type").orElse("");
         String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json") && !mediaType.equals("application/merge-patch+json")) {
-            throw new ApiException(415, "unsupported-media-type", "Unsupported media type",
+            throw new ApiException(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
                     "send the body as application/json (got '" + contentType + "')");
         }
         if (body == null || body.length == 0) {
             throw ApiException.badRequest("a JSON body is required");
         }
         if (body.length > MAX_BODY_BYTES) {
-            throw new ApiException(413, "too-large", "Content too large",
-                    "the body may be at most " + MAX_BODY_BYTES + " bytes");
+            throw new ApiException(
+                    413, "too-large", "Content too large", "the body may be at most " + MAX_BODY_BYTES + " bytes");
         }
         try {
             T value = Json.MAPPER.readValue(body, type);
@@ -174,16 +194,17 @@ public record ApiRequest(String routeKey, String path, Map<String, String> pathP
         } catch (UnrecognizedPropertyException e) {
             throw ApiException.badRequest("unknown field '" + fieldPath(e) + "'");
         } catch (InvalidFormatException e) {
-            throw ApiException.badRequest("field '" + fieldPath(e) + "' has an invalid value '" + e.getValue()
-                    + "'" + expected(e.getTargetType()));
+            throw ApiException.badRequest("field '" + fieldPath(e) + "' has an invalid value '" + e.getValue() + "'"
+                    + expected(e.getTargetType()));
         } catch (MismatchedInputException e) {
             if (e.getOriginalMessage().startsWith("Trailing token")) {
                 throw ApiException.badRequest("the body is not valid JSON: unexpected data after the object");
             }
             String path = fieldPath(e);
-            throw ApiException.badRequest(path.isEmpty()
-                    ? "the body must be a JSON object"
-                    : "field '" + path + "' has the wrong type" + expected(e.getTargetType()));
+            throw ApiException.badRequest(
+                    path.isEmpty()
+                            ? "the body must be a JSON object"
+                            : "field '" + path + "' has the wrong type" + expected(e.getTargetType()));
         } catch (JsonParseException e) {
             throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
         } catch (JsonMappingException e) {
@@ -205,7 +226,8 @@ public record ApiRequest(String routeKey, String path, Map<String, String> pathP
     private static String fieldPath(JsonMappingException e) {
         return e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining(".")).replace(".[", "[");
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
     }
 
     private static String expected(Class<?> type) {

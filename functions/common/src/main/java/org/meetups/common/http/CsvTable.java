@@ -15,7 +15,11 @@ import org.apache.commons.csv.QuoteMode;
 public final class CsvTable {
     public static final String CONTENT_TYPE = "text/csv; charset=utf-8";
     /** RFC 4180 with every cell quoted, so no separator of any locale splits a cell for a CSV-aware reader. */
-    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).setRecordSeparator("\r\n").get();
+    private static final CSVFormat CSV = CSVFormat.RFC4180
+            .builder()
+            .setQuoteMode(QuoteMode.ALL)
+            .setRecordSeparator("\r\n")
+            .get();
     /** Characters that make a spreadsheet read a cell as a formula (OWASP's list). */
     private static final String FORMULA_TRIGGERS = "=+-@\t\r";
     /** Where a spreadsheet may start a new cell: the separators of every locale, and line breaks. */
@@ -74,7 +78,10 @@ public final class CsvTable {
         if (accept.contains("json") || accept.contains("*/*") || accept.contains("application/*") || accept.isBlank()) {
             return false;
         }
-        throw new ApiException(406, "not-acceptable", "Not acceptable",
+        throw new ApiException(
+                406,
+                "not-acceptable",
+                "Not acceptable",
                 what + " are available as application/json or text/csv (got Accept '" + accept + "')");
     }
 }

@@ -46,7 +46,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 public abstract class HttpFunction extends Priming implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFunction.class);
     private static final ObjectReader EVENTS = Json.envelopes(builder -> builder)
-            .readerFor(APIGatewayV2HTTPEvent.class).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            .readerFor(APIGatewayV2HTTPEvent.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final ObjectWriter RESPONSES = Json.MAPPER.writerFor(APIGatewayV2HTTPResponse.class);
     /** A request as API Gateway sends one (with a JWT authorizer's claims), read and answered while priming. */
     private static final String SAMPLE_EVENT = """
@@ -140,12 +141,15 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
     @Override
     protected final void prime() {
         try {
-            APIGatewayV2HTTPEvent event = readEvent(new ByteArrayInputStream(SAMPLE_EVENT.getBytes(StandardCharsets.UTF_8)));
+            APIGatewayV2HTTPEvent event =
+                    readEvent(new ByteArrayInputStream(SAMPLE_EVENT.getBytes(StandardCharsets.UTF_8)));
             Caller caller = authenticator.authenticate(event);
             ApiRequest.from(event);
-            ApiResponse problem = ApiResponse.problem(ApiException.notFound("priming " + caller.userId()).problem(event.getRawPath()));
+            ApiResponse problem = ApiResponse.problem(
+                    ApiException.notFound("priming " + caller.userId()).problem(event.getRawPath()));
             RESPONSES.writeValueAsBytes(problem.toLambda());
-            RESPONSES.writeValueAsBytes(ApiResponse.json(200, Map.of("priming", List.of(1))).toLambda());
+            RESPONSES.writeValueAsBytes(
+                    ApiResponse.json(200, Map.of("priming", List.of(1))).toLambda());
             for (Class<?> type : primedTypes()) {
                 // a reader and a writer for a type find (and cache) its deserializer and serializer at once
                 Json.MAPPER.readerFor(type);
@@ -162,7 +166,9 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
                     parameters.put(parameter.group(1), NOTHING);
                 }
                 event.setPathParameters(parameters);
-                event.setRawPath(PATH_PARAMETER.matcher(route.substring(route.indexOf(' ') + 1)).replaceAll(NOTHING));
+                event.setRawPath(PATH_PARAMETER
+                        .matcher(route.substring(route.indexOf(' ') + 1))
+                        .replaceAll(NOTHING));
                 priming = true;
                 try {
                     ApiResponse response = handle(event);
@@ -187,7 +193,9 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
         try (Invocation invocation = Invocation.start(context, getClass().getSimpleName())) {
             String route = event.getRouteKey();
             invocation.put("route", route);
-            String id = event.getPathParameters() == null ? null : event.getPathParameters().get("id");
+            String id = event.getPathParameters() == null
+                    ? null
+                    : event.getPathParameters().get("id");
             if (id != null && ApiRequest.MEETUP_ID.matcher(id).matches()) {
                 invocation.put("meetupId", id);
             }
@@ -227,8 +235,10 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
             if (e.isThrottlingException()) {
                 Invocation.note("outcome", "throttled");
                 LOG.warn("AWS throttling outlasted the retries", e);
-                return ApiResponse.problem(new ApiException(503, "busy", "Service busy",
-                        "the service is busy; retry in a moment").problem(instance)).withHeader("retry-after", "1");
+                return ApiResponse.problem(
+                                new ApiException(503, "busy", "Service busy", "the service is busy; retry in a moment")
+                                        .problem(instance))
+                        .withHeader("retry-after", "1");
             }
             return internalError(instance, e);
         } catch (RuntimeException e) {
@@ -247,7 +257,8 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
     private static ApiResponse internalError(String instance, Exception e) {
         Invocation.note("outcome", "internal-error");
         LOG.error("unhandled error", e);
-        return ApiResponse.problem(new ApiException(500, "internal", "Internal error",
-                "an unexpected error occurred; it has been logged").problem(instance));
+        return ApiResponse.problem(
+                new ApiException(500, "internal", "Internal error", "an unexpected error occurred; it has been logged")
+                        .problem(instance));
     }
 }

@@ -23,6 +23,7 @@ import org.meetups.common.domain.Refusal;
 public final class PageCursor {
     /** Longest cursor accepted; ours are far shorter. */
     public static final int MAX_LENGTH = 1024;
+
     private static final String SEPARATOR = "|";
     private static final int CHECK_BYTES = 12;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -32,7 +33,10 @@ public final class PageCursor {
 
     /** The scope of a query: its route and the values that define which items it lists. */
     public static String scope(String route, String... parameters) {
-        return route + "\n" + String.join("\n", Arrays.stream(parameters).map(p -> p == null ? "" : p).toList());
+        return route + "\n"
+                + String.join(
+                        "\n",
+                        Arrays.stream(parameters).map(p -> p == null ? "" : p).toList());
     }
 
     public static String encode(String scope, List<String> fields) {
@@ -42,7 +46,8 @@ public final class PageCursor {
             }
         }
         String payload = String.join(SEPARATOR, fields);
-        return B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + B64.encodeToString(check(scope, payload));
+        return B64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "."
+                + B64.encodeToString(check(scope, payload));
     }
 
     /** The request's {@code cursor} parameter decoded for this scope, or a 400 when it is not one of its cursors. */

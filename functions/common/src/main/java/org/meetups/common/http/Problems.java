@@ -15,8 +15,14 @@ public final class Problems {
             case CONFLICT -> 409;
             case TOO_LARGE -> 413;
         };
-        return new ApiException(status, refusal.slug(), refusal.title(), refusal.getMessage(),
-                refusal.errors().stream().map(e -> new Problem.FieldError(e.field(), e.message())).toList());
+        return new ApiException(
+                status,
+                refusal.slug(),
+                refusal.title(),
+                refusal.getMessage(),
+                refusal.errors().stream()
+                        .map(e -> new Problem.FieldError(e.field(), e.message()))
+                        .toList());
     }
 
     public static ApiException of(Busy busy) {

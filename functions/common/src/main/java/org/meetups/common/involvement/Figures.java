@@ -36,8 +36,11 @@ public record Figures(Map<String, Long> counts) {
     }
 
     public static boolean counter(String attribute) {
-        return ATTENDED.equals(attribute) || NO_SHOWS.equals(attribute) || WORKSHOPS.equals(attribute)
-                || HIGHLIGHTS.equals(attribute) || attribute.startsWith(ROLE_PREFIX);
+        return ATTENDED.equals(attribute)
+                || NO_SHOWS.equals(attribute)
+                || WORKSHOPS.equals(attribute)
+                || HIGHLIGHTS.equals(attribute)
+                || attribute.startsWith(ROLE_PREFIX);
     }
 
     public boolean none() {

@@ -29,18 +29,30 @@ public final class OrganisationMonths {
         if (first.getYear() != last.getYear()) {
             throw new IllegalArgumentException("months of one year: " + first + " to " + last);
         }
-        QueryRequest request = QueryRequest.builder().tableName(table.name()).indexName(Keys.GSI1)
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table.name())
+                .indexName(Keys.GSI1)
                 .keyConditionExpression("GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(InvolvementItems.yearPk(first.getYear())),
-                        ":from", AttributeValue.fromS(first + "#"), ":to", AttributeValue.fromS(last + "#\uffff")))
+                .expressionAttributeValues(Map.of(
+                        ":pk",
+                        AttributeValue.fromS(InvolvementItems.yearPk(first.getYear())),
+                        ":from",
+                        AttributeValue.fromS(first + "#"),
+                        ":to",
+                        AttributeValue.fromS(last + "#\uffff")))
                 .build();
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest page = start == null ? request : request.toBuilder().exclusiveStartKey(start).build();
+            QueryRequest page = start == null
+                    ? request
+                    : request.toBuilder().exclusiveStartKey(start).build();
             QueryResponse response = table.client().query(page);
             items.addAll(response.items());
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
         return items;
     }

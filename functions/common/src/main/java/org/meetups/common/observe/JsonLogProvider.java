@@ -69,8 +69,10 @@ public final class JsonLogProvider implements SLF4JServiceProvider {
     @Override
     public void initialize() {
         Env env = Env.system();
-        threshold = env.find("AWS_LAMBDA_LOG_LEVEL").or(() -> env.find("LOG_LEVEL"))
-                .map(JsonLogProvider::level).orElse(Level.INFO);
+        threshold = env.find("AWS_LAMBDA_LOG_LEVEL")
+                .or(() -> env.find("LOG_LEVEL"))
+                .map(JsonLogProvider::level)
+                .orElse(Level.INFO);
         function = env.find("AWS_LAMBDA_FUNCTION_NAME").orElse(null);
         env.find("LOG_LEVELS").ifPresent(levels -> {
             for (String entry : levels.split(",")) {
@@ -148,15 +150,16 @@ public final class JsonLogProvider implements SLF4JServiceProvider {
         }
 
         @Override
-        protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
-                                                   Throwable throwable) {
+        protected void handleNormalizedLoggingCall(
+                Level level, Marker marker, String pattern, Object[] arguments, Throwable throwable) {
             Throwable error = throwable;
             StringWriter line = new StringWriter(256);
             try (JsonGenerator json = JSON.createGenerator(line)) {
                 json.writeStartObject();
                 json.writeStringField("timestamp", Instant.now().toString());
                 json.writeStringField("level", level.name());
-                json.writeStringField("message", Redaction.redact(MessageFormatter.basicArrayFormat(pattern, arguments)));
+                json.writeStringField(
+                        "message", Redaction.redact(MessageFormatter.basicArrayFormat(pattern, arguments)));
                 json.writeStringField("logger", name);
                 Map<String, String> context = mdc.getCopyOfContextMap();
                 if (function != null && (context == null || !context.containsKey("function"))) {

@@ -26,7 +26,10 @@ public final class Metrics {
     private static final JsonFactory JSON = new JsonFactory();
     private static final ThreadLocal<Metrics> CURRENT = new ThreadLocal<>();
 
-    public enum Unit { Count, Milliseconds }
+    public enum Unit {
+        Count,
+        Milliseconds
+    }
 
     private record Key(String dimension, String value) {}
 
@@ -77,7 +80,9 @@ public final class Metrics {
     private void add(String name, String dimension, String value, double amount, Unit unit) {
         Key key = dimension == null || value == null ? new Key(null, null) : new Key(dimension, value);
         recorded.computeIfAbsent(key, k -> new TreeMap<>())
-                .computeIfAbsent(name, n -> new Values(unit, new ArrayList<>())).values().add(amount);
+                .computeIfAbsent(name, n -> new Values(unit, new ArrayList<>()))
+                .values()
+                .add(amount);
     }
 
     /** Writes what was recorded (nothing if nothing was) and stops collecting on this thread. */
@@ -133,7 +138,9 @@ public final class Metrics {
             for (Map.Entry<String, Values> metric : metrics.entrySet()) {
                 List<Double> values = metric.getValue().values();
                 if (metric.getValue().unit() == Unit.Count) {
-                    json.writeNumberField(metric.getKey(), values.stream().mapToDouble(Double::doubleValue).sum());
+                    json.writeNumberField(
+                            metric.getKey(),
+                            values.stream().mapToDouble(Double::doubleValue).sum());
                 } else {
                     // EMF takes an array of values: each is one sample of the statistic (up to 100)
                     json.writeArrayFieldStart(metric.getKey());

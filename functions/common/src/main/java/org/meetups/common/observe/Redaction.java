@@ -12,7 +12,8 @@ public final class Redaction {
     private static final Pattern EMAIL = Pattern.compile(
             "(?:\"[^\"\\r\\n]{0,256}\"|[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]{1,256})@([\\p{L}\\p{N}.-]*[\\p{L}\\p{N}])");
     /** A segment after /links/ or /calendar/, except a route's own variable ({token}, {feed}). */
-    private static final Pattern TOKEN_SEGMENT = Pattern.compile("(/(?:links|calendar)/)[^/\\s\"'?#<>{][^/\\s\"'?#<>]*");
+    private static final Pattern TOKEN_SEGMENT =
+            Pattern.compile("(/(?:links|calendar)/)[^/\\s\"'?#<>{][^/\\s\"'?#<>]*");
 
     private Redaction() {}
 

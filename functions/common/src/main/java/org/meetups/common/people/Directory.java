@@ -35,11 +35,18 @@ public final class Directory {
     public static final String UNSUBSCRIBED = "UNSUBSCRIBED";
     /** The managers' index partition (GSI2). */
     static final String MANAGERS = "MANAGERS";
+
     static final String TYPE = "DIRECTORY";
 
     /** An entry as stored. {@code userId}: null until the person signed in; {@code language}: from the import. */
-    public record Entry(String personKey, String email, String name, String department, String language,
-                        String userId, boolean subscribed) {}
+    public record Entry(
+            String personKey,
+            String email,
+            String name,
+            String department,
+            String language,
+            String userId,
+            boolean subscribed) {}
 
     private final MeetupTable table;
 
@@ -62,7 +69,8 @@ public final class Directory {
      */
     public static String personKey(String email) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(normalise(email).getBytes(StandardCharsets.UTF_8));
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(normalise(email).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -79,14 +87,20 @@ public final class Directory {
     }
 
     public Optional<Entry> entry(String personKey) {
-        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(key(personKey))).item();
+        Map<String, AttributeValue> item = table.client()
+                .getItem(r -> r.tableName(table.name()).consistentRead(true).key(key(personKey)))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(entry(item));
     }
 
     public static Entry entry(Map<String, AttributeValue> item) {
-        return new Entry(item.get(Keys.PK).s().substring(Keys.personPk("").length()), text(item, "email"),
-                text(item, "name"), text(item, "department"), text(item, "language"), text(item, "userId"),
+        return new Entry(
+                item.get(Keys.PK).s().substring(Keys.personPk("").length()),
+                text(item, "email"),
+                text(item, "name"),
+                text(item, "department"),
+                text(item, "language"),
+                text(item, "userId"),
                 SUBSCRIBED.equals(text(item, "digest")));
     }
 
@@ -95,8 +109,8 @@ public final class Directory {
      * digest index or takes it out. Returns false when there is no such entry.
      */
     public boolean subscribe(String personKey, boolean subscribed, Instant now) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":digest", s(subscribed ? SUBSCRIBED : UNSUBSCRIBED),
-                ":now", s(now.toString())));
+        Map<String, AttributeValue> values =
+                new HashMap<>(Map.of(":digest", s(subscribed ? SUBSCRIBED : UNSUBSCRIBED), ":now", s(now.toString())));
         String update = "SET digest = :digest, digestChangedAt = :now";
         if (subscribed) {
             update += ", GSI1PK = :shard, GSI1SK = :key";
@@ -107,9 +121,12 @@ public final class Directory {
         }
         String expression = update;
         try {
-            table.client().updateItem(r -> r.tableName(table.name()).key(key(personKey))
-                    .updateExpression(expression).conditionExpression("attribute_exists(PK)")
-                    .expressionAttributeValues(values));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(personKey))
+                            .updateExpression(expression)
+                            .conditionExpression("attribute_exists(PK)")
+                            .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -147,11 +164,16 @@ public final class Directory {
             values.put(":after", s(afterKey));
         }
         String keyCondition = condition;
-        QueryResponse page = table.client().query(r -> r.tableName(table.name()).indexName(Keys.GSI2)
-                .keyConditionExpression(keyCondition).expressionAttributeValues(values).limit(limit));
+        QueryResponse page = table.client()
+                .query(r -> r.tableName(table.name())
+                        .indexName(Keys.GSI2)
+                        .keyConditionExpression(keyCondition)
+                        .expressionAttributeValues(values)
+                        .limit(limit));
         List<Entry> entries = page.items().stream().map(Directory::entry).toList();
         boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
-        return new Managers(entries, more ? page.lastEvaluatedKey().get(Keys.GSI2_SK).s() : null);
+        return new Managers(
+                entries, more ? page.lastEvaluatedKey().get(Keys.GSI2_SK).s() : null);
     }
 
     public Page subscribers(int shard, String afterKey, int limit) {
@@ -162,11 +184,17 @@ public final class Directory {
             values.put(":after", s(afterKey));
         }
         String keyCondition = condition;
-        QueryResponse page = table.client().query(r -> r.tableName(table.name()).indexName(Keys.GSI1)
-                .keyConditionExpression(keyCondition).expressionAttributeValues(values).limit(limit));
+        QueryResponse page = table.client()
+                .query(r -> r.tableName(table.name())
+                        .indexName(Keys.GSI1)
+                        .keyConditionExpression(keyCondition)
+                        .expressionAttributeValues(values)
+                        .limit(limit));
         List<Entry> entries = page.items().stream().map(Directory::entry).toList();
         boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
-        return new Page(entries, more && !entries.isEmpty() ? entries.get(entries.size() - 1).personKey() : null);
+        return new Page(
+                entries,
+                more && !entries.isEmpty() ? entries.get(entries.size() - 1).personKey() : null);
     }
 
     /**
@@ -187,11 +215,20 @@ public final class Directory {
      * involvement mail reads its recipients there, a department's managers side by side); anyone else
      * is not.
      */
-    public boolean recordSignedIn(String userId, String email, String name, String department, boolean manager,
-                                  Instant now) {
+    public boolean recordSignedIn(
+            String userId, String email, String name, String department, boolean manager, Instant now) {
         String personKey = personKey(email);
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":email", s(normalise(email)), ":name", s(name),
-                ":user", s(userId), ":now", s(now.toString()), ":type", s(TYPE)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":email",
+                s(normalise(email)),
+                ":name",
+                s(name),
+                ":user",
+                s(userId),
+                ":now",
+                s(now.toString()),
+                ":type",
+                s(TYPE)));
         String set = "SET #type = :type, email = :email, #name = :name, userId = :user, signedInAt = :now";
         String changed = "email <> :email OR #name <> :name OR attribute_not_exists(userId) OR userId <> :user";
         String remove = "";
@@ -216,15 +253,19 @@ public final class Directory {
         String condition = "attribute_exists(PK) AND (" + changed + ")";
         Map<String, AttributeValue> before;
         try {
-            before = table.client().updateItem(r -> r.tableName(table.name()).key(key(personKey))
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(Map.of("#type", "type", "#name", "name"))
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_OLD)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+            before = table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(personKey))
+                            .updateExpression(update)
+                            .conditionExpression(condition)
+                            .expressionAttributeNames(Map.of("#type", "type", "#name", "name"))
+                            .expressionAttributeValues(values)
+                            .returnValues(ReturnValue.ALL_OLD)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                    .attributes();
         } catch (ConditionalCheckFailedException e) {
             if (e.hasItem() && !e.item().isEmpty()) {
-                return false;   // the entry already says all of it
+                return false; // the entry already says all of it
             }
             Map<String, AttributeValue> item = newEntry(personKey, now);
             item.put("email", s(normalise(email)));
@@ -239,13 +280,17 @@ public final class Directory {
                 }
             }
             try {
-                table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+                table.client()
+                        .putItem(r ->
+                                r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
             } catch (ConditionalCheckFailedException raced) {
-                return recordSignedIn(userId, email, name, department, manager, now);   // made meanwhile: complete it
+                return recordSignedIn(userId, email, name, department, manager, now); // made meanwhile: complete it
             }
             before = Map.of();
         }
-        if (before == null || !before.containsKey("userId") || !userId.equals(before.get("userId").s())) {
+        if (before == null
+                || !before.containsKey("userId")
+                || !userId.equals(before.get("userId").s())) {
             moveFromOldAddress(userId, personKey, now);
         }
         return true;
@@ -256,23 +301,38 @@ public final class Directory {
      * the old entry leaves the digest and managers' indexes and the new one takes over its subscription choice.
      */
     private void moveFromOldAddress(String userId, String personKey, Instant now) {
-        Map<String, AttributeValue> old = table.client().updateItem(r -> r.tableName(table.name())
-                .key(Profiles.key(userId))
-                .updateExpression("SET #type = if_not_exists(#type, :profile), userId = :user, personKey = :key")
-                .expressionAttributeNames(Map.of("#type", "type"))
-                .expressionAttributeValues(Map.of(":profile", s("PROFILE"), ":user", s(userId), ":key", s(personKey)))
-                .returnValues(ReturnValue.UPDATED_OLD)).attributes();
+        Map<String, AttributeValue> old = table.client()
+                .updateItem(r -> r.tableName(table.name())
+                        .key(Profiles.key(userId))
+                        .updateExpression(
+                                "SET #type = if_not_exists(#type, :profile), userId = :user, personKey = :key")
+                        .expressionAttributeNames(Map.of("#type", "type"))
+                        .expressionAttributeValues(
+                                Map.of(":profile", s("PROFILE"), ":user", s(userId), ":key", s(personKey)))
+                        .returnValues(ReturnValue.UPDATED_OLD))
+                .attributes();
         AttributeValue oldKey = old == null ? null : old.get("personKey");
         if (oldKey == null || oldKey.s().equals(personKey)) {
             return;
         }
         try {
-            Map<String, AttributeValue> was = table.client().updateItem(r -> r.tableName(table.name()).key(key(oldKey.s()))
-                    .updateExpression("SET digest = :off, movedTo = :key, digestChangedAt = :now REMOVE GSI1PK, GSI1SK, GSI2PK, GSI2SK")
-                    .conditionExpression("userId = :user")
-                    .expressionAttributeValues(Map.of(":off", s(UNSUBSCRIBED), ":key", s(personKey), ":now", s(now.toString()),
-                            ":user", s(userId)))
-                    .returnValues(ReturnValue.ALL_OLD)).attributes();
+            Map<String, AttributeValue> was = table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(oldKey.s()))
+                            .updateExpression(
+                                    "SET digest = :off, movedTo = :key, digestChangedAt = :now REMOVE GSI1PK, GSI1SK, GSI2PK, GSI2SK")
+                            .conditionExpression("userId = :user")
+                            .expressionAttributeValues(Map.of(
+                                    ":off",
+                                    s(UNSUBSCRIBED),
+                                    ":key",
+                                    s(personKey),
+                                    ":now",
+                                    s(now.toString()),
+                                    ":user",
+                                    s(userId)))
+                            .returnValues(ReturnValue.ALL_OLD))
+                    .attributes();
             if (was != null && UNSUBSCRIBED.equals(text(was, "digest"))) {
                 subscribe(personKey, false, now);
             }
@@ -284,7 +344,11 @@ public final class Directory {
     /** A person from the organisation's staff list: address, name, and optional department and mail language. */
     public record StaffMember(String email, String name, String department, String language) {}
 
-    public enum Imported { CREATED, UPDATED, UNCHANGED }
+    public enum Imported {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
 
     /**
      * Entries of a batch of staff members (at most 100, distinct addresses): one BatchGetItem, then a
@@ -318,16 +382,22 @@ public final class Directory {
             }
             item.put("importedAt", s(now.toString()));
             try {
-                table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+                table.client()
+                        .putItem(r ->
+                                r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
                 return Imported.CREATED;
             } catch (ConditionalCheckFailedException raced) {
-                before = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true).key(key(personKey))).item();
+                before = table.client()
+                        .getItem(r ->
+                                r.tableName(table.name()).consistentRead(true).key(key(personKey)))
+                        .item();
             }
         }
         boolean signedIn = before.containsKey("userId");
         boolean same = java.util.Objects.equals(m.language(), text(before, "language"))
-                && (signedIn || (m.name().equals(text(before, "name"))
-                        && java.util.Objects.equals(m.department(), text(before, "department"))));
+                && (signedIn
+                        || (m.name().equals(text(before, "name"))
+                                && java.util.Objects.equals(m.department(), text(before, "department"))));
         if (same) {
             return Imported.UNCHANGED;
         }
@@ -353,18 +423,25 @@ public final class Directory {
                 values.put(":department", s(m.department()));
             }
         }
-        String update = "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        String update =
+                "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         String expression = condition;
         Map<String, String> names = new HashMap<>(Map.of("#language", "language"));
         if (!signedIn) {
             names.put("#name", "name");
         }
         try {
-            table.client().updateItem(r -> r.tableName(table.name()).key(key(personKey)).updateExpression(update)
-                    .conditionExpression(expression).expressionAttributeNames(names).expressionAttributeValues(values));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(personKey))
+                            .updateExpression(update)
+                            .conditionExpression(expression)
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException signedInMeanwhile) {
-            Map<String, AttributeValue> now2 = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                    .key(key(personKey))).item();
+            Map<String, AttributeValue> now2 = table.client()
+                    .getItem(r -> r.tableName(table.name()).consistentRead(true).key(key(personKey)))
+                    .item();
             return importOne(m, personKey, now2, now);
         }
         return Imported.UPDATED;

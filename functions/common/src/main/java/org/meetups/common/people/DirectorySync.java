@@ -46,7 +46,12 @@ public final class DirectorySync {
             }
         }
         try {
-            directory.recordSignedIn(caller.userId(), caller.email(), caller.name(), caller.department(), caller.manager(),
+            directory.recordSignedIn(
+                    caller.userId(),
+                    caller.email(),
+                    caller.name(),
+                    caller.department(),
+                    caller.manager(),
                     clock.instant());
             synchronized (confirmed) {
                 confirmed.put(caller.userId(), claims);

@@ -35,9 +35,12 @@ public final class Profiles {
      */
     public Map<String, String> preferredLanguages(Collection<String> userIds) {
         Map<String, String> languages = new HashMap<>();
-        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(userIds).stream().map(Profiles::key).toList();
-        for (Map<String, AttributeValue> item : table.batchGet(keys, read -> read.projectionExpression("#pk, #language")
-                .expressionAttributeNames(Map.of("#pk", Keys.PK, "#language", LANGUAGE)))) {
+        List<Map<String, AttributeValue>> keys =
+                new LinkedHashSet<>(userIds).stream().map(Profiles::key).toList();
+        for (Map<String, AttributeValue> item : table.batchGet(
+                keys,
+                read -> read.projectionExpression("#pk, #language")
+                        .expressionAttributeNames(Map.of("#pk", Keys.PK, "#language", LANGUAGE)))) {
             AttributeValue language = item.get(LANGUAGE);
             if (language != null && language.s() != null) {
                 languages.put(item.get(Keys.PK).s().substring(Keys.userPk("").length()), language.s());

@@ -20,8 +20,16 @@ public record Assignment(
         Instant meetupStartsAt,
         Long meetupVersion) {
 
-    public Assignment(String meetupId, String role, String userId, String email, String name, String language,
-                      String assignedBy, Instant assignedAt, Instant meetupStartsAt) {
+    public Assignment(
+            String meetupId,
+            String role,
+            String userId,
+            String email,
+            String name,
+            String language,
+            String assignedBy,
+            Instant assignedAt,
+            Instant meetupStartsAt) {
         this(meetupId, role, userId, email, name, language, assignedBy, assignedAt, meetupStartsAt, null);
     }
 

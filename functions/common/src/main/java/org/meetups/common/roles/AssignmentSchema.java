@@ -21,29 +21,65 @@ public final class AssignmentSchema {
 
     private AssignmentSchema() {}
 
-    public static final TableSchema<Assignment> SCHEMA = StaticImmutableTableSchema.builder(Assignment.class, Builder.class)
+    public static final TableSchema<Assignment> SCHEMA = StaticImmutableTableSchema.builder(
+                    Assignment.class, Builder.class)
             .newItemBuilder(Builder::new, Builder::build)
-            .addAttribute(String.class, a -> a.name(Keys.PK).getter(x -> Keys.meetupPk(x.meetupId()))
-                    .setter((b, v) -> {}).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name(Keys.SK).getter(x -> Keys.roleSk(x.role(), x.userId()))
-                    .setter((b, v) -> {}).tags(primarySortKey()))
-            .addAttribute(String.class, a -> a.name(Keys.GSI2_PK).getter(x -> Keys.userPk(x.userId()))
-                    .setter((b, v) -> {}).tags(secondaryPartitionKey(Keys.GSI2)))
-            .addAttribute(String.class, a -> a.name(Keys.GSI2_SK).getter(AssignmentSchema::userItemSk)
-                    .setter((b, v) -> {}).tags(secondarySortKey(Keys.GSI2)))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(Keys.PK)
+                            .getter(x -> Keys.meetupPk(x.meetupId()))
+                            .setter((b, v) -> {})
+                            .tags(primaryPartitionKey()))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(Keys.SK)
+                            .getter(x -> Keys.roleSk(x.role(), x.userId()))
+                            .setter((b, v) -> {})
+                            .tags(primarySortKey()))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(Keys.GSI2_PK)
+                            .getter(x -> Keys.userPk(x.userId()))
+                            .setter((b, v) -> {})
+                            .tags(secondaryPartitionKey(Keys.GSI2)))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(Keys.GSI2_SK)
+                            .getter(AssignmentSchema::userItemSk)
+                            .setter((b, v) -> {})
+                            .tags(secondarySortKey(Keys.GSI2)))
             .addAttribute(String.class, a -> a.name("type").getter(x -> TYPE).setter((b, v) -> {}))
-            .addAttribute(String.class, a -> a.name("meetupId").getter(Assignment::meetupId).setter((b, v) -> b.meetupId = v))
-            .addAttribute(String.class, a -> a.name("role").getter(Assignment::role).setter((b, v) -> b.role = v))
-            .addAttribute(String.class, a -> a.name("userId").getter(Assignment::userId).setter((b, v) -> b.userId = v))
-            .addAttribute(String.class, a -> a.name("email").getter(Assignment::email).setter((b, v) -> b.email = v))
-            .addAttribute(String.class, a -> a.name("name").getter(Assignment::name).setter((b, v) -> b.name = v))
-            .addAttribute(String.class, a -> a.name("language").getter(Assignment::language).setter((b, v) -> b.language = v))
-            .addAttribute(String.class, a -> a.name("assignedBy").getter(Assignment::assignedBy).setter((b, v) -> b.assignedBy = v))
-            .addAttribute(Instant.class, a -> a.name("assignedAt").getter(Assignment::assignedAt).setter((b, v) -> b.assignedAt = v))
-            .addAttribute(Instant.class, a -> a.name(MeetupCopies.STARTS_AT).getter(Assignment::meetupStartsAt)
-                    .setter((b, v) -> b.meetupStartsAt = v))
-            .addAttribute(Long.class, a -> a.name(MeetupCopies.VERSION).getter(Assignment::meetupVersion)
-                    .setter((b, v) -> b.meetupVersion = v))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("meetupId").getter(Assignment::meetupId).setter((b, v) -> b.meetupId = v))
+            .addAttribute(
+                    String.class, a -> a.name("role").getter(Assignment::role).setter((b, v) -> b.role = v))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("userId").getter(Assignment::userId).setter((b, v) -> b.userId = v))
+            .addAttribute(
+                    String.class, a -> a.name("email").getter(Assignment::email).setter((b, v) -> b.email = v))
+            .addAttribute(
+                    String.class, a -> a.name("name").getter(Assignment::name).setter((b, v) -> b.name = v))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("language").getter(Assignment::language).setter((b, v) -> b.language = v))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("assignedBy").getter(Assignment::assignedBy).setter((b, v) -> b.assignedBy = v))
+            .addAttribute(
+                    Instant.class,
+                    a -> a.name("assignedAt").getter(Assignment::assignedAt).setter((b, v) -> b.assignedAt = v))
+            .addAttribute(
+                    Instant.class,
+                    a -> a.name(MeetupCopies.STARTS_AT)
+                            .getter(Assignment::meetupStartsAt)
+                            .setter((b, v) -> b.meetupStartsAt = v))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(MeetupCopies.VERSION)
+                            .getter(Assignment::meetupVersion)
+                            .setter((b, v) -> b.meetupVersion = v))
             .build();
 
     static String userItemSk(Assignment a) {
@@ -63,7 +99,16 @@ public final class AssignmentSchema {
         Long meetupVersion;
 
         Assignment build() {
-            return new Assignment(meetupId, role, userId, email, name, language, assignedBy, assignedAt, meetupStartsAt,
+            return new Assignment(
+                    meetupId,
+                    role,
+                    userId,
+                    email,
+                    name,
+                    language,
+                    assignedBy,
+                    assignedAt,
+                    meetupStartsAt,
                     meetupVersion);
         }
     }

@@ -2,8 +2,8 @@ package org.meetups.common.roles;
 
 import java.time.Instant;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.domain.Refusal;
+import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.store.Busy;
 
 /** Why a role change was refused, worded for the caller (roles API and one-click links). Plain Java: no AWS. */
@@ -15,28 +15,34 @@ public final class Refusals {
     }
 
     public static Refusal roleFull(String role, RoleNeed need) {
-        return Refusal.conflict("role-full", "Role full",
-                "role full: all " + need.slots() + " slots of '" + role + "' are taken");
+        return Refusal.conflict(
+                "role-full", "Role full", "role full: all " + need.slots() + " slots of '" + role + "' are taken");
     }
 
     public static Refusal holdsARole() {
-        return Refusal.conflict("already-holds-a-role", "Already holds a role",
+        return Refusal.conflict(
+                "already-holds-a-role",
+                "Already holds a role",
                 "this person already holds a role at this meetup, and the meetup allows one role per person");
     }
 
     public static Refusal slotsBelowFilled(String role, int slots, int filled) {
-        return Refusal.conflict("slots-below-filled", "Slots below filled",
+        return Refusal.conflict(
+                "slots-below-filled",
+                "Slots below filled",
                 "'" + role + "' cannot have " + slots + " slots: " + filled + " people already hold it");
     }
 
     public static Refusal roleHasHolders(String role, int filled) {
-        return Refusal.conflict("role-has-holders", "Role has holders",
+        return Refusal.conflict(
+                "role-has-holders",
+                "Role has holders",
                 "'" + role + "' is held by " + filled + " people: unassign them before removing the role");
     }
 
     public static Refusal roleExists(String role) {
-        return Refusal.conflict("role-exists", "Role exists",
-                "this meetup already has a role '" + role + "'; change it with PATCH");
+        return Refusal.conflict(
+                "role-exists", "Role exists", "this meetup already has a role '" + role + "'; change it with PATCH");
     }
 
     public static Refusal tooManyRoles(int max) {
@@ -56,11 +62,15 @@ public final class Refusals {
             return Refusal.meetupNotFound(meetupId);
         }
         if (meetup.cancelled()) {
-            return Refusal.conflict("meetup-cancelled", "Meetup cancelled",
+            return Refusal.conflict(
+                    "meetup-cancelled",
+                    "Meetup cancelled",
                     "the meetup is cancelled: its roles are kept for history and no longer change");
         }
         if (!meetup.startsAt().isAfter(now)) {
-            return Refusal.conflict("meetup-started", "Meetup started",
+            return Refusal.conflict(
+                    "meetup-started",
+                    "Meetup started",
                     "the meetup has started: its roles are kept for history and no longer change");
         }
         if (role != null && !meetup.roles().containsKey(role)) {

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class RoleRelease {
     /** On the person's {@code VOLUNTEER#} marker: how many roles they hold at the meetup, and which. */
     public static final String ROLE_COUNT = "roleCount";
+
     public static final String ROLES_HELD = "roles";
     /** The meetup still takes role changes: scheduled and not yet started. */
     public static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
@@ -55,8 +56,13 @@ public final class RoleRelease {
      * @param alongside  extra items written in the same transaction (after the three of the release)
      * @param assignedAt the assignment to end (its {@code assignedAt} as stored), or null for whichever the person holds
      */
-    public Outcome release(String meetupId, String role, String userId, Instant now, List<TransactWriteItem> alongside,
-                           String assignedAt) {
+    public Outcome release(
+            String meetupId,
+            String role,
+            String userId,
+            Instant now,
+            List<TransactWriteItem> alongside,
+            String assignedAt) {
         for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = table.findMeetup(meetupId).orElse(null);
             Refusal closed = Refusals.closed(meetupId, meetup, role, now);
@@ -65,32 +71,55 @@ public final class RoleRelease {
             }
             Map<String, AttributeValue> values = new HashMap<>();
             values.put(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()));
-            values.put(":now", AttributeValue.fromS(now.truncatedTo(ChronoUnit.SECONDS).toString()));
+            values.put(
+                    ":now",
+                    AttributeValue.fromS(now.truncatedTo(ChronoUnit.SECONDS).toString()));
             values.put(":one", AttributeValue.fromN("1"));
             values.put(":zero", AttributeValue.fromN("0"));
             List<TransactWriteItem> items = new ArrayList<>(List.of(
-                    TransactWriteItem.builder().delete(assignment(meetupId, role, userId, assignedAt)).build(),
-                    TransactWriteItem.builder().update(Update.builder()
-                            .tableName(table.name())
-                            .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
-                            .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one")
-                            .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
-                                    + " AND #roles.#r.#filled > :zero")
-                            .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
-                                    "#roles", MeetupSchema.ROLES, "#r", role, "#filled", "filled",
-                                    "#open", MeetupSchema.OPEN_ROLE_SLOTS))
-                            .expressionAttributeValues(values)
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                            .build()).build(),
-                    TransactWriteItem.builder().update(Update.builder()
-                            .tableName(table.name())
-                            .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId)))
-                            .updateExpression("ADD #count :minusOne DELETE #held :role")
-                            .conditionExpression("#count > :zero")
-                            .expressionAttributeNames(Map.of("#count", ROLE_COUNT, "#held", ROLES_HELD))
-                            .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1"),
-                                    ":zero", AttributeValue.fromN("0"), ":role", AttributeValue.fromSs(List.of(role))))
-                            .build()).build()));
+                    TransactWriteItem.builder()
+                            .delete(assignment(meetupId, role, userId, assignedAt))
+                            .build(),
+                    TransactWriteItem.builder()
+                            .update(Update.builder()
+                                    .tableName(table.name())
+                                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
+                                    .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one")
+                                    .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
+                                            + " AND #roles.#r.#filled > :zero")
+                                    .expressionAttributeNames(Map.of(
+                                            "#status",
+                                            MeetupSchema.STATUS,
+                                            "#start",
+                                            "startsAt",
+                                            "#roles",
+                                            MeetupSchema.ROLES,
+                                            "#r",
+                                            role,
+                                            "#filled",
+                                            "filled",
+                                            "#open",
+                                            MeetupSchema.OPEN_ROLE_SLOTS))
+                                    .expressionAttributeValues(values)
+                                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                                    .build())
+                            .build(),
+                    TransactWriteItem.builder()
+                            .update(Update.builder()
+                                    .tableName(table.name())
+                                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId)))
+                                    .updateExpression("ADD #count :minusOne DELETE #held :role")
+                                    .conditionExpression("#count > :zero")
+                                    .expressionAttributeNames(Map.of("#count", ROLE_COUNT, "#held", ROLES_HELD))
+                                    .expressionAttributeValues(Map.of(
+                                            ":minusOne",
+                                            AttributeValue.fromN("-1"),
+                                            ":zero",
+                                            AttributeValue.fromN("0"),
+                                            ":role",
+                                            AttributeValue.fromSs(List.of(role))))
+                                    .build())
+                            .build()));
             items.addAll(alongside);
             if (!(Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused)) {
                 return Outcome.RELEASED;
@@ -104,8 +133,8 @@ public final class RoleRelease {
                 stillOpen(table, refused, meetupId, role, now);
             } else {
                 // the marker disagreeing with an existing assignment item would be a bug: fail loudly
-                throw new IllegalStateException("role marker of '" + userId + "' disagrees with the assignment items: "
-                        + refused.reasons());
+                throw new IllegalStateException(
+                        "role marker of '" + userId + "' disagrees with the assignment items: " + refused.reasons());
             }
             Transactions.decideAgain(attempt);
         }
@@ -116,9 +145,10 @@ public final class RoleRelease {
      * After the meetup's condition (item 1) failed: the meetup as it was then (as it is now when the
      * failure carried no item), refused when it no longer takes role changes or has no such role.
      */
-    static Meetup stillOpen(MeetupTable table, Transactions.Outcome.Refused refused, String meetupId, String role,
-                            Instant now) {
-        Meetup current = refused.itemOf(1).map(MeetupSchema.MEETUP::mapToItem)
+    static Meetup stillOpen(
+            MeetupTable table, Transactions.Outcome.Refused refused, String meetupId, String role, Instant now) {
+        Meetup current = refused.itemOf(1)
+                .map(MeetupSchema.MEETUP::mapToItem)
                 .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
         Refusal refusal = Refusals.closed(meetupId, current, role, now);
         if (refusal != null) {
@@ -137,7 +167,7 @@ public final class RoleRelease {
             return delete.conditionExpression("attribute_exists(PK)").build();
         }
         return delete.conditionExpression("attribute_exists(PK) AND assignedAt = :assignedAt")
-                .expressionAttributeValues(Map.of(":assignedAt", AttributeValue.fromS(assignedAt))).build();
+                .expressionAttributeValues(Map.of(":assignedAt", AttributeValue.fromS(assignedAt)))
+                .build();
     }
-
 }

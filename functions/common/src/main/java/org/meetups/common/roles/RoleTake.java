@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
-import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.domain.Refusal;
+import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.observe.Metrics;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
@@ -54,19 +54,35 @@ public final class RoleTake {
      *
      * @param alongside extra items written in the same transaction (after the three of the take)
      */
-    public Result take(String meetupId, String role, Person person, String assignedBy, Instant now,
-                       List<TransactWriteItem> alongside) {
+    public Result take(
+            String meetupId,
+            String role,
+            Person person,
+            String assignedBy,
+            Instant now,
+            List<TransactWriteItem> alongside) {
         for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = table.findMeetup(meetupId).orElse(null);
             Refusal closed = Refusals.closed(meetupId, meetup, role, now);
             if (closed != null) {
                 throw closed;
             }
-            Assignment assignment = new Assignment(meetupId, role, person.userId(), person.email(), person.name(),
-                    person.language(), assignedBy, now, meetup.startsAt(), meetup.version());
+            Assignment assignment = new Assignment(
+                    meetupId,
+                    role,
+                    person.userId(),
+                    person.email(),
+                    person.name(),
+                    person.language(),
+                    assignedBy,
+                    now,
+                    meetup.startsAt(),
+                    meetup.version());
             Map<String, AttributeValue> values = new HashMap<>(Map.of(
                     ":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
-                    ":now", AttributeValue.fromS(now.truncatedTo(ChronoUnit.SECONDS).toString())));
+                    ":now",
+                            AttributeValue.fromS(
+                                    now.truncatedTo(ChronoUnit.SECONDS).toString())));
             values.put(":one", AttributeValue.fromN("1"));
             values.put(":minusOne", AttributeValue.fromN("-1"));
             values.put(":multiple", AttributeValue.fromBool(true));
@@ -79,11 +95,26 @@ public final class RoleTake {
                     .tableName(table.name())
                     .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
                     .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled + :one ADD #open :minusOne")
-                    .conditionExpression(RoleRelease.OPEN_MEETUP + " AND #start = :startRead AND attribute_exists(#roles.#r)"
-                            + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption)
-                    .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
-                            "#roles", MeetupSchema.ROLES, "#r", role, "#filled", "filled", "#slots", "slots",
-                            "#open", MeetupSchema.OPEN_ROLE_SLOTS, "#multiple", MeetupSchema.ALLOW_MULTIPLE_ROLES))
+                    .conditionExpression(
+                            RoleRelease.OPEN_MEETUP + " AND #start = :startRead AND attribute_exists(#roles.#r)"
+                                    + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption)
+                    .expressionAttributeNames(Map.of(
+                            "#status",
+                            MeetupSchema.STATUS,
+                            "#start",
+                            "startsAt",
+                            "#roles",
+                            MeetupSchema.ROLES,
+                            "#r",
+                            role,
+                            "#filled",
+                            "filled",
+                            "#slots",
+                            "slots",
+                            "#open",
+                            MeetupSchema.OPEN_ROLE_SLOTS,
+                            "#multiple",
+                            MeetupSchema.ALLOW_MULTIPLE_ROLES))
                     .expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build();
@@ -91,9 +122,10 @@ public final class RoleTake {
                     .tableName(table.name())
                     .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(person.userId())))
                     // the marker also names the roles held, so a meetup page shows them from one read
-                    .updateExpression("SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one, #held :role")
-                    .expressionAttributeNames(Map.of("#type", "type", "#count", RoleRelease.ROLE_COUNT,
-                            "#held", RoleRelease.ROLES_HELD))
+                    .updateExpression(
+                            "SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one, #held :role")
+                    .expressionAttributeNames(
+                            Map.of("#type", "type", "#count", RoleRelease.ROLE_COUNT, "#held", RoleRelease.ROLES_HELD))
                     .expressionAttributeValues(Map.of(
                             ":type", AttributeValue.fromS("VOLUNTEER"),
                             ":meetup", AttributeValue.fromS(meetupId),
@@ -104,12 +136,14 @@ public final class RoleTake {
                 marker.conditionExpression("attribute_not_exists(#count) OR #count < :one");
             }
             List<TransactWriteItem> items = new ArrayList<>(List.of(
-                    TransactWriteItem.builder().put(Put.builder()
-                            .tableName(table.name())
-                            .item(AssignmentSchema.SCHEMA.itemToMap(assignment, true))
-                            .conditionExpression("attribute_not_exists(PK)")
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                            .build()).build(),
+                    TransactWriteItem.builder()
+                            .put(Put.builder()
+                                    .tableName(table.name())
+                                    .item(AssignmentSchema.SCHEMA.itemToMap(assignment, true))
+                                    .conditionExpression("attribute_not_exists(PK)")
+                                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                                    .build())
+                            .build(),
                     TransactWriteItem.builder().update(fill).build(),
                     TransactWriteItem.builder().update(marker.build()).build()));
             items.addAll(alongside);
@@ -121,7 +155,8 @@ public final class RoleTake {
                 return new Result.AlongsideRefused();
             }
             if (refused.failed(0)) {
-                Optional<Assignment> held = refused.itemOf(0).map(AssignmentSchema.SCHEMA::mapToItem)
+                Optional<Assignment> held = refused.itemOf(0)
+                        .map(AssignmentSchema.SCHEMA::mapToItem)
                         .or(() -> assignment(meetupId, role, person.userId()));
                 if (held.isPresent()) {
                     return new Result.AlreadyHeld(held.get());
@@ -142,9 +177,11 @@ public final class RoleTake {
     }
 
     public Optional<Assignment> assignment(String meetupId, String role, String userId) {
-        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))).item();
+        Map<String, AttributeValue> item = table.client()
+                .getItem(r -> r.tableName(table.name())
+                        .consistentRead(true)
+                        .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId))))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(AssignmentSchema.SCHEMA.mapToItem(item));
     }
-
 }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class MeetupCounters {
     /** Condition fragments, combined with AND. */
     public static final String SCHEDULED = "#status = :scheduled";
+
     public static final String OPEN_FOR_RSVP = "#deadline > :now";
     public static final String NOT_STARTED = "#starts > :now";
     public static final String SEAT_FREE_NOBODY_WAITING = "#going < #capacity AND #waiting = :zero";
@@ -42,8 +43,8 @@ public final class MeetupCounters {
 
     private MeetupCounters() {}
 
-    public static TransactWriteItem update(String table, String meetupId, String update, String condition,
-                                           Map<String, AttributeValue> extraValues) {
+    public static TransactWriteItem update(
+            String table, String meetupId, String update, String condition, Map<String, AttributeValue> extraValues) {
         Map<String, AttributeValue> known = new HashMap<>(extraValues);
         known.putIfAbsent(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()));
         known.putIfAbsent(":cancelled", AttributeValue.fromS(MeetupStatus.CANCELLED.name()));
@@ -65,18 +66,22 @@ public final class MeetupCounters {
                 values.put(token, value);
             }
         }
-        return TransactWriteItem.builder().update(Update.builder()
-                .tableName(table)
-                .key(MeetupTable.meetupKey(meetupId).primaryKeyMap(MeetupSchema.MEETUP))
-                .updateExpression(update)
-                .conditionExpression(condition)
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build()).build();
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table)
+                        .key(MeetupTable.meetupKey(meetupId).primaryKeyMap(MeetupSchema.MEETUP))
+                        .updateExpression(update)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build())
+                .build();
     }
 
     public static String and(String... conditions) {
-        return String.join(" AND ", java.util.Arrays.stream(conditions).filter(c -> !c.isEmpty()).toList());
+        return String.join(
+                " AND ",
+                java.util.Arrays.stream(conditions).filter(c -> !c.isEmpty()).toList());
     }
 }

@@ -48,8 +48,8 @@ public final class RsvpCancellation {
             return new Decision.Unchanged(rsvp);
         }
         if (!now.isBefore(meetup.startsAt())) {
-            throw Refusal.conflict("meetup-started", "Meetup started",
-                    "the meetup has started; an RSVP can no longer be cancelled");
+            throw Refusal.conflict(
+                    "meetup-started", "Meetup started", "the meetup has started; an RSVP can no longer be cancelled");
         }
         if (rsvp.waiting()) {
             return new Decision.LeaveWaitlist(rsvp);
@@ -93,8 +93,13 @@ public final class RsvpCancellation {
      * @param alongside  extra items for the same transaction (after the cancellation's own)
      * @param generation the sign-up to cancel ({@link Rsvp#signUpGeneration()}), or null for whatever the person holds
      */
-    public Result cancel(String userId, String meetupId, Instant now, Set<RsvpStatus> from,
-                         List<TransactWriteItem> alongside, Long generation) {
+    public Result cancel(
+            String userId,
+            String meetupId,
+            Instant now,
+            Set<RsvpStatus> from,
+            List<TransactWriteItem> alongside,
+            Long generation) {
         return cancel(userId, meetupId, now, from, alongside, generation, null);
     }
 
@@ -102,20 +107,28 @@ public final class RsvpCancellation {
      * As {@link #cancel(String, String, Instant, Set, List, Long)}, done by {@code changedBy} (a coordinator
      * removing the person; null when the person cancels), which the RSVP item records.
      */
-    public Result cancel(String userId, String meetupId, Instant now, Set<RsvpStatus> from,
-                         List<TransactWriteItem> alongside, Long generation, String changedBy) {
+    public Result cancel(
+            String userId,
+            String meetupId,
+            Instant now,
+            Set<RsvpStatus> from,
+            List<TransactWriteItem> alongside,
+            Long generation,
+            String changedBy) {
         RsvpSnapshot snapshot = RsvpSnapshot.read(table, meetupId, userId);
         for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
             if (changedBy != null && snapshot.rsvp().isEmpty()) {
                 throw Refusal.notFound("no RSVP by user '" + userId + "' for this meetup");
             }
-            if (generation != null && snapshot.rsvp().isPresent()
+            if (generation != null
+                    && snapshot.rsvp().isPresent()
                     && snapshot.rsvp().get().signUpGeneration() != generation) {
                 return new Result.OtherSignUp(snapshot.rsvp().get(), meetup);
             }
             Decision decision = decide(meetup, snapshot.rsvp(), now);
-            if (!(decision instanceof Decision.Unchanged) && !from.contains(snapshot.rsvp().orElseThrow().status())) {
+            if (!(decision instanceof Decision.Unchanged)
+                    && !from.contains(snapshot.rsvp().orElseThrow().status())) {
                 return new Result.OtherStatus(snapshot.rsvp().get(), meetup);
             }
             Map<String, AttributeValue> values = Map.of(":now", AttributeValue.fromS(now.toString()));
@@ -128,8 +141,12 @@ public final class RsvpCancellation {
                 case Decision.LeaveWaitlist leave -> {
                     current = leave.rsvp();
                     items.add(cancelItem(current, now, changedBy));
-                    items.add(MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting - :one",
-                            MeetupCounters.NOT_STARTED, values));
+                    items.add(MeetupCounters.update(
+                            table.name(),
+                            meetupId,
+                            "SET #waiting = #waiting - :one",
+                            MeetupCounters.NOT_STARTED,
+                            values));
                 }
                 case Decision.FreeSeatAndPromote promote -> {
                     current = promote.rsvp();
@@ -140,9 +157,16 @@ public final class RsvpCancellation {
                         items.add(freeSeat(meetupId, values));
                     } else {
                         items.add(waitlist.promote(head.get(0), now));
-                        items.add(MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting - :one",
-                                MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.NOT_STARTED,
-                                        "#waiting > :zero", "#going <= #capacity"), values));
+                        items.add(MeetupCounters.update(
+                                table.name(),
+                                meetupId,
+                                "SET #waiting = #waiting - :one",
+                                MeetupCounters.and(
+                                        MeetupCounters.SCHEDULED,
+                                        MeetupCounters.NOT_STARTED,
+                                        "#waiting > :zero",
+                                        "#going <= #capacity"),
+                                values));
                     }
                 }
                 case Decision.FreeSeat free -> {
@@ -163,11 +187,25 @@ public final class RsvpCancellation {
             Metrics.count("Rsvps", "Outcome", "CANCELLED");
             Invocation.note("outcome", "CANCELLED");
             if (meetupItem == 2) {
-                Metrics.count("Promotions");   // the freed seat went to the first person waiting
+                Metrics.count("Promotions"); // the freed seat went to the first person waiting
             }
-            return new Result.Cancelled(new Rsvp(current.meetupId(), current.userId(), current.email(), current.name(),
-                    current.language(), RsvpStatus.CANCELLED, null, current.attendance(), current.createdAt(), now,
-                    current.meetupStartsAt(), current.generation(), current.meetupVersion(), changedBy), meetup);
+            return new Result.Cancelled(
+                    new Rsvp(
+                            current.meetupId(),
+                            current.userId(),
+                            current.email(),
+                            current.name(),
+                            current.language(),
+                            RsvpStatus.CANCELLED,
+                            null,
+                            current.attendance(),
+                            current.createdAt(),
+                            now,
+                            current.meetupStartsAt(),
+                            current.generation(),
+                            current.meetupVersion(),
+                            changedBy),
+                    meetup);
         }
         throw new Busy();
     }
@@ -177,9 +215,13 @@ public final class RsvpCancellation {
      * cancelled or more people are going than it has seats.
      */
     private TransactWriteItem freeSeat(String meetupId, Map<String, AttributeValue> values) {
-        return MeetupCounters.update(table.name(), meetupId, "SET #going = #going - :one",
-                MeetupCounters.and(MeetupCounters.NOT_STARTED,
-                        "(#waiting = :zero OR #status = :cancelled OR #going > #capacity)"), values);
+        return MeetupCounters.update(
+                table.name(),
+                meetupId,
+                "SET #going = #going - :one",
+                MeetupCounters.and(
+                        MeetupCounters.NOT_STARTED, "(#waiting = :zero OR #status = :cancelled OR #going > #capacity)"),
+                values);
     }
 
     /** GOING or WAITLISTED to CANCELLED, only from the state (status and sign-up) as read; leaves the waitlist index. */
@@ -188,7 +230,8 @@ public final class RsvpCancellation {
                 ":cancelled", AttributeValue.fromS(RsvpStatus.CANCELLED.name()),
                 ":expected", AttributeValue.fromS(rsvp.status().name()),
                 ":now", AttributeValue.fromS(now.toString())));
-        String sameSignUp = rsvp.generation() == null ? "attribute_not_exists(#generation)" : "#generation = :generation";
+        String sameSignUp =
+                rsvp.generation() == null ? "attribute_not_exists(#generation)" : "#generation = :generation";
         if (rsvp.generation() != null) {
             values.put(":generation", AttributeValue.fromN(Long.toString(rsvp.generation())));
         }
@@ -199,16 +242,30 @@ public final class RsvpCancellation {
         } else {
             update += " REMOVE #position, #gsi3pk, #gsi3sk, #by";
         }
-        return TransactWriteItem.builder().update(Update.builder()
-                .tableName(table.name())
-                .key(RsvpSnapshot.key(rsvp.meetupId(), Keys.rsvpSk(rsvp.userId())))
-                .updateExpression(update)
-                .conditionExpression("#status = :expected AND " + sameSignUp)
-                .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#updated", RsvpSchema.UPDATED_AT,
-                        "#position", RsvpSchema.POSITION, "#gsi3pk", Keys.GSI3_PK, "#gsi3sk", Keys.GSI3_SK,
-                        "#generation", RsvpSchema.GENERATION, "#by", RsvpSchema.CHANGED_BY))
-                .expressionAttributeValues(values)
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build()).build();
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table.name())
+                        .key(RsvpSnapshot.key(rsvp.meetupId(), Keys.rsvpSk(rsvp.userId())))
+                        .updateExpression(update)
+                        .conditionExpression("#status = :expected AND " + sameSignUp)
+                        .expressionAttributeNames(Map.of(
+                                "#status",
+                                RsvpSchema.STATUS,
+                                "#updated",
+                                RsvpSchema.UPDATED_AT,
+                                "#position",
+                                RsvpSchema.POSITION,
+                                "#gsi3pk",
+                                Keys.GSI3_PK,
+                                "#gsi3sk",
+                                Keys.GSI3_SK,
+                                "#generation",
+                                RsvpSchema.GENERATION,
+                                "#by",
+                                RsvpSchema.CHANGED_BY))
+                        .expressionAttributeValues(values)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build())
+                .build();
     }
 }

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Optional;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.Refusal;
-import org.meetups.common.rsvp.Rsvp;
 
 /**
  * What an RSVP does, decided from the meetup and the person's RSVP as read (cancelling:
@@ -60,8 +59,8 @@ public final class RsvpRules {
      * takes a free seat only if nobody waits for it (the waiting people come first); someone without an RSVP
      * item needs a name and an email ({@code contactGiven}).
      */
-    public static SeatDecision seat(Meetup meetup, Optional<Rsvp> theirs, boolean contactGiven, boolean overCapacity,
-                                    Instant now) {
+    public static SeatDecision seat(
+            Meetup meetup, Optional<Rsvp> theirs, boolean contactGiven, boolean overCapacity, Instant now) {
         if (meetup.cancelled()) {
             throw cancelled();
         }
@@ -82,8 +81,13 @@ public final class RsvpRules {
             return new SeatDecision.FromWaitlist(theirs.get());
         }
         if (!overCapacity && (!seatFree || meetup.waitlistCount() > 0)) {
-            throw full(meetup, !seatFree ? "no seat is free" : meetup.waitlistCount() == 1 ? "1 person is waiting for a seat"
-                    : meetup.waitlistCount() + " people are waiting for a seat");
+            throw full(
+                    meetup,
+                    !seatFree
+                            ? "no seat is free"
+                            : meetup.waitlistCount() == 1
+                                    ? "1 person is waiting for a seat"
+                                    : meetup.waitlistCount() + " people are waiting for a seat");
         }
         return new SeatDecision.WalkIn(theirs);
     }
@@ -94,7 +98,9 @@ public final class RsvpRules {
             throw Refusal.conflict("meetup-cancelled", "Meetup cancelled", "the meetup was cancelled: nobody attended");
         }
         if (now.isBefore(meetup.startsAt())) {
-            throw Refusal.conflict("meetup-not-started", "Meetup not started",
+            throw Refusal.conflict(
+                    "meetup-not-started",
+                    "Meetup not started",
                     "attendance can be recorded from the meetup's start (" + meetup.startsAt() + ")");
         }
         if (meetup.attendanceOver(now)) {
@@ -103,13 +109,17 @@ public final class RsvpRules {
     }
 
     public static Refusal attendanceClosed(Meetup meetup) {
-        return Refusal.conflict("attendance-closed", "Attendance closed",
+        return Refusal.conflict(
+                "attendance-closed",
+                "Attendance closed",
                 "attendance of this meetup closed at " + meetup.attendanceClosesAt()
                         + "; people going without recorded attendance were recorded as NO_SHOW");
     }
 
     public static Refusal full(Meetup meetup, String why) {
-        return Refusal.conflict("meetup-full", "Meetup full",
+        return Refusal.conflict(
+                "meetup-full",
+                "Meetup full",
                 why + " (" + meetup.goingCount() + " going, capacity " + meetup.capacity()
                         + "); send {\"overCapacity\": true} to seat the person beyond capacity");
     }
@@ -119,7 +129,9 @@ public final class RsvpRules {
     }
 
     public static Refusal closed(Meetup meetup) {
-        return Refusal.conflict("rsvp-closed", "RSVPs closed",
+        return Refusal.conflict(
+                "rsvp-closed",
+                "RSVPs closed",
                 "RSVPs for this meetup closed at its RSVP deadline " + meetup.rsvpDeadline());
     }
 }

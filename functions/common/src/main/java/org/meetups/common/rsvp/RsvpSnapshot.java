@@ -23,7 +23,8 @@ public record RsvpSnapshot(Optional<Meetup> meetup, Optional<Rsvp> rsvp) {
     public static RsvpSnapshot read(MeetupTable table, String meetupId, String userId) {
         Optional<Meetup> meetup = Optional.empty();
         Optional<Rsvp> rsvp = Optional.empty();
-        for (Map<String, AttributeValue> item : table.batchGet(List.of(key(meetupId, Keys.META), key(meetupId, Keys.rsvpSk(userId))))) {
+        for (Map<String, AttributeValue> item :
+                table.batchGet(List.of(key(meetupId, Keys.META), key(meetupId, Keys.rsvpSk(userId))))) {
             if (Keys.META.equals(item.get(Keys.SK).s())) {
                 meetup = Optional.of(MeetupSchema.MEETUP.mapToItem(item));
             } else {
@@ -37,15 +38,23 @@ public record RsvpSnapshot(Optional<Meetup> meetup, Optional<Rsvp> rsvp) {
      * After a failed condition: when only the meetup's condition failed, its item as it was comes
      * back with the failure and is enough to decide again; otherwise both items are read again.
      */
-    public static RsvpSnapshot retry(MeetupTable table, Transactions.Outcome.Refused refused, int meetupItem,
-                                     RsvpSnapshot previous, String meetupId, String userId, int attempt) {
+    public static RsvpSnapshot retry(
+            MeetupTable table,
+            Transactions.Outcome.Refused refused,
+            int meetupItem,
+            RsvpSnapshot previous,
+            String meetupId,
+            String userId,
+            int attempt) {
         // others are changing the same meetup: spread the next attempts out
         Transactions.decideAgain(attempt);
         if (refused == null) {
             return read(table, meetupId, userId);
         }
         boolean onlyMeetup = refused.failed(meetupItem)
-                && IntStream.range(0, refused.reasons().size()).filter(i -> i != meetupItem).noneMatch(refused::failed);
+                && IntStream.range(0, refused.reasons().size())
+                        .filter(i -> i != meetupItem)
+                        .noneMatch(refused::failed);
         Optional<Map<String, AttributeValue>> meetupItemNow = refused.itemOf(meetupItem);
         if (onlyMeetup && meetupItemNow.isPresent()) {
             return new RsvpSnapshot(Optional.of(MeetupSchema.MEETUP.mapToItem(meetupItemNow.get())), previous.rsvp());

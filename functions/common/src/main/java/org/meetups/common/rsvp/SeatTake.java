@@ -43,8 +43,8 @@ public final class SeatTake {
     }
 
     /** Refusals (404 no meetup, 409 cancelled or RSVPs closed, 503 too busy: {@link Busy}) are {@link Refusal}s. */
-    public Result take(String meetupId, String userId, String email, String name, Instant now,
-                       List<TransactWriteItem> alongside) {
+    public Result take(
+            String meetupId, String userId, String email, String name, Instant now, List<TransactWriteItem> alongside) {
         RsvpSnapshot snapshot = RsvpSnapshot.read(table, meetupId, userId);
         for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
@@ -56,11 +56,11 @@ public final class SeatTake {
                 case RsvpRules.RsvpDecision.JoinWaitlist join -> {
                     return new Result.Full();
                 }
-                case RsvpRules.RsvpDecision.TakeSeat seat -> { }
+                case RsvpRules.RsvpDecision.TakeSeat seat -> {}
             }
             Rsvp next = signUp(meetup, previous, userId, email, name, RsvpStatus.GOING, null, now);
-            List<TransactWriteItem> items = new ArrayList<>(List.of(put(table.name(), next, previous),
-                    seatCounters(table.name(), meetup, now)));
+            List<TransactWriteItem> items = new ArrayList<>(
+                    List.of(put(table.name(), next, previous), seatCounters(table.name(), meetup, now)));
             items.addAll(alongside);
             Transactions.Outcome outcome = Transactions.write(table.client(), items);
             if (outcome instanceof Transactions.Outcome.Refused refused) {
@@ -76,16 +76,36 @@ public final class SeatTake {
     }
 
     /** A new sign-up (the first, or again after a cancellation): the next generation, so older links no longer apply. */
-    public static Rsvp signUp(Meetup meetup, Optional<Rsvp> previous, String userId, String email, String name,
-                              RsvpStatus status, Long position, Instant now) {
-        return new Rsvp(meetup.id(), userId, email, name, null, status, position, null,
-                previous.map(Rsvp::createdAt).orElse(now), now, meetup.startsAt(),
-                previous.map(Rsvp::signUpGeneration).orElse(0L) + 1, meetup.version(), null);
+    public static Rsvp signUp(
+            Meetup meetup,
+            Optional<Rsvp> previous,
+            String userId,
+            String email,
+            String name,
+            RsvpStatus status,
+            Long position,
+            Instant now) {
+        return new Rsvp(
+                meetup.id(),
+                userId,
+                email,
+                name,
+                null,
+                status,
+                position,
+                null,
+                previous.map(Rsvp::createdAt).orElse(now),
+                now,
+                meetup.startsAt(),
+                previous.map(Rsvp::signUpGeneration).orElse(0L) + 1,
+                meetup.version(),
+                null);
     }
 
     /** The whole item, written only if it is still absent or still CANCELLED as read. */
     public static TransactWriteItem put(String tableName, Rsvp next, Optional<Rsvp> previous) {
-        Put.Builder put = Put.builder().tableName(tableName)
+        Put.Builder put = Put.builder()
+                .tableName(tableName)
                 .item(RsvpSchema.RSVP.itemToMap(next, true))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
         if (previous.isEmpty()) {
@@ -103,10 +123,19 @@ public final class SeatTake {
      * when it was read (the RSVP item copies the start; a move rewrites only older copies).
      */
     public static TransactWriteItem seatCounters(String tableName, Meetup meetup, Instant now) {
-        return MeetupCounters.update(tableName, meetup.id(), "SET #going = #going + :one",
-                MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.OPEN_FOR_RSVP, MeetupCounters.SAME_START,
+        return MeetupCounters.update(
+                tableName,
+                meetup.id(),
+                "SET #going = #going + :one",
+                MeetupCounters.and(
+                        MeetupCounters.SCHEDULED,
+                        MeetupCounters.OPEN_FOR_RSVP,
+                        MeetupCounters.SAME_START,
                         MeetupCounters.SEAT_FREE_NOBODY_WAITING),
-                new HashMap<>(Map.of(":now", AttributeValue.fromS(now.toString()),
-                        ":start", AttributeValue.fromS(meetup.startsAt().toString()))));
+                new HashMap<>(Map.of(
+                        ":now",
+                        AttributeValue.fromS(now.toString()),
+                        ":start",
+                        AttributeValue.fromS(meetup.startsAt().toString()))));
     }
 }

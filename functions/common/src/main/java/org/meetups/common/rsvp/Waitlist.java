@@ -27,7 +27,8 @@ public final class Waitlist {
     /** A place in the queue as the index holds it: whose RSVP, and the ticket (position key) it joined with. */
     public record Ticket(String meetupId, String userId, long position) {
         static Ticket of(Map<String, AttributeValue> indexItem) {
-            return new Ticket(Keys.meetupIdOf(indexItem.get(Keys.PK).s()),
+            return new Ticket(
+                    Keys.meetupIdOf(indexItem.get(Keys.PK).s()),
                     Keys.userIdOfRsvp(indexItem.get(Keys.SK).s()),
                     Long.parseLong(indexItem.get(Keys.GSI3_SK).s()));
         }
@@ -44,12 +45,18 @@ public final class Waitlist {
      * promotion that uses it re-checks each candidate in its condition.
      */
     public List<Ticket> first(String meetupId, int count) {
-        return table.client().query(r -> r.tableName(table.name()).indexName(Keys.GSI3)
+        return table
+                .client()
+                .query(r -> r.tableName(table.name())
+                        .indexName(Keys.GSI3)
                         .keyConditionExpression("#pk = :pk")
                         .expressionAttributeNames(Map.of("#pk", Keys.GSI3_PK))
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.waitlistPk(meetupId))))
                         .limit(count))
-                .items().stream().map(Ticket::of).toList();
+                .items()
+                .stream()
+                .map(Ticket::of)
+                .toList();
     }
 
     /**
@@ -63,13 +70,18 @@ public final class Waitlist {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page = table.client().query(r -> r.tableName(table.name()).indexName(Keys.GSI3)
-                    .keyConditionExpression("#pk = :pk AND #sk < :ticket")
-                    .expressionAttributeNames(Map.of("#pk", Keys.GSI3_PK, "#sk", Keys.GSI3_SK))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.waitlistPk(meetupId)),
-                            ":ticket", AttributeValue.fromS(Keys.waitlistSk(position))))
-                    .select(Select.COUNT)
-                    .exclusiveStartKey(from));
+            QueryResponse page = table.client()
+                    .query(r -> r.tableName(table.name())
+                            .indexName(Keys.GSI3)
+                            .keyConditionExpression("#pk = :pk AND #sk < :ticket")
+                            .expressionAttributeNames(Map.of("#pk", Keys.GSI3_PK, "#sk", Keys.GSI3_SK))
+                            .expressionAttributeValues(Map.of(
+                                    ":pk",
+                                    AttributeValue.fromS(Keys.waitlistPk(meetupId)),
+                                    ":ticket",
+                                    AttributeValue.fromS(Keys.waitlistSk(position))))
+                            .select(Select.COUNT)
+                            .exclusiveStartKey(from));
             ahead += page.count();
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
@@ -83,23 +95,39 @@ public final class Waitlist {
 
     /** Moves a waiting person to GOING, provided they are still waiting with the same ticket. */
     public TransactWriteItem promote(Ticket candidate, Instant now) {
-        return TransactWriteItem.builder().update(Update.builder()
-                .tableName(table.name())
-                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(candidate.meetupId())),
-                        Keys.SK, AttributeValue.fromS(Keys.rsvpSk(candidate.userId()))))
-                // promoted in turn: nobody but the queue decided it
-                .updateExpression("SET #status = :going, #updated = :now REMOVE #position, #gsi3pk, #gsi3sk, #by")
-                .conditionExpression("#status = :waitlisted AND #position = :position")
-                .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#updated", RsvpSchema.UPDATED_AT,
-                        "#position", RsvpSchema.POSITION, "#gsi3pk", Keys.GSI3_PK, "#gsi3sk", Keys.GSI3_SK,
-                        "#by", RsvpSchema.CHANGED_BY))
-                .expressionAttributeValues(Map.of(
-                        ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
-                        ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name()),
-                        ":position", AttributeValue.fromN(Long.toString(candidate.position())),
-                        ":now", AttributeValue.fromS(now.toString())))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build()).build();
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table.name())
+                        .key(Map.of(
+                                Keys.PK,
+                                AttributeValue.fromS(Keys.meetupPk(candidate.meetupId())),
+                                Keys.SK,
+                                AttributeValue.fromS(Keys.rsvpSk(candidate.userId()))))
+                        // promoted in turn: nobody but the queue decided it
+                        .updateExpression(
+                                "SET #status = :going, #updated = :now REMOVE #position, #gsi3pk, #gsi3sk, #by")
+                        .conditionExpression("#status = :waitlisted AND #position = :position")
+                        .expressionAttributeNames(Map.of(
+                                "#status",
+                                RsvpSchema.STATUS,
+                                "#updated",
+                                RsvpSchema.UPDATED_AT,
+                                "#position",
+                                RsvpSchema.POSITION,
+                                "#gsi3pk",
+                                Keys.GSI3_PK,
+                                "#gsi3sk",
+                                Keys.GSI3_SK,
+                                "#by",
+                                RsvpSchema.CHANGED_BY))
+                        .expressionAttributeValues(Map.of(
+                                ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
+                                ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name()),
+                                ":position", AttributeValue.fromN(Long.toString(candidate.position())),
+                                ":now", AttributeValue.fromS(now.toString())))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build())
+                .build();
     }
 
     /**
@@ -117,13 +145,20 @@ public final class Waitlist {
         List<Ticket> candidates = new ArrayList<>(first(meetup.id(), free));
         while (free > 0 && refusals < Transactions.POLICY.decisionAttempts() && !candidates.isEmpty()) {
             Ticket candidate = candidates.remove(0);
-            Transactions.Outcome outcome = Transactions.write(table.client(), List.of(
-                    promote(candidate, now),
-                    MeetupCounters.update(table.name(), meetup.id(),
-                            "SET #going = #going + :one, #waiting = #waiting - :one",
-                            MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.NOT_STARTED,
-                                    "#going < #capacity", "#waiting > :zero"),
-                            Map.of(":now", AttributeValue.fromS(now.toString())))));
+            Transactions.Outcome outcome = Transactions.write(
+                    table.client(),
+                    List.of(
+                            promote(candidate, now),
+                            MeetupCounters.update(
+                                    table.name(),
+                                    meetup.id(),
+                                    "SET #going = #going + :one, #waiting = #waiting - :one",
+                                    MeetupCounters.and(
+                                            MeetupCounters.SCHEDULED,
+                                            MeetupCounters.NOT_STARTED,
+                                            "#going < #capacity",
+                                            "#waiting > :zero"),
+                                    Map.of(":now", AttributeValue.fromS(now.toString())))));
             if (outcome instanceof Transactions.Outcome.Committed) {
                 Metrics.count("Promotions");
                 promoted++;
@@ -131,8 +166,11 @@ public final class Waitlist {
             } else if (outcome instanceof Transactions.Outcome.Refused refused) {
                 Transactions.decideAgain(++refusals);
                 if (refused.failed(1)) {
-                    Meetup current = refused.itemOf(1).map(MeetupSchema.MEETUP::mapToItem).orElse(null);
-                    free = current == null || current.cancelled() ? 0
+                    Meetup current = refused.itemOf(1)
+                            .map(MeetupSchema.MEETUP::mapToItem)
+                            .orElse(null);
+                    free = current == null || current.cancelled()
+                            ? 0
                             : Math.min(current.capacity() - current.goingCount(), current.waitlistCount());
                 }
             }

@@ -43,6 +43,5 @@ public abstract class Priming implements Resource {
     protected abstract void prime();
 
     /** What restored copies of the snapshot must not share (secrets read at init, for instance). */
-    protected void refresh() {
-    }
+    protected void refresh() {}
 }

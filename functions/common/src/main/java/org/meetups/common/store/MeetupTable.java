@@ -27,7 +27,8 @@ public final class MeetupTable {
     public MeetupTable(DynamoDbClient client, String name) {
         this.client = client;
         this.name = name;
-        DynamoDbEnhancedClient enhanced = DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        DynamoDbEnhancedClient enhanced =
+                DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
         this.meetups = enhanced.table(name, MeetupSchema.MEETUP);
     }
 
@@ -44,7 +45,10 @@ public final class MeetupTable {
     }
 
     public static Key meetupKey(String meetupId) {
-        return Key.builder().partitionValue(Keys.meetupPk(meetupId)).sortValue(Keys.META).build();
+        return Key.builder()
+                .partitionValue(Keys.meetupPk(meetupId))
+                .sortValue(Keys.META)
+                .build();
     }
 
     /**
@@ -57,7 +61,8 @@ public final class MeetupTable {
         Instant from = fromInstant.truncatedTo(ChronoUnit.SECONDS);
         Instant to = toInstant.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
         List<Meetup> found = new ArrayList<>();
-        new StartIndex(this).walk(from, to, Optional.empty(), Optional.empty(), StartIndex.WHOLE_PAGES)
+        new StartIndex(this)
+                .walk(from, to, Optional.empty(), Optional.empty(), StartIndex.WHOLE_PAGES)
                 .forEachRemaining(found::add);
         return found;
     }
@@ -71,12 +76,12 @@ public final class MeetupTable {
      * The items of {@code keys} that exist, read as {@code read} says (consistency, projection): one
      * BatchGetItem per 100 keys, keys left unprocessed (throttling) asked again as {@link Transactions#POLICY} says.
      */
-    public List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys,
-                                                      Consumer<KeysAndAttributes.Builder> read) {
+    public List<Map<String, AttributeValue>> batchGet(
+            List<Map<String, AttributeValue>> keys, Consumer<KeysAndAttributes.Builder> read) {
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH_GET_MAX) {
-            KeysAndAttributes.Builder batch = KeysAndAttributes.builder()
-                    .keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_MAX)));
+            KeysAndAttributes.Builder batch =
+                    KeysAndAttributes.builder().keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_MAX)));
             read.accept(batch);
             Map<String, KeysAndAttributes> request = Map.of(name, batch.build());
             for (int attempt = 1; !request.isEmpty(); attempt++) {
@@ -99,7 +104,9 @@ public final class MeetupTable {
     /** A strongly consistent read: callers decide on counts and versions from it. */
     public Optional<Meetup> findMeetup(String meetupId) {
         return Optional.ofNullable(meetups.getItem(GetItemEnhancedRequest.builder()
-                .key(meetupKey(meetupId)).consistentRead(true).build()));
+                .key(meetupKey(meetupId))
+                .consistentRead(true)
+                .build()));
     }
 
     /**
@@ -109,7 +116,11 @@ public final class MeetupTable {
      */
     public void primeGet() {
         meetups.getItem(GetItemEnhancedRequest.builder()
-                .key(Key.builder().partitionValue("USER#priming").sortValue("PRIMING").build()).build());
+                .key(Key.builder()
+                        .partitionValue("USER#priming")
+                        .sortValue("PRIMING")
+                        .build())
+                .build());
     }
 
     /**
@@ -121,7 +132,8 @@ public final class MeetupTable {
         try {
             client.updateItem(r -> r.tableName(name)
                     .key(key("USER#priming", "PRIMING"))
-                    .updateExpression("SET #p = :p").conditionExpression("attribute_exists(PK)")
+                    .updateExpression("SET #p = :p")
+                    .conditionExpression("attribute_exists(PK)")
                     .expressionAttributeNames(Map.of("#p", "priming"))
                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromBool(true))));
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException expected) {
@@ -131,7 +143,9 @@ public final class MeetupTable {
 
     /** The same with a Query of a partition no item has: for the functions whose policy allows Query, not GetItem. */
     public void primeQuery() {
-        client.query(r -> r.tableName(name).keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PRIMING#"))).limit(1));
+        client.query(r -> r.tableName(name)
+                .keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PRIMING#")))
+                .limit(1));
     }
 }

@@ -42,8 +42,8 @@ public final class StartIndex {
      * range gave), to the month of {@code to}. Each Query reads at most {@code queryLimit} index items
      * ({@link #WHOLE_PAGES}: no limit); {@code filter}, when given, keeps only the meetups it accepts.
      */
-    public Iterator<Meetup> walk(Instant from, Instant to, Optional<StartPosition> after, Optional<Filter> filter,
-                                 int queryLimit) {
+    public Iterator<Meetup> walk(
+            Instant from, Instant to, Optional<StartPosition> after, Optional<Filter> filter, int queryLimit) {
         return new Walk(from, to, after, filter, queryLimit);
     }
 
@@ -60,7 +60,8 @@ public final class StartIndex {
         Walk(Instant from, Instant to, Optional<StartPosition> after, Optional<Filter> filter, int queryLimit) {
             this.lower = Keys.startSortKey(from, "");
             this.upper = Keys.startSortKey(to, "~");
-            this.month = YearMonth.from(after.map(StartPosition::startsAt).orElse(from).atOffset(ZoneOffset.UTC));
+            this.month = YearMonth.from(
+                    after.map(StartPosition::startsAt).orElse(from).atOffset(ZoneOffset.UTC));
             this.lastMonth = YearMonth.from(to.atOffset(ZoneOffset.UTC));
             this.start = after.map(StartPosition::exclusiveStartKey).orElse(null);
             this.filter = filter;
@@ -75,7 +76,8 @@ public final class StartIndex {
                 }
                 QueryResponse response = table.client().query(query());
                 page = response.items().iterator();
-                if (response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()) {
+                if (response.hasLastEvaluatedKey()
+                        && !response.lastEvaluatedKey().isEmpty()) {
                     start = response.lastEvaluatedKey();
                 } else {
                     start = null;
@@ -112,7 +114,9 @@ public final class StartIndex {
             if (queryLimit != WHOLE_PAGES) {
                 query.limit(queryLimit);
             }
-            return query.expressionAttributeNames(names).expressionAttributeValues(values).build();
+            return query.expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .build();
         }
     }
 }

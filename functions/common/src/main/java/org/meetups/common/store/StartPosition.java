@@ -26,7 +26,8 @@ public record StartPosition(Instant startsAt, String meetupId) {
         } catch (DateTimeParseException e) {
             throw Refusal.badRequest(Refusal.BAD_CURSOR);
         }
-        if (!start.toString().equals(fields.get(0)) || !Meetup.ID.matcher(fields.get(1)).matches()) {
+        if (!start.toString().equals(fields.get(0))
+                || !Meetup.ID.matcher(fields.get(1)).matches()) {
             throw Refusal.badRequest(Refusal.BAD_CURSOR);
         }
         if (start.isBefore(from) || start.isAfter(to)) {

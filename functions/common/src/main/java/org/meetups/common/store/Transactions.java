@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
 public final class Transactions {
     /** The one retry policy of the stores. */
     public static final RetryPolicy POLICY = RetryPolicy.CONTENDED_WRITES;
+
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
     private Transactions() {}
@@ -33,7 +34,8 @@ public final class Transactions {
         record Refused(List<CancellationReason> reasons) implements Outcome {
             /** The condition of the item at {@code item} (in request order) failed. */
             public boolean failed(int item) {
-                return item < reasons.size() && CONDITION_FAILED.equals(reasons.get(item).code());
+                return item < reasons.size()
+                        && CONDITION_FAILED.equals(reasons.get(item).code());
             }
 
             /** Some item at {@code from} or later failed its condition. */
@@ -61,15 +63,16 @@ public final class Transactions {
     public static Outcome write(DynamoDbClient client, List<TransactWriteItem> items) {
         for (int attempt = 1; ; attempt++) {
             try {
-                client.transactWriteItems(r -> r.transactItems(items).clientRequestToken(UUID.randomUUID().toString()));
+                client.transactWriteItems(r -> r.transactItems(items)
+                        .clientRequestToken(UUID.randomUUID().toString()));
                 return new Outcome.Committed();
             } catch (TransactionCanceledException e) {
                 List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
                 if (reasons.stream().anyMatch(r -> CONDITION_FAILED.equals(r.code()))) {
                     return new Outcome.Refused(reasons);
                 }
-                if (reasons.stream().noneMatch(r -> "TransactionConflict".equals(r.code())
-                        || "ThrottlingError".equals(r.code()))) {
+                if (reasons.stream()
+                        .noneMatch(r -> "TransactionConflict".equals(r.code()) || "ThrottlingError".equals(r.code()))) {
                     throw e;
                 }
                 retryLostRace(attempt);

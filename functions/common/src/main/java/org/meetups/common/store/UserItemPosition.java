@@ -32,7 +32,9 @@ public record UserItemPosition(Instant start, String meetupId, String kind) {
             String kind = fields.get(2);
             boolean validKind = kind.equals(RSVP)
                     || (kind.startsWith(ROLE_PREFIX) && RoleRules.validName(kind.substring(ROLE_PREFIX.length())));
-            if (start.toString().equals(fields.get(0)) && Meetup.ID.matcher(fields.get(1)).matches() && validKind) {
+            if (start.toString().equals(fields.get(0))
+                    && Meetup.ID.matcher(fields.get(1)).matches()
+                    && validKind) {
                 return new UserItemPosition(start, fields.get(1), kind);
             }
         } catch (DateTimeParseException e) {
@@ -52,9 +54,14 @@ public record UserItemPosition(Instant start, String meetupId, String kind) {
     /** The ExclusiveStartKey on GSI2 for this position in {@code userId}'s items. */
     public Map<String, AttributeValue> exclusiveStartKey(String userId) {
         String sk = kind.equals(RSVP) ? Keys.rsvpSk(userId) : Keys.roleSk(kind.substring(ROLE_PREFIX.length()), userId);
-        return Map.of(Keys.GSI2_PK, AttributeValue.fromS(Keys.userPk(userId)),
-                Keys.GSI2_SK, AttributeValue.fromS(sortKey()),
-                Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                Keys.SK, AttributeValue.fromS(sk));
+        return Map.of(
+                Keys.GSI2_PK,
+                AttributeValue.fromS(Keys.userPk(userId)),
+                Keys.GSI2_SK,
+                AttributeValue.fromS(sortKey()),
+                Keys.PK,
+                AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                Keys.SK,
+                AttributeValue.fromS(sk));
     }
 }

@@ -3,6 +3,7 @@ package org.meetups.common.stream;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -11,13 +12,11 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,10 +32,10 @@ import org.meetups.common.json.Json;
  * may add to its envelope are ignored.
  */
 public final class StreamEvents {
-    private static final ObjectMapper MAPPER = Json.envelopes(builder -> builder
-            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .addMixIn(StreamRecord.class, EpochSecondsMixIn.class));
+    private static final ObjectMapper MAPPER =
+            Json.envelopes(builder -> builder.enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES)
+                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .addMixIn(StreamRecord.class, EpochSecondsMixIn.class));
     private static final ObjectReader EVENTS = MAPPER.readerFor(DynamodbEvent.class);
     private static final ObjectWriter RESPONSES = MAPPER.writerFor(StreamsEventResponse.class);
 
@@ -55,11 +54,13 @@ public final class StreamEvents {
 
     /** Reads a sample event, converts its images as the functions do and writes a response: for a SnapStart snapshot. */
     public static void prime() {
-        DynamodbEvent event = read(new java.io.ByteArrayInputStream(SAMPLE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        DynamodbEvent event =
+                read(new java.io.ByteArrayInputStream(SAMPLE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         StreamRecord change = event.getRecords().get(0).getDynamodb();
         StreamImages.fromEvent(change.getNewImage());
         StreamImages.fromEvent(change.getOldImage());
-        write(new StreamsEventResponse(java.util.List.of(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()))));
+        write(new StreamsEventResponse(
+                java.util.List.of(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()))));
     }
 
     public static DynamodbEvent read(InputStream input) {

@@ -20,7 +20,8 @@ public final class StreamImages {
         return out;
     }
 
-    private static AttributeValue convert(com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue v) {
+    private static AttributeValue convert(
+            com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue v) {
         if (v.getS() != null) {
             return AttributeValue.fromS(v.getS());
         }
@@ -39,7 +40,8 @@ public final class StreamImages {
             return AttributeValue.fromM(m);
         }
         if (v.getL() != null) {
-            return AttributeValue.fromL(v.getL().stream().map(StreamImages::convert).toList());
+            return AttributeValue.fromL(
+                    v.getL().stream().map(StreamImages::convert).toList());
         }
         if (v.getSS() != null) {
             return AttributeValue.fromSs(v.getSS());
@@ -51,9 +53,9 @@ public final class StreamImages {
             return AttributeValue.fromB(SdkBytes.fromByteBuffer(v.getB()));
         }
         if (v.getBS() != null) {
-            return AttributeValue.fromBs(v.getBS().stream().map(SdkBytes::fromByteBuffer).toList());
+            return AttributeValue.fromBs(
+                    v.getBS().stream().map(SdkBytes::fromByteBuffer).toList());
         }
         return AttributeValue.fromNul(true);
     }
-
 }

@@ -14,7 +14,8 @@ public final class ScheduledEvents {
      * repeated invocation behaves as a punctual one.
      */
     public static Instant scheduledTime(JsonNode event) {
-        String time = event.hasNonNull("scheduledTime") ? event.get("scheduledTime").asText()
+        String time = event.hasNonNull("scheduledTime")
+                ? event.get("scheduledTime").asText()
                 : event.hasNonNull("time") ? event.get("time").asText() : null;
         if (time == null) {
             throw new IllegalArgumentException("the event carries no scheduledTime (or time): " + event);

@@ -26,7 +26,8 @@ public record Weeks(ZoneId zone) {
     /** The week label of an instant, such as {@code 2027-W10}. */
     public String label(Instant instant) {
         LocalDate date = instant.atZone(zone).toLocalDate();
-        return String.format("%04d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return String.format(
+                "%04d-W%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** The Monday of a week label, or empty when the label is no ISO week (such as 2027-W54). */
@@ -38,23 +39,30 @@ public record Weeks(ZoneId zone) {
         int year = Integer.parseInt(m.group(1));
         int week = Integer.parseInt(m.group(2));
         LocalDate inWeekOne = LocalDate.of(year, 1, 4);
-        if (week < 1 || week > inWeekOne.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+        if (week < 1
+                || week > inWeekOne.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
             return Optional.empty();
         }
-        return Optional.of(inWeekOne.with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
+        return Optional.of(inWeekOne
+                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
     }
 
     /** When a week starts (Monday 00:00 in the zone). */
     public Instant start(String label) {
-        return monday(label).orElseThrow(() -> new IllegalArgumentException("not an ISO week: " + label))
-                .atStartOfDay(zone).toInstant();
+        return monday(label)
+                .orElseThrow(() -> new IllegalArgumentException("not an ISO week: " + label))
+                .atStartOfDay(zone)
+                .toInstant();
     }
 
     /** When a week ends (the next Monday 00:00 in the zone, exclusive). */
     public Instant end(String label) {
-        return monday(label).orElseThrow(() -> new IllegalArgumentException("not an ISO week: " + label))
-                .plusWeeks(1).atStartOfDay(zone).toInstant();
+        return monday(label)
+                .orElseThrow(() -> new IllegalArgumentException("not an ISO week: " + label))
+                .plusWeeks(1)
+                .atStartOfDay(zone)
+                .toInstant();
     }
 
     /** The label of the week before. */

@@ -18,20 +18,56 @@ class MeetupTasksTest {
     static final Instant END = START.plusSeconds(7200);
 
     static Meetup meetup(MeetupStatus status, Integer lastReminder, Instant closesAt, boolean closed) {
-        return new Meetup("m-1", "T", null, MeetupKind.COMMUNITY_MEETUP, "en", START, END, "Europe/Amsterdam", "R", null,
-                10, START, Map.of(), false, status, 1, 0, 0, 1, "c", START, START, null, lastReminder, closesAt, closed);
+        return new Meetup(
+                "m-1",
+                "T",
+                null,
+                MeetupKind.COMMUNITY_MEETUP,
+                "en",
+                START,
+                END,
+                "Europe/Amsterdam",
+                "R",
+                null,
+                10,
+                START,
+                Map.of(),
+                false,
+                status,
+                1,
+                0,
+                0,
+                1,
+                "c",
+                START,
+                START,
+                null,
+                lastReminder,
+                closesAt,
+                closed);
     }
 
     @Test
     void remindersFirstThenTheCloseOfAttendance() {
-        assertEquals(Optional.of(START.minus(Duration.ofDays(1))), meetup(MeetupStatus.SCHEDULED, null, null, false).nextTaskAt());
-        assertEquals(Optional.of(START.minus(Duration.ofHours(2))), meetup(MeetupStatus.SCHEDULED, 1440, null, false).nextTaskAt());
-        assertEquals(Optional.of(END.plus(Meetup.DEFAULT_ATTENDANCE_WINDOW)),
-                meetup(MeetupStatus.SCHEDULED, 120, null, false).nextTaskAt(), "72 hours after the end unless set");
+        assertEquals(
+                Optional.of(START.minus(Duration.ofDays(1))),
+                meetup(MeetupStatus.SCHEDULED, null, null, false).nextTaskAt());
+        assertEquals(
+                Optional.of(START.minus(Duration.ofHours(2))),
+                meetup(MeetupStatus.SCHEDULED, 1440, null, false).nextTaskAt());
+        assertEquals(
+                Optional.of(END.plus(Meetup.DEFAULT_ATTENDANCE_WINDOW)),
+                meetup(MeetupStatus.SCHEDULED, 120, null, false).nextTaskAt(),
+                "72 hours after the end unless set");
         Instant set = END.plus(Duration.ofHours(24));
-        assertEquals(Optional.of(set), meetup(MeetupStatus.SCHEDULED, 120, set, false).nextTaskAt());
-        assertEquals(Optional.empty(), meetup(MeetupStatus.SCHEDULED, 120, set, true).nextTaskAt(), "closed: nothing left");
-        assertEquals(Optional.empty(), meetup(MeetupStatus.CANCELLED, null, set, false).nextTaskAt());
+        assertEquals(
+                Optional.of(set),
+                meetup(MeetupStatus.SCHEDULED, 120, set, false).nextTaskAt());
+        assertEquals(
+                Optional.empty(), meetup(MeetupStatus.SCHEDULED, 120, set, true).nextTaskAt(), "closed: nothing left");
+        assertEquals(
+                Optional.empty(),
+                meetup(MeetupStatus.CANCELLED, null, set, false).nextTaskAt());
     }
 
     @Test
@@ -42,7 +78,9 @@ class MeetupTasksTest {
         assertTrue(m.attendanceOpen(END.plus(Duration.ofHours(24)).minusSeconds(1)));
         assertFalse(m.attendanceOpen(END.plus(Duration.ofHours(24))));
         assertTrue(m.attendanceOver(END.plus(Duration.ofHours(24))));
-        assertTrue(meetup(MeetupStatus.SCHEDULED, 120, END.plus(Duration.ofHours(24)), true).attendanceOver(START),
+        assertTrue(
+                meetup(MeetupStatus.SCHEDULED, 120, END.plus(Duration.ofHours(24)), true)
+                        .attendanceOver(START),
                 "once the no-shows are recorded it stays closed");
     }
 }

@@ -28,7 +28,9 @@ class HttpEventsTest {
         assertEquals("GET /meetups/{id}", event.getRouteKey());
         assertEquals("m1", event.getPathParameters().get("id"));
         assertEquals("1", event.getQueryStringParameters().get("a"));
-        assertEquals("u1", event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub"));
+        assertEquals(
+                "u1",
+                event.getRequestContext().getAuthorizer().getJwt().getClaims().get("sub"));
         assertEquals(1767225600000L, event.getRequestContext().getTimeEpoch());
         assertEquals("{\"a\":1}", event.getBody());
         assertTrue(event.getIsBase64Encoded());

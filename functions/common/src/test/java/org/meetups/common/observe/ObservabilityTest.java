@@ -65,18 +65,23 @@ class ObservabilityTest {
 
     @Test
     void theAwsSdksOwnWarningsAreLoggedTheSameWay() {
-        assertTrue(LoggerFactory.getILoggerFactory().getClass().getName().startsWith(JsonLogProvider.class.getName()),
+        assertTrue(
+                LoggerFactory.getILoggerFactory().getClass().getName().startsWith(JsonLogProvider.class.getName()),
                 "SLF4J is bound to the JSON backend, not a no-op");
-        List<JsonNode> lines = linesOf(() -> LoggerFactory.getLogger("software.amazon.awssdk.core.retry")
-                .warn("Ignoring {}", "a setting"));
-        assertEquals("software.amazon.awssdk.core.retry", lines.get(0).path("logger").asText());
+        List<JsonNode> lines = linesOf(() ->
+                LoggerFactory.getLogger("software.amazon.awssdk.core.retry").warn("Ignoring {}", "a setting"));
+        assertEquals(
+                "software.amazon.awssdk.core.retry", lines.get(0).path("logger").asText());
         assertEquals("Ignoring a setting", lines.get(0).path("message").asText());
     }
 
     @Test
     void addressesAndLinkTokensAreRedactedEverywhere() {
-        assertEquals("mail ***@example.org and ***@bücher.example", Redaction.redact("mail eva@example.org and \"a b\"@bücher.example"));
-        assertEquals("GET /links/*** and /calendar/***", Redaction.redact("GET /links/eyJhbGc.sig and /calendar/eyJ.x.ics"));
+        assertEquals(
+                "mail ***@example.org and ***@bücher.example",
+                Redaction.redact("mail eva@example.org and \"a b\"@bücher.example"));
+        assertEquals(
+                "GET /links/*** and /calendar/***", Redaction.redact("GET /links/eyJhbGc.sig and /calendar/eyJ.x.ics"));
         assertEquals("GET /links/{token}", Redaction.redact("GET /links/{token}"));
         List<JsonNode> lines = linesOf(() -> {
             try (Invocation invocation = Invocation.start(null, "TestFunction")) {
@@ -103,7 +108,9 @@ class ObservabilityTest {
         JsonNode byKind = lines.stream().filter(l -> l.has("Kind")).findFirst().orElseThrow();
         JsonNode directive = byKind.path("_aws").path("CloudWatchMetrics").get(0);
         assertEquals(Metrics.NAMESPACE, directive.path("Namespace").asText());
-        assertEquals("[[\"Function\"],[\"Function\",\"Kind\"]]", directive.path("Dimensions").toString());
+        assertEquals(
+                "[[\"Function\"],[\"Function\",\"Kind\"]]",
+                directive.path("Dimensions").toString());
         assertEquals("MailsSent", directive.path("Metrics").get(0).path("Name").asText());
         assertEquals(2.0, byKind.path("MailsSent").asDouble());
         assertEquals("TestFunction", byKind.path("Function").asText());
@@ -111,6 +118,14 @@ class ObservabilityTest {
         JsonNode plain = lines.stream().filter(l -> !l.has("Kind")).findFirst().orElseThrow();
         assertEquals(1.0, plain.path("Promotions").asDouble());
         assertEquals("[1500.0]", plain.path("ReminderLag").toString());
-        assertEquals("Milliseconds", plain.path("_aws").path("CloudWatchMetrics").get(0).path("Metrics").get(1).path("Unit").asText());
+        assertEquals(
+                "Milliseconds",
+                plain.path("_aws")
+                        .path("CloudWatchMetrics")
+                        .get(0)
+                        .path("Metrics")
+                        .get(1)
+                        .path("Unit")
+                        .asText());
     }
 }

@@ -18,13 +18,45 @@ class NextStepTest {
     static final Instant END = START.plusSeconds(7200);
 
     static Meetup meetup(MeetupStatus status) {
-        return new Meetup("m-1", "T", null, MeetupKind.COMMUNITY_MEETUP, "en", START, END, "Europe/Amsterdam", "R", null,
-                10, DEADLINE, Map.of(), false, status, 1, 1, 1, 1, "c", DEADLINE, DEADLINE);
+        return new Meetup(
+                "m-1",
+                "T",
+                null,
+                MeetupKind.COMMUNITY_MEETUP,
+                "en",
+                START,
+                END,
+                "Europe/Amsterdam",
+                "R",
+                null,
+                10,
+                DEADLINE,
+                Map.of(),
+                false,
+                status,
+                1,
+                1,
+                1,
+                1,
+                "c",
+                DEADLINE,
+                DEADLINE);
     }
 
     static Optional<Rsvp> rsvp(RsvpStatus status) {
-        return Optional.of(new Rsvp("m-1", "u", "u@example.org", "U", "en", status,
-                status == RsvpStatus.WAITLISTED ? 1L : null, null, DEADLINE, DEADLINE, START, 1L));
+        return Optional.of(new Rsvp(
+                "m-1",
+                "u",
+                "u@example.org",
+                "U",
+                "en",
+                status,
+                status == RsvpStatus.WAITLISTED ? 1L : null,
+                null,
+                DEADLINE,
+                DEADLINE,
+                START,
+                1L));
     }
 
     @Test
@@ -35,7 +67,9 @@ class NextStepTest {
         Instant during = START.plusSeconds(60);
         assertEquals(NextStep.ATTEND, NextStep.of(on, rsvp(RsvpStatus.GOING), before));
         assertEquals(NextStep.ATTEND, NextStep.of(on, rsvp(RsvpStatus.GOING), during));
-        assertEquals(NextStep.WAIT_FOR_SEAT, NextStep.of(on, rsvp(RsvpStatus.WAITLISTED), afterDeadline),
+        assertEquals(
+                NextStep.WAIT_FOR_SEAT,
+                NextStep.of(on, rsvp(RsvpStatus.WAITLISTED), afterDeadline),
                 "seats still pass on after the deadline, until the start");
         assertEquals(NextStep.MEETUP_OVER, NextStep.of(on, rsvp(RsvpStatus.WAITLISTED), during));
         assertEquals(NextStep.RSVP_OPEN, NextStep.of(on, Optional.empty(), before));
@@ -43,6 +77,7 @@ class NextStepTest {
         assertEquals(NextStep.RSVP_CLOSED, NextStep.of(on, rsvp(RsvpStatus.CANCELLED), afterDeadline));
         assertEquals(NextStep.RSVP_CLOSED, NextStep.of(on, Optional.empty(), during));
         assertEquals(NextStep.MEETUP_OVER, NextStep.of(on, rsvp(RsvpStatus.GOING), END));
-        assertEquals(NextStep.MEETUP_CANCELLED, NextStep.of(meetup(MeetupStatus.CANCELLED), rsvp(RsvpStatus.GOING), before));
+        assertEquals(
+                NextStep.MEETUP_CANCELLED, NextStep.of(meetup(MeetupStatus.CANCELLED), rsvp(RsvpStatus.GOING), before));
     }
 }

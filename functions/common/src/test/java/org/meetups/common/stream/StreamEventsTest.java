@@ -33,13 +33,18 @@ class StreamEventsTest {
         assertEquals("MODIFY", record.getEventName());
         assertEquals("dynamodb.amazonaws.com", record.getUserIdentity().getPrincipalId());
         assertEquals("42", record.getDynamodb().getSequenceNumber());
-        assertEquals(1767225600_000L, record.getDynamodb().getApproximateCreationDateTime().getTime());
-        Map<String, AttributeValue> image = StreamImages.fromEvent(record.getDynamodb().getNewImage());
+        assertEquals(
+                1767225600_000L,
+                record.getDynamodb().getApproximateCreationDateTime().getTime());
+        Map<String, AttributeValue> image =
+                StreamImages.fromEvent(record.getDynamodb().getNewImage());
         assertEquals(AttributeValue.fromN("2"), image.get("n"));
         assertEquals(AttributeValue.fromBool(false), image.get("ok"));
         assertEquals(AttributeValue.fromNul(true), image.get("gone"));
-        assertEquals(AttributeValue.fromM(Map.of("l", AttributeValue.fromL(List.of(AttributeValue.fromS("x"),
-                AttributeValue.fromN("1"))))), image.get("m"));
+        assertEquals(
+                AttributeValue.fromM(Map.of(
+                        "l", AttributeValue.fromL(List.of(AttributeValue.fromS("x"), AttributeValue.fromN("1"))))),
+                image.get("m"));
         assertEquals(AttributeValue.fromSs(List.of("a", "b")), image.get("ss"));
     }
 
@@ -52,14 +57,16 @@ class StreamEventsTest {
     @Test
     void coercesNoScalar() {
         assertThrows(UncheckedIOException.class, () -> read("{\"Records\":[{\"eventName\":1}]}"));
-        assertThrows(UncheckedIOException.class,
+        assertThrows(
+                UncheckedIOException.class,
                 () -> read("{\"Records\":[{\"dynamodb\":{\"ApproximateCreationDateTime\":\"1767225600\"}}]}"));
     }
 
     @Test
     void answersWithTheFailedItems() {
-        String json = new String(StreamEvents.write(new StreamsEventResponse(List.of(
-                new StreamsEventResponse.BatchItemFailure("42")))), StandardCharsets.UTF_8);
+        String json = new String(
+                StreamEvents.write(new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure("42")))),
+                StandardCharsets.UTF_8);
         assertEquals("{\"batchItemFailures\":[{\"itemIdentifier\":\"42\"}]}", json);
     }
 }

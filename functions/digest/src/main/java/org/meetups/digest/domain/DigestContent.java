@@ -11,8 +11,13 @@ import java.util.List;
  * @param week        the week the digest is sent in (its exactly-once key), such as 2027-W11
  * @param coveredWeek the week it reports on: the one before
  */
-public record DigestContent(String week, String coveredWeek, List<FeaturedHighlight> highlights, List<Thanks> thanks,
-                            List<Upcoming> upcoming, Involvement involvement) {
+public record DigestContent(
+        String week,
+        String coveredWeek,
+        List<FeaturedHighlight> highlights,
+        List<Thanks> thanks,
+        List<Upcoming> upcoming,
+        Involvement involvement) {
 
     /** A featured highlight; {@code photoUrl} is a signed link that redirects to a short presigned read. */
     public record FeaturedHighlight(String meetupTitle, String text, String link, String author, String photoUrl) {}
@@ -21,8 +26,16 @@ public record DigestContent(String week, String coveredWeek, List<FeaturedHighli
     public record Thanks(String name, String role, String meetupTitle) {}
 
     /** A meetup of the next 14 days that still has open role slots or free seats. */
-    public record Upcoming(String meetupId, String title, String language, Instant startsAt, Instant endsAt,
-                           String timeZone, String venue, List<String> openRoles, int seatsLeft) {}
+    public record Upcoming(
+            String meetupId,
+            String title,
+            String language,
+            Instant startsAt,
+            Instant endsAt,
+            String timeZone,
+            String venue,
+            List<String> openRoles,
+            int seatsLeft) {}
 
     /** People involved this month so far, and in all of last month ({@code yyyy-MM}). */
     public record Involvement(String thisMonth, int thisMonthPeople, String lastMonth, int lastMonthPeople) {}

@@ -13,6 +13,7 @@ public final class DigestRules {
     public static final Duration AHEAD = Duration.ofDays(14);
     /** At most this many meetups, highlights and thanks: a mail stays readable. */
     public static final int MAX_UPCOMING = 10;
+
     public static final int MAX_HIGHLIGHTS = 10;
     public static final int MAX_THANKS = 100;
 
@@ -22,9 +23,11 @@ public final class DigestRules {
     public static List<String> openRoles(Meetup meetup) {
         return meetup.roles().entrySet().stream()
                 .filter(e -> e.getValue().filled() < e.getValue().slots())
-                .sorted(Comparator.comparingInt((Map.Entry<String, RoleNeed> e) -> e.getValue().position())
+                .sorted(Comparator.comparingInt(
+                                (Map.Entry<String, RoleNeed> e) -> e.getValue().position())
                         .thenComparing(Map.Entry::getKey))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     /** Seats one can still take at once: free, nobody waiting for one, RSVPs still open. */
@@ -42,8 +45,16 @@ public final class DigestRules {
                 .filter(m -> !openRoles(m).isEmpty() || freeSeats(m, now) > 0)
                 .sorted(Comparator.comparing(Meetup::startsAt))
                 .limit(MAX_UPCOMING)
-                .map(m -> new DigestContent.Upcoming(m.id(), m.title(), m.language(), m.startsAt(), m.endsAt(),
-                        m.timeZone(), m.venue() != null ? m.venue() : m.onlineUrl(), openRoles(m), freeSeats(m, now)))
+                .map(m -> new DigestContent.Upcoming(
+                        m.id(),
+                        m.title(),
+                        m.language(),
+                        m.startsAt(),
+                        m.endsAt(),
+                        m.timeZone(),
+                        m.venue() != null ? m.venue() : m.onlineUrl(),
+                        openRoles(m),
+                        freeSeats(m, now)))
                 .toList();
     }
 }

@@ -10,24 +10,23 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.involvement.OrganisationMonths;
 import org.meetups.common.json.Json;
-import org.meetups.common.time.ScheduledEvents;
+import org.meetups.common.observe.Invocation;
 import org.meetups.common.people.Directory;
+import org.meetups.common.snapstart.Priming;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.time.ScheduledEvents;
 import org.meetups.common.time.Weeks;
 import org.meetups.digest.store.DigestStore;
-import org.meetups.common.observe.Invocation;
-import org.meetups.common.snapstart.Priming;
 import org.meetups.mail.MailDelivery;
+import org.meetups.mail.MailStack;
 import org.meetups.mail.MimeMail;
 import org.meetups.mail.links.TokenSigner;
-import org.meetups.mail.MailStack;
 import org.meetups.mail.runs.PagedMailing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +49,7 @@ public final class DigestHandler extends Priming implements RequestStreamHandler
 
     /** Signs links with the link secret, read at init and again after a SnapStart restore. */
     private volatile DigestRun run;
+
     private final java.util.function.Function<TokenSigner, DigestRun> runWith;
     private final Env env;
     private final Clock clock;
@@ -69,21 +69,35 @@ public final class DigestHandler extends Priming implements RequestStreamHandler
         MimeMail mime = MailStack.mime(env);
         String baseUrl = env.require("PUBLIC_BASE_URL");
         int perSecond = env.positive("DIGEST_MAILS_PER_SECOND", 14);
-        RateLimiter rate = RateLimiter.of("digest", RateLimiterConfig.custom()
-                .limitForPeriod(perSecond).limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ofMinutes(1)).build());
+        RateLimiter rate = RateLimiter.of(
+                "digest",
+                RateLimiterConfig.custom()
+                        .limitForPeriod(perSecond)
+                        .limitRefreshPeriod(Duration.ofSeconds(1))
+                        .timeoutDuration(Duration.ofMinutes(1))
+                        .build());
         ExecutorService senders = PagedMailing.senders("digest", env.positive("DIGEST_SENDERS", 8));
         this.delivery = MailStack.delivery(env, clock, dynamo, tableName, mime, sesInterceptors);
         MailDelivery delivery = this.delivery;
         Weeks weeks = Weeks.of(env);
-        this.runWith = tokens -> new DigestRun(new DigestStore(table), new Directory(table), delivery,
-                new DigestMails(tokens, baseUrl), rate, senders, new OrganisationMonths(table)::peopleInvolved, tokens, baseUrl,
-                weeks, clock);
+        this.runWith = tokens -> new DigestRun(
+                new DigestStore(table),
+                new Directory(table),
+                delivery,
+                new DigestMails(tokens, baseUrl),
+                rate,
+                senders,
+                new OrganisationMonths(table)::peopleInvolved,
+                tokens,
+                baseUrl,
+                weeks,
+                clock);
         this.env = env;
         this.clock = clock;
         this.table = table;
         this.run = runWith.apply(MailStack.tokens(env, clock));
-        this.pagesPerInvocation = env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
+        this.pagesPerInvocation =
+                env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
     }
 
     /** Before a SnapStart snapshot: a schedule's event read, a GetItem and a Query of keys no item has, the SES client built. */
@@ -107,15 +121,24 @@ public final class DigestHandler extends Priming implements RequestStreamHandler
             JsonNode event = Json.MAPPER.readTree(input);
             DigestRun.Summary summary = handle(event, context);
             invocation.put("outcome", summary.outcome());
-            LOG.info("digest {} {}: {} sent, {} already sent, {} undeliverable, {} deferred, {} pages", summary.week(),
-                    summary.outcome(), summary.sent(), summary.alreadySent(), summary.undeliverable(), summary.deferred(),
+            LOG.info(
+                    "digest {} {}: {} sent, {} already sent, {} undeliverable, {} deferred, {} pages",
+                    summary.week(),
+                    summary.outcome(),
+                    summary.sent(),
+                    summary.alreadySent(),
+                    summary.undeliverable(),
+                    summary.deferred(),
                     summary.pages());
             Json.MAPPER.writeValue(output, summary);
         }
     }
 
     DigestRun.Summary handle(JsonNode event, Context context) {
-        return run.run(ScheduledEvents.startsRun(event), ScheduledEvents.scheduledTime(event),
-                PagedMailing.budget(context == null ? null : context::getRemainingTimeInMillis, RESERVE, pagesPerInvocation));
+        return run.run(
+                ScheduledEvents.startsRun(event),
+                ScheduledEvents.scheduledTime(event),
+                PagedMailing.budget(
+                        context == null ? null : context::getRemainingTimeInMillis, RESERVE, pagesPerInvocation));
     }
 }

@@ -34,7 +34,8 @@ public final class DigestMails {
 
     public DigestMails(TokenSigner tokens, String publicBaseUrl) {
         this.tokens = tokens;
-        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.publicBaseUrl =
+                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
     public String linkUrl(String token) {
@@ -57,7 +58,10 @@ public final class DigestMails {
         for (DigestContent.FeaturedHighlight h : content.highlights()) {
             Map<String, Object> item = new HashMap<>();
             item.put("text", h.text());
-            item.put("by", plain.snippet(texts.get("DIGEST.highlight.by"), Map.of("author", h.author(), "meetup", h.meetupTitle())));
+            item.put(
+                    "by",
+                    plain.snippet(
+                            texts.get("DIGEST.highlight.by"), Map.of("author", h.author(), "meetup", h.meetupTitle())));
             item.put("link", h.link());
             item.put("linkLabel", texts.get("DIGEST.highlight.link"));
             item.put("photoUrl", h.photoUrl());
@@ -68,8 +72,11 @@ public final class DigestMails {
         page.put("highlights", highlights);
         page.put("highlightsTitle", texts.get("DIGEST.highlights"));
 
-        List<String> thanks = content.thanks().stream().map(t -> plain.snippet(texts.get("DIGEST.thanks.line"),
-                Map.of("name", t.name(), "role", t.role(), "meetup", t.meetupTitle()))).toList();
+        List<String> thanks = content.thanks().stream()
+                .map(t -> plain.snippet(
+                        texts.get("DIGEST.thanks.line"),
+                        Map.of("name", t.name(), "role", t.role(), "meetup", t.meetupTitle())))
+                .toList();
         page.put("hasThanks", !thanks.isEmpty());
         page.put("thanks", thanks);
         page.put("thanksTitle", texts.get("DIGEST.thanks"));
@@ -86,13 +93,32 @@ public final class DigestMails {
             List<Map<String, String>> actions = new ArrayList<>();
             if (to.userId() != null) {
                 for (String role : u.openRoles()) {
-                    actions.add(Map.of("label", plain.snippet(texts.get("DIGEST.role"), Map.of("role", role)),
-                            "url", linkUrl(tokens.digestAction(Purpose.TAKE_ROLE, u.meetupId(), to.userId(), to.personKey(),
-                                    role, content.week(), u.startsAt()))));
+                    actions.add(Map.of(
+                            "label",
+                            plain.snippet(texts.get("DIGEST.role"), Map.of("role", role)),
+                            "url",
+                            linkUrl(tokens.digestAction(
+                                    Purpose.TAKE_ROLE,
+                                    u.meetupId(),
+                                    to.userId(),
+                                    to.personKey(),
+                                    role,
+                                    content.week(),
+                                    u.startsAt()))));
                 }
                 if (u.seatsLeft() > 0) {
-                    actions.add(Map.of("label", texts.get("DIGEST.going"), "url", linkUrl(tokens.digestAction(
-                            Purpose.TAKE_SEAT, u.meetupId(), to.userId(), to.personKey(), null, content.week(), u.startsAt()))));
+                    actions.add(Map.of(
+                            "label",
+                            texts.get("DIGEST.going"),
+                            "url",
+                            linkUrl(tokens.digestAction(
+                                    Purpose.TAKE_SEAT,
+                                    u.meetupId(),
+                                    to.userId(),
+                                    to.personKey(),
+                                    null,
+                                    content.week(),
+                                    u.startsAt()))));
                 }
             } else {
                 item.put("signIn", texts.get("DIGEST.signin"));
@@ -106,9 +132,19 @@ public final class DigestMails {
 
         DigestContent.Involvement involvement = content.involvement();
         DateTimeFormatter month = DateTimeFormatter.ofPattern(texts.get("DIGEST.month.pattern"), locale);
-        page.put("involvement", plain.snippet(texts.get("DIGEST.involvement"), Map.of(
-                "thisCount", involvement.thisMonthPeople(), "thisMonth", month.format(YearMonth.parse(involvement.thisMonth())),
-                "lastCount", involvement.lastMonthPeople(), "lastMonth", month.format(YearMonth.parse(involvement.lastMonth())))));
+        page.put(
+                "involvement",
+                plain.snippet(
+                        texts.get("DIGEST.involvement"),
+                        Map.of(
+                                "thisCount",
+                                involvement.thisMonthPeople(),
+                                "thisMonth",
+                                month.format(YearMonth.parse(involvement.thisMonth())),
+                                "lastCount",
+                                involvement.lastMonthPeople(),
+                                "lastMonth",
+                                month.format(YearMonth.parse(involvement.lastMonth())))));
 
         String unsubscribe = linkUrl(tokens.unsubscribe(to.personKey(), now.plus(UNSUBSCRIBE_VALIDITY)));
         page.put("footer", texts.get("DIGEST.footer"));
@@ -117,9 +153,20 @@ public final class DigestMails {
 
         String html = Templates.html().file("digest/digest.html.mustache", page);
         String text = plain.file("digest/digest.txt.mustache", page);
-        return new OutgoingMail(DigestRun.KIND, language, to.email(), name, subject, html, text, List.of(), Map.of(
-                "List-Unsubscribe", "<" + unsubscribe + ">",
-                "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"));
+        return new OutgoingMail(
+                DigestRun.KIND,
+                language,
+                to.email(),
+                name,
+                subject,
+                html,
+                text,
+                List.of(),
+                Map.of(
+                        "List-Unsubscribe",
+                        "<" + unsubscribe + ">",
+                        "List-Unsubscribe-Post",
+                        "List-Unsubscribe=One-Click"));
     }
 
     private static String when(DigestContent.Upcoming u, Messages texts, Locale locale) {
@@ -127,8 +174,11 @@ public final class DigestMails {
         ZonedDateTime start = u.startsAt().atZone(zone);
         ZonedDateTime end = u.endsAt().atZone(zone);
         DateTimeFormatter date = DateTimeFormatter.ofPattern(texts.get("date.pattern"), locale);
-        return date.format(start) + " – " + (start.toLocalDate().equals(end.toLocalDate())
-                ? DateTimeFormatter.ofPattern(texts.get("time.pattern"), locale).format(end) : date.format(end))
+        return date.format(start) + " – "
+                + (start.toLocalDate().equals(end.toLocalDate())
+                        ? DateTimeFormatter.ofPattern(texts.get("time.pattern"), locale)
+                                .format(end)
+                        : date.format(end))
                 + " (" + zone.getId() + ")";
     }
 }

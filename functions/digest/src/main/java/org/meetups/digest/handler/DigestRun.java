@@ -37,6 +37,7 @@ import org.meetups.mail.runs.PagedMailing;
 public final class DigestRun implements PagedMailing.Recipients<Directory.Entry> {
     /** Longer than the function's timeout (240 s): a live invocation's lease never runs out. */
     public static final Duration LEASE = PagedMailing.LEASE;
+
     public static final int PAGE = 100;
     static final String KIND = "DIGEST";
     /** A photo link in a digest works this long. */
@@ -54,9 +55,18 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
     private final Weeks weeks;
     private final Clock clock;
 
-    public DigestRun(DigestStore store, Directory directory, MailDelivery delivery, DigestMails mails,
-                     RateLimiter rate, ExecutorService senders, PeopleInvolved involved, TokenSigner tokens,
-                     String publicBaseUrl, Weeks weeks, Clock clock) {
+    public DigestRun(
+            DigestStore store,
+            Directory directory,
+            MailDelivery delivery,
+            DigestMails mails,
+            RateLimiter rate,
+            ExecutorService senders,
+            PeopleInvolved involved,
+            TokenSigner tokens,
+            String publicBaseUrl,
+            Weeks weeks,
+            Clock clock) {
         this.store = store;
         this.directory = directory;
         this.profiles = new Profiles(store.table());
@@ -65,15 +75,18 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
         this.mailing = new PagedMailing<>(store.runs(), this, delivery, senders, "Digest", clock);
         this.involved = involved;
         this.tokens = tokens;
-        this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.publicBaseUrl =
+                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
         this.weeks = weeks;
         this.clock = clock;
     }
 
     /** What an invocation did; {@code period} is the week. */
-    public record Summary(String week, String outcome, int sent, int undeliverable, int alreadySent, int deferred, int pages) {
+    public record Summary(
+            String week, String outcome, int sent, int undeliverable, int alreadySent, int deferred, int pages) {
         static Summary of(PagedMailing.Summary s) {
-            return new Summary(s.period(), s.outcome(), s.sent(), s.undeliverable(), s.alreadySent(), s.deferred(), s.pages());
+            return new Summary(
+                    s.period(), s.outcome(), s.sent(), s.undeliverable(), s.alreadySent(), s.deferred(), s.pages());
         }
     }
 
@@ -99,14 +112,19 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
 
     /** One page: the recipients' preferred languages in one BatchGetItem, then a mail each. */
     @Override
-    public List<Callable<MailDelivery.Outcome>> mails(String content, List<Directory.Entry> entries, MailDelivery.Run sending) {
+    public List<Callable<MailDelivery.Outcome>> mails(
+            String content, List<Directory.Entry> entries, MailDelivery.Run sending) {
         DigestContent digest = Json.read(content, DigestContent.class);
-        Map<String, String> languages = profiles.preferredLanguages(entries.stream().map(Directory.Entry::userId)
-                .filter(Objects::nonNull).toList());
-        return entries.stream().<Callable<MailDelivery.Outcome>>map(entry -> {
-            String language = Languages.firstSupported(languages.get(entry.userId()), entry.language());
-            return () -> deliver(sending, digest, entry, language);
-        }).toList();
+        Map<String, String> languages = profiles.preferredLanguages(entries.stream()
+                .map(Directory.Entry::userId)
+                .filter(Objects::nonNull)
+                .toList());
+        return entries.stream()
+                .<Callable<MailDelivery.Outcome>>map(entry -> {
+                    String language = Languages.firstSupported(languages.get(entry.userId()), entry.language());
+                    return () -> deliver(sending, digest, entry, language);
+                })
+                .toList();
     }
 
     /** The week's content: last week's featured highlights and volunteers, the next 14 days, involvement. */
@@ -114,18 +132,24 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
         String covered = weeks.previous(week);
         Instant now = clock.instant();
         List<DigestContent.FeaturedHighlight> highlights = store.featured(covered, DigestRules.MAX_HIGHLIGHTS).stream()
-                .map(h -> new DigestContent.FeaturedHighlight(h.meetupTitle(), h.text(), h.link(), h.author(),
-                        h.hasPhoto() ? publicBaseUrl + "/highlights/photos/"
-                                + tokens.photo(h.meetupId(), h.highlightId(), now.plus(PHOTO_LINK_VALIDITY)) : null))
+                .map(h -> new DigestContent.FeaturedHighlight(
+                        h.meetupTitle(),
+                        h.text(),
+                        h.link(),
+                        h.author(),
+                        h.hasPhoto()
+                                ? publicBaseUrl + "/highlights/photos/"
+                                        + tokens.photo(h.meetupId(), h.highlightId(), now.plus(PHOTO_LINK_VALIDITY))
+                                : null))
                 .toList();
         var lastWeeksMeetups = store.table().meetupsStarting(weeks.start(covered), weeks.end(covered));
         List<DigestContent.Thanks> thanks = store.roleHolders(lastWeeksMeetups, DigestRules.MAX_THANKS);
-        List<DigestContent.Upcoming> upcoming = DigestRules.upcoming(
-                store.table().meetupsStarting(now, now.plus(DigestRules.AHEAD)), now);
+        List<DigestContent.Upcoming> upcoming =
+                DigestRules.upcoming(store.table().meetupsStarting(now, now.plus(DigestRules.AHEAD)), now);
         YearMonth thisMonth = YearMonth.from(scheduledTime.atOffset(ZoneOffset.UTC));
         YearMonth lastMonth = thisMonth.minusMonths(1);
-        DigestContent.Involvement involvement = new DigestContent.Involvement(thisMonth.toString(),
-                involved.count(thisMonth), lastMonth.toString(), involved.count(lastMonth));
+        DigestContent.Involvement involvement = new DigestContent.Involvement(
+                thisMonth.toString(), involved.count(thisMonth), lastMonth.toString(), involved.count(lastMonth));
         return new DigestContent(week, covered, highlights, thanks, upcoming, involvement);
     }
 
@@ -134,13 +158,14 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
      * the others. The rate's permit is taken when the mail is composed, after the claim: mails sent before
      * (a page read again) take none.
      */
-    private MailDelivery.Outcome deliver(MailDelivery.Run sending, DigestContent content, Directory.Entry entry,
-                                         String language) {
-        SentMarkers.Marker marker = new SentMarkers.Marker(Keys.personPk(entry.personKey()),
-                Keys.sentSk(KIND, content.week()), KIND, entry.personKey());
+    private MailDelivery.Outcome deliver(
+            MailDelivery.Run sending, DigestContent content, Directory.Entry entry, String language) {
+        SentMarkers.Marker marker = new SentMarkers.Marker(
+                Keys.personPk(entry.personKey()), Keys.sentSk(KIND, content.week()), KIND, entry.personKey());
         return sending.deliver(marker, KIND, () -> {
-            RateLimiter.waitForPermission(rate);
-            return mails.compose(content, entry, language, clock.instant());
-        }).outcome();
+                    RateLimiter.waitForPermission(rate);
+                    return mails.compose(content, entry, language, clock.instant());
+                })
+                .outcome();
     }
 }

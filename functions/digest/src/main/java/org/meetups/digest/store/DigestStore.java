@@ -8,8 +8,8 @@ import org.meetups.common.domain.Meetup;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
-import org.meetups.mail.runs.MailingRuns;
 import org.meetups.digest.domain.DigestContent;
+import org.meetups.mail.runs.MailingRuns;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -36,22 +36,36 @@ public final class DigestStore {
     // ------------------------------------------------------------------ what a digest is made of
 
     /** A featured highlight with its meetup's title. */
-    public record Featured(String meetupId, String highlightId, String meetupTitle, String text, String link, String author,
-                           boolean hasPhoto) {}
+    public record Featured(
+            String meetupId,
+            String highlightId,
+            String meetupTitle,
+            String text,
+            String link,
+            String author,
+            boolean hasPhoto) {}
 
     /** The week's featured highlights (GSI1, the week's partition, featured prefix only), with their meetups' titles. */
     public List<Featured> featured(String week, int limit) {
-        var page = table.client().query(r -> r.tableName(table.name()).indexName(Keys.GSI1)
-                .keyConditionExpression("GSI1PK = :week AND begins_with(GSI1SK, :featured)")
-                .expressionAttributeValues(Map.of(":week", s(Keys.highlightWeek(week)), ":featured", s("0#")))
-                .limit(limit));
-        Map<String, Meetup> meetups = meetups(page.items().stream().map(i -> i.get("meetupId").s()).distinct().toList());
+        var page = table.client()
+                .query(r -> r.tableName(table.name())
+                        .indexName(Keys.GSI1)
+                        .keyConditionExpression("GSI1PK = :week AND begins_with(GSI1SK, :featured)")
+                        .expressionAttributeValues(Map.of(":week", s(Keys.highlightWeek(week)), ":featured", s("0#")))
+                        .limit(limit));
+        Map<String, Meetup> meetups = meetups(
+                page.items().stream().map(i -> i.get("meetupId").s()).distinct().toList());
         List<Featured> featured = new ArrayList<>();
         for (Map<String, AttributeValue> item : page.items()) {
             Meetup meetup = meetups.get(item.get("meetupId").s());
-            featured.add(new Featured(item.get("meetupId").s(), item.get("highlightId").s(),
-                    meetup == null ? "" : meetup.title(), item.get("text").s(),
-                    item.containsKey("link") ? item.get("link").s() : null, item.get("authorName").s(), item.containsKey("photoId")));
+            featured.add(new Featured(
+                    item.get("meetupId").s(),
+                    item.get("highlightId").s(),
+                    meetup == null ? "" : meetup.title(),
+                    item.get("text").s(),
+                    item.containsKey("link") ? item.get("link").s() : null,
+                    item.get("authorName").s(),
+                    item.containsKey("photoId")));
         }
         return featured;
     }
@@ -63,20 +77,27 @@ public final class DigestStore {
             if (meetup.cancelled() || thanks.size() >= limit) {
                 continue;
             }
-            table.client().queryPaginator(r -> r.tableName(table.name())
+            table.client()
+                    .queryPaginator(r -> r.tableName(table.name())
                             .keyConditionExpression("PK = :pk AND begins_with(SK, :roles)")
                             .projectionExpression("#role, #name")
                             .expressionAttributeNames(Map.of("#role", "role", "#name", "name"))
-                            .expressionAttributeValues(Map.of(":pk", s(Keys.meetupPk(meetup.id())), ":roles", s(Keys.ROLE_PREFIX))))
-                    .items().forEach(item -> thanks.add(new DigestContent.Thanks(
-                            item.containsKey("name") ? item.get("name").s() : "", item.get("role").s(), meetup.title())));
+                            .expressionAttributeValues(
+                                    Map.of(":pk", s(Keys.meetupPk(meetup.id())), ":roles", s(Keys.ROLE_PREFIX))))
+                    .items()
+                    .forEach(item -> thanks.add(new DigestContent.Thanks(
+                            item.containsKey("name") ? item.get("name").s() : "",
+                            item.get("role").s(),
+                            meetup.title())));
         }
         return thanks.size() > limit ? thanks.subList(0, limit) : thanks;
     }
 
     private Map<String, Meetup> meetups(List<String> ids) {
         Map<String, Meetup> found = new HashMap<>();
-        table.batchGet(ids.stream().map(id -> Map.of(Keys.PK, s(Keys.meetupPk(id)), Keys.SK, s(Keys.META))).toList())
+        table.batchGet(ids.stream()
+                        .map(id -> Map.of(Keys.PK, s(Keys.meetupPk(id)), Keys.SK, s(Keys.META)))
+                        .toList())
                 .forEach(item -> {
                     Meetup meetup = MeetupSchema.MEETUP.mapToItem(item);
                     found.put(meetup.id(), meetup);

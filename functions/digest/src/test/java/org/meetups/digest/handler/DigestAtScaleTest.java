@@ -38,7 +38,8 @@ class DigestAtScaleTest {
     @Test
     void twoThousandRecipientsGetExactlyOneMailEachOverSeveralInvocations() throws Exception {
         // as fast as the emulator allows; 6 pages (600 mails at most) per invocation, so it takes several
-        DigestStack digest = new DigestStack(Map.of("DIGEST_MAILS_PER_SECOND", "1000", "DIGEST_PAGES_PER_INVOCATION", "6"));
+        DigestStack digest =
+                new DigestStack(Map.of("DIGEST_MAILS_PER_SECOND", "1000", "DIGEST_PAGES_PER_INVOCATION", "6"));
         Instant imported = DigestStack.MONDAY.minus(Duration.ofDays(3));
         digest.importPeople("p", DOMAIN, SUBSCRIBED, null, imported);
         digest.importPeople("out", DOMAIN, OPTED_OUT, "nl", imported);
@@ -69,7 +70,10 @@ class DigestAtScaleTest {
             outcomes.add(summary.outcome());
             sent += summary.sent();
         }
-        assertTrue(outcomes.contains("BUSY") || outcomes.stream().filter(o -> o.equals("SENDING")).count() == 2, outcomes.toString());
+        assertTrue(
+                outcomes.contains("BUSY")
+                        || outcomes.stream().filter(o -> o.equals("SENDING")).count() == 2,
+                outcomes.toString());
         // continuations, two at a time (overlapping), until the run is done; a start repeated in between
         boolean done = false;
         while (!done) {
@@ -97,25 +101,45 @@ class DigestAtScaleTest {
         assertEquals(SUBSCRIBED, ours.size(), "one mail per subscribed person");
         assertEquals(expected, new HashSet<>(ours), "exactly the subscribed people, each once");
         assertEquals(SUBSCRIBED, sent, "the invocations counted the same");
-        assertEquals("NOTHING_OPEN", digest.handler(now.plusSeconds(600)).handle(DigestStack.event("continue", now), null).outcome());
-        assertEquals("DONE", digest.handler(now.plusSeconds(600)).handle(DigestStack.event("start", DigestStack.MONDAY), null).outcome());
+        assertEquals(
+                "NOTHING_OPEN",
+                digest.handler(now.plusSeconds(600))
+                        .handle(DigestStack.event("continue", now), null)
+                        .outcome());
+        assertEquals(
+                "DONE",
+                digest.handler(now.plusSeconds(600))
+                        .handle(DigestStack.event("start", DigestStack.MONDAY), null)
+                        .outcome());
         assertEquals(mails.size(), destinations(digest).size(), "a run that is done sends nothing more");
 
         Map<String, Integer> byOperation = new HashMap<>();
         calls.stream().filter(c -> c.startsWith("DynamoDb.")).forEach(c -> byOperation.merge(c, 1, Integer::sum));
         long dynamo = calls.stream().filter(c -> c.startsWith("DynamoDb.")).count();
-        System.out.printf("digest to %d recipients (%d opted out): %d invocations %s%n", SUBSCRIBED, OPTED_OUT, invocations, outcomes);
-        System.out.printf("  %.1f s, %.0f mails/s against the emulator; %d DynamoDB calls (%.2f per mail): %s; %d SES calls%n",
-                seconds, SUBSCRIBED / seconds, dynamo, dynamo / (double) SUBSCRIBED, byOperation,
+        System.out.printf(
+                "digest to %d recipients (%d opted out): %d invocations %s%n",
+                SUBSCRIBED, OPTED_OUT, invocations, outcomes);
+        System.out.printf(
+                "  %.1f s, %.0f mails/s against the emulator; %d DynamoDB calls (%.2f per mail): %s; %d SES calls%n",
+                seconds,
+                SUBSCRIBED / seconds,
+                dynamo,
+                dynamo / (double) SUBSCRIBED,
+                byOperation,
                 calls.stream().filter(c -> c.startsWith("SesV2.")).count());
     }
 
     /** The recipients of every mail in the emulator's SES store to this test's domain, in sending order (no MIME parsing). */
     static List<String> destinations(DigestStack digest) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(digest.stack.emulator().endpoint() + "/moto-api/data.json")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(digest.stack.emulator().endpoint() + "/moto-api/data.json"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         List<String> to = new ArrayList<>();
-        for (JsonNode mail : new ObjectMapper().readTree(response.body()).path("ses").path("RawMessage")) {
+        for (JsonNode mail :
+                new ObjectMapper().readTree(response.body()).path("ses").path("RawMessage")) {
             mail.path("destinations").forEach(d -> {
                 String address = d.asText().replaceFirst("^.*<([^>]+)>\\s*$", "$1");
                 if (address.endsWith("@" + DOMAIN)) {

@@ -24,6 +24,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 final class DigestStack {
     /** Monday 09:00 in Amsterdam: the default schedule's time in week 2027-W11. */
     static final Instant MONDAY = Instant.parse("2027-03-15T08:00:00Z");
+
     static final String SECRET = "sample-link-secret-for-tests-and-events-0123456789";
     static final String BASE_URL = "https://meetups.example.org";
 
@@ -37,7 +38,9 @@ final class DigestStack {
         table = new MeetupTable(stack.dynamo(), stack.tableName());
         directory = new Directory(table);
         TemplateFunctions.Function function = TemplateFunctions.all(ProjectFiles.root()).stream()
-                .filter(f -> f.logicalId().equals("DigestFunction")).findFirst().orElseThrow();
+                .filter(f -> f.logicalId().equals("DigestFunction"))
+                .findFirst()
+                .orElseThrow();
         env = new HashMap<>(stack.environmentOf(function));
         env.put("TABLE_NAME", stack.tableName());
         env.remove("LINK_SECRET_ARN");
@@ -58,7 +61,8 @@ final class DigestStack {
     /** The involvement aggregates brought up to date: the stream so far, delivered to the projections function. */
     void keepAggregates(Instant now) {
         StreamFeed feed = new StreamFeed(stack);
-        var response = new ProjectionsHandler(stack.env(), Clock.fixed(now, ZoneOffset.UTC), ProjectionsHandler.PAGE_SIZE)
+        var response = new ProjectionsHandler(
+                        stack.env(), Clock.fixed(now, ZoneOffset.UTC), ProjectionsHandler.PAGE_SIZE)
                 .handleRequest(feed.toEvent(feed.drain()), null);
         if (!response.getBatchItemFailures().isEmpty()) {
             throw new AssertionError("projections failed: " + response.getBatchItemFailures());

@@ -66,29 +66,67 @@ class DigestTest {
     static String later;
 
     static Meetup meetup(String title, Instant start, int capacity, Map<String, RoleNeed> roles, MeetupStatus status) {
-        Meetup meetup = new Meetup(UUID.randomUUID().toString(), title, "About " + title, MeetupKind.COMMUNITY_MEETUP, "en",
-                start, start.plus(Duration.ofHours(2)), "Europe/Amsterdam", "Rotterdam", null, capacity, start, roles, false,
-                status, 0, 0, 0, 1, "coord-1", start.minus(Duration.ofDays(30)), start.minus(Duration.ofDays(30)));
+        Meetup meetup = new Meetup(
+                UUID.randomUUID().toString(),
+                title,
+                "About " + title,
+                MeetupKind.COMMUNITY_MEETUP,
+                "en",
+                start,
+                start.plus(Duration.ofHours(2)),
+                "Europe/Amsterdam",
+                "Rotterdam",
+                null,
+                capacity,
+                start,
+                roles,
+                false,
+                status,
+                0,
+                0,
+                0,
+                1,
+                "coord-1",
+                start.minus(Duration.ofDays(30)),
+                start.minus(Duration.ofDays(30)));
         digest.table.meetups().putItem(meetup);
         return meetup;
     }
 
     static void going(Meetup meetup, String userId) {
-        new SeatTake(digest.table).take(meetup.id(), userId, userId + "@" + DOMAIN, userId, meetup.startsAt().minus(Duration.ofDays(5)), List.of());
+        new SeatTake(digest.table)
+                .take(
+                        meetup.id(),
+                        userId,
+                        userId + "@" + DOMAIN,
+                        userId,
+                        meetup.startsAt().minus(Duration.ofDays(5)),
+                        List.of());
     }
 
     static void attendance(Meetup meetup, String userId, String attendance) {
-        digest.stack.dynamo().updateItem(r -> r.tableName(digest.stack.tableName())
-                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetup.id())), Keys.SK, AttributeValue.fromS(Keys.rsvpSk(userId))))
-                .updateExpression("SET attendance = :a").expressionAttributeValues(Map.of(":a", AttributeValue.fromS(attendance))));
+        digest.stack
+                .dynamo()
+                .updateItem(r -> r.tableName(digest.stack.tableName())
+                        .key(Map.of(
+                                Keys.PK,
+                                AttributeValue.fromS(Keys.meetupPk(meetup.id())),
+                                Keys.SK,
+                                AttributeValue.fromS(Keys.rsvpSk(userId))))
+                        .updateExpression("SET attendance = :a")
+                        .expressionAttributeValues(Map.of(":a", AttributeValue.fromS(attendance))));
     }
 
     static void signedIn(String userId, String email, String name, String language) {
         digest.directory.recordSignedIn(userId, email, name, "Sales", MONDAY.minus(Duration.ofDays(2)));
         if (language != null) {
-            digest.stack.dynamo().updateItem(r -> r.tableName(digest.stack.tableName()).key(Profiles.key(userId))
-                    .updateExpression("SET #l = :l").expressionAttributeNames(Map.of("#l", "language"))
-                    .expressionAttributeValues(Map.of(":l", AttributeValue.fromS(language))));
+            digest.stack
+                    .dynamo()
+                    .updateItem(r -> r.tableName(digest.stack.tableName())
+                            .key(Profiles.key(userId))
+                            .updateExpression("SET #l = :l")
+                            .expressionAttributeNames(Map.of("#l", "language"))
+                            .expressionAttributeValues(Map.of(":l", AttributeValue.fromS(language))));
         }
     }
 
@@ -97,11 +135,21 @@ class DigestTest {
         digest = new DigestStack(Map.of());
         sent = new SentMails(digest.stack);
         // last week (2027-W10): a meetup with a host and two people going (one marked a no-show), a featured highlight
-        Meetup past = meetup("Founders breakfast", Instant.parse("2027-03-10T07:00:00Z"), 20,
-                Map.of("host", new RoleNeed("Opens", 1, 1, 0, 0)), MeetupStatus.SCHEDULED);
+        Meetup past = meetup(
+                "Founders breakfast",
+                Instant.parse("2027-03-10T07:00:00Z"),
+                20,
+                Map.of("host", new RoleNeed("Opens", 1, 1, 0, 0)),
+                MeetupStatus.SCHEDULED);
         lastWeek = past.id();
-        new RoleTake(digest.table).take(past.id(), "host", new Person("u-host", "Henk Host", "henk@" + DOMAIN, null),
-                "u-host", past.startsAt().minus(Duration.ofDays(3)), List.of());
+        new RoleTake(digest.table)
+                .take(
+                        past.id(),
+                        "host",
+                        new Person("u-host", "Henk Host", "henk@" + DOMAIN, null),
+                        "u-host",
+                        past.startsAt().minus(Duration.ofDays(3)),
+                        List.of());
         going(past, "u-went");
         going(past, "u-noshow");
         attendance(past, "u-noshow", "NO_SHOW");
@@ -109,20 +157,30 @@ class DigestTest {
         highlight(past, "We found three new mentors!", true, true);
         highlight(past, "Not featured, not in the digest", false, false);
         // February: one person who went
-        Meetup drinks = meetup("Winter drinks", Instant.parse("2027-02-18T17:00:00Z"), 30, Map.of(), MeetupStatus.SCHEDULED);
+        Meetup drinks =
+                meetup("Winter drinks", Instant.parse("2027-02-18T17:00:00Z"), 30, Map.of(), MeetupStatus.SCHEDULED);
         going(drinks, "u-feb");
         attendance(drinks, "u-feb", "ATTENDED");
         // the next fortnight: one photographer slot and one seat; later and cancelled ones are not offered
-        upcoming = meetup("Pitch night", Instant.parse("2027-03-20T18:00:00Z"), 1,
-                Map.of("photographer", new RoleNeed("Photos", 1, 0, 0, 0)), MeetupStatus.SCHEDULED).id();
-        later = meetup("Spring summit", Instant.parse("2027-04-20T18:00:00Z"), 50, Map.of(), MeetupStatus.SCHEDULED).id();
+        upcoming = meetup(
+                        "Pitch night",
+                        Instant.parse("2027-03-20T18:00:00Z"),
+                        1,
+                        Map.of("photographer", new RoleNeed("Photos", 1, 0, 0, 0)),
+                        MeetupStatus.SCHEDULED)
+                .id();
+        later = meetup("Spring summit", Instant.parse("2027-04-20T18:00:00Z"), 50, Map.of(), MeetupStatus.SCHEDULED)
+                .id();
         meetup("Cancelled lunch", Instant.parse("2027-03-18T11:00:00Z"), 50, Map.of(), MeetupStatus.CANCELLED);
         meetup("Full talk", Instant.parse("2027-03-19T18:00:00Z"), 0, Map.of(), MeetupStatus.SCHEDULED);
 
         signedIn("u-anna", "anna@" + DOMAIN, "Anna", "nl");
         signedIn("u-bert", "bert@" + DOMAIN, "Bert", null);
-        digest.directory.importStaff(List.of(new Directory.StaffMember("cor@" + DOMAIN, "Cor", "Legal", "nl"),
-                new Directory.StaffMember("dirk@" + DOMAIN, "Dirk", "Legal", null)), MONDAY.minus(Duration.ofDays(9)));
+        digest.directory.importStaff(
+                List.of(
+                        new Directory.StaffMember("cor@" + DOMAIN, "Cor", "Legal", "nl"),
+                        new Directory.StaffMember("dirk@" + DOMAIN, "Dirk", "Legal", null)),
+                MONDAY.minus(Duration.ofDays(9)));
 
         digest.keepAggregates(MONDAY);
         DigestRun.Summary summary = digest.handler(MONDAY).handle(DigestStack.event("start", MONDAY), null);
@@ -138,12 +196,25 @@ class DigestTest {
     static void highlight(Meetup meetup, String text, boolean featured, boolean photo) {
         String id = String.format("%013d", meetup.startsAt().toEpochMilli() + text.length()) + "-0000abcd";
         Instant created = meetup.startsAt().plus(Duration.ofHours(20));
-        Map<String, AttributeValue> item = new HashMap<>(Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetup.id())),
-                Keys.SK, AttributeValue.fromS(Keys.highlightSk(id)), "type", AttributeValue.fromS("HIGHLIGHT"),
-                "meetupId", AttributeValue.fromS(meetup.id()), "highlightId", AttributeValue.fromS(id),
-                "text", AttributeValue.fromS(text), "authorName", AttributeValue.fromS("Henk Host"),
-                Keys.GSI1_PK, AttributeValue.fromS(Keys.highlightWeek("2027-W10")),
-                Keys.GSI1_SK, AttributeValue.fromS(Keys.highlightWeekSk(featured, created, id))));
+        Map<String, AttributeValue> item = new HashMap<>(Map.of(
+                Keys.PK,
+                AttributeValue.fromS(Keys.meetupPk(meetup.id())),
+                Keys.SK,
+                AttributeValue.fromS(Keys.highlightSk(id)),
+                "type",
+                AttributeValue.fromS("HIGHLIGHT"),
+                "meetupId",
+                AttributeValue.fromS(meetup.id()),
+                "highlightId",
+                AttributeValue.fromS(id),
+                "text",
+                AttributeValue.fromS(text),
+                "authorName",
+                AttributeValue.fromS("Henk Host"),
+                Keys.GSI1_PK,
+                AttributeValue.fromS(Keys.highlightWeek("2027-W10")),
+                Keys.GSI1_SK,
+                AttributeValue.fromS(Keys.highlightWeekSk(featured, created, id))));
         item.put("link", AttributeValue.fromS("https://example.org/mentors"));
         if (photo) {
             item.put("photoId", AttributeValue.fromS("AAAAAAAAAAAAAAAAAAAAAA"));
@@ -167,29 +238,48 @@ class DigestTest {
     }
 
     static LinksHandler links() {
-        Map<String, String> env = new HashMap<>(Map.of("TABLE_NAME", digest.stack.tableName(), "LINK_SECRET", DigestStack.SECRET,
-                "ALLOW_PLAINTEXT_LINK_SECRET", "true", "PUBLIC_BASE_URL", DigestStack.BASE_URL, "SENDER", "Meetups <meetups@example.org>"));
+        Map<String, String> env = new HashMap<>(Map.of(
+                "TABLE_NAME",
+                digest.stack.tableName(),
+                "LINK_SECRET",
+                DigestStack.SECRET,
+                "ALLOW_PLAINTEXT_LINK_SECRET",
+                "true",
+                "PUBLIC_BASE_URL",
+                DigestStack.BASE_URL,
+                "SENDER",
+                "Meetups <meetups@example.org>"));
         env.put("AWS_ENDPOINT_URL", digest.env.get("AWS_ENDPOINT_URL"));
         env.put("AWS_REGION", digest.env.get("AWS_REGION"));
         return new LinksHandler(Env.of(env), Clock.fixed(MONDAY.plus(Duration.ofHours(3)), ZoneOffset.UTC));
     }
 
     static ApiResult follow(LinksHandler handler, String method, String url) {
-        return digest.stack.call(handler, ApiEvents.request(method, "/links/{token}").path("token", token(url)).build());
+        return digest.stack.call(
+                handler,
+                ApiEvents.request(method, "/links/{token}")
+                        .path("token", token(url))
+                        .build());
     }
 
     @Test
     void everyoneGetsTheWeeksWinsThanksAndOpenPlacesInTheirLanguage() {
         assertEquals(Set.of("anna@" + DOMAIN, "bert@" + DOMAIN, "cor@" + DOMAIN, "dirk@" + DOMAIN), mails.keySet());
         String bert = text("bert@" + DOMAIN);
-        assertEquals("This week at our community: wins, thanks and what's next", mails.get("bert@" + DOMAIN).subject());
+        assertEquals(
+                "This week at our community: wins, thanks and what's next",
+                mails.get("bert@" + DOMAIN).subject());
         assertTrue(bert.contains("last week (2027-W10)"), bert);
-        assertTrue(bert.contains("We found three new mentors!") && bert.contains("shared by Henk Host about Founders breakfast"), bert);
+        assertTrue(
+                bert.contains("We found three new mentors!")
+                        && bert.contains("shared by Henk Host about Founders breakfast"),
+                bert);
         assertFalse(bert.contains("Not featured"), "only featured highlights");
         assertTrue(bert.contains("See the photo: https://meetups.example.org/highlights/photos/"), bert);
         assertTrue(bert.contains("- Henk Host, host at Founders breakfast"), bert);
         assertTrue(bert.contains("Pitch night") && bert.contains("seats left: 1"), bert);
-        assertFalse(bert.contains("Spring summit") || bert.contains("Cancelled lunch") || bert.contains("Full talk"), bert);
+        assertFalse(
+                bert.contains("Spring summit") || bert.contains("Cancelled lunch") || bert.contains("Full talk"), bert);
         assertTrue(bert.contains("2 colleagues took part in March so far, against 1 in all of February."), bert);
         link("bert@" + DOMAIN, "I'll be photographer");
         link("bert@" + DOMAIN, "I'm going");
@@ -220,24 +310,43 @@ class DigestTest {
         ApiResult page = follow(links, "GET", url);
         assertEquals(200, page.status());
         assertTrue(page.body().contains("<button"), page.body());
-        assertTrue(digest.directory.entry(Directory.personKey("cor@" + DOMAIN)).orElseThrow().subscribed());
+        assertTrue(digest.directory
+                .entry(Directory.personKey("cor@" + DOMAIN))
+                .orElseThrow()
+                .subscribed());
         // the mail client's one-click POST (RFC 8058): no JWT, body List-Unsubscribe=One-Click
-        ApiResult done = digest.stack.call(links, ApiEvents.request("POST", "/links/{token}").path("token", token(url))
-                .header("content-type", "application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click").build());
+        ApiResult done = digest.stack.call(
+                links,
+                ApiEvents.request("POST", "/links/{token}")
+                        .path("token", token(url))
+                        .header("content-type", "application/x-www-form-urlencoded")
+                        .body("List-Unsubscribe=One-Click")
+                        .build());
         assertEquals(200, done.status(), done::toString);
-        assertFalse(digest.directory.entry(Directory.personKey("cor@" + DOMAIN)).orElseThrow().subscribed());
+        assertFalse(digest.directory
+                .entry(Directory.personKey("cor@" + DOMAIN))
+                .orElseThrow()
+                .subscribed());
         assertEquals(200, follow(links, "POST", url).status(), "a repeat changes nothing");
-        assertEquals(400, follow(links, "POST", url.substring(0, url.length() - 2)).status());
+        assertEquals(
+                400, follow(links, "POST", url.substring(0, url.length() - 2)).status());
 
         // next week's digest leaves Cor out, and everyone else gets it
         int before = sent.to("@" + DOMAIN).size();
         Instant nextMonday = MONDAY.plus(Duration.ofDays(7));
-        assertEquals("DONE", digest.handler(nextMonday).handle(DigestStack.event("start", nextMonday), null).outcome());
+        assertEquals(
+                "DONE",
+                digest.handler(nextMonday)
+                        .handle(DigestStack.event("start", nextMonday), null)
+                        .outcome());
         Set<String> nextWeek = new HashSet<>();
-        sent.to("@" + DOMAIN).subList(before, sent.to("@" + DOMAIN).size())
+        sent.to("@" + DOMAIN)
+                .subList(before, sent.to("@" + DOMAIN).size())
                 .forEach(m -> nextWeek.add(m.to().replaceFirst("^.*<([^>]+)>$", "$1")));
         assertFalse(nextWeek.contains("cor@" + DOMAIN));
-        assertTrue(nextWeek.containsAll(Set.of("anna@" + DOMAIN, "bert@" + DOMAIN, "dirk@" + DOMAIN)), nextWeek.toString());
+        assertTrue(
+                nextWeek.containsAll(Set.of("anna@" + DOMAIN, "bert@" + DOMAIN, "dirk@" + DOMAIN)),
+                nextWeek.toString());
     }
 
     @Test
@@ -247,7 +356,10 @@ class DigestTest {
         String bertRole = link("bert@" + DOMAIN, "I'll be photographer");
         assertEquals(200, follow(links, "GET", annaRole).status(), "the page only asks");
         List<ApiResult> roleRace = race(links, annaRole, bertRole);
-        assertEquals(Set.of(200, 409), Set.of(roleRace.get(0).status(), roleRace.get(1).status()), roleRace.toString());
+        assertEquals(
+                Set.of(200, 409),
+                Set.of(roleRace.get(0).status(), roleRace.get(1).status()),
+                roleRace.toString());
         ApiResult lost = roleRace.get(0).status() == 409 ? roleRace.get(0) : roleRace.get(1);
         assertTrue(lost.body().contains("It just filled up") && lost.body().contains("just before you"), lost.body());
         Meetup pitch = digest.table.findMeetup(upcoming).orElseThrow();
@@ -255,7 +367,10 @@ class DigestTest {
         assertEquals(1, items(upcoming, "ROLE#photographer#").size(), "one holder for one slot");
 
         List<ApiResult> seatRace = race(links, link("anna@" + DOMAIN, "Ik kom"), link("bert@" + DOMAIN, "I'm going"));
-        assertEquals(Set.of(200, 409), Set.of(seatRace.get(0).status(), seatRace.get(1).status()), seatRace.toString());
+        assertEquals(
+                Set.of(200, 409),
+                Set.of(seatRace.get(0).status(), seatRace.get(1).status()),
+                seatRace.toString());
         ApiResult noSeat = seatRace.get(0).status() == 409 ? seatRace.get(0) : seatRace.get(1);
         assertTrue(noSeat.body().contains("last seat just before you"), noSeat.body());
         pitch = digest.table.findMeetup(upcoming).orElseThrow();
@@ -292,21 +407,31 @@ class DigestTest {
     }
 
     static List<Map<String, AttributeValue>> items(String meetupId, String prefix) {
-        return digest.stack.dynamo().query(r -> r.tableName(digest.stack.tableName()).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)), ":p", AttributeValue.fromS(prefix))))
+        return digest.stack
+                .dynamo()
+                .query(r -> r.tableName(digest.stack.tableName())
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                                ":p",
+                                AttributeValue.fromS(prefix))))
                 .items();
     }
 
     // ------------------------------------------------------------------ crashes and throttling
 
     /** Fails SES sends that match, before they are sent, inside the SDK's pipeline (so its retries run). */
-    static ExecutionInterceptor failing(java.util.function.Predicate<String> rawMail, java.util.function.Supplier<RuntimeException> error,
-                                        AtomicInteger attempts) {
+    static ExecutionInterceptor failing(
+            java.util.function.Predicate<String> rawMail,
+            java.util.function.Supplier<RuntimeException> error,
+            AtomicInteger attempts) {
         return new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                if (context.request() instanceof SendEmailRequest send && rawMail.test(send.content().raw().data().asUtf8String())) {
+                if (context.request() instanceof SendEmailRequest send
+                        && rawMail.test(send.content().raw().data().asUtf8String())) {
                     attempts.incrementAndGet();
                     throw error.get();
                 }
@@ -316,7 +441,9 @@ class DigestTest {
 
     static Set<String> sentTo(String domain, int from) {
         List<SentMails.Mail> all = sent.to("@" + domain);
-        List<String> to = all.subList(from, all.size()).stream().map(m -> m.to().replaceFirst("^.*<([^>]+)>$", "$1")).toList();
+        List<String> to = all.subList(from, all.size()).stream()
+                .map(m -> m.to().replaceFirst("^.*<([^>]+)>$", "$1"))
+                .toList();
         assertEquals(to.size(), new HashSet<>(to).size(), "no one twice: " + to);
         return new HashSet<>(to);
     }
@@ -345,11 +472,16 @@ class DigestTest {
             assertEquals(1, crashes.get());
         }
         // a continuation while the dead invocation's lease lasts finds the run busy
-        assertEquals("BUSY", crashing.handler(MONDAY.plusSeconds(60)).handle(DigestStack.event("continue", MONDAY), null).outcome());
+        assertEquals(
+                "BUSY",
+                crashing.handler(MONDAY.plusSeconds(60))
+                        .handle(DigestStack.event("continue", MONDAY), null)
+                        .outcome());
         int before = sent.to("@" + domain).size();
         assertTrue(before > 0 && before < 150, "some were sent before it died: " + before);
         // after the leases (run and marker, 5 minutes) the next continuation takes over and finishes
-        DigestRun.Summary resumed = crashing.handler(MONDAY.plusSeconds(301)).handle(DigestStack.event("continue", MONDAY), null);
+        DigestRun.Summary resumed =
+                crashing.handler(MONDAY.plusSeconds(301)).handle(DigestStack.event("continue", MONDAY), null);
         assertEquals("DONE", resumed.outcome(), resumed::toString);
         assertEquals(150 - before, resumed.sent());
         assertTrue(resumed.alreadySent() > 0, "the page it died in is read again; what was sent is skipped");
@@ -383,11 +515,14 @@ class DigestTest {
         assertEquals(29, firstRun.sent());
         assertEquals(2, briefly.get());
         // up to six attempts with exponential backoff, within the client's 20-second call timeout
-        assertTrue(always.get() >= 2 && always.get() <= 6, "the client retried before giving the mail back: " + always.get());
+        assertTrue(
+                always.get() >= 2 && always.get() <= 6,
+                "the client retried before giving the mail back: " + always.get());
         assertTrue(sentTo(domain, 0).contains(byShard.get(0)));
         assertFalse(sentTo(domain, 0).contains(byShard.get(29)));
         // the next invocation, with SES calm again, sends it (and what the stopped page had left), each once
-        DigestRun.Summary next = throttled.handler(MONDAY.plusSeconds(300)).handle(DigestStack.event("continue", MONDAY), null);
+        DigestRun.Summary next =
+                throttled.handler(MONDAY.plusSeconds(300)).handle(DigestStack.event("continue", MONDAY), null);
         assertEquals("DONE", next.outcome(), next::toString);
         assertEquals(30, sentTo(domain, 0).size());
     }
@@ -406,30 +541,45 @@ class DigestTest {
                 }
             }
         };
-        assertEquals("DONE", paced.handler(MONDAY, List.of(clock)).handle(DigestStack.event("start", MONDAY), null).outcome());
+        assertEquals(
+                "DONE",
+                paced.handler(MONDAY, List.of(clock))
+                        .handle(DigestStack.event("start", MONDAY), null)
+                        .outcome());
         assertEquals(20, sends.size());
         List<Long> sorted = sends.stream().sorted().toList();
         int busiest = 0;
         for (int i = 0; i < sorted.size(); i++) {
             long from = sorted.get(i);
-            busiest = Math.max(busiest, (int) sorted.stream().filter(t -> t >= from && t < from + 1_000_000_000L).count());
+            busiest = Math.max(busiest, (int) sorted.stream()
+                    .filter(t -> t >= from && t < from + 1_000_000_000L)
+                    .count());
         }
         // five per refresh period: a sliding second can span two periods, never more
         assertTrue(busiest <= 10, "at most twice the rate in any second: " + busiest);
-        System.out.printf("paced digest: 20 mails at 5/s in %.1f s, busiest second %d%n",
+        System.out.printf(
+                "paced digest: 20 mails at 5/s in %.1f s, busiest second %d%n",
                 (sorted.get(19) - sorted.get(0)) / 1e9, busiest);
     }
 
     static RuntimeException throttled() {
         String message = "Maximum sending rate exceeded.";
-        return TooManyRequestsException.builder().statusCode(429).message(message)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException").errorMessage(message).build()).build();
+        return TooManyRequestsException.builder()
+                .statusCode(429)
+                .message(message)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("TooManyRequestsException")
+                        .errorMessage(message)
+                        .build())
+                .build();
     }
 
     @Test
     void theDigestEventsAreReadStrictly() {
         DigestHandler handler = digest.handler(MONDAY);
-        for (String bad : List.of("{\"run\": \"start\"}", "{\"run\": \"stop\", \"scheduledTime\": \"2027-03-15T08:00:00Z\"}",
+        for (String bad : List.of(
+                "{\"run\": \"start\"}",
+                "{\"run\": \"stop\", \"scheduledTime\": \"2027-03-15T08:00:00Z\"}",
                 "{\"run\": \"start\", \"scheduledTime\": \"monday\"}")) {
             try {
                 handler.handle(org.meetups.common.json.Json.MAPPER.readTree(bad), null);

@@ -16,13 +16,16 @@ class SampleEventsTest {
     void theWeeklyStartAndTheContinuationAreServed() throws Exception {
         DigestStack digest = new DigestStack(Map.of());
         DigestHandler handler = digest.handler(DigestStack.MONDAY);
-        assertEquals("DONE", run(handler, "weekly-start.json").path("outcome").asText(), "an empty directory: done at once");
-        assertEquals("NOTHING_OPEN", run(handler, "continue.json").path("outcome").asText());
+        assertEquals(
+                "DONE", run(handler, "weekly-start.json").path("outcome").asText(), "an empty directory: done at once");
+        assertEquals(
+                "NOTHING_OPEN", run(handler, "continue.json").path("outcome").asText());
     }
 
     static com.fasterxml.jackson.databind.JsonNode run(DigestHandler handler, String name) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (InputStream in = Files.newInputStream(ProjectFiles.resolve("events/digest").resolve(name))) {
+        try (InputStream in =
+                Files.newInputStream(ProjectFiles.resolve("events/digest").resolve(name))) {
             handler.handleRequest(in, out, null);
         }
         return Json.MAPPER.readTree(out.toByteArray());

@@ -17,8 +17,9 @@ public final class HighlightRules {
     public static final int MAX_LINK = 2000;
     public static final long MAX_PHOTO_BYTES = 5L * 1024 * 1024;
     /** Media type -> file extension of the photos we keep. */
-    public static final Map<String, String> PHOTO_TYPES = Map.of("image/jpeg", "jpg", "image/png", "png",
-            "image/webp", "webp");
+    public static final Map<String, String> PHOTO_TYPES =
+            Map.of("image/jpeg", "jpg", "image/png", "png", "image/webp", "webp");
+
     public static final Pattern HIGHLIGHT_ID = Pattern.compile("[0-9]{13}-[0-9a-f]{8}");
     public static final Pattern PHOTO_ID = Pattern.compile("[A-Za-z0-9_-]{22}");
     /** Control characters other than line breaks and tabs have no place in plain text. */
@@ -39,10 +40,13 @@ public final class HighlightRules {
                     + "may share its highlights");
         }
         if (meetup.cancelled()) {
-            throw Refusal.conflict("meetup-cancelled", "Meetup cancelled", "the meetup was cancelled: it has no highlights");
+            throw Refusal.conflict(
+                    "meetup-cancelled", "Meetup cancelled", "the meetup was cancelled: it has no highlights");
         }
         if (now.isBefore(meetup.startsAt())) {
-            throw Refusal.conflict("meetup-not-started", "Meetup not started",
+            throw Refusal.conflict(
+                    "meetup-not-started",
+                    "Meetup not started",
                     "highlights can be shared once the meetup has started (" + meetup.startsAt() + ")");
         }
     }
@@ -61,7 +65,8 @@ public final class HighlightRules {
             errors.add(new FieldError("link", "must be an https URL of at most " + MAX_LINK + " characters"));
         }
         if (input.photo() != null && !PHOTO_ID.matcher(input.photo()).matches()) {
-            errors.add(new FieldError("photo", "must be the id of an upload made with POST /meetups/{id}/highlights/photos"));
+            errors.add(new FieldError(
+                    "photo", "must be the id of an upload made with POST /meetups/{id}/highlights/photos"));
         }
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
@@ -70,12 +75,16 @@ public final class HighlightRules {
     }
 
     static boolean httpsUrl(String value) {
-        if (value.length() > MAX_LINK || CONTROL.matcher(value).find() || value.chars().anyMatch(Character::isWhitespace)) {
+        if (value.length() > MAX_LINK
+                || CONTROL.matcher(value).find()
+                || value.chars().anyMatch(Character::isWhitespace)) {
             return false;
         }
         try {
             URI uri = new URI(value);
-            return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isBlank()
+            return "https".equalsIgnoreCase(uri.getScheme())
+                    && uri.getHost() != null
+                    && !uri.getHost().isBlank()
                     && uri.getUserInfo() == null;
         } catch (java.net.URISyntaxException e) {
             return false;
@@ -85,11 +94,16 @@ public final class HighlightRules {
     public static PhotoRequest valid(PhotoRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (request.contentType() == null || !PHOTO_TYPES.containsKey(request.contentType())) {
-            errors.add(new FieldError("contentType", "must be one of " + PHOTO_TYPES.keySet().stream().sorted().toList()));
+            errors.add(new FieldError(
+                    "contentType",
+                    "must be one of " + PHOTO_TYPES.keySet().stream().sorted().toList()));
         }
-        if (request.contentLength() == null || request.contentLength() < 1 || request.contentLength() > MAX_PHOTO_BYTES) {
-            errors.add(new FieldError("contentLength", "must be the photo's exact size in bytes, from 1 to "
-                    + MAX_PHOTO_BYTES + " (5 MB)"));
+        if (request.contentLength() == null
+                || request.contentLength() < 1
+                || request.contentLength() > MAX_PHOTO_BYTES) {
+            errors.add(new FieldError(
+                    "contentLength",
+                    "must be the photo's exact size in bytes, from 1 to " + MAX_PHOTO_BYTES + " (5 MB)"));
         }
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
@@ -120,7 +134,9 @@ public final class HighlightRules {
     }
 
     public static Refusal featured() {
-        return Refusal.conflict("highlight-featured", "Highlight featured",
+        return Refusal.conflict(
+                "highlight-featured",
+                "Highlight featured",
                 "a coordinator featured this highlight: it no longer changes (a coordinator can unfeature it first)");
     }
 }

@@ -22,6 +22,7 @@ import org.meetups.common.http.HttpFunction;
 import org.meetups.common.http.PageCursor;
 import org.meetups.common.people.Directory;
 import org.meetups.common.people.DirectorySync;
+import org.meetups.common.snapstart.Randomness;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.time.Weeks;
 import org.meetups.highlights.domain.Highlight;
@@ -30,11 +31,10 @@ import org.meetups.highlights.domain.HighlightRules;
 import org.meetups.highlights.domain.PhotoRequest;
 import org.meetups.highlights.store.HighlightStore;
 import org.meetups.highlights.store.PhotoStore;
+import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.SignedToken;
 import org.meetups.mail.links.TokenSigner;
-import org.meetups.mail.links.LinkSecret;
-import org.meetups.common.snapstart.Randomness;
 
 /**
  * Highlights: wins of a meetup shared with the organisation. Coordinators and people who attended or
@@ -122,8 +122,8 @@ public final class HighlightsHandler extends HttpFunction {
         PhotoRequest photo = HighlightRules.valid(request.jsonBody(PhotoRequest.class));
         shareable(meetupId, caller);
         String photoId = photoId();
-        PhotoStore.Upload upload = photos.presignUpload(meetupId, photoId, photo.contentType(), photo.contentLength(),
-                clock.instant());
+        PhotoStore.Upload upload =
+                photos.presignUpload(meetupId, photoId, photo.contentType(), photo.contentLength(), clock.instant());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("photo", photoId);
         body.put("method", "PUT");
@@ -139,11 +139,25 @@ public final class HighlightsHandler extends HttpFunction {
         shareable(meetupId, caller);
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String photoType = input.photo() == null ? null : takeOver(meetupId, input.photo());
-        String id = String.format("%013d", now.toEpochMilli()) + "-" + HexFormat.of().formatHex(randomBytes(4));
-        Highlight highlight = new Highlight(meetupId, id, input.text(), input.link(), input.photo(), photoType,
-                caller.userId(), caller.name(), now, now, false, null, weeks.label(now));
+        String id = String.format("%013d", now.toEpochMilli()) + "-"
+                + HexFormat.of().formatHex(randomBytes(4));
+        Highlight highlight = new Highlight(
+                meetupId,
+                id,
+                input.text(),
+                input.link(),
+                input.photo(),
+                photoType,
+                caller.userId(),
+                caller.name(),
+                now,
+                now,
+                false,
+                null,
+                weeks.label(now));
         store.create(highlight);
-        return ApiResponse.json(201, view(highlight)).withHeader("location", "/meetups/" + meetupId + "/highlights/" + id);
+        return ApiResponse.json(201, view(highlight))
+                .withHeader("location", "/meetups/" + meetupId + "/highlights/" + id);
     }
 
     ApiResponse edit(ApiRequest request, Caller caller) {
@@ -153,9 +167,22 @@ public final class HighlightsHandler extends HttpFunction {
         Highlight current = store.find(meetupId, id).orElseThrow(() -> notFound(id));
         HighlightRules.requireMayEdit(caller, current);
         boolean newPhoto = input.photo() != null && !input.photo().equals(current.photoId());
-        String photoType = newPhoto ? takeOver(meetupId, input.photo()) : input.photo() == null ? null : current.photoType();
-        Highlight next = new Highlight(meetupId, id, input.text(), input.link(), input.photo(), photoType,
-                current.authorId(), current.authorName(), current.createdAt(), clock.instant(), false, null, current.week());
+        String photoType =
+                newPhoto ? takeOver(meetupId, input.photo()) : input.photo() == null ? null : current.photoType();
+        Highlight next = new Highlight(
+                meetupId,
+                id,
+                input.text(),
+                input.link(),
+                input.photo(),
+                photoType,
+                current.authorId(),
+                current.authorName(),
+                current.createdAt(),
+                clock.instant(),
+                false,
+                null,
+                current.week());
         Highlight written = store.edit(next, caller.userId(), clock.instant()).orElseThrow(() -> {
             Highlight now = store.find(meetupId, id).orElseThrow(() -> notFound(id));
             HighlightRules.requireMayEdit(caller, now);
@@ -195,18 +222,22 @@ public final class HighlightsHandler extends HttpFunction {
         String meetupId = request.meetupId();
         int limit = request.intQuery("limit", 20, 1, MAX_PAGE);
         String scope = PageCursor.scope("GET /meetups/{id}/highlights", meetupId);
-        String after = PageCursor.from(request, scope, 1).map(fields -> {
-            if (!HighlightRules.HIGHLIGHT_ID.matcher(fields.get(0)).matches()) {
-                throw PageCursor.invalid();
-            }
-            return fields.get(0);
-        }).orElse(null);
+        String after = PageCursor.from(request, scope, 1)
+                .map(fields -> {
+                    if (!HighlightRules.HIGHLIGHT_ID.matcher(fields.get(0)).matches()) {
+                        throw PageCursor.invalid();
+                    }
+                    return fields.get(0);
+                })
+                .orElse(null);
         if (after == null && store.meetup(meetupId).isEmpty()) {
             throw ApiException.meetupNotFound(meetupId);
         }
         HighlightStore.Page<Highlight> page = store.ofMeetup(meetupId, after, limit);
         String next = page.more() && !page.items().isEmpty()
-                ? PageCursor.encode(scope, List.of(page.items().get(page.items().size() - 1).id())) : null;
+                ? PageCursor.encode(
+                        scope, List.of(page.items().get(page.items().size() - 1).id()))
+                : null;
         return listing(page.items(), next);
     }
 
@@ -217,23 +248,32 @@ public final class HighlightsHandler extends HttpFunction {
         }
         int limit = request.intQuery("limit", 20, 1, MAX_PAGE);
         String scope = PageCursor.scope("GET /highlights", week);
-        HighlightStore.WeekPosition after = PageCursor.from(request, scope, 4).map(f -> {
-            if (!ApiRequest.MEETUP_ID.matcher(f.get(0)).matches() || !HighlightRules.HIGHLIGHT_ID.matcher(f.get(1)).matches()
-                    || !Set.of("0", "1").contains(f.get(2))) {
-                throw PageCursor.invalid();
-            }
-            try {
-                return new HighlightStore.WeekPosition(f.get(0), f.get(1), f.get(2).equals("0"), Instant.parse(f.get(3)));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw PageCursor.invalid();
-            }
-        }).orElse(null);
+        HighlightStore.WeekPosition after = PageCursor.from(request, scope, 4)
+                .map(f -> {
+                    if (!ApiRequest.MEETUP_ID.matcher(f.get(0)).matches()
+                            || !HighlightRules.HIGHLIGHT_ID.matcher(f.get(1)).matches()
+                            || !Set.of("0", "1").contains(f.get(2))) {
+                        throw PageCursor.invalid();
+                    }
+                    try {
+                        return new HighlightStore.WeekPosition(
+                                f.get(0), f.get(1), f.get(2).equals("0"), Instant.parse(f.get(3)));
+                    } catch (java.time.format.DateTimeParseException e) {
+                        throw PageCursor.invalid();
+                    }
+                })
+                .orElse(null);
         HighlightStore.Page<Highlight> page = store.ofWeek(week, after, limit);
         String next = null;
         if (page.more() && !page.items().isEmpty()) {
             Highlight last = page.items().get(page.items().size() - 1);
-            next = PageCursor.encode(scope, List.of(last.meetupId(), last.id(), last.featured() ? "0" : "1",
-                    last.createdAt().toString()));
+            next = PageCursor.encode(
+                    scope,
+                    List.of(
+                            last.meetupId(),
+                            last.id(),
+                            last.featured() ? "0" : "1",
+                            last.createdAt().toString()));
         }
         return listing(page.items(), next);
     }
@@ -251,9 +291,12 @@ public final class HighlightsHandler extends HttpFunction {
         Highlight highlight = store.find(token.meetupId(), token.highlightId())
                 .filter(h -> h.photoId() != null)
                 .orElseThrow(() -> ApiException.notFound("this highlight or its photo was removed"));
-        String url = photos.presignRead(highlight.meetupId(), highlight.photoId(), REDIRECTED_READ).toString();
-        return new ApiResponse(302, Map.of("location", url, "cache-control", "private, max-age=240",
-                "referrer-policy", "no-referrer"), null);
+        String url = photos.presignRead(highlight.meetupId(), highlight.photoId(), REDIRECTED_READ)
+                .toString();
+        return new ApiResponse(
+                302,
+                Map.of("location", url, "cache-control", "private, max-age=240", "referrer-policy", "no-referrer"),
+                null);
     }
 
     private TokenSigner signer() {
@@ -261,7 +304,8 @@ public final class HighlightsHandler extends HttpFunction {
         if (signer == null) {
             synchronized (this) {
                 if (tokens == null) {
-                    tokens = new TokenSigner(LinkSecret.load(env), clock); // not MailStack: this function ships no SES or MIME classes
+                    tokens = new TokenSigner(
+                            LinkSecret.load(env), clock); // not MailStack: this function ships no SES or MIME classes
                 }
                 signer = tokens;
             }
@@ -273,7 +317,8 @@ public final class HighlightsHandler extends HttpFunction {
         try {
             return photos.takeOver(meetupId, photoId);
         } catch (PhotoStore.UnusableUpload e) {
-            throw ApiException.invalid(List.of(new org.meetups.common.http.Problem.FieldError("photo", e.getMessage())));
+            throw ApiException.invalid(
+                    List.of(new org.meetups.common.http.Problem.FieldError("photo", e.getMessage())));
         }
     }
 
@@ -293,9 +338,20 @@ public final class HighlightsHandler extends HttpFunction {
         view.put("text", h.text());
         view.put("link", h.link());
         if (h.photoId() != null) {
-            view.put("photo", Map.of("id", h.photoId(), "contentType", h.photoType(),
-                    "url", photos.presignRead(h.meetupId(), h.photoId(), PhotoStore.READ_VALIDITY).toString(),
-                    "expiresAt", clock.instant().plus(PhotoStore.READ_VALIDITY).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+            view.put(
+                    "photo",
+                    Map.of(
+                            "id",
+                            h.photoId(),
+                            "contentType",
+                            h.photoType(),
+                            "url",
+                            photos.presignRead(h.meetupId(), h.photoId(), PhotoStore.READ_VALIDITY)
+                                    .toString(),
+                            "expiresAt",
+                            clock.instant()
+                                    .plus(PhotoStore.READ_VALIDITY)
+                                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         }
         view.put("author", Map.of("id", h.authorId(), "name", h.authorName()));
         view.put("createdAt", h.createdAt());

@@ -34,8 +34,8 @@ public final class HighlightStore {
     public record Context(Optional<Meetup> meetup, HighlightRules.Part part) {}
 
     public Context context(String meetupId, String userId) {
-        List<Map<String, AttributeValue>> keys = List.of(key(meetupId, Keys.META), key(meetupId, Keys.rsvpSk(userId)),
-                key(meetupId, Keys.volunteerSk(userId)));
+        List<Map<String, AttributeValue>> keys = List.of(
+                key(meetupId, Keys.META), key(meetupId, Keys.rsvpSk(userId)), key(meetupId, Keys.volunteerSk(userId)));
         Meetup meetup = null;
         boolean attended = false;
         boolean heldRole = false;
@@ -59,8 +59,11 @@ public final class HighlightStore {
     }
 
     public Optional<Highlight> find(String meetupId, String highlightId) {
-        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(key(meetupId, Keys.highlightSk(highlightId)))).item();
+        Map<String, AttributeValue> item = table.client()
+                .getItem(r -> r.tableName(table.name())
+                        .consistentRead(true)
+                        .key(key(meetupId, Keys.highlightSk(highlightId))))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(highlight(item));
     }
 
@@ -85,7 +88,8 @@ public final class HighlightStore {
         item.put("week", s(h.week()));
         item.put(Keys.GSI1_PK, s(Keys.highlightWeek(h.week())));
         item.put(Keys.GSI1_SK, s(Keys.highlightWeekSk(false, h.createdAt(), h.id())));
-        table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+        table.client()
+                .putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
     }
 
     /**
@@ -93,8 +97,15 @@ public final class HighlightStore {
      * Empty when that no longer holds (the caller reads again to say why).
      */
     public Optional<Highlight> edit(Highlight h, String authorId, Instant now) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":text", s(h.text()), ":now", s(now.toString()),
-                ":author", s(authorId), ":no", AttributeValue.fromBool(false)));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":text",
+                s(h.text()),
+                ":now",
+                s(now.toString()),
+                ":author",
+                s(authorId),
+                ":no",
+                AttributeValue.fromBool(false)));
         String set = "SET #text = :text, updatedAt = :now";
         StringBuilder remove = new StringBuilder();
         if (h.link() == null) {
@@ -112,13 +123,15 @@ public final class HighlightStore {
         }
         String update = set + (remove.isEmpty() ? "" : " REMOVE " + remove.substring(2));
         try {
-            return Optional.of(highlight(table.client().updateItem(r -> r.tableName(table.name())
-                    .key(key(h.meetupId(), Keys.highlightSk(h.id())))
-                    .updateExpression(update)
-                    .conditionExpression("attribute_exists(PK) AND authorId = :author AND featured = :no")
-                    .expressionAttributeNames(Map.of("#text", "text"))
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)).attributes()));
+            return Optional.of(highlight(table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(h.meetupId(), Keys.highlightSk(h.id())))
+                            .updateExpression(update)
+                            .conditionExpression("attribute_exists(PK) AND authorId = :author AND featured = :no")
+                            .expressionAttributeNames(Map.of("#text", "text"))
+                            .expressionAttributeValues(values)
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes()));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         }
@@ -131,8 +144,13 @@ public final class HighlightStore {
             return Optional.empty();
         }
         Highlight h = current.get();
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":featured", AttributeValue.fromBool(featured),
-                ":sk", s(Keys.highlightWeekSk(featured, h.createdAt(), h.id())), ":created", s(h.createdAt().toString())));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":featured",
+                AttributeValue.fromBool(featured),
+                ":sk",
+                s(Keys.highlightWeekSk(featured, h.createdAt(), h.id())),
+                ":created",
+                s(h.createdAt().toString())));
         String update = "SET featured = :featured, GSI1SK = :sk";
         if (featured) {
             update += ", featuredAt = :now, featuredBy = :by";
@@ -143,12 +161,14 @@ public final class HighlightStore {
         }
         String expression = update;
         try {
-            return Optional.of(highlight(table.client().updateItem(r -> r.tableName(table.name())
-                    .key(key(meetupId, Keys.highlightSk(highlightId)))
-                    .updateExpression(expression)
-                    .conditionExpression("attribute_exists(PK) AND createdAt = :created")
-                    .expressionAttributeValues(values)
-                    .returnValues(ReturnValue.ALL_NEW)).attributes()));
+            return Optional.of(highlight(table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(meetupId, Keys.highlightSk(highlightId)))
+                            .updateExpression(expression)
+                            .conditionExpression("attribute_exists(PK) AND createdAt = :created")
+                            .expressionAttributeValues(values)
+                            .returnValues(ReturnValue.ALL_NEW))
+                    .attributes()));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         }
@@ -160,14 +180,18 @@ public final class HighlightStore {
      */
     public Optional<Highlight> delete(String meetupId, String highlightId, boolean unlessFeatured) {
         try {
-            Map<String, AttributeValue> old = table.client().deleteItem(r -> {
-                r.tableName(table.name()).key(key(meetupId, Keys.highlightSk(highlightId)))
-                        .returnValues(ReturnValue.ALL_OLD)
-                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE);
-                if (unlessFeatured) {
-                    r.conditionExpression("featured = :no").expressionAttributeValues(Map.of(":no", AttributeValue.fromBool(false)));
-                }
-            }).attributes();
+            Map<String, AttributeValue> old = table.client()
+                    .deleteItem(r -> {
+                        r.tableName(table.name())
+                                .key(key(meetupId, Keys.highlightSk(highlightId)))
+                                .returnValues(ReturnValue.ALL_OLD)
+                                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE);
+                        if (unlessFeatured) {
+                            r.conditionExpression("featured = :no")
+                                    .expressionAttributeValues(Map.of(":no", AttributeValue.fromBool(false)));
+                        }
+                    })
+                    .attributes();
             return old == null || old.isEmpty() ? Optional.empty() : Optional.of(highlight(old));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
@@ -176,11 +200,13 @@ public final class HighlightStore {
 
     /** A page of a meetup's highlights in creation order, after {@code afterId}. */
     public Page<Highlight> ofMeetup(String meetupId, String afterId, int limit) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":pk", s(Keys.meetupPk(meetupId)),
-                ":prefix", s(Keys.highlightSk(""))));
+        Map<String, AttributeValue> values =
+                new HashMap<>(Map.of(":pk", s(Keys.meetupPk(meetupId)), ":prefix", s(Keys.highlightSk(""))));
         QueryResponse page = table.client().query(r -> {
-            r.tableName(table.name()).keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                    .expressionAttributeValues(values).limit(limit);
+            r.tableName(table.name())
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                    .expressionAttributeValues(values)
+                    .limit(limit);
             if (afterId != null) {
                 r.exclusiveStartKey(key(meetupId, Keys.highlightSk(afterId)));
             }
@@ -194,12 +220,17 @@ public final class HighlightStore {
     /** A page of a week's highlights: featured first, each group in creation order. One Query of the week's partition. */
     public Page<Highlight> ofWeek(String week, WeekPosition after, int limit) {
         QueryResponse page = table.client().query(r -> {
-            r.tableName(table.name()).indexName(Keys.GSI1).keyConditionExpression("GSI1PK = :week")
-                    .expressionAttributeValues(Map.of(":week", s(Keys.highlightWeek(week)))).limit(limit);
+            r.tableName(table.name())
+                    .indexName(Keys.GSI1)
+                    .keyConditionExpression("GSI1PK = :week")
+                    .expressionAttributeValues(Map.of(":week", s(Keys.highlightWeek(week))))
+                    .limit(limit);
             if (after != null) {
-                Map<String, AttributeValue> start = new HashMap<>(key(after.meetupId(), Keys.highlightSk(after.highlightId())));
+                Map<String, AttributeValue> start =
+                        new HashMap<>(key(after.meetupId(), Keys.highlightSk(after.highlightId())));
                 start.put(Keys.GSI1_PK, s(Keys.highlightWeek(week)));
-                start.put(Keys.GSI1_SK, s(Keys.highlightWeekSk(after.featured(), after.created(), after.highlightId())));
+                start.put(
+                        Keys.GSI1_SK, s(Keys.highlightWeekSk(after.featured(), after.created(), after.highlightId())));
                 r.exclusiveStartKey(start);
             }
         });
@@ -210,16 +241,27 @@ public final class HighlightStore {
     public record Page<T>(List<T> items, boolean more) {}
 
     private static Page<Highlight> page(QueryResponse response) {
-        return new Page<>(response.items().stream().map(HighlightStore::highlight).toList(),
+        return new Page<>(
+                response.items().stream().map(HighlightStore::highlight).toList(),
                 response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty());
     }
 
     public static Highlight highlight(Map<String, AttributeValue> item) {
-        return new Highlight(text(item, "meetupId"), text(item, "highlightId"), text(item, "text"), text(item, "link"),
-                text(item, "photoId"), text(item, "photoType"), text(item, "authorId"), text(item, "authorName"),
-                instant(item, "createdAt"), instant(item, "updatedAt"),
-                item.containsKey("featured") && Boolean.TRUE.equals(item.get("featured").bool()),
-                instant(item, "featuredAt"), text(item, "week"));
+        return new Highlight(
+                text(item, "meetupId"),
+                text(item, "highlightId"),
+                text(item, "text"),
+                text(item, "link"),
+                text(item, "photoId"),
+                text(item, "photoType"),
+                text(item, "authorId"),
+                text(item, "authorName"),
+                instant(item, "createdAt"),
+                instant(item, "updatedAt"),
+                item.containsKey("featured")
+                        && Boolean.TRUE.equals(item.get("featured").bool()),
+                instant(item, "featuredAt"),
+                text(item, "week"));
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

@@ -49,10 +49,14 @@ public final class PhotoStore {
 
     public Upload presignUpload(String meetupId, String photoId, String contentType, long contentLength, Instant now) {
         PresignedPutObjectRequest presigned = presigner.presignPutObject(p -> p.signatureDuration(UPLOAD_VALIDITY)
-                .putObjectRequest(o -> o.bucket(bucket).key(uploadKey(meetupId, photoId))
-                        .contentType(contentType).contentLength(contentLength)));
-        return new Upload(presigned.url(), Map.of("content-type", contentType,
-                "content-length", Long.toString(contentLength)), now.plus(UPLOAD_VALIDITY));
+                .putObjectRequest(o -> o.bucket(bucket)
+                        .key(uploadKey(meetupId, photoId))
+                        .contentType(contentType)
+                        .contentLength(contentLength)));
+        return new Upload(
+                presigned.url(),
+                Map.of("content-type", contentType, "content-length", Long.toString(contentLength)),
+                now.plus(UPLOAD_VALIDITY));
     }
 
     /** Why an upload cannot become a highlight's photo. */
@@ -72,20 +76,28 @@ public final class PhotoStore {
         try {
             head = s3.headObject(r -> r.bucket(bucket).key(upload));
         } catch (NoSuchKeyException e) {
-            throw new UnusableUpload("no upload with this id for this meetup: upload the photo first (it may have expired)");
+            throw new UnusableUpload(
+                    "no upload with this id for this meetup: upload the photo first (it may have expired)");
         } catch (S3Exception e) {
             if (e.statusCode() == 404) {
-                throw new UnusableUpload("no upload with this id for this meetup: upload the photo first (it may have expired)");
+                throw new UnusableUpload(
+                        "no upload with this id for this meetup: upload the photo first (it may have expired)");
             }
             throw e;
         }
-        String type = head.contentType() == null ? "" : head.contentType().split(";", 2)[0].strip();
-        if (!HighlightRules.PHOTO_TYPES.containsKey(type) || head.contentLength() == null
-                || head.contentLength() < 1 || head.contentLength() > HighlightRules.MAX_PHOTO_BYTES) {
+        String type = head.contentType() == null
+                ? ""
+                : head.contentType().split(";", 2)[0].strip();
+        if (!HighlightRules.PHOTO_TYPES.containsKey(type)
+                || head.contentLength() == null
+                || head.contentLength() < 1
+                || head.contentLength() > HighlightRules.MAX_PHOTO_BYTES) {
             s3.deleteObject(r -> r.bucket(bucket).key(upload));
             throw new UnusableUpload("the uploaded photo is not a JPEG, PNG or WebP of at most 5 MB");
         }
-        s3.copyObject(r -> r.sourceBucket(bucket).sourceKey(upload).destinationBucket(bucket)
+        s3.copyObject(r -> r.sourceBucket(bucket)
+                .sourceKey(upload)
+                .destinationBucket(bucket)
                 .destinationKey(photoKey(meetupId, photoId)));
         s3.deleteObject(r -> r.bucket(bucket).key(upload));
         return type;
@@ -93,8 +105,10 @@ public final class PhotoStore {
 
     /** A short-lived read of a photo. */
     public URL presignRead(String meetupId, String photoId, Duration validity) {
-        return presigner.presignGetObject(p -> p.signatureDuration(validity)
-                .getObjectRequest(o -> o.bucket(bucket).key(photoKey(meetupId, photoId)))).url();
+        return presigner
+                .presignGetObject(p -> p.signatureDuration(validity)
+                        .getObjectRequest(o -> o.bucket(bucket).key(photoKey(meetupId, photoId))))
+                .url();
     }
 
     /** Removes a photo no highlight shows any more (a failure leaves an unreferenced object, logged). */

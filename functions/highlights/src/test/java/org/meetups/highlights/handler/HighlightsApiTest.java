@@ -42,6 +42,7 @@ import org.meetups.testing.TestUsers.User;
 class HighlightsApiTest {
     /** A Thursday; the meetups started the evening before. */
     static final Instant NOW = Instant.parse("2027-03-11T12:00:00Z");
+
     static final String SECRET = "sample-link-secret-for-tests-and-events-0123456789";
     static final User COORDINATOR = TestUsers.coordinator();
     static final User ATTENDEE = TestUsers.user("hl-attendee", "Anna Attendee", "anna@example.org", false);
@@ -61,7 +62,9 @@ class HighlightsApiTest {
         stack = TestStack.create();
         table = new MeetupTable(stack.dynamo(), stack.tableName());
         var function = org.meetups.emulator.TemplateFunctions.all(org.meetups.emulator.ProjectFiles.root()).stream()
-                .filter(f -> f.logicalId().equals("HighlightsFunction")).findFirst().orElseThrow();
+                .filter(f -> f.logicalId().equals("HighlightsFunction"))
+                .findFirst()
+                .orElseThrow();
         env = new java.util.HashMap<>(stack.environmentOf(function));
         env.put("TABLE_NAME", stack.tableName());
         env.put("LINK_SECRET", SECRET);
@@ -82,28 +85,70 @@ class HighlightsApiTest {
 
     static String pastMeetup(Instant start) {
         String id = UUID.randomUUID().toString();
-        table.meetups().putItem(new Meetup(id, "Founders breakfast", "Talks", MeetupKind.COMMUNITY_MEETUP, "en",
-                start, start.plus(Duration.ofHours(2)), "Europe/Amsterdam", "Rotterdam", null, 40, start,
-                Map.of("host", new RoleNeed("Opens", 2, 1, 0, 0)), false, MeetupStatus.SCHEDULED, 0, 0, 0, 1,
-                "coord-1", start.minus(Duration.ofDays(20)), start.minus(Duration.ofDays(20))));
+        table.meetups()
+                .putItem(new Meetup(
+                        id,
+                        "Founders breakfast",
+                        "Talks",
+                        MeetupKind.COMMUNITY_MEETUP,
+                        "en",
+                        start,
+                        start.plus(Duration.ofHours(2)),
+                        "Europe/Amsterdam",
+                        "Rotterdam",
+                        null,
+                        40,
+                        start,
+                        Map.of("host", new RoleNeed("Opens", 2, 1, 0, 0)),
+                        false,
+                        MeetupStatus.SCHEDULED,
+                        0,
+                        0,
+                        0,
+                        1,
+                        "coord-1",
+                        start.minus(Duration.ofDays(20)),
+                        start.minus(Duration.ofDays(20))));
         Instant before = start.minus(Duration.ofDays(10));
         RsvpHandler rsvpBefore = new RsvpHandler(stack.env(), Clock.fixed(before, ZoneOffset.UTC));
         for (User user : List.of(ATTENDEE, GOING, NO_SHOW)) {
-            expect(200, stack.call(rsvpBefore, ApiEvents.request("PUT", "/meetups/{id}/rsvp").path("id", id).as(user).build()));
+            expect(
+                    200,
+                    stack.call(
+                            rsvpBefore,
+                            ApiEvents.request("PUT", "/meetups/{id}/rsvp")
+                                    .path("id", id)
+                                    .as(user)
+                                    .build()));
         }
-        expect(201, stack.call(new RolesHandler(stack.env(), Clock.fixed(before, ZoneOffset.UTC)),
-                ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer").path("id", id).path("role", "host")
-                        .as(HOST).build()));
+        expect(
+                201,
+                stack.call(
+                        new RolesHandler(stack.env(), Clock.fixed(before, ZoneOffset.UTC)),
+                        ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer")
+                                .path("id", id)
+                                .path("role", "host")
+                                .as(HOST)
+                                .build()));
         // attendance is recorded while the meetup's attendance is open: just after its start
-        RsvpHandler rsvpAfter = new RsvpHandler(stack.env(), Clock.fixed(start.plus(Duration.ofHours(1)), ZoneOffset.UTC));
+        RsvpHandler rsvpAfter =
+                new RsvpHandler(stack.env(), Clock.fixed(start.plus(Duration.ofHours(1)), ZoneOffset.UTC));
         attendance(rsvpAfter, id, ATTENDEE, "ATTENDED");
         attendance(rsvpAfter, id, NO_SHOW, "NO_SHOW");
         return id;
     }
 
     static void attendance(RsvpHandler rsvp, String id, User user, String value) {
-        expect(200, stack.call(rsvp, ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance")
-                .path("id", id).path("userId", user.sub()).as(COORDINATOR).json("{\"attendance\": \"" + value + "\"}").build()));
+        expect(
+                200,
+                stack.call(
+                        rsvp,
+                        ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance")
+                                .path("id", id)
+                                .path("userId", user.sub())
+                                .as(COORDINATOR)
+                                .json("{\"attendance\": \"" + value + "\"}")
+                                .build()));
     }
 
     static ApiResult call(HighlightsHandler at, ApiEvents.Builder request) {
@@ -111,7 +156,12 @@ class HighlightsApiTest {
     }
 
     static ApiResult share(HighlightsHandler at, String meetup, User user, String body) {
-        return call(at, ApiEvents.request("POST", "/meetups/{id}/highlights").path("id", meetup).as(user).json(body));
+        return call(
+                at,
+                ApiEvents.request("POST", "/meetups/{id}/highlights")
+                        .path("id", meetup)
+                        .as(user)
+                        .json(body));
     }
 
     static ApiResult share(User user, String text) {
@@ -132,9 +182,13 @@ class HighlightsApiTest {
         expect(201, share(HOST, "Hosting was fun"));
         ApiResult byCoordinator = share(COORDINATOR, "Our best breakfast yet");
         expect(201, byCoordinator);
-        assertEquals("Carla Coordinator", byCoordinator.json().path("author").path("name").asText());
+        assertEquals(
+                "Carla Coordinator",
+                byCoordinator.json().path("author").path("name").asText());
         assertEquals("2027-W10", byCoordinator.json().path("week").asText());
-        assertTrue(byCoordinator.header("location").endsWith("/highlights/" + byCoordinator.json().path("id").asText()));
+        assertTrue(byCoordinator
+                .header("location")
+                .endsWith("/highlights/" + byCoordinator.json().path("id").asText()));
         for (User refused : List.of(GOING, NO_SHOW, STRANGER)) {
             ApiResult result = share(refused, "I was there too");
             expect(403, result);
@@ -144,16 +198,25 @@ class HighlightsApiTest {
         // before the start nobody shares, not even a coordinator
         ApiResult early = share(at(NOW.minus(Duration.ofDays(1))), meetupId, COORDINATOR, "{\"text\": \"soon\"}");
         expect(409, early);
-        assertEquals("urn:meetups:problem:meetup-not-started", early.json().path("type").asText());
+        assertEquals(
+                "urn:meetups:problem:meetup-not-started",
+                early.json().path("type").asText());
     }
 
     @Test
     void textLinkAndPhotoAreCheckedAndABadOneChangesNothing() {
         int before = listing(meetupId).size();
-        for (String bad : List.of("{}", "{\"text\": \"  \"}", "{\"text\": \"" + "x".repeat(1001) + "\"}",
-                "{\"text\": \"bell\\u0007\"}", "{\"text\": \"ok\", \"link\": \"http://example.org\"}",
-                "{\"text\": \"ok\", \"link\": \"javascript:alert(1)\"}", "{\"text\": \"ok\", \"link\": \"https://u:p@example.org\"}",
-                "{\"text\": \"ok\", \"photo\": \"../../etc/passwd\"}", "{\"text\": 5}", "{\"text\": \"ok\", \"featured\": true}")) {
+        for (String bad : List.of(
+                "{}",
+                "{\"text\": \"  \"}",
+                "{\"text\": \"" + "x".repeat(1001) + "\"}",
+                "{\"text\": \"bell\\u0007\"}",
+                "{\"text\": \"ok\", \"link\": \"http://example.org\"}",
+                "{\"text\": \"ok\", \"link\": \"javascript:alert(1)\"}",
+                "{\"text\": \"ok\", \"link\": \"https://u:p@example.org\"}",
+                "{\"text\": \"ok\", \"photo\": \"../../etc/passwd\"}",
+                "{\"text\": 5}",
+                "{\"text\": \"ok\", \"featured\": true}")) {
             ApiResult result = share(handler, meetupId, ATTENDEE, bad);
             expect(400, result);
             assertTrue(result.header("content-type").startsWith("application/problem+json"));
@@ -167,34 +230,112 @@ class HighlightsApiTest {
     @Test
     void authorsEditAndDeleteTheirOwnUntilFeaturedCoordinatorsFeatureAndRemoveAny() {
         String id = share(ATTENDEE, "Draft").json().path("id").asText();
-        ApiResult edited = call(handler, on("PUT", "/meetups/{id}/highlights/{highlightId}", id).as(ATTENDEE)
-                .json("{\"text\": \"Final words\"}"));
+        ApiResult edited = call(
+                handler,
+                on("PUT", "/meetups/{id}/highlights/{highlightId}", id)
+                        .as(ATTENDEE)
+                        .json("{\"text\": \"Final words\"}"));
         expect(200, edited);
         assertEquals("Final words", edited.json().path("text").asText());
-        assertTrue(edited.json().path("link").isNull() || edited.json().path("link").isMissingNode(), "a PUT replaces the link too");
-        expect(403, call(handler, on("PUT", "/meetups/{id}/highlights/{highlightId}", id).as(HOST).json("{\"text\": \"Mine now\"}")));
-        expect(403, call(handler, on("PUT", "/meetups/{id}/highlights/{highlightId}", id).as(COORDINATOR).json("{\"text\": \"x\"}")));
-        expect(403, call(handler, on("DELETE", "/meetups/{id}/highlights/{highlightId}", id).as(HOST)));
-        expect(403, call(handler, on("PUT", "/meetups/{id}/highlights/{highlightId}/featured", id).as(ATTENDEE)));
+        assertTrue(
+                edited.json().path("link").isNull()
+                        || edited.json().path("link").isMissingNode(),
+                "a PUT replaces the link too");
+        expect(
+                403,
+                call(
+                        handler,
+                        on("PUT", "/meetups/{id}/highlights/{highlightId}", id)
+                                .as(HOST)
+                                .json("{\"text\": \"Mine now\"}")));
+        expect(
+                403,
+                call(
+                        handler,
+                        on("PUT", "/meetups/{id}/highlights/{highlightId}", id)
+                                .as(COORDINATOR)
+                                .json("{\"text\": \"x\"}")));
+        expect(
+                403,
+                call(
+                        handler,
+                        on("DELETE", "/meetups/{id}/highlights/{highlightId}", id)
+                                .as(HOST)));
+        expect(
+                403,
+                call(
+                        handler,
+                        on("PUT", "/meetups/{id}/highlights/{highlightId}/featured", id)
+                                .as(ATTENDEE)));
 
-        ApiResult featured = call(handler, on("PUT", "/meetups/{id}/highlights/{highlightId}/featured", id).as(COORDINATOR));
+        ApiResult featured = call(
+                handler,
+                on("PUT", "/meetups/{id}/highlights/{highlightId}/featured", id).as(COORDINATOR));
         expect(200, featured);
         assertTrue(featured.json().path("featured").asBoolean());
-        ApiResult late = call(handler, on("PUT", "/meetups/{id}/highlights/{highlightId}", id).as(ATTENDEE).json("{\"text\": \"Oops\"}"));
+        ApiResult late = call(
+                handler,
+                on("PUT", "/meetups/{id}/highlights/{highlightId}", id)
+                        .as(ATTENDEE)
+                        .json("{\"text\": \"Oops\"}"));
         expect(409, late);
-        assertEquals("urn:meetups:problem:highlight-featured", late.json().path("type").asText());
-        expect(409, call(handler, on("DELETE", "/meetups/{id}/highlights/{highlightId}", id).as(ATTENDEE)));
+        assertEquals(
+                "urn:meetups:problem:highlight-featured",
+                late.json().path("type").asText());
+        expect(
+                409,
+                call(
+                        handler,
+                        on("DELETE", "/meetups/{id}/highlights/{highlightId}", id)
+                                .as(ATTENDEE)));
         assertEquals("Final words", find(id).path("text").asText());
 
-        expect(200, call(handler, on("DELETE", "/meetups/{id}/highlights/{highlightId}/featured", id).as(COORDINATOR)));
-        expect(204, call(handler, on("DELETE", "/meetups/{id}/highlights/{highlightId}", id).as(ATTENDEE)));
-        expect(404, call(handler, on("PUT", "/meetups/{id}/highlights/{highlightId}", id).as(ATTENDEE).json("{\"text\": \"x\"}")));
+        expect(
+                200,
+                call(
+                        handler,
+                        on("DELETE", "/meetups/{id}/highlights/{highlightId}/featured", id)
+                                .as(COORDINATOR)));
+        expect(
+                204,
+                call(
+                        handler,
+                        on("DELETE", "/meetups/{id}/highlights/{highlightId}", id)
+                                .as(ATTENDEE)));
+        expect(
+                404,
+                call(
+                        handler,
+                        on("PUT", "/meetups/{id}/highlights/{highlightId}", id)
+                                .as(ATTENDEE)
+                                .json("{\"text\": \"x\"}")));
 
-        String other = share(HOST, "Coordinators remove anything").json().path("id").asText();
-        expect(200, call(handler, on("PUT", "/meetups/{id}/highlights/{highlightId}/featured", other).as(COORDINATOR)));
-        expect(204, call(handler, on("DELETE", "/meetups/{id}/highlights/{highlightId}", other).as(COORDINATOR)));
-        expect(404, call(handler, on("DELETE", "/meetups/{id}/highlights/{highlightId}", other).as(COORDINATOR)));
-        expect(404, call(handler, on("PUT", "/meetups/{id}/highlights/{highlightId}/featured", "0000000000000-00000000").as(COORDINATOR)));
+        String other =
+                share(HOST, "Coordinators remove anything").json().path("id").asText();
+        expect(
+                200,
+                call(
+                        handler,
+                        on("PUT", "/meetups/{id}/highlights/{highlightId}/featured", other)
+                                .as(COORDINATOR)));
+        expect(
+                204,
+                call(
+                        handler,
+                        on("DELETE", "/meetups/{id}/highlights/{highlightId}", other)
+                                .as(COORDINATOR)));
+        expect(
+                404,
+                call(
+                        handler,
+                        on("DELETE", "/meetups/{id}/highlights/{highlightId}", other)
+                                .as(COORDINATOR)));
+        expect(
+                404,
+                call(
+                        handler,
+                        on("PUT", "/meetups/{id}/highlights/{highlightId}/featured", "0000000000000-00000000")
+                                .as(COORDINATOR)));
     }
 
     @Test
@@ -204,62 +345,134 @@ class HighlightsApiTest {
         Instant week10 = Instant.parse("2027-03-09T10:00:00Z");
         for (Instant when : List.of(week10.minus(Duration.ofDays(7)), week10.plus(Duration.ofDays(7)))) {
             for (int i = 0; i < 12; i++) {
-                expect(201, share(at(when.plusSeconds(i)), meetup, COORDINATOR, "{\"text\": \"other week " + i + "\"}"));
+                expect(
+                        201,
+                        share(at(when.plusSeconds(i)), meetup, COORDINATOR, "{\"text\": \"other week " + i + "\"}"));
             }
         }
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            ids.add(share(at(week10.plusSeconds(i)), meetup, COORDINATOR, "{\"text\": \"week 10 #" + i + "\"}").json().path("id").asText());
+            ids.add(share(at(week10.plusSeconds(i)), meetup, COORDINATOR, "{\"text\": \"week 10 #" + i + "\"}")
+                    .json()
+                    .path("id")
+                    .asText());
         }
         HighlightsHandler later = at(week10.plus(Duration.ofDays(7)));
         for (int featured : List.of(3, 1)) {
-            expect(200, call(later, ApiEvents.request("PUT", "/meetups/{id}/highlights/{highlightId}/featured").path("id", meetup)
-                    .path("highlightId", ids.get(featured)).as(COORDINATOR)));
+            expect(
+                    200,
+                    call(
+                            later,
+                            ApiEvents.request("PUT", "/meetups/{id}/highlights/{highlightId}/featured")
+                                    .path("id", meetup)
+                                    .path("highlightId", ids.get(featured))
+                                    .as(COORDINATOR)));
         }
         int mark = CallRecorder.mark();
-        ApiResult first = call(handler, ApiEvents.request("GET", "/highlights").query("week", "2027-W10").query("limit", "3").as(STRANGER));
+        ApiResult first = call(
+                handler,
+                ApiEvents.request("GET", "/highlights")
+                        .query("week", "2027-W10")
+                        .query("limit", "3")
+                        .as(STRANGER));
         expect(200, first);
-        assertEquals(List.of("DynamoDb.Query"), CallRecorder.since(mark).stream().filter(c -> c.startsWith("DynamoDb")).toList(),
+        assertEquals(
+                List.of("DynamoDb.Query"),
+                CallRecorder.since(mark).stream()
+                        .filter(c -> c.startsWith("DynamoDb"))
+                        .toList(),
                 "one Query of the week's partition");
         List<String> seen = new ArrayList<>();
         first.json().path("items").forEach(h -> seen.add(h.path("id").asText()));
         String cursor = first.json().path("nextCursor").asText();
-        ApiResult second = call(handler, ApiEvents.request("GET", "/highlights").query("week", "2027-W10").query("limit", "3")
-                .query("cursor", cursor).as(STRANGER));
+        ApiResult second = call(
+                handler,
+                ApiEvents.request("GET", "/highlights")
+                        .query("week", "2027-W10")
+                        .query("limit", "3")
+                        .query("cursor", cursor)
+                        .as(STRANGER));
         second.json().path("items").forEach(h -> seen.add(h.path("id").asText()));
         // this week's earlier tests shared others in the same week: keep only this meetup's
         List<String> mine = seen.stream().filter(ids::contains).toList();
-        assertEquals(List.of(ids.get(1), ids.get(3), ids.get(0), ids.get(2), ids.get(4)), mine, "featured first, each by creation");
-        expect(400, call(handler, ApiEvents.request("GET", "/highlights").query("week", "2027-W10").query("cursor", cursor + "x").as(STRANGER)));
-        expect(400, call(handler, ApiEvents.request("GET", "/highlights").query("week", "2027-W10").query("cursor", cursor)
-                .query("limit", "3").as(STRANGER).query("week", "2027-W11")));
+        assertEquals(
+                List.of(ids.get(1), ids.get(3), ids.get(0), ids.get(2), ids.get(4)),
+                mine,
+                "featured first, each by creation");
+        expect(
+                400,
+                call(
+                        handler,
+                        ApiEvents.request("GET", "/highlights")
+                                .query("week", "2027-W10")
+                                .query("cursor", cursor + "x")
+                                .as(STRANGER)));
+        expect(
+                400,
+                call(
+                        handler,
+                        ApiEvents.request("GET", "/highlights")
+                                .query("week", "2027-W10")
+                                .query("cursor", cursor)
+                                .query("limit", "3")
+                                .as(STRANGER)
+                                .query("week", "2027-W11")));
         for (String bad : List.of("2027-W54", "2027-10", "W10", "2027-W1")) {
-            expect(400, call(handler, ApiEvents.request("GET", "/highlights").query("week", bad).as(STRANGER)));
+            expect(
+                    400,
+                    call(
+                            handler,
+                            ApiEvents.request("GET", "/highlights")
+                                    .query("week", bad)
+                                    .as(STRANGER)));
         }
-        ApiResult perMeetup = call(handler, ApiEvents.request("GET", "/meetups/{id}/highlights").path("id", meetup).query("limit", "100").as(STRANGER));
+        ApiResult perMeetup = call(
+                handler,
+                ApiEvents.request("GET", "/meetups/{id}/highlights")
+                        .path("id", meetup)
+                        .query("limit", "100")
+                        .as(STRANGER));
         assertEquals(29, perMeetup.json().path("items").size());
-        expect(404, call(handler, ApiEvents.request("GET", "/meetups/{id}/highlights").path("id", "nope").as(STRANGER)));
+        expect(
+                404,
+                call(
+                        handler,
+                        ApiEvents.request("GET", "/meetups/{id}/highlights")
+                                .path("id", "nope")
+                                .as(STRANGER)));
     }
 
     // ------------------------------------------------------------------ photos
 
     static JsonNode presign(User user, String body) {
-        ApiResult result = call(handler, ApiEvents.request("POST", "/meetups/{id}/highlights/photos").path("id", meetupId).as(user).json(body));
+        ApiResult result = call(
+                handler,
+                ApiEvents.request("POST", "/meetups/{id}/highlights/photos")
+                        .path("id", meetupId)
+                        .as(user)
+                        .json(body));
         expect(201, result);
         return result.json();
     }
 
     static int put(JsonNode upload, String contentType, byte[] bytes) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(upload.path("url").asText()))
-                .header("content-type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(upload.path("url").asText()))
+                .header("content-type", contentType)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                .build();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     static Map<String, String> query(String url) {
         Map<String, String> query = new java.util.HashMap<>();
         for (String pair : URI.create(url).getRawQuery().split("&")) {
             String[] kv = pair.split("=", 2);
-            query.put(java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8), java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            query.put(
+                    java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
+                    java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return query;
     }
@@ -272,33 +485,65 @@ class HighlightsApiTest {
         assertEquals("1234", upload.path("headers").path("content-length").asText());
         Map<String, String> q = query(upload.path("url").asText());
         // S3 recomputes the signature over these headers as the request carries them: another type or size fails
-        assertEquals(List.of("content-length", "content-type", "host"), List.of(q.get("X-Amz-SignedHeaders").split(";")));
+        assertEquals(
+                List.of("content-length", "content-type", "host"),
+                List.of(q.get("X-Amz-SignedHeaders").split(";")));
         assertEquals("600", q.get("X-Amz-Expires"));
-        assertTrue(upload.path("url").asText().contains("/uploads/" + meetupId + "/" + upload.path("photo").asText() + "?"));
+        assertTrue(upload.path("url")
+                .asText()
+                .contains("/uploads/" + meetupId + "/" + upload.path("photo").asText() + "?"));
         // the declared size is part of what is signed: one byte more, another signature
         JsonNode bigger = presign(ATTENDEE, "{\"contentType\": \"image/png\", \"contentLength\": 1235}");
-        assertNotEquals(q.get("X-Amz-Signature"), query(bigger.path("url").asText()).get("X-Amz-Signature"));
+        assertNotEquals(
+                q.get("X-Amz-Signature"), query(bigger.path("url").asText()).get("X-Amz-Signature"));
 
-        for (String bad : List.of("{\"contentType\": \"image/gif\", \"contentLength\": 10}",
+        for (String bad : List.of(
+                "{\"contentType\": \"image/gif\", \"contentLength\": 10}",
                 "{\"contentType\": \"image/svg+xml\", \"contentLength\": 10}",
                 "{\"contentType\": \"image/jpeg\", \"contentLength\": 5242881}",
-                "{\"contentType\": \"image/jpeg\", \"contentLength\": 0}", "{\"contentType\": \"image/jpeg\"}",
+                "{\"contentType\": \"image/jpeg\", \"contentLength\": 0}",
+                "{\"contentType\": \"image/jpeg\"}",
                 "{\"contentType\": \"image/jpeg\", \"contentLength\": \"10\"}")) {
-            expect(400, call(handler, ApiEvents.request("POST", "/meetups/{id}/highlights/photos").path("id", meetupId).as(ATTENDEE).json(bad)));
+            expect(
+                    400,
+                    call(
+                            handler,
+                            ApiEvents.request("POST", "/meetups/{id}/highlights/photos")
+                                    .path("id", meetupId)
+                                    .as(ATTENDEE)
+                                    .json(bad)));
         }
-        expect(201, call(handler, ApiEvents.request("POST", "/meetups/{id}/highlights/photos").path("id", meetupId).as(ATTENDEE)
-                .json("{\"contentType\": \"image/jpeg\", \"contentLength\": 5242880}")));
-        expect(403, call(handler, ApiEvents.request("POST", "/meetups/{id}/highlights/photos").path("id", meetupId).as(STRANGER)
-                .json("{\"contentType\": \"image/jpeg\", \"contentLength\": 10}")));
+        expect(
+                201,
+                call(
+                        handler,
+                        ApiEvents.request("POST", "/meetups/{id}/highlights/photos")
+                                .path("id", meetupId)
+                                .as(ATTENDEE)
+                                .json("{\"contentType\": \"image/jpeg\", \"contentLength\": 5242880}")));
+        expect(
+                403,
+                call(
+                        handler,
+                        ApiEvents.request("POST", "/meetups/{id}/highlights/photos")
+                                .path("id", meetupId)
+                                .as(STRANGER)
+                                .json("{\"contentType\": \"image/jpeg\", \"contentLength\": 10}")));
     }
 
     @Test
-    void aPhotoIsUploadedTakenOverReadThroughShortPresignedUrlsAndMailLinksAndRemovedWithItsHighlight() throws Exception {
+    void aPhotoIsUploadedTakenOverReadThroughShortPresignedUrlsAndMailLinksAndRemovedWithItsHighlight()
+            throws Exception {
         byte[] png = new byte[2048];
         new java.util.Random(7).nextBytes(png);
         JsonNode upload = presign(HOST, "{\"contentType\": \"image/png\", \"contentLength\": 2048}");
         assertEquals(200, put(upload, "image/png", png));
-        ApiResult shared = share(handler, meetupId, HOST, "{\"text\": \"Look at this\", \"photo\": \"" + upload.path("photo").asText() + "\"}");
+        ApiResult shared = share(
+                handler,
+                meetupId,
+                HOST,
+                "{\"text\": \"Look at this\", \"photo\": \""
+                        + upload.path("photo").asText() + "\"}");
         expect(201, shared);
         JsonNode photo = shared.json().path("photo");
         assertEquals("image/png", photo.path("contentType").asText());
@@ -307,35 +552,74 @@ class HighlightsApiTest {
         assertTrue(photo.path("url").asText().contains("/photos/" + meetupId + "/"));
         assertArrayEquals(png, get(photo.path("url").asText()));
         // the upload was moved: the same upload id cannot be taken over twice
-        expect(400, share(handler, meetupId, HOST, "{\"text\": \"Again\", \"photo\": \"" + upload.path("photo").asText() + "\"}"));
+        expect(
+                400,
+                share(
+                        handler,
+                        meetupId,
+                        HOST,
+                        "{\"text\": \"Again\", \"photo\": \""
+                                + upload.path("photo").asText() + "\"}"));
 
         // a mail's photo link: signed, redirects to a read of five minutes
         String highlightId = shared.json().path("id").asText();
         TokenSigner signer = new TokenSigner(SECRET.getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
         String token = signer.photo(meetupId, highlightId, NOW.plus(Duration.ofDays(60)));
-        ApiResult redirect = call(handler, ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token));
+        ApiResult redirect = call(
+                handler, ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token));
         expect(302, redirect);
         assertEquals("300", query(redirect.header("location")).get("X-Amz-Expires"));
         assertArrayEquals(png, get(redirect.header("location")));
-        expect(404, call(handler, ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token.substring(1))));
-        expect(404, call(handler, ApiEvents.request("GET", "/highlights/photos/{token}").path("token",
-                signer.unsubscribe("abc", NOW.plusSeconds(60)))));
-        expect(410, call(at(NOW.plus(Duration.ofDays(61))), ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token)));
+        expect(
+                404,
+                call(
+                        handler,
+                        ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token.substring(1))));
+        expect(
+                404,
+                call(
+                        handler,
+                        ApiEvents.request("GET", "/highlights/photos/{token}")
+                                .path("token", signer.unsubscribe("abc", NOW.plusSeconds(60)))));
+        expect(
+                410,
+                call(
+                        at(NOW.plus(Duration.ofDays(61))),
+                        ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token)));
 
         // replacing the photo deletes the old object; deleting the highlight deletes the photo, and its link stops
         JsonNode second = presign(HOST, "{\"contentType\": \"image/webp\", \"contentLength\": 10}");
         assertEquals(200, put(second, "image/webp", "RIFF....WE".getBytes(StandardCharsets.US_ASCII)));
-        ApiResult replaced = call(handler, on("PUT", "/meetups/{id}/highlights/{highlightId}", highlightId).as(HOST)
-                .json("{\"text\": \"New photo\", \"photo\": \"" + second.path("photo").asText() + "\"}"));
+        ApiResult replaced = call(
+                handler,
+                on("PUT", "/meetups/{id}/highlights/{highlightId}", highlightId)
+                        .as(HOST)
+                        .json("{\"text\": \"New photo\", \"photo\": \""
+                                + second.path("photo").asText() + "\"}"));
         expect(200, replaced);
         assertEquals(404, status(photo.path("url").asText()), "the replaced photo is gone");
-        ApiResult kept = call(handler, on("PUT", "/meetups/{id}/highlights/{highlightId}", highlightId).as(HOST)
-                .json("{\"text\": \"Same photo\", \"photo\": \"" + second.path("photo").asText() + "\"}"));
-        assertEquals(second.path("photo").asText(), kept.json().path("photo").path("id").asText());
+        ApiResult kept = call(
+                handler,
+                on("PUT", "/meetups/{id}/highlights/{highlightId}", highlightId)
+                        .as(HOST)
+                        .json("{\"text\": \"Same photo\", \"photo\": \""
+                                + second.path("photo").asText() + "\"}"));
+        assertEquals(
+                second.path("photo").asText(),
+                kept.json().path("photo").path("id").asText());
         String secondUrl = kept.json().path("photo").path("url").asText();
-        expect(204, call(handler, on("DELETE", "/meetups/{id}/highlights/{highlightId}", highlightId).as(HOST)));
+        expect(
+                204,
+                call(
+                        handler,
+                        on("DELETE", "/meetups/{id}/highlights/{highlightId}", highlightId)
+                                .as(HOST)));
         assertEquals(404, status(secondUrl));
-        expect(404, call(handler, ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token)));
+        expect(
+                404,
+                call(
+                        handler,
+                        ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token)));
     }
 
     /**
@@ -346,40 +630,73 @@ class HighlightsApiTest {
     @Test
     void anUploadOfAnotherTypeOrSizeThanAllowedIsRefusedWhenAHighlightWouldTakeItOver() throws Exception {
         JsonNode gif = presign(ATTENDEE, "{\"contentType\": \"image/png\", \"contentLength\": 6}");
-        assertEquals(200, put(gif, "image/gif", "GIF89a".getBytes(StandardCharsets.US_ASCII)), "moto accepts what S3 would refuse");
-        ApiResult refused = share(handler, meetupId, ATTENDEE, "{\"text\": \"x\", \"photo\": \"" + gif.path("photo").asText() + "\"}");
+        assertEquals(
+                200,
+                put(gif, "image/gif", "GIF89a".getBytes(StandardCharsets.US_ASCII)),
+                "moto accepts what S3 would refuse");
+        ApiResult refused = share(
+                handler,
+                meetupId,
+                ATTENDEE,
+                "{\"text\": \"x\", \"photo\": \"" + gif.path("photo").asText() + "\"}");
         expect(400, refused);
-        assertTrue(refused.json().path("detail").asText().contains("JPEG, PNG or WebP of at most 5 MB"), refused::toString);
+        assertTrue(
+                refused.json().path("detail").asText().contains("JPEG, PNG or WebP of at most 5 MB"),
+                refused::toString);
 
         JsonNode huge = presign(ATTENDEE, "{\"contentType\": \"image/jpeg\", \"contentLength\": 100}");
         assertEquals(200, put(huge, "image/jpeg", new byte[5 * 1024 * 1024 + 1]));
-        expect(400, share(handler, meetupId, ATTENDEE, "{\"text\": \"x\", \"photo\": \"" + huge.path("photo").asText() + "\"}"));
+        expect(
+                400,
+                share(
+                        handler,
+                        meetupId,
+                        ATTENDEE,
+                        "{\"text\": \"x\", \"photo\": \"" + huge.path("photo").asText() + "\"}"));
         // refused uploads are deleted at once
-        expect(400, share(handler, meetupId, ATTENDEE, "{\"text\": \"x\", \"photo\": \"" + huge.path("photo").asText() + "\"}"));
-        assertFalse(listing(meetupId).stream().anyMatch(h -> h.path("text").asText().equals("x")));
+        expect(
+                400,
+                share(
+                        handler,
+                        meetupId,
+                        ATTENDEE,
+                        "{\"text\": \"x\", \"photo\": \"" + huge.path("photo").asText() + "\"}"));
+        assertFalse(
+                listing(meetupId).stream().anyMatch(h -> h.path("text").asText().equals("x")));
     }
 
     static byte[] get(String url) throws Exception {
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         return response.body();
     }
 
     static int status(String url) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     static List<JsonNode> listing(String meetup) {
         List<JsonNode> all = new ArrayList<>();
-        call(handler, ApiEvents.request("GET", "/meetups/{id}/highlights").path("id", meetup).query("limit", "100").as(STRANGER))
-                .json().path("items").forEach(all::add);
+        call(
+                        handler,
+                        ApiEvents.request("GET", "/meetups/{id}/highlights")
+                                .path("id", meetup)
+                                .query("limit", "100")
+                                .as(STRANGER))
+                .json()
+                .path("items")
+                .forEach(all::add);
         return all;
     }
 
     static JsonNode find(String id) {
-        return listing(meetupId).stream().filter(h -> h.path("id").asText().equals(id)).findFirst().orElseThrow();
+        return listing(meetupId).stream()
+                .filter(h -> h.path("id").asText().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.config.Env;
-import org.meetups.testing.ApiEvents;
-import org.meetups.testing.ApiResult;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateFunctions;
+import org.meetups.testing.ApiEvents;
+import org.meetups.testing.ApiResult;
 import org.meetups.testing.TestStack;
 
 /** The files in events/highlights, read as the Lambda runtime reads them, served by the real handler. */
@@ -26,18 +26,23 @@ class SampleEventsTest {
     void everySampleEventIsServedAndEveryRouteHasOne() {
         TestStack stack = TestStack.create();
         var function = TemplateFunctions.all(ProjectFiles.root()).stream()
-                .filter(f -> f.logicalId().equals("HighlightsFunction")).findFirst().orElseThrow();
+                .filter(f -> f.logicalId().equals("HighlightsFunction"))
+                .findFirst()
+                .orElseThrow();
         Map<String, String> env = new HashMap<>(stack.environmentOf(function));
         env.put("TABLE_NAME", stack.tableName());
-        HighlightsHandler handler = new HighlightsHandler(Env.of(env), Clock.fixed(Instant.parse("2027-03-11T12:00:00Z"), ZoneOffset.UTC));
+        HighlightsHandler handler =
+                new HighlightsHandler(Env.of(env), Clock.fixed(Instant.parse("2027-03-11T12:00:00Z"), ZoneOffset.UTC));
         Path dir = ProjectFiles.resolve("events/highlights");
         List<APIGatewayV2HTTPEvent> events = Arrays.stream(dir.toFile().listFiles((d, n) -> n.endsWith(".json")))
-                .map(f -> ApiEvents.read(Path.of(f.getPath()))).toList();
+                .map(f -> ApiEvents.read(Path.of(f.getPath())))
+                .toList();
         for (APIGatewayV2HTTPEvent event : events) {
             ApiResult result = stack.call(handler, event);
             assertTrue(result.status() < 500, () -> event.getRouteKey() + ": " + result);
         }
-        assertEquals(handler.routes().keySet().stream().sorted().toList(),
+        assertEquals(
+                handler.routes().keySet().stream().sorted().toList(),
                 events.stream().map(APIGatewayV2HTTPEvent::getRouteKey).sorted().toList());
     }
 }

@@ -23,8 +23,12 @@ public record MonthlyChart(String department, List<Month> months, Integer headco
     public record Month(YearMonth month, long activities, int involved, Integer participation) {}
 
     /** The twelve months ending with {@code last}, from the department's member months. */
-    public static MonthlyChart of(String department, YearMonth last, List<Report.MemberMonth> memberMonths,
-                                  Integer headcount, Target target) {
+    public static MonthlyChart of(
+            String department,
+            YearMonth last,
+            List<Report.MemberMonth> memberMonths,
+            Integer headcount,
+            Target target) {
         Map<YearMonth, Long> activities = new HashMap<>();
         Map<YearMonth, Set<String>> involved = new HashMap<>();
         for (Report.MemberMonth m : memberMonths) {
@@ -40,7 +44,8 @@ public record MonthlyChart(String department, List<Month> months, Integer headco
             Integer rate = headcount == null || headcount == 0 ? null : (int) Math.round(100.0 * people / headcount);
             months.add(new Month(month, activities.getOrDefault(month, 0L), people, rate));
         }
-        Double perMonth = headcount == null || target == null || target.activitiesPerQuarter() == null ? null
+        Double perMonth = headcount == null || target == null || target.activitiesPerQuarter() == null
+                ? null
                 : headcount * target.activitiesPerQuarter() / 3.0;
         return new MonthlyChart(department, List.copyOf(months), headcount, perMonth);
     }

@@ -27,8 +27,11 @@ public final class Report {
     public record MemberMonth(String userId, String name, String department, YearMonth month, Figures figures) {}
 
     /** The settings a report needs: headcounts and targets by department, personal targets, ambassadors. */
-    public record Settings(Map<String, Integer> headcounts, Map<String, Target> targets,
-                           Map<String, Map<String, Target>> personalTargets, Set<String> ambassadors) {
+    public record Settings(
+            Map<String, Integer> headcounts,
+            Map<String, Target> targets,
+            Map<String, Map<String, Target>> personalTargets,
+            Set<String> ambassadors) {
         public Target targetOf(String department, String userId) {
             Target own = personalTargets.getOrDefault(department, Map.of()).get(userId);
             return own != null ? own : targets.get(department);
@@ -68,8 +71,11 @@ public final class Report {
         view.put("halfYear", half.label());
         view.put("roles", roles);
         view.put("rolesTarget", target == null ? null : target.rolesPerHalfYear());
-        view.put("met", target == null ? null
-                : activities >= target.activitiesPerQuarter() && roles >= target.rolesPerHalfYear());
+        view.put(
+                "met",
+                target == null
+                        ? null
+                        : activities >= target.activitiesPerQuarter() && roles >= target.rolesPerHalfYear());
         return view;
     }
 
@@ -85,11 +91,17 @@ public final class Report {
     }
 
     /** Department totals of the months of {@code period}: people involved, rates against the headcount. */
-    public static Map<String, Object> totals(String department, Period period, List<MemberMonth> months, Integer headcount) {
+    public static Map<String, Object> totals(
+            String department, Period period, List<MemberMonth> months, Integer headcount) {
         List<MemberMonth> inPeriod = months.stream()
-                .filter(m -> m.department().equals(department) && period.contains(m.month())).toList();
+                .filter(m -> m.department().equals(department) && period.contains(m.month()))
+                .toList();
         Figures f = sum(inPeriod, m -> true);
-        long involved = inPeriod.stream().filter(m -> m.figures().activities() > 0).map(MemberMonth::userId).distinct().count();
+        long involved = inPeriod.stream()
+                .filter(m -> m.figures().activities() > 0)
+                .map(MemberMonth::userId)
+                .distinct()
+                .count();
         long attendanceRecorded = f.get(Figures.ATTENDED) + f.get(Figures.WORKSHOPS) + f.get(Figures.NO_SHOWS);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("period", period.label());
@@ -103,36 +115,56 @@ public final class Report {
     }
 
     /** One department: totals of the period, the last four quarters, and each person's progress. */
-    public static Map<String, Object> department(String department, Period period, List<MemberMonth> months,
-                                                 Settings settings) {
+    public static Map<String, Object> department(
+            String department, Period period, List<MemberMonth> months, Settings settings) {
         Integer headcount = settings.headcounts().get(department);
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("department", department);
         view.put("period", period.label());
         view.put("target", target(settings.targets().get(department), false));
         view.put("totals", totals(department, period, months, headcount));
-        view.put("quarters", period.lastFourQuarters().stream().map(q -> totals(department, q, months, headcount)).toList());
+        view.put(
+                "quarters",
+                period.lastFourQuarters().stream()
+                        .map(q -> totals(department, q, months, headcount))
+                        .toList());
         view.put("employees", employees(department, period, months, settings));
         return view;
     }
 
-    public static List<Map<String, Object>> employees(String department, Period period, List<MemberMonth> months,
-                                                      Settings settings) {
+    public static List<Map<String, Object>> employees(
+            String department, Period period, List<MemberMonth> months, Settings settings) {
         Map<String, List<MemberMonth>> byPerson = new TreeMap<>();
         Period half = Period.halfOf(period.last());
         // months whose changes cancelled out leave zero counters behind: they show nobody
-        months.stream().filter(m -> !m.figures().none() && (period.contains(m.month()) || half.contains(m.month())))
-                .forEach(m -> byPerson.computeIfAbsent(m.userId(), k -> new ArrayList<>()).add(m));
-        settings.personalTargets().getOrDefault(department, Map.of()).keySet()
+        months.stream()
+                .filter(m -> !m.figures().none() && (period.contains(m.month()) || half.contains(m.month())))
+                .forEach(m -> byPerson.computeIfAbsent(m.userId(), k -> new ArrayList<>())
+                        .add(m));
+        settings.personalTargets()
+                .getOrDefault(department, Map.of())
+                .keySet()
                 .forEach(userId -> byPerson.computeIfAbsent(userId, k -> new ArrayList<>()));
         List<Map<String, Object>> employees = new ArrayList<>();
         byPerson.forEach((userId, own) -> {
             Target target = settings.targetOf(department, userId);
             Map<String, Object> view = new LinkedHashMap<>();
             view.put("userId", userId);
-            view.put("name", own.stream().map(MemberMonth::name).filter(n -> n != null).reduce((a, b) -> b).orElse(null));
+            view.put(
+                    "name",
+                    own.stream()
+                            .map(MemberMonth::name)
+                            .filter(n -> n != null)
+                            .reduce((a, b) -> b)
+                            .orElse(null));
             view.put("figures", figures(sum(own, m -> period.contains(m.month()))));
-            view.put("target", target(target, settings.personalTargets().getOrDefault(department, Map.of()).containsKey(userId)));
+            view.put(
+                    "target",
+                    target(
+                            target,
+                            settings.personalTargets()
+                                    .getOrDefault(department, Map.of())
+                                    .containsKey(userId)));
             view.put("progress", progress(period, own, target));
             employees.add(view);
         });
@@ -141,7 +173,8 @@ public final class Report {
 
     /** The organisation: each department's totals, the top contributors of the period, the ambassadors. */
     public static Map<String, Object> organisation(Period period, List<MemberMonth> months, Settings settings) {
-        List<MemberMonth> inPeriod = months.stream().filter(m -> period.contains(m.month())).toList();
+        List<MemberMonth> inPeriod =
+                months.stream().filter(m -> period.contains(m.month())).toList();
         TreeMap<String, Boolean> departments = new TreeMap<>();
         inPeriod.forEach(m -> departments.put(m.department(), true));
         settings.headcounts().keySet().forEach(d -> departments.put(d, true));
@@ -153,22 +186,33 @@ public final class Report {
         });
         List<Map<String, Object>> top = byPerson.entrySet().stream()
                 .filter(e -> e.getValue().activities() > 0)
-                .sorted(Comparator.comparingLong((Map.Entry<String, Figures> e) -> -e.getValue().activities())
+                .sorted(Comparator.comparingLong(
+                                (Map.Entry<String, Figures> e) -> -e.getValue().activities())
                         .thenComparing(Map.Entry::getKey))
                 .limit(TOP_CONTRIBUTORS)
-                .map(e -> person(e.getKey(), who.get(e.getKey()), e.getValue(), settings)).toList();
-        List<Map<String, Object>> ambassadors = settings.ambassadors().stream().sorted()
-                .map(userId -> person(userId, who.getOrDefault(userId, new String[2]),
-                        byPerson.getOrDefault(userId, Figures.NONE), settings)).toList();
+                .map(e -> person(e.getKey(), who.get(e.getKey()), e.getValue(), settings))
+                .toList();
+        List<Map<String, Object>> ambassadors = settings.ambassadors().stream()
+                .sorted()
+                .map(userId -> person(
+                        userId,
+                        who.getOrDefault(userId, new String[2]),
+                        byPerson.getOrDefault(userId, Figures.NONE),
+                        settings))
+                .toList();
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("period", period.label());
-        view.put("departments", departments.keySet().stream()
-                .map(d -> {
-                    Map<String, Object> totals = new LinkedHashMap<>();
-                    totals.put("department", d);
-                    totals.putAll(totals(d, period, inPeriod, settings.headcounts().get(d)));
-                    return totals;
-                }).toList());
+        view.put(
+                "departments",
+                departments.keySet().stream()
+                        .map(d -> {
+                            Map<String, Object> totals = new LinkedHashMap<>();
+                            totals.put("department", d);
+                            totals.putAll(totals(
+                                    d, period, inPeriod, settings.headcounts().get(d)));
+                            return totals;
+                        })
+                        .toList());
         view.put("topContributors", top);
         view.put("ambassadors", ambassadors);
         return view;

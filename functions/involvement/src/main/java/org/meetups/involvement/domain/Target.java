@@ -35,7 +35,8 @@ public record Target(Integer activitiesPerQuarter, Integer rolesPerHalfYear) {
 
         public static int valid(Headcount in) {
             if (in.headcount() == null || in.headcount() < 1 || in.headcount() > MAX) {
-                throw Refusal.invalid(List.of(new FieldError("headcount", "is required: a whole number from 1 to " + MAX)));
+                throw Refusal.invalid(
+                        List.of(new FieldError("headcount", "is required: a whole number from 1 to " + MAX)));
             }
             return in.headcount();
         }

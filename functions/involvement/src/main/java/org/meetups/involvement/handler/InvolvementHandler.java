@@ -32,9 +32,23 @@ import org.meetups.involvement.store.InvolvementStore;
  * the projections function keeps from the table's stream; nothing is counted on read.
  */
 public final class InvolvementHandler extends HttpFunction {
-    static final List<String> CSV_COLUMNS = List.of("userId", "name", "period", "activities", "attended", "workshops",
-            "noShows", "rolesHeld", "highlights", "quarter", "quarterActivities", "activitiesTarget", "halfYear",
-            "halfYearRoles", "rolesTarget", "met");
+    static final List<String> CSV_COLUMNS = List.of(
+            "userId",
+            "name",
+            "period",
+            "activities",
+            "attended",
+            "workshops",
+            "noShows",
+            "rolesHeld",
+            "highlights",
+            "quarter",
+            "quarterActivities",
+            "activitiesTarget",
+            "halfYear",
+            "halfYearRoles",
+            "rolesTarget",
+            "met");
     private static final int MAX_DEPARTMENT = 100;
 
     private final InvolvementStore store;
@@ -72,16 +86,22 @@ public final class InvolvementHandler extends HttpFunction {
         Period period = period(request);
         Period half = Period.halfOf(period.last());
         List<Report.MemberMonth> months = store.personMonths(caller.userId(), half.first(), half.last());
-        Report.Settings settings = caller.department() == null ? null
-                : store.personalSettings(caller.department(), caller.userId());
+        Report.Settings settings =
+                caller.department() == null ? null : store.personalSettings(caller.department(), caller.userId());
         var target = settings == null ? null : settings.targetOf(caller.department(), caller.userId());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("userId", caller.userId());
         view.put("department", caller.department());
         view.put("period", period.label());
         view.put("figures", Report.figures(Report.sum(months, m -> period.contains(m.month()))));
-        view.put("target", Report.target(target, settings != null
-                && settings.personalTargets().getOrDefault(caller.department(), Map.of()).containsKey(caller.userId())));
+        view.put(
+                "target",
+                Report.target(
+                        target,
+                        settings != null
+                                && settings.personalTargets()
+                                        .getOrDefault(caller.department(), Map.of())
+                                        .containsKey(caller.userId())));
         view.put("progress", Report.progress(period, months, target));
         return ApiResponse.json(200, view);
     }
@@ -102,15 +122,37 @@ public final class InvolvementHandler extends HttpFunction {
         }
         List<List<String>> rows = new ArrayList<>();
         for (Map<String, Object> e : Report.employees(department, period, months, settings)) {
-            @SuppressWarnings("unchecked") Map<String, Object> f = (Map<String, Object>) e.get("figures");
-            @SuppressWarnings("unchecked") Map<String, Object> p = (Map<String, Object>) e.get("progress");
-            rows.add(java.util.stream.Stream.of(e.get("userId"), e.get("name"), period.label(), f.get("activities"),
-                    f.get("attended"), f.get("workshops"), f.get("noShows"), f.get("rolesHeld"), f.get("highlights"),
-                    p.get("quarter"), p.get("activities"), p.get("activitiesTarget"), p.get("halfYear"), p.get("roles"),
-                    p.get("rolesTarget"), p.get("met")).map(v -> v == null ? "" : v.toString()).toList());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> f = (Map<String, Object>) e.get("figures");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> p = (Map<String, Object>) e.get("progress");
+            rows.add(java.util.stream.Stream.of(
+                            e.get("userId"),
+                            e.get("name"),
+                            period.label(),
+                            f.get("activities"),
+                            f.get("attended"),
+                            f.get("workshops"),
+                            f.get("noShows"),
+                            f.get("rolesHeld"),
+                            f.get("highlights"),
+                            p.get("quarter"),
+                            p.get("activities"),
+                            p.get("activitiesTarget"),
+                            p.get("halfYear"),
+                            p.get("roles"),
+                            p.get("rolesTarget"),
+                            p.get("met"))
+                    .map(v -> v == null ? "" : v.toString())
+                    .toList());
         }
-        return new ApiResponse(200, Map.of("content-type", CsvTable.CONTENT_TYPE,
-                "content-disposition", "attachment; filename=\"involvement-" + period.label() + ".csv\""),
+        return new ApiResponse(
+                200,
+                Map.of(
+                        "content-type",
+                        CsvTable.CONTENT_TYPE,
+                        "content-disposition",
+                        "attachment; filename=\"involvement-" + period.label() + ".csv\""),
                 CsvTable.write(CSV_COLUMNS, rows));
     }
 
@@ -118,7 +160,8 @@ public final class InvolvementHandler extends HttpFunction {
     ApiResponse organisation(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         Period period = period(request);
-        return ApiResponse.json(200, Report.organisation(period, store.organisationMonths(period), store.allSettings()));
+        return ApiResponse.json(
+                200, Report.organisation(period, store.organisationMonths(period), store.allSettings()));
     }
 
     ApiResponse departmentTarget(ApiRequest request, Caller caller) {
@@ -189,11 +232,16 @@ public final class InvolvementHandler extends HttpFunction {
      */
     static String department(ApiRequest request) {
         String department = request.pathParameter("dept");
-        if (department == null || department.isBlank() || department.length() > MAX_DEPARTMENT
-                || department.codePoints().anyMatch(c -> Character.isISOControl(c) || c == '#'
-                        || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))) {
-            throw ApiException.badRequest("a department is 1 to " + MAX_DEPARTMENT
-                    + " characters, without control characters or '#'");
+        if (department == null
+                || department.isBlank()
+                || department.length() > MAX_DEPARTMENT
+                || department
+                        .codePoints()
+                        .anyMatch(c -> Character.isISOControl(c)
+                                || c == '#'
+                                || (c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE))) {
+            throw ApiException.badRequest(
+                    "a department is 1 to " + MAX_DEPARTMENT + " characters, without control characters or '#'");
         }
         return department;
     }

@@ -59,14 +59,27 @@ public final class MonthlyMailHandler extends Priming implements RequestStreamHa
         String tableName = env.require("TABLE_NAME");
         MeetupTable table = new MeetupTable(dynamo, tableName);
         MimeMail mime = MailStack.mime(env);
-        RateLimiter rate = RateLimiter.of("involvement-mail", RateLimiterConfig.custom()
-                .limitForPeriod(env.positive("INVOLVEMENT_MAILS_PER_SECOND", 14)).limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ofMinutes(1)).build());
+        RateLimiter rate = RateLimiter.of(
+                "involvement-mail",
+                RateLimiterConfig.custom()
+                        .limitForPeriod(env.positive("INVOLVEMENT_MAILS_PER_SECOND", 14))
+                        .limitRefreshPeriod(Duration.ofSeconds(1))
+                        .timeoutDuration(Duration.ofMinutes(1))
+                        .build());
         this.table = table;
         this.delivery = MailStack.delivery(env, clock, dynamo, tableName, mime, sesInterceptors);
-        this.run = new MonthlyMailRun(new Directory(table), new InvolvementStore(table), new MonthlyMails(), delivery, rate,
-                PagedMailing.senders("involvement-mail", env.positive("INVOLVEMENT_MAIL_SENDERS", 4)), Weeks.of(env).zone(), clock);
-        this.pagesPerInvocation = env.find("INVOLVEMENT_MAIL_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
+        this.run = new MonthlyMailRun(
+                new Directory(table),
+                new InvolvementStore(table),
+                new MonthlyMails(),
+                delivery,
+                rate,
+                PagedMailing.senders("involvement-mail", env.positive("INVOLVEMENT_MAIL_SENDERS", 4)),
+                Weeks.of(env).zone(),
+                clock);
+        this.pagesPerInvocation = env.find("INVOLVEMENT_MAIL_PAGES_PER_INVOCATION")
+                .map(Integer::parseInt)
+                .orElse(null);
     }
 
     /** Before a SnapStart snapshot: a schedule's event read, a Query of a partition no item has, the SES client built. */
@@ -83,15 +96,24 @@ public final class MonthlyMailHandler extends Priming implements RequestStreamHa
             JsonNode event = Json.MAPPER.readTree(input);
             PagedMailing.Summary summary = handle(event, context);
             invocation.put("outcome", summary.outcome());
-            LOG.info("involvement mail {} {}: {} sent, {} already sent, {} undeliverable, {} deferred, {} pages", summary.period(),
-                    summary.outcome(), summary.sent(), summary.alreadySent(), summary.undeliverable(), summary.deferred(),
+            LOG.info(
+                    "involvement mail {} {}: {} sent, {} already sent, {} undeliverable, {} deferred, {} pages",
+                    summary.period(),
+                    summary.outcome(),
+                    summary.sent(),
+                    summary.alreadySent(),
+                    summary.undeliverable(),
+                    summary.deferred(),
                     summary.pages());
             Json.MAPPER.writeValue(output, summary);
         }
     }
 
     PagedMailing.Summary handle(JsonNode event, Context context) {
-        return run.run(ScheduledEvents.startsRun(event), ScheduledEvents.scheduledTime(event),
-                PagedMailing.budget(context == null ? null : context::getRemainingTimeInMillis, RESERVE, pagesPerInvocation));
+        return run.run(
+                ScheduledEvents.startsRun(event),
+                ScheduledEvents.scheduledTime(event),
+                PagedMailing.budget(
+                        context == null ? null : context::getRemainingTimeInMillis, RESERVE, pagesPerInvocation));
     }
 }

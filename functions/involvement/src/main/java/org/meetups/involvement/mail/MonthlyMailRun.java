@@ -46,15 +46,27 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
     private final PagedMailing<Directory.Entry> mailing;
     private final ZoneId zone;
 
-    public MonthlyMailRun(Directory directory, InvolvementStore store, MonthlyMails mails, MailDelivery delivery,
-                          RateLimiter rate, java.util.concurrent.ExecutorService senders, ZoneId zone, java.time.Clock clock) {
+    public MonthlyMailRun(
+            Directory directory,
+            InvolvementStore store,
+            MonthlyMails mails,
+            MailDelivery delivery,
+            RateLimiter rate,
+            java.util.concurrent.ExecutorService senders,
+            ZoneId zone,
+            java.time.Clock clock) {
         this.directory = directory;
         this.profiles = new Profiles(directory.table());
         this.store = store;
         this.mails = mails;
         this.rate = rate;
-        this.mailing = new PagedMailing<>(new org.meetups.mail.runs.MailingRuns(directory.table(), RUNS, "INVOLVEMENT_MAIL_RUN"),
-                this, delivery, senders, "InvolvementMail", clock);
+        this.mailing = new PagedMailing<>(
+                new org.meetups.mail.runs.MailingRuns(directory.table(), RUNS, "INVOLVEMENT_MAIL_RUN"),
+                this,
+                delivery,
+                senders,
+                "InvolvementMail",
+                clock);
         this.zone = zone;
     }
 
@@ -80,30 +92,45 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
     }
 
     @Override
-    public List<Callable<MailDelivery.Outcome>> mails(String content, List<Directory.Entry> entries, MailDelivery.Run sending) {
+    public List<Callable<MailDelivery.Outcome>> mails(
+            String content, List<Directory.Entry> entries, MailDelivery.Run sending) {
         YearMonth month = YearMonth.parse(Json.read(content, Content.class).month());
-        Map<String, String> languages = profiles.preferredLanguages(entries.stream().map(Directory.Entry::userId)
-                .filter(Objects::nonNull).toList());
+        Map<String, String> languages = profiles.preferredLanguages(entries.stream()
+                .map(Directory.Entry::userId)
+                .filter(Objects::nonNull)
+                .toList());
         Map<String, MonthlyChart> charts = new HashMap<>();
         for (Directory.Entry entry : entries) {
             charts.computeIfAbsent(entry.department(), department -> chart(department, month));
         }
-        return entries.stream().<Callable<MailDelivery.Outcome>>map(entry -> {
-            String language = Languages.firstSupported(languages.get(entry.userId()), entry.language());
-            MonthlyChart chart = charts.get(entry.department());
-            SentMarkers.Marker marker = new SentMarkers.Marker(Keys.personPk(entry.personKey()),
-                    "SENT#" + MonthlyMails.KIND + "#" + month, MonthlyMails.KIND, entry.personKey());
-            return () -> sending.deliver(marker, MonthlyMails.KIND, () -> {
-                RateLimiter.waitForPermission(rate);
-                return mails.compose(chart, month, entry, language);
-            }).outcome();
-        }).toList();
+        return entries.stream()
+                .<Callable<MailDelivery.Outcome>>map(entry -> {
+                    String language = Languages.firstSupported(languages.get(entry.userId()), entry.language());
+                    MonthlyChart chart = charts.get(entry.department());
+                    SentMarkers.Marker marker = new SentMarkers.Marker(
+                            Keys.personPk(entry.personKey()),
+                            "SENT#" + MonthlyMails.KIND + "#" + month,
+                            MonthlyMails.KIND,
+                            entry.personKey());
+                    return () -> sending.deliver(marker, MonthlyMails.KIND, () -> {
+                                RateLimiter.waitForPermission(rate);
+                                return mails.compose(chart, month, entry, language);
+                            })
+                            .outcome();
+                })
+                .toList();
     }
 
     /** The department's twelve months up to {@code month}, against its target: two Queries. */
     MonthlyChart chart(String department, YearMonth month) {
-        List<Report.MemberMonth> months = store.departmentMonths(department, month.minusMonths(MonthlyChart.MONTHS - 1), month);
+        List<Report.MemberMonth> months =
+                store.departmentMonths(department, month.minusMonths(MonthlyChart.MONTHS - 1), month);
         Report.Settings settings = store.departmentSettings(department);
-        return MonthlyChart.of(department, month, months, settings.headcounts().get(department), settings.targets().get(department));
+        return MonthlyChart.of(
+                department,
+                month,
+                months,
+                settings.headcounts().get(department),
+                settings.targets().get(department));
     }
 }

@@ -24,6 +24,7 @@ public final class MonthlyMails {
     static final String CHART_ID = "involvement-chart";
     /** Plot geometry of chart.svg.mustache: baseline, left edge, slot and bar widths. */
     private static final int BASELINE = 210;
+
     private static final int LEFT = 40;
     private static final int SLOT = 48;
     private static final int BAR = 32;
@@ -35,7 +36,8 @@ public final class MonthlyMails {
         DateTimeFormatter monthName = DateTimeFormatter.ofPattern(texts.get(KIND + ".month.pattern"), locale);
         DateTimeFormatter shortName = DateTimeFormatter.ofPattern(texts.get(KIND + ".month.short"), locale);
         String name = to.name() == null || to.name().isBlank() ? to.email() : to.name();
-        Map<String, Object> values = Map.of("department", chart.department(), "month", monthName.format(month), "name", name);
+        Map<String, Object> values =
+                Map.of("department", chart.department(), "month", monthName.format(month), "name", name);
 
         String subject = plain.snippet(texts.get(KIND + ".subject"), values);
         Map<String, Object> page = new HashMap<>();
@@ -45,32 +47,70 @@ public final class MonthlyMails {
         page.put("intro", plain.snippet(texts.get(KIND + ".intro"), values));
         page.put("chartId", CHART_ID);
         page.put("chartAlt", plain.snippet(texts.get(KIND + ".chart.alt"), values));
-        page.put("columns", List.of(texts.get(KIND + ".month"), texts.get(KIND + ".activities"),
-                texts.get(KIND + ".involved"), texts.get(KIND + ".participation")));
+        page.put(
+                "columns",
+                List.of(
+                        texts.get(KIND + ".month"),
+                        texts.get(KIND + ".activities"),
+                        texts.get(KIND + ".involved"),
+                        texts.get(KIND + ".participation")));
         List<Map<String, Object>> rows = new ArrayList<>();
         for (MonthlyChart.Month m : chart.months()) {
-            rows.add(Map.of("month", monthName.format(m.month()), "activities", m.activities(), "involved", m.involved(),
-                    "participation", m.participation() == null ? "-" : m.participation() + "%"));
+            rows.add(Map.of(
+                    "month",
+                    monthName.format(m.month()),
+                    "activities",
+                    m.activities(),
+                    "involved",
+                    m.involved(),
+                    "participation",
+                    m.participation() == null ? "-" : m.participation() + "%"));
         }
         page.put("rows", rows);
         String target = chart.targetPerMonth() == null ? null : format(chart.targetPerMonth());
-        page.put("targetLine", target == null
-                ? plain.snippet(texts.get(KIND + ".target.none"), values)
-                : plain.snippet(texts.get(KIND + ".target"), Map.of("target", target,
-                        "perQuarter", format(chart.targetPerMonth() * 3 / chart.headcount()), "headcount", chart.headcount())));
+        page.put(
+                "targetLine",
+                target == null
+                        ? plain.snippet(texts.get(KIND + ".target.none"), values)
+                        : plain.snippet(
+                                texts.get(KIND + ".target"),
+                                Map.of(
+                                        "target",
+                                        target,
+                                        "perQuarter",
+                                        format(chart.targetPerMonth() * 3 / chart.headcount()),
+                                        "headcount",
+                                        chart.headcount())));
         page.put("footer", plain.snippet(texts.get(KIND + ".footer"), values));
 
-        String svg = Templates.html().file("involvement/chart.svg.mustache", chartScope(chart, texts, shortName, target, values));
+        String svg = Templates.html()
+                .file("involvement/chart.svg.mustache", chartScope(chart, texts, shortName, target, values));
         String html = Templates.html().file("involvement/monthly.html.mustache", page);
         String text = plain.file("involvement/monthly.txt.mustache", page);
-        return new OutgoingMail(KIND, language, to.email(), name, subject, html, text, List.of(), Map.of(),
-                List.of(new OutgoingMail.InlineImage(CHART_ID, "image/svg+xml", "involvement-" + month + ".svg",
+        return new OutgoingMail(
+                KIND,
+                language,
+                to.email(),
+                name,
+                subject,
+                html,
+                text,
+                List.of(),
+                Map.of(),
+                List.of(new OutgoingMail.InlineImage(
+                        CHART_ID,
+                        "image/svg+xml",
+                        "involvement-" + month + ".svg",
                         svg.getBytes(StandardCharsets.UTF_8))));
     }
 
     /** The chart template's numbers: each bar's place and height (from {@link MonthlyChart}), the target line. */
-    private static Map<String, Object> chartScope(MonthlyChart chart, Messages texts, DateTimeFormatter shortName,
-                                                  String target, Map<String, Object> values) {
+    private static Map<String, Object> chartScope(
+            MonthlyChart chart,
+            Messages texts,
+            DateTimeFormatter shortName,
+            String target,
+            Map<String, Object> values) {
         Map<String, Object> scope = new HashMap<>();
         scope.put("title", Templates.text().snippet(texts.get(KIND + ".chart"), values));
         scope.put("baseline", BASELINE);
@@ -96,8 +136,17 @@ public final class MonthlyMails {
         scope.put("bars", bars);
         Integer targetHeight = chart.targetHeight();
         if (targetHeight != null) {
-            scope.put("target", Map.of("y", BASELINE - targetHeight, "labelY", BASELINE - targetHeight - 4, "value", target,
-                    "label", Templates.text().snippet(texts.get(KIND + ".target.label"), Map.of("target", target))));
+            scope.put(
+                    "target",
+                    Map.of(
+                            "y",
+                            BASELINE - targetHeight,
+                            "labelY",
+                            BASELINE - targetHeight - 4,
+                            "value",
+                            target,
+                            "label",
+                            Templates.text().snippet(texts.get(KIND + ".target.label"), Map.of("target", target))));
         }
         return scope;
     }

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.meetups.common.involvement.InvolvementItems;
 import org.meetups.common.involvement.OrganisationMonths;
@@ -35,60 +34,96 @@ public final class InvolvementStore {
     /** A person's own months from {@code first} to {@code last}: one Query of their partition. */
     public List<Report.MemberMonth> personMonths(String userId, YearMonth first, YearMonth last) {
         List<Report.MemberMonth> months = new ArrayList<>();
-        query(QueryRequest.builder().tableName(table.name()).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":pk", s(InvolvementItems.userPk(userId)),
-                        ":from", s(InvolvementItems.monthSk(first)), ":to", s(InvolvementItems.monthSk(last))))
-                .build(), item -> months.add(month(item, null)));
+        query(
+                QueryRequest.builder()
+                        .tableName(table.name())
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                s(InvolvementItems.userPk(userId)),
+                                ":from",
+                                s(InvolvementItems.monthSk(first)),
+                                ":to",
+                                s(InvolvementItems.monthSk(last))))
+                        .build(),
+                item -> months.add(month(item, null)));
         return months;
     }
 
     /** A department's member months from {@code first} to {@code last}: one Query of its partition. */
     public List<Report.MemberMonth> departmentMonths(String department, YearMonth first, YearMonth last) {
         List<Report.MemberMonth> months = new ArrayList<>();
-        query(QueryRequest.builder().tableName(table.name()).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(":pk", s(InvolvementItems.departmentPk(department)),
-                        ":from", s(InvolvementItems.monthSk(first) + "#"), ":to", s(InvolvementItems.monthSk(last) + "#\uffff")))
-                .build(), item -> months.add(month(item, department)));
+        query(
+                QueryRequest.builder()
+                        .tableName(table.name())
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                s(InvolvementItems.departmentPk(department)),
+                                ":from",
+                                s(InvolvementItems.monthSk(first) + "#"),
+                                ":to",
+                                s(InvolvementItems.monthSk(last) + "#\uffff")))
+                        .build(),
+                item -> months.add(month(item, department)));
         return months;
     }
 
     /** Every member month of the organisation in the period: one Query of the year's index partition. */
     public List<Report.MemberMonth> organisationMonths(Period period) {
-        return new OrganisationMonths(table).items(period.first(), period.last()).stream()
-                .map(item -> month(item, InvolvementItems.text(item, InvolvementItems.DEPARTMENT))).toList();
+        return new OrganisationMonths(table)
+                .items(period.first(), period.last()).stream()
+                        .map(item -> month(item, InvolvementItems.text(item, InvolvementItems.DEPARTMENT)))
+                        .toList();
     }
 
     /** The settings of one department (headcount, target, personal targets): one Query. */
     public Report.Settings departmentSettings(String department) {
-        return settings(QueryRequest.builder().tableName(table.name()).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", s(InvolvementItems.SETTINGS_PK),
-                        ":prefix", s(InvolvementItems.departmentSettingsPrefix(department))))
-                .build(), department);
+        return settings(
+                QueryRequest.builder()
+                        .tableName(table.name())
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                s(InvolvementItems.SETTINGS_PK),
+                                ":prefix",
+                                s(InvolvementItems.departmentSettingsPrefix(department))))
+                        .build(),
+                department);
     }
 
     /** Every setting (all departments, ambassadors): one Query of the settings partition. */
     public Report.Settings allSettings() {
-        return settings(QueryRequest.builder().tableName(table.name()).consistentRead(true)
-                .keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", s(InvolvementItems.SETTINGS_PK)))
-                .build(), null);
+        return settings(
+                QueryRequest.builder()
+                        .tableName(table.name())
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", s(InvolvementItems.SETTINGS_PK)))
+                        .build(),
+                null);
     }
 
     /** A person's target in their department: one BatchGetItem of the department's and their own. */
     public Report.Settings personalSettings(String department, String userId) {
         List<Map<String, AttributeValue>> items = table.batchGet(List.of(
                 InvolvementItems.key(InvolvementItems.SETTINGS_PK, InvolvementItems.targetSk(department)),
-                InvolvementItems.key(InvolvementItems.SETTINGS_PK, InvolvementItems.personalTargetSk(department, userId))));
+                InvolvementItems.key(
+                        InvolvementItems.SETTINGS_PK, InvolvementItems.personalTargetSk(department, userId))));
         Report.Settings settings = empty();
         items.forEach(item -> read(item, settings, department));
         return settings;
     }
 
     public void putTarget(String department, String userId, Target target, String setBy, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(InvolvementItems.key(InvolvementItems.SETTINGS_PK,
-                userId == null ? InvolvementItems.targetSk(department) : InvolvementItems.personalTargetSk(department, userId)));
+        Map<String, AttributeValue> item = new HashMap<>(InvolvementItems.key(
+                InvolvementItems.SETTINGS_PK,
+                userId == null
+                        ? InvolvementItems.targetSk(department)
+                        : InvolvementItems.personalTargetSk(department, userId)));
         item.put("type", s("INVOLVEMENT_TARGET"));
         item.put(InvolvementItems.DEPARTMENT, s(department));
         if (userId != null) {
@@ -102,8 +137,8 @@ public final class InvolvementStore {
     }
 
     public void putHeadcount(String department, int headcount, String setBy, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(InvolvementItems.key(InvolvementItems.SETTINGS_PK,
-                InvolvementItems.headcountSk(department)));
+        Map<String, AttributeValue> item = new HashMap<>(
+                InvolvementItems.key(InvolvementItems.SETTINGS_PK, InvolvementItems.headcountSk(department)));
         item.put("type", s("INVOLVEMENT_HEADCOUNT"));
         item.put(InvolvementItems.DEPARTMENT, s(department));
         item.put("headcount", n(headcount));
@@ -113,31 +148,52 @@ public final class InvolvementStore {
     }
 
     public void markAmbassador(String userId, String by, Instant now) {
-        table.client().putItem(r -> r.tableName(table.name()).item(Map.of(
-                Keys.PK, s(InvolvementItems.SETTINGS_PK), Keys.SK, s(InvolvementItems.ambassadorSk(userId)),
-                "type", s("INVOLVEMENT_AMBASSADOR"), InvolvementItems.USER_ID, s(userId), "markedBy", s(by),
-                "markedAt", s(now.toString()))));
+        table.client()
+                .putItem(r -> r.tableName(table.name())
+                        .item(Map.of(
+                                Keys.PK,
+                                s(InvolvementItems.SETTINGS_PK),
+                                Keys.SK,
+                                s(InvolvementItems.ambassadorSk(userId)),
+                                "type",
+                                s("INVOLVEMENT_AMBASSADOR"),
+                                InvolvementItems.USER_ID,
+                                s(userId),
+                                "markedBy",
+                                s(by),
+                                "markedAt",
+                                s(now.toString()))));
     }
 
     public void unmarkAmbassador(String userId) {
-        table.client().deleteItem(r -> r.tableName(table.name())
-                .key(InvolvementItems.key(InvolvementItems.SETTINGS_PK, InvolvementItems.ambassadorSk(userId))));
+        table.client()
+                .deleteItem(r -> r.tableName(table.name())
+                        .key(InvolvementItems.key(
+                                InvolvementItems.SETTINGS_PK, InvolvementItems.ambassadorSk(userId))));
     }
 
     private void query(QueryRequest request, Consumer<Map<String, AttributeValue>> each) {
         Map<String, AttributeValue> start = null;
         do {
-            QueryRequest page = start == null ? request : request.toBuilder().exclusiveStartKey(start).build();
+            QueryRequest page = start == null
+                    ? request
+                    : request.toBuilder().exclusiveStartKey(start).build();
             QueryResponse response = table.client().query(page);
             response.items().forEach(each);
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
     }
 
     private static Report.MemberMonth month(Map<String, AttributeValue> item, String department) {
-        return new Report.MemberMonth(InvolvementItems.text(item, InvolvementItems.USER_ID),
-                InvolvementItems.text(item, InvolvementItems.NAME), department,
-                YearMonth.parse(InvolvementItems.text(item, InvolvementItems.MONTH)), InvolvementItems.figures(item));
+        return new Report.MemberMonth(
+                InvolvementItems.text(item, InvolvementItems.USER_ID),
+                InvolvementItems.text(item, InvolvementItems.NAME),
+                department,
+                YearMonth.parse(InvolvementItems.text(item, InvolvementItems.MONTH)),
+                InvolvementItems.figures(item));
     }
 
     private Report.Settings settings(QueryRequest request, String onlyDepartment) {
@@ -162,15 +218,19 @@ public final class InvolvementStore {
             return;
         }
         if (item.containsKey("headcount")) {
-            settings.headcounts().put(department, Integer.parseInt(item.get("headcount").n()));
+            settings.headcounts()
+                    .put(department, Integer.parseInt(item.get("headcount").n()));
         } else if (item.containsKey("activitiesPerQuarter")) {
-            Target target = new Target(Integer.parseInt(item.get("activitiesPerQuarter").n()),
+            Target target = new Target(
+                    Integer.parseInt(item.get("activitiesPerQuarter").n()),
                     Integer.parseInt(item.get("rolesPerHalfYear").n()));
             String userId = InvolvementItems.text(item, InvolvementItems.USER_ID);
             if (userId == null) {
                 settings.targets().put(department, target);
             } else {
-                settings.personalTargets().computeIfAbsent(department, k -> new HashMap<>()).put(userId, target);
+                settings.personalTargets()
+                        .computeIfAbsent(department, k -> new HashMap<>())
+                        .put(userId, target);
             }
         }
     }

@@ -24,10 +24,15 @@ class SampleEventsTest {
     @Test
     void everySampleEventIsServedAndEveryRouteHasOne() {
         TestStack stack = TestStack.create();
-        InvolvementHandler handler = new InvolvementHandler(stack.env(),
-                Clock.fixed(Instant.parse("2027-03-20T12:00:00Z"), ZoneOffset.UTC));
-        for (String name : List.of("put-department-target.json", "put-personal-target.json", "put-department-headcount.json",
-                "mark-ambassador.json", "get-my-involvement.json", "get-department-involvement.json",
+        InvolvementHandler handler =
+                new InvolvementHandler(stack.env(), Clock.fixed(Instant.parse("2027-03-20T12:00:00Z"), ZoneOffset.UTC));
+        for (String name : List.of(
+                "put-department-target.json",
+                "put-personal-target.json",
+                "put-department-headcount.json",
+                "mark-ambassador.json",
+                "get-my-involvement.json",
+                "get-department-involvement.json",
                 "get-organisation-involvement.json")) {
             ApiResult result = stack.call(handler, event(name));
             assertEquals(200, result.status(), () -> name + ": " + result);
@@ -40,7 +45,9 @@ class SampleEventsTest {
         assertEquals(204, unmarked.status(), unmarked::toString);
         List<String> sampleRoutes = Arrays.stream(
                         ProjectFiles.resolve("events/involvement").toFile().listFiles((d, n) -> n.endsWith(".json")))
-                .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey()).sorted().toList();
+                .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey())
+                .sorted()
+                .toList();
         assertEquals(handler.routes().keySet().stream().sorted().toList(), sampleRoutes);
     }
 }

@@ -61,6 +61,7 @@ class MonthlyMailTest {
     static final String DOMAIN = "monthly.example.org";
     /** The 1st of April 09:00 in Amsterdam (summer time): the default schedule's time; it reports on March. */
     static final Instant APRIL = Instant.parse("2027-04-01T07:00:00Z");
+
     static final Instant MAY = Instant.parse("2027-05-01T07:00:00Z");
 
     static TestStack stack;
@@ -74,7 +75,9 @@ class MonthlyMailTest {
         stack = TestStack.create();
         table = new MeetupTable(stack.dynamo(), stack.tableName());
         TemplateFunctions.Function function = TemplateFunctions.all(ProjectFiles.root()).stream()
-                .filter(f -> f.logicalId().equals("InvolvementMailFunction")).findFirst().orElseThrow();
+                .filter(f -> f.logicalId().equals("InvolvementMailFunction"))
+                .findFirst()
+                .orElseThrow();
         env = new HashMap<>(stack.environmentOf(function));
         env.put("TABLE_NAME", stack.tableName());
         env.put("HTTP_READ_TIMEOUT_SECONDS", "300");
@@ -86,12 +89,15 @@ class MonthlyMailTest {
         Directory directory = new Directory(table);
         Instant before = APRIL.minusSeconds(86_400 * 10);
         // the staff list gives languages; tokens say who manages which department
-        directory.importStaff(List.of(new Directory.StaffMember("mia@" + DOMAIN, "Mia", "Finance", "nl"),
-                new Directory.StaffMember("max@" + DOMAIN, "Max", "Finance", "en"),
-                new Directory.StaffMember("sue@" + DOMAIN, "Sue", "Sales", null),
-                new Directory.StaffMember("ex@" + DOMAIN, "Ex", "Sales", "en"),
-                new Directory.StaffMember("eva@" + DOMAIN, "Eva", "Finance", "en"),
-                new Directory.StaffMember("ned@" + DOMAIN, "Ned", "Sales", "nl")), before);
+        directory.importStaff(
+                List.of(
+                        new Directory.StaffMember("mia@" + DOMAIN, "Mia", "Finance", "nl"),
+                        new Directory.StaffMember("max@" + DOMAIN, "Max", "Finance", "en"),
+                        new Directory.StaffMember("sue@" + DOMAIN, "Sue", "Sales", null),
+                        new Directory.StaffMember("ex@" + DOMAIN, "Ex", "Sales", "en"),
+                        new Directory.StaffMember("eva@" + DOMAIN, "Eva", "Finance", "en"),
+                        new Directory.StaffMember("ned@" + DOMAIN, "Ned", "Sales", "nl")),
+                before);
         DirectorySync sync = new DirectorySync(directory, Clock.fixed(before, ZoneOffset.UTC));
         sync.seen(new Caller("u-mia", "mia@" + DOMAIN, "Mia", "Finance", false, true));
         sync.seen(new Caller("u-max", "max@" + DOMAIN, "Max", "Finance", false, true));
@@ -112,7 +118,8 @@ class MonthlyMailTest {
         attend("m-mar", "2027-03-10T18:00:00Z", "u-sue", "sue");
         attend("m-mar", "2027-03-10T18:00:00Z", "u-ned", "ned");
         StreamFeed feed = new StreamFeed(stack);
-        var response = new ProjectionsHandler(stack.env(), Clock.fixed(APRIL, ZoneOffset.UTC), ProjectionsHandler.PAGE_SIZE)
+        var response = new ProjectionsHandler(
+                        stack.env(), Clock.fixed(APRIL, ZoneOffset.UTC), ProjectionsHandler.PAGE_SIZE)
                 .handleRequest(feed.toEvent(feed.drain()), null);
         assertEquals(List.of(), response.getBatchItemFailures());
         InvolvementStore store = new InvolvementStore(table);
@@ -121,11 +128,38 @@ class MonthlyMailTest {
     }
 
     static void attend(String meetupId, String start, String userId, String name) {
-        table.client().putItem(r -> r.tableName(table.name()).item(Map.of(Keys.PK, s(Keys.meetupPk(meetupId)), Keys.SK, s(Keys.META),
-                "startsAt", s(start), "kind", s("COMMUNITY_MEETUP"))));
-        Map<String, AttributeValue> rsvp = new HashMap<>(Map.of(Keys.PK, s(Keys.meetupPk(meetupId)), Keys.SK, s(Keys.rsvpSk(userId)),
-                "type", s("RSVP"), "meetupId", s(meetupId), "userId", s(userId), "email", s(name + "@" + DOMAIN),
-                "name", s(name), "status", s("GOING"), "meetupStartsAt", s(start), "attendance", s("ATTENDED")));
+        table.client()
+                .putItem(r -> r.tableName(table.name())
+                        .item(Map.of(
+                                Keys.PK,
+                                s(Keys.meetupPk(meetupId)),
+                                Keys.SK,
+                                s(Keys.META),
+                                "startsAt",
+                                s(start),
+                                "kind",
+                                s("COMMUNITY_MEETUP"))));
+        Map<String, AttributeValue> rsvp = new HashMap<>(Map.of(
+                Keys.PK,
+                s(Keys.meetupPk(meetupId)),
+                Keys.SK,
+                s(Keys.rsvpSk(userId)),
+                "type",
+                s("RSVP"),
+                "meetupId",
+                s(meetupId),
+                "userId",
+                s(userId),
+                "email",
+                s(name + "@" + DOMAIN),
+                "name",
+                s(name),
+                "status",
+                s("GOING"),
+                "meetupStartsAt",
+                s(start),
+                "attendance",
+                s("ATTENDED")));
         table.client().putItem(r -> r.tableName(table.name()).item(rsvp));
     }
 
@@ -167,12 +201,19 @@ class MonthlyMailTest {
         }
         both.shutdown();
         assertEquals(3, sentCount, "three managers, each mailed by one of the two");
-        PagedMailing.Summary repeated = handler(APRIL.plusSeconds(600), List.of()).handle(event("start", APRIL), null);
+        PagedMailing.Summary repeated =
+                handler(APRIL.plusSeconds(600), List.of()).handle(event("start", APRIL), null);
         assertEquals(new PagedMailing.Summary("2027-03", "DONE", 0, 0, 0, 0, 0), repeated);
-        assertEquals("NOTHING_OPEN", handler(APRIL.plusSeconds(900), List.of()).handle(event("continue", APRIL), null).outcome());
+        assertEquals(
+                "NOTHING_OPEN",
+                handler(APRIL.plusSeconds(900), List.of())
+                        .handle(event("continue", APRIL), null)
+                        .outcome());
 
         Map<String, List<SentMails.Mail>> mails = byRecipient("march 2027", "maart 2027");
-        assertEquals(List.of("max@" + DOMAIN, "mia@" + DOMAIN, "sue@" + DOMAIN), List.copyOf(mails.keySet()),
+        assertEquals(
+                List.of("max@" + DOMAIN, "mia@" + DOMAIN, "sue@" + DOMAIN),
+                List.copyOf(mails.keySet()),
                 "only the managers with a department, once each");
         mails.values().forEach(list -> assertEquals(1, list.size()));
 
@@ -191,7 +232,8 @@ class MonthlyMailTest {
             for (YearMonth m = YearMonth.of(2026, 4); !m.isAfter(YearMonth.of(2027, 3)); m = m.plusMonths(1)) {
                 expected.put(m.toString(), 0L);
             }
-            for (Report.MemberMonth m : store.departmentMonths(department, YearMonth.of(2026, 4), YearMonth.of(2027, 3))) {
+            for (Report.MemberMonth m :
+                    store.departmentMonths(department, YearMonth.of(2026, 4), YearMonth.of(2027, 3))) {
                 expected.merge(m.month().toString(), m.figures().activities(), Long::sum);
             }
             Document svg = chart(mail);
@@ -227,7 +269,9 @@ class MonthlyMailTest {
                 assertEquals(null, target, "Sales has no target");
                 assertEquals(160, heights.get("2027-03"));
                 assertTrue(text.contains("No target or headcount is set for Sales"), text);
-                assertTrue(!text.contains("Finance") && !mail.part("text/html").contains("Finance"), "Sales sees only Sales");
+                assertTrue(
+                        !text.contains("Finance") && !mail.part("text/html").contains("Finance"),
+                        "Sales sees only Sales");
             }
         }
         assertTrue(mia.part("text/plain").contains("Activiteiten"), mia.part("text/plain"));
@@ -256,7 +300,11 @@ class MonthlyMailTest {
         }
         int before = byRecipient("april 2027").size();
         assertTrue(before >= 1 && before <= 2, "what went out before it died: " + before);
-        assertEquals("BUSY", handler(MAY.plusSeconds(60), List.of()).handle(event("continue", MAY), null).outcome());
+        assertEquals(
+                "BUSY",
+                handler(MAY.plusSeconds(60), List.of())
+                        .handle(event("continue", MAY), null)
+                        .outcome());
         PagedMailing.Summary resumed = handler(MAY.plusSeconds(301), List.of()).handle(event("continue", MAY), null);
         assertEquals("2027-04", resumed.period());
         assertEquals("DONE", resumed.outcome(), resumed::toString);
@@ -277,7 +325,9 @@ class MonthlyMailTest {
         assertEquals(3, started.path("sent").asInt());
         // the DynamoDB calls of a run: three managers of two departments on one page
         Map<String, Long> calls = new TreeMap<>();
-        CallRecorder.since(mark).stream().filter(c -> c.startsWith("DynamoDb.")).forEach(c -> calls.merge(c.substring(9), 1L, Long::sum));
+        CallRecorder.since(mark).stream()
+                .filter(c -> c.startsWith("DynamoDb."))
+                .forEach(c -> calls.merge(c.substring(9), 1L, Long::sum));
         System.out.println("monthly mail run, 3 managers in 2 departments, DynamoDB calls: " + calls + ", "
                 + calls.values().stream().mapToLong(Long::longValue).sum() + " in all");
         // run: GetItem, PutItem, UpdateItem (lease), UpdateItem (page), UpdateItem (done); page: Query (managers),
@@ -289,7 +339,8 @@ class MonthlyMailTest {
 
     static JsonNode sample(String name) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (var in = java.nio.file.Files.newInputStream(ProjectFiles.resolve("events/involvement-mail").resolve(name))) {
+        try (var in = java.nio.file.Files.newInputStream(
+                ProjectFiles.resolve("events/involvement-mail").resolve(name))) {
             handler(Instant.parse("2027-03-01T08:00:00Z"), List.of()).handleRequest(in, out, null);
         }
         return Json.MAPPER.readTree(out.toByteArray());

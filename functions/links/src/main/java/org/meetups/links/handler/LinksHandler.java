@@ -1,7 +1,5 @@
 package org.meetups.links.handler;
 
-import org.meetups.common.people.Directory;
-import org.meetups.common.people.DirectorySync;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,24 +18,26 @@ import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
 import org.meetups.common.http.HttpFunction;
 import org.meetups.common.http.Problems;
+import org.meetups.common.people.Directory;
+import org.meetups.common.people.DirectorySync;
 import org.meetups.common.roles.Person;
 import org.meetups.common.roles.RoleRelease;
 import org.meetups.common.roles.RoleTake;
-import org.meetups.common.rsvp.SeatTake;
 import org.meetups.common.rsvp.RsvpCancellation;
 import org.meetups.common.rsvp.RsvpStatus;
+import org.meetups.common.rsvp.SeatTake;
 import org.meetups.common.store.Busy;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.links.store.LinkStore;
 import org.meetups.mail.CalendarEntry;
 import org.meetups.mail.IcsWriter;
 import org.meetups.mail.Languages;
+import org.meetups.mail.MailStack;
 import org.meetups.mail.Messages;
 import org.meetups.mail.Templates;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.SignedToken;
 import org.meetups.mail.links.TokenSigner;
-import org.meetups.mail.MailStack;
 
 /**
  * Signed links and calendars. One-click links from mails ({@code /links/{token}}, no JWT): GET only
@@ -46,8 +46,13 @@ import org.meetups.mail.MailStack;
  * clients cannot send one; the signed token carries the feed version).
  */
 public final class LinksHandler extends HttpFunction {
-    static final Set<Purpose> ONE_CLICK = Set.of(Purpose.CANCEL_RSVP, Purpose.LEAVE_WAITLIST, Purpose.WITHDRAW_ROLE,
-            Purpose.TAKE_ROLE, Purpose.TAKE_SEAT, Purpose.UNSUBSCRIBE_DIGEST);
+    static final Set<Purpose> ONE_CLICK = Set.of(
+            Purpose.CANCEL_RSVP,
+            Purpose.LEAVE_WAITLIST,
+            Purpose.WITHDRAW_ROLE,
+            Purpose.TAKE_ROLE,
+            Purpose.TAKE_SEAT,
+            Purpose.UNSUBSCRIBE_DIGEST);
     private static final String CALENDAR = "text/calendar; charset=utf-8";
 
     private final LinkStore store;
@@ -58,12 +63,15 @@ public final class LinksHandler extends HttpFunction {
     private final Directory directory;
     /** Signs with the link secret, read at init and again after a SnapStart restore. */
     private volatile TokenSigner tokens;
+
     private final Env env;
     /** PUBLIC_BASE_URL without a trailing slash; null when empty: then the API's own address. */
     private final String publicBaseUrl;
+
     private final String organizer;
     /** Calendar writers by UID domain: the host of the public base URL, as in the mails' .ics files. */
     private final Map<String, IcsWriter> calendars = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final Duration feedLifetime;
     private final Clock clock;
 
@@ -84,8 +92,10 @@ public final class LinksHandler extends HttpFunction {
         this.directory = new Directory(table);
         this.env = env;
         this.tokens = MailStack.tokens(env, clock);
-        this.publicBaseUrl = env.find("PUBLIC_BASE_URL").filter(base -> !base.isBlank())
-                .map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base).orElse(null);
+        this.publicBaseUrl = env.find("PUBLIC_BASE_URL")
+                .filter(base -> !base.isBlank())
+                .map(base -> base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
+                .orElse(null);
         this.organizer = MailStack.mime(env).senderAddress();
         this.feedLifetime = feedLifetime(env);
         this.clock = clock;
@@ -100,8 +110,9 @@ public final class LinksHandler extends HttpFunction {
         if (publicBaseUrl != null) {
             return publicBaseUrl;
         }
-        String host = request.header("host").orElseThrow(() -> new IllegalStateException(
-                "no PUBLIC_BASE_URL and no Host header to take the API's address from"));
+        String host = request.header("host")
+                .orElseThrow(() -> new IllegalStateException(
+                        "no PUBLIC_BASE_URL and no Host header to take the API's address from"));
         return "https://" + host;
     }
 
@@ -117,7 +128,8 @@ public final class LinksHandler extends HttpFunction {
             "GET /links/{token}", this::confirm,
             "POST /links/{token}", this::act);
 
-    private static final Set<String> PUBLIC = Set.of("GET /calendar/{feed}", "GET /links/{token}", "POST /links/{token}");
+    private static final Set<String> PUBLIC =
+            Set.of("GET /calendar/{feed}", "GET /links/{token}", "POST /links/{token}");
 
     @Override
     public Map<String, Route> routes() {
@@ -157,9 +169,16 @@ public final class LinksHandler extends HttpFunction {
         Meetup meetup = store.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
         String base = baseUrl(request);
         String body = ics(base).publish(List.of(event(base, meetup, null)), clock.instant());
-        return new ApiResponse(200, Map.of("content-type", CALENDAR,
-                "content-disposition", "attachment; filename=\"meetup-" + id + ".ics\"",
-                "cache-control", "private, no-cache"), body);
+        return new ApiResponse(
+                200,
+                Map.of(
+                        "content-type",
+                        CALENDAR,
+                        "content-disposition",
+                        "attachment; filename=\"meetup-" + id + ".ics\"",
+                        "cache-control",
+                        "private, no-cache"),
+                body);
     }
 
     /** Days a feed URL works (FEED_TTL_DAYS, default 180): a person who left stops getting one within that time. */
@@ -173,7 +192,8 @@ public final class LinksHandler extends HttpFunction {
         } catch (NumberFormatException e) {
             // refused below
         }
-        throw new IllegalStateException("FEED_TTL_DAYS must be a whole number of days from 1 to 3650, not '" + days + "'");
+        throw new IllegalStateException(
+                "FEED_TTL_DAYS must be a whole number of days from 1 to 3650, not '" + days + "'");
     }
 
     /** A new feed URL, valid for the feed lifetime from now; every older URL stops working. */
@@ -196,36 +216,51 @@ public final class LinksHandler extends HttpFunction {
                 + "by a newer one (POST /me/calendar-feed)");
         TokenSigner.Checked checked = tokens.check(token, Set.of(Purpose.CALENDAR_FEED));
         if (checked instanceof TokenSigner.Invalid invalid && invalid.reason() == TokenSigner.Reason.EXPIRED) {
-            throw new ApiException(410, "feed-expired", "Feed expired", "this calendar feed has expired; "
-                    + "get a new address with POST /me/calendar-feed and subscribe to it");
+            throw new ApiException(
+                    410,
+                    "feed-expired",
+                    "Feed expired",
+                    "this calendar feed has expired; "
+                            + "get a new address with POST /me/calendar-feed and subscribe to it");
         }
         if (!(checked instanceof TokenSigner.Valid valid)) {
             throw gone;
         }
         SignedToken claims = valid.token();
-        if (!store.feedVersion(claims.userId()).map(v -> v.equals(claims.feedVersion())).orElse(false)) {
+        if (!store.feedVersion(claims.userId())
+                .map(v -> v.equals(claims.feedVersion()))
+                .orElse(false)) {
             throw gone;
         }
         Instant now = clock.instant();
         String base = baseUrl(request);
         List<IcsWriter.Event> events = store.upcoming(claims.userId(), now).stream()
-                .map(entry -> event(base, entry.meetup(), entry.role())).toList();
-        return new ApiResponse(200, Map.of("content-type", CALENDAR, "cache-control", "private, max-age=300",
-                "referrer-policy", "no-referrer"), ics(base).publish(events, now));
+                .map(entry -> event(base, entry.meetup(), entry.role()))
+                .toList();
+        return new ApiResponse(
+                200,
+                Map.of(
+                        "content-type",
+                        CALENDAR,
+                        "cache-control",
+                        "private, max-age=300",
+                        "referrer-policy",
+                        "no-referrer"),
+                ics(base).publish(events, now));
     }
 
     private IcsWriter.Event event(String baseUrl, Meetup meetup, String role) {
         String title = meetup.title();
         if (role != null) {
-            String language = Languages.supported(meetup.language()) ? Languages.normalise(meetup.language())
-                    : Languages.ENGLISH;
-            title = Templates.text().snippet(Messages.of(language).get("role.title"),
-                    Map.of("title", meetup.title(), "role", role));
+            String language =
+                    Languages.supported(meetup.language()) ? Languages.normalise(meetup.language()) : Languages.ENGLISH;
+            title = Templates.text()
+                    .snippet(Messages.of(language).get("role.title"), Map.of("title", meetup.title(), "role", role));
         }
-        CalendarEntry entry = role == null ? CalendarEntry.attendance(meetup.id())
-                : CalendarEntry.volunteering(meetup.id(), role);
-        return new IcsWriter.Event(entry, meetup, title, meetup.description(),
-                baseUrl + "/meetups/" + meetup.id() + "/calendar.ics");
+        CalendarEntry entry =
+                role == null ? CalendarEntry.attendance(meetup.id()) : CalendarEntry.volunteering(meetup.id(), role);
+        return new IcsWriter.Event(
+                entry, meetup, title, meetup.description(), baseUrl + "/meetups/" + meetup.id() + "/calendar.ics");
     }
 
     /** Shows what the link would do; changes nothing, so a prefetching scanner cannot act. */
@@ -235,25 +270,50 @@ public final class LinksHandler extends HttpFunction {
                 return usedAlready();
             }
             return switch (token.purpose()) {
-                case CANCEL_RSVP -> Pages.page(200, "Cancel your RSVP?", meetup.title(),
-                        "You are going to this meetup. Press the button to cancel your place.", "Cancel my RSVP");
-                case LEAVE_WAITLIST -> Pages.page(200, "Leave the waiting list?", meetup.title(),
-                        "You are on the waiting list. Press the button to leave it.", "Leave the waiting list");
-                case WITHDRAW_ROLE -> Pages.page(200, "Withdraw from your role?", meetup.title(),
-                        "You hold the role '" + token.role() + "'. Press the button to withdraw from it.",
-                        "Withdraw from '" + token.role() + "'");
+                case CANCEL_RSVP ->
+                    Pages.page(
+                            200,
+                            "Cancel your RSVP?",
+                            meetup.title(),
+                            "You are going to this meetup. Press the button to cancel your place.",
+                            "Cancel my RSVP");
+                case LEAVE_WAITLIST ->
+                    Pages.page(
+                            200,
+                            "Leave the waiting list?",
+                            meetup.title(),
+                            "You are on the waiting list. Press the button to leave it.",
+                            "Leave the waiting list");
+                case WITHDRAW_ROLE ->
+                    Pages.page(
+                            200,
+                            "Withdraw from your role?",
+                            meetup.title(),
+                            "You hold the role '" + token.role() + "'. Press the button to withdraw from it.",
+                            "Withdraw from '" + token.role() + "'");
                 case TAKE_ROLE -> {
                     var need = meetup.roles().get(token.role());
                     if (need != null && need.filled() >= need.slots()) {
                         yield justFilled(meetup, "Every slot of the role '" + token.role() + "' is taken now.");
                     }
-                    yield Pages.page(200, "Take the role '" + token.role() + "'?", meetup.title(),
-                            "Press the button to become " + token.role() + " at this meetup.", "I'll be " + token.role());
+                    yield Pages.page(
+                            200,
+                            "Take the role '" + token.role() + "'?",
+                            meetup.title(),
+                            "Press the button to become " + token.role() + " at this meetup.",
+                            "I'll be " + token.role());
                 }
-                case TAKE_SEAT -> meetup.seatsLeft() == 0 || meetup.waitlistCount() > 0
-                        ? justFilled(meetup, "Every seat is taken now.")
-                        : Pages.page(200, "Are you going?", meetup.title(), "Press the button to take a seat.", "I'm going");
-                case CALENDAR_FEED, UNSUBSCRIBE_DIGEST, HIGHLIGHT_PHOTO -> throw new IllegalStateException("not a meetup link");
+                case TAKE_SEAT ->
+                    meetup.seatsLeft() == 0 || meetup.waitlistCount() > 0
+                            ? justFilled(meetup, "Every seat is taken now.")
+                            : Pages.page(
+                                    200,
+                                    "Are you going?",
+                                    meetup.title(),
+                                    "Press the button to take a seat.",
+                                    "I'm going");
+                case CALENDAR_FEED, UNSUBSCRIBE_DIGEST, HIGHLIGHT_PHOTO ->
+                    throw new IllegalStateException("not a meetup link");
             };
         });
     }
@@ -271,28 +331,69 @@ public final class LinksHandler extends HttpFunction {
         Instant now = clock.instant();
         try {
             return switch (token.purpose()) {
-                case WITHDRAW_ROLE -> switch (roleRelease.release(token.meetupId(), token.role(), token.userId(), now,
-                        List.of(store.markUsed(token, now)), token.signUp())) {
-                    case RELEASED -> Pages.page(200, "You withdrew from your role", meetup.title(),
-                            "You no longer hold the role '" + token.role() + "'. Thank you for letting us know.", null);
-                    case NOT_HELD -> Pages.page(409, "Nothing to withdraw from", meetup.title(),
-                            "You do not hold the role '" + token.role() + "' (any more): nothing was changed.", null);
-                    case ALONGSIDE_REFUSED -> usedAlready();
-                    case OTHER_ASSIGNMENT -> Pages.page(409, "This link is from an earlier mail", meetup.title(),
-                            "You took the role '" + token.role() + "' again since this mail was sent, and this "
-                                    + "link belongs to the earlier time: nothing was changed. Use the link in your "
-                                    + "latest mail to withdraw.", null);
-                };
-                case CANCEL_RSVP -> rsvpPage(meetup, rsvpCancellation.cancel(token.userId(), token.meetupId(), now,
-                        Set.of(RsvpStatus.GOING), List.of(store.markUsed(token, now)), generation(token)),
-                        "Your RSVP is cancelled", "Your place is free again; if people were waiting, the first "
-                                + "of them has it now. Thank you for letting us know.");
-                case LEAVE_WAITLIST -> rsvpPage(meetup, rsvpCancellation.cancel(token.userId(), token.meetupId(), now,
-                        Set.of(RsvpStatus.WAITLISTED), List.of(store.markUsed(token, now)), generation(token)),
-                        "You left the waiting list", "You are no longer waiting for a place at this meetup.");
+                case WITHDRAW_ROLE ->
+                    switch (roleRelease.release(
+                            token.meetupId(),
+                            token.role(),
+                            token.userId(),
+                            now,
+                            List.of(store.markUsed(token, now)),
+                            token.signUp())) {
+                        case RELEASED ->
+                            Pages.page(
+                                    200,
+                                    "You withdrew from your role",
+                                    meetup.title(),
+                                    "You no longer hold the role '" + token.role()
+                                            + "'. Thank you for letting us know.",
+                                    null);
+                        case NOT_HELD ->
+                            Pages.page(
+                                    409,
+                                    "Nothing to withdraw from",
+                                    meetup.title(),
+                                    "You do not hold the role '" + token.role() + "' (any more): nothing was changed.",
+                                    null);
+                        case ALONGSIDE_REFUSED -> usedAlready();
+                        case OTHER_ASSIGNMENT ->
+                            Pages.page(
+                                    409,
+                                    "This link is from an earlier mail",
+                                    meetup.title(),
+                                    "You took the role '" + token.role() + "' again since this mail was sent, and this "
+                                            + "link belongs to the earlier time: nothing was changed. Use the link in your "
+                                            + "latest mail to withdraw.",
+                                    null);
+                    };
+                case CANCEL_RSVP ->
+                    rsvpPage(
+                            meetup,
+                            rsvpCancellation.cancel(
+                                    token.userId(),
+                                    token.meetupId(),
+                                    now,
+                                    Set.of(RsvpStatus.GOING),
+                                    List.of(store.markUsed(token, now)),
+                                    generation(token)),
+                            "Your RSVP is cancelled",
+                            "Your place is free again; if people were waiting, the first "
+                                    + "of them has it now. Thank you for letting us know.");
+                case LEAVE_WAITLIST ->
+                    rsvpPage(
+                            meetup,
+                            rsvpCancellation.cancel(
+                                    token.userId(),
+                                    token.meetupId(),
+                                    now,
+                                    Set.of(RsvpStatus.WAITLISTED),
+                                    List.of(store.markUsed(token, now)),
+                                    generation(token)),
+                            "You left the waiting list",
+                            "You are no longer waiting for a place at this meetup.");
                 case TAKE_ROLE -> takeRole(token, meetup, now);
                 case TAKE_SEAT -> takeSeat(token, meetup, now);
-                case CALENDAR_FEED, UNSUBSCRIBE_DIGEST, HIGHLIGHT_PHOTO -> throw new IllegalStateException("not a meetup link");
+                case CALENDAR_FEED, UNSUBSCRIBE_DIGEST, HIGHLIGHT_PHOTO ->
+                    throw new IllegalStateException("not a meetup link");
             };
         } catch (ApiException refused) {
             return refusedPage(token, meetup, refused);
@@ -316,12 +417,28 @@ public final class LinksHandler extends HttpFunction {
         if (person == null) {
             return notYours(meetup);
         }
-        return switch (roleTake.take(token.meetupId(), token.role(), new Person(token.userId(), person.name(), person.email(), null),
-                token.userId(), now, List.of(store.markUsed(token, now)))) {
-            case RoleTake.Result.Taken taken -> Pages.page(200, "You are " + token.role(), meetup.title(),
-                    "You took the role '" + token.role() + "'. Thank you! A confirmation with a calendar invitation is on its way.", null);
-            case RoleTake.Result.AlreadyHeld held -> Pages.page(409, "You already hold this role", meetup.title(),
-                    "You are " + token.role() + " at this meetup already: nothing was changed.", null);
+        return switch (roleTake.take(
+                token.meetupId(),
+                token.role(),
+                new Person(token.userId(), person.name(), person.email(), null),
+                token.userId(),
+                now,
+                List.of(store.markUsed(token, now)))) {
+            case RoleTake.Result.Taken taken ->
+                Pages.page(
+                        200,
+                        "You are " + token.role(),
+                        meetup.title(),
+                        "You took the role '" + token.role()
+                                + "'. Thank you! A confirmation with a calendar invitation is on its way.",
+                        null);
+            case RoleTake.Result.AlreadyHeld held ->
+                Pages.page(
+                        409,
+                        "You already hold this role",
+                        meetup.title(),
+                        "You are " + token.role() + " at this meetup already: nothing was changed.",
+                        null);
             case RoleTake.Result.AlongsideRefused used -> usedAlready();
         };
     }
@@ -332,13 +449,27 @@ public final class LinksHandler extends HttpFunction {
         if (person == null) {
             return notYours(meetup);
         }
-        return switch (seatTake.take(token.meetupId(), token.userId(), person.email(), person.name(), now,
+        return switch (seatTake.take(
+                token.meetupId(),
+                token.userId(),
+                person.email(),
+                person.name(),
+                now,
                 List.of(store.markUsed(token, now)))) {
-            case SeatTake.Result.Taken taken -> Pages.page(200, "You're going", meetup.title(),
-                    "Your seat is confirmed. A confirmation with a calendar invitation is on its way.", null);
-            case SeatTake.Result.AlreadySignedUp already -> Pages.page(409, already.rsvp().holdsSeat()
-                    ? "You are already going" : "You are on the waiting list", meetup.title(),
-                    "You signed up for this meetup before: nothing was changed.", null);
+            case SeatTake.Result.Taken taken ->
+                Pages.page(
+                        200,
+                        "You're going",
+                        meetup.title(),
+                        "Your seat is confirmed. A confirmation with a calendar invitation is on its way.",
+                        null);
+            case SeatTake.Result.AlreadySignedUp already ->
+                Pages.page(
+                        409,
+                        already.rsvp().holdsSeat() ? "You are already going" : "You are on the waiting list",
+                        meetup.title(),
+                        "You signed up for this meetup before: nothing was changed.",
+                        null);
             case SeatTake.Result.Full full -> justFilled(meetup, "Someone took the last seat just before you.");
             case SeatTake.Result.AlongsideRefused used -> usedAlready();
         };
@@ -346,17 +477,28 @@ public final class LinksHandler extends HttpFunction {
 
     /** The directory entry a digest link was minted for, while it still belongs to the link's account. */
     private Directory.Entry digestPerson(SignedToken token) {
-        return directory.entry(token.person()).filter(e -> token.userId().equals(e.userId())).orElse(null);
+        return directory
+                .entry(token.person())
+                .filter(e -> token.userId().equals(e.userId()))
+                .orElse(null);
     }
 
     private static ApiResponse notYours(Meetup meetup) {
-        return Pages.page(409, "This link no longer applies", meetup.title(),
-                "The address this digest was sent to now belongs to another account: nothing was changed.", null);
+        return Pages.page(
+                409,
+                "This link no longer applies",
+                meetup.title(),
+                "The address this digest was sent to now belongs to another account: nothing was changed.",
+                null);
     }
 
     private static ApiResponse justFilled(Meetup meetup, String why) {
-        return Pages.page(409, "It just filled up", meetup.title(), why + " Nothing was changed; the next digest "
-                + "lists what is still open.", null);
+        return Pages.page(
+                409,
+                "It just filled up",
+                meetup.title(),
+                why + " Nothing was changed; the next digest " + "lists what is still open.",
+                null);
     }
 
     /**
@@ -367,17 +509,25 @@ public final class LinksHandler extends HttpFunction {
     private ApiResponse unsubscribe(SignedToken token, boolean act) {
         var entry = directory.entry(token.person());
         if (entry.isEmpty()) {
-            return Pages.refusal(404, "Address not found", "This address is no longer in the directory. Nothing was changed.");
+            return Pages.refusal(
+                    404, "Address not found", "This address is no longer in the directory. Nothing was changed.");
         }
         if (!act) {
             return entry.get().subscribed()
-                    ? Pages.page(200, "Stop the weekly digest?", null,
-                            "Press the button and we stop sending you the weekly digest.", "Unsubscribe")
+                    ? Pages.page(
+                            200,
+                            "Stop the weekly digest?",
+                            null,
+                            "Press the button and we stop sending you the weekly digest.",
+                            "Unsubscribe")
                     : Pages.refusal(200, "You are unsubscribed", "You no longer get the weekly digest.");
         }
         directory.subscribe(token.person(), false, clock.instant());
-        return Pages.refusal(200, "You are unsubscribed", "You no longer get the weekly digest. You can subscribe "
-                + "again in your preferences (digest) at any time.");
+        return Pages.refusal(
+                200,
+                "You are unsubscribed",
+                "You no longer get the weekly digest. You can subscribe "
+                        + "again in your preferences (digest) at any time.");
     }
 
     /** The RSVP sign-up an RSVP link names; a link naming none cannot act. */
@@ -402,12 +552,21 @@ public final class LinksHandler extends HttpFunction {
         TokenSigner.Checked checked = tokens.check(raw, ONE_CLICK);
         if (checked instanceof TokenSigner.Invalid invalid) {
             return switch (invalid.reason()) {
-                case MALFORMED_OR_TAMPERED -> Pages.refusal(400, "This link is not valid",
-                        "The link is incomplete or was changed. Open it again from the original e-mail.");
-                case EXPIRED -> Pages.refusal(410, "This link has expired",
-                        "Links in e-mails work until the meetup starts. Nothing was changed.");
-                case WRONG_PURPOSE -> Pages.refusal(400, "This link cannot be used here",
-                        "This address is not a one-click link. Nothing was changed.");
+                case MALFORMED_OR_TAMPERED ->
+                    Pages.refusal(
+                            400,
+                            "This link is not valid",
+                            "The link is incomplete or was changed. Open it again from the original e-mail.");
+                case EXPIRED ->
+                    Pages.refusal(
+                            410,
+                            "This link has expired",
+                            "Links in e-mails work until the meetup starts. Nothing was changed.");
+                case WRONG_PURPOSE ->
+                    Pages.refusal(
+                            400,
+                            "This link cannot be used here",
+                            "This address is not a one-click link. Nothing was changed.");
             };
         }
         SignedToken token = ((TokenSigner.Valid) checked).token();
@@ -419,30 +578,47 @@ public final class LinksHandler extends HttpFunction {
         }
         return store.meetup(token.meetupId())
                 .map(meetup -> action.apply(token, meetup))
-                .orElseGet(() -> Pages.refusal(404, "Meetup not found",
-                        "This meetup no longer exists. Nothing was changed."));
+                .orElseGet(() ->
+                        Pages.refusal(404, "Meetup not found", "This meetup no longer exists. Nothing was changed."));
     }
 
     private static ApiResponse rsvpPage(Meetup meetup, RsvpCancellation.Result result, String done, String message) {
         return switch (result) {
             case RsvpCancellation.Result.Cancelled cancelled -> Pages.page(200, done, meetup.title(), message, null);
-            case RsvpCancellation.Result.AlreadyCancelled already -> Pages.page(409, "Nothing to cancel", meetup.title(),
-                    "Your RSVP was already cancelled: nothing was changed.", null);
-            case RsvpCancellation.Result.OtherStatus other -> Pages.page(409, "Nothing was changed", meetup.title(),
-                    other.rsvp().status() == RsvpStatus.GOING
-                            ? "You have a place at this meetup now, so this waiting-list link no longer applies. "
-                                    + "To give up your place, use the link in your confirmation mail or the meetups app."
-                            : "You are on the waiting list rather than going, so this link no longer applies. "
-                                    + "Use the link in your waiting-list mail or the meetups app.", null);
+            case RsvpCancellation.Result.AlreadyCancelled already ->
+                Pages.page(
+                        409,
+                        "Nothing to cancel",
+                        meetup.title(),
+                        "Your RSVP was already cancelled: nothing was changed.",
+                        null);
+            case RsvpCancellation.Result.OtherStatus other ->
+                Pages.page(
+                        409,
+                        "Nothing was changed",
+                        meetup.title(),
+                        other.rsvp().status() == RsvpStatus.GOING
+                                ? "You have a place at this meetup now, so this waiting-list link no longer applies. "
+                                        + "To give up your place, use the link in your confirmation mail or the meetups app."
+                                : "You are on the waiting list rather than going, so this link no longer applies. "
+                                        + "Use the link in your waiting-list mail or the meetups app.",
+                        null);
             case RsvpCancellation.Result.AlongsideRefused used -> usedAlready();
-            case RsvpCancellation.Result.OtherSignUp other -> Pages.page(409, "This link is from an earlier mail",
-                    meetup.title(), "You signed up again since this mail was sent, and this link belongs to the earlier "
-                            + "sign-up: nothing was changed. Use the link in your latest mail, or the meetups app.", null);
+            case RsvpCancellation.Result.OtherSignUp other ->
+                Pages.page(
+                        409,
+                        "This link is from an earlier mail",
+                        meetup.title(),
+                        "You signed up again since this mail was sent, and this link belongs to the earlier "
+                                + "sign-up: nothing was changed. Use the link in your latest mail, or the meetups app.",
+                        null);
         };
     }
 
     private static ApiResponse usedAlready() {
-        return Pages.refusal(409, "This link has already been used",
+        return Pages.refusal(
+                409,
+                "This link has already been used",
                 "Each link works once, and this one has done its job. Nothing more was changed.");
     }
 }

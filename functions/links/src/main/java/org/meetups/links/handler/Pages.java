@@ -18,13 +18,16 @@ final class Pages {
         values.put("meetup", meetupTitle);
         values.put("message", message);
         values.put("button", button);
-        return new ApiResponse(status, Map.of(
-                "content-type", "text/html; charset=utf-8",
-                "cache-control", "no-store",
-                "referrer-policy", "no-referrer",
-                "x-robots-tag", "noindex",
-                "x-content-type-options", "nosniff",
-                "content-security-policy", "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"),
+        return new ApiResponse(
+                status,
+                Map.of(
+                        "content-type", "text/html; charset=utf-8",
+                        "cache-control", "no-store",
+                        "referrer-policy", "no-referrer",
+                        "x-robots-tag", "noindex",
+                        "x-content-type-options", "nosniff",
+                        "content-security-policy",
+                                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"),
                 Templates.html().file("links/page.html.mustache", values));
     }
 

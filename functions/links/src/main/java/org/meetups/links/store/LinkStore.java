@@ -48,8 +48,11 @@ public final class LinkStore {
 
     /** Whether the one-click token with this nonce has acted already. */
     public boolean used(String nonce) {
-        return table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(MeetupTable.key(Keys.tokenPk(nonce), Keys.USED))).hasItem();
+        return table.client()
+                .getItem(r -> r.tableName(table.name())
+                        .consistentRead(true)
+                        .key(MeetupTable.key(Keys.tokenPk(nonce), Keys.USED)))
+                .hasItem();
     }
 
     /** The conditional Put that records the token as used; fails when it was used before. */
@@ -60,28 +63,51 @@ public final class LinkStore {
         item.put("meetupId", s(token.meetupId()));
         item.put("userId", s(token.userId()));
         item.put("usedAt", s(now.toString()));
-        item.put(Keys.TTL, AttributeValue.fromN(Long.toString(token.expiresAt().plus(KEEP_USED).getEpochSecond())));
-        return TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(item)
-                .conditionExpression("attribute_not_exists(PK)").build()).build();
+        item.put(
+                Keys.TTL,
+                AttributeValue.fromN(
+                        Long.toString(token.expiresAt().plus(KEEP_USED).getEpochSecond())));
+        return TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(table.name())
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(PK)")
+                        .build())
+                .build();
     }
 
     /** The current feed version, or empty when the person never created a feed. */
     public Optional<Long> feedVersion(String userId) {
-        var item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE)).projectionExpression("feedVersion")).item();
-        return item == null || !item.containsKey("feedVersion") ? Optional.empty()
+        var item = table.client()
+                .getItem(r -> r.tableName(table.name())
+                        .consistentRead(true)
+                        .key(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE))
+                        .projectionExpression("feedVersion"))
+                .item();
+        return item == null || !item.containsKey("feedVersion")
+                ? Optional.empty()
                 : Optional.of(Long.parseLong(item.get("feedVersion").n()));
     }
 
     /** Bumps the feed version (creating the profile item if needed): every older feed URL stops working. */
     public long rotateFeed(String userId, Instant now) {
-        var attributes = table.client().updateItem(r -> r.tableName(table.name())
-                .key(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE))
-                .updateExpression("ADD feedVersion :one SET #type = :type, userId = :user, feedRotatedAt = :now")
-                .expressionAttributeNames(Map.of("#type", "type"))
-                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":type", s("PROFILE"),
-                        ":user", s(userId), ":now", s(now.toString())))
-                .returnValues(ReturnValue.UPDATED_NEW)).attributes();
+        var attributes = table.client()
+                .updateItem(r -> r.tableName(table.name())
+                        .key(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE))
+                        .updateExpression(
+                                "ADD feedVersion :one SET #type = :type, userId = :user, feedRotatedAt = :now")
+                        .expressionAttributeNames(Map.of("#type", "type"))
+                        .expressionAttributeValues(Map.of(
+                                ":one",
+                                AttributeValue.fromN("1"),
+                                ":type",
+                                s("PROFILE"),
+                                ":user",
+                                s(userId),
+                                ":now",
+                                s(now.toString())))
+                        .returnValues(ReturnValue.UPDATED_NEW))
+                .attributes();
         return Long.parseLong(attributes.get("feedVersion").n());
     }
 
@@ -98,11 +124,16 @@ public final class LinkStore {
         Map<String, AttributeValue> startKey = null;
         do {
             Map<String, AttributeValue> exclusiveStart = startKey;
-            QueryResponse page = table.client().query(r -> r.tableName(table.name()).indexName(Keys.GSI2)
-                    .keyConditionExpression("GSI2PK = :user AND GSI2SK >= :from")
-                    .expressionAttributeValues(Map.of(":user", s(Keys.userPk(userId)),
-                            ":from", s(from.minus(FEED_LOOKBACK).toString())))
-                    .exclusiveStartKey(exclusiveStart));
+            QueryResponse page = table.client()
+                    .query(r -> r.tableName(table.name())
+                            .indexName(Keys.GSI2)
+                            .keyConditionExpression("GSI2PK = :user AND GSI2SK >= :from")
+                            .expressionAttributeValues(Map.of(
+                                    ":user",
+                                    s(Keys.userPk(userId)),
+                                    ":from",
+                                    s(from.minus(FEED_LOOKBACK).toString())))
+                            .exclusiveStartKey(exclusiveStart));
             for (Map<String, AttributeValue> item : page.items()) {
                 String[] parts = item.get(Keys.GSI2_SK).s().split("#", 4);
                 if (parts.length == 3 && "RSVP".equals(parts[2])) {
@@ -114,24 +145,32 @@ public final class LinkStore {
                     held.add(new Held(parts[1], parts[3]));
                 }
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            startKey =
+                    page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null && held.size() < FEED_MAX_ITEMS);
 
-        Map<String, Meetup> meetups = meetups(new LinkedHashSet<>(held.stream().map(Held::meetupId).toList()));
-        return held.stream().limit(FEED_MAX_ITEMS).filter(h -> meetups.containsKey(h.meetupId()))
-                .map(h -> new FeedEntry(meetups.get(h.meetupId()), h.role())).toList();
+        Map<String, Meetup> meetups =
+                meetups(new LinkedHashSet<>(held.stream().map(Held::meetupId).toList()));
+        return held.stream()
+                .limit(FEED_MAX_ITEMS)
+                .filter(h -> meetups.containsKey(h.meetupId()))
+                .map(h -> new FeedEntry(meetups.get(h.meetupId()), h.role()))
+                .toList();
     }
 
     private Map<String, Meetup> meetups(Set<String> ids) {
         Map<String, Meetup> found = new HashMap<>();
-        table.batchGet(ids.stream().map(id -> MeetupTable.key(Keys.meetupPk(id), Keys.META)).toList(), read -> { })
+        table.batchGet(
+                        ids.stream()
+                                .map(id -> MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                                .toList(),
+                        read -> {})
                 .forEach(item -> {
                     Meetup meetup = MeetupSchema.MEETUP.mapToItem(item);
                     found.put(meetup.id(), meetup);
                 });
         return found;
     }
-
 
     private static AttributeValue s(String value) {
         return AttributeValue.fromS(value);

@@ -46,7 +46,9 @@ class CalendarTest {
     }
 
     ApiResult meetupFile(String id, User user) {
-        return s.call(ApiEvents.request("GET", "/meetups/{id}/calendar.ics").path("id", id).as(user));
+        return s.call(ApiEvents.request("GET", "/meetups/{id}/calendar.ics")
+                .path("id", id)
+                .as(user));
     }
 
     ApiResult rotate(User user) {
@@ -74,7 +76,13 @@ class CalendarTest {
             assertEquals("meetup-" + id + "@meetups.example.org", prop(event, "UID"));
             assertEquals("3", prop(event, "SEQUENCE"));
             assertEquals("CONFIRMED", prop(event, "STATUS"));
-            assertEquals("Europe/Amsterdam", event.getProperty("DTSTART").orElseThrow().getParameter("TZID").orElseThrow().getValue());
+            assertEquals(
+                    "Europe/Amsterdam",
+                    event.getProperty("DTSTART")
+                            .orElseThrow()
+                            .getParameter("TZID")
+                            .orElseThrow()
+                            .getValue());
             assertTrue(result.body().contains("BEGIN:VTIMEZONE"));
             assertTrue(result.header("content-disposition").contains("meetup-" + id + ".ics"));
         }
@@ -85,7 +93,9 @@ class CalendarTest {
     void aCancelledMeetupSaysSoAndBadIdsAreProblems() throws Exception {
         String id = UUID.randomUUID().toString();
         s.meetup(id, START, MeetupStatus.CANCELLED, 0);
-        assertEquals("CANCELLED", prop(events(parse(meetupFile(id, TestUsers.employee()))).get(0), "STATUS"));
+        assertEquals(
+                "CANCELLED",
+                prop(events(parse(meetupFile(id, TestUsers.employee()))).get(0), "STATUS"));
         assertEquals(404, meetupFile("no-such-meetup", TestUsers.employee()).status());
         // an id no meetup can have is unknown, as on every meetup route
         assertEquals(404, meetupFile("bad id!", TestUsers.employee()).status());
@@ -111,30 +121,55 @@ class CalendarTest {
         int mark = CallRecorder.mark();
         List<VEvent> events = events(parse(feed(file)));
         List<String> calls = CallRecorder.since(mark);
-        assertEquals(List.of("meetup-" + going + "@meetups.example.org", "meetup-" + hosting + "-role-host@meetups.example.org"),
-                events.stream().map(e -> prop(e, "UID")).sorted((a, b) -> a.contains("role") ? 1 : -1).toList());
+        assertEquals(
+                List.of(
+                        "meetup-" + going + "@meetups.example.org",
+                        "meetup-" + hosting + "-role-host@meetups.example.org"),
+                events.stream()
+                        .map(e -> prop(e, "UID"))
+                        .sorted((a, b) -> a.contains("role") ? 1 : -1)
+                        .toList());
         assertTrue(events.stream().anyMatch(e -> prop(e, "SUMMARY").contains("host")));
-        assertTrue(calls.stream().allMatch(c -> List.of("DynamoDb.GetItem", "DynamoDb.Query", "DynamoDb.BatchGetItem").contains(c)),
+        assertTrue(
+                calls.stream()
+                        .allMatch(c -> List.of("DynamoDb.GetItem", "DynamoDb.Query", "DynamoDb.BatchGetItem")
+                                .contains(c)),
                 calls::toString);
     }
 
     @Test
     void withoutAPublicBaseUrlFeedAndCalendarAddressesAreTheApisOwn() throws Exception {
         // a stack without a custom domain: the function learns the API's address from the request
-        LinksHandler ownAddress = new LinksHandler(s.stack.env(java.util.Map.of("LINK_SECRET", LinksTestSupport.SECRET,
-                "ALLOW_PLAINTEXT_LINK_SECRET", "true", "PUBLIC_BASE_URL", "", "SENDER", "Meetups <meetups@example.org>")),
+        LinksHandler ownAddress = new LinksHandler(
+                s.stack.env(java.util.Map.of(
+                        "LINK_SECRET",
+                        LinksTestSupport.SECRET,
+                        "ALLOW_PLAINTEXT_LINK_SECRET",
+                        "true",
+                        "PUBLIC_BASE_URL",
+                        "",
+                        "SENDER",
+                        "Meetups <meetups@example.org>")),
                 java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
         String host = "abc123.execute-api.eu-west-1.amazonaws.com";
         User me = TestUsers.user("feed-own", "Olga Own", "olga@example.org", false);
         String going = s.meetup();
         s.rsvp(going, me.sub(), "GOING");
 
-        ApiResult rotated = s.call(ownAddress, ApiEvents.request("POST", "/me/calendar-feed").header("host", host).as(me));
+        ApiResult rotated = s.call(
+                ownAddress,
+                ApiEvents.request("POST", "/me/calendar-feed")
+                        .header("host", host)
+                        .as(me));
         String url = rotated.json().get("url").asText();
         assertTrue(url.startsWith("https://" + host + "/calendar/") && url.endsWith(".ics"), url);
         String file = url.substring(url.lastIndexOf('/') + 1);
-        VEvent event = events(parse(s.call(ownAddress, ApiEvents.request("GET", "/calendar/{feed}").path("feed", file)
-                .header("host", host)))).get(0);
+        VEvent event = events(parse(s.call(
+                        ownAddress,
+                        ApiEvents.request("GET", "/calendar/{feed}")
+                                .path("feed", file)
+                                .header("host", host))))
+                .get(0);
         assertEquals("meetup-" + going + "@" + host, prop(event, "UID"), "the UID domain the mails use then too");
         assertEquals("https://" + host + "/meetups/" + going + "/calendar.ics", prop(event, "URL"));
     }
@@ -159,9 +194,13 @@ class CalendarTest {
         String file = file(rotate(me));
         String token = file.substring(0, file.length() - 4);
         // a token for another user, never created; a one-click token; a changed signature; garbage
-        for (String bad : List.of(s.signer.feed("feed-never", 1, START) + ".ics",
-                s.signer.oneClick(Purpose.WITHDRAW_ROLE, "m", me.sub(), "host", LinksTestSupport.ASSIGNED_AT, START) + ".ics",
-                token.substring(0, token.length() - 2) + "AA.ics", "nothing.ics", "x")) {
+        for (String bad : List.of(
+                s.signer.feed("feed-never", 1, START) + ".ics",
+                s.signer.oneClick(Purpose.WITHDRAW_ROLE, "m", me.sub(), "host", LinksTestSupport.ASSIGNED_AT, START)
+                        + ".ics",
+                token.substring(0, token.length() - 2) + "AA.ics",
+                "nothing.ics",
+                "x")) {
             ApiResult result = feed(bad);
             assertEquals(404, result.status(), result::toString);
             assertFalse(result.body().contains("BEGIN:VCALENDAR"));
@@ -172,24 +211,44 @@ class CalendarTest {
     void aFeedExpiresAfterItsLifetimeUnlessRenewedByANewUrl() throws Exception {
         User me = TestUsers.user("feed-4", "Eef Expiry", "eef@example.org", false);
         ApiResult rotated = rotate(me);
-        assertEquals(NOW.plus(java.time.Duration.ofDays(180)).toString(), rotated.json().get("expiresAt").asText());
+        assertEquals(
+                NOW.plus(java.time.Duration.ofDays(180)).toString(),
+                rotated.json().get("expiresAt").asText());
         String file = file(rotated);
-        LinksHandler dayBefore = s.handler(NOW.plus(java.time.Duration.ofDays(180)).minusSeconds(1));
+        LinksHandler dayBefore =
+                s.handler(NOW.plus(java.time.Duration.ofDays(180)).minusSeconds(1));
         LinksHandler expiryDay = s.handler(NOW.plus(java.time.Duration.ofDays(180)));
         parse(s.call(dayBefore, ApiEvents.request("GET", "/calendar/{feed}").path("feed", file)));
-        ApiResult expired = s.call(expiryDay, ApiEvents.request("GET", "/calendar/{feed}").path("feed", file));
+        ApiResult expired =
+                s.call(expiryDay, ApiEvents.request("GET", "/calendar/{feed}").path("feed", file));
         assertEquals(410, expired.status(), expired::toString);
         assertTrue(expired.json().get("detail").asText().contains("POST /me/calendar-feed"));
         // renewal: a new URL, made while signed in, works for another lifetime from then
-        ApiResult renewed = s.call(expiryDay, ApiEvents.request("POST", "/me/calendar-feed").as(me));
+        ApiResult renewed =
+                s.call(expiryDay, ApiEvents.request("POST", "/me/calendar-feed").as(me));
         parse(s.call(expiryDay, ApiEvents.request("GET", "/calendar/{feed}").path("feed", file(renewed))));
         // the lifetime is configurable
-        LinksHandler shortLived = new LinksHandler(s.stack.env(java.util.Map.of("LINK_SECRET", LinksTestSupport.SECRET,
-                "ALLOW_PLAINTEXT_LINK_SECRET", "true", "PUBLIC_BASE_URL", LinksTestSupport.BASE_URL,
-                "SENDER", "Meetups <meetups@example.org>", "FEED_TTL_DAYS", "7")),
+        LinksHandler shortLived = new LinksHandler(
+                s.stack.env(java.util.Map.of(
+                        "LINK_SECRET",
+                        LinksTestSupport.SECRET,
+                        "ALLOW_PLAINTEXT_LINK_SECRET",
+                        "true",
+                        "PUBLIC_BASE_URL",
+                        LinksTestSupport.BASE_URL,
+                        "SENDER",
+                        "Meetups <meetups@example.org>",
+                        "FEED_TTL_DAYS",
+                        "7")),
                 java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
-        assertEquals(NOW.plus(java.time.Duration.ofDays(7)).toString(), s.call(shortLived,
-                ApiEvents.request("POST", "/me/calendar-feed").as(me)).json().get("expiresAt").asText());
+        assertEquals(
+                NOW.plus(java.time.Duration.ofDays(7)).toString(),
+                s.call(
+                                shortLived,
+                                ApiEvents.request("POST", "/me/calendar-feed").as(me))
+                        .json()
+                        .get("expiresAt")
+                        .asText());
         // a feed URL without an expiry (made before feeds expired) counts as expired
         String legacy = legacyFeedToken(me.sub(), 4);
         assertEquals(410, feed(legacy + ".ics").status());
@@ -201,8 +260,8 @@ class CalendarTest {
         String body = b64.encodeToString(("{\"p\":\"CALENDAR_FEED\",\"u\":\"" + userId + "\",\"v\":" + version + "}")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(LinksTestSupport.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                "HmacSHA256"));
+        mac.init(new javax.crypto.spec.SecretKeySpec(
+                LinksTestSupport.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
         return body + "." + b64.encodeToString(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 }

@@ -43,7 +43,8 @@ class LinksApiTest {
     }
 
     String withdrawToken(String meetupId) {
-        return s.signer.oneClick(Purpose.WITHDRAW_ROLE, meetupId, HOLDER.sub(), "host", LinksTestSupport.ASSIGNED_AT, START);
+        return s.signer.oneClick(
+                Purpose.WITHDRAW_ROLE, meetupId, HOLDER.sub(), "host", LinksTestSupport.ASSIGNED_AT, START);
     }
 
     static void assertPage(ApiResult result, int status, String text) {
@@ -73,12 +74,18 @@ class LinksApiTest {
         String id = s.meetup();
         s.holdRole(id, "host", HOLDER.sub());
         String token = withdrawToken(id);
-        String nonce = s.signer.check(token, LinksHandler.ONE_CLICK) instanceof org.meetups.mail.links.TokenSigner.Valid v
-                ? v.token().nonce() : null;
+        String nonce =
+                s.signer.check(token, LinksHandler.ONE_CLICK) instanceof org.meetups.mail.links.TokenSigner.Valid v
+                        ? v.token().nonce()
+                        : null;
 
         int mark = CallRecorder.mark();
         assertPage(follow(token), 200, "You withdrew from your role");
-        assertEquals(1, CallRecorder.since(mark).stream().filter(c -> c.equals("DynamoDb.TransactWriteItems")).count());
+        assertEquals(
+                1,
+                CallRecorder.since(mark).stream()
+                        .filter(c -> c.equals("DynamoDb.TransactWriteItems"))
+                        .count());
         assertFalse(s.exists(Keys.meetupPk(id), Keys.roleSk("host", HOLDER.sub())));
         assertEquals(0, s.stored(id).roles().get("host").filled());
         assertTrue(s.exists(Keys.tokenPk(nonce), Keys.USED));
@@ -128,10 +135,17 @@ class LinksApiTest {
         String id = s.meetup();
         s.holdRole(id, "host", HOLDER.sub());
         String token = withdrawToken(id);
-        String other = s.signer.oneClick(Purpose.WITHDRAW_ROLE, id, TestUsers.otherEmployee().sub(), "host", LinksTestSupport.ASSIGNED_AT, START);
+        String other = s.signer.oneClick(
+                Purpose.WITHDRAW_ROLE,
+                id,
+                TestUsers.otherEmployee().sub(),
+                "host",
+                LinksTestSupport.ASSIGNED_AT,
+                START);
         // the claims of one token with the signature of another
         String forged = other.substring(0, other.indexOf('.')) + token.substring(token.indexOf('.'));
-        for (String bad : List.of(forged, token + "x", "not-a-token", token.replace('.', '_'), "a.b.c", "x".repeat(2000))) {
+        for (String bad :
+                List.of(forged, token + "x", "not-a-token", token.replace('.', '_'), "a.b.c", "x".repeat(2000))) {
             assertPage(show(bad), 400, "not valid");
             assertPage(follow(bad), 400, "not valid");
         }
@@ -144,7 +158,8 @@ class LinksApiTest {
         s.holdRole(id, "host", HOLDER.sub());
         String token = withdrawToken(id);
         LinksHandler afterStart = s.handler(START.plusSeconds(1));
-        ApiResult page = s.call(afterStart, ApiEvents.request("POST", "/links/{token}").path("token", token));
+        ApiResult page =
+                s.call(afterStart, ApiEvents.request("POST", "/links/{token}").path("token", token));
         assertPage(page, 410, "expired");
         assertPage(s.call(afterStart, ApiEvents.request("GET", "/links/{token}").path("token", token)), 410, "expired");
         assertEquals(1, s.stored(id).roles().get("host").filled());
@@ -180,7 +195,11 @@ class LinksApiTest {
 
         int mark = CallRecorder.mark();
         assertPage(follow(token), 200, "Your RSVP is cancelled");
-        assertEquals(1, CallRecorder.since(mark).stream().filter(c -> c.equals("DynamoDb.TransactWriteItems")).count());
+        assertEquals(
+                1,
+                CallRecorder.since(mark).stream()
+                        .filter(c -> c.equals("DynamoDb.TransactWriteItems"))
+                        .count());
         assertEquals("CANCELLED", s.rsvpStatus(id, HOLDER.sub()));
         assertEquals("GOING", s.rsvpStatus(id, waiting.sub()));
         assertEquals(1, s.stored(id).goingCount());
@@ -201,7 +220,10 @@ class LinksApiTest {
         assertEquals("WAITLISTED", s.rsvpVia(id, HOLDER));
         String leave = s.signer.oneClick(Purpose.LEAVE_WAITLIST, id, HOLDER.sub(), null, "1", START);
         // a cancel link does not take someone off the waitlist, and changes nothing
-        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START)), 409, "waiting list rather than going");
+        assertPage(
+                follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START)),
+                409,
+                "waiting list rather than going");
         assertEquals("WAITLISTED", s.rsvpStatus(id, HOLDER.sub()));
 
         assertPage(show(leave), 200, "Leave the waiting list?");
@@ -216,7 +238,10 @@ class LinksApiTest {
         assertEquals("GOING", s.rsvpVia(other, going));
         assertEquals("WAITLISTED", s.rsvpVia(other, HOLDER));
         String stale = s.signer.oneClick(Purpose.LEAVE_WAITLIST, other, HOLDER.sub(), null, "1", START);
-        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, other, going.sub(), null, "1", START)), 200, "Your RSVP is cancelled");
+        assertPage(
+                follow(s.signer.oneClick(Purpose.CANCEL_RSVP, other, going.sub(), null, "1", START)),
+                200,
+                "Your RSVP is cancelled");
         assertEquals("GOING", s.rsvpStatus(other, HOLDER.sub()));
         assertPage(follow(stale), 409, "You have a place at this meetup now");
         assertEquals("GOING", s.rsvpStatus(other, HOLDER.sub()));
@@ -228,7 +253,8 @@ class LinksApiTest {
         String token = s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START);
         assertPage(follow(token), 404, "no RSVP");
         s.rsvpVia(id, HOLDER);
-        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START)), 200, "cancelled");
+        assertPage(
+                follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START)), 200, "cancelled");
         assertPage(follow(token), 409, "already cancelled");
     }
 
@@ -237,9 +263,31 @@ class LinksApiTest {
         String id = "escape-" + UUID.randomUUID().toString().substring(0, 8);
         s.meetup(id, START, MeetupStatus.SCHEDULED, 0);
         var stored = s.stored(id);
-        s.table.meetups().putItem(new org.meetups.common.domain.Meetup(id, "<script>alert(1)</script>", null,
-                stored.kind(), "en", stored.startsAt(), stored.endsAt(), stored.timeZone(), stored.venue(), null, 40,
-                stored.startsAt(), stored.roles(), false, MeetupStatus.SCHEDULED, 0, 0, 0, 1, "coord-1", NOW, NOW));
+        s.table
+                .meetups()
+                .putItem(new org.meetups.common.domain.Meetup(
+                        id,
+                        "<script>alert(1)</script>",
+                        null,
+                        stored.kind(),
+                        "en",
+                        stored.startsAt(),
+                        stored.endsAt(),
+                        stored.timeZone(),
+                        stored.venue(),
+                        null,
+                        40,
+                        stored.startsAt(),
+                        stored.roles(),
+                        false,
+                        MeetupStatus.SCHEDULED,
+                        0,
+                        0,
+                        0,
+                        1,
+                        "coord-1",
+                        NOW,
+                        NOW));
         ApiResult page = show(withdrawToken(id));
         assertPage(page, 200, "&lt;script&gt;");
         assertFalse(page.body().contains("<script>"));
@@ -251,14 +299,23 @@ class LinksApiTest {
         assertEquals("GOING", s.rsvpVia(id, HOLDER));
         String first = s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START);
         // cancelled through the API, then signed up again: the mail of that sign-up has a link for generation 2
-        assertEquals(200, s.stack.call(s.rsvps, ApiEvents.request("DELETE", "/meetups/{id}/rsvp").path("id", id)
-                .as(HOLDER).build()).status());
+        assertEquals(
+                200,
+                s.stack
+                        .call(
+                                s.rsvps,
+                                ApiEvents.request("DELETE", "/meetups/{id}/rsvp")
+                                        .path("id", id)
+                                        .as(HOLDER)
+                                        .build())
+                        .status());
         assertEquals("GOING", s.rsvpVia(id, HOLDER));
         int mark = CallRecorder.mark();
         assertPage(follow(first), 409, "earlier sign-up");
         assertFalse(CallRecorder.since(mark).contains("DynamoDb.TransactWriteItems"), "nothing was written");
         assertEquals("GOING", s.rsvpStatus(id, HOLDER.sub()));
-        assertPage(follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "2", START)), 200, "cancelled");
+        assertPage(
+                follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "2", START)), 200, "cancelled");
         assertEquals("CANCELLED", s.rsvpStatus(id, HOLDER.sub()));
     }
 
@@ -269,15 +326,24 @@ class LinksApiTest {
         String old = withdrawToken(id);
         // withdrawn and taken again later: the assignment item now has a later assignedAt
         String later = NOW.plusSeconds(3600).toString();
-        s.stack.dynamo().updateItem(r -> r.tableName(s.stack.tableName())
-                .key(java.util.Map.of("PK", LinksTestSupport.s(org.meetups.common.store.Keys.meetupPk(id)),
-                        "SK", LinksTestSupport.s(org.meetups.common.store.Keys.roleSk("host", HOLDER.sub()))))
-                .updateExpression("SET assignedAt = :later")
-                .expressionAttributeValues(java.util.Map.of(":later", LinksTestSupport.s(later))));
+        s.stack
+                .dynamo()
+                .updateItem(r -> r.tableName(s.stack.tableName())
+                        .key(java.util.Map.of(
+                                "PK",
+                                LinksTestSupport.s(org.meetups.common.store.Keys.meetupPk(id)),
+                                "SK",
+                                LinksTestSupport.s(org.meetups.common.store.Keys.roleSk("host", HOLDER.sub()))))
+                        .updateExpression("SET assignedAt = :later")
+                        .expressionAttributeValues(java.util.Map.of(":later", LinksTestSupport.s(later))));
         assertPage(follow(old), 409, "earlier mail");
-        assertTrue(s.exists(org.meetups.common.store.Keys.meetupPk(id), org.meetups.common.store.Keys.roleSk("host", HOLDER.sub())));
+        assertTrue(s.exists(
+                org.meetups.common.store.Keys.meetupPk(id),
+                org.meetups.common.store.Keys.roleSk("host", HOLDER.sub())));
         assertEquals(1, s.stored(id).roles().get("host").filled());
-        assertPage(follow(s.signer.oneClick(Purpose.WITHDRAW_ROLE, id, HOLDER.sub(), "host", later, START)), 200,
+        assertPage(
+                follow(s.signer.oneClick(Purpose.WITHDRAW_ROLE, id, HOLDER.sub(), "host", later, START)),
+                200,
                 "You withdrew");
         assertEquals(0, s.stored(id).roles().get("host").filled());
     }

@@ -13,9 +13,9 @@ import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.mail.links.TokenSigner;
+import org.meetups.rsvp.handler.RsvpHandler;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
-import org.meetups.rsvp.handler.RsvpHandler;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers.User;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -26,6 +26,7 @@ final class LinksTestSupport {
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
     /** Also signs the tokens in events/links/*.json. */
     static final String SECRET = "sample-link-secret-for-tests-and-events-0123456789";
+
     static final String BASE_URL = "https://meetups.example.org";
     /** When {@link #holdRole} assigns a role: what a role link names. */
     static final String ASSIGNED_AT = NOW.toString();
@@ -45,8 +46,17 @@ final class LinksTestSupport {
     }
 
     LinksHandler handler(Instant now) {
-        return new LinksHandler(stack.env(Map.of("LINK_SECRET", SECRET, "ALLOW_PLAINTEXT_LINK_SECRET", "true", "PUBLIC_BASE_URL", BASE_URL,
-                "SENDER", "Meetups <meetups@example.org>")), Clock.fixed(now, ZoneOffset.UTC));
+        return new LinksHandler(
+                stack.env(Map.of(
+                        "LINK_SECRET",
+                        SECRET,
+                        "ALLOW_PLAINTEXT_LINK_SECRET",
+                        "true",
+                        "PUBLIC_BASE_URL",
+                        BASE_URL,
+                        "SENDER",
+                        "Meetups <meetups@example.org>")),
+                Clock.fixed(now, ZoneOffset.UTC));
     }
 
     Meetup meetup(String id, Instant start, MeetupStatus status, int hostsHeld) {
@@ -54,10 +64,29 @@ final class LinksTestSupport {
     }
 
     Meetup meetup(String id, Instant start, MeetupStatus status, int hostsHeld, int capacity) {
-        Meetup meetup = new Meetup(id, "Meetup " + id.substring(0, Math.min(8, id.length())), "Talks and pizza",
-                MeetupKind.COMMUNITY_MEETUP, "en", start, start.plusSeconds(7200), "Europe/Amsterdam", "Rotterdam", null,
-                capacity, start, Map.of("host", new RoleNeed("Opens and closes", 2, 1, hostsHeld, 0)), false, status,
-                0, 0, 0, 3, "coord-1", NOW, NOW);
+        Meetup meetup = new Meetup(
+                id,
+                "Meetup " + id.substring(0, Math.min(8, id.length())),
+                "Talks and pizza",
+                MeetupKind.COMMUNITY_MEETUP,
+                "en",
+                start,
+                start.plusSeconds(7200),
+                "Europe/Amsterdam",
+                "Rotterdam",
+                null,
+                capacity,
+                start,
+                Map.of("host", new RoleNeed("Opens and closes", 2, 1, hostsHeld, 0)),
+                false,
+                status,
+                0,
+                0,
+                0,
+                3,
+                "coord-1",
+                NOW,
+                NOW);
         table.meetups().putItem(meetup);
         return meetup;
     }
@@ -72,27 +101,94 @@ final class LinksTestSupport {
     void holdRole(String meetupId, String role, String userId) {
         Meetup before = stored(meetupId);
         RoleNeed need = before.roles().get(role);
-        table.meetups().putItem(new Meetup(before.id(), before.title(), before.description(), before.kind(),
-                before.language(), before.startsAt(), before.endsAt(), before.timeZone(), before.venue(),
-                before.onlineUrl(), before.capacity(), before.rsvpDeadline(),
-                Map.of(role, new RoleNeed(need.description(), need.slots(), need.minimum(), need.filled() + 1, need.position())),
-                before.allowMultipleRoles(), before.status(), 0, 0, 0, before.version(), before.createdBy(), NOW, NOW));
-        put(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.roleSk(role, userId)), "type", s("ROLE"),
-                "meetupId", s(meetupId), "role", s(role), "userId", s(userId), "assignedAt", s(ASSIGNED_AT),
-                "GSI2PK", s(Keys.userPk(userId)), "GSI2SK", s(Keys.userItemSk(before.startsAt(), meetupId, "ROLE#" + role))));
-        put(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.volunteerSk(userId)), "roleCount", AttributeValue.fromN("1")));
+        table.meetups()
+                .putItem(new Meetup(
+                        before.id(),
+                        before.title(),
+                        before.description(),
+                        before.kind(),
+                        before.language(),
+                        before.startsAt(),
+                        before.endsAt(),
+                        before.timeZone(),
+                        before.venue(),
+                        before.onlineUrl(),
+                        before.capacity(),
+                        before.rsvpDeadline(),
+                        Map.of(
+                                role,
+                                new RoleNeed(
+                                        need.description(),
+                                        need.slots(),
+                                        need.minimum(),
+                                        need.filled() + 1,
+                                        need.position())),
+                        before.allowMultipleRoles(),
+                        before.status(),
+                        0,
+                        0,
+                        0,
+                        before.version(),
+                        before.createdBy(),
+                        NOW,
+                        NOW));
+        put(Map.of(
+                "PK",
+                s(Keys.meetupPk(meetupId)),
+                "SK",
+                s(Keys.roleSk(role, userId)),
+                "type",
+                s("ROLE"),
+                "meetupId",
+                s(meetupId),
+                "role",
+                s(role),
+                "userId",
+                s(userId),
+                "assignedAt",
+                s(ASSIGNED_AT),
+                "GSI2PK",
+                s(Keys.userPk(userId)),
+                "GSI2SK",
+                s(Keys.userItemSk(before.startsAt(), meetupId, "ROLE#" + role))));
+        put(Map.of(
+                "PK",
+                s(Keys.meetupPk(meetupId)),
+                "SK",
+                s(Keys.volunteerSk(userId)),
+                "roleCount",
+                AttributeValue.fromN("1")));
     }
 
     /** An RSVP item as the RSVP function writes it (status GOING, WAITLISTED or CANCELLED). */
     void rsvp(String meetupId, String userId, String status) {
-        put(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.rsvpSk(userId)), "type", s("RSVP"),
-                "meetupId", s(meetupId), "userId", s(userId), "status", s(status),
-                "GSI2PK", s(Keys.userPk(userId)), "GSI2SK", s(Keys.userItemSk(stored(meetupId).startsAt(), meetupId, "RSVP"))));
+        put(Map.of(
+                "PK",
+                s(Keys.meetupPk(meetupId)),
+                "SK",
+                s(Keys.rsvpSk(userId)),
+                "type",
+                s("RSVP"),
+                "meetupId",
+                s(meetupId),
+                "userId",
+                s(userId),
+                "status",
+                s(status),
+                "GSI2PK",
+                s(Keys.userPk(userId)),
+                "GSI2SK",
+                s(Keys.userItemSk(stored(meetupId).startsAt(), meetupId, "RSVP"))));
     }
 
     /** RSVPs through the real RSVP function: GOING while seats are free, then WAITLISTED. */
     String rsvpVia(String meetupId, User user) {
-        ApiResult result = stack.call(rsvps, ApiEvents.request("PUT", "/meetups/{id}/rsvp").path("id", meetupId).as(user).build());
+        ApiResult result = stack.call(
+                rsvps,
+                ApiEvents.request("PUT", "/meetups/{id}/rsvp")
+                        .path("id", meetupId)
+                        .as(user)
+                        .build());
         if (result.status() != 201 && result.status() != 200) {
             throw new AssertionError("RSVP failed: " + result);
         }
@@ -101,8 +197,11 @@ final class LinksTestSupport {
 
     /** The person's RSVP status as stored, or null without one. */
     String rsvpStatus(String meetupId, String userId) {
-        var item = stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
-                .key(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.rsvpSk(userId))))).item();
+        var item = stack.dynamo()
+                .getItem(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
+                        .key(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.rsvpSk(userId)))))
+                .item();
         return item == null || item.isEmpty() ? null : item.get("status").s();
     }
 
@@ -111,8 +210,10 @@ final class LinksTestSupport {
     }
 
     boolean exists(String pk, String sk) {
-        return stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
-                .key(Map.of("PK", s(pk), "SK", s(sk)))).hasItem();
+        return stack.dynamo()
+                .getItem(
+                        r -> r.tableName(stack.tableName()).consistentRead(true).key(Map.of("PK", s(pk), "SK", s(sk))))
+                .hasItem();
     }
 
     Meetup stored(String id) {

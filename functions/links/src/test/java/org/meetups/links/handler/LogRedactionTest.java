@@ -51,8 +51,15 @@ class LogRedactionTest {
     }
 
     static void failEveryGetItem(String token) {
-        FaultInjector.fail(FaultInjector.DYNAMODB, "GetItem", 100, r -> FaultInjector.error(DynamoDbException.builder(), 500,
-                "InternalServerError", "could not serve /links/" + token + " for eva@example.org, \"quoted local\"@example.org"));
+        FaultInjector.fail(
+                FaultInjector.DYNAMODB,
+                "GetItem",
+                100,
+                r -> FaultInjector.error(
+                        DynamoDbException.builder(),
+                        500,
+                        "InternalServerError",
+                        "could not serve /links/" + token + " for eva@example.org, \"quoted local\"@example.org"));
     }
 
     static void assertRedacted(List<String> log, String token, String route) throws Exception {
@@ -63,9 +70,9 @@ class LogRedactionTest {
         assertFalse(all.contains("quoted local"), all);
         boolean errorLine = false;
         for (String line : log) {
-            JsonNode entry = JSON.readTree(line);   // every line is one JSON object
+            JsonNode entry = JSON.readTree(line); // every line is one JSON object
             if (entry.has("_aws")) {
-                continue;   // a metric line
+                continue; // a metric line
             }
             assertTrue(entry.hasNonNull("level") && entry.hasNonNull("message") && entry.hasNonNull("function"), line);
             if (entry.path("level").asText().equals("ERROR")) {
@@ -81,10 +88,12 @@ class LogRedactionTest {
     @Test
     void aFailingLinkRequestLogsNeitherItsTokenNorAddresses() throws Exception {
         String meetupId = links.meetup();
-        String token = links.signer.oneClick(Purpose.WITHDRAW_ROLE, meetupId, "emp-1", "host", LinksTestSupport.ASSIGNED_AT, LinksTestSupport.START);
+        String token = links.signer.oneClick(
+                Purpose.WITHDRAW_ROLE, meetupId, "emp-1", "host", LinksTestSupport.ASSIGNED_AT, LinksTestSupport.START);
         failEveryGetItem(token);
         for (String method : List.of("GET", "POST")) {
-            List<String> log = logOf(() -> served(ApiEvents.request(method, "/links/{token}").path("token", token)), 500);
+            List<String> log = logOf(
+                    () -> served(ApiEvents.request(method, "/links/{token}").path("token", token)), 500);
             assertRedacted(log, token, method + " /links/{token}");
         }
     }
@@ -93,7 +102,8 @@ class LogRedactionTest {
     void aFailingCalendarFeedLogsNeitherItsTokenNorAddresses() throws Exception {
         String token = links.signer.feed("emp-1", 1, LinksTestSupport.START);
         failEveryGetItem(token);
-        List<String> log = logOf(() -> served(ApiEvents.request("GET", "/calendar/{feed}").path("feed", token + ".ics")), 500);
+        List<String> log =
+                logOf(() -> served(ApiEvents.request("GET", "/calendar/{feed}").path("feed", token + ".ics")), 500);
         assertRedacted(log, token, "GET /calendar/{feed}");
     }
 }

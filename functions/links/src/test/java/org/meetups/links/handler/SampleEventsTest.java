@@ -11,9 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.store.Keys;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
-import org.meetups.emulator.ProjectFiles;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The files in events/links (tokens signed with the test secret), served by the real handler in a sensible order. */
@@ -27,8 +27,13 @@ class SampleEventsTest {
         s = new LinksTestSupport();
         s.meetup(SAMPLE_ID, LinksTestSupport.START, MeetupStatus.SCHEDULED, 0);
         s.holdRole(SAMPLE_ID, "host", SAMPLE_USER);
-        s.put(Map.of("PK", AttributeValue.fromS(Keys.userPk(SAMPLE_USER)), "SK", AttributeValue.fromS(Keys.PROFILE),
-                "feedVersion", AttributeValue.fromN("1")));
+        s.put(Map.of(
+                "PK",
+                AttributeValue.fromS(Keys.userPk(SAMPLE_USER)),
+                "SK",
+                AttributeValue.fromS(Keys.PROFILE),
+                "feedVersion",
+                AttributeValue.fromN("1")));
     }
 
     static APIGatewayV2HTTPEvent event(String name) {
@@ -38,8 +43,11 @@ class SampleEventsTest {
     @Test
     void everySampleEventIsServed() {
         record Expect(String file, int status) {}
-        for (Expect e : List.of(new Expect("get-meetup-calendar.json", 200), new Expect("get-calendar-feed.json", 200),
-                new Expect("show-link.json", 200), new Expect("follow-link.json", 200),
+        for (Expect e : List.of(
+                new Expect("get-meetup-calendar.json", 200),
+                new Expect("get-calendar-feed.json", 200),
+                new Expect("show-link.json", 200),
+                new Expect("follow-link.json", 200),
                 new Expect("rotate-calendar-feed.json", 200))) {
             ApiResult result = s.stack.call(s.handler, event(e.file()));
             assertEquals(e.status(), result.status(), () -> e.file() + ": " + result);
@@ -50,7 +58,9 @@ class SampleEventsTest {
     void everyRouteHasASampleEvent() {
         List<String> sampleRoutes = Arrays.stream(
                         ProjectFiles.resolve("events/links").toFile().listFiles((d, n) -> n.endsWith(".json")))
-                .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey()).sorted().toList();
+                .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey())
+                .sorted()
+                .toList();
         assertEquals(s.handler.routes().keySet().stream().sorted().toList(), sampleRoutes);
     }
 }

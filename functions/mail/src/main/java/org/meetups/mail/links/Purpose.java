@@ -18,7 +18,10 @@ public enum Purpose {
 
     /** Acts on a meetup for a person, once: carries the meetup, the user, a nonce and what it was minted for. */
     public boolean isOneClickAction() {
-        return this == CANCEL_RSVP || this == LEAVE_WAITLIST || this == WITHDRAW_ROLE || this == TAKE_ROLE
+        return this == CANCEL_RSVP
+                || this == LEAVE_WAITLIST
+                || this == WITHDRAW_ROLE
+                || this == TAKE_ROLE
                 || this == TAKE_SEAT;
     }
 

@@ -10,8 +10,16 @@ import java.time.Instant;
  * on) and expire after the feed's lifetime. Digest tokens name the directory entry ({@code person});
  * photo tokens the meetup and the highlight ({@code role} holds the highlight id).
  */
-public record SignedToken(Purpose purpose, String meetupId, String userId, String role, Instant expiresAt,
-                          String nonce, Long feedVersion, String signUp, String person) {
+public record SignedToken(
+        Purpose purpose,
+        String meetupId,
+        String userId,
+        String role,
+        Instant expiresAt,
+        String nonce,
+        Long feedVersion,
+        String signUp,
+        String person) {
 
     /** The highlight a photo token shows. */
     public String highlightId() {

@@ -25,7 +25,8 @@ import org.meetups.common.snapstart.Randomness;
 public final class TokenSigner {
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            .defaultPropertyInclusion(
+                    JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             .build();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
@@ -44,18 +45,33 @@ public final class TokenSigner {
     }
 
     /** Claims as serialised: short names keep links short. */
-    record Claims(@JsonProperty("p") Purpose p, @JsonProperty("m") String m, @JsonProperty("u") String u,
-                  @JsonProperty("r") String r, @JsonProperty("e") Long e, @JsonProperty("n") String n,
-                  @JsonProperty("v") Long v, @JsonProperty("s") String s, @JsonProperty("k") String k) {}
+    record Claims(
+            @JsonProperty("p") Purpose p,
+            @JsonProperty("m") String m,
+            @JsonProperty("u") String u,
+            @JsonProperty("r") String r,
+            @JsonProperty("e") Long e,
+            @JsonProperty("n") String n,
+            @JsonProperty("v") Long v,
+            @JsonProperty("s") String s,
+            @JsonProperty("k") String k) {}
 
     /**
      * A one-click link's token, acting only on the sign-up it names ({@code signUp}: the RSVP's
      * generation, or the role assignment's {@code assignedAt}) and only until {@code expiresAt}.
      */
-    public String oneClick(Purpose purpose, String meetupId, String userId, String role, String signUp,
-                           Instant expiresAt) {
-        return sign(new Claims(purpose, meetupId, userId, role, expiresAt.getEpochSecond(), nonce(),
-                null, java.util.Objects.requireNonNull(signUp, "signUp"), null));
+    public String oneClick(
+            Purpose purpose, String meetupId, String userId, String role, String signUp, Instant expiresAt) {
+        return sign(new Claims(
+                purpose,
+                meetupId,
+                userId,
+                role,
+                expiresAt.getEpochSecond(),
+                nonce(),
+                null,
+                java.util.Objects.requireNonNull(signUp, "signUp"),
+                null));
     }
 
     /**
@@ -63,30 +79,52 @@ public final class TokenSigner {
      * ({@link Purpose#TAKE_SEAT}) link for the person with this directory entry and account, minted in
      * {@code week}'s digest, acting once until the meetup starts.
      */
-    public String digestAction(Purpose purpose, String meetupId, String userId, String personKey, String role,
-                               String week, Instant expiresAt) {
+    public String digestAction(
+            Purpose purpose,
+            String meetupId,
+            String userId,
+            String personKey,
+            String role,
+            String week,
+            Instant expiresAt) {
         if (purpose != Purpose.TAKE_ROLE && purpose != Purpose.TAKE_SEAT) {
             throw new IllegalArgumentException("not a digest action: " + purpose);
         }
-        return sign(new Claims(purpose, meetupId, userId, role, expiresAt.getEpochSecond(), nonce(), null, week,
+        return sign(new Claims(
+                purpose,
+                meetupId,
+                userId,
+                role,
+                expiresAt.getEpochSecond(),
+                nonce(),
+                null,
+                week,
                 java.util.Objects.requireNonNull(personKey, "personKey")));
     }
 
     /** The digest's one-click unsubscribe link of a directory entry; repeatable, so no nonce. */
     public String unsubscribe(String personKey, Instant expiresAt) {
-        return sign(new Claims(Purpose.UNSUBSCRIBE_DIGEST, null, null, null, expiresAt.getEpochSecond(), null, null, null,
-                personKey));
+        return sign(new Claims(
+                Purpose.UNSUBSCRIBE_DIGEST, null, null, null, expiresAt.getEpochSecond(), null, null, null, personKey));
     }
 
     /** Shows one highlight's photo until {@code expiresAt} (while the highlight still has it). */
     public String photo(String meetupId, String highlightId, Instant expiresAt) {
-        return sign(new Claims(Purpose.HIGHLIGHT_PHOTO, meetupId, null, highlightId, expiresAt.getEpochSecond(), null,
-                null, null, null));
+        return sign(new Claims(
+                Purpose.HIGHLIGHT_PHOTO,
+                meetupId,
+                null,
+                highlightId,
+                expiresAt.getEpochSecond(),
+                null,
+                null,
+                null,
+                null));
     }
 
     public String feed(String userId, long feedVersion, Instant expiresAt) {
-        return sign(new Claims(Purpose.CALENDAR_FEED, null, userId, null, expiresAt.getEpochSecond(), null, feedVersion,
-                null, null));
+        return sign(new Claims(
+                Purpose.CALENDAR_FEED, null, userId, null, expiresAt.getEpochSecond(), null, feedVersion, null, null));
     }
 
     private static String nonce() {
@@ -110,7 +148,11 @@ public final class TokenSigner {
 
     public record Invalid(Reason reason) implements Checked {}
 
-    public enum Reason { MALFORMED_OR_TAMPERED, EXPIRED, WRONG_PURPOSE }
+    public enum Reason {
+        MALFORMED_OR_TAMPERED,
+        EXPIRED,
+        WRONG_PURPOSE
+    }
 
     /** Checks signature, purpose and expiry, in that order (a forged token learns nothing else). */
     public Checked check(String token, java.util.Set<Purpose> acceptedPurposes) {
@@ -145,15 +187,25 @@ public final class TokenSigner {
         if (claims.e() == null || !clock.instant().isBefore(Instant.ofEpochSecond(claims.e()))) {
             return new Invalid(Reason.EXPIRED);
         }
-        return new Valid(new SignedToken(claims.p(), claims.m(), claims.u(), claims.r(), Instant.ofEpochSecond(claims.e()),
-                claims.n(), claims.v(), claims.s(), claims.k()));
+        return new Valid(new SignedToken(
+                claims.p(),
+                claims.m(),
+                claims.u(),
+                claims.r(),
+                Instant.ofEpochSecond(claims.e()),
+                claims.n(),
+                claims.v(),
+                claims.s(),
+                claims.k()));
     }
 
     /** Whether the claims hold what their purpose needs (expiry is checked separately). */
     private static boolean complete(Claims c) {
         if (c.p().isOneClickAction()) {
             boolean meetupAction = c.u() != null && c.n() != null && c.m() != null && c.s() != null;
-            return meetupAction && (!c.p().fromDigest() || c.k() != null) && (c.p() != Purpose.TAKE_ROLE || c.r() != null);
+            return meetupAction
+                    && (!c.p().fromDigest() || c.k() != null)
+                    && (c.p() != Purpose.TAKE_ROLE || c.r() != null);
         }
         return switch (c.p()) {
             case CALENDAR_FEED -> c.u() != null && c.v() != null;

@@ -45,7 +45,8 @@ public final class MailingRuns {
         item.put("pages", n(0));
         item.put("openedAt", s(now.toString()));
         try {
-            table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+            table.client()
+                    .putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
             return run(item);
         } catch (ConditionalCheckFailedException e) {
             return find(period).orElseThrow();
@@ -53,28 +54,43 @@ public final class MailingRuns {
     }
 
     public Optional<Run> find(String period) {
-        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(key(period))).item();
+        Map<String, AttributeValue> item = table.client()
+                .getItem(r -> r.tableName(table.name()).consistentRead(true).key(key(period)))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(run(item));
     }
 
     /** The newest run if it is still open: one Query (newest first, one item). */
     public Optional<Run> openRun() {
-        var page = table.client().query(r -> r.tableName(table.name()).consistentRead(true)
-                .keyConditionExpression("PK = :runs").expressionAttributeValues(Map.of(":runs", s(partition)))
-                .scanIndexForward(false).limit(1));
+        var page = table.client()
+                .query(r -> r.tableName(table.name())
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :runs")
+                        .expressionAttributeValues(Map.of(":runs", s(partition)))
+                        .scanIndexForward(false)
+                        .limit(1));
         return page.items().stream().findFirst().map(MailingRuns::run).filter(run -> !run.done());
     }
 
     /** Takes the run's lease for {@code owner} unless another live invocation holds it. */
     public boolean lease(String period, String owner, Instant now, Duration lease) {
         try {
-            table.client().updateItem(r -> r.tableName(table.name()).key(key(period))
-                    .updateExpression("SET leaseOwner = :owner, leaseUntil = :until")
-                    .conditionExpression("#state = :open AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now OR leaseOwner = :owner)")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":owner", s(owner), ":until", s(now.plus(lease).toString()),
-                            ":now", s(now.toString()), ":open", s("OPEN"))));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(period))
+                            .updateExpression("SET leaseOwner = :owner, leaseUntil = :until")
+                            .conditionExpression(
+                                    "#state = :open AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now OR leaseOwner = :owner)")
+                            .expressionAttributeNames(Map.of("#state", "state"))
+                            .expressionAttributeValues(Map.of(
+                                    ":owner",
+                                    s(owner),
+                                    ":until",
+                                    s(now.plus(lease).toString()),
+                                    ":now",
+                                    s(now.toString()),
+                                    ":open",
+                                    s("OPEN"))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -85,9 +101,19 @@ public final class MailingRuns {
      * Records a finished page (and renews the lease), only while {@code owner} holds the lease: false when it
      * was lost (then the invocation stops; another one goes on from what was recorded).
      */
-    public boolean progress(String period, String owner, int shard, String after, int sent, Instant now, Duration lease) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":owner", s(owner), ":shard", n(shard), ":sent", n(sent),
-                ":one", n(1), ":until", s(now.plus(lease).toString())));
+    public boolean progress(
+            String period, String owner, int shard, String after, int sent, Instant now, Duration lease) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":owner",
+                s(owner),
+                ":shard",
+                n(shard),
+                ":sent",
+                n(sent),
+                ":one",
+                n(1),
+                ":until",
+                s(now.plus(lease).toString())));
         String update = "SET #shard = :shard, leaseUntil = :until";
         if (after == null) {
             update += " ADD sent :sent, pages :one REMOVE #after";
@@ -97,9 +123,13 @@ public final class MailingRuns {
         }
         String expression = update;
         try {
-            table.client().updateItem(r -> r.tableName(table.name()).key(key(period)).updateExpression(expression)
-                    .conditionExpression("leaseOwner = :owner").expressionAttributeNames(Map.of("#after", "after", "#shard", "shard"))
-                    .expressionAttributeValues(values));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(period))
+                            .updateExpression(expression)
+                            .conditionExpression("leaseOwner = :owner")
+                            .expressionAttributeNames(Map.of("#after", "after", "#shard", "shard"))
+                            .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -112,9 +142,12 @@ public final class MailingRuns {
             return;
         }
         try {
-            table.client().updateItem(r -> r.tableName(table.name()).key(key(period)).updateExpression("ADD sent :sent")
-                    .conditionExpression("leaseOwner = :owner")
-                    .expressionAttributeValues(Map.of(":sent", n(sent), ":owner", s(owner))));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(period))
+                            .updateExpression("ADD sent :sent")
+                            .conditionExpression("leaseOwner = :owner")
+                            .expressionAttributeValues(Map.of(":sent", n(sent), ":owner", s(owner))));
         } catch (ConditionalCheckFailedException e) {
             // the lease was lost: the count is only a figure
         }
@@ -123,11 +156,14 @@ public final class MailingRuns {
     /** Every shard done: the run is closed; continuations find nothing open. */
     public void finish(String period, String owner, Instant now) {
         try {
-            table.client().updateItem(r -> r.tableName(table.name()).key(key(period))
-                    .updateExpression("SET #state = :done, doneAt = :now REMOVE leaseOwner, leaseUntil")
-                    .conditionExpression("leaseOwner = :owner")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":done", s("DONE"), ":now", s(now.toString()), ":owner", s(owner))));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(period))
+                            .updateExpression("SET #state = :done, doneAt = :now REMOVE leaseOwner, leaseUntil")
+                            .conditionExpression("leaseOwner = :owner")
+                            .expressionAttributeNames(Map.of("#state", "state"))
+                            .expressionAttributeValues(
+                                    Map.of(":done", s("DONE"), ":now", s(now.toString()), ":owner", s(owner))));
         } catch (ConditionalCheckFailedException e) {
             // the lease was lost: the invocation that has it finishes
         }
@@ -136,18 +172,26 @@ public final class MailingRuns {
     /** Lets the next invocation go on at once (an invocation that dies leaves the lease to run out). */
     public void release(String period, String owner) {
         try {
-            table.client().updateItem(r -> r.tableName(table.name()).key(key(period))
-                    .updateExpression("REMOVE leaseOwner, leaseUntil").conditionExpression("leaseOwner = :owner")
-                    .expressionAttributeValues(Map.of(":owner", s(owner))));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(period))
+                            .updateExpression("REMOVE leaseOwner, leaseUntil")
+                            .conditionExpression("leaseOwner = :owner")
+                            .expressionAttributeValues(Map.of(":owner", s(owner))));
         } catch (ConditionalCheckFailedException e) {
             // not ours any more
         }
     }
 
     private static Run run(Map<String, AttributeValue> item) {
-        return new Run(item.get(Keys.SK).s(), "DONE".equals(item.get("state").s()), item.get("content").s(),
-                Integer.parseInt(item.get("shard").n()), item.containsKey("after") ? item.get("after").s() : null,
-                Long.parseLong(item.get("sent").n()), Long.parseLong(item.get("pages").n()));
+        return new Run(
+                item.get(Keys.SK).s(),
+                "DONE".equals(item.get("state").s()),
+                item.get("content").s(),
+                Integer.parseInt(item.get("shard").n()),
+                item.containsKey("after") ? item.get("after").s() : null,
+                Long.parseLong(item.get("sent").n()),
+                Long.parseLong(item.get("pages").n()));
     }
 
     private static AttributeValue s(String value) {

@@ -2,7 +2,6 @@ package org.meetups.mail.runs;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -52,7 +51,8 @@ public final class PagedMailing<E> {
     public record Page<E>(List<E> entries, String lastKey) {}
 
     /** What an invocation did; {@code outcome}: SENDING (more to do), DONE, NOTHING_OPEN, BUSY (another holds the lease). */
-    public record Summary(String period, String outcome, int sent, int undeliverable, int alreadySent, int deferred, int pages) {}
+    public record Summary(
+            String period, String outcome, int sent, int undeliverable, int alreadySent, int deferred, int pages) {}
 
     private final MailingRuns runs;
     private final Recipients<E> recipients;
@@ -62,8 +62,13 @@ public final class PagedMailing<E> {
     private final Clock clock;
 
     /** {@code metricPrefix}: counts {@code <prefix>Pages} and {@code <prefix>RunsDone}. */
-    public PagedMailing(MailingRuns runs, Recipients<E> recipients, MailDelivery delivery, ExecutorService senders,
-                        String metricPrefix, Clock clock) {
+    public PagedMailing(
+            MailingRuns runs,
+            Recipients<E> recipients,
+            MailDelivery delivery,
+            ExecutorService senders,
+            String metricPrefix,
+            Clock clock) {
         this.runs = runs;
         this.recipients = recipients;
         this.delivery = delivery;
@@ -192,7 +197,8 @@ public final class PagedMailing<E> {
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
-                throw new IllegalStateException("a mail failed unexpectedly; the page is left to the next invocation",
+                throw new IllegalStateException(
+                        "a mail failed unexpectedly; the page is left to the next invocation",
                         e instanceof ExecutionException ee ? ee.getCause() : e);
             }
             switch (outcome) {

@@ -25,5 +25,4 @@ public record MeetupInput(
         OffsetDateTime rsvpDeadline,
         List<RoleInput> roles,
         Boolean allowMultipleRoles,
-        List<Integer> reminderOffsets) {
-}
+        List<Integer> reminderOffsets) {}

@@ -16,11 +16,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.domain.Refusal;
+import org.meetups.common.domain.Refusal.FieldError;
 import org.meetups.common.domain.RoleInput;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.domain.RoleRules;
-import org.meetups.common.domain.Refusal;
-import org.meetups.common.domain.Refusal.FieldError;
 
 /** The rules a meetup must satisfy, for creation and for every change. Plain Java: no AWS. */
 public final class MeetupRules {
@@ -37,6 +37,7 @@ public final class MeetupRules {
     public static final int MAX_REMINDER_OFFSET = 7 * 24 * 60;
     /** Titles and venues end up in mail subjects and calendar lines: one line only. */
     private static final Pattern SINGLE_LINE = Pattern.compile("\\p{Cntrl}");
+
     private static final Pattern MULTI_LINE = Pattern.compile("[\\p{Cntrl}&&[^\\n\\t\\r]]");
 
     private MeetupRules() {}
@@ -55,7 +56,8 @@ public final class MeetupRules {
      * A new meetup from a coordinator's input, or a 400 listing every problem. Its attendance closes
      * {@code attendanceWindow} after its end.
      */
-    public static Meetup create(String id, MeetupInput in, String coordinatorId, Instant now, Duration attendanceWindow) {
+    public static Meetup create(
+            String id, MeetupInput in, String coordinatorId, Instant now, Duration attendanceWindow) {
         List<FieldError> errors = new ArrayList<>();
         required(errors, "title", in.title());
         required(errors, "kind", in.kind());
@@ -68,13 +70,33 @@ public final class MeetupRules {
             throw Refusal.invalid(errors);
         }
         Instant startsAt = seconds(in.startsAt());
-        Meetup meetup = new Meetup(id, in.title().strip(), blankToNull(in.description()), in.kind(),
-                in.language() == null ? "en" : in.language(), startsAt, seconds(in.endsAt()), in.timeZone(),
-                blankToNull(in.venue()), blankToNull(in.onlineUrl()), in.capacity(),
-                in.rsvpDeadline() == null ? startsAt : seconds(in.rsvpDeadline()), roles,
-                Boolean.TRUE.equals(in.allowMultipleRoles()), MeetupStatus.SCHEDULED,
-                0, 0, 0, 1, coordinatorId, now, now, in.reminderOffsets(), null,
-                seconds(in.endsAt()).plus(attendanceWindow), false);
+        Meetup meetup = new Meetup(
+                id,
+                in.title().strip(),
+                blankToNull(in.description()),
+                in.kind(),
+                in.language() == null ? "en" : in.language(),
+                startsAt,
+                seconds(in.endsAt()),
+                in.timeZone(),
+                blankToNull(in.venue()),
+                blankToNull(in.onlineUrl()),
+                in.capacity(),
+                in.rsvpDeadline() == null ? startsAt : seconds(in.rsvpDeadline()),
+                roles,
+                Boolean.TRUE.equals(in.allowMultipleRoles()),
+                MeetupStatus.SCHEDULED,
+                0,
+                0,
+                0,
+                1,
+                coordinatorId,
+                now,
+                now,
+                in.reminderOffsets(),
+                null,
+                seconds(in.endsAt()).plus(attendanceWindow),
+                false);
         check(meetup, now, true);
         return meetup;
     }
@@ -93,10 +115,12 @@ public final class MeetupRules {
         Instant startsAt = in.startsAt() == null ? current.startsAt() : seconds(in.startsAt());
         boolean startMoved = !startsAt.equals(current.startsAt());
         Instant endsAt = in.endsAt() == null ? current.endsAt() : seconds(in.endsAt());
-        Instant deadline = in.rsvpDeadline() != null ? seconds(in.rsvpDeadline())
+        Instant deadline = in.rsvpDeadline() != null
+                ? seconds(in.rsvpDeadline())
                 // a deadline that simply followed the start keeps following it
                 : current.rsvpDeadline().equals(current.startsAt()) ? startsAt : current.rsvpDeadline();
-        Meetup changed = new Meetup(current.id(),
+        Meetup changed = new Meetup(
+                current.id(),
                 in.title() == null ? current.title() : in.title().strip(),
                 in.description() == null ? current.description() : blankToNull(in.description()),
                 in.kind() == null ? current.kind() : in.kind(),
@@ -107,10 +131,17 @@ public final class MeetupRules {
                 in.venue() == null ? current.venue() : blankToNull(in.venue()),
                 in.onlineUrl() == null ? current.onlineUrl() : blankToNull(in.onlineUrl()),
                 in.capacity() == null ? current.capacity() : in.capacity(),
-                deadline, current.roles(),
+                deadline,
+                current.roles(),
                 in.allowMultipleRoles() == null ? current.allowMultipleRoles() : in.allowMultipleRoles(),
-                current.status(), current.goingCount(), current.waitlistCount(),
-                current.waitlistSequence(), current.version(), current.createdBy(), current.createdAt(), now,
+                current.status(),
+                current.goingCount(),
+                current.waitlistCount(),
+                current.waitlistSequence(),
+                current.version(),
+                current.createdBy(),
+                current.createdAt(),
+                now,
                 in.reminderOffsets() == null ? current.reminderOffsets() : in.reminderOffsets(),
                 // reminders count from the start: a moved meetup gets its reminders again
                 startMoved ? null : current.lastReminderOffset(),
@@ -126,7 +157,8 @@ public final class MeetupRules {
         text(errors, "description", m.description(), 0, MAX_DESCRIPTION, MULTI_LINE);
         text(errors, "venue", m.venue(), 0, MAX_VENUE, SINGLE_LINE);
         if (!LANGUAGES.contains(m.language())) {
-            errors.add(new FieldError("language", "must be one of " + LANGUAGES.stream().sorted().toList()));
+            errors.add(new FieldError(
+                    "language", "must be one of " + LANGUAGES.stream().sorted().toList()));
         }
         if (m.onlineUrl() != null) {
             url(errors, "onlineUrl", m.onlineUrl());
@@ -135,7 +167,8 @@ public final class MeetupRules {
             errors.add(new FieldError("venue", "give a venue, an onlineUrl, or both"));
         }
         if (!ZoneId.getAvailableZoneIds().contains(m.timeZone())) {
-            errors.add(new FieldError("timeZone", "'" + m.timeZone() + "' is not an IANA time zone such as Europe/Amsterdam"));
+            errors.add(new FieldError(
+                    "timeZone", "'" + m.timeZone() + "' is not an IANA time zone such as Europe/Amsterdam"));
         }
         if (m.capacity() < 1 || m.capacity() > MAX_CAPACITY) {
             errors.add(new FieldError("capacity", "must be between 1 and " + MAX_CAPACITY));
@@ -155,10 +188,13 @@ public final class MeetupRules {
             errors.add(new FieldError("rsvpDeadline", "must not be after startsAt"));
         }
         List<Integer> offsets = m.reminderOffsets();
-        if (offsets.size() > MAX_REMINDERS || offsets.stream().distinct().count() != offsets.size()
+        if (offsets.size() > MAX_REMINDERS
+                || offsets.stream().distinct().count() != offsets.size()
                 || offsets.stream().anyMatch(o -> o == null || o < MIN_REMINDER_OFFSET || o > MAX_REMINDER_OFFSET)) {
-            errors.add(new FieldError("reminderOffsets", "up to " + MAX_REMINDERS + " different numbers of minutes before the start, each "
-                    + MIN_REMINDER_OFFSET + " to " + MAX_REMINDER_OFFSET));
+            errors.add(new FieldError(
+                    "reminderOffsets",
+                    "up to " + MAX_REMINDERS + " different numbers of minutes before the start, each "
+                            + MIN_REMINDER_OFFSET + " to " + MAX_REMINDER_OFFSET));
         }
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);
@@ -201,8 +237,11 @@ public final class MeetupRules {
     private static void text(List<FieldError> errors, String field, String value, int min, int max, Pattern forbidden) {
         int length = value == null ? 0 : value.codePointCount(0, value.length());
         if (length < min || length > max) {
-            errors.add(new FieldError(field, min > 0 ? "must be " + min + " to " + max + " characters"
-                    : "may be at most " + max + " characters"));
+            errors.add(new FieldError(
+                    field,
+                    min > 0
+                            ? "must be " + min + " to " + max + " characters"
+                            : "may be at most " + max + " characters"));
         } else if (value != null && forbidden.matcher(value).find()) {
             errors.add(new FieldError(field, "must not contain control characters"));
         }
@@ -211,9 +250,12 @@ public final class MeetupRules {
     private static void url(List<FieldError> errors, String field, String value) {
         try {
             URI uri = new URI(value);
-            if (value.length() > MAX_URL || !uri.isAbsolute() || uri.getHost() == null
+            if (value.length() > MAX_URL
+                    || !uri.isAbsolute()
+                    || uri.getHost() == null
                     || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))) {
-                errors.add(new FieldError(field, "must be an absolute http(s) URL of at most " + MAX_URL + " characters"));
+                errors.add(
+                        new FieldError(field, "must be an absolute http(s) URL of at most " + MAX_URL + " characters"));
             }
         } catch (URISyntaxException e) {
             errors.add(new FieldError(field, "must be an absolute http(s) URL of at most " + MAX_URL + " characters"));

@@ -6,13 +6,13 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.MeetupKind;
+import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.rsvp.Attendance;
 import org.meetups.common.rsvp.NextStep;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpStatus;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
 
 /** The public view of a meetup: counts only, no attendee data. Times are shown in the meetup's zone. */
 public record MeetupView(
@@ -49,9 +49,12 @@ public record MeetupView(
      */
     public record Mine(RsvpStatus rsvp, Long position, Attendance attendance, List<String> roles, NextStep next) {
         public static Mine of(Meetup meetup, Optional<Rsvp> live, List<String> roles, Instant now) {
-            return new Mine(live.map(Rsvp::status).orElse(null),
+            return new Mine(
+                    live.map(Rsvp::status).orElse(null),
                     live.filter(Rsvp::waiting).map(Rsvp::position).orElse(null),
-                    live.map(Rsvp::attendance).orElse(null), roles, NextStep.of(meetup, live, now));
+                    live.map(Rsvp::attendance).orElse(null),
+                    roles,
+                    NextStep.of(meetup, live, now));
         }
     }
 
@@ -62,17 +65,41 @@ public record MeetupView(
     public static MeetupView of(Meetup m, Mine me) {
         ZoneId zone = ZoneId.of(m.timeZone());
         List<RoleView> roles = m.roles().entrySet().stream()
-                .sorted(Comparator.comparingInt((java.util.Map.Entry<String, org.meetups.common.domain.RoleNeed> e)
-                        -> e.getValue().position()).thenComparing(java.util.Map.Entry::getKey))
-                .map(e -> new RoleView(e.getKey(), e.getValue().description(), e.getValue().slots(),
-                        e.getValue().minimum(), e.getValue().filled(),
+                .sorted(Comparator.comparingInt((java.util.Map.Entry<String, org.meetups.common.domain.RoleNeed> e) ->
+                                e.getValue().position())
+                        .thenComparing(java.util.Map.Entry::getKey))
+                .map(e -> new RoleView(
+                        e.getKey(),
+                        e.getValue().description(),
+                        e.getValue().slots(),
+                        e.getValue().minimum(),
+                        e.getValue().filled(),
                         Math.max(0, e.getValue().slots() - e.getValue().filled())))
                 .toList();
-        return new MeetupView(m.id(), m.title(), m.description(), m.kind(), m.language(),
-                m.startsAt().atZone(zone).toOffsetDateTime(), m.endsAt().atZone(zone).toOffsetDateTime(),
-                m.timeZone(), m.venue(), m.onlineUrl(), m.capacity(), m.goingCount(), m.seatsLeft(),
-                m.waitlistCount(), m.rsvpDeadline().atZone(zone).toOffsetDateTime(), roles, m.allowMultipleRoles(),
-                m.status(), m.version(), m.createdAt(), m.updatedAt(), m.reminderOffsets(),
-                m.attendanceClosesAt().atZone(zone).toOffsetDateTime(), me);
+        return new MeetupView(
+                m.id(),
+                m.title(),
+                m.description(),
+                m.kind(),
+                m.language(),
+                m.startsAt().atZone(zone).toOffsetDateTime(),
+                m.endsAt().atZone(zone).toOffsetDateTime(),
+                m.timeZone(),
+                m.venue(),
+                m.onlineUrl(),
+                m.capacity(),
+                m.goingCount(),
+                m.seatsLeft(),
+                m.waitlistCount(),
+                m.rsvpDeadline().atZone(zone).toOffsetDateTime(),
+                roles,
+                m.allowMultipleRoles(),
+                m.status(),
+                m.version(),
+                m.createdAt(),
+                m.updatedAt(),
+                m.reminderOffsets(),
+                m.attendanceClosesAt().atZone(zone).toOffsetDateTime(),
+                me);
     }
 }

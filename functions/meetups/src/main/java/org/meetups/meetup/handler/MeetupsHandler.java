@@ -1,7 +1,5 @@
 package org.meetups.meetup.handler;
 
-import org.meetups.common.people.Directory;
-import org.meetups.common.people.DirectorySync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +17,8 @@ import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
 import org.meetups.common.http.HttpFunction;
 import org.meetups.common.http.PageCursor;
+import org.meetups.common.people.Directory;
+import org.meetups.common.people.DirectorySync;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.Waitlist;
 import org.meetups.common.store.MeetupTable;
@@ -34,7 +34,6 @@ public final class MeetupsHandler extends HttpFunction {
     public static final int MAX_PAGE = 100;
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(366);
     public static final Duration MAX_WINDOW = Duration.ofDays(2 * 366);
-    
 
     private final MeetupRepository meetups;
     private final Waitlist waitlist;
@@ -47,9 +46,12 @@ public final class MeetupsHandler extends HttpFunction {
     }
 
     public MeetupsHandler(Env env, Clock clock) {
-        this(new Authenticator(env), new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME")), clock,
-                Duration.ofHours(Long.parseLong(env.getOr("ATTENDANCE_CLOSES_AFTER_HOURS",
-                        Long.toString(Meetup.DEFAULT_ATTENDANCE_WINDOW.toHours())))));
+        this(
+                new Authenticator(env),
+                new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME")),
+                clock,
+                Duration.ofHours(Long.parseLong(env.getOr(
+                        "ATTENDANCE_CLOSES_AFTER_HOURS", Long.toString(Meetup.DEFAULT_ATTENDANCE_WINDOW.toHours())))));
     }
 
     private MeetupsHandler(Authenticator authenticator, MeetupTable table, Clock clock, Duration attendanceWindow) {
@@ -86,7 +88,8 @@ public final class MeetupsHandler extends HttpFunction {
     ApiResponse create(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         MeetupInput input = request.jsonBody(MeetupInput.class);
-        Meetup meetup = MeetupRules.create(UUID.randomUUID().toString(), input, caller.userId(), now(), attendanceWindow);
+        Meetup meetup =
+                MeetupRules.create(UUID.randomUUID().toString(), input, caller.userId(), now(), attendanceWindow);
         meetups.create(meetup);
         return withEtag(ApiResponse.json(201, MeetupView.of(meetup)), meetup)
                 .withHeader("location", "/meetups/" + meetup.id());
@@ -98,8 +101,9 @@ public final class MeetupsHandler extends HttpFunction {
         MeetupRepository.WithCaller found = meetups.findWithCaller(id, caller.userId());
         Meetup meetup = found.meetup().orElseThrow(() -> ApiException.meetupNotFound(id));
         Optional<Rsvp> live = found.rsvp().map(waitlist::live);
-        return withEtag(ApiResponse.json(200, MeetupView.of(meetup,
-                MeetupView.Mine.of(meetup, live, found.roles(), now()))), meetup);
+        return withEtag(
+                ApiResponse.json(200, MeetupView.of(meetup, MeetupView.Mine.of(meetup, live, found.roles(), now()))),
+                meetup);
     }
 
     ApiResponse list(ApiRequest request) {
@@ -108,14 +112,22 @@ public final class MeetupsHandler extends HttpFunction {
         Instant to = window.to();
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
         // a cursor belongs to the range as asked (from, to as given), and lies within it
-        String scope = PageCursor.scope("GET /meetups", request.queryParameter("from").orElse(null),
+        String scope = PageCursor.scope(
+                "GET /meetups",
+                request.queryParameter("from").orElse(null),
                 request.queryParameter("to").orElse(null));
-        Optional<StartPosition> cursor = PageCursor.from(request, scope, 2)
-                .map(fields -> StartPosition.fromFields(fields, from, to));
+        Optional<StartPosition> cursor =
+                PageCursor.from(request, scope, 2).map(fields -> StartPosition.fromFields(fields, from, to));
         MeetupRepository.Listing listing = meetups.listByStart(from, to, limit, cursor);
-        String next = listing.full() ? listing.last().map(last -> PageCursor.encode(scope,
-                StartPosition.of(last).fields())).orElse(null) : null;
-        return ApiResponse.json(200, new MeetupPage(listing.meetups().stream().map(MeetupView::of).toList(), next));
+        String next = listing.full()
+                ? listing.last()
+                        .map(last ->
+                                PageCursor.encode(scope, StartPosition.of(last).fields()))
+                        .orElse(null)
+                : null;
+        return ApiResponse.json(
+                200,
+                new MeetupPage(listing.meetups().stream().map(MeetupView::of).toList(), next));
     }
 
     ApiResponse change(ApiRequest request, Caller caller) {
@@ -130,7 +142,8 @@ public final class MeetupsHandler extends HttpFunction {
             case Write.Done done -> {
                 // a raised capacity passes the new seats to waiting people, in order
                 Meetup shown = waitlist.fillFreeSeats(done.meetup(), now()) > 0
-                        ? meetups.find(done.meetup().id()).orElse(done.meetup()) : done.meetup();
+                        ? meetups.find(done.meetup().id()).orElse(done.meetup())
+                        : done.meetup();
                 yield withEtag(ApiResponse.json(200, MeetupView.of(shown)), shown);
             }
             case Write.Refused refused -> throw refusal(refused.current(), expected, changed.capacity());
@@ -143,9 +156,10 @@ public final class MeetupsHandler extends HttpFunction {
         return switch (meetups.cancel(id, now())) {
             case Write.Done done -> withEtag(ApiResponse.json(200, MeetupView.of(done.meetup())), done.meetup());
             // cancelling twice changes nothing and answers the same
-            case Write.Refused refused -> refused.current()
-                    .map(m -> withEtag(ApiResponse.json(200, MeetupView.of(m)), m))
-                    .orElseThrow(() -> ApiException.meetupNotFound(id));
+            case Write.Refused refused ->
+                refused.current()
+                        .map(m -> withEtag(ApiResponse.json(200, MeetupView.of(m)), m))
+                        .orElseThrow(() -> ApiException.meetupNotFound(id));
         };
     }
 
@@ -160,11 +174,13 @@ public final class MeetupsHandler extends HttpFunction {
         return meetups.find(id).orElseThrow(() -> ApiException.meetupNotFound(id));
     }
 
-
-
     private static long expectedVersion(ApiRequest request) {
-        String ifMatch = request.header("if-match").orElseThrow(() -> new ApiException(428, "precondition-required",
-                "Precondition required", "send If-Match with the meetup's current ETag (its version) to change it"));
+        String ifMatch = request.header("if-match")
+                .orElseThrow(() -> new ApiException(
+                        428,
+                        "precondition-required",
+                        "Precondition required",
+                        "send If-Match with the meetup's current ETag (its version) to change it"));
         try {
             return Long.parseLong(ifMatch.strip().replaceFirst("^W/", "").replace("\"", ""));
         } catch (NumberFormatException e) {
@@ -173,7 +189,10 @@ public final class MeetupsHandler extends HttpFunction {
     }
 
     private static ApiException stale(Meetup current) {
-        return new ApiException(412, "stale-version", "Version mismatch",
+        return new ApiException(
+                412,
+                "stale-version",
+                "Version mismatch",
                 "the meetup was changed meanwhile (now version " + current.version()
                         + "); reload it and apply your change again");
     }
@@ -185,12 +204,15 @@ public final class MeetupsHandler extends HttpFunction {
         }
         Meetup m = current.get();
         if (m.cancelled()) {
-            return ApiException.conflict("meetup-cancelled", "Meetup cancelled", "a cancelled meetup cannot be changed");
+            return ApiException.conflict(
+                    "meetup-cancelled", "Meetup cancelled", "a cancelled meetup cannot be changed");
         }
         if (m.version() != expected) {
             return stale(m);
         }
-        return ApiException.conflict("capacity-below-going", "Capacity too low",
+        return ApiException.conflict(
+                "capacity-below-going",
+                "Capacity too low",
                 "capacity " + capacity + " is below the " + m.goingCount() + " people already going");
     }
 

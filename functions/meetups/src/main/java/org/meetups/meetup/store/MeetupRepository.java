@@ -30,10 +30,26 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 /** Meetup writes and the by-start listing. Every call is one DynamoDB request; none is a Scan. */
 public final class MeetupRepository {
     /** Attributes a coordinator's change may set; counts, status and version are never among them. */
-    private static final List<String> EDITABLE = List.of("title", "description", "kind", "language", "startsAt",
-            "endsAt", "timeZone", "venue", "onlineUrl", MeetupSchema.CAPACITY, "rsvpDeadline",
-            MeetupSchema.ALLOW_MULTIPLE_ROLES, "updatedAt", Keys.GSI1_PK, Keys.GSI1_SK,
-            MeetupSchema.REMINDER_OFFSETS, MeetupSchema.LAST_REMINDER_OFFSET, Keys.GSI4_PK, Keys.GSI4_SK,
+    private static final List<String> EDITABLE = List.of(
+            "title",
+            "description",
+            "kind",
+            "language",
+            "startsAt",
+            "endsAt",
+            "timeZone",
+            "venue",
+            "onlineUrl",
+            MeetupSchema.CAPACITY,
+            "rsvpDeadline",
+            MeetupSchema.ALLOW_MULTIPLE_ROLES,
+            "updatedAt",
+            Keys.GSI1_PK,
+            Keys.GSI1_SK,
+            MeetupSchema.REMINDER_OFFSETS,
+            MeetupSchema.LAST_REMINDER_OFFSET,
+            Keys.GSI4_PK,
+            Keys.GSI4_SK,
             MeetupSchema.ATTENDANCE_CLOSES_AT);
 
     private final MeetupTable table;
@@ -60,8 +76,10 @@ public final class MeetupRepository {
         Optional<Rsvp> rsvp = Optional.empty();
         List<String> roles = List.of();
         String pk = Keys.meetupPk(id);
-        for (Map<String, AttributeValue> item : table.batchGet(List.of(MeetupTable.key(pk, Keys.META),
-                MeetupTable.key(pk, Keys.rsvpSk(userId)), MeetupTable.key(pk, Keys.volunteerSk(userId))))) {
+        for (Map<String, AttributeValue> item : table.batchGet(List.of(
+                MeetupTable.key(pk, Keys.META),
+                MeetupTable.key(pk, Keys.rsvpSk(userId)),
+                MeetupTable.key(pk, Keys.volunteerSk(userId))))) {
             String sk = item.get(Keys.SK).s();
             if (sk.equals(Keys.META)) {
                 meetup = Optional.of(MeetupSchema.MEETUP.mapToItem(item));
@@ -75,10 +93,13 @@ public final class MeetupRepository {
     }
 
     public void create(Meetup meetup) {
-        table.meetups().putItem(PutItemEnhancedRequest.builder(Meetup.class)
-                .item(meetup)
-                .conditionExpression(Expression.builder().expression("attribute_not_exists(PK)").build())
-                .build());
+        table.meetups()
+                .putItem(PutItemEnhancedRequest.builder(Meetup.class)
+                        .item(meetup)
+                        .conditionExpression(Expression.builder()
+                                .expression("attribute_not_exists(PK)")
+                                .build())
+                        .build());
     }
 
     /** Outcome of a conditional write: the new meetup, or the item as it was when the condition failed. */
@@ -132,8 +153,8 @@ public final class MeetupRepository {
         return conditionalUpdate(UpdateItemRequest.builder()
                 .key(key(id))
                 // leaving the reminder index: a cancelled meetup gets no reminders
-                .updateExpression("SET #status = :cancelled, updatedAt = :now, #version = #version + :one"
-                        + " REMOVE " + Keys.GSI4_PK + ", " + Keys.GSI4_SK)
+                .updateExpression("SET #status = :cancelled, updatedAt = :now, #version = #version + :one" + " REMOVE "
+                        + Keys.GSI4_PK + ", " + Keys.GSI4_SK)
                 .conditionExpression("attribute_exists(PK) AND #status = :scheduled")
                 .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#version", MeetupSchema.VERSION))
                 .expressionAttributeValues(Map.of(
@@ -145,16 +166,17 @@ public final class MeetupRepository {
 
     private Write conditionalUpdate(UpdateItemRequest.Builder request) {
         try {
-            UpdateItemResponse response = table.client().updateItem(request
-                    .tableName(table.name())
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .build());
+            UpdateItemResponse response = table.client()
+                    .updateItem(request.tableName(table.name())
+                            .returnValues(ReturnValue.ALL_NEW)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                            .build());
             return new Write.Done(MeetupSchema.MEETUP.mapToItem(response.attributes()));
         } catch (ConditionalCheckFailedException e) {
-            return new Write.Refused(e.hasItem() && !e.item().isEmpty()
-                    ? Optional.of(MeetupSchema.MEETUP.mapToItem(e.item()))
-                    : Optional.empty());
+            return new Write.Refused(
+                    e.hasItem() && !e.item().isEmpty()
+                            ? Optional.of(MeetupSchema.MEETUP.mapToItem(e.item()))
+                            : Optional.empty());
         }
     }
 
@@ -175,7 +197,7 @@ public final class MeetupRepository {
         while (page.size() < limit && starting.hasNext()) {
             page.add(starting.next());
         }
-        return new Listing(page, page.isEmpty() ? Optional.empty() : Optional.of(page.get(page.size() - 1)),
-                page.size() >= limit);
+        return new Listing(
+                page, page.isEmpty() ? Optional.empty() : Optional.of(page.get(page.size() - 1)), page.size() >= limit);
     }
 }

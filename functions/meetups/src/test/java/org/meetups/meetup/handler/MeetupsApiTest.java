@@ -44,7 +44,8 @@ class MeetupsApiTest {
 
     static String meetupJson(String title, String startsAt, int capacity) {
         OffsetDateTime start = OffsetDateTime.parse(startsAt);
-        java.time.format.DateTimeFormatter iso = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+        java.time.format.DateTimeFormatter iso =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
         return """
                 {"title":"%s","description":"Talks and drinks","kind":"COMMUNITY_MEETUP","language":"en",
                  "startsAt":"%s","endsAt":"%s","timeZone":"Europe/Amsterdam","venue":"Rotterdam",
@@ -53,7 +54,12 @@ class MeetupsApiTest {
     }
 
     static ApiResult create(String json) {
-        return stack.call(handler, ApiEvents.request("POST", "/meetups").json(json).as(TestUsers.coordinator()).build());
+        return stack.call(
+                handler,
+                ApiEvents.request("POST", "/meetups")
+                        .json(json)
+                        .as(TestUsers.coordinator())
+                        .build());
     }
 
     static String createdId() {
@@ -63,11 +69,19 @@ class MeetupsApiTest {
     }
 
     static ApiResult get(String id, User user) {
-        return stack.call(handler, ApiEvents.request("GET", "/meetups/{id}").path("id", id).as(user).build());
+        return stack.call(
+                handler,
+                ApiEvents.request("GET", "/meetups/{id}")
+                        .path("id", id)
+                        .as(user)
+                        .build());
     }
 
     static ApiResult patch(String id, String ifMatch, String json, User user) {
-        ApiEvents.Builder request = ApiEvents.request("PATCH", "/meetups/{id}").path("id", id).json(json).as(user);
+        ApiEvents.Builder request = ApiEvents.request("PATCH", "/meetups/{id}")
+                .path("id", id)
+                .json(json)
+                .as(user);
         if (ifMatch != null) {
             request.header("if-match", ifMatch);
         }
@@ -75,7 +89,12 @@ class MeetupsApiTest {
     }
 
     static ApiResult cancel(String id, User user) {
-        return stack.call(handler, ApiEvents.request("POST", "/meetups/{id}/cancel").path("id", id).as(user).build());
+        return stack.call(
+                handler,
+                ApiEvents.request("POST", "/meetups/{id}/cancel")
+                        .path("id", id)
+                        .as(user)
+                        .build());
     }
 
     @Test
@@ -93,12 +112,18 @@ class MeetupsApiTest {
 
         ApiResult read = get(id, TestUsers.employee());
         assertEquals(200, read.status());
-        com.fasterxml.jackson.databind.node.ObjectNode shown = (com.fasterxml.jackson.databind.node.ObjectNode) read.json();
-        assertEquals("{\"roles\":[],\"next\":\"RSVP_OPEN\"}", shown.remove("me").toString(),
+        com.fasterxml.jackson.databind.node.ObjectNode shown =
+                (com.fasterxml.jackson.databind.node.ObjectNode) read.json();
+        assertEquals(
+                "{\"roles\":[],\"next\":\"RSVP_OPEN\"}",
+                shown.remove("me").toString(),
                 "the reader's own part: no RSVP, no role, RSVPs open");
         assertEquals(meetup, shown);
 
-        ApiResult changed = patch(id, "\"1\"", "{\"title\":\"Founders' breakfast, new venue\",\"venue\":\"Groothandelsgebouw\"}",
+        ApiResult changed = patch(
+                id,
+                "\"1\"",
+                "{\"title\":\"Founders' breakfast, new venue\",\"venue\":\"Groothandelsgebouw\"}",
                 TestUsers.coordinator());
         assertEquals(200, changed.status(), changed::toString);
         assertEquals("\"2\"", changed.header("etag"));
@@ -110,13 +135,17 @@ class MeetupsApiTest {
         assertEquals("CANCELLED", cancelled.json().get("status").asText());
         ApiResult again = cancel(id, TestUsers.coordinator());
         assertEquals(cancelled.json(), again.json(), "cancelling twice changes nothing");
-        assertEquals(409, patch(id, "\"3\"", "{\"title\":\"x\"}", TestUsers.coordinator()).status());
-        assertEquals("CANCELLED", get(id, TestUsers.employee()).json().get("status").asText());
+        assertEquals(
+                409,
+                patch(id, "\"3\"", "{\"title\":\"x\"}", TestUsers.coordinator()).status());
+        assertEquals(
+                "CANCELLED", get(id, TestUsers.employee()).json().get("status").asText());
     }
 
     static Stream<Arguments> authorisationMatrix() {
         record Caller(String name, User user, boolean coordinator) {}
-        List<Caller> callers = List.of(new Caller("anonymous", TestUsers.anonymous(), false),
+        List<Caller> callers = List.of(
+                new Caller("anonymous", TestUsers.anonymous(), false),
                 new Caller("employee", TestUsers.employee(), false),
                 new Caller("other employee", TestUsers.otherEmployee(), false),
                 new Caller("coordinator", TestUsers.coordinator(), true));
@@ -126,8 +155,10 @@ class MeetupsApiTest {
             cases.add(Arguments.of("POST /meetups", c.name(), c.user(), anonymous ? 401 : c.coordinator() ? 201 : 403));
             cases.add(Arguments.of("GET /meetups", c.name(), c.user(), anonymous ? 401 : 200));
             cases.add(Arguments.of("GET /meetups/{id}", c.name(), c.user(), anonymous ? 401 : 200));
-            cases.add(Arguments.of("PATCH /meetups/{id}", c.name(), c.user(), anonymous ? 401 : c.coordinator() ? 200 : 403));
-            cases.add(Arguments.of("POST /meetups/{id}/cancel", c.name(), c.user(), anonymous ? 401 : c.coordinator() ? 200 : 403));
+            cases.add(Arguments.of(
+                    "PATCH /meetups/{id}", c.name(), c.user(), anonymous ? 401 : c.coordinator() ? 200 : 403));
+            cases.add(Arguments.of(
+                    "POST /meetups/{id}/cancel", c.name(), c.user(), anonymous ? 401 : c.coordinator() ? 200 : 403));
         }
         return cases.stream();
     }
@@ -151,7 +182,9 @@ class MeetupsApiTest {
         assertEquals(expected, result.status(), result::toString);
         if (expected >= 400) {
             assertEquals("application/problem+json", result.header("content-type"));
-            assertEquals("Founders' breakfast", get(id, TestUsers.coordinator()).json().get("title").asText(),
+            assertEquals(
+                    "Founders' breakfast",
+                    get(id, TestUsers.coordinator()).json().get("title").asText(),
                     "a refused request changes nothing");
         }
     }
@@ -159,8 +192,12 @@ class MeetupsApiTest {
     static Stream<Arguments> badBodies() {
         String valid = meetupJson("Valid", "2026-12-10T18:00:00+01:00", 10);
         return Stream.of(
-                Arguments.of(valid.replace("\"capacity\":10", "\"capacity\":10,\"status\":\"CANCELLED\""), "unknown field 'status'"),
-                Arguments.of(valid.replace("\"capacity\":10", "\"capacity\":10,\"goingCount\":5"), "unknown field 'goingCount'"),
+                Arguments.of(
+                        valid.replace("\"capacity\":10", "\"capacity\":10,\"status\":\"CANCELLED\""),
+                        "unknown field 'status'"),
+                Arguments.of(
+                        valid.replace("\"capacity\":10", "\"capacity\":10,\"goingCount\":5"),
+                        "unknown field 'goingCount'"),
                 Arguments.of(valid.replace("\"capacity\":10", "\"capacity\":\"ten\""), "capacity"),
                 Arguments.of(valid.replace("\"capacity\":10", "\"capacity\":0"), "capacity"),
                 Arguments.of(valid.replace("\"capacity\":10", "\"capacity\":10001"), "capacity"),
@@ -168,12 +205,15 @@ class MeetupsApiTest {
                 Arguments.of(valid.replace("Europe/Amsterdam", "Europe/Atlantis"), "timeZone"),
                 Arguments.of(valid.replace("2026-12-10T18:00:00+01:00", "next tuesday"), "startsAt"),
                 Arguments.of(valid.replace("2026-12-10T18:00:00+01:00", "2026-12-10T21:00:00+01:00"), "endsAt"),
-                Arguments.of(valid.replace("2026-12-10T18:00:00+01:00", "2026-10-10T18:00:00+01:00")
-                        .replace("2026-12-10T20:00:00+01:00", "2026-10-10T20:00:00+01:00"), "startsAt"),
+                Arguments.of(
+                        valid.replace("2026-12-10T18:00:00+01:00", "2026-10-10T18:00:00+01:00")
+                                .replace("2026-12-10T20:00:00+01:00", "2026-10-10T20:00:00+01:00"),
+                        "startsAt"),
                 Arguments.of(valid.replace("\"Valid\"", "\"\""), "title"),
                 Arguments.of(valid.replace("\"name\":\"host\"", "\"name\":\"Host Person\""), "roles[0].name"),
                 Arguments.of(valid.replace("\"slots\":2", "\"slots\":101"), "roles[1].slots"),
-                Arguments.of(valid.replace("\"slots\":2", "\"slots\":2,\"filled\":2"), "unknown field 'roles[1].filled'"),
+                Arguments.of(
+                        valid.replace("\"slots\":2", "\"slots\":2,\"filled\":2"), "unknown field 'roles[1].filled'"),
                 Arguments.of("{\"title\":", "not valid JSON"),
                 Arguments.of("[1,2]", "JSON object"),
                 Arguments.of(valid + " {}", "not valid JSON"));
@@ -189,37 +229,67 @@ class MeetupsApiTest {
 
     @Test
     void wrongMediaTypeAndOversizedBodiesAreRefused() {
-        ApiResult text = stack.call(handler, ApiEvents.request("POST", "/meetups").as(TestUsers.coordinator())
-                .header("content-type", "text/plain").json(meetupJson("x", "2026-12-10T18:00:00+01:00", 1)).build());
+        ApiResult text = stack.call(
+                handler,
+                ApiEvents.request("POST", "/meetups")
+                        .as(TestUsers.coordinator())
+                        .header("content-type", "text/plain")
+                        .json(meetupJson("x", "2026-12-10T18:00:00+01:00", 1))
+                        .build());
         assertEquals(415, text.status());
         String huge = meetupJson("x", "2026-12-10T18:00:00+01:00", 1).replace("Talks and drinks", "a".repeat(40_000));
         assertEquals(413, create(huge).status());
-        assertEquals(400, stack.call(handler, ApiEvents.request("POST", "/meetups").as(TestUsers.coordinator())
-                .header("content-type", "application/json").build()).status());
+        assertEquals(
+                400,
+                stack.call(
+                                handler,
+                                ApiEvents.request("POST", "/meetups")
+                                        .as(TestUsers.coordinator())
+                                        .header("content-type", "application/json")
+                                        .build())
+                        .status());
     }
 
     @Test
     void staleVersionsAndMissingPreconditionsAreRefused() {
         String id = createdId();
-        assertEquals(428, patch(id, null, "{\"title\":\"x\"}", TestUsers.coordinator()).status());
-        assertEquals(400, patch(id, "banana", "{\"title\":\"x\"}", TestUsers.coordinator()).status());
-        assertEquals(200, patch(id, "\"1\"", "{\"title\":\"First edit\"}", TestUsers.coordinator()).status());
+        assertEquals(
+                428,
+                patch(id, null, "{\"title\":\"x\"}", TestUsers.coordinator()).status());
+        assertEquals(
+                400,
+                patch(id, "banana", "{\"title\":\"x\"}", TestUsers.coordinator())
+                        .status());
+        assertEquals(
+                200,
+                patch(id, "\"1\"", "{\"title\":\"First edit\"}", TestUsers.coordinator())
+                        .status());
         ApiResult stale = patch(id, "\"1\"", "{\"title\":\"Lost update\"}", TestUsers.coordinator());
         assertEquals(412, stale.status());
         assertTrue(stale.json().get("detail").asText().contains("version 2"), stale::toString);
-        assertEquals("First edit", get(id, TestUsers.employee()).json().get("title").asText());
-        assertEquals(400, patch(id, "\"2\"", "{\"roles\":[]}", TestUsers.coordinator()).status());
-        assertEquals(400, patch(id, "\"2\"", "{\"version\":7}", TestUsers.coordinator()).status());
-        assertEquals(404, patch("no-such-meetup", "\"1\"", "{\"title\":\"x\"}", TestUsers.coordinator()).status());
+        assertEquals(
+                "First edit", get(id, TestUsers.employee()).json().get("title").asText());
+        assertEquals(
+                400,
+                patch(id, "\"2\"", "{\"roles\":[]}", TestUsers.coordinator()).status());
+        assertEquals(
+                400,
+                patch(id, "\"2\"", "{\"version\":7}", TestUsers.coordinator()).status());
+        assertEquals(
+                404,
+                patch("no-such-meetup", "\"1\"", "{\"title\":\"x\"}", TestUsers.coordinator())
+                        .status());
     }
 
     @Test
     void capacityCannotDropBelowThePeopleGoing() {
         String id = createdId();
         // seven people going, as RSVPs would have counted them
-        stack.dynamo().updateItem(r -> r.tableName(stack.tableName())
-                .key(Map.of("PK", AttributeValue.fromS("MEETUP#" + id), "SK", AttributeValue.fromS("META")))
-                .updateExpression("SET goingCount = :n").expressionAttributeValues(Map.of(":n", AttributeValue.fromN("7"))));
+        stack.dynamo()
+                .updateItem(r -> r.tableName(stack.tableName())
+                        .key(Map.of("PK", AttributeValue.fromS("MEETUP#" + id), "SK", AttributeValue.fromS("META")))
+                        .updateExpression("SET goingCount = :n")
+                        .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("7"))));
         ApiResult refused = patch(id, "\"1\"", "{\"capacity\":6}", TestUsers.coordinator());
         assertEquals(409, refused.status(), refused::toString);
         assertTrue(refused.json().get("detail").asText().contains("7 people already going"));
@@ -232,19 +302,29 @@ class MeetupsApiTest {
     @Test
     void allowingMoreThanOneRolePerPersonIsAnOptionOffByDefault() {
         String id = createdId();
-        assertFalse(get(id, TestUsers.employee()).json().get("allowMultipleRoles").asBoolean());
+        assertFalse(
+                get(id, TestUsers.employee()).json().get("allowMultipleRoles").asBoolean());
         ApiResult changed = patch(id, "\"1\"", "{\"allowMultipleRoles\":true}", TestUsers.coordinator());
         assertEquals(200, changed.status(), changed::toString);
         assertTrue(changed.json().get("allowMultipleRoles").asBoolean());
-        assertEquals(400, patch(id, "\"2\"", "{\"allowMultipleRoles\":\"yes\"}", TestUsers.coordinator()).status());
+        assertEquals(
+                400,
+                patch(id, "\"2\"", "{\"allowMultipleRoles\":\"yes\"}", TestUsers.coordinator())
+                        .status());
         ApiResult created = create(meetupJson("Open mic", "2026-12-12T18:00:00+01:00", 10)
                 .replace("\"capacity\":10", "\"capacity\":10,\"allowMultipleRoles\":true"));
         assertEquals(201, created.status(), created::toString);
         assertTrue(created.json().get("allowMultipleRoles").asBoolean());
         // the open-role count the roles function keeps up to date starts as the sum of the slots
-        Map<String, AttributeValue> item = stack.dynamo().getItem(r -> r.tableName(stack.tableName())
-                .key(Map.of("PK", AttributeValue.fromS("MEETUP#" + created.json().get("id").asText()),
-                        "SK", AttributeValue.fromS("META")))).item();
+        Map<String, AttributeValue> item = stack.dynamo()
+                .getItem(r -> r.tableName(stack.tableName())
+                        .key(Map.of(
+                                "PK",
+                                AttributeValue.fromS(
+                                        "MEETUP#" + created.json().get("id").asText()),
+                                "SK",
+                                AttributeValue.fromS("META"))))
+                .item();
         assertEquals("3", item.get("openRoleSlots").n());
     }
 
@@ -256,10 +336,19 @@ class MeetupsApiTest {
         putRsvp(id, "emp-1", org.meetups.common.rsvp.RsvpStatus.GOING, null);
         putRsvp(id, "ahead", org.meetups.common.rsvp.RsvpStatus.WAITLISTED, 1L);
         putRsvp(id, "emp-2", org.meetups.common.rsvp.RsvpStatus.WAITLISTED, 3L);
-        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(Map.of("PK", AttributeValue.fromS(pk),
-                "SK", AttributeValue.fromS(org.meetups.common.store.Keys.volunteerSk("emp-1")),
-                "type", AttributeValue.fromS("VOLUNTEER"), "roleCount", AttributeValue.fromN("2"),
-                "roles", AttributeValue.fromSs(List.of("host", "greeter")))));
+        stack.dynamo()
+                .putItem(r -> r.tableName(stack.tableName())
+                        .item(Map.of(
+                                "PK",
+                                AttributeValue.fromS(pk),
+                                "SK",
+                                AttributeValue.fromS(org.meetups.common.store.Keys.volunteerSk("emp-1")),
+                                "type",
+                                AttributeValue.fromS("VOLUNTEER"),
+                                "roleCount",
+                                AttributeValue.fromN("2"),
+                                "roles",
+                                AttributeValue.fromSs(List.of("host", "greeter")))));
 
         int mark = CallRecorder.mark();
         JsonNode eva = get(id, TestUsers.employee()).json().get("me");
@@ -268,37 +357,85 @@ class MeetupsApiTest {
 
         mark = CallRecorder.mark();
         JsonNode otto = get(id, TestUsers.otherEmployee()).json().get("me");
-        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query"), CallRecorder.since(mark),
+        assertEquals(
+                List.of("DynamoDb.BatchGetItem", "DynamoDb.Query"),
+                CallRecorder.since(mark),
                 "and one count of the people ahead while waiting");
-        assertEquals("{\"rsvp\":\"WAITLISTED\",\"position\":2,\"roles\":[],\"next\":\"WAIT_FOR_SEAT\"}", otto.toString());
+        assertEquals(
+                "{\"rsvp\":\"WAITLISTED\",\"position\":2,\"roles\":[],\"next\":\"WAIT_FOR_SEAT\"}", otto.toString());
 
-        assertEquals("RSVP_OPEN", get(id, TestUsers.coordinator()).json().get("me").get("next").asText());
-        MeetupsHandler later = new MeetupsHandler(stack.env(), Clock.fixed(Instant.parse("2026-12-10T07:30:00Z"), ZoneOffset.UTC));
-        JsonNode started = stack.call(later, ApiEvents.request("GET", "/meetups/{id}").path("id", id)
-                .as(TestUsers.coordinator()).build()).json().get("me");
+        assertEquals(
+                "RSVP_OPEN",
+                get(id, TestUsers.coordinator()).json().get("me").get("next").asText());
+        MeetupsHandler later =
+                new MeetupsHandler(stack.env(), Clock.fixed(Instant.parse("2026-12-10T07:30:00Z"), ZoneOffset.UTC));
+        JsonNode started = stack.call(
+                        later,
+                        ApiEvents.request("GET", "/meetups/{id}")
+                                .path("id", id)
+                                .as(TestUsers.coordinator())
+                                .build())
+                .json()
+                .get("me");
         assertEquals("RSVP_CLOSED", started.get("next").asText(), "the deadline (the start) has passed");
     }
 
     static void putRsvp(String meetupId, String userId, org.meetups.common.rsvp.RsvpStatus status, Long ticket) {
         Instant start = Instant.parse("2026-12-10T07:00:00Z");
-        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(org.meetups.common.rsvp.RsvpSchema.RSVP.itemToMap(
-                new org.meetups.common.rsvp.Rsvp(meetupId, userId, userId + "@example.org", userId, "en", status, ticket,
-                        null, NOW, NOW, start, 1L, 1L, null), true)));
+        stack.dynamo()
+                .putItem(r -> r.tableName(stack.tableName())
+                        .item(org.meetups.common.rsvp.RsvpSchema.RSVP.itemToMap(
+                                new org.meetups.common.rsvp.Rsvp(
+                                        meetupId,
+                                        userId,
+                                        userId + "@example.org",
+                                        userId,
+                                        "en",
+                                        status,
+                                        ticket,
+                                        null,
+                                        NOW,
+                                        NOW,
+                                        start,
+                                        1L,
+                                        1L,
+                                        null),
+                                true)));
     }
 
     @Test
     void attendanceClosesTheConfiguredTimeAfterTheEndAndMovesWithIt() {
-        MeetupsHandler configured = new MeetupsHandler(stack.env(Map.of("ATTENDANCE_CLOSES_AFTER_HOURS", "24")),
-                Clock.fixed(NOW, ZoneOffset.UTC));
-        ApiResult created = stack.call(configured, ApiEvents.request("POST", "/meetups")
-                .json(meetupJson("Breakfast", "2026-12-10T08:00:00+01:00", 10)).as(TestUsers.coordinator()).build());
-        assertEquals("2026-12-11T10:00:00+01:00", created.json().get("attendanceClosesAt").asText(), "24 hours after the end");
+        MeetupsHandler configured = new MeetupsHandler(
+                stack.env(Map.of("ATTENDANCE_CLOSES_AFTER_HOURS", "24")), Clock.fixed(NOW, ZoneOffset.UTC));
+        ApiResult created = stack.call(
+                configured,
+                ApiEvents.request("POST", "/meetups")
+                        .json(meetupJson("Breakfast", "2026-12-10T08:00:00+01:00", 10))
+                        .as(TestUsers.coordinator())
+                        .build());
+        assertEquals(
+                "2026-12-11T10:00:00+01:00",
+                created.json().get("attendanceClosesAt").asText(),
+                "24 hours after the end");
         String id = created.json().get("id").asText();
-        ApiResult moved = stack.call(configured, ApiEvents.request("PATCH", "/meetups/{id}").path("id", id)
-                .header("if-match", "\"1\"").json("{\"endsAt\":\"2026-12-10T12:00:00+01:00\"}").as(TestUsers.coordinator()).build());
-        assertEquals("2026-12-11T12:00:00+01:00", moved.json().get("attendanceClosesAt").asText());
-        assertEquals("2026-12-13T10:00:00+01:00", create(meetupJson("Lunch", "2026-12-10T08:00:00+01:00", 10)).json()
-                .get("attendanceClosesAt").asText(), "72 hours by default");
+        ApiResult moved = stack.call(
+                configured,
+                ApiEvents.request("PATCH", "/meetups/{id}")
+                        .path("id", id)
+                        .header("if-match", "\"1\"")
+                        .json("{\"endsAt\":\"2026-12-10T12:00:00+01:00\"}")
+                        .as(TestUsers.coordinator())
+                        .build());
+        assertEquals(
+                "2026-12-11T12:00:00+01:00",
+                moved.json().get("attendanceClosesAt").asText());
+        assertEquals(
+                "2026-12-13T10:00:00+01:00",
+                create(meetupJson("Lunch", "2026-12-10T08:00:00+01:00", 10))
+                        .json()
+                        .get("attendanceClosesAt")
+                        .asText(),
+                "72 hours by default");
     }
 
     @Test
@@ -313,7 +450,8 @@ class MeetupsApiTest {
         // a window of its own, far from the other tests' meetups: Jan-Mar 2027
         Set<String> created = new HashSet<>();
         for (int i = 0; i < 25; i++) {
-            OffsetDateTime start = OffsetDateTime.parse("2027-01-05T18:00:00+01:00").plusDays(3L * i);
+            OffsetDateTime start =
+                    OffsetDateTime.parse("2027-01-05T18:00:00+01:00").plusDays(3L * i);
             ApiResult r = create(meetupJson("Meetup " + i, start.toString(), 10));
             assertEquals(201, r.status(), r::toString);
             created.add(r.json().get("id").asText());
@@ -324,8 +462,11 @@ class MeetupsApiTest {
         int pages = 0;
         int mark = CallRecorder.mark();
         do {
-            ApiEvents.Builder request = ApiEvents.request("GET", "/meetups").as(TestUsers.employee())
-                    .query("from", "2027-01-01T00:00:00Z").query("to", "2027-04-01T00:00:00Z").query("limit", "10");
+            ApiEvents.Builder request = ApiEvents.request("GET", "/meetups")
+                    .as(TestUsers.employee())
+                    .query("from", "2027-01-01T00:00:00Z")
+                    .query("to", "2027-04-01T00:00:00Z")
+                    .query("limit", "10");
             if (cursor != null) {
                 request.query("cursor", cursor);
             }
@@ -335,7 +476,9 @@ class MeetupsApiTest {
                 seen.add(m.get("id").asText());
                 starts.add(OffsetDateTime.parse(m.get("startsAt").asText()).toInstant());
             });
-            cursor = page.json().has("nextCursor") ? page.json().get("nextCursor").asText() : null;
+            cursor = page.json().has("nextCursor")
+                    ? page.json().get("nextCursor").asText()
+                    : null;
             pages++;
         } while (cursor != null && pages < 10);
         assertEquals(25, seen.size());
@@ -345,12 +488,19 @@ class MeetupsApiTest {
         assertFalse(calls.isEmpty());
         assertTrue(calls.stream().allMatch("DynamoDb.Query"::equals), () -> "only index queries: " + calls);
 
-        ApiResult window = stack.call(handler, ApiEvents.request("GET", "/meetups").as(TestUsers.employee())
-                .query("from", "2027-02-01T00:00:00Z").query("to", "2027-02-10T00:00:00+01:00").build());
+        ApiResult window = stack.call(
+                handler,
+                ApiEvents.request("GET", "/meetups")
+                        .as(TestUsers.employee())
+                        .query("from", "2027-02-01T00:00:00Z")
+                        .query("to", "2027-02-10T00:00:00+01:00")
+                        .build());
         window.json().get("items").forEach(m -> {
             Instant start = OffsetDateTime.parse(m.get("startsAt").asText()).toInstant();
-            assertTrue(!start.isBefore(Instant.parse("2027-02-01T00:00:00Z"))
-                    && !start.isAfter(Instant.parse("2027-02-09T23:00:00Z")), "inside the range: " + start);
+            assertTrue(
+                    !start.isBefore(Instant.parse("2027-02-01T00:00:00Z"))
+                            && !start.isAfter(Instant.parse("2027-02-09T23:00:00Z")),
+                    "inside the range: " + start);
         });
         assertEquals(3, window.json().get("items").size(), window::toString);
         assertNull(window.json().get("nextCursor"));
@@ -359,39 +509,52 @@ class MeetupsApiTest {
     @ParameterizedTest
     @MethodSource("badQueries")
     void badListParametersAre400(String name, String value) {
-        ApiResult result = stack.call(handler, ApiEvents.request("GET", "/meetups").as(TestUsers.employee())
-                .query(name, value).build());
+        ApiResult result = stack.call(
+                handler,
+                ApiEvents.request("GET", "/meetups")
+                        .as(TestUsers.employee())
+                        .query(name, value)
+                        .build());
         assertEquals(400, result.status(), result::toString);
         assertNotNull(result.json().get("detail"));
     }
 
     static Stream<Arguments> badQueries() {
-        return Stream.of(Arguments.of("limit", "0"), Arguments.of("limit", "101"), Arguments.of("limit", "ten"),
-                Arguments.of("from", "yesterday"), Arguments.of("to", "2020-01-01T00:00:00Z"),
-                Arguments.of("to", "2031-01-01T00:00:00Z"), Arguments.of("cursor", "bm90LWEtY3Vyc29y"),
+        return Stream.of(
+                Arguments.of("limit", "0"),
+                Arguments.of("limit", "101"),
+                Arguments.of("limit", "ten"),
+                Arguments.of("from", "yesterday"),
+                Arguments.of("to", "2020-01-01T00:00:00Z"),
+                Arguments.of("to", "2031-01-01T00:00:00Z"),
+                Arguments.of("cursor", "bm90LWEtY3Vyc29y"),
                 Arguments.of("cursor", "%%%"));
     }
 
     /** No coercion through the real route: each wrong JSON type is a 400 naming the field, and nothing is created. */
     @ParameterizedTest(name = "{0} = {1}")
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "title        | 123",
-            "title        | true",
-            "description  | 4.5",
-            "timeZone     | false",
-            "capacity     | 2.5",
-            "capacity     | `\"3\"`",
-            "capacity     | true",
-            "allowMultipleRoles | `\"true\"`",
-            "allowMultipleRoles | 1",
-            "startsAt     | 1796922000",
-            "reminderOffsets | `[60.5]`",
-            "roles        | `[{\"name\": \"host\", \"slots\": \"2\"}]`",
-            "roles        | `[{\"name\": 7}]`",
-    })
+    @org.junit.jupiter.params.provider.CsvSource(
+            delimiter = '|',
+            quoteCharacter = '`',
+            value = {
+                "title        | 123",
+                "title        | true",
+                "description  | 4.5",
+                "timeZone     | false",
+                "capacity     | 2.5",
+                "capacity     | `\"3\"`",
+                "capacity     | true",
+                "allowMultipleRoles | `\"true\"`",
+                "allowMultipleRoles | 1",
+                "startsAt     | 1796922000",
+                "reminderOffsets | `[60.5]`",
+                "roles        | `[{\"name\": \"host\", \"slots\": \"2\"}]`",
+                "roles        | `[{\"name\": 7}]`",
+            })
     void aWrongJsonTypeIsRefusedNotCoerced(String field, String value) throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode body = (com.fasterxml.jackson.databind.node.ObjectNode)
-                new com.fasterxml.jackson.databind.ObjectMapper().readTree(meetupJson("Coerced", "2026-12-10T08:00:00+01:00", 40));
+        com.fasterxml.jackson.databind.node.ObjectNode body =
+                (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(meetupJson("Coerced", "2026-12-10T08:00:00+01:00", 40));
         body.set(field, new com.fasterxml.jackson.databind.ObjectMapper().readTree(value));
         int mark = CallRecorder.mark();
         ApiResult result = create(body.toString());

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.meetups.common.auth.Caller;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.meetup.domain.MeetupInput;
 import org.meetups.meetup.domain.MeetupRules;
 import org.meetups.meetup.store.MeetupRepository;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
-import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.TestStack;
 
 /** The files in events/meetups, read as the Lambda runtime reads them, served by the real handler. */
@@ -34,8 +34,8 @@ class SampleEventsTest {
         handler = new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
         // the meetup the sample events name
         APIGatewayV2HTTPEvent create = event("create-meetup.json");
-        MeetupInput input = org.meetups.common.json.Json.MAPPER.convertValue(
-                readTree(create.getBody()), MeetupInput.class);
+        MeetupInput input =
+                org.meetups.common.json.Json.MAPPER.convertValue(readTree(create.getBody()), MeetupInput.class);
         Meetup meetup = MeetupRules.create(SAMPLE_ID, input, "coord", NOW);
         new MeetupRepository(new MeetupTable(stack.dynamo(), stack.tableName())).create(meetup);
     }
@@ -55,8 +55,11 @@ class SampleEventsTest {
     @Test
     void everySampleEventIsServed() {
         record Expect(String file, int status) {}
-        for (Expect e : List.of(new Expect("create-meetup.json", 201), new Expect("get-meetup.json", 200),
-                new Expect("list-meetups.json", 200), new Expect("update-meetup.json", 200),
+        for (Expect e : List.of(
+                new Expect("create-meetup.json", 201),
+                new Expect("get-meetup.json", 200),
+                new Expect("list-meetups.json", 200),
+                new Expect("update-meetup.json", 200),
                 new Expect("cancel-meetup.json", 200))) {
             ApiResult result = stack.call(handler, event(e.file()));
             assertEquals(e.status(), result.status(), () -> e.file() + ": " + result);
@@ -67,13 +70,16 @@ class SampleEventsTest {
     void everyRouteHasASampleEvent() {
         List<String> sampleRoutes = java.util.Arrays.stream(
                         ProjectFiles.resolve("events/meetups").toFile().listFiles((d, n) -> n.endsWith(".json")))
-                .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey()).sorted().toList();
+                .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey())
+                .sorted()
+                .toList();
         assertEquals(handler.routes().keySet().stream().sorted().toList(), sampleRoutes);
     }
 
     @Test
     void sampleCallerIsACoordinator() {
-        Caller caller = new org.meetups.common.auth.Authenticator(stack.env()).authenticate(event("create-meetup.json"));
+        Caller caller =
+                new org.meetups.common.auth.Authenticator(stack.env()).authenticate(event("create-meetup.json"));
         assertEquals(true, caller.coordinator());
     }
 }

@@ -41,12 +41,20 @@ class StartIndexTest {
         table = new MeetupTable(stack.dynamo(), stack.tableName());
         index = new StartIndex(table);
         MeetupsHandler handler = new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-        for (var meetup : List.of(List.of("before", "2028-01-09T23:59:59Z"), List.of("at-from", "2028-01-10T00:00:00Z"),
+        for (var meetup : List.of(
+                List.of("before", "2028-01-09T23:59:59Z"),
+                List.of("at-from", "2028-01-10T00:00:00Z"),
                 List.of("jan", "2028-01-31T23:00:00Z"),
-                List.of("feb-first", "2028-02-01T00:00:00Z"), List.of("feb", "2028-02-15T10:00:00Z"),
-                List.of("at-to", "2028-04-01T00:00:00Z"), List.of("after", "2028-04-01T00:00:01Z"))) {
-            ApiResult created = stack.call(handler, ApiEvents.request("POST", "/meetups").as(TestUsers.coordinator())
-                    .json(MeetupsApiTest.meetupJson(meetup.get(0), meetup.get(1), 10)).build());
+                List.of("feb-first", "2028-02-01T00:00:00Z"),
+                List.of("feb", "2028-02-15T10:00:00Z"),
+                List.of("at-to", "2028-04-01T00:00:00Z"),
+                List.of("after", "2028-04-01T00:00:01Z"))) {
+            ApiResult created = stack.call(
+                    handler,
+                    ApiEvents.request("POST", "/meetups")
+                            .as(TestUsers.coordinator())
+                            .json(MeetupsApiTest.meetupJson(meetup.get(0), meetup.get(1), 10))
+                            .build());
             assertEquals(201, created.status(), created::toString);
             ids.put(meetup.get(0), created.json().get("id").asText());
         }
@@ -62,19 +70,22 @@ class StartIndexTest {
     void walksEveryMonthOfTheRangeInStartOrderBothEndsIncluded() {
         List<String> expected = List.of("at-from", "jan", "feb-first", "feb", "at-to");
         assertEquals(expected, titles(index.walk(FROM, TO, Optional.empty(), Optional.empty(), 1)), "a Query per item");
-        assertEquals(expected, titles(index.walk(FROM, TO, Optional.empty(), Optional.empty(), StartIndex.WHOLE_PAGES)));
+        assertEquals(
+                expected, titles(index.walk(FROM, TO, Optional.empty(), Optional.empty(), StartIndex.WHOLE_PAGES)));
     }
 
     @Test
     void resumesJustAfterAPosition() {
         Meetup febFirst = table.findMeetup(ids.get("feb-first")).orElseThrow();
-        assertEquals(List.of("feb", "at-to"),
+        assertEquals(
+                List.of("feb", "at-to"),
                 titles(index.walk(FROM, TO, Optional.of(StartPosition.of(febFirst)), Optional.empty(), 1)));
     }
 
     @Test
     void keepsOnlyWhatTheFilterAccepts() {
-        var feb = new StartIndex.Filter("#title = :title", Map.of("#title", "title"), Map.of(":title", AttributeValue.fromS("feb")));
+        var feb = new StartIndex.Filter(
+                "#title = :title", Map.of("#title", "title"), Map.of(":title", AttributeValue.fromS("feb")));
         assertEquals(List.of("feb"), titles(index.walk(FROM, TO, Optional.empty(), Optional.of(feb), 1)));
     }
 
@@ -89,6 +100,8 @@ class StartIndexTest {
 
     @Test
     void aWindowOfTheTableExcludesItsEnd() {
-        assertEquals(List.of("at-from", "jan", "feb-first", "feb"), table.meetupsStarting(FROM, TO).stream().map(Meetup::title).toList());
+        assertEquals(
+                List.of("at-from", "jan", "feb-first", "feb"),
+                table.meetupsStarting(FROM, TO).stream().map(Meetup::title).toList());
     }
 }

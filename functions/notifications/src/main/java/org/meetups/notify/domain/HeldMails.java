@@ -20,6 +20,7 @@ public final class HeldMails {
     public static final String RSVP = "RSVP";
     /** The state of a subject without RSVP (or cancelled) or without the role. */
     public static final String NONE = "NONE";
+
     public static final String HELD = "HELD";
 
     private HeldMails() {}
@@ -36,8 +37,12 @@ public final class HeldMails {
             case RSVP_CONFIRMED, WAITLISTED, RSVP_CANCELLED -> true;
             case ROLE_ASSIGNED, ROLE_UNASSIGNED -> mail.recipient().userId().equals(assignedBy);
             // a coordinator's change for the person is theirs, not the person's own
-            case PROMOTED, MEETUP_CHANGED, MEETUP_CANCELLED, ADDED_BY_COORDINATOR, SEATED_BY_COORDINATOR,
-                 REMOVED_BY_COORDINATOR -> false;
+            case PROMOTED,
+                    MEETUP_CHANGED,
+                    MEETUP_CANCELLED,
+                    ADDED_BY_COORDINATOR,
+                    SEATED_BY_COORDINATOR,
+                    REMOVED_BY_COORDINATOR -> false;
         };
     }
 
@@ -49,7 +54,8 @@ public final class HeldMails {
     /** The state a mail tells the person. */
     public static String told(Notification mail) {
         return switch (mail.kind()) {
-            case RSVP_CONFIRMED, PROMOTED, ADDED_BY_COORDINATOR, SEATED_BY_COORDINATOR -> RsvpImage.RsvpStatus.GOING.name();
+            case RSVP_CONFIRMED, PROMOTED, ADDED_BY_COORDINATOR, SEATED_BY_COORDINATOR ->
+                RsvpImage.RsvpStatus.GOING.name();
             case WAITLISTED -> RsvpImage.RsvpStatus.WAITLISTED.name();
             case ROLE_ASSIGNED -> HELD;
             default -> NONE;
@@ -58,7 +64,8 @@ public final class HeldMails {
 
     public static String state(RsvpImage rsvp) {
         return rsvp == null || rsvp.status() == null || rsvp.status() == RsvpImage.RsvpStatus.CANCELLED
-                ? NONE : rsvp.status().name();
+                ? NONE
+                : rsvp.status().name();
     }
 
     public static String state(RoleImage role) {
@@ -70,24 +77,50 @@ public final class HeldMails {
      * {@code told}. {@code signUp}: the RSVP's generation or the assignment's {@code assignedAt}, which
      * the mail's one-click link acts on; {@code change} identifies the release (the mail's sent marker).
      */
-    public static Optional<Notification> latest(String meetupId, String subject, String told, String current,
-                                                Recipient person, Long position, String signUp, String change) {
+    public static Optional<Notification> latest(
+            String meetupId,
+            String subject,
+            String told,
+            String current,
+            Recipient person,
+            Long position,
+            String signUp,
+            String change) {
         if (current.equals(told)) {
             return Optional.empty();
         }
         if (!subject.equals(RSVP)) {
             String role = subject.substring(Keys.ROLE_PREFIX.length());
             List<CalendarEntry> entry = List.of(CalendarEntry.volunteering(meetupId, role));
-            return Optional.of(new Notification(current.equals(HELD) ? MailKind.ROLE_ASSIGNED : MailKind.ROLE_UNASSIGNED,
-                    meetupId, person, change, entry, null, role, signUp));
+            return Optional.of(new Notification(
+                    current.equals(HELD) ? MailKind.ROLE_ASSIGNED : MailKind.ROLE_UNASSIGNED,
+                    meetupId,
+                    person,
+                    change,
+                    entry,
+                    null,
+                    role,
+                    signUp));
         }
         List<CalendarEntry> attendance = List.of(CalendarEntry.attendance(meetupId));
-        return Optional.of(switch (current) {
-            case "GOING" -> new Notification(MailKind.RSVP_CONFIRMED, meetupId, person, change, attendance, null, null, signUp);
-            case "WAITLISTED" -> new Notification(MailKind.WAITLISTED, meetupId, person, change, List.of(), position, null, signUp);
-            // only someone who was told they were going has a calendar entry to cancel
-            default -> new Notification(MailKind.RSVP_CANCELLED, meetupId, person, change,
-                    "GOING".equals(told) ? attendance : List.of(), null, null);
-        });
+        return Optional.of(
+                switch (current) {
+                    case "GOING" ->
+                        new Notification(
+                                MailKind.RSVP_CONFIRMED, meetupId, person, change, attendance, null, null, signUp);
+                    case "WAITLISTED" ->
+                        new Notification(
+                                MailKind.WAITLISTED, meetupId, person, change, List.of(), position, null, signUp);
+                    // only someone who was told they were going has a calendar entry to cancel
+                    default ->
+                        new Notification(
+                                MailKind.RSVP_CANCELLED,
+                                meetupId,
+                                person,
+                                change,
+                                "GOING".equals(told) ? attendance : List.of(),
+                                null,
+                                null);
+                });
     }
 }

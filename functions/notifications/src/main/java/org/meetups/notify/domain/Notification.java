@@ -1,16 +1,15 @@
 package org.meetups.notify.domain;
 
-import org.meetups.mail.Recipient;
-import org.meetups.mail.CalendarEntry;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.meetups.common.store.Keys;
+import org.meetups.mail.CalendarEntry;
 import org.meetups.mail.IcsWriter;
 import org.meetups.mail.MailContent;
+import org.meetups.mail.Recipient;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.links.Purpose;
-import org.meetups.common.store.Keys;
 
 /**
  * One mail to send: what happened ({@code kind}), to whom, and the identity of the change that
@@ -22,16 +21,29 @@ import org.meetups.common.store.Keys;
  * @param role     the volunteer role, for role mails
  * @param signUp   the sign-up a mail's one-click link acts on (RSVP generation, or the assignment's assignedAt)
  */
-public record Notification(MailKind kind, String meetupId, Recipient recipient, String change,
-                           List<CalendarEntry> entries, Long position, String role, String signUp) {
+public record Notification(
+        MailKind kind,
+        String meetupId,
+        Recipient recipient,
+        String change,
+        List<CalendarEntry> entries,
+        Long position,
+        String role,
+        String signUp) {
 
     public Notification {
         entries = List.copyOf(entries);
     }
 
     /** A mail without a one-click link. */
-    public Notification(MailKind kind, String meetupId, Recipient recipient, String change,
-                        List<CalendarEntry> entries, Long position, String role) {
+    public Notification(
+            MailKind kind,
+            String meetupId,
+            Recipient recipient,
+            String change,
+            List<CalendarEntry> entries,
+            Long position,
+            String role) {
         this(kind, meetupId, recipient, change, entries, position, role, null);
     }
 
@@ -40,8 +52,15 @@ public record Notification(MailKind kind, String meetupId, Recipient recipient, 
         if (preferred == null) {
             return this;
         }
-        return new Notification(kind, meetupId, new Recipient(recipient.userId(), recipient.email(), recipient.name(),
-                preferred), change, entries, position, role, signUp);
+        return new Notification(
+                kind,
+                meetupId,
+                new Recipient(recipient.userId(), recipient.email(), recipient.name(), preferred),
+                change,
+                entries,
+                position,
+                role,
+                signUp);
     }
 
     /** The same mail showing {@code place} as the position. */
@@ -55,8 +74,7 @@ public record Notification(MailKind kind, String meetupId, Recipient recipient, 
     }
 
     public SentMarkers.Marker marker() {
-        return new SentMarkers.Marker(Keys.meetupPk(meetupId), markerSortKey(), kind.name(),
-                recipient.userId());
+        return new SentMarkers.Marker(Keys.meetupPk(meetupId), markerSortKey(), kind.name(), recipient.userId());
     }
 
     /** The mail's content: texts of its kind, the link it offers and whether its .ics files invite or cancel. */
@@ -74,7 +92,12 @@ public record Notification(MailKind kind, String meetupId, Recipient recipient, 
             case RSVP_CANCELLED, ROLE_UNASSIGNED, MEETUP_CANCELLED, REMOVED_BY_COORDINATOR -> IcsWriter.Method.CANCEL;
             default -> IcsWriter.Method.REQUEST;
         };
-        return new MailContent(kind.name(), recipient, values, entries, method,
+        return new MailContent(
+                kind.name(),
+                recipient,
+                values,
+                entries,
+                method,
                 purpose == null ? null : new MailContent.Action(purpose, role, signUp));
     }
 }

@@ -1,8 +1,5 @@
 package org.meetups.notify.domain;
 
-import org.meetups.mail.Recipient;
-import org.meetups.mail.CalendarEntry;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
+import org.meetups.mail.CalendarEntry;
+import org.meetups.mail.Recipient;
 import org.meetups.notify.domain.RsvpImage.RsvpStatus;
 
 /**
@@ -26,44 +25,78 @@ public final class NotificationPlanner {
         RsvpStatus is = after == null ? null : after.status();
         boolean wasIn = was == RsvpStatus.GOING || was == RsvpStatus.WAITLISTED;
         if (is == RsvpStatus.GOING && (was == null || was == RsvpStatus.CANCELLED)) {
-            return Optional.of(attendance(after.byCoordinator() ? MailKind.ADDED_BY_COORDINATOR : MailKind.RSVP_CONFIRMED,
-                    after, change, null));
+            return Optional.of(attendance(
+                    after.byCoordinator() ? MailKind.ADDED_BY_COORDINATOR : MailKind.RSVP_CONFIRMED,
+                    after,
+                    change,
+                    null));
         }
         if (is == RsvpStatus.WAITLISTED && (was == null || was == RsvpStatus.CANCELLED)) {
-            return Optional.of(new Notification(MailKind.WAITLISTED, after.meetupId(), after.person(), change,
-                    List.of(), after.position(), null, Long.toString(after.generation())));
+            return Optional.of(new Notification(
+                    MailKind.WAITLISTED,
+                    after.meetupId(),
+                    after.person(),
+                    change,
+                    List.of(),
+                    after.position(),
+                    null,
+                    Long.toString(after.generation())));
         }
         if (is == RsvpStatus.GOING && was == RsvpStatus.WAITLISTED) {
-            return Optional.of(attendance(after.byCoordinator() ? MailKind.SEATED_BY_COORDINATOR : MailKind.PROMOTED,
-                    after, change, null));
+            return Optional.of(attendance(
+                    after.byCoordinator() ? MailKind.SEATED_BY_COORDINATOR : MailKind.PROMOTED, after, change, null));
         }
         if ((is == null || is == RsvpStatus.CANCELLED) && wasIn) {
             // someone who only waited never got an invitation, so there is nothing to cancel in their calendar
             RsvpImage last = after == null ? before : after;
-            List<CalendarEntry> entries = was == RsvpStatus.GOING
-                    ? List.of(CalendarEntry.attendance(last.meetupId())) : List.of();
-            return Optional.of(new Notification(after != null && after.byCoordinator()
-                    ? MailKind.REMOVED_BY_COORDINATOR : MailKind.RSVP_CANCELLED, last.meetupId(), last.person(), change,
-                    entries, null, null));
+            List<CalendarEntry> entries =
+                    was == RsvpStatus.GOING ? List.of(CalendarEntry.attendance(last.meetupId())) : List.of();
+            return Optional.of(new Notification(
+                    after != null && after.byCoordinator() ? MailKind.REMOVED_BY_COORDINATOR : MailKind.RSVP_CANCELLED,
+                    last.meetupId(),
+                    last.person(),
+                    change,
+                    entries,
+                    null,
+                    null));
         }
         return Optional.empty();
     }
 
     private static Notification attendance(MailKind kind, RsvpImage rsvp, String change, Long position) {
-        return new Notification(kind, rsvp.meetupId(), rsvp.person(), change,
-                List.of(CalendarEntry.attendance(rsvp.meetupId())), position, null, Long.toString(rsvp.generation()));
+        return new Notification(
+                kind,
+                rsvp.meetupId(),
+                rsvp.person(),
+                change,
+                List.of(CalendarEntry.attendance(rsvp.meetupId())),
+                position,
+                null,
+                Long.toString(rsvp.generation()));
     }
 
     /** A new assignment item means assigned, a removed one unassigned; edits in place mean nothing to mail. */
     public static Optional<Notification> forRole(RoleImage before, RoleImage after, String change) {
         if (before == null && after != null) {
-            return Optional.of(new Notification(MailKind.ROLE_ASSIGNED, after.meetupId(), after.person(), change,
-                    List.of(CalendarEntry.volunteering(after.meetupId(), after.role())), null, after.role(),
+            return Optional.of(new Notification(
+                    MailKind.ROLE_ASSIGNED,
+                    after.meetupId(),
+                    after.person(),
+                    change,
+                    List.of(CalendarEntry.volunteering(after.meetupId(), after.role())),
+                    null,
+                    after.role(),
                     after.assignedAt()));
         }
         if (before != null && after == null) {
-            return Optional.of(new Notification(MailKind.ROLE_UNASSIGNED, before.meetupId(), before.person(), change,
-                    List.of(CalendarEntry.volunteering(before.meetupId(), before.role())), null, before.role()));
+            return Optional.of(new Notification(
+                    MailKind.ROLE_UNASSIGNED,
+                    before.meetupId(),
+                    before.person(),
+                    change,
+                    List.of(CalendarEntry.volunteering(before.meetupId(), before.role())),
+                    null,
+                    before.role()));
         }
         return Optional.empty();
     }
@@ -99,8 +132,8 @@ public final class NotificationPlanner {
      * One mail per person for a meetup-wide change, with an .ics entry for each place the person has
      * in the meetup. A change goes to people going and volunteers; a cancellation also to people waiting.
      */
-    public static List<Notification> forMeetupWide(MailKind kind, Meetup meetup, List<RsvpImage> rsvps,
-                                                   List<RoleImage> roles) {
+    public static List<Notification> forMeetupWide(
+            MailKind kind, Meetup meetup, List<RsvpImage> rsvps, List<RoleImage> roles) {
         Map<String, Recipient> people = new LinkedHashMap<>();
         Map<String, List<CalendarEntry>> entries = new LinkedHashMap<>();
         for (RsvpImage rsvp : rsvps) {

@@ -7,13 +7,17 @@ import org.meetups.mail.Recipient;
  * ticket; {@code generation} its sign-up (0 if older); {@code changedBy} the coordinator who made the
  * change for the person (null: the person, or the queue).
  */
-public record RsvpImage(String meetupId, Recipient person, RsvpStatus status, Long position, long generation,
-                        String changedBy) {
+public record RsvpImage(
+        String meetupId, Recipient person, RsvpStatus status, Long position, long generation, String changedBy) {
 
     /** The change was a coordinator's, made for someone else. */
     public boolean byCoordinator() {
         return changedBy != null && !changedBy.equals(person.userId());
     }
 
-    public enum RsvpStatus { GOING, WAITLISTED, CANCELLED }
+    public enum RsvpStatus {
+        GOING,
+        WAITLISTED,
+        CANCELLED
+    }
 }

@@ -24,17 +24,17 @@ import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
-import org.meetups.common.snapstart.Priming;
-import org.meetups.common.stream.StreamEvents;
 import org.meetups.common.people.Profiles;
+import org.meetups.common.snapstart.Priming;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.stream.StreamEvents;
 import org.meetups.mail.MailComposer;
 import org.meetups.mail.MailDelivery;
+import org.meetups.mail.MailStack;
 import org.meetups.mail.MailWindows;
 import org.meetups.mail.MimeMail;
 import org.meetups.mail.Recipient;
-import org.meetups.mail.MailStack;
 import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.domain.MailKind;
 import org.meetups.notify.domain.Notification;
@@ -66,6 +66,7 @@ public final class NotificationsHandler extends Priming implements RequestStream
     private final Profiles profiles;
     /** Signs links with the link secret, read at init and again after a SnapStart restore. */
     private volatile MailComposer composer;
+
     private final Env env;
     private final MimeMail mime;
     private final MailDelivery delivery;
@@ -159,11 +160,16 @@ public final class NotificationsHandler extends Priming implements RequestStream
 
     private static String meetupIdOf(StreamRecord change) {
         var pk = change.getKeys() == null ? null : change.getKeys().get(Keys.PK);
-        return pk != null && pk.getS() != null && pk.getS().startsWith("MEETUP#") ? pk.getS().substring("MEETUP#".length()) : null;
+        return pk != null && pk.getS() != null && pk.getS().startsWith("MEETUP#")
+                ? pk.getS().substring("MEETUP#".length())
+                : null;
     }
 
-    private void process(DynamodbEvent.DynamodbStreamRecord record, String meetupId, Map<String, Optional<Meetup>> meetups,
-                         MailDelivery.Run sending) {
+    private void process(
+            DynamodbEvent.DynamodbStreamRecord record,
+            String meetupId,
+            Map<String, Optional<Meetup>> meetups,
+            MailDelivery.Run sending) {
         StreamRecord change = record.getDynamodb();
         if (meetupId == null || expiredByTtl(record)) {
             return;
@@ -177,7 +183,9 @@ public final class NotificationsHandler extends Priming implements RequestStream
             Meetup now = Images.meetup(after);
             Optional<MailKind> kind = NotificationPlanner.forMeetup(old, now);
             if (kind.isPresent()) {
-                List<Notification> mails = NotificationPlanner.forMeetupWide(kind.get(), now,
+                List<Notification> mails = NotificationPlanner.forMeetupWide(
+                        kind.get(),
+                        now,
                         Images.rsvps(partition.itemsStartingWith(meetupId, "RSVP#")),
                         Images.roles(partition.itemsStartingWith(meetupId, "ROLE#")));
                 List<String> unsettled = new ArrayList<>();
@@ -189,21 +197,29 @@ public final class NotificationsHandler extends Priming implements RequestStream
                     }
                 }
                 if (!unsettled.isEmpty()) {
-                    throw new RetryLater(unsettled.size() + " of " + mails.size() + " " + kind.get() + " mails not settled");
+                    throw new RetryLater(
+                            unsettled.size() + " of " + mails.size() + " " + kind.get() + " mails not settled");
                 }
             }
         } else if (sk.startsWith("RSVP#")) {
             RsvpImage old = Images.rsvp(before);
             NotificationPlanner.forRsvp(old, Images.rsvp(after), sequence)
-                    .ifPresent(mail -> sendUnlessMeetupCancelled(inPreferredLanguages(List.of(mail)).get(0),
-                            HeldMails.state(old), null, meetups, sending));
+                    .ifPresent(mail -> sendUnlessMeetupCancelled(
+                            inPreferredLanguages(List.of(mail)).get(0), HeldMails.state(old), null, meetups, sending));
         } else if (sk.startsWith("ROLE#")) {
             RoleImage old = Images.role(before);
             NotificationPlanner.forRole(old, Images.role(after), sequence)
-                    .ifPresent(mail -> sendUnlessMeetupCancelled(inPreferredLanguages(List.of(mail)).get(0),
-                            HeldMails.state(old), Images.assignedBy(after != null ? after : before), meetups, sending));
-        } else if (sk.startsWith(MailWindows.SK_PREFIX) && after != null && after.containsKey(MailWindows.RELEASED_AT)
-                && (before == null || !Objects.equals(before.get(MailWindows.RELEASED_AT), after.get(MailWindows.RELEASED_AT)))) {
+                    .ifPresent(mail -> sendUnlessMeetupCancelled(
+                            inPreferredLanguages(List.of(mail)).get(0),
+                            HeldMails.state(old),
+                            Images.assignedBy(after != null ? after : before),
+                            meetups,
+                            sending));
+        } else if (sk.startsWith(MailWindows.SK_PREFIX)
+                && after != null
+                && after.containsKey(MailWindows.RELEASED_AT)
+                && (before == null
+                        || !Objects.equals(before.get(MailWindows.RELEASED_AT), after.get(MailWindows.RELEASED_AT)))) {
             mailLatestState(meetupId, sk, after, sending);
         }
         // anything else (our own SENT# markers, tokens, highlights...) needs no mail
@@ -211,14 +227,18 @@ public final class NotificationsHandler extends Priming implements RequestStream
 
     /** Each recipient's language as their profile says now: one BatchGetItem for the record's recipients. */
     private List<Notification> inPreferredLanguages(List<Notification> mails) {
-        Map<String, String> languages = profiles.preferredLanguages(mails.stream().map(m -> m.recipient().userId()).toList());
-        return mails.stream().map(m -> m.inLanguage(languages.get(m.recipient().userId()))).toList();
+        Map<String, String> languages = profiles.preferredLanguages(
+                mails.stream().map(m -> m.recipient().userId()).toList());
+        return mails.stream()
+                .map(m -> m.inLanguage(languages.get(m.recipient().userId())))
+                .toList();
     }
 
     /** Items removed by TTL are housekeeping, not a person's change. */
     private static boolean expiredByTtl(DynamodbEvent.DynamodbStreamRecord record) {
         Identity identity = record.getUserIdentity();
-        return identity != null && "Service".equals(identity.getType())
+        return identity != null
+                && "Service".equals(identity.getType())
                 && "dynamodb.amazonaws.com".equals(identity.getPrincipalId());
     }
 
@@ -228,25 +248,37 @@ public final class NotificationsHandler extends Priming implements RequestStream
      *
      * @param before the subject's state before the change (what a held change started from)
      */
-    private void sendUnlessMeetupCancelled(Notification mail, String before, String assignedBy,
-                                           Map<String, Optional<Meetup>> meetups, MailDelivery.Run sending) {
+    private void sendUnlessMeetupCancelled(
+            Notification mail,
+            String before,
+            String assignedBy,
+            Map<String, Optional<Meetup>> meetups,
+            MailDelivery.Run sending) {
         Optional<Meetup> meetup = meetups.computeIfAbsent(mail.meetupId(), partition::meetup);
         if (meetup.isEmpty()) {
-            LOG.warn("no meetup for a {} mail of user {}: nothing to mail", mail.kind(), mail.recipient().userId());
+            LOG.warn(
+                    "no meetup for a {} mail of user {}: nothing to mail",
+                    mail.kind(),
+                    mail.recipient().userId());
             return;
         }
         if (meetup.get().cancelled()) {
             return;
         }
         Instant now = clock.instant();
-        MailWindows.Key window = new MailWindows.Key(mail.meetupId(), mail.recipient().userId(), HeldMails.subject(mail));
+        MailWindows.Key window =
+                new MailWindows.Key(mail.meetupId(), mail.recipient().userId(), HeldMails.subject(mail));
         boolean own = HeldMails.ownAction(mail, assignedBy);
         if (own) {
             Optional<MailWindows.Window> open = windows.read(window).filter(w -> w.openAt(now));
             if (open.isPresent()) {
                 windows.hold(window, open.get().endsAt(), before, mail.recipient(), now);
                 Metrics.count("MailsHeld", "Kind", mail.kind().name());
-                LOG.info("{} mail to user {} held until {}", mail.kind(), mail.recipient().userId(), open.get().endsAt());
+                LOG.info(
+                        "{} mail to user {} held until {}",
+                        mail.kind(),
+                        mail.recipient().userId(),
+                        open.get().endsAt());
                 return;
             }
         }
@@ -262,14 +294,17 @@ public final class NotificationsHandler extends Priming implements RequestStream
     }
 
     /** A window's held changes were released: one mail with the latest state, if it differs from what was told. */
-    private void mailLatestState(String meetupId, String sk, Map<String, AttributeValue> item, MailDelivery.Run sending) {
+    private void mailLatestState(
+            String meetupId, String sk, Map<String, AttributeValue> item, MailDelivery.Run sending) {
         MailWindows.Window window = MailWindows.window(item);
         Recipient stored = window.recipient();
         MailWindows.Key key = MailWindows.Key.of(meetupId, stored.userId(), sk);
         Instant now = clock.instant();
         Optional<Meetup> meetup = partition.meetup(meetupId);
-        if (meetup.isEmpty() || meetup.get().cancelled() || !now.isBefore(meetup.get().startsAt())) {
-            windows.settle(key, window.told(), null);   // the meetup's own mails, if any, said it all
+        if (meetup.isEmpty()
+                || meetup.get().cancelled()
+                || !now.isBefore(meetup.get().startsAt())) {
+            windows.settle(key, window.told(), null); // the meetup's own mails, if any, said it all
             return;
         }
         String current;
@@ -285,8 +320,8 @@ public final class NotificationsHandler extends Priming implements RequestStream
                 signUp = Long.toString(rsvp.generation());
             }
         } else {
-            RoleImage role = Images.role(partition.item(meetupId,
-                    Keys.roleSk(key.subject().substring("ROLE#".length()), stored.userId())));
+            RoleImage role = Images.role(
+                    partition.item(meetupId, Keys.roleSk(key.subject().substring("ROLE#".length()), stored.userId())));
             current = HeldMails.state(role);
             if (role != null) {
                 person = role.person();
@@ -294,8 +329,16 @@ public final class NotificationsHandler extends Priming implements RequestStream
             }
         }
         String told = window.told() == null ? HeldMails.NONE : window.told();
-        Optional<Notification> latest = HeldMails.latest(meetupId, key.subject(), told, current, person, position, signUp,
-                "held-" + item.get(MailWindows.RELEASED_AT).s()).map(mail -> inPreferredLanguages(List.of(mail)).get(0));
+        Optional<Notification> latest = HeldMails.latest(
+                        meetupId,
+                        key.subject(),
+                        told,
+                        current,
+                        person,
+                        position,
+                        signUp,
+                        "held-" + item.get(MailWindows.RELEASED_AT).s())
+                .map(mail -> inPreferredLanguages(List.of(mail)).get(0));
         if (latest.isEmpty()) {
             LOG.info("held changes of user {} ended where they started: no mail", stored.userId());
             windows.settle(key, current, null);
@@ -310,13 +353,16 @@ public final class NotificationsHandler extends Priming implements RequestStream
 
     private MailDelivery.Result send(Notification notification, Meetup meetup, MailDelivery.Run sending) {
         Instant now = clock.instant();
-        return sending.deliver(notification.marker(), notification.kind().name(),
+        return sending.deliver(
+                notification.marker(),
+                notification.kind().name(),
                 () -> composer.compose(atLivePlace(notification).content(), meetup, now));
     }
 
     /** A waitlist mail tells the place in the queue as it is when it is sent (one count Query), not the ticket. */
     private Notification atLivePlace(Notification mail) {
         return mail.kind() == MailKind.WAITLISTED && mail.position() != null
-                ? mail.atPlace(partition.placeOf(mail.meetupId(), mail.position())) : mail;
+                ? mail.atPlace(partition.placeOf(mail.meetupId(), mail.position()))
+                : mail;
     }
 }

@@ -1,6 +1,5 @@
 package org.meetups.notify.store;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.meetups.common.domain.Meetup;
@@ -31,14 +30,20 @@ public final class Images {
         }
         String status = string(item, "status");
         Long generation = number(item, "generation");
-        return new RsvpImage(string(item, "meetupId"), person(item),
-                status == null ? null : RsvpImage.RsvpStatus.valueOf(status), number(item, "position"),
-                generation == null ? 0 : generation, string(item, "changedBy"));
+        return new RsvpImage(
+                string(item, "meetupId"),
+                person(item),
+                status == null ? null : RsvpImage.RsvpStatus.valueOf(status),
+                number(item, "position"),
+                generation == null ? 0 : generation,
+                string(item, "changedBy"));
     }
 
     public static RoleImage role(Map<String, AttributeValue> item) {
-        return item == null ? null : new RoleImage(string(item, "meetupId"), string(item, "role"), person(item),
-                string(item, "assignedAt"));
+        return item == null
+                ? null
+                : new RoleImage(
+                        string(item, "meetupId"), string(item, "role"), person(item), string(item, "assignedAt"));
     }
 
     public static List<RsvpImage> rsvps(List<Map<String, AttributeValue>> items) {
@@ -50,7 +55,8 @@ public final class Images {
     }
 
     private static Recipient person(Map<String, AttributeValue> item) {
-        return new Recipient(string(item, "userId"), string(item, "email"), string(item, "name"), string(item, "language"));
+        return new Recipient(
+                string(item, "userId"), string(item, "email"), string(item, "name"), string(item, "language"));
     }
 
     /** Who made a role assignment (its {@code assignedBy}), from a stream image; null without one. */

@@ -31,18 +31,33 @@ public final class MeetupPartition {
 
     /** One item of the meetup's partition (strongly consistent), or null. */
     public Map<String, AttributeValue> item(String meetupId, String sk) {
-        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)), Keys.SK, AttributeValue.fromS(sk)))).item();
+        Map<String, AttributeValue> item = table.client()
+                .getItem(r -> r.tableName(table.name())
+                        .consistentRead(true)
+                        .key(Map.of(
+                                Keys.PK,
+                                AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                                Keys.SK,
+                                AttributeValue.fromS(sk))))
+                .item();
         return item == null || item.isEmpty() ? null : item;
     }
 
     public List<Map<String, AttributeValue>> itemsStartingWith(String meetupId, String prefix) {
-        return table.client().queryPaginator(QueryRequest.builder().tableName(table.name())
+        return table
+                .client()
+                .queryPaginator(QueryRequest.builder()
+                        .tableName(table.name())
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                                ":prefix", AttributeValue.fromS(prefix)))
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                                ":prefix",
+                                AttributeValue.fromS(prefix)))
                         .consistentRead(true)
                         .build())
-                .items().stream().toList();
+                .items()
+                .stream()
+                .toList();
     }
 }

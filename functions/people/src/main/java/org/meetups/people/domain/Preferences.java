@@ -21,8 +21,10 @@ public record Preferences(String language, Boolean digest) {
     public static Preferences valid(Preferences input) {
         List<FieldError> errors = new ArrayList<>();
         if (input.language() != null && !LANGUAGES.contains(input.language())) {
-            errors.add(new FieldError("language", "must be one of " + LANGUAGES.stream().sorted().toList()
-                    + ", or left out for the meetup's language"));
+            errors.add(new FieldError(
+                    "language",
+                    "must be one of " + LANGUAGES.stream().sorted().toList()
+                            + ", or left out for the meetup's language"));
         }
         if (!errors.isEmpty()) {
             throw Refusal.invalid(errors);

@@ -26,7 +26,9 @@ public final class StaffList {
     public static final int MAX_ROWS = 5000;
     static final Set<String> COLUMNS = Set.of("email", "name", "department", "language");
     /** One address: something, one @, a domain with a dot; no spaces, no second @, no control characters. */
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}\"<>,;]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\\.)+[A-Za-z]{2,63}");
+    private static final Pattern EMAIL =
+            Pattern.compile("[^@\\s\\p{Cntrl}\"<>,;]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\\.)+[A-Za-z]{2,63}");
+
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private StaffList() {}
@@ -37,8 +39,14 @@ public final class StaffList {
     public record Parsed(List<StaffMember> members, List<Long> rows, List<Rejected> rejected) {}
 
     public static Parsed parse(String csv) {
-        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true)
-                .setTrim(true).setAllowMissingColumnNames(false).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true)
+                .setTrim(true)
+                .setAllowMissingColumnNames(false)
+                .get();
         List<StaffMember> members = new ArrayList<>();
         List<Long> rows = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
@@ -60,7 +68,8 @@ public final class StaffList {
             for (CSVRecord record : parser) {
                 long row = record.getRecordNumber();
                 if (row > MAX_ROWS) {
-                    throw Refusal.tooLarge("a staff list may have at most " + MAX_ROWS + " rows; import a longer one in parts");
+                    throw Refusal.tooLarge(
+                            "a staff list may have at most " + MAX_ROWS + " rows; import a longer one in parts");
                 }
                 String email = cell(record, columns.get("email"));
                 String reason = check(record, columns, email);
@@ -74,14 +83,18 @@ public final class StaffList {
                     rejected.add(new Rejected(row, email == null || email.isEmpty() ? null : email, reason));
                     continue;
                 }
-                members.add(new StaffMember(email, cell(record, columns.get("name")),
-                        emptyToNull(cell(record, columns.get("department"))), emptyToNull(cell(record, columns.get("language")))));
+                members.add(new StaffMember(
+                        email,
+                        cell(record, columns.get("name")),
+                        emptyToNull(cell(record, columns.get("department"))),
+                        emptyToNull(cell(record, columns.get("language")))));
                 rows.add(row);
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw Refusal.badRequest("the staff list is not valid CSV: " + e.getMessage());
         } catch (java.io.UncheckedIOException e) {
-            throw Refusal.badRequest("the staff list is not valid CSV: " + e.getCause().getMessage());
+            throw Refusal.badRequest(
+                    "the staff list is not valid CSV: " + e.getCause().getMessage());
         }
         return new Parsed(members, rows, rejected);
     }
@@ -104,7 +117,8 @@ public final class StaffList {
             return "'name' must be one line of at most 200 characters";
         }
         String department = cell(record, columns.get("department"));
-        if (department != null && (department.length() > 100 || CONTROL.matcher(department).find())) {
+        if (department != null
+                && (department.length() > 100 || CONTROL.matcher(department).find())) {
             return "'department' must be one line of at most 100 characters";
         }
         String language = emptyToNull(cell(record, columns.get("language")));

@@ -27,6 +27,7 @@ import org.meetups.people.store.ProfileStore;
 public final class PeopleHandler extends HttpFunction {
     /** A staff list of 5,000 rows fits easily. */
     static final int MAX_IMPORT_BYTES = 1024 * 1024;
+
     private static final int BATCH = 100;
 
     private final ProfileStore profiles;
@@ -83,8 +84,10 @@ public final class PeopleHandler extends HttpFunction {
             counts.put(outcome, 0);
         }
         for (int i = 0; i < list.members().size(); i += BATCH) {
-            profiles.directory().importStaff(list.members().subList(i, Math.min(list.members().size(), i + BATCH)),
-                    clock.instant()).forEach(outcome -> counts.merge(outcome, 1, Integer::sum));
+            profiles.directory()
+                    .importStaff(
+                            list.members().subList(i, Math.min(list.members().size(), i + BATCH)), clock.instant())
+                    .forEach(outcome -> counts.merge(outcome, 1, Integer::sum));
         }
         List<Map<String, Object>> rejected = new ArrayList<>();
         for (StaffList.Rejected row : list.rejected()) {

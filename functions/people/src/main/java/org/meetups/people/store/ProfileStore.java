@@ -35,8 +35,9 @@ public final class ProfileStore {
     public Preferences preferences(Caller caller) {
         String personKey = Directory.personKey(caller.email());
         String language = null;
-        boolean digest = true;   // a person the directory does not know yet gets the digest once it does
-        for (Map<String, AttributeValue> item : table.batchGet(List.of(Profiles.key(caller.userId()), Directory.key(personKey)))) {
+        boolean digest = true; // a person the directory does not know yet gets the digest once it does
+        for (Map<String, AttributeValue> item :
+                table.batchGet(List.of(Profiles.key(caller.userId()), Directory.key(personKey)))) {
             if (item.get(Keys.SK).s().equals(Keys.PROFILE)) {
                 AttributeValue value = item.get(Profiles.LANGUAGE);
                 language = value == null ? null : value.s();
@@ -50,7 +51,8 @@ public final class ProfileStore {
     /** Sets (or clears) the language; sets the digest subscription when given. Creates the items as needed. */
     public Preferences replace(Caller caller, Preferences preferences, Instant now) {
         if (preferences.digest() != null) {
-            directory.recordSignedIn(caller.userId(), caller.email(), caller.name(), caller.department(), caller.manager(), now);
+            directory.recordSignedIn(
+                    caller.userId(), caller.email(), caller.name(), caller.department(), caller.manager(), now);
             directory.subscribe(Directory.personKey(caller.email()), preferences.digest(), now);
         }
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
@@ -65,10 +67,12 @@ public final class ProfileStore {
             values.put(":language", AttributeValue.fromS(preferences.language()));
         }
         String expression = update;
-        table.client().updateItem(r -> r.tableName(table.name()).key(Profiles.key(caller.userId()))
-                .updateExpression(expression)
-                .expressionAttributeNames(Map.of("#type", "type", "#language", Profiles.LANGUAGE))
-                .expressionAttributeValues(values));
+        table.client()
+                .updateItem(r -> r.tableName(table.name())
+                        .key(Profiles.key(caller.userId()))
+                        .updateExpression(expression)
+                        .expressionAttributeNames(Map.of("#type", "type", "#language", Profiles.LANGUAGE))
+                        .expressionAttributeValues(values));
         return preferences(caller);
     }
 }

@@ -44,8 +44,13 @@ class DirectoryTest {
     }
 
     static ApiResult importCsv(PeopleHandler handler, User user, String csv) {
-        return stack.call(handler, ApiEvents.request("POST", "/people/import").as(user)
-                .header("content-type", "text/csv; charset=utf-8").body(csv).build());
+        return stack.call(
+                handler,
+                ApiEvents.request("POST", "/people/import")
+                        .as(user)
+                        .header("content-type", "text/csv; charset=utf-8")
+                        .body(csv)
+                        .build());
     }
 
     static Directory.Entry entry(String email) {
@@ -53,7 +58,9 @@ class DirectoryTest {
     }
 
     static List<String> writes(int mark) {
-        return CallRecorder.succeededSince(mark).stream().filter(c -> c.matches("DynamoDb\\.(Put|Update|Delete|BatchWrite)Item")).toList();
+        return CallRecorder.succeededSince(mark).stream()
+                .filter(c -> c.matches("DynamoDb\\.(Put|Update|Delete|BatchWrite)Item"))
+                .toList();
     }
 
     @Test
@@ -61,7 +68,14 @@ class DirectoryTest {
         PeopleHandler handler = handler();
         User eva = TestUsers.user("dir-eva", "Eva Jansen", "Eva.Jansen@Example.org", false);
         int mark = CallRecorder.mark();
-        assertEquals(200, stack.call(handler, ApiEvents.request("GET", "/me/preferences").as(eva).build()).status());
+        assertEquals(
+                200,
+                stack.call(
+                                handler,
+                                ApiEvents.request("GET", "/me/preferences")
+                                        .as(eva)
+                                        .build())
+                        .status());
         Directory.Entry created = entry("eva.jansen@example.org");
         assertEquals("dir-eva", created.userId());
         assertEquals("Community", created.department());
@@ -72,18 +86,31 @@ class DirectoryTest {
         stack.call(handler, ApiEvents.request("GET", "/me/preferences").as(eva).build());
         assertEquals(List.of("DynamoDb.BatchGetItem"), CallRecorder.since(steady));
         int fresh = CallRecorder.succeededMark();
-        stack.call(handler(), ApiEvents.request("GET", "/me/preferences").as(eva).build());
+        stack.call(
+                handler(), ApiEvents.request("GET", "/me/preferences").as(eva).build());
         assertEquals(List.of(), writes(fresh), "a conditional write that found nothing changed wrote nothing");
         // a new department: one write
         int changed = CallRecorder.succeededMark();
-        stack.call(handler, ApiEvents.request("GET", "/me/preferences").as(eva.with("custom:department", "Events")).build());
+        stack.call(
+                handler,
+                ApiEvents.request("GET", "/me/preferences")
+                        .as(eva.with("custom:department", "Events"))
+                        .build());
         assertEquals(List.of("DynamoDb.UpdateItem"), writes(changed));
         assertEquals("Events", entry("eva.jansen@example.org").department());
         assertTrue(CallRecorder.since(mark).stream().noneMatch(c -> c.endsWith("Scan")));
         // a refused request writes nothing, not even the directory
         int refused = CallRecorder.succeededMark();
         User newcomer = TestUsers.user("dir-new", "New Person", "new@example.org", false);
-        assertEquals(400, stack.call(handler, ApiEvents.request("PUT", "/me/preferences").as(newcomer).json("{\"language\": \"fr\"}").build()).status());
+        assertEquals(
+                400,
+                stack.call(
+                                handler,
+                                ApiEvents.request("PUT", "/me/preferences")
+                                        .as(newcomer)
+                                        .json("{\"language\": \"fr\"}")
+                                        .build())
+                        .status());
         assertEquals(List.of(), writes(refused));
         assertTrue(directory.entry(Directory.personKey("new@example.org")).isEmpty());
     }
@@ -108,9 +135,18 @@ class DirectoryTest {
         assertEquals(9, report.path("rows").asInt());
         assertEquals(3, report.path("created").asInt());
         List<String> reasons = new ArrayList<>();
-        report.path("rejected").forEach(r -> reasons.add(r.path("row").asInt() + ": " + r.path("reason").asText()));
-        assertEquals(List.of("3: 'email' is not an e-mail address", "4: no e-mail address", "5: no name",
-                "6: 'language' must be en or nl, or empty", "7: the same address as row 1", "9: the row has 2 cells, the header 4"), reasons);
+        report.path("rejected")
+                .forEach(r -> reasons.add(
+                        r.path("row").asInt() + ": " + r.path("reason").asText()));
+        assertEquals(
+                List.of(
+                        "3: 'email' is not an e-mail address",
+                        "4: no e-mail address",
+                        "5: no name",
+                        "6: 'language' must be en or nl, or empty",
+                        "7: the same address as row 1",
+                        "9: the row has 2 cells, the header 4"),
+                reasons);
         assertEquals("Tom de Vries, jr.", entry("tom@example.org").name());
         assertEquals("nl", entry("sanne@example.org").language());
         assertNull(entry("tom@example.org").language());
@@ -125,7 +161,8 @@ class DirectoryTest {
 
         // an opt-out survives a re-import, and a change updates only that row
         directory.subscribe(Directory.personKey("lisa@example.org"), false, NOW);
-        JsonNode changed = importCsv(handler(), TestUsers.coordinator(), csv.replace("Lisa,Legal,", "Lisa Smit,Legal,")).json();
+        JsonNode changed = importCsv(handler(), TestUsers.coordinator(), csv.replace("Lisa,Legal,", "Lisa Smit,Legal,"))
+                .json();
         assertEquals(1, changed.path("updated").asInt());
         assertEquals("Lisa Smit", entry("lisa@example.org").name());
         assertFalse(entry("lisa@example.org").subscribed());
@@ -133,17 +170,28 @@ class DirectoryTest {
 
     @Test
     void anImportedPersonAndTheirFirstSignInMeetOnOneEntryWhoseNamesTheTokenThenKeeps() {
-        importCsv(handler(), TestUsers.coordinator(), "email,name,department\nfemke@example.org,Femke (list),Old dept\n");
+        importCsv(
+                handler(), TestUsers.coordinator(), "email,name,department\nfemke@example.org,Femke (list),Old dept\n");
         String key = Directory.personKey("femke@example.org");
         assertNull(entry("femke@example.org").userId());
         User femke = TestUsers.user("dir-femke", "Femke de Boer", "femke@example.org", false);
-        assertEquals(200, stack.call(handler(), ApiEvents.request("GET", "/me/preferences").as(femke).build()).status());
+        assertEquals(
+                200,
+                stack.call(
+                                handler(),
+                                ApiEvents.request("GET", "/me/preferences")
+                                        .as(femke)
+                                        .build())
+                        .status());
         Directory.Entry joined = directory.entry(key).orElseThrow();
         assertEquals("dir-femke", joined.userId());
         assertEquals("Femke de Boer", joined.name());
         assertEquals("Community", joined.department());
         // a later import does not undo the token's names
-        importCsv(handler(), TestUsers.coordinator(), "email,name,department,language\nfemke@example.org,Femke (list),Old dept,nl\n");
+        importCsv(
+                handler(),
+                TestUsers.coordinator(),
+                "email,name,department,language\nfemke@example.org,Femke (list),Old dept,nl\n");
         assertEquals("Femke de Boer", entry("femke@example.org").name());
         assertEquals("nl", entry("femke@example.org").language());
     }
@@ -152,22 +200,52 @@ class DirectoryTest {
     void theDigestSubscriptionIsAPreferenceAndANewAddressTakesTheChoiceAlong() {
         PeopleHandler handler = handler();
         User bo = TestUsers.user("dir-bo", "Bo", "bo@example.org", false);
-        ApiResult off = stack.call(handler, ApiEvents.request("PUT", "/me/preferences").as(bo).json("{\"digest\": false}").build());
+        ApiResult off = stack.call(
+                handler,
+                ApiEvents.request("PUT", "/me/preferences")
+                        .as(bo)
+                        .json("{\"digest\": false}")
+                        .build());
         assertEquals("{\"digest\":false}", off.body());
         assertFalse(entry("bo@example.org").subscribed());
         // a PUT without the field leaves the choice as it is
-        assertEquals("{\"language\":\"nl\",\"digest\":false}",
-                stack.call(handler, ApiEvents.request("PUT", "/me/preferences").as(bo).json("{\"language\": \"nl\"}").build()).body());
+        assertEquals(
+                "{\"language\":\"nl\",\"digest\":false}",
+                stack.call(
+                                handler,
+                                ApiEvents.request("PUT", "/me/preferences")
+                                        .as(bo)
+                                        .json("{\"language\": \"nl\"}")
+                                        .build())
+                        .body());
         // Bo's verified address changes: the old entry leaves the digest, the new one keeps the opt-out
         User moved = bo.with("email", "bo.new@example.org");
-        stack.call(handler, ApiEvents.request("GET", "/me/preferences").as(moved).build());
+        stack.call(
+                handler, ApiEvents.request("GET", "/me/preferences").as(moved).build());
         assertFalse(entry("bo.new@example.org").subscribed());
         assertEquals("dir-bo", entry("bo.new@example.org").userId());
         assertFalse(entry("bo@example.org").subscribed());
-        assertEquals(200, stack.call(handler, ApiEvents.request("PUT", "/me/preferences").as(moved).json("{\"digest\": true}").build()).status());
+        assertEquals(
+                200,
+                stack.call(
+                                handler,
+                                ApiEvents.request("PUT", "/me/preferences")
+                                        .as(moved)
+                                        .json("{\"digest\": true}")
+                                        .build())
+                        .status());
         assertTrue(entry("bo.new@example.org").subscribed());
         for (String bad : List.of("{\"digest\": \"false\"}", "{\"digest\": 0}", "{\"digest\": null, \"x\": 1}")) {
-            assertEquals(400, stack.call(handler, ApiEvents.request("PUT", "/me/preferences").as(moved).json(bad).build()).status(), bad);
+            assertEquals(
+                    400,
+                    stack.call(
+                                    handler,
+                                    ApiEvents.request("PUT", "/me/preferences")
+                                            .as(moved)
+                                            .json(bad)
+                                            .build())
+                            .status(),
+                    bad);
         }
         assertTrue(entry("bo.new@example.org").subscribed());
     }
@@ -175,20 +253,32 @@ class DirectoryTest {
     @Test
     void onlyCoordinatorsImportAndBadListsAreRefusedWhole() {
         PeopleHandler handler = handler();
-        assertEquals(403, importCsv(handler, TestUsers.employee(), "email,name\na@example.org,A\n").status());
-        assertEquals(401, importCsv(handler, TestUsers.anonymous(), "email,name\na@example.org,A\n").status());
-        for (String bad : List.of("name\nA\n", "email,name,salary\na@example.org,A,1\n", "email,name\n\"a@example.org,A\n")) {
+        assertEquals(
+                403,
+                importCsv(handler, TestUsers.employee(), "email,name\na@example.org,A\n")
+                        .status());
+        assertEquals(
+                401,
+                importCsv(handler, TestUsers.anonymous(), "email,name\na@example.org,A\n")
+                        .status());
+        for (String bad :
+                List.of("name\nA\n", "email,name,salary\na@example.org,A,1\n", "email,name\n\"a@example.org,A\n")) {
             ApiResult result = importCsv(handler, TestUsers.coordinator(), bad);
             assertEquals(400, result.status(), bad + " -> " + result);
         }
-        ApiResult json = stack.call(handler, ApiEvents.request("POST", "/people/import").as(TestUsers.coordinator())
-                .json("{\"email\": \"a@example.org\"}").build());
+        ApiResult json = stack.call(
+                handler,
+                ApiEvents.request("POST", "/people/import")
+                        .as(TestUsers.coordinator())
+                        .json("{\"email\": \"a@example.org\"}")
+                        .build());
         assertEquals(415, json.status());
         StringBuilder big = new StringBuilder("email,name\n");
         for (int i = 0; i <= 5000; i++) {
             big.append("p").append(i).append("@example.org,P ").append(i).append('\n');
         }
-        assertEquals(413, importCsv(handler, TestUsers.coordinator(), big.toString()).status());
+        assertEquals(
+                413, importCsv(handler, TestUsers.coordinator(), big.toString()).status());
         assertTrue(directory.entry(Directory.personKey("p1@example.org")).isEmpty(), "a refused list imports nobody");
         assertTrue(Map.of().isEmpty());
     }

@@ -34,16 +34,21 @@ class PreferencesApiTest {
     }
 
     static ApiResult put(User user, String body) {
-        return stack.call(handler, ApiEvents.request("PUT", "/me/preferences").json(body).as(user).build());
+        return stack.call(
+                handler,
+                ApiEvents.request("PUT", "/me/preferences").json(body).as(user).build());
     }
 
     static ApiResult get(User user) {
-        return stack.call(handler, ApiEvents.request("GET", "/me/preferences").as(user).build());
+        return stack.call(
+                handler, ApiEvents.request("GET", "/me/preferences").as(user).build());
     }
 
     static Map<String, AttributeValue> profile(String userId) {
-        return stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
-                .key(Profiles.key(userId))).item();
+        return stack.dynamo()
+                .getItem(
+                        r -> r.tableName(stack.tableName()).consistentRead(true).key(Profiles.key(userId)))
+                .item();
     }
 
     @Test
@@ -54,31 +59,42 @@ class PreferencesApiTest {
         assertEquals(200, set.status(), set::toString);
         assertEquals("nl", set.json().get("language").asText());
         assertEquals("nl", get(eva).json().get("language").asText());
-        assertEquals("en", put(eva, "{\"language\": \"en\"}").json().get("language").asText());
+        assertEquals(
+                "en", put(eva, "{\"language\": \"en\"}").json().get("language").asText());
         assertEquals("{\"digest\":true}", put(eva, "{}").body());
         assertEquals("{\"digest\":true}", get(eva).body());
         assertFalse(profile("pref-1").containsKey("language"));
         // another person's preferences are their own
-        assertEquals("{\"digest\":true}", get(TestUsers.user("pref-2", "Otto", "otto@example.org", false)).body());
+        assertEquals(
+                "{\"digest\":true}",
+                get(TestUsers.user("pref-2", "Otto", "otto@example.org", false)).body());
     }
 
     @Test
     void theProfilesOtherAttributesAreNeverOverwritten() {
         String userId = "pref-3";
         // the calendar feed's version, as the links function keeps it on the same item
-        stack.dynamo().updateItem(r -> r.tableName(stack.tableName()).key(Profiles.key(userId))
-                .updateExpression("ADD feedVersion :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+        stack.dynamo()
+                .updateItem(r -> r.tableName(stack.tableName())
+                        .key(Profiles.key(userId))
+                        .updateExpression("ADD feedVersion :one")
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
         User user = TestUsers.user(userId, "Femke", "femke@example.org", false);
         assertEquals(200, get(user).status());
         int mark = CallRecorder.mark();
         assertEquals(200, put(user, "{\"language\": \"nl\"}").status());
-        assertEquals(List.of("DynamoDb.UpdateItem", "DynamoDb.BatchGetItem"), CallRecorder.since(mark),
+        assertEquals(
+                List.of("DynamoDb.UpdateItem", "DynamoDb.BatchGetItem"),
+                CallRecorder.since(mark),
                 "the update, and the answer read back; a known caller costs the directory nothing");
         assertEquals("1", profile(userId).get("feedVersion").n());
         assertEquals(200, put(user, "{}").status());
         assertEquals("1", profile(userId).get("feedVersion").n());
-        stack.dynamo().updateItem(r -> r.tableName(stack.tableName()).key(Profiles.key(userId))
-                .updateExpression("ADD feedVersion :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+        stack.dynamo()
+                .updateItem(r -> r.tableName(stack.tableName())
+                        .key(Profiles.key(userId))
+                        .updateExpression("ADD feedVersion :one")
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
         assertEquals(200, put(user, "{\"language\": \"en\"}").status());
         assertEquals("2", profile(userId).get("feedVersion").n());
         assertEquals("en", profile(userId).get("language").s());
@@ -88,8 +104,17 @@ class PreferencesApiTest {
     void badPreferencesAre400sAndChangeNothing() {
         User user = TestUsers.user("pref-4", "Bo", "bo@example.org", false);
         put(user, "{\"language\": \"nl\"}");
-        for (String bad : List.of("{\"language\": \"de\"}", "{\"language\": \"nl-NL\"}", "{\"language\": 1}",
-                "{\"language\": true}", "{\"language\": [\"nl\"]}", "{\"lang\": \"en\"}", "[]", "{", "\"nl\"", "null")) {
+        for (String bad : List.of(
+                "{\"language\": \"de\"}",
+                "{\"language\": \"nl-NL\"}",
+                "{\"language\": 1}",
+                "{\"language\": true}",
+                "{\"language\": [\"nl\"]}",
+                "{\"lang\": \"en\"}",
+                "[]",
+                "{",
+                "\"nl\"",
+                "null")) {
             ApiResult result = put(user, bad);
             assertEquals(400, result.status(), bad + " -> " + result);
             assertTrue(result.header("content-type").startsWith("application/problem+json"));
@@ -109,10 +134,12 @@ class PreferencesApiTest {
             recipients.add("batch-extra-" + i);
         }
         int mark = CallRecorder.mark();
-        Map<String, String> languages = new Profiles(new MeetupTable(stack.dynamo(), stack.tableName()))
-                .preferredLanguages(recipients);
+        Map<String, String> languages =
+                new Profiles(new MeetupTable(stack.dynamo(), stack.tableName())).preferredLanguages(recipients);
         assertEquals(Map.of("batch-1", "nl", "batch-2", "en"), languages);
-        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.BatchGetItem"), CallRecorder.since(mark),
+        assertEquals(
+                List.of("DynamoDb.BatchGetItem", "DynamoDb.BatchGetItem"),
+                CallRecorder.since(mark),
                 "one BatchGetItem per 100 recipients");
     }
 }

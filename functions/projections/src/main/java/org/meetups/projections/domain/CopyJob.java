@@ -13,8 +13,16 @@ import java.time.Instant;
  * @param startsAt       the start as of {@code meetupVersion}, what the copies get
  * @param itemsDone      items of the pages completed so far: each holds the job's start now (or a newer one)
  */
-public record CopyJob(String meetupId, long meetupVersion, Instant startsAt, Phase phase, String cursor, long step,
-                      long itemsDone, Instant createdAt, Instant updatedAt) {
+public record CopyJob(
+        String meetupId,
+        long meetupVersion,
+        Instant startsAt,
+        Phase phase,
+        String cursor,
+        long step,
+        long itemsDone,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public static final String KIND = "SCHEDULE";
 

@@ -21,8 +21,8 @@ public final class ScheduleCopies {
         if (before == null || after == null || Objects.equals(before.startsAt(), after.startsAt())) {
             return Optional.empty();
         }
-        return Optional.of(new CopyJob(after.id(), after.version(), after.startsAt(), CopyJob.Phase.ROLE, null, 0, 0,
-                now, now));
+        return Optional.of(
+                new CopyJob(after.id(), after.version(), after.startsAt(), CopyJob.Phase.ROLE, null, 0, 0, now, now));
     }
 
     /** A copy needs rewriting when it was taken from an older version of the meetup (or before versions were kept). */
@@ -45,7 +45,15 @@ public final class ScheduleCopies {
      */
     public static CopyJob advance(CopyJob job, Optional<String> lastSk, int items, Instant now) {
         CopyJob.Phase phase = lastSk.isPresent() ? job.phase() : job.phase().next();
-        return new CopyJob(job.meetupId(), job.meetupVersion(), job.startsAt(), phase, lastSk.orElse(null),
-                job.step() + 1, job.itemsDone() + items, job.createdAt(), now);
+        return new CopyJob(
+                job.meetupId(),
+                job.meetupVersion(),
+                job.startsAt(),
+                phase,
+                lastSk.orElse(null),
+                job.step() + 1,
+                job.itemsDone() + items,
+                job.createdAt(),
+                now);
     }
 }

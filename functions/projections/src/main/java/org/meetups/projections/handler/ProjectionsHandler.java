@@ -22,14 +22,14 @@ import org.meetups.common.involvement.InvolvementItems;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
 import org.meetups.common.snapstart.Priming;
-import org.meetups.common.stream.StreamEvents;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.stream.StreamEvents;
 import org.meetups.common.stream.StreamImages;
-import org.meetups.projections.store.Contribution;
 import org.meetups.projections.domain.CopyJob;
 import org.meetups.projections.domain.ScheduleCopies;
+import org.meetups.projections.store.Contribution;
 import org.meetups.projections.store.CopyJobSchema;
 import org.meetups.projections.store.CopyStore;
 import org.meetups.projections.store.InvolvementStore;
@@ -97,7 +97,8 @@ public final class ProjectionsHandler extends Priming implements RequestStreamHa
             Map<String, Optional<Contribution.MeetupFacts>> meetups = new HashMap<>();
             for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
                 StreamRecord change = record.getDynamodb();
-                String partition = change.getKeys() == null || change.getKeys().get(Keys.PK) == null ? null
+                String partition = change.getKeys() == null || change.getKeys().get(Keys.PK) == null
+                        ? null
                         : change.getKeys().get(Keys.PK).getS();
                 invocation.put("partition", partition);
                 if (partition != null && failedPartitions.contains(partition)) {
@@ -130,7 +131,11 @@ public final class ProjectionsHandler extends Priming implements RequestStreamHa
             var keys = record.getDynamodb().getKeys();
             var pk = keys == null ? null : keys.get(Keys.PK);
             var sk = keys == null ? null : keys.get(Keys.SK);
-            if (pk != null && sk != null && pk.getS() != null && pk.getS().startsWith("MEETUP#") && sk.getS() != null
+            if (pk != null
+                    && sk != null
+                    && pk.getS() != null
+                    && pk.getS().startsWith("MEETUP#")
+                    && sk.getS() != null
                     && Contribution.counts(sk.getS())) {
                 sources.add(new String[] {pk.getS().substring("MEETUP#".length()), sk.getS()});
             }
@@ -142,8 +147,10 @@ public final class ProjectionsHandler extends Priming implements RequestStreamHa
         return counted;
     }
 
-    private void process(DynamodbEvent.DynamodbStreamRecord record, Map<String, Optional<InvolvementStore.Counted>> counted,
-                         Map<String, Optional<Contribution.MeetupFacts>> meetups) {
+    private void process(
+            DynamodbEvent.DynamodbStreamRecord record,
+            Map<String, Optional<InvolvementStore.Counted>> counted,
+            Map<String, Optional<Contribution.MeetupFacts>> meetups) {
         StreamRecord change = record.getDynamodb();
         var pk = change.getKeys() == null ? null : change.getKeys().get(Keys.PK);
         var sk = change.getKeys() == null ? null : change.getKeys().get(Keys.SK);
@@ -154,11 +161,16 @@ public final class ProjectionsHandler extends Priming implements RequestStreamHa
         if (Keys.META.equals(sk.getS()) && "MODIFY".equals(record.getEventName())) {
             Map<String, AttributeValue> before = StreamImages.fromEvent(change.getOldImage());
             Map<String, AttributeValue> after = StreamImages.fromEvent(change.getNewImage());
-            ScheduleCopies.jobFor(before == null ? null : MeetupSchema.MEETUP.mapToItem(before),
-                    after == null ? null : MeetupSchema.MEETUP.mapToItem(after), clock.instant())
+            ScheduleCopies.jobFor(
+                            before == null ? null : MeetupSchema.MEETUP.mapToItem(before),
+                            after == null ? null : MeetupSchema.MEETUP.mapToItem(after),
+                            clock.instant())
                     .filter(copies::start)
-                    .ifPresent(job -> LOG.info("meetup {} moved to {} (version {}): copy job started", job.meetupId(),
-                            job.startsAt(), job.meetupVersion()));
+                    .ifPresent(job -> LOG.info(
+                            "meetup {} moved to {} (version {}): copy job started",
+                            job.meetupId(),
+                            job.startsAt(),
+                            job.meetupVersion()));
         } else if (sk.getS().startsWith(Keys.JOB_PREFIX + CopyJob.KIND + "#") && written) {
             CopyJob job = CopyJobSchema.SCHEMA.mapToItem(StreamImages.fromEvent(change.getNewImage()));
             if (!job.done()) {
@@ -176,8 +188,12 @@ public final class ProjectionsHandler extends Priming implements RequestStreamHa
      * applied already (a duplicate or an older record). The department is the person's when the item
      * began to count, and stays while it counts.
      */
-    private void count(String meetupId, String sk, StreamRecord change, Map<String, Optional<InvolvementStore.Counted>> counted,
-                       Map<String, Optional<Contribution.MeetupFacts>> meetups) {
+    private void count(
+            String meetupId,
+            String sk,
+            StreamRecord change,
+            Map<String, Optional<InvolvementStore.Counted>> counted,
+            Map<String, Optional<Contribution.MeetupFacts>> meetups) {
         String sequence = InvolvementStore.sequence(change.getSequenceNumber());
         String source = InvolvementStore.sourceKey(meetupId, sk);
         Optional<InvolvementStore.Counted> before = counted.getOrDefault(source, Optional.empty());
@@ -185,24 +201,34 @@ public final class ProjectionsHandler extends Priming implements RequestStreamHa
             Metrics.count("InvolvementRecordsSkipped", 1);
             return;
         }
-        Contribution now = Contribution.of(sk, StreamImages.fromEvent(change.getNewImage()),
+        Contribution now = Contribution.of(
+                sk,
+                StreamImages.fromEvent(change.getNewImage()),
                 id -> meetups.computeIfAbsent(id, involvement::meetup));
         String department = null;
         if (!now.figures().none()) {
             department = before.filter(b -> !b.countsNothing() && b.userId().equals(now.userId()))
                     .map(InvolvementStore.Counted::department)
-                    .orElseGet(() -> involvement.department(now.userId(), now.email()).orElse(InvolvementItems.NO_DEPARTMENT));
+                    .orElseGet(() ->
+                            involvement.department(now.userId(), now.email()).orElse(InvolvementItems.NO_DEPARTMENT));
         }
-        InvolvementStore.Counted after = new InvolvementStore.Counted(sequence, now.userId(), department, now.month(),
-                now.figures());
+        InvolvementStore.Counted after =
+                new InvolvementStore.Counted(sequence, now.userId(), department, now.month(), now.figures());
         // nothing counted before and nothing now (a new RSVP, a change of name): nothing to write
         if (!before.map(b -> b.sameCount(after)).orElse(after.countsNothing())) {
             Metrics.count("InvolvementItemsWritten", involvement.apply(meetupId, sk, before, after, now.name()));
             counted.put(source, Optional.of(after));
         } else if (before.isPresent()) {
-            // the same count: the record need not be written, but a duplicate of an older record must still be told apart
-            counted.put(source, Optional.of(new InvolvementStore.Counted(sequence, before.get().userId(),
-                    before.get().department(), before.get().month(), before.get().figures())));
+            // the same count: the record need not be written, but a duplicate of an older record must still be told
+            // apart
+            counted.put(
+                    source,
+                    Optional.of(new InvolvementStore.Counted(
+                            sequence,
+                            before.get().userId(),
+                            before.get().department(),
+                            before.get().month(),
+                            before.get().figures())));
         }
     }
 
@@ -218,8 +244,14 @@ public final class ProjectionsHandler extends Priming implements RequestStreamHa
         CopyJob next = ScheduleCopies.advance(job, page.lastSk(), page.copies().size(), clock.instant());
         if (copies.advance(job, next)) {
             Metrics.count("CopiesRewritten", rewritten);
-            LOG.info("copy job of meetup {} version {}: step {} rewrote {} of {} copies, now {}", job.meetupId(),
-                    job.meetupVersion(), next.step(), rewritten, page.copies().size(), next.phase());
+            LOG.info(
+                    "copy job of meetup {} version {}: step {} rewrote {} of {} copies, now {}",
+                    job.meetupId(),
+                    job.meetupVersion(),
+                    next.step(),
+                    rewritten,
+                    page.copies().size(),
+                    next.phase());
         }
     }
 }

@@ -33,16 +33,21 @@ public record Contribution(String userId, String email, String name, YearMonth m
     }
 
     /** The contribution of {@code item} (null: deleted); {@code meetup} is asked only when the item needs it. */
-    public static Contribution of(String sk, Map<String, AttributeValue> item,
-                                  Function<String, Optional<MeetupFacts>> meetup) {
+    public static Contribution of(
+            String sk, Map<String, AttributeValue> item, Function<String, Optional<MeetupFacts>> meetup) {
         if (item == null || item.isEmpty()) {
             return NOTHING;
         }
         String meetupId = text(item, "meetupId");
         if (sk.startsWith("HIGHLIGHT#")) {
             Instant created = instant(item, "createdAt");
-            return created == null || text(item, "authorId") == null ? NOTHING
-                    : new Contribution(text(item, "authorId"), null, text(item, "authorName"), month(created),
+            return created == null || text(item, "authorId") == null
+                    ? NOTHING
+                    : new Contribution(
+                            text(item, "authorId"),
+                            null,
+                            text(item, "authorName"),
+                            month(created),
                             Figures.of(Figures.HIGHLIGHTS, 1));
         }
         String userId = text(item, "userId");
@@ -55,7 +60,9 @@ public record Contribution(String userId, String email, String name, YearMonth m
         } else {
             String attendance = text(item, RsvpSchema.ATTENDANCE);
             if (Attendance.ATTENDED.name().equals(attendance)) {
-                boolean workshop = meetup.apply(meetupId).map(f -> f.kind() == MeetupKind.INTERNAL_WORKSHOP).orElse(false);
+                boolean workshop = meetup.apply(meetupId)
+                        .map(f -> f.kind() == MeetupKind.INTERNAL_WORKSHOP)
+                        .orElse(false);
                 figures = Figures.of(workshop ? Figures.WORKSHOPS : Figures.ATTENDED, 1);
             } else if (Attendance.NO_SHOW.name().equals(attendance)) {
                 figures = Figures.of(Figures.NO_SHOWS, 1);
@@ -67,7 +74,9 @@ public record Contribution(String userId, String email, String name, YearMonth m
         if (start == null) {
             start = meetup.apply(meetupId).map(MeetupFacts::startsAt).orElse(null);
         }
-        return start == null ? NOTHING : new Contribution(userId, text(item, "email"), text(item, "name"), month(start), figures);
+        return start == null
+                ? NOTHING
+                : new Contribution(userId, text(item, "email"), text(item, "name"), month(start), figures);
     }
 
     private static YearMonth month(Instant instant) {

@@ -17,24 +17,52 @@ public final class CopyJobSchema {
 
     public static final TableSchema<CopyJob> SCHEMA = StaticImmutableTableSchema.builder(CopyJob.class, Builder.class)
             .newItemBuilder(Builder::new, Builder::build)
-            .addAttribute(String.class, a -> a.name(Keys.PK).getter(j -> Keys.meetupPk(j.meetupId()))
-                    .setter((b, v) -> {}).tags(primaryPartitionKey()))
-            .addAttribute(String.class, a -> a.name(Keys.SK).getter(j -> Keys.jobSk(CopyJob.KIND, j.meetupVersion()))
-                    .setter((b, v) -> {}).tags(primarySortKey()))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(Keys.PK)
+                            .getter(j -> Keys.meetupPk(j.meetupId()))
+                            .setter((b, v) -> {})
+                            .tags(primaryPartitionKey()))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(Keys.SK)
+                            .getter(j -> Keys.jobSk(CopyJob.KIND, j.meetupVersion()))
+                            .setter((b, v) -> {})
+                            .tags(primarySortKey()))
             .addAttribute(String.class, a -> a.name("type").getter(j -> "JOB").setter((b, v) -> {}))
-            .addAttribute(String.class, a -> a.name("kind").getter(j -> CopyJob.KIND).setter((b, v) -> {}))
-            .addAttribute(String.class, a -> a.name("meetupId").getter(CopyJob::meetupId).setter((b, v) -> b.meetupId = v))
-            .addAttribute(Long.class, a -> a.name("meetupVersion").getter(CopyJob::meetupVersion)
-                    .setter((b, v) -> b.meetupVersion = v == null ? 0 : v))
-            .addAttribute(Instant.class, a -> a.name("startsAt").getter(CopyJob::startsAt).setter((b, v) -> b.startsAt = v))
-            .addAttribute(String.class, a -> a.name("phase").getter(j -> j.phase().name())
-                    .setter((b, v) -> b.phase = CopyJob.Phase.valueOf(v)))
-            .addAttribute(String.class, a -> a.name("cursor").getter(CopyJob::cursor).setter((b, v) -> b.cursor = v))
-            .addAttribute(Long.class, a -> a.name(STEP).getter(CopyJob::step).setter((b, v) -> b.step = v == null ? 0 : v))
-            .addAttribute(Long.class, a -> a.name("itemsDone").getter(CopyJob::itemsDone)
-                    .setter((b, v) -> b.itemsDone = v == null ? 0 : v))
-            .addAttribute(Instant.class, a -> a.name("createdAt").getter(CopyJob::createdAt).setter((b, v) -> b.createdAt = v))
-            .addAttribute(Instant.class, a -> a.name("updatedAt").getter(CopyJob::updatedAt).setter((b, v) -> b.updatedAt = v))
+            .addAttribute(
+                    String.class, a -> a.name("kind").getter(j -> CopyJob.KIND).setter((b, v) -> {}))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("meetupId").getter(CopyJob::meetupId).setter((b, v) -> b.meetupId = v))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name("meetupVersion")
+                            .getter(CopyJob::meetupVersion)
+                            .setter((b, v) -> b.meetupVersion = v == null ? 0 : v))
+            .addAttribute(
+                    Instant.class,
+                    a -> a.name("startsAt").getter(CopyJob::startsAt).setter((b, v) -> b.startsAt = v))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("phase")
+                            .getter(j -> j.phase().name())
+                            .setter((b, v) -> b.phase = CopyJob.Phase.valueOf(v)))
+            .addAttribute(
+                    String.class, a -> a.name("cursor").getter(CopyJob::cursor).setter((b, v) -> b.cursor = v))
+            .addAttribute(
+                    Long.class, a -> a.name(STEP).getter(CopyJob::step).setter((b, v) -> b.step = v == null ? 0 : v))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name("itemsDone")
+                            .getter(CopyJob::itemsDone)
+                            .setter((b, v) -> b.itemsDone = v == null ? 0 : v))
+            .addAttribute(
+                    Instant.class,
+                    a -> a.name("createdAt").getter(CopyJob::createdAt).setter((b, v) -> b.createdAt = v))
+            .addAttribute(
+                    Instant.class,
+                    a -> a.name("updatedAt").getter(CopyJob::updatedAt).setter((b, v) -> b.updatedAt = v))
             .build();
 
     static final class Builder {

@@ -32,9 +32,12 @@ public final class CopyStore {
     /** Creates the job unless it exists (a redelivered meetup change): one conditional PutItem. */
     public boolean start(CopyJob job) {
         Map<String, AttributeValue> item = new HashMap<>(CopyJobSchema.SCHEMA.itemToMap(job, true));
-        item.put(Keys.TTL, AttributeValue.fromN(Long.toString(job.createdAt().plus(KEEP).getEpochSecond())));
+        item.put(
+                Keys.TTL,
+                AttributeValue.fromN(Long.toString(job.createdAt().plus(KEEP).getEpochSecond())));
         try {
-            table.client().putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+            table.client()
+                    .putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -51,22 +54,34 @@ public final class CopyStore {
     public Page page(CopyJob job, int size) {
         String pk = Keys.meetupPk(job.meetupId());
         QueryResponse response = table.client().query(r -> {
-            r.tableName(table.name()).consistentRead(true).limit(size)
+            r.tableName(table.name())
+                    .consistentRead(true)
+                    .limit(size)
                     .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                     .projectionExpression("#sk, #role, #version")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK, "#role", "role",
-                            "#version", MeetupCopies.VERSION))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk),
-                            ":prefix", AttributeValue.fromS(job.phase().prefix())));
+                    .expressionAttributeNames(
+                            Map.of("#pk", Keys.PK, "#sk", Keys.SK, "#role", "role", "#version", MeetupCopies.VERSION))
+                    .expressionAttributeValues(Map.of(
+                            ":pk",
+                            AttributeValue.fromS(pk),
+                            ":prefix",
+                            AttributeValue.fromS(job.phase().prefix())));
             if (job.cursor() != null) {
                 r.exclusiveStartKey(MeetupTable.key(pk, job.cursor()));
             }
         });
-        List<Copy> copies = response.items().stream().map(item -> new Copy(item.get(Keys.SK).s(),
-                item.containsKey("role") ? item.get("role").s() : null,
-                item.containsKey(MeetupCopies.VERSION) ? Long.valueOf(item.get(MeetupCopies.VERSION).n()) : null)).toList();
-        Optional<String> last = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                ? Optional.of(response.lastEvaluatedKey().get(Keys.SK).s()) : Optional.empty();
+        List<Copy> copies = response.items().stream()
+                .map(item -> new Copy(
+                        item.get(Keys.SK).s(),
+                        item.containsKey("role") ? item.get("role").s() : null,
+                        item.containsKey(MeetupCopies.VERSION)
+                                ? Long.valueOf(item.get(MeetupCopies.VERSION).n())
+                                : null))
+                .toList();
+        Optional<String> last =
+                response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+                        ? Optional.of(response.lastEvaluatedKey().get(Keys.SK).s())
+                        : Optional.empty();
         return new Page(copies, last);
     }
 
@@ -76,16 +91,28 @@ public final class CopyStore {
      */
     public boolean rewrite(CopyJob job, Copy copy) {
         try {
-            table.client().updateItem(r -> r.tableName(table.name())
-                    .key(MeetupTable.key(Keys.meetupPk(job.meetupId()), copy.sk()))
-                    .updateExpression("SET #start = :start, #gsi2sk = :gsi2sk, #version = :version")
-                    .conditionExpression("attribute_exists(#pk) AND (attribute_not_exists(#version) OR #version < :version)")
-                    .expressionAttributeNames(Map.of("#pk", Keys.PK, "#start", MeetupCopies.STARTS_AT,
-                            "#gsi2sk", Keys.GSI2_SK, "#version", MeetupCopies.VERSION))
-                    .expressionAttributeValues(Map.of(
-                            ":start", AttributeValue.fromS(job.startsAt().toString()),
-                            ":gsi2sk", AttributeValue.fromS(ScheduleCopies.userItemSk(job, copy.sk(), copy.role())),
-                            ":version", AttributeValue.fromN(Long.toString(job.meetupVersion())))));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(MeetupTable.key(Keys.meetupPk(job.meetupId()), copy.sk()))
+                            .updateExpression("SET #start = :start, #gsi2sk = :gsi2sk, #version = :version")
+                            .conditionExpression(
+                                    "attribute_exists(#pk) AND (attribute_not_exists(#version) OR #version < :version)")
+                            .expressionAttributeNames(Map.of(
+                                    "#pk",
+                                    Keys.PK,
+                                    "#start",
+                                    MeetupCopies.STARTS_AT,
+                                    "#gsi2sk",
+                                    Keys.GSI2_SK,
+                                    "#version",
+                                    MeetupCopies.VERSION))
+                            .expressionAttributeValues(Map.of(
+                                    ":start",
+                                            AttributeValue.fromS(job.startsAt().toString()),
+                                    ":gsi2sk",
+                                            AttributeValue.fromS(
+                                                    ScheduleCopies.userItemSk(job, copy.sk(), copy.role())),
+                                    ":version", AttributeValue.fromN(Long.toString(job.meetupVersion())))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -113,13 +140,24 @@ public final class CopyStore {
         }
         String expression = update;
         try {
-            table.client().updateItem(r -> r.tableName(table.name())
-                    .key(MeetupTable.key(Keys.meetupPk(from.meetupId()), Keys.jobSk(CopyJob.KIND, from.meetupVersion())))
-                    .updateExpression(expression)
-                    .conditionExpression("#step = :read")
-                    .expressionAttributeNames(Map.of("#phase", "phase", "#step", CopyJobSchema.STEP,
-                            "#items", "itemsDone", "#updated", "updatedAt", "#cursor", "cursor"))
-                    .expressionAttributeValues(values));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(MeetupTable.key(
+                                    Keys.meetupPk(from.meetupId()), Keys.jobSk(CopyJob.KIND, from.meetupVersion())))
+                            .updateExpression(expression)
+                            .conditionExpression("#step = :read")
+                            .expressionAttributeNames(Map.of(
+                                    "#phase",
+                                    "phase",
+                                    "#step",
+                                    CopyJobSchema.STEP,
+                                    "#items",
+                                    "itemsDone",
+                                    "#updated",
+                                    "updatedAt",
+                                    "#cursor",
+                                    "cursor"))
+                            .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -50,8 +50,10 @@ public final class InvolvementStore {
             if (countsNothing() && other.countsNothing()) {
                 return true;
             }
-            return figures.equals(other.figures) && Objects.equals(userId, other.userId)
-                    && Objects.equals(department, other.department) && Objects.equals(month, other.month);
+            return figures.equals(other.figures)
+                    && Objects.equals(userId, other.userId)
+                    && Objects.equals(department, other.department)
+                    && Objects.equals(month, other.month);
         }
     }
 
@@ -65,9 +67,14 @@ public final class InvolvementStore {
 
     private static Counted counted(Map<String, AttributeValue> item) {
         String month = InvolvementItems.text(item, InvolvementItems.MONTH);
-        return new Counted(item.get("sequence").s(), InvolvementItems.text(item, InvolvementItems.USER_ID),
-                InvolvementItems.text(item, InvolvementItems.DEPARTMENT), month == null ? null : YearMonth.parse(month),
-                item.containsKey("figures") ? InvolvementItems.figures(item.get("figures").m()) : Figures.NONE);
+        return new Counted(
+                item.get("sequence").s(),
+                InvolvementItems.text(item, InvolvementItems.USER_ID),
+                InvolvementItems.text(item, InvolvementItems.DEPARTMENT),
+                month == null ? null : YearMonth.parse(month),
+                item.containsKey("figures")
+                        ? InvolvementItems.figures(item.get("figures").m())
+                        : Figures.NONE);
     }
 
     /** The records of many sources (at most 100 keys): one BatchGetItem; absent sources map to empty. */
@@ -80,8 +87,14 @@ public final class InvolvementStore {
             }
         }
         if (!keys.isEmpty()) {
-            table.batchGet(keys).forEach(item -> found.put(item.get(Keys.PK).s().substring(
-                    InvolvementItems.sourcePk("").length()) + "|" + item.get(Keys.SK).s(), Optional.of(counted(item))));
+            table.batchGet(keys)
+                    .forEach(item -> found.put(
+                            item.get(Keys.PK)
+                                            .s()
+                                            .substring(InvolvementItems.sourcePk("")
+                                                    .length()) + "|"
+                                    + item.get(Keys.SK).s(),
+                            Optional.of(counted(item))));
         }
         return found;
     }
@@ -92,13 +105,16 @@ public final class InvolvementStore {
 
     /** The meetup's start and kind: one GetItem of two attributes. */
     public Optional<Contribution.MeetupFacts> meetup(String meetupId) {
-        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name())
-                .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
-                .projectionExpression("startsAt, kind")).item();
+        Map<String, AttributeValue> item = table.client()
+                .getItem(r -> r.tableName(table.name())
+                        .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
+                        .projectionExpression("startsAt, kind"))
+                .item();
         if (item == null || !item.containsKey("startsAt")) {
             return Optional.empty();
         }
-        return Optional.of(new Contribution.MeetupFacts(java.time.Instant.parse(item.get("startsAt").s()),
+        return Optional.of(new Contribution.MeetupFacts(
+                java.time.Instant.parse(item.get("startsAt").s()),
                 item.containsKey("kind") ? MeetupKind.valueOf(item.get("kind").s()) : MeetupKind.COMMUNITY_MEETUP));
     }
 
@@ -111,15 +127,23 @@ public final class InvolvementStore {
         if (email != null) {
             personKey = Directory.personKey(email);
         } else {
-            Map<String, AttributeValue> profile = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                    .key(Profiles.key(userId)).projectionExpression("personKey")).item();
+            Map<String, AttributeValue> profile = table.client()
+                    .getItem(r -> r.tableName(table.name())
+                            .consistentRead(true)
+                            .key(Profiles.key(userId))
+                            .projectionExpression("personKey"))
+                    .item();
             if (profile == null || !profile.containsKey("personKey")) {
                 return Optional.empty();
             }
             personKey = profile.get("personKey").s();
         }
-        Map<String, AttributeValue> entry = table.client().getItem(r -> r.tableName(table.name()).consistentRead(true)
-                .key(Directory.key(personKey)).projectionExpression("department")).item();
+        Map<String, AttributeValue> entry = table.client()
+                .getItem(r -> r.tableName(table.name())
+                        .consistentRead(true)
+                        .key(Directory.key(personKey))
+                        .projectionExpression("department"))
+                .item();
         return Optional.ofNullable(entry == null ? null : InvolvementItems.text(entry, "department"));
     }
 
@@ -134,7 +158,8 @@ public final class InvolvementStore {
      */
     public int apply(String meetupId, String sk, Optional<Counted> before, Counted after, String name) {
         Map<Map<String, AttributeValue>, Delta> deltas = new LinkedHashMap<>();
-        before.filter(b -> !b.countsNothing()).ifPresent(b -> add(deltas, b, b.figures().negated(), null));
+        before.filter(b -> !b.countsNothing())
+                .ifPresent(b -> add(deltas, b, b.figures().negated(), null));
         if (!after.countsNothing()) {
             add(deltas, after, after.figures(), name);
         }
@@ -143,7 +168,9 @@ public final class InvolvementStore {
         for (Map.Entry<Map<String, AttributeValue>, Delta> delta : deltas.entrySet()) {
             if (!delta.getValue().figures.none()) {
                 try {
-                    table.client().updateItem(delta.getValue().update(table.name(), delta.getKey(), source, after.sequence()));
+                    table.client()
+                            .updateItem(
+                                    delta.getValue().update(table.name(), delta.getKey(), source, after.sequence()));
                     written++;
                 } catch (ConditionalCheckFailedException appliedAlready) {
                     // this source's change reached the item before
@@ -167,19 +194,28 @@ public final class InvolvementStore {
         try {
             byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
                     .digest((meetupId + "\n" + sk).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return "src#" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 16);
+            return "src#"
+                    + java.util.Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(hash)
+                            .substring(0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private static void add(Map<Map<String, AttributeValue>, Delta> deltas, Counted c, Figures figures, String name) {
-        deltas.computeIfAbsent(InvolvementItems.key(InvolvementItems.userPk(c.userId()), InvolvementItems.monthSk(c.month())),
-                k -> new Delta(c.userId(), null, c.month())).add(figures, name);
+        deltas.computeIfAbsent(
+                        InvolvementItems.key(InvolvementItems.userPk(c.userId()), InvolvementItems.monthSk(c.month())),
+                        k -> new Delta(c.userId(), null, c.month()))
+                .add(figures, name);
         if (c.department() != null) {
-            deltas.computeIfAbsent(InvolvementItems.key(InvolvementItems.departmentPk(c.department()),
-                    InvolvementItems.memberMonthSk(c.month(), c.userId())),
-                    k -> new Delta(c.userId(), c.department(), c.month())).add(figures, name);
+            deltas.computeIfAbsent(
+                            InvolvementItems.key(
+                                    InvolvementItems.departmentPk(c.department()),
+                                    InvolvementItems.memberMonthSk(c.month(), c.userId())),
+                            k -> new Delta(c.userId(), c.department(), c.month()))
+                    .add(figures, name);
         }
     }
 
@@ -197,10 +233,13 @@ public final class InvolvementStore {
                 item.put(InvolvementItems.DEPARTMENT, s(after.department()));
             }
         }
-        return PutItemRequest.builder().tableName(table.name()).item(item)
+        return PutItemRequest.builder()
+                .tableName(table.name())
+                .item(item)
                 .conditionExpression("attribute_not_exists(#sequence) OR #sequence < :sequence")
                 .expressionAttributeNames(Map.of("#sequence", "sequence"))
-                .expressionAttributeValues(Map.of(":sequence", s(after.sequence()))).build();
+                .expressionAttributeValues(Map.of(":sequence", s(after.sequence())))
+                .build();
     }
 
     /** The change of one aggregate item: counters added (ADD, so concurrent changes of other sources compose). */
@@ -225,10 +264,24 @@ public final class InvolvementStore {
         }
 
         UpdateItemRequest update(String tableName, Map<String, AttributeValue> key, String source, String sequence) {
-            Map<String, String> names = new HashMap<>(Map.of("#type", "type", "#user", InvolvementItems.USER_ID,
-                    "#month", InvolvementItems.MONTH, "#source", source));
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":type", s(InvolvementItems.TYPE),
-                    ":user", s(userId), ":month", s(month.toString()), ":sequence", s(sequence)));
+            Map<String, String> names = new HashMap<>(Map.of(
+                    "#type",
+                    "type",
+                    "#user",
+                    InvolvementItems.USER_ID,
+                    "#month",
+                    InvolvementItems.MONTH,
+                    "#source",
+                    source));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                    ":type",
+                    s(InvolvementItems.TYPE),
+                    ":user",
+                    s(userId),
+                    ":month",
+                    s(month.toString()),
+                    ":sequence",
+                    s(sequence)));
             List<String> adds = new ArrayList<>();
             int i = 0;
             for (Map.Entry<String, Long> counter : figures.counts().entrySet()) {
@@ -252,10 +305,14 @@ public final class InvolvementStore {
                 values.put(":year", s(InvolvementItems.yearPk(month.getYear())));
                 values.put(":yearSk", s(InvolvementItems.yearSk(month, department, userId)));
             }
-            return UpdateItemRequest.builder().tableName(tableName).key(key)
+            return UpdateItemRequest.builder()
+                    .tableName(tableName)
+                    .key(key)
                     .updateExpression("SET " + set + " ADD " + String.join(", ", adds))
                     .conditionExpression("attribute_not_exists(#source) OR #source < :sequence")
-                    .expressionAttributeNames(names).expressionAttributeValues(values).build();
+                    .expressionAttributeNames(names)
+                    .expressionAttributeValues(values)
+                    .build();
         }
     }
 

@@ -19,18 +19,45 @@ class ScheduleCopiesTest {
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
 
     static Meetup meetup(Instant start, Instant end, String zone, String venue, long version) {
-        return new Meetup("m-1", "T", null, MeetupKind.COMMUNITY_MEETUP, "en", start, end, zone, venue, null, 10, start,
-                Map.of(), false, MeetupStatus.SCHEDULED, 3, 0, 0, version, "c", NOW, NOW);
+        return new Meetup(
+                "m-1",
+                "T",
+                null,
+                MeetupKind.COMMUNITY_MEETUP,
+                "en",
+                start,
+                end,
+                zone,
+                venue,
+                null,
+                10,
+                start,
+                Map.of(),
+                false,
+                MeetupStatus.SCHEDULED,
+                3,
+                0,
+                0,
+                version,
+                "c",
+                NOW,
+                NOW);
     }
 
     @Test
     void onlyAMovedStartNeedsAJob() {
         Meetup before = meetup(START, START.plusSeconds(3600), "Europe/Amsterdam", "Rotterdam", 1);
-        Optional<CopyJob> job = ScheduleCopies.jobFor(before,
-                meetup(START.plusSeconds(86_400), START.plusSeconds(90_000), "Europe/Amsterdam", "Rotterdam", 2), NOW);
-        assertEquals(new CopyJob("m-1", 2, START.plusSeconds(86_400), CopyJob.Phase.ROLE, null, 0, 0, NOW, NOW), job.orElseThrow());
+        Optional<CopyJob> job = ScheduleCopies.jobFor(
+                before,
+                meetup(START.plusSeconds(86_400), START.plusSeconds(90_000), "Europe/Amsterdam", "Rotterdam", 2),
+                NOW);
+        assertEquals(
+                new CopyJob("m-1", 2, START.plusSeconds(86_400), CopyJob.Phase.ROLE, null, 0, 0, NOW, NOW),
+                job.orElseThrow());
         // the end, zone and venue are never copied: the views read them from the meetup
-        assertTrue(ScheduleCopies.jobFor(before, meetup(START, START.plusSeconds(7200), "Europe/London", "Utrecht", 2), NOW).isEmpty());
+        assertTrue(ScheduleCopies.jobFor(
+                        before, meetup(START, START.plusSeconds(7200), "Europe/London", "Utrecht", 2), NOW)
+                .isEmpty());
         assertTrue(ScheduleCopies.jobFor(null, before, NOW).isEmpty());
         assertTrue(ScheduleCopies.jobFor(before, null, NOW).isEmpty());
     }
@@ -48,7 +75,9 @@ class ScheduleCopiesTest {
     void copiesKeepTheirKindInTheIndexKey() {
         CopyJob job = new CopyJob("m-1", 2, START, CopyJob.Phase.ROLE, null, 0, 0, NOW, NOW);
         assertEquals("2026-12-10T17:00:00Z#m-1#RSVP", ScheduleCopies.userItemSk(job, "RSVP#u-1", null));
-        assertEquals("2026-12-10T17:00:00Z#m-1#ROLE#note-taker", ScheduleCopies.userItemSk(job, "ROLE#note-taker#u-1", "note-taker"));
+        assertEquals(
+                "2026-12-10T17:00:00Z#m-1#ROLE#note-taker",
+                ScheduleCopies.userItemSk(job, "ROLE#note-taker#u-1", "note-taker"));
     }
 
     @Test

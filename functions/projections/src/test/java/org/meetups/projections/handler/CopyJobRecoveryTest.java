@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.aws.AwsClients;
+import org.meetups.common.roles.Assignment;
+import org.meetups.common.roles.AssignmentSchema;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
@@ -23,8 +25,6 @@ import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupCopies;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.meetup.handler.MeetupsHandler;
-import org.meetups.common.roles.Assignment;
-import org.meetups.common.roles.AssignmentSchema;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.StreamFeed;
@@ -84,8 +84,8 @@ class CopyJobRecoveryTest {
         stack = TestStack.create();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         meetups = new MeetupsHandler(stack.env(), clock);
-        projections = new ProjectionsHandler(new MeetupTable(AwsClients.dynamoDb(stack.env(), List.of(faults)),
-                stack.tableName()), clock, PAGE);
+        projections = new ProjectionsHandler(
+                new MeetupTable(AwsClients.dynamoDb(stack.env(), List.of(faults)), stack.tableName()), clock, PAGE);
     }
 
     @BeforeEach
@@ -96,29 +96,68 @@ class CopyJobRecoveryTest {
 
     /** A meetup with 25 RSVPs and 5 role holders, copied from version 1. */
     static String meetupWithThirtyPeople() {
-        ApiResult created = stack.call(meetups, ApiEvents.request("POST", "/meetups").as(TestUsers.coordinator()).json("""
+        ApiResult created = stack.call(
+                meetups,
+                ApiEvents.request("POST", "/meetups")
+                        .as(TestUsers.coordinator())
+                        .json("""
                 {"title":"Breakfast","kind":"COMMUNITY_MEETUP","startsAt":"2026-12-10T18:00:00+01:00",
                  "endsAt":"2026-12-10T20:00:00+01:00","timeZone":"Europe/Amsterdam","venue":"Rotterdam","capacity":40,
-                 "roles":[{"name":"greeter","slots":10}]}""").build());
+                 "roles":[{"name":"greeter","slots":10}]}""")
+                        .build());
         String id = created.json().get("id").asText();
         Instant start = Instant.parse("2026-12-10T17:00:00Z");
         for (int i = 0; i < 25; i++) {
-            stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(new Rsvp(id,
-                    "p-" + Math.random(), "p@example.org", "P", "en", RsvpStatus.GOING, null, null, NOW, NOW, start, 1L,
-                    1L, null), true)));
+            stack.dynamo()
+                    .putItem(r -> r.tableName(stack.tableName())
+                            .item(RsvpSchema.RSVP.itemToMap(
+                                    new Rsvp(
+                                            id,
+                                            "p-" + Math.random(),
+                                            "p@example.org",
+                                            "P",
+                                            "en",
+                                            RsvpStatus.GOING,
+                                            null,
+                                            null,
+                                            NOW,
+                                            NOW,
+                                            start,
+                                            1L,
+                                            1L,
+                                            null),
+                                    true)));
         }
         for (int i = 0; i < 5; i++) {
             int n = i;
-            stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(AssignmentSchema.SCHEMA.itemToMap(
-                    new Assignment(id, "greeter", "g-" + n, "g@example.org", "G", "en", "coord-1", NOW, start, 1L), true)));
+            stack.dynamo()
+                    .putItem(r -> r.tableName(stack.tableName())
+                            .item(AssignmentSchema.SCHEMA.itemToMap(
+                                    new Assignment(
+                                            id,
+                                            "greeter",
+                                            "g-" + n,
+                                            "g@example.org",
+                                            "G",
+                                            "en",
+                                            "coord-1",
+                                            NOW,
+                                            start,
+                                            1L),
+                                    true)));
         }
         return id;
     }
 
     static void move(String id, long version, String startsAt, String endsAt) {
-        ApiResult moved = stack.call(meetups, ApiEvents.request("PATCH", "/meetups/{id}").path("id", id)
-                .header("if-match", "\"" + version + "\"").as(TestUsers.coordinator())
-                .json("{\"startsAt\":\"" + startsAt + "\",\"endsAt\":\"" + endsAt + "\"}").build());
+        ApiResult moved = stack.call(
+                meetups,
+                ApiEvents.request("PATCH", "/meetups/{id}")
+                        .path("id", id)
+                        .header("if-match", "\"" + version + "\"")
+                        .as(TestUsers.coordinator())
+                        .json("{\"startsAt\":\"" + startsAt + "\",\"endsAt\":\"" + endsAt + "\"}")
+                        .build());
         assertEquals(200, moved.status(), moved::toString);
     }
 
@@ -143,7 +182,9 @@ class CopyJobRecoveryTest {
                         break;
                     }
                     String failed = response.getBatchItemFailures().get(0).getItemIdentifier();
-                    List<String> sequence = batch.stream().map(r -> r.dynamodb().sequenceNumber()).toList();
+                    List<String> sequence = batch.stream()
+                            .map(r -> r.dynamodb().sequenceNumber())
+                            .toList();
                     batch = new ArrayList<>(batch.subList(sequence.indexOf(failed), batch.size()));
                     redeliveries++;
                 }
@@ -153,9 +194,12 @@ class CopyJobRecoveryTest {
     }
 
     static void assertAllCopies(String id, Instant start, long version) {
-        List<Map<String, AttributeValue>> items = stack.dynamo().query(r -> r.tableName(stack.tableName())
-                .consistentRead(true).keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(id))))).items();
+        List<Map<String, AttributeValue>> items = stack.dynamo()
+                .query(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(id)))))
+                .items();
         int copies = 0;
         for (Map<String, AttributeValue> item : items) {
             String sk = item.get(Keys.SK).s();
@@ -163,15 +207,19 @@ class CopyJobRecoveryTest {
                 copies++;
                 assertEquals(start.toString(), item.get(MeetupCopies.STARTS_AT).s(), sk);
                 assertTrue(item.get(Keys.GSI2_SK).s().startsWith(start + "#" + id + "#"), sk);
-                assertEquals(Long.toString(version), item.get(MeetupCopies.VERSION).n(), sk);
+                assertEquals(
+                        Long.toString(version), item.get(MeetupCopies.VERSION).n(), sk);
             }
         }
         assertEquals(30, copies);
     }
 
     static Map<String, AttributeValue> job(String id, long version) {
-        return stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
-                .key(MeetupTable.key(Keys.meetupPk(id), Keys.jobSk("SCHEDULE", version)))).item();
+        return stack.dynamo()
+                .getItem(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
+                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.jobSk("SCHEDULE", version))))
+                .item();
     }
 
     @Test
@@ -212,8 +260,14 @@ class CopyJobRecoveryTest {
         assertEquals("DONE", job(id, 2).get("phase").s());
         assertEquals("DONE", job(id, 3).get("phase").s());
         // a change that keeps the start (a new venue) starts no job
-        ApiResult venue = stack.call(meetups, ApiEvents.request("PATCH", "/meetups/{id}").path("id", id)
-                .header("if-match", "\"3\"").as(TestUsers.coordinator()).json("{\"venue\":\"Utrecht\"}").build());
+        ApiResult venue = stack.call(
+                meetups,
+                ApiEvents.request("PATCH", "/meetups/{id}")
+                        .path("id", id)
+                        .header("if-match", "\"3\"")
+                        .as(TestUsers.coordinator())
+                        .json("{\"venue\":\"Utrecht\"}")
+                        .build());
         assertEquals(200, venue.status());
         deliver();
         assertTrue(job(id, 4).isEmpty());

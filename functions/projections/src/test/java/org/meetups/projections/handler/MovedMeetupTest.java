@@ -15,12 +15,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.meetups.common.aws.AwsClients;
+import org.meetups.common.roles.Assignment;
+import org.meetups.common.roles.AssignmentSchema;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
@@ -30,9 +34,7 @@ import org.meetups.common.store.MeetupTable;
 import org.meetups.links.handler.LinksHandler;
 import org.meetups.meetup.handler.MeetupsHandler;
 import org.meetups.projections.store.CopyJobSchema;
-import org.meetups.common.roles.Assignment;
 import org.meetups.roles.handler.RolesHandler;
-import org.meetups.common.roles.AssignmentSchema;
 import org.meetups.rsvp.handler.RsvpHandler;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
@@ -40,19 +42,17 @@ import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.meetups.common.aws.AwsClients;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -83,10 +83,21 @@ class MovedMeetupTest {
         meetups = new MeetupsHandler(stack.env(), clock);
         rsvps = new RsvpHandler(stack.env(), clock);
         roles = new RolesHandler(stack.env(), clock);
-        links = new LinksHandler(stack.env(Map.of("LINK_SECRET", SECRET, "ALLOW_PLAINTEXT_LINK_SECRET", "true",
-                "PUBLIC_BASE_URL", "https://meetups.example.org", "SENDER", "Meetups <meetups@example.org>")), clock);
-        projections = new ProjectionsHandler(new MeetupTable(AwsClients.dynamoDb(stack.env(), List.of(COPY_CALLS)),
-                stack.tableName()), clock, ProjectionsHandler.PAGE_SIZE);
+        links = new LinksHandler(
+                stack.env(Map.of(
+                        "LINK_SECRET",
+                        SECRET,
+                        "ALLOW_PLAINTEXT_LINK_SECRET",
+                        "true",
+                        "PUBLIC_BASE_URL",
+                        "https://meetups.example.org",
+                        "SENDER",
+                        "Meetups <meetups@example.org>")),
+                clock);
+        projections = new ProjectionsHandler(
+                new MeetupTable(AwsClients.dynamoDb(stack.env(), List.of(COPY_CALLS)), stack.tableName()),
+                clock,
+                ProjectionsHandler.PAGE_SIZE);
         feed = new StreamFeed(stack);
     }
 
@@ -95,10 +106,13 @@ class MovedMeetupTest {
     }
 
     static String create(String title, String startsAt, String endsAt, int capacity) {
-        ApiResult created = call(meetups, ApiEvents.request("POST", "/meetups").as(TestUsers.coordinator()).json("""
+        ApiResult created = call(
+                meetups,
+                ApiEvents.request("POST", "/meetups")
+                        .as(TestUsers.coordinator())
+                        .json("""
                 {"title":"%s","kind":"COMMUNITY_MEETUP","startsAt":"%s","endsAt":"%s","timeZone":"Europe/Amsterdam",
-                 "venue":"Rotterdam","capacity":%d,"roles":[{"name":"greeter","slots":60}]}"""
-                .formatted(title, startsAt, endsAt, capacity)));
+                 "venue":"Rotterdam","capacity":%d,"roles":[{"name":"greeter","slots":60}]}""".formatted(title, startsAt, endsAt, capacity)));
         assertEquals(201, created.status(), created::toString);
         return created.json().get("id").asText();
     }
@@ -124,10 +138,13 @@ class MovedMeetupTest {
     /** Every RSVP and role item of the meetup, by sort key (strongly consistent). */
     static Map<String, Map<String, AttributeValue>> people(String meetupId) {
         Map<String, Map<String, AttributeValue>> items = new TreeMap<>();
-        stack.dynamo().queryPaginator(r -> r.tableName(stack.tableName()).consistentRead(true)
+        stack.dynamo()
+                .queryPaginator(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
                         .keyConditionExpression("PK = :pk")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)))))
-                .items().forEach(item -> {
+                .items()
+                .forEach(item -> {
                     String sk = item.get(Keys.SK).s();
                     if (sk.startsWith("RSVP#") || sk.startsWith("ROLE#")) {
                         items.put(sk, item);
@@ -140,30 +157,60 @@ class MovedMeetupTest {
     static void fill(String meetupId, Instant start) {
         List<WriteRequest> writes = new ArrayList<>();
         for (int i = 0; i < 450; i++) {
-            Rsvp rsvp = new Rsvp(meetupId, "r-%03d".formatted(i), "r" + i + "@example.org", "Person " + i, "en",
-                    RsvpStatus.GOING, null, null, NOW, NOW, start, 1L, 1L, null);
+            Rsvp rsvp = new Rsvp(
+                    meetupId,
+                    "r-%03d".formatted(i),
+                    "r" + i + "@example.org",
+                    "Person " + i,
+                    "en",
+                    RsvpStatus.GOING,
+                    null,
+                    null,
+                    NOW,
+                    NOW,
+                    start,
+                    1L,
+                    1L,
+                    null);
             writes.add(put(RsvpSchema.RSVP.itemToMap(rsvp, true)));
         }
         for (int i = 0; i < 45; i++) {
             // written before the version was copied along: rewritten as well
-            Assignment role = new Assignment(meetupId, "greeter", "g-%03d".formatted(i), "g" + i + "@example.org",
-                    "Greeter " + i, "en", "coord-1", NOW, start);
+            Assignment role = new Assignment(
+                    meetupId,
+                    "greeter",
+                    "g-%03d".formatted(i),
+                    "g" + i + "@example.org",
+                    "Greeter " + i,
+                    "en",
+                    "coord-1",
+                    NOW,
+                    start);
             writes.add(put(AssignmentSchema.SCHEMA.itemToMap(role, true)));
         }
         for (int from = 0; from < writes.size(); from += 25) {
             List<WriteRequest> chunk = writes.subList(from, Math.min(writes.size(), from + 25));
             stack.dynamo().batchWriteItem(r -> r.requestItems(Map.of(stack.tableName(), chunk)));
         }
-        stack.dynamo().updateItem(r -> r.tableName(stack.tableName())
-                .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
-                .updateExpression("SET goingCount = :going, #roles.greeter.filled = :filled, openRoleSlots = :open")
-                .expressionAttributeNames(Map.of("#roles", "roles"))
-                .expressionAttributeValues(Map.of(":going", AttributeValue.fromN("450"),
-                        ":filled", AttributeValue.fromN("45"), ":open", AttributeValue.fromN("15"))));
+        stack.dynamo()
+                .updateItem(r -> r.tableName(stack.tableName())
+                        .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
+                        .updateExpression(
+                                "SET goingCount = :going, #roles.greeter.filled = :filled, openRoleSlots = :open")
+                        .expressionAttributeNames(Map.of("#roles", "roles"))
+                        .expressionAttributeValues(Map.of(
+                                ":going",
+                                AttributeValue.fromN("450"),
+                                ":filled",
+                                AttributeValue.fromN("45"),
+                                ":open",
+                                AttributeValue.fromN("15"))));
     }
 
     static WriteRequest put(Map<String, AttributeValue> item) {
-        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+        return WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(item).build())
+                .build();
     }
 
     @Test
@@ -176,16 +223,38 @@ class MovedMeetupTest {
         User eva = TestUsers.employee();
         User otto = TestUsers.otherEmployee();
         for (User u : List.of(eva, person("r-450"), person("r-451"))) {
-            assertEquals(200, call(rsvps, ApiEvents.request("PUT", "/meetups/{id}/rsvp").path("id", moved).as(u)).status());
+            assertEquals(
+                    200,
+                    call(
+                                    rsvps,
+                                    ApiEvents.request("PUT", "/meetups/{id}/rsvp")
+                                            .path("id", moved)
+                                            .as(u))
+                            .status());
         }
-        assertEquals(200, call(rsvps, ApiEvents.request("PUT", "/meetups/{id}/rsvp").path("id", other).as(eva)).status());
+        assertEquals(
+                200,
+                call(
+                                rsvps,
+                                ApiEvents.request("PUT", "/meetups/{id}/rsvp")
+                                        .path("id", other)
+                                        .as(eva))
+                        .status());
         for (User u : List.of(otto, person("g-045"))) {
-            ApiResult volunteered = call(roles, ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer")
-                    .path("id", moved).path("role", "greeter").as(u));
+            ApiResult volunteered = call(
+                    roles,
+                    ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer")
+                            .path("id", moved)
+                            .path("role", "greeter")
+                            .as(u));
             assertEquals(201, volunteered.status(), volunteered::toString);
         }
         assertEquals(500, people(moved).size());
-        String feedFile = call(links, ApiEvents.request("POST", "/me/calendar-feed").as(eva)).json().get("url").asText()
+        String feedFile = call(
+                        links, ApiEvents.request("POST", "/me/calendar-feed").as(eva))
+                .json()
+                .get("url")
+                .asText()
                 .replaceFirst(".*/calendar/", "");
         assertEquals(List.of(moved, other), myMeetupIds(eva), "before the move: the breakfast first");
         int mark = COPY_CALLS.calls.size();
@@ -193,9 +262,13 @@ class MovedMeetupTest {
         assertEquals(List.of(), dynamoCalls(mark), "creating meetups and signing up copies nothing");
 
         // the coordinator moves the breakfast a month later (and half an hour longer)
-        ApiResult patched = call(meetups, ApiEvents.request("PATCH", "/meetups/{id}").path("id", moved)
-                .header("if-match", "\"1\"").as(TestUsers.coordinator())
-                .json("{\"startsAt\":\"2027-01-15T18:00:00+01:00\",\"endsAt\":\"2027-01-15T20:30:00+01:00\"}"));
+        ApiResult patched = call(
+                meetups,
+                ApiEvents.request("PATCH", "/meetups/{id}")
+                        .path("id", moved)
+                        .header("if-match", "\"1\"")
+                        .as(TestUsers.coordinator())
+                        .json("{\"startsAt\":\"2027-01-15T18:00:00+01:00\",\"endsAt\":\"2027-01-15T20:30:00+01:00\"}"));
         assertEquals(200, patched.status(), patched::toString);
         Instant newStart = Instant.parse("2027-01-15T17:00:00Z");
 
@@ -212,50 +285,86 @@ class MovedMeetupTest {
             assertTrue(item.get(Keys.GSI2_SK).s().startsWith(newStart + "#" + moved + "#"), sk);
             assertEquals("2", item.get(MeetupCopies.VERSION).n(), sk);
         });
-        Map<String, AttributeValue> job = table.client().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
-                .key(MeetupTable.key(Keys.meetupPk(moved), Keys.jobSk("SCHEDULE", 2)))).item();
+        Map<String, AttributeValue> job = table.client()
+                .getItem(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
+                        .key(MeetupTable.key(Keys.meetupPk(moved), Keys.jobSk("SCHEDULE", 2))))
+                .item();
         assertEquals("DONE", job.get("phase").s());
         assertEquals("500", job.get("itemsDone").n());
-        Map<String, Long> histogram = calls.stream().collect(Collectors.groupingBy(c -> c, TreeMap::new, Collectors.counting()));
+        Map<String, Long> histogram =
+                calls.stream().collect(Collectors.groupingBy(c -> c, TreeMap::new, Collectors.counting()));
         // one PutItem (the job), per page one Query and one UpdateItem (the step), one UpdateItem per copy
         long pages = Long.parseLong(job.get(CopyJobSchema.STEP).n());
-        assertEquals(Map.of("DynamoDb.PutItem", 1L, "DynamoDb.Query", pages, "DynamoDb.UpdateItem", 500 + pages), histogram);
-        System.out.printf("[moved-meetup] 500 people: %d stream records delivered, %d job steps, %d DynamoDB calls %s, %d ms%n",
+        assertEquals(
+                Map.of("DynamoDb.PutItem", 1L, "DynamoDb.Query", pages, "DynamoDb.UpdateItem", 500 + pages), histogram);
+        System.out.printf(
+                "[moved-meetup] 500 people: %d stream records delivered, %d job steps, %d DynamoDB calls %s, %d ms%n",
                 delivered.size(), pages, calls.size(), histogram, millis);
 
         // every view
         assertEquals(List.of(other, moved), myMeetupIds(eva), "after the move: the café first");
-        JsonNode mine = call(rsvps, ApiEvents.request("GET", "/me/meetups").as(eva)).json().get("items");
+        JsonNode mine = call(rsvps, ApiEvents.request("GET", "/me/meetups").as(eva))
+                .json()
+                .get("items");
         assertEquals(newStart.toString(), mine.get(1).get("startsAt").asText());
         for (User u : List.of(person("r-000"), person("r-449"), person("r-451"))) {
-            JsonNode items = call(rsvps, ApiEvents.request("GET", "/me/meetups").as(u)).json().get("items");
+            JsonNode items = call(rsvps, ApiEvents.request("GET", "/me/meetups").as(u))
+                    .json()
+                    .get("items");
             assertEquals(newStart.toString(), items.get(0).get("startsAt").asText(), u.sub());
         }
         for (User u : List.of(otto, person("g-000"), person("g-044"))) {
-            JsonNode history = call(roles, ApiEvents.request("GET", "/me/roles").as(u)).json().get("items");
-            assertEquals("2027-01-15T18:00:00+01:00", history.get(0).get("meetupStartsAt").asText(), u.sub());
+            JsonNode history = call(roles, ApiEvents.request("GET", "/me/roles").as(u))
+                    .json()
+                    .get("items");
+            assertEquals(
+                    "2027-01-15T18:00:00+01:00",
+                    history.get(0).get("meetupStartsAt").asText(),
+                    u.sub());
         }
-        JsonNode ofOtto = call(roles, ApiEvents.request("GET", "/users/{userId}/roles").path("userId", otto.sub())
-                .as(TestUsers.coordinator())).json().get("items");
-        assertEquals("2027-01-15T18:00:00+01:00", ofOtto.get(0).get("meetupStartsAt").asText());
-        JsonNode meetup = call(meetups, ApiEvents.request("GET", "/meetups/{id}").path("id", moved).as(otto)).json();
+        JsonNode ofOtto = call(
+                        roles,
+                        ApiEvents.request("GET", "/users/{userId}/roles")
+                                .path("userId", otto.sub())
+                                .as(TestUsers.coordinator()))
+                .json()
+                .get("items");
+        assertEquals(
+                "2027-01-15T18:00:00+01:00", ofOtto.get(0).get("meetupStartsAt").asText());
+        JsonNode meetup = call(
+                        meetups,
+                        ApiEvents.request("GET", "/meetups/{id}")
+                                .path("id", moved)
+                                .as(otto))
+                .json();
         assertEquals("2027-01-15T18:00:00+01:00", meetup.get("startsAt").asText());
         assertEquals("[\"greeter\"]", meetup.get("me").get("roles").toString());
-        JsonNode listed = call(meetups, ApiEvents.request("GET", "/meetups").query("from", "2027-01-01T00:00:00Z")
-                .as(eva)).json().get("items");
+        JsonNode listed = call(
+                        meetups,
+                        ApiEvents.request("GET", "/meetups")
+                                .query("from", "2027-01-01T00:00:00Z")
+                                .as(eva))
+                .json()
+                .get("items");
         assertEquals(moved, listed.get(0).get("id").asText());
 
         ApiResult ics = call(links, ApiEvents.request("GET", "/calendar/{feed}").path("feed", feedFile));
         assertEquals(200, ics.status(), ics::toString);
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics.body()));
         Map<String, String> starts = new HashMap<>();
-        calendar.getComponents("VEVENT").stream().map(VEvent.class::cast).forEach(e ->
-                starts.put(e.getProperty("UID").get().getValue(), e.getProperty("DTSTART").get().getValue()));
+        calendar.getComponents("VEVENT").stream()
+                .map(VEvent.class::cast)
+                .forEach(e -> starts.put(
+                        e.getProperty("UID").get().getValue(),
+                        e.getProperty("DTSTART").get().getValue()));
         assertEquals("20270115T180000", starts.get("meetup-" + moved + "@meetups.example.org"), starts::toString);
         assertEquals("20261220T180000", starts.get("meetup-" + other + "@meetups.example.org"), starts::toString);
 
         // the checks above entered callers new to the directory (entry and profile; not the projections' writes)
-        assertTrue(feed.drain().stream().allMatch(r -> Set.of("DIRECTORY", "PROFILE").contains(r.dynamodb().keys().get("SK").s())));
+        assertTrue(feed.drain().stream()
+                .allMatch(r -> Set.of("DIRECTORY", "PROFILE")
+                        .contains(r.dynamodb().keys().get("SK").s())));
         // the same records again (Lambda redelivers after a failure elsewhere in a batch): nothing changes
         for (int from = 0; from < delivered.size(); from += BATCH_SIZE) {
             StreamsEventResponse again = projections.handleRequest(
@@ -263,14 +372,22 @@ class MovedMeetupTest {
             assertEquals(List.of(), again.getBatchItemFailures());
         }
         assertEquals(after, people(moved), "a replayed stream rewrites nothing");
-        assertEquals(job, table.client().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
-                .key(MeetupTable.key(Keys.meetupPk(moved), Keys.jobSk("SCHEDULE", 2)))).item(), "nor moves the job on");
+        assertEquals(
+                job,
+                table.client()
+                        .getItem(r -> r.tableName(stack.tableName())
+                                .consistentRead(true)
+                                .key(MeetupTable.key(Keys.meetupPk(moved), Keys.jobSk("SCHEDULE", 2))))
+                        .item(),
+                "nor moves the job on");
         assertEquals(List.of(), feed.drain(), "and writes nothing at all, so nothing triggers more");
     }
 
     static List<String> myMeetupIds(User user) {
         List<String> ids = new ArrayList<>();
-        call(rsvps, ApiEvents.request("GET", "/me/meetups").as(user)).json().get("items")
+        call(rsvps, ApiEvents.request("GET", "/me/meetups").as(user))
+                .json()
+                .get("items")
                 .forEach(i -> ids.add(i.get("meetupId").asText()));
         return ids;
     }

@@ -13,10 +13,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.meetups.common.involvement.InvolvementItems;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
-import org.meetups.common.involvement.InvolvementItems;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupCopies;
 import org.meetups.common.store.MeetupTable;
@@ -32,7 +32,8 @@ class SampleEventsTest {
 
     static DynamodbEvent sample(String name) {
         try {
-            return StreamFeed.read(Files.readString(ProjectFiles.resolve("events/projections").resolve(name)));
+            return StreamFeed.read(
+                    Files.readString(ProjectFiles.resolve("events/projections").resolve(name)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,38 +42,72 @@ class SampleEventsTest {
     @Test
     void aMovedMeetupStartsAJobAndAJobStepRewritesItsPageAndAttendanceCounts() {
         TestStack stack = TestStack.create();
-        ProjectionsHandler handler = new ProjectionsHandler(stack.env(),
-                Clock.fixed(Instant.parse("2026-11-03T10:00:01Z"), ZoneOffset.UTC), ProjectionsHandler.PAGE_SIZE);
+        ProjectionsHandler handler = new ProjectionsHandler(
+                stack.env(),
+                Clock.fixed(Instant.parse("2026-11-03T10:00:01Z"), ZoneOffset.UTC),
+                ProjectionsHandler.PAGE_SIZE);
         DynamodbEvent moved = sample("meetup-moved.json");
-        stack.dynamo().putItem(r -> r.tableName(stack.tableName())
-                .item(StreamImages.fromEvent(moved.getRecords().get(0).getDynamodb().getNewImage())));
+        stack.dynamo()
+                .putItem(r -> r.tableName(stack.tableName())
+                        .item(StreamImages.fromEvent(
+                                moved.getRecords().get(0).getDynamodb().getNewImage())));
         Instant before = Instant.parse("2027-03-12T07:00:00Z");
-        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(new Rsvp(MEETUP,
-                "7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11", "anna.devries@example.com", "Anna de Vries", "nl",
-                RsvpStatus.GOING, null, null, before, before, before, 1L, 1L, null), true)));
+        stack.dynamo()
+                .putItem(r -> r.tableName(stack.tableName())
+                        .item(RsvpSchema.RSVP.itemToMap(
+                                new Rsvp(
+                                        MEETUP,
+                                        "7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11",
+                                        "anna.devries@example.com",
+                                        "Anna de Vries",
+                                        "nl",
+                                        RsvpStatus.GOING,
+                                        null,
+                                        null,
+                                        before,
+                                        before,
+                                        before,
+                                        1L,
+                                        1L,
+                                        null),
+                                true)));
 
         assertEquals(List.of(), handler.handleRequest(moved, null).getBatchItemFailures());
-        Map<String, AttributeValue> job = stack.dynamo().getItem(r -> r.tableName(stack.tableName())
-                .key(MeetupTable.key(Keys.meetupPk(MEETUP), Keys.jobSk("SCHEDULE", 2)))).item();
+        Map<String, AttributeValue> job = stack.dynamo()
+                .getItem(r -> r.tableName(stack.tableName())
+                        .key(MeetupTable.key(Keys.meetupPk(MEETUP), Keys.jobSk("SCHEDULE", 2))))
+                .item();
         assertEquals("ROLE", job.get("phase").s(), "a job, starting with the role items");
 
-        assertEquals(List.of(), handler.handleRequest(sample("copy-job-step.json"), null).getBatchItemFailures());
-        Map<String, AttributeValue> rsvp = stack.dynamo().getItem(r -> r.tableName(stack.tableName())
-                .key(MeetupTable.key(Keys.meetupPk(MEETUP), Keys.rsvpSk("7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11")))).item();
+        assertEquals(
+                List.of(),
+                handler.handleRequest(sample("copy-job-step.json"), null).getBatchItemFailures());
+        Map<String, AttributeValue> rsvp = stack.dynamo()
+                .getItem(r -> r.tableName(stack.tableName())
+                        .key(MeetupTable.key(
+                                Keys.meetupPk(MEETUP), Keys.rsvpSk("7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11"))))
+                .item();
         assertEquals("2027-03-19T07:00:00Z", rsvp.get(MeetupCopies.STARTS_AT).s(), "the step's page was rewritten");
 
         // attendance recorded: the person's month counts it, once however often the record comes
         DynamodbEvent attended = sample("attendance-recorded.json");
         assertEquals(List.of(), handler.handleRequest(attended, null).getBatchItemFailures());
-        assertEquals(List.of(), handler.handleRequest(sample("attendance-recorded.json"), null).getBatchItemFailures());
-        Map<String, AttributeValue> month = stack.dynamo().getItem(r -> r.tableName(stack.tableName())
-                .key(InvolvementItems.key(InvolvementItems.userPk("7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11"),
-                        InvolvementItems.monthSk(java.time.YearMonth.of(2027, 3))))).item();
+        assertEquals(
+                List.of(),
+                handler.handleRequest(sample("attendance-recorded.json"), null).getBatchItemFailures());
+        Map<String, AttributeValue> month = stack.dynamo()
+                .getItem(r -> r.tableName(stack.tableName())
+                        .key(InvolvementItems.key(
+                                InvolvementItems.userPk("7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11"),
+                                InvolvementItems.monthSk(java.time.YearMonth.of(2027, 3)))))
+                .item();
         assertEquals("1", month.get("attended").n(), "counted once: " + month);
 
         try (var files = Files.list(ProjectFiles.resolve("events/projections"))) {
-            assertEquals(List.of("attendance-recorded.json", "copy-job-step.json", "meetup-moved.json"),
-                    files.map(Path::getFileName).map(Path::toString).sorted().toList(), "every sample is run");
+            assertEquals(
+                    List.of("attendance-recorded.json", "copy-job-step.json", "meetup-moved.json"),
+                    files.map(Path::getFileName).map(Path::toString).sorted().toList(),
+                    "every sample is run");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -31,8 +31,8 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
@@ -77,7 +77,9 @@ class InvolvementRecountTest {
 
         /** An item's size as DynamoDB counts it (names and values; a number at most 21 bytes). */
         static long size(Map<String, AttributeValue> item) {
-            return item.entrySet().stream().mapToLong(e -> e.getKey().length() + size(e.getValue())).sum();
+            return item.entrySet().stream()
+                    .mapToLong(e -> e.getKey().length() + size(e.getValue()))
+                    .sum();
         }
 
         static long size(AttributeValue v) {
@@ -124,17 +126,26 @@ class InvolvementRecountTest {
             String id = "m%02d".formatted(m);
             startOf.put(id, Instant.parse("2026-07-01T17:00:00Z").plus(java.time.Duration.ofDays(23L * m)));
             kindOf.put(id, m % 4 == 0 ? "INTERNAL_WORKSHOP" : "COMMUNITY_MEETUP");
-            table.client().putItem(r -> r.tableName(table.name()).item(Map.of(Keys.PK, s(Keys.meetupPk(id)),
-                    Keys.SK, s(Keys.META), "startsAt", s(startOf.get(id).toString()), "kind", s(kindOf.get(id)))));
+            table.client()
+                    .putItem(r -> r.tableName(table.name())
+                            .item(Map.of(
+                                    Keys.PK,
+                                    s(Keys.meetupPk(id)),
+                                    Keys.SK,
+                                    s(Keys.META),
+                                    "startsAt",
+                                    s(startOf.get(id).toString()),
+                                    "kind",
+                                    s(kindOf.get(id)))));
         }
 
-        Map<String, Source> sources = new TreeMap<>();          // by PK|SK, as written now
-        Map<String, String> countedIn = new HashMap<>();        // the department each counting source counts for
+        Map<String, Source> sources = new TreeMap<>(); // by PK|SK, as written now
+        Map<String, String> countedIn = new HashMap<>(); // the department each counting source counts for
         List<List<Record>> delivered = new ArrayList<>();
         int involvementRecords = 0;
         long writesBefore = units.writes.get();
         int changes = 0;
-        Map<String, WriteRequest> pending = new java.util.LinkedHashMap<>();  // written 25 at a time, keys distinct
+        Map<String, WriteRequest> pending = new java.util.LinkedHashMap<>(); // written 25 at a time, keys distinct
         for (int round = 0; round < ROUNDS; round++) {
             for (int i = 0; i < CHANGES / ROUNDS; i++, changes++) {
                 String meetupId = "m%02d".formatted(random.nextInt(MEETUPS));
@@ -142,31 +153,65 @@ class InvolvementRecountTest {
                 String key;
                 Map<String, AttributeValue> item;
                 int kind = random.nextInt(10);
-                if (kind < 2) {                                           // a role taken or given up
+                if (kind < 2) { // a role taken or given up
                     String role = ROLES.get(random.nextInt(ROLES.size()));
                     key = Keys.meetupPk(meetupId) + "|" + Keys.roleSk(role, user);
-                    item = sources.containsKey(key) ? null : Map.of("meetupId", s(meetupId), "userId", s(user),
-                            "role", s(role), "email", s(user + "@example.org"), "meetupStartsAt",
-                            s(startOf.get(meetupId).toString()), "type", s("ROLE"));
-                } else {                                                  // an RSVP's life
+                    item = sources.containsKey(key)
+                            ? null
+                            : Map.of(
+                                    "meetupId",
+                                    s(meetupId),
+                                    "userId",
+                                    s(user),
+                                    "role",
+                                    s(role),
+                                    "email",
+                                    s(user + "@example.org"),
+                                    "meetupStartsAt",
+                                    s(startOf.get(meetupId).toString()),
+                                    "type",
+                                    s("ROLE"));
+                } else { // an RSVP's life
                     key = Keys.meetupPk(meetupId) + "|" + Keys.rsvpSk(user);
                     Source was = sources.get(key);
-                    Map<String, AttributeValue> next = new HashMap<>(was == null ? Map.of("meetupId", s(meetupId),
-                            "userId", s(user), "email", s(user + "@example.org"), "status", s("GOING"),
-                            "meetupStartsAt", s(startOf.get(meetupId).toString()), "type", s("RSVP")) : was.item());
+                    Map<String, AttributeValue> next = new HashMap<>(
+                            was == null
+                                    ? Map.of(
+                                            "meetupId",
+                                            s(meetupId),
+                                            "userId",
+                                            s(user),
+                                            "email",
+                                            s(user + "@example.org"),
+                                            "status",
+                                            s("GOING"),
+                                            "meetupStartsAt",
+                                            s(startOf.get(meetupId).toString()),
+                                            "type",
+                                            s("RSVP"))
+                                    : was.item());
                     if (was != null) {
-                        String attendance = next.containsKey("attendance") ? next.get("attendance").s() : null;
+                        String attendance = next.containsKey("attendance")
+                                ? next.get("attendance").s()
+                                : null;
                         switch (kind) {
-                            case 2 -> next.put("status", s("GOING".equals(next.get("status").s()) ? "CANCELLED" : "GOING"));
+                            case 2 ->
+                                next.put(
+                                        "status",
+                                        s("GOING".equals(next.get("status").s()) ? "CANCELLED" : "GOING"));
                             case 3, 4, 5 -> next.put("attendance", s(random.nextInt(3) > 0 ? "ATTENDED" : "NO_SHOW"));
-                            case 6, 7 -> {                                 // a correction, either way
+                            case 6, 7 -> { // a correction, either way
                                 if (attendance != null) {
                                     next.put("attendance", s("ATTENDED".equals(attendance) ? "NO_SHOW" : "ATTENDED"));
                                 }
                             }
                             case 8 -> next.remove("attendance");
-                            default -> next.put("meetupStartsAt", s(startOf.get(meetupId)      // moved (copy rewritten)
-                                    .plus(java.time.Duration.ofDays(random.nextInt(90) - 45)).toString()));
+                            default ->
+                                next.put(
+                                        "meetupStartsAt",
+                                        s(startOf.get(meetupId) // moved (copy rewritten)
+                                                .plus(java.time.Duration.ofDays(random.nextInt(90) - 45))
+                                                .toString()));
                         }
                     }
                     item = next;
@@ -177,31 +222,44 @@ class InvolvementRecountTest {
                     flush(pending);
                 }
                 if (item == null) {
-                    pending.put(key, WriteRequest.builder().deleteRequest(d -> d.key(MeetupTable.key(pkSk[0], pkSk[1]))).build());
+                    pending.put(
+                            key,
+                            WriteRequest.builder()
+                                    .deleteRequest(d -> d.key(MeetupTable.key(pkSk[0], pkSk[1])))
+                                    .build());
                     sources.remove(key);
                 } else {
                     Map<String, AttributeValue> full = new HashMap<>(item);
                     full.put(Keys.PK, s(pkSk[0]));
                     full.put(Keys.SK, s(pkSk[1]));
-                    pending.put(key, WriteRequest.builder().putRequest(p -> p.item(full)).build());
+                    pending.put(
+                            key,
+                            WriteRequest.builder().putRequest(p -> p.item(full)).build());
                     sources.put(key, new Source(meetupId, pkSk[1], user, item));
                 }
-                boolean countedBefore = before != null && !expected(before, kindOf).none();
-                boolean countsNow = sources.containsKey(key) && !expected(sources.get(key), kindOf).none();
+                boolean countedBefore =
+                        before != null && !expected(before, kindOf).none();
+                boolean countsNow = sources.containsKey(key)
+                        && !expected(sources.get(key), kindOf).none();
                 if (countsNow && !countedBefore) {
                     countedIn.put(key, departmentOf.get(user));
                 }
             }
             flush(pending);
             List<Record> records = feed.drain();
-            involvementRecords += (int) records.stream().filter(r -> r.dynamodb().keys().get(Keys.PK).s().startsWith("MEETUP#")
-                    && !Keys.META.equals(r.dynamodb().keys().get(Keys.SK).s())).count();
+            involvementRecords += (int) records.stream()
+                    .filter(r -> r.dynamodb().keys().get(Keys.PK).s().startsWith("MEETUP#")
+                            && !Keys.META.equals(
+                                    r.dynamodb().keys().get(Keys.SK).s()))
+                    .count();
             deliver(records, random, delivered);
-            for (int move = 0; move < 3; move++) {                       // people move between rounds
+            for (int move = 0; move < 3; move++) { // people move between rounds
                 String user = "u%02d".formatted(random.nextInt(PEOPLE));
                 departmentOf.put(user, "D" + random.nextInt(DEPARTMENTS));
-                directory.importStaff(List.of(new Directory.StaffMember(user + "@example.org", "Person " + user,
-                        departmentOf.get(user), "en")), NOW);
+                directory.importStaff(
+                        List.of(new Directory.StaffMember(
+                                user + "@example.org", "Person " + user, departmentOf.get(user), "en")),
+                        NOW);
             }
         }
         assertEquals(CHANGES, changes);
@@ -214,7 +272,8 @@ class InvolvementRecountTest {
             if (figures.none()) {
                 return;
             }
-            YearMonth month = YearMonth.from(Instant.parse(source.item().get("meetupStartsAt").s()).atOffset(ZoneOffset.UTC));
+            YearMonth month = YearMonth.from(
+                    Instant.parse(source.item().get("meetupStartsAt").s()).atOffset(ZoneOffset.UTC));
             byUser.merge(source.userId() + "|" + month, figures, Figures::plus);
             byMember.merge(countedIn.get(key) + "|" + month + "|" + source.userId(), figures, Figures::plus);
         });
@@ -222,20 +281,31 @@ class InvolvementRecountTest {
 
         Map<String, Figures> storedByUser = new TreeMap<>();
         for (String user : departmentOf.keySet()) {
-            query(InvolvementItems.userPk(user), null).forEach(item -> put(storedByUser,
-                    user + "|" + item.get(InvolvementItems.MONTH).s(), InvolvementItems.figures(item)));
+            query(InvolvementItems.userPk(user), null)
+                    .forEach(item -> put(
+                            storedByUser,
+                            user + "|" + item.get(InvolvementItems.MONTH).s(),
+                            InvolvementItems.figures(item)));
         }
         Map<String, Figures> storedByMember = new TreeMap<>();
         for (int d = 0; d < DEPARTMENTS; d++) {
-            query(InvolvementItems.departmentPk("D" + d), null).forEach(item -> put(storedByMember,
-                    item.get(InvolvementItems.DEPARTMENT).s() + "|" + item.get(InvolvementItems.MONTH).s() + "|"
-                            + item.get(InvolvementItems.USER_ID).s(), InvolvementItems.figures(item)));
+            query(InvolvementItems.departmentPk("D" + d), null)
+                    .forEach(item -> put(
+                            storedByMember,
+                            item.get(InvolvementItems.DEPARTMENT).s() + "|"
+                                    + item.get(InvolvementItems.MONTH).s() + "|"
+                                    + item.get(InvolvementItems.USER_ID).s(),
+                            InvolvementItems.figures(item)));
         }
         Map<String, Figures> storedByYear = new TreeMap<>();
         for (int year : List.of(2026, 2027)) {
-            query(InvolvementItems.yearPk(year), Keys.GSI1).forEach(item -> put(storedByYear,
-                    item.get(InvolvementItems.DEPARTMENT).s() + "|" + item.get(InvolvementItems.MONTH).s() + "|"
-                            + item.get(InvolvementItems.USER_ID).s(), InvolvementItems.figures(item)));
+            query(InvolvementItems.yearPk(year), Keys.GSI1)
+                    .forEach(item -> put(
+                            storedByYear,
+                            item.get(InvolvementItems.DEPARTMENT).s() + "|"
+                                    + item.get(InvolvementItems.MONTH).s() + "|"
+                                    + item.get(InvolvementItems.USER_ID).s(),
+                            InvolvementItems.figures(item)));
         }
         assertEquals(byUser, storedByUser, "each person's months equal the recount (seed " + seed + ")");
         assertEquals(byMember, storedByMember, "each department's member months equal the recount (seed " + seed + ")");
@@ -252,11 +322,16 @@ class InvolvementRecountTest {
                 largest = Math.max(largest, WriteUnits.size(item));
             }
         }
-        System.out.printf("involvement aggregation: %d changes, %d stream records of meetup items, %d deliveries "
+        System.out.printf(
+                "involvement aggregation: %d changes, %d stream records of meetup items, %d deliveries "
                         + "(duplicates, bisections and replays included), %d writes: %.2f writes per source change; "
                         + "largest aggregate item %d bytes, so 1 write unit per write%n",
-                changes, involvementRecords, delivered.size(), units.writes.get() - writesBefore,
-                (units.writes.get() - writesBefore) / (double) involvementRecords, largest);
+                changes,
+                involvementRecords,
+                delivered.size(),
+                units.writes.get() - writesBefore,
+                (units.writes.get() - writesBefore) / (double) involvementRecords,
+                largest);
     }
 
     /** What a source counts, by the rules as the test states them. */
@@ -271,7 +346,8 @@ class InvolvementRecountTest {
         if ("NO_SHOW".equals(attendance.s())) {
             return Figures.of(Figures.NO_SHOWS, 1);
         }
-        return Figures.of("INTERNAL_WORKSHOP".equals(kindOf.get(source.meetupId())) ? Figures.WORKSHOPS : Figures.ATTENDED, 1);
+        return Figures.of(
+                "INTERNAL_WORKSHOP".equals(kindOf.get(source.meetupId())) ? Figures.WORKSHOPS : Figures.ATTENDED, 1);
     }
 
     /**
@@ -303,7 +379,9 @@ class InvolvementRecountTest {
     static void flush(Map<String, WriteRequest> pending) {
         if (!pending.isEmpty()) {
             List<WriteRequest> writes = List.copyOf(pending.values());
-            var left = table.client().batchWriteItem(r -> r.requestItems(Map.of(table.name(), writes))).unprocessedItems();
+            var left = table.client()
+                    .batchWriteItem(r -> r.requestItems(Map.of(table.name(), writes)))
+                    .unprocessedItems();
             assertTrue(left.isEmpty(), "the emulator takes every write");
             pending.clear();
         }
@@ -318,16 +396,20 @@ class InvolvementRecountTest {
     static List<Map<String, AttributeValue>> query(String pk, String index) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         String keyName = index == null ? Keys.PK : Keys.GSI1_PK;
-        stack.dynamo().queryPaginator(r -> {
-            r.tableName(stack.tableName()).keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", keyName))
-                    .expressionAttributeValues(Map.of(":pk", s(pk)));
-            if (index == null) {
-                r.consistentRead(true);
-            } else {
-                r.indexName(index);
-            }
-        }).items().forEach(items::add);
+        stack.dynamo()
+                .queryPaginator(r -> {
+                    r.tableName(stack.tableName())
+                            .keyConditionExpression("#pk = :pk")
+                            .expressionAttributeNames(Map.of("#pk", keyName))
+                            .expressionAttributeValues(Map.of(":pk", s(pk)));
+                    if (index == null) {
+                        r.consistentRead(true);
+                    } else {
+                        r.indexName(index);
+                    }
+                })
+                .items()
+                .forEach(items::add);
         CallRecorder.class.getName();
         return items;
     }

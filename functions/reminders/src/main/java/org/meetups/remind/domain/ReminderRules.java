@@ -44,13 +44,23 @@ public final class ReminderRules {
         boolean firstRound = offset == meetup.reminderOffsets().get(0);
         // one mail per person: a volunteer holding two roles reads both in it
         java.util.Map<String, Recipient> volunteers = new java.util.LinkedHashMap<>();
-        candidates.stream().filter(r -> r.kind() == Recipient.Kind.VOLUNTEER)
-                .forEach(r -> volunteers.merge(r.userId(), r, (a, b) -> new Recipient(a.userId(), a.email(), a.name(),
-                        a.language(), a.kind(), a.role() + ", " + b.role(), null, a.signUp())));
+        candidates.stream()
+                .filter(r -> r.kind() == Recipient.Kind.VOLUNTEER)
+                .forEach(r -> volunteers.merge(
+                        r.userId(),
+                        r,
+                        (a, b) -> new Recipient(
+                                a.userId(),
+                                a.email(),
+                                a.name(),
+                                a.language(),
+                                a.kind(),
+                                a.role() + ", " + b.role(),
+                                null,
+                                a.signUp())));
         List<Recipient> out = new ArrayList<>(volunteers.values());
         candidates.stream()
-                .filter(r -> r.kind() == Recipient.Kind.GOING
-                        || (firstRound && r.kind() == Recipient.Kind.WAITLISTED))
+                .filter(r -> r.kind() == Recipient.Kind.GOING || (firstRound && r.kind() == Recipient.Kind.WAITLISTED))
                 .filter(r -> !volunteers.containsKey(r.userId()))
                 .forEach(out::add);
         return out;

@@ -2,24 +2,22 @@ package org.meetups.remind.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.json.Json;
-import org.meetups.common.time.ScheduledEvents;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.snapstart.Priming;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.time.ScheduledEvents;
 import org.meetups.mail.MailDelivery;
+import org.meetups.mail.MailStack;
 import org.meetups.mail.MailWindows;
 import org.meetups.mail.MimeMail;
-import org.meetups.mail.MailStack;
 import org.meetups.remind.store.ReminderStore;
 
 /**
@@ -31,6 +29,7 @@ import org.meetups.remind.store.ReminderStore;
 public final class ReminderHandler extends Priming implements RequestStreamHandler {
     /** Signs links with the link secret, read at init and again after a SnapStart restore. */
     private volatile ReminderRun run;
+
     private final Env env;
     private final Clock clock;
     private final MeetupTable table;
@@ -57,7 +56,12 @@ public final class ReminderHandler extends Priming implements RequestStreamHandl
     }
 
     private ReminderRun run() {
-        return new ReminderRun(store, windows, delivery, new ReminderMails(MailStack.composer(env, mime, MailStack.tokens(env, clock)), clock), clock);
+        return new ReminderRun(
+                store,
+                windows,
+                delivery,
+                new ReminderMails(MailStack.composer(env, mime, MailStack.tokens(env, clock)), clock),
+                clock);
     }
 
     /** Before a SnapStart snapshot: a schedule's event read, a Query of a partition no item has (its policy allows no GetItem), the SES client built. */

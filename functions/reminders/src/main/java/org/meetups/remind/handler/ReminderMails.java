@@ -53,7 +53,8 @@ public final class ReminderMails {
                     values.put("roleDescription", need.description());
                 }
                 // one role per link: with several roles (a meetup option) the link gives up the first
-                action = new MailContent.Action(Purpose.WITHDRAW_ROLE, person.role().split(", ")[0], person.signUp());
+                action = new MailContent.Action(
+                        Purpose.WITHDRAW_ROLE, person.role().split(", ")[0], person.signUp());
             }
             case WAITLISTED -> {
                 values.put("position", person.position());
@@ -61,8 +62,10 @@ public final class ReminderMails {
             }
             default -> action = new MailContent.Action(Purpose.CANCEL_RSVP, null, person.signUp());
         }
-        return composer.compose(new MailContent(kind(person), to, values, List.of(), IcsWriter.Method.REQUEST, action),
-                meetup, clock.instant());
+        return composer.compose(
+                new MailContent(kind(person), to, values, List.of(), IcsWriter.Method.REQUEST, action),
+                meetup,
+                clock.instant());
     }
 
     /** "tomorrow", "in 2 hours": the offset in words, in the recipient's language. */

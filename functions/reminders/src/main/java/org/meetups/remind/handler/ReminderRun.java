@@ -38,12 +38,18 @@ public final class ReminderRun {
     private final Clock clock;
     private final int noShowBudget;
 
-    public ReminderRun(ReminderStore store, MailWindows windows, MailDelivery delivery, ReminderMails mails, Clock clock) {
+    public ReminderRun(
+            ReminderStore store, MailWindows windows, MailDelivery delivery, ReminderMails mails, Clock clock) {
         this(store, windows, delivery, mails, clock, NO_SHOW_BUDGET);
     }
 
-    public ReminderRun(ReminderStore store, MailWindows windows, MailDelivery delivery, ReminderMails mails, Clock clock,
-                       int noShowBudget) {
+    public ReminderRun(
+            ReminderStore store,
+            MailWindows windows,
+            MailDelivery delivery,
+            ReminderMails mails,
+            Clock clock,
+            int noShowBudget) {
         this.noShowBudget = noShowBudget;
         this.store = store;
         this.windows = windows;
@@ -52,8 +58,16 @@ public final class ReminderRun {
         this.clock = clock;
     }
 
-    public record Summary(Instant scheduledTime, int meetupsDue, int sent, int rejected, int deferred, int roundsCompleted,
-                          int windowsReleased, int noShowsRecorded, int attendanceClosed) {}
+    public record Summary(
+            Instant scheduledTime,
+            int meetupsDue,
+            int sent,
+            int rejected,
+            int deferred,
+            int roundsCompleted,
+            int windowsReleased,
+            int noShowsRecorded,
+            int attendanceClosed) {}
 
     public Summary run(Instant scheduledTime) {
         int released = windows.releaseDue(scheduledTime);
@@ -86,7 +100,9 @@ public final class ReminderRun {
             }
             if (ReminderRules.expired(meetup, scheduledTime)) {
                 // started before its rounds were done: never remind afterwards, leave the index
-                store.completeRound(meetup, meetup.reminderOffsets().get(meetup.reminderOffsets().size() - 1));
+                store.completeRound(
+                        meetup,
+                        meetup.reminderOffsets().get(meetup.reminderOffsets().size() - 1));
                 continue;
             }
             Optional<Integer> offset = ReminderRules.dueOffset(meetup, scheduledTime);
@@ -102,14 +118,18 @@ public final class ReminderRun {
                     continue;
                 }
                 // the marker names the start, so a meetup moved to another time is reminded again
-                SentMarkers.Marker marker = SentMarkers.forMeetup(meetup.id(), kind, recipient.userId(),
-                        meetup.startsAt().toString());
-                MailDelivery.Result result = sending.deliver(marker, ReminderMails.kind(recipient),
-                        () -> mails.compose(meetup, offset.get(), recipient));
+                SentMarkers.Marker marker = SentMarkers.forMeetup(
+                        meetup.id(), kind, recipient.userId(), meetup.startsAt().toString());
+                MailDelivery.Result result = sending.deliver(
+                        marker, ReminderMails.kind(recipient), () -> mails.compose(meetup, offset.get(), recipient));
                 switch (result.outcome()) {
                     case SENT -> {
                         sent++;
-                        Metrics.millis("ReminderLag", Math.max(0, Duration.between(dueAt, clock.instant()).toMillis()));
+                        Metrics.millis(
+                                "ReminderLag",
+                                Math.max(
+                                        0,
+                                        Duration.between(dueAt, clock.instant()).toMillis()));
                     }
                     case UNDELIVERABLE -> rejected++;
                     case DEFERRED -> {
@@ -118,21 +138,30 @@ public final class ReminderRun {
                     }
                     // another run is sending it; the next run sees it settled
                     case IN_PROGRESS -> roundDone = false;
-                    case ALREADY_DONE -> { }
+                    case ALREADY_DONE -> {}
                 }
             }
             if (roundDone && store.completeRound(meetup, offset.get())) {
                 completed++;
             }
         }
-        Summary summary = new Summary(scheduledTime, due.size(), sent, rejected, deferred, completed, released, noShows,
-                closed);
+        Summary summary =
+                new Summary(scheduledTime, due.size(), sent, rejected, deferred, completed, released, noShows, closed);
         if (noShows > 0) {
             Metrics.count("NoShowsRecorded", noShows);
         }
-        LOG.info("reminder run at {}: {} meetups due, {} sent, {} undeliverable, {} deferred, {} rounds done, {} mail windows"
+        LOG.info(
+                "reminder run at {}: {} meetups due, {} sent, {} undeliverable, {} deferred, {} rounds done, {} mail windows"
                         + " released, {} no-shows recorded, {} meetups' attendance closed",
-                scheduledTime, due.size(), sent, rejected, deferred, completed, released, noShows, closed);
+                scheduledTime,
+                due.size(),
+                sent,
+                rejected,
+                deferred,
+                completed,
+                released,
+                noShows,
+                closed);
         return summary;
     }
 }

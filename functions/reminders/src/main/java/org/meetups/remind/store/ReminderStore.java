@@ -46,16 +46,18 @@ public final class ReminderStore {
         List<Meetup> due = new ArrayList<>();
         YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
         for (int back = CATCH_UP_MONTHS; back >= 0; back--) {
-            table.client().queryPaginator(QueryRequest.builder()
-                    .tableName(table.name())
-                    .indexName(Keys.GSI4)
-                    .keyConditionExpression("#pk = :bucket AND #sk <= :at")
-                    .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
-                    .expressionAttributeValues(Map.of(
-                            ":bucket", AttributeValue.fromS(Keys.dueBucket(month.minusMonths(back))),
-                            ":at", AttributeValue.fromS(Keys.startSortKey(at, "~"))))
-                    .build())
-                    .items().forEach(item -> due.add(MeetupSchema.MEETUP.mapToItem(item)));
+            table.client()
+                    .queryPaginator(QueryRequest.builder()
+                            .tableName(table.name())
+                            .indexName(Keys.GSI4)
+                            .keyConditionExpression("#pk = :bucket AND #sk <= :at")
+                            .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
+                            .expressionAttributeValues(Map.of(
+                                    ":bucket", AttributeValue.fromS(Keys.dueBucket(month.minusMonths(back))),
+                                    ":at", AttributeValue.fromS(Keys.startSortKey(at, "~"))))
+                            .build())
+                    .items()
+                    .forEach(item -> due.add(MeetupSchema.MEETUP.mapToItem(item)));
         }
         return due;
     }
@@ -69,12 +71,14 @@ public final class ReminderStore {
         Set<String> sent = new HashSet<>();
         String markerPrefix = Keys.sentSk(markerKind, "");
         String markerSuffix = "#" + startsAt;
-        for (Map<String, AttributeValue> item : table.client().queryPaginator(QueryRequest.builder()
-                .tableName(table.name())
-                .keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId))))
-                .consistentRead(true)
-                .build()).items()) {
+        for (Map<String, AttributeValue> item : table.client()
+                .queryPaginator(QueryRequest.builder()
+                        .tableName(table.name())
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId))))
+                        .consistentRead(true)
+                        .build())
+                .items()) {
             String sk = item.get(Keys.SK).s();
             if (sk.startsWith(Keys.RSVP_PREFIX)) {
                 Rsvp rsvp = RsvpSchema.RSVP.mapToItem(item);
@@ -84,9 +88,17 @@ public final class ReminderStore {
                     waiting.add(rsvp);
                 }
             } else if (sk.startsWith(Keys.ROLE_PREFIX)) {
-                candidates.add(new Recipient(s(item, "userId"), s(item, "email"), s(item, "name"),
-                        s(item, "language"), Recipient.Kind.VOLUNTEER, s(item, "role"), null, s(item, "assignedAt")));
-            } else if (sk.startsWith(markerPrefix) && sk.endsWith(markerSuffix)
+                candidates.add(new Recipient(
+                        s(item, "userId"),
+                        s(item, "email"),
+                        s(item, "name"),
+                        s(item, "language"),
+                        Recipient.Kind.VOLUNTEER,
+                        s(item, "role"),
+                        null,
+                        s(item, "assignedAt")));
+            } else if (sk.startsWith(markerPrefix)
+                    && sk.endsWith(markerSuffix)
                     && !"PENDING".equals(s(item, "state"))) {
                 sent.add(sk.substring(markerPrefix.length(), sk.length() - markerSuffix.length()));
             }
@@ -105,13 +117,32 @@ public final class ReminderStore {
         if (candidates.isEmpty()) {
             return candidates;
         }
-        Map<String, String> languages = profiles.preferredLanguages(candidates.stream().map(Recipient::userId).toList());
-        return candidates.stream().map(r -> !languages.containsKey(r.userId()) ? r : new Recipient(r.userId(), r.email(),
-                r.name(), languages.get(r.userId()), r.kind(), r.role(), r.position(), r.signUp())).toList();
+        Map<String, String> languages = profiles.preferredLanguages(
+                candidates.stream().map(Recipient::userId).toList());
+        return candidates.stream()
+                .map(r -> !languages.containsKey(r.userId())
+                        ? r
+                        : new Recipient(
+                                r.userId(),
+                                r.email(),
+                                r.name(),
+                                languages.get(r.userId()),
+                                r.kind(),
+                                r.role(),
+                                r.position(),
+                                r.signUp()))
+                .toList();
     }
 
     private static Recipient recipient(Rsvp rsvp, Recipient.Kind kind, Long place) {
-        return new Recipient(rsvp.userId(), rsvp.email(), rsvp.name(), rsvp.language(), kind, null, place,
+        return new Recipient(
+                rsvp.userId(),
+                rsvp.email(),
+                rsvp.name(),
+                rsvp.language(),
+                kind,
+                null,
+                place,
                 Long.toString(rsvp.signUpGeneration()));
     }
 
@@ -126,17 +157,48 @@ public final class ReminderStore {
      * coordinator's concurrent move of the meetup wins.
      */
     public boolean completeRound(Meetup meetup, int offset) {
-        Meetup done = new Meetup(meetup.id(), meetup.title(), meetup.description(), meetup.kind(), meetup.language(),
-                meetup.startsAt(), meetup.endsAt(), meetup.timeZone(), meetup.venue(), meetup.onlineUrl(),
-                meetup.capacity(), meetup.rsvpDeadline(), meetup.roles(), meetup.allowMultipleRoles(), meetup.status(), meetup.goingCount(),
-                meetup.waitlistCount(), meetup.waitlistSequence(), meetup.version(), meetup.createdBy(),
-                meetup.createdAt(), meetup.updatedAt(), meetup.reminderOffsets(), offset, meetup.attendanceClosesAt(),
+        Meetup done = new Meetup(
+                meetup.id(),
+                meetup.title(),
+                meetup.description(),
+                meetup.kind(),
+                meetup.language(),
+                meetup.startsAt(),
+                meetup.endsAt(),
+                meetup.timeZone(),
+                meetup.venue(),
+                meetup.onlineUrl(),
+                meetup.capacity(),
+                meetup.rsvpDeadline(),
+                meetup.roles(),
+                meetup.allowMultipleRoles(),
+                meetup.status(),
+                meetup.goingCount(),
+                meetup.waitlistCount(),
+                meetup.waitlistSequence(),
+                meetup.version(),
+                meetup.createdBy(),
+                meetup.createdAt(),
+                meetup.updatedAt(),
+                meetup.reminderOffsets(),
+                offset,
+                meetup.attendanceClosesAt(),
                 meetup.attendanceClosed());
         Map<String, AttributeValue> item = MeetupSchema.MEETUP.itemToMap(done, true);
-        Map<String, String> names = new HashMap<>(Map.of("#last", MeetupSchema.LAST_REMINDER_OFFSET,
-                "#gpk", Keys.GSI4_PK, "#gsk", Keys.GSI4_SK, "#start", "startsAt"));
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":offset", AttributeValue.fromN(Integer.toString(offset)),
-                ":start", AttributeValue.fromS(meetup.startsAt().toString())));
+        Map<String, String> names = new HashMap<>(Map.of(
+                "#last",
+                MeetupSchema.LAST_REMINDER_OFFSET,
+                "#gpk",
+                Keys.GSI4_PK,
+                "#gsk",
+                Keys.GSI4_SK,
+                "#start",
+                "startsAt"));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":offset",
+                AttributeValue.fromN(Integer.toString(offset)),
+                ":start",
+                AttributeValue.fromS(meetup.startsAt().toString())));
         String update;
         if (item.containsKey(Keys.GSI4_PK)) {
             update = "SET #last = :offset, #gpk = :gpk, #gsk = :gsk";
@@ -145,16 +207,19 @@ public final class ReminderStore {
         } else {
             update = "SET #last = :offset REMOVE #gpk, #gsk";
         }
-        String condition = "#start = :start AND " + (meetup.lastReminderOffset() == null
-                ? "attribute_not_exists(#last)" : "#last = :previous");
+        String condition = "#start = :start AND "
+                + (meetup.lastReminderOffset() == null ? "attribute_not_exists(#last)" : "#last = :previous");
         if (meetup.lastReminderOffset() != null) {
             values.put(":previous", AttributeValue.fromN(Integer.toString(meetup.lastReminderOffset())));
         }
         try {
-            table.client().updateItem(r -> r.tableName(table.name())
-                    .key(MeetupTable.meetupKey(meetup.id()).primaryKeyMap(MeetupSchema.MEETUP))
-                    .updateExpression(update).conditionExpression(condition)
-                    .expressionAttributeNames(names).expressionAttributeValues(values));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(MeetupTable.meetupKey(meetup.id()).primaryKeyMap(MeetupSchema.MEETUP))
+                            .updateExpression(update)
+                            .conditionExpression(condition)
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -170,15 +235,26 @@ public final class ReminderStore {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            var page = table.client().query(r -> r.tableName(table.name()).consistentRead(true)
-                    .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
-                    .filterExpression("#status = :going AND attribute_not_exists(#attendance)")
-                    .projectionExpression("userId")
-                    .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#attendance", RsvpSchema.ATTENDANCE))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                            ":rsvp", AttributeValue.fromS(Keys.RSVP_PREFIX), ":going", AttributeValue.fromS(RsvpStatus.GOING.name())))
-                    .exclusiveStartKey(from));
-            page.items().stream().map(i -> i.get("userId").s()).limit(limit - found.size()).forEach(found::add);
+            var page = table.client()
+                    .query(r -> r.tableName(table.name())
+                            .consistentRead(true)
+                            .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
+                            .filterExpression("#status = :going AND attribute_not_exists(#attendance)")
+                            .projectionExpression("userId")
+                            .expressionAttributeNames(
+                                    Map.of("#status", RsvpSchema.STATUS, "#attendance", RsvpSchema.ATTENDANCE))
+                            .expressionAttributeValues(Map.of(
+                                    ":pk",
+                                    AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                                    ":rsvp",
+                                    AttributeValue.fromS(Keys.RSVP_PREFIX),
+                                    ":going",
+                                    AttributeValue.fromS(RsvpStatus.GOING.name())))
+                            .exclusiveStartKey(from));
+            page.items().stream()
+                    .map(i -> i.get("userId").s())
+                    .limit(limit - found.size())
+                    .forEach(found::add);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null && found.size() < limit);
         return found;
@@ -187,15 +263,25 @@ public final class ReminderStore {
     /** Records NO_SHOW for a person still going without recorded attendance (one conditional UpdateItem; false: nothing to do). */
     public boolean recordNoShow(String meetupId, String userId, Instant now) {
         try {
-            table.client().updateItem(r -> r.tableName(table.name())
-                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.rsvpSk(userId)))
-                    .updateExpression("SET #attendance = :noShow, #updated = :now")
-                    .conditionExpression("#status = :going AND attribute_not_exists(#attendance)")
-                    .expressionAttributeNames(Map.of("#attendance", RsvpSchema.ATTENDANCE, "#status", RsvpSchema.STATUS,
-                            "#updated", RsvpSchema.UPDATED_AT))
-                    .expressionAttributeValues(Map.of(":noShow", AttributeValue.fromS(Attendance.NO_SHOW.name()),
-                            ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
-                            ":now", AttributeValue.fromS(now.toString()))));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.rsvpSk(userId)))
+                            .updateExpression("SET #attendance = :noShow, #updated = :now")
+                            .conditionExpression("#status = :going AND attribute_not_exists(#attendance)")
+                            .expressionAttributeNames(Map.of(
+                                    "#attendance",
+                                    RsvpSchema.ATTENDANCE,
+                                    "#status",
+                                    RsvpSchema.STATUS,
+                                    "#updated",
+                                    RsvpSchema.UPDATED_AT))
+                            .expressionAttributeValues(Map.of(
+                                    ":noShow",
+                                    AttributeValue.fromS(Attendance.NO_SHOW.name()),
+                                    ":going",
+                                    AttributeValue.fromS(RsvpStatus.GOING.name()),
+                                    ":now",
+                                    AttributeValue.fromS(now.toString()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -208,14 +294,26 @@ public final class ReminderStore {
      */
     public boolean closeAttendance(Meetup meetup) {
         try {
-            table.client().updateItem(r -> r.tableName(table.name())
-                    .key(MeetupTable.meetupKey(meetup.id()).primaryKeyMap(MeetupSchema.MEETUP))
-                    .updateExpression("SET #closed = :true REMOVE #gpk, #gsk")
-                    .conditionExpression("#closes = :closes")
-                    .expressionAttributeNames(Map.of("#closed", MeetupSchema.ATTENDANCE_CLOSED,
-                            "#closes", MeetupSchema.ATTENDANCE_CLOSES_AT, "#gpk", Keys.GSI4_PK, "#gsk", Keys.GSI4_SK))
-                    .expressionAttributeValues(Map.of(":true", AttributeValue.fromBool(true),
-                            ":closes", AttributeValue.fromS(meetup.attendanceClosesAt().toString()))));
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(MeetupTable.meetupKey(meetup.id()).primaryKeyMap(MeetupSchema.MEETUP))
+                            .updateExpression("SET #closed = :true REMOVE #gpk, #gsk")
+                            .conditionExpression("#closes = :closes")
+                            .expressionAttributeNames(Map.of(
+                                    "#closed",
+                                    MeetupSchema.ATTENDANCE_CLOSED,
+                                    "#closes",
+                                    MeetupSchema.ATTENDANCE_CLOSES_AT,
+                                    "#gpk",
+                                    Keys.GSI4_PK,
+                                    "#gsk",
+                                    Keys.GSI4_SK))
+                            .expressionAttributeValues(Map.of(
+                                    ":true",
+                                    AttributeValue.fromBool(true),
+                                    ":closes",
+                                    AttributeValue.fromS(
+                                            meetup.attendanceClosesAt().toString()))));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -17,9 +17,31 @@ class ReminderRulesTest {
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
 
     static Meetup meetup(MeetupStatus status, Integer lastDone) {
-        return new Meetup("m1", "Meetup", null, MeetupKind.COMMUNITY_MEETUP, "en", START, START.plusSeconds(7200),
-                "Europe/Amsterdam", "Rotterdam", null, 10, START, Map.of(), false, status, 0, 0, 0, 1, "c", START, START,
-                List.of(1440, 120), lastDone);
+        return new Meetup(
+                "m1",
+                "Meetup",
+                null,
+                MeetupKind.COMMUNITY_MEETUP,
+                "en",
+                START,
+                START.plusSeconds(7200),
+                "Europe/Amsterdam",
+                "Rotterdam",
+                null,
+                10,
+                START,
+                Map.of(),
+                false,
+                status,
+                0,
+                0,
+                0,
+                1,
+                "c",
+                START,
+                START,
+                List.of(1440, 120),
+                lastDone);
     }
 
     @Test
@@ -36,10 +58,17 @@ class ReminderRulesTest {
     @Test
     void nothingAfterTheStartNothingTwiceNothingWhenCancelled() {
         assertEquals(Optional.empty(), ReminderRules.dueOffset(meetup(MeetupStatus.SCHEDULED, null), START));
-        assertEquals(Optional.empty(), ReminderRules.dueOffset(meetup(MeetupStatus.SCHEDULED, 1440), START.minusSeconds(20 * 3600)));
-        assertEquals(Optional.of(120), ReminderRules.dueOffset(meetup(MeetupStatus.SCHEDULED, 1440), START.minusSeconds(3600)));
-        assertEquals(Optional.empty(), ReminderRules.dueOffset(meetup(MeetupStatus.SCHEDULED, 120), START.minusSeconds(60)));
-        assertEquals(Optional.empty(), ReminderRules.dueOffset(meetup(MeetupStatus.CANCELLED, null), START.minusSeconds(3600)));
+        assertEquals(
+                Optional.empty(),
+                ReminderRules.dueOffset(meetup(MeetupStatus.SCHEDULED, 1440), START.minusSeconds(20 * 3600)));
+        assertEquals(
+                Optional.of(120),
+                ReminderRules.dueOffset(meetup(MeetupStatus.SCHEDULED, 1440), START.minusSeconds(3600)));
+        assertEquals(
+                Optional.empty(), ReminderRules.dueOffset(meetup(MeetupStatus.SCHEDULED, 120), START.minusSeconds(60)));
+        assertEquals(
+                Optional.empty(),
+                ReminderRules.dueOffset(meetup(MeetupStatus.CANCELLED, null), START.minusSeconds(3600)));
     }
 
     @Test
@@ -52,8 +81,13 @@ class ReminderRulesTest {
                 new Recipient("v", "v@x.org", "V", "en", Recipient.Kind.VOLUNTEER, "greeter", null, "1"),
                 new Recipient("v", "v@x.org", "V", "en", Recipient.Kind.GOING, null, null, "1"));
         List<Recipient> first = ReminderRules.recipients(m, 1440, people);
-        assertEquals(List.of("v", "a", "w"), first.stream().map(Recipient::userId).toList());
+        assertEquals(
+                List.of("v", "a", "w"), first.stream().map(Recipient::userId).toList());
         assertEquals("host, greeter", first.get(0).role());
-        assertEquals(List.of("v", "a"), ReminderRules.recipients(m, 120, people).stream().map(Recipient::userId).toList());
+        assertEquals(
+                List.of("v", "a"),
+                ReminderRules.recipients(m, 120, people).stream()
+                        .map(Recipient::userId)
+                        .toList());
     }
 }

@@ -51,7 +51,6 @@ class AttendanceClosingTest {
     static TestStack stack;
     static MeetupTable table;
 
-
     @BeforeAll
     static void start() {
         stack = TestStack.create();
@@ -62,12 +61,25 @@ class AttendanceClosingTest {
     static ReminderRun.Summary run(Instant at, int budget) {
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
         MimeMail mime = new MimeMail("Meetups <meetups@example.org>", null);
-        MailDelivery delivery = new MailDelivery(new SentMarkers(stack.dynamo(), stack.tableName()), mime,
-                new Mailer(AwsClients.sesV2(stack.env(), List.of()), mime.senderAddress()), clock);
-        ReminderMails mails = new ReminderMails(new MailComposer(new IcsWriter("meetups.example.org", mime.senderAddress(),
-                "Meetups"), new TokenSigner(new byte[32], clock), "https://meetups.example.org"), clock);
-        ReminderRun.Summary summary = new ReminderRun(new ReminderStore(table), new MailWindows(stack.dynamo(),
-                stack.tableName()), delivery, mails, clock, budget).run(at);
+        MailDelivery delivery = new MailDelivery(
+                new SentMarkers(stack.dynamo(), stack.tableName()),
+                mime,
+                new Mailer(AwsClients.sesV2(stack.env(), List.of()), mime.senderAddress()),
+                clock);
+        ReminderMails mails = new ReminderMails(
+                new MailComposer(
+                        new IcsWriter("meetups.example.org", mime.senderAddress(), "Meetups"),
+                        new TokenSigner(new byte[32], clock),
+                        "https://meetups.example.org"),
+                clock);
+        ReminderRun.Summary summary = new ReminderRun(
+                        new ReminderStore(table),
+                        new MailWindows(stack.dynamo(), stack.tableName()),
+                        delivery,
+                        mails,
+                        clock,
+                        budget)
+                .run(at);
         assertEquals(0, summary.sent(), "closing attendance mails nobody");
         return summary;
     }
@@ -76,14 +88,51 @@ class AttendanceClosingTest {
     static String tookPlace(Integer lastReminderOffset) {
         String id = UUID.randomUUID().toString();
         Instant created = START.minus(Duration.ofDays(30));
-        table.meetups().putItem(new Meetup(id, "Breakfast", null, MeetupKind.COMMUNITY_MEETUP, "en", START,
-                START.plusSeconds(7200), "Europe/Amsterdam", "Rotterdam", null, 30, START, Map.of(), false,
-                MeetupStatus.SCHEDULED, 30, 2, 2, 1, "coord", created, created, null, lastReminderOffset, CLOSES, false));
+        table.meetups()
+                .putItem(new Meetup(
+                        id,
+                        "Breakfast",
+                        null,
+                        MeetupKind.COMMUNITY_MEETUP,
+                        "en",
+                        START,
+                        START.plusSeconds(7200),
+                        "Europe/Amsterdam",
+                        "Rotterdam",
+                        null,
+                        30,
+                        START,
+                        Map.of(),
+                        false,
+                        MeetupStatus.SCHEDULED,
+                        30,
+                        2,
+                        2,
+                        1,
+                        "coord",
+                        created,
+                        created,
+                        null,
+                        lastReminderOffset,
+                        CLOSES,
+                        false));
         for (int i = 0; i < 34; i++) {
             RsvpStatus status = i < 30 ? RsvpStatus.GOING : i < 32 ? RsvpStatus.WAITLISTED : RsvpStatus.CANCELLED;
-            Rsvp rsvp = new Rsvp(id, "p-%02d".formatted(i), "p@example.org", "P", "en", status,
-                    status == RsvpStatus.WAITLISTED ? (long) i : null, i < 10 ? Attendance.ATTENDED : null, created, created,
-                    START, 1L, 1L, null);
+            Rsvp rsvp = new Rsvp(
+                    id,
+                    "p-%02d".formatted(i),
+                    "p@example.org",
+                    "P",
+                    "en",
+                    status,
+                    status == RsvpStatus.WAITLISTED ? (long) i : null,
+                    i < 10 ? Attendance.ATTENDED : null,
+                    created,
+                    created,
+                    START,
+                    1L,
+                    1L,
+                    null);
             stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(rsvp, true)));
         }
         return id;
@@ -92,12 +141,21 @@ class AttendanceClosingTest {
     /** Attendance by person: ATTENDED, NO_SHOW or "-" when none is recorded. */
     static Map<String, String> attendance(String id) {
         Map<String, String> by = new TreeMap<>();
-        stack.dynamo().query(r -> r.tableName(stack.tableName()).consistentRead(true)
+        stack.dynamo()
+                .query(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(id)),
-                                ":rsvp", AttributeValue.fromS("RSVP#"))))
-                .items().forEach(i -> by.put(i.get("userId").s(),
-                        i.containsKey(RsvpSchema.ATTENDANCE) ? i.get(RsvpSchema.ATTENDANCE).s() : "-"));
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS(Keys.meetupPk(id)),
+                                ":rsvp",
+                                AttributeValue.fromS("RSVP#"))))
+                .items()
+                .forEach(i -> by.put(
+                        i.get("userId").s(),
+                        i.containsKey(RsvpSchema.ATTENDANCE)
+                                ? i.get(RsvpSchema.ATTENDANCE).s()
+                                : "-"));
         return by;
     }
 
@@ -109,8 +167,9 @@ class AttendanceClosingTest {
         }
         Meetup closed = table.findMeetup(id).orElseThrow();
         assertTrue(closed.attendanceClosed());
-        Map<String, AttributeValue> item = stack.dynamo().getItem(r -> r.tableName(stack.tableName())
-                .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))).item();
+        Map<String, AttributeValue> item = stack.dynamo()
+                .getItem(r -> r.tableName(stack.tableName()).key(MeetupTable.key(Keys.meetupPk(id), Keys.META)))
+                .item();
         assertFalse(item.containsKey(Keys.GSI4_PK), "out of the scheduled-task index");
     }
 
@@ -156,8 +215,9 @@ class AttendanceClosingTest {
         String id = tookPlace(null);
         // the first run after the start finds its reminder rounds undone: they are dropped, closing is next
         run(START.plusSeconds(60), 8);
-        Map<String, AttributeValue> item = stack.dynamo().getItem(r -> r.tableName(stack.tableName())
-                .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))).item();
+        Map<String, AttributeValue> item = stack.dynamo()
+                .getItem(r -> r.tableName(stack.tableName()).key(MeetupTable.key(Keys.meetupPk(id), Keys.META)))
+                .item();
         assertEquals(Keys.dueBucket(CLOSES), item.get(Keys.GSI4_PK).s());
         assertEquals(Keys.startSortKey(CLOSES, id), item.get(Keys.GSI4_SK).s());
         assertEquals("-", attendance(id).get("p-10"), "nothing recorded before attendance closes");

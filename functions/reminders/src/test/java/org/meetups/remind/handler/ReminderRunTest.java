@@ -71,12 +71,24 @@ class ReminderRunTest {
     static ReminderRun.Summary run(Instant scheduledTime, Instant now, List<ExecutionInterceptor> sesFaults) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
         MimeMail mime = new MimeMail(SENDER, null);
-        ReminderMails mails = new ReminderMails(new MailComposer(new IcsWriter("meetups.example.org",
-                mime.senderAddress(), "Meetups"), new TokenSigner(new byte[32], clock), "https://meetups.example.org"), clock);
-        MailDelivery delivery = new MailDelivery(new SentMarkers(stack.dynamo(), stack.tableName()), mime,
-                new Mailer(AwsClients.sesV2(stack.env(), sesFaults), mime.senderAddress()), clock);
-        return new ReminderRun(new ReminderStore(table), new MailWindows(stack.dynamo(), stack.tableName()), delivery,
-                mails, clock).run(scheduledTime);
+        ReminderMails mails = new ReminderMails(
+                new MailComposer(
+                        new IcsWriter("meetups.example.org", mime.senderAddress(), "Meetups"),
+                        new TokenSigner(new byte[32], clock),
+                        "https://meetups.example.org"),
+                clock);
+        MailDelivery delivery = new MailDelivery(
+                new SentMarkers(stack.dynamo(), stack.tableName()),
+                mime,
+                new Mailer(AwsClients.sesV2(stack.env(), sesFaults), mime.senderAddress()),
+                clock);
+        return new ReminderRun(
+                        new ReminderStore(table),
+                        new MailWindows(stack.dynamo(), stack.tableName()),
+                        delivery,
+                        mails,
+                        clock)
+                .run(scheduledTime);
     }
 
     static ReminderRun.Summary run(Instant scheduledTime) {
@@ -84,10 +96,29 @@ class ReminderRunTest {
     }
 
     static Meetup meetup(Instant start, String language, MeetupStatus status) {
-        Meetup m = new Meetup(UUID.randomUUID().toString(), "Founders breakfast", "Talks", MeetupKind.COMMUNITY_MEETUP,
-                language, start, start.plusSeconds(7200), "Europe/Amsterdam", "Rotterdam", null, 50, start,
-                Map.of("host", new RoleNeed("Opens and closes the evening", 1, 1, 1, 0)), false, status, 0, 0, 0, 1,
-                "coord", start.minus(Duration.ofDays(60)), start.minus(Duration.ofDays(60)));
+        Meetup m = new Meetup(
+                UUID.randomUUID().toString(),
+                "Founders breakfast",
+                "Talks",
+                MeetupKind.COMMUNITY_MEETUP,
+                language,
+                start,
+                start.plusSeconds(7200),
+                "Europe/Amsterdam",
+                "Rotterdam",
+                null,
+                50,
+                start,
+                Map.of("host", new RoleNeed("Opens and closes the evening", 1, 1, 1, 0)),
+                false,
+                status,
+                0,
+                0,
+                0,
+                1,
+                "coord",
+                start.minus(Duration.ofDays(60)),
+                start.minus(Duration.ofDays(60)));
         table.meetups().putItem(m);
         return m;
     }
@@ -97,7 +128,8 @@ class ReminderRunTest {
         return person(m, user, user + "@example.org", kind, status, language, position);
     }
 
-    static String person(Meetup m, String user, String email, String kind, String status, String language, Long position) {
+    static String person(
+            Meetup m, String user, String email, String kind, String status, String language, Long position) {
         Map<String, AttributeValue> item = new HashMap<>(Map.of(
                 "PK", AttributeValue.fromS(Keys.meetupPk(m.id())),
                 "userId", AttributeValue.fromS(user),
@@ -125,12 +157,21 @@ class ReminderRunTest {
     /** The reminder markers of a meetup: user id -> state, detail. */
     static Map<String, List<String>> markers(Meetup m) {
         Map<String, List<String>> out = new HashMap<>();
-        stack.dynamo().queryPaginator(r -> r.tableName(stack.tableName()).consistentRead(true)
+        stack.dynamo()
+                .queryPaginator(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :sent)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(m.id())),
-                                ":sent", AttributeValue.fromS("SENT#REMINDER-"))))
-                .items().forEach(i -> out.put(i.get("userId").s(), List.of(i.get("state").s(),
-                        i.containsKey("detail") ? i.get("detail").s() : "")));
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS(Keys.meetupPk(m.id())),
+                                ":sent",
+                                AttributeValue.fromS("SENT#REMINDER-"))))
+                .items()
+                .forEach(i -> out.put(
+                        i.get("userId").s(),
+                        List.of(
+                                i.get("state").s(),
+                                i.containsKey("detail") ? i.get("detail").s() : "")));
         return out;
     }
 
@@ -143,7 +184,14 @@ class ReminderRunTest {
         for (int i = 0; i < addresses.size(); i++) {
             // a third of them each: going, waiting (the first round tells them their position), volunteering
             String kind = i % 3 == 2 ? "ROLE" : "RSVP";
-            person(m, "p%02d".formatted(i), addresses.get(i), kind, i % 3 == 0 ? "GOING" : "WAITLISTED", "en", (long) i + 1);
+            person(
+                    m,
+                    "p%02d".formatted(i),
+                    addresses.get(i),
+                    kind,
+                    i % 3 == 0 ? "GOING" : "WAITLISTED",
+                    "en",
+                    (long) i + 1);
         }
         int before = mails.count();
         ReminderRun.Summary summary = run(start.minus(Duration.ofHours(23)));
@@ -176,7 +224,10 @@ class ReminderRunTest {
         ReminderRun.Summary paused;
         try {
             paused = run(at);
-            assertEquals(1, FaultInjector.attempts(FaultInjector.SES, "SendEmail"), "after the refusal the run calls SES no more");
+            assertEquals(
+                    1,
+                    FaultInjector.attempts(FaultInjector.SES, "SendEmail"),
+                    "after the refusal the run calls SES no more");
         } finally {
             FaultInjector.clear();
         }
@@ -197,7 +248,11 @@ class ReminderRunTest {
         Instant at = Instant.parse("2027-04-01T09:00:00Z");
         MailWindows windows = new MailWindows(stack.dynamo(), stack.tableName());
         MailWindows.Key key = new MailWindows.Key("m-" + UUID.randomUUID(), "u-1", "RSVP");
-        windows.hold(key, at.minusSeconds(60), "NONE", new org.meetups.mail.Recipient("u-1", "u1@example.org", "U", "en"),
+        windows.hold(
+                key,
+                at.minusSeconds(60),
+                "NONE",
+                new org.meetups.mail.Recipient("u-1", "u1@example.org", "U", "en"),
                 at.minusSeconds(600));
         assertTrue(run(at).windowsReleased() >= 1);
         assertTrue(windows.read(key).isPresent());
@@ -206,8 +261,10 @@ class ReminderRunTest {
 
     static List<SentMails.Mail> mailsTo(List<SentMails.Mail> all, String address) {
         // moto keeps the To header as written: "Name <address>"
-        return all.stream().filter(m -> m.destinations().stream().anyMatch(d -> d.contains("<" + address + ">")
-                || d.equals(address))).toList();
+        return all.stream()
+                .filter(m ->
+                        m.destinations().stream().anyMatch(d -> d.contains("<" + address + ">") || d.equals(address)))
+                .toList();
     }
 
     @Test
@@ -225,7 +282,9 @@ class ReminderRunTest {
         int mark = CallRecorder.mark();
         int before = mails.count();
         ReminderRun.Summary summary = run(at);
-        List<String> calls = CallRecorder.since(mark).stream().filter(c -> c.startsWith("DynamoDb")).toList();
+        List<String> calls = CallRecorder.since(mark).stream()
+                .filter(c -> c.startsWith("DynamoDb"))
+                .toList();
         System.out.println("reminder run, 1000 future meetups, 3 due: " + summary + "; DynamoDB calls " + calls.size()
                 + " " + calls);
         assertEquals(3, summary.meetupsDue());
@@ -250,7 +309,7 @@ class ReminderRunTest {
         int before = mails.count();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<ReminderRun.Summary>> runs = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {   // the same scheduled event delivered four times, at once
+        for (int i = 0; i < 4; i++) { // the same scheduled event delivered four times, at once
             runs.add(pool.submit((Callable<ReminderRun.Summary>) () -> run(at)));
         }
         int sent = 0;
@@ -258,7 +317,7 @@ class ReminderRunTest {
             sent += r.get().sent();
         }
         pool.shutdown();
-        sent += run(at.plusSeconds(300)).sent();   // and the next tick
+        sent += run(at.plusSeconds(300)).sent(); // and the next tick
         List<SentMails.Mail> all = mails.since(before);
         assertEquals(people.size(), sent);
         people.forEach(address -> assertEquals(1, mailsTo(all, address).size(), address));
@@ -309,7 +368,10 @@ class ReminderRunTest {
         ExecutionInterceptor throttled = new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                throw SesV2Exception.builder().statusCode(429).message("Maximum sending rate exceeded").build();
+                throw SesV2Exception.builder()
+                        .statusCode(429)
+                        .message("Maximum sending rate exceeded")
+                        .build();
             }
         };
         ReminderRun.Summary first = run(at, at, List.of(throttled));
@@ -332,12 +394,14 @@ class ReminderRunTest {
         run(start.minus(Duration.ofMinutes(90)));
         List<SentMails.Mail> all = mails.since(before);
         assertEquals(1, mailsTo(all, going).size());
-        assertTrue(mailsTo(all, going).get(0).subject().contains("in 2 hours"), mailsTo(all, going).get(0).subject());
+        assertTrue(
+                mailsTo(all, going).get(0).subject().contains("in 2 hours"),
+                mailsTo(all, going).get(0).subject());
         assertEquals(0, mailsTo(all, waiting).size(), "the waitlist note belongs to the first round only");
         Meetup late = meetup(start.plus(Duration.ofDays(1)), "en", MeetupStatus.SCHEDULED);
         String never = person(late, "RSVP", "GOING", "en", null);
         int mark = mails.count();
-        run(late.startsAt().plusSeconds(60));   // the first run after a long outage is after the start
+        run(late.startsAt().plusSeconds(60)); // the first run after a long outage is after the start
         assertEquals(0, mailsTo(mails.since(mark), never).size());
         assertEquals(0, run(late.startsAt().plusSeconds(400)).meetupsDue(), "a started meetup leaves the index");
     }
@@ -351,10 +415,10 @@ class ReminderRunTest {
         String left = person(m, "RSVP", "CANCELLED", "en", null);
         String early = person(m, "RSVP", "GOING", "en", null);
         person(m, "RSVP", "WAITLISTED", "en", 1L);
-        String waiting = person(m, "RSVP", "WAITLISTED", "en", 3L);   // ticket 3, one person ahead: place 2
+        String waiting = person(m, "RSVP", "WAITLISTED", "en", 3L); // ticket 3, one person ahead: place 2
         int before = mails.count();
         run(start.minus(Duration.ofHours(23)));
-        String late = person(m, "RSVP", "GOING", "en", null);   // RSVPs after the day-before round
+        String late = person(m, "RSVP", "GOING", "en", null); // RSVPs after the day-before round
         run(start.minus(Duration.ofMinutes(110)));
         List<SentMails.Mail> all = mails.since(before);
         assertEquals(0, mailsTo(all, ofCancelled).size());
@@ -392,15 +456,18 @@ class ReminderRunTest {
         String english = person(m, "RSVP", "GOING", null, null);
         // as PUT /me/preferences stores it (user id: the address's local part)
         String dutchUser = dutch.substring(0, dutch.indexOf('@'));
-        stack.dynamo().updateItem(r -> r.tableName(stack.tableName())
-                .key(org.meetups.common.people.Profiles.key(dutchUser))
-                .updateExpression("SET #language = :language")
-                .expressionAttributeNames(Map.of("#language", "language"))
-                .expressionAttributeValues(Map.of(":language", AttributeValue.fromS("nl"))));
+        stack.dynamo()
+                .updateItem(r -> r.tableName(stack.tableName())
+                        .key(org.meetups.common.people.Profiles.key(dutchUser))
+                        .updateExpression("SET #language = :language")
+                        .expressionAttributeNames(Map.of("#language", "language"))
+                        .expressionAttributeValues(Map.of(":language", AttributeValue.fromS("nl"))));
         int before = mails.count();
         run(start.minus(Duration.ofHours(24)));
         List<SentMails.Mail> all = mails.since(before);
-        assertTrue(mailsTo(all, dutch).get(0).subject().startsWith("Herinnering:"), mailsTo(all, dutch).get(0).subject());
+        assertTrue(
+                mailsTo(all, dutch).get(0).subject().startsWith("Herinnering:"),
+                mailsTo(all, dutch).get(0).subject());
         assertFalse(mailsTo(all, english).get(0).subject().startsWith("Herinnering:"));
     }
 
@@ -416,8 +483,13 @@ class ReminderRunTest {
         env.put("ALLOW_PLAINTEXT_LINK_SECRET", "true");
         ReminderHandler handler = new ReminderHandler(org.meetups.common.config.Env.of(env), Clock.systemUTC());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(java.nio.file.Files.readAllBytes(
-                org.meetups.emulator.ProjectFiles.resolve("events/reminders/scheduled-run.json"))), out, null);
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"scheduledTime\":\"2027-03-11T07:00:00Z\""), out::toString);
+        handler.handleRequest(
+                new ByteArrayInputStream(java.nio.file.Files.readAllBytes(
+                        org.meetups.emulator.ProjectFiles.resolve("events/reminders/scheduled-run.json"))),
+                out,
+                null);
+        assertTrue(
+                out.toString(StandardCharsets.UTF_8).contains("\"scheduledTime\":\"2027-03-11T07:00:00Z\""),
+                out::toString);
     }
 }

@@ -2,15 +2,14 @@ package org.meetups.roles.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.meetups.common.domain.PersonRules;
-import org.meetups.common.domain.RoleInput;
-import org.meetups.common.roles.Person;
-import org.meetups.common.domain.RoleNeed;
-import org.meetups.common.domain.RoleRules;
 import org.meetups.common.domain.Refusal;
 import org.meetups.common.domain.Refusal.FieldError;
+import org.meetups.common.domain.RoleInput;
+import org.meetups.common.domain.RoleNeed;
+import org.meetups.common.domain.RoleRules;
+import org.meetups.common.roles.Person;
 
 /** Input rules of the role routes. Plain Java: no AWS. Role definitions themselves follow {@link RoleRules}. */
 public final class RoleAssignmentRules {
@@ -44,7 +43,8 @@ public final class RoleAssignmentRules {
         if (change.description() == null && change.slots() == null && change.minimum() == null) {
             throw Refusal.badRequest("send at least one of description, slots, minimum");
         }
-        RoleInput merged = new RoleInput(name,
+        RoleInput merged = new RoleInput(
+                name,
                 change.description() == null ? current.description() : change.description(),
                 change.slots() == null ? current.slots() : change.slots(),
                 change.minimum() == null ? current.minimum() : change.minimum());

@@ -22,7 +22,8 @@ public final class RoleFill {
 
     public static List<Fill> ordered(Meetup meetup) {
         return meetup.roles().entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, RoleNeed> e) -> e.getValue().position())
+                .sorted(Comparator.comparingInt(
+                                (Map.Entry<String, RoleNeed> e) -> e.getValue().position())
                         .thenComparing(Map.Entry::getKey))
                 .map(e -> new Fill(e.getKey(), e.getValue()))
                 .toList();
@@ -38,6 +39,10 @@ public final class RoleFill {
     }
 
     public static int nextPosition(Meetup meetup) {
-        return meetup.roles().values().stream().mapToInt(RoleNeed::position).max().orElse(-1) + 1;
+        return meetup.roles().values().stream()
+                        .mapToInt(RoleNeed::position)
+                        .max()
+                        .orElse(-1)
+                + 1;
     }
 }

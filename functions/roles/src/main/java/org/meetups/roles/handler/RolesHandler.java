@@ -1,7 +1,5 @@
 package org.meetups.roles.handler;
 
-import org.meetups.common.people.Directory;
-import org.meetups.common.people.DirectorySync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,13 +20,15 @@ import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
 import org.meetups.common.http.HttpFunction;
 import org.meetups.common.http.PageCursor;
+import org.meetups.common.people.Directory;
+import org.meetups.common.people.DirectorySync;
+import org.meetups.common.roles.Assignment;
+import org.meetups.common.roles.Person;
+import org.meetups.common.roles.Refusals;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.store.StartPosition;
 import org.meetups.common.store.UserItemPosition;
-import org.meetups.common.roles.Assignment;
 import org.meetups.roles.domain.AssigneeInput;
-import org.meetups.common.roles.Person;
-import org.meetups.common.roles.Refusals;
 import org.meetups.roles.domain.RoleAssignmentRules;
 import org.meetups.roles.domain.RoleChange;
 import org.meetups.roles.domain.RoleFill;
@@ -93,8 +93,14 @@ public final class RolesHandler extends HttpFunction {
 
     @Override
     protected List<Class<?>> primedTypes() {
-        return List.of(RoleInput.class, RoleChange.class, AssigneeInput.class, Views.RoleBoard.class, Views.OpenPage.class,
-                Views.HistoryPage.class, Views.AssignmentView.class);
+        return List.of(
+                RoleInput.class,
+                RoleChange.class,
+                AssigneeInput.class,
+                Views.RoleBoard.class,
+                Views.OpenPage.class,
+                Views.HistoryPage.class,
+                Views.AssignmentView.class);
     }
 
     ApiResponse board(ApiRequest request, Caller caller) {
@@ -119,7 +125,8 @@ public final class RolesHandler extends HttpFunction {
         String id = request.meetupId();
         String role = roleName(request);
         RoleChange change = request.jsonBody(RoleChange.class);
-        Meetup changed = definitions.changeRole(id, role, read -> RoleAssignmentRules.changed(role, read, change), now());
+        Meetup changed =
+                definitions.changeRole(id, role, read -> RoleAssignmentRules.changed(role, read, change), now());
         return ApiResponse.json(200, Views.RoleBoard.of(changed, assignments.holders(id), caller));
     }
 
@@ -143,8 +150,8 @@ public final class RolesHandler extends HttpFunction {
         caller.requireCoordinator();
         String id = request.meetupId();
         String role = roleName(request);
-        Person person = RoleAssignmentRules.assignee(request.pathParameter("userId"),
-                request.jsonBody(AssigneeInput.class));
+        Person person =
+                RoleAssignmentRules.assignee(request.pathParameter("userId"), request.jsonBody(AssigneeInput.class));
         return taken(assignments.take(id, role, person, caller.userId(), now()));
     }
 
@@ -162,13 +169,20 @@ public final class RolesHandler extends HttpFunction {
         Instant from = window.from();
         Instant to = window.to();
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        String scope = PageCursor.scope("GET /roles/open", request.queryParameter("from").orElse(null),
+        String scope = PageCursor.scope(
+                "GET /roles/open",
+                request.queryParameter("from").orElse(null),
                 request.queryParameter("to").orElse(null));
-        Optional<StartPosition> after = PageCursor.from(request, scope, 2)
-                .map(fields -> StartPosition.fromFields(fields, from, to));
+        Optional<StartPosition> after =
+                PageCursor.from(request, scope, 2).map(fields -> StartPosition.fromFields(fields, from, to));
         RoleListings.OpenPage page = listings.openRoles(from, to, limit, after);
-        return ApiResponse.json(200, new Views.OpenPage(page.meetups().stream().map(Views.OpenMeetup::of).toList(),
-                page.next().map(next -> PageCursor.encode(scope, next.fields())).orElse(null)));
+        return ApiResponse.json(
+                200,
+                new Views.OpenPage(
+                        page.meetups().stream().map(Views.OpenMeetup::of).toList(),
+                        page.next()
+                                .map(next -> PageCursor.encode(scope, next.fields()))
+                                .orElse(null)));
     }
 
     ApiResponse historyOf(ApiRequest request, Caller caller) {
@@ -182,24 +196,33 @@ public final class RolesHandler extends HttpFunction {
         String scope = PageCursor.scope("role history", userId);
         Optional<UserItemPosition> after = PageCursor.from(request, scope, 3).map(UserItemPosition::fromFields);
         RoleListings.HistoryPage page = listings.history(userId, limit, after);
-        var meetups = page.items().isEmpty() ? Map.<String, RoleListings.MeetupSummary>of()
-                : listings.summaries(page.items().stream().map(Assignment::meetupId).collect(Collectors.toSet()));
-        return ApiResponse.json(200, Views.HistoryPage.of(userId, page.items(), meetups,
-                page.next().map(next -> PageCursor.encode(scope, next.fields())).orElse(null)));
+        var meetups = page.items().isEmpty()
+                ? Map.<String, RoleListings.MeetupSummary>of()
+                : listings.summaries(
+                        page.items().stream().map(Assignment::meetupId).collect(Collectors.toSet()));
+        return ApiResponse.json(
+                200,
+                Views.HistoryPage.of(
+                        userId,
+                        page.items(),
+                        meetups,
+                        page.next()
+                                .map(next -> PageCursor.encode(scope, next.fields()))
+                                .orElse(null)));
     }
 
     private static ApiResponse taken(Taken taken) {
         Assignment a = taken.assignment();
         ApiResponse response = ApiResponse.json(taken.created() ? 201 : 200, Views.AssignmentView.of(a));
         return taken.created()
-                ? response.withHeader("location", "/meetups/" + a.meetupId() + "/roles/" + a.role() + "/assignees/" + a.userId())
+                ? response.withHeader(
+                        "location", "/meetups/" + a.meetupId() + "/roles/" + a.role() + "/assignees/" + a.userId())
                 : response;
     }
 
     private Instant now() {
         return clock.instant();
     }
-
 
     /** A name that cannot be a role is simply not one of this meetup's roles. */
     private static String roleName(ApiRequest request) {

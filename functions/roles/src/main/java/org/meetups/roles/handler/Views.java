@@ -19,63 +19,150 @@ final class Views {
 
     record Holder(String userId, String name, String email, Instant assignedAt, boolean volunteered, boolean you) {}
 
-    record RoleState(String name, String description, int slots, int minimum, int filled, int open,
-                     boolean belowMinimum, List<Holder> holders) {}
+    record RoleState(
+            String name,
+            String description,
+            int slots,
+            int minimum,
+            int filled,
+            int open,
+            boolean belowMinimum,
+            List<Holder> holders) {}
 
-    record RoleBoard(String meetupId, String title, OffsetDateTime startsAt, String timeZone, MeetupStatus status,
-                     boolean allowMultipleRoles, List<RoleState> roles) {
+    record RoleBoard(
+            String meetupId,
+            String title,
+            OffsetDateTime startsAt,
+            String timeZone,
+            MeetupStatus status,
+            boolean allowMultipleRoles,
+            List<RoleState> roles) {
 
         static RoleBoard of(Meetup meetup, List<Assignment> assignments, Caller caller) {
-            List<RoleState> roles = RoleFill.ordered(meetup).stream().map(fill -> new RoleState(fill.name(),
-                    fill.need().description(), fill.need().slots(), fill.need().minimum(), fill.need().filled(),
-                    fill.open(), fill.belowMinimum(),
-                    assignments.stream().filter(a -> a.role().equals(fill.name()))
-                            .map(a -> holder(a, caller)).toList())).toList();
-            return new RoleBoard(meetup.id(), meetup.title(), local(meetup.startsAt(), meetup.timeZone()),
-                    meetup.timeZone(), meetup.status(), meetup.allowMultipleRoles(), roles);
+            List<RoleState> roles = RoleFill.ordered(meetup).stream()
+                    .map(fill -> new RoleState(
+                            fill.name(),
+                            fill.need().description(),
+                            fill.need().slots(),
+                            fill.need().minimum(),
+                            fill.need().filled(),
+                            fill.open(),
+                            fill.belowMinimum(),
+                            assignments.stream()
+                                    .filter(a -> a.role().equals(fill.name()))
+                                    .map(a -> holder(a, caller))
+                                    .toList()))
+                    .toList();
+            return new RoleBoard(
+                    meetup.id(),
+                    meetup.title(),
+                    local(meetup.startsAt(), meetup.timeZone()),
+                    meetup.timeZone(),
+                    meetup.status(),
+                    meetup.allowMultipleRoles(),
+                    roles);
         }
 
         private static Holder holder(Assignment a, Caller caller) {
             boolean you = a.userId().equals(caller.userId());
-            return new Holder(a.userId(), a.name(), you || caller.coordinator() ? a.email() : null, a.assignedAt(),
-                    a.volunteered(), you);
+            return new Holder(
+                    a.userId(),
+                    a.name(),
+                    you || caller.coordinator() ? a.email() : null,
+                    a.assignedAt(),
+                    a.volunteered(),
+                    you);
         }
     }
 
-    record AssignmentView(String meetupId, String role, String userId, String name, String email, String language,
-                          String assignedBy, Instant assignedAt, Instant meetupStartsAt, boolean volunteered) {
+    record AssignmentView(
+            String meetupId,
+            String role,
+            String userId,
+            String name,
+            String email,
+            String language,
+            String assignedBy,
+            Instant assignedAt,
+            Instant meetupStartsAt,
+            boolean volunteered) {
         static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.meetupId(), a.role(), a.userId(), a.name(), a.email(), a.language(),
-                    a.assignedBy(), a.assignedAt(), a.meetupStartsAt(), a.volunteered());
+            return new AssignmentView(
+                    a.meetupId(),
+                    a.role(),
+                    a.userId(),
+                    a.name(),
+                    a.email(),
+                    a.language(),
+                    a.assignedBy(),
+                    a.assignedAt(),
+                    a.meetupStartsAt(),
+                    a.volunteered());
         }
     }
 
-    record HistoryItem(String meetupId, String meetupTitle, MeetupStatus meetupStatus, String role,
-                       OffsetDateTime meetupStartsAt, Instant assignedAt, String assignedBy, boolean volunteered) {
+    record HistoryItem(
+            String meetupId,
+            String meetupTitle,
+            MeetupStatus meetupStatus,
+            String role,
+            OffsetDateTime meetupStartsAt,
+            Instant assignedAt,
+            String assignedBy,
+            boolean volunteered) {
         static HistoryItem of(Assignment a, Optional<MeetupSummary> meetup) {
-            return new HistoryItem(a.meetupId(), meetup.map(MeetupSummary::title).orElse(null),
-                    meetup.map(MeetupSummary::status).orElse(null), a.role(),
-                    local(a.meetupStartsAt(), meetup.map(MeetupSummary::timeZone).orElse("UTC")),
-                    a.assignedAt(), a.assignedBy(), a.volunteered());
+            return new HistoryItem(
+                    a.meetupId(),
+                    meetup.map(MeetupSummary::title).orElse(null),
+                    meetup.map(MeetupSummary::status).orElse(null),
+                    a.role(),
+                    local(
+                            a.meetupStartsAt(),
+                            meetup.map(MeetupSummary::timeZone).orElse("UTC")),
+                    a.assignedAt(),
+                    a.assignedBy(),
+                    a.volunteered());
         }
     }
 
     record HistoryPage(String userId, List<HistoryItem> items, String nextCursor) {
         static HistoryPage of(String userId, List<Assignment> items, Map<String, MeetupSummary> meetups, String next) {
-            return new HistoryPage(userId, items.stream()
-                    .map(a -> HistoryItem.of(a, Optional.ofNullable(meetups.get(a.meetupId())))).toList(), next);
+            return new HistoryPage(
+                    userId,
+                    items.stream()
+                            .map(a -> HistoryItem.of(a, Optional.ofNullable(meetups.get(a.meetupId()))))
+                            .toList(),
+                    next);
         }
     }
 
-    record OpenRole(String name, String description, int slots, int minimum, int filled, int open, boolean belowMinimum) {}
+    record OpenRole(
+            String name, String description, int slots, int minimum, int filled, int open, boolean belowMinimum) {}
 
-    record OpenMeetup(String meetupId, String title, OffsetDateTime startsAt, String timeZone, boolean belowMinimum,
-                      List<OpenRole> openRoles) {
+    record OpenMeetup(
+            String meetupId,
+            String title,
+            OffsetDateTime startsAt,
+            String timeZone,
+            boolean belowMinimum,
+            List<OpenRole> openRoles) {
         static OpenMeetup of(Meetup m) {
-            return new OpenMeetup(m.id(), m.title(), local(m.startsAt(), m.timeZone()), m.timeZone(),
-                    RoleFill.belowMinimum(m), RoleFill.open(m).stream().map(f -> new OpenRole(f.name(),
-                            f.need().description(), f.need().slots(), f.need().minimum(), f.need().filled(), f.open(),
-                            f.belowMinimum())).toList());
+            return new OpenMeetup(
+                    m.id(),
+                    m.title(),
+                    local(m.startsAt(), m.timeZone()),
+                    m.timeZone(),
+                    RoleFill.belowMinimum(m),
+                    RoleFill.open(m).stream()
+                            .map(f -> new OpenRole(
+                                    f.name(),
+                                    f.need().description(),
+                                    f.need().slots(),
+                                    f.need().minimum(),
+                                    f.need().filled(),
+                                    f.open(),
+                                    f.belowMinimum()))
+                            .toList());
         }
     }
 

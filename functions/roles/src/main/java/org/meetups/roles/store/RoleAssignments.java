@@ -40,7 +40,9 @@ public final class RoleAssignments {
 
     /** Everyone holding a role at the meetup, by role then user id (one Query, paged through). */
     public List<Assignment> holders(String meetupId) {
-        return table.client().queryPaginator(QueryRequest.builder()
+        return table
+                .client()
+                .queryPaginator(QueryRequest.builder()
                         .tableName(table.name())
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
                         .expressionAttributeValues(Map.of(
@@ -48,7 +50,10 @@ public final class RoleAssignments {
                                 ":prefix", AttributeValue.fromS(AssignmentSchema.SK_PREFIX)))
                         .consistentRead(true)
                         .build())
-                .items().stream().map(AssignmentSchema.SCHEMA::mapToItem).toList();
+                .items()
+                .stream()
+                .map(AssignmentSchema.SCHEMA::mapToItem)
+                .toList();
     }
 
     /** A role taken: {@code created} is false when the person already held it (nothing changed). */

@@ -44,13 +44,21 @@ public final class RoleDefinitions {
         values.put(":role", AttributeValue.fromM(MeetupSchema.ROLE.itemToMap(need, true)));
         values.put(":slots", AttributeValue.fromN(Integer.toString(need.slots())));
         values.put(":max", AttributeValue.fromN(Integer.toString(RoleRules.MAX_ROLES)));
-        return update(meetupId, role, null, now, "SET #roles.#r = :role, updatedAt = :updated ADD #open :slots",
-                "attribute_not_exists(#roles.#r) AND size(#roles) < :max", Map.of(), values,
-                current -> {
-                    throw current.roles().containsKey(role)
-                            ? Refusals.roleExists(role)
-                            : Refusals.tooManyRoles(RoleRules.MAX_ROLES);
-                }).orElseThrow();
+        return update(
+                        meetupId,
+                        role,
+                        null,
+                        now,
+                        "SET #roles.#r = :role, updatedAt = :updated ADD #open :slots",
+                        "attribute_not_exists(#roles.#r) AND size(#roles) < :max",
+                        Map.of(),
+                        values,
+                        current -> {
+                            throw current.roles().containsKey(role)
+                                    ? Refusals.roleExists(role)
+                                    : Refusals.tooManyRoles(RoleRules.MAX_ROLES);
+                        })
+                .orElseThrow();
     }
 
     /**
@@ -116,7 +124,12 @@ public final class RoleDefinitions {
             set += ", #roles.#r.#description = :description";
             values.put(":description", AttributeValue.fromS(next.description()));
         }
-        return update(meetupId, role, role, now, set + remove + " ADD #open :delta",
+        return update(
+                meetupId,
+                role,
+                role,
+                now,
+                set + remove + " ADD #open :delta",
                 "attribute_exists(#roles.#r) AND #roles.#r.#slots = :readSlots AND #roles.#r.#minimum = :readMinimum"
                         + " AND #roles.#r.#filled <= :slots",
                 Map.of("#slots", "slots", "#minimum", "minimum", "#filled", "filled", "#description", "description"),
@@ -136,9 +149,15 @@ public final class RoleDefinitions {
         values.put(":zero", AttributeValue.fromN("0"));
         values.put(":readSlots", AttributeValue.fromN(Integer.toString(read.slots())));
         values.put(":minusSlots", AttributeValue.fromN(Integer.toString(-read.slots())));
-        return update(meetupId, role, role, now, "REMOVE #roles.#r SET updatedAt = :updated ADD #open :minusSlots",
+        return update(
+                meetupId,
+                role,
+                role,
+                now,
+                "REMOVE #roles.#r SET updatedAt = :updated ADD #open :minusSlots",
                 "attribute_exists(#roles.#r) AND #roles.#r.#filled = :zero AND #roles.#r.#slots = :readSlots",
-                Map.of("#slots", "slots", "#filled", "filled"), values,
+                Map.of("#slots", "slots", "#filled", "filled"),
+                values,
                 current -> {
                     RoleNeed need = current.roles().get(role);
                     if (need.filled() > 0) {
@@ -153,26 +172,47 @@ public final class RoleDefinitions {
      * meetup after it. When the condition fails, the meetup as it was tells why: a closed meetup (or, when
      * {@code existingRole} is named, a missing role) is refused here, anything else by {@code refused}.
      */
-    private Optional<Meetup> update(String meetupId, String role, String existingRole, Instant now, String update,
-                                    String condition, Map<String, String> names, Map<String, AttributeValue> values,
-                                    Function<Meetup, Optional<Meetup>> refused) {
+    private Optional<Meetup> update(
+            String meetupId,
+            String role,
+            String existingRole,
+            Instant now,
+            String update,
+            String condition,
+            Map<String, String> names,
+            Map<String, AttributeValue> values,
+            Function<Meetup, Optional<Meetup>> refused) {
         Map<String, String> allNames = new HashMap<>(names);
-        allNames.putAll(Map.of("#status", MeetupSchema.STATUS, "#start", "startsAt",
-                "#roles", MeetupSchema.ROLES, "#r", role, "#open", MeetupSchema.OPEN_ROLE_SLOTS));
+        allNames.putAll(Map.of(
+                "#status",
+                MeetupSchema.STATUS,
+                "#start",
+                "startsAt",
+                "#roles",
+                MeetupSchema.ROLES,
+                "#r",
+                role,
+                "#open",
+                MeetupSchema.OPEN_ROLE_SLOTS));
         Map<String, AttributeValue> allValues = new HashMap<>(values);
-        allValues.putAll(Map.of(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
-                ":now", AttributeValue.fromS(now.truncatedTo(ChronoUnit.SECONDS).toString()),
-                ":updated", AttributeValue.fromS(now.toString())));
+        allValues.putAll(Map.of(
+                ":scheduled",
+                AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
+                ":now",
+                AttributeValue.fromS(now.truncatedTo(ChronoUnit.SECONDS).toString()),
+                ":updated",
+                AttributeValue.fromS(now.toString())));
         try {
-            return Optional.of(MeetupSchema.MEETUP.mapToItem(table.client().updateItem(r -> r
-                    .tableName(table.name())
-                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
-                    .updateExpression(update)
-                    .conditionExpression(OPEN_MEETUP + " AND " + condition)
-                    .expressionAttributeNames(allNames)
-                    .expressionAttributeValues(allValues)
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes()));
+            return Optional.of(MeetupSchema.MEETUP.mapToItem(table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
+                            .updateExpression(update)
+                            .conditionExpression(OPEN_MEETUP + " AND " + condition)
+                            .expressionAttributeNames(allNames)
+                            .expressionAttributeValues(allValues)
+                            .returnValues(ReturnValue.ALL_NEW)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                    .attributes()));
         } catch (ConditionalCheckFailedException e) {
             Meetup current = e.hasItem() && !e.item().isEmpty()
                     ? MeetupSchema.MEETUP.mapToItem(e.item())

@@ -41,6 +41,7 @@ public final class RoleListings {
 
     /** Index items one history page reads at most, as for the other listings: a person's RSVPs are skipped by a filter. */
     public static final int MAX_PAGE_QUERIES = 10;
+
     private static final int QUERY_LIMIT = 100;
 
     /**
@@ -50,19 +51,24 @@ public final class RoleListings {
      */
     public HistoryPage history(String userId, int limit, Optional<UserItemPosition> after) {
         List<Assignment> page = new ArrayList<>();
-        Map<String, AttributeValue> start = after.map(p -> p.exclusiveStartKey(userId)).orElse(null);
+        Map<String, AttributeValue> start =
+                after.map(p -> p.exclusiveStartKey(userId)).orElse(null);
         for (int queries = 0; queries < MAX_PAGE_QUERIES; queries++) {
-            QueryResponse response = table.client().query(QueryRequest.builder()
-                    .tableName(table.name())
-                    .indexName(Keys.GSI2)
-                    .keyConditionExpression("#pk = :pk")
-                    .filterExpression("#type = :type")
-                    .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#type", "type"))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.userPk(userId)),
-                            ":type", AttributeValue.fromS(AssignmentSchema.TYPE)))
-                    .exclusiveStartKey(start)
-                    .limit(QUERY_LIMIT)
-                    .build());
+            QueryResponse response = table.client()
+                    .query(QueryRequest.builder()
+                            .tableName(table.name())
+                            .indexName(Keys.GSI2)
+                            .keyConditionExpression("#pk = :pk")
+                            .filterExpression("#type = :type")
+                            .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#type", "type"))
+                            .expressionAttributeValues(Map.of(
+                                    ":pk",
+                                    AttributeValue.fromS(Keys.userPk(userId)),
+                                    ":type",
+                                    AttributeValue.fromS(AssignmentSchema.TYPE)))
+                            .exclusiveStartKey(start)
+                            .limit(QUERY_LIMIT)
+                            .build());
             for (Map<String, AttributeValue> item : response.items()) {
                 if (page.size() == limit) {
                     return new HistoryPage(page, Optional.of(position(page.get(limit - 1))));
@@ -86,22 +92,43 @@ public final class RoleListings {
 
     public Map<String, MeetupSummary> summaries(Set<String> meetupIds) {
         Map<String, MeetupSummary> found = new HashMap<>();
-        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(meetupIds).stream()
-                .map(id -> MeetupTable.key(Keys.meetupPk(id), Keys.META)).toList();
-        table.batchGet(keys, read -> read.projectionExpression("#id, #title, #status, #zone")
-                        .expressionAttributeNames(Map.of("#id", "id", "#title", "title", "#status", MeetupSchema.STATUS,
-                                "#zone", "timeZone")))
-                .forEach(item -> found.put(item.get("id").s(), new MeetupSummary(item.get("title").s(),
-                        MeetupStatus.valueOf(item.get(MeetupSchema.STATUS).s()), item.get("timeZone").s())));
+        List<Map<String, AttributeValue>> keys = new LinkedHashSet<>(meetupIds)
+                .stream()
+                        .map(id -> MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                        .toList();
+        table.batchGet(
+                        keys,
+                        read -> read.projectionExpression("#id, #title, #status, #zone")
+                                .expressionAttributeNames(Map.of(
+                                        "#id",
+                                        "id",
+                                        "#title",
+                                        "title",
+                                        "#status",
+                                        MeetupSchema.STATUS,
+                                        "#zone",
+                                        "timeZone")))
+                .forEach(item -> found.put(
+                        item.get("id").s(),
+                        new MeetupSummary(
+                                item.get("title").s(),
+                                MeetupStatus.valueOf(
+                                        item.get(MeetupSchema.STATUS).s()),
+                                item.get("timeZone").s())));
         return found;
     }
 
     /** One page of scheduled meetups with open role slots, by start time. */
     public record OpenPage(List<Meetup> meetups, Optional<StartPosition> next) {}
 
-    private static final StartIndex.Filter RECRUITING = new StartIndex.Filter("#status = :scheduled AND #open > :zero",
+    private static final StartIndex.Filter RECRUITING = new StartIndex.Filter(
+            "#status = :scheduled AND #open > :zero",
             Map.of("#status", MeetupSchema.STATUS, "#open", MeetupSchema.OPEN_ROLE_SLOTS),
-            Map.of(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()), ":zero", AttributeValue.fromN("0")));
+            Map.of(
+                    ":scheduled",
+                    AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
+                    ":zero",
+                    AttributeValue.fromN("0")));
 
     /**
      * Walks the start-time index from {@code from} to {@code to} ({@link StartIndex}, pages of up to 100

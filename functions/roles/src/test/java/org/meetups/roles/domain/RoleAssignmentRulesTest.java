@@ -1,8 +1,5 @@
 package org.meetups.roles.domain;
 
-import org.junit.jupiter.api.Tag;
-import org.meetups.common.roles.Person;
-import org.meetups.common.roles.Refusals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,16 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.domain.Refusal;
 import org.meetups.common.domain.RoleInput;
 import org.meetups.common.domain.RoleNeed;
-import org.meetups.common.domain.Refusal;
 import org.meetups.common.http.ApiException;
 import org.meetups.common.http.Problems;
+import org.meetups.common.roles.Person;
+import org.meetups.common.roles.Refusals;
 
 @Tag("unit")
 class RoleAssignmentRulesTest {
@@ -31,8 +31,29 @@ class RoleAssignmentRulesTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
 
     static Meetup meetup(MeetupStatus status, Instant start, Map<String, RoleNeed> roles) {
-        return new Meetup("m-1", "T", null, MeetupKind.COMMUNITY_MEETUP, "en", start, start.plusSeconds(3600),
-                "Europe/Amsterdam", "R", null, 10, start, roles, false, status, 0, 0, 0, 1, "c", NOW, NOW);
+        return new Meetup(
+                "m-1",
+                "T",
+                null,
+                MeetupKind.COMMUNITY_MEETUP,
+                "en",
+                start,
+                start.plusSeconds(3600),
+                "Europe/Amsterdam",
+                "R",
+                null,
+                10,
+                start,
+                roles,
+                false,
+                status,
+                0,
+                0,
+                0,
+                1,
+                "c",
+                NOW,
+                NOW);
     }
 
     @Test
@@ -40,15 +61,21 @@ class RoleAssignmentRulesTest {
         RoleNeed current = new RoleNeed("Opens", 3, 1, 2, 4);
         RoleNeed changed = RoleAssignmentRules.changed("host", current, new RoleChange(null, 5, null));
         assertEquals(new RoleNeed("Opens", 5, 1, 2, 4), changed);
-        assertNull(RoleAssignmentRules.changed("host", current, new RoleChange(" ", null, null)).description());
+        assertNull(RoleAssignmentRules.changed("host", current, new RoleChange(" ", null, null))
+                .description());
         ApiException minimum = refused(() -> RoleAssignmentRules.changed("host", current, new RoleChange(null, 2, 3)));
         assertEquals("minimum", minimum.problem("/").errors().get(0).field());
-        assertEquals(400, refused(() -> RoleAssignmentRules.changed("host", current, new RoleChange(null, null, null))).status());
+        assertEquals(
+                400,
+                refused(() -> RoleAssignmentRules.changed("host", current, new RoleChange(null, null, null)))
+                        .status());
     }
 
     @Test
     void newRolesTakeDefaultsAndRefuseBadNames() {
-        assertEquals(new RoleNeed(null, 1, 0, 0, 2), RoleAssignmentRules.newRole(new RoleInput("greeter", null, null, null), 2));
+        assertEquals(
+                new RoleNeed(null, 1, 0, 0, 2),
+                RoleAssignmentRules.newRole(new RoleInput("greeter", null, null, null), 2));
         ApiException e = refused(() -> RoleAssignmentRules.newRole(new RoleInput("Greeter#1", null, 0, null), 0));
         assertEquals(2, e.problem("/").errors().size(), e::getMessage);
     }
@@ -67,19 +94,33 @@ class RoleAssignmentRulesTest {
         Map<String, RoleNeed> roles = Map.of("host", new RoleNeed(null, 1, 1, 0, 0));
         Instant future = NOW.plusSeconds(86_400);
         assertEquals(404, Problems.of(Refusals.closed("m-1", null, "host", NOW)).status());
-        assertEquals(409, Problems.of(Refusals.closed("m-1", meetup(MeetupStatus.CANCELLED, future, roles), "host", NOW)).status());
-        assertEquals(409, Problems.of(Refusals.closed("m-1", meetup(MeetupStatus.SCHEDULED, NOW, roles), "host", NOW)).status());
-        assertEquals(404, Problems.of(Refusals.closed("m-1", meetup(MeetupStatus.SCHEDULED, future, roles), "juggler", NOW)).status());
+        assertEquals(
+                409,
+                Problems.of(Refusals.closed("m-1", meetup(MeetupStatus.CANCELLED, future, roles), "host", NOW))
+                        .status());
+        assertEquals(
+                409,
+                Problems.of(Refusals.closed("m-1", meetup(MeetupStatus.SCHEDULED, NOW, roles), "host", NOW))
+                        .status());
+        assertEquals(
+                404,
+                Problems.of(Refusals.closed("m-1", meetup(MeetupStatus.SCHEDULED, future, roles), "juggler", NOW))
+                        .status());
         assertNull(Refusals.closed("m-1", meetup(MeetupStatus.SCHEDULED, future, roles), "host", NOW));
     }
 
     @Test
     void openRolesAreThoseWithAFreeSlotAndEveryRoleUnderItsMinimumIsOne() {
-        Meetup m = meetup(MeetupStatus.SCHEDULED, NOW, Map.of(
-                "host", new RoleNeed(null, 1, 1, 1, 0),
-                "greeter", new RoleNeed(null, 3, 2, 1, 1),
-                "speaker", new RoleNeed(null, 2, 0, 0, 2)));
-        assertEquals(java.util.List.of("greeter", "speaker"), RoleFill.open(m).stream().map(RoleFill.Fill::name).toList());
+        Meetup m = meetup(
+                MeetupStatus.SCHEDULED,
+                NOW,
+                Map.of(
+                        "host", new RoleNeed(null, 1, 1, 1, 0),
+                        "greeter", new RoleNeed(null, 3, 2, 1, 1),
+                        "speaker", new RoleNeed(null, 2, 0, 0, 2)));
+        assertEquals(
+                java.util.List.of("greeter", "speaker"),
+                RoleFill.open(m).stream().map(RoleFill.Fill::name).toList());
         assertTrue(RoleFill.belowMinimum(m));
         assertEquals(3, RoleFill.nextPosition(m));
     }

@@ -13,9 +13,9 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.store.Keys;
 import org.meetups.common.roles.Assignment;
 import org.meetups.common.roles.AssignmentSchema;
+import org.meetups.common.store.Keys;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
@@ -38,7 +38,8 @@ class RoleListingsTest {
         String cursor = null;
         int pages = 0;
         do {
-            ApiEvents.Builder request = ApiEvents.request("GET", route).as(user).query("limit", Integer.toString(limit));
+            ApiEvents.Builder request =
+                    ApiEvents.request("GET", route).as(user).query("limit", Integer.toString(limit));
             if (route.contains("{userId}")) {
                 request.path("userId", "hist-1");
             }
@@ -49,7 +50,9 @@ class RoleListingsTest {
             ApiResult page = s.call(request);
             assertEquals(200, page.status(), page::toString);
             page.json().get("items").forEach(items::add);
-            cursor = page.json().has("nextCursor") ? page.json().get("nextCursor").asText() : null;
+            cursor = page.json().has("nextCursor")
+                    ? page.json().get("nextCursor").asText()
+                    : null;
             pages++;
         } while (cursor != null && pages < 20);
         return items;
@@ -60,36 +63,67 @@ class RoleListingsTest {
         User person = TestUsers.user("hist-1", "Hanna History", "hanna@example.org", false);
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            String id = s.meetup(RolesTestSupport.START.plusSeconds(86_400L * (5 - i)), false, "host:1:0", "greeter:2:0");
-            assertEquals(201, s.volunteer(id, i % 2 == 0 ? "host" : "greeter", person).status());
+            String id =
+                    s.meetup(RolesTestSupport.START.plusSeconds(86_400L * (5 - i)), false, "host:1:0", "greeter:2:0");
+            assertEquals(
+                    201,
+                    s.volunteer(id, i % 2 == 0 ? "host" : "greeter", person).status());
             // an RSVP in the same index, as the RSVP function writes it: not a role, so not listed
-            s.stack.dynamo().putItem(r -> r.tableName(s.stack.tableName()).item(Map.of(
-                    "PK", AttributeValue.fromS(Keys.meetupPk(id)), "SK", AttributeValue.fromS(Keys.rsvpSk("hist-1")),
-                    "type", AttributeValue.fromS("RSVP"), "GSI2PK", AttributeValue.fromS(Keys.userPk("hist-1")),
-                    "GSI2SK", AttributeValue.fromS(Keys.userItemSk(s.stored(id).startsAt(), id, "RSVP")))));
+            s.stack
+                    .dynamo()
+                    .putItem(r -> r.tableName(s.stack.tableName())
+                            .item(Map.of(
+                                    "PK",
+                                    AttributeValue.fromS(Keys.meetupPk(id)),
+                                    "SK",
+                                    AttributeValue.fromS(Keys.rsvpSk("hist-1")),
+                                    "type",
+                                    AttributeValue.fromS("RSVP"),
+                                    "GSI2PK",
+                                    AttributeValue.fromS(Keys.userPk("hist-1")),
+                                    "GSI2SK",
+                                    AttributeValue.fromS(
+                                            Keys.userItemSk(s.stored(id).startsAt(), id, "RSVP")))));
             expected.add(0, id);
         }
         // a meetup that already happened, held by assignment
         String past = s.meetup(NOW.minusSeconds(86_400 * 30), false, "speaker:1:0");
-        DynamoDbEnhancedClient.builder().dynamoDbClient(s.stack.dynamo()).build()
+        DynamoDbEnhancedClient.builder()
+                .dynamoDbClient(s.stack.dynamo())
+                .build()
                 .table(s.stack.tableName(), AssignmentSchema.SCHEMA)
-                .putItem(new Assignment(past, "speaker", "hist-1", "hanna@example.org", "Hanna History", null, "coord-1",
-                        Instant.parse("2026-09-01T10:00:00Z"), s.stored(past).startsAt()));
+                .putItem(new Assignment(
+                        past,
+                        "speaker",
+                        "hist-1",
+                        "hanna@example.org",
+                        "Hanna History",
+                        null,
+                        "coord-1",
+                        Instant.parse("2026-09-01T10:00:00Z"),
+                        s.stored(past).startsAt()));
         expected.add(0, past);
 
         int mark = CallRecorder.mark();
         List<JsonNode> mine = pages("/me/roles", person, Map.of(), 2);
         List<String> calls = CallRecorder.since(mark);
-        assertEquals(expected, mine.stream().map(i -> i.get("meetupId").asText()).toList());
+        assertEquals(
+                expected, mine.stream().map(i -> i.get("meetupId").asText()).toList());
         assertEquals("speaker", mine.get(0).get("role").asText());
         assertFalse(mine.get(0).get("volunteered").asBoolean());
         assertTrue(mine.get(1).get("volunteered").asBoolean());
         assertEquals("SCHEDULED", mine.get(1).get("meetupStatus").asText());
         assertTrue(mine.get(1).get("meetupTitle").asText().startsWith("Meetup "));
-        assertTrue(calls.stream().allMatch(c -> c.equals("DynamoDb.Query") || c.equals("DynamoDb.BatchGetItem")), calls::toString);
+        assertTrue(
+                calls.stream().allMatch(c -> c.equals("DynamoDb.Query") || c.equals("DynamoDb.BatchGetItem")),
+                calls::toString);
 
         List<JsonNode> asSeenByCoordinator = pages("/users/{userId}/roles", TestUsers.coordinator(), Map.of(), 100);
-        assertEquals(expected, asSeenByCoordinator.stream().map(i -> i.get("meetupId").asText()).toList());
+        assertEquals(
+                expected,
+                asSeenByCoordinator.stream()
+                        .map(i -> i.get("meetupId").asText())
+                        .toList());
     }
 
     @Test
@@ -104,18 +138,34 @@ class RoleListingsTest {
         String later = s.meetup(base.plusSeconds(86_400 * 70), false, "host:1:0");
         assertEquals(201, s.volunteer(filled, "host", TestUsers.employee()).status());
         assertEquals(201, s.volunteer(openSlots, "host", TestUsers.employee()).status());
-        s.stack.dynamo().updateItem(r -> r.tableName(s.stack.tableName())
-                .key(Map.of("PK", AttributeValue.fromS(Keys.meetupPk(cancelled)), "SK", AttributeValue.fromS(Keys.META)))
-                .updateExpression("SET #s = :c").expressionAttributeNames(Map.of("#s", "status"))
-                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("CANCELLED"))));
+        s.stack
+                .dynamo()
+                .updateItem(r -> r.tableName(s.stack.tableName())
+                        .key(Map.of(
+                                "PK",
+                                AttributeValue.fromS(Keys.meetupPk(cancelled)),
+                                "SK",
+                                AttributeValue.fromS(Keys.META)))
+                        .updateExpression("SET #s = :c")
+                        .expressionAttributeNames(Map.of("#s", "status"))
+                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("CANCELLED"))));
 
         // the coordinator's first request also enters them in the directory; the count below is of the listing
-        pages("/roles/open", TestUsers.coordinator(), Map.of("from", "2027-06-01T00:00:00Z", "to", "2027-06-02T00:00:00Z"), 1);
+        pages(
+                "/roles/open",
+                TestUsers.coordinator(),
+                Map.of("from", "2027-06-01T00:00:00Z", "to", "2027-06-02T00:00:00Z"),
+                1);
         int mark = CallRecorder.mark();
-        List<JsonNode> open = pages("/roles/open", TestUsers.coordinator(),
-                Map.of("from", "2027-03-01T00:00:00Z", "to", "2027-05-31T00:00:00Z"), 1);
+        List<JsonNode> open = pages(
+                "/roles/open",
+                TestUsers.coordinator(),
+                Map.of("from", "2027-03-01T00:00:00Z", "to", "2027-05-31T00:00:00Z"),
+                1);
         List<String> calls = CallRecorder.since(mark);
-        assertEquals(List.of(underMinimum, openSlots, later), open.stream().map(m -> m.get("meetupId").asText()).toList());
+        assertEquals(
+                List.of(underMinimum, openSlots, later),
+                open.stream().map(m -> m.get("meetupId").asText()).toList());
         assertTrue(open.get(0).get("belowMinimum").asBoolean());
         assertEquals(2, open.get(0).get("openRoles").size());
         assertFalse(open.get(1).get("belowMinimum").asBoolean());
@@ -124,11 +174,24 @@ class RoleListingsTest {
         assertTrue(calls.stream().allMatch("DynamoDb.Query"::equals), () -> "index queries only: " + calls);
 
         // filling the last open slot takes the meetup off the list
-        assertEquals(201, s.volunteer(underMinimum, "host", TestUsers.otherEmployee()).status());
-        assertEquals(201, s.assign(underMinimum, "greeter", "g-1", person("G One", "g1@example.org"), TestUsers.coordinator()).status());
-        assertEquals(201, s.assign(underMinimum, "greeter", "g-2", person("G Two", "g2@example.org"), TestUsers.coordinator()).status());
-        List<JsonNode> after = pages("/roles/open", TestUsers.coordinator(),
-                Map.of("from", "2027-03-01T00:00:00Z", "to", "2027-05-31T00:00:00Z"), 50);
-        assertEquals(List.of(openSlots, later), after.stream().map(m -> m.get("meetupId").asText()).toList());
+        assertEquals(
+                201,
+                s.volunteer(underMinimum, "host", TestUsers.otherEmployee()).status());
+        assertEquals(
+                201,
+                s.assign(underMinimum, "greeter", "g-1", person("G One", "g1@example.org"), TestUsers.coordinator())
+                        .status());
+        assertEquals(
+                201,
+                s.assign(underMinimum, "greeter", "g-2", person("G Two", "g2@example.org"), TestUsers.coordinator())
+                        .status());
+        List<JsonNode> after = pages(
+                "/roles/open",
+                TestUsers.coordinator(),
+                Map.of("from", "2027-03-01T00:00:00Z", "to", "2027-05-31T00:00:00Z"),
+                50);
+        assertEquals(
+                List.of(openSlots, later),
+                after.stream().map(m -> m.get("meetupId").asText()).toList());
     }
 }

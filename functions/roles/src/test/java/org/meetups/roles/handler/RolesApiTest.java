@@ -20,9 +20,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.meetups.common.aws.AwsClients;
+import org.meetups.common.roles.Person;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
-import org.meetups.common.roles.Person;
 import org.meetups.roles.store.RoleAssignments;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
@@ -77,10 +77,22 @@ class RolesApiTest {
         assertEquals("Eva Employee", greeter.get("holders").get(0).get("name").asText());
         assertFalse(greeter.get("holders").get(0).has("email"), "other people's emails are not shown");
         assertTrue(role(board, "host").get("belowMinimum").asBoolean());
-        assertEquals("eva@example.org", role(s.board(id, TestUsers.employee()).json(), "greeter")
-                .get("holders").get(0).get("email").asText(), "your own email is");
-        assertEquals("eva@example.org", role(s.board(id, TestUsers.coordinator()).json(), "greeter")
-                .get("holders").get(0).get("email").asText(), "coordinators see emails");
+        assertEquals(
+                "eva@example.org",
+                role(s.board(id, TestUsers.employee()).json(), "greeter")
+                        .get("holders")
+                        .get(0)
+                        .get("email")
+                        .asText(),
+                "your own email is");
+        assertEquals(
+                "eva@example.org",
+                role(s.board(id, TestUsers.coordinator()).json(), "greeter")
+                        .get("holders")
+                        .get(0)
+                        .get("email")
+                        .asText(),
+                "coordinators see emails");
 
         assertEquals(204, s.withdraw(id, "greeter", TestUsers.employee()).status());
         assertEquals(204, s.withdraw(id, "greeter", TestUsers.employee()).status(), "repeating changes nothing");
@@ -97,14 +109,16 @@ class RolesApiTest {
         ApiResult second = s.volunteer(single, "greeter", TestUsers.employee());
         assertEquals(409, second.status(), second::toString);
         assertTrue(second.json().get("type").asText().endsWith("already-holds-a-role"));
-        ApiResult assigned = s.assign(single, "greeter", "emp-1", person("Eva", "eva@example.org"), TestUsers.coordinator());
+        ApiResult assigned =
+                s.assign(single, "greeter", "emp-1", person("Eva", "eva@example.org"), TestUsers.coordinator());
         assertEquals(409, assigned.status(), "coordinators respect the limit too");
         s.assertCountsMatchItems(single);
 
         String multi = s.meetup(START, true, "host:1:1", "greeter:2:0");
         assertEquals(201, s.volunteer(multi, "host", TestUsers.employee()).status());
         assertEquals(201, s.volunteer(multi, "greeter", TestUsers.employee()).status());
-        assertEquals(200, s.volunteer(multi, "greeter", TestUsers.employee()).status(), "the same role twice is impossible");
+        assertEquals(
+                200, s.volunteer(multi, "greeter", TestUsers.employee()).status(), "the same role twice is impossible");
         assertEquals(1, s.stored(multi).roles().get("greeter").filled());
         assertEquals(204, s.withdraw(multi, "host", TestUsers.employee()).status());
         s.assertCountsMatchItems(multi);
@@ -115,7 +129,9 @@ class RolesApiTest {
         String multi = s.meetup(START, true, "host:1:1", "greeter:2:0");
         s.volunteer(multi, "host", TestUsers.employee());
         s.assign(multi, "greeter", "emp-1", person("Eva", "eva@example.org"), TestUsers.coordinator());
-        assertEquals(Set.of("host", "greeter"), Set.copyOf(marker(multi, "emp-1").get("roles").ss()));
+        assertEquals(
+                Set.of("host", "greeter"),
+                Set.copyOf(marker(multi, "emp-1").get("roles").ss()));
         assertEquals("2", marker(multi, "emp-1").get("roleCount").n());
         s.withdraw(multi, "host", TestUsers.employee());
         assertEquals(List.of("greeter"), marker(multi, "emp-1").get("roles").ss());
@@ -125,8 +141,12 @@ class RolesApiTest {
     }
 
     static Map<String, AttributeValue> marker(String meetupId, String userId) {
-        return s.stack.dynamo().getItem(r -> r.tableName(s.stack.tableName()).consistentRead(true)
-                .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId)))).item();
+        return s.stack
+                .dynamo()
+                .getItem(r -> r.tableName(s.stack.tableName())
+                        .consistentRead(true)
+                        .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId))))
+                .item();
     }
 
     @Test
@@ -138,26 +158,33 @@ class RolesApiTest {
             boolean done;
 
             @Override
-            public void beforeExecution(Context.BeforeExecution context,
-                                        ExecutionAttributes attributes) {
+            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 if (!done && context.request() instanceof TransactWriteItemsRequest) {
                     done = true;
-                    s.stack.dynamo().updateItem(r -> r.tableName(s.stack.tableName())
-                            .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
-                            .updateExpression("SET startsAt = :start, version = :two")
-                            .expressionAttributeValues(Map.of(":start", AttributeValue.fromS(moved.toString()),
-                                    ":two", AttributeValue.fromN("2"))));
+                    s.stack
+                            .dynamo()
+                            .updateItem(r -> r.tableName(s.stack.tableName())
+                                    .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                                    .updateExpression("SET startsAt = :start, version = :two")
+                                    .expressionAttributeValues(Map.of(
+                                            ":start",
+                                            AttributeValue.fromS(moved.toString()),
+                                            ":two",
+                                            AttributeValue.fromN("2"))));
                 }
             }
         };
-        var repository = new RoleAssignments(new MeetupTable(
-                AwsClients.dynamoDb(s.stack.env(), List.of(mover)), s.stack.tableName()));
-        var taken = repository.take(id, "host", new Person("emp-1", "Eva", "eva@example.org", "en"),
-                "emp-1", NOW);
+        var repository = new RoleAssignments(
+                new MeetupTable(AwsClients.dynamoDb(s.stack.env(), List.of(mover)), s.stack.tableName()));
+        var taken = repository.take(id, "host", new Person("emp-1", "Eva", "eva@example.org", "en"), "emp-1", NOW);
         assertTrue(mover.done);
         assertEquals(moved, taken.assignment().meetupStartsAt(), "decided again on the moved meetup");
-        Map<String, AttributeValue> item = s.stack.dynamo().getItem(r -> r.tableName(s.stack.tableName()).consistentRead(true)
-                .key(MeetupTable.key(Keys.meetupPk(id), Keys.roleSk("host", "emp-1")))).item();
+        Map<String, AttributeValue> item = s.stack
+                .dynamo()
+                .getItem(r -> r.tableName(s.stack.tableName())
+                        .consistentRead(true)
+                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.roleSk("host", "emp-1"))))
+                .item();
         assertEquals(moved.toString(), item.get("meetupStartsAt").s());
         assertTrue(item.get("GSI2SK").s().startsWith(moved.toString()));
         assertEquals("2", item.get("meetupVersion").n());
@@ -180,28 +207,49 @@ class RolesApiTest {
     @Test
     void coordinatorAssignsAndUnassignsWithARecordOfWhoAndWhen() {
         String id = s.meetup("speaker:2:1");
-        ApiResult assigned = s.assign(id, "speaker", "emp-7",
-                "{\"name\":\"Sanne Bakker\",\"email\":\"sanne@example.org\",\"language\":\"nl\"}", TestUsers.coordinator());
+        ApiResult assigned = s.assign(
+                id,
+                "speaker",
+                "emp-7",
+                "{\"name\":\"Sanne Bakker\",\"email\":\"sanne@example.org\",\"language\":\"nl\"}",
+                TestUsers.coordinator());
         assertEquals(201, assigned.status(), assigned::toString);
         assertEquals("coord-1", assigned.json().get("assignedBy").asText());
         assertEquals(NOW.toString(), assigned.json().get("assignedAt").asText());
         assertFalse(assigned.json().get("volunteered").asBoolean());
-        Map<String, AttributeValue> item = s.stack.dynamo().getItem(r -> r.tableName(s.stack.tableName())
-                .key(Map.of("PK", AttributeValue.fromS("MEETUP#" + id), "SK", AttributeValue.fromS("ROLE#speaker#emp-7")))).item();
+        Map<String, AttributeValue> item = s.stack
+                .dynamo()
+                .getItem(r -> r.tableName(s.stack.tableName())
+                        .key(Map.of(
+                                "PK",
+                                AttributeValue.fromS("MEETUP#" + id),
+                                "SK",
+                                AttributeValue.fromS("ROLE#speaker#emp-7"))))
+                .item();
         assertEquals("ROLE", item.get("type").s());
         assertEquals("nl", item.get("language").s());
         assertEquals("sanne@example.org", item.get("email").s());
         assertEquals("USER#emp-7", item.get("GSI2PK").s());
-        assertEquals(Keys.userItemSk(START, id, "ROLE#speaker"), item.get("GSI2SK").s());
+        assertEquals(
+                Keys.userItemSk(START, id, "ROLE#speaker"), item.get("GSI2SK").s());
         assertEquals(START.toString(), item.get("meetupStartsAt").s());
 
-        assertEquals(200, s.assign(id, "speaker", "emp-7", person("Other Name", "x@example.org"),
-                TestUsers.coordinator()).status(), "repeating changes nothing");
-        assertEquals(403, s.assign(id, "speaker", "emp-8", person("Eve", "e@example.org"), TestUsers.employee()).status());
-        assertEquals(403, s.unassign(id, "speaker", "emp-7", TestUsers.employee()).status());
+        assertEquals(
+                200,
+                s.assign(id, "speaker", "emp-7", person("Other Name", "x@example.org"), TestUsers.coordinator())
+                        .status(),
+                "repeating changes nothing");
+        assertEquals(
+                403,
+                s.assign(id, "speaker", "emp-8", person("Eve", "e@example.org"), TestUsers.employee())
+                        .status());
+        assertEquals(
+                403, s.unassign(id, "speaker", "emp-7", TestUsers.employee()).status());
         assertEquals(1, s.recount(id, "speaker"), "refused requests change nothing");
-        assertEquals(204, s.unassign(id, "speaker", "emp-7", TestUsers.coordinator()).status());
-        assertEquals(204, s.unassign(id, "speaker", "emp-7", TestUsers.coordinator()).status());
+        assertEquals(
+                204, s.unassign(id, "speaker", "emp-7", TestUsers.coordinator()).status());
+        assertEquals(
+                204, s.unassign(id, "speaker", "emp-7", TestUsers.coordinator()).status());
         assertEquals(0, s.recount(id, "speaker"));
         s.assertCountsMatchItems(id);
     }
@@ -213,25 +261,39 @@ class RolesApiTest {
         // the self-service route has no user id: withdrawing only ever removes the caller
         assertEquals(204, s.withdraw(id, "greeter", TestUsers.employee()).status());
         assertEquals(1, s.recount(id, "greeter"));
-        assertEquals(403, s.unassign(id, "greeter", "emp-2", TestUsers.employee()).status());
+        assertEquals(
+                403, s.unassign(id, "greeter", "emp-2", TestUsers.employee()).status());
         assertEquals(1, s.recount(id, "greeter"));
     }
 
     @Test
     void coordinatorsDefineChangeAndRemoveRoles() {
         String id = s.meetup();
-        ApiResult added = s.call(ApiEvents.request("POST", "/meetups/{id}/roles").path("id", id)
+        ApiResult added = s.call(ApiEvents.request("POST", "/meetups/{id}/roles")
+                .path("id", id)
                 .json("{\"name\":\"note-taker\",\"description\":\"Writes it up\",\"slots\":2,\"minimum\":1}")
                 .as(TestUsers.coordinator()));
         assertEquals(201, added.status(), added::toString);
         assertEquals(2, role(added.json(), "note-taker").get("open").asInt());
-        assertEquals(409, s.call(ApiEvents.request("POST", "/meetups/{id}/roles").path("id", id)
-                .json("{\"name\":\"note-taker\"}").as(TestUsers.coordinator())).status(), "no role twice");
-        assertEquals(201, s.call(ApiEvents.request("POST", "/meetups/{id}/roles").path("id", id)
-                .json("{\"name\":\"host\"}").as(TestUsers.coordinator())).status());
+        assertEquals(
+                409,
+                s.call(ApiEvents.request("POST", "/meetups/{id}/roles")
+                                .path("id", id)
+                                .json("{\"name\":\"note-taker\"}")
+                                .as(TestUsers.coordinator()))
+                        .status(),
+                "no role twice");
+        assertEquals(
+                201,
+                s.call(ApiEvents.request("POST", "/meetups/{id}/roles")
+                                .path("id", id)
+                                .json("{\"name\":\"host\"}")
+                                .as(TestUsers.coordinator()))
+                        .status());
 
         assertEquals(201, s.volunteer(id, "note-taker", TestUsers.employee()).status());
-        assertEquals(201, s.volunteer(id, "note-taker", TestUsers.otherEmployee()).status());
+        assertEquals(
+                201, s.volunteer(id, "note-taker", TestUsers.otherEmployee()).status());
         ApiResult below = patchRole(id, "note-taker", "{\"slots\":1}");
         assertEquals(409, below.status(), below::toString);
         assertTrue(below.json().get("detail").asText().contains("2 people already hold it"));
@@ -254,12 +316,17 @@ class RolesApiTest {
     }
 
     ApiResult patchRole(String id, String role, String json) {
-        return s.call(ApiEvents.request("PATCH", "/meetups/{id}/roles/{role}").path("id", id).path("role", role)
-                .json(json).as(TestUsers.coordinator()));
+        return s.call(ApiEvents.request("PATCH", "/meetups/{id}/roles/{role}")
+                .path("id", id)
+                .path("role", role)
+                .json(json)
+                .as(TestUsers.coordinator()));
     }
 
     ApiResult removeRole(String id, String role) {
-        return s.call(ApiEvents.request("DELETE", "/meetups/{id}/roles/{role}").path("id", id).path("role", role)
+        return s.call(ApiEvents.request("DELETE", "/meetups/{id}/roles/{role}")
+                .path("id", id)
+                .path("role", role)
                 .as(TestUsers.coordinator()));
     }
 
@@ -267,10 +334,13 @@ class RolesApiTest {
     void cancelledMeetupsKeepTheirRolesForHistory() {
         String id = s.meetup("host:1:1", "greeter:2:0");
         assertEquals(201, s.volunteer(id, "host", TestUsers.employee()).status());
-        s.stack.dynamo().updateItem(r -> r.tableName(s.stack.tableName())
-                .key(Map.of("PK", AttributeValue.fromS("MEETUP#" + id), "SK", AttributeValue.fromS("META")))
-                .updateExpression("SET #s = :c").expressionAttributeNames(Map.of("#s", "status"))
-                .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("CANCELLED"))));
+        s.stack
+                .dynamo()
+                .updateItem(r -> r.tableName(s.stack.tableName())
+                        .key(Map.of("PK", AttributeValue.fromS("MEETUP#" + id), "SK", AttributeValue.fromS("META")))
+                        .updateExpression("SET #s = :c")
+                        .expressionAttributeNames(Map.of("#s", "status"))
+                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("CANCELLED"))));
         ApiResult refused = s.volunteer(id, "greeter", TestUsers.otherEmployee());
         assertEquals(409, refused.status());
         assertTrue(refused.json().get("type").asText().endsWith("meetup-cancelled"));
@@ -294,36 +364,92 @@ class RolesApiTest {
         String id = s.meetup("host:1:1");
         assertEquals(404, s.volunteer(id, "juggler", TestUsers.employee()).status());
         assertEquals(404, s.volunteer(id, "Not A Role!", TestUsers.employee()).status());
-        assertEquals(404, s.volunteer("no-such-meetup", "host", TestUsers.employee()).status());
+        assertEquals(
+                404, s.volunteer("no-such-meetup", "host", TestUsers.employee()).status());
         assertEquals(404, s.board("no such meetup", TestUsers.employee()).status());
         assertEquals(404, s.withdraw(id, "juggler", TestUsers.employee()).status());
         assertEquals(404, patchRole(id, "juggler", "{\"slots\":2}").status());
-        assertEquals(404, s.assign(id, "juggler", "emp-3", person("A", "a@example.org"), TestUsers.coordinator()).status());
+        assertEquals(
+                404,
+                s.assign(id, "juggler", "emp-3", person("A", "a@example.org"), TestUsers.coordinator())
+                        .status());
     }
 
     static Stream<Arguments> badRequests() {
         String id = "%ID%";
         return Stream.of(
                 Arguments.of("POST", "/meetups/{id}/roles", Map.of("id", id), "{\"name\":\"x\",\"slots\":0}", "slots"),
-                Arguments.of("POST", "/meetups/{id}/roles", Map.of("id", id), "{\"name\":\"x\",\"slots\":101}", "slots"),
-                Arguments.of("POST", "/meetups/{id}/roles", Map.of("id", id), "{\"name\":\"x\",\"slots\":\"three\"}", "slots"),
-                Arguments.of("POST", "/meetups/{id}/roles", Map.of("id", id), "{\"name\":\"x\",\"slots\":2,\"minimum\":3}", "minimum"),
+                Arguments.of(
+                        "POST", "/meetups/{id}/roles", Map.of("id", id), "{\"name\":\"x\",\"slots\":101}", "slots"),
+                Arguments.of(
+                        "POST",
+                        "/meetups/{id}/roles",
+                        Map.of("id", id),
+                        "{\"name\":\"x\",\"slots\":\"three\"}",
+                        "slots"),
+                Arguments.of(
+                        "POST",
+                        "/meetups/{id}/roles",
+                        Map.of("id", id),
+                        "{\"name\":\"x\",\"slots\":2,\"minimum\":3}",
+                        "minimum"),
                 Arguments.of("POST", "/meetups/{id}/roles", Map.of("id", id), "{\"name\":\"Big Boss\"}", "name"),
-                Arguments.of("POST", "/meetups/{id}/roles", Map.of("id", id), "{\"name\":\"x\",\"filled\":1}", "unknown field 'filled'"),
-                Arguments.of("POST", "/meetups/{id}/roles", Map.of("id", id), "{\"name\":\"x\",\"description\":\"a\\nb\"}", "description"),
-                Arguments.of("PATCH", "/meetups/{id}/roles/{role}", Map.of("id", id, "role", "host"), "{\"slots\":-1}", "slots"),
-                Arguments.of("PATCH", "/meetups/{id}/roles/{role}", Map.of("id", id, "role", "host"), "{\"name\":\"other\"}", "unknown field 'name'"),
-                Arguments.of("PATCH", "/meetups/{id}/roles/{role}", Map.of("id", id, "role", "host"), "{}", "at least one"),
-                Arguments.of("PUT", "/meetups/{id}/roles/{role}/assignees/{userId}", Map.of("id", id, "role", "host", "userId", "emp-5"),
-                        "{\"name\":\"A\"}", "email"),
-                Arguments.of("PUT", "/meetups/{id}/roles/{role}/assignees/{userId}", Map.of("id", id, "role", "host", "userId", "emp-5"),
-                        "{\"name\":\"A\",\"email\":\"not-an-email\"}", "email"),
-                Arguments.of("PUT", "/meetups/{id}/roles/{role}/assignees/{userId}", Map.of("id", id, "role", "host", "userId", "emp-5"),
-                        "{\"name\":\"A\",\"email\":\"a@example.org\",\"language\":\"fr\"}", "language"),
-                Arguments.of("PUT", "/meetups/{id}/roles/{role}/assignees/{userId}", Map.of("id", id, "role", "host", "userId", "emp-5"),
-                        "{\"name\":\"A\",\"email\":\"a@example.org\",\"userId\":\"emp-6\"}", "unknown field 'userId'"),
-                Arguments.of("PUT", "/meetups/{id}/roles/{role}/assignees/{userId}", Map.of("id", id, "role", "host", "userId", "a;b"),
-                        "{\"name\":\"A\",\"email\":\"a@example.org\"}", "user id"),
+                Arguments.of(
+                        "POST",
+                        "/meetups/{id}/roles",
+                        Map.of("id", id),
+                        "{\"name\":\"x\",\"filled\":1}",
+                        "unknown field 'filled'"),
+                Arguments.of(
+                        "POST",
+                        "/meetups/{id}/roles",
+                        Map.of("id", id),
+                        "{\"name\":\"x\",\"description\":\"a\\nb\"}",
+                        "description"),
+                Arguments.of(
+                        "PATCH",
+                        "/meetups/{id}/roles/{role}",
+                        Map.of("id", id, "role", "host"),
+                        "{\"slots\":-1}",
+                        "slots"),
+                Arguments.of(
+                        "PATCH",
+                        "/meetups/{id}/roles/{role}",
+                        Map.of("id", id, "role", "host"),
+                        "{\"name\":\"other\"}",
+                        "unknown field 'name'"),
+                Arguments.of(
+                        "PATCH", "/meetups/{id}/roles/{role}", Map.of("id", id, "role", "host"), "{}", "at least one"),
+                Arguments.of(
+                        "PUT",
+                        "/meetups/{id}/roles/{role}/assignees/{userId}",
+                        Map.of("id", id, "role", "host", "userId", "emp-5"),
+                        "{\"name\":\"A\"}",
+                        "email"),
+                Arguments.of(
+                        "PUT",
+                        "/meetups/{id}/roles/{role}/assignees/{userId}",
+                        Map.of("id", id, "role", "host", "userId", "emp-5"),
+                        "{\"name\":\"A\",\"email\":\"not-an-email\"}",
+                        "email"),
+                Arguments.of(
+                        "PUT",
+                        "/meetups/{id}/roles/{role}/assignees/{userId}",
+                        Map.of("id", id, "role", "host", "userId", "emp-5"),
+                        "{\"name\":\"A\",\"email\":\"a@example.org\",\"language\":\"fr\"}",
+                        "language"),
+                Arguments.of(
+                        "PUT",
+                        "/meetups/{id}/roles/{role}/assignees/{userId}",
+                        Map.of("id", id, "role", "host", "userId", "emp-5"),
+                        "{\"name\":\"A\",\"email\":\"a@example.org\",\"userId\":\"emp-6\"}",
+                        "unknown field 'userId'"),
+                Arguments.of(
+                        "PUT",
+                        "/meetups/{id}/roles/{role}/assignees/{userId}",
+                        Map.of("id", id, "role", "host", "userId", "a;b"),
+                        "{\"name\":\"A\",\"email\":\"a@example.org\"}",
+                        "user id"),
                 Arguments.of("GET", "/users/{userId}/roles", Map.of("userId", "bad;id"), null, "user id"),
                 Arguments.of("GET", "/roles/open?limit=0", Map.of(), null, "limit"),
                 Arguments.of("GET", "/roles/open?to=2020-01-01T00:00:00Z", Map.of(), null, "'to'"),
@@ -334,8 +460,8 @@ class RolesApiTest {
 
     @ParameterizedTest(name = "{0} {1} {3} -> 400 about {4}")
     @MethodSource("badRequests")
-    void badInputIsA400ProblemAndChangesNothing(String method, String route, Map<String, String> path, String body,
-                                               String detailMentions) {
+    void badInputIsA400ProblemAndChangesNothing(
+            String method, String route, Map<String, String> path, String body, String detailMentions) {
         String id = s.meetup("host:1:1");
         String[] routeAndQuery = route.split("\\?", 2);
         ApiEvents.Builder request = ApiEvents.request(method, routeAndQuery[0]).as(TestUsers.coordinator());
@@ -358,7 +484,8 @@ class RolesApiTest {
 
     static Stream<Arguments> authorisationMatrix() {
         record Who(String name, User user, boolean coordinator) {}
-        List<Who> callers = List.of(new Who("anonymous", TestUsers.anonymous(), false),
+        List<Who> callers = List.of(
+                new Who("anonymous", TestUsers.anonymous(), false),
                 new Who("employee", TestUsers.employee(), false),
                 new Who("other employee", TestUsers.otherEmployee(), false),
                 new Who("coordinator", TestUsers.coordinator(), true));
@@ -378,7 +505,8 @@ class RolesApiTest {
         List<Arguments> cases = new ArrayList<>();
         for (Route r : routes) {
             for (Who c : callers) {
-                int expected = c.user().sub() == null ? 401 : c.coordinator() ? r.coordinatorStatus() : r.employeeStatus();
+                int expected =
+                        c.user().sub() == null ? 401 : c.coordinator() ? r.coordinatorStatus() : r.employeeStatus();
                 cases.add(Arguments.of(r.key(), c.name(), c.user(), expected));
             }
         }
@@ -390,10 +518,15 @@ class RolesApiTest {
     void everyRouteByEveryKindOfCaller(String route, String callerName, User user, int expected) {
         // greeter has a holder (emp-3) to unassign; spare has none, so it can be removed
         String id = s.meetup("greeter:3:0", "spare:1:0");
-        assertEquals(201, s.assign(id, "greeter", "emp-3", person("Holder", "h@example.org"), TestUsers.coordinator()).status());
+        assertEquals(
+                201,
+                s.assign(id, "greeter", "emp-3", person("Holder", "h@example.org"), TestUsers.coordinator())
+                        .status());
         String[] parts = route.split(" ", 2);
-        ApiEvents.Builder request = ApiEvents.request(parts[0], parts[1]).as(user)
-                .path("id", id).path("role", route.contains("volunteer") || route.contains("assignees") ? "greeter" : "spare")
+        ApiEvents.Builder request = ApiEvents.request(parts[0], parts[1])
+                .as(user)
+                .path("id", id)
+                .path("role", route.contains("volunteer") || route.contains("assignees") ? "greeter" : "spare")
                 .path("userId", "emp-3");
         if (route.startsWith("POST")) {
             request.json("{\"name\":\"photographer\"}");

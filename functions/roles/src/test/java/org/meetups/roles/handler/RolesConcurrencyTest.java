@@ -73,14 +73,20 @@ class RolesConcurrencyTest {
         long refused = results.stream().filter(r -> r.status() == 409).count();
         assertEquals(3, holders, () -> "exactly three hold it: " + results);
         assertEquals(17, refused, () -> "the rest get 409: " + results);
-        assertTrue(results.stream().filter(r -> r.status() == 409)
+        assertTrue(results.stream()
+                .filter(r -> r.status() == 409)
                 .allMatch(r -> r.json().get("detail").asText().startsWith("role full")));
         assertEquals(3, s.recount(id, "greeter"));
         assertEquals(3, s.stored(id).roles().get("greeter").filled());
         s.assertCountsMatchItems(id);
-        System.out.printf("roles concurrency: 20 volunteers for 3 slots -> holders=%d refusals=%d elapsedMs=%d"
+        System.out.printf(
+                "roles concurrency: 20 volunteers for 3 slots -> holders=%d refusals=%d elapsedMs=%d"
                         + " dynamoDbCalls=%d (%.2f per volunteer: %d GetItem, %d TransactWriteItems)%n",
-                holders, refused, elapsedMs, calls.size(), calls.size() / 20.0,
+                holders,
+                refused,
+                elapsedMs,
+                calls.size(),
+                calls.size() / 20.0,
                 calls.stream().filter("DynamoDb.GetItem"::equals).count(),
                 calls.stream().filter("DynamoDb.TransactWriteItems"::equals).count());
     }
@@ -88,7 +94,10 @@ class RolesConcurrencyTest {
     @RepeatedTest(5)
     void coordinatorAndVolunteerRaceForTheLastSlot() throws Exception {
         String id = s.meetup("host:2:1");
-        assertEquals(201, s.volunteer(id, "host", TestUsers.user("early", "Early Bird", "early@example.org", false)).status());
+        assertEquals(
+                201,
+                s.volunteer(id, "host", TestUsers.user("early", "Early Bird", "early@example.org", false))
+                        .status());
         List<ApiResult> results = race(List.of(
                 () -> s.assign(id, "host", "emp-7", person("Sanne", "sanne@example.org"), TestUsers.coordinator()),
                 () -> s.volunteer(id, "host", TestUsers.employee())));
@@ -96,8 +105,11 @@ class RolesConcurrencyTest {
         long losers = results.stream().filter(r -> r.status() == 409).count();
         assertEquals(1, winners, results::toString);
         assertEquals(1, losers, results::toString);
-        assertTrue(results.stream().filter(r -> r.status() == 409)
-                .allMatch(r -> r.json().get("detail").asText().startsWith("role full")), results::toString);
+        assertTrue(
+                results.stream()
+                        .filter(r -> r.status() == 409)
+                        .allMatch(r -> r.json().get("detail").asText().startsWith("role full")),
+                results::toString);
         assertEquals(2, s.recount(id, "host"));
         s.assertCountsMatchItems(id);
     }
@@ -109,11 +121,15 @@ class RolesConcurrencyTest {
                 () -> s.volunteer(id, "host", TestUsers.employee()),
                 () -> s.volunteer(id, "greeter", TestUsers.employee()),
                 () -> s.volunteer(id, "speaker", TestUsers.employee()),
-                () -> s.assign(id, "photographer", "emp-1", person("Eva", "eva@example.org"), TestUsers.coordinator())));
+                () -> s.assign(
+                        id, "photographer", "emp-1", person("Eva", "eva@example.org"), TestUsers.coordinator())));
         assertEquals(1, results.stream().filter(r -> r.status() == 201).count(), results::toString);
         assertEquals(3, results.stream().filter(r -> r.status() == 409).count(), results::toString);
-        assertTrue(results.stream().filter(r -> r.status() == 409)
-                .allMatch(r -> r.json().get("type").asText().endsWith("already-holds-a-role")), results::toString);
+        assertTrue(
+                results.stream()
+                        .filter(r -> r.status() == 409)
+                        .allMatch(r -> r.json().get("type").asText().endsWith("already-holds-a-role")),
+                results::toString);
         s.assertCountsMatchItems(id);
     }
 
@@ -121,7 +137,9 @@ class RolesConcurrencyTest {
     void volunteeringAndWithdrawingAtOnceKeepsCountsEqualToItems() throws Exception {
         String id = s.meetup("greeter:5:0");
         for (int i = 0; i < 5; i++) {
-            assertEquals(201, s.volunteer(id, "greeter", RolesTestSupport.user(100 + i)).status());
+            assertEquals(
+                    201,
+                    s.volunteer(id, "greeter", RolesTestSupport.user(100 + i)).status());
         }
         List<Callable<ApiResult>> tasks = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

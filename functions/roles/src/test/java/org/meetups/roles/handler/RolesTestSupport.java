@@ -41,12 +41,35 @@ final class RolesTestSupport {
         Map<String, RoleNeed> needs = new LinkedHashMap<>();
         for (int i = 0; i < roles.length; i++) {
             String[] parts = roles[i].split(":");
-            needs.put(parts[0], new RoleNeed("The " + parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), 0, i));
+            needs.put(
+                    parts[0],
+                    new RoleNeed("The " + parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), 0, i));
         }
         String id = UUID.randomUUID().toString();
-        table.meetups().putItem(new Meetup(id, "Meetup " + id.substring(0, 8), "Talks", MeetupKind.COMMUNITY_MEETUP, "en",
-                start, start.plusSeconds(7200), "Europe/Amsterdam", "Rotterdam", null, 40, start, needs,
-                allowMultipleRoles, MeetupStatus.SCHEDULED, 0, 0, 0, 1, "coord-1", NOW, NOW));
+        table.meetups()
+                .putItem(new Meetup(
+                        id,
+                        "Meetup " + id.substring(0, 8),
+                        "Talks",
+                        MeetupKind.COMMUNITY_MEETUP,
+                        "en",
+                        start,
+                        start.plusSeconds(7200),
+                        "Europe/Amsterdam",
+                        "Rotterdam",
+                        null,
+                        40,
+                        start,
+                        needs,
+                        allowMultipleRoles,
+                        MeetupStatus.SCHEDULED,
+                        0,
+                        0,
+                        0,
+                        1,
+                        "coord-1",
+                        NOW,
+                        NOW));
         return id;
     }
 
@@ -59,25 +82,39 @@ final class RolesTestSupport {
     }
 
     ApiResult volunteer(String id, String role, User user) {
-        return call(ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer").path("id", id).path("role", role).as(user));
+        return call(ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer")
+                .path("id", id)
+                .path("role", role)
+                .as(user));
     }
 
     ApiResult withdraw(String id, String role, User user) {
-        return call(ApiEvents.request("DELETE", "/meetups/{id}/roles/{role}/volunteer").path("id", id).path("role", role).as(user));
+        return call(ApiEvents.request("DELETE", "/meetups/{id}/roles/{role}/volunteer")
+                .path("id", id)
+                .path("role", role)
+                .as(user));
     }
 
     ApiResult assign(String id, String role, String userId, String body, User user) {
-        return call(ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/assignees/{userId}").path("id", id)
-                .path("role", role).path("userId", userId).json(body).as(user));
+        return call(ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/assignees/{userId}")
+                .path("id", id)
+                .path("role", role)
+                .path("userId", userId)
+                .json(body)
+                .as(user));
     }
 
     ApiResult unassign(String id, String role, String userId, User user) {
-        return call(ApiEvents.request("DELETE", "/meetups/{id}/roles/{role}/assignees/{userId}").path("id", id)
-                .path("role", role).path("userId", userId).as(user));
+        return call(ApiEvents.request("DELETE", "/meetups/{id}/roles/{role}/assignees/{userId}")
+                .path("id", id)
+                .path("role", role)
+                .path("userId", userId)
+                .as(user));
     }
 
     ApiResult board(String id, User user) {
-        return call(ApiEvents.request("GET", "/meetups/{id}/roles").path("id", id).as(user));
+        return call(
+                ApiEvents.request("GET", "/meetups/{id}/roles").path("id", id).as(user));
     }
 
     static String person(String name, String email) {
@@ -94,10 +131,16 @@ final class RolesTestSupport {
 
     /** Assignment items of a role, counted by a consistent Query. */
     int recount(String id, String role) {
-        return stack.dynamo().query(r -> r.tableName(stack.tableName()).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(id)),
-                        ":sk", AttributeValue.fromS("ROLE#" + role + "#")))).count();
+        return stack.dynamo()
+                .query(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS(Keys.meetupPk(id)),
+                                ":sk",
+                                AttributeValue.fromS("ROLE#" + role + "#"))))
+                .count();
     }
 
     /** Every role's filled equals its items, and openRoleSlots equals the sum of open slots. */
@@ -108,8 +151,12 @@ final class RolesTestSupport {
             assertEquals(recount(id, e.getKey()), e.getValue().filled(), "filled of " + e.getKey());
             open += e.getValue().slots() - e.getValue().filled();
         }
-        Map<String, AttributeValue> raw = stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
-                .key(Map.of("PK", AttributeValue.fromS(Keys.meetupPk(id)), "SK", AttributeValue.fromS(Keys.META)))).item();
+        Map<String, AttributeValue> raw = stack.dynamo()
+                .getItem(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
+                        .key(Map.of(
+                                "PK", AttributeValue.fromS(Keys.meetupPk(id)), "SK", AttributeValue.fromS(Keys.META))))
+                .item();
         assertEquals(open, Integer.parseInt(raw.get("openRoleSlots").n()), "openRoleSlots");
     }
 }

@@ -14,9 +14,9 @@ import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
-import org.meetups.emulator.ProjectFiles;
 
 /** The files in events/roles, read as the Lambda runtime reads them, served by the real handler in a sensible order. */
 class SampleEventsTest {
@@ -29,10 +29,31 @@ class SampleEventsTest {
         Map<String, RoleNeed> roles = new LinkedHashMap<>();
         roles.put("host", new RoleNeed("Opens and closes", 1, 1, 0, 0));
         roles.put("greeter", new RoleNeed("Welcomes people at the door", 2, 0, 0, 1));
-        s.table.meetups().putItem(new Meetup(SAMPLE_ID, "Founders breakfast", null, MeetupKind.COMMUNITY_MEETUP, "en",
-                RolesTestSupport.START, RolesTestSupport.START.plusSeconds(7200), "Europe/Amsterdam", "Rotterdam", null,
-                40, RolesTestSupport.START, roles, false, MeetupStatus.SCHEDULED, 0, 0, 0, 1, "coord",
-                RolesTestSupport.NOW, RolesTestSupport.NOW));
+        s.table
+                .meetups()
+                .putItem(new Meetup(
+                        SAMPLE_ID,
+                        "Founders breakfast",
+                        null,
+                        MeetupKind.COMMUNITY_MEETUP,
+                        "en",
+                        RolesTestSupport.START,
+                        RolesTestSupport.START.plusSeconds(7200),
+                        "Europe/Amsterdam",
+                        "Rotterdam",
+                        null,
+                        40,
+                        RolesTestSupport.START,
+                        roles,
+                        false,
+                        MeetupStatus.SCHEDULED,
+                        0,
+                        0,
+                        0,
+                        1,
+                        "coord",
+                        RolesTestSupport.NOW,
+                        RolesTestSupport.NOW));
     }
 
     static APIGatewayV2HTTPEvent event(String name) {
@@ -42,11 +63,17 @@ class SampleEventsTest {
     @Test
     void everySampleEventIsServed() {
         record Expect(String file, int status) {}
-        for (Expect e : List.of(new Expect("list-meetup-roles.json", 200), new Expect("add-meetup-role.json", 201),
-                new Expect("change-meetup-role.json", 200), new Expect("volunteer-for-role.json", 201),
-                new Expect("list-my-roles.json", 200), new Expect("list-user-roles.json", 200),
-                new Expect("withdraw-from-role.json", 204), new Expect("assign-role.json", 201),
-                new Expect("list-open-roles.json", 200), new Expect("unassign-role.json", 204),
+        for (Expect e : List.of(
+                new Expect("list-meetup-roles.json", 200),
+                new Expect("add-meetup-role.json", 201),
+                new Expect("change-meetup-role.json", 200),
+                new Expect("volunteer-for-role.json", 201),
+                new Expect("list-my-roles.json", 200),
+                new Expect("list-user-roles.json", 200),
+                new Expect("withdraw-from-role.json", 204),
+                new Expect("assign-role.json", 201),
+                new Expect("list-open-roles.json", 200),
+                new Expect("unassign-role.json", 204),
                 new Expect("remove-meetup-role.json", 204))) {
             ApiResult result = s.stack.call(s.handler, event(e.file()));
             assertEquals(e.status(), result.status(), () -> e.file() + ": " + result);
@@ -57,7 +84,9 @@ class SampleEventsTest {
     void everyRouteHasASampleEvent() {
         List<String> sampleRoutes = Arrays.stream(
                         ProjectFiles.resolve("events/roles").toFile().listFiles((d, n) -> n.endsWith(".json")))
-                .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey()).sorted().toList();
+                .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey())
+                .sorted()
+                .toList();
         assertEquals(s.handler.routes().keySet().stream().sorted().toList(), sampleRoutes);
     }
 }

@@ -1,7 +1,5 @@
 package org.meetups.rsvp.handler;
 
-import org.meetups.common.people.Directory;
-import org.meetups.common.people.DirectorySync;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,29 +16,31 @@ import org.meetups.common.auth.Caller;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.PersonRules;
 import org.meetups.common.http.ApiException;
 import org.meetups.common.http.ApiRequest;
 import org.meetups.common.http.ApiResponse;
 import org.meetups.common.http.CsvTable;
 import org.meetups.common.http.HttpFunction;
 import org.meetups.common.http.PageCursor;
-import org.meetups.common.rsvp.Rsvp;
-import org.meetups.common.store.UserItemPosition;
-import org.meetups.common.store.MeetupTable;
-import org.meetups.common.domain.PersonRules;
 import org.meetups.common.http.Problem;
+import org.meetups.common.people.Directory;
+import org.meetups.common.people.DirectorySync;
 import org.meetups.common.rsvp.NextStep;
+import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpRules;
+import org.meetups.common.store.MeetupTable;
+import org.meetups.common.store.UserItemPosition;
 import org.meetups.rsvp.handler.Views.AttendanceBatchInput;
 import org.meetups.rsvp.handler.Views.AttendanceBatchResult;
 import org.meetups.rsvp.handler.Views.AttendanceInput;
 import org.meetups.rsvp.handler.Views.AttendanceResult;
-import org.meetups.rsvp.handler.Views.SeatInput;
 import org.meetups.rsvp.handler.Views.AttendeePage;
 import org.meetups.rsvp.handler.Views.AttendeeView;
 import org.meetups.rsvp.handler.Views.MyMeetupView;
 import org.meetups.rsvp.handler.Views.MyMeetupsPage;
 import org.meetups.rsvp.handler.Views.RsvpView;
+import org.meetups.rsvp.handler.Views.SeatInput;
 import org.meetups.rsvp.store.RsvpStore;
 import org.meetups.rsvp.store.RsvpStore.AttendanceWrite;
 import org.meetups.rsvp.store.RsvpStore.AttendeeCursor;
@@ -53,7 +52,7 @@ import org.meetups.rsvp.store.RsvpStore.AttendeeCursor;
 public final class RsvpHandler extends HttpFunction {
     public static final int DEFAULT_PAGE = 50;
     public static final int MAX_PAGE = 200;
-    
+
     private static final Pattern USER_ID = PersonRules.USER_ID;
     /** People per batch attendance request. */
     public static final int MAX_ATTENDANCE_BATCH = 100;
@@ -97,8 +96,15 @@ public final class RsvpHandler extends HttpFunction {
 
     @Override
     protected List<Class<?>> primedTypes() {
-        return List.of(SeatInput.class, AttendanceInput.class, AttendanceBatchInput.class, RsvpView.class, AttendeeView.class,
-                AttendeePage.class, MyMeetupsPage.class, AttendanceBatchResult.class);
+        return List.of(
+                SeatInput.class,
+                AttendanceInput.class,
+                AttendanceBatchInput.class,
+                RsvpView.class,
+                AttendeeView.class,
+                AttendeePage.class,
+                MyMeetupsPage.class,
+                AttendanceBatchResult.class);
     }
 
     ApiResponse rsvp(ApiRequest request, Caller caller) {
@@ -131,11 +137,13 @@ public final class RsvpHandler extends HttpFunction {
         String id = request.meetupId();
         String userId = PersonRules.userId(request.pathParameter("userId"));
         SeatInput input = request.body() == null || request.body().length == 0
-                ? new SeatInput(null, null, null, null) : request.jsonBody(SeatInput.class);
+                ? new SeatInput(null, null, null, null)
+                : request.jsonBody(SeatInput.class);
         PersonRules.Contact contact = input.name() == null && input.email() == null && input.language() == null
-                ? null : PersonRules.contact(input.name(), input.email(), input.language());
-        RsvpStore.Seated seated = store.seat(caller.userId(), id, userId, contact,
-                Boolean.TRUE.equals(input.overCapacity()), now());
+                ? null
+                : PersonRules.contact(input.name(), input.email(), input.language());
+        RsvpStore.Seated seated =
+                store.seat(caller.userId(), id, userId, contact, Boolean.TRUE.equals(input.overCapacity()), now());
         return ApiResponse.json(seated.changed() ? 201 : 200, AttendeeView.of(seated.rsvp()));
     }
 
@@ -144,7 +152,9 @@ public final class RsvpHandler extends HttpFunction {
         caller.requireCoordinator();
         String id = request.meetupId();
         String userId = attendeeId(request);
-        return ApiResponse.json(200, AttendeeView.of(store.remove(caller.userId(), id, userId, now()).rsvp()));
+        return ApiResponse.json(
+                200,
+                AttendeeView.of(store.remove(caller.userId(), id, userId, now()).rsvp()));
     }
 
     /** The {@code {userId}} of the attendee routes; one no RSVP can have is a 404, like an unknown one. */
@@ -173,8 +183,13 @@ public final class RsvpHandler extends HttpFunction {
             return position;
         });
         RsvpStore.MyPage page = store.myItems(caller.userId(), now, limit, after);
-        return ApiResponse.json(200, new MyMeetupsPage(page.items().stream().map(MyMeetupView::of).toList(),
-                page.next().map(next -> PageCursor.encode(scope, next.fields())).orElse(null)));
+        return ApiResponse.json(
+                200,
+                new MyMeetupsPage(
+                        page.items().stream().map(MyMeetupView::of).toList(),
+                        page.next()
+                                .map(next -> PageCursor.encode(scope, next.fields()))
+                                .orElse(null)));
     }
 
     ApiResponse attendees(ApiRequest request, Caller caller) {
@@ -187,12 +202,17 @@ public final class RsvpHandler extends HttpFunction {
         store.findMeetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
         RsvpStore.AttendeePage page = store.attendees(id, limit, after);
         var views = page.attendees().stream().map(AttendeeView::of).toList();
-        String next = page.next().map(cursor -> PageCursor.encode(scope, attendeeCursorFields(cursor))).orElse(null);
+        String next = page.next()
+                .map(cursor -> PageCursor.encode(scope, attendeeCursorFields(cursor)))
+                .orElse(null);
         ApiResponse response = csv
                 ? new ApiResponse(200, Map.of("content-type", CsvTable.CONTENT_TYPE), Views.csv(views, after.isEmpty()))
                 : ApiResponse.json(200, new AttendeePage(views, next));
-        return next == null ? response : response.withHeader("link",
-                "</meetups/" + id + "/attendees?limit=" + limit + "&cursor=" + next + ">; rel=\"next\"");
+        return next == null
+                ? response
+                : response.withHeader(
+                        "link",
+                        "</meetups/" + id + "/attendees?limit=" + limit + "&cursor=" + next + ">; rel=\"next\"");
     }
 
     ApiResponse attendance(ApiRequest request, Caller caller) {
@@ -224,21 +244,29 @@ public final class RsvpHandler extends HttpFunction {
         List<RsvpStore.AttendanceMark> marks = marks(input);
         Meetup meetup = store.findMeetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
         RsvpRules.requireAttendanceOpen(meetup, now());
-        List<RsvpStore.AttendanceMark> valid = marks.stream().filter(m -> USER_ID.matcher(m.userId()).matches()).toList();
-        Iterator<AttendanceWrite> written = store.recordAttendance(id, valid, now()).iterator();
+        List<RsvpStore.AttendanceMark> valid = marks.stream()
+                .filter(m -> USER_ID.matcher(m.userId()).matches())
+                .toList();
+        Iterator<AttendanceWrite> written =
+                store.recordAttendance(id, valid, now()).iterator();
         List<AttendanceResult> results = new ArrayList<>();
         for (RsvpStore.AttendanceMark mark : marks) {
-            AttendanceWrite write = USER_ID.matcher(mark.userId()).matches() ? written.next() : new AttendanceWrite.NoRsvp();
-            results.add(write instanceof AttendanceWrite.Done done
-                    ? AttendanceResult.recorded(mark.userId(), AttendeeView.of(done.rsvp()))
-                    : AttendanceResult.refused(mark.userId(), refusal(mark.userId(), write).problem(request.path())));
+            AttendanceWrite write =
+                    USER_ID.matcher(mark.userId()).matches() ? written.next() : new AttendanceWrite.NoRsvp();
+            results.add(
+                    write instanceof AttendanceWrite.Done done
+                            ? AttendanceResult.recorded(mark.userId(), AttendeeView.of(done.rsvp()))
+                            : AttendanceResult.refused(
+                                    mark.userId(), refusal(mark.userId(), write).problem(request.path())));
         }
         int recorded = (int) results.stream().filter(r -> r.attendee() != null).count();
         return ApiResponse.json(200, new AttendanceBatchResult(results, recorded, results.size() - recorded));
     }
 
     private static List<RsvpStore.AttendanceMark> marks(AttendanceBatchInput input) {
-        if (input.attendance() == null || input.attendance().isEmpty() || input.attendance().size() > MAX_ATTENDANCE_BATCH) {
+        if (input.attendance() == null
+                || input.attendance().isEmpty()
+                || input.attendance().size() > MAX_ATTENDANCE_BATCH) {
             throw ApiException.badRequest("field 'attendance' must list 1 to " + MAX_ATTENDANCE_BATCH
                     + " people: [{\"userId\": ..., \"attendance\": \"ATTENDED\" | \"NO_SHOW\"}]");
         }
@@ -256,13 +284,19 @@ public final class RsvpHandler extends HttpFunction {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return input.attendance().stream().map(m -> new RsvpStore.AttendanceMark(m.userId(), m.attendance())).toList();
+        return input.attendance().stream()
+                .map(m -> new RsvpStore.AttendanceMark(m.userId(), m.attendance()))
+                .toList();
     }
 
     private static ApiException refusal(String userId, AttendanceWrite write) {
         return switch (write) {
-            case AttendanceWrite.NotGoing notGoing -> ApiException.conflict("not-going", "Not going",
-                    "user '" + userId + "' is " + notGoing.rsvp().status() + ", not GOING: attendance is for people with a seat");
+            case AttendanceWrite.NotGoing notGoing ->
+                ApiException.conflict(
+                        "not-going",
+                        "Not going",
+                        "user '" + userId + "' is " + notGoing.rsvp().status()
+                                + ", not GOING: attendance is for people with a seat");
             default -> noRsvp(userId);
         };
     }
@@ -271,24 +305,29 @@ public final class RsvpHandler extends HttpFunction {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-
-
-
     /** Going part: {@code G, <after user>, ""}; waitlist part: {@code W, <after position>, <after user>}. */
     static java.util.List<String> attendeeCursorFields(AttendeeCursor cursor) {
         return switch (cursor) {
-            case AttendeeCursor.Going going -> java.util.List.of("G", going.afterUserId() == null ? "" : going.afterUserId(), "");
-            case AttendeeCursor.Waiting waiting -> java.util.List.of("W", Long.toString(waiting.afterPosition()),
-                    waiting.afterUserId() == null ? "" : waiting.afterUserId());
+            case AttendeeCursor.Going going ->
+                java.util.List.of("G", going.afterUserId() == null ? "" : going.afterUserId(), "");
+            case AttendeeCursor.Waiting waiting ->
+                java.util.List.of(
+                        "W",
+                        Long.toString(waiting.afterPosition()),
+                        waiting.afterUserId() == null ? "" : waiting.afterUserId());
         };
     }
 
     static AttendeeCursor attendeeCursor(java.util.List<String> fields) {
         try {
-            if (fields.get(0).equals("G") && USER_ID.matcher(fields.get(1)).matches() && fields.get(2).isEmpty()) {
+            if (fields.get(0).equals("G")
+                    && USER_ID.matcher(fields.get(1)).matches()
+                    && fields.get(2).isEmpty()) {
                 return new AttendeeCursor.Going(fields.get(1));
             }
-            if (fields.get(0).equals("W") && fields.get(1).equals("0") && fields.get(2).isEmpty()) {
+            if (fields.get(0).equals("W")
+                    && fields.get(1).equals("0")
+                    && fields.get(2).isEmpty()) {
                 return new AttendeeCursor.Waiting(0, null);
             }
             if (fields.get(0).equals("W") && USER_ID.matcher(fields.get(2)).matches()) {

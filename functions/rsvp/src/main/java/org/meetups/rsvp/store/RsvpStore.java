@@ -8,19 +8,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.meetups.common.auth.Caller;
-import org.meetups.common.domain.PersonRules;
 import org.meetups.common.domain.Meetup;
+import org.meetups.common.domain.PersonRules;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
 import org.meetups.common.rsvp.Attendance;
 import org.meetups.common.rsvp.MeetupCounters;
 import org.meetups.common.rsvp.Rsvp;
-import org.meetups.common.rsvp.RsvpSchema;
-import org.meetups.common.rsvp.RsvpStatus;
-import org.meetups.common.rsvp.Waitlist;
 import org.meetups.common.rsvp.RsvpCancellation;
+import org.meetups.common.rsvp.RsvpRules;
+import org.meetups.common.rsvp.RsvpRules.RsvpDecision;
+import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpSnapshot;
+import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.rsvp.SeatTake;
+import org.meetups.common.rsvp.Waitlist;
 import org.meetups.common.store.Busy;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
@@ -28,11 +30,8 @@ import org.meetups.common.store.MeetupTable;
 import org.meetups.common.store.Transactions;
 import org.meetups.common.store.Transactions.Outcome;
 import org.meetups.common.store.UserItemPosition;
-import org.meetups.common.rsvp.RsvpRules;
-import org.meetups.common.rsvp.RsvpRules.RsvpDecision;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -72,8 +71,11 @@ public final class RsvpStore {
     }
 
     public Optional<Rsvp> find(String meetupId, String userId) {
-        Map<String, AttributeValue> item = table.client().getItem(r -> r.tableName(table.name())
-                .key(key(meetupId, Keys.rsvpSk(userId))).consistentRead(true)).item();
+        Map<String, AttributeValue> item = table.client()
+                .getItem(r -> r.tableName(table.name())
+                        .key(key(meetupId, Keys.rsvpSk(userId)))
+                        .consistentRead(true))
+                .item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RsvpSchema.RSVP.mapToItem(item));
     }
 
@@ -90,16 +92,26 @@ public final class RsvpStore {
             RsvpDecision decision = RsvpRules.rsvp(meetup, previous, now);
             Rsvp next;
             TransactWriteItem counters;
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", AttributeValue.fromS(now.toString()),
-                    ":start", AttributeValue.fromS(meetup.startsAt().toString())));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                    ":now",
+                    AttributeValue.fromS(now.toString()),
+                    ":start",
+                    AttributeValue.fromS(meetup.startsAt().toString())));
             switch (decision) {
                 case RsvpDecision.Unchanged unchanged -> {
                     outcome("UNCHANGED");
                     return new Decided(meetup, unchanged.rsvp());
                 }
                 case RsvpDecision.TakeSeat seat -> {
-                    next = SeatTake.signUp(meetup, previous, caller.userId(), caller.email(), caller.name(),
-                            RsvpStatus.GOING, null, now);
+                    next = SeatTake.signUp(
+                            meetup,
+                            previous,
+                            caller.userId(),
+                            caller.email(),
+                            caller.name(),
+                            RsvpStatus.GOING,
+                            null,
+                            now);
                     counters = SeatTake.seatCounters(table.name(), meetup, now);
                 }
                 case RsvpDecision.JoinWaitlist join -> {
@@ -111,14 +123,29 @@ public final class RsvpStore {
                         snapshot = retrySnapshot(null, 0, snapshot, meetupId, caller.userId(), attempt);
                         continue;
                     }
-                    next = SeatTake.signUp(meetup, previous, caller.userId(), caller.email(), caller.name(),
-                            RsvpStatus.WAITLISTED, position.get(), now);
-                    counters = MeetupCounters.update(table.name(), meetupId, "SET #waiting = #waiting + :one",
-                            MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.OPEN_FOR_RSVP,
-                                    MeetupCounters.SAME_START, MeetupCounters.FULL_OR_PEOPLE_WAITING), values);
+                    next = SeatTake.signUp(
+                            meetup,
+                            previous,
+                            caller.userId(),
+                            caller.email(),
+                            caller.name(),
+                            RsvpStatus.WAITLISTED,
+                            position.get(),
+                            now);
+                    counters = MeetupCounters.update(
+                            table.name(),
+                            meetupId,
+                            "SET #waiting = #waiting + :one",
+                            MeetupCounters.and(
+                                    MeetupCounters.SCHEDULED,
+                                    MeetupCounters.OPEN_FOR_RSVP,
+                                    MeetupCounters.SAME_START,
+                                    MeetupCounters.FULL_OR_PEOPLE_WAITING),
+                            values);
                 }
             }
-            Outcome outcome = Transactions.write(table.client(), List.of(SeatTake.put(table.name(), next, previous), counters));
+            Outcome outcome =
+                    Transactions.write(table.client(), List.of(SeatTake.put(table.name(), next, previous), counters));
             if (outcome instanceof Outcome.Refused refused) {
                 snapshot = retrySnapshot(refused, 1, snapshot, meetupId, caller.userId(), attempt);
                 continue;
@@ -142,8 +169,8 @@ public final class RsvpStore {
      * {@link RsvpCancellation}, shared with one-click links.
      */
     public Decided cancel(String userId, String meetupId, Instant now) {
-        return cancelled(cancellation.cancel(userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED),
-                List.of(), null));
+        return cancelled(cancellation.cancel(
+                userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED), List.of(), null));
     }
 
     /**
@@ -152,14 +179,21 @@ public final class RsvpStore {
      * the RSVP item records who removed them, so the person's mail says so.
      */
     public Decided remove(String coordinatorId, String meetupId, String userId, Instant now) {
-        return cancelled(cancellation.cancel(userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED),
-                List.of(), null, coordinatorId));
+        return cancelled(cancellation.cancel(
+                userId,
+                meetupId,
+                now,
+                Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED),
+                List.of(),
+                null,
+                coordinatorId));
     }
 
     private static Decided cancelled(RsvpCancellation.Result result) {
         return switch (result) {
             case RsvpCancellation.Result.Cancelled cancelled -> new Decided(cancelled.meetup(), cancelled.rsvp());
-            case RsvpCancellation.Result.AlreadyCancelled unchanged -> new Decided(unchanged.meetup(), unchanged.rsvp());
+            case RsvpCancellation.Result.AlreadyCancelled unchanged ->
+                new Decided(unchanged.meetup(), unchanged.rsvp());
             case RsvpCancellation.Result.OtherStatus other -> new Decided(other.meetup(), other.rsvp());
             case RsvpCancellation.Result.AlongsideRefused refused -> throw new IllegalStateException("no extra items");
             case RsvpCancellation.Result.OtherSignUp other -> throw new IllegalStateException("no sign-up named");
@@ -177,15 +211,23 @@ public final class RsvpStore {
      *
      * @param contact how to name and reach a walk-in without an RSVP item (null: take it from their item)
      */
-    public Seated seat(String coordinatorId, String meetupId, String userId, PersonRules.Contact contact,
-                       boolean overCapacity, Instant now) {
+    public Seated seat(
+            String coordinatorId,
+            String meetupId,
+            String userId,
+            PersonRules.Contact contact,
+            boolean overCapacity,
+            Instant now) {
         RsvpSnapshot snapshot = read(meetupId, userId);
         for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
             Meetup meetup = snapshot.requireMeetup(meetupId);
             Optional<Rsvp> previous = snapshot.rsvp();
             RsvpRules.SeatDecision decision = RsvpRules.seat(meetup, previous, contact != null, overCapacity, now);
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", AttributeValue.fromS(now.toString()),
-                    ":start", AttributeValue.fromS(meetup.startsAt().toString())));
+            Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                    ":now",
+                    AttributeValue.fromS(now.toString()),
+                    ":start",
+                    AttributeValue.fromS(meetup.startsAt().toString())));
             String capacity = overCapacity ? "" : "#going < #capacity";
             TransactWriteItem item;
             TransactWriteItem counters;
@@ -196,27 +238,66 @@ public final class RsvpStore {
                 }
                 case RsvpRules.SeatDecision.FromWaitlist waiting -> {
                     Rsvp was = waiting.rsvp();
-                    next = new Rsvp(meetupId, userId, was.email(), was.name(), was.language(), RsvpStatus.GOING, null,
-                            was.attendance(), was.createdAt(), now, was.meetupStartsAt(), was.generation(),
-                            was.meetupVersion(), coordinatorId);
+                    next = new Rsvp(
+                            meetupId,
+                            userId,
+                            was.email(),
+                            was.name(),
+                            was.language(),
+                            RsvpStatus.GOING,
+                            null,
+                            was.attendance(),
+                            was.createdAt(),
+                            now,
+                            was.meetupStartsAt(),
+                            was.generation(),
+                            was.meetupVersion(),
+                            coordinatorId);
                     item = seatFromWaitlist(was, coordinatorId, now);
-                    counters = MeetupCounters.update(table.name(), meetupId,
+                    counters = MeetupCounters.update(
+                            table.name(),
+                            meetupId,
                             "SET #going = #going + :one, #waiting = #waiting - :one",
-                            MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.ATTENDANCE_NOT_CLOSED,
-                                    "#waiting > :zero", capacity), values);
+                            MeetupCounters.and(
+                                    MeetupCounters.SCHEDULED,
+                                    MeetupCounters.ATTENDANCE_NOT_CLOSED,
+                                    "#waiting > :zero",
+                                    capacity),
+                            values);
                 }
                 case RsvpRules.SeatDecision.WalkIn walkIn -> {
-                    PersonRules.Contact who = contact != null ? contact : walkIn.previous()
-                            .map(r -> new PersonRules.Contact(r.name(), r.email(), r.language())).orElseThrow();
+                    PersonRules.Contact who = contact != null
+                            ? contact
+                            : walkIn.previous()
+                                    .map(r -> new PersonRules.Contact(r.name(), r.email(), r.language()))
+                                    .orElseThrow();
                     // a new sign-up, as an RSVP would be: links minted for an older one no longer apply
-                    next = new Rsvp(meetupId, userId, who.email(), who.name(), who.language(), RsvpStatus.GOING, null,
-                            null, walkIn.previous().map(Rsvp::createdAt).orElse(now), now, meetup.startsAt(),
-                            walkIn.previous().map(Rsvp::signUpGeneration).orElse(0L) + 1, meetup.version(), coordinatorId);
+                    next = new Rsvp(
+                            meetupId,
+                            userId,
+                            who.email(),
+                            who.name(),
+                            who.language(),
+                            RsvpStatus.GOING,
+                            null,
+                            null,
+                            walkIn.previous().map(Rsvp::createdAt).orElse(now),
+                            now,
+                            meetup.startsAt(),
+                            walkIn.previous().map(Rsvp::signUpGeneration).orElse(0L) + 1,
+                            meetup.version(),
+                            coordinatorId);
                     item = SeatTake.put(table.name(), next, walkIn.previous());
-                    counters = MeetupCounters.update(table.name(), meetupId, "SET #going = #going + :one",
-                            MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.ATTENDANCE_NOT_CLOSED,
+                    counters = MeetupCounters.update(
+                            table.name(),
+                            meetupId,
+                            "SET #going = #going + :one",
+                            MeetupCounters.and(
+                                    MeetupCounters.SCHEDULED,
+                                    MeetupCounters.ATTENDANCE_NOT_CLOSED,
                                     MeetupCounters.SAME_START,
-                                    overCapacity ? "" : MeetupCounters.SEAT_FREE_NOBODY_WAITING), values);
+                                    overCapacity ? "" : MeetupCounters.SEAT_FREE_NOBODY_WAITING),
+                            values);
                 }
             }
             Outcome outcome = Transactions.write(table.client(), List.of(item, counters));
@@ -231,22 +312,35 @@ public final class RsvpStore {
 
     /** WAITLISTED to GOING out of turn, only with the ticket as read; leaves the waitlist index. */
     private TransactWriteItem seatFromWaitlist(Rsvp waiting, String coordinatorId, Instant now) {
-        return TransactWriteItem.builder().update(Update.builder()
-                .tableName(table.name())
-                .key(key(waiting.meetupId(), Keys.rsvpSk(waiting.userId())))
-                .updateExpression("SET #status = :going, #updated = :now, #by = :by REMOVE #position, #gsi3pk, #gsi3sk")
-                .conditionExpression("#status = :waitlisted AND #position = :position")
-                .expressionAttributeNames(Map.of("#status", RsvpSchema.STATUS, "#updated", RsvpSchema.UPDATED_AT,
-                        "#by", RsvpSchema.CHANGED_BY, "#position", RsvpSchema.POSITION,
-                        "#gsi3pk", Keys.GSI3_PK, "#gsi3sk", Keys.GSI3_SK))
-                .expressionAttributeValues(Map.of(
-                        ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
-                        ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name()),
-                        ":position", AttributeValue.fromN(Long.toString(waiting.position())),
-                        ":now", AttributeValue.fromS(now.toString()),
-                        ":by", AttributeValue.fromS(coordinatorId)))
-                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                .build()).build();
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table.name())
+                        .key(key(waiting.meetupId(), Keys.rsvpSk(waiting.userId())))
+                        .updateExpression(
+                                "SET #status = :going, #updated = :now, #by = :by REMOVE #position, #gsi3pk, #gsi3sk")
+                        .conditionExpression("#status = :waitlisted AND #position = :position")
+                        .expressionAttributeNames(Map.of(
+                                "#status",
+                                RsvpSchema.STATUS,
+                                "#updated",
+                                RsvpSchema.UPDATED_AT,
+                                "#by",
+                                RsvpSchema.CHANGED_BY,
+                                "#position",
+                                RsvpSchema.POSITION,
+                                "#gsi3pk",
+                                Keys.GSI3_PK,
+                                "#gsi3sk",
+                                Keys.GSI3_SK))
+                        .expressionAttributeValues(Map.of(
+                                ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
+                                ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name()),
+                                ":position", AttributeValue.fromN(Long.toString(waiting.position())),
+                                ":now", AttributeValue.fromS(now.toString()),
+                                ":by", AttributeValue.fromS(coordinatorId)))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build())
+                .build();
     }
 
     /**
@@ -254,25 +348,40 @@ public final class RsvpStore {
      * would do (scheduled, open, full or people waiting). Empty if that no longer holds.
      */
     private Optional<Long> takeWaitlistPosition(String meetupId, Instant now) {
-        Update update = MeetupCounters.update(table.name(), meetupId, "SET #seq = #seq + :one",
-                MeetupCounters.and(MeetupCounters.SCHEDULED, MeetupCounters.OPEN_FOR_RSVP,
-                        MeetupCounters.FULL_OR_PEOPLE_WAITING),
-                Map.of(":now", AttributeValue.fromS(now.toString()))).update();
+        Update update = MeetupCounters.update(
+                        table.name(),
+                        meetupId,
+                        "SET #seq = #seq + :one",
+                        MeetupCounters.and(
+                                MeetupCounters.SCHEDULED,
+                                MeetupCounters.OPEN_FOR_RSVP,
+                                MeetupCounters.FULL_OR_PEOPLE_WAITING),
+                        Map.of(":now", AttributeValue.fromS(now.toString())))
+                .update();
         try {
-            Map<String, AttributeValue> updated = table.client().updateItem(r -> r.tableName(update.tableName())
-                    .key(update.key()).updateExpression(update.updateExpression())
-                    .conditionExpression(update.conditionExpression())
-                    .expressionAttributeNames(update.expressionAttributeNames())
-                    .expressionAttributeValues(update.expressionAttributeValues())
-                    .returnValues(ReturnValue.UPDATED_NEW)).attributes();
-            return Optional.of(Long.parseLong(updated.get(MeetupSchema.WAITLIST_SEQUENCE).n()));
+            Map<String, AttributeValue> updated = table.client()
+                    .updateItem(r -> r.tableName(update.tableName())
+                            .key(update.key())
+                            .updateExpression(update.updateExpression())
+                            .conditionExpression(update.conditionExpression())
+                            .expressionAttributeNames(update.expressionAttributeNames())
+                            .expressionAttributeValues(update.expressionAttributeValues())
+                            .returnValues(ReturnValue.UPDATED_NEW))
+                    .attributes();
+            return Optional.of(
+                    Long.parseLong(updated.get(MeetupSchema.WAITLIST_SEQUENCE).n()));
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         }
     }
 
-    private RsvpSnapshot retrySnapshot(Outcome.Refused refused, int meetupItem, RsvpSnapshot previous, String meetupId,
-                                       String userId, int attempt) {
+    private RsvpSnapshot retrySnapshot(
+            Outcome.Refused refused,
+            int meetupItem,
+            RsvpSnapshot previous,
+            String meetupId,
+            String userId,
+            int attempt) {
         return RsvpSnapshot.retry(table, refused, meetupItem, previous, meetupId, userId, attempt);
     }
 
@@ -290,23 +399,36 @@ public final class RsvpStore {
 
     /** One UpdateItem per person, in order; each person's outcome on its own (one failing never stops the rest). */
     public List<AttendanceWrite> recordAttendance(String meetupId, List<AttendanceMark> marks, Instant now) {
-        return marks.stream().map(m -> recordAttendance(meetupId, m.userId(), m.attendance(), now)).toList();
+        return marks.stream()
+                .map(m -> recordAttendance(meetupId, m.userId(), m.attendance(), now))
+                .toList();
     }
 
     /** One UpdateItem, only on an RSVP that holds a seat. */
     public AttendanceWrite recordAttendance(String meetupId, String userId, Attendance attendance, Instant now) {
         try {
-            Map<String, AttributeValue> item = table.client().updateItem(r -> r.tableName(table.name())
-                    .key(key(meetupId, Keys.rsvpSk(userId)))
-                    .updateExpression("SET #attendance = :attendance, #updated = :now")
-                    .conditionExpression("attribute_exists(PK) AND #status = :going")
-                    .expressionAttributeNames(Map.of("#attendance", RsvpSchema.ATTENDANCE,
-                            "#updated", RsvpSchema.UPDATED_AT, "#status", RsvpSchema.STATUS))
-                    .expressionAttributeValues(Map.of(":attendance", AttributeValue.fromS(attendance.name()),
-                            ":now", AttributeValue.fromS(now.toString()),
-                            ":going", AttributeValue.fromS(RsvpStatus.GOING.name())))
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+            Map<String, AttributeValue> item = table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(meetupId, Keys.rsvpSk(userId)))
+                            .updateExpression("SET #attendance = :attendance, #updated = :now")
+                            .conditionExpression("attribute_exists(PK) AND #status = :going")
+                            .expressionAttributeNames(Map.of(
+                                    "#attendance",
+                                    RsvpSchema.ATTENDANCE,
+                                    "#updated",
+                                    RsvpSchema.UPDATED_AT,
+                                    "#status",
+                                    RsvpSchema.STATUS))
+                            .expressionAttributeValues(Map.of(
+                                    ":attendance",
+                                    AttributeValue.fromS(attendance.name()),
+                                    ":now",
+                                    AttributeValue.fromS(now.toString()),
+                                    ":going",
+                                    AttributeValue.fromS(RsvpStatus.GOING.name())))
+                            .returnValues(ReturnValue.ALL_NEW)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                    .attributes();
             return new AttendanceWrite.Done(RsvpSchema.RSVP.mapToItem(item));
         } catch (ConditionalCheckFailedException e) {
             return e.hasItem() && !e.item().isEmpty()
@@ -318,7 +440,8 @@ public final class RsvpStore {
     // ------------------------------------------------------------------ listings
 
     /** One item of "my meetups": an RSVP (status, position) or a role held, for a meetup not yet started. */
-    public record MyItem(String type, String meetupId, Instant startsAt, RsvpStatus status, Long position, String role) {}
+    public record MyItem(
+            String type, String meetupId, Instant startsAt, RsvpStatus status, Long position, String role) {}
 
     public record MyPage(List<MyItem> items, Optional<UserItemPosition> next) {}
 
@@ -333,11 +456,19 @@ public final class RsvpStore {
             int remaining = limit - page.size();
             Optional<Map<String, AttributeValue>> from = start;
             QueryResponse response = table.client().query(r -> {
-                r.tableName(table.name()).indexName(Keys.GSI2)
+                r.tableName(table.name())
+                        .indexName(Keys.GSI2)
                         .keyConditionExpression("#pk = :pk AND #sk >= :now")
                         .filterExpression("#type = :role OR (#type = :rsvp AND #status IN (:going, :waitlisted))")
-                        .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#sk", Keys.GSI2_SK, "#type", "type",
-                                "#status", RsvpSchema.STATUS))
+                        .expressionAttributeNames(Map.of(
+                                "#pk",
+                                Keys.GSI2_PK,
+                                "#sk",
+                                Keys.GSI2_SK,
+                                "#type",
+                                "type",
+                                "#status",
+                                RsvpSchema.STATUS))
                         .expressionAttributeValues(Map.of(
                                 ":pk", AttributeValue.fromS(Keys.userPk(userId)),
                                 ":now", AttributeValue.fromS(now.toString()),
@@ -348,9 +479,14 @@ public final class RsvpStore {
                         .limit(remaining);
                 from.ifPresent(r::exclusiveStartKey);
             });
-            response.items().stream().map(RsvpStore::myItem).map(this::livePlace).forEach(page::add);
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                    ? Optional.of(response.lastEvaluatedKey()) : Optional.empty();
+            response.items().stream()
+                    .map(RsvpStore::myItem)
+                    .map(this::livePlace)
+                    .forEach(page::add);
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? Optional.of(response.lastEvaluatedKey())
+                    : Optional.empty();
             if (start.isEmpty()) {
                 break;
             }
@@ -360,19 +496,28 @@ public final class RsvpStore {
 
     /** A waiting RSVP shows its live place in the queue (one count Query), not its ticket. */
     private MyItem livePlace(MyItem item) {
-        return item.position() == null ? item : new MyItem(item.type(), item.meetupId(), item.startsAt(), item.status(),
-                waitlist.placeOf(item.meetupId(), item.position()), item.role());
+        return item.position() == null
+                ? item
+                : new MyItem(
+                        item.type(),
+                        item.meetupId(),
+                        item.startsAt(),
+                        item.status(),
+                        waitlist.placeOf(item.meetupId(), item.position()),
+                        item.role());
     }
 
     private static MyItem myItem(Map<String, AttributeValue> item) {
         String meetupId = s(item, "meetupId");
-        Instant startsAt = Optional.ofNullable(s(item, "meetupStartsAt")).map(Instant::parse)
+        Instant startsAt = Optional.ofNullable(s(item, "meetupStartsAt"))
+                .map(Instant::parse)
                 .orElseGet(() -> Instant.parse(s(item, Keys.GSI2_SK).split("#", 2)[0]));
         if ("ROLE".equals(s(item, "type"))) {
             return new MyItem("ROLE", meetupId, startsAt, null, null, s(item, "role"));
         }
         Rsvp rsvp = RsvpSchema.RSVP.mapToItem(item);
-        return new MyItem(RsvpSchema.TYPE, meetupId, startsAt, rsvp.status(), rsvp.waiting() ? rsvp.position() : null, null);
+        return new MyItem(
+                RsvpSchema.TYPE, meetupId, startsAt, rsvp.status(), rsvp.waiting() ? rsvp.position() : null, null);
     }
 
     private static String s(Map<String, AttributeValue> item, String name) {
@@ -404,32 +549,42 @@ public final class RsvpStore {
             int remaining = limit - page.size();
             if (position instanceof AttendeeCursor.Going going) {
                 QueryResponse response = table.client().query(r -> {
-                    r.tableName(table.name()).consistentRead(true)
+                    r.tableName(table.name())
+                            .consistentRead(true)
                             .keyConditionExpression("#pk = :pk AND begins_with(#sk, :rsvp)")
                             .filterExpression("#status = :going")
-                            .expressionAttributeNames(Map.of("#pk", Keys.PK, "#sk", Keys.SK, "#status", RsvpSchema.STATUS))
-                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                                    ":rsvp", AttributeValue.fromS(Keys.rsvpSk("")),
-                                    ":going", AttributeValue.fromS(RsvpStatus.GOING.name())))
+                            .expressionAttributeNames(
+                                    Map.of("#pk", Keys.PK, "#sk", Keys.SK, "#status", RsvpSchema.STATUS))
+                            .expressionAttributeValues(Map.of(
+                                    ":pk",
+                                    AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                                    ":rsvp",
+                                    AttributeValue.fromS(Keys.rsvpSk("")),
+                                    ":going",
+                                    AttributeValue.fromS(RsvpStatus.GOING.name())))
                             .limit(remaining);
                     if (going.afterUserId() != null) {
                         r.exclusiveStartKey(key(meetupId, Keys.rsvpSk(going.afterUserId())));
                     }
                 });
                 response.items().stream().map(RsvpSchema.RSVP::mapToItem).forEach(page::add);
-                position = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
-                        ? new AttendeeCursor.Going(Keys.userIdOfRsvp(response.lastEvaluatedKey().get(Keys.SK).s()))
+                position = response.hasLastEvaluatedKey()
+                                && !response.lastEvaluatedKey().isEmpty()
+                        ? new AttendeeCursor.Going(Keys.userIdOfRsvp(
+                                response.lastEvaluatedKey().get(Keys.SK).s()))
                         : new AttendeeCursor.Waiting(0, null);
             } else {
                 AttendeeCursor.Waiting waiting = (AttendeeCursor.Waiting) position;
                 QueryResponse response = table.client().query(r -> {
-                    r.tableName(table.name()).indexName(Keys.GSI3)
+                    r.tableName(table.name())
+                            .indexName(Keys.GSI3)
                             .keyConditionExpression("#pk = :pk")
                             .expressionAttributeNames(Map.of("#pk", Keys.GSI3_PK))
                             .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.waitlistPk(meetupId))))
                             .limit(remaining);
                     if (waiting.afterUserId() != null) {
-                        Map<String, AttributeValue> start = new HashMap<>(key(meetupId, Keys.rsvpSk(waiting.afterUserId())));
+                        Map<String, AttributeValue> start =
+                                new HashMap<>(key(meetupId, Keys.rsvpSk(waiting.afterUserId())));
                         start.put(Keys.GSI3_PK, AttributeValue.fromS(Keys.waitlistPk(meetupId)));
                         start.put(Keys.GSI3_SK, AttributeValue.fromS(Keys.waitlistSk(waiting.afterPosition())));
                         r.exclusiveStartKey(start);
@@ -437,8 +592,10 @@ public final class RsvpStore {
                 });
                 List<Map<String, AttributeValue>> keys = response.items();
                 if (nextPlace == 0) {
-                    // the places before this page: none on the first waitlist page, else those up to the cursor's ticket
-                    nextPlace = waiting.afterUserId() == null ? 1 : waitlist.placeOf(meetupId, waiting.afterPosition() + 1);
+                    // the places before this page: none on the first waitlist page, else those up to the cursor's
+                    // ticket
+                    nextPlace =
+                            waiting.afterUserId() == null ? 1 : waitlist.placeOf(meetupId, waiting.afterPosition() + 1);
                 }
                 Map<String, Rsvp> items = rsvps(meetupId, keys);
                 for (Map<String, AttributeValue> indexKey : keys) {
@@ -448,11 +605,14 @@ public final class RsvpStore {
                         page.add(rsvp.withPosition(nextPlace++));
                     }
                 }
-                if (!response.hasLastEvaluatedKey() || response.lastEvaluatedKey().isEmpty() || keys.isEmpty()) {
+                if (!response.hasLastEvaluatedKey()
+                        || response.lastEvaluatedKey().isEmpty()
+                        || keys.isEmpty()) {
                     return new AttendeePage(page, Optional.empty());
                 }
                 Map<String, AttributeValue> last = keys.get(keys.size() - 1);
-                position = new AttendeeCursor.Waiting(Long.parseLong(last.get(Keys.GSI3_SK).s()),
+                position = new AttendeeCursor.Waiting(
+                        Long.parseLong(last.get(Keys.GSI3_SK).s()),
                         Keys.userIdOfRsvp(last.get(Keys.SK).s()));
             }
         }
@@ -462,7 +622,9 @@ public final class RsvpStore {
     /** The RSVP items of the given keys (strongly consistent; one BatchGetItem per 100 keys), by sort key. */
     private Map<String, Rsvp> rsvps(String meetupId, List<Map<String, AttributeValue>> indexKeys) {
         Map<String, Rsvp> found = new HashMap<>();
-        table.batchGet(indexKeys.stream().map(k -> key(meetupId, k.get(Keys.SK).s())).toList())
+        table.batchGet(indexKeys.stream()
+                        .map(k -> key(meetupId, k.get(Keys.SK).s()))
+                        .toList())
                 .forEach(item -> found.put(item.get(Keys.SK).s(), RsvpSchema.RSVP.mapToItem(item)));
         return found;
     }

@@ -53,28 +53,53 @@ class AttendanceBatchTest {
         List<WriteRequest> writes = new ArrayList<>();
         for (int i = 0; i <= going; i++) {
             boolean waits = i == going;
-            Rsvp rsvp = new Rsvp(id, "p-" + i, "p" + i + "@example.org", "Person " + i, "en",
-                    waits ? RsvpStatus.WAITLISTED : RsvpStatus.GOING, waits ? 1L : null, null, NOW, NOW, START, 1L, 1L, null);
-            writes.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                    .item(RsvpSchema.RSVP.itemToMap(rsvp, true)).build()).build());
+            Rsvp rsvp = new Rsvp(
+                    id,
+                    "p-" + i,
+                    "p" + i + "@example.org",
+                    "Person " + i,
+                    "en",
+                    waits ? RsvpStatus.WAITLISTED : RsvpStatus.GOING,
+                    waits ? 1L : null,
+                    null,
+                    NOW,
+                    NOW,
+                    START,
+                    1L,
+                    1L,
+                    null);
+            writes.add(WriteRequest.builder()
+                    .putRequest(PutRequest.builder()
+                            .item(RsvpSchema.RSVP.itemToMap(rsvp, true))
+                            .build())
+                    .build());
         }
         for (int from = 0; from < writes.size(); from += 25) {
             List<WriteRequest> chunk = writes.subList(from, Math.min(writes.size(), from + 25));
             stack.dynamo().batchWriteItem(r -> r.requestItems(Map.of(stack.tableName(), chunk)));
         }
-        stack.dynamo().updateItem(r -> r.tableName(stack.tableName()).key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
-                .updateExpression("SET goingCount = :g, waitlistCount = :one, waitlistSequence = :one")
-                .expressionAttributeValues(Map.of(":g", AttributeValue.fromN("" + going), ":one", AttributeValue.fromN("1"))));
+        stack.dynamo()
+                .updateItem(r -> r.tableName(stack.tableName())
+                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                        .updateExpression("SET goingCount = :g, waitlistCount = :one, waitlistSequence = :one")
+                        .expressionAttributeValues(
+                                Map.of(":g", AttributeValue.fromN("" + going), ":one", AttributeValue.fromN("1"))));
         return id;
     }
 
     static ApiResult batch(RsvpHandler h, String id, String body) {
-        return stack.call(h, ApiEvents.request("PUT", "/meetups/{id}/attendance").path("id", id).json(body)
-                .as(TestUsers.coordinator()).build());
+        return stack.call(
+                h,
+                ApiEvents.request("PUT", "/meetups/{id}/attendance")
+                        .path("id", id)
+                        .json(body)
+                        .as(TestUsers.coordinator())
+                        .build());
     }
 
     static String body(List<String> userIds, String attendance) {
-        return userIds.stream().map(u -> "{\"userId\":\"" + u + "\",\"attendance\":\"" + attendance + "\"}")
+        return userIds.stream()
+                .map(u -> "{\"userId\":\"" + u + "\",\"attendance\":\"" + attendance + "\"}")
                 .collect(Collectors.joining(",", "{\"attendance\":[", "]}"));
     }
 
@@ -85,12 +110,16 @@ class AttendanceBatchTest {
         for (int i = 0; i < 97; i++) {
             people.add("p-" + i);
         }
-        people.add(1, "p-110");          // waiting, not going
-        people.add(50, "nobody");        // no RSVP at all
-        people.add("bad#id");            // cannot name anyone
+        people.add(1, "p-110"); // waiting, not going
+        people.add(50, "nobody"); // no RSVP at all
+        people.add("bad#id"); // cannot name anyone
         assertEquals(100, people.size());
         // the coordinator's first request here also enters them in the directory: not counted below
-        stack.call(during, ApiEvents.request("GET", "/me/meetups").as(TestUsers.coordinator()).build());
+        stack.call(
+                during,
+                ApiEvents.request("GET", "/me/meetups")
+                        .as(TestUsers.coordinator())
+                        .build());
         int mark = CallRecorder.mark();
         ApiResult result = batch(during, id, body(people, "ATTENDED"));
         List<String> calls = CallRecorder.since(mark);
@@ -103,17 +132,28 @@ class AttendanceBatchTest {
             assertEquals(people.get(i), results.get(i).get("userId").asText(), "in the order given");
         }
         assertEquals(409, results.get(1).get("status").asInt());
-        assertEquals("urn:meetups:problem:not-going", results.get(1).get("problem").get("type").asText());
+        assertEquals(
+                "urn:meetups:problem:not-going",
+                results.get(1).get("problem").get("type").asText());
         assertEquals(404, results.get(50).get("status").asInt());
         assertEquals(404, results.get(99).get("status").asInt());
-        assertEquals("ATTENDED", results.get(0).get("attendee").get("attendance").asText());
+        assertEquals(
+                "ATTENDED", results.get(0).get("attendee").get("attendance").asText());
         assertEquals(1 + 99, calls.size(), "one GetItem (the meetup) and one UpdateItem per person named: " + calls);
         assertEquals(97, attended(id), "the others are untouched");
 
         // a second call corrects some of them
         ApiResult corrected = batch(during, id, body(List.of("p-0", "p-1"), "NO_SHOW"));
         assertEquals(2, corrected.json().get("recorded").asInt());
-        assertEquals("NO_SHOW", corrected.json().get("results").get(1).get("attendee").get("attendance").asText());
+        assertEquals(
+                "NO_SHOW",
+                corrected
+                        .json()
+                        .get("results")
+                        .get(1)
+                        .get("attendee")
+                        .get("attendance")
+                        .asText());
     }
 
     @Test
@@ -123,9 +163,14 @@ class AttendanceBatchTest {
         for (int i = 0; i < 101; i++) {
             tooMany.add("p-" + i);
         }
-        for (String bad : List.of(body(tooMany, "ATTENDED"), "{\"attendance\":[]}", "{}",
-                body(List.of("p-0", "p-0"), "ATTENDED"), "{\"attendance\":[{\"userId\":\"p-0\"}]}",
-                "{\"attendance\":[{\"userId\":\"p-0\",\"attendance\":\"MAYBE\"}]}", "[]")) {
+        for (String bad : List.of(
+                body(tooMany, "ATTENDED"),
+                "{\"attendance\":[]}",
+                "{}",
+                body(List.of("p-0", "p-0"), "ATTENDED"),
+                "{\"attendance\":[{\"userId\":\"p-0\"}]}",
+                "{\"attendance\":[{\"userId\":\"p-0\",\"attendance\":\"MAYBE\"}]}",
+                "[]")) {
             ApiResult result = batch(during, id, bad);
             assertEquals(400, result.status(), bad + " -> " + result);
         }
@@ -137,29 +182,55 @@ class AttendanceBatchTest {
         String id = meetup(2);
         ApiResult early = batch(before, id, body(List.of("p-0"), "ATTENDED"));
         assertEquals(409, early.status());
-        assertEquals("urn:meetups:problem:meetup-not-started", early.json().get("type").asText());
+        assertEquals(
+                "urn:meetups:problem:meetup-not-started",
+                early.json().get("type").asText());
         assertEquals(200, batch(during, id, body(List.of("p-0"), "ATTENDED")).status());
 
         ApiResult closed = batch(afterClosing, id, body(List.of("p-1"), "ATTENDED"));
         assertEquals(409, closed.status());
-        assertEquals("urn:meetups:problem:attendance-closed", closed.json().get("type").asText());
+        assertEquals(
+                "urn:meetups:problem:attendance-closed",
+                closed.json().get("type").asText());
         assertTrue(closed.json().get("detail").asText().contains("2026-12-13T09:00:00Z"), closed::toString);
-        ApiResult single = stack.call(afterClosing, ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance")
-                .path("id", id).path("userId", "p-1").json("{\"attendance\":\"ATTENDED\"}").as(TestUsers.coordinator()).build());
+        ApiResult single = stack.call(
+                afterClosing,
+                ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance")
+                        .path("id", id)
+                        .path("userId", "p-1")
+                        .json("{\"attendance\":\"ATTENDED\"}")
+                        .as(TestUsers.coordinator())
+                        .build());
         assertEquals(409, single.status());
-        assertEquals("urn:meetups:problem:attendance-closed", single.json().get("type").asText());
-        ApiResult walkIn = stack.call(afterClosing, ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}")
-                .path("id", id).path("userId", "late").json("{\"name\":\"Late\",\"email\":\"late@example.org\"}")
-                .as(TestUsers.coordinator()).build());
+        assertEquals(
+                "urn:meetups:problem:attendance-closed",
+                single.json().get("type").asText());
+        ApiResult walkIn = stack.call(
+                afterClosing,
+                ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}")
+                        .path("id", id)
+                        .path("userId", "late")
+                        .json("{\"name\":\"Late\",\"email\":\"late@example.org\"}")
+                        .as(TestUsers.coordinator())
+                        .build());
         assertEquals(409, walkIn.status(), "nobody is added once attendance has closed");
         assertEquals(1, attended(id));
     }
 
     static int attended(String id) {
-        return (int) stack.dynamo().query(r -> r.tableName(stack.tableName()).consistentRead(true)
+        return (int) stack
+                .dynamo()
+                .query(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(id)),
-                                ":rsvp", AttributeValue.fromS("RSVP#"))))
-                .items().stream().filter(i -> i.containsKey(RsvpSchema.ATTENDANCE)).count();
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS(Keys.meetupPk(id)),
+                                ":rsvp",
+                                AttributeValue.fromS("RSVP#"))))
+                .items()
+                .stream()
+                .filter(i -> i.containsKey(RsvpSchema.ATTENDANCE))
+                .count();
     }
 }

@@ -28,14 +28,29 @@ import org.meetups.testing.TestUsers;
 class AttendeeCsvTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
-    static final List<String> NAMES = List.of("Eva;=1+1", "=HYPERLINK(\"http://evil.example\",\"x\")", "+31 6 1234 5678",
-            "-2+3", "@SUM(A1:A2)", "Ann|=cmd|' /C calc'!A0", "Tab\t=1+1", "Line\r\n=2+2", "Doe, =Jane", "x; \t -1",
-            "Plain Name", "\"quoted\";@x", "a,+b;-c|@d\t=e");
+    static final List<String> NAMES = List.of(
+            "Eva;=1+1",
+            "=HYPERLINK(\"http://evil.example\",\"x\")",
+            "+31 6 1234 5678",
+            "-2+3",
+            "@SUM(A1:A2)",
+            "Ann|=cmd|' /C calc'!A0",
+            "Tab\t=1+1",
+            "Line\r\n=2+2",
+            "Doe, =Jane",
+            "x; \t -1",
+            "Plain Name",
+            "\"quoted\";@x",
+            "a,+b;-c|@d\t=e");
 
     static List<String> cellsOf(String csv, char separator) throws IOException {
         List<String> cells = new ArrayList<>();
-        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(separator).setTrailingData(true)
-                .setLenientEof(true).get();
+        CSVFormat format = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(separator)
+                .setTrailingData(true)
+                .setLenientEof(true)
+                .get();
         for (CSVRecord record : format.parse(new StringReader(csv))) {
             record.forEach(cells::add);
         }
@@ -58,15 +73,27 @@ class AttendeeCsvTest {
         RsvpHandler handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
         String id = Fixtures.store(stack, Fixtures.meetup(100, START, START));
         for (int i = 0; i < NAMES.size(); i++) {
-            Fixtures.rsvp(stack, handler, id, TestUsers.user("u-" + i, NAMES.get(i), "=cmd" + i + "@example.org", false));
+            Fixtures.rsvp(
+                    stack, handler, id, TestUsers.user("u-" + i, NAMES.get(i), "=cmd" + i + "@example.org", false));
         }
-        ApiResult result = stack.call(handler, ApiEvents.request("GET", "/meetups/{id}/attendees").path("id", id)
-                .header("accept", "text/csv").query("limit", "200").as(TestUsers.coordinator()).build());
+        ApiResult result = stack.call(
+                handler,
+                ApiEvents.request("GET", "/meetups/{id}/attendees")
+                        .path("id", id)
+                        .header("accept", "text/csv")
+                        .query("limit", "200")
+                        .as(TestUsers.coordinator())
+                        .build());
         assertEquals(200, result.status(), result::toString);
         String csv = result.body();
 
         // a CSV-aware reader with the RFC's comma: every value comes back whole, made safe
-        List<CSVRecord> records = CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv)).getRecords();
+        List<CSVRecord> records = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .get()
+                .parse(new StringReader(csv))
+                .getRecords();
         assertEquals(NAMES.size(), records.size());
         for (CSVRecord record : records) {
             String name = NAMES.get(Integer.parseInt(record.get("userId").substring(2)));

@@ -18,12 +18,24 @@ class AttendeeCsvWriterTest {
 
     @Test
     void everyCellIsQuotedAndRecordsEndInCrLf() {
-        String csv = Views.csv(List.of(
-                new AttendeeView("u-1", "Eva \"E\" de Vries", "eva@example.org", RsvpStatus.GOING, null, Attendance.ATTENDED, AT),
-                new AttendeeView("u-2", "Bas, Jr.\nline two", "bas@example.org", RsvpStatus.WAITLISTED, 3L, null, AT)), true);
-        assertEquals("\"status\",\"position\",\"userId\",\"name\",\"email\",\"attendance\",\"rsvpAt\"\r\n"
-                + "\"GOING\",\"\",\"u-1\",\"Eva \"\"E\"\" de Vries\",\"eva@example.org\",\"ATTENDED\",\"2026-11-01T12:00:00Z\"\r\n"
-                + "\"WAITLISTED\",\"3\",\"u-2\",\"Bas, Jr.\nline two\",\"bas@example.org\",\"\",\"2026-11-01T12:00:00Z\"\r\n", csv);
+        String csv = Views.csv(
+                List.of(
+                        new AttendeeView(
+                                "u-1",
+                                "Eva \"E\" de Vries",
+                                "eva@example.org",
+                                RsvpStatus.GOING,
+                                null,
+                                Attendance.ATTENDED,
+                                AT),
+                        new AttendeeView(
+                                "u-2", "Bas, Jr.\nline two", "bas@example.org", RsvpStatus.WAITLISTED, 3L, null, AT)),
+                true);
+        assertEquals(
+                "\"status\",\"position\",\"userId\",\"name\",\"email\",\"attendance\",\"rsvpAt\"\r\n"
+                        + "\"GOING\",\"\",\"u-1\",\"Eva \"\"E\"\" de Vries\",\"eva@example.org\",\"ATTENDED\",\"2026-11-01T12:00:00Z\"\r\n"
+                        + "\"WAITLISTED\",\"3\",\"u-2\",\"Bas, Jr.\nline two\",\"bas@example.org\",\"\",\"2026-11-01T12:00:00Z\"\r\n",
+                csv);
         assertEquals("", Views.csv(List.of(), false));
     }
 

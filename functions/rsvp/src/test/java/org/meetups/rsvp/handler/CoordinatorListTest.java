@@ -60,8 +60,10 @@ class CoordinatorListTest {
     }
 
     static ApiResult seat(RsvpHandler h, String id, String userId, String body) {
-        ApiEvents.Builder request = ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}").path("id", id)
-                .path("userId", userId).as(COORDINATOR);
+        ApiEvents.Builder request = ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}")
+                .path("id", id)
+                .path("userId", userId)
+                .as(COORDINATOR);
         if (body != null) {
             request.json(body);
         }
@@ -69,22 +71,40 @@ class CoordinatorListTest {
     }
 
     static ApiResult walkIn(String id, String userId, boolean overCapacity) {
-        return seat(handler, id, userId, "{\"name\":\"Walk In\",\"email\":\"" + userId + "@example.org\""
-                + (overCapacity ? ",\"overCapacity\":true" : "") + "}");
+        return seat(
+                handler,
+                id,
+                userId,
+                "{\"name\":\"Walk In\",\"email\":\"" + userId + "@example.org\""
+                        + (overCapacity ? ",\"overCapacity\":true" : "") + "}");
     }
 
     static ApiResult remove(RsvpHandler h, String id, String userId) {
-        return stack.call(h, ApiEvents.request("DELETE", "/meetups/{id}/attendees/{userId}").path("id", id)
-                .path("userId", userId).as(COORDINATOR).build());
+        return stack.call(
+                h,
+                ApiEvents.request("DELETE", "/meetups/{id}/attendees/{userId}")
+                        .path("id", id)
+                        .path("userId", userId)
+                        .as(COORDINATOR)
+                        .build());
     }
 
     static JsonNode mine(String id, User user) {
-        return stack.call(handler, ApiEvents.request("GET", "/meetups/{id}/rsvp").path("id", id).as(user).build()).json();
+        return stack.call(
+                        handler,
+                        ApiEvents.request("GET", "/meetups/{id}/rsvp")
+                                .path("id", id)
+                                .as(user)
+                                .build())
+                .json();
     }
 
     static Map<String, AttributeValue> item(String id, String userId) {
-        return stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
-                .key(MeetupTable.key(Keys.meetupPk(id), Keys.rsvpSk(userId)))).item();
+        return stack.dynamo()
+                .getItem(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
+                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.rsvpSk(userId))))
+                .item();
     }
 
     static void assertCountsEqualItems(String id) {
@@ -92,14 +112,18 @@ class CoordinatorListTest {
         Fixtures.Recount recount = Fixtures.recount(stack, id);
         assertEquals(recount.going(), meetup.goingCount(), "goingCount equals the GOING items");
         assertEquals(recount.waitlisted(), meetup.waitlistCount(), "waitlistCount equals the WAITLISTED items");
-        assertEquals(recount.waitlisted(), Fixtures.waitlistIndex(stack, id).size(), "the index holds exactly the waiting");
+        assertEquals(
+                recount.waitlisted(), Fixtures.waitlistIndex(stack, id).size(), "the index holds exactly the waiting");
     }
 
     /** Raises the capacity in the item itself, without the promotions the meetups function makes: a seat free while people wait. */
     static void raiseCapacityWithoutPromoting(String id, int capacity) {
-        stack.dynamo().updateItem(r -> r.tableName(stack.tableName()).key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
-                .updateExpression("SET #capacity = :c").expressionAttributeNames(Map.of("#capacity", "capacity"))
-                .expressionAttributeValues(Map.of(":c", AttributeValue.fromN("" + capacity))));
+        stack.dynamo()
+                .updateItem(r -> r.tableName(stack.tableName())
+                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                        .updateExpression("SET #capacity = :c")
+                        .expressionAttributeNames(Map.of("#capacity", "capacity"))
+                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromN("" + capacity))));
     }
 
     @Test
@@ -110,11 +134,16 @@ class CoordinatorListTest {
         }
         int mark = CallRecorder.mark();
         ApiResult removed = remove(handler, id, "ann");
-        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query", "DynamoDb.TransactWriteItems"), CallRecorder.since(mark),
+        assertEquals(
+                List.of("DynamoDb.BatchGetItem", "DynamoDb.Query", "DynamoDb.TransactWriteItems"),
+                CallRecorder.since(mark),
                 "read, waitlist head, one transaction: the removal and the promotion together");
         assertEquals(200, removed.status(), removed::toString);
         assertEquals("CANCELLED", removed.json().get("status").asText());
-        assertEquals(COORDINATOR.sub(), item(id, "ann").get(RsvpSchema.CHANGED_BY).s(), "the mail says a coordinator did it");
+        assertEquals(
+                COORDINATOR.sub(),
+                item(id, "ann").get(RsvpSchema.CHANGED_BY).s(),
+                "the mail says a coordinator did it");
         assertEquals("GOING", mine(id, person("cas")).get("status").asText(), "the first waiting person has the seat");
         assertNull(item(id, "cas").get(RsvpSchema.CHANGED_BY), "promoted by the queue, not by hand");
         assertEquals(1, mine(id, person("dee")).get("position").asInt());
@@ -127,7 +156,8 @@ class CoordinatorListTest {
         assertEquals(404, remove(handler, id, "no#such").status());
         ApiResult started = remove(afterStart, id, "bob");
         assertEquals(409, started.status());
-        assertEquals("urn:meetups:problem:meetup-started", started.json().get("type").asText());
+        assertEquals(
+                "urn:meetups:problem:meetup-started", started.json().get("type").asText());
         assertCountsEqualItems(id);
     }
 
@@ -139,7 +169,8 @@ class CoordinatorListTest {
         assertEquals(201, first.status(), first::toString);
         assertEquals("GOING", first.json().get("status").asText());
         assertEquals("Walk In", first.json().get("name").asText());
-        assertEquals(COORDINATOR.sub(), item(id, "walk-1").get(RsvpSchema.CHANGED_BY).s());
+        assertEquals(
+                COORDINATOR.sub(), item(id, "walk-1").get(RsvpSchema.CHANGED_BY).s());
 
         ApiResult full = walkIn(id, "walk-2", false);
         assertEquals(409, full.status());
@@ -164,8 +195,12 @@ class CoordinatorListTest {
         ApiResult noContact = seat(handler, id, "stranger", null);
         assertEquals(400, noContact.status(), "someone new needs a name and an email");
         assertEquals(400, seat(handler, id, "stranger", "{\"name\":\"S\"}").status());
-        assertEquals(400, seat(handler, id, "bad#id", "{\"name\":\"S\",\"email\":\"s@example.org\"}").status());
-        assertEquals(400, seat(handler, id, "stranger", "{\"overCapacity\":\"yes\"}").status(), "no coercion");
+        assertEquals(
+                400,
+                seat(handler, id, "bad#id", "{\"name\":\"S\",\"email\":\"s@example.org\"}")
+                        .status());
+        assertEquals(
+                400, seat(handler, id, "stranger", "{\"overCapacity\":\"yes\"}").status(), "no coercion");
         // someone who cancelled comes back at the door: their RSVP item has their contact
         raiseCapacityWithoutPromoting(id, 5);
         ApiResult back = seat(handler, id, "ann", null);
@@ -197,15 +232,23 @@ class CoordinatorListTest {
         ApiResult seated = seat(handler, id, "w3", "{\"overCapacity\":true}");
         assertEquals(201, seated.status(), seated::toString);
         assertEquals("GOING", seated.json().get("status").asText());
-        assertEquals(COORDINATOR.sub(), item(id, "w3").get(RsvpSchema.CHANGED_BY).s());
-        assertEquals(List.of(1, 2, 3), List.of("w1", "w2", "w4").stream()
-                .map(p -> mine(id, person(p)).get("position").asInt()).toList());
+        assertEquals(
+                COORDINATOR.sub(), item(id, "w3").get(RsvpSchema.CHANGED_BY).s());
+        assertEquals(
+                List.of(1, 2, 3),
+                List.of("w1", "w2", "w4").stream()
+                        .map(p -> mine(id, person(p)).get("position").asInt())
+                        .toList());
         assertEquals(200, seat(handler, id, "w3", null).status(), "going already: nothing changes");
 
         // a free seat needs no flag, whoever the coordinator picks
         raiseCapacityWithoutPromoting(id, 3);
         assertEquals(201, seat(handler, id, "w4", null).status());
-        assertEquals(List.of(1, 2), List.of("w1", "w2").stream().map(p -> mine(id, person(p)).get("position").asInt()).toList());
+        assertEquals(
+                List.of(1, 2),
+                List.of("w1", "w2").stream()
+                        .map(p -> mine(id, person(p)).get("position").asInt())
+                        .toList());
         assertEquals(List.of("w1", "w2"), Fixtures.waitlistIndex(stack, id));
         assertCountsEqualItems(id);
         ApiResult atTheDoor = seat(afterStart, id, "w1", "{\"overCapacity\":true}");
@@ -237,7 +280,9 @@ class CoordinatorListTest {
             } else {
                 assertTrue(r.status() == 201 || r.status() == 409, r::toString);
                 if (r.status() == 409) {
-                    assertEquals("urn:meetups:problem:meetup-full", r.json().get("type").asText());
+                    assertEquals(
+                            "urn:meetups:problem:meetup-full",
+                            r.json().get("type").asText());
                 }
                 seats += r.status() == 201 ? 1 : 0;
             }
@@ -251,7 +296,8 @@ class CoordinatorListTest {
     void removalsAndCancellationsAtOncePromoteTheWaitingInOrder() throws Exception {
         String id = meetup(5);
         List<User> going = IntStream.range(0, 5).mapToObj(i -> person("g-" + i)).toList();
-        List<User> waiting = IntStream.range(0, 8).mapToObj(i -> person("w-" + i)).toList();
+        List<User> waiting =
+                IntStream.range(0, 8).mapToObj(i -> person("w-" + i)).toList();
         going.forEach(u -> rsvp(id, u));
         waiting.forEach(u -> rsvp(id, u));
         List<Callable<ApiResult>> calls = new ArrayList<>();
@@ -266,7 +312,10 @@ class CoordinatorListTest {
         });
         Fixtures.Recount after = Fixtures.recount(stack, id);
         assertEquals(5, after.going());
-        assertEquals(List.of("w-5", "w-6", "w-7"), Fixtures.waitlistIndex(stack, id), "the first five waiting were promoted");
+        assertEquals(
+                List.of("w-5", "w-6", "w-7"),
+                Fixtures.waitlistIndex(stack, id),
+                "the first five waiting were promoted");
         assertCountsEqualItems(id);
     }
 }

@@ -23,9 +23,29 @@ final class Fixtures {
 
     static Meetup meetup(int capacity, Instant startsAt, Instant rsvpDeadline) {
         Instant created = startsAt.minusSeconds(86_400 * 30);
-        return new Meetup(UUID.randomUUID().toString(), "Founders' breakfast", "Talks", MeetupKind.COMMUNITY_MEETUP,
-                "en", startsAt, startsAt.plusSeconds(7200), "Europe/Amsterdam", "Rotterdam", null, capacity,
-                rsvpDeadline, Map.of(), false, MeetupStatus.SCHEDULED, 0, 0, 0, 1, "coord-1", created, created);
+        return new Meetup(
+                UUID.randomUUID().toString(),
+                "Founders' breakfast",
+                "Talks",
+                MeetupKind.COMMUNITY_MEETUP,
+                "en",
+                startsAt,
+                startsAt.plusSeconds(7200),
+                "Europe/Amsterdam",
+                "Rotterdam",
+                null,
+                capacity,
+                rsvpDeadline,
+                Map.of(),
+                false,
+                MeetupStatus.SCHEDULED,
+                0,
+                0,
+                0,
+                1,
+                "coord-1",
+                created,
+                created);
     }
 
     static String store(TestStack stack, Meetup meetup) {
@@ -38,11 +58,21 @@ final class Fixtures {
     }
 
     static ApiResult rsvp(TestStack stack, RsvpHandler handler, String id, User user) {
-        return stack.call(handler, ApiEvents.request("PUT", "/meetups/{id}/rsvp").path("id", id).as(user).build());
+        return stack.call(
+                handler,
+                ApiEvents.request("PUT", "/meetups/{id}/rsvp")
+                        .path("id", id)
+                        .as(user)
+                        .build());
     }
 
     static ApiResult cancel(TestStack stack, RsvpHandler handler, String id, User user) {
-        return stack.call(handler, ApiEvents.request("DELETE", "/meetups/{id}/rsvp").path("id", id).as(user).build());
+        return stack.call(
+                handler,
+                ApiEvents.request("DELETE", "/meetups/{id}/rsvp")
+                        .path("id", id)
+                        .as(user)
+                        .build());
     }
 
     /** Every RSVP item of a meetup, read from the table (strongly consistent), counted by status. */
@@ -57,10 +87,14 @@ final class Fixtures {
         do {
             Map<String, AttributeValue> from = start;
             var response = stack.dynamo().query(r -> {
-                r.tableName(stack.tableName()).consistentRead(true)
+                r.tableName(stack.tableName())
+                        .consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                                ":rsvp", AttributeValue.fromS("RSVP#")));
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                                ":rsvp",
+                                AttributeValue.fromS("RSVP#")));
                 if (from != null) {
                     r.exclusiveStartKey(from);
                 }
@@ -76,15 +110,24 @@ final class Fixtures {
                     case CANCELLED -> cancelled++;
                 }
             }
-            start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null;
+            start = response.hasLastEvaluatedKey()
+                            && !response.lastEvaluatedKey().isEmpty()
+                    ? response.lastEvaluatedKey()
+                    : null;
         } while (start != null);
         return new Recount(going, waitlisted, cancelled, positions);
     }
 
     static List<String> waitlistIndex(TestStack stack, String meetupId) {
-        return stack.dynamo().query(r -> r.tableName(stack.tableName()).indexName(Keys.GSI3)
+        return stack
+                .dynamo()
+                .query(r -> r.tableName(stack.tableName())
+                        .indexName(Keys.GSI3)
                         .keyConditionExpression("GSI3PK = :pk")
                         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.waitlistPk(meetupId)))))
-                .items().stream().map(i -> i.get(Keys.SK).s().substring("RSVP#".length())).toList();
+                .items()
+                .stream()
+                .map(i -> i.get(Keys.SK).s().substring("RSVP#".length()))
+                .toList();
     }
 }

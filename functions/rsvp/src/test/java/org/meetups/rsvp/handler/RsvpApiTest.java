@@ -66,11 +66,18 @@ class RsvpApiTest {
     }
 
     static ApiResult mine(String id, User user) {
-        return stack.call(handler, ApiEvents.request("GET", "/meetups/{id}/rsvp").path("id", id).as(user).build());
+        return stack.call(
+                handler,
+                ApiEvents.request("GET", "/meetups/{id}/rsvp")
+                        .path("id", id)
+                        .as(user)
+                        .build());
     }
 
     static ApiResult attendees(String id, User user, String accept, Map<String, String> query) {
-        ApiEvents.Builder request = ApiEvents.request("GET", "/meetups/{id}/attendees").path("id", id).as(user);
+        ApiEvents.Builder request = ApiEvents.request("GET", "/meetups/{id}/attendees")
+                .path("id", id)
+                .as(user);
         if (accept != null) {
             request.header("accept", accept);
         }
@@ -79,8 +86,14 @@ class RsvpApiTest {
     }
 
     static ApiResult attendance(RsvpHandler h, String id, String userId, String body, User user) {
-        return stack.call(h, ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance")
-                .path("id", id).path("userId", userId).json(body).as(user).build());
+        return stack.call(
+                h,
+                ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance")
+                        .path("id", id)
+                        .path("userId", userId)
+                        .json(body)
+                        .as(user)
+                        .build());
     }
 
     static User person(int i) {
@@ -108,21 +121,30 @@ class RsvpApiTest {
         ApiResult cancelled = cancel(id, TestUsers.employee());
         List<String> calls = CallRecorder.since(mark);
         assertEquals("CANCELLED", cancelled.json().get("status").asText());
-        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query", "DynamoDb.TransactWriteItems"), calls,
+        assertEquals(
+                List.of("DynamoDb.BatchGetItem", "DynamoDb.Query", "DynamoDb.TransactWriteItems"),
+                calls,
                 "cancelling a seat with people waiting: read, waitlist head, one transaction");
-        assertEquals("GOING", mine(id, TestUsers.otherEmployee()).json().get("status").asText(), "first waiting promoted");
+        assertEquals(
+                "GOING",
+                mine(id, TestUsers.otherEmployee()).json().get("status").asText(),
+                "first waiting promoted");
         JsonNode next = mine(id, person(3)).json();
         assertEquals("WAITLISTED", next.get("status").asText());
         assertEquals(1, next.get("position").asInt(), "nobody is ahead any more: the live place, not the ticket (2)");
         assertEquals("WAIT_FOR_SEAT", next.get("next").asText());
-        assertEquals(cancelled.json(), cancel(id, TestUsers.employee()).json(), "repeating a cancellation changes nothing");
+        assertEquals(
+                cancelled.json(), cancel(id, TestUsers.employee()).json(), "repeating a cancellation changes nothing");
         assertEquals("RSVP_OPEN", cancelled.json().get("next").asText());
 
         // re-RSVP after cancelling is a state change of the same item: to the end of the waitlist (ticket 3, place 2)
         ApiResult again = rsvp(id, TestUsers.employee());
         assertEquals("WAITLISTED", again.json().get("status").asText());
         assertEquals(2, again.json().get("position").asInt());
-        assertEquals(Map.of("emp-1", 3L, "p-3", 2L), Fixtures.recount(stack, id).positionsByUser(), "the tickets keep the order");
+        assertEquals(
+                Map.of("emp-1", 3L, "p-3", 2L),
+                Fixtures.recount(stack, id).positionsByUser(),
+                "the tickets keep the order");
 
         // leaving the waitlist
         ApiResult left = cancel(id, person(3));
@@ -146,13 +168,21 @@ class RsvpApiTest {
         assertEquals("ATTEND", going.json().get("next").asText());
         mark = CallRecorder.mark();
         ApiResult waiting = rsvp(id, TestUsers.otherEmployee());
-        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.UpdateItem", "DynamoDb.TransactWriteItems", "DynamoDb.Query"),
-                CallRecorder.since(mark), "joining the waitlist also takes a ticket, then counts the people ahead");
+        assertEquals(
+                List.of(
+                        "DynamoDb.BatchGetItem",
+                        "DynamoDb.UpdateItem",
+                        "DynamoDb.TransactWriteItems",
+                        "DynamoDb.Query"),
+                CallRecorder.since(mark),
+                "joining the waitlist also takes a ticket, then counts the people ahead");
         assertEquals("WAIT_FOR_SEAT", waiting.json().get("next").asText());
         assertEquals(1, waiting.json().get("position").asInt());
         mark = CallRecorder.mark();
         rsvp(id, TestUsers.otherEmployee());
-        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query"), CallRecorder.since(mark),
+        assertEquals(
+                List.of("DynamoDb.BatchGetItem", "DynamoDb.Query"),
+                CallRecorder.since(mark),
                 "a repeat only reads (and counts the place)");
     }
 
@@ -168,9 +198,13 @@ class RsvpApiTest {
         int mark = CallRecorder.mark();
         ApiResult sixth = mine(id, person(106));
         List<String> calls = CallRecorder.since(mark);
-        assertEquals(List.of("DynamoDb.BatchGetItem", "DynamoDb.Query"), calls, "my RSVP, then one count of the queue ahead");
+        assertEquals(
+                List.of("DynamoDb.BatchGetItem", "DynamoDb.Query"),
+                calls,
+                "my RSVP, then one count of the queue ahead");
         assertEquals(4, sixth.json().get("position").asInt(), "ticket 6, two of the five ahead left");
-        System.out.println("[live-position] GET /meetups/{id}/rsvp while waiting: " + calls.size() + " DynamoDB calls " + calls);
+        System.out.println(
+                "[live-position] GET /meetups/{id}/rsvp while waiting: " + calls.size() + " DynamoDB calls " + calls);
     }
 
     @Test
@@ -185,21 +219,35 @@ class RsvpApiTest {
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
                 if (!done && context.request() instanceof TransactWriteItemsRequest) {
                     done = true;
-                    stack.dynamo().updateItem(r -> r.tableName(stack.tableName())
-                            .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
-                            .updateExpression("SET startsAt = :start, rsvpDeadline = :start, version = :two")
-                            .expressionAttributeValues(Map.of(":start", AttributeValue.fromS(moved.toString()),
-                                    ":two", AttributeValue.fromN("2"))));
+                    stack.dynamo()
+                            .updateItem(r -> r.tableName(stack.tableName())
+                                    .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                                    .updateExpression("SET startsAt = :start, rsvpDeadline = :start, version = :two")
+                                    .expressionAttributeValues(Map.of(
+                                            ":start",
+                                            AttributeValue.fromS(moved.toString()),
+                                            ":two",
+                                            AttributeValue.fromN("2"))));
                 }
             }
         };
-        RsvpStore store = new RsvpStore(new MeetupTable(AwsClients.dynamoDb(stack.env(), List.of(mover)), stack.tableName()));
-        Rsvp rsvp = store.rsvp(new Authenticator(stack.env()).authenticate(ApiEvents.request("PUT", "/meetups/{id}/rsvp")
-                .as(TestUsers.employee()).build()), id, NOW).rsvp();
+        RsvpStore store =
+                new RsvpStore(new MeetupTable(AwsClients.dynamoDb(stack.env(), List.of(mover)), stack.tableName()));
+        Rsvp rsvp = store.rsvp(
+                        new Authenticator(stack.env())
+                                .authenticate(ApiEvents.request("PUT", "/meetups/{id}/rsvp")
+                                        .as(TestUsers.employee())
+                                        .build()),
+                        id,
+                        NOW)
+                .rsvp();
         assertTrue(mover.done);
         assertEquals(moved, rsvp.meetupStartsAt(), "decided again on the moved meetup");
-        Map<String, AttributeValue> item = stack.dynamo().getItem(r -> r.tableName(stack.tableName()).consistentRead(true)
-                .key(MeetupTable.key(Keys.meetupPk(id), Keys.rsvpSk("emp-1")))).item();
+        Map<String, AttributeValue> item = stack.dynamo()
+                .getItem(r -> r.tableName(stack.tableName())
+                        .consistentRead(true)
+                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.rsvpSk("emp-1"))))
+                .item();
         assertEquals(moved.toString(), item.get("meetupStartsAt").s());
         assertTrue(item.get("GSI2SK").s().startsWith(moved.toString()));
         assertEquals("2", item.get("meetupVersion").n());
@@ -212,21 +260,47 @@ class RsvpApiTest {
         String closed = Fixtures.store(stack, closing);
         ApiResult refused = rsvp(closed, TestUsers.employee());
         assertEquals(409, refused.status());
-        assertEquals("urn:meetups:problem:rsvp-closed", refused.json().get("type").asText());
+        assertEquals(
+                "urn:meetups:problem:rsvp-closed", refused.json().get("type").asText());
         assertNoRsvpItems(closed);
 
         String id = meetup(10);
         rsvp(id, TestUsers.otherEmployee());
         Meetup m = Fixtures.read(stack, id);
-        new MeetupTable(stack.dynamo(), stack.tableName()).meetups().putItem(new Meetup(m.id(), m.title(), m.description(),
-                m.kind(), m.language(), m.startsAt(), m.endsAt(), m.timeZone(), m.venue(), m.onlineUrl(), m.capacity(),
-                m.rsvpDeadline(), m.roles(), m.allowMultipleRoles(), MeetupStatus.CANCELLED, m.goingCount(), m.waitlistCount(),
-                m.waitlistSequence(), m.version() + 1, m.createdBy(), m.createdAt(), NOW));
+        new MeetupTable(stack.dynamo(), stack.tableName())
+                .meetups()
+                .putItem(new Meetup(
+                        m.id(),
+                        m.title(),
+                        m.description(),
+                        m.kind(),
+                        m.language(),
+                        m.startsAt(),
+                        m.endsAt(),
+                        m.timeZone(),
+                        m.venue(),
+                        m.onlineUrl(),
+                        m.capacity(),
+                        m.rsvpDeadline(),
+                        m.roles(),
+                        m.allowMultipleRoles(),
+                        MeetupStatus.CANCELLED,
+                        m.goingCount(),
+                        m.waitlistCount(),
+                        m.waitlistSequence(),
+                        m.version() + 1,
+                        m.createdBy(),
+                        m.createdAt(),
+                        NOW));
         ApiResult onCancelled = rsvp(id, TestUsers.employee());
         assertEquals(409, onCancelled.status());
-        assertEquals("urn:meetups:problem:meetup-cancelled", onCancelled.json().get("type").asText());
+        assertEquals(
+                "urn:meetups:problem:meetup-cancelled",
+                onCancelled.json().get("type").asText());
         // giving up the seat of a cancelled meetup is allowed and keeps the counts right
-        assertEquals("CANCELLED", cancel(id, TestUsers.otherEmployee()).json().get("status").asText());
+        assertEquals(
+                "CANCELLED",
+                cancel(id, TestUsers.otherEmployee()).json().get("status").asText());
         assertEquals(0, Fixtures.read(stack, id).goingCount());
 
         assertEquals(404, rsvp("no-such-meetup", TestUsers.employee()).status());
@@ -243,11 +317,20 @@ class RsvpApiTest {
         RsvpHandler pastDeadline = new RsvpHandler(stack.env(), Clock.fixed(deadline.plusSeconds(60), ZoneOffset.UTC));
         ApiResult late = Fixtures.rsvp(stack, pastDeadline, id, person(9));
         assertEquals(409, late.status());
-        assertEquals("CANCELLED", Fixtures.cancel(stack, pastDeadline, id, TestUsers.employee()).json().get("status").asText());
-        assertEquals("GOING", mine(id, TestUsers.otherEmployee()).json().get("status").asText());
+        assertEquals(
+                "CANCELLED",
+                Fixtures.cancel(stack, pastDeadline, id, TestUsers.employee())
+                        .json()
+                        .get("status")
+                        .asText());
+        assertEquals(
+                "GOING",
+                mine(id, TestUsers.otherEmployee()).json().get("status").asText());
         ApiResult afterTheStart = Fixtures.cancel(stack, afterStart, id, TestUsers.otherEmployee());
         assertEquals(409, afterTheStart.status());
-        assertEquals("urn:meetups:problem:meetup-started", afterTheStart.json().get("type").asText());
+        assertEquals(
+                "urn:meetups:problem:meetup-started",
+                afterTheStart.json().get("type").asText());
         assertEquals(1, Fixtures.read(stack, id).goingCount());
     }
 
@@ -263,17 +346,34 @@ class RsvpApiTest {
         rsvp(dropped, me);
         cancel(dropped, me);
         // a role item as the roles function writes it
-        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(Map.of(
-                Keys.PK, AttributeValue.fromS(Keys.meetupPk(second)), Keys.SK, AttributeValue.fromS(Keys.roleSk("host", "p-42")),
-                Keys.GSI2_PK, AttributeValue.fromS(Keys.userPk("p-42")),
-                Keys.GSI2_SK, AttributeValue.fromS(Keys.userItemSk(START.plusSeconds(86_400), second, "ROLE#host")),
-                "type", AttributeValue.fromS("ROLE"), "meetupId", AttributeValue.fromS(second),
-                "role", AttributeValue.fromS("host"), "userId", AttributeValue.fromS("p-42"),
-                "meetupStartsAt", AttributeValue.fromS(START.plusSeconds(86_400).toString()))));
+        stack.dynamo()
+                .putItem(r -> r.tableName(stack.tableName())
+                        .item(Map.of(
+                                Keys.PK,
+                                AttributeValue.fromS(Keys.meetupPk(second)),
+                                Keys.SK,
+                                AttributeValue.fromS(Keys.roleSk("host", "p-42")),
+                                Keys.GSI2_PK,
+                                AttributeValue.fromS(Keys.userPk("p-42")),
+                                Keys.GSI2_SK,
+                                AttributeValue.fromS(Keys.userItemSk(START.plusSeconds(86_400), second, "ROLE#host")),
+                                "type",
+                                AttributeValue.fromS("ROLE"),
+                                "meetupId",
+                                AttributeValue.fromS(second),
+                                "role",
+                                AttributeValue.fromS("host"),
+                                "userId",
+                                AttributeValue.fromS("p-42"),
+                                "meetupStartsAt",
+                                AttributeValue.fromS(START.plusSeconds(86_400).toString()))));
 
         int mark = CallRecorder.mark();
-        ApiResult page = stack.call(handler, ApiEvents.request("GET", "/me/meetups").as(me).build());
-        assertEquals(List.of("DynamoDb.Query", "DynamoDb.Query"), CallRecorder.since(mark),
+        ApiResult page = stack.call(
+                handler, ApiEvents.request("GET", "/me/meetups").as(me).build());
+        assertEquals(
+                List.of("DynamoDb.Query", "DynamoDb.Query"),
+                CallRecorder.since(mark),
                 "the page, and one count of the queue ahead for the one RSVP waiting");
         assertEquals(200, page.status(), page::toString);
         JsonNode items = page.json().get("items");
@@ -287,19 +387,40 @@ class RsvpApiTest {
         assertEquals("GOING", items.get(2).get("status").asText());
         assertFalse(page.body().contains("@"), "no emails in my meetups");
 
-        ApiResult one = stack.call(handler, ApiEvents.request("GET", "/me/meetups").query("limit", "1").as(me).build());
+        ApiResult one = stack.call(
+                handler,
+                ApiEvents.request("GET", "/me/meetups")
+                        .query("limit", "1")
+                        .as(me)
+                        .build());
         assertEquals(1, one.json().get("items").size());
         String cursor = one.json().get("nextCursor").asText();
-        ApiResult next = stack.call(handler, ApiEvents.request("GET", "/me/meetups").query("limit", "1")
-                .query("cursor", cursor).as(me).build());
+        ApiResult next = stack.call(
+                handler,
+                ApiEvents.request("GET", "/me/meetups")
+                        .query("limit", "1")
+                        .query("cursor", cursor)
+                        .as(me)
+                        .build());
         assertEquals("ROLE", next.json().get("items").get(0).get("type").asText());
         // a cursor cannot reach into another person's list: it belongs to the caller's own list
-        ApiResult other = stack.call(handler, ApiEvents.request("GET", "/me/meetups").query("cursor", cursor)
-                .as(TestUsers.otherEmployee()).build());
+        ApiResult other = stack.call(
+                handler,
+                ApiEvents.request("GET", "/me/meetups")
+                        .query("cursor", cursor)
+                        .as(TestUsers.otherEmployee())
+                        .build());
         assertEquals(400, other.status());
         assertFalse(other.body().contains(second));
-        assertEquals(400, stack.call(handler, ApiEvents.request("GET", "/me/meetups").query("cursor", "garbage!")
-                .as(me).build()).status());
+        assertEquals(
+                400,
+                stack.call(
+                                handler,
+                                ApiEvents.request("GET", "/me/meetups")
+                                        .query("cursor", "garbage!")
+                                        .as(me)
+                                        .build())
+                        .status());
     }
 
     @Test
@@ -312,19 +433,28 @@ class RsvpApiTest {
         assertEquals(200, all.status(), all::toString);
         JsonNode items = all.json().get("items");
         assertEquals(5, items.size());
-        assertEquals(List.of("GOING", "GOING", "WAITLISTED", "WAITLISTED", "WAITLISTED"),
+        assertEquals(
+                List.of("GOING", "GOING", "WAITLISTED", "WAITLISTED", "WAITLISTED"),
                 stream(items).map(i -> i.get("status").asText()).toList());
-        assertEquals(List.of("p-3", "p-4", "p-5"), stream(items).skip(2).map(i -> i.get("userId").asText()).toList());
+        assertEquals(
+                List.of("p-3", "p-4", "p-5"),
+                stream(items).skip(2).map(i -> i.get("userId").asText()).toList());
         assertEquals("p1@example.org", items.get(0).get("email").asText());
 
         List<String> paged = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            ApiResult page = attendees(id, TestUsers.coordinator(), "application/json",
+            ApiResult page = attendees(
+                    id,
+                    TestUsers.coordinator(),
+                    "application/json",
                     cursor == null ? Map.of("limit", "2") : Map.of("limit", "2", "cursor", cursor));
-            stream(page.json().get("items")).forEach(i -> paged.add(i.get("userId").asText()));
-            cursor = page.json().has("nextCursor") ? page.json().get("nextCursor").asText() : null;
+            stream(page.json().get("items"))
+                    .forEach(i -> paged.add(i.get("userId").asText()));
+            cursor = page.json().has("nextCursor")
+                    ? page.json().get("nextCursor").asText()
+                    : null;
             assertTrue(++pages < 10);
         } while (cursor != null);
         assertEquals(stream(items).map(i -> i.get("userId").asText()).toList(), paged);
@@ -335,8 +465,14 @@ class RsvpApiTest {
         assertEquals("\"status\",\"position\",\"userId\",\"name\",\"email\",\"attendance\",\"rsvpAt\"", lines[0]);
         assertEquals(6, lines.length);
         assertTrue(lines[3].startsWith("\"WAITLISTED\",\"1\",\"p-3\",\"Person 3\",\"p3@example.org\""), lines[3]);
-        assertEquals(406, attendees(id, TestUsers.coordinator(), "application/xml", Map.of()).status());
-        assertEquals(400, attendees(id, TestUsers.coordinator(), null, Map.of("cursor", "bm9wZQ")).status());
+        assertEquals(
+                406,
+                attendees(id, TestUsers.coordinator(), "application/xml", Map.of())
+                        .status());
+        assertEquals(
+                400,
+                attendees(id, TestUsers.coordinator(), null, Map.of("cursor", "bm9wZQ"))
+                        .status());
     }
 
     @Test
@@ -346,18 +482,35 @@ class RsvpApiTest {
         rsvp(id, TestUsers.otherEmployee());
         ApiResult early = attendance(handler, id, "emp-1", "{\"attendance\":\"ATTENDED\"}", TestUsers.coordinator());
         assertEquals(409, early.status());
-        assertEquals("urn:meetups:problem:meetup-not-started", early.json().get("type").asText());
+        assertEquals(
+                "urn:meetups:problem:meetup-not-started",
+                early.json().get("type").asText());
         ApiResult done = attendance(afterStart, id, "emp-1", "{\"attendance\":\"ATTENDED\"}", TestUsers.coordinator());
         assertEquals(200, done.status(), done::toString);
         assertEquals("ATTENDED", done.json().get("attendance").asText());
-        assertEquals(done.json().get("attendance"), attendance(afterStart, id, "emp-1", "{\"attendance\":\"ATTENDED\"}",
-                TestUsers.coordinator()).json().get("attendance"), "idempotent");
-        assertEquals("NO_SHOW", attendance(afterStart, id, "emp-1", "{\"attendance\":\"NO_SHOW\"}",
-                TestUsers.coordinator()).json().get("attendance").asText());
-        assertEquals(409, attendance(afterStart, id, "emp-2", "{\"attendance\":\"ATTENDED\"}", TestUsers.coordinator()).status(),
+        assertEquals(
+                done.json().get("attendance"),
+                attendance(afterStart, id, "emp-1", "{\"attendance\":\"ATTENDED\"}", TestUsers.coordinator())
+                        .json()
+                        .get("attendance"),
+                "idempotent");
+        assertEquals(
+                "NO_SHOW",
+                attendance(afterStart, id, "emp-1", "{\"attendance\":\"NO_SHOW\"}", TestUsers.coordinator())
+                        .json()
+                        .get("attendance")
+                        .asText());
+        assertEquals(
+                409,
+                attendance(afterStart, id, "emp-2", "{\"attendance\":\"ATTENDED\"}", TestUsers.coordinator())
+                        .status(),
                 "a waiting person has no seat to attend");
-        assertEquals(404, attendance(afterStart, id, "nobody", "{\"attendance\":\"ATTENDED\"}", TestUsers.coordinator()).status());
-        for (String bad : List.of("{\"attendance\":\"MAYBE\"}", "{}", "{\"attendance\":\"ATTENDED\",\"userId\":\"x\"}", "[]", "{")) {
+        assertEquals(
+                404,
+                attendance(afterStart, id, "nobody", "{\"attendance\":\"ATTENDED\"}", TestUsers.coordinator())
+                        .status());
+        for (String bad : List.of(
+                "{\"attendance\":\"MAYBE\"}", "{}", "{\"attendance\":\"ATTENDED\",\"userId\":\"x\"}", "[]", "{")) {
             ApiResult result = attendance(afterStart, id, "emp-1", bad, TestUsers.coordinator());
             assertEquals(400, result.status(), bad + " -> " + result);
         }
@@ -365,8 +518,10 @@ class RsvpApiTest {
 
     static Stream<Arguments> authorisationMatrix() {
         record Caller(String name, User user) {}
-        List<Caller> callers = List.of(new Caller("anonymous", TestUsers.anonymous()),
-                new Caller("employee", TestUsers.employee()), new Caller("other employee", TestUsers.otherEmployee()),
+        List<Caller> callers = List.of(
+                new Caller("anonymous", TestUsers.anonymous()),
+                new Caller("employee", TestUsers.employee()),
+                new Caller("other employee", TestUsers.otherEmployee()),
                 new Caller("coordinator", TestUsers.coordinator()));
         List<Arguments> cases = new ArrayList<>();
         for (Caller c : callers) {
@@ -376,14 +531,27 @@ class RsvpApiTest {
             // employee (emp-1) holds an RSVP; the other employee and the coordinator have none
             cases.add(Arguments.of("PUT /meetups/{id}/rsvp", c.name(), c.user(), anonymous ? 401 : 200));
             cases.add(Arguments.of("GET /meetups/{id}/rsvp", c.name(), c.user(), anonymous ? 401 : owner ? 200 : 404));
-            cases.add(Arguments.of("DELETE /meetups/{id}/rsvp", c.name(), c.user(), anonymous ? 401 : owner ? 200 : 404));
+            cases.add(
+                    Arguments.of("DELETE /meetups/{id}/rsvp", c.name(), c.user(), anonymous ? 401 : owner ? 200 : 404));
             cases.add(Arguments.of("GET /me/meetups", c.name(), c.user(), anonymous ? 401 : 200));
-            cases.add(Arguments.of("GET /meetups/{id}/attendees", c.name(), c.user(), anonymous ? 401 : coordinator ? 200 : 403));
-            cases.add(Arguments.of("PUT /meetups/{id}/attendees/{userId}/attendance", c.name(), c.user(),
+            cases.add(Arguments.of(
+                    "GET /meetups/{id}/attendees", c.name(), c.user(), anonymous ? 401 : coordinator ? 200 : 403));
+            cases.add(Arguments.of(
+                    "PUT /meetups/{id}/attendees/{userId}/attendance",
+                    c.name(),
+                    c.user(),
                     anonymous ? 401 : coordinator ? 200 : 403));
-            cases.add(Arguments.of("PUT /meetups/{id}/attendance", c.name(), c.user(), anonymous ? 401 : coordinator ? 200 : 403));
-            cases.add(Arguments.of("PUT /meetups/{id}/attendees/{userId}", c.name(), c.user(), anonymous ? 401 : coordinator ? 201 : 403));
-            cases.add(Arguments.of("DELETE /meetups/{id}/attendees/{userId}", c.name(), c.user(),
+            cases.add(Arguments.of(
+                    "PUT /meetups/{id}/attendance", c.name(), c.user(), anonymous ? 401 : coordinator ? 200 : 403));
+            cases.add(Arguments.of(
+                    "PUT /meetups/{id}/attendees/{userId}",
+                    c.name(),
+                    c.user(),
+                    anonymous ? 401 : coordinator ? 201 : 403));
+            cases.add(Arguments.of(
+                    "DELETE /meetups/{id}/attendees/{userId}",
+                    c.name(),
+                    c.user(),
                     anonymous ? 401 : coordinator ? 200 : 403));
         }
         return cases.stream();
@@ -395,7 +563,8 @@ class RsvpApiTest {
         String id = meetup(5);
         assertEquals(200, rsvp(id, TestUsers.employee()).status());
         String[] parts = route.split(" ", 2);
-        ApiEvents.Builder request = ApiEvents.request(parts[0], parts[1]).as(user).path("id", id);
+        ApiEvents.Builder request =
+                ApiEvents.request(parts[0], parts[1]).as(user).path("id", id);
         RsvpHandler h = handler;
         if (route.endsWith("/attendees/{userId}/attendance")) {
             request.path("userId", "emp-1").json("{\"attendance\":\"ATTENDED\"}");
@@ -412,12 +581,14 @@ class RsvpApiTest {
         assertEquals(expected, result.status(), result::toString);
         if (expected >= 400) {
             assertEquals("application/problem+json", result.header("content-type"));
-            assertEquals("GOING", mine(id, TestUsers.employee()).json().get("status").asText(),
+            assertEquals(
+                    "GOING",
+                    mine(id, TestUsers.employee()).json().get("status").asText(),
                     "a refused request leaves the employee's RSVP alone");
         }
         if (!user.equals(TestUsers.coordinator()) && result.body() != null) {
-            assertFalse(result.body().contains("eva@example.org") && !callerName.equals("employee"),
-                    "no one else's email");
+            assertFalse(
+                    result.body().contains("eva@example.org") && !callerName.equals("employee"), "no one else's email");
         }
     }
 

@@ -74,7 +74,10 @@ class RsvpConcurrencyTest {
         assertEquals(recount.going(), meetup.goingCount(), "goingCount equals the GOING items");
         assertEquals(recount.waitlisted(), meetup.waitlistCount(), "waitlistCount equals the WAITLISTED items");
         assertTrue(meetup.goingCount() <= meetup.capacity());
-        assertEquals(recount.waitlisted(), Fixtures.waitlistIndex(stack, id).size(), "the waitlist index holds exactly the waiting");
+        assertEquals(
+                recount.waitlisted(),
+                Fixtures.waitlistIndex(stack, id).size(),
+                "the waitlist index holds exactly the waiting");
     }
 
     @Test
@@ -87,11 +90,13 @@ class RsvpConcurrencyTest {
         int mark = CallRecorder.mark();
         long started = System.nanoTime();
         List<ApiResult> results = allAtOnce(people.stream()
-                .<Callable<ApiResult>>map(p -> () -> Fixtures.rsvp(stack, handler, id, p)).toList());
+                .<Callable<ApiResult>>map(p -> () -> Fixtures.rsvp(stack, handler, id, p))
+                .toList());
         long rsvpMillis = (System.nanoTime() - started) / 1_000_000;
         List<String> rsvpCalls = CallRecorder.since(mark);
 
-        System.out.printf("[rsvp-concurrency] 200 RSVPs: %d ms, %d DynamoDB calls %s%n",
+        System.out.printf(
+                "[rsvp-concurrency] 200 RSVPs: %d ms, %d DynamoDB calls %s%n",
                 rsvpMillis, rsvpCalls.size(), histogram(rsvpCalls));
         results.forEach(r -> assertEquals(200, r.status(), r::toString));
         Map<String, List<ApiResult>> byStatus = results.stream()
@@ -100,7 +105,9 @@ class RsvpConcurrencyTest {
         assertEquals(150, byStatus.get("WAITLISTED").size());
         Map<String, Long> tickets = Fixtures.recount(stack, id).positionsByUser();
         Set<Long> positions = new TreeSet<>(tickets.values());
-        assertEquals(LongStream.rangeClosed(1, 150).boxed().collect(Collectors.toCollection(TreeSet::new)), positions,
+        assertEquals(
+                LongStream.rangeClosed(1, 150).boxed().collect(Collectors.toCollection(TreeSet::new)),
+                positions,
                 "tickets 1..150, each used once");
         for (int i = 0; i < people.size(); i++) {
             JsonNode answer = results.get(i).json();
@@ -118,12 +125,19 @@ class RsvpConcurrencyTest {
 
         // 20 people going cancel at once: exactly the first 20 waiting are promoted, in order
         Map<String, Long> positionBefore = Fixtures.recount(stack, id).positionsByUser();
-        List<User> going = people.stream().filter(p -> results.get(people.indexOf(p)).json().get("status")
-                .asText().equals("GOING")).limit(20).toList();
+        List<User> going = people.stream()
+                .filter(p -> results.get(people.indexOf(p))
+                        .json()
+                        .get("status")
+                        .asText()
+                        .equals("GOING"))
+                .limit(20)
+                .toList();
         mark = CallRecorder.mark();
         started = System.nanoTime();
         List<ApiResult> cancels = allAtOnce(going.stream()
-                .<Callable<ApiResult>>map(p -> () -> Fixtures.cancel(stack, handler, id, p)).toList());
+                .<Callable<ApiResult>>map(p -> () -> Fixtures.cancel(stack, handler, id, p))
+                .toList());
         long cancelMillis = (System.nanoTime() - started) / 1_000_000;
         List<String> cancelCalls = CallRecorder.since(mark);
 
@@ -139,19 +153,32 @@ class RsvpConcurrencyTest {
                 promoted.add(position);
             }
         });
-        assertEquals(LongStream.rangeClosed(1, 20).boxed().collect(Collectors.toCollection(TreeSet::new)), promoted,
+        assertEquals(
+                LongStream.rangeClosed(1, 20).boxed().collect(Collectors.toCollection(TreeSet::new)),
+                promoted,
                 "the first 20 in the waitlist were promoted");
-        assertEquals(LongStream.rangeClosed(21, 150).boxed().collect(Collectors.toCollection(TreeSet::new)),
+        assertEquals(
+                LongStream.rangeClosed(21, 150).boxed().collect(Collectors.toCollection(TreeSet::new)),
                 new TreeSet<>(after.positionsByUser().values()));
         assertCountersMatchItems(id);
         // once things settle, people still waiting read their live place: 1..130 in ticket order (every ninth checked)
-        List<User> stillWaiting = people.stream().filter(p -> after.positionsByUser().containsKey(p.sub()))
-                .sorted(java.util.Comparator.comparing(p -> after.positionsByUser().get(p.sub()))).toList();
-        List<Integer> places = IntStream.concat(IntStream.iterate(1, p -> p < stillWaiting.size(), p -> p + 9),
-                IntStream.of(stillWaiting.size())).boxed().toList();
+        List<User> stillWaiting = people.stream()
+                .filter(p -> after.positionsByUser().containsKey(p.sub()))
+                .sorted(java.util.Comparator.comparing(
+                        p -> after.positionsByUser().get(p.sub())))
+                .toList();
+        List<Integer> places = IntStream.concat(
+                        IntStream.iterate(1, p -> p < stillWaiting.size(), p -> p + 9),
+                        IntStream.of(stillWaiting.size()))
+                .boxed()
+                .toList();
         for (int place : places) {
-            ApiResult mine = stack.call(handler, org.meetups.testing.ApiEvents.request("GET", "/meetups/{id}/rsvp")
-                    .path("id", id).as(stillWaiting.get(place - 1)).build());
+            ApiResult mine = stack.call(
+                    handler,
+                    org.meetups.testing.ApiEvents.request("GET", "/meetups/{id}/rsvp")
+                            .path("id", id)
+                            .as(stillWaiting.get(place - 1))
+                            .build());
             assertEquals(place, mine.json().get("position").asInt(), mine::toString);
         }
 
@@ -162,12 +189,23 @@ class RsvpConcurrencyTest {
                 [rsvp-concurrency] 20 concurrent cancellations by going people: %d promoted in waitlist order, %d ms
                 [rsvp-concurrency]   DynamoDB calls: %d (%.2f per cancellation) %s
                 [rsvp-concurrency]   transactions beyond one per cancellation: %d
-                [rsvp-concurrency] counters equal a recount of the items: going %d, waitlisted %d"""
-                .formatted(byStatus.get("GOING").size(), byStatus.get("WAITLISTED").size(), positions.size(), rsvpMillis,
-                        rsvpCalls.size(), rsvpCalls.size() / 200.0, histogram(rsvpCalls),
+                [rsvp-concurrency] counters equal a recount of the items: going %d, waitlisted %d""".formatted(
+                        byStatus.get("GOING").size(),
+                        byStatus.get("WAITLISTED").size(),
+                        positions.size(),
+                        rsvpMillis,
+                        rsvpCalls.size(),
+                        rsvpCalls.size() / 200.0,
+                        histogram(rsvpCalls),
                         transactions(rsvpCalls) - 200,
-                        promoted.size(), cancelMillis, cancelCalls.size(), cancelCalls.size() / 20.0,
-                        histogram(cancelCalls), transactions(cancelCalls) - 20, after.going(), after.waitlisted()));
+                        promoted.size(),
+                        cancelMillis,
+                        cancelCalls.size(),
+                        cancelCalls.size() / 20.0,
+                        histogram(cancelCalls),
+                        transactions(cancelCalls) - 20,
+                        after.going(),
+                        after.waitlisted()));
     }
 
     static long transactions(List<String> calls) {
@@ -175,8 +213,8 @@ class RsvpConcurrencyTest {
     }
 
     static Map<String, Long> histogram(List<String> calls) {
-        return calls.stream().collect(Collectors.groupingBy(c -> c.replace("DynamoDb.", ""), TreeMap::new,
-                Collectors.counting()));
+        return calls.stream()
+                .collect(Collectors.groupingBy(c -> c.replace("DynamoDb.", ""), TreeMap::new, Collectors.counting()));
     }
 
     @Test
@@ -192,7 +230,8 @@ class RsvpConcurrencyTest {
         assertEquals(1, Fixtures.recount(stack, id).going());
 
         List<ApiResult> cancels = allAtOnce(List.<Callable<ApiResult>>of(
-                () -> Fixtures.cancel(stack, handler, id, eva), () -> Fixtures.cancel(stack, handler, id, eva),
+                () -> Fixtures.cancel(stack, handler, id, eva),
+                () -> Fixtures.cancel(stack, handler, id, eva),
                 () -> Fixtures.cancel(stack, handler, id, eva)));
         cancels.forEach(r -> assertEquals(200, r.status(), r::toString));
         cancels.forEach(r -> assertEquals("CANCELLED", r.json().get("status").asText(), r::toString));
@@ -204,13 +243,21 @@ class RsvpConcurrencyTest {
     void theLastSeatGoesToExactlyOneOfManyAndTheRestWaitInOrder() throws Exception {
         String id = Fixtures.store(stack, Fixtures.meetup(1, START, START));
         List<User> people = IntStream.rangeClosed(1, 30)
-                .mapToObj(i -> TestUsers.user("last-%02d".formatted(i), "P" + i, "l" + i + "@example.org", false)).toList();
+                .mapToObj(i -> TestUsers.user("last-%02d".formatted(i), "P" + i, "l" + i + "@example.org", false))
+                .toList();
         List<ApiResult> results = allAtOnce(people.stream()
-                .<Callable<ApiResult>>map(p -> () -> Fixtures.rsvp(stack, handler, id, p)).toList());
+                .<Callable<ApiResult>>map(p -> () -> Fixtures.rsvp(stack, handler, id, p))
+                .toList());
         results.forEach(r -> assertEquals(200, r.status(), r::toString));
-        assertEquals(1, results.stream().filter(r -> r.json().get("status").asText().equals("GOING")).count());
-        List<Long> places = results.stream().filter(r -> r.json().get("status").asText().equals("WAITLISTED"))
-                .map(r -> r.json().get("position").asLong()).toList();
+        assertEquals(
+                1,
+                results.stream()
+                        .filter(r -> r.json().get("status").asText().equals("GOING"))
+                        .count());
+        List<Long> places = results.stream()
+                .filter(r -> r.json().get("status").asText().equals("WAITLISTED"))
+                .map(r -> r.json().get("position").asLong())
+                .toList();
         assertEquals(29, places.size(), results::toString);
         assertTrue(places.stream().allMatch(p -> p >= 1 && p <= 29), places::toString);
         assertCountersMatchItems(id);

@@ -11,9 +11,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
-import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.TestStack;
 
 /** The files in events/rsvp, read as the Lambda runtime reads them, served by the real handler. */
@@ -28,17 +28,43 @@ class SampleEventsTest {
     void everySampleEventIsServed() {
         TestStack stack = TestStack.create();
         Meetup sample = Fixtures.meetup(10, START, START);
-        Fixtures.store(stack, new Meetup("01J0000000000000000000MEET", sample.title(), sample.description(),
-                sample.kind(), sample.language(), sample.startsAt(), sample.endsAt(), sample.timeZone(), sample.venue(),
-                null, sample.capacity(), sample.rsvpDeadline(), sample.roles(), false, sample.status(), 0, 0, 0, 1,
-                "coord", sample.createdAt(), sample.updatedAt()));
+        Fixtures.store(
+                stack,
+                new Meetup(
+                        "01J0000000000000000000MEET",
+                        sample.title(),
+                        sample.description(),
+                        sample.kind(),
+                        sample.language(),
+                        sample.startsAt(),
+                        sample.endsAt(),
+                        sample.timeZone(),
+                        sample.venue(),
+                        null,
+                        sample.capacity(),
+                        sample.rsvpDeadline(),
+                        sample.roles(),
+                        false,
+                        sample.status(),
+                        0,
+                        0,
+                        0,
+                        1,
+                        "coord",
+                        sample.createdAt(),
+                        sample.updatedAt()));
         RsvpHandler before = new RsvpHandler(stack.env(), Clock.fixed(START.minusSeconds(86_400), ZoneOffset.UTC));
         RsvpHandler after = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(600), ZoneOffset.UTC));
         record Expect(String file, RsvpHandler handler, int status) {}
-        for (Expect e : List.of(new Expect("rsvp.json", before, 200), new Expect("get-my-rsvp.json", before, 200),
-                new Expect("my-meetups.json", before, 200), new Expect("seat-attendee.json", before, 201),
-                new Expect("list-attendees.json", before, 200), new Expect("record-attendance.json", after, 200),
-                new Expect("record-attendance-batch.json", after, 200), new Expect("remove-attendee.json", before, 200),
+        for (Expect e : List.of(
+                new Expect("rsvp.json", before, 200),
+                new Expect("get-my-rsvp.json", before, 200),
+                new Expect("my-meetups.json", before, 200),
+                new Expect("seat-attendee.json", before, 201),
+                new Expect("list-attendees.json", before, 200),
+                new Expect("record-attendance.json", after, 200),
+                new Expect("record-attendance-batch.json", after, 200),
+                new Expect("remove-attendee.json", before, 200),
                 new Expect("cancel-rsvp.json", before, 200))) {
             ApiResult result = stack.call(e.handler(), event(e.file()));
             assertEquals(e.status(), result.status(), () -> e.file() + ": " + result);
@@ -53,7 +79,9 @@ class SampleEventsTest {
         RsvpHandler handler = new RsvpHandler(stack.env(), Clock.systemUTC());
         List<String> sampleRoutes = java.util.Arrays.stream(
                         ProjectFiles.resolve("events/rsvp").toFile().listFiles((d, n) -> n.endsWith(".json")))
-                .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey()).sorted().toList();
+                .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey())
+                .sorted()
+                .toList();
         assertEquals(handler.routes().keySet().stream().sorted().toList(), sampleRoutes);
     }
 }

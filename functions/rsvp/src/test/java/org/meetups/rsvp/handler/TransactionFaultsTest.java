@@ -46,7 +46,10 @@ class TransactionFaultsTest {
         ApiResult result = Fixtures.rsvp(stack, handler, id, TestUsers.employee());
         assertEquals(200, result.status(), result::toString);
         assertEquals("GOING", result.json().get("status").asText());
-        assertEquals(4, FaultInjector.attempts(FaultInjector.DYNAMODB, "TransactWriteItems"), "three conflicts, then committed");
+        assertEquals(
+                4,
+                FaultInjector.attempts(FaultInjector.DYNAMODB, "TransactWriteItems"),
+                "three conflicts, then committed");
         Meetup meetup = Fixtures.read(stack, id);
         assertEquals(1, meetup.goingCount());
         assertEquals(1, Fixtures.recount(stack, id).going(), "the counter equals the items: written once");
@@ -58,7 +61,9 @@ class TransactionFaultsTest {
         FaultInjector.fail(FaultInjector.DYNAMODB, "TransactWriteItems", 100, FaultInjector::transactionConflict);
         ApiResult result = Fixtures.rsvp(stack, handler, id, TestUsers.employee());
         assertEquals(503, result.status(), result::toString);
-        assertEquals(Transactions.POLICY.raceAttempts(), FaultInjector.attempts(FaultInjector.DYNAMODB, "TransactWriteItems"));
+        assertEquals(
+                Transactions.POLICY.raceAttempts(),
+                FaultInjector.attempts(FaultInjector.DYNAMODB, "TransactWriteItems"));
         assertEquals(0, Fixtures.read(stack, id).goingCount());
         assertEquals(0, Fixtures.recount(stack, id).going());
     }
@@ -67,7 +72,7 @@ class TransactionFaultsTest {
     void aCancellationConflictIsRetriedAndPromotesExactlyOnce() {
         String id = Fixtures.store(stack, Fixtures.meetup(1, START, START));
         Fixtures.rsvp(stack, handler, id, TestUsers.employee());
-        Fixtures.rsvp(stack, handler, id, TestUsers.otherEmployee());   // waits
+        Fixtures.rsvp(stack, handler, id, TestUsers.otherEmployee()); // waits
         FaultInjector.clear();
         FaultInjector.fail(FaultInjector.DYNAMODB, "TransactWriteItems", 2, FaultInjector::transactionConflict);
         ApiResult result = Fixtures.cancel(stack, handler, id, TestUsers.employee());
@@ -85,7 +90,10 @@ class TransactionFaultsTest {
     void throttlingBeyondTheClientsRetriesAnswers503WithRetryAfterAndWritesNothing() {
         String id = Fixtures.store(stack, Fixtures.meetup(5, START, START));
         FaultInjector.fail(FaultInjector.DYNAMODB, "BatchGetItem", 2, r -> FaultInjector.dynamoThrottled());
-        assertEquals(200, Fixtures.rsvp(stack, handler, id, TestUsers.employee()).status(), "two throttled reads: the client retries");
+        assertEquals(
+                200,
+                Fixtures.rsvp(stack, handler, id, TestUsers.employee()).status(),
+                "two throttled reads: the client retries");
         assertEquals(3, FaultInjector.attempts(FaultInjector.DYNAMODB, "BatchGetItem"));
 
         FaultInjector.fail(FaultInjector.DYNAMODB, "BatchGetItem", 100, r -> FaultInjector.dynamoThrottled());

@@ -33,8 +33,11 @@ public final class SignUpHandler extends Priming implements RequestStreamHandler
     @Override
     protected void prime() {
         try {
-            handleRequest(new java.io.ByteArrayInputStream("{\"triggerSource\":\"PreSignUp_AdminCreateUser\",\"request\":{}}"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8)), java.io.OutputStream.nullOutputStream(), null);
+            handleRequest(
+                    new java.io.ByteArrayInputStream("{\"triggerSource\":\"PreSignUp_AdminCreateUser\",\"request\":{}}"
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                    java.io.OutputStream.nullOutputStream(),
+                    null);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -52,7 +55,8 @@ public final class SignUpHandler extends Priming implements RequestStreamHandler
         JsonNode event = Json.MAPPER.readTree(input);
         String trigger = event.path("triggerSource").asText("");
         if (!trigger.equals("PreSignUp_AdminCreateUser")) {
-            String email = event.path("request").path("userAttributes").path("email").asText(null);
+            String email =
+                    event.path("request").path("userAttributes").path("email").asText(null);
             if (!domains.allows(email)) {
                 throw new SignUpRefused("Sign up with your organisation's e-mail address ("
                         + String.join(", ", domains.domains().stream().sorted().toList())

@@ -24,8 +24,8 @@ class SignUpHandlerTest {
     static final SignUpHandler ORG = new SignUpHandler(Env.of(Map.of("SELF_SIGN_UP_DOMAINS", "example.org")));
 
     static ObjectNode sample() throws IOException {
-        return (ObjectNode) Json.MAPPER.readTree(Files.readAllBytes(
-                ProjectFiles.resolve("events/signup/admin-create-user.json")));
+        return (ObjectNode)
+                Json.MAPPER.readTree(Files.readAllBytes(ProjectFiles.resolve("events/signup/admin-create-user.json")));
     }
 
     static ObjectNode selfSignUp(String email) throws IOException {
@@ -60,7 +60,8 @@ class SignUpHandlerTest {
     void selfSignUpWithAnotherDomainIsRefusedWithAMessage() throws IOException {
         for (String email : new String[] {"eve@evil.com", "eve@example.org.evil.com", "eve@sub.example.org"}) {
             ObjectNode event = selfSignUp(email);
-            SignUpHandler.SignUpRefused refused = assertThrows(SignUpHandler.SignUpRefused.class, () -> invoke(ORG, event));
+            SignUpHandler.SignUpRefused refused =
+                    assertThrows(SignUpHandler.SignUpRefused.class, () -> invoke(ORG, event));
             assertTrue(refused.getMessage().contains("example.org"), refused::getMessage);
         }
         ObjectNode external = selfSignUp("eve@evil.com");

@@ -33,7 +33,8 @@ public final class Benchmark {
         Side mine = Side.load("working tree", root);
         Side theirs = options.against() == null ? null : Side.load(options.against(), options.againstRoot());
         Map<String, Subject> mineSubjects = subjects(mine, options, harness, unpacked.resolve("this"));
-        Map<String, Subject> theirsSubjects = theirs == null ? Map.of() : subjects(theirs, options, harness, unpacked.resolve("that"));
+        Map<String, Subject> theirsSubjects =
+                theirs == null ? Map.of() : subjects(theirs, options, harness, unpacked.resolve("that"));
         for (String function : options.only()) {
             if (!mineSubjects.containsKey(function) && !theirsSubjects.containsKey(function)) {
                 System.err.println("tools/benchmark: no function " + function + " to run (see tools/benchmark --help)");
@@ -41,8 +42,8 @@ public final class Benchmark {
             }
         }
         List<Contest> contests = new ArrayList<>();
-        mineSubjects.forEach((function, subject) -> contests.add(new Contest(function, subject,
-                theirs == null ? Subject.baseline(mine, harness) : theirsSubjects.get(function))));
+        mineSubjects.forEach((function, subject) -> contests.add(new Contest(
+                function, subject, theirs == null ? Subject.baseline(mine, harness) : theirsSubjects.get(function))));
         theirsSubjects.forEach((function, subject) -> {
             if (!mineSubjects.containsKey(function)) {
                 contests.add(new Contest(function, null, subject));
@@ -54,8 +55,12 @@ public final class Benchmark {
                 contest.run(round, options.steadyRequests());
             }
         }
-        Report report = new Report(mine.name(), theirs == null ? "baseline JVM" : theirs.name(), options.rounds(),
-                options.steadyRequests(), contests.stream().map(Contest::row).toList());
+        Report report = new Report(
+                mine.name(),
+                theirs == null ? "baseline JVM" : theirs.name(),
+                options.rounds(),
+                options.steadyRequests(),
+                contests.stream().map(Contest::row).toList());
         String markdown = report.markdown();
         System.out.println();
         System.out.print(report.table());
@@ -65,8 +70,8 @@ public final class Benchmark {
     }
 
     /** Each function of the side that can run: its zip is built and it has a sample event. */
-    private static Map<String, Subject> subjects(Side side, BenchmarkOptions options, List<String> harness, Path unpackInto)
-            throws Exception {
+    private static Map<String, Subject> subjects(
+            Side side, BenchmarkOptions options, List<String> harness, Path unpackInto) throws Exception {
         Map<String, Subject> subjects = new LinkedHashMap<>();
         for (TemplateFunctions.Function function : side.functions()) {
             if (!options.includes(function.module())) {
@@ -74,10 +79,13 @@ public final class Benchmark {
             }
             Path event = side.sampleEvent(function);
             if (!Files.exists(function.zip()) || event == null) {
-                System.err.printf("%s (%s) skipped: no %s or no sample event%n", function.module(), side.name(), function.zip());
+                System.err.printf(
+                        "%s (%s) skipped: no %s or no sample event%n", function.module(), side.name(), function.zip());
                 continue;
             }
-            subjects.put(function.module(), Subject.function(side, function, event, harness, unpackInto.resolve(function.module())));
+            subjects.put(
+                    function.module(),
+                    Subject.function(side, function, event, harness, unpackInto.resolve(function.module())));
         }
         return subjects;
     }

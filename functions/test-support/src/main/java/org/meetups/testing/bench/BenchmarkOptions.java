@@ -23,7 +23,8 @@ public record BenchmarkOptions(int rounds, int steadyRequests, String against, P
         for (int i = 0; i < args.length; i++) {
             String option = args[i];
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unexpected argument " + option);
+                throw new IllegalArgumentException(
+                        option.startsWith("--") ? option + " needs a value" : "unexpected argument " + option);
             }
             String value = args[++i];
             switch (option) {
@@ -31,12 +32,17 @@ public record BenchmarkOptions(int rounds, int steadyRequests, String against, P
                 case "--steady" -> steady = count(option, value, 0);
                 case "--against" -> against = value;
                 case "--against-root" -> againstRoot = Path.of(value);
-                case "--only" -> only = Arrays.stream(value.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                case "--only" ->
+                    only = Arrays.stream(value.split(","))
+                            .map(String::strip)
+                            .filter(s -> !s.isEmpty())
+                            .toList();
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
         if ((against == null) != (againstRoot == null)) {
-            throw new IllegalArgumentException("--against needs the revision's build (--against-root): run tools/benchmark");
+            throw new IllegalArgumentException(
+                    "--against needs the revision's build (--against-root): run tools/benchmark");
         }
         return new BenchmarkOptions(rounds, steady, against, againstRoot, only);
     }

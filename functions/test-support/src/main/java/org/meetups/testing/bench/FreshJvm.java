@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,10 +60,13 @@ public final class FreshJvm {
     public static Result run(List<String> args, List<String> classpath, Map<String, String> env) throws Exception {
         Path classLog = Files.createTempFile("meetups-classes", ".log");
         try {
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     // one line per class loaded, undecorated, never rotated
                     "-Xlog:class+load=info:file=" + classLog + ":none:filecount=0",
-                    "-cp", String.join(File.pathSeparator, classpath), InvokeOnce.class.getName()));
+                    "-cp",
+                    String.join(File.pathSeparator, classpath),
+                    InvokeOnce.class.getName()));
             command.addAll(args);
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             builder.environment().putAll(env);
@@ -72,7 +75,10 @@ public final class FreshJvm {
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             int exit = process.waitFor();
             long millis = (System.nanoTime() - start) / 1_000_000;
-            String line = output.lines().filter(l -> l.startsWith("RESULT")).findFirst().orElse(null);
+            String line = output.lines()
+                    .filter(l -> l.startsWith("RESULT"))
+                    .findFirst()
+                    .orElse(null);
             if (exit != 0 || line == null) {
                 throw new IllegalStateException("benchmark child failed (" + exit + "):\n" + output);
             }

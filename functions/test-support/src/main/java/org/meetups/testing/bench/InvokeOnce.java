@@ -34,8 +34,8 @@ public final class InvokeOnce {
         if (args.length == 2) {
             String outcome = handler.serve(event);
             long t2 = System.nanoTime();
-            System.out.println("RESULT initMs=" + millis(t1 - t0) + " requestMs=" + millis(t2 - t1)
-                    + " awsCalls=" + awsCalls() + " outcome=" + oneLine(outcome));
+            System.out.println("RESULT initMs=" + millis(t1 - t0) + " requestMs=" + millis(t2 - t1) + " awsCalls="
+                    + awsCalls() + " outcome=" + oneLine(outcome));
             return;
         }
         boolean primed = handler.prime();
@@ -55,7 +55,10 @@ public final class InvokeOnce {
     /** The AWS calls recorded; none for a function that ships no AWS SDK (the recorder is an SDK interceptor). */
     private static String awsCalls() {
         try {
-            Class.forName("software.amazon.awssdk.core.interceptor.ExecutionInterceptor", false, InvokeOnce.class.getClassLoader());
+            Class.forName(
+                    "software.amazon.awssdk.core.interceptor.ExecutionInterceptor",
+                    false,
+                    InvokeOnce.class.getClassLoader());
         } catch (ClassNotFoundException e) {
             return "none";
         }
@@ -75,8 +78,8 @@ public final class InvokeOnce {
         if (calls.isEmpty()) {
             return "none";
         }
-        Map<String, Long> counts = calls.stream()
-                .collect(Collectors.groupingBy(c -> c, LinkedHashMap::new, Collectors.counting()));
+        Map<String, Long> counts =
+                calls.stream().collect(Collectors.groupingBy(c -> c, LinkedHashMap::new, Collectors.counting()));
         return counts.entrySet().stream()
                 .map(e -> e.getValue() == 1 ? e.getKey() : e.getKey() + "*" + e.getValue())
                 .collect(Collectors.joining(","));

@@ -98,7 +98,8 @@ final class LoadedHandler {
                 }
             }
         }
-        PojoSerializer<?> serializer = LambdaEventSerializers.serializerFor(input, handler.getClass().getClassLoader());
+        PojoSerializer<?> serializer =
+                LambdaEventSerializers.serializerFor(input, handler.getClass().getClassLoader());
         Object response = handler.handleRequest(serializer.fromJson(new ByteArrayInputStream(event)), null);
         if (response == null) {
             return "null";

@@ -12,7 +12,8 @@ public final class Medians {
         if (values.isEmpty()) {
             throw new IllegalArgumentException("no values");
         }
-        double[] sorted = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+        double[] sorted =
+                values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
@@ -23,7 +24,8 @@ public final class Medians {
      */
     public static double ofRatios(List<? extends Number> numerators, List<? extends Number> denominators) {
         if (numerators.size() != denominators.size()) {
-            throw new IllegalArgumentException(numerators.size() + " numerators for " + denominators.size() + " denominators");
+            throw new IllegalArgumentException(
+                    numerators.size() + " numerators for " + denominators.size() + " denominators");
         }
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < numerators.size(); i++) {

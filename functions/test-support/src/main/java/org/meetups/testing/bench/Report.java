@@ -29,20 +29,37 @@ final class Report {
      * @param initMs          null for the baseline JVM
      * @param firstOverSteady null without a steady-state JVM
      */
-    record Figures(long zipBytes, double wallMs, Double initMs, Double requestMs, double classes, Double firstOverSteady,
-                   Double primeMs, Double firstMs, Double steadyMs, boolean primed, String request) {
+    record Figures(
+            long zipBytes,
+            double wallMs,
+            Double initMs,
+            Double requestMs,
+            double classes,
+            Double firstOverSteady,
+            Double primeMs,
+            Double firstMs,
+            Double steadyMs,
+            boolean primed,
+            String request) {
 
         static Figures of(Subject subject, List<Sample> samples) {
-            List<Sample.Steady> steady = samples.stream().map(Sample::steady).filter(Objects::nonNull).toList();
+            List<Sample.Steady> steady = samples.stream()
+                    .map(Sample::steady)
+                    .filter(Objects::nonNull)
+                    .toList();
             boolean split = subject.isFunction();
-            return new Figures(subject.zipBytes(), median(samples, Sample::wallMs),
-                    split ? median(samples, Sample::initMs) : null, split ? median(samples, Sample::requestMs) : null,
+            return new Figures(
+                    subject.zipBytes(),
+                    median(samples, Sample::wallMs),
+                    split ? median(samples, Sample::initMs) : null,
+                    split ? median(samples, Sample::requestMs) : null,
                     median(samples, Sample::classes),
                     steady.isEmpty() ? null : median(steady, Sample.Steady::firstOverSteady),
                     steady.isEmpty() ? null : median(steady, Sample.Steady::primeMs),
                     steady.isEmpty() ? null : median(steady, Sample.Steady::firstMs),
                     steady.isEmpty() ? null : median(steady, Sample.Steady::steadyMs),
-                    steady.stream().anyMatch(Sample.Steady::primed), samples.getLast().request());
+                    steady.stream().anyMatch(Sample.Steady::primed),
+                    samples.getLast().request());
         }
 
         private static <T> double median(List<T> samples, Function<T, ? extends Number> figure) {
@@ -56,9 +73,11 @@ final class Report {
      */
     record Row(String function, Figures mine, Figures theirs, Double wallRatio, Double classesRatio) {
 
-        static Row of(String function, Subject mine, List<Sample> mineSamples, Subject theirs, List<Sample> theirsSamples) {
+        static Row of(
+                String function, Subject mine, List<Sample> mineSamples, Subject theirs, List<Sample> theirsSamples) {
             boolean both = mine != null && theirs != null;
-            return new Row(function,
+            return new Row(
+                    function,
                     mine == null ? null : Figures.of(mine, mineSamples),
                     theirs == null ? null : Figures.of(theirs, theirsSamples),
                     both ? Medians.ofRatios(walls(mineSamples), walls(theirsSamples)) : null,
@@ -76,18 +95,42 @@ final class Report {
 
     String table() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "Cold start, medians of %d interleaved rounds; this = %s, that = %s%n", rounds, mine, theirs));
+        out.append(String.format(
+                Locale.ROOT,
+                "Cold start, medians of %d interleaved rounds; this = %s, that = %s%n",
+                rounds,
+                mine,
+                theirs));
         String format = "%-14s %-13s %-22s %-22s %-6s %-13s %-7s %-13s";
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {"function", "zip MB", "wall ms, this", "wall ms, that", "wall", "classes", "classes", "first/steady"});
-        lines.add(new String[] {"", "this / that", "(init + first request)", "(init + first request)", "ratio", "this / that", "ratio", "this / that"});
+        lines.add(new String[] {
+            "function", "zip MB", "wall ms, this", "wall ms, that", "wall", "classes", "classes", "first/steady"
+        });
+        lines.add(new String[] {
+            "",
+            "this / that",
+            "(init + first request)",
+            "(init + first request)",
+            "ratio",
+            "this / that",
+            "ratio",
+            "this / that"
+        });
         for (Row row : rows) {
-            lines.add(new String[] {row.function(), pair(row, f -> megabytes(f.zipBytes())), wall(row.mine()), wall(row.theirs()),
-                    ratio(row.wallRatio()), pair(row, f -> String.format(Locale.ROOT, "%.0f", f.classes())), ratio(row.classesRatio()),
-                    pair(row, Report::firstOverSteady)});
+            lines.add(new String[] {
+                row.function(),
+                pair(row, f -> megabytes(f.zipBytes())),
+                wall(row.mine()),
+                wall(row.theirs()),
+                ratio(row.wallRatio()),
+                pair(row, f -> String.format(Locale.ROOT, "%.0f", f.classes())),
+                ratio(row.classesRatio()),
+                pair(row, Report::firstOverSteady)
+            });
         }
         for (String[] line : lines) {
-            out.append(String.format(Locale.ROOT, format, (Object[]) line).stripTrailing()).append('\n');
+            out.append(String.format(Locale.ROOT, format, (Object[]) line).stripTrailing())
+                    .append('\n');
         }
         out.append(String.format(Locale.ROOT, """
                 wall: fresh JVM, process start to exit (init: handler constructed; first request: the sample event served)
@@ -99,14 +142,19 @@ final class Report {
         requests(out, theirs, Row::theirs);
         for (Row row : rows) {
             if (row.mine() == null || row.theirs() == null) {
-                out.append(row.function()).append(" is only in ").append(row.mine() == null ? theirs : mine).append('\n');
+                out.append(row.function())
+                        .append(" is only in ")
+                        .append(row.mine() == null ? theirs : mine)
+                        .append('\n');
             }
         }
         return out.toString();
     }
 
     private void requests(StringBuilder out, String side, Function<Row, Figures> figuresOf) {
-        List<Row> served = rows.stream().filter(r -> figuresOf.apply(r) != null && figuresOf.apply(r).initMs() != null).toList();
+        List<Row> served = rows.stream()
+                .filter(r -> figuresOf.apply(r) != null && figuresOf.apply(r).initMs() != null)
+                .toList();
         if (served.isEmpty()) {
             return;
         }
@@ -126,16 +174,26 @@ final class Report {
 
     String markdown() {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT,
+        out.append(String.format(
+                Locale.ROOT,
                 "| function | zip MB (%1$s / %2$s) | wall ms, %1$s (init + first request) | wall ms, %2$s | wall, %1$s / %2$s "
                         + "| classes loaded (%1$s / %2$s) | classes, %1$s / %2$s | first / steady request (%1$s / %2$s) | sample request (%1$s) |%n",
-                mine, theirs));
+                mine,
+                theirs));
         out.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Row row : rows) {
-            out.append(String.join(" | ", "| " + row.function(), pair(row, f -> megabytes(f.zipBytes())), wall(row.mine()),
-                    wall(row.theirs()), ratio(row.wallRatio()), pair(row, f -> String.format(Locale.ROOT, "%.0f", f.classes())),
-                    ratio(row.classesRatio()), pair(row, Report::firstOverSteady),
-                    sampleRequest(row))).append(" |\n");
+            out.append(String.join(
+                            " | ",
+                            "| " + row.function(),
+                            pair(row, f -> megabytes(f.zipBytes())),
+                            wall(row.mine()),
+                            wall(row.theirs()),
+                            ratio(row.wallRatio()),
+                            pair(row, f -> String.format(Locale.ROOT, "%.0f", f.classes())),
+                            ratio(row.classesRatio()),
+                            pair(row, Report::firstOverSteady),
+                            sampleRequest(row)))
+                    .append(" |\n");
         }
         return out.toString();
     }
@@ -159,7 +217,8 @@ final class Report {
         if (f == null) {
             return "-";
         }
-        return f.initMs() == null ? String.format(Locale.ROOT, "%.0f", f.wallMs())
+        return f.initMs() == null
+                ? String.format(Locale.ROOT, "%.0f", f.wallMs())
                 : String.format(Locale.ROOT, "%.0f (%.0f + %.0f)", f.wallMs(), f.initMs(), f.requestMs());
     }
 
@@ -172,6 +231,8 @@ final class Report {
     }
 
     private static String firstOverSteady(Figures f) {
-        return f.firstOverSteady() == null ? "-" : String.format(Locale.ROOT, "%.1f%s", f.firstOverSteady(), f.primed() ? "p" : "");
+        return f.firstOverSteady() == null
+                ? "-"
+                : String.format(Locale.ROOT, "%.1f%s", f.firstOverSteady(), f.primed() ? "p" : "");
     }
 }

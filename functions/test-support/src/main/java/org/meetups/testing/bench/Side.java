@@ -17,8 +17,13 @@ record Side(String name, Path root, List<TemplateFunctions.Function> functions, 
 
     static Side load(String name, Path root) {
         Path template = root.resolve("template.yaml");
-        String toolOptions = TemplateTable.template(template).path("Globals").path("Function")
-                .path("Environment").path("Variables").path("JAVA_TOOL_OPTIONS").asText("");
+        String toolOptions = TemplateTable.template(template)
+                .path("Globals")
+                .path("Function")
+                .path("Environment")
+                .path("Variables")
+                .path("JAVA_TOOL_OPTIONS")
+                .asText("");
         return new Side(name, root, TemplateFunctions.all(root), TestStack.create(template), toolOptions);
     }
 
@@ -30,8 +35,10 @@ record Side(String name, Path root, List<TemplateFunctions.Function> functions, 
         }
         try (var files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".json"))
-                    .min(Comparator.comparing((Path p) -> p.getFileName().toString().matches("list.*") ? 0
-                            : p.getFileName().toString().matches("get.*") ? 1 : 2)
+                    .min(Comparator.comparing(
+                                    (Path p) -> p.getFileName().toString().matches("list.*")
+                                            ? 0
+                                            : p.getFileName().toString().matches("get.*") ? 1 : 2)
                             .thenComparing(Path::toString))
                     .orElse(null);
         }

@@ -13,20 +13,32 @@ import org.meetups.emulator.TemplateFunctions;
  * What a fresh JVM runs: one function of one side (only its deployment zip and the harness on the
  * classpath, its environment pointed at the emulator), or nothing at all: the baseline JVM.
  */
-record Subject(String handlerClass, Path event, String eventName, List<String> classpath, Map<String, String> env,
-               long zipBytes) {
+record Subject(
+        String handlerClass,
+        Path event,
+        String eventName,
+        List<String> classpath,
+        Map<String, String> env,
+        long zipBytes) {
 
     static Subject baseline(Side side, List<String> harness) {
         return new Subject(null, null, "-", harness, Map.of("JAVA_TOOL_OPTIONS", side.toolOptions()), -1);
     }
 
-    static Subject function(Side side, TemplateFunctions.Function function, Path event, List<String> harness,
-                            Path unpackInto) throws Exception {
+    static Subject function(
+            Side side, TemplateFunctions.Function function, Path event, List<String> harness, Path unpackInto)
+            throws Exception {
         Path unpacked = DeploymentZips.unzip(function.zip(), unpackInto);
-        List<String> classpath = new ArrayList<>(List.of(unpacked.toString(), unpacked.resolve("lib/*").toString()));
+        List<String> classpath = new ArrayList<>(
+                List.of(unpacked.toString(), unpacked.resolve("lib/*").toString()));
         classpath.addAll(harness);
-        return new Subject(function.handlerClass(), event, side.root().relativize(event).toString().replace(File.separatorChar, '/'),
-                classpath, side.stack().environmentOf(function), Files.size(function.zip()));
+        return new Subject(
+                function.handlerClass(),
+                event,
+                side.root().relativize(event).toString().replace(File.separatorChar, '/'),
+                classpath,
+                side.stack().environmentOf(function),
+                Files.size(function.zip()));
     }
 
     boolean isFunction() {
@@ -41,14 +53,23 @@ record Subject(String handlerClass, Path event, String eventName, List<String> c
         }
         FreshJvm.Result result = FreshJvm.run(List.of(handlerClass, event.toString()), classpath, env);
         Map<String, String> fields = result.fields();
-        return new Sample(result.millis(), result.classesLoaded(), result.number("initMs"), result.number("requestMs"),
-                eventName + ": " + fields.get("outcome") + ", AWS calls " + fields.get("awsCalls"), null);
+        return new Sample(
+                result.millis(),
+                result.classesLoaded(),
+                result.number("initMs"),
+                result.number("requestMs"),
+                eventName + ": " + fields.get("outcome") + ", AWS calls " + fields.get("awsCalls"),
+                null);
     }
 
     /** One JVM: the priming hook if the handler has one, the first request, then {@code requests} more. */
     Sample.Steady steady(int requests) throws Exception {
-        FreshJvm.Result result = FreshJvm.run(List.of(handlerClass, event.toString(), String.valueOf(requests)), classpath, env);
-        return new Sample.Steady(Boolean.parseBoolean(result.fields().get("primed")), result.number("primeMs"),
-                result.number("firstMs"), result.number("steadyMs"));
+        FreshJvm.Result result =
+                FreshJvm.run(List.of(handlerClass, event.toString(), String.valueOf(requests)), classpath, env);
+        return new Sample.Steady(
+                Boolean.parseBoolean(result.fields().get("primed")),
+                result.number("primeMs"),
+                result.number("firstMs"),
+                result.number("steadyMs"));
     }
 }

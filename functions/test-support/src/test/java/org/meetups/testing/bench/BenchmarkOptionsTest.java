@@ -25,8 +25,17 @@ class BenchmarkOptionsTest {
 
     @Test
     void readsEveryOption() {
-        BenchmarkOptions options = BenchmarkOptions.parse("--rounds", "3", "--steady", "0", "--against", "main",
-                "--against-root", "/tmp/build", "--only", "meetups, rsvp");
+        BenchmarkOptions options = BenchmarkOptions.parse(
+                "--rounds",
+                "3",
+                "--steady",
+                "0",
+                "--against",
+                "main",
+                "--against-root",
+                "/tmp/build",
+                "--only",
+                "meetups, rsvp");
         assertEquals(new BenchmarkOptions(3, 0, "main", Path.of("/tmp/build"), List.of("meetups", "rsvp")), options);
         assertTrue(options.includes("rsvp"));
         assertFalse(options.includes("links"));
@@ -34,9 +43,14 @@ class BenchmarkOptionsTest {
 
     @Test
     void refusesWhatItCannotRun() {
-        for (String[] args : List.of(new String[] {"--rounds", "0"}, new String[] {"--rounds", "x"},
-                new String[] {"--steady", "-1"}, new String[] {"--rounds"}, new String[] {"5"},
-                new String[] {"--runs", "5"}, new String[] {"--against", "main"})) {
+        for (String[] args : List.of(
+                new String[] {"--rounds", "0"},
+                new String[] {"--rounds", "x"},
+                new String[] {"--steady", "-1"},
+                new String[] {"--rounds"},
+                new String[] {"5"},
+                new String[] {"--runs", "5"},
+                new String[] {"--against", "main"})) {
             assertThrows(IllegalArgumentException.class, () -> BenchmarkOptions.parse(args), String.join(" ", args));
         }
     }

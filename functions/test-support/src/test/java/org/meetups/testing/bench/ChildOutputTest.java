@@ -13,17 +13,30 @@ class ChildOutputTest {
 
     @Test
     void figuresAreReadAndTheOutcomeIsTheRestOfTheLine() {
-        FreshJvm.Result result = new FreshJvm.Result(900, 5000,
+        FreshJvm.Result result = new FreshJvm.Result(
+                900,
+                5000,
                 "initMs=300.250 requestMs=512.000 awsCalls=DynamoDb.Query*13 outcome=StreamsEventResponse a=b");
-        assertEquals(Map.of("initMs", "300.250", "requestMs", "512.000", "awsCalls", "DynamoDb.Query*13",
-                "outcome", "StreamsEventResponse a=b"), result.fields());
+        assertEquals(
+                Map.of(
+                        "initMs",
+                        "300.250",
+                        "requestMs",
+                        "512.000",
+                        "awsCalls",
+                        "DynamoDb.Query*13",
+                        "outcome",
+                        "StreamsEventResponse a=b"),
+                result.fields());
         assertEquals(300.25, result.number("initMs"));
     }
 
     @Test
     void awsCallsAreCountedInFirstCallOrder() {
-        assertEquals("SecretsManager.GetSecretValue,DynamoDb.Query*2,DynamoDb.GetItem", InvokeOnce.summary(
-                List.of("SecretsManager.GetSecretValue", "DynamoDb.Query", "DynamoDb.GetItem", "DynamoDb.Query")));
+        assertEquals(
+                "SecretsManager.GetSecretValue,DynamoDb.Query*2,DynamoDb.GetItem",
+                InvokeOnce.summary(List.of(
+                        "SecretsManager.GetSecretValue", "DynamoDb.Query", "DynamoDb.GetItem", "DynamoDb.Query")));
         assertEquals("none", InvokeOnce.summary(List.of()));
     }
 }

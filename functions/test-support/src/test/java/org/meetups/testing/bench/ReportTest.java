@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 
 @Tag("unit")
 class ReportTest {
-    static final Subject MINE = new Subject("a.Handler", null, "events/meetups/list-meetups.json", List.of(), Map.of(), 6_000_000);
-    static final Subject THEIRS = new Subject("a.Handler", null, "events/meetups/list-meetups.json", List.of(), Map.of(), 10_700_000);
+    static final Subject MINE =
+            new Subject("a.Handler", null, "events/meetups/list-meetups.json", List.of(), Map.of(), 6_000_000);
+    static final Subject THEIRS =
+            new Subject("a.Handler", null, "events/meetups/list-meetups.json", List.of(), Map.of(), 10_700_000);
     static final Subject BASELINE = new Subject(null, null, "-", List.of(), Map.of(), -1);
 
     static Sample cold(long wall, long classes, double init, double request) {
-        return new Sample(wall, classes, init, request, "events/meetups/list-meetups.json: 200, AWS calls DynamoDb.Query", null);
+        return new Sample(
+                wall, classes, init, request, "events/meetups/list-meetups.json: 200, AWS calls DynamoDb.Query", null);
     }
 
     @Test
@@ -36,34 +39,53 @@ class ReportTest {
 
         Report report = new Report("working tree", "main", 3, 20, List.of(row));
         List<String> markdown = report.markdown().lines().toList();
-        assertEquals("| function | zip MB (working tree / main) | wall ms, working tree (init + first request) | wall ms, main "
-                + "| wall, working tree / main | classes loaded (working tree / main) | classes, working tree / main "
-                + "| first / steady request (working tree / main) | sample request (working tree) |", markdown.get(0));
-        assertEquals("| meetups | 6.0 / 10.7 | 1000 (300 + 500) | 2000 (600 + 1000) | 0.50 | 3000 / 6000 | 0.50 | 3.0p / 9.0 "
-                + "| events/meetups/list-meetups.json: 200, AWS calls DynamoDb.Query |", markdown.get(2));
-        assertTrue(report.table().contains("  meetups        events/meetups/list-meetups.json: 200, AWS calls DynamoDb.Query; "
-                + "primed in 50.0 ms; first 30.0 ms, steady 10.0 ms"), report::table);
-        assertTrue(report.table().lines().anyMatch(l -> l.matches("meetups +6\\.0 / 10\\.7 +1000 \\(300 \\+ 500\\) +2000 \\(600 \\+ 1000\\) "
-                + "+0\\.50 +3000 / 6000 +0\\.50 +3\\.0p / 9\\.0")), report::table);
+        assertEquals(
+                "| function | zip MB (working tree / main) | wall ms, working tree (init + first request) | wall ms, main "
+                        + "| wall, working tree / main | classes loaded (working tree / main) | classes, working tree / main "
+                        + "| first / steady request (working tree / main) | sample request (working tree) |",
+                markdown.get(0));
+        assertEquals(
+                "| meetups | 6.0 / 10.7 | 1000 (300 + 500) | 2000 (600 + 1000) | 0.50 | 3000 / 6000 | 0.50 | 3.0p / 9.0 "
+                        + "| events/meetups/list-meetups.json: 200, AWS calls DynamoDb.Query |",
+                markdown.get(2));
+        assertTrue(
+                report.table()
+                        .contains("  meetups        events/meetups/list-meetups.json: 200, AWS calls DynamoDb.Query; "
+                                + "primed in 50.0 ms; first 30.0 ms, steady 10.0 ms"),
+                report::table);
+        assertTrue(
+                report.table()
+                        .lines()
+                        .anyMatch(l ->
+                                l.matches("meetups +6\\.0 / 10\\.7 +1000 \\(300 \\+ 500\\) +2000 \\(600 \\+ 1000\\) "
+                                        + "+0\\.50 +3000 / 6000 +0\\.50 +3\\.0p / 9\\.0")),
+                report::table);
     }
 
     @Test
     void aFunctionOnOneSideOnlyIsShownOnItsOwn() {
         Report.Row row = Report.Row.of("links", null, List.of(), THEIRS, List.of(cold(1500, 7000, 500, 900)));
         Report report = new Report("working tree", "main", 1, 0, List.of(row));
-        assertEquals("| links | - / 10.7 | - | 1500 (500 + 900) | - | - / 7000 | - | - / - | only in main |",
+        assertEquals(
+                "| links | - / 10.7 | - | 1500 (500 + 900) | - | - / 7000 | - | - / - | only in main |",
                 report.markdown().lines().toList().get(2));
         assertTrue(report.table().contains("links is only in main"), report::table);
     }
 
     @Test
     void withoutAnotherRevisionTheBaselineJvmIsTheDenominator() {
-        Report.Row row = Report.Row.of("meetups", MINE, List.of(cold(1000, 6000, 300, 500), cold(1400, 6000, 300, 500)),
-                BASELINE, List.of(new Sample(50, 600, null, null, "-", null), new Sample(100, 600, null, null, "-", null)));
+        Report.Row row = Report.Row.of(
+                "meetups",
+                MINE,
+                List.of(cold(1000, 6000, 300, 500), cold(1400, 6000, 300, 500)),
+                BASELINE,
+                List.of(new Sample(50, 600, null, null, "-", null), new Sample(100, 600, null, null, "-", null)));
         assertEquals(17.0, row.wallRatio());
         assertEquals(10.0, row.classesRatio());
         Report report = new Report("working tree", "baseline JVM", 2, 20, List.of(row));
-        assertTrue(report.markdown().contains("| meetups | 6.0 / - | 1200 (300 + 500) | 75 | 17.00 | 6000 / 600 | 10.00 | - / - |"),
+        assertTrue(
+                report.markdown()
+                        .contains("| meetups | 6.0 / - | 1200 (300 + 500) | 75 | 17.00 | 6000 / 600 | 10.00 | - / - |"),
                 report::markdown);
     }
 }
