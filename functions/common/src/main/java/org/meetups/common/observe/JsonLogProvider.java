@@ -3,7 +3,6 @@ package org.meetups.common.observe;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Locale;
@@ -171,17 +170,37 @@ public final class JsonLogProvider implements SLF4JServiceProvider {
                     }
                 }
                 if (error != null) {
-                    StringWriter trace = new StringWriter();
-                    error.printStackTrace(new PrintWriter(trace));
                     json.writeStringField("errorType", error.getClass().getName());
-                    json.writeStringField("error", Redaction.redact(trace.toString()));
+                    json.writeStringField("error", Redaction.redact(trace(error)));
                 }
                 json.writeEndObject();
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write a log line", e);
             }
-            // one write of a whole line: lines of concurrent threads never interleave
-            System.out.println(line);
+            StdoutLines.write(line.toString());
         }
+
+        /**
+         * The error, its frames and its causes as text, bounded: at most {@value #FRAMES} frames of each
+         * throwable and {@value #CAUSES} causes, so an SDK error's deep stack cannot make one line huge.
+         */
+        static String trace(Throwable error) {
+            StringBuilder out = new StringBuilder(1024);
+            Throwable current = error;
+            for (int depth = 0; current != null && depth <= CAUSES; depth++, current = current.getCause()) {
+                out.append(depth == 0 ? "" : "\nCaused by: ").append(current);
+                StackTraceElement[] frames = current.getStackTrace();
+                for (int i = 0; i < Math.min(frames.length, FRAMES); i++) {
+                    out.append("\n\tat ").append(frames[i]);
+                }
+                if (frames.length > FRAMES) {
+                    out.append("\n\t... ").append(frames.length - FRAMES).append(" more");
+                }
+            }
+            return out.toString();
+        }
+
+        private static final int FRAMES = 40;
+        private static final int CAUSES = 5;
     }
 }

@@ -95,7 +95,7 @@ public final class Metrics {
 
     private void write(long timestamp) {
         for (Map.Entry<Key, Map<String, Values>> group : recorded.entrySet()) {
-            System.out.println(line(timestamp, group.getKey(), group.getValue()));
+            StdoutLines.write(line(timestamp, group.getKey(), group.getValue()));
         }
         recorded.clear();
     }

@@ -64,6 +64,30 @@ class ObservabilityTest {
     }
 
     @Test
+    void anErrorsTraceIsBoundedInFramesAndCauses() {
+        Throwable error = new IllegalStateException("cause 0");
+        for (int i = 1; i <= 8; i++) {
+            error = new IllegalStateException("cause " + i, error);
+        }
+        Throwable deep = deepen(120, error);
+        List<JsonNode> lines = linesOf(() -> LoggerFactory.getLogger("test").error("failed", deep));
+        assertEquals(1, lines.size(), lines::toString);
+        String trace = lines.get(0).path("error").asText();
+        assertTrue(trace.startsWith("java.lang.IllegalStateException: deep"), trace);
+        String[] parts = trace.split("\nCaused by: ", -1);
+        assertEquals(6, parts.length, "the error and five causes: " + trace);
+        assertTrue(parts[5].startsWith("java.lang.IllegalStateException: cause 4"), parts[5]);
+        for (String part : parts) {
+            assertTrue(part.split("\n\tat ", -1).length - 1 <= 40, "at most 40 frames each: " + part);
+        }
+        assertTrue(parts[0].matches("(?s).*\n\t\\.\\.\\. \\d+ more$"), "the frames left out are counted: " + parts[0]);
+    }
+
+    private static Throwable deepen(int frames, Throwable cause) {
+        return frames == 0 ? new IllegalStateException("deep", cause) : deepen(frames - 1, cause);
+    }
+
+    @Test
     void theAwsSdksOwnWarningsAreLoggedTheSameWay() {
         assertTrue(
                 LoggerFactory.getILoggerFactory().getClass().getName().startsWith(JsonLogProvider.class.getName()),
