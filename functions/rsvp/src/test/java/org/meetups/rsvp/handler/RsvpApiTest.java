@@ -22,26 +22,38 @@ import org.meetups.common.auth.Authenticator;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
+import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.rsvp.store.RsvpStore;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
+import org.meetups.testing.WriteUnits;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** The RSVP function against the emulator, every response checked against api/openapi.yaml. */
 class RsvpApiTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
+    /**
+     * The most write units an RSVP that takes a seat costs today: the RSVP item twice (transaction) and
+     * into GSI2, and the whole meetup item (about 1.5 KB here) twice and into GSI1 and GSI4, since its
+     * counters live on it and both indexes project every attribute.
+     */
+    static final int SEAT_TAKING_RSVP_WRITE_UNITS = 11;
+
     static TestStack stack;
     static RsvpHandler handler;
     static RsvpHandler afterStart;
@@ -184,6 +196,69 @@ class RsvpApiTest {
                 List.of("DynamoDb.BatchGetItem", "DynamoDb.Query"),
                 CallRecorder.since(mark),
                 "a repeat only reads (and counts the place)");
+    }
+
+    /**
+     * The write units of an RSVP that takes a seat, computed from the stream's images of what it wrote
+     * ({@link WriteUnits}: DynamoDB's documented rules, the template's indexes), for a meetup as a
+     * coordinator writes one: a description of 600 characters and three roles.
+     */
+    @Test
+    void aSeatTakingRsvpsWriteUnitsFollowFromWhatItWrites() {
+        Meetup plain = Fixtures.meetup(10, START, START);
+        Meetup meetup = new Meetup(
+                plain.id(),
+                "Founders' breakfast: scaling a team from 5 to 50",
+                "Three founders talk about their first hires. ".repeat(14).substring(0, 600),
+                plain.kind(),
+                plain.language(),
+                plain.startsAt(),
+                plain.endsAt(),
+                plain.timeZone(),
+                "Groot Handelsgebouw, Stationsplein 45, Rotterdam",
+                null,
+                plain.capacity(),
+                plain.rsvpDeadline(),
+                Map.of(
+                        "host", new RoleNeed("Welcomes the speakers", 1, 1, 0, 0),
+                        "greeter", new RoleNeed("Greets people at the door", 2, 1, 0, 1),
+                        "photographer", new RoleNeed("Takes pictures for the highlight", 1, 0, 0, 2)),
+                false,
+                MeetupStatus.SCHEDULED,
+                0,
+                0,
+                0,
+                1,
+                plain.createdBy(),
+                plain.createdAt(),
+                plain.updatedAt());
+        String id = Fixtures.store(stack, meetup);
+        stack.call(
+                handler,
+                ApiEvents.request("GET", "/me/meetups").as(TestUsers.employee()).build());
+        StreamFeed stream = new StreamFeed(stack);
+        stream.drain();
+        int mark = CallRecorder.succeededMark();
+        assertEquals(200, rsvp(id, TestUsers.employee()).status());
+        List<String> writes = CallRecorder.succeededSince(mark).stream()
+                .filter(call -> !call.endsWith("GetItem") && !call.endsWith("Query"))
+                .toList();
+        assertEquals(List.of("DynamoDb.TransactWriteItems"), writes, "one transaction wrote everything");
+        List<Record> records = stream.drain().stream()
+                .filter(r -> r.dynamodb().keys().get(Keys.PK).s().equals(Keys.meetupPk(id)))
+                .toList();
+        WriteUnits units = WriteUnits.of(ProjectFiles.resolve("template.yaml"));
+        StringBuilder figures = new StringBuilder();
+        for (Record r : records) {
+            figures.append(r.dynamodb().keys().get(Keys.SK).s())
+                    .append(' ')
+                    .append(units.write(r.dynamodb().oldImage(), r.dynamodb().newImage(), true))
+                    .append('\n');
+        }
+        int total = units.ofRecords(records, true);
+        System.out.println("write units of an RSVP that takes a seat: " + total + "\n" + figures);
+        assertEquals(2, records.size(), figures::toString);
+        assertTrue(total <= SEAT_TAKING_RSVP_WRITE_UNITS, () -> total + " write units:\n" + figures);
     }
 
     @Test
