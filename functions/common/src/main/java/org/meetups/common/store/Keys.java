@@ -1,6 +1,7 @@
 package org.meetups.common.store;
 
 import java.time.Instant;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 
@@ -9,7 +10,7 @@ import java.time.ZoneOffset;
  * several item types share one index.
  *
  * <ul>
- *   <li>meetup: {@code MEETUP#<id>} / {@code META}; GSI1 {@code STARTS#<yyyy-MM>} / {@code <start>#<id>}:
+ *   <li>meetup: {@code MEETUP#<id>} / {@code META}; GSI1 {@code STARTS#<yyyy>} / {@code <start>#<id>}:
  *       upcoming meetups by start time, one partition per month so no partition runs hot.</li>
  *   <li>RSVP: {@code MEETUP#<id>} / {@code RSVP#<userId>}; GSI2 {@code USER#<userId>} / {@code <start>#<meetupId>#RSVP}
  *       ("my meetups"); while waitlisted also GSI3 {@code WAITLIST#<meetupId>} / {@code <position, 10 digits>}
@@ -122,12 +123,16 @@ public final class Keys {
         return String.format("%010d", position);
     }
 
+    /**
+     * Bucket of the start-time index (GSI1): one partition per year of the start, so a listing of a year
+     * (a window within two calendar years) is at most two Queries, however sparse.
+     */
     public static String startBucket(Instant start) {
-        return "STARTS#" + YearMonth.from(start.atOffset(ZoneOffset.UTC));
+        return startBucket(Year.from(start.atOffset(ZoneOffset.UTC)));
     }
 
-    public static String startBucket(YearMonth month) {
-        return "STARTS#" + month;
+    public static String startBucket(Year year) {
+        return "STARTS#" + year;
     }
 
     /** Bucket of the scheduled-task index (GSI4): one partition per month of the due time. */

@@ -1,7 +1,7 @@
 package org.meetups.common.store;
 
 import java.time.Instant;
-import java.time.YearMonth;
+import java.time.Year;
 import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,8 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * The start-time index (GSI1, {@code STARTS#<yyyy-MM>} / {@code <start>#<id>}): meetups by start, one
- * partition per month. A walk reads the month buckets in order, one Query per page of a bucket, and only
+ * The start-time index (GSI1, {@code STARTS#<yyyy>} / {@code <start>#<id>}): meetups by start, one
+ * partition per year. A walk reads the year buckets in order, one Query per page of a bucket, and only
  * as far as its reader goes: a listing stops as soon as its page is full.
  */
 public final class StartIndex {
@@ -38,8 +38,8 @@ public final class StartIndex {
 
     /**
      * The meetups starting from {@code from} to {@code to}, both included, by start then id, read lazily:
-     * from the month of {@code from}, or just after {@code after} (a position an earlier walk of the same
-     * range gave), to the month of {@code to}. Each Query reads at most {@code queryLimit} index items
+     * from the year of {@code from}, or just after {@code after} (a position an earlier walk of the same
+     * range gave), to the year of {@code to}. Each Query reads at most {@code queryLimit} index items
      * ({@link #WHOLE_PAGES}: no limit); {@code filter}, when given, keeps only the meetups it accepts.
      */
     public Iterator<Meetup> walk(
@@ -50,19 +50,19 @@ public final class StartIndex {
     private final class Walk implements Iterator<Meetup> {
         private final String lower;
         private final String upper;
-        private final YearMonth lastMonth;
+        private final Year lastYear;
         private final Optional<Filter> filter;
         private final int queryLimit;
-        private YearMonth month;
+        private Year year;
         private Map<String, AttributeValue> start;
         private Iterator<Map<String, AttributeValue>> page = Collections.emptyIterator();
 
         Walk(Instant from, Instant to, Optional<StartPosition> after, Optional<Filter> filter, int queryLimit) {
             this.lower = Keys.startSortKey(from, "");
             this.upper = Keys.startSortKey(to, "~");
-            this.month = YearMonth.from(
-                    after.map(StartPosition::startsAt).orElse(from).atOffset(ZoneOffset.UTC));
-            this.lastMonth = YearMonth.from(to.atOffset(ZoneOffset.UTC));
+            this.year =
+                    Year.from(after.map(StartPosition::startsAt).orElse(from).atOffset(ZoneOffset.UTC));
+            this.lastYear = Year.from(to.atOffset(ZoneOffset.UTC));
             this.start = after.map(StartPosition::exclusiveStartKey).orElse(null);
             this.filter = filter;
             this.queryLimit = queryLimit;
@@ -71,7 +71,7 @@ public final class StartIndex {
         @Override
         public boolean hasNext() {
             while (!page.hasNext()) {
-                if (month.isAfter(lastMonth)) {
+                if (year.isAfter(lastYear)) {
                     return false;
                 }
                 QueryResponse response = table.client().query(query());
@@ -81,7 +81,7 @@ public final class StartIndex {
                     start = response.lastEvaluatedKey();
                 } else {
                     start = null;
-                    month = month.plusMonths(1);
+                    year = year.plusYears(1);
                 }
             }
             return true;
@@ -98,7 +98,7 @@ public final class StartIndex {
         private QueryRequest query() {
             Map<String, String> names = new HashMap<>(Map.of("#pk", Keys.GSI1_PK, "#sk", Keys.GSI1_SK));
             Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                    ":pk", AttributeValue.fromS(Keys.startBucket(month)),
+                    ":pk", AttributeValue.fromS(Keys.startBucket(year)),
                     ":lower", AttributeValue.fromS(lower),
                     ":upper", AttributeValue.fromS(upper)));
             QueryRequest.Builder query = QueryRequest.builder()

@@ -9,7 +9,7 @@ import org.meetups.common.domain.Refusal;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A position in the start-time index (GSI1, {@code STARTS#<yyyy-MM>} / {@code <start>#<id>}): the last
+ * A position in the start-time index (GSI1, {@code STARTS#<yyyy>} / {@code <start>#<id>}): the last
  * meetup a page returned, where listings by start time continue.
  */
 public record StartPosition(Instant startsAt, String meetupId) {

@@ -188,8 +188,8 @@ public final class MeetupRepository {
     public record Listing(List<Meetup> meetups, Optional<Meetup> last, boolean full) {}
 
     /**
-     * Walks the start-time index ({@link StartIndex}) from the month of {@code from} (or of the cursor)
-     * to the month of {@code to}, stopping once the page is full.
+     * Walks the start-time index ({@link StartIndex}) from the year of {@code from} (or of the cursor)
+     * to the year of {@code to}, stopping once the page is full.
      */
     public Listing listByStart(Instant from, Instant to, int limit, Optional<StartPosition> after) {
         List<Meetup> page = new ArrayList<>();

@@ -24,7 +24,7 @@ import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** The walker of the start-time index every listing by start uses: bounds, months, resuming, filter, laziness. */
+/** The walker of the start-time index every listing by start uses: bounds, years, resuming, filter, laziness. */
 class StartIndexTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant FROM = Instant.parse("2028-01-10T00:00:00Z");
@@ -67,7 +67,7 @@ class StartIndexTest {
     }
 
     @Test
-    void walksEveryMonthOfTheRangeInStartOrderBothEndsIncluded() {
+    void walksTheRangeInStartOrderBothEndsIncluded() {
         List<String> expected = List.of("at-from", "jan", "feb-first", "feb", "at-to");
         assertEquals(expected, titles(index.walk(FROM, TO, Optional.empty(), Optional.empty(), 1)), "a Query per item");
         assertEquals(
@@ -96,6 +96,65 @@ class StartIndexTest {
         assertEquals(List.of(), CallRecorder.since(mark), "nothing read before the first item is asked for");
         assertEquals("at-from", walk.next().title());
         assertEquals(List.of("DynamoDb.Query"), CallRecorder.since(mark));
+    }
+
+    /** A year of few meetups is read in one Query per calendar year it touches; pages run exactly across the year's end. */
+    @Test
+    void aSparseYearIsTwoQueriesAndPagesExactlyAcrossTheYearsEnd() {
+        MeetupsHandler handler = new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+        List<String> expected = new ArrayList<>();
+        for (var meetup : List.of(
+                List.of("sparse-dec", "2027-12-31T23:30:00Z"),
+                List.of("sparse-new-year", "2028-01-01T00:00:00Z"),
+                List.of("sparse-jan", "2028-01-04T18:00:00Z"))) {
+            ApiResult created = stack.call(
+                    handler,
+                    ApiEvents.request("POST", "/meetups")
+                            .as(TestUsers.coordinator())
+                            .json(MeetupsApiTest.meetupJson(meetup.get(0), meetup.get(1), 10))
+                            .build());
+            assertEquals(201, created.status(), created::toString);
+            expected.add(created.json().get("id").asText());
+        }
+        stack.call(handler, list(null, null)); // the caller's first request also enters them in the directory
+        int mark = CallRecorder.mark();
+        ApiResult year = stack.call(handler, list(null, null));
+        assertEquals(200, year.status(), year::toString);
+        assertEquals(expected, ids(year));
+        assertEquals(List.of("DynamoDb.Query", "DynamoDb.Query"), CallRecorder.since(mark), "one Query per year");
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            ApiResult page = stack.call(handler, list("1", cursor));
+            assertEquals(200, page.status(), page::toString);
+            paged.addAll(ids(page));
+            cursor = page.json().has("nextCursor")
+                    ? page.json().get("nextCursor").asText()
+                    : null;
+        } while (cursor != null && paged.size() < 10);
+        assertEquals(expected, paged, "every meetup once, in start order, one per page");
+    }
+
+    private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent list(
+            String limit, String cursor) {
+        ApiEvents.Builder request = ApiEvents.request("GET", "/meetups")
+                .as(TestUsers.employee())
+                .query("from", "2027-01-05T00:00:00Z")
+                .query("to", "2028-01-05T00:00:00Z");
+        if (limit != null) {
+            request.query("limit", limit);
+        }
+        if (cursor != null) {
+            request.query("cursor", cursor);
+        }
+        return request.build();
+    }
+
+    private static List<String> ids(ApiResult page) {
+        List<String> ids = new ArrayList<>();
+        page.json().get("items").forEach(m -> ids.add(m.get("id").asText()));
+        return ids;
     }
 
     @Test
