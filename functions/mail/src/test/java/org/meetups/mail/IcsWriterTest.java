@@ -46,7 +46,11 @@ class IcsWriterTest {
                 version,
                 "c",
                 NOW,
-                NOW);
+                NOW,
+                null,
+                null,
+                null,
+                false);
     }
 
     static Calendar parse(String ics) throws Exception {

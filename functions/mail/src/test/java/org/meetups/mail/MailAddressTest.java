@@ -58,7 +58,11 @@ class MailAddressTest {
                 1,
                 "c",
                 START,
-                START);
+                START,
+                null,
+                null,
+                null,
+                false);
         for (String address : OddAddresses.VALID) {
             String uri = MailAddress.mailto(MailAddress.forSending(address));
             URI.create(uri); // throws for anything RFC 3986 does not allow

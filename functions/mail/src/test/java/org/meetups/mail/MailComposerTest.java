@@ -55,7 +55,11 @@ class MailComposerTest {
                 2,
                 "c",
                 NOW,
-                NOW);
+                NOW,
+                null,
+                null,
+                null,
+                false);
     }
 
     static MailContent confirmed(String language, String signUp) {

@@ -77,7 +77,11 @@ public final class Fixtures {
                 1,
                 "coord-1",
                 NOW,
-                NOW);
+                NOW,
+                null,
+                null,
+                null,
+                false);
         table.meetups().putItem(meetup);
         return meetup;
     }

@@ -325,7 +325,11 @@ class NotificationsStreamTest {
                 version,
                 m.createdBy(),
                 m.createdAt(),
-                m.updatedAt());
+                m.updatedAt(),
+                null,
+                null,
+                null,
+                false);
     }
 
     @Test
@@ -434,7 +438,11 @@ class NotificationsStreamTest {
                 1,
                 "c",
                 null,
-                null);
+                null,
+                null,
+                null,
+                null,
+                false);
         fixtures.save(evil);
         fixtures.rsvp(meetup.id(), "eve", "Eve\r\nBcc: attacker@example.com", "en", "GOING", null);
         SentMails.Mail mail = single(deliver());

@@ -85,7 +85,11 @@ class OwnActionMailsTest {
                 1,
                 "coord-1",
                 Fixtures.NOW,
-                Fixtures.NOW);
+                Fixtures.NOW,
+                null,
+                null,
+                null,
+                false);
         fixtures.save(m);
         feed = new StreamFeed(stack);
         feed.nextRecords();

@@ -30,37 +30,6 @@ public record Rsvp(
         Long meetupVersion,
         String changedBy) {
 
-    /** An RSVP whose start copy has no version recorded, changed by the person themself. */
-    public Rsvp(
-            String meetupId,
-            String userId,
-            String email,
-            String name,
-            String language,
-            RsvpStatus status,
-            Long position,
-            Attendance attendance,
-            Instant createdAt,
-            Instant updatedAt,
-            Instant meetupStartsAt,
-            Long generation) {
-        this(
-                meetupId,
-                userId,
-                email,
-                name,
-                language,
-                status,
-                position,
-                attendance,
-                createdAt,
-                updatedAt,
-                meetupStartsAt,
-                generation,
-                null,
-                null);
-    }
-
     /** The same RSVP showing {@code place} as its position (the live place in the queue rather than the ticket). */
     public Rsvp withPosition(long place) {
         return new Rsvp(

@@ -6,8 +6,6 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
@@ -66,8 +64,8 @@ public final class MeetupSchema {
             .build();
 
     public static final TableSchema<Meetup> MEETUP = StaticImmutableTableSchema.builder(
-                    Meetup.class, MeetupBuilder.class)
-            .newItemBuilder(MeetupBuilder::new, MeetupBuilder::build)
+                    Meetup.class, Meetup.Builder.class)
+            .newItemBuilder(Meetup.Builder::new, Meetup.Builder::build)
             .addAttribute(
                     String.class,
                     a -> a.name(Keys.PK)
@@ -108,45 +106,45 @@ public final class MeetupSchema {
                             .tags(secondarySortKey(Keys.GSI4)))
             .addAttribute(
                     String.class, a -> a.name("type").getter(m -> "MEETUP").setter((b, v) -> {}))
-            .addAttribute(String.class, a -> a.name("id").getter(Meetup::id).setter((b, v) -> b.id = v))
+            .addAttribute(String.class, a -> a.name("id").getter(Meetup::id).setter((b, v) -> b.id(v)))
             .addAttribute(
-                    String.class, a -> a.name("title").getter(Meetup::title).setter((b, v) -> b.title = v))
-            .addAttribute(
-                    String.class,
-                    a -> a.name("description").getter(Meetup::description).setter((b, v) -> b.description = v))
+                    String.class, a -> a.name("title").getter(Meetup::title).setter((b, v) -> b.title(v)))
             .addAttribute(
                     String.class,
-                    a -> a.name("kind").getter(m -> m.kind().name()).setter((b, v) -> b.kind = MeetupKind.valueOf(v)))
+                    a -> a.name("description").getter(Meetup::description).setter((b, v) -> b.description(v)))
             .addAttribute(
                     String.class,
-                    a -> a.name("language").getter(Meetup::language).setter((b, v) -> b.language = v))
+                    a -> a.name("kind").getter(m -> m.kind().name()).setter((b, v) -> b.kind(MeetupKind.valueOf(v))))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("language").getter(Meetup::language).setter((b, v) -> b.language(v)))
             .addAttribute(
                     Instant.class,
-                    a -> a.name("startsAt").getter(Meetup::startsAt).setter((b, v) -> b.startsAt = v))
+                    a -> a.name("startsAt").getter(Meetup::startsAt).setter((b, v) -> b.startsAt(v)))
             .addAttribute(
-                    Instant.class, a -> a.name("endsAt").getter(Meetup::endsAt).setter((b, v) -> b.endsAt = v))
-            .addAttribute(
-                    String.class,
-                    a -> a.name("timeZone").getter(Meetup::timeZone).setter((b, v) -> b.timeZone = v))
-            .addAttribute(
-                    String.class, a -> a.name("venue").getter(Meetup::venue).setter((b, v) -> b.venue = v))
+                    Instant.class, a -> a.name("endsAt").getter(Meetup::endsAt).setter((b, v) -> b.endsAt(v)))
             .addAttribute(
                     String.class,
-                    a -> a.name("onlineUrl").getter(Meetup::onlineUrl).setter((b, v) -> b.onlineUrl = v))
+                    a -> a.name("timeZone").getter(Meetup::timeZone).setter((b, v) -> b.timeZone(v)))
+            .addAttribute(
+                    String.class, a -> a.name("venue").getter(Meetup::venue).setter((b, v) -> b.venue(v)))
+            .addAttribute(
+                    String.class,
+                    a -> a.name("onlineUrl").getter(Meetup::onlineUrl).setter((b, v) -> b.onlineUrl(v)))
             .addAttribute(
                     Integer.class,
-                    a -> a.name(CAPACITY).getter(Meetup::capacity).setter((b, v) -> b.capacity = zeroIfNull(v)))
+                    a -> a.name(CAPACITY).getter(Meetup::capacity).setter((b, v) -> b.capacity(zeroIfNull(v))))
             .addAttribute(
                     Instant.class,
-                    a -> a.name("rsvpDeadline").getter(Meetup::rsvpDeadline).setter((b, v) -> b.rsvpDeadline = v))
+                    a -> a.name("rsvpDeadline").getter(Meetup::rsvpDeadline).setter((b, v) -> b.rsvpDeadline(v)))
             .addAttribute(
                     EnhancedType.mapOf(EnhancedType.of(String.class), EnhancedType.documentOf(RoleNeed.class, ROLE)),
-                    a -> a.name(ROLES).getter(Meetup::roles).setter((b, v) -> b.roles = v))
+                    a -> a.name(ROLES).getter(Meetup::roles).setter((b, v) -> b.roles(v)))
             .addAttribute(
                     Boolean.class,
                     a -> a.name(ALLOW_MULTIPLE_ROLES)
                             .getter(Meetup::allowMultipleRoles)
-                            .setter((b, v) -> b.allowMultipleRoles = Boolean.TRUE.equals(v)))
+                            .setter((b, v) -> b.allowMultipleRoles(Boolean.TRUE.equals(v))))
             .addAttribute(
                     Integer.class,
                     a -> a.name(OPEN_ROLE_SLOTS)
@@ -156,52 +154,52 @@ public final class MeetupSchema {
                     String.class,
                     a -> a.name(STATUS)
                             .getter(m -> m.status().name())
-                            .setter((b, v) -> b.status = MeetupStatus.valueOf(v)))
+                            .setter((b, v) -> b.status(MeetupStatus.valueOf(v))))
             .addAttribute(
                     Integer.class,
-                    a -> a.name(GOING_COUNT).getter(Meetup::goingCount).setter((b, v) -> b.goingCount = zeroIfNull(v)))
+                    a -> a.name(GOING_COUNT).getter(Meetup::goingCount).setter((b, v) -> b.goingCount(zeroIfNull(v))))
             .addAttribute(
                     Integer.class,
                     a -> a.name(WAITLIST_COUNT)
                             .getter(Meetup::waitlistCount)
-                            .setter((b, v) -> b.waitlistCount = zeroIfNull(v)))
+                            .setter((b, v) -> b.waitlistCount(zeroIfNull(v))))
             .addAttribute(
                     Long.class,
                     a -> a.name(WAITLIST_SEQUENCE)
                             .getter(Meetup::waitlistSequence)
-                            .setter((b, v) -> b.waitlistSequence = v == null ? 0 : v))
+                            .setter((b, v) -> b.waitlistSequence(v == null ? 0 : v)))
             .addAttribute(
                     Long.class,
-                    a -> a.name(VERSION).getter(Meetup::version).setter((b, v) -> b.version = v == null ? 0 : v))
+                    a -> a.name(VERSION).getter(Meetup::version).setter((b, v) -> b.version(v == null ? 0 : v)))
             .addAttribute(
                     String.class,
-                    a -> a.name("createdBy").getter(Meetup::createdBy).setter((b, v) -> b.createdBy = v))
+                    a -> a.name("createdBy").getter(Meetup::createdBy).setter((b, v) -> b.createdBy(v)))
             .addAttribute(
                     Instant.class,
-                    a -> a.name("createdAt").getter(Meetup::createdAt).setter((b, v) -> b.createdAt = v))
+                    a -> a.name("createdAt").getter(Meetup::createdAt).setter((b, v) -> b.createdAt(v)))
             .addAttribute(
                     Instant.class,
-                    a -> a.name("updatedAt").getter(Meetup::updatedAt).setter((b, v) -> b.updatedAt = v))
+                    a -> a.name("updatedAt").getter(Meetup::updatedAt).setter((b, v) -> b.updatedAt(v)))
             .addAttribute(
                     EnhancedType.listOf(Integer.class),
                     a -> a.name(REMINDER_OFFSETS)
                             .getter(Meetup::reminderOffsets)
-                            .setter((b, v) -> b.reminderOffsets = v))
+                            .setter((b, v) -> b.reminderOffsets(v)))
             .addAttribute(
                     Integer.class,
                     a -> a.name(LAST_REMINDER_OFFSET)
                             .getter(Meetup::lastReminderOffset)
-                            .setter((b, v) -> b.lastReminderOffset = v))
+                            .setter((b, v) -> b.lastReminderOffset(v)))
             .addAttribute(
                     Instant.class,
                     a -> a.name(ATTENDANCE_CLOSES_AT)
                             .getter(Meetup::attendanceClosesAt)
-                            .setter((b, v) -> b.attendanceClosesAt = v))
+                            .setter((b, v) -> b.attendanceClosesAt(v)))
             .addAttribute(
                     Boolean.class,
                     a -> a.name(ATTENDANCE_CLOSED)
                             .getter(m -> m.attendanceClosed() ? Boolean.TRUE : null)
-                            .setter((b, v) -> b.attendanceClosed = Boolean.TRUE.equals(v)))
+                            .setter((b, v) -> b.attendanceClosed(Boolean.TRUE.equals(v))))
             .build();
 
     static int openRoleSlots(Meetup meetup) {
@@ -223,65 +221,6 @@ public final class MeetupSchema {
 
         RoleNeed build() {
             return new RoleNeed(description, slots, minimum, filled, position);
-        }
-    }
-
-    static final class MeetupBuilder {
-        String id;
-        String title;
-        String description;
-        MeetupKind kind;
-        String language;
-        Instant startsAt;
-        Instant endsAt;
-        String timeZone;
-        String venue;
-        String onlineUrl;
-        int capacity;
-        Instant rsvpDeadline;
-        Map<String, RoleNeed> roles;
-        boolean allowMultipleRoles;
-        MeetupStatus status;
-        int goingCount;
-        int waitlistCount;
-        long waitlistSequence;
-        long version;
-        String createdBy;
-        Instant createdAt;
-        Instant updatedAt;
-        List<Integer> reminderOffsets;
-        Integer lastReminderOffset;
-        Instant attendanceClosesAt;
-        boolean attendanceClosed;
-
-        Meetup build() {
-            return new Meetup(
-                    id,
-                    title,
-                    description,
-                    kind,
-                    language,
-                    startsAt,
-                    endsAt,
-                    timeZone,
-                    venue,
-                    onlineUrl,
-                    capacity,
-                    rsvpDeadline,
-                    roles,
-                    allowMultipleRoles,
-                    status,
-                    goingCount,
-                    waitlistCount,
-                    waitlistSequence,
-                    version,
-                    createdBy,
-                    createdAt,
-                    updatedAt,
-                    reminderOffsets,
-                    lastReminderOffset,
-                    attendanceClosesAt,
-                    attendanceClosed);
         }
     }
 }

@@ -40,7 +40,11 @@ class NextStepTest {
                 1,
                 "c",
                 DEADLINE,
-                DEADLINE);
+                DEADLINE,
+                null,
+                null,
+                null,
+                false);
     }
 
     static Optional<Rsvp> rsvp(RsvpStatus status) {
@@ -56,7 +60,9 @@ class NextStepTest {
                 DEADLINE,
                 DEADLINE,
                 START,
-                1L));
+                1L,
+                null,
+                null));
     }
 
     @Test

@@ -52,7 +52,11 @@ class SeatRulesTest {
                 1,
                 "c",
                 NOW,
-                NOW);
+                NOW,
+                null,
+                null,
+                null,
+                false);
     }
 
     static Optional<Rsvp> rsvp(RsvpStatus status) {
@@ -68,7 +72,9 @@ class SeatRulesTest {
                 NOW,
                 NOW,
                 START,
-                1L));
+                1L,
+                null,
+                null));
     }
 
     static String refusal(Meetup m, Optional<Rsvp> theirs, boolean contact, boolean over, Instant now) {

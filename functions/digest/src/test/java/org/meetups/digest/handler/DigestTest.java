@@ -88,7 +88,11 @@ class DigestTest {
                 1,
                 "coord-1",
                 start.minus(Duration.ofDays(30)),
-                start.minus(Duration.ofDays(30)));
+                start.minus(Duration.ofDays(30)),
+                null,
+                null,
+                null,
+                false);
         digest.table.meetups().putItem(meetup);
         return meetup;
     }

@@ -108,7 +108,11 @@ class HighlightsApiTest {
                         1,
                         "coord-1",
                         start.minus(Duration.ofDays(20)),
-                        start.minus(Duration.ofDays(20))));
+                        start.minus(Duration.ofDays(20)),
+                        null,
+                        null,
+                        null,
+                        false));
         Instant before = start.minus(Duration.ofDays(10));
         RsvpHandler rsvpBefore = new RsvpHandler(stack.env(), Clock.fixed(before, ZoneOffset.UTC));
         for (User user : List.of(ATTENDEE, GOING, NO_SHOW)) {

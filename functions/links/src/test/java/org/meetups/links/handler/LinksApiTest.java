@@ -265,29 +265,7 @@ class LinksApiTest {
         var stored = s.stored(id);
         s.table
                 .meetups()
-                .putItem(new org.meetups.common.domain.Meetup(
-                        id,
-                        "<script>alert(1)</script>",
-                        null,
-                        stored.kind(),
-                        "en",
-                        stored.startsAt(),
-                        stored.endsAt(),
-                        stored.timeZone(),
-                        stored.venue(),
-                        null,
-                        40,
-                        stored.startsAt(),
-                        stored.roles(),
-                        false,
-                        MeetupStatus.SCHEDULED,
-                        0,
-                        0,
-                        0,
-                        1,
-                        "coord-1",
-                        NOW,
-                        NOW));
+                .putItem(stored.toBuilder().title("<script>alert(1)</script>").build());
         ApiResult page = show(withdrawToken(id));
         assertPage(page, 200, "&lt;script&gt;");
         assertFalse(page.body().contains("<script>"));

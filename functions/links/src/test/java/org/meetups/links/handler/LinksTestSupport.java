@@ -86,7 +86,11 @@ final class LinksTestSupport {
                 3,
                 "coord-1",
                 NOW,
-                NOW);
+                NOW,
+                null,
+                null,
+                null,
+                false);
         table.meetups().putItem(meetup);
         return meetup;
     }
@@ -131,7 +135,11 @@ final class LinksTestSupport {
                         before.version(),
                         before.createdBy(),
                         NOW,
-                        NOW));
+                        NOW,
+                        null,
+                        null,
+                        null,
+                        false));
         put(Map.of(
                 "PK",
                 s(Keys.meetupPk(meetupId)),

@@ -129,7 +129,9 @@ class MeetupRulesTest {
                 m.createdAt(),
                 NOW,
                 m.reminderOffsets(),
-                1440);
+                1440,
+                null,
+                false);
         assertEquals(
                 Instant.parse("2026-12-10T15:00:00Z"), reminded.nextReminderAt().orElseThrow());
         Meetup renamed = MeetupRules.change(
@@ -245,7 +247,11 @@ class MeetupRulesTest {
                 2,
                 m.createdBy(),
                 m.createdAt(),
-                NOW);
+                NOW,
+                null,
+                null,
+                null,
+                false);
         assertEquals(
                 409,
                 refused(() -> MeetupRules.change(

@@ -44,7 +44,9 @@ class CapacityRaiseTest {
                 NOW,
                 NOW,
                 startsAt,
-                1L);
+                1L,
+                null,
+                null);
         stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(rsvp, true)));
     }
 

@@ -49,15 +49,19 @@ class StartIndexTest {
                 List.of("feb", "2028-02-15T10:00:00Z"),
                 List.of("at-to", "2028-04-01T00:00:00Z"),
                 List.of("after", "2028-04-01T00:00:01Z"))) {
-            ApiResult created = stack.call(
-                    handler,
-                    ApiEvents.request("POST", "/meetups")
-                            .as(TestUsers.coordinator())
-                            .json(MeetupsApiTest.meetupJson(meetup.get(0), meetup.get(1), 10))
-                            .build());
-            assertEquals(201, created.status(), created::toString);
-            ids.put(meetup.get(0), created.json().get("id").asText());
+            ids.put(meetup.get(0), create(handler, meetup.get(0), meetup.get(1)));
         }
+    }
+
+    static String create(MeetupsHandler handler, String title, String startsAt) {
+        ApiResult created = stack.call(
+                handler,
+                ApiEvents.request("POST", "/meetups")
+                        .as(TestUsers.coordinator())
+                        .json(MeetupsApiTest.meetupJson(title, startsAt, 10))
+                        .build());
+        assertEquals(201, created.status(), created::toString);
+        return created.json().get("id").asText();
     }
 
     static List<String> titles(Iterator<Meetup> walk) {
@@ -107,14 +111,7 @@ class StartIndexTest {
                 List.of("sparse-dec", "2027-12-31T23:30:00Z"),
                 List.of("sparse-new-year", "2028-01-01T00:00:00Z"),
                 List.of("sparse-jan", "2028-01-04T18:00:00Z"))) {
-            ApiResult created = stack.call(
-                    handler,
-                    ApiEvents.request("POST", "/meetups")
-                            .as(TestUsers.coordinator())
-                            .json(MeetupsApiTest.meetupJson(meetup.get(0), meetup.get(1), 10))
-                            .build());
-            assertEquals(201, created.status(), created::toString);
-            expected.add(created.json().get("id").asText());
+            expected.add(create(handler, meetup.get(0), meetup.get(1)));
         }
         stack.call(handler, list(null, null)); // the caller's first request also enters them in the directory
         int mark = CallRecorder.mark();

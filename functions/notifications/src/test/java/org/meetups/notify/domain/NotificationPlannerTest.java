@@ -54,7 +54,11 @@ class NotificationPlannerTest {
                 version,
                 "c",
                 start,
-                start);
+                start,
+                null,
+                null,
+                null,
+                false);
     }
 
     @Test

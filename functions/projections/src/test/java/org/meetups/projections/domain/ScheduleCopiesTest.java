@@ -41,7 +41,11 @@ class ScheduleCopiesTest {
                 version,
                 "c",
                 NOW,
-                NOW);
+                NOW,
+                null,
+                null,
+                null,
+                false);
     }
 
     @Test

@@ -157,33 +157,7 @@ public final class ReminderStore {
      * coordinator's concurrent move of the meetup wins.
      */
     public boolean completeRound(Meetup meetup, int offset) {
-        Meetup done = new Meetup(
-                meetup.id(),
-                meetup.title(),
-                meetup.description(),
-                meetup.kind(),
-                meetup.language(),
-                meetup.startsAt(),
-                meetup.endsAt(),
-                meetup.timeZone(),
-                meetup.venue(),
-                meetup.onlineUrl(),
-                meetup.capacity(),
-                meetup.rsvpDeadline(),
-                meetup.roles(),
-                meetup.allowMultipleRoles(),
-                meetup.status(),
-                meetup.goingCount(),
-                meetup.waitlistCount(),
-                meetup.waitlistSequence(),
-                meetup.version(),
-                meetup.createdBy(),
-                meetup.createdAt(),
-                meetup.updatedAt(),
-                meetup.reminderOffsets(),
-                offset,
-                meetup.attendanceClosesAt(),
-                meetup.attendanceClosed());
+        Meetup done = meetup.toBuilder().lastReminderOffset(offset).build();
         Map<String, AttributeValue> item = MeetupSchema.MEETUP.itemToMap(done, true);
         Map<String, String> names = new HashMap<>(Map.of(
                 "#last",

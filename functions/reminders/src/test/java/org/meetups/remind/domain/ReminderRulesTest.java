@@ -41,7 +41,9 @@ class ReminderRulesTest {
                 START,
                 START,
                 List.of(1440, 120),
-                lastDone);
+                lastDone,
+                null,
+                false);
     }
 
     @Test

@@ -118,7 +118,11 @@ class ReminderRunTest {
                 1,
                 "coord",
                 start.minus(Duration.ofDays(60)),
-                start.minus(Duration.ofDays(60)));
+                start.minus(Duration.ofDays(60)),
+                null,
+                null,
+                null,
+                false);
         table.meetups().putItem(m);
         return m;
     }

@@ -53,7 +53,11 @@ class RoleAssignmentRulesTest {
                 1,
                 "c",
                 NOW,
-                NOW);
+                NOW,
+                null,
+                null,
+                null,
+                false);
     }
 
     @Test

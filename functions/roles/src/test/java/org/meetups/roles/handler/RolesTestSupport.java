@@ -69,7 +69,11 @@ final class RolesTestSupport {
                         1,
                         "coord-1",
                         NOW,
-                        NOW));
+                        NOW,
+                        null,
+                        null,
+                        null,
+                        false));
         return id;
     }
 

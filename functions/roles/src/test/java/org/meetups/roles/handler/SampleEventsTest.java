@@ -53,7 +53,11 @@ class SampleEventsTest {
                         1,
                         "coord",
                         RolesTestSupport.NOW,
-                        RolesTestSupport.NOW));
+                        RolesTestSupport.NOW,
+                        null,
+                        null,
+                        null,
+                        false));
     }
 
     static APIGatewayV2HTTPEvent event(String name) {

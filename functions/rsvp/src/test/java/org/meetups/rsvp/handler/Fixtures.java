@@ -45,7 +45,11 @@ final class Fixtures {
                 1,
                 "coord-1",
                 created,
-                created);
+                created,
+                null,
+                null,
+                null,
+                false);
     }
 
     static String store(TestStack stack, Meetup meetup) {

@@ -205,33 +205,17 @@ class RsvpApiTest {
      */
     @Test
     void aSeatTakingRsvpsWriteUnitsFollowFromWhatItWrites() {
-        Meetup plain = Fixtures.meetup(10, START, START);
-        Meetup meetup = new Meetup(
-                plain.id(),
-                "Founders' breakfast: scaling a team from 5 to 50",
-                "Three founders talk about their first hires. ".repeat(14).substring(0, 600),
-                plain.kind(),
-                plain.language(),
-                plain.startsAt(),
-                plain.endsAt(),
-                plain.timeZone(),
-                "Groot Handelsgebouw, Stationsplein 45, Rotterdam",
-                null,
-                plain.capacity(),
-                plain.rsvpDeadline(),
-                Map.of(
+        Meetup meetup = Fixtures.meetup(10, START, START).toBuilder()
+                .title("Founders' breakfast: scaling a team from 5 to 50")
+                .description("Three founders talk about their first hires. "
+                        .repeat(14)
+                        .substring(0, 600))
+                .venue("Groot Handelsgebouw, Stationsplein 45, Rotterdam")
+                .roles(Map.of(
                         "host", new RoleNeed("Welcomes the speakers", 1, 1, 0, 0),
                         "greeter", new RoleNeed("Greets people at the door", 2, 1, 0, 1),
-                        "photographer", new RoleNeed("Takes pictures for the highlight", 1, 0, 0, 2)),
-                false,
-                MeetupStatus.SCHEDULED,
-                0,
-                0,
-                0,
-                1,
-                plain.createdBy(),
-                plain.createdAt(),
-                plain.updatedAt());
+                        "photographer", new RoleNeed("Takes pictures for the highlight", 1, 0, 0, 2)))
+                .build();
         String id = Fixtures.store(stack, meetup);
         stack.call(
                 handler,
@@ -366,7 +350,11 @@ class RsvpApiTest {
                         m.version() + 1,
                         m.createdBy(),
                         m.createdAt(),
-                        NOW));
+                        NOW,
+                        null,
+                        null,
+                        null,
+                        false));
         ApiResult onCancelled = rsvp(id, TestUsers.employee());
         assertEquals(409, onCancelled.status());
         assertEquals(

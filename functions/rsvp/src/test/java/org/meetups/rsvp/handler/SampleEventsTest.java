@@ -52,7 +52,11 @@ class SampleEventsTest {
                         1,
                         "coord",
                         sample.createdAt(),
-                        sample.updatedAt()));
+                        sample.updatedAt(),
+                        null,
+                        null,
+                        null,
+                        false));
         RsvpHandler before = new RsvpHandler(stack.env(), Clock.fixed(START.minusSeconds(86_400), ZoneOffset.UTC));
         RsvpHandler after = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(600), ZoneOffset.UTC));
         record Expect(String file, RsvpHandler handler, int status) {}
