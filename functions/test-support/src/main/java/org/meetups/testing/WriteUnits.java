@@ -87,12 +87,30 @@ public final class WriteUnits {
                 .orElse(null);
     }
 
-    /** The units of the writes a stream shows; {@code transactional} when one TransactWriteItems made them. */
-    public int ofRecords(List<Record> records, boolean transactional) {
-        return records.stream()
-                .mapToInt(r -> write(r.dynamodb().oldImage(), r.dynamodb().newImage(), transactional)
-                        .total())
-                .sum();
+    /**
+     * The units of one request's writes: its stream records in order, and the DynamoDB write calls that
+     * made them, in order ({@code PutItem}, {@code UpdateItem}, {@code DeleteItem}: one record each; at
+     * most one {@code TransactWriteItems}: the records the other calls leave, each written transactionally).
+     */
+    public int ofRequest(List<String> writeCalls, List<Record> records) {
+        long transactions = writeCalls.stream()
+                .filter(c -> c.endsWith("TransactWriteItems"))
+                .count();
+        if (transactions > 1 || (transactions == 0 && writeCalls.size() != records.size())) {
+            throw new IllegalArgumentException(writeCalls + " cannot be matched with " + records.size() + " records");
+        }
+        int transactionRecords = records.size() - (writeCalls.size() - (int) transactions);
+        int total = 0;
+        int next = 0;
+        for (String call : writeCalls) {
+            boolean transactional = call.endsWith("TransactWriteItems");
+            for (int i = 0; i < (transactional ? transactionRecords : 1); i++, next++) {
+                Record r = records.get(next);
+                total += write(r.dynamodb().oldImage(), r.dynamodb().newImage(), transactional)
+                        .total();
+            }
+        }
+        return total;
     }
 
     /** One write of an item from {@code before} to {@code after} (either empty or null: absent). */

@@ -1,6 +1,7 @@
 package org.meetups.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /** The calculator against sizes and costs worked out by hand from DynamoDB's documented rules. */
 @Tag("unit")
@@ -113,6 +116,27 @@ class WriteUnitsTest {
                 s("x".repeat(2000)));
         // GSI3 projects keys only: the waitlist entry is small whatever the item holds
         assertEquals(new WriteUnits.Cost(2, Map.of("GSI3", 1)), template.write(null, waiting, false));
+    }
+
+    @Test
+    void aRequestsRecordsAreMatchedWithItsCallsInOrder() {
+        Map<String, AttributeValue> counter = Map.of("PK", s("p"), "SK", s("c"), "n", n("1"));
+        Map<String, AttributeValue> counted = with(counter, "n", n("2"));
+        Map<String, AttributeValue> person = Map.of("PK", s("p"), "SK", s("u"), "IPK", s("i"));
+        List<Record> records = List.of(record(counter, counted), record(null, person), record(counted, counter));
+        // the UpdateItem's record once; the transaction's two twice, and the person's SOME entry once
+        assertEquals(
+                1 + 2 + 1 + 2, TABLE.ofRequest(List.of("DynamoDb.UpdateItem", "DynamoDb.TransactWriteItems"), records));
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> TABLE.ofRequest(List.of("DynamoDb.UpdateItem", "DynamoDb.PutItem"), records));
+    }
+
+    private static Record record(Map<String, AttributeValue> before, Map<String, AttributeValue> after) {
+        return Record.builder()
+                .dynamodb(
+                        StreamRecord.builder().oldImage(before).newImage(after).build())
+                .build();
     }
 
     private static Map<String, AttributeValue> with(

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -199,13 +200,13 @@ class RsvpApiTest {
     }
 
     /**
-     * The write units of an RSVP that takes a seat, computed from the stream's images of what it wrote
+     * The write units of RSVP operations, computed from the stream's images of what each wrote
      * ({@link WriteUnits}: DynamoDB's documented rules, the template's indexes), for a meetup as a
      * coordinator writes one: a description of 600 characters and three roles.
      */
     @Test
-    void aSeatTakingRsvpsWriteUnitsFollowFromWhatItWrites() {
-        Meetup meetup = Fixtures.meetup(10, START, START).toBuilder()
+    void writeUnitsOfRsvpsFollowFromWhatTheyWrite() {
+        Meetup meetup = Fixtures.meetup(1, START, START).toBuilder()
                 .title("Founders' breakfast: scaling a team from 5 to 50")
                 .description("Three founders talk about their first hires. "
                         .repeat(14)
@@ -217,32 +218,35 @@ class RsvpApiTest {
                         "photographer", new RoleNeed("Takes pictures for the highlight", 1, 0, 0, 2)))
                 .build();
         String id = Fixtures.store(stack, meetup);
-        stack.call(
-                handler,
-                ApiEvents.request("GET", "/me/meetups").as(TestUsers.employee()).build());
+        for (var user : List.of(TestUsers.employee(), TestUsers.otherEmployee())) {
+            stack.call(handler, ApiEvents.request("GET", "/me/meetups").as(user).build());
+        }
         StreamFeed stream = new StreamFeed(stack);
         stream.drain();
+        WriteUnits units = WriteUnits.of(ProjectFiles.resolve("template.yaml"));
+        int seat = writeUnits(units, stream, id, () -> rsvp(id, TestUsers.employee()));
+        int join = writeUnits(units, stream, id, () -> rsvp(id, TestUsers.otherEmployee()));
+        int promote = writeUnits(units, stream, id, () -> cancel(id, TestUsers.employee()));
+        int release = writeUnits(units, stream, id, () -> cancel(id, TestUsers.otherEmployee()));
+        System.out.printf(
+                "write units: RSVP taking a seat %d, joining the waitlist %d, cancelling a seat someone waits for %d,"
+                        + " cancelling a seat nobody waits for %d%n",
+                seat, join, promote, release);
+        assertTrue(seat <= SEAT_TAKING_RSVP_WRITE_UNITS, () -> seat + " write units");
+    }
+
+    /** The write units of one request's writes in the meetup's partition (its people are in the directory already). */
+    private static int writeUnits(WriteUnits units, StreamFeed stream, String id, Supplier<ApiResult> request) {
         int mark = CallRecorder.succeededMark();
-        assertEquals(200, rsvp(id, TestUsers.employee()).status());
+        ApiResult result = request.get();
+        assertEquals(200, result.status(), result::toString);
         List<String> writes = CallRecorder.succeededSince(mark).stream()
                 .filter(call -> !call.endsWith("GetItem") && !call.endsWith("Query"))
                 .toList();
-        assertEquals(List.of("DynamoDb.TransactWriteItems"), writes, "one transaction wrote everything");
         List<Record> records = stream.drain().stream()
                 .filter(r -> r.dynamodb().keys().get(Keys.PK).s().equals(Keys.meetupPk(id)))
                 .toList();
-        WriteUnits units = WriteUnits.of(ProjectFiles.resolve("template.yaml"));
-        StringBuilder figures = new StringBuilder();
-        for (Record r : records) {
-            figures.append(r.dynamodb().keys().get(Keys.SK).s())
-                    .append(' ')
-                    .append(units.write(r.dynamodb().oldImage(), r.dynamodb().newImage(), true))
-                    .append('\n');
-        }
-        int total = units.ofRecords(records, true);
-        System.out.println("write units of an RSVP that takes a seat: " + total + "\n" + figures);
-        assertEquals(2, records.size(), figures::toString);
-        assertTrue(total <= SEAT_TAKING_RSVP_WRITE_UNITS, () -> total + " write units:\n" + figures);
+        return units.ofRequest(writes, records);
     }
 
     @Test
