@@ -26,7 +26,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +77,9 @@ class LocalMechanismTest {
         ticks = target.resolve("test-out/ticks-" + run + ".log");
         records = target.resolve("test-out/stream-" + run + ".log");
         Files.createDirectories(ticks.getParent());
+        // formatted with its seconds always: LocalDateTime.toString() drops ":00"
         String soon = LocalDateTime.ofInstant(Instant.now().plusSeconds(20), ZoneOffset.UTC)
-                .truncatedTo(ChronoUnit.SECONDS)
-                .toString();
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
         Path template = target.resolve("test-template-" + run + ".yaml");
         Files.writeString(template, """
                 AWSTemplateFormatVersion: "2010-09-09"
