@@ -37,10 +37,13 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
  * People are Cognito users the suite creates (addresses of the SES mailbox simulator, which
  * accepts mail and delivers it to nobody), signs in with the admin flow and deletes at the end.
  * Mails are read from the table's sent markers (what SES accepted, once per mail); one-click links
- * are signed with the stack's own secret; reminders run by invoking the function as its schedule does.
+ * are signed with the stack's own secret; reminders run by invoking the function as its schedule does:
+ * through the alias {@value #LIVE_ALIAS}, the SnapStart version the schedule invokes.
  */
 final class DeployedTarget implements ApiTarget {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The template's AutoPublishAlias: every trigger invokes this alias, never $LATEST. */
+    private static final String LIVE_ALIAS = "live";
 
     private final String run = UUID.randomUUID().toString().substring(0, 6);
     private final String baseUrl;
@@ -192,6 +195,7 @@ final class DeployedTarget implements ApiTarget {
     @Override
     public void runReminders() {
         var result = lambda.invoke(r -> r.functionName(remindersFunction)
+                .qualifier(LIVE_ALIAS)
                 .payload(
                         SdkBytes.fromString("{\"scheduledTime\": \"" + Instant.now() + "\"}", StandardCharsets.UTF_8)));
         if (result.functionError() != null) {

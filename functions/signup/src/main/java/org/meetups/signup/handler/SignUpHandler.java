@@ -3,9 +3,13 @@ package org.meetups.signup.handler;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import org.meetups.common.config.Env;
 import org.meetups.common.json.Json;
 import org.meetups.common.snapstart.Priming;
@@ -29,17 +33,35 @@ public final class SignUpHandler extends Priming implements RequestStreamHandler
         this.domains = SignUpDomains.parse(env.getOr("SELF_SIGN_UP_DOMAINS", ""));
     }
 
-    /** Before a SnapStart snapshot: an administrator's creation read and answered. */
+    /**
+     * Before a SnapStart snapshot: both triggers read and answered in the shape Cognito sends (nested
+     * objects, nulls, booleans), an administrator's creation passed and a self sign-up refused.
+     */
     @Override
     protected void prime() {
+        prime("PreSignUp_AdminCreateUser");
+        try {
+            prime("PreSignUp_SignUp");
+        } catch (SignUpRefused expected) {
+            // the refusal path is primed too: no organisation's domain is "invalid"
+        }
+    }
+
+    private void prime(String trigger) {
+        String event = """
+                {"version": "1", "region": "priming", "userPoolId": "priming", "userName": "priming",
+                 "callerContext": {"awsSdkVersion": "priming", "clientId": "priming"},
+                 "triggerSource": "%s",
+                 "request": {"userAttributes": {"email": "priming@invalid"}, "validationData": null},
+                 "response": {"autoConfirmUser": false, "autoVerifyEmail": false, "autoVerifyPhone": false}}
+                """.formatted(trigger);
         try {
             handleRequest(
-                    new java.io.ByteArrayInputStream("{\"triggerSource\":\"PreSignUp_AdminCreateUser\",\"request\":{}}"
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                    java.io.OutputStream.nullOutputStream(),
+                    new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)),
+                    new ByteArrayOutputStream(),
                     null);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
