@@ -25,6 +25,7 @@ import org.meetups.common.domain.MeetupStatus;
 import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.testing.FaultInjector;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestClock;
@@ -303,29 +304,14 @@ class NotificationsStreamTest {
     }
 
     static Meetup withVersion(Meetup m, long version, String venue, MeetupStatus status, int going) {
-        return new Meetup(
-                m.id(),
-                m.title(),
-                m.description(),
-                m.kind(),
-                m.language(),
-                m.startsAt(),
-                m.endsAt(),
-                m.timeZone(),
-                venue,
-                m.onlineUrl(),
-                m.capacity(),
-                m.rsvpDeadline(),
-                m.roles(),
-                m.allowMultipleRoles(),
-                status,
-                going,
-                m.waitlistCount(),
-                m.waitlistSequence(),
-                version,
-                m.createdBy(),
-                m.createdAt(),
-                m.updatedAt());
+        return MeetupBuilder.from(m)
+                .venue(venue)
+                .status(status)
+                .counts(going, m.waitlistCount(), m.waitlistSequence())
+                .version(version)
+                .reminders(null, null)
+                .attendance(null, false)
+                .build();
     }
 
     @Test
@@ -412,29 +398,12 @@ class NotificationsStreamTest {
     @Test
     void namesAndTitlesCannotInjectHeaders() throws Exception {
         Meetup meetup = fixtures.meetup("en");
-        Meetup evil = new Meetup(
-                meetup.id(),
-                "Breakfast\r\nBcc: victim@example.com",
-                meetup.description(),
-                meetup.kind(),
-                meetup.language(),
-                meetup.startsAt(),
-                meetup.endsAt(),
-                meetup.timeZone(),
-                meetup.venue(),
-                null,
-                meetup.capacity(),
-                meetup.rsvpDeadline(),
-                Map.of(),
-                false,
-                MeetupStatus.SCHEDULED,
-                0,
-                0,
-                0,
-                1,
-                "c",
-                null,
-                null);
+        Meetup evil = MeetupBuilder.from(meetup)
+                .title("Breakfast\r\nBcc: victim@example.com", meetup.description())
+                .created("c", null)
+                .reminders(null, null)
+                .attendance(null, false)
+                .build();
         fixtures.save(evil);
         fixtures.rsvp(meetup.id(), "eve", "Eve\r\nBcc: attacker@example.com", "en", "GOING", null);
         SentMails.Mail mail = single(deliver());

@@ -23,9 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.mail.links.TokenSigner;
@@ -34,6 +31,7 @@ import org.meetups.rsvp.handler.RsvpHandler;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
@@ -86,29 +84,13 @@ class HighlightsApiTest {
     static String pastMeetup(Instant start) {
         String id = UUID.randomUUID().toString();
         table.meetups()
-                .putItem(new Meetup(
-                        id,
-                        "Founders breakfast",
-                        "Talks",
-                        MeetupKind.COMMUNITY_MEETUP,
-                        "en",
-                        start,
-                        start.plus(Duration.ofHours(2)),
-                        "Europe/Amsterdam",
-                        "Rotterdam",
-                        null,
-                        40,
-                        start,
-                        Map.of("host", new RoleNeed("Opens", 2, 1, 0, 0)),
-                        false,
-                        MeetupStatus.SCHEDULED,
-                        0,
-                        0,
-                        0,
-                        1,
-                        "coord-1",
-                        start.minus(Duration.ofDays(20)),
-                        start.minus(Duration.ofDays(20))));
+                .putItem(MeetupBuilder.meetup(id, start)
+                        .title("Founders breakfast", "Talks")
+                        .venue("Rotterdam")
+                        .capacity(40)
+                        .roles(Map.of("host", new RoleNeed("Opens", 2, 1, 0, 0)))
+                        .created("coord-1", start.minus(Duration.ofDays(20)))
+                        .build());
         Instant before = start.minus(Duration.ofDays(10));
         RsvpHandler rsvpBefore = new RsvpHandler(stack.env(), Clock.fixed(before, ZoneOffset.UTC));
         for (User user : List.of(ATTENDEE, GOING, NO_SHOW)) {

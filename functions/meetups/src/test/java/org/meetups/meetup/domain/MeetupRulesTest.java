@@ -16,6 +16,7 @@ import org.meetups.common.domain.Refusal;
 import org.meetups.common.domain.RoleInput;
 import org.meetups.common.http.ApiException;
 import org.meetups.common.http.Problems;
+import org.meetups.testing.MeetupBuilder;
 
 @Tag("unit")
 class MeetupRulesTest {
@@ -47,6 +48,13 @@ class MeetupRulesTest {
 
     static MeetupInput with(java.util.function.UnaryOperator<MeetupInputBuilder> change) {
         return change.apply(new MeetupInputBuilder(valid())).build();
+    }
+
+    /** A change that sends only the fields set. */
+    static MeetupInput changes(java.util.function.UnaryOperator<MeetupInputBuilder> change) {
+        return change.apply(new MeetupInputBuilder(new MeetupInput(
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null)))
+                .build();
     }
 
     @Test
@@ -105,56 +113,22 @@ class MeetupRulesTest {
     @Test
     void movingTheStartRestartsTheReminders() {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
-        Meetup reminded = new Meetup(
-                m.id(),
-                m.title(),
-                m.description(),
-                m.kind(),
-                m.language(),
-                m.startsAt(),
-                m.endsAt(),
-                m.timeZone(),
-                m.venue(),
-                m.onlineUrl(),
-                m.capacity(),
-                m.rsvpDeadline(),
-                m.roles(),
-                false,
-                m.status(),
-                0,
-                0,
-                0,
-                1,
-                m.createdBy(),
-                m.createdAt(),
-                NOW,
-                m.reminderOffsets(),
-                1440);
+        Meetup reminded = MeetupBuilder.from(m)
+                .allowMultipleRoles(false)
+                .counts(0, 0, 0)
+                .version(1)
+                .updatedAt(NOW)
+                .reminders(m.reminderOffsets(), 1440)
+                .attendance(null, false)
+                .build();
         assertEquals(
                 Instant.parse("2026-12-10T15:00:00Z"), reminded.nextReminderAt().orElseThrow());
-        Meetup renamed = MeetupRules.change(
-                reminded,
-                new MeetupInput(
-                        "Renamed", null, null, null, null, null, null, null, null, null, null, null, null, null),
-                NOW);
+        Meetup renamed = MeetupRules.change(reminded, changes(b -> b.title("Renamed")), NOW);
         assertEquals(1440, renamed.lastReminderOffset());
         Meetup moved = MeetupRules.change(
                 reminded,
-                new MeetupInput(
-                        null,
-                        null,
-                        null,
-                        null,
-                        START.plusDays(1),
-                        START.plusDays(1).plusHours(2),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                changes(b ->
+                        b.startsAt(START.plusDays(1)).endsAt(START.plusDays(1).plusHours(2))),
                 NOW);
         assertEquals(null, moved.lastReminderOffset());
         assertEquals(
@@ -176,84 +150,32 @@ class MeetupRulesTest {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
         Meetup moved = MeetupRules.change(
                 m,
-                new MeetupInput(
-                        null,
-                        null,
-                        null,
-                        null,
-                        START.plusDays(1),
-                        START.plusDays(1).plusHours(2),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
+                changes(b ->
+                        b.startsAt(START.plusDays(1)).endsAt(START.plusDays(1).plusHours(2))),
                 NOW);
         assertEquals(m.title(), moved.title());
         assertEquals(moved.startsAt(), moved.rsvpDeadline());
-        Meetup cleared = MeetupRules.change(
-                m,
-                new MeetupInput(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "https://meet.example.org/x",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                NOW);
+        Meetup cleared = MeetupRules.change(m, changes(b -> b.onlineUrl("https://meet.example.org/x")), NOW);
         assertEquals("https://meet.example.org/x", cleared.onlineUrl());
-        assertField(
-                "venue",
-                new MeetupInput(null, null, null, null, null, null, null, "", null, null, null, null, null, null),
-                m);
+        assertField("venue", changes(b -> b.venue("")), m);
     }
 
     @Test
     void changeRefusesRolesAndCancelledMeetups() {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
         assertEquals(400, refused(() -> MeetupRules.change(m, valid(), NOW)).status());
-        Meetup cancelled = new Meetup(
-                m.id(),
-                m.title(),
-                m.description(),
-                m.kind(),
-                m.language(),
-                m.startsAt(),
-                m.endsAt(),
-                m.timeZone(),
-                m.venue(),
-                m.onlineUrl(),
-                m.capacity(),
-                m.rsvpDeadline(),
-                m.roles(),
-                false,
-                org.meetups.common.domain.MeetupStatus.CANCELLED,
-                0,
-                0,
-                0,
-                2,
-                m.createdBy(),
-                m.createdAt(),
-                NOW);
+        Meetup cancelled = MeetupBuilder.from(m)
+                .allowMultipleRoles(false)
+                .status(org.meetups.common.domain.MeetupStatus.CANCELLED)
+                .counts(0, 0, 0)
+                .version(2)
+                .updatedAt(NOW)
+                .reminders(null, null)
+                .attendance(null, false)
+                .build();
         assertEquals(
                 409,
-                refused(() -> MeetupRules.change(
-                                cancelled,
-                                new MeetupInput(
-                                        "New", null, null, null, null, null, null, null, null, null, null, null, null,
-                                        null),
-                                NOW))
+                refused(() -> MeetupRules.change(cancelled, changes(b -> b.title("New")), NOW))
                         .status());
     }
 

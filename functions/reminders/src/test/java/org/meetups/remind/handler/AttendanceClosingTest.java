@@ -20,8 +20,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.rsvp.Attendance;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpSchema;
@@ -37,6 +35,7 @@ import org.meetups.mail.MimeMail;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.remind.store.ReminderStore;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -89,33 +88,15 @@ class AttendanceClosingTest {
         String id = UUID.randomUUID().toString();
         Instant created = START.minus(Duration.ofDays(30));
         table.meetups()
-                .putItem(new Meetup(
-                        id,
-                        "Breakfast",
-                        null,
-                        MeetupKind.COMMUNITY_MEETUP,
-                        "en",
-                        START,
-                        START.plusSeconds(7200),
-                        "Europe/Amsterdam",
-                        "Rotterdam",
-                        null,
-                        30,
-                        START,
-                        Map.of(),
-                        false,
-                        MeetupStatus.SCHEDULED,
-                        30,
-                        2,
-                        2,
-                        1,
-                        "coord",
-                        created,
-                        created,
-                        null,
-                        lastReminderOffset,
-                        CLOSES,
-                        false));
+                .putItem(MeetupBuilder.meetup(id, START)
+                        .title("Breakfast", null)
+                        .venue("Rotterdam")
+                        .capacity(30)
+                        .counts(30, 2, 2)
+                        .created("coord", created)
+                        .reminders(null, lastReminderOffset)
+                        .attendance(CLOSES, false)
+                        .build());
         for (int i = 0; i < 34; i++) {
             RsvpStatus status = i < 30 ? RsvpStatus.GOING : i < 32 ? RsvpStatus.WAITLISTED : RsvpStatus.CANCELLED;
             Rsvp rsvp = new Rsvp(

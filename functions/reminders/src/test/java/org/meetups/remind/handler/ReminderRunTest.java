@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.store.Keys;
@@ -41,6 +40,7 @@ import org.meetups.mail.links.TokenSigner;
 import org.meetups.remind.store.ReminderStore;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.FaultInjector;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.OddAddresses;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.TestStack;
@@ -96,29 +96,15 @@ class ReminderRunTest {
     }
 
     static Meetup meetup(Instant start, String language, MeetupStatus status) {
-        Meetup m = new Meetup(
-                UUID.randomUUID().toString(),
-                "Founders breakfast",
-                "Talks",
-                MeetupKind.COMMUNITY_MEETUP,
-                language,
-                start,
-                start.plusSeconds(7200),
-                "Europe/Amsterdam",
-                "Rotterdam",
-                null,
-                50,
-                start,
-                Map.of("host", new RoleNeed("Opens and closes the evening", 1, 1, 1, 0)),
-                false,
-                status,
-                0,
-                0,
-                0,
-                1,
-                "coord",
-                start.minus(Duration.ofDays(60)),
-                start.minus(Duration.ofDays(60)));
+        Meetup m = MeetupBuilder.meetup(UUID.randomUUID().toString(), start)
+                .title("Founders breakfast", "Talks")
+                .language(language)
+                .venue("Rotterdam")
+                .capacity(50)
+                .roles(Map.of("host", new RoleNeed("Opens and closes the evening", 1, 1, 1, 0)))
+                .status(status)
+                .created("coord", start.minus(Duration.ofDays(60)))
+                .build();
         table.meetups().putItem(m);
         return m;
     }

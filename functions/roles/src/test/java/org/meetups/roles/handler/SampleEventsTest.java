@@ -10,13 +10,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.MeetupBuilder;
 
 /** The files in events/roles, read as the Lambda runtime reads them, served by the real handler in a sensible order. */
 class SampleEventsTest {
@@ -31,29 +29,13 @@ class SampleEventsTest {
         roles.put("greeter", new RoleNeed("Welcomes people at the door", 2, 0, 0, 1));
         s.table
                 .meetups()
-                .putItem(new Meetup(
-                        SAMPLE_ID,
-                        "Founders breakfast",
-                        null,
-                        MeetupKind.COMMUNITY_MEETUP,
-                        "en",
-                        RolesTestSupport.START,
-                        RolesTestSupport.START.plusSeconds(7200),
-                        "Europe/Amsterdam",
-                        "Rotterdam",
-                        null,
-                        40,
-                        RolesTestSupport.START,
-                        roles,
-                        false,
-                        MeetupStatus.SCHEDULED,
-                        0,
-                        0,
-                        0,
-                        1,
-                        "coord",
-                        RolesTestSupport.NOW,
-                        RolesTestSupport.NOW));
+                .putItem(MeetupBuilder.meetup(SAMPLE_ID, RolesTestSupport.START)
+                        .title("Founders breakfast", null)
+                        .venue("Rotterdam")
+                        .capacity(40)
+                        .roles(roles)
+                        .created("coord", RolesTestSupport.NOW)
+                        .build());
     }
 
     static APIGatewayV2HTTPEvent event(String name) {

@@ -29,6 +29,7 @@ import org.meetups.rsvp.store.RsvpStore;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
@@ -269,29 +270,11 @@ class RsvpApiTest {
         Meetup m = Fixtures.read(stack, id);
         new MeetupTable(stack.dynamo(), stack.tableName())
                 .meetups()
-                .putItem(new Meetup(
-                        m.id(),
-                        m.title(),
-                        m.description(),
-                        m.kind(),
-                        m.language(),
-                        m.startsAt(),
-                        m.endsAt(),
-                        m.timeZone(),
-                        m.venue(),
-                        m.onlineUrl(),
-                        m.capacity(),
-                        m.rsvpDeadline(),
-                        m.roles(),
-                        m.allowMultipleRoles(),
-                        MeetupStatus.CANCELLED,
-                        m.goingCount(),
-                        m.waitlistCount(),
-                        m.waitlistSequence(),
-                        m.version() + 1,
-                        m.createdBy(),
-                        m.createdAt(),
-                        NOW));
+                .putItem(MeetupBuilder.from(m)
+                        .status(MeetupStatus.CANCELLED)
+                        .version(m.version() + 1)
+                        .updatedAt(NOW)
+                        .build());
         ApiResult onCancelled = rsvp(id, TestUsers.employee());
         assertEquals(409, onCancelled.status());
         assertEquals(

@@ -14,6 +14,7 @@ import org.meetups.common.domain.Meetup;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.TestStack;
 
 /** The files in events/rsvp, read as the Lambda runtime reads them, served by the real handler. */
@@ -30,29 +31,10 @@ class SampleEventsTest {
         Meetup sample = Fixtures.meetup(10, START, START);
         Fixtures.store(
                 stack,
-                new Meetup(
-                        "01J0000000000000000000MEET",
-                        sample.title(),
-                        sample.description(),
-                        sample.kind(),
-                        sample.language(),
-                        sample.startsAt(),
-                        sample.endsAt(),
-                        sample.timeZone(),
-                        sample.venue(),
-                        null,
-                        sample.capacity(),
-                        sample.rsvpDeadline(),
-                        sample.roles(),
-                        false,
-                        sample.status(),
-                        0,
-                        0,
-                        0,
-                        1,
-                        "coord",
-                        sample.createdAt(),
-                        sample.updatedAt()));
+                MeetupBuilder.from(sample)
+                        .id("01J0000000000000000000MEET")
+                        .created("coord", sample.createdAt())
+                        .build());
         RsvpHandler before = new RsvpHandler(stack.env(), Clock.fixed(START.minusSeconds(86_400), ZoneOffset.UTC));
         RsvpHandler after = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(600), ZoneOffset.UTC));
         record Expect(String file, RsvpHandler handler, int status) {}
