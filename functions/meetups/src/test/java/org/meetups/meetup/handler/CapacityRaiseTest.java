@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpSchema;
@@ -22,14 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Raising a meetup's capacity promotes waiting people in order; lowering it below those going is refused. */
 class CapacityRaiseTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
-    static TestStack stack;
-    static MeetupsHandler handler;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        handler = new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-    }
+    static final TestStack stack = TestStack.create();
+    static final MeetupsHandler handler = new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     void putRsvp(String meetupId, Instant startsAt, String userId, RsvpStatus status, Long position) {
         Rsvp rsvp = new Rsvp(

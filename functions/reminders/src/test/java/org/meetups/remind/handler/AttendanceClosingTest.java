@@ -16,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.domain.Meetup;
@@ -47,14 +46,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class AttendanceClosingTest {
     static final Instant START = Instant.parse("2027-05-10T17:00:00Z");
     static final Instant CLOSES = START.plus(Duration.ofHours(2 + 72));
-    static TestStack stack;
-    static MeetupTable table;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        table = new MeetupTable(stack.dynamo(), stack.tableName());
-    }
+    static final TestStack stack = TestStack.create();
+    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
 
     /** A run at {@code at} recording at most {@code budget} no-shows; its mail parts are real (and send nothing here). */
     static ReminderRun.Summary run(Instant at, int budget) {

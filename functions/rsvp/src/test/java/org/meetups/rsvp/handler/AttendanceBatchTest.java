@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.rsvp.Rsvp;
@@ -32,19 +31,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 class AttendanceBatchTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
-    static TestStack stack;
-    static RsvpHandler before;
-    static RsvpHandler during;
-    static RsvpHandler afterClosing;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        before = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-        during = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(3600), ZoneOffset.UTC));
-        // the fixtures' meetups end two hours after the start; attendance closes 72 hours later
-        afterClosing = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(7200 + 72 * 3600), ZoneOffset.UTC));
-    }
+    static final TestStack stack = TestStack.create();
+    static final RsvpHandler before = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+    static final RsvpHandler during =
+            new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(3600), ZoneOffset.UTC));
+    // the fixtures' meetups end two hours after the start; attendance closes 72 hours later
+    static final RsvpHandler afterClosing =
+            new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(7200 + 72 * 3600), ZoneOffset.UTC));
 
     /** A meetup with {@code going} people going and one waiting, written as the RSVP function writes them. */
     static String meetup(int going) {

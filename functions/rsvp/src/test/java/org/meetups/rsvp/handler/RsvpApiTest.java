@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -43,16 +42,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 class RsvpApiTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
-    static TestStack stack;
-    static RsvpHandler handler;
-    static RsvpHandler afterStart;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-        afterStart = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(900), ZoneOffset.UTC));
-    }
+    static final TestStack stack = TestStack.create();
+    static final RsvpHandler handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+    static final RsvpHandler afterStart =
+            new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(900), ZoneOffset.UTC));
 
     static String meetup(int capacity) {
         return Fixtures.store(stack, Fixtures.meetup(capacity, START, START));
