@@ -221,39 +221,27 @@ class LocalMechanismTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked") // the SDK's transactItems(Consumer<Builder>...) varargs
     void aRecordThatKeepsFailingIsDiscardedAfterMaximumRetryAttempts() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        dynamo.transactWriteItems(t -> t.transactItems(
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-poison", "POISON"))),
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-after", "OK")))));
+        putTogether(run + "-poison", "POISON", run + "-after", "OK");
         List<String> lines = await(records, l -> l.startsWith(run + "-after "));
         // delivered with the next record, then alone (bisected), then MaximumRetryAttempts (2) retries;
         // then it is discarded and the record behind it goes through
         assertEquals(
                 List.of(run + "-poison 1", run + "-poison 2", run + "-poison 3", run + "-poison 4", run + "-after 1"),
                 deliveries(lines, run));
-        assertTrue(
-                lines.stream().anyMatch(l -> l.startsWith(run + "-poison 1 ") && l.endsWith("batch=2")),
-                lines.toString());
+        assertDelivered(lines, run + "-poison 1 ", "batch=2");
     }
 
     @Test
-    @SuppressWarnings("unchecked") // the SDK's transactItems(Consumer<Builder>...) varargs
     void aFunctionErrorBisectsTheBatchWithoutSkippingRecords() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        dynamo.transactWriteItems(t -> t.transactItems(
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-crash", "CRASH"))),
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-next", "OK")))));
+        putTogether(run + "-crash", "CRASH", run + "-next", "OK");
         List<String> lines = await(records, l -> l.startsWith(run + "-next "));
         // both records came in one batch; the throw split it, and nothing was lost or repeated
         assertEquals(List.of(run + "-crash 1", run + "-crash 2", run + "-next 1"), deliveries(lines, run));
-        assertTrue(
-                lines.stream().anyMatch(l -> l.startsWith(run + "-crash 1 ") && l.endsWith("batch=2")),
-                lines.toString());
-        assertTrue(
-                lines.stream().anyMatch(l -> l.startsWith(run + "-crash 2 ") && l.endsWith("batch=1")),
-                lines.toString());
+        assertDelivered(lines, run + "-crash 1 ", "batch=2");
+        assertDelivered(lines, run + "-crash 2 ", "batch=1");
     }
 
     @Test
@@ -277,9 +265,7 @@ class LocalMechanismTest {
                         i -> i.put(p -> p.tableName(table())
                                 .item(item(run + "-first", "OK"))
                                 .conditionExpression("attribute_not_exists(PK)")))));
-        dynamo.transactWriteItems(t -> t.transactItems(
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-second", "OK"))),
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-third", "OK")))));
+        putTogether(run + "-second", "OK", run + "-third", "OK");
         put(run + "-fourth", "OK");
         List<String> lines = await(records, l -> l.startsWith(run + "-fourth "));
         assertEquals(
@@ -554,6 +540,19 @@ class LocalMechanismTest {
                 .filter(l -> l.startsWith(run))
                 .map(l -> l.split(" ")[0] + " " + l.split(" ")[1])
                 .toList();
+    }
+
+    /** Two items written in one transaction: their stream records come in one batch. */
+    @SuppressWarnings("unchecked") // the SDK's transactItems(Consumer<Builder>...) varargs
+    private static void putTogether(String first, String firstBehaviour, String second, String secondBehaviour) {
+        dynamo.transactWriteItems(t -> t.transactItems(
+                i -> i.put(p -> p.tableName(table()).item(item(first, firstBehaviour))),
+                i -> i.put(p -> p.tableName(table()).item(item(second, secondBehaviour)))));
+    }
+
+    /** The record starting so was delivered in a batch of the size the line ends with. */
+    private static void assertDelivered(List<String> lines, String start, String batch) {
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(start) && l.endsWith(batch)), lines.toString());
     }
 
     private static void put(String pk, String behaviour) {

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
@@ -28,31 +27,13 @@ import org.meetups.testing.FaultInjector;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.StreamFeed;
-import org.meetups.testing.TestClock;
-import org.meetups.testing.TestStack;
 
 /**
  * Items written to the emulator's table, the stream records the emulator produces fed to the
  * real handler, and the mails the emulator's SES accepted read back and parsed.
  */
-class NotificationsStreamTest {
-    static TestStack stack;
-    static Map<String, String> config;
-    static Fixtures fixtures;
-    static SentMails mails;
-    static NotificationsHandler handler;
-    static TestClock clock;
+class NotificationsStreamTest extends NotificationsStack {
     StreamFeed feed;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        config = Fixtures.configure(stack);
-        fixtures = new Fixtures(stack);
-        mails = new SentMails(stack);
-        clock = new TestClock(Fixtures.NOW);
-        handler = new NotificationsHandler(stack.env(config), clock, List.of());
-    }
 
     @BeforeEach
     void readFromNow() {

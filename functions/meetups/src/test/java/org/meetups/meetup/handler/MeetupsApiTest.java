@@ -34,6 +34,7 @@ class MeetupsApiTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final TestStack stack = TestStack.create();
     static final MeetupsHandler handler = new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+    static final MeetupCalls calls = new MeetupCalls(stack, handler);
 
     static String meetupJson(String title, String startsAt, int capacity) {
         OffsetDateTime start = OffsetDateTime.parse(startsAt);
@@ -47,12 +48,7 @@ class MeetupsApiTest {
     }
 
     static ApiResult create(String json) {
-        return stack.call(
-                handler,
-                ApiEvents.request("POST", "/meetups")
-                        .json(json)
-                        .as(TestUsers.coordinator())
-                        .build());
+        return calls.create(json);
     }
 
     static String createdId() {
@@ -62,32 +58,15 @@ class MeetupsApiTest {
     }
 
     static ApiResult get(String id, User user) {
-        return stack.call(
-                handler,
-                ApiEvents.request("GET", "/meetups/{id}")
-                        .path("id", id)
-                        .as(user)
-                        .build());
+        return calls.get(id, user);
     }
 
     static ApiResult patch(String id, String ifMatch, String json, User user) {
-        ApiEvents.Builder request = ApiEvents.request("PATCH", "/meetups/{id}")
-                .path("id", id)
-                .json(json)
-                .as(user);
-        if (ifMatch != null) {
-            request.header("if-match", ifMatch);
-        }
-        return stack.call(handler, request.build());
+        return calls.patch(id, ifMatch, json, user);
     }
 
     static ApiResult cancel(String id, User user) {
-        return stack.call(
-                handler,
-                ApiEvents.request("POST", "/meetups/{id}/cancel")
-                        .path("id", id)
-                        .as(user)
-                        .build());
+        return calls.cancel(id, user);
     }
 
     @Test
@@ -400,25 +379,15 @@ class MeetupsApiTest {
     void attendanceClosesTheConfiguredTimeAfterTheEndAndMovesWithIt() {
         MeetupsHandler configured = new MeetupsHandler(
                 stack.env(Map.of("ATTENDANCE_CLOSES_AFTER_HOURS", "24")), Clock.fixed(NOW, ZoneOffset.UTC));
-        ApiResult created = stack.call(
-                configured,
-                ApiEvents.request("POST", "/meetups")
-                        .json(meetupJson("Breakfast", "2026-12-10T08:00:00+01:00", 10))
-                        .as(TestUsers.coordinator())
-                        .build());
+        MeetupCalls configuredCalls = new MeetupCalls(stack, configured);
+        ApiResult created = configuredCalls.create(meetupJson("Breakfast", "2026-12-10T08:00:00+01:00", 10));
         assertEquals(
                 "2026-12-11T10:00:00+01:00",
                 created.json().get("attendanceClosesAt").asText(),
                 "24 hours after the end");
         String id = created.json().get("id").asText();
-        ApiResult moved = stack.call(
-                configured,
-                ApiEvents.request("PATCH", "/meetups/{id}")
-                        .path("id", id)
-                        .header("if-match", "\"1\"")
-                        .json("{\"endsAt\":\"2026-12-10T12:00:00+01:00\"}")
-                        .as(TestUsers.coordinator())
-                        .build());
+        ApiResult moved = configuredCalls.patch(
+                id, "\"1\"", "{\"endsAt\":\"2026-12-10T12:00:00+01:00\"}", TestUsers.coordinator());
         assertEquals(
                 "2026-12-11T12:00:00+01:00",
                 moved.json().get("attendanceClosesAt").asText());

@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.aws.AwsClients;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.rsvp.Attendance;
 import org.meetups.common.rsvp.Rsvp;
@@ -25,15 +24,6 @@ import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
-import org.meetups.mail.IcsWriter;
-import org.meetups.mail.MailComposer;
-import org.meetups.mail.MailDelivery;
-import org.meetups.mail.MailWindows;
-import org.meetups.mail.Mailer;
-import org.meetups.mail.MimeMail;
-import org.meetups.mail.SentMarkers;
-import org.meetups.mail.links.TokenSigner;
-import org.meetups.remind.store.ReminderStore;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -52,25 +42,8 @@ class AttendanceClosingTest {
     /** A run at {@code at} recording at most {@code budget} no-shows; its mail parts are real (and send nothing here). */
     static ReminderRun.Summary run(Instant at, int budget) {
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
-        MimeMail mime = new MimeMail("Meetups <meetups@example.org>", null);
-        MailDelivery delivery = new MailDelivery(
-                new SentMarkers(stack.dynamo(), stack.tableName()),
-                mime,
-                new Mailer(AwsClients.sesV2(stack.env(), List.of()), mime.senderAddress()),
-                clock);
-        ReminderMails mails = new ReminderMails(
-                new MailComposer(
-                        new IcsWriter("meetups.example.org", mime.senderAddress(), "Meetups"),
-                        new TokenSigner(new byte[32], clock),
-                        "https://meetups.example.org"),
-                clock);
-        ReminderRun.Summary summary = new ReminderRun(
-                        new ReminderStore(table),
-                        new MailWindows(stack.dynamo(), stack.tableName()),
-                        delivery,
-                        mails,
-                        clock,
-                        budget)
+        ReminderRun.Summary summary = ReminderRuns.on(
+                        stack, table, "Meetups <meetups@example.org>", clock, List.of(), budget)
                 .run(at);
         assertEquals(0, summary.sent(), "closing attendance mails nobody");
         return summary;
