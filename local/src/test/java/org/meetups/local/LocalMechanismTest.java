@@ -279,17 +279,8 @@ class LocalMechanismTest {
         Emulator emulator = Emulator.start(0, "--shard-iterator-lifetime", "1");
         Path out =
                 Path.of("target/test-out/expiry-" + UUID.randomUUID() + ".log").toAbsolutePath();
-        LambdaFunction streamer = LambdaFunction.load(
-                "Streamer",
-                "arn:streamer",
-                lambda,
-                null,
-                "org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest",
-                Map.of("OUT_FILE", out.toString()),
-                10,
-                128,
-                1,
-                null);
+        LambdaFunction streamer =
+                testFunction("Streamer", "arn:streamer", "FlakyStreamFunction", Map.of("OUT_FILE", out.toString()));
         Env env = Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", Emulator.REGION));
         try (DynamoDbClient db = AwsClients.dynamoDb(env);
                 var streams = software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
@@ -360,17 +351,7 @@ class LocalMechanismTest {
 
     @Test
     void withConcurrencyOneEveryInvocationWaitsForTheOneEnvironment() throws Exception {
-        LambdaFunction probe = LambdaFunction.load(
-                "Probe1",
-                "arn:probe",
-                lambda,
-                null,
-                "org.meetups.local.testfunctions.ProbeFunction::handleRequest",
-                Map.of(),
-                10,
-                128,
-                1,
-                null);
+        LambdaFunction probe = testFunction("Probe1", "arn:probe", "ProbeFunction", Map.of());
         try {
             List<CompletableFuture<byte[]>> calls = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -408,17 +389,8 @@ class LocalMechanismTest {
         Path out = Path.of("target/test-out/environments-" + UUID.randomUUID() + ".log")
                 .toAbsolutePath();
         for (int i = 0; i < 3; i++) {
-            LambdaFunction streamer = LambdaFunction.load(
-                    "Streamer" + i,
-                    "arn:streamer",
-                    lambda,
-                    null,
-                    "org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest",
-                    Map.of("OUT_FILE", out.toString()),
-                    10,
-                    128,
-                    1,
-                    null);
+            LambdaFunction streamer = testFunction(
+                    "Streamer" + i, "arn:streamer", "FlakyStreamFunction", Map.of("OUT_FILE", out.toString()));
             try {
                 assertEquals(
                         "{\"batchItemFailures\":[]}",
@@ -553,6 +525,22 @@ class LocalMechanismTest {
     /** The record starting so was delivered in a batch of the size the line ends with. */
     private static void assertDelivered(List<String> lines, String start, String batch) {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith(start) && l.endsWith(batch)), lines.toString());
+    }
+
+    /** One of the test functions of this module, loaded as the local runner loads a function: 10 s, 128 MB, one at a time. */
+    private static LambdaFunction testFunction(
+            String name, String arn, String function, Map<String, String> environment) {
+        return LambdaFunction.load(
+                name,
+                arn,
+                lambda,
+                null,
+                "org.meetups.local.testfunctions." + function + "::handleRequest",
+                environment,
+                10,
+                128,
+                1,
+                null);
     }
 
     private static void put(String pk, String behaviour) {

@@ -27,16 +27,13 @@ import org.meetups.common.store.MeetupTable;
 import org.meetups.rsvp.store.RsvpStore;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.BeforeFirstTransaction;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** The RSVP function against the emulator, every response checked against api/openapi.yaml. */
 class RsvpApiTest {
@@ -206,25 +203,12 @@ class RsvpApiTest {
         String id = meetup(5);
         Instant moved = START.plusSeconds(7 * 86_400);
         // the meetup moves between the read and the transaction (as a coordinator's change could)
-        var mover = new ExecutionInterceptor() {
-            boolean done;
-
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (!done && context.request() instanceof TransactWriteItemsRequest) {
-                    done = true;
-                    stack.dynamo()
-                            .updateItem(r -> r.tableName(stack.tableName())
-                                    .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
-                                    .updateExpression("SET startsAt = :start, rsvpDeadline = :start, version = :two")
-                                    .expressionAttributeValues(Map.of(
-                                            ":start",
-                                            AttributeValue.fromS(moved.toString()),
-                                            ":two",
-                                            AttributeValue.fromN("2"))));
-                }
-            }
-        };
+        var mover = new BeforeFirstTransaction(() -> stack.dynamo()
+                .updateItem(r -> r.tableName(stack.tableName())
+                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                        .updateExpression("SET startsAt = :start, rsvpDeadline = :start, version = :two")
+                        .expressionAttributeValues(Map.of(
+                                ":start", AttributeValue.fromS(moved.toString()), ":two", AttributeValue.fromN("2")))));
         RsvpStore store =
                 new RsvpStore(new MeetupTable(AwsClients.dynamoDb(stack.env(), List.of(mover)), stack.tableName()));
         Rsvp rsvp = store.rsvp(
@@ -235,7 +219,7 @@ class RsvpApiTest {
                         id,
                         NOW)
                 .rsvp();
-        assertTrue(mover.done);
+        assertTrue(mover.done());
         assertEquals(moved, rsvp.meetupStartsAt(), "decided again on the moved meetup");
         Map<String, AttributeValue> item = stack.dynamo()
                 .getItem(r -> r.tableName(stack.tableName())
