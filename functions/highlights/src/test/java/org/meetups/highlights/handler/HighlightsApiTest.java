@@ -549,21 +549,10 @@ class HighlightsApiTest {
 
         JsonNode huge = presign(ATTENDEE, "{\"contentType\": \"image/jpeg\", \"contentLength\": 100}");
         assertEquals(200, put(huge, "image/jpeg", new byte[5 * 1024 * 1024 + 1]));
-        expect(
-                400,
-                share(
-                        handler,
-                        meetupId,
-                        ATTENDEE,
-                        "{\"text\": \"x\", \"photo\": \"" + huge.path("photo").asText() + "\"}"));
+        String takeOver = "{\"text\": \"x\", \"photo\": \"" + huge.path("photo").asText() + "\"}";
+        expect(400, share(handler, meetupId, ATTENDEE, takeOver));
         // refused uploads are deleted at once
-        expect(
-                400,
-                share(
-                        handler,
-                        meetupId,
-                        ATTENDEE,
-                        "{\"text\": \"x\", \"photo\": \"" + huge.path("photo").asText() + "\"}"));
+        expect(400, share(handler, meetupId, ATTENDEE, takeOver));
         assertFalse(
                 listing(meetupId).stream().anyMatch(h -> h.path("text").asText().equals("x")));
     }

@@ -46,17 +46,22 @@ final class LinksTestSupport {
     }
 
     LinksHandler handler(Instant now) {
-        return new LinksHandler(
-                stack.env(Map.of(
-                        "LINK_SECRET",
-                        SECRET,
-                        "ALLOW_PLAINTEXT_LINK_SECRET",
-                        "true",
-                        "PUBLIC_BASE_URL",
-                        BASE_URL,
-                        "SENDER",
-                        "Meetups <meetups@example.org>")),
-                Clock.fixed(now, ZoneOffset.UTC));
+        return handler(now, Map.of());
+    }
+
+    /** The links function at {@code now}, its configuration changed by {@code changes}. */
+    LinksHandler handler(Instant now, Map<String, String> changes) {
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
+                "LINK_SECRET",
+                SECRET,
+                "ALLOW_PLAINTEXT_LINK_SECRET",
+                "true",
+                "PUBLIC_BASE_URL",
+                BASE_URL,
+                "SENDER",
+                "Meetups <meetups@example.org>"));
+        config.putAll(changes);
+        return new LinksHandler(stack.env(config), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     Meetup meetup(String id, Instant start, MeetupStatus status, int hostsHeld) {
