@@ -122,6 +122,11 @@ public final class TestStack {
         return dynamo;
     }
 
+    /** Writes the item to this stack's table, as it is. */
+    public void put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+        dynamo.putItem(r -> r.tableName(tableName).item(item));
+    }
+
     public Emulator emulator() {
         return emulator;
     }

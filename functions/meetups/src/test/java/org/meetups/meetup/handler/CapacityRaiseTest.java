@@ -8,11 +8,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.rsvp.Rsvp;
-import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.store.Keys;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,20 +24,10 @@ class CapacityRaiseTest {
             new MeetupCalls(stack, new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC)));
 
     void putRsvp(String meetupId, Instant startsAt, String userId, RsvpStatus status, Long position) {
-        Rsvp rsvp = new Rsvp(
-                meetupId,
-                userId,
-                userId + "@example.org",
-                userId,
-                "en",
-                status,
-                position,
-                null,
-                NOW,
-                NOW,
-                startsAt,
-                1L);
-        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(rsvp, true)));
+        stack.put(RsvpBuilder.rsvp(meetupId, userId, status, NOW, startsAt)
+                .position(position)
+                .meetupVersion(null)
+                .item());
     }
 
     String status(String meetupId, String userId) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
@@ -354,25 +355,9 @@ class MeetupsApiTest {
 
     static void putRsvp(String meetupId, String userId, org.meetups.common.rsvp.RsvpStatus status, Long ticket) {
         Instant start = Instant.parse("2026-12-10T07:00:00Z");
-        stack.dynamo()
-                .putItem(r -> r.tableName(stack.tableName())
-                        .item(org.meetups.common.rsvp.RsvpSchema.RSVP.itemToMap(
-                                new org.meetups.common.rsvp.Rsvp(
-                                        meetupId,
-                                        userId,
-                                        userId + "@example.org",
-                                        userId,
-                                        "en",
-                                        status,
-                                        ticket,
-                                        null,
-                                        NOW,
-                                        NOW,
-                                        start,
-                                        1L,
-                                        1L,
-                                        null),
-                                true)));
+        stack.put(RsvpBuilder.rsvp(meetupId, userId, status, NOW, start)
+                .position(ticket)
+                .item());
     }
 
     @Test

@@ -19,12 +19,12 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.rsvp.Attendance;
-import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.testing.MeetupBuilder;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -65,22 +65,11 @@ class AttendanceClosingTest {
                         .build());
         for (int i = 0; i < 34; i++) {
             RsvpStatus status = i < 30 ? RsvpStatus.GOING : i < 32 ? RsvpStatus.WAITLISTED : RsvpStatus.CANCELLED;
-            Rsvp rsvp = new Rsvp(
-                    id,
-                    "p-%02d".formatted(i),
-                    "p@example.org",
-                    "P",
-                    "en",
-                    status,
-                    status == RsvpStatus.WAITLISTED ? (long) i : null,
-                    i < 10 ? Attendance.ATTENDED : null,
-                    created,
-                    created,
-                    START,
-                    1L,
-                    1L,
-                    null);
-            stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(rsvp, true)));
+            stack.put(RsvpBuilder.rsvp(id, "p-%02d".formatted(i), status, created, START)
+                    .person("p@example.org", "P", "en")
+                    .position(status == RsvpStatus.WAITLISTED ? (long) i : null)
+                    .attendance(i < 10 ? Attendance.ATTENDED : null)
+                    .item());
         }
         return id;
     }

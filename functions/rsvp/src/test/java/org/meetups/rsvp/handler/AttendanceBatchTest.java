@@ -21,6 +21,7 @@ import org.meetups.common.store.MeetupTable;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -46,21 +47,10 @@ class AttendanceBatchTest {
         List<WriteRequest> writes = new ArrayList<>();
         for (int i = 0; i <= going; i++) {
             boolean waits = i == going;
-            Rsvp rsvp = new Rsvp(
-                    id,
-                    "p-" + i,
-                    "p" + i + "@example.org",
-                    "Person " + i,
-                    "en",
-                    waits ? RsvpStatus.WAITLISTED : RsvpStatus.GOING,
-                    waits ? 1L : null,
-                    null,
-                    NOW,
-                    NOW,
-                    START,
-                    1L,
-                    1L,
-                    null);
+            Rsvp rsvp = RsvpBuilder.rsvp(id, "p-" + i, waits ? RsvpStatus.WAITLISTED : RsvpStatus.GOING, NOW, START)
+                    .person("p" + i + "@example.org", "Person " + i, "en")
+                    .position(waits ? 1L : null)
+                    .build();
             writes.add(WriteRequest.builder()
                     .putRequest(PutRequest.builder()
                             .item(RsvpSchema.RSVP.itemToMap(rsvp, true))
