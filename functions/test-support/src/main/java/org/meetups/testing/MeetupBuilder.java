@@ -8,6 +8,8 @@ import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
+import org.meetups.common.store.Keys;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A meetup for a test: a scheduled two-hour community meetup in Amsterdam's zone, 10 seats, nobody
@@ -86,6 +88,19 @@ public final class MeetupBuilder {
         b.attendanceClosesAt = m.attendanceClosesAt();
         b.attendanceClosed = m.attendanceClosed();
         return b;
+    }
+
+    /** A meetup's item with only its start and kind: what the involvement figures read of it. */
+    public static Map<String, AttributeValue> startAndKindItem(String id, String startsAt, String kind) {
+        return Map.of(
+                Keys.PK,
+                AttributeValue.fromS(Keys.meetupPk(id)),
+                Keys.SK,
+                AttributeValue.fromS(Keys.META),
+                "startsAt",
+                AttributeValue.fromS(startsAt),
+                "kind",
+                AttributeValue.fromS(kind));
     }
 
     public MeetupBuilder id(String id) {

@@ -122,6 +122,20 @@ public final class TestStack {
         return dynamo;
     }
 
+    /** The items of a partition whose sort key starts so, read consistently in one query. */
+    public java.util.List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items(
+            String pk, String skPrefix) {
+        return dynamo.query(r -> r.tableName(tableName)
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(pk),
+                                ":prefix",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(skPrefix))))
+                .items();
+    }
+
     /** Writes the item to this stack's table, as it is. */
     public void put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
         dynamo.putItem(r -> r.tableName(tableName).item(item));

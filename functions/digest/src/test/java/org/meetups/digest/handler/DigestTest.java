@@ -392,17 +392,7 @@ class DigestTest {
     }
 
     static List<Map<String, AttributeValue>> items(String meetupId, String prefix) {
-        return digest.stack
-                .dynamo()
-                .query(r -> r.tableName(digest.stack.tableName())
-                        .consistentRead(true)
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
-                        .expressionAttributeValues(Map.of(
-                                ":pk",
-                                AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                                ":p",
-                                AttributeValue.fromS(prefix))))
-                .items();
+        return digest.stack.items(Keys.meetupPk(meetupId), prefix);
     }
 
     // ------------------------------------------------------------------ crashes and throttling

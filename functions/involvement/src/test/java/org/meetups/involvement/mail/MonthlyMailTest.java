@@ -39,6 +39,7 @@ import org.meetups.involvement.store.InvolvementStore;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.projections.handler.ProjectionsHandler;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
@@ -130,15 +131,7 @@ class MonthlyMailTest {
     static void attend(String meetupId, String start, String userId, String name) {
         table.client()
                 .putItem(r -> r.tableName(table.name())
-                        .item(Map.of(
-                                Keys.PK,
-                                s(Keys.meetupPk(meetupId)),
-                                Keys.SK,
-                                s(Keys.META),
-                                "startsAt",
-                                s(start),
-                                "kind",
-                                s("COMMUNITY_MEETUP"))));
+                        .item(MeetupBuilder.startAndKindItem(meetupId, start, "COMMUNITY_MEETUP")));
         Map<String, AttributeValue> rsvp = new HashMap<>(Map.of(
                 Keys.PK,
                 s(Keys.meetupPk(meetupId)),

@@ -77,16 +77,7 @@ class AttendanceClosingTest {
     /** Attendance by person: ATTENDED, NO_SHOW or "-" when none is recorded. */
     static Map<String, String> attendance(String id) {
         Map<String, String> by = new TreeMap<>();
-        stack.dynamo()
-                .query(r -> r.tableName(stack.tableName())
-                        .consistentRead(true)
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
-                        .expressionAttributeValues(Map.of(
-                                ":pk",
-                                AttributeValue.fromS(Keys.meetupPk(id)),
-                                ":rsvp",
-                                AttributeValue.fromS("RSVP#"))))
-                .items()
+        stack.items(Keys.meetupPk(id), "RSVP#")
                 .forEach(i -> by.put(
                         i.get("userId").s(),
                         i.containsKey(RsvpSchema.ATTENDANCE)

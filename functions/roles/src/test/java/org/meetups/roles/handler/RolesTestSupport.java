@@ -115,16 +115,7 @@ final class RolesTestSupport {
 
     /** Assignment items of a role, counted by a consistent Query. */
     int recount(String id, String role) {
-        return stack.dynamo()
-                .query(r -> r.tableName(stack.tableName())
-                        .consistentRead(true)
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
-                        .expressionAttributeValues(Map.of(
-                                ":pk",
-                                AttributeValue.fromS(Keys.meetupPk(id)),
-                                ":sk",
-                                AttributeValue.fromS("ROLE#" + role + "#"))))
-                .count();
+        return stack.items(Keys.meetupPk(id), "ROLE#" + role + "#").size();
     }
 
     /** Every role's filled equals its items, and openRoleSlots equals the sum of open slots. */

@@ -201,18 +201,7 @@ class AttendanceBatchTest {
     }
 
     static int attended(String id) {
-        return (int) stack
-                .dynamo()
-                .query(r -> r.tableName(stack.tableName())
-                        .consistentRead(true)
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
-                        .expressionAttributeValues(Map.of(
-                                ":pk",
-                                AttributeValue.fromS(Keys.meetupPk(id)),
-                                ":rsvp",
-                                AttributeValue.fromS("RSVP#"))))
-                .items()
-                .stream()
+        return (int) stack.items(Keys.meetupPk(id), "RSVP#").stream()
                 .filter(i -> i.containsKey(RsvpSchema.ATTENDANCE))
                 .count();
     }
