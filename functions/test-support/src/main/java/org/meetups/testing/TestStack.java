@@ -85,6 +85,20 @@ public final class TestStack {
         return env;
     }
 
+    /**
+     * The environment of the template function {@code logicalId} as {@link #environmentOf} gives it,
+     * with this stack's table as {@code TABLE_NAME}: a copy the test may change further.
+     */
+    public Map<String, String> environmentOf(String logicalId) {
+        TemplateFunctions.Function function = TemplateFunctions.all(ProjectFiles.root()).stream()
+                .filter(f -> f.logicalId().equals(logicalId))
+                .findFirst()
+                .orElseThrow();
+        Map<String, String> env = new java.util.HashMap<>(environmentOf(function));
+        env.put("TABLE_NAME", tableName);
+        return env;
+    }
+
     private String localValue(String resource) {
         String type = TemplateTable.template(template)
                 .path("Resources")

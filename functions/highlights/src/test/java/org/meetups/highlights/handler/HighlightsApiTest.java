@@ -62,12 +62,7 @@ class HighlightsApiTest {
     static void start() {
         stack = TestStack.create();
         table = new MeetupTable(stack.dynamo(), stack.tableName());
-        var function = org.meetups.emulator.TemplateFunctions.all(org.meetups.emulator.ProjectFiles.root()).stream()
-                .filter(f -> f.logicalId().equals("HighlightsFunction"))
-                .findFirst()
-                .orElseThrow();
-        env = new java.util.HashMap<>(stack.environmentOf(function));
-        env.put("TABLE_NAME", stack.tableName());
+        env = stack.environmentOf("HighlightsFunction");
         env.put("LINK_SECRET", SECRET);
         env.put("ALLOW_PLAINTEXT_LINK_SECRET", "true");
         env.remove("LINK_SECRET_ARN");

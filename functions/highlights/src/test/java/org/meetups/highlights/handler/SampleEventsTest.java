@@ -6,12 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.config.Env;
-import org.meetups.emulator.ProjectFiles;
-import org.meetups.emulator.TemplateFunctions;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.SampleEvents;
 import org.meetups.testing.TestStack;
@@ -21,12 +18,7 @@ class SampleEventsTest {
     @Test
     void everySampleEventIsServedAndEveryRouteHasOne() {
         TestStack stack = TestStack.create();
-        var function = TemplateFunctions.all(ProjectFiles.root()).stream()
-                .filter(f -> f.logicalId().equals("HighlightsFunction"))
-                .findFirst()
-                .orElseThrow();
-        Map<String, String> env = new HashMap<>(stack.environmentOf(function));
-        env.put("TABLE_NAME", stack.tableName());
+        Map<String, String> env = stack.environmentOf("HighlightsFunction");
         HighlightsHandler handler =
                 new HighlightsHandler(Env.of(env), Clock.fixed(Instant.parse("2027-03-11T12:00:00Z"), ZoneOffset.UTC));
         SampleEvents samples = SampleEvents.in("highlights");

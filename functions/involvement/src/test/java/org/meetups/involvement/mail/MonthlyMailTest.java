@@ -32,7 +32,6 @@ import org.meetups.common.people.DirectorySync;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.emulator.ProjectFiles;
-import org.meetups.emulator.TemplateFunctions;
 import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.domain.Target;
 import org.meetups.involvement.store.InvolvementStore;
@@ -75,12 +74,7 @@ class MonthlyMailTest {
     static void start() {
         stack = TestStack.create();
         table = new MeetupTable(stack.dynamo(), stack.tableName());
-        TemplateFunctions.Function function = TemplateFunctions.all(ProjectFiles.root()).stream()
-                .filter(f -> f.logicalId().equals("InvolvementMailFunction"))
-                .findFirst()
-                .orElseThrow();
-        env = new HashMap<>(stack.environmentOf(function));
-        env.put("TABLE_NAME", stack.tableName());
+        env = stack.environmentOf("InvolvementMailFunction");
         env.put("HTTP_READ_TIMEOUT_SECONDS", "300");
         env.put("INVOLVEMENT_MAILS_PER_SECOND", "1000");
         try (var ses = AwsClients.sesV2(stack.env(), List.of())) {

@@ -253,27 +253,12 @@ class RolesApiTest {
     @Test
     void coordinatorsDefineChangeAndRemoveRoles() {
         String id = s.meetup();
-        ApiResult added = s.call(ApiEvents.request("POST", "/meetups/{id}/roles")
-                .path("id", id)
-                .json("{\"name\":\"note-taker\",\"description\":\"Writes it up\",\"slots\":2,\"minimum\":1}")
-                .as(TestUsers.coordinator()));
+        ApiResult added =
+                addRole(id, "{\"name\":\"note-taker\",\"description\":\"Writes it up\",\"slots\":2,\"minimum\":1}");
         assertEquals(201, added.status(), added::toString);
         assertEquals(2, role(added.json(), "note-taker").get("open").asInt());
-        assertEquals(
-                409,
-                s.call(ApiEvents.request("POST", "/meetups/{id}/roles")
-                                .path("id", id)
-                                .json("{\"name\":\"note-taker\"}")
-                                .as(TestUsers.coordinator()))
-                        .status(),
-                "no role twice");
-        assertEquals(
-                201,
-                s.call(ApiEvents.request("POST", "/meetups/{id}/roles")
-                                .path("id", id)
-                                .json("{\"name\":\"host\"}")
-                                .as(TestUsers.coordinator()))
-                        .status());
+        assertEquals(409, addRole(id, "{\"name\":\"note-taker\"}").status(), "no role twice");
+        assertEquals(201, addRole(id, "{\"name\":\"host\"}").status());
 
         assertEquals(201, s.volunteer(id, "note-taker", TestUsers.employee()).status());
         assertEquals(
@@ -297,6 +282,13 @@ class RolesApiTest {
         assertEquals(404, removeRole(id, "host").status());
         assertEquals(1, s.stored(id).roles().size());
         s.assertCountsMatchItems(id);
+    }
+
+    ApiResult addRole(String id, String json) {
+        return s.call(ApiEvents.request("POST", "/meetups/{id}/roles")
+                .path("id", id)
+                .json(json)
+                .as(TestUsers.coordinator()));
     }
 
     ApiResult patchRole(String id, String role, String json) {
