@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * What the suite runs against: a base URL, people with ID tokens, the mails the system sent, and
@@ -23,6 +24,13 @@ public interface ApiTarget extends AutoCloseable {
 
     /** A new person (unique to this run: {@code handle} plus the run's id) with an ID token. */
     TestUser user(String handle, TestUser.Role role);
+
+    /** {@code count} employees, handles {@code prefix0}, {@code prefix1}, ... */
+    default List<TestUser> employees(String prefix, int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> user(prefix + i, TestUser.Role.EMPLOYEE))
+                .toList();
+    }
 
     /** The mails sent so far to these people (about any meetup the run made for them). */
     List<SentMail> mailsTo(String meetupId, Collection<TestUser> people);

@@ -37,27 +37,15 @@ class MeetupLifecycleTest {
         Http.Response unconditional =
                 api.request("PATCH", "/meetups/" + id).as(carla).json(change).send();
         assertEquals(428, unconditional.status(), unconditional::toString);
-        Http.Response changed = api.request("PATCH", "/meetups/" + id)
-                .as(carla)
-                .header("if-match", "\"1\"")
-                .json(change)
-                .send();
+        Http.Response changed = patch(id, carla, "\"1\"", change);
         assertEquals(200, changed.status(), changed::toString);
         assertEquals("\"2\"", changed.header("etag").orElseThrow());
         assertEquals(
                 "Groothandelsgebouw, Rotterdam", changed.json().path("venue").asText());
-        Http.Response stale = api.request("PATCH", "/meetups/" + id)
-                .as(carla)
-                .header("if-match", "\"1\"")
-                .json(Map.of("capacity", 50))
-                .send();
+        Http.Response stale = patch(id, carla, "\"1\"", Map.of("capacity", 50));
         assertEquals(412, stale.status(), stale::toString);
         assertEquals("application/problem+json", stale.header("content-type").orElseThrow());
-        Http.Response byEmployee = api.request("PATCH", "/meetups/" + id)
-                .as(eva)
-                .header("if-match", "\"2\"")
-                .json(change)
-                .send();
+        Http.Response byEmployee = patch(id, eva, "\"2\"", change);
         assertEquals(403, byEmployee.status(), byEmployee::toString);
 
         Http.Response cancelled =
@@ -72,5 +60,14 @@ class MeetupLifecycleTest {
         Http.Response after = api.request("GET", "/meetups/" + id).as(eva).send();
         assertEquals("CANCELLED", after.json().path("status").asText());
         assertEquals(40, after.json().path("capacity").asInt(), "the stale change was not applied");
+    }
+
+    /** A conditional change of the meetup. */
+    private Http.Response patch(String id, TestUser by, String ifMatch, Object body) {
+        return api.request("PATCH", "/meetups/" + id)
+                .as(by)
+                .header("if-match", ifMatch)
+                .json(body)
+                .send();
     }
 }

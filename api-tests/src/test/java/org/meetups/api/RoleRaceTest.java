@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,9 +21,7 @@ class RoleRaceTest {
     @Test
     void raceForTwoSlotsThenAssignWithdrawAndCancel() {
         TestUser carla = api.user("roles-coordinator", TestUser.Role.COORDINATOR);
-        List<TestUser> people = IntStream.range(0, 6)
-                .mapToObj(i -> api.user("volunteer-" + i, TestUser.Role.EMPLOYEE))
-                .toList();
+        List<TestUser> people = api.employees("volunteer-", 6);
         String id = Meetups.create(
                 api, carla, "Greeters wanted", 40, List.of(Meetups.role("greeter", 2), Meetups.role("host", 1)));
 

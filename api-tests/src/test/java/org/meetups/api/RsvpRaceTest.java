@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,9 +18,7 @@ class RsvpRaceTest {
     @Test
     void twentyRsvpsForFiveSeatsThenAPromotion() {
         TestUser carla = api.user("race-coordinator", TestUser.Role.COORDINATOR);
-        List<TestUser> people = IntStream.range(0, 20)
-                .mapToObj(i -> api.user("racer-" + i, TestUser.Role.EMPLOYEE))
-                .toList();
+        List<TestUser> people = api.employees("racer-", 20);
         String id = Meetups.create(api, carla, "Five seats", 5, List.of());
 
         List<Http.Response> responses = Concurrently.send(

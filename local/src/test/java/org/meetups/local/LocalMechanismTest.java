@@ -221,39 +221,27 @@ class LocalMechanismTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked") // the SDK's transactItems(Consumer<Builder>...) varargs
     void aRecordThatKeepsFailingIsDiscardedAfterMaximumRetryAttempts() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        dynamo.transactWriteItems(t -> t.transactItems(
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-poison", "POISON"))),
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-after", "OK")))));
+        putTogether(run + "-poison", "POISON", run + "-after", "OK");
         List<String> lines = await(records, l -> l.startsWith(run + "-after "));
         // delivered with the next record, then alone (bisected), then MaximumRetryAttempts (2) retries;
         // then it is discarded and the record behind it goes through
         assertEquals(
                 List.of(run + "-poison 1", run + "-poison 2", run + "-poison 3", run + "-poison 4", run + "-after 1"),
                 deliveries(lines, run));
-        assertTrue(
-                lines.stream().anyMatch(l -> l.startsWith(run + "-poison 1 ") && l.endsWith("batch=2")),
-                lines.toString());
+        assertDelivered(lines, run + "-poison 1 ", "batch=2");
     }
 
     @Test
-    @SuppressWarnings("unchecked") // the SDK's transactItems(Consumer<Builder>...) varargs
     void aFunctionErrorBisectsTheBatchWithoutSkippingRecords() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        dynamo.transactWriteItems(t -> t.transactItems(
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-crash", "CRASH"))),
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-next", "OK")))));
+        putTogether(run + "-crash", "CRASH", run + "-next", "OK");
         List<String> lines = await(records, l -> l.startsWith(run + "-next "));
         // both records came in one batch; the throw split it, and nothing was lost or repeated
         assertEquals(List.of(run + "-crash 1", run + "-crash 2", run + "-next 1"), deliveries(lines, run));
-        assertTrue(
-                lines.stream().anyMatch(l -> l.startsWith(run + "-crash 1 ") && l.endsWith("batch=2")),
-                lines.toString());
-        assertTrue(
-                lines.stream().anyMatch(l -> l.startsWith(run + "-crash 2 ") && l.endsWith("batch=1")),
-                lines.toString());
+        assertDelivered(lines, run + "-crash 1 ", "batch=2");
+        assertDelivered(lines, run + "-crash 2 ", "batch=1");
     }
 
     @Test
@@ -277,9 +265,7 @@ class LocalMechanismTest {
                         i -> i.put(p -> p.tableName(table())
                                 .item(item(run + "-first", "OK"))
                                 .conditionExpression("attribute_not_exists(PK)")))));
-        dynamo.transactWriteItems(t -> t.transactItems(
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-second", "OK"))),
-                i -> i.put(p -> p.tableName(table()).item(item(run + "-third", "OK")))));
+        putTogether(run + "-second", "OK", run + "-third", "OK");
         put(run + "-fourth", "OK");
         List<String> lines = await(records, l -> l.startsWith(run + "-fourth "));
         assertEquals(
@@ -293,17 +279,8 @@ class LocalMechanismTest {
         Emulator emulator = Emulator.start(0, "--shard-iterator-lifetime", "1");
         Path out =
                 Path.of("target/test-out/expiry-" + UUID.randomUUID() + ".log").toAbsolutePath();
-        LambdaFunction streamer = LambdaFunction.load(
-                "Streamer",
-                "arn:streamer",
-                lambda,
-                null,
-                "org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest",
-                Map.of("OUT_FILE", out.toString()),
-                10,
-                128,
-                1,
-                null);
+        LambdaFunction streamer =
+                testFunction("Streamer", "arn:streamer", "FlakyStreamFunction", Map.of("OUT_FILE", out.toString()));
         Env env = Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", Emulator.REGION));
         try (DynamoDbClient db = AwsClients.dynamoDb(env);
                 var streams = software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
@@ -374,17 +351,7 @@ class LocalMechanismTest {
 
     @Test
     void withConcurrencyOneEveryInvocationWaitsForTheOneEnvironment() throws Exception {
-        LambdaFunction probe = LambdaFunction.load(
-                "Probe1",
-                "arn:probe",
-                lambda,
-                null,
-                "org.meetups.local.testfunctions.ProbeFunction::handleRequest",
-                Map.of(),
-                10,
-                128,
-                1,
-                null);
+        LambdaFunction probe = testFunction("Probe1", "arn:probe", "ProbeFunction", Map.of());
         try {
             List<CompletableFuture<byte[]>> calls = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -422,17 +389,8 @@ class LocalMechanismTest {
         Path out = Path.of("target/test-out/environments-" + UUID.randomUUID() + ".log")
                 .toAbsolutePath();
         for (int i = 0; i < 3; i++) {
-            LambdaFunction streamer = LambdaFunction.load(
-                    "Streamer" + i,
-                    "arn:streamer",
-                    lambda,
-                    null,
-                    "org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest",
-                    Map.of("OUT_FILE", out.toString()),
-                    10,
-                    128,
-                    1,
-                    null);
+            LambdaFunction streamer = testFunction(
+                    "Streamer" + i, "arn:streamer", "FlakyStreamFunction", Map.of("OUT_FILE", out.toString()));
             try {
                 assertEquals(
                         "{\"batchItemFailures\":[]}",
@@ -554,6 +512,35 @@ class LocalMechanismTest {
                 .filter(l -> l.startsWith(run))
                 .map(l -> l.split(" ")[0] + " " + l.split(" ")[1])
                 .toList();
+    }
+
+    /** Two items written in one transaction: their stream records come in one batch. */
+    @SuppressWarnings("unchecked") // the SDK's transactItems(Consumer<Builder>...) varargs
+    private static void putTogether(String first, String firstBehaviour, String second, String secondBehaviour) {
+        dynamo.transactWriteItems(t -> t.transactItems(
+                i -> i.put(p -> p.tableName(table()).item(item(first, firstBehaviour))),
+                i -> i.put(p -> p.tableName(table()).item(item(second, secondBehaviour)))));
+    }
+
+    /** The record starting so was delivered in a batch of the size the line ends with. */
+    private static void assertDelivered(List<String> lines, String start, String batch) {
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(start) && l.endsWith(batch)), lines.toString());
+    }
+
+    /** One of the test functions of this module, loaded as the local runner loads a function: 10 s, 128 MB, one at a time. */
+    private static LambdaFunction testFunction(
+            String name, String arn, String function, Map<String, String> environment) {
+        return LambdaFunction.load(
+                name,
+                arn,
+                lambda,
+                null,
+                "org.meetups.local.testfunctions." + function + "::handleRequest",
+                environment,
+                10,
+                128,
+                1,
+                null);
     }
 
     private static void put(String pk, String behaviour) {

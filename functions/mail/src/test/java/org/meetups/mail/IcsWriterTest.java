@@ -6,15 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
+import org.meetups.testing.MeetupBuilder;
 
 /** The .ics files as written, read back with ical4j's parser: RFC 5545 / 5546 without any mail being sent. */
 @Tag("unit")
@@ -24,33 +23,14 @@ class IcsWriterTest {
     final IcsWriter writer = new IcsWriter("meetups.example.org", "events@example.org", "Meetups \"Team\"");
 
     static Meetup meetup(MeetupStatus status, long version) {
-        return new Meetup(
-                "m-1",
-                "Pitch night",
-                "Bring a friend",
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                START,
-                START.plusSeconds(7200),
-                "Europe/Amsterdam",
-                "Keizersgracht 1",
-                "https://meet.example.org/x",
-                10,
-                START,
-                Map.of(),
-                false,
-                status,
-                1,
-                0,
-                0,
-                version,
-                "c",
-                NOW,
-                NOW,
-                null,
-                null,
-                null,
-                false);
+        return MeetupBuilder.meetup("m-1", START)
+                .title("Pitch night", "Bring a friend")
+                .place("Europe/Amsterdam", "Keizersgracht 1", "https://meet.example.org/x")
+                .status(status)
+                .counts(1, 0, 0)
+                .version(version)
+                .created("c", NOW)
+                .build();
     }
 
     static Calendar parse(String ics) throws Exception {

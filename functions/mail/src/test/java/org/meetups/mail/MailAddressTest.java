@@ -7,13 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringReader;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.OddAddresses;
 
 /** Addresses as SES takes them, and the calendar files that name them as attendees (RFC 6068 mailto URIs). */
@@ -36,33 +34,10 @@ class MailAddressTest {
         assertEquals("mailto:%22john%20doe%22@example.org", MailAddress.mailto("\"john doe\"@example.org"));
         assertEquals("mailto:percent%25sign@example.org", MailAddress.mailto("percent%sign@example.org"));
         IcsWriter ics = new IcsWriter("meetups.example.org", "meetups@example.org", "Meetups");
-        Meetup meetup = new Meetup(
-                "m-1",
-                "Breakfast",
-                "Talks",
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                START,
-                START.plusSeconds(7200),
-                "Europe/Amsterdam",
-                "Rotterdam",
-                null,
-                10,
-                START,
-                Map.of(),
-                false,
-                MeetupStatus.SCHEDULED,
-                0,
-                0,
-                0,
-                1,
-                "c",
-                START,
-                START,
-                null,
-                null,
-                null,
-                false);
+        Meetup meetup = MeetupBuilder.meetup("m-1", START)
+                .title("Breakfast", "Talks")
+                .venue("Rotterdam")
+                .build();
         for (String address : OddAddresses.VALID) {
             String uri = MailAddress.mailto(MailAddress.forSending(address));
             URI.create(uri); // throws for anything RFC 3986 does not allow

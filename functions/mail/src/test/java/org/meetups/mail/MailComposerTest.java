@@ -17,10 +17,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.TokenSigner;
+import org.meetups.testing.MeetupBuilder;
 
 /** A mail composed from its content: language, texts, times in the meetup's zone, link and calendar files. No SES. */
 @Tag("unit")
@@ -33,33 +32,14 @@ class MailComposerTest {
             new IcsWriter("meetups.example.org", "events@example.org", "Meetups"), TOKENS, "https://api.example.org/");
 
     static Meetup meetup(String language) {
-        return new Meetup(
-                "m-1",
-                "Pitch <night>",
-                null,
-                MeetupKind.COMMUNITY_MEETUP,
-                language,
-                START,
-                START.plusSeconds(7200),
-                "Europe/Amsterdam",
-                "Keizersgracht 1",
-                null,
-                10,
-                START,
-                Map.of(),
-                false,
-                MeetupStatus.SCHEDULED,
-                1,
-                0,
-                0,
-                2,
-                "c",
-                NOW,
-                NOW,
-                null,
-                null,
-                null,
-                false);
+        return MeetupBuilder.meetup("m-1", START)
+                .title("Pitch <night>", null)
+                .language(language)
+                .venue("Keizersgracht 1")
+                .counts(1, 0, 0)
+                .version(2)
+                .created("c", NOW)
+                .build();
     }
 
     static MailContent confirmed(String language, String signUp) {

@@ -6,11 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.emulator.Emulator;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -55,33 +54,13 @@ public final class Fixtures {
 
     public Meetup meetup(String language) {
         String id = "m-" + UUID.randomUUID();
-        Meetup meetup = new Meetup(
-                id,
-                "Founders' breakfast",
-                "What we learned in ten years",
-                MeetupKind.COMMUNITY_MEETUP,
-                language,
-                START,
-                START.plusSeconds(7200),
-                "Europe/Amsterdam",
-                "Chamber of Commerce, Rotterdam",
-                null,
-                40,
-                START,
-                Map.of(),
-                false,
-                MeetupStatus.SCHEDULED,
-                0,
-                0,
-                0,
-                1,
-                "coord-1",
-                NOW,
-                NOW,
-                null,
-                null,
-                null,
-                false);
+        Meetup meetup = MeetupBuilder.meetup(id, START)
+                .title("Founders' breakfast", "What we learned in ten years")
+                .language(language)
+                .venue("Chamber of Commerce, Rotterdam")
+                .capacity(40)
+                .created("coord-1", NOW)
+                .build();
         table.meetups().putItem(meetup);
         return meetup;
     }

@@ -10,17 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.testing.FaultInjector;
-import org.meetups.testing.SentMails;
 import org.meetups.testing.StreamFeed;
-import org.meetups.testing.TestClock;
-import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 
 /**
@@ -28,24 +24,8 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
  * function works against the emulator: for each, the right retry, nothing half-written, nothing
  * lost, nothing sent twice.
  */
-class NotificationFaultsTest {
-    static TestStack stack;
-    static Map<String, String> config;
-    static Fixtures fixtures;
-    static SentMails mails;
-    static TestClock clock;
-    static NotificationsHandler handler;
+class NotificationFaultsTest extends NotificationsStack {
     StreamFeed feed;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        config = Fixtures.configure(stack);
-        fixtures = new Fixtures(stack);
-        mails = new SentMails(stack);
-        clock = new TestClock(Fixtures.NOW);
-        handler = new NotificationsHandler(stack.env(config), clock, List.of());
-    }
 
     @BeforeEach
     void fromNow() {

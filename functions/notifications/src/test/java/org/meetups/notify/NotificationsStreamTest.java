@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
@@ -25,33 +24,16 @@ import org.meetups.common.domain.MeetupStatus;
 import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.testing.FaultInjector;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.StreamFeed;
-import org.meetups.testing.TestClock;
-import org.meetups.testing.TestStack;
 
 /**
  * Items written to the emulator's table, the stream records the emulator produces fed to the
  * real handler, and the mails the emulator's SES accepted read back and parsed.
  */
-class NotificationsStreamTest {
-    static TestStack stack;
-    static Map<String, String> config;
-    static Fixtures fixtures;
-    static SentMails mails;
-    static NotificationsHandler handler;
-    static TestClock clock;
+class NotificationsStreamTest extends NotificationsStack {
     StreamFeed feed;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        config = Fixtures.configure(stack);
-        fixtures = new Fixtures(stack);
-        mails = new SentMails(stack);
-        clock = new TestClock(Fixtures.NOW);
-        handler = new NotificationsHandler(stack.env(config), clock, List.of());
-    }
 
     @BeforeEach
     void readFromNow() {
@@ -303,33 +285,14 @@ class NotificationsStreamTest {
     }
 
     static Meetup withVersion(Meetup m, long version, String venue, MeetupStatus status, int going) {
-        return new Meetup(
-                m.id(),
-                m.title(),
-                m.description(),
-                m.kind(),
-                m.language(),
-                m.startsAt(),
-                m.endsAt(),
-                m.timeZone(),
-                venue,
-                m.onlineUrl(),
-                m.capacity(),
-                m.rsvpDeadline(),
-                m.roles(),
-                m.allowMultipleRoles(),
-                status,
-                going,
-                m.waitlistCount(),
-                m.waitlistSequence(),
-                version,
-                m.createdBy(),
-                m.createdAt(),
-                m.updatedAt(),
-                null,
-                null,
-                null,
-                false);
+        return MeetupBuilder.from(m)
+                .venue(venue)
+                .status(status)
+                .counts(going, m.waitlistCount(), m.waitlistSequence())
+                .version(version)
+                .reminders(null, null)
+                .attendance(null, false)
+                .build();
     }
 
     @Test
@@ -416,33 +379,12 @@ class NotificationsStreamTest {
     @Test
     void namesAndTitlesCannotInjectHeaders() throws Exception {
         Meetup meetup = fixtures.meetup("en");
-        Meetup evil = new Meetup(
-                meetup.id(),
-                "Breakfast\r\nBcc: victim@example.com",
-                meetup.description(),
-                meetup.kind(),
-                meetup.language(),
-                meetup.startsAt(),
-                meetup.endsAt(),
-                meetup.timeZone(),
-                meetup.venue(),
-                null,
-                meetup.capacity(),
-                meetup.rsvpDeadline(),
-                Map.of(),
-                false,
-                MeetupStatus.SCHEDULED,
-                0,
-                0,
-                0,
-                1,
-                "c",
-                null,
-                null,
-                null,
-                null,
-                null,
-                false);
+        Meetup evil = MeetupBuilder.from(meetup)
+                .title("Breakfast\r\nBcc: victim@example.com", meetup.description())
+                .created("c", null)
+                .reminders(null, null)
+                .attendance(null, false)
+                .build();
         fixtures.save(evil);
         fixtures.rsvp(meetup.id(), "eve", "Eve\r\nBcc: attacker@example.com", "en", "GOING", null);
         SentMails.Mail mail = single(deliver());

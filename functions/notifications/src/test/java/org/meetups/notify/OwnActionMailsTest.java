@@ -10,7 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.mail.MailWindows;
@@ -20,6 +19,7 @@ import org.meetups.roles.handler.RolesHandler;
 import org.meetups.rsvp.handler.RsvpHandler;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestClock;
@@ -63,33 +63,14 @@ class OwnActionMailsTest {
     }
 
     Meetup meetup(int capacity) {
-        Meetup m = new Meetup(
-                "m-" + java.util.UUID.randomUUID(),
-                "Toggle night",
-                "",
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                Fixtures.START,
-                Fixtures.START.plusSeconds(7200),
-                "Europe/Amsterdam",
-                "Rotterdam",
-                null,
-                capacity,
-                Fixtures.START,
-                Map.of("host", new RoleNeed("Opens", 2, 0, 0, 0), "greeter", new RoleNeed("Welcomes", 2, 0, 0, 1)),
-                false,
-                MeetupStatus.SCHEDULED,
-                0,
-                0,
-                0,
-                1,
-                "coord-1",
-                Fixtures.NOW,
-                Fixtures.NOW,
-                null,
-                null,
-                null,
-                false);
+        Meetup m = MeetupBuilder.meetup("m-" + java.util.UUID.randomUUID(), Fixtures.START)
+                .title("Toggle night", "")
+                .venue("Rotterdam")
+                .capacity(capacity)
+                .roles(Map.of(
+                        "host", new RoleNeed("Opens", 2, 0, 0, 0), "greeter", new RoleNeed("Welcomes", 2, 0, 0, 1)))
+                .created("coord-1", Fixtures.NOW)
+                .build();
         fixtures.save(m);
         feed = new StreamFeed(stack);
         feed.nextRecords();

@@ -85,6 +85,20 @@ public final class TestStack {
         return env;
     }
 
+    /**
+     * The environment of the template function {@code logicalId} as {@link #environmentOf} gives it,
+     * with this stack's table as {@code TABLE_NAME}: a copy the test may change further.
+     */
+    public Map<String, String> environmentOf(String logicalId) {
+        TemplateFunctions.Function function = TemplateFunctions.all(ProjectFiles.root()).stream()
+                .filter(f -> f.logicalId().equals(logicalId))
+                .findFirst()
+                .orElseThrow();
+        Map<String, String> env = new java.util.HashMap<>(environmentOf(function));
+        env.put("TABLE_NAME", tableName);
+        return env;
+    }
+
     private String localValue(String resource) {
         String type = TemplateTable.template(template)
                 .path("Resources")
@@ -120,6 +134,25 @@ public final class TestStack {
 
     public DynamoDbClient dynamo() {
         return dynamo;
+    }
+
+    /** The items of a partition whose sort key starts so, read consistently in one query. */
+    public java.util.List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items(
+            String pk, String skPrefix) {
+        return dynamo.query(r -> r.tableName(tableName)
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(pk),
+                                ":prefix",
+                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(skPrefix))))
+                .items();
+    }
+
+    /** Writes the item to this stack's table, as it is. */
+    public void put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+        dynamo.putItem(r -> r.tableName(tableName).item(item));
     }
 
     public Emulator emulator() {

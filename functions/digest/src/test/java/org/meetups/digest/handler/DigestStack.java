@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.meetups.common.aws.AwsClients;
@@ -13,8 +12,6 @@ import org.meetups.common.config.Env;
 import org.meetups.common.json.Json;
 import org.meetups.common.people.Directory;
 import org.meetups.common.store.MeetupTable;
-import org.meetups.emulator.ProjectFiles;
-import org.meetups.emulator.TemplateFunctions;
 import org.meetups.projections.handler.ProjectionsHandler;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
@@ -37,12 +34,7 @@ final class DigestStack {
         stack = TestStack.create();
         table = new MeetupTable(stack.dynamo(), stack.tableName());
         directory = new Directory(table);
-        TemplateFunctions.Function function = TemplateFunctions.all(ProjectFiles.root()).stream()
-                .filter(f -> f.logicalId().equals("DigestFunction"))
-                .findFirst()
-                .orElseThrow();
-        env = new HashMap<>(stack.environmentOf(function));
-        env.put("TABLE_NAME", stack.tableName());
+        env = stack.environmentOf("DigestFunction");
         env.remove("LINK_SECRET_ARN");
         env.put("LINK_SECRET", SECRET);
         env.put("ALLOW_PLAINTEXT_LINK_SECRET", "true");

@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.people.Directory;
@@ -40,6 +39,7 @@ import org.meetups.common.store.Keys;
 import org.meetups.links.handler.LinksHandler;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SentMails;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -66,33 +66,14 @@ class DigestTest {
     static String later;
 
     static Meetup meetup(String title, Instant start, int capacity, Map<String, RoleNeed> roles, MeetupStatus status) {
-        Meetup meetup = new Meetup(
-                UUID.randomUUID().toString(),
-                title,
-                "About " + title,
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                start,
-                start.plus(Duration.ofHours(2)),
-                "Europe/Amsterdam",
-                "Rotterdam",
-                null,
-                capacity,
-                start,
-                roles,
-                false,
-                status,
-                0,
-                0,
-                0,
-                1,
-                "coord-1",
-                start.minus(Duration.ofDays(30)),
-                start.minus(Duration.ofDays(30)),
-                null,
-                null,
-                null,
-                false);
+        Meetup meetup = MeetupBuilder.meetup(UUID.randomUUID().toString(), start)
+                .title(title, "About " + title)
+                .venue("Rotterdam")
+                .capacity(capacity)
+                .roles(roles)
+                .status(status)
+                .created("coord-1", start.minus(Duration.ofDays(30)))
+                .build();
         digest.table.meetups().putItem(meetup);
         return meetup;
     }
@@ -411,17 +392,7 @@ class DigestTest {
     }
 
     static List<Map<String, AttributeValue>> items(String meetupId, String prefix) {
-        return digest.stack
-                .dynamo()
-                .query(r -> r.tableName(digest.stack.tableName())
-                        .consistentRead(true)
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :p)")
-                        .expressionAttributeValues(Map.of(
-                                ":pk",
-                                AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                                ":p",
-                                AttributeValue.fromS(prefix))))
-                .items();
+        return digest.stack.items(Keys.meetupPk(meetupId), prefix);
     }
 
     // ------------------------------------------------------------------ crashes and throttling

@@ -23,9 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.mail.links.TokenSigner;
@@ -34,6 +31,7 @@ import org.meetups.rsvp.handler.RsvpHandler;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
@@ -51,6 +49,9 @@ class HighlightsApiTest {
     static final User NO_SHOW = TestUsers.user("hl-noshow", "Nina Noshow", "nina@example.org", false);
     static final User STRANGER = TestUsers.user("hl-stranger", "Sam Stranger", "sam@example.org", false);
 
+    static final String HIGHLIGHT = "/meetups/{id}/highlights/{highlightId}";
+    static final String FEATURED = HIGHLIGHT + "/featured";
+
     static TestStack stack;
     static MeetupTable table;
     static Map<String, String> env;
@@ -61,12 +62,7 @@ class HighlightsApiTest {
     static void start() {
         stack = TestStack.create();
         table = new MeetupTable(stack.dynamo(), stack.tableName());
-        var function = org.meetups.emulator.TemplateFunctions.all(org.meetups.emulator.ProjectFiles.root()).stream()
-                .filter(f -> f.logicalId().equals("HighlightsFunction"))
-                .findFirst()
-                .orElseThrow();
-        env = new java.util.HashMap<>(stack.environmentOf(function));
-        env.put("TABLE_NAME", stack.tableName());
+        env = stack.environmentOf("HighlightsFunction");
         env.put("LINK_SECRET", SECRET);
         env.put("ALLOW_PLAINTEXT_LINK_SECRET", "true");
         env.remove("LINK_SECRET_ARN");
@@ -86,33 +82,13 @@ class HighlightsApiTest {
     static String pastMeetup(Instant start) {
         String id = UUID.randomUUID().toString();
         table.meetups()
-                .putItem(new Meetup(
-                        id,
-                        "Founders breakfast",
-                        "Talks",
-                        MeetupKind.COMMUNITY_MEETUP,
-                        "en",
-                        start,
-                        start.plus(Duration.ofHours(2)),
-                        "Europe/Amsterdam",
-                        "Rotterdam",
-                        null,
-                        40,
-                        start,
-                        Map.of("host", new RoleNeed("Opens", 2, 1, 0, 0)),
-                        false,
-                        MeetupStatus.SCHEDULED,
-                        0,
-                        0,
-                        0,
-                        1,
-                        "coord-1",
-                        start.minus(Duration.ofDays(20)),
-                        start.minus(Duration.ofDays(20)),
-                        null,
-                        null,
-                        null,
-                        false));
+                .putItem(MeetupBuilder.meetup(id, start)
+                        .title("Founders breakfast", "Talks")
+                        .venue("Rotterdam")
+                        .capacity(40)
+                        .roles(Map.of("host", new RoleNeed("Opens", 2, 1, 0, 0)))
+                        .created("coord-1", start.minus(Duration.ofDays(20)))
+                        .build());
         Instant before = start.minus(Duration.ofDays(10));
         RsvpHandler rsvpBefore = new RsvpHandler(stack.env(), Clock.fixed(before, ZoneOffset.UTC));
         for (User user : List.of(ATTENDEE, GOING, NO_SHOW)) {
@@ -159,13 +135,13 @@ class HighlightsApiTest {
         return stack.call(at, request.build());
     }
 
-    static ApiResult share(HighlightsHandler at, String meetup, User user, String body) {
+    static ApiResult post(HighlightsHandler at, String path, String meetup, User user, String body) {
         return call(
-                at,
-                ApiEvents.request("POST", "/meetups/{id}/highlights")
-                        .path("id", meetup)
-                        .as(user)
-                        .json(body));
+                at, ApiEvents.request("POST", path).path("id", meetup).as(user).json(body));
+    }
+
+    static ApiResult share(HighlightsHandler at, String meetup, User user, String body) {
+        return post(at, "/meetups/{id}/highlights", meetup, user, body);
     }
 
     static ApiResult share(User user, String text) {
@@ -174,6 +150,23 @@ class HighlightsApiTest {
 
     static ApiEvents.Builder on(String method, String path, String highlightId) {
         return ApiEvents.request(method, path).path("id", meetupId).path("highlightId", highlightId);
+    }
+
+    /** A call on one of this meetup's highlights. */
+    static ApiResult call(String method, String path, String highlightId, User user) {
+        return call(handler, on(method, path, highlightId).as(user));
+    }
+
+    static ApiResult call(String method, String path, String highlightId, User user, String json) {
+        return call(handler, on(method, path, highlightId).as(user).json(json));
+    }
+
+    static void expect(int status, String method, String path, String highlightId, User user) {
+        expect(status, call(method, path, highlightId, user));
+    }
+
+    static void expect(int status, String method, String path, String highlightId, User user, String json) {
+        expect(status, call(method, path, highlightId, user, json));
     }
 
     static void expect(int status, ApiResult result) {
@@ -234,112 +227,39 @@ class HighlightsApiTest {
     @Test
     void authorsEditAndDeleteTheirOwnUntilFeaturedCoordinatorsFeatureAndRemoveAny() {
         String id = share(ATTENDEE, "Draft").json().path("id").asText();
-        ApiResult edited = call(
-                handler,
-                on("PUT", "/meetups/{id}/highlights/{highlightId}", id)
-                        .as(ATTENDEE)
-                        .json("{\"text\": \"Final words\"}"));
+        ApiResult edited = call("PUT", HIGHLIGHT, id, ATTENDEE, "{\"text\": \"Final words\"}");
         expect(200, edited);
         assertEquals("Final words", edited.json().path("text").asText());
         assertTrue(
                 edited.json().path("link").isNull()
                         || edited.json().path("link").isMissingNode(),
                 "a PUT replaces the link too");
-        expect(
-                403,
-                call(
-                        handler,
-                        on("PUT", "/meetups/{id}/highlights/{highlightId}", id)
-                                .as(HOST)
-                                .json("{\"text\": \"Mine now\"}")));
-        expect(
-                403,
-                call(
-                        handler,
-                        on("PUT", "/meetups/{id}/highlights/{highlightId}", id)
-                                .as(COORDINATOR)
-                                .json("{\"text\": \"x\"}")));
-        expect(
-                403,
-                call(
-                        handler,
-                        on("DELETE", "/meetups/{id}/highlights/{highlightId}", id)
-                                .as(HOST)));
-        expect(
-                403,
-                call(
-                        handler,
-                        on("PUT", "/meetups/{id}/highlights/{highlightId}/featured", id)
-                                .as(ATTENDEE)));
+        expect(403, "PUT", HIGHLIGHT, id, HOST, "{\"text\": \"Mine now\"}");
+        expect(403, "PUT", HIGHLIGHT, id, COORDINATOR, "{\"text\": \"x\"}");
+        expect(403, "DELETE", HIGHLIGHT, id, HOST);
+        expect(403, "PUT", FEATURED, id, ATTENDEE);
 
-        ApiResult featured = call(
-                handler,
-                on("PUT", "/meetups/{id}/highlights/{highlightId}/featured", id).as(COORDINATOR));
+        ApiResult featured = call("PUT", FEATURED, id, COORDINATOR);
         expect(200, featured);
         assertTrue(featured.json().path("featured").asBoolean());
-        ApiResult late = call(
-                handler,
-                on("PUT", "/meetups/{id}/highlights/{highlightId}", id)
-                        .as(ATTENDEE)
-                        .json("{\"text\": \"Oops\"}"));
+        ApiResult late = call("PUT", HIGHLIGHT, id, ATTENDEE, "{\"text\": \"Oops\"}");
         expect(409, late);
         assertEquals(
                 "urn:meetups:problem:highlight-featured",
                 late.json().path("type").asText());
-        expect(
-                409,
-                call(
-                        handler,
-                        on("DELETE", "/meetups/{id}/highlights/{highlightId}", id)
-                                .as(ATTENDEE)));
+        expect(409, "DELETE", HIGHLIGHT, id, ATTENDEE);
         assertEquals("Final words", find(id).path("text").asText());
 
-        expect(
-                200,
-                call(
-                        handler,
-                        on("DELETE", "/meetups/{id}/highlights/{highlightId}/featured", id)
-                                .as(COORDINATOR)));
-        expect(
-                204,
-                call(
-                        handler,
-                        on("DELETE", "/meetups/{id}/highlights/{highlightId}", id)
-                                .as(ATTENDEE)));
-        expect(
-                404,
-                call(
-                        handler,
-                        on("PUT", "/meetups/{id}/highlights/{highlightId}", id)
-                                .as(ATTENDEE)
-                                .json("{\"text\": \"x\"}")));
+        expect(200, "DELETE", FEATURED, id, COORDINATOR);
+        expect(204, "DELETE", HIGHLIGHT, id, ATTENDEE);
+        expect(404, "PUT", HIGHLIGHT, id, ATTENDEE, "{\"text\": \"x\"}");
 
         String other =
                 share(HOST, "Coordinators remove anything").json().path("id").asText();
-        expect(
-                200,
-                call(
-                        handler,
-                        on("PUT", "/meetups/{id}/highlights/{highlightId}/featured", other)
-                                .as(COORDINATOR)));
-        expect(
-                204,
-                call(
-                        handler,
-                        on("DELETE", "/meetups/{id}/highlights/{highlightId}", other)
-                                .as(COORDINATOR)));
-        expect(
-                404,
-                call(
-                        handler,
-                        on("DELETE", "/meetups/{id}/highlights/{highlightId}", other)
-                                .as(COORDINATOR)));
-        expect(
-                404,
-                call(
-                        handler,
-                        on("PUT", "/meetups/{id}/highlights/{highlightId}/featured", "0000000000000-00000000")
-                                .as(COORDINATOR)));
+        expect(200, "PUT", FEATURED, other, COORDINATOR);
+        expect(204, "DELETE", HIGHLIGHT, other, COORDINATOR);
+        expect(404, "DELETE", HIGHLIGHT, other, COORDINATOR);
+        expect(404, "PUT", FEATURED, "0000000000000-00000000", COORDINATOR);
     }
 
     @Test
@@ -367,7 +287,7 @@ class HighlightsApiTest {
                     200,
                     call(
                             later,
-                            ApiEvents.request("PUT", "/meetups/{id}/highlights/{highlightId}/featured")
+                            ApiEvents.request("PUT", FEATURED)
                                     .path("id", meetup)
                                     .path("highlightId", ids.get(featured))
                                     .as(COORDINATOR)));
@@ -448,13 +368,12 @@ class HighlightsApiTest {
 
     // ------------------------------------------------------------------ photos
 
+    static ApiResult presignCall(User user, String body) {
+        return post(handler, "/meetups/{id}/highlights/photos", meetupId, user, body);
+    }
+
     static JsonNode presign(User user, String body) {
-        ApiResult result = call(
-                handler,
-                ApiEvents.request("POST", "/meetups/{id}/highlights/photos")
-                        .path("id", meetupId)
-                        .as(user)
-                        .json(body));
+        ApiResult result = presignCall(user, body);
         expect(201, result);
         return result.json();
     }
@@ -508,31 +427,10 @@ class HighlightsApiTest {
                 "{\"contentType\": \"image/jpeg\", \"contentLength\": 0}",
                 "{\"contentType\": \"image/jpeg\"}",
                 "{\"contentType\": \"image/jpeg\", \"contentLength\": \"10\"}")) {
-            expect(
-                    400,
-                    call(
-                            handler,
-                            ApiEvents.request("POST", "/meetups/{id}/highlights/photos")
-                                    .path("id", meetupId)
-                                    .as(ATTENDEE)
-                                    .json(bad)));
+            expect(400, presignCall(ATTENDEE, bad));
         }
-        expect(
-                201,
-                call(
-                        handler,
-                        ApiEvents.request("POST", "/meetups/{id}/highlights/photos")
-                                .path("id", meetupId)
-                                .as(ATTENDEE)
-                                .json("{\"contentType\": \"image/jpeg\", \"contentLength\": 5242880}")));
-        expect(
-                403,
-                call(
-                        handler,
-                        ApiEvents.request("POST", "/meetups/{id}/highlights/photos")
-                                .path("id", meetupId)
-                                .as(STRANGER)
-                                .json("{\"contentType\": \"image/jpeg\", \"contentLength\": 10}")));
+        expect(201, presignCall(ATTENDEE, "{\"contentType\": \"image/jpeg\", \"contentLength\": 5242880}"));
+        expect(403, presignCall(STRANGER, "{\"contentType\": \"image/jpeg\", \"contentLength\": 10}"));
     }
 
     @Test
@@ -595,29 +493,25 @@ class HighlightsApiTest {
         JsonNode second = presign(HOST, "{\"contentType\": \"image/webp\", \"contentLength\": 10}");
         assertEquals(200, put(second, "image/webp", "RIFF....WE".getBytes(StandardCharsets.US_ASCII)));
         ApiResult replaced = call(
-                handler,
-                on("PUT", "/meetups/{id}/highlights/{highlightId}", highlightId)
-                        .as(HOST)
-                        .json("{\"text\": \"New photo\", \"photo\": \""
-                                + second.path("photo").asText() + "\"}"));
+                "PUT",
+                HIGHLIGHT,
+                highlightId,
+                HOST,
+                "{\"text\": \"New photo\", \"photo\": \"" + second.path("photo").asText() + "\"}");
         expect(200, replaced);
         assertEquals(404, status(photo.path("url").asText()), "the replaced photo is gone");
         ApiResult kept = call(
-                handler,
-                on("PUT", "/meetups/{id}/highlights/{highlightId}", highlightId)
-                        .as(HOST)
-                        .json("{\"text\": \"Same photo\", \"photo\": \""
-                                + second.path("photo").asText() + "\"}"));
+                "PUT",
+                HIGHLIGHT,
+                highlightId,
+                HOST,
+                "{\"text\": \"Same photo\", \"photo\": \""
+                        + second.path("photo").asText() + "\"}");
         assertEquals(
                 second.path("photo").asText(),
                 kept.json().path("photo").path("id").asText());
         String secondUrl = kept.json().path("photo").path("url").asText();
-        expect(
-                204,
-                call(
-                        handler,
-                        on("DELETE", "/meetups/{id}/highlights/{highlightId}", highlightId)
-                                .as(HOST)));
+        expect(204, "DELETE", HIGHLIGHT, highlightId, HOST);
         assertEquals(404, status(secondUrl));
         expect(
                 404,
@@ -650,21 +544,10 @@ class HighlightsApiTest {
 
         JsonNode huge = presign(ATTENDEE, "{\"contentType\": \"image/jpeg\", \"contentLength\": 100}");
         assertEquals(200, put(huge, "image/jpeg", new byte[5 * 1024 * 1024 + 1]));
-        expect(
-                400,
-                share(
-                        handler,
-                        meetupId,
-                        ATTENDEE,
-                        "{\"text\": \"x\", \"photo\": \"" + huge.path("photo").asText() + "\"}"));
+        String takeOver = "{\"text\": \"x\", \"photo\": \"" + huge.path("photo").asText() + "\"}";
+        expect(400, share(handler, meetupId, ATTENDEE, takeOver));
         // refused uploads are deleted at once
-        expect(
-                400,
-                share(
-                        handler,
-                        meetupId,
-                        ATTENDEE,
-                        "{\"text\": \"x\", \"photo\": \"" + huge.path("photo").asText() + "\"}"));
+        expect(400, share(handler, meetupId, ATTENDEE, takeOver));
         assertFalse(
                 listing(meetupId).stream().anyMatch(h -> h.path("text").asText().equals("x")));
     }

@@ -23,6 +23,7 @@ import org.meetups.projections.handler.ProjectionsHandler;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
@@ -159,17 +160,7 @@ class InvolvementApiTest {
     }
 
     static void meetup(MeetupTable table, String id, String start, String kind) {
-        table.client()
-                .putItem(r -> r.tableName(table.name())
-                        .item(Map.of(
-                                Keys.PK,
-                                s(Keys.meetupPk(id)),
-                                Keys.SK,
-                                s(Keys.META),
-                                "startsAt",
-                                s(start),
-                                "kind",
-                                s(kind))));
+        table.client().putItem(r -> r.tableName(table.name()).item(MeetupBuilder.startAndKindItem(id, start, kind)));
     }
 
     static void rsvp(

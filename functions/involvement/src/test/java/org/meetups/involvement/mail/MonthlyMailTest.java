@@ -32,13 +32,13 @@ import org.meetups.common.people.DirectorySync;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.emulator.ProjectFiles;
-import org.meetups.emulator.TemplateFunctions;
 import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.domain.Target;
 import org.meetups.involvement.store.InvolvementStore;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.projections.handler.ProjectionsHandler;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
@@ -74,12 +74,7 @@ class MonthlyMailTest {
     static void start() {
         stack = TestStack.create();
         table = new MeetupTable(stack.dynamo(), stack.tableName());
-        TemplateFunctions.Function function = TemplateFunctions.all(ProjectFiles.root()).stream()
-                .filter(f -> f.logicalId().equals("InvolvementMailFunction"))
-                .findFirst()
-                .orElseThrow();
-        env = new HashMap<>(stack.environmentOf(function));
-        env.put("TABLE_NAME", stack.tableName());
+        env = stack.environmentOf("InvolvementMailFunction");
         env.put("HTTP_READ_TIMEOUT_SECONDS", "300");
         env.put("INVOLVEMENT_MAILS_PER_SECOND", "1000");
         try (var ses = AwsClients.sesV2(stack.env(), List.of())) {
@@ -130,15 +125,7 @@ class MonthlyMailTest {
     static void attend(String meetupId, String start, String userId, String name) {
         table.client()
                 .putItem(r -> r.tableName(table.name())
-                        .item(Map.of(
-                                Keys.PK,
-                                s(Keys.meetupPk(meetupId)),
-                                Keys.SK,
-                                s(Keys.META),
-                                "startsAt",
-                                s(start),
-                                "kind",
-                                s("COMMUNITY_MEETUP"))));
+                        .item(MeetupBuilder.startAndKindItem(meetupId, start, "COMMUNITY_MEETUP")));
         Map<String, AttributeValue> rsvp = new HashMap<>(Map.of(
                 Keys.PK,
                 s(Keys.meetupPk(meetupId)),

@@ -140,17 +140,7 @@ class CalendarTest {
     @Test
     void withoutAPublicBaseUrlFeedAndCalendarAddressesAreTheApisOwn() throws Exception {
         // a stack without a custom domain: the function learns the API's address from the request
-        LinksHandler ownAddress = new LinksHandler(
-                s.stack.env(java.util.Map.of(
-                        "LINK_SECRET",
-                        LinksTestSupport.SECRET,
-                        "ALLOW_PLAINTEXT_LINK_SECRET",
-                        "true",
-                        "PUBLIC_BASE_URL",
-                        "",
-                        "SENDER",
-                        "Meetups <meetups@example.org>")),
-                java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        LinksHandler ownAddress = s.handler(NOW, java.util.Map.of("PUBLIC_BASE_URL", ""));
         String host = "abc123.execute-api.eu-west-1.amazonaws.com";
         User me = TestUsers.user("feed-own", "Olga Own", "olga@example.org", false);
         String going = s.meetup();
@@ -228,19 +218,7 @@ class CalendarTest {
                 s.call(expiryDay, ApiEvents.request("POST", "/me/calendar-feed").as(me));
         parse(s.call(expiryDay, ApiEvents.request("GET", "/calendar/{feed}").path("feed", file(renewed))));
         // the lifetime is configurable
-        LinksHandler shortLived = new LinksHandler(
-                s.stack.env(java.util.Map.of(
-                        "LINK_SECRET",
-                        LinksTestSupport.SECRET,
-                        "ALLOW_PLAINTEXT_LINK_SECRET",
-                        "true",
-                        "PUBLIC_BASE_URL",
-                        LinksTestSupport.BASE_URL,
-                        "SENDER",
-                        "Meetups <meetups@example.org>",
-                        "FEED_TTL_DAYS",
-                        "7")),
-                java.time.Clock.fixed(NOW, java.time.ZoneOffset.UTC));
+        LinksHandler shortLived = s.handler(NOW, java.util.Map.of("FEED_TTL_DAYS", "7"));
         assertEquals(
                 NOW.plus(java.time.Duration.ofDays(7)).toString(),
                 s.call(

@@ -47,6 +47,20 @@ class LinksApiTest {
                 Purpose.WITHDRAW_ROLE, meetupId, HOLDER.sub(), "host", LinksTestSupport.ASSIGNED_AT, START);
     }
 
+    /** A one-click link about the person's first sign-up (sign-up version 1). */
+    String rsvpLink(Purpose purpose, String meetupId, User user) {
+        return s.signer.oneClick(purpose, meetupId, user.sub(), null, "1", START);
+    }
+
+    /** A meetup of one seat: {@code going} has it, {@code waiting} waits for it. */
+    String oneSeat(User going, User waiting) {
+        String id = UUID.randomUUID().toString();
+        s.meetup(id, START, MeetupStatus.SCHEDULED, 0, 1);
+        assertEquals("GOING", s.rsvpVia(id, going));
+        assertEquals("WAITLISTED", s.rsvpVia(id, waiting));
+        return id;
+    }
+
     static void assertPage(ApiResult result, int status, String text) {
         assertEquals(status, result.status(), result::toString);
         assertTrue(result.header("content-type").startsWith("text/html"), result::toString);
@@ -183,12 +197,9 @@ class LinksApiTest {
 
     @Test
     void cancellingAnRsvpByLinkPromotesTheFirstWaitingPersonInTheSameTransaction() {
-        String id = UUID.randomUUID().toString();
-        s.meetup(id, START, MeetupStatus.SCHEDULED, 0, 1);
         User waiting = TestUsers.otherEmployee();
-        assertEquals("GOING", s.rsvpVia(id, HOLDER));
-        assertEquals("WAITLISTED", s.rsvpVia(id, waiting));
-        String token = s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START);
+        String id = oneSeat(HOLDER, waiting);
+        String token = rsvpLink(Purpose.CANCEL_RSVP, id, HOLDER);
 
         assertPage(show(token), 200, "Cancel your RSVP?");
         assertEquals("GOING", s.rsvpStatus(id, HOLDER.sub()));
@@ -213,17 +224,11 @@ class LinksApiTest {
 
     @Test
     void leavingTheWaitlistByLinkActsOnlyWhileWaiting() {
-        String id = UUID.randomUUID().toString();
-        s.meetup(id, START, MeetupStatus.SCHEDULED, 0, 1);
         User going = TestUsers.otherEmployee();
-        assertEquals("GOING", s.rsvpVia(id, going));
-        assertEquals("WAITLISTED", s.rsvpVia(id, HOLDER));
-        String leave = s.signer.oneClick(Purpose.LEAVE_WAITLIST, id, HOLDER.sub(), null, "1", START);
+        String id = oneSeat(going, HOLDER);
+        String leave = rsvpLink(Purpose.LEAVE_WAITLIST, id, HOLDER);
         // a cancel link does not take someone off the waitlist, and changes nothing
-        assertPage(
-                follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START)),
-                409,
-                "waiting list rather than going");
+        assertPage(follow(rsvpLink(Purpose.CANCEL_RSVP, id, HOLDER)), 409, "waiting list rather than going");
         assertEquals("WAITLISTED", s.rsvpStatus(id, HOLDER.sub()));
 
         assertPage(show(leave), 200, "Leave the waiting list?");
@@ -233,15 +238,9 @@ class LinksApiTest {
         assertPage(follow(leave), 409, "already been used");
 
         // a waiting-list link of someone promoted since does not give their seat away
-        String other = UUID.randomUUID().toString();
-        s.meetup(other, START, MeetupStatus.SCHEDULED, 0, 1);
-        assertEquals("GOING", s.rsvpVia(other, going));
-        assertEquals("WAITLISTED", s.rsvpVia(other, HOLDER));
-        String stale = s.signer.oneClick(Purpose.LEAVE_WAITLIST, other, HOLDER.sub(), null, "1", START);
-        assertPage(
-                follow(s.signer.oneClick(Purpose.CANCEL_RSVP, other, going.sub(), null, "1", START)),
-                200,
-                "Your RSVP is cancelled");
+        String other = oneSeat(going, HOLDER);
+        String stale = rsvpLink(Purpose.LEAVE_WAITLIST, other, HOLDER);
+        assertPage(follow(rsvpLink(Purpose.CANCEL_RSVP, other, going)), 200, "Your RSVP is cancelled");
         assertEquals("GOING", s.rsvpStatus(other, HOLDER.sub()));
         assertPage(follow(stale), 409, "You have a place at this meetup now");
         assertEquals("GOING", s.rsvpStatus(other, HOLDER.sub()));
@@ -250,11 +249,10 @@ class LinksApiTest {
     @Test
     void rsvpLinksWithoutAnRsvpOrAlreadyCancelledChangeNothing() {
         String id = s.meetup();
-        String token = s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START);
+        String token = rsvpLink(Purpose.CANCEL_RSVP, id, HOLDER);
         assertPage(follow(token), 404, "no RSVP");
         s.rsvpVia(id, HOLDER);
-        assertPage(
-                follow(s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START)), 200, "cancelled");
+        assertPage(follow(rsvpLink(Purpose.CANCEL_RSVP, id, HOLDER)), 200, "cancelled");
         assertPage(follow(token), 409, "already cancelled");
     }
 
@@ -275,7 +273,7 @@ class LinksApiTest {
     void anOldCancelLinkDoesNotCancelALaterSignUp() {
         String id = s.meetup();
         assertEquals("GOING", s.rsvpVia(id, HOLDER));
-        String first = s.signer.oneClick(Purpose.CANCEL_RSVP, id, HOLDER.sub(), null, "1", START);
+        String first = rsvpLink(Purpose.CANCEL_RSVP, id, HOLDER);
         // cancelled through the API, then signed up again: the mail of that sign-up has a link for generation 2
         assertEquals(
                 200,

@@ -7,7 +7,6 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.store.Keys;
@@ -16,6 +15,7 @@ import org.meetups.mail.links.TokenSigner;
 import org.meetups.rsvp.handler.RsvpHandler;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers.User;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -46,17 +46,22 @@ final class LinksTestSupport {
     }
 
     LinksHandler handler(Instant now) {
-        return new LinksHandler(
-                stack.env(Map.of(
-                        "LINK_SECRET",
-                        SECRET,
-                        "ALLOW_PLAINTEXT_LINK_SECRET",
-                        "true",
-                        "PUBLIC_BASE_URL",
-                        BASE_URL,
-                        "SENDER",
-                        "Meetups <meetups@example.org>")),
-                Clock.fixed(now, ZoneOffset.UTC));
+        return handler(now, Map.of());
+    }
+
+    /** The links function at {@code now}, its configuration changed by {@code changes}. */
+    LinksHandler handler(Instant now, Map<String, String> changes) {
+        Map<String, String> config = new java.util.HashMap<>(Map.of(
+                "LINK_SECRET",
+                SECRET,
+                "ALLOW_PLAINTEXT_LINK_SECRET",
+                "true",
+                "PUBLIC_BASE_URL",
+                BASE_URL,
+                "SENDER",
+                "Meetups <meetups@example.org>"));
+        config.putAll(changes);
+        return new LinksHandler(stack.env(config), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     Meetup meetup(String id, Instant start, MeetupStatus status, int hostsHeld) {
@@ -64,33 +69,15 @@ final class LinksTestSupport {
     }
 
     Meetup meetup(String id, Instant start, MeetupStatus status, int hostsHeld, int capacity) {
-        Meetup meetup = new Meetup(
-                id,
-                "Meetup " + id.substring(0, Math.min(8, id.length())),
-                "Talks and pizza",
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                start,
-                start.plusSeconds(7200),
-                "Europe/Amsterdam",
-                "Rotterdam",
-                null,
-                capacity,
-                start,
-                Map.of("host", new RoleNeed("Opens and closes", 2, 1, hostsHeld, 0)),
-                false,
-                status,
-                0,
-                0,
-                0,
-                3,
-                "coord-1",
-                NOW,
-                NOW,
-                null,
-                null,
-                null,
-                false);
+        Meetup meetup = MeetupBuilder.meetup(id, start)
+                .title("Meetup " + id.substring(0, Math.min(8, id.length())), "Talks and pizza")
+                .venue("Rotterdam")
+                .capacity(capacity)
+                .roles(Map.of("host", new RoleNeed("Opens and closes", 2, 1, hostsHeld, 0)))
+                .status(status)
+                .version(3)
+                .created("coord-1", NOW)
+                .build();
         table.meetups().putItem(meetup);
         return meetup;
     }
@@ -106,40 +93,20 @@ final class LinksTestSupport {
         Meetup before = stored(meetupId);
         RoleNeed need = before.roles().get(role);
         table.meetups()
-                .putItem(new Meetup(
-                        before.id(),
-                        before.title(),
-                        before.description(),
-                        before.kind(),
-                        before.language(),
-                        before.startsAt(),
-                        before.endsAt(),
-                        before.timeZone(),
-                        before.venue(),
-                        before.onlineUrl(),
-                        before.capacity(),
-                        before.rsvpDeadline(),
-                        Map.of(
+                .putItem(MeetupBuilder.from(before)
+                        .roles(Map.of(
                                 role,
                                 new RoleNeed(
                                         need.description(),
                                         need.slots(),
                                         need.minimum(),
                                         need.filled() + 1,
-                                        need.position())),
-                        before.allowMultipleRoles(),
-                        before.status(),
-                        0,
-                        0,
-                        0,
-                        before.version(),
-                        before.createdBy(),
-                        NOW,
-                        NOW,
-                        null,
-                        null,
-                        null,
-                        false));
+                                        need.position())))
+                        .counts(0, 0, 0)
+                        .created(before.createdBy(), NOW)
+                        .reminders(null, null)
+                        .attendance(null, false)
+                        .build());
         put(Map.of(
                 "PK",
                 s(Keys.meetupPk(meetupId)),

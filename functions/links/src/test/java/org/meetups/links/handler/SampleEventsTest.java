@@ -1,19 +1,12 @@
 package org.meetups.links.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.store.Keys;
-import org.meetups.emulator.ProjectFiles;
-import org.meetups.testing.ApiEvents;
-import org.meetups.testing.ApiResult;
+import org.meetups.testing.SampleEvents;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The files in events/links (tokens signed with the test secret), served by the real handler in a sensible order. */
@@ -36,31 +29,23 @@ class SampleEventsTest {
                 AttributeValue.fromN("1")));
     }
 
-    static APIGatewayV2HTTPEvent event(String name) {
-        return ApiEvents.read(ProjectFiles.resolve("events/links").resolve(name));
-    }
+    static final SampleEvents EVENTS = SampleEvents.in("links");
 
     @Test
     void everySampleEventIsServed() {
-        record Expect(String file, int status) {}
-        for (Expect e : List.of(
-                new Expect("get-meetup-calendar.json", 200),
-                new Expect("get-calendar-feed.json", 200),
-                new Expect("show-link.json", 200),
-                new Expect("follow-link.json", 200),
-                new Expect("rotate-calendar-feed.json", 200))) {
-            ApiResult result = s.stack.call(s.handler, event(e.file()));
-            assertEquals(e.status(), result.status(), () -> e.file() + ": " + result);
-        }
+        EVENTS.assertServed(
+                s.stack,
+                s.handler,
+                List.of(
+                        new SampleEvents.Expect("get-meetup-calendar.json", 200),
+                        new SampleEvents.Expect("get-calendar-feed.json", 200),
+                        new SampleEvents.Expect("show-link.json", 200),
+                        new SampleEvents.Expect("follow-link.json", 200),
+                        new SampleEvents.Expect("rotate-calendar-feed.json", 200)));
     }
 
     @Test
     void everyRouteHasASampleEvent() {
-        List<String> sampleRoutes = Arrays.stream(
-                        ProjectFiles.resolve("events/links").toFile().listFiles((d, n) -> n.endsWith(".json")))
-                .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey())
-                .sorted()
-                .toList();
-        assertEquals(s.handler.routes().keySet().stream().sorted().toList(), sampleRoutes);
+        EVENTS.assertEveryRouteHasOne(s.handler);
     }
 }

@@ -16,6 +16,8 @@ import org.meetups.common.domain.Refusal;
 import org.meetups.common.domain.RoleInput;
 import org.meetups.common.http.ApiException;
 import org.meetups.common.http.Problems;
+import org.meetups.testing.MeetupBuilder;
+import org.meetups.testing.Records;
 
 @Tag("unit")
 class MeetupRulesTest {
@@ -45,13 +47,27 @@ class MeetupRulesTest {
                 null);
     }
 
-    static MeetupInput with(java.util.function.UnaryOperator<MeetupInputBuilder> change) {
-        return change.apply(new MeetupInputBuilder(valid())).build();
+    /** A valid input with the named fields changed: name, value, name, value... */
+    static MeetupInput with(Object... changes) {
+        return Records.with(valid(), changes);
+    }
+
+    /** The meetup a day later, as long as before. */
+    static MeetupInput movedADay() {
+        return changes(
+                "startsAt", START.plusDays(1), "endsAt", START.plusDays(1).plusHours(2));
+    }
+
+    /** A change that sends only the named fields: name, value, name, value... */
+    static MeetupInput changes(Object... fields) {
+        return Records.with(
+                new MeetupInput(null, null, null, null, null, null, null, null, null, null, null, null, null, null),
+                fields);
     }
 
     @Test
     void createsScheduledMeetupWithDeadlineAtStartAndWholeSeconds() {
-        Meetup m = MeetupRules.create("id-1", with(b -> b.startsAt(START.plusNanos(123_000_000))), "coord", NOW);
+        Meetup m = MeetupRules.create("id-1", with("startsAt", START.plusNanos(123_000_000)), "coord", NOW);
         assertEquals(Instant.parse("2026-12-10T17:00:00Z"), m.startsAt());
         assertEquals(m.startsAt(), m.rsvpDeadline());
         assertEquals(1, m.version());
@@ -61,30 +77,36 @@ class MeetupRulesTest {
 
     @Test
     void refusesEndBeforeStartAndPastStart() {
-        assertField("endsAt", with(b -> b.endsAt(START.minusHours(1))));
+        assertField("endsAt", with("endsAt", START.minusHours(1)));
         assertField(
                 "startsAt",
-                with(b -> b.startsAt(OffsetDateTime.parse("2026-10-01T10:00:00Z"))
-                        .endsAt(OffsetDateTime.parse("2026-10-01T12:00:00Z"))));
+                with(
+                        "startsAt",
+                        OffsetDateTime.parse("2026-10-01T10:00:00Z"),
+                        "endsAt",
+                        OffsetDateTime.parse("2026-10-01T12:00:00Z")));
         assertField(
                 "startsAt",
-                with(b ->
-                        b.startsAt(START.plusYears(3)).endsAt(START.plusYears(3).plusHours(1))));
-        assertField("endsAt", with(b -> b.endsAt(START.plusDays(8))));
+                with(
+                        "startsAt",
+                        START.plusYears(3),
+                        "endsAt",
+                        START.plusYears(3).plusHours(1)));
+        assertField("endsAt", with("endsAt", START.plusDays(8)));
     }
 
     @Test
     void refusesBadZoneCapacityLanguageAndPlace() {
-        assertField("timeZone", with(b -> b.timeZone("Mars/Olympus")));
-        assertField("timeZone", with(b -> b.timeZone("+01:00")));
-        assertField("capacity", with(b -> b.capacity(0)));
-        assertField("capacity", with(b -> b.capacity(10_001)));
-        assertField("language", with(b -> b.language("de")));
-        assertField("venue", with(b -> b.venue(null)));
-        assertField("onlineUrl", with(b -> b.onlineUrl("javascript:alert(1)")));
-        assertField("title", with(b -> b.title("Line one\nBcc: everyone@example.org")));
-        assertField("title", with(b -> b.title("x".repeat(201))));
-        assertField("rsvpDeadline", with(b -> b.rsvpDeadline(START.plusMinutes(1))));
+        assertField("timeZone", with("timeZone", "Mars/Olympus"));
+        assertField("timeZone", with("timeZone", "+01:00"));
+        assertField("capacity", with("capacity", 0));
+        assertField("capacity", with("capacity", 10_001));
+        assertField("language", with("language", "de"));
+        assertField("venue", with("venue", null));
+        assertField("onlineUrl", with("onlineUrl", "javascript:alert(1)"));
+        assertField("title", with("title", "Line one\nBcc: everyone@example.org"));
+        assertField("title", with("title", "x".repeat(201)));
+        assertField("rsvpDeadline", with("rsvpDeadline", START.plusMinutes(1)));
     }
 
     @Test
@@ -94,70 +116,30 @@ class MeetupRulesTest {
         assertEquals(Instant.parse("2026-12-09T17:00:00Z"), m.nextReminderAt().orElseThrow());
         assertEquals(
                 List.of(180, 30),
-                MeetupRules.create("id-2", with(b -> b.reminderOffsets(List.of(30, 180))), "c", NOW)
+                MeetupRules.create("id-2", with("reminderOffsets", List.of(30, 180)), "c", NOW)
                         .reminderOffsets());
-        assertField("reminderOffsets", with(b -> b.reminderOffsets(List.of(5))));
-        assertField("reminderOffsets", with(b -> b.reminderOffsets(List.of(60, 60))));
-        assertField("reminderOffsets", with(b -> b.reminderOffsets(List.of(60, 120, 180, 240, 300))));
-        assertField("reminderOffsets", with(b -> b.reminderOffsets(List.of(8 * 24 * 60))));
+        assertField("reminderOffsets", with("reminderOffsets", List.of(5)));
+        assertField("reminderOffsets", with("reminderOffsets", List.of(60, 60)));
+        assertField("reminderOffsets", with("reminderOffsets", List.of(60, 120, 180, 240, 300)));
+        assertField("reminderOffsets", with("reminderOffsets", List.of(8 * 24 * 60)));
     }
 
     @Test
     void movingTheStartRestartsTheReminders() {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
-        Meetup reminded = new Meetup(
-                m.id(),
-                m.title(),
-                m.description(),
-                m.kind(),
-                m.language(),
-                m.startsAt(),
-                m.endsAt(),
-                m.timeZone(),
-                m.venue(),
-                m.onlineUrl(),
-                m.capacity(),
-                m.rsvpDeadline(),
-                m.roles(),
-                false,
-                m.status(),
-                0,
-                0,
-                0,
-                1,
-                m.createdBy(),
-                m.createdAt(),
-                NOW,
-                m.reminderOffsets(),
-                1440,
-                null,
-                false);
+        Meetup reminded = MeetupBuilder.from(m)
+                .allowMultipleRoles(false)
+                .counts(0, 0, 0)
+                .version(1)
+                .updatedAt(NOW)
+                .reminders(m.reminderOffsets(), 1440)
+                .attendance(null, false)
+                .build();
         assertEquals(
                 Instant.parse("2026-12-10T15:00:00Z"), reminded.nextReminderAt().orElseThrow());
-        Meetup renamed = MeetupRules.change(
-                reminded,
-                new MeetupInput(
-                        "Renamed", null, null, null, null, null, null, null, null, null, null, null, null, null),
-                NOW);
+        Meetup renamed = MeetupRules.change(reminded, changes("title", "Renamed"), NOW);
         assertEquals(1440, renamed.lastReminderOffset());
-        Meetup moved = MeetupRules.change(
-                reminded,
-                new MeetupInput(
-                        null,
-                        null,
-                        null,
-                        null,
-                        START.plusDays(1),
-                        START.plusDays(1).plusHours(2),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                NOW);
+        Meetup moved = MeetupRules.change(reminded, movedADay(), NOW);
         assertEquals(null, moved.lastReminderOffset());
         assertEquals(
                 Instant.parse("2026-12-10T17:00:00Z"), moved.nextReminderAt().orElseThrow());
@@ -165,101 +147,41 @@ class MeetupRulesTest {
 
     @Test
     void refusesBadRoles() {
-        assertField("roles[0].name", with(b -> b.roles(List.of(new RoleInput("Host!", null, 1, 0)))));
-        assertField("roles[0].slots", with(b -> b.roles(List.of(new RoleInput("host", null, 0, 0)))));
-        assertField("roles[0].minimum", with(b -> b.roles(List.of(new RoleInput("host", null, 1, 2)))));
+        assertField("roles[0].name", with("roles", List.of(new RoleInput("Host!", null, 1, 0))));
+        assertField("roles[0].slots", with("roles", List.of(new RoleInput("host", null, 0, 0))));
+        assertField("roles[0].minimum", with("roles", List.of(new RoleInput("host", null, 1, 2))));
         assertField(
                 "roles[1].name",
-                with(b -> b.roles(List.of(new RoleInput("host", null, 1, 0), new RoleInput("host", null, 1, 0)))));
+                with("roles", List.of(new RoleInput("host", null, 1, 0), new RoleInput("host", null, 1, 0))));
     }
 
     @Test
     void changeKeepsOmittedFieldsAndDeadlineFollowsStart() {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
-        Meetup moved = MeetupRules.change(
-                m,
-                new MeetupInput(
-                        null,
-                        null,
-                        null,
-                        null,
-                        START.plusDays(1),
-                        START.plusDays(1).plusHours(2),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                NOW);
+        Meetup moved = MeetupRules.change(m, movedADay(), NOW);
         assertEquals(m.title(), moved.title());
         assertEquals(moved.startsAt(), moved.rsvpDeadline());
-        Meetup cleared = MeetupRules.change(
-                m,
-                new MeetupInput(
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "https://meet.example.org/x",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                NOW);
+        Meetup cleared = MeetupRules.change(m, changes("onlineUrl", "https://meet.example.org/x"), NOW);
         assertEquals("https://meet.example.org/x", cleared.onlineUrl());
-        assertField(
-                "venue",
-                new MeetupInput(null, null, null, null, null, null, null, "", null, null, null, null, null, null),
-                m);
+        assertField("venue", changes("venue", ""), m);
     }
 
     @Test
     void changeRefusesRolesAndCancelledMeetups() {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
         assertEquals(400, refused(() -> MeetupRules.change(m, valid(), NOW)).status());
-        Meetup cancelled = new Meetup(
-                m.id(),
-                m.title(),
-                m.description(),
-                m.kind(),
-                m.language(),
-                m.startsAt(),
-                m.endsAt(),
-                m.timeZone(),
-                m.venue(),
-                m.onlineUrl(),
-                m.capacity(),
-                m.rsvpDeadline(),
-                m.roles(),
-                false,
-                org.meetups.common.domain.MeetupStatus.CANCELLED,
-                0,
-                0,
-                0,
-                2,
-                m.createdBy(),
-                m.createdAt(),
-                NOW,
-                null,
-                null,
-                null,
-                false);
+        Meetup cancelled = MeetupBuilder.from(m)
+                .allowMultipleRoles(false)
+                .status(org.meetups.common.domain.MeetupStatus.CANCELLED)
+                .counts(0, 0, 0)
+                .version(2)
+                .updatedAt(NOW)
+                .reminders(null, null)
+                .attendance(null, false)
+                .build();
         assertEquals(
                 409,
-                refused(() -> MeetupRules.change(
-                                cancelled,
-                                new MeetupInput(
-                                        "New", null, null, null, null, null, null, null, null, null, null, null, null,
-                                        null),
-                                NOW))
+                refused(() -> MeetupRules.change(cancelled, changes("title", "New"), NOW))
                         .status());
     }
 
@@ -274,104 +196,5 @@ class MeetupRulesTest {
     private static void assertField(String field, MeetupInput change, Meetup current) {
         ApiException e = refused(() -> MeetupRules.change(current, change, NOW));
         assertTrue(e.problem("/").errors().stream().anyMatch(err -> err.field().equals(field)), e::getMessage);
-    }
-
-    /** Copies an input with one field changed. */
-    static final class MeetupInputBuilder {
-        private String title, description, language, timeZone, venue, onlineUrl;
-        private MeetupKind kind;
-        private OffsetDateTime startsAt, endsAt, rsvpDeadline;
-        private Integer capacity;
-        private List<RoleInput> roles;
-        private List<Integer> reminderOffsets;
-
-        MeetupInputBuilder(MeetupInput in) {
-            title = in.title();
-            description = in.description();
-            kind = in.kind();
-            language = in.language();
-            startsAt = in.startsAt();
-            endsAt = in.endsAt();
-            timeZone = in.timeZone();
-            venue = in.venue();
-            onlineUrl = in.onlineUrl();
-            capacity = in.capacity();
-            rsvpDeadline = in.rsvpDeadline();
-            roles = in.roles();
-            reminderOffsets = in.reminderOffsets();
-        }
-
-        MeetupInputBuilder title(String v) {
-            title = v;
-            return this;
-        }
-
-        MeetupInputBuilder language(String v) {
-            language = v;
-            return this;
-        }
-
-        MeetupInputBuilder startsAt(OffsetDateTime v) {
-            startsAt = v;
-            return this;
-        }
-
-        MeetupInputBuilder endsAt(OffsetDateTime v) {
-            endsAt = v;
-            return this;
-        }
-
-        MeetupInputBuilder timeZone(String v) {
-            timeZone = v;
-            return this;
-        }
-
-        MeetupInputBuilder venue(String v) {
-            venue = v;
-            return this;
-        }
-
-        MeetupInputBuilder onlineUrl(String v) {
-            onlineUrl = v;
-            return this;
-        }
-
-        MeetupInputBuilder capacity(Integer v) {
-            capacity = v;
-            return this;
-        }
-
-        MeetupInputBuilder rsvpDeadline(OffsetDateTime v) {
-            rsvpDeadline = v;
-            return this;
-        }
-
-        MeetupInputBuilder roles(List<RoleInput> v) {
-            roles = v;
-            return this;
-        }
-
-        MeetupInputBuilder reminderOffsets(List<Integer> v) {
-            reminderOffsets = v;
-            return this;
-        }
-
-        MeetupInput build() {
-            return new MeetupInput(
-                    title,
-                    description,
-                    kind,
-                    language,
-                    startsAt,
-                    endsAt,
-                    timeZone,
-                    venue,
-                    onlineUrl,
-                    capacity,
-                    rsvpDeadline,
-                    roles,
-                    null,
-                    reminderOffsets);
-        }
     }
 }

@@ -7,14 +7,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.rsvp.Rsvp;
-import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.store.Keys;
-import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,32 +19,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Raising a meetup's capacity promotes waiting people in order; lowering it below those going is refused. */
 class CapacityRaiseTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
-    static TestStack stack;
-    static MeetupsHandler handler;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        handler = new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-    }
+    static final TestStack stack = TestStack.create();
+    static final MeetupCalls calls =
+            new MeetupCalls(stack, new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC)));
 
     void putRsvp(String meetupId, Instant startsAt, String userId, RsvpStatus status, Long position) {
-        Rsvp rsvp = new Rsvp(
-                meetupId,
-                userId,
-                userId + "@example.org",
-                userId,
-                "en",
-                status,
-                position,
-                null,
-                NOW,
-                NOW,
-                startsAt,
-                1L,
-                null,
-                null);
-        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(rsvp, true)));
+        stack.put(RsvpBuilder.rsvp(meetupId, userId, status, NOW, startsAt)
+                .position(position)
+                .meetupVersion(null)
+                .item());
     }
 
     String status(String meetupId, String userId) {
@@ -66,12 +46,7 @@ class CapacityRaiseTest {
 
     @Test
     void raisingCapacityPromotesWaitingPeopleInOrder() {
-        ApiResult created = stack.call(
-                handler,
-                ApiEvents.request("POST", "/meetups")
-                        .json(MeetupsApiTest.meetupJson("Raise", "2026-12-10T08:00:00+01:00", 1))
-                        .as(TestUsers.coordinator())
-                        .build());
+        ApiResult created = calls.create(MeetupsApiTest.meetupJson("Raise", "2026-12-10T08:00:00+01:00", 1));
         String id = created.json().get("id").asText();
         Instant startsAt = Instant.parse("2026-12-10T07:00:00Z");
         putRsvp(id, startsAt, "going", RsvpStatus.GOING, null);
@@ -89,24 +64,10 @@ class CapacityRaiseTest {
                         .expressionAttributeValues(
                                 Map.of(":g", AttributeValue.fromN("1"), ":w", AttributeValue.fromN("3"))));
 
-        ApiResult lowered = stack.call(
-                handler,
-                ApiEvents.request("PATCH", "/meetups/{id}")
-                        .path("id", id)
-                        .header("if-match", "\"1\"")
-                        .json("{\"capacity\":1}")
-                        .as(TestUsers.coordinator())
-                        .build());
+        ApiResult lowered = calls.patch(id, "\"1\"", "{\"capacity\":1}", TestUsers.coordinator());
         assertEquals(200, lowered.status(), "capacity equal to those going is fine");
 
-        ApiResult raised = stack.call(
-                handler,
-                ApiEvents.request("PATCH", "/meetups/{id}")
-                        .path("id", id)
-                        .header("if-match", "\"2\"")
-                        .json("{\"capacity\":3}")
-                        .as(TestUsers.coordinator())
-                        .build());
+        ApiResult raised = calls.patch(id, "\"2\"", "{\"capacity\":3}", TestUsers.coordinator());
         assertEquals(200, raised.status(), raised::toString);
         assertEquals(3, raised.json().get("goingCount").asInt());
         assertEquals(0, raised.json().get("seatsLeft").asInt());
@@ -114,14 +75,7 @@ class CapacityRaiseTest {
         assertEquals(
                 List.of("GOING", "GOING", "WAITLISTED"), List.of(status(id, "w1"), status(id, "w2"), status(id, "w3")));
 
-        ApiResult below = stack.call(
-                handler,
-                ApiEvents.request("PATCH", "/meetups/{id}")
-                        .path("id", id)
-                        .header("if-match", "\"3\"")
-                        .json("{\"capacity\":2}")
-                        .as(TestUsers.coordinator())
-                        .build());
+        ApiResult below = calls.patch(id, "\"3\"", "{\"capacity\":2}", TestUsers.coordinator());
         assertEquals(409, below.status());
         assertEquals(
                 "urn:meetups:problem:capacity-below-going",

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -25,6 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
@@ -33,14 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** The meetups function against the emulator, every response checked against api/openapi.yaml. */
 class MeetupsApiTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
-    static TestStack stack;
-    static MeetupsHandler handler;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        handler = new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-    }
+    static final TestStack stack = TestStack.create();
+    static final MeetupsHandler handler = new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+    static final MeetupCalls calls = new MeetupCalls(stack, handler);
 
     static String meetupJson(String title, String startsAt, int capacity) {
         OffsetDateTime start = OffsetDateTime.parse(startsAt);
@@ -54,12 +49,7 @@ class MeetupsApiTest {
     }
 
     static ApiResult create(String json) {
-        return stack.call(
-                handler,
-                ApiEvents.request("POST", "/meetups")
-                        .json(json)
-                        .as(TestUsers.coordinator())
-                        .build());
+        return calls.create(json);
     }
 
     static String createdId() {
@@ -69,32 +59,15 @@ class MeetupsApiTest {
     }
 
     static ApiResult get(String id, User user) {
-        return stack.call(
-                handler,
-                ApiEvents.request("GET", "/meetups/{id}")
-                        .path("id", id)
-                        .as(user)
-                        .build());
+        return calls.get(id, user);
     }
 
     static ApiResult patch(String id, String ifMatch, String json, User user) {
-        ApiEvents.Builder request = ApiEvents.request("PATCH", "/meetups/{id}")
-                .path("id", id)
-                .json(json)
-                .as(user);
-        if (ifMatch != null) {
-            request.header("if-match", ifMatch);
-        }
-        return stack.call(handler, request.build());
+        return calls.patch(id, ifMatch, json, user);
     }
 
     static ApiResult cancel(String id, User user) {
-        return stack.call(
-                handler,
-                ApiEvents.request("POST", "/meetups/{id}/cancel")
-                        .path("id", id)
-                        .as(user)
-                        .build());
+        return calls.cancel(id, user);
     }
 
     @Test
@@ -382,50 +355,24 @@ class MeetupsApiTest {
 
     static void putRsvp(String meetupId, String userId, org.meetups.common.rsvp.RsvpStatus status, Long ticket) {
         Instant start = Instant.parse("2026-12-10T07:00:00Z");
-        stack.dynamo()
-                .putItem(r -> r.tableName(stack.tableName())
-                        .item(org.meetups.common.rsvp.RsvpSchema.RSVP.itemToMap(
-                                new org.meetups.common.rsvp.Rsvp(
-                                        meetupId,
-                                        userId,
-                                        userId + "@example.org",
-                                        userId,
-                                        "en",
-                                        status,
-                                        ticket,
-                                        null,
-                                        NOW,
-                                        NOW,
-                                        start,
-                                        1L,
-                                        1L,
-                                        null),
-                                true)));
+        stack.put(RsvpBuilder.rsvp(meetupId, userId, status, NOW, start)
+                .position(ticket)
+                .item());
     }
 
     @Test
     void attendanceClosesTheConfiguredTimeAfterTheEndAndMovesWithIt() {
         MeetupsHandler configured = new MeetupsHandler(
                 stack.env(Map.of("ATTENDANCE_CLOSES_AFTER_HOURS", "24")), Clock.fixed(NOW, ZoneOffset.UTC));
-        ApiResult created = stack.call(
-                configured,
-                ApiEvents.request("POST", "/meetups")
-                        .json(meetupJson("Breakfast", "2026-12-10T08:00:00+01:00", 10))
-                        .as(TestUsers.coordinator())
-                        .build());
+        MeetupCalls configuredCalls = new MeetupCalls(stack, configured);
+        ApiResult created = configuredCalls.create(meetupJson("Breakfast", "2026-12-10T08:00:00+01:00", 10));
         assertEquals(
                 "2026-12-11T10:00:00+01:00",
                 created.json().get("attendanceClosesAt").asText(),
                 "24 hours after the end");
         String id = created.json().get("id").asText();
-        ApiResult moved = stack.call(
-                configured,
-                ApiEvents.request("PATCH", "/meetups/{id}")
-                        .path("id", id)
-                        .header("if-match", "\"1\"")
-                        .json("{\"endsAt\":\"2026-12-10T12:00:00+01:00\"}")
-                        .as(TestUsers.coordinator())
-                        .build());
+        ApiResult moved = configuredCalls.patch(
+                id, "\"1\"", "{\"endsAt\":\"2026-12-10T12:00:00+01:00\"}", TestUsers.coordinator());
         assertEquals(
                 "2026-12-11T12:00:00+01:00",
                 moved.json().get("attendanceClosesAt").asText());

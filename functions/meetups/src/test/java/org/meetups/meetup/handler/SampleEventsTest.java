@@ -3,7 +3,6 @@ package org.meetups.meetup.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,12 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.meetups.common.auth.Caller;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.store.MeetupTable;
-import org.meetups.emulator.ProjectFiles;
 import org.meetups.meetup.domain.MeetupInput;
 import org.meetups.meetup.domain.MeetupRules;
 import org.meetups.meetup.store.MeetupRepository;
-import org.meetups.testing.ApiEvents;
-import org.meetups.testing.ApiResult;
+import org.meetups.testing.SampleEvents;
 import org.meetups.testing.TestStack;
 
 /** The files in events/meetups, read as the Lambda runtime reads them, served by the real handler. */
@@ -48,32 +45,28 @@ class SampleEventsTest {
         }
     }
 
+    static final SampleEvents EVENTS = SampleEvents.in("meetups");
+
     static APIGatewayV2HTTPEvent event(String name) {
-        return ApiEvents.read(ProjectFiles.resolve("events/meetups").resolve(name));
+        return EVENTS.event(name);
     }
 
     @Test
     void everySampleEventIsServed() {
-        record Expect(String file, int status) {}
-        for (Expect e : List.of(
-                new Expect("create-meetup.json", 201),
-                new Expect("get-meetup.json", 200),
-                new Expect("list-meetups.json", 200),
-                new Expect("update-meetup.json", 200),
-                new Expect("cancel-meetup.json", 200))) {
-            ApiResult result = stack.call(handler, event(e.file()));
-            assertEquals(e.status(), result.status(), () -> e.file() + ": " + result);
-        }
+        EVENTS.assertServed(
+                stack,
+                handler,
+                List.of(
+                        new SampleEvents.Expect("create-meetup.json", 201),
+                        new SampleEvents.Expect("get-meetup.json", 200),
+                        new SampleEvents.Expect("list-meetups.json", 200),
+                        new SampleEvents.Expect("update-meetup.json", 200),
+                        new SampleEvents.Expect("cancel-meetup.json", 200)));
     }
 
     @Test
     void everyRouteHasASampleEvent() {
-        List<String> sampleRoutes = java.util.Arrays.stream(
-                        ProjectFiles.resolve("events/meetups").toFile().listFiles((d, n) -> n.endsWith(".json")))
-                .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey())
-                .sorted()
-                .toList();
-        assertEquals(handler.routes().keySet().stream().sorted().toList(), sampleRoutes);
+        EVENTS.assertEveryRouteHasOne(handler);
     }
 
     @Test

@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.mail.CalendarEntry;
 import org.meetups.mail.Recipient;
 import org.meetups.notify.domain.RsvpImage.RsvpStatus;
+import org.meetups.testing.MeetupBuilder;
 
 /** Which mail a change calls for, from the item's old and new image: plain rules, no stream, no SES. */
 @Tag("unit")
@@ -32,33 +31,12 @@ class NotificationPlannerTest {
     }
 
     static Meetup meetup(MeetupStatus status, Instant start, String venue, long version) {
-        return new Meetup(
-                "m-1",
-                "T",
-                null,
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                start,
-                start.plusSeconds(7200),
-                "Europe/Amsterdam",
-                venue,
-                null,
-                10,
-                start,
-                Map.of(),
-                false,
-                status,
-                1,
-                1,
-                1,
-                version,
-                "c",
-                start,
-                start,
-                null,
-                null,
-                null,
-                false);
+        return MeetupBuilder.meetup("m-1", start)
+                .venue(venue)
+                .status(status)
+                .counts(1, 1, 1)
+                .version(version)
+                .build();
     }
 
     @Test

@@ -5,13 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
+import org.meetups.testing.MeetupBuilder;
 
 @Tag("unit")
 class ScheduleCopiesTest {
@@ -19,33 +17,13 @@ class ScheduleCopiesTest {
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
 
     static Meetup meetup(Instant start, Instant end, String zone, String venue, long version) {
-        return new Meetup(
-                "m-1",
-                "T",
-                null,
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                start,
-                end,
-                zone,
-                venue,
-                null,
-                10,
-                start,
-                Map.of(),
-                false,
-                MeetupStatus.SCHEDULED,
-                3,
-                0,
-                0,
-                version,
-                "c",
-                NOW,
-                NOW,
-                null,
-                null,
-                null,
-                false);
+        return MeetupBuilder.meetup("m-1", start)
+                .endsAt(end)
+                .place(zone, venue, null)
+                .counts(3, 0, 0)
+                .version(version)
+                .created("c", NOW)
+                .build();
     }
 
     @Test

@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.roles.Assignment;
 import org.meetups.common.roles.AssignmentSchema;
-import org.meetups.common.rsvp.Rsvp;
-import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupCopies;
@@ -27,6 +25,7 @@ import org.meetups.common.store.MeetupTable;
 import org.meetups.meetup.handler.MeetupsHandler;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
@@ -108,25 +107,9 @@ class CopyJobRecoveryTest {
         String id = created.json().get("id").asText();
         Instant start = Instant.parse("2026-12-10T17:00:00Z");
         for (int i = 0; i < 25; i++) {
-            stack.dynamo()
-                    .putItem(r -> r.tableName(stack.tableName())
-                            .item(RsvpSchema.RSVP.itemToMap(
-                                    new Rsvp(
-                                            id,
-                                            "p-" + Math.random(),
-                                            "p@example.org",
-                                            "P",
-                                            "en",
-                                            RsvpStatus.GOING,
-                                            null,
-                                            null,
-                                            NOW,
-                                            NOW,
-                                            start,
-                                            1L,
-                                            1L,
-                                            null),
-                                    true)));
+            stack.put(RsvpBuilder.rsvp(id, "p-" + Math.random(), RsvpStatus.GOING, NOW, start)
+                    .person("p@example.org", "P", "en")
+                    .item());
         }
         for (int i = 0; i < 5; i++) {
             int n = i;

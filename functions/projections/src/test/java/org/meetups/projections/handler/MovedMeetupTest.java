@@ -25,8 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.roles.Assignment;
 import org.meetups.common.roles.AssignmentSchema;
-import org.meetups.common.rsvp.Rsvp;
-import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupCopies;
@@ -38,6 +36,7 @@ import org.meetups.roles.handler.RolesHandler;
 import org.meetups.rsvp.handler.RsvpHandler;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
@@ -157,22 +156,9 @@ class MovedMeetupTest {
     static void fill(String meetupId, Instant start) {
         List<WriteRequest> writes = new ArrayList<>();
         for (int i = 0; i < 450; i++) {
-            Rsvp rsvp = new Rsvp(
-                    meetupId,
-                    "r-%03d".formatted(i),
-                    "r" + i + "@example.org",
-                    "Person " + i,
-                    "en",
-                    RsvpStatus.GOING,
-                    null,
-                    null,
-                    NOW,
-                    NOW,
-                    start,
-                    1L,
-                    1L,
-                    null);
-            writes.add(put(RsvpSchema.RSVP.itemToMap(rsvp, true)));
+            writes.add(put(RsvpBuilder.rsvp(meetupId, "r-%03d".formatted(i), RsvpStatus.GOING, NOW, start)
+                    .person("r" + i + "@example.org", "Person " + i, "en")
+                    .item()));
         }
         for (int i = 0; i < 45; i++) {
             // written before the version was copied along: rewritten as well

@@ -14,14 +14,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.involvement.InvolvementItems;
-import org.meetups.common.rsvp.Rsvp;
-import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupCopies;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.stream.StreamImages;
 import org.meetups.emulator.ProjectFiles;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -52,25 +51,9 @@ class SampleEventsTest {
                         .item(StreamImages.fromEvent(
                                 moved.getRecords().get(0).getDynamodb().getNewImage())));
         Instant before = Instant.parse("2027-03-12T07:00:00Z");
-        stack.dynamo()
-                .putItem(r -> r.tableName(stack.tableName())
-                        .item(RsvpSchema.RSVP.itemToMap(
-                                new Rsvp(
-                                        MEETUP,
-                                        "7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11",
-                                        "anna.devries@example.com",
-                                        "Anna de Vries",
-                                        "nl",
-                                        RsvpStatus.GOING,
-                                        null,
-                                        null,
-                                        before,
-                                        before,
-                                        before,
-                                        1L,
-                                        1L,
-                                        null),
-                                true)));
+        stack.put(RsvpBuilder.rsvp(MEETUP, "7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11", RsvpStatus.GOING, before, before)
+                .person("anna.devries@example.com", "Anna de Vries", "nl")
+                .item());
 
         assertEquals(List.of(), handler.handleRequest(moved, null).getBatchItemFailures());
         Map<String, AttributeValue> job = stack.dynamo()

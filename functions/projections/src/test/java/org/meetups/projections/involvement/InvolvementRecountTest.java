@@ -25,6 +25,7 @@ import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.projections.handler.ProjectionsHandler;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -128,15 +129,8 @@ class InvolvementRecountTest {
             kindOf.put(id, m % 4 == 0 ? "INTERNAL_WORKSHOP" : "COMMUNITY_MEETUP");
             table.client()
                     .putItem(r -> r.tableName(table.name())
-                            .item(Map.of(
-                                    Keys.PK,
-                                    s(Keys.meetupPk(id)),
-                                    Keys.SK,
-                                    s(Keys.META),
-                                    "startsAt",
-                                    s(startOf.get(id).toString()),
-                                    "kind",
-                                    s(kindOf.get(id)))));
+                            .item(MeetupBuilder.startAndKindItem(
+                                    id, startOf.get(id).toString(), kindOf.get(id))));
         }
 
         Map<String, Source> sources = new TreeMap<>(); // by PK|SK, as written now

@@ -4,46 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
+import org.meetups.testing.MeetupBuilder;
 
 @Tag("unit")
 class ReminderRulesTest {
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
 
     static Meetup meetup(MeetupStatus status, Integer lastDone) {
-        return new Meetup(
-                "m1",
-                "Meetup",
-                null,
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                START,
-                START.plusSeconds(7200),
-                "Europe/Amsterdam",
-                "Rotterdam",
-                null,
-                10,
-                START,
-                Map.of(),
-                false,
-                status,
-                0,
-                0,
-                0,
-                1,
-                "c",
-                START,
-                START,
-                List.of(1440, 120),
-                lastDone,
-                null,
-                false);
+        return MeetupBuilder.meetup("m1", START)
+                .title("Meetup", null)
+                .venue("Rotterdam")
+                .status(status)
+                .reminders(List.of(1440, 120), lastDone)
+                .build();
     }
 
     @Test

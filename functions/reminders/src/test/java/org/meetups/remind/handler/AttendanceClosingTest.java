@@ -16,27 +16,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.aws.AwsClients;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.rsvp.Attendance;
-import org.meetups.common.rsvp.Rsvp;
 import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.rsvp.RsvpStatus;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
-import org.meetups.mail.IcsWriter;
-import org.meetups.mail.MailComposer;
-import org.meetups.mail.MailDelivery;
-import org.meetups.mail.MailWindows;
-import org.meetups.mail.Mailer;
-import org.meetups.mail.MimeMail;
-import org.meetups.mail.SentMarkers;
-import org.meetups.mail.links.TokenSigner;
-import org.meetups.remind.store.ReminderStore;
+import org.meetups.testing.MeetupBuilder;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -48,37 +36,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class AttendanceClosingTest {
     static final Instant START = Instant.parse("2027-05-10T17:00:00Z");
     static final Instant CLOSES = START.plus(Duration.ofHours(2 + 72));
-    static TestStack stack;
-    static MeetupTable table;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        table = new MeetupTable(stack.dynamo(), stack.tableName());
-    }
+    static final TestStack stack = TestStack.create();
+    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
 
     /** A run at {@code at} recording at most {@code budget} no-shows; its mail parts are real (and send nothing here). */
     static ReminderRun.Summary run(Instant at, int budget) {
         Clock clock = Clock.fixed(at, ZoneOffset.UTC);
-        MimeMail mime = new MimeMail("Meetups <meetups@example.org>", null);
-        MailDelivery delivery = new MailDelivery(
-                new SentMarkers(stack.dynamo(), stack.tableName()),
-                mime,
-                new Mailer(AwsClients.sesV2(stack.env(), List.of()), mime.senderAddress()),
-                clock);
-        ReminderMails mails = new ReminderMails(
-                new MailComposer(
-                        new IcsWriter("meetups.example.org", mime.senderAddress(), "Meetups"),
-                        new TokenSigner(new byte[32], clock),
-                        "https://meetups.example.org"),
-                clock);
-        ReminderRun.Summary summary = new ReminderRun(
-                        new ReminderStore(table),
-                        new MailWindows(stack.dynamo(), stack.tableName()),
-                        delivery,
-                        mails,
-                        clock,
-                        budget)
+        ReminderRun.Summary summary = ReminderRuns.on(
+                        stack, table, "Meetups <meetups@example.org>", clock, List.of(), budget)
                 .run(at);
         assertEquals(0, summary.sent(), "closing attendance mails nobody");
         return summary;
@@ -89,51 +54,22 @@ class AttendanceClosingTest {
         String id = UUID.randomUUID().toString();
         Instant created = START.minus(Duration.ofDays(30));
         table.meetups()
-                .putItem(new Meetup(
-                        id,
-                        "Breakfast",
-                        null,
-                        MeetupKind.COMMUNITY_MEETUP,
-                        "en",
-                        START,
-                        START.plusSeconds(7200),
-                        "Europe/Amsterdam",
-                        "Rotterdam",
-                        null,
-                        30,
-                        START,
-                        Map.of(),
-                        false,
-                        MeetupStatus.SCHEDULED,
-                        30,
-                        2,
-                        2,
-                        1,
-                        "coord",
-                        created,
-                        created,
-                        null,
-                        lastReminderOffset,
-                        CLOSES,
-                        false));
+                .putItem(MeetupBuilder.meetup(id, START)
+                        .title("Breakfast", null)
+                        .venue("Rotterdam")
+                        .capacity(30)
+                        .counts(30, 2, 2)
+                        .created("coord", created)
+                        .reminders(null, lastReminderOffset)
+                        .attendance(CLOSES, false)
+                        .build());
         for (int i = 0; i < 34; i++) {
             RsvpStatus status = i < 30 ? RsvpStatus.GOING : i < 32 ? RsvpStatus.WAITLISTED : RsvpStatus.CANCELLED;
-            Rsvp rsvp = new Rsvp(
-                    id,
-                    "p-%02d".formatted(i),
-                    "p@example.org",
-                    "P",
-                    "en",
-                    status,
-                    status == RsvpStatus.WAITLISTED ? (long) i : null,
-                    i < 10 ? Attendance.ATTENDED : null,
-                    created,
-                    created,
-                    START,
-                    1L,
-                    1L,
-                    null);
-            stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(RsvpSchema.RSVP.itemToMap(rsvp, true)));
+            stack.put(RsvpBuilder.rsvp(id, "p-%02d".formatted(i), status, created, START)
+                    .person("p@example.org", "P", "en")
+                    .position(status == RsvpStatus.WAITLISTED ? (long) i : null)
+                    .attendance(i < 10 ? Attendance.ATTENDED : null)
+                    .item());
         }
         return id;
     }
@@ -141,16 +77,7 @@ class AttendanceClosingTest {
     /** Attendance by person: ATTENDED, NO_SHOW or "-" when none is recorded. */
     static Map<String, String> attendance(String id) {
         Map<String, String> by = new TreeMap<>();
-        stack.dynamo()
-                .query(r -> r.tableName(stack.tableName())
-                        .consistentRead(true)
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
-                        .expressionAttributeValues(Map.of(
-                                ":pk",
-                                AttributeValue.fromS(Keys.meetupPk(id)),
-                                ":rsvp",
-                                AttributeValue.fromS("RSVP#"))))
-                .items()
+        stack.items(Keys.meetupPk(id), "RSVP#")
                 .forEach(i -> by.put(
                         i.get("userId").s(),
                         i.containsKey(RsvpSchema.ATTENDANCE)

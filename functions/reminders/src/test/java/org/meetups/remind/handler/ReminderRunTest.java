@@ -25,22 +25,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
-import org.meetups.mail.IcsWriter;
-import org.meetups.mail.MailComposer;
-import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailWindows;
-import org.meetups.mail.Mailer;
-import org.meetups.mail.MimeMail;
 import org.meetups.mail.SentMarkers;
-import org.meetups.mail.links.TokenSigner;
-import org.meetups.remind.store.ReminderStore;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.FaultInjector;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.OddAddresses;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.TestStack;
@@ -70,24 +63,7 @@ class ReminderRunTest {
     /** A run as the schedule would make it, at {@code scheduledTime}; the wall clock is {@code now}. */
     static ReminderRun.Summary run(Instant scheduledTime, Instant now, List<ExecutionInterceptor> sesFaults) {
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        MimeMail mime = new MimeMail(SENDER, null);
-        ReminderMails mails = new ReminderMails(
-                new MailComposer(
-                        new IcsWriter("meetups.example.org", mime.senderAddress(), "Meetups"),
-                        new TokenSigner(new byte[32], clock),
-                        "https://meetups.example.org"),
-                clock);
-        MailDelivery delivery = new MailDelivery(
-                new SentMarkers(stack.dynamo(), stack.tableName()),
-                mime,
-                new Mailer(AwsClients.sesV2(stack.env(), sesFaults), mime.senderAddress()),
-                clock);
-        return new ReminderRun(
-                        new ReminderStore(table),
-                        new MailWindows(stack.dynamo(), stack.tableName()),
-                        delivery,
-                        mails,
-                        clock)
+        return ReminderRuns.on(stack, table, SENDER, clock, sesFaults, ReminderRun.NO_SHOW_BUDGET)
                 .run(scheduledTime);
     }
 
@@ -96,33 +72,15 @@ class ReminderRunTest {
     }
 
     static Meetup meetup(Instant start, String language, MeetupStatus status) {
-        Meetup m = new Meetup(
-                UUID.randomUUID().toString(),
-                "Founders breakfast",
-                "Talks",
-                MeetupKind.COMMUNITY_MEETUP,
-                language,
-                start,
-                start.plusSeconds(7200),
-                "Europe/Amsterdam",
-                "Rotterdam",
-                null,
-                50,
-                start,
-                Map.of("host", new RoleNeed("Opens and closes the evening", 1, 1, 1, 0)),
-                false,
-                status,
-                0,
-                0,
-                0,
-                1,
-                "coord",
-                start.minus(Duration.ofDays(60)),
-                start.minus(Duration.ofDays(60)),
-                null,
-                null,
-                null,
-                false);
+        Meetup m = MeetupBuilder.meetup(UUID.randomUUID().toString(), start)
+                .title("Founders breakfast", "Talks")
+                .language(language)
+                .venue("Rotterdam")
+                .capacity(50)
+                .roles(Map.of("host", new RoleNeed("Opens and closes the evening", 1, 1, 1, 0)))
+                .status(status)
+                .created("coord", start.minus(Duration.ofDays(60)))
+                .build();
         table.meetups().putItem(m);
         return m;
     }

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
 import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.Refusal;
 import org.meetups.common.domain.RoleInput;
@@ -20,6 +19,7 @@ import org.meetups.common.http.ApiException;
 import org.meetups.common.http.Problems;
 import org.meetups.common.roles.Person;
 import org.meetups.common.roles.Refusals;
+import org.meetups.testing.MeetupBuilder;
 
 @Tag("unit")
 class RoleAssignmentRulesTest {
@@ -31,33 +31,12 @@ class RoleAssignmentRulesTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
 
     static Meetup meetup(MeetupStatus status, Instant start, Map<String, RoleNeed> roles) {
-        return new Meetup(
-                "m-1",
-                "T",
-                null,
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                start,
-                start.plusSeconds(3600),
-                "Europe/Amsterdam",
-                "R",
-                null,
-                10,
-                start,
-                roles,
-                false,
-                status,
-                0,
-                0,
-                0,
-                1,
-                "c",
-                NOW,
-                NOW,
-                null,
-                null,
-                null,
-                false);
+        return MeetupBuilder.meetup("m-1", start)
+                .endsAt(start.plusSeconds(3600))
+                .roles(roles)
+                .status(status)
+                .created("c", NOW)
+                .build();
     }
 
     @Test

@@ -26,13 +26,10 @@ import org.meetups.common.store.MeetupTable;
 import org.meetups.roles.store.RoleAssignments;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.BeforeFirstTransaction;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** The roles function against the emulator, every response checked against api/openapi.yaml. */
 class RolesApiTest {
@@ -154,30 +151,17 @@ class RolesApiTest {
         String id = s.meetup("host:1:1");
         Instant moved = START.plusSeconds(7 * 86_400);
         // the meetup moves between the read and the transaction (as a coordinator's change could)
-        var mover = new ExecutionInterceptor() {
-            boolean done;
-
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (!done && context.request() instanceof TransactWriteItemsRequest) {
-                    done = true;
-                    s.stack
-                            .dynamo()
-                            .updateItem(r -> r.tableName(s.stack.tableName())
-                                    .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
-                                    .updateExpression("SET startsAt = :start, version = :two")
-                                    .expressionAttributeValues(Map.of(
-                                            ":start",
-                                            AttributeValue.fromS(moved.toString()),
-                                            ":two",
-                                            AttributeValue.fromN("2"))));
-                }
-            }
-        };
+        var mover = new BeforeFirstTransaction(() -> s.stack
+                .dynamo()
+                .updateItem(r -> r.tableName(s.stack.tableName())
+                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                        .updateExpression("SET startsAt = :start, version = :two")
+                        .expressionAttributeValues(Map.of(
+                                ":start", AttributeValue.fromS(moved.toString()), ":two", AttributeValue.fromN("2")))));
         var repository = new RoleAssignments(
                 new MeetupTable(AwsClients.dynamoDb(s.stack.env(), List.of(mover)), s.stack.tableName()));
         var taken = repository.take(id, "host", new Person("emp-1", "Eva", "eva@example.org", "en"), "emp-1", NOW);
-        assertTrue(mover.done);
+        assertTrue(mover.done());
         assertEquals(moved, taken.assignment().meetupStartsAt(), "decided again on the moved meetup");
         Map<String, AttributeValue> item = s.stack
                 .dynamo()
@@ -269,27 +253,12 @@ class RolesApiTest {
     @Test
     void coordinatorsDefineChangeAndRemoveRoles() {
         String id = s.meetup();
-        ApiResult added = s.call(ApiEvents.request("POST", "/meetups/{id}/roles")
-                .path("id", id)
-                .json("{\"name\":\"note-taker\",\"description\":\"Writes it up\",\"slots\":2,\"minimum\":1}")
-                .as(TestUsers.coordinator()));
+        ApiResult added =
+                addRole(id, "{\"name\":\"note-taker\",\"description\":\"Writes it up\",\"slots\":2,\"minimum\":1}");
         assertEquals(201, added.status(), added::toString);
         assertEquals(2, role(added.json(), "note-taker").get("open").asInt());
-        assertEquals(
-                409,
-                s.call(ApiEvents.request("POST", "/meetups/{id}/roles")
-                                .path("id", id)
-                                .json("{\"name\":\"note-taker\"}")
-                                .as(TestUsers.coordinator()))
-                        .status(),
-                "no role twice");
-        assertEquals(
-                201,
-                s.call(ApiEvents.request("POST", "/meetups/{id}/roles")
-                                .path("id", id)
-                                .json("{\"name\":\"host\"}")
-                                .as(TestUsers.coordinator()))
-                        .status());
+        assertEquals(409, addRole(id, "{\"name\":\"note-taker\"}").status(), "no role twice");
+        assertEquals(201, addRole(id, "{\"name\":\"host\"}").status());
 
         assertEquals(201, s.volunteer(id, "note-taker", TestUsers.employee()).status());
         assertEquals(
@@ -313,6 +282,13 @@ class RolesApiTest {
         assertEquals(404, removeRole(id, "host").status());
         assertEquals(1, s.stored(id).roles().size());
         s.assertCountsMatchItems(id);
+    }
+
+    ApiResult addRole(String id, String json) {
+        return s.call(ApiEvents.request("POST", "/meetups/{id}/roles")
+                .path("id", id)
+                .json(json)
+                .as(TestUsers.coordinator()));
     }
 
     ApiResult patchRole(String id, String role, String json) {

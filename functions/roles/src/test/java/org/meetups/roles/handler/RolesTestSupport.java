@@ -9,13 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.domain.RoleNeed;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
@@ -47,33 +46,14 @@ final class RolesTestSupport {
         }
         String id = UUID.randomUUID().toString();
         table.meetups()
-                .putItem(new Meetup(
-                        id,
-                        "Meetup " + id.substring(0, 8),
-                        "Talks",
-                        MeetupKind.COMMUNITY_MEETUP,
-                        "en",
-                        start,
-                        start.plusSeconds(7200),
-                        "Europe/Amsterdam",
-                        "Rotterdam",
-                        null,
-                        40,
-                        start,
-                        needs,
-                        allowMultipleRoles,
-                        MeetupStatus.SCHEDULED,
-                        0,
-                        0,
-                        0,
-                        1,
-                        "coord-1",
-                        NOW,
-                        NOW,
-                        null,
-                        null,
-                        null,
-                        false));
+                .putItem(MeetupBuilder.meetup(id, start)
+                        .title("Meetup " + id.substring(0, 8), "Talks")
+                        .venue("Rotterdam")
+                        .capacity(40)
+                        .roles(needs)
+                        .allowMultipleRoles(allowMultipleRoles)
+                        .created("coord-1", NOW)
+                        .build());
         return id;
     }
 
@@ -135,16 +115,7 @@ final class RolesTestSupport {
 
     /** Assignment items of a role, counted by a consistent Query. */
     int recount(String id, String role) {
-        return stack.dynamo()
-                .query(r -> r.tableName(stack.tableName())
-                        .consistentRead(true)
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :sk)")
-                        .expressionAttributeValues(Map.of(
-                                ":pk",
-                                AttributeValue.fromS(Keys.meetupPk(id)),
-                                ":sk",
-                                AttributeValue.fromS("ROLE#" + role + "#"))))
-                .count();
+        return stack.items(Keys.meetupPk(id), "ROLE#" + role + "#").size();
     }
 
     /** Every role's filled equals its items, and openRoleSlots equals the sum of open slots. */

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.rsvp.Rsvp;
@@ -22,6 +21,7 @@ import org.meetups.common.store.MeetupTable;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,19 +32,13 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 class AttendanceBatchTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
-    static TestStack stack;
-    static RsvpHandler before;
-    static RsvpHandler during;
-    static RsvpHandler afterClosing;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        before = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-        during = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(3600), ZoneOffset.UTC));
-        // the fixtures' meetups end two hours after the start; attendance closes 72 hours later
-        afterClosing = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(7200 + 72 * 3600), ZoneOffset.UTC));
-    }
+    static final TestStack stack = TestStack.create();
+    static final RsvpHandler before = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+    static final RsvpHandler during =
+            new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(3600), ZoneOffset.UTC));
+    // the fixtures' meetups end two hours after the start; attendance closes 72 hours later
+    static final RsvpHandler afterClosing =
+            new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(7200 + 72 * 3600), ZoneOffset.UTC));
 
     /** A meetup with {@code going} people going and one waiting, written as the RSVP function writes them. */
     static String meetup(int going) {
@@ -53,21 +47,10 @@ class AttendanceBatchTest {
         List<WriteRequest> writes = new ArrayList<>();
         for (int i = 0; i <= going; i++) {
             boolean waits = i == going;
-            Rsvp rsvp = new Rsvp(
-                    id,
-                    "p-" + i,
-                    "p" + i + "@example.org",
-                    "Person " + i,
-                    "en",
-                    waits ? RsvpStatus.WAITLISTED : RsvpStatus.GOING,
-                    waits ? 1L : null,
-                    null,
-                    NOW,
-                    NOW,
-                    START,
-                    1L,
-                    1L,
-                    null);
+            Rsvp rsvp = RsvpBuilder.rsvp(id, "p-" + i, waits ? RsvpStatus.WAITLISTED : RsvpStatus.GOING, NOW, START)
+                    .person("p" + i + "@example.org", "Person " + i, "en")
+                    .position(waits ? 1L : null)
+                    .build();
             writes.add(WriteRequest.builder()
                     .putRequest(PutRequest.builder()
                             .item(RsvpSchema.RSVP.itemToMap(rsvp, true))
@@ -218,18 +201,7 @@ class AttendanceBatchTest {
     }
 
     static int attended(String id) {
-        return (int) stack
-                .dynamo()
-                .query(r -> r.tableName(stack.tableName())
-                        .consistentRead(true)
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
-                        .expressionAttributeValues(Map.of(
-                                ":pk",
-                                AttributeValue.fromS(Keys.meetupPk(id)),
-                                ":rsvp",
-                                AttributeValue.fromS("RSVP#"))))
-                .items()
-                .stream()
+        return (int) stack.items(Keys.meetupPk(id), "RSVP#").stream()
                 .filter(i -> i.containsKey(RsvpSchema.ATTENDANCE))
                 .count();
     }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.rsvp.RsvpSchema;
@@ -36,16 +35,10 @@ class CoordinatorListTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
     static final User COORDINATOR = TestUsers.coordinator();
-    static TestStack stack;
-    static RsvpHandler handler;
-    static RsvpHandler afterStart;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-        afterStart = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(600), ZoneOffset.UTC));
-    }
+    static final TestStack stack = TestStack.create();
+    static final RsvpHandler handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+    static final RsvpHandler afterStart =
+            new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(600), ZoneOffset.UTC));
 
     static String meetup(int capacity) {
         return Fixtures.store(stack, Fixtures.meetup(capacity, START, START));

@@ -6,13 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
 import org.meetups.common.rsvp.RsvpSchema;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers.User;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -23,33 +22,13 @@ final class Fixtures {
 
     static Meetup meetup(int capacity, Instant startsAt, Instant rsvpDeadline) {
         Instant created = startsAt.minusSeconds(86_400 * 30);
-        return new Meetup(
-                UUID.randomUUID().toString(),
-                "Founders' breakfast",
-                "Talks",
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                startsAt,
-                startsAt.plusSeconds(7200),
-                "Europe/Amsterdam",
-                "Rotterdam",
-                null,
-                capacity,
-                rsvpDeadline,
-                Map.of(),
-                false,
-                MeetupStatus.SCHEDULED,
-                0,
-                0,
-                0,
-                1,
-                "coord-1",
-                created,
-                created,
-                null,
-                null,
-                null,
-                false);
+        return MeetupBuilder.meetup(UUID.randomUUID().toString(), startsAt)
+                .title("Founders' breakfast", "Talks")
+                .venue("Rotterdam")
+                .capacity(capacity)
+                .rsvpDeadline(rsvpDeadline)
+                .created("coord-1", created)
+                .build();
     }
 
     static String store(TestStack stack, Meetup meetup) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -31,18 +30,16 @@ import org.meetups.emulator.ProjectFiles;
 import org.meetups.rsvp.store.RsvpStore;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.BeforeFirstTransaction;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
 import org.meetups.testing.WriteUnits;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /** The RSVP function against the emulator, every response checked against api/openapi.yaml. */
 class RsvpApiTest {
@@ -55,16 +52,10 @@ class RsvpApiTest {
      */
     static final int SEAT_TAKING_RSVP_WRITE_UNITS = 11;
 
-    static TestStack stack;
-    static RsvpHandler handler;
-    static RsvpHandler afterStart;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-        afterStart = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(900), ZoneOffset.UTC));
-    }
+    static final TestStack stack = TestStack.create();
+    static final RsvpHandler handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+    static final RsvpHandler afterStart =
+            new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(900), ZoneOffset.UTC));
 
     static String meetup(int capacity) {
         return Fixtures.store(stack, Fixtures.meetup(capacity, START, START));
@@ -275,25 +266,12 @@ class RsvpApiTest {
         String id = meetup(5);
         Instant moved = START.plusSeconds(7 * 86_400);
         // the meetup moves between the read and the transaction (as a coordinator's change could)
-        var mover = new ExecutionInterceptor() {
-            boolean done;
-
-            @Override
-            public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                if (!done && context.request() instanceof TransactWriteItemsRequest) {
-                    done = true;
-                    stack.dynamo()
-                            .updateItem(r -> r.tableName(stack.tableName())
-                                    .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
-                                    .updateExpression("SET startsAt = :start, rsvpDeadline = :start, version = :two")
-                                    .expressionAttributeValues(Map.of(
-                                            ":start",
-                                            AttributeValue.fromS(moved.toString()),
-                                            ":two",
-                                            AttributeValue.fromN("2"))));
-                }
-            }
-        };
+        var mover = new BeforeFirstTransaction(() -> stack.dynamo()
+                .updateItem(r -> r.tableName(stack.tableName())
+                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                        .updateExpression("SET startsAt = :start, rsvpDeadline = :start, version = :two")
+                        .expressionAttributeValues(Map.of(
+                                ":start", AttributeValue.fromS(moved.toString()), ":two", AttributeValue.fromN("2")))));
         RsvpStore store =
                 new RsvpStore(new MeetupTable(AwsClients.dynamoDb(stack.env(), List.of(mover)), stack.tableName()));
         Rsvp rsvp = store.rsvp(
@@ -304,7 +282,7 @@ class RsvpApiTest {
                         id,
                         NOW)
                 .rsvp();
-        assertTrue(mover.done);
+        assertTrue(mover.done());
         assertEquals(moved, rsvp.meetupStartsAt(), "decided again on the moved meetup");
         Map<String, AttributeValue> item = stack.dynamo()
                 .getItem(r -> r.tableName(stack.tableName())
@@ -332,33 +310,11 @@ class RsvpApiTest {
         Meetup m = Fixtures.read(stack, id);
         new MeetupTable(stack.dynamo(), stack.tableName())
                 .meetups()
-                .putItem(new Meetup(
-                        m.id(),
-                        m.title(),
-                        m.description(),
-                        m.kind(),
-                        m.language(),
-                        m.startsAt(),
-                        m.endsAt(),
-                        m.timeZone(),
-                        m.venue(),
-                        m.onlineUrl(),
-                        m.capacity(),
-                        m.rsvpDeadline(),
-                        m.roles(),
-                        m.allowMultipleRoles(),
-                        MeetupStatus.CANCELLED,
-                        m.goingCount(),
-                        m.waitlistCount(),
-                        m.waitlistSequence(),
-                        m.version() + 1,
-                        m.createdBy(),
-                        m.createdAt(),
-                        NOW,
-                        null,
-                        null,
-                        null,
-                        false));
+                .putItem(MeetupBuilder.from(m)
+                        .status(MeetupStatus.CANCELLED)
+                        .version(m.version() + 1)
+                        .updatedAt(NOW)
+                        .build());
         ApiResult onCancelled = rsvp(id, TestUsers.employee());
         assertEquals(409, onCancelled.status());
         assertEquals(

@@ -21,7 +21,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
 import org.meetups.testing.ApiResult;
@@ -37,14 +36,8 @@ import org.meetups.testing.TestUsers.User;
 class RsvpConcurrencyTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
-    static TestStack stack;
-    static RsvpHandler handler;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-    }
+    static final TestStack stack = TestStack.create();
+    static final RsvpHandler handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     static <T> List<T> allAtOnce(List<Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());

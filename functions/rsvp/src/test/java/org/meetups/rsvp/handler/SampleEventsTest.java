@@ -1,28 +1,23 @@
 package org.meetups.rsvp.handler;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
-import org.meetups.emulator.ProjectFiles;
-import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.MeetupBuilder;
+import org.meetups.testing.SampleEvents;
 import org.meetups.testing.TestStack;
 
 /** The files in events/rsvp, read as the Lambda runtime reads them, served by the real handler. */
 class SampleEventsTest {
     static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
 
-    static APIGatewayV2HTTPEvent event(String name) {
-        return ApiEvents.read(ProjectFiles.resolve("events/rsvp").resolve(name));
-    }
+    static final SampleEvents EVENTS = SampleEvents.in("rsvp");
 
     @Test
     void everySampleEventIsServed() {
@@ -30,33 +25,10 @@ class SampleEventsTest {
         Meetup sample = Fixtures.meetup(10, START, START);
         Fixtures.store(
                 stack,
-                new Meetup(
-                        "01J0000000000000000000MEET",
-                        sample.title(),
-                        sample.description(),
-                        sample.kind(),
-                        sample.language(),
-                        sample.startsAt(),
-                        sample.endsAt(),
-                        sample.timeZone(),
-                        sample.venue(),
-                        null,
-                        sample.capacity(),
-                        sample.rsvpDeadline(),
-                        sample.roles(),
-                        false,
-                        sample.status(),
-                        0,
-                        0,
-                        0,
-                        1,
-                        "coord",
-                        sample.createdAt(),
-                        sample.updatedAt(),
-                        null,
-                        null,
-                        null,
-                        false));
+                MeetupBuilder.from(sample)
+                        .id("01J0000000000000000000MEET")
+                        .created("coord", sample.createdAt())
+                        .build());
         RsvpHandler before = new RsvpHandler(stack.env(), Clock.fixed(START.minusSeconds(86_400), ZoneOffset.UTC));
         RsvpHandler after = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(600), ZoneOffset.UTC));
         record Expect(String file, RsvpHandler handler, int status) {}
@@ -70,10 +42,9 @@ class SampleEventsTest {
                 new Expect("record-attendance-batch.json", after, 200),
                 new Expect("remove-attendee.json", before, 200),
                 new Expect("cancel-rsvp.json", before, 200))) {
-            ApiResult result = stack.call(e.handler(), event(e.file()));
-            assertEquals(e.status(), result.status(), () -> e.file() + ": " + result);
+            EVENTS.assertServed(stack, e.handler(), e.file(), e.status());
         }
-        ApiResult csv = stack.call(before, event("list-attendees.json"));
+        ApiResult csv = stack.call(before, EVENTS.event("list-attendees.json"));
         assertTrue(csv.header("content-type").startsWith("text/csv"), csv::toString);
     }
 
@@ -81,11 +52,6 @@ class SampleEventsTest {
     void everyRouteHasASampleEvent() {
         TestStack stack = TestStack.create();
         RsvpHandler handler = new RsvpHandler(stack.env(), Clock.systemUTC());
-        List<String> sampleRoutes = java.util.Arrays.stream(
-                        ProjectFiles.resolve("events/rsvp").toFile().listFiles((d, n) -> n.endsWith(".json")))
-                .map(f -> ApiEvents.read(Path.of(f.getPath())).getRouteKey())
-                .sorted()
-                .toList();
-        assertEquals(handler.routes().keySet().stream().sorted().toList(), sampleRoutes);
+        EVENTS.assertEveryRouteHasOne(handler);
     }
 }

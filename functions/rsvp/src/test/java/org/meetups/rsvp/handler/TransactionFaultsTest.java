@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.domain.Meetup;
@@ -24,14 +23,8 @@ import org.meetups.testing.TestUsers;
 class TransactionFaultsTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
-    static TestStack stack;
-    static RsvpHandler handler;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-    }
+    static final TestStack stack = TestStack.create();
+    static final RsvpHandler handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeEach
     @AfterEach

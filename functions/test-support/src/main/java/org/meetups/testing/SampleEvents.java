@@ -1,0 +1,58 @@
+package org.meetups.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.meetups.common.http.HttpFunction;
+import org.meetups.emulator.ProjectFiles;
+
+/** The sample HTTP events of one function ({@code events/<folder>}), read as the Lambda runtime reads them. */
+public final class SampleEvents {
+    /** A file served and the status it must get. */
+    public record Expect(String file, int status) {}
+
+    private final Path folder;
+
+    private SampleEvents(Path folder) {
+        this.folder = folder;
+    }
+
+    public static SampleEvents in(String folder) {
+        return new SampleEvents(ProjectFiles.resolve("events").resolve(folder));
+    }
+
+    public APIGatewayV2HTTPEvent event(String file) {
+        return ApiEvents.read(folder.resolve(file));
+    }
+
+    /** Every event of the folder, in no particular order. */
+    public List<APIGatewayV2HTTPEvent> all() {
+        File[] files = folder.toFile().listFiles((d, n) -> n.endsWith(".json"));
+        return Arrays.stream(files).map(f -> ApiEvents.read(f.toPath())).toList();
+    }
+
+    /** Serves the file through the handler and checks its status. */
+    public ApiResult assertServed(TestStack stack, HttpFunction handler, String file, int status) {
+        ApiResult result = stack.call(handler, event(file));
+        assertEquals(status, result.status(), () -> file + ": " + result);
+        return result;
+    }
+
+    /** Serves the files in order, each checked. */
+    public void assertServed(TestStack stack, HttpFunction handler, List<Expect> expected) {
+        for (Expect e : expected) {
+            assertServed(stack, handler, e.file(), e.status());
+        }
+    }
+
+    /** Every route of the handler has a sample event, and every sample event names one of its routes. */
+    public void assertEveryRouteHasOne(HttpFunction handler) {
+        assertEquals(
+                handler.routes().keySet().stream().sorted().toList(),
+                all().stream().map(APIGatewayV2HTTPEvent::getRouteKey).sorted().toList());
+    }
+}
