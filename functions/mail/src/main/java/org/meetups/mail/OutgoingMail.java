@@ -55,6 +55,8 @@ public record OutgoingMail(
      * An image the HTML shows through {@code <img src="cid:<contentId>">} (many mail clients block SVG
      * and remote images inside HTML, but show a related image part); {@code type} such as {@code image/svg+xml}.
      */
+    // the bytes are carried into the MIME part, never compared or hashed
+    @SuppressWarnings("ArrayRecordComponent")
     public record InlineImage(String contentId, String type, String fileName, byte[] content) {}
 
     /** An .ics file; {@code method} is its iTIP method (REQUEST or CANCEL), repeated in the MIME type. */

@@ -91,6 +91,8 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
     }
 
     /**
+     * Opens the week's run (or continues the open one) and sends its pages while there is time.
+     *
      * @param start         true for the weekly schedule (open the run of {@code scheduledTime}'s week), false for a continuation
      * @param anotherPage   whether there is time left for one more page
      */
