@@ -26,31 +26,6 @@ public record OutgoingMail(
         images = List.copyOf(images);
     }
 
-    public OutgoingMail(
-            String kind,
-            String language,
-            String toEmail,
-            String toName,
-            String subject,
-            String html,
-            String text,
-            List<Attachment> attachments,
-            java.util.Map<String, String> headers) {
-        this(kind, language, toEmail, toName, subject, html, text, attachments, headers, List.of());
-    }
-
-    public OutgoingMail(
-            String kind,
-            String language,
-            String toEmail,
-            String toName,
-            String subject,
-            String html,
-            String text,
-            List<Attachment> attachments) {
-        this(kind, language, toEmail, toName, subject, html, text, attachments, java.util.Map.of());
-    }
-
     /**
      * An image the HTML shows through {@code <img src="cid:<contentId>">} (many mail clients block SVG
      * and remote images inside HTML, but show a related image part); {@code type} such as {@code image/svg+xml}.
