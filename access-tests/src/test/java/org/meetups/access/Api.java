@@ -26,7 +26,7 @@ import org.meetups.testing.TestUsers.User;
 /**
  * Every HTTP route of template.yaml served by its function's real handler, configured as the
  * template configures it (Globals and the function's variables, a generated secret in the
- * emulator), against one emulator table. {@link #at} gives the same functions at another time.
+ * emulator), against one emulator table. {@link #handlersAt} gives the same functions at another time.
  */
 final class Api {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
@@ -89,9 +89,12 @@ final class Api {
         Map<String, HttpFunction> built = new LinkedHashMap<>();
         environments.forEach((function, env) -> {
             try {
-                built.put(function, (HttpFunction) Class.forName(env.get("HANDLER_CLASS"))
-                        .getConstructor(Env.class, Clock.class)
-                        .newInstance(Env.of(env), Clock.fixed(now, ZoneOffset.UTC)));
+                built.put(
+                        function,
+                        Class.forName(env.get("HANDLER_CLASS"))
+                                .asSubclass(HttpFunction.class)
+                                .getConstructor(Env.class, Clock.class)
+                                .newInstance(Env.of(env), Clock.fixed(now, ZoneOffset.UTC)));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("cannot build " + function, e);
             }

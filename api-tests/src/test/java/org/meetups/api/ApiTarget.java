@@ -25,7 +25,7 @@ public interface ApiTarget extends AutoCloseable {
     /** A new person (unique to this run: {@code handle} plus the run's id) with an ID token. */
     TestUser user(String handle, TestUser.Role role);
 
-    /** {@code count} employees, handles {@code prefix0}, {@code prefix1}, ... */
+    /** {@code count} employees, their handles the prefix followed by 0, 1, ... */
     default List<TestUser> employees(String prefix, int count) {
         return IntStream.range(0, count)
                 .mapToObj(i -> user(prefix + i, TestUser.Role.EMPLOYEE))

@@ -66,7 +66,7 @@ class AuthorizationMatrixTest {
 
         List<String> linked = new ArrayList<>();
         linked.add(meetup);
-        for (String caller : CALLERS) {
+        for (int i = 0; i < CALLERS.size(); i++) {
             String id = fresh();
             ok(api.request("PUT", "/meetups/" + id + "/rsvp").as(employee).send());
             linked.add(id);

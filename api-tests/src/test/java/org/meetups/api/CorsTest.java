@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** A browser page of an allowed origin may call the API; a page of any other origin may not. */
@@ -31,7 +32,7 @@ class CorsTest {
         assertTrue(preflight
                 .header("access-control-allow-headers")
                 .orElseThrow()
-                .toLowerCase()
+                .toLowerCase(Locale.ROOT)
                 .contains("authorization"));
         Http.Response foreign = api.request("OPTIONS", "/meetups")
                 .header("origin", other)
@@ -46,7 +47,7 @@ class CorsTest {
         assertEquals(allowed, read.header("access-control-allow-origin").orElseThrow());
         assertTrue(read.header("access-control-expose-headers")
                 .orElseThrow()
-                .toLowerCase()
+                .toLowerCase(Locale.ROOT)
                 .contains("etag"));
         assertFalse(api.request("GET", "/meetups")
                 .as(eva)

@@ -77,7 +77,7 @@ public final class Http {
 
         public Response send() {
             HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(120))
+                    .timeout(Duration.ofMinutes(2))
                     .method(
                             method,
                             body == null

@@ -49,7 +49,7 @@ public record Cors(
                 list(configuration.path("AllowMethods")),
                 list(configuration.path("ExposeHeaders")),
                 maxAge.canConvertToInt()
-                                || maxAge.isTextual() && !maxAge.asText().isEmpty()
+                                || (maxAge.isTextual() && !maxAge.asText().isEmpty())
                         ? Integer.valueOf(maxAge.asText())
                         : null,
                 configuration.path("AllowCredentials").asBoolean(false));
@@ -67,7 +67,7 @@ public record Cors(
     }
 
     private static void split(String value, List<String> out) {
-        for (String part : value.split(",")) {
+        for (String part : value.split(",", -1)) {
             if (!part.isBlank()) {
                 out.add(part.strip());
             }

@@ -30,7 +30,7 @@ public record HttpRoute(String method, String path, String function, boolean aut
         }
         return matches.stream()
                 .min(Comparator.comparing((Match m) -> m.route.rank())
-                        .thenComparing(m -> m.route.method.equals("ANY") ? 1 : 0));
+                        .thenComparingInt(m -> m.route.method.equals("ANY") ? 1 : 0));
     }
 
     /** Segments of a path with the percent-escapes decoded. */

@@ -281,6 +281,8 @@ public final class LambdaFunction implements AutoCloseable {
         return candidates.get(0);
     }
 
+    // a proxy's equals is identity, as Object's is: reference equality is meant
+    @SuppressWarnings("ReferenceEquality")
     private Object context(ClassLoader loader, String requestId, Instant deadline) throws IllegalAccessException {
         try {
             Class<?> contextType = loader.loadClass(CONTEXT);

@@ -3,6 +3,7 @@ package org.meetups.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -172,7 +173,8 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         System.setProperty("aws.secretAccessKey", "local");
         System.setProperty("aws.region", region);
         // bound first: the functions' environment names the API's own URL (PublicBaseUrl)
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", options.port()), 64);
+        HttpServer server =
+                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), options.port()), 64);
         String url = "http://localhost:" + server.getAddress().getPort();
         try {
             this.emulator = Emulator.start(options.emulatorPort());
@@ -432,10 +434,10 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
                         .forEach(v -> {
                             // "Name <address>" or a bare address, written out or through a parameter
                             String value = v.isTextual()
-                                            || v.path("Ref").isTextual()
+                                            || (v.path("Ref").isTextual()
                                                     && cfn.root()
                                                             .path("Parameters")
-                                                            .has(v.path("Ref").asText())
+                                                            .has(v.path("Ref").asText()))
                                     ? cfn.resolve(v)
                                     : "";
                             String address = value.replaceFirst("^.*<([^>]+)>\\s*$", "$1")

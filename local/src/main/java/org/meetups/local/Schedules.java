@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -145,14 +146,19 @@ public final class Schedules implements AutoCloseable {
     }
 
     private void planNext(Schedule schedule, Instant after) {
-        schedule.nextAfter(after, origin)
-                .ifPresent(when -> timer.schedule(
-                        () -> {
+        schedule.nextAfter(after, origin).ifPresent(when -> {
+            // nobody waits for a tick: fire reports its own failures, and the next tick is planned either way
+            Future<?> unused = timer.schedule(
+                    () -> {
+                        try {
                             fire(schedule, when, "on schedule");
+                        } finally {
                             planNext(schedule, when);
-                        },
-                        Math.max(0, Duration.between(Instant.now(), when).toMillis()),
-                        TimeUnit.MILLISECONDS));
+                        }
+                    },
+                    Math.max(0, Duration.between(Instant.now(), when).toMillis()),
+                    TimeUnit.MILLISECONDS);
+        });
     }
 
     /** Invokes the schedule's function now; returns the function's result as text. */

@@ -305,7 +305,7 @@ class LocalMechanismTest {
                 assertEquals(
                         List.of("slow 1", "slow 2", "slow 3", "after 1"),
                         lines.stream()
-                                .map(l -> l.split(" ")[0] + " " + l.split(" ")[1])
+                                .map(l -> l.split(" ", -1)[0] + " " + l.split(" ", -1)[1])
                                 .toList());
             } finally {
                 mapping.stop();
@@ -381,11 +381,6 @@ class LocalMechanismTest {
     @Test
     void everyExecutionEnvironmentReadsTheEventsOfTheRuntime() throws Exception {
         // the runtime's serialisers cache event classes by name: each environment needs its own copy
-        String event = """
-                {"Records": [{"eventID": "1", "eventName": "INSERT", "eventVersion": "1.0", "eventSource": "aws:dynamodb",
-                  "awsRegion": "eu-west-1", "eventSourceARN": "arn:aws:dynamodb:eu-west-1:1:table/t/stream/1",
-                  "dynamodb": {"Keys": {"PK": {"S": "env-%d"}, "SK": {"S": "OK"}}, "SequenceNumber": "1",
-                    "SizeBytes": 1, "StreamViewType": "NEW_AND_OLD_IMAGES"}}]}""";
         Path out = Path.of("target/test-out/environments-" + UUID.randomUUID() + ".log")
                 .toAbsolutePath();
         for (int i = 0; i < 3; i++) {
@@ -395,7 +390,11 @@ class LocalMechanismTest {
                 assertEquals(
                         "{\"batchItemFailures\":[]}",
                         new String(
-                                streamer.invoke(event.formatted(i).getBytes(StandardCharsets.UTF_8)),
+                                streamer.invoke("""
+                {"Records": [{"eventID": "1", "eventName": "INSERT", "eventVersion": "1.0", "eventSource": "aws:dynamodb",
+                  "awsRegion": "eu-west-1", "eventSourceARN": "arn:aws:dynamodb:eu-west-1:1:table/t/stream/1",
+                  "dynamodb": {"Keys": {"PK": {"S": "env-%d"}, "SK": {"S": "OK"}}, "SequenceNumber": "1",
+                    "SizeBytes": 1, "StreamViewType": "NEW_AND_OLD_IMAGES"}}]}""".formatted(i).getBytes(StandardCharsets.UTF_8)),
                                 StandardCharsets.UTF_8));
             } finally {
                 streamer.close();
@@ -510,7 +509,7 @@ class LocalMechanismTest {
     private static List<String> deliveries(List<String> lines, String run) {
         return lines.stream()
                 .filter(l -> l.startsWith(run))
-                .map(l -> l.split(" ")[0] + " " + l.split(" ")[1])
+                .map(l -> l.split(" ", -1)[0] + " " + l.split(" ", -1)[1])
                 .toList();
     }
 

@@ -13,6 +13,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -221,7 +222,7 @@ class LocalStackEndToEndTest {
                         .subject("mallory")
                         .claim("email", "mallory@example.org")
                         .claim("cognito:groups", List.of("coordinators"))
-                        .issueTime(new Date())
+                        .issueTime(Date.from(Instant.now()))
                         .expirationTime(Date.from(Instant.now().plusSeconds(600)))
                         .build());
         jwt.sign(new RSASSASigner(otherKey));
@@ -249,7 +250,7 @@ class LocalStackEndToEndTest {
     }
 
     private static boolean listening(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
+        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
             return true;
         } catch (Exception e) {
             return false;

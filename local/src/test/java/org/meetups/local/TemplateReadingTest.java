@@ -66,6 +66,8 @@ class TemplateReadingTest {
     }
 
     @Test
+    // a MIME message's lines end in CRLF: spelled out, not left to a text block's line ends
+    @SuppressWarnings("StringConcatToTextBlock")
     void rawMimeMailsShowTheirPartsHeadersAttachmentsAndLinks() {
         String mime =
                 "From: noreply@example.org\r\nTo: Eva <eva@example.org>\r\nSubject: =?UTF-8?Q?Je_bent_erbij_=E2=9C=93?=\r\n"

@@ -1,7 +1,6 @@
 package org.meetups.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  * literal and resolved to what it names locally.
  */
 public final class CfnTemplate {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
     private final JsonNode root;

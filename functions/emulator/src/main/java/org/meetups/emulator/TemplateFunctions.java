@@ -95,7 +95,7 @@ public final class TemplateFunctions {
                     resource.getKey(),
                     zip.getFileName().toString().replace(".zip", ""),
                     zip,
-                    props.path("Handler").asText().split("::")[0],
+                    props.path("Handler").asText().split("::", -1)[0],
                     environment,
                     resourceRefs));
         });

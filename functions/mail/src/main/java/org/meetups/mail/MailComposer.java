@@ -63,7 +63,9 @@ public final class MailComposer {
                 subject,
                 html,
                 text,
-                attachments(content, meetup, texts, now));
+                attachments(content, meetup, texts, now),
+                Map.of(),
+                List.of());
     }
 
     private static List<Map<String, String>> details(Meetup meetup, Messages texts, String lang) {

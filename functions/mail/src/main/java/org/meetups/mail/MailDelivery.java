@@ -72,6 +72,8 @@ public final class MailDelivery {
         }
 
         /**
+         * Sends the mail of {@code marker} unless it was sent already or is being sent; claims the marker first.
+         *
          * @param kind    the mail's kind, for the counts and the log
          * @param compose builds the mail; may throw {@link MimeMail.UndeliverableAddressException}
          */

@@ -26,35 +26,12 @@ public record OutgoingMail(
         images = List.copyOf(images);
     }
 
-    public OutgoingMail(
-            String kind,
-            String language,
-            String toEmail,
-            String toName,
-            String subject,
-            String html,
-            String text,
-            List<Attachment> attachments,
-            java.util.Map<String, String> headers) {
-        this(kind, language, toEmail, toName, subject, html, text, attachments, headers, List.of());
-    }
-
-    public OutgoingMail(
-            String kind,
-            String language,
-            String toEmail,
-            String toName,
-            String subject,
-            String html,
-            String text,
-            List<Attachment> attachments) {
-        this(kind, language, toEmail, toName, subject, html, text, attachments, java.util.Map.of());
-    }
-
     /**
      * An image the HTML shows through {@code <img src="cid:<contentId>">} (many mail clients block SVG
      * and remote images inside HTML, but show a related image part); {@code type} such as {@code image/svg+xml}.
      */
+    // the bytes are carried into the MIME part, never compared or hashed
+    @SuppressWarnings("ArrayRecordComponent")
     public record InlineImage(String contentId, String type, String fileName, byte[] content) {}
 
     /** An .ics file; {@code method} is its iTIP method (REQUEST or CANCEL), repeated in the MIME type. */

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -389,7 +390,7 @@ class NotificationsStreamTest extends NotificationsStack {
         fixtures.rsvp(meetup.id(), "eve", "Eve\r\nBcc: attacker@example.com", "en", "GOING", null);
         SentMails.Mail mail = single(deliver());
         String headers = mail.raw().substring(0, mail.raw().indexOf("\r\n\r\n"));
-        assertFalse(headers.toLowerCase().contains("\nbcc:"), headers);
+        assertFalse(headers.toLowerCase(Locale.ROOT).contains("\nbcc:"), headers);
         assertEquals(1, mail.destinations().size(), mail.destinations().toString());
         assertNotNull(mail.message().getHeader("Subject"));
         assertEquals(1, mail.message().getRecipients(jakarta.mail.Message.RecipientType.TO).length);

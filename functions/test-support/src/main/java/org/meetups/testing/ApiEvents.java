@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.meetups.common.http.HttpFunction;
@@ -57,7 +58,7 @@ public final class ApiEvents {
         }
 
         public Builder header(String name, String value) {
-            headers.put(name.toLowerCase(), value);
+            headers.put(name.toLowerCase(Locale.ROOT), value);
             return this;
         }
 

@@ -11,7 +11,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.meetups.common.aws.AwsClients;
 import org.meetups.common.stream.StreamEvents;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
@@ -42,7 +41,6 @@ public final class StreamFeed {
                 .describeTable(r -> r.tableName(stack.tableName()))
                 .table()
                 .latestStreamArn();
-        AwsClients.class.getName(); // the function builds its own clients; this one only reads the stream
     }
 
     /** Every record written since the last call (as many GetRecords as it takes). */

@@ -215,7 +215,7 @@ public final class WriteUnits {
                 .abs()
                 .toString()
                 .length();
-        return (digits + 1) / 2 + 1;
+        return (digits + 1L) / 2 + 1;
     }
 
     private static long utf8(String s) {

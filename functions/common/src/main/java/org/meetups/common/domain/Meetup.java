@@ -50,7 +50,7 @@ public record Meetup(
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
 
     public static final List<Integer> DEFAULT_REMINDER_OFFSETS = List.of(24 * 60, 2 * 60);
-    public static final Duration DEFAULT_ATTENDANCE_WINDOW = Duration.ofHours(72);
+    public static final Duration DEFAULT_ATTENDANCE_WINDOW = Duration.ofDays(3);
 
     public Meetup {
         roles = roles == null ? Map.of() : Map.copyOf(roles);

@@ -41,7 +41,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * <p>SnapStart: the function is an {@code org.crac} resource ({@link Priming}): before the snapshot it
  * reads and writes sample JSON, builds the (de)serializers of its {@link #primedTypes()} and makes its
  * side-effect-free AWS calls ({@link #primeWork()}); after a restore it refreshes what restored copies
- * must not share ({@link #afterRestore()}).
+ * must not share ({@link Priming#afterRestore}).
  */
 public abstract class HttpFunction extends Priming implements RequestStreamHandler {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFunction.class);

@@ -10,7 +10,6 @@ import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * The organisation's member months of a span of months within one year: one Query of the year's
@@ -42,18 +41,7 @@ public final class OrganisationMonths {
                         AttributeValue.fromS(last + "#\uffff")))
                 .build();
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest page = start == null
-                    ? request
-                    : request.toBuilder().exclusiveStartKey(start).build();
-            QueryResponse response = table.client().query(page);
-            items.addAll(response.items());
-            start = response.hasLastEvaluatedKey()
-                            && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
+        table.client().queryPaginator(request).items().forEach(items::add);
         return items;
     }
 

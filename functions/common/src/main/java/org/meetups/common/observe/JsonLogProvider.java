@@ -74,7 +74,7 @@ public final class JsonLogProvider implements SLF4JServiceProvider {
                 .orElse(Level.INFO);
         function = env.find("AWS_LAMBDA_FUNCTION_NAME").orElse(null);
         env.find("LOG_LEVELS").ifPresent(levels -> {
-            for (String entry : levels.split(",")) {
+            for (String entry : levels.split(",", -1)) {
                 String[] parts = entry.split("=", 2);
                 if (parts.length == 2 && !parts[0].isBlank()) {
                     thresholds.put(parts[0].strip(), level(parts[1]));

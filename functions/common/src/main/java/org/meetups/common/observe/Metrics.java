@@ -54,7 +54,7 @@ public final class Metrics {
     }
 
     public static void count(String name, long amount) {
-        record(name, null, null, amount, Unit.Count);
+        record(name, null, null, (double) amount, Unit.Count);
     }
 
     public static void count(String name, String dimension, String value) {
@@ -62,7 +62,7 @@ public final class Metrics {
     }
 
     public static void millis(String name, long millis) {
-        record(name, null, null, millis, Unit.Milliseconds);
+        record(name, null, null, (double) millis, Unit.Milliseconds);
     }
 
     private static void record(String name, String dimension, String value, double amount, Unit unit) {

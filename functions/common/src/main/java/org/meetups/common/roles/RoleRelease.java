@@ -33,6 +33,23 @@ public final class RoleRelease {
     /** The meetup still takes role changes: scheduled and not yet started. */
     public static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
 
+    /** The names of an update of {@code role}'s slots on the meetup item under {@link #OPEN_MEETUP}, and {@code more}. */
+    public static Map<String, String> roleSlotNames(String role, Map<String, String> more) {
+        Map<String, String> names = new HashMap<>(more);
+        names.putAll(Map.of(
+                "#status",
+                MeetupSchema.STATUS,
+                "#start",
+                "startsAt",
+                "#roles",
+                MeetupSchema.ROLES,
+                "#r",
+                role,
+                "#open",
+                MeetupSchema.OPEN_ROLE_SLOTS));
+        return names;
+    }
+
     public enum Outcome {
         RELEASED,
         /** The person did not hold the role: nothing changed. */
@@ -87,19 +104,7 @@ public final class RoleRelease {
                                     .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one")
                                     .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
                                             + " AND #roles.#r.#filled > :zero")
-                                    .expressionAttributeNames(Map.of(
-                                            "#status",
-                                            MeetupSchema.STATUS,
-                                            "#start",
-                                            "startsAt",
-                                            "#roles",
-                                            MeetupSchema.ROLES,
-                                            "#r",
-                                            role,
-                                            "#filled",
-                                            "filled",
-                                            "#open",
-                                            MeetupSchema.OPEN_ROLE_SLOTS))
+                                    .expressionAttributeNames(roleSlotNames(role, Map.of("#filled", "filled")))
                                     .expressionAttributeValues(values)
                                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                                     .build())

@@ -98,23 +98,15 @@ public final class RoleTake {
                     .conditionExpression(
                             RoleRelease.OPEN_MEETUP + " AND #start = :startRead AND attribute_exists(#roles.#r)"
                                     + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption)
-                    .expressionAttributeNames(Map.of(
-                            "#status",
-                            MeetupSchema.STATUS,
-                            "#start",
-                            "startsAt",
-                            "#roles",
-                            MeetupSchema.ROLES,
-                            "#r",
+                    .expressionAttributeNames(RoleRelease.roleSlotNames(
                             role,
-                            "#filled",
-                            "filled",
-                            "#slots",
-                            "slots",
-                            "#open",
-                            MeetupSchema.OPEN_ROLE_SLOTS,
-                            "#multiple",
-                            MeetupSchema.ALLOW_MULTIPLE_ROLES))
+                            Map.of(
+                                    "#filled",
+                                    "filled",
+                                    "#slots",
+                                    "slots",
+                                    "#multiple",
+                                    MeetupSchema.ALLOW_MULTIPLE_ROLES)))
                     .expressionAttributeValues(values)
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                     .build();

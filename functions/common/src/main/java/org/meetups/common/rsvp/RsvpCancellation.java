@@ -87,25 +87,12 @@ public final class RsvpCancellation {
     }
 
     /**
-     * The person cancels their own seat (promoting the first waiting person) or leaves the waitlist,
+     * The person's seat is cancelled (promoting the first waiting person) or they leave the waitlist,
      * provided their status is in {@code from}.
      *
      * @param alongside  extra items for the same transaction (after the cancellation's own)
      * @param generation the sign-up to cancel ({@link Rsvp#signUpGeneration()}), or null for whatever the person holds
-     */
-    public Result cancel(
-            String userId,
-            String meetupId,
-            Instant now,
-            Set<RsvpStatus> from,
-            List<TransactWriteItem> alongside,
-            Long generation) {
-        return cancel(userId, meetupId, now, from, alongside, generation, null);
-    }
-
-    /**
-     * As {@link #cancel(String, String, Instant, Set, List, Long)}, done by {@code changedBy} (a coordinator
-     * removing the person; null when the person cancels), which the RSVP item records.
+     * @param changedBy  the coordinator removing the person, which the RSVP item records; null when the person cancels
      */
     public Result cancel(
             String userId,
@@ -248,21 +235,7 @@ public final class RsvpCancellation {
                         .key(RsvpSnapshot.key(rsvp.meetupId(), Keys.rsvpSk(rsvp.userId())))
                         .updateExpression(update)
                         .conditionExpression("#status = :expected AND " + sameSignUp)
-                        .expressionAttributeNames(Map.of(
-                                "#status",
-                                RsvpSchema.STATUS,
-                                "#updated",
-                                RsvpSchema.UPDATED_AT,
-                                "#position",
-                                RsvpSchema.POSITION,
-                                "#gsi3pk",
-                                Keys.GSI3_PK,
-                                "#gsi3sk",
-                                Keys.GSI3_SK,
-                                "#generation",
-                                RsvpSchema.GENERATION,
-                                "#by",
-                                RsvpSchema.CHANGED_BY))
+                        .expressionAttributeNames(Waitlist.moveNames(Map.of("#generation", RsvpSchema.GENERATION)))
                         .expressionAttributeValues(values)
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .build())

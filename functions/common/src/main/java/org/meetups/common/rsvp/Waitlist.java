@@ -2,6 +2,7 @@ package org.meetups.common.rsvp;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.meetups.common.domain.Meetup;
@@ -24,6 +25,28 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * which is all that ordering, counting and promoting need.
  */
 public final class Waitlist {
+    /**
+     * The names of an update that moves an RSVP between a seat and the waitlist (its status, time,
+     * position and waitlist index keys, who changed it), and {@code more}.
+     */
+    static Map<String, String> moveNames(Map<String, String> more) {
+        Map<String, String> names = new HashMap<>(more);
+        names.putAll(Map.of(
+                "#status",
+                RsvpSchema.STATUS,
+                "#updated",
+                RsvpSchema.UPDATED_AT,
+                "#position",
+                RsvpSchema.POSITION,
+                "#gsi3pk",
+                Keys.GSI3_PK,
+                "#gsi3sk",
+                Keys.GSI3_SK,
+                "#by",
+                RsvpSchema.CHANGED_BY));
+        return names;
+    }
+
     /** A place in the queue as the index holds it: whose RSVP, and the ticket (position key) it joined with. */
     public record Ticket(String meetupId, String userId, long position) {
         static Ticket of(Map<String, AttributeValue> indexItem) {
@@ -107,19 +130,7 @@ public final class Waitlist {
                         .updateExpression(
                                 "SET #status = :going, #updated = :now REMOVE #position, #gsi3pk, #gsi3sk, #by")
                         .conditionExpression("#status = :waitlisted AND #position = :position")
-                        .expressionAttributeNames(Map.of(
-                                "#status",
-                                RsvpSchema.STATUS,
-                                "#updated",
-                                RsvpSchema.UPDATED_AT,
-                                "#position",
-                                RsvpSchema.POSITION,
-                                "#gsi3pk",
-                                Keys.GSI3_PK,
-                                "#gsi3sk",
-                                Keys.GSI3_SK,
-                                "#by",
-                                RsvpSchema.CHANGED_BY))
+                        .expressionAttributeNames(moveNames(Map.of()))
                         .expressionAttributeValues(Map.of(
                                 ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
                                 ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name()),

@@ -3,6 +3,8 @@ package org.meetups.common.store;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** The single table, as every function sees it: the low-level client for expressions, the enhanced one for items. */
 public final class MeetupTable {
@@ -95,6 +98,32 @@ public final class MeetupTable {
             }
         }
         return found;
+    }
+
+    /** The meetups of {@code ids} (distinct) that exist, by id, read as {@code read} says (see {@link #batchGet(List, Consumer)}). */
+    public Map<String, Meetup> meetups(Collection<String> ids, Consumer<KeysAndAttributes.Builder> read) {
+        Map<String, Meetup> found = new HashMap<>();
+        batchGet(ids.stream().map(id -> key(Keys.meetupPk(id), Keys.META)).toList(), read)
+                .forEach(item -> {
+                    Meetup meetup = MeetupSchema.MEETUP.mapToItem(item);
+                    found.put(meetup.id(), meetup);
+                });
+        return found;
+    }
+
+    /** The items of partition {@code pk} whose sort key starts with {@code prefix}, strongly consistent (every page). */
+    public List<Map<String, AttributeValue>> itemsStartingWith(String pk, String prefix) {
+        return client
+                .queryPaginator(QueryRequest.builder()
+                        .tableName(name)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                        .expressionAttributeValues(
+                                Map.of(":pk", AttributeValue.fromS(pk), ":prefix", AttributeValue.fromS(prefix)))
+                        .consistentRead(true)
+                        .build())
+                .items()
+                .stream()
+                .toList();
     }
 
     public static Map<String, AttributeValue> key(String pk, String sk) {

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.Date;
 import org.meetups.common.json.Json;
 
@@ -108,7 +109,7 @@ public final class StreamEvents {
 
         @Override
         public void serialize(Date value, JsonGenerator generator, SerializerProvider provider) throws IOException {
-            generator.writeNumber(value.getTime() / 1000);
+            generator.writeNumber(value.toInstant().getEpochSecond());
         }
     }
 
@@ -122,7 +123,7 @@ public final class StreamEvents {
             if (!p.hasToken(JsonToken.VALUE_NUMBER_INT) && !p.hasToken(JsonToken.VALUE_NUMBER_FLOAT)) {
                 return (Date) context.handleUnexpectedToken(Date.class, p);
             }
-            return new Date(Math.round(p.getDoubleValue() * 1000));
+            return Date.from(Instant.ofEpochMilli(Math.round(p.getDoubleValue() * 1000)));
         }
     }
 }

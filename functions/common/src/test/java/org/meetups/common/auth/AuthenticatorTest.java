@@ -41,7 +41,7 @@ class AuthenticatorTest {
     }
 
     /**
-     * Crafted group claims, each with whether it makes the caller a member of {@code coordinators}.
+     * Crafted group claims, each with whether it makes the caller a member of the coordinators group.
      * Forms: HTTP API's flattened array {@code [a b]}, a JSON array string, a single value.
      */
     @ParameterizedTest(name = "[{index}] <{0}> coordinator: {1}")

@@ -35,7 +35,10 @@ class StreamEventsTest {
         assertEquals("42", record.getDynamodb().getSequenceNumber());
         assertEquals(
                 1767225600_000L,
-                record.getDynamodb().getApproximateCreationDateTime().getTime());
+                record.getDynamodb()
+                        .getApproximateCreationDateTime()
+                        .toInstant()
+                        .toEpochMilli());
         Map<String, AttributeValue> image =
                 StreamImages.fromEvent(record.getDynamodb().getNewImage());
         assertEquals(AttributeValue.fromN("2"), image.get("n"));

@@ -1,24 +1,16 @@
 package org.meetups.digest.handler;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BooleanSupplier;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.involvement.OrganisationMonths;
-import org.meetups.common.json.Json;
-import org.meetups.common.observe.Invocation;
 import org.meetups.common.people.Directory;
-import org.meetups.common.snapstart.Priming;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.time.ScheduledEvents;
 import org.meetups.common.time.Weeks;
@@ -27,9 +19,8 @@ import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailStack;
 import org.meetups.mail.MimeMail;
 import org.meetups.mail.links.TokenSigner;
+import org.meetups.mail.runs.MailingFunction;
 import org.meetups.mail.runs.PagedMailing;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
@@ -42,8 +33,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * <p>Configuration: TABLE_NAME, SENDER, REPLY_TO, PUBLIC_BASE_URL, LINK_SECRET_ARN, ORGANISATION_TIME_ZONE, SES_CONFIGURATION_SET,
  * DIGEST_MAILS_PER_SECOND (default 14: the SES sending rate), DIGEST_SENDERS (mails in flight at once, default 8).
  */
-public final class DigestHandler extends Priming implements RequestStreamHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(DigestHandler.class);
+public final class DigestHandler extends MailingFunction {
     /** Time kept back for the last page (100 mails at 14 a second) and recording where the run is. */
     static final Duration RESERVE = Duration.ofSeconds(30);
 
@@ -55,7 +45,6 @@ public final class DigestHandler extends Priming implements RequestStreamHandler
     private final Clock clock;
     private final MeetupTable table;
     private final MailDelivery delivery;
-    private final Integer pagesPerInvocation;
 
     public DigestHandler() {
         this(Env.system(), Clock.systemUTC(), List.of());
@@ -63,19 +52,17 @@ public final class DigestHandler extends Priming implements RequestStreamHandler
 
     /** {@code sesInterceptors}: faults injected into the real SES pipeline by tests. */
     public DigestHandler(Env env, Clock clock, List<ExecutionInterceptor> sesInterceptors) {
+        super(
+                "DigestFunction",
+                "digest",
+                RESERVE,
+                env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null));
         var dynamo = AwsClients.dynamoDb(env);
         String tableName = env.require("TABLE_NAME");
         MeetupTable table = new MeetupTable(dynamo, tableName);
         MimeMail mime = MailStack.mime(env);
         String baseUrl = env.require("PUBLIC_BASE_URL");
-        int perSecond = env.positive("DIGEST_MAILS_PER_SECOND", 14);
-        RateLimiter rate = RateLimiter.of(
-                "digest",
-                RateLimiterConfig.custom()
-                        .limitForPeriod(perSecond)
-                        .limitRefreshPeriod(Duration.ofSeconds(1))
-                        .timeoutDuration(Duration.ofMinutes(1))
-                        .build());
+        RateLimiter rate = rate("digest", env.positive("DIGEST_MAILS_PER_SECOND", 14));
         ExecutorService senders = PagedMailing.senders("digest", env.positive("DIGEST_SENDERS", 8));
         this.delivery = MailStack.delivery(env, clock, dynamo, tableName, mime, sesInterceptors);
         MailDelivery delivery = this.delivery;
@@ -96,8 +83,6 @@ public final class DigestHandler extends Priming implements RequestStreamHandler
         this.clock = clock;
         this.table = table;
         this.run = runWith.apply(MailStack.tokens(env, clock));
-        this.pagesPerInvocation =
-                env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
     }
 
     /** Before a SnapStart snapshot: a schedule's event read, a GetItem and a Query of keys no item has, the SES client built. */
@@ -116,29 +101,7 @@ public final class DigestHandler extends Priming implements RequestStreamHandler
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        try (Invocation invocation = Invocation.start(context, "DigestFunction")) {
-            JsonNode event = Json.MAPPER.readTree(input);
-            DigestRun.Summary summary = handle(event, context);
-            invocation.put("outcome", summary.outcome());
-            LOG.info(
-                    "digest {} {}: {} sent, {} already sent, {} undeliverable, {} deferred, {} pages",
-                    summary.week(),
-                    summary.outcome(),
-                    summary.sent(),
-                    summary.alreadySent(),
-                    summary.undeliverable(),
-                    summary.deferred(),
-                    summary.pages());
-            Json.MAPPER.writeValue(output, summary);
-        }
-    }
-
-    DigestRun.Summary handle(JsonNode event, Context context) {
-        return run.run(
-                ScheduledEvents.startsRun(event),
-                ScheduledEvents.scheduledTime(event),
-                PagedMailing.budget(
-                        context == null ? null : context::getRemainingTimeInMillis, RESERVE, pagesPerInvocation));
+    protected PagedMailing.Summary run(boolean start, Instant scheduledTime, BooleanSupplier anotherPage) {
+        return run.run(start, scheduledTime, anotherPage);
     }
 }

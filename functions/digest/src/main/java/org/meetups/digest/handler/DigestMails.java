@@ -166,7 +166,8 @@ public final class DigestMails {
                         "List-Unsubscribe",
                         "<" + unsubscribe + ">",
                         "List-Unsubscribe-Post",
-                        "List-Unsubscribe=One-Click"));
+                        "List-Unsubscribe=One-Click"),
+                List.of());
     }
 
     private static String when(DigestContent.Upcoming u, Messages texts, Locale locale) {

@@ -81,22 +81,15 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
         this.clock = clock;
     }
 
-    /** What an invocation did; {@code period} is the week. */
-    public record Summary(
-            String week, String outcome, int sent, int undeliverable, int alreadySent, int deferred, int pages) {
-        static Summary of(PagedMailing.Summary s) {
-            return new Summary(
-                    s.period(), s.outcome(), s.sent(), s.undeliverable(), s.alreadySent(), s.deferred(), s.pages());
-        }
-    }
-
     /**
+     * Opens the week's run (or continues the open one) and sends its pages while there is time.
+     *
      * @param start         true for the weekly schedule (open the run of {@code scheduledTime}'s week), false for a continuation
      * @param anotherPage   whether there is time left for one more page
      */
-    public Summary run(boolean start, Instant scheduledTime, BooleanSupplier anotherPage) {
+    public PagedMailing.Summary run(boolean start, Instant scheduledTime, BooleanSupplier anotherPage) {
         String week = start ? weeks.label(scheduledTime) : null;
-        return Summary.of(mailing.run(start, week, () -> Json.write(content(week, scheduledTime)), anotherPage));
+        return mailing.run(start, week, () -> Json.write(content(week, scheduledTime)), anotherPage);
     }
 
     @Override

@@ -1,12 +1,10 @@
 package org.meetups.digest.store;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.store.Keys;
-import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.digest.domain.DigestContent;
 import org.meetups.mail.runs.MailingRuns;
@@ -53,8 +51,9 @@ public final class DigestStore {
                         .keyConditionExpression("GSI1PK = :week AND begins_with(GSI1SK, :featured)")
                         .expressionAttributeValues(Map.of(":week", s(Keys.highlightWeek(week)), ":featured", s("0#")))
                         .limit(limit));
-        Map<String, Meetup> meetups = meetups(
-                page.items().stream().map(i -> i.get("meetupId").s()).distinct().toList());
+        Map<String, Meetup> meetups = table.meetups(
+                page.items().stream().map(i -> i.get("meetupId").s()).distinct().toList(),
+                read -> read.consistentRead(true));
         List<Featured> featured = new ArrayList<>();
         for (Map<String, AttributeValue> item : page.items()) {
             Meetup meetup = meetups.get(item.get("meetupId").s());
@@ -91,18 +90,6 @@ public final class DigestStore {
                             meetup.title())));
         }
         return thanks.size() > limit ? thanks.subList(0, limit) : thanks;
-    }
-
-    private Map<String, Meetup> meetups(List<String> ids) {
-        Map<String, Meetup> found = new HashMap<>();
-        table.batchGet(ids.stream()
-                        .map(id -> Map.of(Keys.PK, s(Keys.meetupPk(id)), Keys.SK, s(Keys.META)))
-                        .toList())
-                .forEach(item -> {
-                    Meetup meetup = MeetupSchema.MEETUP.mapToItem(item);
-                    found.put(meetup.id(), meetup);
-                });
-        return found;
     }
 
     private static AttributeValue s(String value) {

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.meetups.common.people.Directory;
+import org.meetups.mail.runs.PagedMailing;
 import org.meetups.testing.CallRecorder;
 
 /**
@@ -58,15 +59,15 @@ class DigestAtScaleTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         Instant now = DigestStack.MONDAY;
         // the weekly schedule delivers its event twice at once: one run, one invocation works on it
-        List<Future<DigestRun.Summary>> starts = new ArrayList<>();
+        List<Future<PagedMailing.Summary>> starts = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             DigestHandler handler = digest.handler(now);
             starts.add(pool.submit(() -> handler.handle(DigestStack.event("start", DigestStack.MONDAY), null)));
         }
         int invocations = 2;
         int sent = 0;
-        for (Future<DigestRun.Summary> start : starts) {
-            DigestRun.Summary summary = start.get();
+        for (Future<PagedMailing.Summary> start : starts) {
+            PagedMailing.Summary summary = start.get();
             outcomes.add(summary.outcome());
             sent += summary.sent();
         }
@@ -78,14 +79,14 @@ class DigestAtScaleTest {
         boolean done = false;
         while (!done) {
             now = now.plus(Duration.ofMinutes(5));
-            List<Future<DigestRun.Summary>> round = new ArrayList<>();
+            List<Future<PagedMailing.Summary>> round = new ArrayList<>();
             for (String kind : List.of("continue", invocations % 3 == 0 ? "start" : "continue")) {
                 DigestHandler handler = digest.handler(now);
                 round.add(pool.submit(() -> handler.handle(DigestStack.event(kind, DigestStack.MONDAY), null)));
                 invocations++;
             }
-            for (Future<DigestRun.Summary> f : round) {
-                DigestRun.Summary summary = f.get();
+            for (Future<PagedMailing.Summary> f : round) {
+                PagedMailing.Summary summary = f.get();
                 outcomes.add(summary.outcome());
                 sent += summary.sent();
                 done |= summary.outcome().equals("DONE") && summary.pages() > 0;

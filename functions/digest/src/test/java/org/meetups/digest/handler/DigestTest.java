@@ -37,6 +37,7 @@ import org.meetups.common.roles.RoleTake;
 import org.meetups.common.rsvp.SeatTake;
 import org.meetups.common.store.Keys;
 import org.meetups.links.handler.LinksHandler;
+import org.meetups.mail.runs.PagedMailing;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.MeetupBuilder;
@@ -168,7 +169,7 @@ class DigestTest {
                 MONDAY.minus(Duration.ofDays(9)));
 
         digest.keepAggregates(MONDAY);
-        DigestRun.Summary summary = digest.handler(MONDAY).handle(DigestStack.event("start", MONDAY), null);
+        PagedMailing.Summary summary = digest.handler(MONDAY).handle(DigestStack.event("start", MONDAY), null);
         assertEquals("DONE", summary.outcome(), summary::toString);
         for (SentMails.Mail mail : sent.to("@" + DOMAIN)) {
             String to = mail.to().replaceFirst("^.*<([^>]+)>$", "$1");
@@ -455,7 +456,7 @@ class DigestTest {
         int before = sent.to("@" + domain).size();
         assertTrue(before > 0 && before < 150, "some were sent before it died: " + before);
         // after the leases (run and marker, 5 minutes) the next continuation takes over and finishes
-        DigestRun.Summary resumed =
+        PagedMailing.Summary resumed =
                 crashing.handler(MONDAY.plusSeconds(301)).handle(DigestStack.event("continue", MONDAY), null);
         assertEquals("DONE", resumed.outcome(), resumed::toString);
         assertEquals(150 - before, resumed.sent());
@@ -484,7 +485,8 @@ class DigestTest {
         List<ExecutionInterceptor> faults = List.of(
                 failing(raw -> raw.contains(first) && brief.getAndDecrement() > 0, DigestTest::throttled, briefly),
                 failing(raw -> raw.contains(last), DigestTest::throttled, always));
-        DigestRun.Summary firstRun = throttled.handler(MONDAY, faults).handle(DigestStack.event("start", MONDAY), null);
+        PagedMailing.Summary firstRun =
+                throttled.handler(MONDAY, faults).handle(DigestStack.event("start", MONDAY), null);
         assertEquals("SENDING", firstRun.outcome(), firstRun::toString);
         assertEquals(1, firstRun.deferred());
         assertEquals(29, firstRun.sent());
@@ -496,7 +498,7 @@ class DigestTest {
         assertTrue(sentTo(domain, 0).contains(byShard.get(0)));
         assertFalse(sentTo(domain, 0).contains(byShard.get(29)));
         // the next invocation, with SES calm again, sends it (and what the stopped page had left), each once
-        DigestRun.Summary next =
+        PagedMailing.Summary next =
                 throttled.handler(MONDAY.plusSeconds(300)).handle(DigestStack.event("continue", MONDAY), null);
         assertEquals("DONE", next.outcome(), next::toString);
         assertEquals(30, sentTo(domain, 0).size());

@@ -391,7 +391,7 @@ class HighlightsApiTest {
 
     static Map<String, String> query(String url) {
         Map<String, String> query = new java.util.HashMap<>();
-        for (String pair : URI.create(url).getRawQuery().split("&")) {
+        for (String pair : URI.create(url).getRawQuery().split("&", -1)) {
             String[] kv = pair.split("=", 2);
             query.put(
                     java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),

@@ -54,7 +54,7 @@ public record MonthlyChart(String department, List<Month> months, Integer headco
     public double scale() {
         double max = targetPerMonth == null ? 1 : Math.max(1, targetPerMonth);
         for (Month m : months) {
-            max = Math.max(max, m.activities());
+            max = Math.max(max, (double) m.activities());
         }
         return max;
     }

@@ -1,22 +1,14 @@
 package org.meetups.involvement.mail;
 
-import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
-import org.meetups.common.json.Json;
-import org.meetups.common.observe.Invocation;
 import org.meetups.common.people.Directory;
-import org.meetups.common.snapstart.Priming;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.common.time.ScheduledEvents;
 import org.meetups.common.time.Weeks;
@@ -24,9 +16,8 @@ import org.meetups.involvement.store.InvolvementStore;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailStack;
 import org.meetups.mail.MimeMail;
+import org.meetups.mail.runs.MailingFunction;
 import org.meetups.mail.runs.PagedMailing;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
@@ -39,15 +30,13 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * INVOLVEMENT_MAILS_PER_SECOND (default 14: the SES sending rate), INVOLVEMENT_MAIL_SENDERS (default 4),
  * INVOLVEMENT_MAIL_PAGES_PER_INVOCATION (tests: stop after that many pages).
  */
-public final class MonthlyMailHandler extends Priming implements RequestStreamHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(MonthlyMailHandler.class);
+public final class MonthlyMailHandler extends MailingFunction {
     /** Time kept back for the last page and recording where the run is. */
     static final Duration RESERVE = Duration.ofSeconds(30);
 
     private final MonthlyMailRun run;
     private final MeetupTable table;
     private final MailDelivery delivery;
-    private final Integer pagesPerInvocation;
 
     public MonthlyMailHandler() {
         this(Env.system(), Clock.systemUTC(), List.of());
@@ -55,17 +44,18 @@ public final class MonthlyMailHandler extends Priming implements RequestStreamHa
 
     /** {@code sesInterceptors}: faults injected into the real SES pipeline by tests. */
     public MonthlyMailHandler(Env env, Clock clock, List<ExecutionInterceptor> sesInterceptors) {
+        super(
+                "InvolvementMailFunction",
+                "involvement mail",
+                RESERVE,
+                env.find("INVOLVEMENT_MAIL_PAGES_PER_INVOCATION")
+                        .map(Integer::parseInt)
+                        .orElse(null));
         var dynamo = AwsClients.dynamoDb(env);
         String tableName = env.require("TABLE_NAME");
         MeetupTable table = new MeetupTable(dynamo, tableName);
         MimeMail mime = MailStack.mime(env);
-        RateLimiter rate = RateLimiter.of(
-                "involvement-mail",
-                RateLimiterConfig.custom()
-                        .limitForPeriod(env.positive("INVOLVEMENT_MAILS_PER_SECOND", 14))
-                        .limitRefreshPeriod(Duration.ofSeconds(1))
-                        .timeoutDuration(Duration.ofMinutes(1))
-                        .build());
+        RateLimiter rate = rate("involvement-mail", env.positive("INVOLVEMENT_MAILS_PER_SECOND", 14));
         this.table = table;
         this.delivery = MailStack.delivery(env, clock, dynamo, tableName, mime, sesInterceptors);
         this.run = new MonthlyMailRun(
@@ -77,9 +67,6 @@ public final class MonthlyMailHandler extends Priming implements RequestStreamHa
                 PagedMailing.senders("involvement-mail", env.positive("INVOLVEMENT_MAIL_SENDERS", 4)),
                 Weeks.of(env).zone(),
                 clock);
-        this.pagesPerInvocation = env.find("INVOLVEMENT_MAIL_PAGES_PER_INVOCATION")
-                .map(Integer::parseInt)
-                .orElse(null);
     }
 
     /** Before a SnapStart snapshot: a schedule's event read, a Query of a partition no item has, the SES client built. */
@@ -91,29 +78,7 @@ public final class MonthlyMailHandler extends Priming implements RequestStreamHa
     }
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        try (Invocation invocation = Invocation.start(context, "InvolvementMailFunction")) {
-            JsonNode event = Json.MAPPER.readTree(input);
-            PagedMailing.Summary summary = handle(event, context);
-            invocation.put("outcome", summary.outcome());
-            LOG.info(
-                    "involvement mail {} {}: {} sent, {} already sent, {} undeliverable, {} deferred, {} pages",
-                    summary.period(),
-                    summary.outcome(),
-                    summary.sent(),
-                    summary.alreadySent(),
-                    summary.undeliverable(),
-                    summary.deferred(),
-                    summary.pages());
-            Json.MAPPER.writeValue(output, summary);
-        }
-    }
-
-    PagedMailing.Summary handle(JsonNode event, Context context) {
-        return run.run(
-                ScheduledEvents.startsRun(event),
-                ScheduledEvents.scheduledTime(event),
-                PagedMailing.budget(
-                        context == null ? null : context::getRemainingTimeInMillis, RESERVE, pagesPerInvocation));
+    protected PagedMailing.Summary run(boolean start, Instant scheduledTime, BooleanSupplier anotherPage) {
+        return run.run(start, scheduledTime, anotherPage);
     }
 }

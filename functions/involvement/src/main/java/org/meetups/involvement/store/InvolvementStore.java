@@ -17,7 +17,6 @@ import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.domain.Target;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Reads of the month aggregates the projections function keeps, and the settings (targets,
@@ -34,19 +33,10 @@ public final class InvolvementStore {
     /** A person's own months from {@code first} to {@code last}: one Query of their partition. */
     public List<Report.MemberMonth> personMonths(String userId, YearMonth first, YearMonth last) {
         List<Report.MemberMonth> months = new ArrayList<>();
-        query(
-                QueryRequest.builder()
-                        .tableName(table.name())
-                        .consistentRead(true)
-                        .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
-                        .expressionAttributeValues(Map.of(
-                                ":pk",
-                                s(InvolvementItems.userPk(userId)),
-                                ":from",
-                                s(InvolvementItems.monthSk(first)),
-                                ":to",
-                                s(InvolvementItems.monthSk(last))))
-                        .build(),
+        between(
+                InvolvementItems.userPk(userId),
+                InvolvementItems.monthSk(first),
+                InvolvementItems.monthSk(last),
                 item -> months.add(month(item, null)));
         return months;
     }
@@ -54,19 +44,10 @@ public final class InvolvementStore {
     /** A department's member months from {@code first} to {@code last}: one Query of its partition. */
     public List<Report.MemberMonth> departmentMonths(String department, YearMonth first, YearMonth last) {
         List<Report.MemberMonth> months = new ArrayList<>();
-        query(
-                QueryRequest.builder()
-                        .tableName(table.name())
-                        .consistentRead(true)
-                        .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
-                        .expressionAttributeValues(Map.of(
-                                ":pk",
-                                s(InvolvementItems.departmentPk(department)),
-                                ":from",
-                                s(InvolvementItems.monthSk(first) + "#"),
-                                ":to",
-                                s(InvolvementItems.monthSk(last) + "#\uffff")))
-                        .build(),
+        between(
+                InvolvementItems.departmentPk(department),
+                InvolvementItems.monthSk(first) + "#",
+                InvolvementItems.monthSk(last) + "#\uffff",
                 item -> months.add(month(item, department)));
         return months;
     }
@@ -172,19 +153,20 @@ public final class InvolvementStore {
                                 InvolvementItems.SETTINGS_PK, InvolvementItems.ambassadorSk(userId))));
     }
 
+    /** The items of partition {@code pk} with sort keys from {@code from} to {@code to}: one strongly consistent Query. */
+    private void between(String pk, String from, String to, Consumer<Map<String, AttributeValue>> each) {
+        query(
+                QueryRequest.builder()
+                        .tableName(table.name())
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+                        .expressionAttributeValues(Map.of(":pk", s(pk), ":from", s(from), ":to", s(to)))
+                        .build(),
+                each);
+    }
+
     private void query(QueryRequest request, Consumer<Map<String, AttributeValue>> each) {
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest page = start == null
-                    ? request
-                    : request.toBuilder().exclusiveStartKey(start).build();
-            QueryResponse response = table.client().query(page);
-            response.items().forEach(each);
-            start = response.hasLastEvaluatedKey()
-                            && !response.lastEvaluatedKey().isEmpty()
-                    ? response.lastEvaluatedKey()
-                    : null;
-        } while (start != null);
+        table.client().queryPaginator(request).items().forEach(each);
     }
 
     private static Report.MemberMonth month(Map<String, AttributeValue> item, String department) {

@@ -214,7 +214,7 @@ class MonthlyMailTest {
         // the bars are the department's aggregates, month by month; the target line its monthly share
         InvolvementStore store = new InvolvementStore(table);
         for (var mail : List.of(mia, max, sue)) {
-            String department = mail == sue ? "Sales" : "Finance";
+            String department = mail.equals(sue) ? "Sales" : "Finance";
             Map<String, Long> expected = new TreeMap<>();
             for (YearMonth m = YearMonth.of(2026, 4); !m.isAfter(YearMonth.of(2027, 3)); m = m.plusMonths(1)) {
                 expected.put(m.toString(), 0L);

@@ -366,28 +366,20 @@ public final class LinksHandler extends HttpFunction {
                                     null);
                     };
                 case CANCEL_RSVP ->
-                    rsvpPage(
+                    cancelRsvp(
+                            token,
                             meetup,
-                            rsvpCancellation.cancel(
-                                    token.userId(),
-                                    token.meetupId(),
-                                    now,
-                                    Set.of(RsvpStatus.GOING),
-                                    List.of(store.markUsed(token, now)),
-                                    generation(token)),
+                            now,
+                            RsvpStatus.GOING,
                             "Your RSVP is cancelled",
                             "Your place is free again; if people were waiting, the first "
                                     + "of them has it now. Thank you for letting us know.");
                 case LEAVE_WAITLIST ->
-                    rsvpPage(
+                    cancelRsvp(
+                            token,
                             meetup,
-                            rsvpCancellation.cancel(
-                                    token.userId(),
-                                    token.meetupId(),
-                                    now,
-                                    Set.of(RsvpStatus.WAITLISTED),
-                                    List.of(store.markUsed(token, now)),
-                                    generation(token)),
+                            now,
+                            RsvpStatus.WAITLISTED,
                             "You left the waiting list",
                             "You are no longer waiting for a place at this meetup.");
                 case TAKE_ROLE -> takeRole(token, meetup, now);
@@ -441,6 +433,23 @@ public final class LinksHandler extends HttpFunction {
                         null);
             case RoleTake.Result.AlongsideRefused used -> usedAlready();
         };
+    }
+
+    /** Cancels the token's RSVP while it is {@code from}, the token used up in the same transaction. */
+    private ApiResponse cancelRsvp(
+            SignedToken token, Meetup meetup, Instant now, RsvpStatus from, String done, String message) {
+        return rsvpPage(
+                meetup,
+                rsvpCancellation.cancel(
+                        token.userId(),
+                        token.meetupId(),
+                        now,
+                        Set.of(from),
+                        List.of(store.markUsed(token, now)),
+                        generation(token),
+                        null),
+                done,
+                message);
     }
 
     /** The digest's "I'm going": a free seat only (never the waitlist), through the shared RSVP transaction. */

@@ -8,10 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.store.Keys;
-import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.mail.links.SignedToken;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -149,27 +147,13 @@ public final class LinkStore {
                     page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null && held.size() < FEED_MAX_ITEMS);
 
-        Map<String, Meetup> meetups =
-                meetups(new LinkedHashSet<>(held.stream().map(Held::meetupId).toList()));
+        Map<String, Meetup> meetups = table.meetups(
+                new LinkedHashSet<>(held.stream().map(Held::meetupId).toList()), read -> {});
         return held.stream()
                 .limit(FEED_MAX_ITEMS)
                 .filter(h -> meetups.containsKey(h.meetupId()))
                 .map(h -> new FeedEntry(meetups.get(h.meetupId()), h.role()))
                 .toList();
-    }
-
-    private Map<String, Meetup> meetups(Set<String> ids) {
-        Map<String, Meetup> found = new HashMap<>();
-        table.batchGet(
-                        ids.stream()
-                                .map(id -> MeetupTable.key(Keys.meetupPk(id), Keys.META))
-                                .toList(),
-                        read -> {})
-                .forEach(item -> {
-                    Meetup meetup = MeetupSchema.MEETUP.mapToItem(item);
-                    found.put(meetup.id(), meetup);
-                });
-        return found;
     }
 
     private static AttributeValue s(String value) {

@@ -7,6 +7,7 @@ import static org.meetups.links.handler.LinksTestSupport.NOW;
 import static org.meetups.links.handler.LinksTestSupport.START;
 
 import java.io.StringReader;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -127,7 +128,7 @@ class CalendarTest {
                         "meetup-" + hosting + "-role-host@meetups.example.org"),
                 events.stream()
                         .map(e -> prop(e, "UID"))
-                        .sorted((a, b) -> a.contains("role") ? 1 : -1)
+                        .sorted(Comparator.comparing((String uid) -> uid.contains("role")))
                         .toList());
         assertTrue(events.stream().anyMatch(e -> prop(e, "SUMMARY").contains("host")));
         assertTrue(

@@ -33,7 +33,7 @@ import org.meetups.mail.MailDelivery;
  */
 public final class PagedMailing<E> {
     /** Longer than the functions' timeout (240 s): a live invocation's lease never runs out. */
-    public static final Duration LEASE = Duration.ofSeconds(300);
+    public static final Duration LEASE = Duration.ofMinutes(5);
 
     /** The recipients and their mails. */
     public interface Recipients<E> {
@@ -106,6 +106,8 @@ public final class PagedMailing<E> {
     }
 
     /**
+     * Opens the period's run (or continues the open one) and sends its pages while there is time.
+     *
      * @param period      the period the start opens (ignored by a continuation)
      * @param content     the period's content as JSON, asked for only when the start opens the run
      * @param anotherPage whether there is time left for one more page

@@ -120,6 +120,7 @@ public final class HeldMails {
                                 change,
                                 "GOING".equals(told) ? attendance : List.of(),
                                 null,
+                                null,
                                 null);
                 });
     }

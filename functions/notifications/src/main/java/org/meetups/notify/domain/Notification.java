@@ -35,18 +35,6 @@ public record Notification(
         entries = List.copyOf(entries);
     }
 
-    /** A mail without a one-click link. */
-    public Notification(
-            MailKind kind,
-            String meetupId,
-            Recipient recipient,
-            String change,
-            List<CalendarEntry> entries,
-            Long position,
-            String role) {
-        this(kind, meetupId, recipient, change, entries, position, role, null);
-    }
-
     /** The same mail in the recipient's preferred language (from their profile), when they set one. */
     public Notification inLanguage(String preferred) {
         if (preferred == null) {

@@ -58,6 +58,7 @@ public final class NotificationPlanner {
                     change,
                     entries,
                     null,
+                    null,
                     null));
         }
         return Optional.empty();
@@ -96,7 +97,8 @@ public final class NotificationPlanner {
                     change,
                     List.of(CalendarEntry.volunteering(before.meetupId(), before.role())),
                     null,
-                    before.role()));
+                    before.role(),
+                    null));
         }
         return Optional.empty();
     }
@@ -152,7 +154,7 @@ public final class NotificationPlanner {
         }
         String change = meetupChange(meetup);
         return people.values().stream()
-                .map(p -> new Notification(kind, meetup.id(), p, change, entries.get(p.userId()), null, null))
+                .map(p -> new Notification(kind, meetup.id(), p, change, entries.get(p.userId()), null, null, null))
                 .toList();
     }
 }

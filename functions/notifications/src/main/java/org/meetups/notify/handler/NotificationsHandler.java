@@ -1,34 +1,29 @@
 package org.meetups.notify.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.Identity;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
 import org.meetups.common.people.Profiles;
-import org.meetups.common.snapstart.Priming;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.stream.StreamBatch;
 import org.meetups.common.stream.StreamEvents;
+import org.meetups.common.stream.StreamFunction;
 import org.meetups.mail.MailComposer;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailStack;
@@ -58,7 +53,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * out of order, while other meetups' records proceed. Mails caused by a person's own actions go
  * through {@link HeldMails}' windows; a released window ({@code MAILWINDOW#} record) mails the latest state.
  */
-public final class NotificationsHandler extends Priming implements RequestStreamHandler {
+public final class NotificationsHandler extends StreamFunction {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationsHandler.class);
 
     private final Clock clock;
@@ -89,19 +84,6 @@ public final class NotificationsHandler extends Priming implements RequestStream
         this.windows = new MailWindows(dynamo, table);
     }
 
-    /** Some of a record's mails are not settled yet: the record is retried later. */
-    static final class RetryLater extends RuntimeException {
-        RetryLater(String message) {
-            super(message);
-        }
-    }
-
-    /** The Lambda entry point: the event read with the project's mapper ({@link StreamEvents}), not the runtime's serializer. */
-    @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        StreamEvents.write(handleRequest(StreamEvents.read(input), context), output);
-    }
-
     /** Before a SnapStart snapshot: a sample event read and answered, a meetup read that finds none, the SES client built. */
     @Override
     protected void prime() {
@@ -121,40 +103,18 @@ public final class NotificationsHandler extends Priming implements RequestStream
         return MailStack.composer(env, mime, MailStack.tokens(env, clock));
     }
 
-    /** Serves one event, already read (tests call this directly). */
+    @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         try (Invocation invocation = Invocation.start(context, "NotificationsFunction")) {
             MailDelivery.Run sending = delivery.run();
-            List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-            Set<String> failedMeetups = new HashSet<>();
             Map<String, Optional<Meetup>> meetups = new HashMap<>();
-            for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-                StreamRecord change = record.getDynamodb();
-                String meetupId = meetupIdOf(change);
-                invocation.put("meetupId", meetupId);
-                if (meetupId != null && failedMeetups.contains(meetupId)) {
-                    failures.add(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()));
-                    continue;
-                }
-                try {
-                    process(record, meetupId, meetups, sending);
-                    continue;
-                } catch (RetryLater e) {
-                    LOG.warn("record {} left for a retry: {}", change.getSequenceNumber(), e.getMessage());
-                } catch (RuntimeException e) {
-                    LOG.error("record {} failed, to be retried", change.getSequenceNumber(), e);
-                }
-                failures.add(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()));
-                if (meetupId != null) {
-                    failedMeetups.add(meetupId);
-                }
-            }
-            if (!failures.isEmpty()) {
-                Metrics.count("StreamRecordsRetried", failures.size());
-            }
-            invocation.put("outcome", failures.isEmpty() ? "done" : "retry");
-            LOG.info("{} records, {} left for a retry", event.getRecords().size(), failures.size());
-            return new StreamsEventResponse(failures);
+            return StreamBatch.process(
+                    event,
+                    invocation,
+                    LOG,
+                    "meetupId",
+                    NotificationsHandler::meetupIdOf,
+                    record -> process(record, meetupIdOf(record.getDynamodb()), meetups, sending));
         }
     }
 
@@ -197,7 +157,7 @@ public final class NotificationsHandler extends Priming implements RequestStream
                     }
                 }
                 if (!unsettled.isEmpty()) {
-                    throw new RetryLater(
+                    throw new StreamBatch.RetryLater(
                             unsettled.size() + " of " + mails.size() + " " + kind.get() + " mails not settled");
                 }
             }
@@ -284,7 +244,7 @@ public final class NotificationsHandler extends Priming implements RequestStream
         }
         MailDelivery.Result result = send(mail, meetup.get(), sending);
         if (!result.outcome().settled()) {
-            throw new RetryLater(mail.kind() + " mail " + result.outcome() + ": " + result.detail());
+            throw new StreamBatch.RetryLater(mail.kind() + " mail " + result.outcome() + ": " + result.detail());
         }
         if (own) {
             windows.opened(window, HeldMails.told(mail), mail.recipient(), now, HeldMails.WINDOW);
@@ -346,7 +306,8 @@ public final class NotificationsHandler extends Priming implements RequestStream
         }
         MailDelivery.Result result = send(latest.get(), meetup.get(), sending);
         if (!result.outcome().settled()) {
-            throw new RetryLater("held " + latest.get().kind() + " mail " + result.outcome() + ": " + result.detail());
+            throw new StreamBatch.RetryLater(
+                    "held " + latest.get().kind() + " mail " + result.outcome() + ": " + result.detail());
         }
         windows.settle(key, current, now.plus(HeldMails.WINDOW));
     }

@@ -8,7 +8,6 @@ import org.meetups.common.rsvp.Waitlist;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /** Reads of a meetup's partition: the meetup itself, and its RSVP and role items (one Query each, paged). */
 public final class MeetupPartition {
@@ -44,20 +43,6 @@ public final class MeetupPartition {
     }
 
     public List<Map<String, AttributeValue>> itemsStartingWith(String meetupId, String prefix) {
-        return table
-                .client()
-                .queryPaginator(QueryRequest.builder()
-                        .tableName(table.name())
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                        .expressionAttributeValues(Map.of(
-                                ":pk",
-                                AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                                ":prefix",
-                                AttributeValue.fromS(prefix)))
-                        .consistentRead(true)
-                        .build())
-                .items()
-                .stream()
-                .toList();
+        return table.itemsStartingWith(Keys.meetupPk(meetupId), prefix);
     }
 }

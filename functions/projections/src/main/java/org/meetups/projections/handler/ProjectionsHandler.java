@@ -1,31 +1,26 @@
 package org.meetups.projections.handler;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.meetups.common.aws.AwsClients;
 import org.meetups.common.config.Env;
 import org.meetups.common.involvement.InvolvementItems;
 import org.meetups.common.observe.Invocation;
 import org.meetups.common.observe.Metrics;
-import org.meetups.common.snapstart.Priming;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupSchema;
 import org.meetups.common.store.MeetupTable;
+import org.meetups.common.stream.StreamBatch;
 import org.meetups.common.stream.StreamEvents;
+import org.meetups.common.stream.StreamFunction;
 import org.meetups.common.stream.StreamImages;
 import org.meetups.projections.domain.CopyJob;
 import org.meetups.projections.domain.ScheduleCopies;
@@ -47,7 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * write is conditional, so replayed, redelivered and bisected batches change nothing twice. A record
  * that fails is reported as a batch item failure, and so are the later records of the same meetup.
  */
-public final class ProjectionsHandler extends Priming implements RequestStreamHandler {
+public final class ProjectionsHandler extends StreamFunction {
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionsHandler.class);
     /** Items per job step: one Query and at most this many UpdateItems, well inside the function's timeout. */
     public static final int PAGE_SIZE = 100;
@@ -74,12 +69,6 @@ public final class ProjectionsHandler extends Priming implements RequestStreamHa
         this.pageSize = pageSize;
     }
 
-    /** The Lambda entry point: the event read with the project's mapper ({@link StreamEvents}), not the runtime's serializer. */
-    @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        StreamEvents.write(handleRequest(StreamEvents.read(input), context), output);
-    }
-
     /** Before a SnapStart snapshot: a sample event read and answered, a Query of a partition no item has (its policy allows no GetItem) and a refused conditional update. */
     @Override
     protected void prime() {
@@ -88,39 +77,20 @@ public final class ProjectionsHandler extends Priming implements RequestStreamHa
         table.primeUpdate();
     }
 
-    /** Serves one event, already read (tests call this directly). */
+    @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         try (Invocation invocation = Invocation.start(context, "ProjectionsFunction")) {
-            List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
-            Set<String> failedPartitions = new HashSet<>();
             Map<String, Optional<InvolvementStore.Counted>> counted = countedSources(event);
             Map<String, Optional<Contribution.MeetupFacts>> meetups = new HashMap<>();
-            for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
-                StreamRecord change = record.getDynamodb();
-                String partition = change.getKeys() == null || change.getKeys().get(Keys.PK) == null
-                        ? null
-                        : change.getKeys().get(Keys.PK).getS();
-                invocation.put("partition", partition);
-                if (partition != null && failedPartitions.contains(partition)) {
-                    failures.add(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()));
-                    continue;
-                }
-                try {
-                    process(record, counted, meetups);
-                } catch (RuntimeException e) {
-                    LOG.error("record {} failed, to be retried", change.getSequenceNumber(), e);
-                    failures.add(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()));
-                    if (partition != null) {
-                        failedPartitions.add(partition);
-                    }
-                }
-            }
-            if (!failures.isEmpty()) {
-                Metrics.count("StreamRecordsRetried", failures.size());
-            }
-            invocation.put("outcome", failures.isEmpty() ? "done" : "retry");
-            LOG.info("{} records, {} left for a retry", event.getRecords().size(), failures.size());
-            return new StreamsEventResponse(failures);
+            return StreamBatch.process(
+                    event,
+                    invocation,
+                    LOG,
+                    "partition",
+                    change -> change.getKeys() == null || change.getKeys().get(Keys.PK) == null
+                            ? null
+                            : change.getKeys().get(Keys.PK).getS(),
+                    record -> process(record, counted, meetups));
         }
     }
 

@@ -24,7 +24,6 @@ import org.meetups.common.people.Directory;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
 import org.meetups.projections.handler.ProjectionsHandler;
-import org.meetups.testing.CallRecorder;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
@@ -210,7 +209,7 @@ class InvolvementRecountTest {
                     }
                     item = next;
                 }
-                String[] pkSk = key.split("\\|");
+                String[] pkSk = key.split("\\|", -1);
                 Source before = sources.get(key);
                 if (pending.containsKey(key) || pending.size() == BATCH_SIZE) {
                     flush(pending);
@@ -404,7 +403,6 @@ class InvolvementRecountTest {
                 })
                 .items()
                 .forEach(items::add);
-        CallRecorder.class.getName();
         return items;
     }
 

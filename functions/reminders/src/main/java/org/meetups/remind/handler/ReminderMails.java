@@ -54,7 +54,7 @@ public final class ReminderMails {
                 }
                 // one role per link: with several roles (a meetup option) the link gives up the first
                 action = new MailContent.Action(
-                        Purpose.WITHDRAW_ROLE, person.role().split(", ")[0], person.signUp());
+                        Purpose.WITHDRAW_ROLE, person.role().split(", ", -1)[0], person.signUp());
             }
             case WAITLISTED -> {
                 values.put("position", person.position());

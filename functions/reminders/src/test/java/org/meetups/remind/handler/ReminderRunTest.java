@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -86,7 +87,8 @@ class ReminderRunTest {
     }
 
     static String person(Meetup m, String kind, String status, String language, Long position) {
-        String user = kind.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String user = kind.toLowerCase(Locale.ROOT) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         return person(m, user, user + "@example.org", kind, status, language, position);
     }
 

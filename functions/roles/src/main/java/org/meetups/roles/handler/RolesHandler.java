@@ -78,7 +78,7 @@ public final class RolesHandler extends HttpFunction {
             Map.entry("PUT /meetups/{id}/roles/{role}/assignees/{userId}", this::assign),
             Map.entry("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", this::unassign),
             Map.entry("GET /roles/open", this::openRoles),
-            Map.entry("GET /me/roles", (request, caller) -> history(request, caller, caller.userId())),
+            Map.entry("GET /me/roles", (request, caller) -> history(request, caller.userId())),
             Map.entry("GET /users/{userId}/roles", this::historyOf));
 
     @Override
@@ -187,11 +187,11 @@ public final class RolesHandler extends HttpFunction {
 
     ApiResponse historyOf(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        return history(request, caller, RoleAssignmentRules.userId(request.pathParameter("userId")));
+        return history(request, RoleAssignmentRules.userId(request.pathParameter("userId")));
     }
 
     /** A person's roles, whether they ask (/me/roles) or a coordinator does: one list, one kind of cursor. */
-    private ApiResponse history(ApiRequest request, Caller caller, String userId) {
+    private ApiResponse history(ApiRequest request, String userId) {
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
         String scope = PageCursor.scope("role history", userId);
         Optional<UserItemPosition> after = PageCursor.from(request, scope, 3).map(UserItemPosition::fromFields);

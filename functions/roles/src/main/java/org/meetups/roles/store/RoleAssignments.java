@@ -2,7 +2,6 @@ package org.meetups.roles.store;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.meetups.common.domain.Meetup;
 import org.meetups.common.domain.Refusal;
@@ -13,8 +12,6 @@ import org.meetups.common.roles.RoleRelease;
 import org.meetups.common.roles.RoleTake;
 import org.meetups.common.store.Keys;
 import org.meetups.common.store.MeetupTable;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * Who holds which role at a meetup. Taking or releasing a role (release: {@link RoleRelease}, shared with
@@ -40,18 +37,7 @@ public final class RoleAssignments {
 
     /** Everyone holding a role at the meetup, by role then user id (one Query, paged through). */
     public List<Assignment> holders(String meetupId) {
-        return table
-                .client()
-                .queryPaginator(QueryRequest.builder()
-                        .tableName(table.name())
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                        .expressionAttributeValues(Map.of(
-                                ":pk", AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                                ":prefix", AttributeValue.fromS(AssignmentSchema.SK_PREFIX)))
-                        .consistentRead(true)
-                        .build())
-                .items()
-                .stream()
+        return table.itemsStartingWith(Keys.meetupPk(meetupId), AssignmentSchema.SK_PREFIX).stream()
                 .map(AssignmentSchema.SCHEMA::mapToItem)
                 .toList();
     }

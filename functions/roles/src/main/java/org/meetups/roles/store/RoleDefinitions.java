@@ -182,18 +182,7 @@ public final class RoleDefinitions {
             Map<String, String> names,
             Map<String, AttributeValue> values,
             Function<Meetup, Optional<Meetup>> refused) {
-        Map<String, String> allNames = new HashMap<>(names);
-        allNames.putAll(Map.of(
-                "#status",
-                MeetupSchema.STATUS,
-                "#start",
-                "startsAt",
-                "#roles",
-                MeetupSchema.ROLES,
-                "#r",
-                role,
-                "#open",
-                MeetupSchema.OPEN_ROLE_SLOTS));
+        Map<String, String> allNames = RoleRelease.roleSlotNames(role, names);
         Map<String, AttributeValue> allValues = new HashMap<>(values);
         allValues.putAll(Map.of(
                 ":scheduled",

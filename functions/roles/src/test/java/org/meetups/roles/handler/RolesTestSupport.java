@@ -39,7 +39,7 @@ final class RolesTestSupport {
     String meetup(Instant start, boolean allowMultipleRoles, String... roles) {
         Map<String, RoleNeed> needs = new LinkedHashMap<>();
         for (int i = 0; i < roles.length; i++) {
-            String[] parts = roles[i].split(":");
+            String[] parts = roles[i].split(":", -1);
             needs.put(
                     parts[0],
                     new RoleNeed("The " + parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), 0, i));

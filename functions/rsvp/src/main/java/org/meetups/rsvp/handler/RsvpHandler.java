@@ -199,7 +199,9 @@ public final class RsvpHandler extends HttpFunction {
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
         String scope = PageCursor.scope("GET /meetups/{id}/attendees", id);
         Optional<AttendeeCursor> after = PageCursor.from(request, scope, 3).map(RsvpHandler::attendeeCursor);
-        store.findMeetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
+        if (store.findMeetup(id).isEmpty()) {
+            throw ApiException.meetupNotFound(id);
+        }
         RsvpStore.AttendeePage page = store.attendees(id, limit, after);
         var views = page.attendees().stream().map(AttendeeView::of).toList();
         String next = page.next()

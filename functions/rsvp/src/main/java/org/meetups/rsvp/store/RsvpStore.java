@@ -170,7 +170,7 @@ public final class RsvpStore {
      */
     public Decided cancel(String userId, String meetupId, Instant now) {
         return cancelled(cancellation.cancel(
-                userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED), List.of(), null));
+                userId, meetupId, now, Set.of(RsvpStatus.GOING, RsvpStatus.WAITLISTED), List.of(), null, null));
     }
 
     /**

@@ -484,7 +484,7 @@ class RsvpApiTest {
 
         ApiResult csv = attendees(id, TestUsers.coordinator(), "text/csv", Map.of());
         assertTrue(csv.header("content-type").startsWith("text/csv"));
-        String[] lines = csv.body().split("\r\n");
+        String[] lines = csv.body().lines().toArray(String[]::new);
         assertEquals("\"status\",\"position\",\"userId\",\"name\",\"email\",\"attendance\",\"rsvpAt\"", lines[0]);
         assertEquals(6, lines.length);
         assertTrue(lines[3].startsWith("\"WAITLISTED\",\"1\",\"p-3\",\"Person 3\",\"p3@example.org\""), lines[3]);

@@ -101,7 +101,6 @@ final class Report {
                 rounds,
                 mine,
                 theirs));
-        String format = "%-14s %-13s %-22s %-22s %-6s %-13s %-7s %-13s";
         List<String[]> lines = new ArrayList<>();
         lines.add(new String[] {
             "function", "zip MB", "wall ms, this", "wall ms, that", "wall", "classes", "classes", "first/steady"
@@ -129,7 +128,8 @@ final class Report {
             });
         }
         for (String[] line : lines) {
-            out.append(String.format(Locale.ROOT, format, (Object[]) line).stripTrailing())
+            out.append(String.format(Locale.ROOT, "%-14s %-13s %-22s %-22s %-6s %-13s %-7s %-13s", (Object[]) line)
+                            .stripTrailing())
                     .append('\n');
         }
         out.append(String.format(Locale.ROOT, """

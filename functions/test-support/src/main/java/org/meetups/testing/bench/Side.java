@@ -35,7 +35,7 @@ record Side(String name, Path root, List<TemplateFunctions.Function> functions, 
         }
         try (var files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(".json"))
-                    .min(Comparator.comparing(
+                    .min(Comparator.comparingInt(
                                     (Path p) -> p.getFileName().toString().matches("list.*")
                                             ? 0
                                             : p.getFileName().toString().matches("get.*") ? 1 : 2)
