@@ -11,9 +11,9 @@ import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupKind;
+import org.meetups.domain.MeetupStatus;
 import org.meetups.testing.OddAddresses;
 
 /** Addresses as SES takes them, and the calendar files that name them as attendees (RFC 6068 mailto URIs). */

@@ -16,9 +16,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupKind;
+import org.meetups.domain.MeetupStatus;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.TokenSigner;
 

@@ -10,12 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.Refusal;
-import org.meetups.common.domain.RoleInput;
-import org.meetups.common.http.ApiException;
-import org.meetups.common.http.Problems;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupKind;
+import org.meetups.domain.Refusal;
+import org.meetups.domain.RoleInput;
+import org.meetups.http.ApiException;
+import org.meetups.http.Problems;
 
 @Tag("unit")
 class MeetupRulesTest {
@@ -238,7 +238,7 @@ class MeetupRulesTest {
                 m.rsvpDeadline(),
                 m.roles(),
                 false,
-                org.meetups.common.domain.MeetupStatus.CANCELLED,
+                org.meetups.domain.MeetupStatus.CANCELLED,
                 0,
                 0,
                 0,

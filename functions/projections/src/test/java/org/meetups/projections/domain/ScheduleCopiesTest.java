@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupKind;
+import org.meetups.domain.MeetupStatus;
 
 @Tag("unit")
 class ScheduleCopiesTest {

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import org.meetups.common.config.Env;
-import org.meetups.common.json.Json;
-import org.meetups.common.snapstart.Priming;
+import org.meetups.runtime.config.Env;
+import org.meetups.runtime.json.Json;
+import org.meetups.runtime.snapstart.Priming;
 import org.meetups.signup.domain.SignUpDomains;
 
 /**
