@@ -57,9 +57,11 @@ class ArchitectureTest {
                         "org.meetups.seats..",
                         "org.meetups.volunteering..",
                         "org.meetups.directory..",
+                        "org.meetups.figures..",
                         "org.meetups.mail..")
                 .should()
                 .dependOnClassesThat()
+                // the kernel package; who the caller is (org.meetups.http.auth.Caller) stores and rules may know
                 .resideInAPackage("org.meetups.http")
                 .because("refusals are domain Refusals, which the HTTP layer maps to problems (Problems)")
                 .check(classes);

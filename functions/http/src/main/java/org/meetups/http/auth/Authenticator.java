@@ -3,8 +3,8 @@ package org.meetups.http.auth;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.util.Map;
 import java.util.Optional;
-import org.meetups.runtime.config.Env;
 import org.meetups.http.ApiException;
+import org.meetups.runtime.config.Env;
 
 /**
  * Reads the caller from {@code requestContext.authorizer.jwt.claims}. Configuration (the template's

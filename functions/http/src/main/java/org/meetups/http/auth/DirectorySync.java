@@ -1,10 +1,9 @@
 package org.meetups.http.auth;
 
-import org.meetups.directory.Directory;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.meetups.http.auth.Caller;
+import org.meetups.directory.Directory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.meetups.runtime.config.Env;
 import org.meetups.http.ApiException;
+import org.meetups.runtime.config.Env;
 
 @Tag("unit")
 class AuthenticatorTest {
