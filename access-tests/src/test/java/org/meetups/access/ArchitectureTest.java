@@ -42,7 +42,7 @@ class ArchitectureTest {
                 "org.meetups.highlights.domain.HighlightRules",
                 "org.meetups.projections.handler.ProjectionsHandler",
                 "org.meetups.signup.domain.SignUpDomains",
-                "org.meetups.common.rsvp.RsvpRules")) {
+                "org.meetups.seats.RsvpRules")) {
             assertTrue(classes.contain(name), name + " is among the classes the rules check");
         }
     }
@@ -54,13 +54,15 @@ class ArchitectureTest {
                 .resideInAnyPackage(
                         "..store..",
                         "..domain..",
-                        "org.meetups.common.rsvp..",
-                        "org.meetups.common.roles..",
-                        "org.meetups.common.people..",
+                        "org.meetups.seats..",
+                        "org.meetups.volunteering..",
+                        "org.meetups.directory..",
+                        "org.meetups.figures..",
                         "org.meetups.mail..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("org.meetups.common.http..")
+                // the kernel package; who the caller is (org.meetups.http.auth.Caller) stores and rules may know
+                .resideInAPackage("org.meetups.http")
                 .because("refusals are domain Refusals, which the HTTP layer maps to problems (Problems)")
                 .check(classes);
     }

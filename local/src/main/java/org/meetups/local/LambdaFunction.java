@@ -41,7 +41,7 @@ import org.meetups.emulator.DeploymentZips;
 public final class LambdaFunction implements AutoCloseable {
     private static final String CONTEXT = "com.amazonaws.services.lambda.runtime.Context";
     private static final String LOGGER = "com.amazonaws.services.lambda.runtime.LambdaLogger";
-    private static final String LOCAL_ENVIRONMENT = "org.meetups.common.config.LocalEnvironment";
+    private static final String LOCAL_ENVIRONMENT = "org.meetups.runtime.config.LocalEnvironment";
 
     private final String name;
     private final String arn;
@@ -170,7 +170,7 @@ public final class LambdaFunction implements AutoCloseable {
                         .invoke(null, environment);
             } catch (ClassNotFoundException e) {
                 System.err.println(
-                        "[local] " + name + " does not use org.meetups.common: it sees the runner's environment");
+                        "[local] " + name + " does not use org.meetups.runtime: it sees the runner's environment");
             }
             Class<?> type = loader.loadClass(className);
             Object handler = type.getConstructor().newInstance();

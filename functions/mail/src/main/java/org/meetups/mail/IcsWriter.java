@@ -27,7 +27,7 @@ import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.validate.ValidationException;
-import org.meetups.common.domain.Meetup;
+import org.meetups.domain.Meetup;
 
 /**
  * iCalendar (RFC 5545) files made with ical4j: METHOD:REQUEST invitations and METHOD:CANCEL

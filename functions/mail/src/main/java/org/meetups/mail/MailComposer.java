@@ -9,7 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.meetups.common.domain.Meetup;
+import org.meetups.domain.Meetup;
 import org.meetups.mail.links.TokenSigner;
 
 /**

@@ -3,7 +3,7 @@ package org.meetups.mail;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Supplier;
-import org.meetups.common.observe.Metrics;
+import org.meetups.runtime.observe.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;

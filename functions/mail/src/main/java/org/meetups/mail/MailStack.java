@@ -3,10 +3,10 @@ package org.meetups.mail;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.config.Env;
+import org.meetups.aws.AwsClients;
 import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.TokenSigner;
+import org.meetups.runtime.config.Env;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -3,7 +3,7 @@ package org.meetups.mail;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import org.meetups.common.store.Keys;
+import org.meetups.store.Keys;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

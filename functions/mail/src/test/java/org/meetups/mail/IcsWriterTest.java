@@ -11,8 +11,8 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupStatus;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupStatus;
 import org.meetups.testing.MeetupBuilder;
 
 /** The .ics files as written, read back with ical4j's parser: RFC 5545 / 5546 without any mail being sent. */

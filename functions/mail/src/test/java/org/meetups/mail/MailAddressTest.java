@@ -10,7 +10,7 @@ import java.time.Instant;
 import net.fortuna.ical4j.data.CalendarBuilder;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
+import org.meetups.domain.Meetup;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.OddAddresses;
 

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
+import org.meetups.domain.Meetup;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.testing.MeetupBuilder;

@@ -5,10 +5,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.store.Keys;
-import org.meetups.common.store.MeetupTable;
+import org.meetups.domain.Meetup;
 import org.meetups.emulator.Emulator;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupTable;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,8 +32,8 @@ public final class Fixtures {
     /** The function's configuration: a verified sender in the emulator's SES and the link secret in its Secrets Manager. */
     public static Map<String, String> configure(TestStack stack) {
         var env = stack.env();
-        try (SesV2Client ses = org.meetups.common.aws.AwsClients.sesV2(env, List.of());
-                SecretsManagerClient secrets = org.meetups.common.aws.AwsClients.secretsManager(env)) {
+        try (SesV2Client ses = org.meetups.aws.AwsClients.sesV2(env, List.of());
+                SecretsManagerClient secrets = org.meetups.aws.AwsClients.secretsManager(env)) {
             ses.createEmailIdentity(r -> r.emailIdentity("meetups@example.org"));
             String arn = secrets.createSecret(r -> r.name("link-secret-" + UUID.randomUUID())
                             .secretString("test-link-secret-of-at-least-32-bytes-0123456789"))

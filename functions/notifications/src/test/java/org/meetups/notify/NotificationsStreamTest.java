@@ -20,8 +20,8 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupStatus;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupStatus;
 import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.testing.FaultInjector;
@@ -119,7 +119,7 @@ class NotificationsStreamTest extends NotificationsStack {
         for (String[] profile : new String[][] {{"pia", "nl"}, {"quinn", "en"}}) {
             stack.dynamo()
                     .updateItem(r -> r.tableName(stack.tableName())
-                            .key(org.meetups.common.people.Profiles.key(profile[0]))
+                            .key(org.meetups.directory.Profiles.key(profile[0]))
                             .updateExpression("SET #language = :language")
                             .expressionAttributeNames(Map.of("#language", "language"))
                             .expressionAttributeValues(Map.of(

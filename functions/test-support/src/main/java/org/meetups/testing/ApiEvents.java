@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.meetups.common.http.HttpFunction;
+import org.meetups.http.HttpFunction;
 
 /** HTTP API v2 events shaped as API Gateway sends them, and event files read as the functions read them. */
 public final class ApiEvents {

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
-import org.meetups.common.domain.RoleNeed;
-import org.meetups.common.store.Keys;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupKind;
+import org.meetups.domain.MeetupStatus;
+import org.meetups.domain.RoleNeed;
+import org.meetups.store.Keys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -2,10 +2,10 @@ package org.meetups.testing;
 
 import java.time.Instant;
 import java.util.Map;
-import org.meetups.common.rsvp.Attendance;
-import org.meetups.common.rsvp.Rsvp;
-import org.meetups.common.rsvp.RsvpSchema;
-import org.meetups.common.rsvp.RsvpStatus;
+import org.meetups.seats.Attendance;
+import org.meetups.seats.Rsvp;
+import org.meetups.seats.RsvpSchema;
+import org.meetups.seats.RsvpStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

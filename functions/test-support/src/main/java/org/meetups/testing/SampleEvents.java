@@ -7,8 +7,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.meetups.common.http.HttpFunction;
 import org.meetups.emulator.ProjectFiles;
+import org.meetups.http.HttpFunction;
 
 /** The sample HTTP events of one function ({@code events/<folder>}), read as the Lambda runtime reads them. */
 public final class SampleEvents {

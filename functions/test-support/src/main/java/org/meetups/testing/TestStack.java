@@ -9,14 +9,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.config.Env;
-import org.meetups.common.http.HttpFunction;
-import org.meetups.common.json.Json;
+import org.meetups.aws.AwsClients;
 import org.meetups.emulator.Emulator;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateFunctions;
 import org.meetups.emulator.TemplateTable;
+import org.meetups.http.HttpFunction;
+import org.meetups.runtime.config.Env;
+import org.meetups.runtime.json.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**

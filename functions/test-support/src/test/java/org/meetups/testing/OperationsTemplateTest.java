@@ -132,7 +132,7 @@ class OperationsTemplateTest {
             List<Path> offenders = files.filter(p -> p.toString().endsWith(".java")
                             && p.toString().contains("/src/main/")
                             && !p.toString().contains("/test-support/")
-                            && !p.toString().contains("/common/observe/"))
+                            && !p.toString().contains("/runtime/observe/"))
                     .filter(p -> {
                         try {
                             String source = Files.readString(p);

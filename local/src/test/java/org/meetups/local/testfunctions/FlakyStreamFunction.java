@@ -12,7 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.meetups.common.config.Env;
+import org.meetups.runtime.config.Env;
 
 /**
  * Test-only stream function: processes records in order and reports the first failing one.

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import org.meetups.common.config.Env;
+import org.meetups.runtime.config.Env;
 
 /** Test-only scheduled function: appends each event it gets to the file its environment names. */
 public final class RecordingFunction implements RequestHandler<Map<String, Object>, String> {

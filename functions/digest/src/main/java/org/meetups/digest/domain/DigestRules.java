@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.RoleNeed;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.RoleNeed;
 
 /** Which meetups the digest offers, and what it offers at each. Plain Java: no AWS. */
 public final class DigestRules {

@@ -7,20 +7,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.config.Env;
-import org.meetups.common.involvement.OrganisationMonths;
-import org.meetups.common.people.Directory;
-import org.meetups.common.store.MeetupTable;
-import org.meetups.common.time.ScheduledEvents;
-import org.meetups.common.time.Weeks;
+import org.meetups.aws.AwsClients;
 import org.meetups.digest.store.DigestStore;
+import org.meetups.directory.Directory;
+import org.meetups.figures.OrganisationMonths;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailStack;
 import org.meetups.mail.MimeMail;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.mail.runs.MailingFunction;
 import org.meetups.mail.runs.PagedMailing;
+import org.meetups.runtime.config.Env;
+import org.meetups.runtime.time.ScheduledEvents;
+import org.meetups.runtime.time.Weeks;
+import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**

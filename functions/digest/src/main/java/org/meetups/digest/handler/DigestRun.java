@@ -12,20 +12,20 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
-import org.meetups.common.json.Json;
-import org.meetups.common.people.Directory;
-import org.meetups.common.people.Profiles;
-import org.meetups.common.store.Keys;
-import org.meetups.common.time.Weeks;
 import org.meetups.digest.domain.DigestContent;
 import org.meetups.digest.domain.DigestRules;
 import org.meetups.digest.domain.PeopleInvolved;
 import org.meetups.digest.store.DigestStore;
+import org.meetups.directory.Directory;
+import org.meetups.directory.Profiles;
 import org.meetups.mail.Languages;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.mail.runs.PagedMailing;
+import org.meetups.runtime.json.Json;
+import org.meetups.runtime.time.Weeks;
+import org.meetups.store.Keys;
 
 /**
  * One invocation of the weekly digest, a {@link PagedMailing} over the directory's digest index: the

@@ -3,11 +3,11 @@ package org.meetups.digest.store;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.store.Keys;
-import org.meetups.common.store.MeetupTable;
 import org.meetups.digest.domain.DigestContent;
+import org.meetups.domain.Meetup;
 import org.meetups.mail.runs.MailingRuns;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -21,7 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.people.Directory;
+import org.meetups.directory.Directory;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.testing.CallRecorder;
 

@@ -26,22 +26,22 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.config.Env;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupStatus;
-import org.meetups.common.domain.RoleNeed;
-import org.meetups.common.people.Directory;
-import org.meetups.common.people.Profiles;
-import org.meetups.common.roles.Person;
-import org.meetups.common.roles.RoleTake;
-import org.meetups.common.rsvp.SeatTake;
-import org.meetups.common.store.Keys;
+import org.meetups.directory.Directory;
+import org.meetups.directory.Profiles;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupStatus;
+import org.meetups.domain.RoleNeed;
 import org.meetups.links.handler.LinksHandler;
 import org.meetups.mail.runs.PagedMailing;
+import org.meetups.runtime.config.Env;
+import org.meetups.seats.SeatTake;
+import org.meetups.store.Keys;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SentMails;
+import org.meetups.volunteering.Person;
+import org.meetups.volunteering.RoleTake;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -559,7 +559,7 @@ class DigestTest {
                 "{\"run\": \"stop\", \"scheduledTime\": \"2027-03-15T08:00:00Z\"}",
                 "{\"run\": \"start\", \"scheduledTime\": \"monday\"}")) {
             try {
-                handler.handle(org.meetups.common.json.Json.MAPPER.readTree(bad), null);
+                handler.handle(org.meetups.runtime.json.Json.MAPPER.readTree(bad), null);
                 throw new AssertionError("accepted " + bad);
             } catch (IllegalArgumentException expected) {
                 assertNotNull(expected.getMessage());

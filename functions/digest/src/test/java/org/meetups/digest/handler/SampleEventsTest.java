@@ -7,8 +7,8 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.json.Json;
 import org.meetups.emulator.ProjectFiles;
+import org.meetups.runtime.json.Json;
 
 /** The files in events/digest, as the schedules send them, through the real handler. */
 class SampleEventsTest {

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.meetups.common.auth.Caller;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.Refusal;
-import org.meetups.common.domain.Refusal.FieldError;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.Refusal;
+import org.meetups.domain.Refusal.FieldError;
+import org.meetups.http.auth.Caller;
 
 /** Who may share what about a meetup, and what a highlight and a photo may be. Plain Java: no AWS. */
 public final class HighlightRules {

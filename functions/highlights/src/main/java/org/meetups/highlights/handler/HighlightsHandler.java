@@ -10,31 +10,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.meetups.common.auth.Authenticator;
-import org.meetups.common.auth.Caller;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.config.Env;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.http.ApiException;
-import org.meetups.common.http.ApiRequest;
-import org.meetups.common.http.ApiResponse;
-import org.meetups.common.http.HttpFunction;
-import org.meetups.common.http.PageCursor;
-import org.meetups.common.people.Directory;
-import org.meetups.common.people.DirectorySync;
-import org.meetups.common.snapstart.Randomness;
-import org.meetups.common.store.MeetupTable;
-import org.meetups.common.time.Weeks;
+import org.meetups.aws.AwsClients;
+import org.meetups.directory.Directory;
+import org.meetups.domain.Meetup;
 import org.meetups.highlights.domain.Highlight;
 import org.meetups.highlights.domain.HighlightInput;
 import org.meetups.highlights.domain.HighlightRules;
 import org.meetups.highlights.domain.PhotoRequest;
 import org.meetups.highlights.store.HighlightStore;
 import org.meetups.highlights.store.PhotoStore;
+import org.meetups.http.ApiException;
+import org.meetups.http.ApiRequest;
+import org.meetups.http.ApiResponse;
+import org.meetups.http.HttpFunction;
+import org.meetups.http.PageCursor;
+import org.meetups.http.auth.Authenticator;
+import org.meetups.http.auth.Caller;
+import org.meetups.http.auth.DirectorySync;
 import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.SignedToken;
 import org.meetups.mail.links.TokenSigner;
+import org.meetups.runtime.config.Env;
+import org.meetups.runtime.snapstart.Randomness;
+import org.meetups.runtime.time.Weeks;
+import org.meetups.store.MeetupTable;
 
 /**
  * Highlights: wins of a meetup shared with the organisation. Coordinators and people who attended or
@@ -317,8 +317,7 @@ public final class HighlightsHandler extends HttpFunction {
         try {
             return photos.takeOver(meetupId, photoId);
         } catch (PhotoStore.UnusableUpload e) {
-            throw ApiException.invalid(
-                    List.of(new org.meetups.common.http.Problem.FieldError("photo", e.getMessage())));
+            throw ApiException.invalid(List.of(new org.meetups.http.Problem.FieldError("photo", e.getMessage())));
         }
     }
 

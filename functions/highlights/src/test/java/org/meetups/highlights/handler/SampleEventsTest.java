@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.config.Env;
+import org.meetups.runtime.config.Env;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.SampleEvents;
 import org.meetups.testing.TestStack;

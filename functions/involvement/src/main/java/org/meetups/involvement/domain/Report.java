@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.meetups.common.involvement.Figures;
-import org.meetups.common.involvement.Period;
+import org.meetups.figures.Figures;
 
 /**
  * The involvement reports, computed from the month aggregates a route read (never from the source

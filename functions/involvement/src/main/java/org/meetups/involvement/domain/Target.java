@@ -2,8 +2,8 @@ package org.meetups.involvement.domain;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.meetups.common.domain.Refusal;
-import org.meetups.common.domain.Refusal.FieldError;
+import org.meetups.domain.Refusal;
+import org.meetups.domain.Refusal.FieldError;
 
 /**
  * A manager's involvement target: activities per quarter (meetups and workshops attended, roles held,

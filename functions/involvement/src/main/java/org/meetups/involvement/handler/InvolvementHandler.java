@@ -6,23 +6,23 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.meetups.common.auth.Authenticator;
-import org.meetups.common.auth.Caller;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.config.Env;
-import org.meetups.common.domain.PersonRules;
-import org.meetups.common.http.ApiException;
-import org.meetups.common.http.ApiRequest;
-import org.meetups.common.http.ApiResponse;
-import org.meetups.common.http.CsvTable;
-import org.meetups.common.http.HttpFunction;
-import org.meetups.common.involvement.Period;
-import org.meetups.common.people.Directory;
-import org.meetups.common.people.DirectorySync;
-import org.meetups.common.store.MeetupTable;
+import org.meetups.aws.AwsClients;
+import org.meetups.directory.Directory;
+import org.meetups.domain.PersonRules;
+import org.meetups.http.ApiException;
+import org.meetups.http.ApiRequest;
+import org.meetups.http.ApiResponse;
+import org.meetups.http.CsvTable;
+import org.meetups.http.HttpFunction;
+import org.meetups.http.auth.Authenticator;
+import org.meetups.http.auth.Caller;
+import org.meetups.http.auth.DirectorySync;
+import org.meetups.involvement.domain.Period;
 import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.domain.Target;
 import org.meetups.involvement.store.InvolvementStore;
+import org.meetups.runtime.config.Env;
+import org.meetups.store.MeetupTable;
 
 /**
  * Involvement made measurable: a person's own figures against their target, a department's report

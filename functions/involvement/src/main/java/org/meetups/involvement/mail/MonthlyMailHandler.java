@@ -6,18 +6,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.config.Env;
-import org.meetups.common.people.Directory;
-import org.meetups.common.store.MeetupTable;
-import org.meetups.common.time.ScheduledEvents;
-import org.meetups.common.time.Weeks;
+import org.meetups.aws.AwsClients;
+import org.meetups.directory.Directory;
 import org.meetups.involvement.store.InvolvementStore;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailStack;
 import org.meetups.mail.MimeMail;
 import org.meetups.mail.runs.MailingFunction;
 import org.meetups.mail.runs.PagedMailing;
+import org.meetups.runtime.config.Env;
+import org.meetups.runtime.time.ScheduledEvents;
+import org.meetups.runtime.time.Weeks;
+import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**

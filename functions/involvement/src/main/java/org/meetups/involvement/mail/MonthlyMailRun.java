@@ -10,10 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
-import org.meetups.common.json.Json;
-import org.meetups.common.people.Directory;
-import org.meetups.common.people.Profiles;
-import org.meetups.common.store.Keys;
+import org.meetups.directory.Directory;
+import org.meetups.directory.Profiles;
 import org.meetups.involvement.domain.MonthlyChart;
 import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.store.InvolvementStore;
@@ -21,6 +19,8 @@ import org.meetups.mail.Languages;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.runs.PagedMailing;
+import org.meetups.runtime.json.Json;
+import org.meetups.store.Keys;
 
 /**
  * The managers' monthly involvement mail, a {@link PagedMailing} over the directory's managers index

@@ -8,7 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.meetups.common.people.Directory;
+import org.meetups.directory.Directory;
 import org.meetups.involvement.domain.MonthlyChart;
 import org.meetups.mail.Messages;
 import org.meetups.mail.OutgoingMail;

@@ -8,13 +8,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.meetups.common.involvement.InvolvementItems;
-import org.meetups.common.involvement.OrganisationMonths;
-import org.meetups.common.involvement.Period;
-import org.meetups.common.store.Keys;
-import org.meetups.common.store.MeetupTable;
+import org.meetups.figures.InvolvementItems;
+import org.meetups.figures.OrganisationMonths;
+import org.meetups.involvement.domain.Period;
 import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.domain.Target;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 

@@ -2,7 +2,7 @@ package org.meetups.links.handler;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.meetups.common.http.ApiResponse;
+import org.meetups.http.ApiResponse;
 import org.meetups.mail.Templates;
 
 /**

@@ -15,7 +15,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.MeetupStatus;
+import org.meetups.domain.MeetupStatus;
 import org.meetups.mail.links.Purpose;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;

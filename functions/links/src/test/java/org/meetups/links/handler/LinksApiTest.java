@@ -15,9 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.MeetupStatus;
-import org.meetups.common.store.Keys;
+import org.meetups.domain.MeetupStatus;
 import org.meetups.mail.links.Purpose;
+import org.meetups.store.Keys;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
@@ -307,15 +307,13 @@ class LinksApiTest {
                 .updateItem(r -> r.tableName(s.stack.tableName())
                         .key(java.util.Map.of(
                                 "PK",
-                                LinksTestSupport.s(org.meetups.common.store.Keys.meetupPk(id)),
+                                LinksTestSupport.s(org.meetups.store.Keys.meetupPk(id)),
                                 "SK",
-                                LinksTestSupport.s(org.meetups.common.store.Keys.roleSk("host", HOLDER.sub()))))
+                                LinksTestSupport.s(org.meetups.store.Keys.roleSk("host", HOLDER.sub()))))
                         .updateExpression("SET assignedAt = :later")
                         .expressionAttributeValues(java.util.Map.of(":later", LinksTestSupport.s(later))));
         assertPage(follow(old), 409, "earlier mail");
-        assertTrue(s.exists(
-                org.meetups.common.store.Keys.meetupPk(id),
-                org.meetups.common.store.Keys.roleSk("host", HOLDER.sub())));
+        assertTrue(s.exists(org.meetups.store.Keys.meetupPk(id), org.meetups.store.Keys.roleSk("host", HOLDER.sub())));
         assertEquals(1, s.stored(id).roles().get("host").filled());
         assertPage(
                 follow(s.signer.oneClick(Purpose.WITHDRAW_ROLE, id, HOLDER.sub(), "host", later, START)),

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.MeetupStatus;
-import org.meetups.common.store.Keys;
+import org.meetups.domain.MeetupStatus;
+import org.meetups.store.Keys;
 import org.meetups.testing.SampleEvents;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

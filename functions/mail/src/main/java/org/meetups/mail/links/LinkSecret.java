@@ -1,8 +1,8 @@
 package org.meetups.mail.links;
 
 import java.nio.charset.StandardCharsets;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.config.Env;
+import org.meetups.aws.AwsClients;
+import org.meetups.runtime.config.Env;
 
 /**
  * The HMAC key for link and feed tokens: from Secrets Manager ({@code LINK_SECRET_ARN}, as the

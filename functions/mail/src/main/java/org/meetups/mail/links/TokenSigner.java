@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.meetups.common.snapstart.Randomness;
+import org.meetups.runtime.snapstart.Randomness;
 
 /**
  * Signs and checks tokens: {@code base64url(json claims) "." base64url(HMAC-SHA256(secret, first part))}.

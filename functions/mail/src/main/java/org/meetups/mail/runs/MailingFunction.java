@@ -11,10 +11,10 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
-import org.meetups.common.json.Json;
-import org.meetups.common.observe.Invocation;
-import org.meetups.common.snapstart.Priming;
-import org.meetups.common.time.ScheduledEvents;
+import org.meetups.runtime.json.Json;
+import org.meetups.runtime.observe.Invocation;
+import org.meetups.runtime.snapstart.Priming;
+import org.meetups.runtime.time.ScheduledEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.meetups.common.observe.Metrics;
 import org.meetups.mail.MailDelivery;
+import org.meetups.runtime.observe.Metrics;
 
 /**
  * A scheduled mailing sent in pages, shared by the mailings that go to many people (the weekly digest,

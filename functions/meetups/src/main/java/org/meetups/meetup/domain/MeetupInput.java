@@ -2,8 +2,8 @@ package org.meetups.meetup.domain;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.RoleInput;
+import org.meetups.domain.MeetupKind;
+import org.meetups.domain.RoleInput;
 
 /**
  * What a coordinator sends to create (all required fields) or change (any subset) a meetup.

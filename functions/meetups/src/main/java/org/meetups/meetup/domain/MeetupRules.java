@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupStatus;
-import org.meetups.common.domain.Refusal;
-import org.meetups.common.domain.Refusal.FieldError;
-import org.meetups.common.domain.RoleInput;
-import org.meetups.common.domain.RoleNeed;
-import org.meetups.common.domain.RoleRules;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupStatus;
+import org.meetups.domain.Refusal;
+import org.meetups.domain.Refusal.FieldError;
+import org.meetups.domain.RoleInput;
+import org.meetups.domain.RoleNeed;
+import org.meetups.domain.RoleRules;
 
 /** The rules a meetup must satisfy, for creation and for every change. Plain Java: no AWS. */
 public final class MeetupRules {

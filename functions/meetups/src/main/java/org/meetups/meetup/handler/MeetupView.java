@@ -6,13 +6,13 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.MeetupStatus;
-import org.meetups.common.rsvp.Attendance;
-import org.meetups.common.rsvp.NextStep;
-import org.meetups.common.rsvp.Rsvp;
-import org.meetups.common.rsvp.RsvpStatus;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupKind;
+import org.meetups.domain.MeetupStatus;
+import org.meetups.seats.Attendance;
+import org.meetups.seats.NextStep;
+import org.meetups.seats.Rsvp;
+import org.meetups.seats.RsvpStatus;
 
 /** The public view of a meetup: counts only, no attendee data. Times are shown in the meetup's zone. */
 public record MeetupView(
@@ -65,7 +65,7 @@ public record MeetupView(
     public static MeetupView of(Meetup m, Mine me) {
         ZoneId zone = ZoneId.of(m.timeZone());
         List<RoleView> roles = m.roles().entrySet().stream()
-                .sorted(Comparator.comparingInt((java.util.Map.Entry<String, org.meetups.common.domain.RoleNeed> e) ->
+                .sorted(Comparator.comparingInt((java.util.Map.Entry<String, org.meetups.domain.RoleNeed> e) ->
                                 e.getValue().position())
                         .thenComparing(java.util.Map.Entry::getKey))
                 .map(e -> new RoleView(

@@ -10,12 +10,12 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.domain.Refusal;
-import org.meetups.common.domain.RoleInput;
-import org.meetups.common.http.ApiException;
-import org.meetups.common.http.Problems;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupKind;
+import org.meetups.domain.Refusal;
+import org.meetups.domain.RoleInput;
+import org.meetups.http.ApiException;
+import org.meetups.http.Problems;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.Records;
 
@@ -172,7 +172,7 @@ class MeetupRulesTest {
         assertEquals(400, refused(() -> MeetupRules.change(m, valid(), NOW)).status());
         Meetup cancelled = MeetupBuilder.from(m)
                 .allowMultipleRoles(false)
-                .status(org.meetups.common.domain.MeetupStatus.CANCELLED)
+                .status(org.meetups.domain.MeetupStatus.CANCELLED)
                 .counts(0, 0, 0)
                 .version(2)
                 .updatedAt(NOW)

@@ -304,18 +304,18 @@ class MeetupsApiTest {
     @Test
     void eachCallerSeesTheirOwnRsvpLivePlaceAndRolesInTheSameResponse() {
         String id = createdId();
-        String pk = org.meetups.common.store.Keys.meetupPk(id);
+        String pk = org.meetups.store.Keys.meetupPk(id);
         // as the RSVP and roles functions write them: Eva going with two roles, Otto waiting behind one other person
-        putRsvp(id, "emp-1", org.meetups.common.rsvp.RsvpStatus.GOING, null);
-        putRsvp(id, "ahead", org.meetups.common.rsvp.RsvpStatus.WAITLISTED, 1L);
-        putRsvp(id, "emp-2", org.meetups.common.rsvp.RsvpStatus.WAITLISTED, 3L);
+        putRsvp(id, "emp-1", org.meetups.seats.RsvpStatus.GOING, null);
+        putRsvp(id, "ahead", org.meetups.seats.RsvpStatus.WAITLISTED, 1L);
+        putRsvp(id, "emp-2", org.meetups.seats.RsvpStatus.WAITLISTED, 3L);
         stack.dynamo()
                 .putItem(r -> r.tableName(stack.tableName())
                         .item(Map.of(
                                 "PK",
                                 AttributeValue.fromS(pk),
                                 "SK",
-                                AttributeValue.fromS(org.meetups.common.store.Keys.volunteerSk("emp-1")),
+                                AttributeValue.fromS(org.meetups.store.Keys.volunteerSk("emp-1")),
                                 "type",
                                 AttributeValue.fromS("VOLUNTEER"),
                                 "roleCount",
@@ -353,7 +353,7 @@ class MeetupsApiTest {
         assertEquals("RSVP_CLOSED", started.get("next").asText(), "the deadline (the start) has passed");
     }
 
-    static void putRsvp(String meetupId, String userId, org.meetups.common.rsvp.RsvpStatus status, Long ticket) {
+    static void putRsvp(String meetupId, String userId, org.meetups.seats.RsvpStatus status, Long ticket) {
         Instant start = Instant.parse("2026-12-10T07:00:00Z");
         stack.put(RsvpBuilder.rsvp(meetupId, userId, status, NOW, start)
                 .position(ticket)

@@ -9,12 +9,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.auth.Caller;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.store.MeetupTable;
+import org.meetups.domain.Meetup;
+import org.meetups.http.auth.Caller;
 import org.meetups.meetup.domain.MeetupInput;
 import org.meetups.meetup.domain.MeetupRules;
 import org.meetups.meetup.store.MeetupRepository;
+import org.meetups.store.MeetupTable;
 import org.meetups.testing.SampleEvents;
 import org.meetups.testing.TestStack;
 
@@ -32,14 +32,14 @@ class SampleEventsTest {
         // the meetup the sample events name
         APIGatewayV2HTTPEvent create = event("create-meetup.json");
         MeetupInput input =
-                org.meetups.common.json.Json.MAPPER.convertValue(readTree(create.getBody()), MeetupInput.class);
+                org.meetups.runtime.json.Json.MAPPER.convertValue(readTree(create.getBody()), MeetupInput.class);
         Meetup meetup = MeetupRules.create(SAMPLE_ID, input, "coord", NOW);
         new MeetupRepository(new MeetupTable(stack.dynamo(), stack.tableName())).create(meetup);
     }
 
     static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
         try {
-            return org.meetups.common.json.Json.MAPPER.readTree(json);
+            return org.meetups.runtime.json.Json.MAPPER.readTree(json);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -71,8 +71,7 @@ class SampleEventsTest {
 
     @Test
     void sampleCallerIsACoordinator() {
-        Caller caller =
-                new org.meetups.common.auth.Authenticator(stack.env()).authenticate(event("create-meetup.json"));
+        Caller caller = new org.meetups.http.auth.Authenticator(stack.env()).authenticate(event("create-meetup.json"));
         assertEquals(true, caller.coordinator());
     }
 }

@@ -3,9 +3,9 @@ package org.meetups.notify.domain;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.meetups.common.store.Keys;
 import org.meetups.mail.CalendarEntry;
 import org.meetups.mail.Recipient;
+import org.meetups.store.Keys;
 
 /**
  * Mails caused by a person's own actions are limited per person, meetup and subject (their RSVP,

@@ -3,13 +3,13 @@ package org.meetups.notify.domain;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.meetups.common.store.Keys;
 import org.meetups.mail.CalendarEntry;
 import org.meetups.mail.IcsWriter;
 import org.meetups.mail.MailContent;
 import org.meetups.mail.Recipient;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.links.Purpose;
+import org.meetups.store.Keys;
 
 /**
  * One mail to send: what happened ({@code kind}), to whom, and the identity of the change that

@@ -2,12 +2,12 @@ package org.meetups.notify.store;
 
 import java.util.List;
 import java.util.Map;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.store.MeetupSchema;
-import org.meetups.common.stream.StreamImages;
+import org.meetups.domain.Meetup;
 import org.meetups.mail.Recipient;
 import org.meetups.notify.domain.RoleImage;
 import org.meetups.notify.domain.RsvpImage;
+import org.meetups.store.MeetupSchema;
+import org.meetups.stream.StreamImages;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads items (from a stream image or a query) in the agreed layout into the domain's records. */

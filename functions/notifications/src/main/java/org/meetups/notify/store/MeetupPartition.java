@@ -3,10 +3,10 @@ package org.meetups.notify.store;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.rsvp.Waitlist;
-import org.meetups.common.store.Keys;
-import org.meetups.common.store.MeetupTable;
+import org.meetups.domain.Meetup;
+import org.meetups.seats.Waitlist;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads of a meetup's partition: the meetup itself, and its RSVP and role items (one Query each, paged). */

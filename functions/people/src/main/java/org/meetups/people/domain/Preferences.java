@@ -3,8 +3,8 @@ package org.meetups.people.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.meetups.common.domain.Refusal;
-import org.meetups.common.domain.Refusal.FieldError;
+import org.meetups.domain.Refusal;
+import org.meetups.domain.Refusal.FieldError;
 
 /**
  * A person's preferences. {@code language}: the language of the mails they get ({@code en} or

@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.meetups.common.domain.Refusal;
-import org.meetups.common.people.Directory;
-import org.meetups.common.people.Directory.StaffMember;
+import org.meetups.directory.Directory;
+import org.meetups.directory.Directory.StaffMember;
+import org.meetups.domain.Refusal;
 
 /**
  * The organisation's staff list as CSV (RFC 4180, read with Commons CSV): a header row naming the

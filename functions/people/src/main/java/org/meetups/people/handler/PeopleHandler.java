@@ -5,19 +5,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.meetups.common.auth.Authenticator;
-import org.meetups.common.auth.Caller;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.config.Env;
-import org.meetups.common.http.ApiRequest;
-import org.meetups.common.http.ApiResponse;
-import org.meetups.common.http.HttpFunction;
-import org.meetups.common.people.Directory;
-import org.meetups.common.people.DirectorySync;
-import org.meetups.common.store.MeetupTable;
+import org.meetups.aws.AwsClients;
+import org.meetups.directory.Directory;
+import org.meetups.http.ApiRequest;
+import org.meetups.http.ApiResponse;
+import org.meetups.http.HttpFunction;
+import org.meetups.http.auth.Authenticator;
+import org.meetups.http.auth.Caller;
+import org.meetups.http.auth.DirectorySync;
 import org.meetups.people.domain.Preferences;
 import org.meetups.people.domain.StaffList;
 import org.meetups.people.store.ProfileStore;
+import org.meetups.runtime.config.Env;
+import org.meetups.store.MeetupTable;
 
 /**
  * HTTP API routes about people: a person's own preferences (the person is always the caller; there

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.meetups.common.auth.Caller;
-import org.meetups.common.people.Directory;
-import org.meetups.common.people.Profiles;
-import org.meetups.common.store.Keys;
-import org.meetups.common.store.MeetupTable;
+import org.meetups.directory.Directory;
+import org.meetups.directory.Profiles;
+import org.meetups.http.auth.Caller;
 import org.meetups.people.domain.Preferences;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

@@ -3,8 +3,8 @@ package org.meetups.projections.domain;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.store.Keys;
+import org.meetups.domain.Meetup;
+import org.meetups.store.Keys;
 
 /**
  * When the copies of a meetup's start must be rewritten, what a copy becomes, and how a job moves on.

@@ -6,12 +6,12 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.meetups.common.domain.MeetupKind;
-import org.meetups.common.involvement.Figures;
-import org.meetups.common.roles.AssignmentSchema;
-import org.meetups.common.rsvp.Attendance;
-import org.meetups.common.rsvp.RsvpSchema;
-import org.meetups.common.store.MeetupCopies;
+import org.meetups.domain.MeetupKind;
+import org.meetups.figures.Figures;
+import org.meetups.seats.Attendance;
+import org.meetups.seats.RsvpSchema;
+import org.meetups.store.MeetupCopies;
+import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**

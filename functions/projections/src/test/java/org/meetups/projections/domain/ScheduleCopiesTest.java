@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
+import org.meetups.domain.Meetup;
 import org.meetups.testing.MeetupBuilder;
 
 @Tag("unit")

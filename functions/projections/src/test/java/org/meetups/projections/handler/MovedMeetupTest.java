@@ -22,18 +22,16 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.roles.Assignment;
-import org.meetups.common.roles.AssignmentSchema;
-import org.meetups.common.rsvp.RsvpStatus;
-import org.meetups.common.store.Keys;
-import org.meetups.common.store.MeetupCopies;
-import org.meetups.common.store.MeetupTable;
+import org.meetups.aws.AwsClients;
 import org.meetups.links.handler.LinksHandler;
 import org.meetups.meetup.handler.MeetupsHandler;
 import org.meetups.projections.store.CopyJobSchema;
 import org.meetups.roles.handler.RolesHandler;
 import org.meetups.rsvp.handler.RsvpHandler;
+import org.meetups.seats.RsvpStatus;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupCopies;
+import org.meetups.store.MeetupTable;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.RsvpBuilder;
@@ -41,6 +39,8 @@ import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
+import org.meetups.volunteering.Assignment;
+import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -100,7 +100,7 @@ class MovedMeetupTest {
         feed = new StreamFeed(stack);
     }
 
-    static ApiResult call(org.meetups.common.http.HttpFunction handler, ApiEvents.Builder request) {
+    static ApiResult call(org.meetups.http.HttpFunction handler, ApiEvents.Builder request) {
         return stack.call(handler, request.build());
     }
 

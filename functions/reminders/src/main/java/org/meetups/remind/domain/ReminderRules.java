@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.meetups.common.domain.Meetup;
+import org.meetups.domain.Meetup;
 
 /**
  * Which reminder round is due, and for whom. Plain Java: the reminder function applies these

@@ -7,18 +7,18 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.config.Env;
-import org.meetups.common.json.Json;
-import org.meetups.common.observe.Invocation;
-import org.meetups.common.snapstart.Priming;
-import org.meetups.common.store.MeetupTable;
-import org.meetups.common.time.ScheduledEvents;
+import org.meetups.aws.AwsClients;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailStack;
 import org.meetups.mail.MailWindows;
 import org.meetups.mail.MimeMail;
 import org.meetups.remind.store.ReminderStore;
+import org.meetups.runtime.config.Env;
+import org.meetups.runtime.json.Json;
+import org.meetups.runtime.observe.Invocation;
+import org.meetups.runtime.snapstart.Priming;
+import org.meetups.runtime.time.ScheduledEvents;
+import org.meetups.store.MeetupTable;
 
 /**
  * Invoked by EventBridge Scheduler every few minutes. The schedule passes its own time

@@ -5,14 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.observe.Metrics;
+import org.meetups.domain.Meetup;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailWindows;
 import org.meetups.mail.SentMarkers;
 import org.meetups.remind.domain.Recipient;
 import org.meetups.remind.domain.ReminderRules;
 import org.meetups.remind.store.ReminderStore;
+import org.meetups.runtime.observe.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

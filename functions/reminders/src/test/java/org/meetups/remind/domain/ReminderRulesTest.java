@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupStatus;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupStatus;
 import org.meetups.testing.MeetupBuilder;
 
 @Tag("unit")

@@ -24,14 +24,14 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupStatus;
-import org.meetups.common.domain.RoleNeed;
-import org.meetups.common.store.Keys;
-import org.meetups.common.store.MeetupTable;
+import org.meetups.aws.AwsClients;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupStatus;
+import org.meetups.domain.RoleNeed;
 import org.meetups.mail.MailWindows;
 import org.meetups.mail.SentMarkers;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupTable;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.FaultInjector;
 import org.meetups.testing.MeetupBuilder;
@@ -422,7 +422,7 @@ class ReminderRunTest {
         String dutchUser = dutch.substring(0, dutch.indexOf('@'));
         stack.dynamo()
                 .updateItem(r -> r.tableName(stack.tableName())
-                        .key(org.meetups.common.people.Profiles.key(dutchUser))
+                        .key(org.meetups.directory.Profiles.key(dutchUser))
                         .updateExpression("SET #language = :language")
                         .expressionAttributeNames(Map.of("#language", "language"))
                         .expressionAttributeValues(Map.of(":language", AttributeValue.fromS("nl"))));
@@ -445,7 +445,7 @@ class ReminderRunTest {
         env.put("PUBLIC_BASE_URL", "https://meetups.example.org");
         env.put("LINK_SECRET", "a-local-secret-of-at-least-thirty-two-bytes");
         env.put("ALLOW_PLAINTEXT_LINK_SECRET", "true");
-        ReminderHandler handler = new ReminderHandler(org.meetups.common.config.Env.of(env), Clock.systemUTC());
+        ReminderHandler handler = new ReminderHandler(org.meetups.runtime.config.Env.of(env), Clock.systemUTC());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(
                 new ByteArrayInputStream(java.nio.file.Files.readAllBytes(

@@ -2,8 +2,7 @@ package org.meetups.remind.handler;
 
 import java.time.Clock;
 import java.util.List;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.store.MeetupTable;
+import org.meetups.aws.AwsClients;
 import org.meetups.mail.IcsWriter;
 import org.meetups.mail.MailComposer;
 import org.meetups.mail.MailDelivery;
@@ -13,6 +12,7 @@ import org.meetups.mail.MimeMail;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.remind.store.ReminderStore;
+import org.meetups.store.MeetupTable;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 

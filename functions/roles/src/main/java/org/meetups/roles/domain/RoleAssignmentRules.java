@@ -3,13 +3,13 @@ package org.meetups.roles.domain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.meetups.common.domain.PersonRules;
-import org.meetups.common.domain.Refusal;
-import org.meetups.common.domain.Refusal.FieldError;
-import org.meetups.common.domain.RoleInput;
-import org.meetups.common.domain.RoleNeed;
-import org.meetups.common.domain.RoleRules;
-import org.meetups.common.roles.Person;
+import org.meetups.domain.PersonRules;
+import org.meetups.domain.Refusal;
+import org.meetups.domain.Refusal.FieldError;
+import org.meetups.domain.RoleInput;
+import org.meetups.domain.RoleNeed;
+import org.meetups.domain.RoleRules;
+import org.meetups.volunteering.Person;
 
 /** Input rules of the role routes. Plain Java: no AWS. Role definitions themselves follow {@link RoleRules}. */
 public final class RoleAssignmentRules {

@@ -3,8 +3,8 @@ package org.meetups.roles.domain;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.RoleNeed;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.RoleNeed;
 
 /** How full a meetup's roles are, in the coordinator's order. Plain Java: no AWS. */
 public final class RoleFill {

@@ -6,12 +6,12 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.meetups.common.auth.Caller;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupStatus;
-import org.meetups.common.roles.Assignment;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupStatus;
+import org.meetups.http.auth.Caller;
 import org.meetups.roles.domain.RoleFill;
 import org.meetups.roles.store.RoleListings.MeetupSummary;
+import org.meetups.volunteering.Assignment;
 
 /** Response bodies of the role routes. Emails appear only to coordinators and to the person themself. */
 final class Views {

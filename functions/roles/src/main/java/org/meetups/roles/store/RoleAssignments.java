@@ -3,15 +3,15 @@ package org.meetups.roles.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.Refusal;
-import org.meetups.common.roles.Assignment;
-import org.meetups.common.roles.AssignmentSchema;
-import org.meetups.common.roles.Person;
-import org.meetups.common.roles.RoleRelease;
-import org.meetups.common.roles.RoleTake;
-import org.meetups.common.store.Keys;
-import org.meetups.common.store.MeetupTable;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.Refusal;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupTable;
+import org.meetups.volunteering.Assignment;
+import org.meetups.volunteering.AssignmentSchema;
+import org.meetups.volunteering.Person;
+import org.meetups.volunteering.RoleRelease;
+import org.meetups.volunteering.RoleTake;
 
 /**
  * Who holds which role at a meetup. Taking or releasing a role (release: {@link RoleRelease}, shared with

@@ -10,16 +10,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.MeetupStatus;
-import org.meetups.common.domain.Refusal;
-import org.meetups.common.domain.RoleInput;
-import org.meetups.common.domain.RoleNeed;
-import org.meetups.common.http.ApiException;
-import org.meetups.common.http.Problems;
-import org.meetups.common.roles.Person;
-import org.meetups.common.roles.Refusals;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupStatus;
+import org.meetups.domain.Refusal;
+import org.meetups.domain.RoleInput;
+import org.meetups.domain.RoleNeed;
+import org.meetups.http.ApiException;
+import org.meetups.http.Problems;
 import org.meetups.testing.MeetupBuilder;
+import org.meetups.volunteering.Person;
+import org.meetups.volunteering.Refusals;
 
 @Tag("unit")
 class RoleAssignmentRulesTest {

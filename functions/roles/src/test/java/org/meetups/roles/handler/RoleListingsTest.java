@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.roles.Assignment;
-import org.meetups.common.roles.AssignmentSchema;
-import org.meetups.common.store.Keys;
+import org.meetups.store.Keys;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
+import org.meetups.volunteering.Assignment;
+import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 

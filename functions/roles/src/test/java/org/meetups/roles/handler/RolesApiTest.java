@@ -19,16 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.roles.Person;
-import org.meetups.common.store.Keys;
-import org.meetups.common.store.MeetupTable;
+import org.meetups.aws.AwsClients;
 import org.meetups.roles.store.RoleAssignments;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupTable;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.BeforeFirstTransaction;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
+import org.meetups.volunteering.Person;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The roles function against the emulator, every response checked against api/openapi.yaml. */

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.RoleNeed;
+import org.meetups.domain.RoleNeed;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SampleEvents;
 

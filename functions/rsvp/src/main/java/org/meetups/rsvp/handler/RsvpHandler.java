@@ -11,26 +11,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.meetups.common.auth.Authenticator;
-import org.meetups.common.auth.Caller;
-import org.meetups.common.aws.AwsClients;
-import org.meetups.common.config.Env;
-import org.meetups.common.domain.Meetup;
-import org.meetups.common.domain.PersonRules;
-import org.meetups.common.http.ApiException;
-import org.meetups.common.http.ApiRequest;
-import org.meetups.common.http.ApiResponse;
-import org.meetups.common.http.CsvTable;
-import org.meetups.common.http.HttpFunction;
-import org.meetups.common.http.PageCursor;
-import org.meetups.common.http.Problem;
-import org.meetups.common.people.Directory;
-import org.meetups.common.people.DirectorySync;
-import org.meetups.common.rsvp.NextStep;
-import org.meetups.common.rsvp.Rsvp;
-import org.meetups.common.rsvp.RsvpRules;
-import org.meetups.common.store.MeetupTable;
-import org.meetups.common.store.UserItemPosition;
+import org.meetups.aws.AwsClients;
+import org.meetups.directory.Directory;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.PersonRules;
+import org.meetups.http.ApiException;
+import org.meetups.http.ApiRequest;
+import org.meetups.http.ApiResponse;
+import org.meetups.http.CsvTable;
+import org.meetups.http.HttpFunction;
+import org.meetups.http.PageCursor;
+import org.meetups.http.Problem;
+import org.meetups.http.auth.Authenticator;
+import org.meetups.http.auth.Caller;
+import org.meetups.http.auth.DirectorySync;
 import org.meetups.rsvp.handler.Views.AttendanceBatchInput;
 import org.meetups.rsvp.handler.Views.AttendanceBatchResult;
 import org.meetups.rsvp.handler.Views.AttendanceInput;
@@ -44,6 +38,12 @@ import org.meetups.rsvp.handler.Views.SeatInput;
 import org.meetups.rsvp.store.RsvpStore;
 import org.meetups.rsvp.store.RsvpStore.AttendanceWrite;
 import org.meetups.rsvp.store.RsvpStore.AttendeeCursor;
+import org.meetups.runtime.config.Env;
+import org.meetups.seats.NextStep;
+import org.meetups.seats.Rsvp;
+import org.meetups.seats.RsvpRules;
+import org.meetups.store.MeetupTable;
+import org.meetups.store.UserItemPosition;
 
 /**
  * HTTP API routes for RSVPs. Self-service routes take the person only from the token (no user
@@ -117,7 +117,7 @@ public final class RsvpHandler extends HttpFunction {
 
     ApiResponse mine(ApiRequest request, Caller caller) {
         String id = request.meetupId();
-        org.meetups.common.rsvp.RsvpSnapshot snapshot = store.read(id, caller.userId());
+        org.meetups.seats.RsvpSnapshot snapshot = store.read(id, caller.userId());
         if (snapshot.meetup().isEmpty()) {
             throw ApiException.meetupNotFound(id);
         }

@@ -3,13 +3,13 @@ package org.meetups.rsvp.handler;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
-import org.meetups.common.http.CsvTable;
-import org.meetups.common.http.Problem;
-import org.meetups.common.rsvp.Attendance;
-import org.meetups.common.rsvp.NextStep;
-import org.meetups.common.rsvp.Rsvp;
-import org.meetups.common.rsvp.RsvpStatus;
+import org.meetups.http.CsvTable;
+import org.meetups.http.Problem;
 import org.meetups.rsvp.store.RsvpStore.MyItem;
+import org.meetups.seats.Attendance;
+import org.meetups.seats.NextStep;
+import org.meetups.seats.Rsvp;
+import org.meetups.seats.RsvpStatus;
 
 /** Response shapes of the RSVP routes. Only coordinators' attendee views carry other people's data. */
 final class Views {

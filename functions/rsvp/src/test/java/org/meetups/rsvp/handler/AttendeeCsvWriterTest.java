@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.http.CsvTable;
-import org.meetups.common.rsvp.Attendance;
-import org.meetups.common.rsvp.RsvpStatus;
+import org.meetups.http.CsvTable;
 import org.meetups.rsvp.handler.Views.AttendeeView;
+import org.meetups.seats.Attendance;
+import org.meetups.seats.RsvpStatus;
 
 /** The attendee CSV as written, without the emulator: RFC 4180, every cell quoted, no cell a spreadsheet runs. */
 @Tag("unit")

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
+import org.meetups.domain.Meetup;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.TestStack;

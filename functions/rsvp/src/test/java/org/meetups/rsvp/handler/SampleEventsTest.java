@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.domain.Meetup;
+import org.meetups.domain.Meetup;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SampleEvents;

@@ -10,9 +10,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import org.meetups.common.config.Env;
-import org.meetups.common.json.Json;
-import org.meetups.common.snapstart.Priming;
+import org.meetups.runtime.config.Env;
+import org.meetups.runtime.json.Json;
+import org.meetups.runtime.snapstart.Priming;
 import org.meetups.signup.domain.SignUpDomains;
 
 /**

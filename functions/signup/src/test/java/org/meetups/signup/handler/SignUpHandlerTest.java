@@ -14,9 +14,9 @@ import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.meetups.common.config.Env;
-import org.meetups.common.json.Json;
 import org.meetups.emulator.ProjectFiles;
+import org.meetups.runtime.config.Env;
+import org.meetups.runtime.json.Json;
 
 /** Cognito pre-sign-up events through the handler: the sample event, and self sign-ups from each side of the rule. */
 @Tag("unit")

@@ -1,6 +1,0 @@
-package org.meetups.common.domain;
-
-public enum MeetupKind {
-    COMMUNITY_MEETUP,
-    INTERNAL_WORKSHOP
-}

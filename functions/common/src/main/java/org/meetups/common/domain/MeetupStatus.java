@@ -1,7 +1,0 @@
-package org.meetups.common.domain;
-
-public enum MeetupStatus {
-    SCHEDULED,
-    /** Kept for history; no RSVPs, roles or reminders. */
-    CANCELLED
-}

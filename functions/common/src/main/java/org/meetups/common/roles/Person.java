@@ -1,4 +1,0 @@
-package org.meetups.common.roles;
-
-/** Who takes a role: from the token when volunteering, from the coordinator's request when assigned. */
-public record Person(String userId, String name, String email, String language) {}

@@ -1,6 +1,0 @@
-package org.meetups.common.rsvp;
-
-public enum Attendance {
-    ATTENDED,
-    NO_SHOW
-}

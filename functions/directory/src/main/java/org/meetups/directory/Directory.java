@@ -1,0 +1,458 @@
+package org.meetups.directory;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupTable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+
+/**
+ * The directory of employees the weekly digest reaches: one entry per person, and a person is one
+ * verified e-mail address. The entry's key is derived from the address ({@link #personKey}), so the
+ * staff-list import (which knows addresses, not accounts) and the people who sign in (whose verified
+ * address comes with their token) meet on the same item: whoever comes first creates it, the other
+ * fills in what it knows ({@code userId} once the person signs in). Entries:
+ * {@code PERSON#<key> / DIRECTORY} with email, name, department, language (from the import),
+ * userId (the token's {@code sub}, once seen) and the digest subscription; subscribed entries are
+ * also in the sparse index GSI1 {@code DIGEST#<shard>}, so the digest reads its recipients without a
+ * Scan, spread over {@link #SHARDS} partitions.
+ */
+public final class Directory {
+    public static final int SHARDS = 8;
+    public static final String SUBSCRIBED = "SUBSCRIBED";
+    public static final String UNSUBSCRIBED = "UNSUBSCRIBED";
+    /** The managers' index partition (GSI2). */
+    static final String MANAGERS = "MANAGERS";
+
+    static final String TYPE = "DIRECTORY";
+
+    /** An entry as stored. {@code userId}: null until the person signed in; {@code language}: from the import. */
+    public record Entry(
+            String personKey,
+            String email,
+            String name,
+            String department,
+            String language,
+            String userId,
+            boolean subscribed) {}
+
+    private final MeetupTable table;
+
+    public Directory(MeetupTable table) {
+        this.table = table;
+    }
+
+    public MeetupTable table() {
+        return table;
+    }
+
+    /** The address as the directory knows it: trimmed, lower case (organisation mailboxes ignore case). */
+    public static String normalise(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The entry key of an address: hex of the first 16 bytes of its SHA-256, so keys (which logs,
+     * metrics and link tokens show) never carry the address itself.
+     */
+    public static String personKey(String email) {
+        try {
+            byte[] hash =
+                    MessageDigest.getInstance("SHA-256").digest(normalise(email).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Which digest index partition a subscribed entry is in. */
+    public static int shard(String personKey) {
+        return Integer.parseInt(personKey.substring(0, 2), 16) % SHARDS;
+    }
+
+    public static Map<String, AttributeValue> key(String personKey) {
+        return Map.of(Keys.PK, s(Keys.personPk(personKey)), Keys.SK, s(Keys.DIRECTORY));
+    }
+
+    public Optional<Entry> entry(String personKey) {
+        Map<String, AttributeValue> item = table.client()
+                .getItem(r -> r.tableName(table.name()).consistentRead(true).key(key(personKey)))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(entry(item));
+    }
+
+    public static Entry entry(Map<String, AttributeValue> item) {
+        return new Entry(
+                item.get(Keys.PK).s().substring(Keys.personPk("").length()),
+                text(item, "email"),
+                text(item, "name"),
+                text(item, "department"),
+                text(item, "language"),
+                text(item, "userId"),
+                SUBSCRIBED.equals(text(item, "digest")));
+    }
+
+    /**
+     * Subscribes or unsubscribes the entry (creating none): one UpdateItem that also puts the entry into the
+     * digest index or takes it out. Returns false when there is no such entry.
+     */
+    public boolean subscribe(String personKey, boolean subscribed, Instant now) {
+        Map<String, AttributeValue> values =
+                new HashMap<>(Map.of(":digest", s(subscribed ? SUBSCRIBED : UNSUBSCRIBED), ":now", s(now.toString())));
+        String update = "SET digest = :digest, digestChangedAt = :now";
+        if (subscribed) {
+            update += ", GSI1PK = :shard, GSI1SK = :key";
+            values.put(":shard", s(Keys.digestShard(shard(personKey))));
+            values.put(":key", s(personKey));
+        } else {
+            update += " REMOVE GSI1PK, GSI1SK";
+        }
+        String expression = update;
+        try {
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(personKey))
+                            .updateExpression(expression)
+                            .conditionExpression("attribute_exists(PK)")
+                            .expressionAttributeValues(values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /** The attributes a new entry starts with: subscribed, in the digest index. */
+    static Map<String, AttributeValue> newEntry(String personKey, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(personKey));
+        item.put("type", s(TYPE));
+        item.put("digest", s(SUBSCRIBED));
+        item.put("createdAt", s(now.toString()));
+        item.put(Keys.GSI1_PK, s(Keys.digestShard(shard(personKey))));
+        item.put(Keys.GSI1_SK, s(personKey));
+        return item;
+    }
+
+    /** One page of the subscribed entries of a shard, after {@code afterKey} (null: from the start), in key order. */
+    public record Page(List<Entry> entries, String lastKey) {}
+
+    /** The sort key of a manager in the managers' index: their department first, so a department's managers are together. */
+    static String managerKey(String department, String personKey) {
+        return department + "#" + personKey;
+    }
+
+    /** A page of managers (people the tokens last said were in the managers group, with a department). */
+    public record Managers(List<Entry> entries, String lastKey) {}
+
+    /** Up to {@code limit} managers after {@code afterKey} (a managers' index sort key; null: from the first): one Query. */
+    public Managers managers(String afterKey, int limit) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":managers", s(MANAGERS)));
+        String condition = "GSI2PK = :managers";
+        if (afterKey != null) {
+            condition += " AND GSI2SK > :after";
+            values.put(":after", s(afterKey));
+        }
+        String keyCondition = condition;
+        QueryResponse page = table.client()
+                .query(r -> r.tableName(table.name())
+                        .indexName(Keys.GSI2)
+                        .keyConditionExpression(keyCondition)
+                        .expressionAttributeValues(values)
+                        .limit(limit));
+        List<Entry> entries = page.items().stream().map(Directory::entry).toList();
+        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+        return new Managers(
+                entries, more ? page.lastEvaluatedKey().get(Keys.GSI2_SK).s() : null);
+    }
+
+    public Page subscribers(int shard, String afterKey, int limit) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":shard", s(Keys.digestShard(shard))));
+        String condition = "GSI1PK = :shard";
+        if (afterKey != null) {
+            condition += " AND GSI1SK > :after";
+            values.put(":after", s(afterKey));
+        }
+        String keyCondition = condition;
+        QueryResponse page = table.client()
+                .query(r -> r.tableName(table.name())
+                        .indexName(Keys.GSI1)
+                        .keyConditionExpression(keyCondition)
+                        .expressionAttributeValues(values)
+                        .limit(limit));
+        List<Entry> entries = page.items().stream().map(Directory::entry).toList();
+        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+        return new Page(
+                entries,
+                more && !entries.isEmpty() ? entries.get(entries.size() - 1).personKey() : null);
+    }
+
+    /**
+     * Records what a token says about a signed-in person, writing only when something changed: a
+     * conditional UpdateItem that fails (and so writes nothing) while the entry already says all of it.
+     * A first sign-in creates the entry or completes the imported one; a person whose verified address
+     * changed moves: the entry of the old address leaves the digest, and an opt-out moves along.
+     *
+     * @return whether anything was written
+     */
+    public boolean recordSignedIn(String userId, String email, String name, String department, Instant now) {
+        return recordSignedIn(userId, email, name, department, false, now);
+    }
+
+    /**
+     * As above; {@code manager}: the token says the person is in the managers group. A manager with a
+     * department is also in the sparse index GSI2 {@code MANAGERS / <department>#<key>} (the monthly
+     * involvement mail reads its recipients there, a department's managers side by side); anyone else
+     * is not.
+     */
+    public boolean recordSignedIn(
+            String userId, String email, String name, String department, boolean manager, Instant now) {
+        String personKey = personKey(email);
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":email",
+                s(normalise(email)),
+                ":name",
+                s(name),
+                ":user",
+                s(userId),
+                ":now",
+                s(now.toString()),
+                ":type",
+                s(TYPE)));
+        String set = "SET #type = :type, email = :email, #name = :name, userId = :user, signedInAt = :now";
+        String changed = "email <> :email OR #name <> :name OR attribute_not_exists(userId) OR userId <> :user";
+        String remove = "";
+        if (department == null) {
+            remove = " REMOVE department";
+            changed += " OR attribute_exists(department)";
+        } else {
+            set += ", department = :department";
+            changed += " OR attribute_not_exists(department) OR department <> :department";
+            values.put(":department", s(department));
+        }
+        if (manager && department != null) {
+            set += ", GSI2PK = :managers, GSI2SK = :managerKey";
+            changed += " OR attribute_not_exists(GSI2SK) OR GSI2SK <> :managerKey";
+            values.put(":managers", s(MANAGERS));
+            values.put(":managerKey", s(managerKey(department, personKey)));
+        } else {
+            remove = remove.isEmpty() ? " REMOVE GSI2PK, GSI2SK" : remove + ", GSI2PK, GSI2SK";
+            changed += " OR attribute_exists(GSI2PK)";
+        }
+        String update = set + remove;
+        String condition = "attribute_exists(PK) AND (" + changed + ")";
+        Map<String, AttributeValue> before;
+        try {
+            before = table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(personKey))
+                            .updateExpression(update)
+                            .conditionExpression(condition)
+                            .expressionAttributeNames(Map.of("#type", "type", "#name", "name"))
+                            .expressionAttributeValues(values)
+                            .returnValues(ReturnValue.ALL_OLD)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                    .attributes();
+        } catch (ConditionalCheckFailedException e) {
+            if (e.hasItem() && !e.item().isEmpty()) {
+                return false; // the entry already says all of it
+            }
+            Map<String, AttributeValue> item = newEntry(personKey, now);
+            item.put("email", s(normalise(email)));
+            item.put("name", s(name));
+            item.put("userId", s(userId));
+            item.put("signedInAt", s(now.toString()));
+            if (department != null) {
+                item.put("department", s(department));
+                if (manager) {
+                    item.put(Keys.GSI2_PK, s(MANAGERS));
+                    item.put(Keys.GSI2_SK, s(managerKey(department, personKey)));
+                }
+            }
+            try {
+                table.client()
+                        .putItem(r ->
+                                r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+            } catch (ConditionalCheckFailedException raced) {
+                return recordSignedIn(userId, email, name, department, manager, now); // made meanwhile: complete it
+            }
+            before = Map.of();
+        }
+        if (before == null
+                || !before.containsKey("userId")
+                || !userId.equals(before.get("userId").s())) {
+            moveFromOldAddress(userId, personKey, now);
+        }
+        return true;
+    }
+
+    /**
+     * The person's profile remembers which entry is theirs; when that changes (a new verified address),
+     * the old entry leaves the digest and managers' indexes and the new one takes over its subscription choice.
+     */
+    private void moveFromOldAddress(String userId, String personKey, Instant now) {
+        Map<String, AttributeValue> old = table.client()
+                .updateItem(r -> r.tableName(table.name())
+                        .key(Profiles.key(userId))
+                        .updateExpression(
+                                "SET #type = if_not_exists(#type, :profile), userId = :user, personKey = :key")
+                        .expressionAttributeNames(Map.of("#type", "type"))
+                        .expressionAttributeValues(
+                                Map.of(":profile", s("PROFILE"), ":user", s(userId), ":key", s(personKey)))
+                        .returnValues(ReturnValue.UPDATED_OLD))
+                .attributes();
+        AttributeValue oldKey = old == null ? null : old.get("personKey");
+        if (oldKey == null || oldKey.s().equals(personKey)) {
+            return;
+        }
+        try {
+            Map<String, AttributeValue> was = table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(oldKey.s()))
+                            .updateExpression(
+                                    "SET digest = :off, movedTo = :key, digestChangedAt = :now REMOVE GSI1PK, GSI1SK, GSI2PK, GSI2SK")
+                            .conditionExpression("userId = :user")
+                            .expressionAttributeValues(Map.of(
+                                    ":off",
+                                    s(UNSUBSCRIBED),
+                                    ":key",
+                                    s(personKey),
+                                    ":now",
+                                    s(now.toString()),
+                                    ":user",
+                                    s(userId)))
+                            .returnValues(ReturnValue.ALL_OLD))
+                    .attributes();
+            if (was != null && UNSUBSCRIBED.equals(text(was, "digest"))) {
+                subscribe(personKey, false, now);
+            }
+        } catch (ConditionalCheckFailedException e) {
+            // the old entry belongs to someone else now: leave it
+        }
+    }
+
+    /** A person from the organisation's staff list: address, name, and optional department and mail language. */
+    public record StaffMember(String email, String name, String department, String language) {}
+
+    public enum Imported {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
+
+    /**
+     * Entries of a batch of staff members (at most 100, distinct addresses): one BatchGetItem, then a
+     * write only for what is new or changed, so importing the same list again writes nothing. Name and
+     * department come from the list only for people who never signed in: for the others their token,
+     * which the organisation's identity provider keeps, is the source. The subscription is never
+     * touched: a person who opted out stays out.
+     */
+    public List<Imported> importStaff(List<StaffMember> members, Instant now) {
+        Map<String, Map<String, AttributeValue>> existing = new HashMap<>();
+        table.batchGet(members.stream().map(m -> key(personKey(m.email()))).toList())
+                .forEach(item -> existing.put(item.get(Keys.PK).s(), item));
+        List<Imported> outcomes = new java.util.ArrayList<>();
+        for (StaffMember member : members) {
+            String personKey = personKey(member.email());
+            outcomes.add(importOne(member, personKey, existing.get(Keys.personPk(personKey)), now));
+        }
+        return outcomes;
+    }
+
+    private Imported importOne(StaffMember m, String personKey, Map<String, AttributeValue> before, Instant now) {
+        if (before == null) {
+            Map<String, AttributeValue> item = newEntry(personKey, now);
+            item.put("email", s(normalise(m.email())));
+            item.put("name", s(m.name()));
+            if (m.department() != null) {
+                item.put("department", s(m.department()));
+            }
+            if (m.language() != null) {
+                item.put("language", s(m.language()));
+            }
+            item.put("importedAt", s(now.toString()));
+            try {
+                table.client()
+                        .putItem(r ->
+                                r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+                return Imported.CREATED;
+            } catch (ConditionalCheckFailedException raced) {
+                before = table.client()
+                        .getItem(r ->
+                                r.tableName(table.name()).consistentRead(true).key(key(personKey)))
+                        .item();
+            }
+        }
+        boolean signedIn = before.containsKey("userId");
+        boolean same = java.util.Objects.equals(m.language(), text(before, "language"))
+                && (signedIn
+                        || (m.name().equals(text(before, "name"))
+                                && java.util.Objects.equals(m.department(), text(before, "department"))));
+        if (same) {
+            return Imported.UNCHANGED;
+        }
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", s(now.toString())));
+        List<String> set = new java.util.ArrayList<>(List.of("importedAt = :now"));
+        List<String> remove = new java.util.ArrayList<>();
+        if (m.language() == null) {
+            remove.add("#language");
+        } else {
+            set.add("#language = :language");
+            values.put(":language", s(m.language()));
+        }
+        String condition = "attribute_exists(PK)";
+        if (!signedIn) {
+            // the person may sign in meanwhile: then their token, not the list, gives name and department
+            condition += " AND attribute_not_exists(userId)";
+            set.add("#name = :name");
+            values.put(":name", s(m.name()));
+            if (m.department() == null) {
+                remove.add("department");
+            } else {
+                set.add("department = :department");
+                values.put(":department", s(m.department()));
+            }
+        }
+        String update =
+                "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
+        String expression = condition;
+        Map<String, String> names = new HashMap<>(Map.of("#language", "language"));
+        if (!signedIn) {
+            names.put("#name", "name");
+        }
+        try {
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(personKey))
+                            .updateExpression(update)
+                            .conditionExpression(expression)
+                            .expressionAttributeNames(names)
+                            .expressionAttributeValues(values));
+        } catch (ConditionalCheckFailedException signedInMeanwhile) {
+            Map<String, AttributeValue> now2 = table.client()
+                    .getItem(r -> r.tableName(table.name()).consistentRead(true).key(key(personKey)))
+                    .item();
+            return importOne(m, personKey, now2, now);
+        }
+        return Imported.UPDATED;
+    }
+
+    static String text(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+}

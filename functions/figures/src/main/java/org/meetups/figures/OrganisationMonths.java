@@ -1,0 +1,58 @@
+package org.meetups.figures;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupTable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The organisation's member months of a span of months within one year: one Query of the year's
+ * partition of GSI1 (a page per MB of result), whatever the history. Everyone who did anything is
+ * in it: people without a department count under {@link InvolvementItems#NO_DEPARTMENT}.
+ */
+public final class OrganisationMonths {
+    private final MeetupTable table;
+
+    public OrganisationMonths(MeetupTable table) {
+        this.table = table;
+    }
+
+    /** The member month items from {@code first} to {@code last} (the same year). */
+    public List<Map<String, AttributeValue>> items(YearMonth first, YearMonth last) {
+        if (first.getYear() != last.getYear()) {
+            throw new IllegalArgumentException("months of one year: " + first + " to " + last);
+        }
+        QueryRequest request = QueryRequest.builder()
+                .tableName(table.name())
+                .indexName(Keys.GSI1)
+                .keyConditionExpression("GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to")
+                .expressionAttributeValues(Map.of(
+                        ":pk",
+                        AttributeValue.fromS(InvolvementItems.yearPk(first.getYear())),
+                        ":from",
+                        AttributeValue.fromS(first + "#"),
+                        ":to",
+                        AttributeValue.fromS(last + "#\uffff")))
+                .build();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        table.client().queryPaginator(request).items().forEach(items::add);
+        return items;
+    }
+
+    /** Distinct people with at least one activity (attendance, a role, a highlight) in the month. */
+    public int peopleInvolved(YearMonth month) {
+        Set<String> people = new HashSet<>();
+        for (Map<String, AttributeValue> item : items(month, month)) {
+            if (InvolvementItems.figures(item).activities() > 0) {
+                people.add(InvolvementItems.text(item, InvolvementItems.USER_ID));
+            }
+        }
+        return people.size();
+    }
+}

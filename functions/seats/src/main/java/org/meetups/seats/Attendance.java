@@ -1,0 +1,6 @@
+package org.meetups.seats;
+
+public enum Attendance {
+    ATTENDED,
+    NO_SHOW
+}

@@ -1,0 +1,87 @@
+package org.meetups.seats;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.meetups.domain.MeetupStatus;
+import org.meetups.store.MeetupSchema;
+import org.meetups.store.MeetupTable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * The meetup half of every RSVP transaction: a counter update guarded by the conditions that make
+ * the RSVP half valid. Expressions use the placeholders below; only those an expression uses are
+ * sent (DynamoDB refuses unused ones).
+ */
+public final class MeetupCounters {
+    /** Condition fragments, combined with AND. */
+    public static final String SCHEDULED = "#status = :scheduled";
+
+    public static final String OPEN_FOR_RSVP = "#deadline > :now";
+    public static final String NOT_STARTED = "#starts > :now";
+    public static final String SEAT_FREE_NOBODY_WAITING = "#going < #capacity AND #waiting = :zero";
+    public static final String FULL_OR_PEOPLE_WAITING = "(#going >= #capacity OR #waiting > :zero)";
+    /** The start read is still the start: the RSVP item copies it (value {@code :start}). */
+    public static final String SAME_START = "#starts = :start";
+    /** The closing run has not yet recorded the no-shows. */
+    public static final String ATTENDANCE_NOT_CLOSED = "(attribute_not_exists(#closed) OR #closed = :false)";
+
+    private static final Map<String, String> NAMES = Map.of(
+            "#status", MeetupSchema.STATUS,
+            "#deadline", "rsvpDeadline",
+            "#starts", "startsAt",
+            "#going", MeetupSchema.GOING_COUNT,
+            "#capacity", MeetupSchema.CAPACITY,
+            "#waiting", MeetupSchema.WAITLIST_COUNT,
+            "#seq", MeetupSchema.WAITLIST_SEQUENCE,
+            "#closed", MeetupSchema.ATTENDANCE_CLOSED);
+    private static final Pattern PLACEHOLDER = Pattern.compile("[#:][A-Za-z]+");
+
+    private MeetupCounters() {}
+
+    public static TransactWriteItem update(
+            String table, String meetupId, String update, String condition, Map<String, AttributeValue> extraValues) {
+        Map<String, AttributeValue> known = new HashMap<>(extraValues);
+        known.putIfAbsent(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()));
+        known.putIfAbsent(":cancelled", AttributeValue.fromS(MeetupStatus.CANCELLED.name()));
+        known.putIfAbsent(":zero", AttributeValue.fromN("0"));
+        known.putIfAbsent(":one", AttributeValue.fromN("1"));
+        known.putIfAbsent(":false", AttributeValue.fromBool(false));
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        Matcher m = PLACEHOLDER.matcher(update + " " + condition);
+        while (m.find()) {
+            String token = m.group();
+            if (token.startsWith("#")) {
+                names.put(token, NAMES.get(token));
+            } else {
+                AttributeValue value = known.get(token);
+                if (value == null) {
+                    throw new IllegalArgumentException("no value for " + token);
+                }
+                values.put(token, value);
+            }
+        }
+        return TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table)
+                        .key(MeetupTable.meetupKey(meetupId).primaryKeyMap(MeetupSchema.MEETUP))
+                        .updateExpression(update)
+                        .conditionExpression(condition)
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values)
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build())
+                .build();
+    }
+
+    public static String and(String... conditions) {
+        return String.join(
+                " AND ",
+                java.util.Arrays.stream(conditions).filter(c -> !c.isEmpty()).toList());
+    }
+}

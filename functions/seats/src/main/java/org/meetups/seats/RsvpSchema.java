@@ -1,0 +1,144 @@
+package org.meetups.seats;
+
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
+import java.time.Instant;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupCopies;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+
+/**
+ * Immutable schema of the RSVP item. Index keys are derived from the record: GSI2 ("my meetups")
+ * always, GSI3 (the waitlist) only while WAITLISTED, so the waitlist index stays sparse.
+ */
+public final class RsvpSchema {
+    private RsvpSchema() {}
+
+    public static final String TYPE = "RSVP";
+    public static final String STATUS = "status";
+    public static final String POSITION = "position";
+    public static final String ATTENDANCE = "attendance";
+    public static final String UPDATED_AT = "updatedAt";
+    public static final String CHANGED_BY = "changedBy";
+    public static final String GENERATION = "generation";
+
+    public static final TableSchema<Rsvp> RSVP = StaticImmutableTableSchema.builder(Rsvp.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                    String.class,
+                    a -> a.name(Keys.PK)
+                            .getter(r -> Keys.meetupPk(r.meetupId()))
+                            .setter((b, v) -> {})
+                            .tags(primaryPartitionKey()))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(Keys.SK)
+                            .getter(r -> Keys.rsvpSk(r.userId()))
+                            .setter((b, v) -> {})
+                            .tags(primarySortKey()))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(Keys.GSI2_PK)
+                            .getter(r -> Keys.userPk(r.userId()))
+                            .setter((b, v) -> {}))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(Keys.GSI2_SK)
+                            .getter(r -> Keys.userItemSk(r.meetupStartsAt(), r.meetupId(), TYPE))
+                            .setter((b, v) -> {}))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(Keys.GSI3_PK)
+                            .getter(r -> r.waiting() ? Keys.waitlistPk(r.meetupId()) : null)
+                            .setter((b, v) -> {}))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(Keys.GSI3_SK)
+                            .getter(r -> r.waiting() ? Keys.waitlistSk(r.position()) : null)
+                            .setter((b, v) -> {}))
+            .addAttribute(String.class, a -> a.name("type").getter(r -> TYPE).setter((b, v) -> {}))
+            .addAttribute(
+                    String.class, a -> a.name("meetupId").getter(Rsvp::meetupId).setter((b, v) -> b.meetupId = v))
+            .addAttribute(
+                    String.class, a -> a.name("userId").getter(Rsvp::userId).setter((b, v) -> b.userId = v))
+            .addAttribute(String.class, a -> a.name("email").getter(Rsvp::email).setter((b, v) -> b.email = v))
+            .addAttribute(String.class, a -> a.name("name").getter(Rsvp::name).setter((b, v) -> b.name = v))
+            .addAttribute(
+                    String.class, a -> a.name("language").getter(Rsvp::language).setter((b, v) -> b.language = v))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(STATUS)
+                            .getter(r -> r.status().name())
+                            .setter((b, v) -> b.status = RsvpStatus.valueOf(v)))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(POSITION)
+                            .getter(r -> r.waiting() ? r.position() : null)
+                            .setter((b, v) -> b.position = v))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ATTENDANCE)
+                            .getter(r -> r.attendance() == null
+                                    ? null
+                                    : r.attendance().name())
+                            .setter((b, v) -> b.attendance = v == null ? null : Attendance.valueOf(v)))
+            .addAttribute(
+                    Instant.class,
+                    a -> a.name("createdAt").getter(Rsvp::createdAt).setter((b, v) -> b.createdAt = v))
+            .addAttribute(
+                    Instant.class,
+                    a -> a.name(UPDATED_AT).getter(Rsvp::updatedAt).setter((b, v) -> b.updatedAt = v))
+            .addAttribute(
+                    Instant.class,
+                    a -> a.name(MeetupCopies.STARTS_AT)
+                            .getter(Rsvp::meetupStartsAt)
+                            .setter((b, v) -> b.meetupStartsAt = v))
+            .addAttribute(
+                    Long.class, a -> a.name(GENERATION).getter(Rsvp::generation).setter((b, v) -> b.generation = v))
+            .addAttribute(
+                    Long.class,
+                    a -> a.name(MeetupCopies.VERSION)
+                            .getter(Rsvp::meetupVersion)
+                            .setter((b, v) -> b.meetupVersion = v))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(CHANGED_BY).getter(Rsvp::changedBy).setter((b, v) -> b.changedBy = v))
+            .build();
+
+    static final class Builder {
+        String meetupId;
+        String userId;
+        String email;
+        String name;
+        String language;
+        RsvpStatus status;
+        Long position;
+        Attendance attendance;
+        Instant createdAt;
+        Instant updatedAt;
+        Instant meetupStartsAt;
+        Long generation;
+        Long meetupVersion;
+        String changedBy;
+
+        Rsvp build() {
+            return new Rsvp(
+                    meetupId,
+                    userId,
+                    email,
+                    name,
+                    language,
+                    status,
+                    position,
+                    attendance,
+                    createdAt,
+                    updatedAt,
+                    meetupStartsAt,
+                    generation,
+                    meetupVersion,
+                    changedBy);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.meetups.seats;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.Refusal;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupSchema;
+import org.meetups.store.MeetupTable;
+import org.meetups.store.Transactions;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The meetup and one person's RSVP, read together and strongly consistent: what RSVP decisions are made from. */
+public record RsvpSnapshot(Optional<Meetup> meetup, Optional<Rsvp> rsvp) {
+
+    public Meetup requireMeetup(String meetupId) {
+        return meetup.orElseThrow(() -> Refusal.notFound("no meetup with id '" + meetupId + "'"));
+    }
+
+    /** One BatchGetItem (consistent) for the meetup and the RSVP. */
+    public static RsvpSnapshot read(MeetupTable table, String meetupId, String userId) {
+        Optional<Meetup> meetup = Optional.empty();
+        Optional<Rsvp> rsvp = Optional.empty();
+        for (Map<String, AttributeValue> item :
+                table.batchGet(List.of(key(meetupId, Keys.META), key(meetupId, Keys.rsvpSk(userId))))) {
+            if (Keys.META.equals(item.get(Keys.SK).s())) {
+                meetup = Optional.of(MeetupSchema.MEETUP.mapToItem(item));
+            } else {
+                rsvp = Optional.of(RsvpSchema.RSVP.mapToItem(item));
+            }
+        }
+        return new RsvpSnapshot(meetup, rsvp);
+    }
+
+    /**
+     * After a failed condition: when only the meetup's condition failed, its item as it was comes
+     * back with the failure and is enough to decide again; otherwise both items are read again.
+     */
+    public static RsvpSnapshot retry(
+            MeetupTable table,
+            Transactions.Outcome.Refused refused,
+            int meetupItem,
+            RsvpSnapshot previous,
+            String meetupId,
+            String userId,
+            int attempt) {
+        // others are changing the same meetup: spread the next attempts out
+        Transactions.decideAgain(attempt);
+        if (refused == null) {
+            return read(table, meetupId, userId);
+        }
+        boolean onlyMeetup = refused.failed(meetupItem)
+                && IntStream.range(0, refused.reasons().size())
+                        .filter(i -> i != meetupItem)
+                        .noneMatch(refused::failed);
+        Optional<Map<String, AttributeValue>> meetupItemNow = refused.itemOf(meetupItem);
+        if (onlyMeetup && meetupItemNow.isPresent()) {
+            return new RsvpSnapshot(Optional.of(MeetupSchema.MEETUP.mapToItem(meetupItemNow.get())), previous.rsvp());
+        }
+        return read(table, meetupId, userId);
+    }
+
+    static Map<String, AttributeValue> key(String meetupId, String sk) {
+        return MeetupTable.key(Keys.meetupPk(meetupId), sk);
+    }
+}

@@ -1,0 +1,180 @@
+package org.meetups.store;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.meetups.domain.Meetup;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/** The single table, as every function sees it: the low-level client for expressions, the enhanced one for items. */
+public final class MeetupTable {
+    private static final int BATCH_GET_MAX = 100;
+    private final DynamoDbClient client;
+    private final String name;
+    private final DynamoDbTable<Meetup> meetups;
+
+    public MeetupTable(DynamoDbClient client, String name) {
+        this.client = client;
+        this.name = name;
+        DynamoDbEnhancedClient enhanced =
+                DynamoDbEnhancedClient.builder().dynamoDbClient(client).build();
+        this.meetups = enhanced.table(name, MeetupSchema.MEETUP);
+    }
+
+    public DynamoDbClient client() {
+        return client;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public DynamoDbTable<Meetup> meetups() {
+        return meetups;
+    }
+
+    public static Key meetupKey(String meetupId) {
+        return Key.builder()
+                .partitionValue(Keys.meetupPk(meetupId))
+                .sortValue(Keys.META)
+                .build();
+    }
+
+    /**
+     * Every meetup starting in {@code [from, to)}, cancelled ones included, by start: the {@link StartIndex}
+     * walked through in whole pages. For schedules that read a bounded window (the weekly digest's week,
+     * fortnight and months); listings for people page themselves.
+     */
+    public List<Meetup> meetupsStarting(Instant fromInstant, Instant toInstant) {
+        // index keys hold whole seconds: the last second before "to" is the last one in the window
+        Instant from = fromInstant.truncatedTo(ChronoUnit.SECONDS);
+        Instant to = toInstant.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
+        List<Meetup> found = new ArrayList<>();
+        new StartIndex(this)
+                .walk(from, to, Optional.empty(), Optional.empty(), StartIndex.WHOLE_PAGES)
+                .forEachRemaining(found::add);
+        return found;
+    }
+
+    /** The items of {@code keys} that exist, strongly consistent (see {@link #batchGet(List, Consumer)}). */
+    public List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys) {
+        return batchGet(keys, read -> read.consistentRead(true));
+    }
+
+    /**
+     * The items of {@code keys} that exist, read as {@code read} says (consistency, projection): one
+     * BatchGetItem per 100 keys, keys left unprocessed (throttling) asked again as {@link Transactions#POLICY} says.
+     */
+    public List<Map<String, AttributeValue>> batchGet(
+            List<Map<String, AttributeValue>> keys, Consumer<KeysAndAttributes.Builder> read) {
+        List<Map<String, AttributeValue>> found = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += BATCH_GET_MAX) {
+            KeysAndAttributes.Builder batch =
+                    KeysAndAttributes.builder().keys(keys.subList(from, Math.min(keys.size(), from + BATCH_GET_MAX)));
+            read.accept(batch);
+            Map<String, KeysAndAttributes> request = Map.of(name, batch.build());
+            for (int attempt = 1; !request.isEmpty(); attempt++) {
+                Map<String, KeysAndAttributes> ask = request;
+                BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(ask));
+                found.addAll(response.responses().getOrDefault(name, List.of()));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (!request.isEmpty()) {
+                    Transactions.retryUnprocessed(attempt);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The meetups of {@code ids} (distinct) that exist, by id, read as {@code read} says (see {@link #batchGet(List, Consumer)}). */
+    public Map<String, Meetup> meetups(Collection<String> ids, Consumer<KeysAndAttributes.Builder> read) {
+        Map<String, Meetup> found = new HashMap<>();
+        batchGet(ids.stream().map(id -> key(Keys.meetupPk(id), Keys.META)).toList(), read)
+                .forEach(item -> {
+                    Meetup meetup = MeetupSchema.MEETUP.mapToItem(item);
+                    found.put(meetup.id(), meetup);
+                });
+        return found;
+    }
+
+    /** The items of partition {@code pk} whose sort key starts with {@code prefix}, strongly consistent (every page). */
+    public List<Map<String, AttributeValue>> itemsStartingWith(String pk, String prefix) {
+        return client
+                .queryPaginator(QueryRequest.builder()
+                        .tableName(name)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                        .expressionAttributeValues(
+                                Map.of(":pk", AttributeValue.fromS(pk), ":prefix", AttributeValue.fromS(prefix)))
+                        .consistentRead(true)
+                        .build())
+                .items()
+                .stream()
+                .toList();
+    }
+
+    public static Map<String, AttributeValue> key(String pk, String sk) {
+        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
+    }
+
+    /** A strongly consistent read: callers decide on counts and versions from it. */
+    public Optional<Meetup> findMeetup(String meetupId) {
+        return Optional.ofNullable(meetups.getItem(GetItemEnhancedRequest.builder()
+                .key(meetupKey(meetupId))
+                .consistentRead(true)
+                .build()));
+    }
+
+    /**
+     * A GetItem of a key no item has: loads and initialises the client's request, signing, HTTP and
+     * item-mapping path, for a SnapStart snapshot, writing nothing. The key is under {@code USER#}, which
+     * every function allowed GetItem may read (the people function only there: its policy's LeadingKeys).
+     */
+    public void primeGet() {
+        meetups.getItem(GetItemEnhancedRequest.builder()
+                .key(Key.builder()
+                        .partitionValue("USER#priming")
+                        .sortValue("PRIMING")
+                        .build())
+                .build());
+    }
+
+    /**
+     * An UpdateItem of the same key, on condition that the item exists: refused, so nothing is written,
+     * while the write path (expressions, the refusal's exception) is loaded, as a caller's first
+     * directory update or a conditional write needs it.
+     */
+    public void primeUpdate() {
+        try {
+            client.updateItem(r -> r.tableName(name)
+                    .key(key("USER#priming", "PRIMING"))
+                    .updateExpression("SET #p = :p")
+                    .conditionExpression("attribute_exists(PK)")
+                    .expressionAttributeNames(Map.of("#p", "priming"))
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromBool(true))));
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException expected) {
+            // no such item: nothing written
+        }
+    }
+
+    /** The same with a Query of a partition no item has: for the functions whose policy allows Query, not GetItem. */
+    public void primeQuery() {
+        client.query(r -> r.tableName(name)
+                .keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PRIMING#")))
+                .limit(1));
+    }
+}

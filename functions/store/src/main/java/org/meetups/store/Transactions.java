@@ -1,0 +1,109 @@
+package org.meetups.store;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.meetups.runtime.observe.Metrics;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressException;
+
+/**
+ * TransactWriteItems under {@link #POLICY}, with the two kinds of failure told apart. A transaction
+ * that lost a race (reason {@code TransactionConflict} or {@code ThrottlingError}, or a transaction
+ * in progress) decided nothing and is sent again after a backoff. A failed condition is an answer:
+ * the caller gets the reasons, with the item as it was for each failing condition, and decides
+ * again ({@link #decideAgain}) or refuses. Metric {@code TransactionRetries} counts both kinds.
+ */
+public final class Transactions {
+    /** The one retry policy of the stores. */
+    public static final RetryPolicy POLICY = RetryPolicy.CONTENDED_WRITES;
+
+    private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+
+    private Transactions() {}
+
+    public sealed interface Outcome {
+        record Committed() implements Outcome {}
+
+        /** One reason per item, in the order of the items; {@code code()} is "None" for items that passed. */
+        record Refused(List<CancellationReason> reasons) implements Outcome {
+            /** The condition of the item at {@code item} (in request order) failed. */
+            public boolean failed(int item) {
+                return item < reasons.size()
+                        && CONDITION_FAILED.equals(reasons.get(item).code());
+            }
+
+            /** Some item at {@code from} or later failed its condition. */
+            public boolean failedFrom(int from) {
+                for (int i = from; i < reasons.size(); i++) {
+                    if (failed(i)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            /** The old item returned for the failed condition at {@code item}, when one was asked for and exists. */
+            public Optional<Map<String, AttributeValue>> itemOf(int item) {
+                if (item >= reasons.size()) {
+                    return Optional.empty();
+                }
+                CancellationReason reason = reasons.get(item);
+                return reason.hasItem() && !reason.item().isEmpty() ? Optional.of(reason.item()) : Optional.empty();
+            }
+        }
+    }
+
+    /** Writes {@code items} in one transaction; {@link Busy} after {@link RetryPolicy#raceAttempts()} lost races. */
+    public static Outcome write(DynamoDbClient client, List<TransactWriteItem> items) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                client.transactWriteItems(r -> r.transactItems(items)
+                        .clientRequestToken(UUID.randomUUID().toString()));
+                return new Outcome.Committed();
+            } catch (TransactionCanceledException e) {
+                List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+                if (reasons.stream().anyMatch(r -> CONDITION_FAILED.equals(r.code()))) {
+                    return new Outcome.Refused(reasons);
+                }
+                if (reasons.stream()
+                        .noneMatch(r -> "TransactionConflict".equals(r.code()) || "ThrottlingError".equals(r.code()))) {
+                    throw e;
+                }
+                retryLostRace(attempt);
+            } catch (TransactionInProgressException e) {
+                retryLostRace(attempt);
+            }
+        }
+    }
+
+    /** Before asking again for what a batch request left unprocessed; {@link Busy} once the tries run out. */
+    public static void retryUnprocessed(int attempt) {
+        if (attempt >= POLICY.raceAttempts()) {
+            throw new Busy();
+        }
+        POLICY.backoff(attempt);
+    }
+
+    /**
+     * A condition failed on a stale read: counts it and waits before deciding again (others are
+     * changing the same items). {@code attempt} counts decisions from 1.
+     */
+    public static void decideAgain(int attempt) {
+        Metrics.count("TransactionRetries", "Reason", "Condition");
+        POLICY.backoff(attempt);
+    }
+
+    private static void retryLostRace(int attempt) {
+        if (attempt >= POLICY.raceAttempts()) {
+            throw new Busy();
+        }
+        Metrics.count("TransactionRetries", "Reason", "Conflict");
+        POLICY.backoff(attempt);
+    }
+}

@@ -1,0 +1,178 @@
+package org.meetups.volunteering;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupStatus;
+import org.meetups.domain.Refusal;
+import org.meetups.store.Keys;
+import org.meetups.store.MeetupSchema;
+import org.meetups.store.MeetupTable;
+import org.meetups.store.Transactions;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Withdrawing a person from a role: one TransactWriteItems deleting the assignment item,
+ * decrementing the meetup's {@code roles.<role>.filled} (adding back an open slot) and the person's
+ * {@code VOLUNTEER#} marker count (and taking the role off the marker's set of roles held). Shared by the roles API and one-click links, which add their
+ * own items (the used-token marker) to the same transaction so both happen or neither does.
+ */
+public final class RoleRelease {
+    /** On the person's {@code VOLUNTEER#} marker: how many roles they hold at the meetup, and which. */
+    public static final String ROLE_COUNT = "roleCount";
+
+    public static final String ROLES_HELD = "roles";
+    /** The meetup still takes role changes: scheduled and not yet started. */
+    public static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
+
+    /** The names of an update of {@code role}'s slots on the meetup item under {@link #OPEN_MEETUP}, and {@code more}. */
+    public static Map<String, String> roleSlotNames(String role, Map<String, String> more) {
+        Map<String, String> names = new HashMap<>(more);
+        names.putAll(Map.of(
+                "#status",
+                MeetupSchema.STATUS,
+                "#start",
+                "startsAt",
+                "#roles",
+                MeetupSchema.ROLES,
+                "#r",
+                role,
+                "#open",
+                MeetupSchema.OPEN_ROLE_SLOTS));
+        return names;
+    }
+
+    public enum Outcome {
+        RELEASED,
+        /** The person did not hold the role: nothing changed. */
+        NOT_HELD,
+        /** One of the caller's own items failed its condition: nothing changed. */
+        ALONGSIDE_REFUSED,
+        /** The person holds the role under a later assignment than the one the caller named: nothing changed. */
+        OTHER_ASSIGNMENT
+    }
+
+    private final MeetupTable table;
+
+    public RoleRelease(MeetupTable table) {
+        this.table = table;
+    }
+
+    /**
+     * Releases the role; refuses (404/409 {@link Refusal}) when the meetup is gone, cancelled,
+     * started or has no such role, and 503 ({@link org.meetups.store.Busy}) when the retry policy's tries run out.
+     *
+     * @param alongside  extra items written in the same transaction (after the three of the release)
+     * @param assignedAt the assignment to end (its {@code assignedAt} as stored), or null for whichever the person holds
+     */
+    public Outcome release(
+            String meetupId,
+            String role,
+            String userId,
+            Instant now,
+            List<TransactWriteItem> alongside,
+            String assignedAt) {
+        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
+            Meetup meetup = table.findMeetup(meetupId).orElse(null);
+            Refusal closed = Refusals.closed(meetupId, meetup, role, now);
+            if (closed != null) {
+                throw closed;
+            }
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()));
+            values.put(
+                    ":now",
+                    AttributeValue.fromS(now.truncatedTo(ChronoUnit.SECONDS).toString()));
+            values.put(":one", AttributeValue.fromN("1"));
+            values.put(":zero", AttributeValue.fromN("0"));
+            List<TransactWriteItem> items = new ArrayList<>(List.of(
+                    TransactWriteItem.builder()
+                            .delete(assignment(meetupId, role, userId, assignedAt))
+                            .build(),
+                    TransactWriteItem.builder()
+                            .update(Update.builder()
+                                    .tableName(table.name())
+                                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
+                                    .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one")
+                                    .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
+                                            + " AND #roles.#r.#filled > :zero")
+                                    .expressionAttributeNames(roleSlotNames(role, Map.of("#filled", "filled")))
+                                    .expressionAttributeValues(values)
+                                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                                    .build())
+                            .build(),
+                    TransactWriteItem.builder()
+                            .update(Update.builder()
+                                    .tableName(table.name())
+                                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId)))
+                                    .updateExpression("ADD #count :minusOne DELETE #held :role")
+                                    .conditionExpression("#count > :zero")
+                                    .expressionAttributeNames(Map.of("#count", ROLE_COUNT, "#held", ROLES_HELD))
+                                    .expressionAttributeValues(Map.of(
+                                            ":minusOne",
+                                            AttributeValue.fromN("-1"),
+                                            ":zero",
+                                            AttributeValue.fromN("0"),
+                                            ":role",
+                                            AttributeValue.fromSs(List.of(role))))
+                                    .build())
+                            .build()));
+            items.addAll(alongside);
+            if (!(Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused)) {
+                return Outcome.RELEASED;
+            }
+            if (refused.failedFrom(3)) {
+                return Outcome.ALONGSIDE_REFUSED;
+            }
+            if (refused.failed(0)) {
+                return refused.itemOf(0).isPresent() ? Outcome.OTHER_ASSIGNMENT : Outcome.NOT_HELD;
+            } else if (refused.failed(1)) {
+                stillOpen(table, refused, meetupId, role, now);
+            } else {
+                // the marker disagreeing with an existing assignment item would be a bug: fail loudly
+                throw new IllegalStateException(
+                        "role marker of '" + userId + "' disagrees with the assignment items: " + refused.reasons());
+            }
+            Transactions.decideAgain(attempt);
+        }
+        throw Refusals.busy();
+    }
+
+    /**
+     * After the meetup's condition (item 1) failed: the meetup as it was then (as it is now when the
+     * failure carried no item), refused when it no longer takes role changes or has no such role.
+     */
+    static Meetup stillOpen(
+            MeetupTable table, Transactions.Outcome.Refused refused, String meetupId, String role, Instant now) {
+        Meetup current = refused.itemOf(1)
+                .map(MeetupSchema.MEETUP::mapToItem)
+                .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
+        Refusal refusal = Refusals.closed(meetupId, current, role, now);
+        if (refusal != null) {
+            throw refusal;
+        }
+        return current;
+    }
+
+    /** Deletes the assignment item if it exists (and is the named assignment); on failure the item as it was comes back. */
+    private Delete assignment(String meetupId, String role, String userId, String assignedAt) {
+        Delete.Builder delete = Delete.builder()
+                .tableName(table.name())
+                .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        if (assignedAt == null) {
+            return delete.conditionExpression("attribute_exists(PK)").build();
+        }
+        return delete.conditionExpression("attribute_exists(PK) AND assignedAt = :assignedAt")
+                .expressionAttributeValues(Map.of(":assignedAt", AttributeValue.fromS(assignedAt)))
+                .build();
+    }
+}
