@@ -298,7 +298,8 @@ class InvolvementApiTest {
 
     @Test
     void managersSeeAndSetOnlyTheirOwnDepartment() {
-        for (ApiEvents.Builder refused : List.of(
+        assertAnswered(
+                403,
                 get("/departments/{dept}/involvement", MANAGER)
                         .path("dept", "Sales")
                         .query("period", "2027-Q1"),
@@ -308,9 +309,14 @@ class InvolvementApiTest {
                 put("/departments/{dept}/target", MANAGER)
                         .path("dept", "Sales")
                         .json("{\"activitiesPerQuarter\": 2, \"rolesPerHalfYear\": 1}"),
-                get("/involvement", MANAGER).query("period", "2027-Q1"))) {
-            ApiResult answer = call(refused);
-            assertEquals(403, answer.status(), answer::toString);
+                get("/involvement", MANAGER).query("period", "2027-Q1"));
+    }
+
+    /** Each request is answered with {@code status}. */
+    static void assertAnswered(int status, ApiEvents.Builder... requests) {
+        for (ApiEvents.Builder request : requests) {
+            ApiResult answer = call(request);
+            assertEquals(status, answer.status(), answer::toString);
         }
     }
 
@@ -334,17 +340,15 @@ class InvolvementApiTest {
                     .json(body));
             assertEquals(400, bad.status(), body + ": " + bad);
         }
-        for (ApiEvents.Builder bad : List.of(
+        assertAnswered(
+                400,
                 put("/departments/{dept}/headcount", COORDINATOR)
                         .path("dept", "Finance")
                         .json("{\"headcount\": 0}"),
                 put("/departments/{dept}/headcount", COORDINATOR)
                         .path("dept", "A#B")
                         .json("{\"headcount\": 3}"),
-                put("/ambassadors/{userId}", COORDINATOR).path("userId", "no spaces"))) {
-            ApiResult refused = call(bad);
-            assertEquals(400, refused.status(), refused::toString);
-        }
+                put("/ambassadors/{userId}", COORDINATOR).path("userId", "no spaces"));
         assertEquals(
                 406,
                 call(get("/departments/{dept}/involvement", MANAGER)
