@@ -80,7 +80,7 @@ class SampleEventsTest {
                 handler.handleRequest(sample("attendance-recorded.json"), null).getBatchItemFailures());
         Map<String, AttributeValue> month = stack.dynamo()
                 .getItem(r -> r.tableName(stack.tableName())
-                        .key(InvolvementItems.key(
+                        .key(MeetupTable.key(
                                 InvolvementItems.userPk("7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11"),
                                 InvolvementItems.monthSk(java.time.YearMonth.of(2027, 3)))))
                 .item();
