@@ -61,28 +61,17 @@ public final class MeetupsHandler extends HttpFunction {
         this.waitlist = new Waitlist(table);
         this.clock = clock;
         this.attendanceWindow = attendanceWindow;
-    }
-
-    private final Map<String, Route> routes = Map.of(
-            "POST /meetups", this::create,
-            "GET /meetups", (request, caller) -> list(request),
-            "GET /meetups/{id}", this::get,
-            "PATCH /meetups/{id}", this::change,
-            "POST /meetups/{id}/cancel", this::cancel);
-
-    @Override
-    public Map<String, Route> routes() {
-        return routes;
-    }
-
-    @Override
-    protected String primingRoute() {
-        return "GET /meetups/{id}";
-    }
-
-    @Override
-    protected List<Class<?>> primedTypes() {
-        return List.of(MeetupInput.class, MeetupView.class, MeetupPage.class);
+        serve(
+                Map.of(
+                        "POST /meetups", this::create,
+                        "GET /meetups", (request, caller) -> list(request),
+                        "GET /meetups/{id}", this::get,
+                        "PATCH /meetups/{id}", this::change,
+                        "POST /meetups/{id}/cancel", this::cancel),
+                "GET /meetups/{id}",
+                MeetupInput.class,
+                MeetupView.class,
+                MeetupPage.class);
     }
 
     ApiResponse create(ApiRequest request, Caller caller) {

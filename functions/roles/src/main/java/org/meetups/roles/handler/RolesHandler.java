@@ -3,7 +3,6 @@ package org.meetups.roles.handler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -66,34 +65,20 @@ public final class RolesHandler extends HttpFunction {
         this.definitions = new RoleDefinitions(table);
         this.listings = new RoleListings(table);
         this.clock = clock;
-    }
-
-    private final Map<String, Route> routes = Map.ofEntries(
-            Map.entry("GET /meetups/{id}/roles", this::board),
-            Map.entry("POST /meetups/{id}/roles", this::addRole),
-            Map.entry("PATCH /meetups/{id}/roles/{role}", this::changeRole),
-            Map.entry("DELETE /meetups/{id}/roles/{role}", this::removeRole),
-            Map.entry("PUT /meetups/{id}/roles/{role}/volunteer", this::volunteer),
-            Map.entry("DELETE /meetups/{id}/roles/{role}/volunteer", this::withdraw),
-            Map.entry("PUT /meetups/{id}/roles/{role}/assignees/{userId}", this::assign),
-            Map.entry("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", this::unassign),
-            Map.entry("GET /roles/open", this::openRoles),
-            Map.entry("GET /me/roles", (request, caller) -> history(request, caller.userId())),
-            Map.entry("GET /users/{userId}/roles", this::historyOf));
-
-    @Override
-    public Map<String, Route> routes() {
-        return routes;
-    }
-
-    @Override
-    protected String primingRoute() {
-        return "GET /meetups/{id}/roles";
-    }
-
-    @Override
-    protected List<Class<?>> primedTypes() {
-        return List.of(
+        serve(
+                Map.ofEntries(
+                        Map.entry("GET /meetups/{id}/roles", this::board),
+                        Map.entry("POST /meetups/{id}/roles", this::addRole),
+                        Map.entry("PATCH /meetups/{id}/roles/{role}", this::changeRole),
+                        Map.entry("DELETE /meetups/{id}/roles/{role}", this::removeRole),
+                        Map.entry("PUT /meetups/{id}/roles/{role}/volunteer", this::volunteer),
+                        Map.entry("DELETE /meetups/{id}/roles/{role}/volunteer", this::withdraw),
+                        Map.entry("PUT /meetups/{id}/roles/{role}/assignees/{userId}", this::assign),
+                        Map.entry("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", this::unassign),
+                        Map.entry("GET /roles/open", this::openRoles),
+                        Map.entry("GET /me/roles", (request, caller) -> history(request, caller.userId())),
+                        Map.entry("GET /users/{userId}/roles", this::historyOf)),
+                "GET /meetups/{id}/roles",
                 RoleInput.class,
                 RoleChange.class,
                 AssigneeInput.class,
