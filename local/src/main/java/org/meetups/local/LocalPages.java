@@ -10,12 +10,15 @@ import org.meetups.local.HttpGateway.Reply;
 
 /** The local-only endpoints under /_local/: index, tokens, JWKS, schedules, sent emails, metrics. */
 final class LocalPages {
+    private static final String HTML = "text/html; charset=utf-8";
+    private static final String JSON = "application/json";
+
     private LocalPages() {}
 
     static Reply serve(HttpGateway gateway, String method, String path, Map<String, String> query, byte[] body) {
         String rest = path.replaceFirst("^/_local/?", "");
         if (rest.isEmpty() && method.equals("GET")) {
-            return HttpGateway.page(200, "text/html; charset=utf-8", index(gateway), null);
+            return HttpGateway.page(200, HTML, index(gateway), null);
         }
         if (rest.equals("token") && (method.equals("GET") || method.equals("POST"))) {
             String user = query.getOrDefault("user", "eva").strip();
@@ -43,23 +46,11 @@ final class LocalPages {
                     "token for " + user + " " + localUser.groups());
         }
         if (rest.equals("jwks.json")) {
-            return HttpGateway.page(200, "application/json", gateway.issuer().jwks(), null);
+            return HttpGateway.page(200, JSON, gateway.issuer().jwks(), null);
         }
-        if (rest.equals("mails") && method.equals("GET")) {
-            return HttpGateway.page(
-                    200, "text/html; charset=utf-8", mails(gateway.backend().mailBox()), null);
-        }
-        if (rest.equals("mails.json") && method.equals("GET")) {
-            return HttpGateway.page(
-                    200, "application/json", gateway.backend().mailBox().json().toString(), null);
-        }
-        if (rest.equals("metrics") && method.equals("GET")) {
-            return HttpGateway.page(
-                    200, "text/html; charset=utf-8", metrics(gateway.backend().metrics()), null);
-        }
-        if (rest.equals("metrics.json") && method.equals("GET")) {
-            return HttpGateway.page(
-                    200, "application/json", gateway.backend().metrics().json().toString(), null);
+        Reply record = method.equals("GET") ? record(gateway.backend(), rest) : null;
+        if (record != null) {
+            return record;
         }
         if (rest.startsWith("schedules/") && method.equals("POST")) {
             String id = rest.substring("schedules/".length());
@@ -70,12 +61,25 @@ final class LocalPages {
             }
             try {
                 String result = schedules.fire(schedule.get(), Instant.now(), "triggered by hand");
-                return HttpGateway.page(200, "application/json", result, "fired " + id);
+                return HttpGateway.page(200, JSON, result, "fired " + id);
             } catch (LambdaFunction.FunctionError e) {
                 return HttpGateway.page(502, "text/plain", e.getMessage() + "\n", "fired " + id + ": function error");
             }
         }
         return HttpGateway.page(404, "text/plain", "nothing here; see /_local/\n", null);
+    }
+
+    /** What the stack did, read-only: the mails it sent and the metrics it put, as a page or as JSON; null for none. */
+    private static Reply record(HttpGateway.Backend backend, String rest) {
+        return switch (rest) {
+            case "mails" -> HttpGateway.page(200, HTML, mails(backend.mailBox()), null);
+            case "mails.json" ->
+                HttpGateway.page(200, JSON, backend.mailBox().json().toString(), null);
+            case "metrics" -> HttpGateway.page(200, HTML, metrics(backend.metrics()), null);
+            case "metrics.json" ->
+                HttpGateway.page(200, JSON, backend.metrics().json().toString(), null);
+            default -> null;
+        };
     }
 
     private static String index(HttpGateway gateway) {
