@@ -1,5 +1,7 @@
 package org.meetups.directory;
 
+import static org.meetups.store.Attributes.text;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -438,11 +440,6 @@ public final class Directory {
             return importOne(m, personKey, now2, now);
         }
         return Imported.UPDATED;
-    }
-
-    static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
     }
 
     static AttributeValue s(String value) {
