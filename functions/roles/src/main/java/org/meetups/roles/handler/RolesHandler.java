@@ -17,6 +17,7 @@ import org.meetups.http.ApiRequest;
 import org.meetups.http.ApiResponse;
 import org.meetups.http.HttpFunction;
 import org.meetups.http.PageCursor;
+import org.meetups.http.StartPage;
 import org.meetups.http.auth.Authenticator;
 import org.meetups.http.auth.Caller;
 import org.meetups.http.auth.DirectorySync;
@@ -30,7 +31,6 @@ import org.meetups.roles.store.RoleDefinitions;
 import org.meetups.roles.store.RoleListings;
 import org.meetups.runtime.config.Env;
 import org.meetups.store.MeetupTable;
-import org.meetups.store.StartPosition;
 import org.meetups.store.UserItemPosition;
 import org.meetups.volunteering.Assignment;
 import org.meetups.volunteering.Person;
@@ -150,24 +150,14 @@ public final class RolesHandler extends HttpFunction {
 
     ApiResponse openRoles(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        ApiRequest.Window window = request.window(now(), DEFAULT_OPEN_WINDOW, MAX_OPEN_WINDOW);
-        Instant from = window.from();
-        Instant to = window.to();
-        int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        String scope = PageCursor.scope(
-                "GET /roles/open",
-                request.queryParameter("from").orElse(null),
-                request.queryParameter("to").orElse(null));
-        Optional<StartPosition> after =
-                PageCursor.from(request, scope, 2).map(fields -> StartPosition.fromFields(fields, from, to));
-        RoleListings.OpenPage page = listings.openRoles(from, to, limit, after);
+        StartPage wanted = StartPage.of(
+                request, "GET /roles/open", now(), DEFAULT_OPEN_WINDOW, MAX_OPEN_WINDOW, DEFAULT_PAGE, MAX_PAGE);
+        RoleListings.OpenPage page = listings.openRoles(wanted.from(), wanted.to(), wanted.limit(), wanted.after());
         return ApiResponse.json(
                 200,
                 new Views.OpenPage(
                         page.meetups().stream().map(Views.OpenMeetup::of).toList(),
-                        page.next()
-                                .map(next -> PageCursor.encode(scope, next.fields()))
-                                .orElse(null)));
+                        page.next().map(wanted::cursorAfter).orElse(null)));
     }
 
     ApiResponse historyOf(ApiRequest request, Caller caller) {
