@@ -91,13 +91,10 @@ final class LocalPages {
                 + "<a href=\"/_local/jwks.json\">JWKS</a></p>");
         html.append("<h2>Routes (from template.yaml)</h2><table>");
         for (HttpRoute r : gateway.routes()) {
-            html.append("<tr><td><code>")
-                    .append(esc(r.routeKey()))
-                    .append("</code></td><td>")
-                    .append(esc(r.function()))
-                    .append("</td><td>")
-                    .append(r.authorized() ? "JWT" : "open")
-                    .append("</td></tr>");
+            html.append(row(
+                    td("<code>" + esc(r.routeKey()) + "</code>"),
+                    td(esc(r.function())),
+                    td(r.authorized() ? "JWT" : "open")));
         }
         html.append("</table><h2>Users</h2><p>Token: <code>curl -s '")
                 .append(gateway.url())
@@ -107,35 +104,18 @@ final class LocalPages {
         gateway.users()
                 .known()
                 .values()
-                .forEach(u -> html.append("<tr><td><a href=\"/_local/token?user=")
-                        .append(esc(u.sub()))
-                        .append("\">")
-                        .append(esc(u.sub()))
-                        .append("</a></td><td>")
-                        .append(esc(u.name()))
-                        .append("</td><td>")
-                        .append(esc(u.email()))
-                        .append("</td><td>")
-                        .append(esc(u.department()))
-                        .append("</td><td>")
-                        .append(esc(u.language()))
-                        .append("</td><td>")
-                        .append(esc(String.join(" ", u.groups())))
-                        .append("</td></tr>"));
+                .forEach(u -> html.append(row(
+                        td("<a href=\"/_local/token?user=" + esc(u.sub()) + "\">" + esc(u.sub()) + "</a>"),
+                        texts(u.name(), u.email(), u.department(), u.language(), String.join(" ", u.groups())))));
         html.append("</table><h2>Schedules</h2><table>");
         Schedules schedules = gateway.backend().schedules();
         for (Schedules.Schedule s : schedules.all()) {
-            html.append("<tr><td><code>")
-                    .append(esc(s.id()))
-                    .append("</code></td><td>")
-                    .append(esc(s.expression()))
-                    .append(" ")
-                    .append(esc(s.zone().getId()))
-                    .append("</td><td>next: ")
-                    .append(schedules.next(s).map(Instant::toString).orElse("never"))
-                    .append("</td><td><form method=post action=\"/_local/schedules/")
-                    .append(esc(s.id()))
-                    .append("\"><button>fire now</button></form></td></tr>");
+            html.append(row(
+                    td("<code>" + esc(s.id()) + "</code>"),
+                    td(esc(s.expression()) + " " + esc(s.zone().getId())),
+                    td("next: " + schedules.next(s).map(Instant::toString).orElse("never")),
+                    td("<form method=post action=\"/_local/schedules/" + esc(s.id())
+                            + "\"><button>fire now</button></form>")));
         }
         if (schedules.all().isEmpty()) {
             html.append("<tr><td>none declared yet</td></tr>");
@@ -211,29 +191,48 @@ final class LocalPages {
                             .append(d.getValue().asText()));
             List<String> functions = new ArrayList<>();
             m.path("functions").forEach(f -> functions.add(f.asText()));
-            html.append("<tr><td>")
-                    .append(esc(m.path("namespace").asText()))
-                    .append("</td><td>")
-                    .append(esc(m.path("name").asText()))
-                    .append("</td><td>")
-                    .append(esc(dimensions.toString()))
-                    .append("</td><td>")
-                    .append(esc(m.path("unit").asText("")))
-                    .append("</td><td class=n>")
-                    .append(m.path("samples").asLong())
-                    .append("</td><td class=n>")
-                    .append(Metrics.number(m.path("sum").asDouble()))
-                    .append("</td><td class=n>")
-                    .append(Metrics.number(m.path("min").asDouble()))
-                    .append("</td><td class=n>")
-                    .append(Metrics.number(m.path("max").asDouble()))
-                    .append("</td><td>")
-                    .append(esc(m.path("last").asText()))
-                    .append("</td><td>")
-                    .append(esc(String.join(", ", functions)))
-                    .append("</td></tr>");
+            html.append(row(
+                    texts(
+                            m.path("namespace").asText(),
+                            m.path("name").asText(),
+                            dimensions.toString(),
+                            m.path("unit").asText("")),
+                    numbers(
+                            Long.toString(m.path("samples").asLong()),
+                            Metrics.number(m.path("sum").asDouble()),
+                            Metrics.number(m.path("min").asDouble()),
+                            Metrics.number(m.path("max").asDouble())),
+                    texts(m.path("last").asText(), String.join(", ", functions))));
         });
         return html.append("</table>").toString();
+    }
+
+    /** A table row of cells ({@link #td}, {@link #texts}, {@link #numbers}). */
+    private static String row(String... cells) {
+        return "<tr>" + String.join("", cells) + "</tr>";
+    }
+
+    /** A cell of HTML (text in it already escaped). */
+    private static String td(String html) {
+        return "<td>" + html + "</td>";
+    }
+
+    /** Cells of text, escaped. */
+    private static String texts(String... texts) {
+        StringBuilder cells = new StringBuilder();
+        for (String text : texts) {
+            cells.append(td(esc(text)));
+        }
+        return cells.toString();
+    }
+
+    /** Cells of figures, right-aligned. */
+    private static String numbers(String... figures) {
+        StringBuilder cells = new StringBuilder();
+        for (String figure : figures) {
+            cells.append("<td class=n>").append(figure).append("</td>");
+        }
+        return cells.toString();
     }
 
     static String esc(String s) {
