@@ -83,9 +83,11 @@ final class LocalPages {
     }
 
     private static String index(HttpGateway gateway) {
-        StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>meetups local</title>"
-                + "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}code{background:#eee;padding:0 .2em}"
-                + "td{padding:.2em .6em;border-bottom:1px solid #ddd}</style><h1>Meetups, running locally</h1>");
+        StringBuilder html = document(
+                "meetups local",
+                "60em",
+                "code{background:#eee;padding:0 .2em}td{padding:.2em .6em;border-bottom:1px solid #ddd}");
+        html.append("<h1>Meetups, running locally</h1>");
         html.append("<p><a href=\"/_local/mails\">Sent emails</a> (<a href=\"/_local/mails.json\">JSON</a>) &middot; "
                 + "<a href=\"/_local/metrics\">Metrics</a> (<a href=\"/_local/metrics.json\">JSON</a>) &middot; "
                 + "<a href=\"/_local/jwks.json\">JWKS</a></p>");
@@ -124,11 +126,13 @@ final class LocalPages {
     }
 
     private static String mails(MailBox box) {
-        StringBuilder html = new StringBuilder(
-                "<!doctype html><meta charset=utf-8><title>sent emails</title>"
-                        + "<style>body{font-family:sans-serif;max-width:70em;margin:2em auto}article{border:1px solid #ccc;margin:1em 0;padding:.5em 1em}"
-                        + "iframe{width:100%;height:24em;border:1px solid #eee}pre{white-space:pre-wrap}</style>"
-                        + "<h1>Sent emails</h1><p><a href=\"/_local/\">back</a> &middot; newest last &middot; reload to refresh</p>");
+        StringBuilder html = document(
+                "sent emails",
+                "70em",
+                "article{border:1px solid #ccc;margin:1em 0;padding:.5em 1em}"
+                        + "iframe{width:100%;height:24em;border:1px solid #eee}pre{white-space:pre-wrap}");
+        html.append(
+                "<h1>Sent emails</h1><p><a href=\"/_local/\">back</a> &middot; newest last &middot; reload to refresh</p>");
         var all = box.mails();
         if (all.isEmpty()) {
             html.append("<p>No email sent yet.</p>");
@@ -169,10 +173,11 @@ final class LocalPages {
     }
 
     private static String metrics(Metrics metrics) {
-        StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>metrics</title>"
-                + "<style>body{font-family:sans-serif;max-width:80em;margin:2em auto}td,th{padding:.2em .6em;"
-                + "border-bottom:1px solid #ddd;text-align:left}td.n{text-align:right}</style>"
-                + "<h1>Metrics the functions emitted</h1><p><a href=\"/_local/\">back</a> &middot; "
+        StringBuilder html = document(
+                "metrics",
+                "80em",
+                "td,th{padding:.2em .6em;border-bottom:1px solid #ddd;text-align:left}td.n{text-align:right}");
+        html.append("<h1>Metrics the functions emitted</h1><p><a href=\"/_local/\">back</a> &middot; "
                 + "<a href=\"/_local/metrics.json\">JSON</a> &middot; reload to refresh; CloudWatch embedded metric "
                 + "format read from the functions' output</p><table><tr><th>namespace</th><th>metric</th><th>dimensions</th>"
                 + "<th>unit</th><th>samples</th><th>sum</th><th>min</th><th>max</th><th>last</th><th>from</th></tr>");
@@ -205,6 +210,17 @@ final class LocalPages {
                     texts(m.path("last").asText(), String.join(", ", functions))));
         });
         return html.append("</table>").toString();
+    }
+
+    /** The start of a page: its title, and its style after the body's (sans-serif, centred, this wide at most). */
+    private static StringBuilder document(String title, String maxWidth, String style) {
+        return new StringBuilder("<!doctype html><meta charset=utf-8><title>")
+                .append(title)
+                .append("</title><style>body{font-family:sans-serif;max-width:")
+                .append(maxWidth)
+                .append(";margin:2em auto}")
+                .append(style)
+                .append("</style>");
     }
 
     /** A table row of cells ({@link #td}, {@link #texts}, {@link #numbers}). */
