@@ -67,21 +67,17 @@ public final class InvolvementHandler extends HttpFunction {
         this.store = new InvolvementStore(table);
         this.settings = new SettingsStore(table);
         this.clock = clock;
-    }
-
-    private final Map<String, Route> routes = Map.of(
-            "GET /me/involvement", this::mine,
-            "GET /departments/{dept}/involvement", this::department,
-            "GET /involvement", this::organisation,
-            "PUT /departments/{dept}/target", this::departmentTarget,
-            "PUT /departments/{dept}/employees/{userId}/target", this::personalTarget,
-            "PUT /departments/{dept}/headcount", this::headcount,
-            "PUT /ambassadors/{userId}", this::markAmbassador,
-            "DELETE /ambassadors/{userId}", this::unmarkAmbassador);
-
-    @Override
-    public Map<String, Route> routes() {
-        return routes;
+        serve(
+                Map.of(
+                        "GET /me/involvement", this::mine,
+                        "GET /departments/{dept}/involvement", this::department,
+                        "GET /involvement", this::organisation,
+                        "PUT /departments/{dept}/target", this::departmentTarget,
+                        "PUT /departments/{dept}/employees/{userId}/target", this::personalTarget,
+                        "PUT /departments/{dept}/headcount", this::headcount,
+                        "PUT /ambassadors/{userId}", this::markAmbassador,
+                        "DELETE /ambassadors/{userId}", this::unmarkAmbassador),
+                null);
     }
 
     /** My figures of the period, and my progress against my target (mine, or my department's): one BatchGetItem. */
