@@ -18,6 +18,7 @@ import org.meetups.domain.Meetup;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.testing.AllAtOnce;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
@@ -261,7 +262,7 @@ class CoordinatorListTest {
             calls.add(() -> rsvp(id, u));
             calls.add(() -> walkIn(id, walker, false));
         }
-        List<ApiResult> results = RsvpConcurrencyTest.allAtOnce(calls);
+        List<ApiResult> results = AllAtOnce.run(calls);
         int seats = 0;
         for (int i = 0; i < results.size(); i++) {
             ApiResult r = results.get(i);
@@ -298,7 +299,7 @@ class CoordinatorListTest {
             User u = going.get(i);
             calls.add(i < 3 ? () -> remove(handler, id, u.sub()) : () -> Fixtures.cancel(stack, handler, id, u));
         }
-        List<ApiResult> results = RsvpConcurrencyTest.allAtOnce(calls);
+        List<ApiResult> results = AllAtOnce.run(calls);
         results.forEach(r -> {
             assertEquals(200, r.status(), r::toString);
             assertEquals("CANCELLED", r.json().get("status").asText(), r::toString);
