@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
 import org.meetups.testing.AllAtOnce;
 import org.meetups.testing.ApiEvents;
@@ -110,14 +111,19 @@ class CoordinatorListTest {
                 recount.waitlisted(), Fixtures.waitlistIndex(stack, id).size(), "the index holds exactly the waiting");
     }
 
-    /** Raises the capacity in the item itself, without the promotions the meetups function makes: a seat free while people wait. */
+    /**
+     * Raises the capacity on the meetup item and its seats item, without the promotions the meetups function
+     * makes: a seat free while people wait.
+     */
     static void raiseCapacityWithoutPromoting(String id, int capacity) {
-        stack.dynamo()
-                .updateItem(r -> r.tableName(stack.tableName())
-                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
-                        .updateExpression("SET #capacity = :c")
-                        .expressionAttributeNames(Map.of("#capacity", "capacity"))
-                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromN("" + capacity))));
+        for (var key : List.of(MeetupTable.key(Keys.meetupPk(id), Keys.META), MeetupSeats.key(id))) {
+            stack.dynamo()
+                    .updateItem(r -> r.tableName(stack.tableName())
+                            .key(key)
+                            .updateExpression("SET #capacity = :c")
+                            .expressionAttributeNames(Map.of("#capacity", "capacity"))
+                            .expressionAttributeValues(Map.of(":c", AttributeValue.fromN("" + capacity))));
+        }
     }
 
     @Test
