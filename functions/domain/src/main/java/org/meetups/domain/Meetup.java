@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A meetup as stored (one item, {@code MEETUP#id / META}). Times are UTC instants truncated to
- * seconds; {@code timeZone} is the IANA zone the meetup happens in. {@code goingCount} and
- * {@code waitlistCount} count RSVP items; {@code waitlistSequence} hands out FIFO positions;
+ * A meetup as stored ({@code MEETUP#id / META}, and its seats item {@code MEETUP#id / SEATS}). Times are
+ * UTC instants truncated to seconds; {@code timeZone} is the IANA zone the meetup happens in.
+ * {@code goingCount} and {@code waitlistCount} count RSVP items and {@code waitlistSequence} hands out
+ * FIFO positions: they live on the seats item, so a meetup read without it has them at 0;
  * {@code version} increases on every coordinator change (optimistic concurrency).
  * {@code allowMultipleRoles} lets one person hold several roles at this meetup (default: one role each).
  * {@code reminderOffsets} are minutes before the start, largest first; {@code lastReminderOffset}

@@ -61,16 +61,17 @@ public final class Fixtures {
                 .capacity(40)
                 .created("coord-1", NOW)
                 .build();
-        table.meetups().putItem(meetup);
-        return meetup;
+        return MeetupBuilder.store(table, meetup);
     }
 
     public static Meetup readMeetup(TestStack stack, String id) {
-        return new MeetupTable(stack.dynamo(), stack.tableName()).findMeetup(id).orElseThrow();
+        return new MeetupTable(stack.dynamo(), stack.tableName())
+                .findMeetupWithSeats(id)
+                .orElseThrow();
     }
 
     public void save(Meetup meetup) {
-        table.meetups().putItem(meetup);
+        MeetupBuilder.store(table, meetup);
     }
 
     public void rsvp(String meetupId, String userId, String name, String language, String status, Long position) {

@@ -6,15 +6,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.store.MeetupSchema;
-import org.meetups.store.MeetupTable;
+import org.meetups.store.MeetupSeats;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
- * The meetup half of every RSVP transaction: a counter update guarded by the conditions that make
- * the RSVP half valid. Expressions use the placeholders below; only those an expression uses are
+ * The seats half of every RSVP transaction: an update of the meetup's seats item ({@link MeetupSeats}:
+ * counters, and copies of what is checked here) guarded by the conditions that make the RSVP half valid. Expressions use the placeholders below; only those an expression uses are
  * sent (DynamoDB refuses unused ones).
  */
 public final class MeetupCounters {
@@ -32,8 +32,8 @@ public final class MeetupCounters {
 
     private static final Map<String, String> NAMES = Map.of(
             "#status", MeetupSchema.STATUS,
-            "#deadline", "rsvpDeadline",
-            "#starts", "startsAt",
+            "#deadline", MeetupSeats.RSVP_DEADLINE,
+            "#starts", MeetupSeats.STARTS_AT,
             "#going", MeetupSchema.GOING_COUNT,
             "#capacity", MeetupSchema.CAPACITY,
             "#waiting", MeetupSchema.WAITLIST_COUNT,
@@ -69,7 +69,7 @@ public final class MeetupCounters {
         return TransactWriteItem.builder()
                 .update(Update.builder()
                         .tableName(table)
-                        .key(MeetupTable.meetupKey(meetupId).primaryKeyMap(MeetupSchema.MEETUP))
+                        .key(MeetupSeats.key(meetupId))
                         .updateExpression(update)
                         .conditionExpression(condition)
                         .expressionAttributeNames(names)

@@ -32,21 +32,27 @@ public record Rsvp(
 
     /** The same RSVP showing {@code place} as its position (the live place in the queue rather than the ticket). */
     public Rsvp withPosition(long place) {
-        return new Rsvp(
-                meetupId,
-                userId,
-                email,
-                name,
-                language,
-                status,
-                place,
-                attendance,
-                createdAt,
-                updatedAt,
-                meetupStartsAt,
-                generation,
-                meetupVersion,
-                changedBy);
+        return toBuilder().position(place).build();
+    }
+
+    /** A builder that starts from this RSVP: the one way to copy it with some attributes changed. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.meetupId = meetupId;
+        b.userId = userId;
+        b.email = email;
+        b.name = name;
+        b.language = language;
+        b.status = status;
+        b.position = position;
+        b.attendance = attendance;
+        b.createdAt = createdAt;
+        b.updatedAt = updatedAt;
+        b.meetupStartsAt = meetupStartsAt;
+        b.generation = generation;
+        b.meetupVersion = meetupVersion;
+        b.changedBy = changedBy;
+        return b;
     }
 
     public boolean holdsSeat() {
@@ -64,5 +70,111 @@ public record Rsvp(
 
     public boolean active() {
         return status == RsvpStatus.GOING || status == RsvpStatus.WAITLISTED;
+    }
+
+    /** Builds an RSVP attribute by attribute (the table schema reads items through it too). */
+    public static final class Builder {
+        private String meetupId;
+        private String userId;
+        private String email;
+        private String name;
+        private String language;
+        private RsvpStatus status;
+        private Long position;
+        private Attendance attendance;
+        private Instant createdAt;
+        private Instant updatedAt;
+        private Instant meetupStartsAt;
+        private Long generation;
+        private Long meetupVersion;
+        private String changedBy;
+
+        public Builder meetupId(String value) {
+            this.meetupId = value;
+            return this;
+        }
+
+        public Builder userId(String value) {
+            this.userId = value;
+            return this;
+        }
+
+        public Builder email(String value) {
+            this.email = value;
+            return this;
+        }
+
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        public Builder language(String value) {
+            this.language = value;
+            return this;
+        }
+
+        public Builder status(RsvpStatus value) {
+            this.status = value;
+            return this;
+        }
+
+        public Builder position(Long value) {
+            this.position = value;
+            return this;
+        }
+
+        public Builder attendance(Attendance value) {
+            this.attendance = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            this.createdAt = value;
+            return this;
+        }
+
+        public Builder updatedAt(Instant value) {
+            this.updatedAt = value;
+            return this;
+        }
+
+        public Builder meetupStartsAt(Instant value) {
+            this.meetupStartsAt = value;
+            return this;
+        }
+
+        public Builder generation(Long value) {
+            this.generation = value;
+            return this;
+        }
+
+        public Builder meetupVersion(Long value) {
+            this.meetupVersion = value;
+            return this;
+        }
+
+        public Builder changedBy(String value) {
+            this.changedBy = value;
+            return this;
+        }
+
+        public Rsvp build() {
+            return new Rsvp(
+                    meetupId,
+                    userId,
+                    email,
+                    name,
+                    language,
+                    status,
+                    position,
+                    attendance,
+                    createdAt,
+                    updatedAt,
+                    meetupStartsAt,
+                    generation,
+                    meetupVersion,
+                    changedBy);
+        }
     }
 }

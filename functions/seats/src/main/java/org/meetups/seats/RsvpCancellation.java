@@ -177,21 +177,12 @@ public final class RsvpCancellation {
                 Metrics.count("Promotions"); // the freed seat went to the first person waiting
             }
             return new Result.Cancelled(
-                    new Rsvp(
-                            current.meetupId(),
-                            current.userId(),
-                            current.email(),
-                            current.name(),
-                            current.language(),
-                            RsvpStatus.CANCELLED,
-                            null,
-                            current.attendance(),
-                            current.createdAt(),
-                            now,
-                            current.meetupStartsAt(),
-                            current.generation(),
-                            current.meetupVersion(),
-                            changedBy),
+                    current.toBuilder()
+                            .status(RsvpStatus.CANCELLED)
+                            .position(null)
+                            .updatedAt(now)
+                            .changedBy(changedBy)
+                            .build(),
                     meetup);
         }
         throw new Busy();

@@ -24,8 +24,8 @@ public final class RsvpSchema {
     public static final String CHANGED_BY = "changedBy";
     public static final String GENERATION = "generation";
 
-    public static final TableSchema<Rsvp> RSVP = StaticImmutableTableSchema.builder(Rsvp.class, Builder.class)
-            .newItemBuilder(Builder::new, Builder::build)
+    public static final TableSchema<Rsvp> RSVP = StaticImmutableTableSchema.builder(Rsvp.class, Rsvp.Builder.class)
+            .newItemBuilder(Rsvp.Builder::new, Rsvp.Builder::build)
             .addAttribute(
                     String.class,
                     a -> a.name(Keys.PK)
@@ -60,85 +60,50 @@ public final class RsvpSchema {
                             .setter((b, v) -> {}))
             .addAttribute(String.class, a -> a.name("type").getter(r -> TYPE).setter((b, v) -> {}))
             .addAttribute(
-                    String.class, a -> a.name("meetupId").getter(Rsvp::meetupId).setter((b, v) -> b.meetupId = v))
+                    String.class, a -> a.name("meetupId").getter(Rsvp::meetupId).setter((b, v) -> b.meetupId(v)))
             .addAttribute(
-                    String.class, a -> a.name("userId").getter(Rsvp::userId).setter((b, v) -> b.userId = v))
-            .addAttribute(String.class, a -> a.name("email").getter(Rsvp::email).setter((b, v) -> b.email = v))
-            .addAttribute(String.class, a -> a.name("name").getter(Rsvp::name).setter((b, v) -> b.name = v))
+                    String.class, a -> a.name("userId").getter(Rsvp::userId).setter((b, v) -> b.userId(v)))
+            .addAttribute(String.class, a -> a.name("email").getter(Rsvp::email).setter((b, v) -> b.email(v)))
+            .addAttribute(String.class, a -> a.name("name").getter(Rsvp::name).setter((b, v) -> b.name(v)))
             .addAttribute(
-                    String.class, a -> a.name("language").getter(Rsvp::language).setter((b, v) -> b.language = v))
+                    String.class, a -> a.name("language").getter(Rsvp::language).setter((b, v) -> b.language(v)))
             .addAttribute(
                     String.class,
                     a -> a.name(STATUS)
                             .getter(r -> r.status().name())
-                            .setter((b, v) -> b.status = RsvpStatus.valueOf(v)))
+                            .setter((b, v) -> b.status(RsvpStatus.valueOf(v))))
             .addAttribute(
                     Long.class,
                     a -> a.name(POSITION)
                             .getter(r -> r.waiting() ? r.position() : null)
-                            .setter((b, v) -> b.position = v))
+                            .setter((b, v) -> b.position(v)))
             .addAttribute(
                     String.class,
                     a -> a.name(ATTENDANCE)
                             .getter(r -> r.attendance() == null
                                     ? null
                                     : r.attendance().name())
-                            .setter((b, v) -> b.attendance = v == null ? null : Attendance.valueOf(v)))
+                            .setter((b, v) -> b.attendance(v == null ? null : Attendance.valueOf(v))))
             .addAttribute(
                     Instant.class,
-                    a -> a.name("createdAt").getter(Rsvp::createdAt).setter((b, v) -> b.createdAt = v))
+                    a -> a.name("createdAt").getter(Rsvp::createdAt).setter((b, v) -> b.createdAt(v)))
             .addAttribute(
                     Instant.class,
-                    a -> a.name(UPDATED_AT).getter(Rsvp::updatedAt).setter((b, v) -> b.updatedAt = v))
+                    a -> a.name(UPDATED_AT).getter(Rsvp::updatedAt).setter((b, v) -> b.updatedAt(v)))
             .addAttribute(
                     Instant.class,
                     a -> a.name(MeetupCopies.STARTS_AT)
                             .getter(Rsvp::meetupStartsAt)
-                            .setter((b, v) -> b.meetupStartsAt = v))
+                            .setter((b, v) -> b.meetupStartsAt(v)))
             .addAttribute(
-                    Long.class, a -> a.name(GENERATION).getter(Rsvp::generation).setter((b, v) -> b.generation = v))
+                    Long.class, a -> a.name(GENERATION).getter(Rsvp::generation).setter((b, v) -> b.generation(v)))
             .addAttribute(
                     Long.class,
                     a -> a.name(MeetupCopies.VERSION)
                             .getter(Rsvp::meetupVersion)
-                            .setter((b, v) -> b.meetupVersion = v))
+                            .setter((b, v) -> b.meetupVersion(v)))
             .addAttribute(
                     String.class,
-                    a -> a.name(CHANGED_BY).getter(Rsvp::changedBy).setter((b, v) -> b.changedBy = v))
+                    a -> a.name(CHANGED_BY).getter(Rsvp::changedBy).setter((b, v) -> b.changedBy(v)))
             .build();
-
-    static final class Builder {
-        String meetupId;
-        String userId;
-        String email;
-        String name;
-        String language;
-        RsvpStatus status;
-        Long position;
-        Attendance attendance;
-        Instant createdAt;
-        Instant updatedAt;
-        Instant meetupStartsAt;
-        Long generation;
-        Long meetupVersion;
-        String changedBy;
-
-        Rsvp build() {
-            return new Rsvp(
-                    meetupId,
-                    userId,
-                    email,
-                    name,
-                    language,
-                    status,
-                    position,
-                    attendance,
-                    createdAt,
-                    updatedAt,
-                    meetupStartsAt,
-                    generation,
-                    meetupVersion,
-                    changedBy);
-        }
-    }
 }

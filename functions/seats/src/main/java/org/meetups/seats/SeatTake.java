@@ -58,7 +58,11 @@ public final class SeatTake {
                 }
                 case RsvpRules.RsvpDecision.TakeSeat seat -> {}
             }
-            Rsvp next = signUp(meetup, previous, userId, email, name, RsvpStatus.GOING, null, now);
+            Rsvp next = signUp(meetup, previous, userId, now)
+                    .email(email)
+                    .name(name)
+                    .status(RsvpStatus.GOING)
+                    .build();
             List<TransactWriteItem> items = new ArrayList<>(
                     List.of(put(table.name(), next, previous), seatCounters(table.name(), meetup, now)));
             items.addAll(alongside);
@@ -75,31 +79,19 @@ public final class SeatTake {
         throw new Busy();
     }
 
-    /** A new sign-up (the first, or again after a cancellation): the next generation, so older links no longer apply. */
-    public static Rsvp signUp(
-            Meetup meetup,
-            Optional<Rsvp> previous,
-            String userId,
-            String email,
-            String name,
-            RsvpStatus status,
-            Long position,
-            Instant now) {
-        return new Rsvp(
-                meetup.id(),
-                userId,
-                email,
-                name,
-                null,
-                status,
-                position,
-                null,
-                previous.map(Rsvp::createdAt).orElse(now),
-                now,
-                meetup.startsAt(),
-                previous.map(Rsvp::signUpGeneration).orElse(0L) + 1,
-                meetup.version(),
-                null);
+    /**
+     * A new sign-up (the first, or again after a cancellation) copying the meetup's start: the next
+     * generation, so older links no longer apply. The caller adds who, the status and the place.
+     */
+    public static Rsvp.Builder signUp(Meetup meetup, Optional<Rsvp> previous, String userId, Instant now) {
+        return new Rsvp.Builder()
+                .meetupId(meetup.id())
+                .userId(userId)
+                .createdAt(previous.map(Rsvp::createdAt).orElse(now))
+                .updatedAt(now)
+                .meetupStartsAt(meetup.startsAt())
+                .generation(previous.map(Rsvp::signUpGeneration).orElse(0L) + 1)
+                .meetupVersion(meetup.version());
     }
 
     /** The whole item, written only if it is still absent or still CANCELLED as read. */

@@ -5,10 +5,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.meetups.domain.Meetup;
 import org.meetups.runtime.observe.Metrics;
 import org.meetups.store.Keys;
-import org.meetups.store.MeetupSchema;
+import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -143,7 +144,7 @@ public final class Waitlist {
 
     /**
      * After a capacity raise: promotes waiting people in order while seats are free. Each promotion
-     * is one transaction (the person's item and the meetup's counters); a new RSVP cannot take a
+     * is one transaction (the person's item and the meetup's seats); a new RSVP cannot take a
      * free seat while people wait, so the order holds. Returns how many were promoted.
      */
     public int fillFreeSeats(Meetup meetup, Instant now) {
@@ -178,7 +179,7 @@ public final class Waitlist {
                 Transactions.decideAgain(++refusals);
                 if (refused.failed(1)) {
                     Meetup current = refused.itemOf(1)
-                            .map(MeetupSchema.MEETUP::mapToItem)
+                            .map(seats -> MeetupSeats.merge(meetup, Optional.of(seats)))
                             .orElse(null);
                     free = current == null || current.cancelled()
                             ? 0

@@ -3,12 +3,10 @@ package org.meetups.seats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
-import org.meetups.domain.MeetupKind;
 import org.meetups.domain.MeetupStatus;
 
 @Tag("unit")
@@ -18,51 +16,13 @@ class NextStepTest {
     static final Instant END = START.plusSeconds(7200);
 
     static Meetup meetup(MeetupStatus status) {
-        return new Meetup(
-                "m-1",
-                "T",
-                null,
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                START,
-                END,
-                "Europe/Amsterdam",
-                "R",
-                null,
-                10,
-                DEADLINE,
-                Map.of(),
-                false,
-                status,
-                1,
-                1,
-                1,
-                1,
-                "c",
-                DEADLINE,
-                DEADLINE,
-                null,
-                null,
-                null,
-                false);
+        return SeatRulesTest.meetup(10, 1, 1, status).toBuilder()
+                .rsvpDeadline(DEADLINE)
+                .build();
     }
 
     static Optional<Rsvp> rsvp(RsvpStatus status) {
-        return Optional.of(new Rsvp(
-                "m-1",
-                "u",
-                "u@example.org",
-                "U",
-                "en",
-                status,
-                status == RsvpStatus.WAITLISTED ? 1L : null,
-                null,
-                DEADLINE,
-                DEADLINE,
-                START,
-                1L,
-                null,
-                null));
+        return SeatRulesTest.rsvp(status);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,51 +29,42 @@ class SeatRulesTest {
     static final Instant NOW = START.minusSeconds(86_400);
 
     static Meetup meetup(int capacity, int going, int waiting, MeetupStatus status) {
-        return new Meetup(
-                "m-1",
-                "T",
-                null,
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                START,
-                START.plusSeconds(7200),
-                "Europe/Amsterdam",
-                "R",
-                null,
-                capacity,
-                START,
-                Map.of(),
-                false,
-                status,
-                going,
-                waiting,
-                waiting,
-                1,
-                "c",
-                NOW,
-                NOW,
-                null,
-                null,
-                null,
-                false);
+        return new Meetup.Builder()
+                .id("m-1")
+                .title("T")
+                .kind(MeetupKind.COMMUNITY_MEETUP)
+                .language("en")
+                .startsAt(START)
+                .endsAt(START.plusSeconds(7200))
+                .timeZone("Europe/Amsterdam")
+                .venue("R")
+                .capacity(capacity)
+                .rsvpDeadline(START)
+                .status(status)
+                .goingCount(going)
+                .waitlistCount(waiting)
+                .waitlistSequence(waiting)
+                .version(1)
+                .createdBy("c")
+                .createdAt(NOW)
+                .updatedAt(NOW)
+                .build();
     }
 
     static Optional<Rsvp> rsvp(RsvpStatus status) {
-        return Optional.of(new Rsvp(
-                "m-1",
-                "u",
-                "u@example.org",
-                "U",
-                "en",
-                status,
-                status == RsvpStatus.WAITLISTED ? 3L : null,
-                null,
-                NOW,
-                NOW,
-                START,
-                1L,
-                null,
-                null));
+        return Optional.of(new Rsvp.Builder()
+                .meetupId("m-1")
+                .userId("u")
+                .email("u@example.org")
+                .name("U")
+                .language("en")
+                .status(status)
+                .position(status == RsvpStatus.WAITLISTED ? 3L : null)
+                .createdAt(NOW)
+                .updatedAt(NOW)
+                .meetupStartsAt(START)
+                .generation(1L)
+                .build());
     }
 
     static String refusal(Meetup m, Optional<Rsvp> theirs, boolean contact, boolean over, Instant now) {

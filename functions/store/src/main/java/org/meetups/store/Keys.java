@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
  * <ul>
  *   <li>meetup: {@code MEETUP#<id>} / {@code META}; GSI1 {@code STARTS#<yyyy>} / {@code <start>#<id>}:
  *       upcoming meetups by start time, one partition per month so no partition runs hot.</li>
+ *   <li>seats: {@code MEETUP#<id>} / {@code SEATS}, no index keys: the seat counters and the waitlist sequence, with
+ *       copies of what seat transactions check ({@link MeetupSeats}).</li>
  *   <li>RSVP: {@code MEETUP#<id>} / {@code RSVP#<userId>}; GSI2 {@code USER#<userId>} / {@code <start>#<meetupId>#RSVP}
  *       ("my meetups"); while waitlisted also GSI3 {@code WAITLIST#<meetupId>} / {@code <position, 10 digits>}
  *       (the waitlist in FIFO order; sparse: only waiting people are in it).</li>
@@ -54,6 +56,9 @@ public final class Keys {
     public static final String GSI4_PK = "GSI4PK";
     public static final String GSI4_SK = "GSI4SK";
     public static final String META = "META";
+    /** The meetup's seat counters ({@link MeetupSeats}). */
+    public static final String SEATS = "SEATS";
+
     public static final String TTL = "expiresAt";
 
     private Keys() {}

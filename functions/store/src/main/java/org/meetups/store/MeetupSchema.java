@@ -24,7 +24,9 @@ public final class MeetupSchema {
     /** Attribute names used in update and condition expressions. */
     public static final String CAPACITY = "capacity";
 
+    /** Counters of the seats item ({@link MeetupSeats}), not of the meetup item. */
     public static final String GOING_COUNT = "goingCount";
+
     public static final String WAITLIST_COUNT = "waitlistCount";
     public static final String WAITLIST_SEQUENCE = "waitlistSequence";
     public static final String VERSION = "version";
@@ -155,19 +157,6 @@ public final class MeetupSchema {
                     a -> a.name(STATUS)
                             .getter(m -> m.status().name())
                             .setter((b, v) -> b.status(MeetupStatus.valueOf(v))))
-            .addAttribute(
-                    Integer.class,
-                    a -> a.name(GOING_COUNT).getter(Meetup::goingCount).setter((b, v) -> b.goingCount(zeroIfNull(v))))
-            .addAttribute(
-                    Integer.class,
-                    a -> a.name(WAITLIST_COUNT)
-                            .getter(Meetup::waitlistCount)
-                            .setter((b, v) -> b.waitlistCount(zeroIfNull(v))))
-            .addAttribute(
-                    Long.class,
-                    a -> a.name(WAITLIST_SEQUENCE)
-                            .getter(Meetup::waitlistSequence)
-                            .setter((b, v) -> b.waitlistSequence(v == null ? 0 : v)))
             .addAttribute(
                     Long.class,
                     a -> a.name(VERSION).getter(Meetup::version).setter((b, v) -> b.version(v == null ? 0 : v)))

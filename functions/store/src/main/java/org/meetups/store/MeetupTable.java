@@ -18,7 +18,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** The single table, as every function sees it: the low-level client for expressions, the enhanced one for items. */
 public final class MeetupTable {
@@ -130,12 +132,63 @@ public final class MeetupTable {
         return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
     }
 
-    /** A strongly consistent read: callers decide on counts and versions from it. */
+    /**
+     * The meetup item alone (one GetItem, strongly consistent): callers decide on its version and attributes
+     * from it; it carries no seat counts (they are 0), which {@link #findMeetupWithSeats} adds.
+     */
     public Optional<Meetup> findMeetup(String meetupId) {
         return Optional.ofNullable(meetups.getItem(GetItemEnhancedRequest.builder()
                 .key(meetupKey(meetupId))
                 .consistentRead(true)
                 .build()));
+    }
+
+    /** The meetup with its seat counters ({@link MeetupSeats}): one BatchGetItem of both items, strongly consistent. */
+    public Optional<Meetup> findMeetupWithSeats(String meetupId) {
+        Meetup meetup = null;
+        Optional<Map<String, AttributeValue>> seats = Optional.empty();
+        for (Map<String, AttributeValue> item :
+                batchGet(List.of(key(Keys.meetupPk(meetupId), Keys.META), MeetupSeats.key(meetupId)))) {
+            if (MeetupSeats.isSeats(item)) {
+                seats = Optional.of(item);
+            } else {
+                meetup = MeetupSchema.MEETUP.mapToItem(item);
+            }
+        }
+        return Optional.ofNullable(MeetupSeats.merge(meetup, seats));
+    }
+
+    /**
+     * {@code meetups} (as read from an index, without counts) with their seat counters: one BatchGetItem of
+     * their seats items (eventually consistent, as the index read was), in the same order.
+     */
+    public List<Meetup> withSeats(List<Meetup> meetups) {
+        if (meetups.isEmpty()) {
+            return meetups;
+        }
+        Map<String, Map<String, AttributeValue>> seats = new HashMap<>();
+        batchGet(meetups.stream().map(m -> MeetupSeats.key(m.id())).distinct().toList(), read -> {})
+                .forEach(item -> seats.put(Keys.meetupIdOf(item.get(Keys.PK).s()), item));
+        return meetups.stream()
+                .map(m -> MeetupSeats.merge(m, Optional.ofNullable(seats.get(m.id()))))
+                .toList();
+    }
+
+    /**
+     * Creates a meetup: its item and its seats item in one transaction, only if the meetup does not exist yet.
+     *
+     * @return false if it exists already (nothing written)
+     */
+    public boolean createMeetup(Meetup meetup) {
+        TransactWriteItem item = TransactWriteItem.builder()
+                .put(Put.builder()
+                        .tableName(name)
+                        .item(MeetupSchema.MEETUP.itemToMap(meetup, true))
+                        .conditionExpression("attribute_not_exists(PK)")
+                        .build())
+                .build();
+        return Transactions.write(client, List.of(item, MeetupSeats.create(name, meetup)))
+                instanceof Transactions.Outcome.Committed;
     }
 
     /**

@@ -9,6 +9,8 @@ import org.meetups.domain.MeetupKind;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.domain.RoleNeed;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupSeats;
+import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -60,6 +62,13 @@ public final class MeetupBuilder {
                 AttributeValue.fromS(startsAt),
                 "kind",
                 AttributeValue.fromS(kind));
+    }
+
+    /** Writes {@code meetup} as it is, over whatever is stored: its item and its seats item (counts, copies). */
+    public static Meetup store(MeetupTable table, Meetup meetup) {
+        table.meetups().putItem(meetup);
+        table.client().putItem(r -> r.tableName(table.name()).item(MeetupSeats.item(meetup)));
+        return meetup;
     }
 
     public MeetupBuilder id(String id) {

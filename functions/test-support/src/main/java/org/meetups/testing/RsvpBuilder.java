@@ -14,74 +14,53 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the first sign-up, the start copied from version 1 of the meetup, changed by the person themself.
  */
 public final class RsvpBuilder {
-    private final String meetupId;
-    private final String userId;
-    private final RsvpStatus status;
-    private final Instant at;
-    private final Instant meetupStartsAt;
-    private String email;
-    private String name;
-    private String language = "en";
-    private Long position;
-    private Attendance attendance;
-    private Long meetupVersion = 1L;
+    private final Rsvp.Builder rsvp;
 
-    private RsvpBuilder(String meetupId, String userId, RsvpStatus status, Instant at, Instant meetupStartsAt) {
-        this.meetupId = meetupId;
-        this.userId = userId;
-        this.status = status;
-        this.at = at;
-        this.meetupStartsAt = meetupStartsAt;
-        this.email = userId + "@example.org";
-        this.name = userId;
+    private RsvpBuilder(Rsvp.Builder rsvp) {
+        this.rsvp = rsvp;
     }
 
     /** Made and last changed {@code at}, for a meetup starting {@code meetupStartsAt}. */
     public static RsvpBuilder rsvp(
             String meetupId, String userId, RsvpStatus status, Instant at, Instant meetupStartsAt) {
-        return new RsvpBuilder(meetupId, userId, status, at, meetupStartsAt);
+        return new RsvpBuilder(new Rsvp.Builder()
+                .meetupId(meetupId)
+                .userId(userId)
+                .email(userId + "@example.org")
+                .name(userId)
+                .language("en")
+                .status(status)
+                .createdAt(at)
+                .updatedAt(at)
+                .meetupStartsAt(meetupStartsAt)
+                .generation(1L)
+                .meetupVersion(1L));
     }
 
     public RsvpBuilder person(String email, String name, String language) {
-        this.email = email;
-        this.name = name;
-        this.language = language;
+        rsvp.email(email).name(name).language(language);
         return this;
     }
 
     /** The place in the queue handed out (waiting people only). */
     public RsvpBuilder position(Long position) {
-        this.position = position;
+        rsvp.position(position);
         return this;
     }
 
     public RsvpBuilder attendance(Attendance attendance) {
-        this.attendance = attendance;
+        rsvp.attendance(attendance);
         return this;
     }
 
     /** The meetup version its start was copied from; null: written before versions were copied along. */
     public RsvpBuilder meetupVersion(Long meetupVersion) {
-        this.meetupVersion = meetupVersion;
+        rsvp.meetupVersion(meetupVersion);
         return this;
     }
 
     public Rsvp build() {
-        return new Rsvp(
-                meetupId,
-                userId,
-                email,
-                name,
-                language,
-                status,
-                position,
-                attendance,
-                at,
-                at,
-                meetupStartsAt,
-                1L,
-                meetupVersion,
-                null);
+        return rsvp.build();
     }
 
     /** The RSVP as its table item. */

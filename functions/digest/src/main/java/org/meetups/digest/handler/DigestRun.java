@@ -137,8 +137,8 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
                 .toList();
         var lastWeeksMeetups = store.table().meetupsStarting(weeks.start(covered), weeks.end(covered));
         List<DigestContent.Thanks> thanks = store.roleHolders(lastWeeksMeetups, DigestRules.MAX_THANKS);
-        List<DigestContent.Upcoming> upcoming =
-                DigestRules.upcoming(store.table().meetupsStarting(now, now.plus(DigestRules.AHEAD)), now);
+        List<DigestContent.Upcoming> upcoming = DigestRules.upcoming(
+                store.table().withSeats(store.table().meetupsStarting(now, now.plus(DigestRules.AHEAD))), now);
         YearMonth thisMonth = YearMonth.from(scheduledTime.atOffset(ZoneOffset.UTC));
         YearMonth lastMonth = thisMonth.minusMonths(1);
         DigestContent.Involvement involvement = new DigestContent.Involvement(

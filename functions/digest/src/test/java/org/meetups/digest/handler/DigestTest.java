@@ -75,8 +75,7 @@ class DigestTest {
                 .status(status)
                 .created("coord-1", start.minus(Duration.ofDays(30)))
                 .build();
-        digest.table.meetups().putItem(meetup);
-        return meetup;
+        return MeetupBuilder.store(digest.table, meetup);
     }
 
     static void going(Meetup meetup, String userId) {
@@ -348,7 +347,7 @@ class DigestTest {
                 roleRace.toString());
         ApiResult lost = roleRace.get(0).status() == 409 ? roleRace.get(0) : roleRace.get(1);
         assertTrue(lost.body().contains("It just filled up") && lost.body().contains("just before you"), lost.body());
-        Meetup pitch = digest.table.findMeetup(upcoming).orElseThrow();
+        Meetup pitch = digest.table.findMeetupWithSeats(upcoming).orElseThrow();
         assertEquals(1, pitch.roles().get("photographer").filled());
         assertEquals(1, items(upcoming, "ROLE#photographer#").size(), "one holder for one slot");
 
@@ -359,7 +358,7 @@ class DigestTest {
                 seatRace.toString());
         ApiResult noSeat = seatRace.get(0).status() == 409 ? seatRace.get(0) : seatRace.get(1);
         assertTrue(noSeat.body().contains("last seat just before you"), noSeat.body());
-        pitch = digest.table.findMeetup(upcoming).orElseThrow();
+        pitch = digest.table.findMeetupWithSeats(upcoming).orElseThrow();
         assertEquals(1, pitch.goingCount());
         assertEquals(0, pitch.waitlistCount(), "the digest's link never queues anyone");
         assertEquals(1, items(upcoming, "RSVP#").size());

@@ -81,8 +81,9 @@ class HighlightsApiTest {
 
     static String pastMeetup(Instant start) {
         String id = UUID.randomUUID().toString();
-        table.meetups()
-                .putItem(MeetupBuilder.meetup(id, start)
+        MeetupBuilder.store(
+                table,
+                MeetupBuilder.meetup(id, start)
                         .title("Founders breakfast", "Talks")
                         .venue("Rotterdam")
                         .capacity(40)

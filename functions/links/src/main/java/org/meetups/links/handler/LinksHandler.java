@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.meetups.aws.AwsClients;
 import org.meetups.directory.Directory;
@@ -572,8 +573,11 @@ public final class LinksHandler extends HttpFunction {
         if (token.purpose() == Purpose.WITHDRAW_ROLE && token.role() == null) {
             return Pages.refusal(400, "This link is not valid", "The link names no role. Nothing was changed.");
         }
-        return store.meetup(token.meetupId())
-                .map(meetup -> action.apply(token, meetup))
+        // only a seat's page says whether one is free
+        Optional<Meetup> meetup = token.purpose() == Purpose.TAKE_SEAT
+                ? store.meetupWithSeats(token.meetupId())
+                : store.meetup(token.meetupId());
+        return meetup.map(m -> action.apply(token, m))
                 .orElseGet(() ->
                         Pages.refusal(404, "Meetup not found", "This meetup no longer exists. Nothing was changed."));
     }

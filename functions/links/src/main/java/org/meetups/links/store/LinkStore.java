@@ -38,8 +38,14 @@ public final class LinkStore {
         return table;
     }
 
+    /** The meetup without its seat counters (one GetItem). */
     public Optional<Meetup> meetup(String meetupId) {
         return table.findMeetup(meetupId);
+    }
+
+    /** The meetup with its seat counters (one BatchGetItem), for the pages that say whether a seat is free. */
+    public Optional<Meetup> meetupWithSeats(String meetupId) {
+        return table.findMeetupWithSeats(meetupId);
     }
 
     /** Whether the one-click token with this nonce has acted already. */

@@ -78,8 +78,7 @@ final class LinksTestSupport {
                 .version(3)
                 .created("coord-1", NOW)
                 .build();
-        table.meetups().putItem(meetup);
-        return meetup;
+        return MeetupBuilder.store(table, meetup);
     }
 
     String meetup() {
@@ -192,7 +191,7 @@ final class LinksTestSupport {
     }
 
     Meetup stored(String id) {
-        return table.findMeetup(id).orElseThrow();
+        return table.findMeetupWithSeats(id).orElseThrow();
     }
 
     ApiResult call(ApiEvents.Builder request) {

@@ -12,22 +12,24 @@ import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.seats.Rsvp;
 import org.meetups.seats.RsvpSchema;
+import org.meetups.store.Busy;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
+import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.StartIndex;
 import org.meetups.store.StartPosition;
+import org.meetups.store.Transactions;
 import org.meetups.volunteering.RoleRelease;
-import software.amazon.awssdk.enhanced.dynamodb.Expression;
-import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
-/** Meetup writes and the by-start listing. Every call is one DynamoDB request; none is a Scan. */
+/**
+ * Meetup writes and the by-start listing; none is a Scan. A write that changes what the seats item
+ * copies ({@link MeetupSeats}) writes both items in one transaction.
+ */
 public final class MeetupRepository {
     /** Attributes a coordinator's change may set; counts, status and version are never among them. */
     private static final List<String> EDITABLE = List.of(
@@ -60,46 +62,48 @@ public final class MeetupRepository {
         this.startIndex = new StartIndex(table);
     }
 
+    /** The meetup with its seat counters (one BatchGetItem). */
     public Optional<Meetup> find(String id) {
-        return table.findMeetup(id);
+        return table.findMeetupWithSeats(id);
     }
 
     /** A meetup with the caller's own part in it: their RSVP, if any, and the roles they hold. */
     public record WithCaller(Optional<Meetup> meetup, Optional<Rsvp> rsvp, List<String> roles) {}
 
     /**
-     * One BatchGetItem (strongly consistent) of the meetup, the caller's RSVP and their role-holder
+     * One BatchGetItem (strongly consistent) of the meetup, its seats, the caller's RSVP and their role-holder
      * marker {@code VOLUNTEER#<userId>}, which names the roles they hold.
      */
     public WithCaller findWithCaller(String id, String userId) {
-        Optional<Meetup> meetup = Optional.empty();
+        Meetup meetup = null;
+        Optional<Map<String, AttributeValue>> seats = Optional.empty();
         Optional<Rsvp> rsvp = Optional.empty();
         List<String> roles = List.of();
         String pk = Keys.meetupPk(id);
         for (Map<String, AttributeValue> item : table.batchGet(List.of(
                 MeetupTable.key(pk, Keys.META),
+                MeetupSeats.key(id),
                 MeetupTable.key(pk, Keys.rsvpSk(userId)),
                 MeetupTable.key(pk, Keys.volunteerSk(userId))))) {
             String sk = item.get(Keys.SK).s();
             if (sk.equals(Keys.META)) {
-                meetup = Optional.of(MeetupSchema.MEETUP.mapToItem(item));
+                meetup = MeetupSchema.MEETUP.mapToItem(item);
+            } else if (MeetupSeats.isSeats(item)) {
+                seats = Optional.of(item);
             } else if (sk.startsWith(Keys.RSVP_PREFIX)) {
                 rsvp = Optional.of(RsvpSchema.RSVP.mapToItem(item));
             } else if (item.containsKey(RoleRelease.ROLES_HELD)) {
                 roles = item.get(RoleRelease.ROLES_HELD).ss().stream().sorted().toList();
             }
         }
-        return new WithCaller(meetup, rsvp, roles);
+        return new WithCaller(Optional.ofNullable(MeetupSeats.merge(meetup, seats)), rsvp, roles);
     }
 
+    /** The meetup item and its seats item, in one transaction. */
     public void create(Meetup meetup) {
-        table.meetups()
-                .putItem(PutItemEnhancedRequest.builder(Meetup.class)
-                        .item(meetup)
-                        .conditionExpression(Expression.builder()
-                                .expression("attribute_not_exists(PK)")
-                                .build())
-                        .build());
+        if (!table.createMeetup(meetup)) {
+            throw new IllegalStateException("meetup " + meetup.id() + " exists already");
+        }
     }
 
     /** Outcome of a conditional write: the new meetup, or the item as it was when the condition failed. */
@@ -111,8 +115,10 @@ public final class MeetupRepository {
 
     /**
      * Writes a coordinator's change if the stored version is still {@code expectedVersion}, the
-     * meetup is not cancelled and the new capacity still holds everyone going. Counts written
-     * concurrently by RSVPs are left alone: only the editable attributes are set.
+     * meetup is not cancelled and the new capacity still holds everyone going: one transaction of the
+     * meetup item (the editable attributes) and its seats item (their copies, on condition of the count
+     * going); counts written concurrently by RSVPs are left alone. Done: the meetup as it is then (one
+     * BatchGetItem).
      */
     public Write update(Meetup changed, long expectedVersion) {
         Map<String, AttributeValue> item = MeetupSchema.MEETUP.itemToMap(changed, true);
@@ -133,55 +139,72 @@ public final class MeetupRepository {
         }
         set.add("#version = #version + :one");
         names.put("#version", MeetupSchema.VERSION);
-        names.put("#going", MeetupSchema.GOING_COUNT);
         names.put("#status", MeetupSchema.STATUS);
         values.put(":one", AttributeValue.fromN("1"));
         values.put(":expected", AttributeValue.fromN(Long.toString(expectedVersion)));
         values.put(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()));
-        values.put(":capacity", AttributeValue.fromN(Integer.toString(changed.capacity())));
-        return conditionalUpdate(UpdateItemRequest.builder()
-                .key(key(changed.id()))
-                .updateExpression(set + remove.toString())
-                .conditionExpression("attribute_exists(PK) AND #version = :expected AND #status = :scheduled"
-                        + " AND #going <= :capacity")
-                .expressionAttributeNames(names)
-                .expressionAttributeValues(values));
+        return written(
+                changed.id(),
+                meetupUpdate(changed.id())
+                        .updateExpression(set + remove.toString())
+                        .conditionExpression("attribute_exists(PK) AND #version = :expected AND #status = :scheduled")
+                        .expressionAttributeNames(names)
+                        .expressionAttributeValues(values),
+                MeetupSeats.set(
+                        table.name(),
+                        changed.id(),
+                        MeetupSeats.editable(changed),
+                        true,
+                        "#going <= :capacity",
+                        Map.of(":capacity", AttributeValue.fromN(Integer.toString(changed.capacity())))));
     }
 
-    /** Marks a scheduled meetup cancelled; the item stays for history. */
+    /** Marks a scheduled meetup cancelled, with its seats (one transaction); the items stay for history. */
     public Write cancel(String id, Instant now) {
-        return conditionalUpdate(UpdateItemRequest.builder()
-                .key(key(id))
-                // leaving the reminder index: a cancelled meetup gets no reminders
-                .updateExpression("SET #status = :cancelled, updatedAt = :now, #version = #version + :one" + " REMOVE "
-                        + Keys.GSI4_PK + ", " + Keys.GSI4_SK)
-                .conditionExpression("attribute_exists(PK) AND #status = :scheduled")
-                .expressionAttributeNames(Map.of("#status", MeetupSchema.STATUS, "#version", MeetupSchema.VERSION))
-                .expressionAttributeValues(Map.of(
-                        ":cancelled", AttributeValue.fromS(MeetupStatus.CANCELLED.name()),
-                        ":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
-                        ":now", AttributeValue.fromS(now.toString()),
-                        ":one", AttributeValue.fromN("1"))));
+        AttributeValue cancelled = AttributeValue.fromS(MeetupStatus.CANCELLED.name());
+        return written(
+                id,
+                meetupUpdate(id)
+                        // leaving the reminder index: a cancelled meetup gets no reminders
+                        .updateExpression("SET #status = :cancelled, updatedAt = :now, #version = #version + :one"
+                                + " REMOVE " + Keys.GSI4_PK + ", " + Keys.GSI4_SK)
+                        .conditionExpression("attribute_exists(PK) AND #status = :scheduled")
+                        .expressionAttributeNames(
+                                Map.of("#status", MeetupSchema.STATUS, "#version", MeetupSchema.VERSION))
+                        .expressionAttributeValues(Map.of(
+                                ":cancelled", cancelled,
+                                ":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
+                                ":now", AttributeValue.fromS(now.toString()),
+                                ":one", AttributeValue.fromN("1"))),
+                MeetupSeats.set(table.name(), id, Map.of(MeetupSchema.STATUS, cancelled), true, "", Map.of()));
     }
 
-    private Write conditionalUpdate(UpdateItemRequest.Builder request) {
-        try {
-            UpdateItemResponse response = table.client()
-                    .updateItem(request.tableName(table.name())
-                            .returnValues(ReturnValue.ALL_NEW)
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                            .build());
-            return new Write.Done(MeetupSchema.MEETUP.mapToItem(response.attributes()));
-        } catch (ConditionalCheckFailedException e) {
-            return new Write.Refused(
-                    e.hasItem() && !e.item().isEmpty()
-                            ? Optional.of(MeetupSchema.MEETUP.mapToItem(e.item()))
-                            : Optional.empty());
+    private Update.Builder meetupUpdate(String id) {
+        return Update.builder()
+                .tableName(table.name())
+                .key(MeetupTable.meetupKey(id).primaryKeyMap(MeetupSchema.MEETUP))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+    }
+
+    /**
+     * The meetup item's update and its seats' in one transaction. Refused: the meetup as it is now (none: no
+     * such meetup). A meetup without its
+     * seats item (created before seats items existed, not yet backfilled) is {@link Busy}.
+     */
+    private Write written(String id, Update.Builder meetup, TransactWriteItem seats) {
+        Transactions.Outcome outcome = Transactions.write(
+                table.client(),
+                List.of(TransactWriteItem.builder().update(meetup.build()).build(), seats));
+        if (outcome instanceof Transactions.Outcome.Refused refused) {
+            if (refused.failed(0)) {
+                return new Write.Refused(refused.itemOf(0).isEmpty() ? Optional.empty() : find(id));
+            }
+            if (refused.itemOf(1).isEmpty()) {
+                throw new Busy();
+            }
+            return new Write.Refused(find(id));
         }
-    }
-
-    private static Map<String, AttributeValue> key(String id) {
-        return MeetupTable.meetupKey(id).primaryKeyMap(MeetupSchema.MEETUP);
+        return new Write.Done(find(id).orElseThrow());
     }
 
     /** One page of meetups starting in [from, to], by start time; {@code after} continues a previous page. */
@@ -189,7 +212,7 @@ public final class MeetupRepository {
 
     /**
      * Walks the start-time index ({@link StartIndex}) from the year of {@code from} (or of the cursor)
-     * to the year of {@code to}, stopping once the page is full.
+     * to the year of {@code to}, stopping once the page is full; then one BatchGetItem of the page's seats.
      */
     public Listing listByStart(Instant from, Instant to, int limit, Optional<StartPosition> after) {
         List<Meetup> page = new ArrayList<>();
@@ -198,6 +221,8 @@ public final class MeetupRepository {
             page.add(starting.next());
         }
         return new Listing(
-                page, page.isEmpty() ? Optional.empty() : Optional.of(page.get(page.size() - 1)), page.size() >= limit);
+                table.withSeats(page),
+                page.isEmpty() ? Optional.empty() : Optional.of(page.get(page.size() - 1)),
+                page.size() >= limit);
     }
 }

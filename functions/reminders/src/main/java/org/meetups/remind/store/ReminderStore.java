@@ -21,10 +21,14 @@ import org.meetups.seats.RsvpSchema;
 import org.meetups.seats.RsvpStatus;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
+import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * What a scheduled run reads and writes: meetups with a task due from the sparse index (GSI4: a
@@ -255,34 +259,40 @@ public final class ReminderStore {
     }
 
     /**
-     * Marks the meetup's attendance closed, which takes it out of the index. Conditional on the
-     * closing time read, so a coordinator's concurrent move of the end wins (the next run closes it then).
+     * Marks the meetup's attendance closed, which takes it out of the index, and its seats item with it (one
+     * transaction). Conditional on the closing time read, so a coordinator's concurrent move of the end wins
+     * (the next run closes it then).
      */
     public boolean closeAttendance(Meetup meetup) {
-        try {
-            table.client()
-                    .updateItem(r -> r.tableName(table.name())
-                            .key(MeetupTable.meetupKey(meetup.id()).primaryKeyMap(MeetupSchema.MEETUP))
-                            .updateExpression("SET #closed = :true REMOVE #gpk, #gsk")
-                            .conditionExpression("#closes = :closes")
-                            .expressionAttributeNames(Map.of(
-                                    "#closed",
-                                    MeetupSchema.ATTENDANCE_CLOSED,
-                                    "#closes",
-                                    MeetupSchema.ATTENDANCE_CLOSES_AT,
-                                    "#gpk",
-                                    Keys.GSI4_PK,
-                                    "#gsk",
-                                    Keys.GSI4_SK))
-                            .expressionAttributeValues(Map.of(
-                                    ":true",
-                                    AttributeValue.fromBool(true),
-                                    ":closes",
-                                    AttributeValue.fromS(
-                                            meetup.attendanceClosesAt().toString()))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        TransactWriteItem item = TransactWriteItem.builder()
+                .update(Update.builder()
+                        .tableName(table.name())
+                        .key(MeetupTable.meetupKey(meetup.id()).primaryKeyMap(MeetupSchema.MEETUP))
+                        .updateExpression("SET #closed = :true REMOVE #gpk, #gsk")
+                        .conditionExpression("#closes = :closes")
+                        .expressionAttributeNames(Map.of(
+                                "#closed",
+                                MeetupSchema.ATTENDANCE_CLOSED,
+                                "#closes",
+                                MeetupSchema.ATTENDANCE_CLOSES_AT,
+                                "#gpk",
+                                Keys.GSI4_PK,
+                                "#gsk",
+                                Keys.GSI4_SK))
+                        .expressionAttributeValues(Map.of(
+                                ":true",
+                                AttributeValue.fromBool(true),
+                                ":closes",
+                                AttributeValue.fromS(meetup.attendanceClosesAt().toString())))
+                        .build())
+                .build();
+        TransactWriteItem seats = MeetupSeats.set(
+                table.name(),
+                meetup.id(),
+                Map.of(MeetupSchema.ATTENDANCE_CLOSED, AttributeValue.fromBool(true)),
+                false,
+                "",
+                Map.of());
+        return Transactions.write(table.client(), List.of(item, seats)) instanceof Transactions.Outcome.Committed;
     }
 }

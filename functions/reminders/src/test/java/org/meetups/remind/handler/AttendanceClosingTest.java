@@ -22,6 +22,8 @@ import org.meetups.seats.Attendance;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.seats.RsvpStatus;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupSchema;
+import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.RsvpBuilder;
@@ -53,8 +55,9 @@ class AttendanceClosingTest {
     static String tookPlace(Integer lastReminderOffset) {
         String id = UUID.randomUUID().toString();
         Instant created = START.minus(Duration.ofDays(30));
-        table.meetups()
-                .putItem(MeetupBuilder.meetup(id, START)
+        MeetupBuilder.store(
+                table,
+                MeetupBuilder.meetup(id, START)
                         .title("Breakfast", null)
                         .venue("Rotterdam")
                         .capacity(30)
@@ -94,6 +97,13 @@ class AttendanceClosingTest {
         }
         Meetup closed = table.findMeetup(id).orElseThrow();
         assertTrue(closed.attendanceClosed());
+        assertTrue(
+                stack.dynamo()
+                        .getItem(r -> r.tableName(stack.tableName()).key(MeetupSeats.key(id)))
+                        .item()
+                        .get(MeetupSchema.ATTENDANCE_CLOSED)
+                        .bool(),
+                "the seats item's copy too: no walk-in is seated after closing");
         Map<String, AttributeValue> item = stack.dynamo()
                 .getItem(r -> r.tableName(stack.tableName()).key(MeetupTable.key(Keys.meetupPk(id), Keys.META)))
                 .item();

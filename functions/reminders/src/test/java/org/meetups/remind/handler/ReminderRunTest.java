@@ -82,8 +82,7 @@ class ReminderRunTest {
                 .status(status)
                 .created("coord", start.minus(Duration.ofDays(60)))
                 .build();
-        table.meetups().putItem(m);
-        return m;
+        return MeetupBuilder.store(table, m);
     }
 
     static String person(Meetup m, String kind, String status, String language, Long position) {

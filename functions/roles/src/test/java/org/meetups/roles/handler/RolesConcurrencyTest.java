@@ -7,13 +7,10 @@ import static org.meetups.roles.handler.RolesTestSupport.person;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.meetups.testing.AllAtOnce;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.TestUsers;
@@ -30,29 +27,6 @@ class RolesConcurrencyTest {
         s = new RolesTestSupport();
     }
 
-    /** Runs the tasks released together from a latch, and returns their results in order. */
-    static List<ApiResult> race(List<Callable<ApiResult>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<ApiResult>> futures = new ArrayList<>();
-            for (Callable<ApiResult> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return task.call();
-                }));
-            }
-            go.countDown();
-            List<ApiResult> results = new ArrayList<>();
-            for (Future<ApiResult> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
     @Test
     void twentyVolunteersForThreeSlots() throws Exception {
         String id = s.meetup("greeter:3:1");
@@ -65,7 +39,7 @@ class RolesConcurrencyTest {
         }
         int mark = CallRecorder.mark();
         long started = System.nanoTime();
-        List<ApiResult> results = race(volunteers);
+        List<ApiResult> results = AllAtOnce.run(volunteers);
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
         List<String> calls = CallRecorder.since(mark);
 
@@ -98,7 +72,7 @@ class RolesConcurrencyTest {
                 201,
                 s.volunteer(id, "host", TestUsers.user("early", "Early Bird", "early@example.org", false))
                         .status());
-        List<ApiResult> results = race(List.of(
+        List<ApiResult> results = AllAtOnce.run(List.of(
                 () -> s.assign(id, "host", "emp-7", person("Sanne", "sanne@example.org"), TestUsers.coordinator()),
                 () -> s.volunteer(id, "host", TestUsers.employee())));
         long winners = results.stream().filter(r -> r.status() == 201).count();
@@ -117,7 +91,7 @@ class RolesConcurrencyTest {
     @Test
     void onePersonRacingForTwoRolesGetsOne() throws Exception {
         String id = s.meetup("host:1:0", "greeter:1:0", "speaker:1:0", "photographer:1:0");
-        List<ApiResult> results = race(List.of(
+        List<ApiResult> results = AllAtOnce.run(List.of(
                 () -> s.volunteer(id, "host", TestUsers.employee()),
                 () -> s.volunteer(id, "greeter", TestUsers.employee()),
                 () -> s.volunteer(id, "speaker", TestUsers.employee()),
@@ -147,7 +121,7 @@ class RolesConcurrencyTest {
             tasks.add(() -> s.withdraw(id, "greeter", RolesTestSupport.user(100 + n)));
             tasks.add(() -> s.volunteer(id, "greeter", RolesTestSupport.user(200 + n)));
         }
-        List<ApiResult> results = race(tasks);
+        List<ApiResult> results = AllAtOnce.run(tasks);
         long joined = 0;
         for (int i = 0; i < results.size(); i++) {
             ApiResult result = results.get(i);

@@ -110,7 +110,7 @@ final class RolesTestSupport {
     }
 
     Meetup stored(String id) {
-        return table.findMeetup(id).orElseThrow();
+        return table.findMeetupWithSeats(id).orElseThrow();
     }
 
     /** Assignment items of a role, counted by a consistent Query. */

@@ -90,6 +90,9 @@ public final class RsvpStore {
             Meetup meetup = snapshot.requireMeetup(meetupId);
             Optional<Rsvp> previous = snapshot.rsvp();
             RsvpDecision decision = RsvpRules.rsvp(meetup, previous, now);
+            Rsvp.Builder signUp = SeatTake.signUp(meetup, previous, caller.userId(), now)
+                    .email(caller.email())
+                    .name(caller.name());
             Rsvp next;
             TransactWriteItem counters;
             Map<String, AttributeValue> values = new HashMap<>(Map.of(
@@ -103,15 +106,7 @@ public final class RsvpStore {
                     return new Decided(meetup, unchanged.rsvp());
                 }
                 case RsvpDecision.TakeSeat seat -> {
-                    next = SeatTake.signUp(
-                            meetup,
-                            previous,
-                            caller.userId(),
-                            caller.email(),
-                            caller.name(),
-                            RsvpStatus.GOING,
-                            null,
-                            now);
+                    next = signUp.status(RsvpStatus.GOING).build();
                     counters = SeatTake.seatCounters(table.name(), meetup, now);
                 }
                 case RsvpDecision.JoinWaitlist join -> {
@@ -123,15 +118,9 @@ public final class RsvpStore {
                         snapshot = retrySnapshot(null, 0, snapshot, meetupId, caller.userId(), attempt);
                         continue;
                     }
-                    next = SeatTake.signUp(
-                            meetup,
-                            previous,
-                            caller.userId(),
-                            caller.email(),
-                            caller.name(),
-                            RsvpStatus.WAITLISTED,
-                            position.get(),
-                            now);
+                    next = signUp.status(RsvpStatus.WAITLISTED)
+                            .position(position.get())
+                            .build();
                     counters = MeetupCounters.update(
                             table.name(),
                             meetupId,
@@ -238,21 +227,12 @@ public final class RsvpStore {
                 }
                 case RsvpRules.SeatDecision.FromWaitlist waiting -> {
                     Rsvp was = waiting.rsvp();
-                    next = new Rsvp(
-                            meetupId,
-                            userId,
-                            was.email(),
-                            was.name(),
-                            was.language(),
-                            RsvpStatus.GOING,
-                            null,
-                            was.attendance(),
-                            was.createdAt(),
-                            now,
-                            was.meetupStartsAt(),
-                            was.generation(),
-                            was.meetupVersion(),
-                            coordinatorId);
+                    next = was.toBuilder()
+                            .status(RsvpStatus.GOING)
+                            .position(null)
+                            .updatedAt(now)
+                            .changedBy(coordinatorId)
+                            .build();
                     item = seatFromWaitlist(was, coordinatorId, now);
                     counters = MeetupCounters.update(
                             table.name(),
@@ -272,21 +252,13 @@ public final class RsvpStore {
                                     .map(r -> new PersonRules.Contact(r.name(), r.email(), r.language()))
                                     .orElseThrow();
                     // a new sign-up, as an RSVP would be: links minted for an older one no longer apply
-                    next = new Rsvp(
-                            meetupId,
-                            userId,
-                            who.email(),
-                            who.name(),
-                            who.language(),
-                            RsvpStatus.GOING,
-                            null,
-                            null,
-                            walkIn.previous().map(Rsvp::createdAt).orElse(now),
-                            now,
-                            meetup.startsAt(),
-                            walkIn.previous().map(Rsvp::signUpGeneration).orElse(0L) + 1,
-                            meetup.version(),
-                            coordinatorId);
+                    next = SeatTake.signUp(meetup, walkIn.previous(), userId, now)
+                            .email(who.email())
+                            .name(who.name())
+                            .language(who.language())
+                            .status(RsvpStatus.GOING)
+                            .changedBy(coordinatorId)
+                            .build();
                     item = SeatTake.put(table.name(), next, walkIn.previous());
                     counters = MeetupCounters.update(
                             table.name(),
@@ -630,6 +602,6 @@ public final class RsvpStore {
     }
 
     private static Map<String, AttributeValue> key(String meetupId, String sk) {
-        return Map.of(Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)), Keys.SK, AttributeValue.fromS(sk));
+        return MeetupTable.key(Keys.meetupPk(meetupId), sk);
     }
 }

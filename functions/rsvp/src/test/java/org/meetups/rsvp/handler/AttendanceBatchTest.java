@@ -17,7 +17,7 @@ import org.meetups.seats.Rsvp;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.seats.RsvpStatus;
 import org.meetups.store.Keys;
-import org.meetups.store.MeetupTable;
+import org.meetups.store.MeetupSeats;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
@@ -63,7 +63,7 @@ class AttendanceBatchTest {
         }
         stack.dynamo()
                 .updateItem(r -> r.tableName(stack.tableName())
-                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
+                        .key(MeetupSeats.key(id))
                         .updateExpression("SET goingCount = :g, waitlistCount = :one, waitlistSequence = :one")
                         .expressionAttributeValues(
                                 Map.of(":g", AttributeValue.fromN("" + going), ":one", AttributeValue.fromN("1"))));

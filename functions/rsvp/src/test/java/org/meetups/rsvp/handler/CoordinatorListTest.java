@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
+import org.meetups.testing.AllAtOnce;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
@@ -109,14 +111,19 @@ class CoordinatorListTest {
                 recount.waitlisted(), Fixtures.waitlistIndex(stack, id).size(), "the index holds exactly the waiting");
     }
 
-    /** Raises the capacity in the item itself, without the promotions the meetups function makes: a seat free while people wait. */
+    /**
+     * Raises the capacity on the meetup item and its seats item, without the promotions the meetups function
+     * makes: a seat free while people wait.
+     */
     static void raiseCapacityWithoutPromoting(String id, int capacity) {
-        stack.dynamo()
-                .updateItem(r -> r.tableName(stack.tableName())
-                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.META))
-                        .updateExpression("SET #capacity = :c")
-                        .expressionAttributeNames(Map.of("#capacity", "capacity"))
-                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromN("" + capacity))));
+        for (var key : List.of(MeetupTable.key(Keys.meetupPk(id), Keys.META), MeetupSeats.key(id))) {
+            stack.dynamo()
+                    .updateItem(r -> r.tableName(stack.tableName())
+                            .key(key)
+                            .updateExpression("SET #capacity = :c")
+                            .expressionAttributeNames(Map.of("#capacity", "capacity"))
+                            .expressionAttributeValues(Map.of(":c", AttributeValue.fromN("" + capacity))));
+        }
     }
 
     @Test
@@ -261,7 +268,7 @@ class CoordinatorListTest {
             calls.add(() -> rsvp(id, u));
             calls.add(() -> walkIn(id, walker, false));
         }
-        List<ApiResult> results = RsvpConcurrencyTest.allAtOnce(calls);
+        List<ApiResult> results = AllAtOnce.run(calls);
         int seats = 0;
         for (int i = 0; i < results.size(); i++) {
             ApiResult r = results.get(i);
@@ -298,7 +305,7 @@ class CoordinatorListTest {
             User u = going.get(i);
             calls.add(i < 3 ? () -> remove(handler, id, u.sub()) : () -> Fixtures.cancel(stack, handler, id, u));
         }
-        List<ApiResult> results = RsvpConcurrencyTest.allAtOnce(calls);
+        List<ApiResult> results = AllAtOnce.run(calls);
         results.forEach(r -> {
             assertEquals(200, r.status(), r::toString);
             assertEquals("CANCELLED", r.json().get("status").asText(), r::toString);

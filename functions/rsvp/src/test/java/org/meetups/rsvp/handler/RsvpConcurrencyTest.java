@@ -7,22 +7,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
+import org.meetups.testing.AllAtOnce;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.TestStack;
@@ -38,28 +34,6 @@ class RsvpConcurrencyTest {
     static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
     static final TestStack stack = TestStack.create();
     static final RsvpHandler handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-
-    static <T> List<T> allAtOnce(List<Callable<T>> tasks) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> task : tasks) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    return task.call();
-                }));
-            }
-            go.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     static void assertCountersMatchItems(String id) {
         Meetup meetup = Fixtures.read(stack, id);
@@ -82,7 +56,7 @@ class RsvpConcurrencyTest {
 
         int mark = CallRecorder.mark();
         long started = System.nanoTime();
-        List<ApiResult> results = allAtOnce(people.stream()
+        List<ApiResult> results = AllAtOnce.run(people.stream()
                 .<Callable<ApiResult>>map(p -> () -> Fixtures.rsvp(stack, handler, id, p))
                 .toList());
         long rsvpMillis = (System.nanoTime() - started) / 1_000_000;
@@ -128,7 +102,7 @@ class RsvpConcurrencyTest {
                 .toList();
         mark = CallRecorder.mark();
         started = System.nanoTime();
-        List<ApiResult> cancels = allAtOnce(going.stream()
+        List<ApiResult> cancels = AllAtOnce.run(going.stream()
                 .<Callable<ApiResult>>map(p -> () -> Fixtures.cancel(stack, handler, id, p))
                 .toList());
         long cancelMillis = (System.nanoTime() - started) / 1_000_000;
@@ -214,7 +188,7 @@ class RsvpConcurrencyTest {
     void theSameRequestTwiceAtOnceMakesOneRsvp() throws Exception {
         String id = Fixtures.store(stack, Fixtures.meetup(5, START, START));
         User eva = TestUsers.employee();
-        List<ApiResult> results = allAtOnce(List.<Callable<ApiResult>>of(
+        List<ApiResult> results = AllAtOnce.run(List.<Callable<ApiResult>>of(
                 () -> Fixtures.rsvp(stack, handler, id, eva), () -> Fixtures.rsvp(stack, handler, id, eva),
                 () -> Fixtures.rsvp(stack, handler, id, eva), () -> Fixtures.rsvp(stack, handler, id, eva)));
         results.forEach(r -> assertEquals(200, r.status(), r::toString));
@@ -222,7 +196,7 @@ class RsvpConcurrencyTest {
         assertEquals(1, Fixtures.read(stack, id).goingCount());
         assertEquals(1, Fixtures.recount(stack, id).going());
 
-        List<ApiResult> cancels = allAtOnce(List.<Callable<ApiResult>>of(
+        List<ApiResult> cancels = AllAtOnce.run(List.<Callable<ApiResult>>of(
                 () -> Fixtures.cancel(stack, handler, id, eva),
                 () -> Fixtures.cancel(stack, handler, id, eva),
                 () -> Fixtures.cancel(stack, handler, id, eva)));
@@ -238,7 +212,7 @@ class RsvpConcurrencyTest {
         List<User> people = IntStream.rangeClosed(1, 30)
                 .mapToObj(i -> TestUsers.user("last-%02d".formatted(i), "P" + i, "l" + i + "@example.org", false))
                 .toList();
-        List<ApiResult> results = allAtOnce(people.stream()
+        List<ApiResult> results = AllAtOnce.run(people.stream()
                 .<Callable<ApiResult>>map(p -> () -> Fixtures.rsvp(stack, handler, id, p))
                 .toList());
         results.forEach(r -> assertEquals(200, r.status(), r::toString));
