@@ -100,7 +100,7 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
     }
 
     /** The routes this function serves, keyed as template.yaml declares them, such as {@code "POST /meetups"}. */
-    public Map<String, Route> routes() {
+    public final Map<String, Route> routes() {
         return routes;
     }
 
@@ -132,12 +132,12 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
      * the response written), its path parameters ({@code {id}}, {@code {feed}}...) naming nothing that
      * exists; null for none.
      */
-    protected String primingRoute() {
+    protected final String primingRoute() {
         return primingRoute;
     }
 
     /** Types whose JSON (de)serializers are built before the snapshot: the routes' inputs and views. */
-    protected List<Class<?>> primedTypes() {
+    protected final List<Class<?>> primedTypes() {
         return primedTypes;
     }
 

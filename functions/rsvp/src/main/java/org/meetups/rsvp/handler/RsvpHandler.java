@@ -71,32 +71,18 @@ public final class RsvpHandler extends HttpFunction {
         keepDirectory(new DirectorySync(new Directory(table), clock));
         this.store = new RsvpStore(table);
         this.clock = clock;
-    }
-
-    private final Map<String, Route> routes = Map.of(
-            "PUT /meetups/{id}/rsvp", this::rsvp,
-            "DELETE /meetups/{id}/rsvp", this::cancel,
-            "GET /meetups/{id}/rsvp", this::mine,
-            "GET /me/meetups", this::myMeetups,
-            "GET /meetups/{id}/attendees", this::attendees,
-            "PUT /meetups/{id}/attendees/{userId}", this::seat,
-            "DELETE /meetups/{id}/attendees/{userId}", this::remove,
-            "PUT /meetups/{id}/attendees/{userId}/attendance", this::attendance,
-            "PUT /meetups/{id}/attendance", this::attendanceBatch);
-
-    @Override
-    public Map<String, Route> routes() {
-        return routes;
-    }
-
-    @Override
-    protected String primingRoute() {
-        return "GET /me/meetups";
-    }
-
-    @Override
-    protected List<Class<?>> primedTypes() {
-        return List.of(
+        serve(
+                Map.of(
+                        "PUT /meetups/{id}/rsvp", this::rsvp,
+                        "DELETE /meetups/{id}/rsvp", this::cancel,
+                        "GET /meetups/{id}/rsvp", this::mine,
+                        "GET /me/meetups", this::myMeetups,
+                        "GET /meetups/{id}/attendees", this::attendees,
+                        "PUT /meetups/{id}/attendees/{userId}", this::seat,
+                        "DELETE /meetups/{id}/attendees/{userId}", this::remove,
+                        "PUT /meetups/{id}/attendees/{userId}/attendance", this::attendance,
+                        "PUT /meetups/{id}/attendance", this::attendanceBatch),
+                "GET /me/meetups",
                 SeatInput.class,
                 AttendanceInput.class,
                 AttendanceBatchInput.class,
