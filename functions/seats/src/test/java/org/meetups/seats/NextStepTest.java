@@ -3,13 +3,13 @@ package org.meetups.seats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
-import org.meetups.domain.MeetupKind;
 import org.meetups.domain.MeetupStatus;
+import org.meetups.testing.RsvpBuilder;
+import org.meetups.testing.ScheduledMeetup;
 
 @Tag("unit")
 class NextStepTest {
@@ -18,51 +18,20 @@ class NextStepTest {
     static final Instant END = START.plusSeconds(7200);
 
     static Meetup meetup(MeetupStatus status) {
-        return new Meetup(
-                "m-1",
-                "T",
-                null,
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                START,
-                END,
-                "Europe/Amsterdam",
-                "R",
-                null,
-                10,
-                DEADLINE,
-                Map.of(),
-                false,
-                status,
-                1,
-                1,
-                1,
-                1,
-                "c",
-                DEADLINE,
-                DEADLINE,
-                null,
-                null,
-                null,
-                false);
+        return ScheduledMeetup.builder("m-1", START)
+                .endsAt(END)
+                .rsvpDeadline(DEADLINE)
+                .status(status)
+                .goingCount(1)
+                .waitlistCount(1)
+                .waitlistSequence(1)
+                .build();
     }
 
     static Optional<Rsvp> rsvp(RsvpStatus status) {
-        return Optional.of(new Rsvp(
-                "m-1",
-                "u",
-                "u@example.org",
-                "U",
-                "en",
-                status,
-                status == RsvpStatus.WAITLISTED ? 1L : null,
-                null,
-                DEADLINE,
-                DEADLINE,
-                START,
-                1L,
-                null,
-                null));
+        return Optional.of(RsvpBuilder.rsvp("m-1", "u", status, DEADLINE, START)
+                .position(status == RsvpStatus.WAITLISTED ? 1L : null)
+                .build());
     }
 
     @Test

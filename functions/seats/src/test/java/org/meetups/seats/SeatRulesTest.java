@@ -5,18 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.meetups.domain.Meetup;
-import org.meetups.domain.MeetupKind;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.domain.Refusal;
 import org.meetups.http.ApiException;
 import org.meetups.http.Problems;
 import org.meetups.seats.RsvpRules.SeatDecision;
+import org.meetups.testing.RsvpBuilder;
+import org.meetups.testing.ScheduledMeetup;
 
 /** A coordinator's seat for someone: when it takes a free seat, when it needs the explicit over-capacity choice. */
 @Tag("unit")
@@ -30,51 +30,19 @@ class SeatRulesTest {
     static final Instant NOW = START.minusSeconds(86_400);
 
     static Meetup meetup(int capacity, int going, int waiting, MeetupStatus status) {
-        return new Meetup(
-                "m-1",
-                "T",
-                null,
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                START,
-                START.plusSeconds(7200),
-                "Europe/Amsterdam",
-                "R",
-                null,
-                capacity,
-                START,
-                Map.of(),
-                false,
-                status,
-                going,
-                waiting,
-                waiting,
-                1,
-                "c",
-                NOW,
-                NOW,
-                null,
-                null,
-                null,
-                false);
+        return ScheduledMeetup.builder("m-1", START)
+                .capacity(capacity)
+                .status(status)
+                .goingCount(going)
+                .waitlistCount(waiting)
+                .waitlistSequence(waiting)
+                .build();
     }
 
     static Optional<Rsvp> rsvp(RsvpStatus status) {
-        return Optional.of(new Rsvp(
-                "m-1",
-                "u",
-                "u@example.org",
-                "U",
-                "en",
-                status,
-                status == RsvpStatus.WAITLISTED ? 3L : null,
-                null,
-                NOW,
-                NOW,
-                START,
-                1L,
-                null,
-                null));
+        return Optional.of(RsvpBuilder.rsvp("m-1", "u", status, NOW, START)
+                .position(status == RsvpStatus.WAITLISTED ? 3L : null)
+                .build());
     }
 
     static String refusal(Meetup m, Optional<Rsvp> theirs, boolean contact, boolean over, Instant now) {
