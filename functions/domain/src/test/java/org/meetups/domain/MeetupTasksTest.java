@@ -18,14 +18,9 @@ class MeetupTasksTest {
     static final Instant END = START.plusSeconds(7200);
 
     static Meetup meetup(MeetupStatus status, Integer lastReminder, Instant closesAt, boolean closed) {
-        return ScheduledMeetup.builder("m-1", START)
-                .endsAt(END)
-                .status(status)
-                .goingCount(1)
-                .lastReminderOffset(lastReminder)
-                .attendanceClosesAt(closesAt)
-                .attendanceClosed(closed)
-                .build();
+        Meetup.Builder reminded =
+                ScheduledMeetup.builder("m-1", START).status(status).lastReminderOffset(lastReminder);
+        return reminded.attendanceClosesAt(closesAt).attendanceClosed(closed).build();
     }
 
     @Test
