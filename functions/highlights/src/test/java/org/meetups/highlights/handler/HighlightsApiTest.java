@@ -98,8 +98,7 @@ class HighlightsApiTest {
                             rsvpBefore,
                             ApiEvents.request("PUT", "/meetups/{id}/rsvp")
                                     .path("id", id)
-                                    .as(user)
-                                    .build()));
+                                    .as(user)));
         }
         expect(
                 201,
@@ -127,16 +126,11 @@ class HighlightsApiTest {
                                 .path("id", id)
                                 .path("userId", user.sub())
                                 .as(COORDINATOR)
-                                .json("{\"attendance\": \"" + value + "\"}")
-                                .build()));
-    }
-
-    static ApiResult call(HighlightsHandler at, ApiEvents.Builder request) {
-        return stack.call(at, request.build());
+                                .json("{\"attendance\": \"" + value + "\"}")));
     }
 
     static ApiResult post(HighlightsHandler at, String path, String meetup, User user, String body) {
-        return call(
+        return stack.call(
                 at, ApiEvents.request("POST", path).path("id", meetup).as(user).json(body));
     }
 
@@ -154,11 +148,11 @@ class HighlightsApiTest {
 
     /** A call on one of this meetup's highlights. */
     static ApiResult call(String method, String path, String highlightId, User user) {
-        return call(handler, on(method, path, highlightId).as(user));
+        return stack.call(handler, on(method, path, highlightId).as(user));
     }
 
     static ApiResult call(String method, String path, String highlightId, User user, String json) {
-        return call(handler, on(method, path, highlightId).as(user).json(json));
+        return stack.call(handler, on(method, path, highlightId).as(user).json(json));
     }
 
     static void expect(int status, String method, String path, String highlightId, User user) {
@@ -285,7 +279,7 @@ class HighlightsApiTest {
         for (int featured : List.of(3, 1)) {
             expect(
                     200,
-                    call(
+                    stack.call(
                             later,
                             ApiEvents.request("PUT", FEATURED)
                                     .path("id", meetup)
@@ -293,7 +287,7 @@ class HighlightsApiTest {
                                     .as(COORDINATOR)));
         }
         int mark = CallRecorder.mark();
-        ApiResult first = call(
+        ApiResult first = stack.call(
                 handler,
                 ApiEvents.request("GET", "/highlights")
                         .query("week", "2027-W10")
@@ -309,7 +303,7 @@ class HighlightsApiTest {
         List<String> seen = new ArrayList<>();
         first.json().path("items").forEach(h -> seen.add(h.path("id").asText()));
         String cursor = first.json().path("nextCursor").asText();
-        ApiResult second = call(
+        ApiResult second = stack.call(
                 handler,
                 ApiEvents.request("GET", "/highlights")
                         .query("week", "2027-W10")
@@ -325,7 +319,7 @@ class HighlightsApiTest {
                 "featured first, each by creation");
         expect(
                 400,
-                call(
+                stack.call(
                         handler,
                         ApiEvents.request("GET", "/highlights")
                                 .query("week", "2027-W10")
@@ -333,7 +327,7 @@ class HighlightsApiTest {
                                 .as(STRANGER)));
         expect(
                 400,
-                call(
+                stack.call(
                         handler,
                         ApiEvents.request("GET", "/highlights")
                                 .query("week", "2027-W10")
@@ -344,13 +338,13 @@ class HighlightsApiTest {
         for (String bad : List.of("2027-W54", "2027-10", "W10", "2027-W1")) {
             expect(
                     400,
-                    call(
+                    stack.call(
                             handler,
                             ApiEvents.request("GET", "/highlights")
                                     .query("week", bad)
                                     .as(STRANGER)));
         }
-        ApiResult perMeetup = call(
+        ApiResult perMeetup = stack.call(
                 handler,
                 ApiEvents.request("GET", "/meetups/{id}/highlights")
                         .path("id", meetup)
@@ -359,7 +353,7 @@ class HighlightsApiTest {
         assertEquals(29, perMeetup.json().path("items").size());
         expect(
                 404,
-                call(
+                stack.call(
                         handler,
                         ApiEvents.request("GET", "/meetups/{id}/highlights")
                                 .path("id", "nope")
@@ -467,25 +461,25 @@ class HighlightsApiTest {
         String highlightId = shared.json().path("id").asText();
         TokenSigner signer = new TokenSigner(SECRET.getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
         String token = signer.photo(meetupId, highlightId, NOW.plus(Duration.ofDays(60)));
-        ApiResult redirect = call(
+        ApiResult redirect = stack.call(
                 handler, ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token));
         expect(302, redirect);
         assertEquals("300", query(redirect.header("location")).get("X-Amz-Expires"));
         assertArrayEquals(png, get(redirect.header("location")));
         expect(
                 404,
-                call(
+                stack.call(
                         handler,
                         ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token.substring(1))));
         expect(
                 404,
-                call(
+                stack.call(
                         handler,
                         ApiEvents.request("GET", "/highlights/photos/{token}")
                                 .path("token", signer.unsubscribe("abc", NOW.plusSeconds(60)))));
         expect(
                 410,
-                call(
+                stack.call(
                         at(NOW.plus(Duration.ofDays(61))),
                         ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token)));
 
@@ -515,7 +509,7 @@ class HighlightsApiTest {
         assertEquals(404, status(secondUrl));
         expect(
                 404,
-                call(
+                stack.call(
                         handler,
                         ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token)));
     }
@@ -567,7 +561,7 @@ class HighlightsApiTest {
 
     static List<JsonNode> listing(String meetup) {
         List<JsonNode> all = new ArrayList<>();
-        call(
+        stack.call(
                         handler,
                         ApiEvents.request("GET", "/meetups/{id}/highlights")
                                 .path("id", meetup)

@@ -282,8 +282,7 @@ class LinksApiTest {
                                 s.rsvps,
                                 ApiEvents.request("DELETE", "/meetups/{id}/rsvp")
                                         .path("id", id)
-                                        .as(HOLDER)
-                                        .build())
+                                        .as(HOLDER))
                         .status());
         assertEquals("GOING", s.rsvpVia(id, HOLDER));
         int mark = CallRecorder.mark();

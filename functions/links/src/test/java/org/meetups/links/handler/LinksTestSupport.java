@@ -162,8 +162,7 @@ final class LinksTestSupport {
                 rsvps,
                 ApiEvents.request("PUT", "/meetups/{id}/rsvp")
                         .path("id", meetupId)
-                        .as(user)
-                        .build());
+                        .as(user));
         if (result.status() != 201 && result.status() != 200) {
             throw new AssertionError("RSVP failed: " + result);
         }
@@ -196,11 +195,11 @@ final class LinksTestSupport {
     }
 
     ApiResult call(ApiEvents.Builder request) {
-        return stack.call(handler, request.build());
+        return stack.call(handler, request);
     }
 
     ApiResult call(LinksHandler other, ApiEvents.Builder request) {
-        return stack.call(other, request.build());
+        return stack.call(other, request);
     }
 
     static AttributeValue s(String value) {

@@ -94,9 +94,7 @@ class AttendanceClosingTest {
         }
         Meetup closed = table.findMeetup(id).orElseThrow();
         assertTrue(closed.attendanceClosed());
-        Map<String, AttributeValue> item = stack.dynamo()
-                .getItem(r -> r.tableName(stack.tableName()).key(MeetupTable.key(Keys.meetupPk(id), Keys.META)))
-                .item();
+        Map<String, AttributeValue> item = stack.item(Keys.meetupPk(id), Keys.META);
         assertFalse(item.containsKey(Keys.GSI4_PK), "out of the scheduled-task index");
     }
 
@@ -142,9 +140,7 @@ class AttendanceClosingTest {
         String id = tookPlace(null);
         // the first run after the start finds its reminder rounds undone: they are dropped, closing is next
         run(START.plusSeconds(60), 8);
-        Map<String, AttributeValue> item = stack.dynamo()
-                .getItem(r -> r.tableName(stack.tableName()).key(MeetupTable.key(Keys.meetupPk(id), Keys.META)))
-                .item();
+        Map<String, AttributeValue> item = stack.item(Keys.meetupPk(id), Keys.META);
         assertEquals(Keys.dueBucket(CLOSES), item.get(Keys.GSI4_PK).s());
         assertEquals(Keys.startSortKey(CLOSES, id), item.get(Keys.GSI4_SK).s());
         assertEquals("-", attendance(id).get("p-10"), "nothing recorded before attendance closes");

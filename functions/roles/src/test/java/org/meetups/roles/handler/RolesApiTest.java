@@ -138,12 +138,7 @@ class RolesApiTest {
     }
 
     static Map<String, AttributeValue> marker(String meetupId, String userId) {
-        return s.stack
-                .dynamo()
-                .getItem(r -> r.tableName(s.stack.tableName())
-                        .consistentRead(true)
-                        .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId))))
-                .item();
+        return s.stack.item(Keys.meetupPk(meetupId), Keys.volunteerSk(userId));
     }
 
     @Test
@@ -163,12 +158,7 @@ class RolesApiTest {
         var taken = repository.take(id, "host", new Person("emp-1", "Eva", "eva@example.org", "en"), "emp-1", NOW);
         assertTrue(mover.done());
         assertEquals(moved, taken.assignment().meetupStartsAt(), "decided again on the moved meetup");
-        Map<String, AttributeValue> item = s.stack
-                .dynamo()
-                .getItem(r -> r.tableName(s.stack.tableName())
-                        .consistentRead(true)
-                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.roleSk("host", "emp-1"))))
-                .item();
+        Map<String, AttributeValue> item = s.stack.item(Keys.meetupPk(id), Keys.roleSk("host", "emp-1"));
         assertEquals(moved.toString(), item.get("meetupStartsAt").s());
         assertTrue(item.get("GSI2SK").s().startsWith(moved.toString()));
         assertEquals("2", item.get("meetupVersion").n());
