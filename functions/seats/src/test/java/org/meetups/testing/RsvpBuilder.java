@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * An RSVP for a test, as the RSVP function writes one: the person {@code userId} (mail
  * {@code userId@example.org}, named {@code userId}, English), no place in the queue, no attendance,
- * the first sign-up, the start copied from version 1 of the meetup, changed by the person themself.
+ * the first sign-up, the start copied from version 1 of the meetup, changed by the person themself
+ * unless {@link #changedBy} says who.
  */
 public final class RsvpBuilder {
     private final String meetupId;
@@ -25,6 +26,7 @@ public final class RsvpBuilder {
     private Long position;
     private Attendance attendance;
     private Long meetupVersion = 1L;
+    private String changedBy;
 
     private RsvpBuilder(String meetupId, String userId, RsvpStatus status, Instant at, Instant meetupStartsAt) {
         this.meetupId = meetupId;
@@ -66,6 +68,12 @@ public final class RsvpBuilder {
         return this;
     }
 
+    /** Who changed it, when not the person themself: the coordinator who added, seated or removed them. */
+    public RsvpBuilder changedBy(String changedBy) {
+        this.changedBy = changedBy;
+        return this;
+    }
+
     public Rsvp build() {
         return new Rsvp(
                 meetupId,
@@ -81,7 +89,7 @@ public final class RsvpBuilder {
                 meetupStartsAt,
                 1L,
                 meetupVersion,
-                null);
+                changedBy);
     }
 
     /** The RSVP as its table item. */
