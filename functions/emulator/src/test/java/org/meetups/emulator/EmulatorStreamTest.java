@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,13 +19,17 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -89,66 +94,36 @@ class EmulatorStreamTest {
 
         // role full: the assignment is written first, then the meetup's condition fails
         refused(
-                TransactWriteItem.builder()
-                        .put(p -> p.tableName(table)
-                                .item(key("meetup", "ROLE#greeter#carl"))
-                                .conditionExpression("attribute_not_exists(PK)"))
-                        .build(),
-                TransactWriteItem.builder()
-                        .update(u -> u.tableName(table)
-                                .key(key("meetup", "META"))
-                                .updateExpression("ADD filled :one")
-                                .conditionExpression("filled < slots")
-                                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))
-                        .build());
+                putting(p ->
+                        p.item(key("meetup", "ROLE#greeter#carl")).conditionExpression("attribute_not_exists(PK)")),
+                updating(u -> u.key(key("meetup", "META"))
+                        .updateExpression("ADD filled :one")
+                        .conditionExpression("filled < slots")
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))));
         // an RSVP race lost: the item changed since it was read
         refused(
-                TransactWriteItem.builder()
-                        .update(u -> u.tableName(table)
-                                .key(key("meetup", "META"))
-                                .updateExpression("SET waiting = :one")
-                                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))
-                        .build(),
-                TransactWriteItem.builder()
-                        .put(p -> p.tableName(table)
-                                .item(key("meetup", "RSVP#anna"))
-                                .conditionExpression("attribute_not_exists(PK)"))
-                        .build());
+                updating(u -> u.key(key("meetup", "META"))
+                        .updateExpression("SET waiting = :one")
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))),
+                putting(p -> p.item(key("meetup", "RSVP#anna")).conditionExpression("attribute_not_exists(PK)")));
         // a condition check failing after two writes and a delete
         refused(
-                TransactWriteItem.builder()
-                        .put(p -> p.tableName(table).item(key("meetup", "RSVP#bob")))
-                        .build(),
-                TransactWriteItem.builder()
-                        .delete(d -> d.tableName(table).key(key("meetup", "RSVP#anna")))
-                        .build(),
-                TransactWriteItem.builder()
-                        .conditionCheck(c -> c.tableName(table)
-                                .key(key("meetup", "META"))
-                                .conditionExpression("attribute_not_exists(PK)"))
-                        .build());
+                putting(p -> p.item(key("meetup", "RSVP#bob"))),
+                deleting(d -> d.key(key("meetup", "RSVP#anna"))),
+                checking(c -> c.key(key("meetup", "META")).conditionExpression("attribute_not_exists(PK)")));
         // refused before anything is applied: the same item twice
         assertThrows(
                 DynamoDbException.class,
                 () -> dynamo.transactWriteItems(t -> t.transactItems(
-                        TransactWriteItem.builder()
-                                .put(p -> p.tableName(table).item(key("meetup", "RSVP#dan")))
-                                .build(),
-                        TransactWriteItem.builder()
-                                .delete(d -> d.tableName(table).key(key("meetup", "RSVP#dan")))
-                                .build())));
+                        putting(p -> p.item(key("meetup", "RSVP#dan"))),
+                        deleting(d -> d.key(key("meetup", "RSVP#dan"))))));
         assertEquals(List.of(), read(), "a refused transaction streams nothing");
 
         dynamo.transactWriteItems(t -> t.transactItems(
-                TransactWriteItem.builder()
-                        .put(p -> p.tableName(table).item(key("meetup", "ROLE#host#eva")))
-                        .build(),
-                TransactWriteItem.builder()
-                        .update(u -> u.tableName(table)
-                                .key(key("meetup", "META"))
-                                .updateExpression("SET host = :eva")
-                                .expressionAttributeValues(Map.of(":eva", AttributeValue.fromS("eva"))))
-                        .build()));
+                putting(p -> p.item(key("meetup", "ROLE#host#eva"))),
+                updating(u -> u.key(key("meetup", "META"))
+                        .updateExpression("SET host = :eva")
+                        .expressionAttributeValues(Map.of(":eva", AttributeValue.fromS("eva"))))));
         dynamo.deleteItem(d -> d.tableName(table).key(key("meetup", "RSVP#anna")));
         put("meetup", "RSVP#fay", Map.of());
         assertEquals(
@@ -271,5 +246,30 @@ class EmulatorStreamTest {
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk));
+    }
+
+    /** The writes of a transaction on this test's table. */
+    private TransactWriteItem putting(Consumer<Put.Builder> put) {
+        return TransactWriteItem.builder()
+                .put(p -> put.accept(p.tableName(table)))
+                .build();
+    }
+
+    private TransactWriteItem updating(Consumer<Update.Builder> update) {
+        return TransactWriteItem.builder()
+                .update(u -> update.accept(u.tableName(table)))
+                .build();
+    }
+
+    private TransactWriteItem deleting(Consumer<Delete.Builder> delete) {
+        return TransactWriteItem.builder()
+                .delete(d -> delete.accept(d.tableName(table)))
+                .build();
+    }
+
+    private TransactWriteItem checking(Consumer<ConditionCheck.Builder> check) {
+        return TransactWriteItem.builder()
+                .conditionCheck(c -> check.accept(c.tableName(table)))
+                .build();
     }
 }
