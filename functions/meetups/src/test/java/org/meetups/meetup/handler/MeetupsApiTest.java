@@ -116,15 +116,9 @@ class MeetupsApiTest {
     }
 
     static Stream<Arguments> authorisationMatrix() {
-        record Caller(String name, User user, boolean coordinator) {}
-        List<Caller> callers = List.of(
-                new Caller("anonymous", TestUsers.anonymous(), false),
-                new Caller("employee", TestUsers.employee(), false),
-                new Caller("other employee", TestUsers.otherEmployee(), false),
-                new Caller("coordinator", TestUsers.coordinator(), true));
         List<Arguments> cases = new ArrayList<>();
-        for (Caller c : callers) {
-            boolean anonymous = c.user().sub() == null;
+        for (TestUsers.Kind c : TestUsers.kinds()) {
+            boolean anonymous = c.anonymous();
             cases.add(Arguments.of("POST /meetups", c.name(), c.user(), anonymous ? 401 : c.coordinator() ? 201 : 403));
             cases.add(Arguments.of("GET /meetups", c.name(), c.user(), anonymous ? 401 : 200));
             cases.add(Arguments.of("GET /meetups/{id}", c.name(), c.user(), anonymous ? 401 : 200));
