@@ -19,7 +19,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
@@ -110,7 +109,11 @@ class EmulatorStreamTest {
         refused(
                 putting(p -> p.item(key("meetup", "RSVP#bob"))),
                 deleting(d -> d.key(key("meetup", "RSVP#anna"))),
-                checking(c -> c.key(key("meetup", "META")).conditionExpression("attribute_not_exists(PK)")));
+                TransactWriteItem.builder()
+                        .conditionCheck(c -> c.tableName(table)
+                                .key(key("meetup", "META"))
+                                .conditionExpression("attribute_not_exists(PK)"))
+                        .build());
         // refused before anything is applied: the same item twice
         assertThrows(
                 DynamoDbException.class,
@@ -264,12 +267,6 @@ class EmulatorStreamTest {
     private TransactWriteItem deleting(Consumer<Delete.Builder> delete) {
         return TransactWriteItem.builder()
                 .delete(d -> delete.accept(d.tableName(table)))
-                .build();
-    }
-
-    private TransactWriteItem checking(Consumer<ConditionCheck.Builder> check) {
-        return TransactWriteItem.builder()
-                .conditionCheck(c -> check.accept(c.tableName(table)))
                 .build();
     }
 }
