@@ -42,6 +42,13 @@ class LinksApiTest {
         return s.call(ApiEvents.request("POST", "/links/{token}").path("token", token));
     }
 
+    /** A meetup whose host is HOLDER. */
+    static String meetupHostedByHolder() {
+        String id = s.meetup();
+        s.holdRole(id, "host", HOLDER.sub());
+        return id;
+    }
+
     String withdrawToken(String meetupId) {
         return s.signer.oneClick(
                 Purpose.WITHDRAW_ROLE, meetupId, HOLDER.sub(), "host", LinksTestSupport.ASSIGNED_AT, START);
@@ -70,8 +77,7 @@ class LinksApiTest {
 
     @Test
     void showingALinkChangesNothingAndOffersAButtonThatPostsBack() {
-        String id = s.meetup();
-        s.holdRole(id, "host", HOLDER.sub());
+        String id = meetupHostedByHolder();
         String token = withdrawToken(id);
         int mark = CallRecorder.mark();
         ApiResult page = show(token);
@@ -85,8 +91,7 @@ class LinksApiTest {
 
     @Test
     void followingAWithdrawLinkWithdrawsOnceAndRecordsTheTokenInTheSameTransaction() {
-        String id = s.meetup();
-        s.holdRole(id, "host", HOLDER.sub());
+        String id = meetupHostedByHolder();
         String token = withdrawToken(id);
         String nonce =
                 s.signer.check(token, LinksHandler.ONE_CLICK) instanceof org.meetups.mail.links.TokenSigner.Valid v
@@ -114,8 +119,7 @@ class LinksApiTest {
 
     @Test
     void concurrentClicksActExactlyOnce() throws Exception {
-        String id = s.meetup();
-        s.holdRole(id, "host", HOLDER.sub());
+        String id = meetupHostedByHolder();
         String token = withdrawToken(id);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -146,8 +150,7 @@ class LinksApiTest {
 
     @Test
     void tamperedLinksAreRefusedWithoutChangingAnything() {
-        String id = s.meetup();
-        s.holdRole(id, "host", HOLDER.sub());
+        String id = meetupHostedByHolder();
         String token = withdrawToken(id);
         String other = s.signer.oneClick(
                 Purpose.WITHDRAW_ROLE,
@@ -168,8 +171,7 @@ class LinksApiTest {
 
     @Test
     void expiredLinksAreGone() {
-        String id = s.meetup();
-        s.holdRole(id, "host", HOLDER.sub());
+        String id = meetupHostedByHolder();
         String token = withdrawToken(id);
         LinksHandler afterStart = s.handler(START.plusSeconds(1));
         ApiResult page =
@@ -296,8 +298,7 @@ class LinksApiTest {
 
     @Test
     void anOldWithdrawLinkDoesNotEndALaterAssignment() {
-        String id = s.meetup();
-        s.holdRole(id, "host", HOLDER.sub());
+        String id = meetupHostedByHolder();
         String old = withdrawToken(id);
         // withdrawn and taken again later: the assignment item now has a later assignedAt
         String later = NOW.plusSeconds(3600).toString();
