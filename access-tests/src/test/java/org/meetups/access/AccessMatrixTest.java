@@ -166,12 +166,7 @@ class AccessMatrixTest {
         scenario("PUT /meetups/{id}/attendees/{userId}/attendance", request -> {
             String id = api.meetup();
             api.rsvp(id, PERSON);
-            return new Call(
-                    afterStart,
-                    request.path("id", id)
-                            .path("userId", PERSON.sub())
-                            .json("{\"attendance\": \"ATTENDED\"}")
-                            .build());
+            return later(request.path("id", id).path("userId", PERSON.sub()).json("{\"attendance\": \"ATTENDED\"}"));
         });
         scenario(
                 "PUT /meetups/{id}/attendees/{userId}",
@@ -186,12 +181,8 @@ class AccessMatrixTest {
         scenario("PUT /meetups/{id}/attendance", request -> {
             String id = api.meetup();
             api.rsvp(id, PERSON);
-            return new Call(
-                    afterStart,
-                    request.path("id", id)
-                            .json("{\"attendance\": [{\"userId\": \"" + PERSON.sub()
-                                    + "\", \"attendance\": \"ATTENDED\"}]}")
-                            .build());
+            return later(request.path("id", id)
+                    .json("{\"attendance\": [{\"userId\": \"" + PERSON.sub() + "\", \"attendance\": \"ATTENDED\"}]}"));
         });
         scenario("GET /meetups/{id}/calendar.ics", request -> now(request.path("id", api.meetup())));
         scenario("POST /me/calendar-feed", request -> now(request));
