@@ -42,6 +42,13 @@ class LinksApiTest {
         return s.call(ApiEvents.request("POST", "/links/{token}").path("token", token));
     }
 
+    /** The DynamoDB transactions made since the call recorder's mark. */
+    static long transactionsSince(int mark) {
+        return CallRecorder.since(mark).stream()
+                .filter(c -> c.equals("DynamoDb.TransactWriteItems"))
+                .count();
+    }
+
     /** A meetup whose host is HOLDER. */
     static String meetupHostedByHolder() {
         String id = s.meetup();
@@ -100,11 +107,7 @@ class LinksApiTest {
 
         int mark = CallRecorder.mark();
         assertPage(follow(token), 200, "You withdrew from your role");
-        assertEquals(
-                1,
-                CallRecorder.since(mark).stream()
-                        .filter(c -> c.equals("DynamoDb.TransactWriteItems"))
-                        .count());
+        assertEquals(1, transactionsSince(mark));
         assertFalse(s.exists(Keys.meetupPk(id), Keys.roleSk("host", HOLDER.sub())));
         assertEquals(0, s.stored(id).roles().get("host").filled());
         assertTrue(s.exists(Keys.tokenPk(nonce), Keys.USED));
@@ -208,11 +211,7 @@ class LinksApiTest {
 
         int mark = CallRecorder.mark();
         assertPage(follow(token), 200, "Your RSVP is cancelled");
-        assertEquals(
-                1,
-                CallRecorder.since(mark).stream()
-                        .filter(c -> c.equals("DynamoDb.TransactWriteItems"))
-                        .count());
+        assertEquals(1, transactionsSince(mark));
         assertEquals("CANCELLED", s.rsvpStatus(id, HOLDER.sub()));
         assertEquals("GOING", s.rsvpStatus(id, waiting.sub()));
         assertEquals(1, s.stored(id).goingCount());
