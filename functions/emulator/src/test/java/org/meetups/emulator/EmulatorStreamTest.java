@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -51,19 +53,8 @@ class EmulatorStreamTest {
     @BeforeAll
     static void start() {
         emulator = Emulator.start();
-        var credentials = CREDENTIALS;
-        dynamo = DynamoDbClient.builder()
-                .endpointOverride(URI.create(emulator.endpoint()))
-                .region(Region.of(Emulator.REGION))
-                .credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
-        streams = DynamoDbStreamsClient.builder()
-                .endpointOverride(URI.create(emulator.endpoint()))
-                .region(Region.of(Emulator.REGION))
-                .credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        dynamo = client(DynamoDbClient.builder(), emulator);
+        streams = client(DynamoDbStreamsClient.builder(), emulator);
     }
 
     @AfterAll
@@ -75,14 +66,7 @@ class EmulatorStreamTest {
     void freshTableAndAReaderThatKeepsItsIterator() {
         table = TemplateTable.create(dynamo, ProjectFiles.resolve("template.yaml"), "stream-" + UUID.randomUUID());
         streamArn = dynamo.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-        String shard = streams.describeStream(r -> r.streamArn(streamArn))
-                .streamDescription()
-                .shards()
-                .get(0)
-                .shardId();
-        iterator = streams.getShardIterator(
-                        r -> r.streamArn(streamArn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                .shardIterator();
+        iterator = fromTheStart(streams, streamArn);
     }
 
     @Test
@@ -177,40 +161,30 @@ class EmulatorStreamTest {
     @Test
     void shardIteratorsExpireAsInDynamoDbStreams() throws InterruptedException {
         Emulator shortLived = Emulator.start(0, "--shard-iterator-lifetime", "1");
-        try (DynamoDbClient db = DynamoDbClient.builder()
-                        .endpointOverride(URI.create(shortLived.endpoint()))
-                        .region(Region.of(Emulator.REGION))
-                        .credentialsProvider(CREDENTIALS)
-                        .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        .build();
-                DynamoDbStreamsClient reader = DynamoDbStreamsClient.builder()
-                        .endpointOverride(URI.create(shortLived.endpoint()))
-                        .region(Region.of(Emulator.REGION))
-                        .credentialsProvider(CREDENTIALS)
-                        .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        .build()) {
+        try (DynamoDbClient db = client(DynamoDbClient.builder(), shortLived);
+                DynamoDbStreamsClient reader = client(DynamoDbStreamsClient.builder(), shortLived)) {
             String name =
                     TemplateTable.create(db, ProjectFiles.resolve("template.yaml"), "expiry-" + UUID.randomUUID());
             String arn = db.describeTable(r -> r.tableName(name)).table().latestStreamArn();
-            String shard = reader.describeStream(r -> r.streamArn(arn))
-                    .streamDescription()
-                    .shards()
-                    .get(0)
-                    .shardId();
-            String first = reader.getShardIterator(
-                            r -> r.streamArn(arn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                    .shardIterator();
+            String first = fromTheStart(reader, arn);
             String next = reader.getRecords(r -> r.shardIterator(first)).nextShardIterator();
             Thread.sleep(1500); // the iterator's lifetime, 1 s here, passes
             assertThrows(ExpiredIteratorException.class, () -> reader.getRecords(r -> r.shardIterator(next)));
-            String fresh = reader.getShardIterator(
-                            r -> r.streamArn(arn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                    .shardIterator();
+            String fresh = fromTheStart(reader, arn);
             assertEquals(
                     List.of(), reader.getRecords(r -> r.shardIterator(fresh)).records());
         } finally {
             shortLived.stop();
         }
+    }
+
+    /** A client of the emulator, made as the functions make theirs (URL-connection HTTP, the emulator's region). */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, Emulator at) {
+        return builder.endpointOverride(URI.create(at.endpoint()))
+                .region(Region.of(Emulator.REGION))
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 
     private void refused(TransactWriteItem... items) {
@@ -224,15 +198,20 @@ class EmulatorStreamTest {
     }
 
     private List<Record> fromTheStart() {
-        String shard = streams.describeStream(r -> r.streamArn(streamArn))
+        String fresh = fromTheStart(streams, streamArn);
+        return new ArrayList<>(streams.getRecords(r -> r.shardIterator(fresh)).records());
+    }
+
+    /** An iterator at the start of the stream's first (here only) shard. */
+    private static String fromTheStart(DynamoDbStreamsClient reader, String streamArn) {
+        String shard = reader.describeStream(r -> r.streamArn(streamArn))
                 .streamDescription()
                 .shards()
                 .get(0)
                 .shardId();
-        String fresh = streams.getShardIterator(
+        return reader.getShardIterator(
                         r -> r.streamArn(streamArn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
                 .shardIterator();
-        return new ArrayList<>(streams.getRecords(r -> r.shardIterator(fresh)).records());
     }
 
     private static String describe(Record record) {
