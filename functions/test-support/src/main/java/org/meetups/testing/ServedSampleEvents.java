@@ -2,6 +2,7 @@ package org.meetups.testing;
 
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.meetups.http.HttpFunction;
 
@@ -11,30 +12,37 @@ import org.meetups.http.HttpFunction;
  * every sample event names a route. The subclass sets up the data the files name before the tests.
  */
 public abstract class ServedSampleEvents {
+    /** What serves the files: the stack and the function's handler. */
+    public record Served(TestStack stack, HttpFunction handler) {}
+
     private final SampleEvents events;
-    private final Supplier<TestStack> stack;
-    private final Supplier<? extends HttpFunction> handler;
+    private final Supplier<Served> served;
     private final List<SampleEvents.Expect> inOrder;
 
-    /** The stack and handler as the subclass's set-up made them (read when the tests run). */
-    protected ServedSampleEvents(
-            String folder,
-            Supplier<TestStack> stack,
-            Supplier<? extends HttpFunction> handler,
-            SampleEvents.Expect... inOrder) {
+    /** {@code served} is read when the tests run, after the subclass's set-up made the stack and handler. */
+    protected ServedSampleEvents(String folder, Supplier<Served> served, SampleEvents.Expect... inOrder) {
         this.events = SampleEvents.in(folder);
-        this.stack = stack;
-        this.handler = handler;
+        this.served = served;
         this.inOrder = List.of(inOrder);
+    }
+
+    /** Files that all get the same status (every sample of the function answers alike). */
+    protected ServedSampleEvents(String folder, Supplier<Served> served, int status, String... inOrder) {
+        this(
+                folder,
+                served,
+                Stream.of(inOrder)
+                        .map(file -> new SampleEvents.Expect(file, status))
+                        .toArray(SampleEvents.Expect[]::new));
     }
 
     @Test
     void everySampleEventIsServed() {
-        events.assertServed(stack.get(), handler.get(), inOrder);
+        events.assertServed(served.get().stack(), served.get().handler(), inOrder);
     }
 
     @Test
     void everyRouteHasASampleEvent() {
-        events.assertEveryRouteHasOne(handler.get());
+        events.assertEveryRouteHasOne(served.get().handler());
     }
 }

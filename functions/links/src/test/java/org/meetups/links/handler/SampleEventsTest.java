@@ -4,8 +4,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.store.Keys;
-import org.meetups.testing.SampleEvents.Expect;
 import org.meetups.testing.ServedSampleEvents;
+import org.meetups.testing.ServedSampleEvents.Served;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The files in events/links (tokens signed with the test secret), served by the real handler in a sensible order. */
@@ -13,13 +13,13 @@ class SampleEventsTest extends ServedSampleEvents {
     SampleEventsTest() {
         super(
                 "links",
-                () -> s.stack,
-                () -> s.handler,
-                new Expect("get-meetup-calendar.json", 200),
-                new Expect("get-calendar-feed.json", 200),
-                new Expect("show-link.json", 200),
-                new Expect("follow-link.json", 200),
-                new Expect("rotate-calendar-feed.json", 200));
+                () -> new Served(s.stack, s.handler),
+                200,
+                "get-meetup-calendar.json",
+                "get-calendar-feed.json",
+                "show-link.json",
+                "follow-link.json",
+                "rotate-calendar-feed.json");
     }
 
     static final String SAMPLE_ID = "01J0000000000000000000MEET";

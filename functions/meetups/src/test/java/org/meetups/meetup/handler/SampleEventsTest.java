@@ -17,6 +17,7 @@ import org.meetups.store.MeetupTable;
 import org.meetups.testing.SampleEvents;
 import org.meetups.testing.SampleEvents.Expect;
 import org.meetups.testing.ServedSampleEvents;
+import org.meetups.testing.ServedSampleEvents.Served;
 import org.meetups.testing.TestStack;
 
 /** The files in events/meetups, read as the Lambda runtime reads them, served by the real handler. */
@@ -24,8 +25,7 @@ class SampleEventsTest extends ServedSampleEvents {
     SampleEventsTest() {
         super(
                 "meetups",
-                () -> stack,
-                () -> handler,
+                () -> new Served(stack, handler),
                 new Expect("create-meetup.json", 201),
                 new Expect("get-meetup.json", 200),
                 new Expect("list-meetups.json", 200),

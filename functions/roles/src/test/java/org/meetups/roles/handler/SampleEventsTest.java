@@ -7,14 +7,14 @@ import org.meetups.domain.RoleNeed;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SampleEvents.Expect;
 import org.meetups.testing.ServedSampleEvents;
+import org.meetups.testing.ServedSampleEvents.Served;
 
 /** The files in events/roles, read as the Lambda runtime reads them, served by the real handler in a sensible order. */
 class SampleEventsTest extends ServedSampleEvents {
     SampleEventsTest() {
         super(
                 "roles",
-                () -> s.stack,
-                () -> s.handler,
+                () -> new Served(s.stack, s.handler),
                 new Expect("list-meetup-roles.json", 200),
                 new Expect("add-meetup-role.json", 201),
                 new Expect("change-meetup-role.json", 200),
