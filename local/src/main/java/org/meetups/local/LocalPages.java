@@ -10,12 +10,15 @@ import org.meetups.local.HttpGateway.Reply;
 
 /** The local-only endpoints under /_local/: index, tokens, JWKS, schedules, sent emails, metrics. */
 final class LocalPages {
+    private static final String HTML = "text/html; charset=utf-8";
+    private static final String JSON = "application/json";
+
     private LocalPages() {}
 
     static Reply serve(HttpGateway gateway, String method, String path, Map<String, String> query, byte[] body) {
         String rest = path.replaceFirst("^/_local/?", "");
         if (rest.isEmpty() && method.equals("GET")) {
-            return HttpGateway.page(200, "text/html; charset=utf-8", index(gateway), null);
+            return HttpGateway.page(200, HTML, index(gateway), null);
         }
         if (rest.equals("token") && (method.equals("GET") || method.equals("POST"))) {
             String user = query.getOrDefault("user", "eva").strip();
@@ -43,23 +46,11 @@ final class LocalPages {
                     "token for " + user + " " + localUser.groups());
         }
         if (rest.equals("jwks.json")) {
-            return HttpGateway.page(200, "application/json", gateway.issuer().jwks(), null);
+            return HttpGateway.page(200, JSON, gateway.issuer().jwks(), null);
         }
-        if (rest.equals("mails") && method.equals("GET")) {
-            return HttpGateway.page(
-                    200, "text/html; charset=utf-8", mails(gateway.backend().mailBox()), null);
-        }
-        if (rest.equals("mails.json") && method.equals("GET")) {
-            return HttpGateway.page(
-                    200, "application/json", gateway.backend().mailBox().json().toString(), null);
-        }
-        if (rest.equals("metrics") && method.equals("GET")) {
-            return HttpGateway.page(
-                    200, "text/html; charset=utf-8", metrics(gateway.backend().metrics()), null);
-        }
-        if (rest.equals("metrics.json") && method.equals("GET")) {
-            return HttpGateway.page(
-                    200, "application/json", gateway.backend().metrics().json().toString(), null);
+        Reply record = method.equals("GET") ? record(gateway.backend(), rest) : null;
+        if (record != null) {
+            return record;
         }
         if (rest.startsWith("schedules/") && method.equals("POST")) {
             String id = rest.substring("schedules/".length());
@@ -70,7 +61,7 @@ final class LocalPages {
             }
             try {
                 String result = schedules.fire(schedule.get(), Instant.now(), "triggered by hand");
-                return HttpGateway.page(200, "application/json", result, "fired " + id);
+                return HttpGateway.page(200, JSON, result, "fired " + id);
             } catch (LambdaFunction.FunctionError e) {
                 return HttpGateway.page(502, "text/plain", e.getMessage() + "\n", "fired " + id + ": function error");
             }
@@ -78,22 +69,34 @@ final class LocalPages {
         return HttpGateway.page(404, "text/plain", "nothing here; see /_local/\n", null);
     }
 
+    /** What the stack did, read-only: the mails it sent and the metrics it put, as a page or as JSON; null for none. */
+    private static Reply record(HttpGateway.Backend backend, String rest) {
+        return switch (rest) {
+            case "mails" -> HttpGateway.page(200, HTML, mails(backend.mailBox()), null);
+            case "mails.json" ->
+                HttpGateway.page(200, JSON, backend.mailBox().json().toString(), null);
+            case "metrics" -> HttpGateway.page(200, HTML, metrics(backend.metrics()), null);
+            case "metrics.json" ->
+                HttpGateway.page(200, JSON, backend.metrics().json().toString(), null);
+            default -> null;
+        };
+    }
+
     private static String index(HttpGateway gateway) {
-        StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>meetups local</title>"
-                + "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}code{background:#eee;padding:0 .2em}"
-                + "td{padding:.2em .6em;border-bottom:1px solid #ddd}</style><h1>Meetups, running locally</h1>");
+        StringBuilder html = document(
+                "meetups local",
+                "60em",
+                "code{background:#eee;padding:0 .2em}td{padding:.2em .6em;border-bottom:1px solid #ddd}");
+        html.append("<h1>Meetups, running locally</h1>");
         html.append("<p><a href=\"/_local/mails\">Sent emails</a> (<a href=\"/_local/mails.json\">JSON</a>) &middot; "
                 + "<a href=\"/_local/metrics\">Metrics</a> (<a href=\"/_local/metrics.json\">JSON</a>) &middot; "
                 + "<a href=\"/_local/jwks.json\">JWKS</a></p>");
         html.append("<h2>Routes (from template.yaml)</h2><table>");
         for (HttpRoute r : gateway.routes()) {
-            html.append("<tr><td><code>")
-                    .append(esc(r.routeKey()))
-                    .append("</code></td><td>")
-                    .append(esc(r.function()))
-                    .append("</td><td>")
-                    .append(r.authorized() ? "JWT" : "open")
-                    .append("</td></tr>");
+            html.append(row(
+                    td("<code>" + esc(r.routeKey()) + "</code>"),
+                    td(esc(r.function())),
+                    td(r.authorized() ? "JWT" : "open")));
         }
         html.append("</table><h2>Users</h2><p>Token: <code>curl -s '")
                 .append(gateway.url())
@@ -103,35 +106,18 @@ final class LocalPages {
         gateway.users()
                 .known()
                 .values()
-                .forEach(u -> html.append("<tr><td><a href=\"/_local/token?user=")
-                        .append(esc(u.sub()))
-                        .append("\">")
-                        .append(esc(u.sub()))
-                        .append("</a></td><td>")
-                        .append(esc(u.name()))
-                        .append("</td><td>")
-                        .append(esc(u.email()))
-                        .append("</td><td>")
-                        .append(esc(u.department()))
-                        .append("</td><td>")
-                        .append(esc(u.language()))
-                        .append("</td><td>")
-                        .append(esc(String.join(" ", u.groups())))
-                        .append("</td></tr>"));
+                .forEach(u -> html.append(row(
+                        td("<a href=\"/_local/token?user=" + esc(u.sub()) + "\">" + esc(u.sub()) + "</a>"),
+                        texts(u.name(), u.email(), u.department(), u.language(), String.join(" ", u.groups())))));
         html.append("</table><h2>Schedules</h2><table>");
         Schedules schedules = gateway.backend().schedules();
         for (Schedules.Schedule s : schedules.all()) {
-            html.append("<tr><td><code>")
-                    .append(esc(s.id()))
-                    .append("</code></td><td>")
-                    .append(esc(s.expression()))
-                    .append(" ")
-                    .append(esc(s.zone().getId()))
-                    .append("</td><td>next: ")
-                    .append(schedules.next(s).map(Instant::toString).orElse("never"))
-                    .append("</td><td><form method=post action=\"/_local/schedules/")
-                    .append(esc(s.id()))
-                    .append("\"><button>fire now</button></form></td></tr>");
+            html.append(row(
+                    td("<code>" + esc(s.id()) + "</code>"),
+                    td(esc(s.expression()) + " " + esc(s.zone().getId())),
+                    td("next: " + schedules.next(s).map(Instant::toString).orElse("never")),
+                    td("<form method=post action=\"/_local/schedules/" + esc(s.id())
+                            + "\"><button>fire now</button></form>")));
         }
         if (schedules.all().isEmpty()) {
             html.append("<tr><td>none declared yet</td></tr>");
@@ -140,11 +126,13 @@ final class LocalPages {
     }
 
     private static String mails(MailBox box) {
-        StringBuilder html = new StringBuilder(
-                "<!doctype html><meta charset=utf-8><title>sent emails</title>"
-                        + "<style>body{font-family:sans-serif;max-width:70em;margin:2em auto}article{border:1px solid #ccc;margin:1em 0;padding:.5em 1em}"
-                        + "iframe{width:100%;height:24em;border:1px solid #eee}pre{white-space:pre-wrap}</style>"
-                        + "<h1>Sent emails</h1><p><a href=\"/_local/\">back</a> &middot; newest last &middot; reload to refresh</p>");
+        StringBuilder html = document(
+                "sent emails",
+                "70em",
+                "article{border:1px solid #ccc;margin:1em 0;padding:.5em 1em}"
+                        + "iframe{width:100%;height:24em;border:1px solid #eee}pre{white-space:pre-wrap}");
+        html.append(
+                "<h1>Sent emails</h1><p><a href=\"/_local/\">back</a> &middot; newest last &middot; reload to refresh</p>");
         var all = box.mails();
         if (all.isEmpty()) {
             html.append("<p>No email sent yet.</p>");
@@ -185,10 +173,11 @@ final class LocalPages {
     }
 
     private static String metrics(Metrics metrics) {
-        StringBuilder html = new StringBuilder("<!doctype html><meta charset=utf-8><title>metrics</title>"
-                + "<style>body{font-family:sans-serif;max-width:80em;margin:2em auto}td,th{padding:.2em .6em;"
-                + "border-bottom:1px solid #ddd;text-align:left}td.n{text-align:right}</style>"
-                + "<h1>Metrics the functions emitted</h1><p><a href=\"/_local/\">back</a> &middot; "
+        StringBuilder html = document(
+                "metrics",
+                "80em",
+                "td,th{padding:.2em .6em;border-bottom:1px solid #ddd;text-align:left}td.n{text-align:right}");
+        html.append("<h1>Metrics the functions emitted</h1><p><a href=\"/_local/\">back</a> &middot; "
                 + "<a href=\"/_local/metrics.json\">JSON</a> &middot; reload to refresh; CloudWatch embedded metric "
                 + "format read from the functions' output</p><table><tr><th>namespace</th><th>metric</th><th>dimensions</th>"
                 + "<th>unit</th><th>samples</th><th>sum</th><th>min</th><th>max</th><th>last</th><th>from</th></tr>");
@@ -207,29 +196,59 @@ final class LocalPages {
                             .append(d.getValue().asText()));
             List<String> functions = new ArrayList<>();
             m.path("functions").forEach(f -> functions.add(f.asText()));
-            html.append("<tr><td>")
-                    .append(esc(m.path("namespace").asText()))
-                    .append("</td><td>")
-                    .append(esc(m.path("name").asText()))
-                    .append("</td><td>")
-                    .append(esc(dimensions.toString()))
-                    .append("</td><td>")
-                    .append(esc(m.path("unit").asText("")))
-                    .append("</td><td class=n>")
-                    .append(m.path("samples").asLong())
-                    .append("</td><td class=n>")
-                    .append(Metrics.number(m.path("sum").asDouble()))
-                    .append("</td><td class=n>")
-                    .append(Metrics.number(m.path("min").asDouble()))
-                    .append("</td><td class=n>")
-                    .append(Metrics.number(m.path("max").asDouble()))
-                    .append("</td><td>")
-                    .append(esc(m.path("last").asText()))
-                    .append("</td><td>")
-                    .append(esc(String.join(", ", functions)))
-                    .append("</td></tr>");
+            html.append(row(
+                    texts(
+                            m.path("namespace").asText(),
+                            m.path("name").asText(),
+                            dimensions.toString(),
+                            m.path("unit").asText("")),
+                    numbers(
+                            Long.toString(m.path("samples").asLong()),
+                            Metrics.number(m.path("sum").asDouble()),
+                            Metrics.number(m.path("min").asDouble()),
+                            Metrics.number(m.path("max").asDouble())),
+                    texts(m.path("last").asText(), String.join(", ", functions))));
         });
         return html.append("</table>").toString();
+    }
+
+    /** The start of a page: its title, and its style after the body's (sans-serif, centred, this wide at most). */
+    private static StringBuilder document(String title, String maxWidth, String style) {
+        return new StringBuilder("<!doctype html><meta charset=utf-8><title>")
+                .append(title)
+                .append("</title><style>body{font-family:sans-serif;max-width:")
+                .append(maxWidth)
+                .append(";margin:2em auto}")
+                .append(style)
+                .append("</style>");
+    }
+
+    /** A table row of cells ({@link #td}, {@link #texts}, {@link #numbers}). */
+    private static String row(String... cells) {
+        return "<tr>" + String.join("", cells) + "</tr>";
+    }
+
+    /** A cell of HTML (text in it already escaped). */
+    private static String td(String html) {
+        return "<td>" + html + "</td>";
+    }
+
+    /** Cells of text, escaped. */
+    private static String texts(String... texts) {
+        StringBuilder cells = new StringBuilder();
+        for (String text : texts) {
+            cells.append(td(esc(text)));
+        }
+        return cells.toString();
+    }
+
+    /** Cells of figures, right-aligned. */
+    private static String numbers(String... figures) {
+        StringBuilder cells = new StringBuilder();
+        for (String figure : figures) {
+            cells.append("<td class=n>").append(figure).append("</td>");
+        }
+        return cells.toString();
     }
 
     static String esc(String s) {

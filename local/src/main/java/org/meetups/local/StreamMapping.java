@@ -3,13 +3,11 @@ package org.meetups.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,13 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import org.meetups.emulator.StreamRecords;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
-import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
-import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -231,7 +227,7 @@ public final class StreamMapping implements Runnable {
                 continue;
             }
             response.records().forEach(r -> {
-                pending.addLast(toLambda(r, settings.streamArn()));
+                pending.addLast(StreamRecords.toLambda(r, settings.streamArn()));
                 lastRead.put(shard.getKey(), r.dynamodb().sequenceNumber());
             });
             if (response.nextShardIterator() == null) {
@@ -256,72 +252,6 @@ public final class StreamMapping implements Runnable {
                     }
                 })
                 .shardIterator();
-    }
-
-    /** A stream record as Lambda puts it into the event (the DynamoDB JSON of the stream API). */
-    static ObjectNode toLambda(Record record, String streamArn) {
-        ObjectNode out = JSON.createObjectNode();
-        out.put("eventID", record.eventID());
-        out.put("eventName", record.eventNameAsString());
-        out.put("eventVersion", record.eventVersion());
-        out.put("eventSource", "aws:dynamodb");
-        out.put("awsRegion", record.awsRegion());
-        StreamRecord data = record.dynamodb();
-        ObjectNode dynamodb = out.putObject("dynamodb");
-        if (data.approximateCreationDateTime() != null) {
-            dynamodb.put(
-                    "ApproximateCreationDateTime",
-                    data.approximateCreationDateTime().getEpochSecond());
-        }
-        if (data.hasKeys()) {
-            dynamodb.set("Keys", item(data.keys()));
-        }
-        if (data.hasNewImage()) {
-            dynamodb.set("NewImage", item(data.newImage()));
-        }
-        if (data.hasOldImage()) {
-            dynamodb.set("OldImage", item(data.oldImage()));
-        }
-        dynamodb.put("SequenceNumber", data.sequenceNumber());
-        if (data.sizeBytes() != null) {
-            dynamodb.put("SizeBytes", data.sizeBytes());
-        }
-        dynamodb.put("StreamViewType", data.streamViewTypeAsString());
-        if (record.userIdentity() != null) {
-            out.putObject("userIdentity")
-                    .put("type", record.userIdentity().type())
-                    .put("principalId", record.userIdentity().principalId());
-        }
-        out.put("eventSourceARN", streamArn);
-        return out;
-    }
-
-    private static ObjectNode item(Map<String, AttributeValue> item) {
-        ObjectNode out = JSON.createObjectNode();
-        item.forEach((k, v) -> out.set(k, value(v)));
-        return out;
-    }
-
-    private static JsonNode value(AttributeValue v) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        switch (v.type()) {
-            case S -> out.put("S", v.s());
-            case N -> out.put("N", v.n());
-            case B -> out.put("B", Base64.getEncoder().encodeToString(v.b().asByteArray()));
-            case BOOL -> out.put("BOOL", v.bool());
-            case NUL -> out.put("NULL", true);
-            case SS -> v.ss().forEach(out.putArray("SS")::add);
-            case NS -> v.ns().forEach(out.putArray("NS")::add);
-            case BS ->
-                v.bs().forEach(b -> out.withArray("BS").add(Base64.getEncoder().encodeToString(b.asByteArray())));
-            case M -> out.set("M", item(v.m()));
-            case L -> {
-                ArrayNode list = out.putArray("L");
-                v.l().forEach(e -> list.add(value(e)));
-            }
-            default -> throw new IllegalArgumentException("unknown attribute type " + v.type());
-        }
-        return out;
     }
 
     private static void sleepQuietly(long millis) {

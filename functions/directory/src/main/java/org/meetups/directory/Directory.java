@@ -1,5 +1,7 @@
 package org.meetups.directory;
 
+import static org.meetups.store.Attributes.text;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -144,7 +146,7 @@ public final class Directory {
         return item;
     }
 
-    /** One page of the subscribed entries of a shard, after {@code afterKey} (null: from the start), in key order. */
+    /** One page of entries (the subscribed entries of a shard), in key order; {@code lastKey}: where the next page starts after (null: none). */
     public record Page(List<Entry> entries, String lastKey) {}
 
     /** The sort key of a manager in the managers' index: their department first, so a department's managers are together. */
@@ -157,44 +159,37 @@ public final class Directory {
 
     /** Up to {@code limit} managers after {@code afterKey} (a managers' index sort key; null: from the first): one Query. */
     public Managers managers(String afterKey, int limit) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":managers", s(MANAGERS)));
-        String condition = "GSI2PK = :managers";
-        if (afterKey != null) {
-            condition += " AND GSI2SK > :after";
-            values.put(":after", s(afterKey));
-        }
-        String keyCondition = condition;
-        QueryResponse page = table.client()
-                .query(r -> r.tableName(table.name())
-                        .indexName(Keys.GSI2)
-                        .keyConditionExpression(keyCondition)
-                        .expressionAttributeValues(values)
-                        .limit(limit));
-        List<Entry> entries = page.items().stream().map(Directory::entry).toList();
-        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
-        return new Managers(
-                entries, more ? page.lastEvaluatedKey().get(Keys.GSI2_SK).s() : null);
+        Page page = indexPage(Keys.GSI2, Keys.GSI2_PK, Keys.GSI2_SK, MANAGERS, afterKey, limit);
+        return new Managers(page.entries(), page.lastKey());
     }
 
     public Page subscribers(int shard, String afterKey, int limit) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":shard", s(Keys.digestShard(shard))));
-        String condition = "GSI1PK = :shard";
+        return indexPage(Keys.GSI1, Keys.GSI1_PK, Keys.GSI1_SK, Keys.digestShard(shard), afterKey, limit);
+    }
+
+    /**
+     * Up to {@code limit} entries of one partition of an index, after the index sort key {@code afterKey}
+     * (null: from the first), in key order: one Query. The page's last key is the sort key to go on after.
+     */
+    private Page indexPage(
+            String index, String partitionKey, String sortKey, String partition, String afterKey, int limit) {
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":partition", s(partition)));
+        String condition = partitionKey + " = :partition";
         if (afterKey != null) {
-            condition += " AND GSI1SK > :after";
+            condition += " AND " + sortKey + " > :after";
             values.put(":after", s(afterKey));
         }
         String keyCondition = condition;
         QueryResponse page = table.client()
                 .query(r -> r.tableName(table.name())
-                        .indexName(Keys.GSI1)
+                        .indexName(index)
                         .keyConditionExpression(keyCondition)
                         .expressionAttributeValues(values)
                         .limit(limit));
-        List<Entry> entries = page.items().stream().map(Directory::entry).toList();
         boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
         return new Page(
-                entries,
-                more && !entries.isEmpty() ? entries.get(entries.size() - 1).personKey() : null);
+                page.items().stream().map(Directory::entry).toList(),
+                more ? page.lastEvaluatedKey().get(sortKey).s() : null);
     }
 
     /**
@@ -445,11 +440,6 @@ public final class Directory {
             return importOne(m, personKey, now2, now);
         }
         return Imported.UPDATED;
-    }
-
-    static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
     }
 
     static AttributeValue s(String value) {

@@ -3,12 +3,11 @@ package org.meetups.figures;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
-import org.meetups.store.Keys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Key layout and reading of the involvement items (all written by the projections function from the
- * stream, except the settings, which the involvement function writes):
+ * stream, except the settings and their snapshots, which the involvement function writes):
  * <ul>
  *   <li>a person's month: {@code INVOLVEMENT#USER#<userId> / M#<yyyy-MM>} (their own figures, whatever
  *       their department);</li>
@@ -18,16 +17,35 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>what one source item (an RSVP, a role, a highlight) counts for now:
  *       {@code INVOLVEMENT#SOURCE#<meetupId> / <the item's SK>}, with the stream sequence number applied last;</li>
  *   <li>settings: {@code INVOLVEMENT#SETTINGS / DEPT#<department>#HEADCOUNT}, {@code .../DEPT#<department>#TARGET},
- *       {@code .../DEPT#<department>#TARGET#<userId>} (a person's own target), {@code .../AMBASSADOR#<userId>}.</li>
+ *       {@code .../DEPT#<department>#TARGET#<userId>} (a person's own target), {@code .../AMBASSADOR#<userId>};
+ *       their versions {@code .../DEPT#<department>#VERSION} and {@code .../AMBASSADORS}, one more with
+ *       each change;</li>
+ *   <li>a department's settings in force in a month (its snapshot, {@link #SNAPSHOT}): headcount, target,
+ *       every personal target and the version copied, at {@code INVOLVEMENT#DEPT#<department> / M#<yyyy-MM>}
+ *       (just before the month's member months) and in GSI1 {@code INVOLVEMENT#<yyyy> / <yyyy-MM>#<department>}
+ *       (just before the department's member months of the month);</li>
+ *   <li>the organisation's settings in force in a month (the ambassadors, the version):
+ *       {@code INVOLVEMENT#ORG / M#<yyyy-MM>}, in GSI1 {@code INVOLVEMENT#<yyyy> / <yyyy-MM>} (before every
+ *       department of the month).</li>
  * </ul>
- * Counters are the {@link Figures} names as number attributes.
+ * So the Queries of a department's months and of the organisation's year read the settings in force
+ * along with the figures. Counters are the {@link Figures} names as number attributes; the
+ * {@code type} attribute tells aggregates ({@link #TYPE}) from snapshots.
  */
 public final class InvolvementItems {
     public static final String TYPE = "INVOLVEMENT";
+    public static final String SNAPSHOT = "INVOLVEMENT_SETTINGS";
+    public static final String TYPE_ATTRIBUTE = "type";
     public static final String SETTINGS_PK = "INVOLVEMENT#SETTINGS";
+    public static final String ORGANISATION_PK = "INVOLVEMENT#ORG";
+    /** The version item of the organisation's settings (the ambassadors); they all start with {@code AMBASSADOR}. */
+    public static final String AMBASSADORS_SK = "AMBASSADORS";
+
+    public static final String AMBASSADOR_PREFIX = "AMBASSADOR";
     public static final String USER_ID = "userId";
     public static final String DEPARTMENT = "department";
     public static final String MONTH = "month";
+    public static final String VERSION = "version";
     /** The person's name as the item that counted last had it (aggregates). */
     public static final String NAME = "name";
     /** The department of people the directory knows no department of (tokens never name it: it has parentheses). */
@@ -36,43 +54,42 @@ public final class InvolvementItems {
     private InvolvementItems() {}
 
     public static String userPk(String userId) {
-        return "INVOLVEMENT#USER#" + userId;
+        return TYPE + "#USER#" + userId;
     }
 
+    /** A person's month, and a department's or the organisation's snapshot of a month. */
     public static String monthSk(YearMonth month) {
         return "M#" + month;
     }
 
     public static String departmentPk(String department) {
-        return "INVOLVEMENT#DEPT#" + department;
+        return TYPE + "#DEPT#" + department;
     }
 
     public static String memberMonthSk(YearMonth month, String userId) {
-        return "M#" + month + "#" + userId;
+        return monthSk(month) + "#" + userId;
     }
 
     public static String yearPk(int year) {
-        return "INVOLVEMENT#" + year;
+        return TYPE + "#" + year;
     }
 
-    public static String yearSk(YearMonth month, String department, String userId) {
-        return month + "#" + department + "#" + userId;
+    /** The organisation's year index: a month, then a department, then a person (each a prefix of the next). */
+    public static String yearSk(YearMonth month, String... departmentAndUser) {
+        return month + (departmentAndUser.length == 0 ? "" : "#" + String.join("#", departmentAndUser));
     }
 
     public static String sourcePk(String meetupId) {
-        return "INVOLVEMENT#SOURCE#" + meetupId;
+        return TYPE + "#SOURCE#" + meetupId;
     }
 
-    public static String headcountSk(String department) {
-        return "DEPT#" + department + "#HEADCOUNT";
-    }
-
-    public static String targetSk(String department) {
-        return "DEPT#" + department + "#TARGET";
+    /** A department's setting: {@code DEPT#<department>#<what>} ({@code HEADCOUNT}, {@code TARGET}, {@code VERSION}). */
+    public static String departmentSettingSk(String department, String what) {
+        return departmentSettingsPrefix(department) + what;
     }
 
     public static String personalTargetSk(String department, String userId) {
-        return "DEPT#" + department + "#TARGET#" + userId;
+        return departmentSettingSk(department, "TARGET#" + userId);
     }
 
     public static String departmentSettingsPrefix(String department) {
@@ -80,11 +97,12 @@ public final class InvolvementItems {
     }
 
     public static String ambassadorSk(String userId) {
-        return "AMBASSADOR#" + userId;
+        return AMBASSADOR_PREFIX + "#" + userId;
     }
 
-    public static Map<String, AttributeValue> key(String pk, String sk) {
-        return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
+    /** Whether an item of a month partition is a settings snapshot rather than a member's month. */
+    public static boolean snapshot(Map<String, AttributeValue> item) {
+        return SNAPSHOT.equals(text(item, TYPE_ATTRIBUTE));
     }
 
     /** The counters of an aggregate item (or of a source item's {@code figures} map). */

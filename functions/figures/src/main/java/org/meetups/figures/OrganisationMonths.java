@@ -12,9 +12,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
- * The organisation's member months of a span of months within one year: one Query of the year's
- * partition of GSI1 (a page per MB of result), whatever the history. Everyone who did anything is
- * in it: people without a department count under {@link InvolvementItems#NO_DEPARTMENT}.
+ * The organisation's months of a span of months within one year: one Query of the year's partition
+ * of GSI1 (a page per MB of result), whatever the history. Everyone who did anything is in it: people
+ * without a department count under {@link InvolvementItems#NO_DEPARTMENT}. The settings snapshots of
+ * those months come with them ({@link InvolvementItems#snapshot}).
  */
 public final class OrganisationMonths {
     private final MeetupTable table;
@@ -23,7 +24,7 @@ public final class OrganisationMonths {
         this.table = table;
     }
 
-    /** The member month items from {@code first} to {@code last} (the same year). */
+    /** The member months and settings snapshots from {@code first} to {@code last} (the same year). */
     public List<Map<String, AttributeValue>> items(YearMonth first, YearMonth last) {
         if (first.getYear() != last.getYear()) {
             throw new IllegalArgumentException("months of one year: " + first + " to " + last);
@@ -36,7 +37,7 @@ public final class OrganisationMonths {
                         ":pk",
                         AttributeValue.fromS(InvolvementItems.yearPk(first.getYear())),
                         ":from",
-                        AttributeValue.fromS(first + "#"),
+                        AttributeValue.fromS(InvolvementItems.yearSk(first)),
                         ":to",
                         AttributeValue.fromS(last + "#\uffff")))
                 .build();
@@ -49,7 +50,8 @@ public final class OrganisationMonths {
     public int peopleInvolved(YearMonth month) {
         Set<String> people = new HashSet<>();
         for (Map<String, AttributeValue> item : items(month, month)) {
-            if (InvolvementItems.figures(item).activities() > 0) {
+            if (!InvolvementItems.snapshot(item)
+                    && InvolvementItems.figures(item).activities() > 0) {
                 people.add(InvolvementItems.text(item, InvolvementItems.USER_ID));
             }
         }

@@ -69,6 +69,9 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
     }
 
     private final Authenticator authenticator;
+    private Map<String, Route> routes = Map.of();
+    private String primingRoute;
+    private List<Class<?>> primedTypes = List.of();
     private org.meetups.http.auth.DirectorySync directory;
     /** While priming: requests keep nothing (no directory entry for the sample caller). */
     private volatile boolean priming;
@@ -85,8 +88,21 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
         this.directory = sync;
     }
 
+    /**
+     * Declares what this function serves, once, in its constructor: its routes, keyed as template.yaml
+     * declares them (such as {@code "POST /meetups"}); the read-only route served while priming (see
+     * {@link #primingRoute()}); and the types whose JSON (de)serializers are built before the snapshot.
+     */
+    protected final void serve(Map<String, Route> routes, String primingRoute, Class<?>... primedTypes) {
+        this.routes = Map.copyOf(routes);
+        this.primingRoute = primingRoute;
+        this.primedTypes = List.of(primedTypes);
+    }
+
     /** The routes this function serves, keyed as template.yaml declares them, such as {@code "POST /meetups"}. */
-    public abstract Map<String, Route> routes();
+    public Map<String, Route> routes() {
+        return routes;
+    }
 
     /**
      * Routes template.yaml serves without the JWT authorizer (links in e-mails, calendar feeds):
@@ -117,12 +133,12 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
      * exists; null for none.
      */
     protected String primingRoute() {
-        return null;
+        return primingRoute;
     }
 
     /** Types whose JSON (de)serializers are built before the snapshot: the routes' inputs and views. */
     protected List<Class<?>> primedTypes() {
-        return List.of();
+        return primedTypes;
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.meetups.mail;
 
+import static org.meetups.store.Attributes.text;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -64,12 +66,11 @@ public final class MailWindows {
     }
 
     public static Window window(Map<String, AttributeValue> item) {
-        String ends = string(item, "windowEndsAt");
+        String ends = text(item, "windowEndsAt");
         return new Window(
                 ends == null ? null : Instant.parse(ends),
-                string(item, "told"),
-                new Recipient(
-                        string(item, "userId"), string(item, "email"), string(item, "name"), string(item, "language")));
+                text(item, "told"),
+                new Recipient(text(item, "userId"), text(item, "email"), text(item, "name"), text(item, "language")));
     }
 
     /** A mail about {@code told} went out now: a new window starts. */
@@ -205,11 +206,6 @@ public final class MailWindows {
                 r.conditionExpression(condition);
             }
         });
-    }
-
-    private static String string(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
     }
 
     private static AttributeValue s(String value) {

@@ -5,11 +5,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -19,8 +21,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
  * Registered for every SDK client on the test classpath (the SDK's global interceptor file), like
  * {@link CallRecorder}: makes chosen attempts of chosen operations fail before they are sent, inside
  * the SDK's own request pipeline, so the client's retry strategy and the code's own retries run as
- * they would against AWS. Counts every attempt (retries included) per operation, so tests can check
- * the retries that happened without counters in production code.
+ * they would against AWS; or changes chosen answers ({@link #answer}), such as a batch left
+ * unprocessed. Counts every attempt (retries included) per operation, so tests can check the retries
+ * that happened without counters in production code.
  *
  * <pre>{@code FaultInjector.fail("DynamoDb", "TransactWriteItems", 2, FaultInjector::transactionConflict);
  * try { ... } finally { FaultInjector.clear(); }}</pre>
@@ -53,9 +56,26 @@ public final class FaultInjector implements ExecutionInterceptor {
         return rule;
     }
 
+    /** Changes the next {@code times} answers of {@code service.operation}: what {@code change} makes of request and answer. */
+    public record Answer(
+            String service,
+            String operation,
+            AtomicInteger remaining,
+            BiFunction<SdkRequest, SdkResponse, SdkResponse> change) {}
+
+    private static final List<Answer> ANSWERS = new CopyOnWriteArrayList<>();
+
+    public static Answer answer(
+            String service, String operation, int times, BiFunction<SdkRequest, SdkResponse, SdkResponse> change) {
+        Answer answer = new Answer(service, operation, new AtomicInteger(times), change);
+        ANSWERS.add(answer);
+        return answer;
+    }
+
     /** Removes every rule and forgets the attempts counted. */
     public static void clear() {
         RULES.clear();
+        ANSWERS.clear();
         ATTEMPTS.clear();
     }
 
@@ -80,6 +100,34 @@ public final class FaultInjector implements ExecutionInterceptor {
                 throw rule.error().apply(request);
             }
         }
+    }
+
+    @Override
+    public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        SdkResponse response = context.response();
+        for (Answer answer : ANSWERS) {
+            if (answer.service().equals(service)
+                    && answer.operation().equals(operation)
+                    && answer.remaining().getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                response = answer.change().apply(context.request(), response);
+            }
+        }
+        return response;
+    }
+
+    /**
+     * A BatchGetItem answered with nothing processed, as DynamoDB answers a batch over the table's
+     * throughput: every key asked comes back in {@code UnprocessedKeys}, no item.
+     */
+    public static SdkResponse nothingProcessed(SdkRequest request, SdkResponse response) {
+        var asked = (software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest) request;
+        return ((software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse) response)
+                .toBuilder()
+                        .responses(Map.of())
+                        .unprocessedKeys(asked.requestItems())
+                        .build();
     }
 
     public static final String DYNAMODB = "DynamoDb";

@@ -5,14 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.meetups.emulator.StreamRecords;
 import org.meetups.stream.StreamEvents;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -82,33 +79,7 @@ public final class StreamFeed {
         ObjectNode event = JSON.createObjectNode();
         ArrayNode array = event.putArray("Records");
         for (Record record : records) {
-            ObjectNode r = array.addObject();
-            r.put("eventID", record.eventID());
-            r.put("eventName", record.eventNameAsString());
-            r.put("eventVersion", record.eventVersion());
-            r.put("eventSource", "aws:dynamodb");
-            r.put("awsRegion", record.awsRegion());
-            r.put("eventSourceARN", streamArn);
-            ObjectNode d = r.putObject("dynamodb");
-            if (record.dynamodb().approximateCreationDateTime() != null) {
-                d.put(
-                        "ApproximateCreationDateTime",
-                        record.dynamodb().approximateCreationDateTime().getEpochSecond());
-            }
-            d.set("Keys", image(record.dynamodb().keys()));
-            if (record.dynamodb().hasNewImage()) {
-                d.set("NewImage", image(record.dynamodb().newImage()));
-            }
-            if (record.dynamodb().hasOldImage()) {
-                d.set("OldImage", image(record.dynamodb().oldImage()));
-            }
-            d.put("SequenceNumber", record.dynamodb().sequenceNumber());
-            d.put(
-                    "SizeBytes",
-                    record.dynamodb().sizeBytes() == null
-                            ? 0
-                            : record.dynamodb().sizeBytes());
-            d.put("StreamViewType", record.dynamodb().streamViewTypeAsString());
+            array.add(StreamRecords.toLambda(record, streamArn));
         }
         return read(event.toString());
     }
@@ -119,37 +90,5 @@ public final class StreamFeed {
 
     public static String write(DynamodbEvent event) {
         return StreamEvents.toJson(event);
-    }
-
-    private static ObjectNode image(Map<String, AttributeValue> item) {
-        ObjectNode node = JSON.createObjectNode();
-        item.forEach((k, v) -> node.set(k, value(v)));
-        return node;
-    }
-
-    private static ObjectNode value(AttributeValue v) {
-        ObjectNode node = JSON.createObjectNode();
-        switch (v.type()) {
-            case S -> node.put("S", v.s());
-            case N -> node.put("N", v.n());
-            case BOOL -> node.put("BOOL", v.bool());
-            case NUL -> node.put("NULL", true);
-            case M -> node.set("M", image(v.m()));
-            case L -> {
-                ArrayNode list = node.putArray("L");
-                v.l().forEach(x -> list.add(value(x)));
-            }
-            case SS -> {
-                ArrayNode list = node.putArray("SS");
-                v.ss().forEach(list::add);
-            }
-            case NS -> {
-                ArrayNode list = node.putArray("NS");
-                v.ns().forEach(list::add);
-            }
-            case B -> node.put("B", Base64.getEncoder().encodeToString(v.b().asByteArray()));
-            default -> throw new UncheckedIOException(new IOException("unsupported attribute type " + v.type()));
-        }
-        return node;
     }
 }

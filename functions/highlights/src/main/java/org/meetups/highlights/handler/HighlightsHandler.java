@@ -70,32 +70,20 @@ public final class HighlightsHandler extends HttpFunction {
         this.weeks = Weeks.of(env);
         this.env = env;
         this.clock = clock;
-    }
-
-    private final Map<String, Route> routes = Map.of(
-            "POST /meetups/{id}/highlights/photos", this::presignUpload,
-            "POST /meetups/{id}/highlights", this::create,
-            "GET /meetups/{id}/highlights", this::ofMeetup,
-            "PUT /meetups/{id}/highlights/{highlightId}", this::edit,
-            "DELETE /meetups/{id}/highlights/{highlightId}", this::delete,
-            "PUT /meetups/{id}/highlights/{highlightId}/featured", (r, c) -> feature(r, c, true),
-            "DELETE /meetups/{id}/highlights/{highlightId}/featured", (r, c) -> feature(r, c, false),
-            "GET /highlights", this::ofWeek,
-            "GET /highlights/photos/{token}", this::photo);
-
-    @Override
-    public Map<String, Route> routes() {
-        return routes;
-    }
-
-    @Override
-    protected String primingRoute() {
-        return "GET /meetups/{id}/highlights";
-    }
-
-    @Override
-    protected List<Class<?>> primedTypes() {
-        return List.of(HighlightInput.class, PhotoRequest.class);
+        serve(
+                Map.of(
+                        "POST /meetups/{id}/highlights/photos", this::presignUpload,
+                        "POST /meetups/{id}/highlights", this::create,
+                        "GET /meetups/{id}/highlights", this::ofMeetup,
+                        "PUT /meetups/{id}/highlights/{highlightId}", this::edit,
+                        "DELETE /meetups/{id}/highlights/{highlightId}", this::delete,
+                        "PUT /meetups/{id}/highlights/{highlightId}/featured", (r, c) -> feature(r, c, true),
+                        "DELETE /meetups/{id}/highlights/{highlightId}/featured", (r, c) -> feature(r, c, false),
+                        "GET /highlights", this::ofWeek,
+                        "GET /highlights/photos/{token}", this::photo),
+                "GET /meetups/{id}/highlights",
+                HighlightInput.class,
+                PhotoRequest.class);
     }
 
     /** Restored copies read the link secret afresh, on first use. */
@@ -141,23 +129,38 @@ public final class HighlightsHandler extends HttpFunction {
         String photoType = input.photo() == null ? null : takeOver(meetupId, input.photo());
         String id = String.format("%013d", now.toEpochMilli()) + "-"
                 + HexFormat.of().formatHex(randomBytes(4));
-        Highlight highlight = new Highlight(
+        Highlight highlight =
+                written(meetupId, id, input, photoType, caller.userId(), caller.name(), now, now, weeks.label(now));
+        store.create(highlight);
+        return ApiResponse.json(201, view(highlight))
+                .withHeader("location", "/meetups/" + meetupId + "/highlights/" + id);
+    }
+
+    /** A highlight as its author's input writes it (creating or editing): never featured. */
+    private static Highlight written(
+            String meetupId,
+            String id,
+            HighlightInput input,
+            String photoType,
+            String authorId,
+            String authorName,
+            Instant createdAt,
+            Instant updatedAt,
+            String week) {
+        return new Highlight(
                 meetupId,
                 id,
                 input.text(),
                 input.link(),
                 input.photo(),
                 photoType,
-                caller.userId(),
-                caller.name(),
-                now,
-                now,
+                authorId,
+                authorName,
+                createdAt,
+                updatedAt,
                 false,
                 null,
-                weeks.label(now));
-        store.create(highlight);
-        return ApiResponse.json(201, view(highlight))
-                .withHeader("location", "/meetups/" + meetupId + "/highlights/" + id);
+                week);
     }
 
     ApiResponse edit(ApiRequest request, Caller caller) {
@@ -169,19 +172,15 @@ public final class HighlightsHandler extends HttpFunction {
         boolean newPhoto = input.photo() != null && !input.photo().equals(current.photoId());
         String photoType =
                 newPhoto ? takeOver(meetupId, input.photo()) : input.photo() == null ? null : current.photoType();
-        Highlight next = new Highlight(
+        Highlight next = written(
                 meetupId,
                 id,
-                input.text(),
-                input.link(),
-                input.photo(),
+                input,
                 photoType,
                 current.authorId(),
                 current.authorName(),
                 current.createdAt(),
                 clock.instant(),
-                false,
-                null,
                 current.week());
         Highlight written = store.edit(next, caller.userId(), clock.instant()).orElseThrow(() -> {
             Highlight now = store.find(meetupId, id).orElseThrow(() -> notFound(id));

@@ -1,5 +1,8 @@
 package org.meetups.highlights.store;
 
+import static org.meetups.store.Attributes.instant;
+import static org.meetups.store.Attributes.text;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -262,16 +265,6 @@ public final class HighlightStore {
                         && Boolean.TRUE.equals(item.get("featured").bool()),
                 instant(item, "featuredAt"),
                 text(item, "week"));
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    private static Instant instant(Map<String, AttributeValue> item, String name) {
-        String value = text(item, name);
-        return value == null ? null : Instant.parse(value);
     }
 
     private static Map<String, AttributeValue> key(String meetupId, String sk) {

@@ -35,6 +35,11 @@ public final class Report {
             Target own = personalTargets.getOrDefault(department, Map.of()).get(userId);
             return own != null ? own : targets.get(department);
         }
+
+        /** Whether the person's target is their own rather than their department's. */
+        public boolean personal(String department, String userId) {
+            return personalTargets.getOrDefault(department, Map.of()).containsKey(userId);
+        }
     }
 
     public static Figures sum(List<MemberMonth> months, Predicate<MemberMonth> which) {
@@ -157,13 +162,7 @@ public final class Report {
                             .reduce((a, b) -> b)
                             .orElse(null));
             view.put("figures", figures(sum(own, m -> period.contains(m.month()))));
-            view.put(
-                    "target",
-                    target(
-                            target,
-                            settings.personalTargets()
-                                    .getOrDefault(department, Map.of())
-                                    .containsKey(userId)));
+            view.put("target", target(target, settings.personal(department, userId)));
             view.put("progress", progress(period, own, target));
             employees.add(view);
         });

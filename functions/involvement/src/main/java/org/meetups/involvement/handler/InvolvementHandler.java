@@ -21,6 +21,7 @@ import org.meetups.involvement.domain.Period;
 import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.domain.Target;
 import org.meetups.involvement.store.InvolvementStore;
+import org.meetups.involvement.store.SettingsStore;
 import org.meetups.runtime.config.Env;
 import org.meetups.store.MeetupTable;
 
@@ -52,6 +53,7 @@ public final class InvolvementHandler extends HttpFunction {
     private static final int MAX_DEPARTMENT = 100;
 
     private final InvolvementStore store;
+    private final SettingsStore settings;
     private final Clock clock;
 
     public InvolvementHandler() {
@@ -63,46 +65,35 @@ public final class InvolvementHandler extends HttpFunction {
         MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
         keepDirectory(new DirectorySync(new Directory(table), clock));
         this.store = new InvolvementStore(table);
+        this.settings = new SettingsStore(table);
         this.clock = clock;
+        serve(
+                Map.of(
+                        "GET /me/involvement", this::mine,
+                        "GET /departments/{dept}/involvement", this::department,
+                        "GET /involvement", this::organisation,
+                        "PUT /departments/{dept}/target", this::departmentTarget,
+                        "PUT /departments/{dept}/employees/{userId}/target", this::personalTarget,
+                        "PUT /departments/{dept}/headcount", this::headcount,
+                        "PUT /ambassadors/{userId}", this::markAmbassador,
+                        "DELETE /ambassadors/{userId}", this::unmarkAmbassador),
+                null);
     }
 
-    private final Map<String, Route> routes = Map.of(
-            "GET /me/involvement", this::mine,
-            "GET /departments/{dept}/involvement", this::department,
-            "GET /involvement", this::organisation,
-            "PUT /departments/{dept}/target", this::departmentTarget,
-            "PUT /departments/{dept}/employees/{userId}/target", this::personalTarget,
-            "PUT /departments/{dept}/headcount", this::headcount,
-            "PUT /ambassadors/{userId}", this::markAmbassador,
-            "DELETE /ambassadors/{userId}", this::unmarkAmbassador);
-
-    @Override
-    public Map<String, Route> routes() {
-        return routes;
-    }
-
-    /** My figures of the period, and my progress against my target (mine, or my department's). */
+    /** My figures of the period, and my progress against my target (mine, or my department's): one BatchGetItem. */
     ApiResponse mine(ApiRequest request, Caller caller) {
         Period period = period(request);
-        Period half = Period.halfOf(period.last());
-        List<Report.MemberMonth> months = store.personMonths(caller.userId(), half.first(), half.last());
-        Report.Settings settings =
-                caller.department() == null ? null : store.personalSettings(caller.department(), caller.userId());
-        var target = settings == null ? null : settings.targetOf(caller.department(), caller.userId());
+        String department = caller.department();
+        InvolvementStore.Reading mine =
+                store.person(caller.userId(), department, Period.halfOf(period.last()), period.last());
+        Target target = department == null ? null : mine.settings().targetOf(department, caller.userId());
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("userId", caller.userId());
-        view.put("department", caller.department());
+        view.put("department", department);
         view.put("period", period.label());
-        view.put("figures", Report.figures(Report.sum(months, m -> period.contains(m.month()))));
-        view.put(
-                "target",
-                Report.target(
-                        target,
-                        settings != null
-                                && settings.personalTargets()
-                                        .getOrDefault(caller.department(), Map.of())
-                                        .containsKey(caller.userId())));
-        view.put("progress", Report.progress(period, months, target));
+        view.put("figures", Report.figures(Report.sum(mine.months(), m -> period.contains(m.month()))));
+        view.put("target", Report.target(target, mine.settings().personal(department, caller.userId())));
+        view.put("progress", Report.progress(period, mine.months(), target));
         return ApiResponse.json(200, view);
     }
 
@@ -115,13 +106,12 @@ public final class InvolvementHandler extends HttpFunction {
         boolean csv = CsvTable.wanted(request, "department reports");
         Period period = period(request);
         YearMonth from = period.lastFourQuarters().get(0).first();
-        List<Report.MemberMonth> months = store.departmentMonths(department, from, period.last());
-        Report.Settings settings = store.departmentSettings(department);
+        InvolvementStore.Reading reading = store.department(department, from, period.last());
         if (!csv) {
-            return ApiResponse.json(200, Report.department(department, period, months, settings));
+            return ApiResponse.json(200, Report.department(department, period, reading.months(), reading.settings()));
         }
         List<List<String>> rows = new ArrayList<>();
-        for (Map<String, Object> e : Report.employees(department, period, months, settings)) {
+        for (Map<String, Object> e : Report.employees(department, period, reading.months(), reading.settings())) {
             @SuppressWarnings("unchecked")
             Map<String, Object> f = (Map<String, Object>) e.get("figures");
             @SuppressWarnings("unchecked")
@@ -160,14 +150,14 @@ public final class InvolvementHandler extends HttpFunction {
     ApiResponse organisation(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         Period period = period(request);
-        return ApiResponse.json(
-                200, Report.organisation(period, store.organisationMonths(period), store.allSettings()));
+        InvolvementStore.Reading reading = store.organisation(period);
+        return ApiResponse.json(200, Report.organisation(period, reading.months(), reading.settings()));
     }
 
     ApiResponse departmentTarget(ApiRequest request, Caller caller) {
         String department = managedDepartment(request, caller);
         Target target = Target.valid(request.jsonBody(Target.class));
-        store.putTarget(department, null, target, caller.userId(), clock.instant());
+        settings.putTarget(department, null, target, caller.userId(), clock.instant());
         return ApiResponse.json(200, targetView(department, null, target));
     }
 
@@ -175,7 +165,7 @@ public final class InvolvementHandler extends HttpFunction {
         String department = managedDepartment(request, caller);
         String userId = PersonRules.userId(request.pathParameter("userId"));
         Target target = Target.valid(request.jsonBody(Target.class));
-        store.putTarget(department, userId, target, caller.userId(), clock.instant());
+        settings.putTarget(department, userId, target, caller.userId(), clock.instant());
         return ApiResponse.json(200, targetView(department, userId, target));
     }
 
@@ -183,27 +173,29 @@ public final class InvolvementHandler extends HttpFunction {
         caller.requireCoordinator();
         String department = department(request);
         int headcount = Target.Headcount.valid(request.jsonBody(Target.Headcount.class));
-        store.putHeadcount(department, headcount, caller.userId(), clock.instant());
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("department", department);
-        view.put("headcount", headcount);
-        return ApiResponse.json(200, view);
+        settings.putHeadcount(department, headcount, caller.userId(), clock.instant());
+        return view("department", department, "headcount", headcount);
     }
 
     ApiResponse markAmbassador(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         String userId = PersonRules.userId(request.pathParameter("userId"));
-        store.markAmbassador(userId, caller.userId(), clock.instant());
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("userId", userId);
-        view.put("ambassador", true);
-        return ApiResponse.json(200, view);
+        settings.markAmbassador(userId, caller.userId(), clock.instant());
+        return view("userId", userId, "ambassador", true);
     }
 
     ApiResponse unmarkAmbassador(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        store.unmarkAmbassador(PersonRules.userId(request.pathParameter("userId")));
+        settings.unmarkAmbassador(PersonRules.userId(request.pathParameter("userId")), clock.instant());
         return ApiResponse.noContent();
+    }
+
+    /** A 200 with the setting made: two names and values, in order. */
+    private static ApiResponse view(String name, Object value, String otherName, Object otherValue) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put(name, value);
+        view.put(otherName, otherValue);
+        return ApiResponse.json(200, view);
     }
 
     /** The department in the path, when the caller manages it (their token's department). */

@@ -13,8 +13,8 @@ import java.util.function.BooleanSupplier;
 import org.meetups.directory.Directory;
 import org.meetups.directory.Profiles;
 import org.meetups.involvement.domain.MonthlyChart;
-import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.store.InvolvementStore;
+import org.meetups.involvement.store.SettingsStore;
 import org.meetups.mail.Languages;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.SentMarkers;
@@ -26,8 +26,10 @@ import org.meetups.store.Keys;
  * The managers' monthly involvement mail, a {@link PagedMailing} over the directory's managers index
  * (one shard, managers ordered by department): the monthly schedule opens the run of the month just
  * ended (the month before the schedule's time in the organisation's zone), the continuation carries on.
- * Per page, each department on it is read once (its last twelve member months: one Query; its settings:
- * one Query), each manager's language with one BatchGetItem; per manager the sent marker
+ * Before the run starts, every department's settings and the organisation's are carried into the
+ * snapshots of the current month and the next ({@link SettingsStore#carryForward}). Per page, each
+ * department on it is read once (its last twelve member months and the settings in force: one Query),
+ * each manager's language with one BatchGetItem; per manager the sent marker
  * {@code PERSON#<key> / SENT#INVOLVEMENT_MONTHLY#<month>} is claimed, the mail sent, the marker completed.
  * Exactly once per (month, manager).
  */
@@ -41,10 +43,12 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
     private final Directory directory;
     private final Profiles profiles;
     private final InvolvementStore store;
+    private final SettingsStore settings;
     private final MonthlyMails mails;
     private final RateLimiter rate;
     private final PagedMailing<Directory.Entry> mailing;
     private final ZoneId zone;
+    private final java.time.Clock clock;
 
     public MonthlyMailRun(
             Directory directory,
@@ -58,6 +62,7 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
         this.directory = directory;
         this.profiles = new Profiles(directory.table());
         this.store = store;
+        this.settings = new SettingsStore(directory.table());
         this.mails = mails;
         this.rate = rate;
         this.mailing = new PagedMailing<>(
@@ -68,6 +73,7 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
                 "InvolvementMail",
                 clock);
         this.zone = zone;
+        this.clock = clock;
     }
 
     /** The month a schedule's time reports on: the one before it, in the organisation's zone. */
@@ -76,8 +82,13 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
     }
 
     public PagedMailing.Summary run(boolean start, Instant scheduledTime, BooleanSupplier anotherPage) {
-        String month = start ? reported(scheduledTime).toString() : null;
-        return mailing.run(start, month, () -> Json.write(new Content(month)), anotherPage);
+        String month = null;
+        if (start) {
+            settings.carryForward(YearMonth.from(clock.instant().atOffset(java.time.ZoneOffset.UTC)));
+            month = reported(scheduledTime).toString();
+        }
+        String reportedMonth = month;
+        return mailing.run(start, month, () -> Json.write(new Content(reportedMonth)), anotherPage);
     }
 
     @Override
@@ -121,16 +132,15 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
                 .toList();
     }
 
-    /** The department's twelve months up to {@code month}, against its target: two Queries. */
+    /** The department's twelve months up to {@code month}, against the target in force then: one Query. */
     MonthlyChart chart(String department, YearMonth month) {
-        List<Report.MemberMonth> months =
-                store.departmentMonths(department, month.minusMonths(MonthlyChart.MONTHS - 1), month);
-        Report.Settings settings = store.departmentSettings(department);
+        InvolvementStore.Reading reading =
+                store.department(department, month.minusMonths(MonthlyChart.MONTHS - 1), month);
         return MonthlyChart.of(
                 department,
                 month,
-                months,
-                settings.headcounts().get(department),
-                settings.targets().get(department));
+                reading.months(),
+                reading.settings().headcounts().get(department),
+                reading.settings().targets().get(department));
     }
 }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,14 +30,17 @@ import org.meetups.http.auth.DirectorySync;
 import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.domain.Target;
 import org.meetups.involvement.store.InvolvementStore;
+import org.meetups.involvement.store.SettingsStore;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.projections.handler.ProjectionsHandler;
 import org.meetups.runtime.config.Env;
 import org.meetups.runtime.json.Json;
-import org.meetups.store.Keys;
+import org.meetups.seats.Attendance;
+import org.meetups.seats.RsvpStatus;
 import org.meetups.store.MeetupTable;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.MeetupBuilder;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestStack;
@@ -48,7 +50,6 @@ import org.w3c.dom.NodeList;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /**
@@ -117,37 +118,22 @@ class MonthlyMailTest {
                         stack.env(), Clock.fixed(APRIL, ZoneOffset.UTC), ProjectionsHandler.PAGE_SIZE)
                 .handleRequest(feed.toEvent(feed.drain()), null);
         assertEquals(List.of(), response.getBatchItemFailures());
-        InvolvementStore store = new InvolvementStore(table);
-        store.putTarget("Finance", null, new Target(3, 1), "u-mia", before);
-        store.putHeadcount("Finance", 4, "coordinator", before);
+        SettingsStore settings = new SettingsStore(table);
+        settings.putTarget("Finance", null, new Target(3, 1), "u-mia", before);
+        settings.putHeadcount("Finance", 4, "coordinator", before);
     }
 
     static void attend(String meetupId, String start, String userId, String name) {
         table.client()
                 .putItem(r -> r.tableName(table.name())
                         .item(MeetupBuilder.startAndKindItem(meetupId, start, "COMMUNITY_MEETUP")));
-        Map<String, AttributeValue> rsvp = new HashMap<>(Map.of(
-                Keys.PK,
-                s(Keys.meetupPk(meetupId)),
-                Keys.SK,
-                s(Keys.rsvpSk(userId)),
-                "type",
-                s("RSVP"),
-                "meetupId",
-                s(meetupId),
-                "userId",
-                s(userId),
-                "email",
-                s(name + "@" + DOMAIN),
-                "name",
-                s(name),
-                "status",
-                s("GOING"),
-                "meetupStartsAt",
-                s(start),
-                "attendance",
-                s("ATTENDED")));
-        table.client().putItem(r -> r.tableName(table.name()).item(rsvp));
+        Instant startsAt = Instant.parse(start);
+        table.client()
+                .putItem(r -> r.tableName(table.name())
+                        .item(RsvpBuilder.rsvp(meetupId, userId, RsvpStatus.GOING, startsAt, startsAt)
+                                .person(name + "@" + DOMAIN, name, "en")
+                                .attendance(Attendance.ATTENDED)
+                                .item()));
     }
 
     static MonthlyMailHandler handler(Instant now, List<ExecutionInterceptor> sesFaults) {
@@ -219,8 +205,8 @@ class MonthlyMailTest {
             for (YearMonth m = YearMonth.of(2026, 4); !m.isAfter(YearMonth.of(2027, 3)); m = m.plusMonths(1)) {
                 expected.put(m.toString(), 0L);
             }
-            for (Report.MemberMonth m :
-                    store.departmentMonths(department, YearMonth.of(2026, 4), YearMonth.of(2027, 3))) {
+            for (Report.MemberMonth m : store.department(department, YearMonth.of(2026, 4), YearMonth.of(2027, 3))
+                    .months()) {
                 expected.merge(m.month().toString(), m.figures().activities(), Long::sum);
             }
             Document svg = chart(mail);
@@ -262,6 +248,11 @@ class MonthlyMailTest {
             }
         }
         assertTrue(mia.part("text/plain").contains("Activiteiten"), mia.part("text/plain"));
+        // the run carried the settings into its month (April) and the next: May's reports find them
+        Report.Settings may = store.department("Finance", YearMonth.of(2027, 5), YearMonth.of(2027, 5))
+                .settings();
+        assertEquals(new Target(3, 1), may.targets().get("Finance"));
+        assertEquals(4, may.headcounts().get("Finance"));
         assertTrue(mia.part("text/html").contains("src=\"cid:" + MonthlyMails.CHART_ID + "\""));
     }
 
@@ -317,9 +308,11 @@ class MonthlyMailTest {
                 .forEach(c -> calls.merge(c.substring(9), 1L, Long::sum));
         System.out.println("monthly mail run, 3 managers in 2 departments, DynamoDB calls: " + calls + ", "
                 + calls.values().stream().mapToLong(Long::longValue).sum() + " in all");
-        // run: GetItem, PutItem, UpdateItem (lease), UpdateItem (page), UpdateItem (done); page: Query (managers),
-        // BatchGetItem (languages); per department 2 Query (months, settings); per manager PutItem + UpdateItem
-        assertEquals(Map.of("GetItem", 1L, "PutItem", 4L, "UpdateItem", 6L, "Query", 5L, "BatchGetItem", 1L), calls);
+        // carry-forward: Query (settings), PutItem per department with settings and month (Finance: March and
+        // April); run: GetItem, PutItem, UpdateItem (lease), UpdateItem (page), UpdateItem (done); page: Query
+        // (managers), BatchGetItem (languages); per department 1 Query (months and settings); per manager
+        // PutItem + UpdateItem
+        assertEquals(Map.of("GetItem", 1L, "PutItem", 6L, "UpdateItem", 6L, "Query", 4L, "BatchGetItem", 1L), calls);
         assertEquals("NOTHING_OPEN", sample("continue.json").path("outcome").asText());
         assertEquals(3, byRecipient("february 2027", "februari 2027").size());
     }
@@ -362,9 +355,5 @@ class MonthlyMailTest {
             }
         }
         throw new AssertionError("no chart in the mail");
-    }
-
-    static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
     }
 }

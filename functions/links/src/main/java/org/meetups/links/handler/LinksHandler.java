@@ -99,6 +99,15 @@ public final class LinksHandler extends HttpFunction {
         this.organizer = MailStack.mime(env).senderAddress();
         this.feedLifetime = feedLifetime(env);
         this.clock = clock;
+        serve(
+                Map.of(
+                        "GET /meetups/{id}/calendar.ics", this::meetupCalendar,
+                        "POST /me/calendar-feed", this::rotateFeed,
+                        "GET /calendar/{feed}", this::feed,
+                        "GET /links/{token}", this::confirm,
+                        "POST /links/{token}", this::act),
+                "GET /calendar/{feed}",
+                FeedView.class);
     }
 
     /**
@@ -121,30 +130,8 @@ public final class LinksHandler extends HttpFunction {
         return calendars.computeIfAbsent(URI.create(baseUrl).getHost(), host -> MailStack.calendar(baseUrl, organizer));
     }
 
-    private final Map<String, Route> routes = Map.of(
-            "GET /meetups/{id}/calendar.ics", this::meetupCalendar,
-            "POST /me/calendar-feed", this::rotateFeed,
-            "GET /calendar/{feed}", this::feed,
-            "GET /links/{token}", this::confirm,
-            "POST /links/{token}", this::act);
-
     private static final Set<String> PUBLIC =
             Set.of("GET /calendar/{feed}", "GET /links/{token}", "POST /links/{token}");
-
-    @Override
-    public Map<String, Route> routes() {
-        return routes;
-    }
-
-    @Override
-    protected String primingRoute() {
-        return "GET /calendar/{feed}";
-    }
-
-    @Override
-    protected List<Class<?>> primedTypes() {
-        return List.of(FeedView.class);
-    }
 
     /** The directory's table read, and a token checked (a forged one: nothing is looked up). */
     @Override

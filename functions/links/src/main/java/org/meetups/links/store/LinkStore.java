@@ -2,7 +2,6 @@ package org.meetups.links.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +13,6 @@ import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
@@ -118,39 +116,35 @@ public final class LinkStore {
      */
     public List<FeedEntry> upcoming(String userId, Instant from) {
         record Held(String meetupId, String role) {}
-        List<Held> held = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            Map<String, AttributeValue> exclusiveStart = startKey;
-            QueryResponse page = table.client()
-                    .query(r -> r.tableName(table.name())
-                            .indexName(Keys.GSI2)
-                            .keyConditionExpression("GSI2PK = :user AND GSI2SK >= :from")
-                            .expressionAttributeValues(Map.of(
-                                    ":user",
-                                    s(Keys.userPk(userId)),
-                                    ":from",
-                                    s(from.minus(FEED_LOOKBACK).toString())))
-                            .exclusiveStartKey(exclusiveStart));
-            for (Map<String, AttributeValue> item : page.items()) {
-                String[] parts = item.get(Keys.GSI2_SK).s().split("#", 4);
-                if (parts.length == 3 && "RSVP".equals(parts[2])) {
-                    AttributeValue status = item.get("status");
-                    if (status != null && "GOING".equals(status.s())) {
-                        held.add(new Held(parts[1], null));
+        // pages are read as the items are taken: none after the feed is full
+        List<Held> held = table
+                .client()
+                .queryPaginator(r -> r.tableName(table.name())
+                        .indexName(Keys.GSI2)
+                        .keyConditionExpression("GSI2PK = :user AND GSI2SK >= :from")
+                        .expressionAttributeValues(Map.of(
+                                ":user",
+                                s(Keys.userPk(userId)),
+                                ":from",
+                                s(from.minus(FEED_LOOKBACK).toString()))))
+                .items()
+                .stream()
+                .<Held>mapMulti((item, keep) -> {
+                    String[] parts = item.get(Keys.GSI2_SK).s().split("#", 4);
+                    if (parts.length == 3 && "RSVP".equals(parts[2])) {
+                        AttributeValue status = item.get("status");
+                        if (status != null && "GOING".equals(status.s())) {
+                            keep.accept(new Held(parts[1], null));
+                        }
+                    } else if (parts.length == 4 && "ROLE".equals(parts[2])) {
+                        keep.accept(new Held(parts[1], parts[3]));
                     }
-                } else if (parts.length == 4 && "ROLE".equals(parts[2])) {
-                    held.add(new Held(parts[1], parts[3]));
-                }
-            }
-            startKey =
-                    page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null && held.size() < FEED_MAX_ITEMS);
-
+                })
+                .limit(FEED_MAX_ITEMS)
+                .toList();
         Map<String, Meetup> meetups = table.meetups(
                 new LinkedHashSet<>(held.stream().map(Held::meetupId).toList()), read -> {});
         return held.stream()
-                .limit(FEED_MAX_ITEMS)
                 .filter(h -> meetups.containsKey(h.meetupId()))
                 .map(h -> new FeedEntry(meetups.get(h.meetupId()), h.role()))
                 .toList();

@@ -62,16 +62,8 @@ public final class TokenSigner {
      */
     public String oneClick(
             Purpose purpose, String meetupId, String userId, String role, String signUp, Instant expiresAt) {
-        return sign(new Claims(
-                purpose,
-                meetupId,
-                userId,
-                role,
-                expiresAt.getEpochSecond(),
-                nonce(),
-                null,
-                java.util.Objects.requireNonNull(signUp, "signUp"),
-                null));
+        return action(
+                purpose, meetupId, userId, role, expiresAt, java.util.Objects.requireNonNull(signUp, "signUp"), null);
     }
 
     /**
@@ -90,16 +82,20 @@ public final class TokenSigner {
         if (purpose != Purpose.TAKE_ROLE && purpose != Purpose.TAKE_SEAT) {
             throw new IllegalArgumentException("not a digest action: " + purpose);
         }
-        return sign(new Claims(
+        return action(
                 purpose,
                 meetupId,
                 userId,
                 role,
-                expiresAt.getEpochSecond(),
-                nonce(),
-                null,
+                expiresAt,
                 week,
-                java.util.Objects.requireNonNull(personKey, "personKey")));
+                java.util.Objects.requireNonNull(personKey, "personKey"));
+    }
+
+    /** A link acting once (a fresh nonce) on a meetup, for the sign-up or week {@code s}. */
+    private String action(
+            Purpose purpose, String meetupId, String userId, String role, Instant expiresAt, String s, String k) {
+        return sign(new Claims(purpose, meetupId, userId, role, expiresAt.getEpochSecond(), nonce(), null, s, k));
     }
 
     /** The digest's one-click unsubscribe link of a directory entry; repeatable, so no nonce. */

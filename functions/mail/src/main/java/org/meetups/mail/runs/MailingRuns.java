@@ -74,27 +74,20 @@ public final class MailingRuns {
 
     /** Takes the run's lease for {@code owner} unless another live invocation holds it. */
     public boolean lease(String period, String owner, Instant now, Duration lease) {
-        try {
-            table.client()
-                    .updateItem(r -> r.tableName(table.name())
-                            .key(key(period))
-                            .updateExpression("SET leaseOwner = :owner, leaseUntil = :until")
-                            .conditionExpression(
-                                    "#state = :open AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now OR leaseOwner = :owner)")
-                            .expressionAttributeNames(Map.of("#state", "state"))
-                            .expressionAttributeValues(Map.of(
-                                    ":owner",
-                                    s(owner),
-                                    ":until",
-                                    s(now.plus(lease).toString()),
-                                    ":now",
-                                    s(now.toString()),
-                                    ":open",
-                                    s("OPEN"))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return updateIf(
+                period,
+                "SET leaseOwner = :owner, leaseUntil = :until",
+                "#state = :open AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now OR leaseOwner = :owner)",
+                Map.of("#state", "state"),
+                Map.of(
+                        ":owner",
+                        s(owner),
+                        ":until",
+                        s(now.plus(lease).toString()),
+                        ":now",
+                        s(now.toString()),
+                        ":open",
+                        s("OPEN")));
     }
 
     /**
@@ -104,8 +97,6 @@ public final class MailingRuns {
     public boolean progress(
             String period, String owner, int shard, String after, int sent, Instant now, Duration lease) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":owner",
-                s(owner),
                 ":shard",
                 n(shard),
                 ":sent",
@@ -121,19 +112,7 @@ public final class MailingRuns {
             update += ", #after = :after ADD sent :sent, pages :one";
             values.put(":after", s(after));
         }
-        String expression = update;
-        try {
-            table.client()
-                    .updateItem(r -> r.tableName(table.name())
-                            .key(key(period))
-                            .updateExpression(expression)
-                            .conditionExpression("leaseOwner = :owner")
-                            .expressionAttributeNames(Map.of("#after", "after", "#shard", "shard"))
-                            .expressionAttributeValues(values));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return whileLeased(period, owner, update, Map.of("#after", "after", "#shard", "shard"), values);
     }
 
     /** Counts mails sent on a page that stopped half-way (it is read again next time; its sent mails are skipped). */
@@ -141,45 +120,56 @@ public final class MailingRuns {
         if (sent == 0) {
             return;
         }
-        try {
-            table.client()
-                    .updateItem(r -> r.tableName(table.name())
-                            .key(key(period))
-                            .updateExpression("ADD sent :sent")
-                            .conditionExpression("leaseOwner = :owner")
-                            .expressionAttributeValues(Map.of(":sent", n(sent), ":owner", s(owner))));
-        } catch (ConditionalCheckFailedException e) {
-            // the lease was lost: the count is only a figure
-        }
+        // false: the lease was lost; the count is only a figure
+        whileLeased(period, owner, "ADD sent :sent", Map.of(), Map.of(":sent", n(sent)));
     }
 
     /** Every shard done: the run is closed; continuations find nothing open. */
     public void finish(String period, String owner, Instant now) {
-        try {
-            table.client()
-                    .updateItem(r -> r.tableName(table.name())
-                            .key(key(period))
-                            .updateExpression("SET #state = :done, doneAt = :now REMOVE leaseOwner, leaseUntil")
-                            .conditionExpression("leaseOwner = :owner")
-                            .expressionAttributeNames(Map.of("#state", "state"))
-                            .expressionAttributeValues(
-                                    Map.of(":done", s("DONE"), ":now", s(now.toString()), ":owner", s(owner))));
-        } catch (ConditionalCheckFailedException e) {
-            // the lease was lost: the invocation that has it finishes
-        }
+        // false: the lease was lost; the invocation that has it finishes
+        whileLeased(
+                period,
+                owner,
+                "SET #state = :done, doneAt = :now REMOVE leaseOwner, leaseUntil",
+                Map.of("#state", "state"),
+                Map.of(":done", s("DONE"), ":now", s(now.toString())));
     }
 
     /** Lets the next invocation go on at once (an invocation that dies leaves the lease to run out). */
     public void release(String period, String owner) {
+        // false: not ours any more
+        whileLeased(period, owner, "REMOVE leaseOwner, leaseUntil", Map.of(), Map.of());
+    }
+
+    /** One UpdateItem of the run, only while {@code owner} holds its lease: false when the lease was lost. */
+    private boolean whileLeased(
+            String period, String owner, String update, Map<String, String> names, Map<String, AttributeValue> values) {
+        Map<String, AttributeValue> withOwner = new HashMap<>(values);
+        withOwner.put(":owner", s(owner));
+        return updateIf(period, update, "leaseOwner = :owner", names, withOwner);
+    }
+
+    /** One UpdateItem of the run if {@code condition} holds: false when it does not. */
+    private boolean updateIf(
+            String period,
+            String update,
+            String condition,
+            Map<String, String> names,
+            Map<String, AttributeValue> values) {
         try {
-            table.client()
-                    .updateItem(r -> r.tableName(table.name())
-                            .key(key(period))
-                            .updateExpression("REMOVE leaseOwner, leaseUntil")
-                            .conditionExpression("leaseOwner = :owner")
-                            .expressionAttributeValues(Map.of(":owner", s(owner))));
+            table.client().updateItem(r -> {
+                r.tableName(table.name())
+                        .key(key(period))
+                        .updateExpression(update)
+                        .conditionExpression(condition)
+                        .expressionAttributeValues(values);
+                if (!names.isEmpty()) {
+                    r.expressionAttributeNames(names);
+                }
+            });
+            return true;
         } catch (ConditionalCheckFailedException e) {
-            // not ours any more
+            return false;
         }
     }
 

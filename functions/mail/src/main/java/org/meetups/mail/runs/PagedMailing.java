@@ -198,6 +198,8 @@ public final class PagedMailing<E> {
                 results.forEach(r -> r.cancel(false));
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
+                } else {
+                    settle(results);
                 }
                 throw new IllegalStateException(
                         "a mail failed unexpectedly; the page is left to the next invocation",
@@ -212,5 +214,25 @@ public final class PagedMailing<E> {
             }
         }
         return tally;
+    }
+
+    /**
+     * Waits for the mails already under way before the invocation fails, so that none of them is still
+     * sending when the environment is frozen or the next invocation takes the page over.
+     */
+    private static void settle(List<Future<MailDelivery.Outcome>> results) {
+        for (Future<MailDelivery.Outcome> result : results) {
+            if (result.isCancelled()) {
+                continue;
+            }
+            try {
+                result.get();
+            } catch (ExecutionException e) {
+                // its own failure: the page is left to the next invocation all the same
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

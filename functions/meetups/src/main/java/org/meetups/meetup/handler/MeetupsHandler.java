@@ -14,7 +14,7 @@ import org.meetups.http.ApiException;
 import org.meetups.http.ApiRequest;
 import org.meetups.http.ApiResponse;
 import org.meetups.http.HttpFunction;
-import org.meetups.http.PageCursor;
+import org.meetups.http.StartPage;
 import org.meetups.http.auth.Authenticator;
 import org.meetups.http.auth.Caller;
 import org.meetups.http.auth.DirectorySync;
@@ -61,28 +61,17 @@ public final class MeetupsHandler extends HttpFunction {
         this.waitlist = new Waitlist(table);
         this.clock = clock;
         this.attendanceWindow = attendanceWindow;
-    }
-
-    private final Map<String, Route> routes = Map.of(
-            "POST /meetups", this::create,
-            "GET /meetups", (request, caller) -> list(request),
-            "GET /meetups/{id}", this::get,
-            "PATCH /meetups/{id}", this::change,
-            "POST /meetups/{id}/cancel", this::cancel);
-
-    @Override
-    public Map<String, Route> routes() {
-        return routes;
-    }
-
-    @Override
-    protected String primingRoute() {
-        return "GET /meetups/{id}";
-    }
-
-    @Override
-    protected List<Class<?>> primedTypes() {
-        return List.of(MeetupInput.class, MeetupView.class, MeetupPage.class);
+        serve(
+                Map.of(
+                        "POST /meetups", this::create,
+                        "GET /meetups", (request, caller) -> list(request),
+                        "GET /meetups/{id}", this::get,
+                        "PATCH /meetups/{id}", this::change,
+                        "POST /meetups/{id}/cancel", this::cancel),
+                "GET /meetups/{id}",
+                MeetupInput.class,
+                MeetupView.class,
+                MeetupPage.class);
     }
 
     ApiResponse create(ApiRequest request, Caller caller) {
@@ -107,23 +96,11 @@ public final class MeetupsHandler extends HttpFunction {
     }
 
     ApiResponse list(ApiRequest request) {
-        ApiRequest.Window window = request.window(now(), DEFAULT_WINDOW, MAX_WINDOW);
-        Instant from = window.from();
-        Instant to = window.to();
-        int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        // a cursor belongs to the range as asked (from, to as given), and lies within it
-        String scope = PageCursor.scope(
-                "GET /meetups",
-                request.queryParameter("from").orElse(null),
-                request.queryParameter("to").orElse(null));
-        Optional<StartPosition> cursor =
-                PageCursor.from(request, scope, 2).map(fields -> StartPosition.fromFields(fields, from, to));
-        MeetupRepository.Listing listing = meetups.listByStart(from, to, limit, cursor);
+        StartPage page =
+                StartPage.of(request, "GET /meetups", now(), DEFAULT_WINDOW, MAX_WINDOW, DEFAULT_PAGE, MAX_PAGE);
+        MeetupRepository.Listing listing = meetups.listByStart(page.from(), page.to(), page.limit(), page.after());
         String next = listing.full()
-                ? listing.last()
-                        .map(last ->
-                                PageCursor.encode(scope, StartPosition.of(last).fields()))
-                        .orElse(null)
+                ? listing.last().map(StartPosition::of).map(page::cursorAfter).orElse(null)
                 : null;
         return ApiResponse.json(
                 200,

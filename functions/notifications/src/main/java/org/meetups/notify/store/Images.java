@@ -1,5 +1,7 @@
 package org.meetups.notify.store;
 
+import static org.meetups.store.Attributes.text;
+
 import java.util.List;
 import java.util.Map;
 import org.meetups.domain.Meetup;
@@ -28,22 +30,21 @@ public final class Images {
         if (item == null) {
             return null;
         }
-        String status = string(item, "status");
+        String status = text(item, "status");
         Long generation = number(item, "generation");
         return new RsvpImage(
-                string(item, "meetupId"),
+                text(item, "meetupId"),
                 person(item),
                 status == null ? null : RsvpImage.RsvpStatus.valueOf(status),
                 number(item, "position"),
                 generation == null ? 0 : generation,
-                string(item, "changedBy"));
+                text(item, "changedBy"));
     }
 
     public static RoleImage role(Map<String, AttributeValue> item) {
         return item == null
                 ? null
-                : new RoleImage(
-                        string(item, "meetupId"), string(item, "role"), person(item), string(item, "assignedAt"));
+                : new RoleImage(text(item, "meetupId"), text(item, "role"), person(item), text(item, "assignedAt"));
     }
 
     public static List<RsvpImage> rsvps(List<Map<String, AttributeValue>> items) {
@@ -55,18 +56,12 @@ public final class Images {
     }
 
     private static Recipient person(Map<String, AttributeValue> item) {
-        return new Recipient(
-                string(item, "userId"), string(item, "email"), string(item, "name"), string(item, "language"));
+        return new Recipient(text(item, "userId"), text(item, "email"), text(item, "name"), text(item, "language"));
     }
 
     /** Who made a role assignment (its {@code assignedBy}), from a stream image; null without one. */
     public static String assignedBy(Map<String, AttributeValue> item) {
-        return item == null ? null : string(item, "assignedBy");
-    }
-
-    static String string(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null || value.s() == null ? null : value.s();
+        return item == null ? null : text(item, "assignedBy");
     }
 
     static Long number(Map<String, AttributeValue> item, String name) {

@@ -44,26 +44,13 @@ public final class PeopleHandler extends HttpFunction {
         keepDirectory(new DirectorySync(new Directory(table), clock));
         this.profiles = new ProfileStore(table);
         this.clock = clock;
-    }
-
-    private final Map<String, Route> routes = Map.of(
-            "GET /me/preferences", this::preferences,
-            "PUT /me/preferences", this::replacePreferences,
-            "POST /people/import", this::importStaff);
-
-    @Override
-    public Map<String, Route> routes() {
-        return routes;
-    }
-
-    @Override
-    protected String primingRoute() {
-        return "GET /me/preferences";
-    }
-
-    @Override
-    protected List<Class<?>> primedTypes() {
-        return List.of(Preferences.class);
+        serve(
+                Map.of(
+                        "GET /me/preferences", this::preferences,
+                        "PUT /me/preferences", this::replacePreferences,
+                        "POST /people/import", this::importStaff),
+                "GET /me/preferences",
+                Preferences.class);
     }
 
     ApiResponse preferences(ApiRequest request, Caller caller) {

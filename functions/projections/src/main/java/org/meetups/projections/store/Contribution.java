@@ -1,5 +1,8 @@
 package org.meetups.projections.store;
 
+import static org.meetups.store.Attributes.instant;
+import static org.meetups.store.Attributes.text;
+
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -81,15 +84,5 @@ public record Contribution(String userId, String email, String name, YearMonth m
 
     private static YearMonth month(Instant instant) {
         return YearMonth.from(instant.atOffset(ZoneOffset.UTC));
-    }
-
-    private static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
-    }
-
-    private static Instant instant(Map<String, AttributeValue> item, String name) {
-        String text = text(item, name);
-        return text == null ? null : Instant.parse(text);
     }
 }

@@ -83,7 +83,7 @@ public final class InvolvementStore {
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (String[] source : meetupAndSk) {
             if (found.put(sourceKey(source[0], source[1]), Optional.empty()) == null) {
-                keys.add(InvolvementItems.key(InvolvementItems.sourcePk(source[0]), source[1]));
+                keys.add(MeetupTable.key(InvolvementItems.sourcePk(source[0]), source[1]));
             }
         }
         if (!keys.isEmpty()) {
@@ -206,12 +206,12 @@ public final class InvolvementStore {
 
     private static void add(Map<Map<String, AttributeValue>, Delta> deltas, Counted c, Figures figures, String name) {
         deltas.computeIfAbsent(
-                        InvolvementItems.key(InvolvementItems.userPk(c.userId()), InvolvementItems.monthSk(c.month())),
+                        MeetupTable.key(InvolvementItems.userPk(c.userId()), InvolvementItems.monthSk(c.month())),
                         k -> new Delta(c.userId(), null, c.month()))
                 .add(figures, name);
         if (c.department() != null) {
             deltas.computeIfAbsent(
-                            InvolvementItems.key(
+                            MeetupTable.key(
                                     InvolvementItems.departmentPk(c.department()),
                                     InvolvementItems.memberMonthSk(c.month(), c.userId())),
                             k -> new Delta(c.userId(), c.department(), c.month()))
@@ -220,7 +220,7 @@ public final class InvolvementStore {
     }
 
     private PutItemRequest sourceRecord(String meetupId, String sk, Counted after) {
-        Map<String, AttributeValue> item = new HashMap<>(InvolvementItems.key(InvolvementItems.sourcePk(meetupId), sk));
+        Map<String, AttributeValue> item = new HashMap<>(MeetupTable.key(InvolvementItems.sourcePk(meetupId), sk));
         item.put("type", s(InvolvementItems.TYPE));
         item.put("sequence", s(after.sequence()));
         Map<String, AttributeValue> figures = new HashMap<>();

@@ -1,5 +1,7 @@
 package org.meetups.remind.store;
 
+import static org.meetups.store.Attributes.text;
+
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -89,17 +91,17 @@ public final class ReminderStore {
                 }
             } else if (sk.startsWith(Keys.ROLE_PREFIX)) {
                 candidates.add(new Recipient(
-                        s(item, "userId"),
-                        s(item, "email"),
-                        s(item, "name"),
-                        s(item, "language"),
+                        text(item, "userId"),
+                        text(item, "email"),
+                        text(item, "name"),
+                        text(item, "language"),
                         Recipient.Kind.VOLUNTEER,
-                        s(item, "role"),
+                        text(item, "role"),
                         null,
-                        s(item, "assignedAt")));
+                        text(item, "assignedAt")));
             } else if (sk.startsWith(markerPrefix)
                     && sk.endsWith(markerSuffix)
-                    && !"PENDING".equals(s(item, "state"))) {
+                    && !"PENDING".equals(text(item, "state"))) {
                 sent.add(sk.substring(markerPrefix.length(), sk.length() - markerSuffix.length()));
             }
         }
@@ -144,11 +146,6 @@ public final class ReminderStore {
                 null,
                 place,
                 Long.toString(rsvp.signUpGeneration()));
-    }
-
-    private static String s(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
     }
 
     /**
@@ -205,33 +202,28 @@ public final class ReminderStore {
      * meetup's RSVP items, strongly consistent, filtered; paged until enough are found).
      */
     public List<String> goingWithoutAttendance(String meetupId, int limit) {
-        List<String> found = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            Map<String, AttributeValue> from = start;
-            var page = table.client()
-                    .query(r -> r.tableName(table.name())
-                            .consistentRead(true)
-                            .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
-                            .filterExpression("#status = :going AND attribute_not_exists(#attendance)")
-                            .projectionExpression("userId")
-                            .expressionAttributeNames(
-                                    Map.of("#status", RsvpSchema.STATUS, "#attendance", RsvpSchema.ATTENDANCE))
-                            .expressionAttributeValues(Map.of(
-                                    ":pk",
-                                    AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                                    ":rsvp",
-                                    AttributeValue.fromS(Keys.RSVP_PREFIX),
-                                    ":going",
-                                    AttributeValue.fromS(RsvpStatus.GOING.name())))
-                            .exclusiveStartKey(from));
-            page.items().stream()
-                    .map(i -> i.get("userId").s())
-                    .limit(limit - found.size())
-                    .forEach(found::add);
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null && found.size() < limit);
-        return found;
+        // pages are read as the people are taken: none after enough are found
+        return table
+                .client()
+                .queryPaginator(r -> r.tableName(table.name())
+                        .consistentRead(true)
+                        .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
+                        .filterExpression("#status = :going AND attribute_not_exists(#attendance)")
+                        .projectionExpression("userId")
+                        .expressionAttributeNames(
+                                Map.of("#status", RsvpSchema.STATUS, "#attendance", RsvpSchema.ATTENDANCE))
+                        .expressionAttributeValues(Map.of(
+                                ":pk",
+                                AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                                ":rsvp",
+                                AttributeValue.fromS(Keys.RSVP_PREFIX),
+                                ":going",
+                                AttributeValue.fromS(RsvpStatus.GOING.name()))))
+                .items()
+                .stream()
+                .map(item -> item.get("userId").s())
+                .limit(limit)
+                .toList();
     }
 
     /** Records NO_SHOW for a person still going without recorded attendance (one conditional UpdateItem; false: nothing to do). */

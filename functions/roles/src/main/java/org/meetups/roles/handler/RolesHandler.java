@@ -3,7 +3,6 @@ package org.meetups.roles.handler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -18,6 +17,7 @@ import org.meetups.http.ApiRequest;
 import org.meetups.http.ApiResponse;
 import org.meetups.http.HttpFunction;
 import org.meetups.http.PageCursor;
+import org.meetups.http.StartPage;
 import org.meetups.http.auth.Authenticator;
 import org.meetups.http.auth.Caller;
 import org.meetups.http.auth.DirectorySync;
@@ -31,7 +31,6 @@ import org.meetups.roles.store.RoleDefinitions;
 import org.meetups.roles.store.RoleListings;
 import org.meetups.runtime.config.Env;
 import org.meetups.store.MeetupTable;
-import org.meetups.store.StartPosition;
 import org.meetups.store.UserItemPosition;
 import org.meetups.volunteering.Assignment;
 import org.meetups.volunteering.Person;
@@ -66,34 +65,20 @@ public final class RolesHandler extends HttpFunction {
         this.definitions = new RoleDefinitions(table);
         this.listings = new RoleListings(table);
         this.clock = clock;
-    }
-
-    private final Map<String, Route> routes = Map.ofEntries(
-            Map.entry("GET /meetups/{id}/roles", this::board),
-            Map.entry("POST /meetups/{id}/roles", this::addRole),
-            Map.entry("PATCH /meetups/{id}/roles/{role}", this::changeRole),
-            Map.entry("DELETE /meetups/{id}/roles/{role}", this::removeRole),
-            Map.entry("PUT /meetups/{id}/roles/{role}/volunteer", this::volunteer),
-            Map.entry("DELETE /meetups/{id}/roles/{role}/volunteer", this::withdraw),
-            Map.entry("PUT /meetups/{id}/roles/{role}/assignees/{userId}", this::assign),
-            Map.entry("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", this::unassign),
-            Map.entry("GET /roles/open", this::openRoles),
-            Map.entry("GET /me/roles", (request, caller) -> history(request, caller.userId())),
-            Map.entry("GET /users/{userId}/roles", this::historyOf));
-
-    @Override
-    public Map<String, Route> routes() {
-        return routes;
-    }
-
-    @Override
-    protected String primingRoute() {
-        return "GET /meetups/{id}/roles";
-    }
-
-    @Override
-    protected List<Class<?>> primedTypes() {
-        return List.of(
+        serve(
+                Map.ofEntries(
+                        Map.entry("GET /meetups/{id}/roles", this::board),
+                        Map.entry("POST /meetups/{id}/roles", this::addRole),
+                        Map.entry("PATCH /meetups/{id}/roles/{role}", this::changeRole),
+                        Map.entry("DELETE /meetups/{id}/roles/{role}", this::removeRole),
+                        Map.entry("PUT /meetups/{id}/roles/{role}/volunteer", this::volunteer),
+                        Map.entry("DELETE /meetups/{id}/roles/{role}/volunteer", this::withdraw),
+                        Map.entry("PUT /meetups/{id}/roles/{role}/assignees/{userId}", this::assign),
+                        Map.entry("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", this::unassign),
+                        Map.entry("GET /roles/open", this::openRoles),
+                        Map.entry("GET /me/roles", (request, caller) -> history(request, caller.userId())),
+                        Map.entry("GET /users/{userId}/roles", this::historyOf)),
+                "GET /meetups/{id}/roles",
                 RoleInput.class,
                 RoleChange.class,
                 AssigneeInput.class,
@@ -165,24 +150,14 @@ public final class RolesHandler extends HttpFunction {
 
     ApiResponse openRoles(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        ApiRequest.Window window = request.window(now(), DEFAULT_OPEN_WINDOW, MAX_OPEN_WINDOW);
-        Instant from = window.from();
-        Instant to = window.to();
-        int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        String scope = PageCursor.scope(
-                "GET /roles/open",
-                request.queryParameter("from").orElse(null),
-                request.queryParameter("to").orElse(null));
-        Optional<StartPosition> after =
-                PageCursor.from(request, scope, 2).map(fields -> StartPosition.fromFields(fields, from, to));
-        RoleListings.OpenPage page = listings.openRoles(from, to, limit, after);
+        StartPage wanted = StartPage.of(
+                request, "GET /roles/open", now(), DEFAULT_OPEN_WINDOW, MAX_OPEN_WINDOW, DEFAULT_PAGE, MAX_PAGE);
+        RoleListings.OpenPage page = listings.openRoles(wanted.from(), wanted.to(), wanted.limit(), wanted.after());
         return ApiResponse.json(
                 200,
                 new Views.OpenPage(
                         page.meetups().stream().map(Views.OpenMeetup::of).toList(),
-                        page.next()
-                                .map(next -> PageCursor.encode(scope, next.fields()))
-                                .orElse(null)));
+                        page.next().map(wanted::cursorAfter).orElse(null)));
     }
 
     ApiResponse historyOf(ApiRequest request, Caller caller) {

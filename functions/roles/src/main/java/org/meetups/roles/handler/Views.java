@@ -1,5 +1,6 @@
 package org.meetups.roles.handler;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -19,15 +20,8 @@ final class Views {
 
     record Holder(String userId, String name, String email, Instant assignedAt, boolean volunteered, boolean you) {}
 
-    record RoleState(
-            String name,
-            String description,
-            int slots,
-            int minimum,
-            int filled,
-            int open,
-            boolean belowMinimum,
-            List<Holder> holders) {}
+    /** A role on the board: its figures, as open roles show them, and who holds it. */
+    record RoleState(@JsonUnwrapped OpenRole role, List<Holder> holders) {}
 
     record RoleBoard(
             String meetupId,
@@ -41,13 +35,7 @@ final class Views {
         static RoleBoard of(Meetup meetup, List<Assignment> assignments, Caller caller) {
             List<RoleState> roles = RoleFill.ordered(meetup).stream()
                     .map(fill -> new RoleState(
-                            fill.name(),
-                            fill.need().description(),
-                            fill.need().slots(),
-                            fill.need().minimum(),
-                            fill.need().filled(),
-                            fill.open(),
-                            fill.belowMinimum(),
+                            OpenRole.of(fill),
                             assignments.stream()
                                     .filter(a -> a.role().equals(fill.name()))
                                     .map(a -> holder(a, caller))
@@ -137,7 +125,18 @@ final class Views {
     }
 
     record OpenRole(
-            String name, String description, int slots, int minimum, int filled, int open, boolean belowMinimum) {}
+            String name, String description, int slots, int minimum, int filled, int open, boolean belowMinimum) {
+        static OpenRole of(RoleFill.Fill fill) {
+            return new OpenRole(
+                    fill.name(),
+                    fill.need().description(),
+                    fill.need().slots(),
+                    fill.need().minimum(),
+                    fill.need().filled(),
+                    fill.open(),
+                    fill.belowMinimum());
+        }
+    }
 
     record OpenMeetup(
             String meetupId,
@@ -153,16 +152,7 @@ final class Views {
                     local(m.startsAt(), m.timeZone()),
                     m.timeZone(),
                     RoleFill.belowMinimum(m),
-                    RoleFill.open(m).stream()
-                            .map(f -> new OpenRole(
-                                    f.name(),
-                                    f.need().description(),
-                                    f.need().slots(),
-                                    f.need().minimum(),
-                                    f.need().filled(),
-                                    f.open(),
-                                    f.belowMinimum()))
-                            .toList());
+                    RoleFill.open(m).stream().map(OpenRole::of).toList());
         }
     }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MutableCoercionConfig;
 import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
 import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -24,6 +25,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.temporal.Temporal;
+import java.util.function.Consumer;
 
 /**
  * The project's JSON mapper: strict on input (unknown fields are errors, and no scalar is ever
@@ -45,25 +47,15 @@ public final class Json {
                     .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
             .withCoercionConfig(
                     LogicalType.Textual,
-                    config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                    refusing(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean))
             .withCoercionConfig(
                     LogicalType.Integer,
-                    config -> config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-            .withCoercionConfig(
-                    LogicalType.Float,
-                    config -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                    refusing(CoercionInputShape.Float, CoercionInputShape.String, CoercionInputShape.Boolean))
+            .withCoercionConfig(LogicalType.Float, refusing(CoercionInputShape.String, CoercionInputShape.Boolean))
             .withCoercionConfig(
                     LogicalType.Boolean,
-                    config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
-            .withCoercionConfig(
-                    LogicalType.Enum, config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                    refusing(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.String))
+            .withCoercionConfig(LogicalType.Enum, refusing(CoercionInputShape.Integer))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .defaultPropertyInclusion(
                     JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
@@ -78,6 +70,15 @@ public final class Json {
     }
 
     private Json() {}
+
+    /** A coercion config that fails on each of these input shapes. */
+    private static Consumer<MutableCoercionConfig> refusing(CoercionInputShape... shapes) {
+        return config -> {
+            for (CoercionInputShape shape : shapes) {
+                config.setCoercion(shape, CoercionAction.Fail);
+            }
+        };
+    }
 
     /**
      * java.time values only from JSON strings: the JSR-310 deserializers would otherwise read a
