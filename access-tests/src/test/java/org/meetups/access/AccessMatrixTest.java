@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,13 +80,16 @@ class AccessMatrixTest {
     /** For each route, how to make an otherwise valid request for a caller, on data made for that cell alone. */
     static final Map<String, Function<User, Call>> SCENARIOS = new LinkedHashMap<>();
 
-    static void scenario(String route, Function<User, Call> make) {
-        SCENARIOS.put(route, make);
+    /** The route's request as the caller, completed by {@code make} (after any data it needs for the caller). */
+    static void scenario(String route, BiFunction<ApiEvents.Builder, User, Call> make) {
+        String[] parts = route.split(" ", 2);
+        SCENARIOS.put(
+                route, user -> make.apply(ApiEvents.request(parts[0], parts[1]).as(user), user));
     }
 
-    static ApiEvents.Builder request(String route, User user) {
-        String[] parts = route.split(" ", 2);
-        return ApiEvents.request(parts[0], parts[1]).as(user);
+    /** A scenario whose request does not depend on who calls. */
+    static void scenario(String route, Function<ApiEvents.Builder, Call> make) {
+        scenario(route, (request, user) -> make.apply(request));
     }
 
     /** The caller as set up beforehand (their own RSVP or role), with a verified address. */
@@ -98,232 +102,161 @@ class AccessMatrixTest {
     }
 
     static {
-        scenario("POST /meetups", u -> now(request("POST /meetups", u).json(Api.MEETUP)));
-        scenario("GET /meetups", u -> now(request("GET /meetups", u)));
-        scenario("GET /meetups/{id}", u -> now(request("GET /meetups/{id}", u).path("id", api.meetup())));
+        scenario("POST /meetups", request -> now(request.json(Api.MEETUP)));
+        scenario("GET /meetups", request -> now(request));
+        scenario("GET /meetups/{id}", request -> now(request.path("id", api.meetup())));
         scenario(
                 "PATCH /meetups/{id}",
-                u -> now(request("PATCH /meetups/{id}", u)
-                        .path("id", api.meetup())
+                request -> now(request.path("id", api.meetup())
                         .header("if-match", "\"1\"")
                         .json("{\"venue\": \"Groothandelsgebouw, Rotterdam\"}")));
-        scenario(
-                "POST /meetups/{id}/cancel",
-                u -> now(request("POST /meetups/{id}/cancel", u).path("id", api.meetup())));
-        scenario(
-                "GET /meetups/{id}/roles",
-                u -> now(request("GET /meetups/{id}/roles", u).path("id", api.meetup())));
+        scenario("POST /meetups/{id}/cancel", request -> now(request.path("id", api.meetup())));
+        scenario("GET /meetups/{id}/roles", request -> now(request.path("id", api.meetup())));
         scenario(
                 "POST /meetups/{id}/roles",
-                u -> now(request("POST /meetups/{id}/roles", u)
-                        .path("id", api.meetup())
-                        .json("{\"name\": \"photographer\", \"slots\": 1}")));
+                request -> now(request.path("id", api.meetup()).json("{\"name\": \"photographer\", \"slots\": 1}")));
         scenario(
                 "PATCH /meetups/{id}/roles/{role}",
-                u -> now(request("PATCH /meetups/{id}/roles/{role}", u)
-                        .path("id", api.meetup())
-                        .path("role", "host")
-                        .json("{\"slots\": 4}")));
+                request -> now(
+                        request.path("id", api.meetup()).path("role", "host").json("{\"slots\": 4}")));
         scenario(
                 "DELETE /meetups/{id}/roles/{role}",
-                u -> now(request("DELETE /meetups/{id}/roles/{role}", u)
-                        .path("id", api.meetup())
-                        .path("role", "greeter")));
+                request -> now(request.path("id", api.meetup()).path("role", "greeter")));
         scenario(
                 "PUT /meetups/{id}/roles/{role}/volunteer",
-                u -> now(request("PUT /meetups/{id}/roles/{role}/volunteer", u)
-                        .path("id", api.meetup())
-                        .path("role", "host")));
-        scenario("DELETE /meetups/{id}/roles/{role}/volunteer", u -> {
+                request -> now(request.path("id", api.meetup()).path("role", "host")));
+        scenario("DELETE /meetups/{id}/roles/{role}/volunteer", (request, u) -> {
             String id = api.meetup();
             if (signedIn(u)) {
                 api.volunteer(id, "host", verified(u));
             }
-            return now(request("DELETE /meetups/{id}/roles/{role}/volunteer", u)
-                    .path("id", id)
-                    .path("role", "host"));
+            return now(request.path("id", id).path("role", "host"));
         });
         scenario(
                 "PUT /meetups/{id}/roles/{role}/assignees/{userId}",
-                u -> now(request("PUT /meetups/{id}/roles/{role}/assignees/{userId}", u)
-                        .path("id", api.meetup())
+                request -> now(request.path("id", api.meetup())
                         .path("role", "host")
                         .path("userId", PERSON.sub())
                         .json("{\"name\": \"Eva Employee\", \"email\": \"eva@example.org\"}")));
-        scenario("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", u -> {
+        scenario("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", request -> {
             String id = api.meetup();
             api.volunteer(id, "host", PERSON);
-            return now(request("DELETE /meetups/{id}/roles/{role}/assignees/{userId}", u)
-                    .path("id", id)
-                    .path("role", "host")
-                    .path("userId", PERSON.sub()));
+            return now(request.path("id", id).path("role", "host").path("userId", PERSON.sub()));
         });
-        scenario("GET /roles/open", u -> now(request("GET /roles/open", u)));
-        scenario("GET /me/roles", u -> now(request("GET /me/roles", u)));
-        scenario(
-                "GET /users/{userId}/roles",
-                u -> now(request("GET /users/{userId}/roles", u).path("userId", PERSON.sub())));
-        scenario(
-                "PUT /meetups/{id}/rsvp",
-                u -> now(request("PUT /meetups/{id}/rsvp", u).path("id", api.meetup())));
-        scenario("DELETE /meetups/{id}/rsvp", u -> {
+        scenario("GET /roles/open", request -> now(request));
+        scenario("GET /me/roles", request -> now(request));
+        scenario("GET /users/{userId}/roles", request -> now(request.path("userId", PERSON.sub())));
+        scenario("PUT /meetups/{id}/rsvp", request -> now(request.path("id", api.meetup())));
+        scenario("DELETE /meetups/{id}/rsvp", (request, u) -> {
             String id = api.meetup();
             if (signedIn(u)) {
                 api.rsvp(id, verified(u));
             }
-            return now(request("DELETE /meetups/{id}/rsvp", u).path("id", id));
+            return now(request.path("id", id));
         });
-        scenario("GET /meetups/{id}/rsvp", u -> {
+        scenario("GET /meetups/{id}/rsvp", (request, u) -> {
             String id = api.meetup();
             if (signedIn(u)) {
                 api.rsvp(id, verified(u));
             }
-            return now(request("GET /meetups/{id}/rsvp", u).path("id", id));
+            return now(request.path("id", id));
         });
-        scenario("GET /me/meetups", u -> now(request("GET /me/meetups", u)));
-        scenario(
-                "GET /meetups/{id}/attendees",
-                u -> now(request("GET /meetups/{id}/attendees", u).path("id", api.meetup())));
-        scenario("PUT /meetups/{id}/attendees/{userId}/attendance", u -> {
+        scenario("GET /me/meetups", request -> now(request));
+        scenario("GET /meetups/{id}/attendees", request -> now(request.path("id", api.meetup())));
+        scenario("PUT /meetups/{id}/attendees/{userId}/attendance", request -> {
             String id = api.meetup();
             api.rsvp(id, PERSON);
-            return new Call(
-                    afterStart,
-                    request("PUT /meetups/{id}/attendees/{userId}/attendance", u)
-                            .path("id", id)
-                            .path("userId", PERSON.sub())
-                            .json("{\"attendance\": \"ATTENDED\"}")
-                            .build());
+            return later(request.path("id", id).path("userId", PERSON.sub()).json("{\"attendance\": \"ATTENDED\"}"));
         });
         scenario(
                 "PUT /meetups/{id}/attendees/{userId}",
-                u -> now(request("PUT /meetups/{id}/attendees/{userId}", u)
-                        .path("id", api.meetup())
+                request -> now(request.path("id", api.meetup())
                         .path("userId", "walk-in-1")
                         .json("{\"name\": \"Walter Walk-in\", \"email\": \"walter@example.org\"}")));
-        scenario("DELETE /meetups/{id}/attendees/{userId}", u -> {
+        scenario("DELETE /meetups/{id}/attendees/{userId}", request -> {
             String id = api.meetup();
             api.rsvp(id, PERSON);
-            return now(request("DELETE /meetups/{id}/attendees/{userId}", u)
-                    .path("id", id)
-                    .path("userId", PERSON.sub()));
+            return now(request.path("id", id).path("userId", PERSON.sub()));
         });
-        scenario("PUT /meetups/{id}/attendance", u -> {
+        scenario("PUT /meetups/{id}/attendance", request -> {
             String id = api.meetup();
             api.rsvp(id, PERSON);
-            return new Call(
-                    afterStart,
-                    request("PUT /meetups/{id}/attendance", u)
-                            .path("id", id)
-                            .json("{\"attendance\": [{\"userId\": \"" + PERSON.sub()
-                                    + "\", \"attendance\": \"ATTENDED\"}]}")
-                            .build());
+            return later(request.path("id", id)
+                    .json("{\"attendance\": [{\"userId\": \"" + PERSON.sub() + "\", \"attendance\": \"ATTENDED\"}]}"));
         });
-        scenario(
-                "GET /meetups/{id}/calendar.ics",
-                u -> now(request("GET /meetups/{id}/calendar.ics", u).path("id", api.meetup())));
-        scenario("POST /me/calendar-feed", u -> now(request("POST /me/calendar-feed", u)));
+        scenario("GET /meetups/{id}/calendar.ics", request -> now(request.path("id", api.meetup())));
+        scenario("POST /me/calendar-feed", request -> now(request));
         // the signed token in the path authorises: the person's feed URL and link, whoever presents them
-        scenario(
-                "GET /calendar/{feed}",
-                u -> now(request("GET /calendar/{feed}", u).path("feed", api.feed(PERSON))));
-        scenario("GET /links/{token}", u -> {
+        scenario("GET /calendar/{feed}", request -> now(request.path("feed", api.feed(PERSON))));
+        scenario("GET /links/{token}", request -> {
             String id = api.meetup();
             api.volunteer(id, "host", PERSON);
-            return now(request("GET /links/{token}", u).path("token", api.withdrawLink(id, "host", PERSON)));
+            return now(request.path("token", api.withdrawLink(id, "host", PERSON)));
         });
-        scenario("POST /links/{token}", u -> {
+        scenario("POST /links/{token}", request -> {
             String id = api.meetup();
             api.volunteer(id, "host", PERSON);
-            return now(request("POST /links/{token}", u).path("token", api.withdrawLink(id, "host", PERSON)));
+            return now(request.path("token", api.withdrawLink(id, "host", PERSON)));
         });
-        scenario("GET /me/preferences", u -> now(request("GET /me/preferences", u)));
+        scenario("GET /me/preferences", request -> now(request));
         scenario(
                 "POST /people/import",
-                u -> now(request("POST /people/import", u)
-                        .header("content-type", "text/csv")
+                request -> now(request.header("content-type", "text/csv")
                         .body("email,name\nstaff-member@example.org,Staff Member\n")));
         // involvement: the manager's department (Finance) is the one the requests name
-        scenario(
-                "GET /me/involvement",
-                u -> now(request("GET /me/involvement", u).query("period", "2026-Q4")));
+        scenario("GET /me/involvement", request -> now(request.query("period", "2026-Q4")));
         scenario(
                 "GET /departments/{dept}/involvement",
-                u -> now(request("GET /departments/{dept}/involvement", u)
-                        .path("dept", "Finance")
-                        .query("period", "2026-Q4")));
-        scenario("GET /involvement", u -> now(request("GET /involvement", u).query("period", "2026-Q4")));
+                request -> now(request.path("dept", "Finance").query("period", "2026-Q4")));
+        scenario("GET /involvement", request -> now(request.query("period", "2026-Q4")));
         scenario(
                 "PUT /departments/{dept}/target",
-                u -> now(request("PUT /departments/{dept}/target", u)
-                        .path("dept", "Finance")
+                request -> now(request.path("dept", "Finance")
                         .json("{\"activitiesPerQuarter\": 2, \"rolesPerHalfYear\": 1}")));
         scenario(
                 "PUT /departments/{dept}/employees/{userId}/target",
-                u -> now(request("PUT /departments/{dept}/employees/{userId}/target", u)
-                        .path("dept", "Finance")
+                request -> now(request.path("dept", "Finance")
                         .path("userId", PERSON.sub())
                         .json("{\"activitiesPerQuarter\": 3, \"rolesPerHalfYear\": 1}")));
         scenario(
                 "PUT /departments/{dept}/headcount",
-                u -> now(request("PUT /departments/{dept}/headcount", u)
-                        .path("dept", "Finance")
-                        .json("{\"headcount\": 40}")));
-        scenario(
-                "PUT /ambassadors/{userId}",
-                u -> now(request("PUT /ambassadors/{userId}", u).path("userId", PERSON.sub())));
-        scenario(
-                "DELETE /ambassadors/{userId}",
-                u -> now(request("DELETE /ambassadors/{userId}", u).path("userId", PERSON.sub())));
+                request -> now(request.path("dept", "Finance").json("{\"headcount\": 40}")));
+        scenario("PUT /ambassadors/{userId}", request -> now(request.path("userId", PERSON.sub())));
+        scenario("DELETE /ambassadors/{userId}", request -> now(request.path("userId", PERSON.sub())));
         // highlights: the person attended the meetup; the requests come after its start
         scenario(
                 "POST /meetups/{id}/highlights/photos",
-                u -> later(request("POST /meetups/{id}/highlights/photos", u)
-                        .path("id", api.attended(PERSON, afterStart))
+                request -> later(request.path("id", api.attended(PERSON, afterStart))
                         .json("{\"contentType\": \"image/jpeg\", \"contentLength\": 1000}")));
         scenario(
                 "POST /meetups/{id}/highlights",
-                u -> later(request("POST /meetups/{id}/highlights", u)
-                        .path("id", api.attended(PERSON, afterStart))
-                        .json("{\"text\": \"What a night\"}")));
+                request -> later(
+                        request.path("id", api.attended(PERSON, afterStart)).json("{\"text\": \"What a night\"}")));
         scenario(
                 "GET /meetups/{id}/highlights",
-                u -> later(
-                        request("GET /meetups/{id}/highlights", u).path("id", api.highlight(PERSON, afterStart)[0])));
-        scenario("PUT /meetups/{id}/highlights/{highlightId}", u -> {
+                request -> later(request.path("id", api.highlight(PERSON, afterStart)[0])));
+        scenario("PUT /meetups/{id}/highlights/{highlightId}", request -> {
             String[] h = api.highlight(PERSON, afterStart);
-            return later(request("PUT /meetups/{id}/highlights/{highlightId}", u)
-                    .path("id", h[0])
-                    .path("highlightId", h[1])
-                    .json("{\"text\": \"Even better\"}"));
+            return later(request.path("id", h[0]).path("highlightId", h[1]).json("{\"text\": \"Even better\"}"));
         });
-        scenario("DELETE /meetups/{id}/highlights/{highlightId}", u -> {
+        scenario("DELETE /meetups/{id}/highlights/{highlightId}", request -> {
             String[] h = api.highlight(PERSON, afterStart);
-            return later(request("DELETE /meetups/{id}/highlights/{highlightId}", u)
-                    .path("id", h[0])
-                    .path("highlightId", h[1]));
+            return later(request.path("id", h[0]).path("highlightId", h[1]));
         });
-        scenario("PUT /meetups/{id}/highlights/{highlightId}/featured", u -> {
+        scenario("PUT /meetups/{id}/highlights/{highlightId}/featured", request -> {
             String[] h = api.highlight(PERSON, afterStart);
-            return later(request("PUT /meetups/{id}/highlights/{highlightId}/featured", u)
-                    .path("id", h[0])
-                    .path("highlightId", h[1]));
+            return later(request.path("id", h[0]).path("highlightId", h[1]));
         });
-        scenario("DELETE /meetups/{id}/highlights/{highlightId}/featured", u -> {
+        scenario("DELETE /meetups/{id}/highlights/{highlightId}/featured", request -> {
             String[] h = api.highlight(PERSON, afterStart);
-            return later(request("DELETE /meetups/{id}/highlights/{highlightId}/featured", u)
-                    .path("id", h[0])
-                    .path("highlightId", h[1]));
+            return later(request.path("id", h[0]).path("highlightId", h[1]));
         });
-        scenario("GET /highlights", u -> later(request("GET /highlights", u).query("week", "2026-W47")));
+        scenario("GET /highlights", request -> later(request.query("week", "2026-W47")));
         // the signed token in the path authorises: a mail's photo link, whoever presents it
         scenario(
                 "GET /highlights/photos/{token}",
-                u -> later(
-                        request("GET /highlights/photos/{token}", u).path("token", api.photoLink(PERSON, afterStart))));
-        scenario(
-                "PUT /me/preferences",
-                u -> now(request("PUT /me/preferences", u).json("{\"language\": \"nl\"}")));
+                request -> later(request.path("token", api.photoLink(PERSON, afterStart))));
+        scenario("PUT /me/preferences", request -> now(request.json("{\"language\": \"nl\"}")));
     }
 
     @Test

@@ -82,24 +82,14 @@ class LinksAndFeedsTest {
         assertEquals(200, ics.status(), ics::toString);
         assertTrue(ics.body().contains("UID:meetup-" + id + "@"), ics.body());
 
-        String first = api.request("POST", "/me/calendar-feed")
-                .as(noor)
-                .send()
-                .json()
-                .path("url")
-                .asText();
+        String first = newFeedUrl(noor);
         assertTrue(first.startsWith(api.baseUrl() + "/calendar/") && first.endsWith(".ics"), first);
         Http.Response feed = Http.request("GET", first).send();
         assertEquals(200, feed.status(), feed::toString);
         assertTrue(feed.header("content-type").orElseThrow().startsWith("text/calendar"));
         assertTrue(feed.body().contains("UID:meetup-" + id + "@"), feed.body());
 
-        String second = api.request("POST", "/me/calendar-feed")
-                .as(noor)
-                .send()
-                .json()
-                .path("url")
-                .asText();
+        String second = newFeedUrl(noor);
         assertEquals(404, Http.request("GET", first).send().status(), "a replaced feed is gone");
         assertEquals(200, Http.request("GET", second).send().status());
     }
@@ -110,6 +100,16 @@ class LinksAndFeedsTest {
                 .send()
                 .json()
                 .path("status")
+                .asText();
+    }
+
+    /** Asks for a new personal feed (which replaces the one before) and returns its address. */
+    private String newFeedUrl(TestUser who) {
+        return api.request("POST", "/me/calendar-feed")
+                .as(who)
+                .send()
+                .json()
+                .path("url")
                 .asText();
     }
 }

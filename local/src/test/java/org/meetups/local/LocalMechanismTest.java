@@ -81,77 +81,7 @@ class LocalMechanismTest {
         String soon = LocalDateTime.ofInstant(Instant.now().plusSeconds(20), ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
         Path template = target.resolve("test-template-" + run + ".yaml");
-        Files.writeString(template, """
-                AWSTemplateFormatVersion: "2010-09-09"
-                Transform: AWS::Serverless-2016-10-31
-                Globals:
-                  Function:
-                    Runtime: java21
-                    CodeUri: %s
-                    Environment:
-                      Variables:
-                        OUT_FILE: %s
-                Resources:
-                  MeetupsTable:
-                    Type: AWS::DynamoDB::Table
-                    Properties:
-                      BillingMode: PAY_PER_REQUEST
-                      AttributeDefinitions:
-                        - {AttributeName: PK, AttributeType: S}
-                        - {AttributeName: SK, AttributeType: S}
-                      KeySchema:
-                        - {AttributeName: PK, KeyType: HASH}
-                        - {AttributeName: SK, KeyType: RANGE}
-                      StreamSpecification:
-                        StreamViewType: NEW_AND_OLD_IMAGES
-                  Ticker:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: org.meetups.local.testfunctions.RecordingFunction::handleRequest
-                      Events:
-                        Weekly:
-                          Type: ScheduleV2
-                          Properties:
-                            ScheduleExpression: cron(0 9 ? * MON *)
-                            ScheduleExpressionTimezone: Europe/Amsterdam
-                            Input: '{"source": "weekly", "at": "<aws.scheduler.scheduled-time>"}'
-                        Soon:
-                          Type: ScheduleV2
-                          Properties:
-                            ScheduleExpression: at(%s)
-                            Input: '{"source": "soon", "at": "<aws.scheduler.scheduled-time>"}'
-                        Daily:
-                          Type: Schedule
-                          Properties:
-                            Schedule: rate(1 day)
-                  Probe:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: org.meetups.local.testfunctions.ProbeFunction::handleRequest
-                      Events:
-                        Get:
-                          Type: HttpApi
-                          Properties:
-                            Method: GET
-                            Path: /probe
-                  Streamer:
-                    Type: AWS::Serverless::Function
-                    Properties:
-                      Handler: org.meetups.local.testfunctions.FlakyStreamFunction::handleRequest
-                      Environment:
-                        Variables:
-                          OUT_FILE: !Sub "%s"
-                      Events:
-                        Changes:
-                          Type: DynamoDB
-                          Properties:
-                            Stream: !GetAtt MeetupsTable.StreamArn
-                            StartingPosition: TRIM_HORIZON
-                            BatchSize: 10
-                            MaximumRetryAttempts: 2
-                            BisectBatchOnFunctionError: true
-                            FunctionResponseTypes: [ReportBatchItemFailures]
-                """.formatted(lambda, ticks, soon, records));
+        Files.writeString(template, resource("mechanism-template.yaml").formatted(lambda, ticks, soon, records));
         console = new ByteArrayOutputStream();
         originalOut = System.out;
         // what the runner prints reaches the test's output and this buffer
@@ -609,6 +539,12 @@ class LocalMechanismTest {
         } else {
             Files.createDirectories(lambda.resolve("lib"));
             Files.copy(code, lambda.resolve("lib").resolve(code.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String resource(String name) throws IOException {
+        try (var in = LocalMechanismTest.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.meetups.testing.ScheduledMeetup;
 
 /** A meetup's scheduled tasks: its reminder rounds, then closing its attendance. */
 @Tag("unit")
@@ -18,33 +18,9 @@ class MeetupTasksTest {
     static final Instant END = START.plusSeconds(7200);
 
     static Meetup meetup(MeetupStatus status, Integer lastReminder, Instant closesAt, boolean closed) {
-        return new Meetup(
-                "m-1",
-                "T",
-                null,
-                MeetupKind.COMMUNITY_MEETUP,
-                "en",
-                START,
-                END,
-                "Europe/Amsterdam",
-                "R",
-                null,
-                10,
-                START,
-                Map.of(),
-                false,
-                status,
-                1,
-                0,
-                0,
-                1,
-                "c",
-                START,
-                START,
-                null,
-                lastReminder,
-                closesAt,
-                closed);
+        Meetup.Builder reminded =
+                ScheduledMeetup.builder("m-1", START).status(status).lastReminderOffset(lastReminder);
+        return reminded.attendanceClosesAt(closesAt).attendanceClosed(closed).build();
     }
 
     @Test

@@ -8,23 +8,29 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -47,19 +53,8 @@ class EmulatorStreamTest {
     @BeforeAll
     static void start() {
         emulator = Emulator.start();
-        var credentials = CREDENTIALS;
-        dynamo = DynamoDbClient.builder()
-                .endpointOverride(URI.create(emulator.endpoint()))
-                .region(Region.of(Emulator.REGION))
-                .credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
-        streams = DynamoDbStreamsClient.builder()
-                .endpointOverride(URI.create(emulator.endpoint()))
-                .region(Region.of(Emulator.REGION))
-                .credentialsProvider(credentials)
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .build();
+        dynamo = client(DynamoDbClient.builder(), emulator);
+        streams = client(DynamoDbStreamsClient.builder(), emulator);
     }
 
     @AfterAll
@@ -71,14 +66,7 @@ class EmulatorStreamTest {
     void freshTableAndAReaderThatKeepsItsIterator() {
         table = TemplateTable.create(dynamo, ProjectFiles.resolve("template.yaml"), "stream-" + UUID.randomUUID());
         streamArn = dynamo.describeTable(r -> r.tableName(table)).table().latestStreamArn();
-        String shard = streams.describeStream(r -> r.streamArn(streamArn))
-                .streamDescription()
-                .shards()
-                .get(0)
-                .shardId();
-        iterator = streams.getShardIterator(
-                        r -> r.streamArn(streamArn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                .shardIterator();
+        iterator = fromTheStart(streams, streamArn);
     }
 
     @Test
@@ -89,39 +77,22 @@ class EmulatorStreamTest {
 
         // role full: the assignment is written first, then the meetup's condition fails
         refused(
-                TransactWriteItem.builder()
-                        .put(p -> p.tableName(table)
-                                .item(key("meetup", "ROLE#greeter#carl"))
-                                .conditionExpression("attribute_not_exists(PK)"))
-                        .build(),
-                TransactWriteItem.builder()
-                        .update(u -> u.tableName(table)
-                                .key(key("meetup", "META"))
-                                .updateExpression("ADD filled :one")
-                                .conditionExpression("filled < slots")
-                                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))
-                        .build());
+                putting(p ->
+                        p.item(key("meetup", "ROLE#greeter#carl")).conditionExpression("attribute_not_exists(PK)")),
+                updating(u -> u.key(key("meetup", "META"))
+                        .updateExpression("ADD filled :one")
+                        .conditionExpression("filled < slots")
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))));
         // an RSVP race lost: the item changed since it was read
         refused(
-                TransactWriteItem.builder()
-                        .update(u -> u.tableName(table)
-                                .key(key("meetup", "META"))
-                                .updateExpression("SET waiting = :one")
-                                .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))))
-                        .build(),
-                TransactWriteItem.builder()
-                        .put(p -> p.tableName(table)
-                                .item(key("meetup", "RSVP#anna"))
-                                .conditionExpression("attribute_not_exists(PK)"))
-                        .build());
+                updating(u -> u.key(key("meetup", "META"))
+                        .updateExpression("SET waiting = :one")
+                        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))),
+                putting(p -> p.item(key("meetup", "RSVP#anna")).conditionExpression("attribute_not_exists(PK)")));
         // a condition check failing after two writes and a delete
         refused(
-                TransactWriteItem.builder()
-                        .put(p -> p.tableName(table).item(key("meetup", "RSVP#bob")))
-                        .build(),
-                TransactWriteItem.builder()
-                        .delete(d -> d.tableName(table).key(key("meetup", "RSVP#anna")))
-                        .build(),
+                putting(p -> p.item(key("meetup", "RSVP#bob"))),
+                deleting(d -> d.key(key("meetup", "RSVP#anna"))),
                 TransactWriteItem.builder()
                         .conditionCheck(c -> c.tableName(table)
                                 .key(key("meetup", "META"))
@@ -131,24 +102,15 @@ class EmulatorStreamTest {
         assertThrows(
                 DynamoDbException.class,
                 () -> dynamo.transactWriteItems(t -> t.transactItems(
-                        TransactWriteItem.builder()
-                                .put(p -> p.tableName(table).item(key("meetup", "RSVP#dan")))
-                                .build(),
-                        TransactWriteItem.builder()
-                                .delete(d -> d.tableName(table).key(key("meetup", "RSVP#dan")))
-                                .build())));
+                        putting(p -> p.item(key("meetup", "RSVP#dan"))),
+                        deleting(d -> d.key(key("meetup", "RSVP#dan"))))));
         assertEquals(List.of(), read(), "a refused transaction streams nothing");
 
         dynamo.transactWriteItems(t -> t.transactItems(
-                TransactWriteItem.builder()
-                        .put(p -> p.tableName(table).item(key("meetup", "ROLE#host#eva")))
-                        .build(),
-                TransactWriteItem.builder()
-                        .update(u -> u.tableName(table)
-                                .key(key("meetup", "META"))
-                                .updateExpression("SET host = :eva")
-                                .expressionAttributeValues(Map.of(":eva", AttributeValue.fromS("eva"))))
-                        .build()));
+                putting(p -> p.item(key("meetup", "ROLE#host#eva"))),
+                updating(u -> u.key(key("meetup", "META"))
+                        .updateExpression("SET host = :eva")
+                        .expressionAttributeValues(Map.of(":eva", AttributeValue.fromS("eva"))))));
         dynamo.deleteItem(d -> d.tableName(table).key(key("meetup", "RSVP#anna")));
         put("meetup", "RSVP#fay", Map.of());
         assertEquals(
@@ -199,40 +161,30 @@ class EmulatorStreamTest {
     @Test
     void shardIteratorsExpireAsInDynamoDbStreams() throws InterruptedException {
         Emulator shortLived = Emulator.start(0, "--shard-iterator-lifetime", "1");
-        try (DynamoDbClient db = DynamoDbClient.builder()
-                        .endpointOverride(URI.create(shortLived.endpoint()))
-                        .region(Region.of(Emulator.REGION))
-                        .credentialsProvider(CREDENTIALS)
-                        .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        .build();
-                DynamoDbStreamsClient reader = DynamoDbStreamsClient.builder()
-                        .endpointOverride(URI.create(shortLived.endpoint()))
-                        .region(Region.of(Emulator.REGION))
-                        .credentialsProvider(CREDENTIALS)
-                        .httpClientBuilder(UrlConnectionHttpClient.builder())
-                        .build()) {
+        try (DynamoDbClient db = client(DynamoDbClient.builder(), shortLived);
+                DynamoDbStreamsClient reader = client(DynamoDbStreamsClient.builder(), shortLived)) {
             String name =
                     TemplateTable.create(db, ProjectFiles.resolve("template.yaml"), "expiry-" + UUID.randomUUID());
             String arn = db.describeTable(r -> r.tableName(name)).table().latestStreamArn();
-            String shard = reader.describeStream(r -> r.streamArn(arn))
-                    .streamDescription()
-                    .shards()
-                    .get(0)
-                    .shardId();
-            String first = reader.getShardIterator(
-                            r -> r.streamArn(arn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                    .shardIterator();
+            String first = fromTheStart(reader, arn);
             String next = reader.getRecords(r -> r.shardIterator(first)).nextShardIterator();
             Thread.sleep(1500); // the iterator's lifetime, 1 s here, passes
             assertThrows(ExpiredIteratorException.class, () -> reader.getRecords(r -> r.shardIterator(next)));
-            String fresh = reader.getShardIterator(
-                            r -> r.streamArn(arn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
-                    .shardIterator();
+            String fresh = fromTheStart(reader, arn);
             assertEquals(
                     List.of(), reader.getRecords(r -> r.shardIterator(fresh)).records());
         } finally {
             shortLived.stop();
         }
+    }
+
+    /** A client of the emulator, made as the functions make theirs (URL-connection HTTP, the emulator's region). */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, Emulator at) {
+        return builder.endpointOverride(URI.create(at.endpoint()))
+                .region(Region.of(Emulator.REGION))
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 
     private void refused(TransactWriteItem... items) {
@@ -246,15 +198,20 @@ class EmulatorStreamTest {
     }
 
     private List<Record> fromTheStart() {
-        String shard = streams.describeStream(r -> r.streamArn(streamArn))
+        String fresh = fromTheStart(streams, streamArn);
+        return new ArrayList<>(streams.getRecords(r -> r.shardIterator(fresh)).records());
+    }
+
+    /** An iterator at the start of the stream's first (here only) shard. */
+    private static String fromTheStart(DynamoDbStreamsClient reader, String streamArn) {
+        String shard = reader.describeStream(r -> r.streamArn(streamArn))
                 .streamDescription()
                 .shards()
                 .get(0)
                 .shardId();
-        String fresh = streams.getShardIterator(
+        return reader.getShardIterator(
                         r -> r.streamArn(streamArn).shardId(shard).shardIteratorType(ShardIteratorType.TRIM_HORIZON))
                 .shardIterator();
-        return new ArrayList<>(streams.getRecords(r -> r.shardIterator(fresh)).records());
     }
 
     private static String describe(Record record) {
@@ -271,5 +228,24 @@ class EmulatorStreamTest {
 
     private static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of("PK", AttributeValue.fromS(pk), "SK", AttributeValue.fromS(sk));
+    }
+
+    /** The writes of a transaction on this test's table. */
+    private TransactWriteItem putting(Consumer<Put.Builder> put) {
+        return TransactWriteItem.builder()
+                .put(p -> put.accept(p.tableName(table)))
+                .build();
+    }
+
+    private TransactWriteItem updating(Consumer<Update.Builder> update) {
+        return TransactWriteItem.builder()
+                .update(u -> update.accept(u.tableName(table)))
+                .build();
+    }
+
+    private TransactWriteItem deleting(Consumer<Delete.Builder> delete) {
+        return TransactWriteItem.builder()
+                .delete(d -> delete.accept(d.tableName(table)))
+                .build();
     }
 }

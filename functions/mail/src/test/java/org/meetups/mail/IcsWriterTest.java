@@ -2,11 +2,13 @@ package org.meetups.mail;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meetups.testing.IcsFiles.events;
+import static org.meetups.testing.IcsFiles.parameter;
+import static org.meetups.testing.IcsFiles.parse;
+import static org.meetups.testing.IcsFiles.property;
 
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Tag;
@@ -33,14 +35,6 @@ class IcsWriterTest {
                 .build();
     }
 
-    static Calendar parse(String ics) throws Exception {
-        return new CalendarBuilder().build(new StringReader(ics));
-    }
-
-    static String property(VEvent event, String name) {
-        return event.getProperty(name).orElseThrow().getValue();
-    }
-
     @Test
     void anInvitationNamesItsAttendeeWithAStableUidTheVersionAsSequenceAndLocalTimes() throws Exception {
         IcsWriter.Event event = new IcsWriter.Event(
@@ -61,24 +55,12 @@ class IcsWriterTest {
         assertEquals("3", property(vevent, "SEQUENCE"));
         assertEquals("CONFIRMED", property(vevent, "STATUS"));
         assertEquals("20261210T180000", property(vevent, "DTSTART"), "17:00 UTC is 18:00 in Amsterdam");
-        assertEquals(
-                "Europe/Amsterdam",
-                vevent.getProperty("DTSTART")
-                        .orElseThrow()
-                        .getParameter("TZID")
-                        .orElseThrow()
-                        .getValue());
+        assertEquals("Europe/Amsterdam", parameter(vevent, "DTSTART", "TZID"));
         assertTrue(calendar.getComponent("VTIMEZONE").isPresent(), "the zone travels with the times");
         assertEquals("Keizersgracht 1 / https://meet.example.org/x", property(vevent, "LOCATION"));
         assertEquals("mailto:eva@example.org", property(vevent, "ATTENDEE"));
         assertEquals(
-                "Eva  'E'",
-                vevent.getProperty("ATTENDEE")
-                        .orElseThrow()
-                        .getParameter("CN")
-                        .orElseThrow()
-                        .getValue(),
-                "no control character or double quote in a parameter");
+                "Eva  'E'", parameter(vevent, "ATTENDEE", "CN"), "no control character or double quote in a parameter");
     }
 
     @Test
@@ -94,14 +76,7 @@ class IcsWriterTest {
                 .orElseThrow();
         assertEquals("meetup-m-1-role-host@meetups.example.org", property(cancelled, "UID"));
         assertEquals("CANCELLED", property(cancelled, "STATUS"));
-        assertEquals(
-                "DECLINED",
-                cancelled
-                        .getProperty("ATTENDEE")
-                        .orElseThrow()
-                        .getParameter("PARTSTAT")
-                        .orElseThrow()
-                        .getValue());
+        assertEquals("DECLINED", parameter(cancelled, "ATTENDEE", "PARTSTAT"));
     }
 
     @Test
@@ -122,8 +97,7 @@ class IcsWriterTest {
                                 null)),
                 NOW));
         assertEquals("PUBLISH", feed.getProperty("METHOD").orElseThrow().getValue());
-        List<VEvent> events =
-                feed.getComponents("VEVENT").stream().map(VEvent.class::cast).toList();
+        List<VEvent> events = events(feed);
         assertEquals(
                 List.of("CANCELLED", "CONFIRMED"),
                 events.stream().map(e -> property(e, "STATUS")).toList());

@@ -61,11 +61,7 @@ class MailComposerTest {
         assertTrue(mail.text().contains("18:00"), "17:00 UTC in Amsterdam: " + mail.text());
         assertTrue(mail.html().contains("Pitch &lt;night&gt;"), "HTML escapes the title");
         assertFalse(mail.html().contains("Pitch <night>"));
-        assertEquals(
-                List.of("invite.ics"),
-                mail.attachments().stream()
-                        .map(OutgoingMail.Attachment::fileName)
-                        .toList());
+        assertEquals(List.of("invite.ics"), fileNames(mail));
         assertEquals("REQUEST", mail.attachments().get(0).method());
 
         Matcher link = Pattern.compile("https://api\\.example\\.org/links/([A-Za-z0-9_.-]+)")
@@ -108,14 +104,16 @@ class MailComposerTest {
                 IcsWriter.Method.CANCEL,
                 null);
         OutgoingMail mail = composer.compose(unassigned, meetup("en"), NOW);
-        assertEquals(
-                List.of("cancel-host.ics"),
-                mail.attachments().stream()
-                        .map(OutgoingMail.Attachment::fileName)
-                        .toList());
+        assertEquals(List.of("cancel-host.ics"), fileNames(mail));
         assertEquals("CANCEL", mail.attachments().get(0).method());
         assertTrue(
                 mail.attachments().get(0).content().contains("SUMMARY:Pitch <night> (host)"),
                 mail.attachments().get(0).content());
+    }
+
+    static List<String> fileNames(OutgoingMail mail) {
+        return mail.attachments().stream()
+                .map(OutgoingMail.Attachment::fileName)
+                .toList();
     }
 }

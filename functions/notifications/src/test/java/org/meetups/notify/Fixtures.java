@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.UUID;
 import org.meetups.domain.Meetup;
 import org.meetups.emulator.Emulator;
+import org.meetups.seats.RsvpStatus;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import org.meetups.testing.MeetupBuilder;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -104,30 +106,13 @@ public final class Fixtures {
             String status,
             Long position,
             String changedBy) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, s(Keys.meetupPk(meetupId)));
-        item.put(Keys.SK, s(Keys.rsvpSk(userId)));
-        item.put("type", s("RSVP"));
-        item.put("meetupId", s(meetupId));
-        item.put("userId", s(userId));
-        item.put("email", s(email));
-        item.put("name", s(name));
-        if (language != null) {
-            item.put("language", s(language));
-        }
-        item.put("status", s(status));
-        if (position != null) {
-            item.put("position", AttributeValue.fromN(position.toString()));
-            item.put(Keys.GSI3_PK, s(Keys.waitlistPk(meetupId)));
-            item.put(Keys.GSI3_SK, s(Keys.waitlistSk(position)));
-        }
-        if (changedBy != null) {
-            item.put("changedBy", s(changedBy));
-        }
-        item.put("meetupStartsAt", s(START.toString()));
-        item.put(Keys.GSI2_PK, s(Keys.userPk(userId)));
-        item.put(Keys.GSI2_SK, s(Keys.userItemSk(START, meetupId, "RSVP")));
-        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(item));
+        // as the RSVP function writes it, from before meetup versions were copied along
+        stack.put(RsvpBuilder.rsvp(meetupId, userId, RsvpStatus.valueOf(status), NOW, START)
+                .person(email, name, language)
+                .position(position)
+                .changedBy(changedBy)
+                .meetupVersion(null)
+                .item());
     }
 
     public void role(String meetupId, String role, String userId, String name, String language) {

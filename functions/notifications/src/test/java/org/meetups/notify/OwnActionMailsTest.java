@@ -128,9 +128,7 @@ class OwnActionMailsTest {
                 List.of("Cancelled: your registration for Toggle night"),
                 subjects(released),
                 "one mail with the latest state when the window ends");
-        assertEquals(
-                "CANCEL",
-                released.get(0).calendars().get(0).getProperty("METHOD").get().getValue());
+        assertEquals("CANCEL", released.get(0).calendarMethod());
         assertEquals(2, mails.since(mark).size(), "100 changes, 2 mails");
         assertEquals(List.of(), releaseAfterTheWindow(), "nothing is left to release");
 

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupStatus;
+import org.meetups.testing.RsvpBuilder;
+import org.meetups.testing.ScheduledMeetup;
 
 @Tag("unit")
 class NextStepTest {
@@ -16,13 +18,20 @@ class NextStepTest {
     static final Instant END = START.plusSeconds(7200);
 
     static Meetup meetup(MeetupStatus status) {
-        return SeatRulesTest.meetup(10, 1, 1, status).toBuilder()
+        return ScheduledMeetup.builder("m-1", START)
+                .endsAt(END)
                 .rsvpDeadline(DEADLINE)
+                .status(status)
+                .goingCount(1)
+                .waitlistCount(1)
+                .waitlistSequence(1)
                 .build();
     }
 
     static Optional<Rsvp> rsvp(RsvpStatus status) {
-        return SeatRulesTest.rsvp(status);
+        return Optional.of(RsvpBuilder.rsvp("m-1", "u", status, DEADLINE, START)
+                .position(status == RsvpStatus.WAITLISTED ? 1L : null)
+                .build());
     }
 
     @Test

@@ -4,19 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.meetups.domain.MeetupStatus.CANCELLED;
+import static org.meetups.domain.MeetupStatus.SCHEDULED;
+import static org.meetups.seats.RsvpStatus.GOING;
+import static org.meetups.seats.RsvpStatus.WAITLISTED;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.domain.Refusal;
 import org.meetups.http.ApiException;
 import org.meetups.http.Problems;
 import org.meetups.seats.RsvpCancellation.Decision;
+import org.meetups.seats.RsvpCancellation.Decision.FreeSeat;
+import org.meetups.seats.RsvpCancellation.Decision.FreeSeatAndPromote;
+import org.meetups.seats.RsvpCancellation.Decision.LeaveWaitlist;
+import org.meetups.seats.RsvpCancellation.Decision.Unchanged;
 import org.meetups.seats.RsvpRules.RsvpDecision;
 import org.meetups.store.Keys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -90,28 +102,23 @@ class RsvpRulesTest {
                 RsvpRules.rsvp(meetup(2, 0, 0, MeetupStatus.SCHEDULED), Optional.empty(), DEADLINE.minusSeconds(1)));
     }
 
-    @Test
-    void aFreedSeatPassesToTheFirstWaitingPersonUnlessNobodyWaitsOrItWasBeyondCapacity() {
-        assertInstanceOf(
-                Decision.FreeSeatAndPromote.class,
-                RsvpCancellation.decide(meetup(2, 2, 3, MeetupStatus.SCHEDULED), rsvp(RsvpStatus.GOING), NOW));
-        assertInstanceOf(
-                Decision.FreeSeat.class,
-                RsvpCancellation.decide(meetup(2, 2, 0, MeetupStatus.SCHEDULED), rsvp(RsvpStatus.GOING), NOW));
-        assertInstanceOf(
-                Decision.FreeSeat.class,
-                RsvpCancellation.decide(meetup(2, 3, 3, MeetupStatus.SCHEDULED), rsvp(RsvpStatus.GOING), NOW),
-                "a seat given beyond capacity is not passed on");
-        assertInstanceOf(
-                Decision.FreeSeat.class,
-                RsvpCancellation.decide(meetup(2, 2, 3, MeetupStatus.CANCELLED), rsvp(RsvpStatus.GOING), NOW),
-                "nobody is promoted into a cancelled meetup");
-        assertInstanceOf(
-                Decision.LeaveWaitlist.class,
-                RsvpCancellation.decide(meetup(2, 2, 3, MeetupStatus.SCHEDULED), rsvp(RsvpStatus.WAITLISTED), NOW));
-        assertInstanceOf(
-                Decision.Unchanged.class,
-                RsvpCancellation.decide(meetup(2, 2, 3, MeetupStatus.SCHEDULED), rsvp(RsvpStatus.CANCELLED), START));
+    static Stream<Arguments> cancellations() {
+        return Stream.of(
+                Arguments.of(
+                        meetup(2, 2, 3, SCHEDULED), GOING, NOW, FreeSeatAndPromote.class, "the first waiting person"),
+                Arguments.of(meetup(2, 2, 0, SCHEDULED), GOING, NOW, FreeSeat.class, "nobody waits"),
+                Arguments.of(meetup(2, 3, 3, SCHEDULED), GOING, NOW, FreeSeat.class, "given beyond capacity"),
+                Arguments.of(meetup(2, 2, 3, CANCELLED), GOING, NOW, FreeSeat.class, "nobody promoted when cancelled"),
+                Arguments.of(meetup(2, 2, 3, SCHEDULED), WAITLISTED, NOW, LeaveWaitlist.class, "a waiting person"),
+                Arguments.of(
+                        meetup(2, 2, 3, SCHEDULED), RsvpStatus.CANCELLED, START, Unchanged.class, "already cancelled"));
+    }
+
+    @ParameterizedTest(name = "{4}: {3}")
+    @MethodSource("cancellations")
+    void aFreedSeatPassesToTheFirstWaitingPersonUnlessNobodyWaitsOrItWasBeyondCapacity(
+            Meetup meetup, RsvpStatus theirs, Instant now, Class<? extends Decision> expected, String why) {
+        assertInstanceOf(expected, RsvpCancellation.decide(meetup, rsvp(theirs), now), why);
     }
 
     @Test

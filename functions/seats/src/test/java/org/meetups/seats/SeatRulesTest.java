@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.meetups.domain.Meetup;
-import org.meetups.domain.MeetupKind;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.domain.Refusal;
 import org.meetups.http.ApiException;
 import org.meetups.http.Problems;
 import org.meetups.seats.RsvpRules.SeatDecision;
+import org.meetups.testing.RsvpBuilder;
+import org.meetups.testing.ScheduledMeetup;
 
 /** A coordinator's seat for someone: when it takes a free seat, when it needs the explicit over-capacity choice. */
 @Tag("unit")
@@ -29,41 +30,18 @@ class SeatRulesTest {
     static final Instant NOW = START.minusSeconds(86_400);
 
     static Meetup meetup(int capacity, int going, int waiting, MeetupStatus status) {
-        return new Meetup.Builder()
-                .id("m-1")
-                .title("T")
-                .kind(MeetupKind.COMMUNITY_MEETUP)
-                .language("en")
-                .startsAt(START)
-                .endsAt(START.plusSeconds(7200))
-                .timeZone("Europe/Amsterdam")
-                .venue("R")
+        return ScheduledMeetup.builder("m-1", START)
                 .capacity(capacity)
-                .rsvpDeadline(START)
                 .status(status)
                 .goingCount(going)
                 .waitlistCount(waiting)
                 .waitlistSequence(waiting)
-                .version(1)
-                .createdBy("c")
-                .createdAt(NOW)
-                .updatedAt(NOW)
                 .build();
     }
 
     static Optional<Rsvp> rsvp(RsvpStatus status) {
-        return Optional.of(new Rsvp.Builder()
-                .meetupId("m-1")
-                .userId("u")
-                .email("u@example.org")
-                .name("U")
-                .language("en")
-                .status(status)
+        return Optional.of(RsvpBuilder.rsvp("m-1", "u", status, NOW, START)
                 .position(status == RsvpStatus.WAITLISTED ? 3L : null)
-                .createdAt(NOW)
-                .updatedAt(NOW)
-                .meetupStartsAt(START)
-                .generation(1L)
                 .build());
     }
 

@@ -1,11 +1,9 @@
 package org.meetups.testing;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.meetups.domain.Meetup;
-import org.meetups.domain.MeetupKind;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.domain.RoleNeed;
 import org.meetups.store.Keys;
@@ -14,9 +12,8 @@ import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A meetup for a test: a scheduled two-hour community meetup in Amsterdam's zone, 10 seats, nobody
- * going, version 1, created at its start, RSVPs open until its start; a test sets only what it is
- * about. {@link #from} copies a stored meetup to change some of it.
+ * A meetup for a test, starting from {@link ScheduledMeetup} (a scheduled two-hour community meetup,
+ * 10 seats, nobody going); a test sets only what it is about. {@link #from} copies a stored meetup to change some of it.
  */
 public final class MeetupBuilder {
     private final Meetup.Builder meetup;
@@ -27,23 +24,7 @@ public final class MeetupBuilder {
 
     /** A meetup starting at {@code start}, ending two hours later, created and RSVPs closing at its start. */
     public static MeetupBuilder meetup(String id, Instant start) {
-        return new MeetupBuilder(new Meetup.Builder()
-                .id(id)
-                .title("T")
-                .kind(MeetupKind.COMMUNITY_MEETUP)
-                .language("en")
-                .startsAt(start)
-                .endsAt(start.plus(Duration.ofHours(2)))
-                .timeZone("Europe/Amsterdam")
-                .venue("R")
-                .capacity(10)
-                .rsvpDeadline(start)
-                .roles(Map.of())
-                .status(MeetupStatus.SCHEDULED)
-                .version(1)
-                .createdBy("c")
-                .createdAt(start)
-                .updatedAt(start));
+        return new MeetupBuilder(ScheduledMeetup.builder(id, start));
     }
 
     /** Every field of {@code m}, to change some. */

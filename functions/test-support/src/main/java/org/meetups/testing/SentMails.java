@@ -56,6 +56,11 @@ public final class SentMails {
                     .orElse(null);
         }
 
+        /** The METHOD of its first calendar attachment (REQUEST, CANCEL): what a calendar app does with it. */
+        public String calendarMethod() {
+            return calendars().get(0).getProperty("METHOD").orElseThrow().getValue();
+        }
+
         public List<Calendar> calendars() {
             List<Calendar> out = new ArrayList<>();
             for (BodyPart p : parts()) {

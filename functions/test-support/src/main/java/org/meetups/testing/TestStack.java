@@ -17,6 +17,7 @@ import org.meetups.emulator.TemplateTable;
 import org.meetups.http.HttpFunction;
 import org.meetups.runtime.config.Env;
 import org.meetups.runtime.json.Json;
+import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -150,6 +151,12 @@ public final class TestStack {
                 .items();
     }
 
+    /** The item with this key in this stack's table, read consistently (empty if there is none). */
+    public Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item(String pk, String sk) {
+        return dynamo.getItem(r -> r.tableName(tableName).consistentRead(true).key(MeetupTable.key(pk, sk)))
+                .item();
+    }
+
     /** Writes the item to this stack's table, as it is. */
     public void put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
         dynamo.putItem(r -> r.tableName(tableName).item(item));
@@ -157,6 +164,11 @@ public final class TestStack {
 
     public Emulator emulator() {
         return emulator;
+    }
+
+    /** Builds the request and invokes the handler with it, as {@link #call(HttpFunction, APIGatewayV2HTTPEvent)}. */
+    public ApiResult call(HttpFunction function, ApiEvents.Builder request) {
+        return call(function, request.build());
     }
 
     /** Invokes the handler as Lambda would and checks the response against api/openapi.yaml. */

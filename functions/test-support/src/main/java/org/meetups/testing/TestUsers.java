@@ -1,6 +1,7 @@
 package org.meetups.testing;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** JWT claims as the HTTP API authorizer passes them, for the kinds of caller the tests use. */
@@ -37,6 +38,22 @@ public final class TestUsers {
         return user("mgr-1", "Mona Manager", "mona@example.org", false)
                 .with("custom:department", "Finance")
                 .with("cognito:groups", "[managers staff]");
+    }
+
+    /** A kind of caller an authorisation test tries: its name in the test's report, the user, whether they coordinate. */
+    public record Kind(String name, User user, boolean coordinator) {
+        public boolean anonymous() {
+            return user.sub() == null;
+        }
+    }
+
+    /** The callers a function's own authorisation matrix tries: anonymous, an employee, another one, a coordinator. */
+    public static List<Kind> kinds() {
+        return List.of(
+                new Kind("anonymous", anonymous(), false),
+                new Kind("employee", employee(), false),
+                new Kind("other employee", otherEmployee(), false),
+                new Kind("coordinator", coordinator(), true));
     }
 
     /** No claims at all: what a handler sees if the authorizer were bypassed. */

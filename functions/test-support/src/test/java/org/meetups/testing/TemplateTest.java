@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateTable;
@@ -188,23 +187,10 @@ class TemplateTest {
 
     @Test
     void noFunctionSourceIssuesAScan() throws IOException {
-        try (Stream<Path> files = Files.walk(ProjectFiles.resolve("functions"))) {
-            List<Path> offenders = files.filter(
-                            p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/"))
-                    .filter(p -> !p.endsWith("CallRecorder.java"))
-                    .filter(p -> {
-                        try {
-                            String source = Files.readString(p);
-                            return source.contains("ScanRequest")
-                                    || source.contains(".scan(")
-                                    || source.contains("ScanEnhancedRequest");
-                        } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
-                        }
-                    })
-                    .toList();
-            assertEquals(List.of(), offenders);
-        }
+        assertEquals(
+                List.of(),
+                MainSources.containing(
+                        p -> p.endsWith("/CallRecorder.java"), "ScanRequest", ".scan(", "ScanEnhancedRequest"));
     }
 
     @Test

@@ -241,10 +241,7 @@ class DigestTest {
 
     static ApiResult follow(LinksHandler handler, String method, String url) {
         return digest.stack.call(
-                handler,
-                ApiEvents.request(method, "/links/{token}")
-                        .path("token", token(url))
-                        .build());
+                handler, ApiEvents.request(method, "/links/{token}").path("token", token(url)));
     }
 
     @Test
@@ -305,8 +302,7 @@ class DigestTest {
                 ApiEvents.request("POST", "/links/{token}")
                         .path("token", token(url))
                         .header("content-type", "application/x-www-form-urlencoded")
-                        .body("List-Unsubscribe=One-Click")
-                        .build());
+                        .body("List-Unsubscribe=One-Click"));
         assertEquals(200, done.status(), done::toString);
         assertFalse(digest.directory
                 .entry(Directory.personKey("cor@" + DOMAIN))

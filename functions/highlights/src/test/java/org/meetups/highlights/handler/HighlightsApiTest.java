@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.RoleNeed;
+import org.meetups.http.HttpFunction;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.roles.handler.RolesHandler;
 import org.meetups.rsvp.handler.RsvpHandler;
@@ -95,22 +96,18 @@ class HighlightsApiTest {
         for (User user : List.of(ATTENDEE, GOING, NO_SHOW)) {
             expect(
                     200,
-                    stack.call(
-                            rsvpBefore,
-                            ApiEvents.request("PUT", "/meetups/{id}/rsvp")
-                                    .path("id", id)
-                                    .as(user)
-                                    .build()));
+                    rsvpBefore,
+                    ApiEvents.request("PUT", "/meetups/{id}/rsvp")
+                            .path("id", id)
+                            .as(user));
         }
         expect(
                 201,
-                stack.call(
-                        new RolesHandler(stack.env(), Clock.fixed(before, ZoneOffset.UTC)),
-                        ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer")
-                                .path("id", id)
-                                .path("role", "host")
-                                .as(HOST)
-                                .build()));
+                new RolesHandler(stack.env(), Clock.fixed(before, ZoneOffset.UTC)),
+                ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer")
+                        .path("id", id)
+                        .path("role", "host")
+                        .as(HOST));
         // attendance is recorded while the meetup's attendance is open: just after its start
         RsvpHandler rsvpAfter =
                 new RsvpHandler(stack.env(), Clock.fixed(start.plus(Duration.ofHours(1)), ZoneOffset.UTC));
@@ -122,22 +119,16 @@ class HighlightsApiTest {
     static void attendance(RsvpHandler rsvp, String id, User user, String value) {
         expect(
                 200,
-                stack.call(
-                        rsvp,
-                        ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance")
-                                .path("id", id)
-                                .path("userId", user.sub())
-                                .as(COORDINATOR)
-                                .json("{\"attendance\": \"" + value + "\"}")
-                                .build()));
-    }
-
-    static ApiResult call(HighlightsHandler at, ApiEvents.Builder request) {
-        return stack.call(at, request.build());
+                rsvp,
+                ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance")
+                        .path("id", id)
+                        .path("userId", user.sub())
+                        .as(COORDINATOR)
+                        .json("{\"attendance\": \"" + value + "\"}"));
     }
 
     static ApiResult post(HighlightsHandler at, String path, String meetup, User user, String body) {
-        return call(
+        return stack.call(
                 at, ApiEvents.request("POST", path).path("id", meetup).as(user).json(body));
     }
 
@@ -155,11 +146,11 @@ class HighlightsApiTest {
 
     /** A call on one of this meetup's highlights. */
     static ApiResult call(String method, String path, String highlightId, User user) {
-        return call(handler, on(method, path, highlightId).as(user));
+        return stack.call(handler, on(method, path, highlightId).as(user));
     }
 
     static ApiResult call(String method, String path, String highlightId, User user, String json) {
-        return call(handler, on(method, path, highlightId).as(user).json(json));
+        return stack.call(handler, on(method, path, highlightId).as(user).json(json));
     }
 
     static void expect(int status, String method, String path, String highlightId, User user) {
@@ -168,6 +159,10 @@ class HighlightsApiTest {
 
     static void expect(int status, String method, String path, String highlightId, User user, String json) {
         expect(status, call(method, path, highlightId, user, json));
+    }
+
+    static void expect(int status, HttpFunction at, ApiEvents.Builder request) {
+        expect(status, stack.call(at, request));
     }
 
     static void expect(int status, ApiResult result) {
@@ -286,15 +281,14 @@ class HighlightsApiTest {
         for (int featured : List.of(3, 1)) {
             expect(
                     200,
-                    call(
-                            later,
-                            ApiEvents.request("PUT", FEATURED)
-                                    .path("id", meetup)
-                                    .path("highlightId", ids.get(featured))
-                                    .as(COORDINATOR)));
+                    later,
+                    ApiEvents.request("PUT", FEATURED)
+                            .path("id", meetup)
+                            .path("highlightId", ids.get(featured))
+                            .as(COORDINATOR));
         }
         int mark = CallRecorder.mark();
-        ApiResult first = call(
+        ApiResult first = stack.call(
                 handler,
                 ApiEvents.request("GET", "/highlights")
                         .query("week", "2027-W10")
@@ -310,7 +304,7 @@ class HighlightsApiTest {
         List<String> seen = new ArrayList<>();
         first.json().path("items").forEach(h -> seen.add(h.path("id").asText()));
         String cursor = first.json().path("nextCursor").asText();
-        ApiResult second = call(
+        ApiResult second = stack.call(
                 handler,
                 ApiEvents.request("GET", "/highlights")
                         .query("week", "2027-W10")
@@ -326,32 +320,27 @@ class HighlightsApiTest {
                 "featured first, each by creation");
         expect(
                 400,
-                call(
-                        handler,
-                        ApiEvents.request("GET", "/highlights")
-                                .query("week", "2027-W10")
-                                .query("cursor", cursor + "x")
-                                .as(STRANGER)));
+                handler,
+                ApiEvents.request("GET", "/highlights")
+                        .query("week", "2027-W10")
+                        .query("cursor", cursor + "x")
+                        .as(STRANGER));
         expect(
                 400,
-                call(
-                        handler,
-                        ApiEvents.request("GET", "/highlights")
-                                .query("week", "2027-W10")
-                                .query("cursor", cursor)
-                                .query("limit", "3")
-                                .as(STRANGER)
-                                .query("week", "2027-W11")));
+                handler,
+                ApiEvents.request("GET", "/highlights")
+                        .query("week", "2027-W10")
+                        .query("cursor", cursor)
+                        .query("limit", "3")
+                        .as(STRANGER)
+                        .query("week", "2027-W11"));
         for (String bad : List.of("2027-W54", "2027-10", "W10", "2027-W1")) {
             expect(
                     400,
-                    call(
-                            handler,
-                            ApiEvents.request("GET", "/highlights")
-                                    .query("week", bad)
-                                    .as(STRANGER)));
+                    handler,
+                    ApiEvents.request("GET", "/highlights").query("week", bad).as(STRANGER));
         }
-        ApiResult perMeetup = call(
+        ApiResult perMeetup = stack.call(
                 handler,
                 ApiEvents.request("GET", "/meetups/{id}/highlights")
                         .path("id", meetup)
@@ -360,11 +349,10 @@ class HighlightsApiTest {
         assertEquals(29, perMeetup.json().path("items").size());
         expect(
                 404,
-                call(
-                        handler,
-                        ApiEvents.request("GET", "/meetups/{id}/highlights")
-                                .path("id", "nope")
-                                .as(STRANGER)));
+                handler,
+                ApiEvents.request("GET", "/meetups/{id}/highlights")
+                        .path("id", "nope")
+                        .as(STRANGER));
     }
 
     // ------------------------------------------------------------------ photos
@@ -468,27 +456,24 @@ class HighlightsApiTest {
         String highlightId = shared.json().path("id").asText();
         TokenSigner signer = new TokenSigner(SECRET.getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
         String token = signer.photo(meetupId, highlightId, NOW.plus(Duration.ofDays(60)));
-        ApiResult redirect = call(
+        ApiResult redirect = stack.call(
                 handler, ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token));
         expect(302, redirect);
         assertEquals("300", query(redirect.header("location")).get("X-Amz-Expires"));
         assertArrayEquals(png, get(redirect.header("location")));
         expect(
                 404,
-                call(
-                        handler,
-                        ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token.substring(1))));
+                handler,
+                ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token.substring(1)));
         expect(
                 404,
-                call(
-                        handler,
-                        ApiEvents.request("GET", "/highlights/photos/{token}")
-                                .path("token", signer.unsubscribe("abc", NOW.plusSeconds(60)))));
+                handler,
+                ApiEvents.request("GET", "/highlights/photos/{token}")
+                        .path("token", signer.unsubscribe("abc", NOW.plusSeconds(60))));
         expect(
                 410,
-                call(
-                        at(NOW.plus(Duration.ofDays(61))),
-                        ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token)));
+                at(NOW.plus(Duration.ofDays(61))),
+                ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token));
 
         // replacing the photo deletes the old object; deleting the highlight deletes the photo, and its link stops
         JsonNode second = presign(HOST, "{\"contentType\": \"image/webp\", \"contentLength\": 10}");
@@ -516,9 +501,8 @@ class HighlightsApiTest {
         assertEquals(404, status(secondUrl));
         expect(
                 404,
-                call(
-                        handler,
-                        ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token)));
+                handler,
+                ApiEvents.request("GET", "/highlights/photos/{token}").path("token", token));
     }
 
     /**
@@ -568,7 +552,7 @@ class HighlightsApiTest {
 
     static List<JsonNode> listing(String meetup) {
         List<JsonNode> all = new ArrayList<>();
-        call(
+        stack.call(
                         handler,
                         ApiEvents.request("GET", "/meetups/{id}/highlights")
                                 .path("id", meetup)

@@ -31,6 +31,11 @@ class AuthenticatorTest {
                 .build();
     }
 
+    /** What {@code auth} makes of a verified token carrying {@code pairs} (claim, value, ...) besides the basics. */
+    static Caller caller(Authenticator auth, String... pairs) {
+        return auth.authenticate(withClaims(verified(pairs)));
+    }
+
     static Map<String, String> verified(String... pairs) {
         Map<String, String> claims =
                 new HashMap<>(Map.of("sub", "u1", "email", "u1@example.org", "email_verified", "true"));
@@ -119,30 +124,23 @@ class AuthenticatorTest {
     @Test
     void managersAreExactMembersOfTheManagerGroupAndKeepTheirDepartment() {
         Authenticator auth = new Authenticator(Env.of(Map.of()));
-        Caller manager = auth.authenticate(
-                withClaims(verified("cognito:groups", "[staff managers]", "custom:department", "Finance")));
+        Caller manager = caller(auth, "cognito:groups", "[staff managers]", "custom:department", "Finance");
         assertTrue(manager.manager());
         assertFalse(manager.coordinator());
         assertEquals("Finance", manager.department());
-        assertFalse(auth.authenticate(withClaims(verified("cognito:groups", "[managers-to-be]")))
-                .manager());
-        assertFalse(auth.authenticate(withClaims(verified("cognito:groups", "managers,staff")))
-                .manager());
+        assertFalse(caller(auth, "cognito:groups", "[managers-to-be]").manager());
+        assertFalse(caller(auth, "cognito:groups", "managers,staff").manager());
         Authenticator custom = new Authenticator(Env.of(Map.of("MANAGER_GROUP", "leads")));
-        assertTrue(custom.authenticate(withClaims(verified("cognito:groups", "[leads]")))
-                .manager());
-        assertFalse(custom.authenticate(withClaims(verified("cognito:groups", "[managers]")))
-                .manager());
+        assertTrue(caller(custom, "cognito:groups", "[leads]").manager());
+        assertFalse(caller(custom, "cognito:groups", "[managers]").manager());
     }
 
     @Test
     void groupClaimAndGroupAreConfigurable() {
         Authenticator entra =
                 new Authenticator(Env.of(Map.of("GROUP_CLAIM", "roles", "COORDINATOR_GROUP", "Meetup.Admin")));
-        assertTrue(entra.authenticate(withClaims(verified("roles", "[Meetup.Admin]")))
-                .coordinator());
-        assertFalse(entra.authenticate(withClaims(verified("cognito:groups", "[coordinators]")))
-                .coordinator());
+        assertTrue(caller(entra, "roles", "[Meetup.Admin]").coordinator());
+        assertFalse(caller(entra, "cognito:groups", "[coordinators]").coordinator());
     }
 
     @Test
@@ -189,9 +187,7 @@ class AuthenticatorTest {
                         .status());
         assertEquals(
                 403,
-                assertThrows(
-                                ApiException.class,
-                                () -> strict.authenticate(withClaims(verified("email_verified", "yes"))))
+                assertThrows(ApiException.class, () -> caller(strict, "email_verified", "yes"))
                         .status());
         // an identity provider that never sends the claim: allowed by the switch; an explicit false never is
         assertEquals("u1", lenient.authenticate(withClaims(missing)).userId());
@@ -199,10 +195,7 @@ class AuthenticatorTest {
                 403,
                 assertThrows(ApiException.class, () -> lenient.authenticate(withClaims(unverified)))
                         .status());
-        assertEquals(
-                "u1",
-                strict.authenticate(withClaims(verified("email_verified", "TRUE")))
-                        .userId());
+        assertEquals("u1", caller(strict, "email_verified", "TRUE").userId());
         assertThrows(
                 IllegalStateException.class, () -> new Authenticator(Env.of(Map.of("REQUIRE_VERIFIED_EMAIL", "no"))));
     }

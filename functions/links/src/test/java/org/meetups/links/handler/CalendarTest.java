@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.meetups.links.handler.LinksTestSupport.NOW;
 import static org.meetups.links.handler.LinksTestSupport.START;
+import static org.meetups.testing.IcsFiles.events;
+import static org.meetups.testing.IcsFiles.parameter;
+import static org.meetups.testing.IcsFiles.property;
 
-import java.io.StringReader;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import org.meetups.mail.links.Purpose;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.IcsFiles;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
 
@@ -32,18 +34,10 @@ class CalendarTest {
         s = new LinksTestSupport();
     }
 
-    static Calendar parse(ApiResult result) throws Exception {
+    static Calendar parse(ApiResult result) {
         assertEquals(200, result.status(), result::toString);
         assertTrue(result.header("content-type").startsWith("text/calendar"), result::toString);
-        return new CalendarBuilder().build(new StringReader(result.body()));
-    }
-
-    static List<VEvent> events(Calendar calendar) {
-        return calendar.getComponents("VEVENT").stream().map(VEvent.class::cast).toList();
-    }
-
-    static String prop(VEvent event, String name) {
-        return event.getProperty(name).map(p -> p.getValue()).orElse(null);
+        return IcsFiles.parse(result.body());
     }
 
     ApiResult meetupFile(String id, User user) {
@@ -74,16 +68,10 @@ class CalendarTest {
             List<VEvent> events = events(parse(result));
             assertEquals(1, events.size());
             VEvent event = events.get(0);
-            assertEquals("meetup-" + id + "@meetups.example.org", prop(event, "UID"));
-            assertEquals("3", prop(event, "SEQUENCE"));
-            assertEquals("CONFIRMED", prop(event, "STATUS"));
-            assertEquals(
-                    "Europe/Amsterdam",
-                    event.getProperty("DTSTART")
-                            .orElseThrow()
-                            .getParameter("TZID")
-                            .orElseThrow()
-                            .getValue());
+            assertEquals("meetup-" + id + "@meetups.example.org", property(event, "UID"));
+            assertEquals("3", property(event, "SEQUENCE"));
+            assertEquals("CONFIRMED", property(event, "STATUS"));
+            assertEquals("Europe/Amsterdam", parameter(event, "DTSTART", "TZID"));
             assertTrue(result.body().contains("BEGIN:VTIMEZONE"));
             assertTrue(result.header("content-disposition").contains("meetup-" + id + ".ics"));
         }
@@ -96,7 +84,7 @@ class CalendarTest {
         s.meetup(id, START, MeetupStatus.CANCELLED, 0);
         assertEquals(
                 "CANCELLED",
-                prop(events(parse(meetupFile(id, TestUsers.employee()))).get(0), "STATUS"));
+                property(events(parse(meetupFile(id, TestUsers.employee()))).get(0), "STATUS"));
         assertEquals(404, meetupFile("no-such-meetup", TestUsers.employee()).status());
         // an id no meetup can have is unknown, as on every meetup route
         assertEquals(404, meetupFile("bad id!", TestUsers.employee()).status());
@@ -127,10 +115,10 @@ class CalendarTest {
                         "meetup-" + going + "@meetups.example.org",
                         "meetup-" + hosting + "-role-host@meetups.example.org"),
                 events.stream()
-                        .map(e -> prop(e, "UID"))
+                        .map(e -> property(e, "UID"))
                         .sorted(Comparator.comparing((String uid) -> uid.contains("role")))
                         .toList());
-        assertTrue(events.stream().anyMatch(e -> prop(e, "SUMMARY").contains("host")));
+        assertTrue(events.stream().anyMatch(e -> property(e, "SUMMARY").contains("host")));
         assertTrue(
                 calls.stream()
                         .allMatch(c -> List.of("DynamoDb.GetItem", "DynamoDb.Query", "DynamoDb.BatchGetItem")
@@ -161,8 +149,8 @@ class CalendarTest {
                                 .path("feed", file)
                                 .header("host", host))))
                 .get(0);
-        assertEquals("meetup-" + going + "@" + host, prop(event, "UID"), "the UID domain the mails use then too");
-        assertEquals("https://" + host + "/meetups/" + going + "/calendar.ics", prop(event, "URL"));
+        assertEquals("meetup-" + going + "@" + host, property(event, "UID"), "the UID domain the mails use then too");
+        assertEquals("https://" + host + "/meetups/" + going + "/calendar.ics", property(event, "URL"));
     }
 
     @Test

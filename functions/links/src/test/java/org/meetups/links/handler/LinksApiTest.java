@@ -42,6 +42,20 @@ class LinksApiTest {
         return s.call(ApiEvents.request("POST", "/links/{token}").path("token", token));
     }
 
+    /** The DynamoDB transactions made since the call recorder's mark. */
+    static long transactionsSince(int mark) {
+        return CallRecorder.since(mark).stream()
+                .filter(c -> c.equals("DynamoDb.TransactWriteItems"))
+                .count();
+    }
+
+    /** A meetup whose host is HOLDER. */
+    static String meetupHostedByHolder() {
+        String id = s.meetup();
+        s.holdRole(id, "host", HOLDER.sub());
+        return id;
+    }
+
     String withdrawToken(String meetupId) {
         return s.signer.oneClick(
                 Purpose.WITHDRAW_ROLE, meetupId, HOLDER.sub(), "host", LinksTestSupport.ASSIGNED_AT, START);
@@ -70,8 +84,7 @@ class LinksApiTest {
 
     @Test
     void showingALinkChangesNothingAndOffersAButtonThatPostsBack() {
-        String id = s.meetup();
-        s.holdRole(id, "host", HOLDER.sub());
+        String id = meetupHostedByHolder();
         String token = withdrawToken(id);
         int mark = CallRecorder.mark();
         ApiResult page = show(token);
@@ -85,8 +98,7 @@ class LinksApiTest {
 
     @Test
     void followingAWithdrawLinkWithdrawsOnceAndRecordsTheTokenInTheSameTransaction() {
-        String id = s.meetup();
-        s.holdRole(id, "host", HOLDER.sub());
+        String id = meetupHostedByHolder();
         String token = withdrawToken(id);
         String nonce =
                 s.signer.check(token, LinksHandler.ONE_CLICK) instanceof org.meetups.mail.links.TokenSigner.Valid v
@@ -95,11 +107,7 @@ class LinksApiTest {
 
         int mark = CallRecorder.mark();
         assertPage(follow(token), 200, "You withdrew from your role");
-        assertEquals(
-                1,
-                CallRecorder.since(mark).stream()
-                        .filter(c -> c.equals("DynamoDb.TransactWriteItems"))
-                        .count());
+        assertEquals(1, transactionsSince(mark));
         assertFalse(s.exists(Keys.meetupPk(id), Keys.roleSk("host", HOLDER.sub())));
         assertEquals(0, s.stored(id).roles().get("host").filled());
         assertTrue(s.exists(Keys.tokenPk(nonce), Keys.USED));
@@ -114,8 +122,7 @@ class LinksApiTest {
 
     @Test
     void concurrentClicksActExactlyOnce() throws Exception {
-        String id = s.meetup();
-        s.holdRole(id, "host", HOLDER.sub());
+        String id = meetupHostedByHolder();
         String token = withdrawToken(id);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -146,8 +153,7 @@ class LinksApiTest {
 
     @Test
     void tamperedLinksAreRefusedWithoutChangingAnything() {
-        String id = s.meetup();
-        s.holdRole(id, "host", HOLDER.sub());
+        String id = meetupHostedByHolder();
         String token = withdrawToken(id);
         String other = s.signer.oneClick(
                 Purpose.WITHDRAW_ROLE,
@@ -168,8 +174,7 @@ class LinksApiTest {
 
     @Test
     void expiredLinksAreGone() {
-        String id = s.meetup();
-        s.holdRole(id, "host", HOLDER.sub());
+        String id = meetupHostedByHolder();
         String token = withdrawToken(id);
         LinksHandler afterStart = s.handler(START.plusSeconds(1));
         ApiResult page =
@@ -206,11 +211,7 @@ class LinksApiTest {
 
         int mark = CallRecorder.mark();
         assertPage(follow(token), 200, "Your RSVP is cancelled");
-        assertEquals(
-                1,
-                CallRecorder.since(mark).stream()
-                        .filter(c -> c.equals("DynamoDb.TransactWriteItems"))
-                        .count());
+        assertEquals(1, transactionsSince(mark));
         assertEquals("CANCELLED", s.rsvpStatus(id, HOLDER.sub()));
         assertEquals("GOING", s.rsvpStatus(id, waiting.sub()));
         assertEquals(1, s.stored(id).goingCount());
@@ -282,8 +283,7 @@ class LinksApiTest {
                                 s.rsvps,
                                 ApiEvents.request("DELETE", "/meetups/{id}/rsvp")
                                         .path("id", id)
-                                        .as(HOLDER)
-                                        .build())
+                                        .as(HOLDER))
                         .status());
         assertEquals("GOING", s.rsvpVia(id, HOLDER));
         int mark = CallRecorder.mark();
@@ -297,8 +297,7 @@ class LinksApiTest {
 
     @Test
     void anOldWithdrawLinkDoesNotEndALaterAssignment() {
-        String id = s.meetup();
-        s.holdRole(id, "host", HOLDER.sub());
+        String id = meetupHostedByHolder();
         String old = withdrawToken(id);
         // withdrawn and taken again later: the assignment item now has a later assignedAt
         String later = NOW.plusSeconds(3600).toString();

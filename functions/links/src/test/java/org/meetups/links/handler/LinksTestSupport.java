@@ -11,13 +11,17 @@ import org.meetups.domain.MeetupStatus;
 import org.meetups.domain.RoleNeed;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.rsvp.handler.RsvpHandler;
+import org.meetups.seats.RsvpStatus;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.MeetupBuilder;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers.User;
+import org.meetups.volunteering.Assignment;
+import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A stack with the links function, meetups and role holders written as the other functions write them. */
@@ -106,25 +110,9 @@ final class LinksTestSupport {
                         .reminders(null, null)
                         .attendance(null, false)
                         .build());
-        put(Map.of(
-                "PK",
-                s(Keys.meetupPk(meetupId)),
-                "SK",
-                s(Keys.roleSk(role, userId)),
-                "type",
-                s("ROLE"),
-                "meetupId",
-                s(meetupId),
-                "role",
-                s(role),
-                "userId",
-                s(userId),
-                "assignedAt",
-                s(ASSIGNED_AT),
-                "GSI2PK",
-                s(Keys.userPk(userId)),
-                "GSI2SK",
-                s(Keys.userItemSk(before.startsAt(), meetupId, "ROLE#" + role))));
+        // as the roles function writes a volunteer's assignment
+        put(AssignmentSchema.SCHEMA.itemToMap(
+                new Assignment(meetupId, role, userId, null, null, null, userId, NOW, before.startsAt()), true));
         put(Map.of(
                 "PK",
                 s(Keys.meetupPk(meetupId)),
@@ -136,23 +124,11 @@ final class LinksTestSupport {
 
     /** An RSVP item as the RSVP function writes it (status GOING, WAITLISTED or CANCELLED). */
     void rsvp(String meetupId, String userId, String status) {
-        put(Map.of(
-                "PK",
-                s(Keys.meetupPk(meetupId)),
-                "SK",
-                s(Keys.rsvpSk(userId)),
-                "type",
-                s("RSVP"),
-                "meetupId",
-                s(meetupId),
-                "userId",
-                s(userId),
-                "status",
-                s(status),
-                "GSI2PK",
-                s(Keys.userPk(userId)),
-                "GSI2SK",
-                s(Keys.userItemSk(stored(meetupId).startsAt(), meetupId, "RSVP"))));
+        RsvpStatus rsvpStatus = RsvpStatus.valueOf(status);
+        stack.put(RsvpBuilder.rsvp(
+                        meetupId, userId, rsvpStatus, NOW, stored(meetupId).startsAt())
+                .position(rsvpStatus == RsvpStatus.WAITLISTED ? 1L : null)
+                .item());
     }
 
     /** RSVPs through the real RSVP function: GOING while seats are free, then WAITLISTED. */
@@ -161,8 +137,7 @@ final class LinksTestSupport {
                 rsvps,
                 ApiEvents.request("PUT", "/meetups/{id}/rsvp")
                         .path("id", meetupId)
-                        .as(user)
-                        .build());
+                        .as(user));
         if (result.status() != 201 && result.status() != 200) {
             throw new AssertionError("RSVP failed: " + result);
         }
@@ -171,11 +146,7 @@ final class LinksTestSupport {
 
     /** The person's RSVP status as stored, or null without one. */
     String rsvpStatus(String meetupId, String userId) {
-        var item = stack.dynamo()
-                .getItem(r -> r.tableName(stack.tableName())
-                        .consistentRead(true)
-                        .key(Map.of("PK", s(Keys.meetupPk(meetupId)), "SK", s(Keys.rsvpSk(userId)))))
-                .item();
+        var item = stack.item(Keys.meetupPk(meetupId), Keys.rsvpSk(userId));
         return item == null || item.isEmpty() ? null : item.get("status").s();
     }
 
@@ -195,11 +166,11 @@ final class LinksTestSupport {
     }
 
     ApiResult call(ApiEvents.Builder request) {
-        return stack.call(handler, request.build());
+        return stack.call(handler, request);
     }
 
     ApiResult call(LinksHandler other, ApiEvents.Builder request) {
-        return stack.call(other, request.build());
+        return stack.call(other, request);
     }
 
     static AttributeValue s(String value) {

@@ -1,16 +1,27 @@
 package org.meetups.links.handler;
 
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.store.Keys;
-import org.meetups.testing.SampleEvents;
+import org.meetups.testing.ServedSampleEvents;
+import org.meetups.testing.ServedSampleEvents.Served;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The files in events/links (tokens signed with the test secret), served by the real handler in a sensible order. */
-class SampleEventsTest {
+class SampleEventsTest extends ServedSampleEvents {
+    SampleEventsTest() {
+        super(
+                "links",
+                () -> new Served(s.stack, s.handler),
+                200,
+                "get-meetup-calendar.json",
+                "get-calendar-feed.json",
+                "show-link.json",
+                "follow-link.json",
+                "rotate-calendar-feed.json");
+    }
+
     static final String SAMPLE_ID = "01J0000000000000000000MEET";
     static final String SAMPLE_USER = "7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11";
     static LinksTestSupport s;
@@ -27,25 +38,5 @@ class SampleEventsTest {
                 AttributeValue.fromS(Keys.PROFILE),
                 "feedVersion",
                 AttributeValue.fromN("1")));
-    }
-
-    static final SampleEvents EVENTS = SampleEvents.in("links");
-
-    @Test
-    void everySampleEventIsServed() {
-        EVENTS.assertServed(
-                s.stack,
-                s.handler,
-                List.of(
-                        new SampleEvents.Expect("get-meetup-calendar.json", 200),
-                        new SampleEvents.Expect("get-calendar-feed.json", 200),
-                        new SampleEvents.Expect("show-link.json", 200),
-                        new SampleEvents.Expect("follow-link.json", 200),
-                        new SampleEvents.Expect("rotate-calendar-feed.json", 200)));
-    }
-
-    @Test
-    void everyRouteHasASampleEvent() {
-        EVENTS.assertEveryRouteHasOne(s.handler);
     }
 }

@@ -11,20 +11,13 @@ record MeetupCalls(TestStack stack, MeetupsHandler handler) {
     /** A coordinator creates the meetup. */
     ApiResult create(String json) {
         return stack.call(
-                handler,
-                ApiEvents.request("POST", "/meetups")
-                        .json(json)
-                        .as(TestUsers.coordinator())
-                        .build());
+                handler, ApiEvents.request("POST", "/meetups").json(json).as(TestUsers.coordinator()));
     }
 
     ApiResult get(String id, User user) {
         return stack.call(
                 handler,
-                ApiEvents.request("GET", "/meetups/{id}")
-                        .path("id", id)
-                        .as(user)
-                        .build());
+                ApiEvents.request("GET", "/meetups/{id}").path("id", id).as(user));
     }
 
     /** A change, with {@code If-Match} unless {@code ifMatch} is null. */
@@ -42,9 +35,6 @@ record MeetupCalls(TestStack stack, MeetupsHandler handler) {
     ApiResult cancel(String id, User user) {
         return stack.call(
                 handler,
-                ApiEvents.request("POST", "/meetups/{id}/cancel")
-                        .path("id", id)
-                        .as(user)
-                        .build());
+                ApiEvents.request("POST", "/meetups/{id}/cancel").path("id", id).as(user));
     }
 }

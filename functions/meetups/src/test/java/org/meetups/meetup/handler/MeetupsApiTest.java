@@ -117,15 +117,9 @@ class MeetupsApiTest {
     }
 
     static Stream<Arguments> authorisationMatrix() {
-        record Caller(String name, User user, boolean coordinator) {}
-        List<Caller> callers = List.of(
-                new Caller("anonymous", TestUsers.anonymous(), false),
-                new Caller("employee", TestUsers.employee(), false),
-                new Caller("other employee", TestUsers.otherEmployee(), false),
-                new Caller("coordinator", TestUsers.coordinator(), true));
         List<Arguments> cases = new ArrayList<>();
-        for (Caller c : callers) {
-            boolean anonymous = c.user().sub() == null;
+        for (TestUsers.Kind c : TestUsers.kinds()) {
+            boolean anonymous = c.anonymous();
             cases.add(Arguments.of("POST /meetups", c.name(), c.user(), anonymous ? 401 : c.coordinator() ? 201 : 403));
             cases.add(Arguments.of("GET /meetups", c.name(), c.user(), anonymous ? 401 : 200));
             cases.add(Arguments.of("GET /meetups/{id}", c.name(), c.user(), anonymous ? 401 : 200));
@@ -208,8 +202,7 @@ class MeetupsApiTest {
                 ApiEvents.request("POST", "/meetups")
                         .as(TestUsers.coordinator())
                         .header("content-type", "text/plain")
-                        .json(meetupJson("x", "2026-12-10T18:00:00+01:00", 1))
-                        .build());
+                        .json(meetupJson("x", "2026-12-10T18:00:00+01:00", 1)));
         assertEquals(415, text.status());
         String huge = meetupJson("x", "2026-12-10T18:00:00+01:00", 1).replace("Talks and drinks", "a".repeat(40_000));
         assertEquals(413, create(huge).status());
@@ -219,8 +212,7 @@ class MeetupsApiTest {
                                 handler,
                                 ApiEvents.request("POST", "/meetups")
                                         .as(TestUsers.coordinator())
-                                        .header("content-type", "application/json")
-                                        .build())
+                                        .header("content-type", "application/json"))
                         .status());
     }
 
@@ -345,10 +337,7 @@ class MeetupsApiTest {
                 new MeetupsHandler(stack.env(), Clock.fixed(Instant.parse("2026-12-10T07:30:00Z"), ZoneOffset.UTC));
         JsonNode started = stack.call(
                         later,
-                        ApiEvents.request("GET", "/meetups/{id}")
-                                .path("id", id)
-                                .as(TestUsers.coordinator())
-                                .build())
+                        ApiEvents.request("GET", "/meetups/{id}").path("id", id).as(TestUsers.coordinator()))
                 .json()
                 .get("me");
         assertEquals("RSVP_CLOSED", started.get("next").asText(), "the deadline (the start) has passed");
@@ -447,8 +436,7 @@ class MeetupsApiTest {
                 ApiEvents.request("GET", "/meetups")
                         .as(TestUsers.employee())
                         .query("from", "2027-02-01T00:00:00Z")
-                        .query("to", "2027-02-10T00:00:00+01:00")
-                        .build());
+                        .query("to", "2027-02-10T00:00:00+01:00"));
         window.json().get("items").forEach(m -> {
             Instant start = OffsetDateTime.parse(m.get("startsAt").asText()).toInstant();
             assertTrue(
@@ -465,10 +453,7 @@ class MeetupsApiTest {
     void badListParametersAre400(String name, String value) {
         ApiResult result = stack.call(
                 handler,
-                ApiEvents.request("GET", "/meetups")
-                        .as(TestUsers.employee())
-                        .query(name, value)
-                        .build());
+                ApiEvents.request("GET", "/meetups").as(TestUsers.employee()).query(name, value));
         assertEquals(400, result.status(), result::toString);
         assertNotNull(result.json().get("detail"));
     }

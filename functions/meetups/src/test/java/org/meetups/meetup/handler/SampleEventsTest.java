@@ -6,7 +6,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
@@ -16,10 +15,24 @@ import org.meetups.meetup.domain.MeetupRules;
 import org.meetups.meetup.store.MeetupRepository;
 import org.meetups.store.MeetupTable;
 import org.meetups.testing.SampleEvents;
+import org.meetups.testing.SampleEvents.Expect;
+import org.meetups.testing.ServedSampleEvents;
+import org.meetups.testing.ServedSampleEvents.Served;
 import org.meetups.testing.TestStack;
 
 /** The files in events/meetups, read as the Lambda runtime reads them, served by the real handler. */
-class SampleEventsTest {
+class SampleEventsTest extends ServedSampleEvents {
+    SampleEventsTest() {
+        super(
+                "meetups",
+                () -> new Served(stack, handler),
+                new Expect("create-meetup.json", 201),
+                new Expect("get-meetup.json", 200),
+                new Expect("list-meetups.json", 200),
+                new Expect("update-meetup.json", 200),
+                new Expect("cancel-meetup.json", 200));
+    }
+
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final String SAMPLE_ID = "01J0000000000000000000MEET";
     static TestStack stack;
@@ -45,28 +58,8 @@ class SampleEventsTest {
         }
     }
 
-    static final SampleEvents EVENTS = SampleEvents.in("meetups");
-
     static APIGatewayV2HTTPEvent event(String name) {
-        return EVENTS.event(name);
-    }
-
-    @Test
-    void everySampleEventIsServed() {
-        EVENTS.assertServed(
-                stack,
-                handler,
-                List.of(
-                        new SampleEvents.Expect("create-meetup.json", 201),
-                        new SampleEvents.Expect("get-meetup.json", 200),
-                        new SampleEvents.Expect("list-meetups.json", 200),
-                        new SampleEvents.Expect("update-meetup.json", 200),
-                        new SampleEvents.Expect("cancel-meetup.json", 200)));
-    }
-
-    @Test
-    void everyRouteHasASampleEvent() {
-        EVENTS.assertEveryRouteHasOne(handler);
+        return SampleEvents.in("meetups").event(name);
     }
 
     @Test

@@ -58,8 +58,7 @@ class StartIndexTest {
                 handler,
                 ApiEvents.request("POST", "/meetups")
                         .as(TestUsers.coordinator())
-                        .json(MeetupsApiTest.meetupJson(title, startsAt, 10))
-                        .build());
+                        .json(MeetupsApiTest.meetupJson(title, startsAt, 10)));
         assertEquals(201, created.status(), created::toString);
         return created.json().get("id").asText();
     }

@@ -49,8 +49,7 @@ class DirectoryTest {
                 ApiEvents.request("POST", "/people/import")
                         .as(user)
                         .header("content-type", "text/csv; charset=utf-8")
-                        .body(csv)
-                        .build());
+                        .body(csv));
     }
 
     static Directory.Entry entry(String email) {
@@ -70,11 +69,7 @@ class DirectoryTest {
         int mark = CallRecorder.mark();
         assertEquals(
                 200,
-                stack.call(
-                                handler,
-                                ApiEvents.request("GET", "/me/preferences")
-                                        .as(eva)
-                                        .build())
+                stack.call(handler, ApiEvents.request("GET", "/me/preferences").as(eva))
                         .status());
         Directory.Entry created = entry("eva.jansen@example.org");
         assertEquals("dir-eva", created.userId());
@@ -83,19 +78,14 @@ class DirectoryTest {
         assertTrue(created.subscribed(), "a new entry gets the digest");
         // the same person again in this container: no call at all; in a fresh container: one refused condition
         int steady = CallRecorder.mark();
-        stack.call(handler, ApiEvents.request("GET", "/me/preferences").as(eva).build());
+        stack.call(handler, ApiEvents.request("GET", "/me/preferences").as(eva));
         assertEquals(List.of("DynamoDb.BatchGetItem"), CallRecorder.since(steady));
         int fresh = CallRecorder.succeededMark();
-        stack.call(
-                handler(), ApiEvents.request("GET", "/me/preferences").as(eva).build());
+        stack.call(handler(), ApiEvents.request("GET", "/me/preferences").as(eva));
         assertEquals(List.of(), writes(fresh), "a conditional write that found nothing changed wrote nothing");
         // a new department: one write
         int changed = CallRecorder.succeededMark();
-        stack.call(
-                handler,
-                ApiEvents.request("GET", "/me/preferences")
-                        .as(eva.with("custom:department", "Events"))
-                        .build());
+        stack.call(handler, ApiEvents.request("GET", "/me/preferences").as(eva.with("custom:department", "Events")));
         assertEquals(List.of("DynamoDb.UpdateItem"), writes(changed));
         assertEquals("Events", entry("eva.jansen@example.org").department());
         assertTrue(CallRecorder.since(mark).stream().noneMatch(c -> c.endsWith("Scan")));
@@ -108,8 +98,7 @@ class DirectoryTest {
                                 handler,
                                 ApiEvents.request("PUT", "/me/preferences")
                                         .as(newcomer)
-                                        .json("{\"language\": \"fr\"}")
-                                        .build())
+                                        .json("{\"language\": \"fr\"}"))
                         .status());
         assertEquals(List.of(), writes(refused));
         assertTrue(directory.entry(Directory.personKey("new@example.org")).isEmpty());
@@ -179,9 +168,7 @@ class DirectoryTest {
                 200,
                 stack.call(
                                 handler(),
-                                ApiEvents.request("GET", "/me/preferences")
-                                        .as(femke)
-                                        .build())
+                                ApiEvents.request("GET", "/me/preferences").as(femke))
                         .status());
         Directory.Entry joined = directory.entry(key).orElseThrow();
         assertEquals("dir-femke", joined.userId());
@@ -201,11 +188,7 @@ class DirectoryTest {
         PeopleHandler handler = handler();
         User bo = TestUsers.user("dir-bo", "Bo", "bo@example.org", false);
         ApiResult off = stack.call(
-                handler,
-                ApiEvents.request("PUT", "/me/preferences")
-                        .as(bo)
-                        .json("{\"digest\": false}")
-                        .build());
+                handler, ApiEvents.request("PUT", "/me/preferences").as(bo).json("{\"digest\": false}"));
         assertEquals("{\"digest\":false}", off.body());
         assertFalse(entry("bo@example.org").subscribed());
         // a PUT without the field leaves the choice as it is
@@ -215,13 +198,11 @@ class DirectoryTest {
                                 handler,
                                 ApiEvents.request("PUT", "/me/preferences")
                                         .as(bo)
-                                        .json("{\"language\": \"nl\"}")
-                                        .build())
+                                        .json("{\"language\": \"nl\"}"))
                         .body());
         // Bo's verified address changes: the old entry leaves the digest, the new one keeps the opt-out
         User moved = bo.with("email", "bo.new@example.org");
-        stack.call(
-                handler, ApiEvents.request("GET", "/me/preferences").as(moved).build());
+        stack.call(handler, ApiEvents.request("GET", "/me/preferences").as(moved));
         assertFalse(entry("bo.new@example.org").subscribed());
         assertEquals("dir-bo", entry("bo.new@example.org").userId());
         assertFalse(entry("bo@example.org").subscribed());
@@ -231,8 +212,7 @@ class DirectoryTest {
                                 handler,
                                 ApiEvents.request("PUT", "/me/preferences")
                                         .as(moved)
-                                        .json("{\"digest\": true}")
-                                        .build())
+                                        .json("{\"digest\": true}"))
                         .status());
         assertTrue(entry("bo.new@example.org").subscribed());
         for (String bad : List.of("{\"digest\": \"false\"}", "{\"digest\": 0}", "{\"digest\": null, \"x\": 1}")) {
@@ -242,8 +222,7 @@ class DirectoryTest {
                                     handler,
                                     ApiEvents.request("PUT", "/me/preferences")
                                             .as(moved)
-                                            .json(bad)
-                                            .build())
+                                            .json(bad))
                             .status(),
                     bad);
         }
@@ -270,8 +249,7 @@ class DirectoryTest {
                 handler,
                 ApiEvents.request("POST", "/people/import")
                         .as(TestUsers.coordinator())
-                        .json("{\"email\": \"a@example.org\"}")
-                        .build());
+                        .json("{\"email\": \"a@example.org\"}"));
         assertEquals(415, json.status());
         StringBuilder big = new StringBuilder("email,name\n");
         for (int i = 0; i <= 5000; i++) {

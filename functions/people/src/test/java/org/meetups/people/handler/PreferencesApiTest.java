@@ -35,13 +35,11 @@ class PreferencesApiTest {
 
     static ApiResult put(User user, String body) {
         return stack.call(
-                handler,
-                ApiEvents.request("PUT", "/me/preferences").json(body).as(user).build());
+                handler, ApiEvents.request("PUT", "/me/preferences").json(body).as(user));
     }
 
     static ApiResult get(User user) {
-        return stack.call(
-                handler, ApiEvents.request("GET", "/me/preferences").as(user).build());
+        return stack.call(handler, ApiEvents.request("GET", "/me/preferences").as(user));
     }
 
     static Map<String, AttributeValue> profile(String userId) {

@@ -102,8 +102,7 @@ class CopyJobRecoveryTest {
                         .json("""
                 {"title":"Breakfast","kind":"COMMUNITY_MEETUP","startsAt":"2026-12-10T18:00:00+01:00",
                  "endsAt":"2026-12-10T20:00:00+01:00","timeZone":"Europe/Amsterdam","venue":"Rotterdam","capacity":40,
-                 "roles":[{"name":"greeter","slots":10}]}""")
-                        .build());
+                 "roles":[{"name":"greeter","slots":10}]}"""));
         String id = created.json().get("id").asText();
         Instant start = Instant.parse("2026-12-10T17:00:00Z");
         for (int i = 0; i < 25; i++) {
@@ -139,8 +138,7 @@ class CopyJobRecoveryTest {
                         .path("id", id)
                         .header("if-match", "\"" + version + "\"")
                         .as(TestUsers.coordinator())
-                        .json("{\"startsAt\":\"" + startsAt + "\",\"endsAt\":\"" + endsAt + "\"}")
-                        .build());
+                        .json("{\"startsAt\":\"" + startsAt + "\",\"endsAt\":\"" + endsAt + "\"}"));
         assertEquals(200, moved.status(), moved::toString);
     }
 
@@ -198,11 +196,7 @@ class CopyJobRecoveryTest {
     }
 
     static Map<String, AttributeValue> job(String id, long version) {
-        return stack.dynamo()
-                .getItem(r -> r.tableName(stack.tableName())
-                        .consistentRead(true)
-                        .key(MeetupTable.key(Keys.meetupPk(id), Keys.jobSk("SCHEDULE", version))))
-                .item();
+        return stack.item(Keys.meetupPk(id), Keys.jobSk("SCHEDULE", version));
     }
 
     @Test
@@ -249,8 +243,7 @@ class CopyJobRecoveryTest {
                         .path("id", id)
                         .header("if-match", "\"3\"")
                         .as(TestUsers.coordinator())
-                        .json("{\"venue\":\"Utrecht\"}")
-                        .build());
+                        .json("{\"venue\":\"Utrecht\"}"));
         assertEquals(200, venue.status());
         deliver();
         assertTrue(job(id, 4).isEmpty());

@@ -100,12 +100,8 @@ class MovedMeetupTest {
         feed = new StreamFeed(stack);
     }
 
-    static ApiResult call(org.meetups.http.HttpFunction handler, ApiEvents.Builder request) {
-        return stack.call(handler, request.build());
-    }
-
     static String create(String title, String startsAt, String endsAt, int capacity) {
-        ApiResult created = call(
+        ApiResult created = stack.call(
                 meetups,
                 ApiEvents.request("POST", "/meetups")
                         .as(TestUsers.coordinator())
@@ -211,7 +207,7 @@ class MovedMeetupTest {
         for (User u : List.of(eva, person("r-450"), person("r-451"))) {
             assertEquals(
                     200,
-                    call(
+                    stack.call(
                                     rsvps,
                                     ApiEvents.request("PUT", "/meetups/{id}/rsvp")
                                             .path("id", moved)
@@ -220,14 +216,14 @@ class MovedMeetupTest {
         }
         assertEquals(
                 200,
-                call(
+                stack.call(
                                 rsvps,
                                 ApiEvents.request("PUT", "/meetups/{id}/rsvp")
                                         .path("id", other)
                                         .as(eva))
                         .status());
         for (User u : List.of(otto, person("g-045"))) {
-            ApiResult volunteered = call(
+            ApiResult volunteered = stack.call(
                     roles,
                     ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer")
                             .path("id", moved)
@@ -236,7 +232,7 @@ class MovedMeetupTest {
             assertEquals(201, volunteered.status(), volunteered::toString);
         }
         assertEquals(500, people(moved).size());
-        String feedFile = call(
+        String feedFile = stack.call(
                         links, ApiEvents.request("POST", "/me/calendar-feed").as(eva))
                 .json()
                 .get("url")
@@ -248,7 +244,7 @@ class MovedMeetupTest {
         assertEquals(List.of(), dynamoCalls(mark), "creating meetups and signing up copies nothing");
 
         // the coordinator moves the breakfast a month later (and half an hour longer)
-        ApiResult patched = call(
+        ApiResult patched = stack.call(
                 meetups,
                 ApiEvents.request("PATCH", "/meetups/{id}")
                         .path("id", moved)
@@ -290,18 +286,21 @@ class MovedMeetupTest {
 
         // every view
         assertEquals(List.of(other, moved), myMeetupIds(eva), "after the move: the café first");
-        JsonNode mine = call(rsvps, ApiEvents.request("GET", "/me/meetups").as(eva))
+        JsonNode mine = stack.call(
+                        rsvps, ApiEvents.request("GET", "/me/meetups").as(eva))
                 .json()
                 .get("items");
         assertEquals(newStart.toString(), mine.get(1).get("startsAt").asText());
         for (User u : List.of(person("r-000"), person("r-449"), person("r-451"))) {
-            JsonNode items = call(rsvps, ApiEvents.request("GET", "/me/meetups").as(u))
+            JsonNode items = stack.call(
+                            rsvps, ApiEvents.request("GET", "/me/meetups").as(u))
                     .json()
                     .get("items");
             assertEquals(newStart.toString(), items.get(0).get("startsAt").asText(), u.sub());
         }
         for (User u : List.of(otto, person("g-000"), person("g-044"))) {
-            JsonNode history = call(roles, ApiEvents.request("GET", "/me/roles").as(u))
+            JsonNode history = stack.call(
+                            roles, ApiEvents.request("GET", "/me/roles").as(u))
                     .json()
                     .get("items");
             assertEquals(
@@ -309,7 +308,7 @@ class MovedMeetupTest {
                     history.get(0).get("meetupStartsAt").asText(),
                     u.sub());
         }
-        JsonNode ofOtto = call(
+        JsonNode ofOtto = stack.call(
                         roles,
                         ApiEvents.request("GET", "/users/{userId}/roles")
                                 .path("userId", otto.sub())
@@ -318,7 +317,7 @@ class MovedMeetupTest {
                 .get("items");
         assertEquals(
                 "2027-01-15T18:00:00+01:00", ofOtto.get(0).get("meetupStartsAt").asText());
-        JsonNode meetup = call(
+        JsonNode meetup = stack.call(
                         meetups,
                         ApiEvents.request("GET", "/meetups/{id}")
                                 .path("id", moved)
@@ -326,7 +325,7 @@ class MovedMeetupTest {
                 .json();
         assertEquals("2027-01-15T18:00:00+01:00", meetup.get("startsAt").asText());
         assertEquals("[\"greeter\"]", meetup.get("me").get("roles").toString());
-        JsonNode listed = call(
+        JsonNode listed = stack.call(
                         meetups,
                         ApiEvents.request("GET", "/meetups")
                                 .query("from", "2027-01-01T00:00:00Z")
@@ -335,7 +334,8 @@ class MovedMeetupTest {
                 .get("items");
         assertEquals(moved, listed.get(0).get("id").asText());
 
-        ApiResult ics = call(links, ApiEvents.request("GET", "/calendar/{feed}").path("feed", feedFile));
+        ApiResult ics =
+                stack.call(links, ApiEvents.request("GET", "/calendar/{feed}").path("feed", feedFile));
         assertEquals(200, ics.status(), ics::toString);
         Calendar calendar = new CalendarBuilder().build(new StringReader(ics.body()));
         Map<String, String> starts = new HashMap<>();
@@ -371,7 +371,7 @@ class MovedMeetupTest {
 
     static List<String> myMeetupIds(User user) {
         List<String> ids = new ArrayList<>();
-        call(rsvps, ApiEvents.request("GET", "/me/meetups").as(user))
+        stack.call(rsvps, ApiEvents.request("GET", "/me/meetups").as(user))
                 .json()
                 .get("items")
                 .forEach(i -> ids.add(i.get("meetupId").asText()));

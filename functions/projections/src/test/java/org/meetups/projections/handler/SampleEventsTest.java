@@ -18,7 +18,6 @@ import org.meetups.figures.InvolvementItems;
 import org.meetups.seats.RsvpStatus;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
-import org.meetups.store.MeetupTable;
 import org.meetups.stream.StreamImages;
 import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.StreamFeed;
@@ -46,30 +45,21 @@ class SampleEventsTest {
                 Clock.fixed(Instant.parse("2026-11-03T10:00:01Z"), ZoneOffset.UTC),
                 ProjectionsHandler.PAGE_SIZE);
         DynamodbEvent moved = sample("meetup-moved.json");
-        stack.dynamo()
-                .putItem(r -> r.tableName(stack.tableName())
-                        .item(StreamImages.fromEvent(
-                                moved.getRecords().get(0).getDynamodb().getNewImage())));
+        stack.put(StreamImages.fromEvent(moved.getRecords().get(0).getDynamodb().getNewImage()));
         Instant before = Instant.parse("2027-03-12T07:00:00Z");
         stack.put(RsvpBuilder.rsvp(MEETUP, "7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11", RsvpStatus.GOING, before, before)
                 .person("anna.devries@example.com", "Anna de Vries", "nl")
                 .item());
 
         assertEquals(List.of(), handler.handleRequest(moved, null).getBatchItemFailures());
-        Map<String, AttributeValue> job = stack.dynamo()
-                .getItem(r -> r.tableName(stack.tableName())
-                        .key(MeetupTable.key(Keys.meetupPk(MEETUP), Keys.jobSk("SCHEDULE", 2))))
-                .item();
+        Map<String, AttributeValue> job = stack.item(Keys.meetupPk(MEETUP), Keys.jobSk("SCHEDULE", 2));
         assertEquals("ROLE", job.get("phase").s(), "a job, starting with the role items");
 
         assertEquals(
                 List.of(),
                 handler.handleRequest(sample("copy-job-step.json"), null).getBatchItemFailures());
-        Map<String, AttributeValue> rsvp = stack.dynamo()
-                .getItem(r -> r.tableName(stack.tableName())
-                        .key(MeetupTable.key(
-                                Keys.meetupPk(MEETUP), Keys.rsvpSk("7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11"))))
-                .item();
+        Map<String, AttributeValue> rsvp =
+                stack.item(Keys.meetupPk(MEETUP), Keys.rsvpSk("7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11"));
         assertEquals("2027-03-19T07:00:00Z", rsvp.get(MeetupCopies.STARTS_AT).s(), "the step's page was rewritten");
 
         // attendance recorded: the person's month counts it, once however often the record comes
@@ -78,12 +68,9 @@ class SampleEventsTest {
         assertEquals(
                 List.of(),
                 handler.handleRequest(sample("attendance-recorded.json"), null).getBatchItemFailures());
-        Map<String, AttributeValue> month = stack.dynamo()
-                .getItem(r -> r.tableName(stack.tableName())
-                        .key(MeetupTable.key(
-                                InvolvementItems.userPk("7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11"),
-                                InvolvementItems.monthSk(java.time.YearMonth.of(2027, 3)))))
-                .item();
+        Map<String, AttributeValue> month = stack.item(
+                InvolvementItems.userPk("7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11"),
+                InvolvementItems.monthSk(java.time.YearMonth.of(2027, 3)));
         assertEquals("1", month.get("attended").n(), "counted once: " + month);
 
         try (var files = Files.list(ProjectFiles.resolve("events/projections"))) {

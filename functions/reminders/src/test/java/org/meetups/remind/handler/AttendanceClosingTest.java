@@ -23,7 +23,6 @@ import org.meetups.seats.RsvpSchema;
 import org.meetups.seats.RsvpStatus;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
-import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.RsvpBuilder;
@@ -98,15 +97,11 @@ class AttendanceClosingTest {
         Meetup closed = table.findMeetup(id).orElseThrow();
         assertTrue(closed.attendanceClosed());
         assertTrue(
-                stack.dynamo()
-                        .getItem(r -> r.tableName(stack.tableName()).key(MeetupSeats.key(id)))
-                        .item()
+                stack.item(Keys.meetupPk(id), Keys.SEATS)
                         .get(MeetupSchema.ATTENDANCE_CLOSED)
                         .bool(),
                 "the seats item's copy too: no walk-in is seated after closing");
-        Map<String, AttributeValue> item = stack.dynamo()
-                .getItem(r -> r.tableName(stack.tableName()).key(MeetupTable.key(Keys.meetupPk(id), Keys.META)))
-                .item();
+        Map<String, AttributeValue> item = stack.item(Keys.meetupPk(id), Keys.META);
         assertFalse(item.containsKey(Keys.GSI4_PK), "out of the scheduled-task index");
     }
 
@@ -152,9 +147,7 @@ class AttendanceClosingTest {
         String id = tookPlace(null);
         // the first run after the start finds its reminder rounds undone: they are dropped, closing is next
         run(START.plusSeconds(60), 8);
-        Map<String, AttributeValue> item = stack.dynamo()
-                .getItem(r -> r.tableName(stack.tableName()).key(MeetupTable.key(Keys.meetupPk(id), Keys.META)))
-                .item();
+        Map<String, AttributeValue> item = stack.item(Keys.meetupPk(id), Keys.META);
         assertEquals(Keys.dueBucket(CLOSES), item.get(Keys.GSI4_PK).s());
         assertEquals(Keys.startSortKey(CLOSES, id), item.get(Keys.GSI4_SK).s());
         assertEquals("-", attendance(id).get("p-10"), "nothing recorded before attendance closes");

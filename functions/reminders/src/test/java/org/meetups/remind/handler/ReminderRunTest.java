@@ -298,14 +298,11 @@ class ReminderRunTest {
         Instant at = start.minus(Duration.ofHours(23));
         int before = mails.count();
         AtomicInteger sends = new AtomicInteger();
-        ExecutionInterceptor dieOnThirdSend = new ExecutionInterceptor() {
-            @Override
-            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                if (sends.incrementAndGet() == 3) {
-                    throw new Error("the process dies here");
-                }
+        ExecutionInterceptor dieOnThirdSend = beforeEachSend(() -> {
+            if (sends.incrementAndGet() == 3) {
+                throw new Error("the process dies here");
             }
-        };
+        });
         try {
             run(at, at, List.of(dieOnThirdSend));
         } catch (Error expected) {
@@ -328,15 +325,12 @@ class ReminderRunTest {
         List<String> people = List.of(person(m, "RSVP", "GOING", "en", null), person(m, "RSVP", "GOING", "en", null));
         Instant at = start.minus(Duration.ofHours(23));
         int before = mails.count();
-        ExecutionInterceptor throttled = new ExecutionInterceptor() {
-            @Override
-            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-                throw SesV2Exception.builder()
-                        .statusCode(429)
-                        .message("Maximum sending rate exceeded")
-                        .build();
-            }
-        };
+        ExecutionInterceptor throttled = beforeEachSend(() -> {
+            throw SesV2Exception.builder()
+                    .statusCode(429)
+                    .message("Maximum sending rate exceeded")
+                    .build();
+        });
         ReminderRun.Summary first = run(at, at, List.of(throttled));
         assertEquals(0, first.sent());
         assertTrue(first.deferred() > 0);
@@ -454,5 +448,15 @@ class ReminderRunTest {
         assertTrue(
                 out.toString(StandardCharsets.UTF_8).contains("\"scheduledTime\":\"2027-03-11T07:00:00Z\""),
                 out::toString);
+    }
+
+    /** An interceptor on the run's mail client that does {@code act} as each request is about to go out. */
+    static ExecutionInterceptor beforeEachSend(Runnable act) {
+        return new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                act.run();
+            }
+        };
     }
 }

@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.meetups.seats.RsvpStatus;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupTable;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
 import org.meetups.volunteering.Assignment;
@@ -69,21 +72,9 @@ class RoleListingsTest {
                     201,
                     s.volunteer(id, i % 2 == 0 ? "host" : "greeter", person).status());
             // an RSVP in the same index, as the RSVP function writes it: not a role, so not listed
-            s.stack
-                    .dynamo()
-                    .putItem(r -> r.tableName(s.stack.tableName())
-                            .item(Map.of(
-                                    "PK",
-                                    AttributeValue.fromS(Keys.meetupPk(id)),
-                                    "SK",
-                                    AttributeValue.fromS(Keys.rsvpSk("hist-1")),
-                                    "type",
-                                    AttributeValue.fromS("RSVP"),
-                                    "GSI2PK",
-                                    AttributeValue.fromS(Keys.userPk("hist-1")),
-                                    "GSI2SK",
-                                    AttributeValue.fromS(
-                                            Keys.userItemSk(s.stored(id).startsAt(), id, "RSVP")))));
+            s.stack.put(RsvpBuilder.rsvp(
+                            id, "hist-1", RsvpStatus.GOING, NOW, s.stored(id).startsAt())
+                    .item());
             expected.add(0, id);
         }
         // a meetup that already happened, held by assignment
@@ -141,11 +132,7 @@ class RoleListingsTest {
         s.stack
                 .dynamo()
                 .updateItem(r -> r.tableName(s.stack.tableName())
-                        .key(Map.of(
-                                "PK",
-                                AttributeValue.fromS(Keys.meetupPk(cancelled)),
-                                "SK",
-                                AttributeValue.fromS(Keys.META)))
+                        .key(MeetupTable.key(Keys.meetupPk(cancelled), Keys.META))
                         .updateExpression("SET #s = :c")
                         .expressionAttributeNames(Map.of("#s", "status"))
                         .expressionAttributeValues(Map.of(":c", AttributeValue.fromS("CANCELLED"))));

@@ -62,7 +62,7 @@ final class RolesTestSupport {
     }
 
     ApiResult call(ApiEvents.Builder request) {
-        return stack.call(handler, request.build());
+        return stack.call(handler, request);
     }
 
     ApiResult volunteer(String id, String role, User user) {

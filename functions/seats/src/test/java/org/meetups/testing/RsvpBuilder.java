@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * An RSVP for a test, as the RSVP function writes one: the person {@code userId} (mail
  * {@code userId@example.org}, named {@code userId}, English), no place in the queue, no attendance,
- * the first sign-up, the start copied from version 1 of the meetup, changed by the person themself.
+ * the first sign-up, the start copied from version 1 of the meetup, changed by the person themself
+ * unless {@link #changedBy} says who.
  */
 public final class RsvpBuilder {
     private final Rsvp.Builder rsvp;
@@ -56,6 +57,12 @@ public final class RsvpBuilder {
     /** The meetup version its start was copied from; null: written before versions were copied along. */
     public RsvpBuilder meetupVersion(Long meetupVersion) {
         rsvp.meetupVersion(meetupVersion);
+        return this;
+    }
+
+    /** Who changed it, when not the person themself: the coordinator who added, seated or removed them. */
+    public RsvpBuilder changedBy(String changedBy) {
+        rsvp.changedBy(changedBy);
         return this;
     }
 
