@@ -20,19 +20,6 @@ public record Assignment(
         Instant meetupStartsAt,
         Long meetupVersion) {
 
-    public Assignment(
-            String meetupId,
-            String role,
-            String userId,
-            String email,
-            String name,
-            String language,
-            String assignedBy,
-            Instant assignedAt,
-            Instant meetupStartsAt) {
-        this(meetupId, role, userId, email, name, language, assignedBy, assignedAt, meetupStartsAt, null);
-    }
-
     public boolean volunteered() {
         return userId.equals(assignedBy);
     }

@@ -112,7 +112,7 @@ final class LinksTestSupport {
                         .build());
         // as the roles function writes a volunteer's assignment
         put(AssignmentSchema.SCHEMA.itemToMap(
-                new Assignment(meetupId, role, userId, null, null, null, userId, NOW, before.startsAt()), true));
+                new Assignment(meetupId, role, userId, null, null, null, userId, NOW, before.startsAt(), null), true));
         put(Map.of(
                 "PK",
                 s(Keys.meetupPk(meetupId)),

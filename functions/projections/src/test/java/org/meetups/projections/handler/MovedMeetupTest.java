@@ -167,7 +167,8 @@ class MovedMeetupTest {
                     "en",
                     "coord-1",
                     NOW,
-                    start);
+                    start,
+                    null);
             writes.add(put(AssignmentSchema.SCHEMA.itemToMap(role, true)));
         }
         for (int from = 0; from < writes.size(); from += 25) {

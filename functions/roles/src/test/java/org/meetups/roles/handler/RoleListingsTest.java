@@ -92,7 +92,8 @@ class RoleListingsTest {
                         null,
                         "coord-1",
                         Instant.parse("2026-09-01T10:00:00Z"),
-                        s.stored(past).startsAt()));
+                        s.stored(past).startsAt(),
+                        null));
         expected.add(0, past);
 
         int mark = CallRecorder.mark();
