@@ -53,19 +53,8 @@ public final class MailComposer {
         actionLink(content, meetup, now)
                 .ifPresent(url -> page.put("action", Map.of("label", texts.get(kind + ".action"), "url", url)));
 
-        String html = Templates.html().file("mail/mail.html.mustache", page);
-        String text = plain.file("mail/mail.txt.mustache", page);
-        return new OutgoingMail(
-                kind,
-                lang,
-                recipient.email(),
-                recipient.name(),
-                subject,
-                html,
-                text,
-                attachments(content, meetup, texts, now),
-                Map.of(),
-                List.of());
+        return OutgoingMail.rendered(kind, lang, recipient.email(), recipient.name(), subject, "mail/mail", page)
+                .withAttachments(attachments(content, meetup, texts, now));
     }
 
     private static List<Map<String, String>> details(Meetup meetup, Messages texts, String lang) {

@@ -151,23 +151,12 @@ public final class DigestMails {
         page.put("unsubscribe", texts.get("DIGEST.unsubscribe"));
         page.put("unsubscribeUrl", unsubscribe);
 
-        String html = Templates.html().file("digest/digest.html.mustache", page);
-        String text = plain.file("digest/digest.txt.mustache", page);
-        return new OutgoingMail(
-                DigestRun.KIND,
-                language,
-                to.email(),
-                name,
-                subject,
-                html,
-                text,
-                List.of(),
-                Map.of(
+        return OutgoingMail.rendered(DigestRun.KIND, language, to.email(), name, subject, "digest/digest", page)
+                .withHeaders(Map.of(
                         "List-Unsubscribe",
                         "<" + unsubscribe + ">",
                         "List-Unsubscribe-Post",
-                        "List-Unsubscribe=One-Click"),
-                List.of());
+                        "List-Unsubscribe=One-Click"));
     }
 
     private static String when(DigestContent.Upcoming u, Messages texts, Locale locale) {
