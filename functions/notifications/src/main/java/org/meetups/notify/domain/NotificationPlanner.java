@@ -79,28 +79,25 @@ public final class NotificationPlanner {
     /** A new assignment item means assigned, a removed one unassigned; edits in place mean nothing to mail. */
     public static Optional<Notification> forRole(RoleImage before, RoleImage after, String change) {
         if (before == null && after != null) {
-            return Optional.of(new Notification(
-                    MailKind.ROLE_ASSIGNED,
-                    after.meetupId(),
-                    after.person(),
-                    change,
-                    List.of(CalendarEntry.volunteering(after.meetupId(), after.role())),
-                    null,
-                    after.role(),
-                    after.assignedAt()));
+            return Optional.of(forRole(MailKind.ROLE_ASSIGNED, after, change, after.assignedAt()));
         }
         if (before != null && after == null) {
-            return Optional.of(new Notification(
-                    MailKind.ROLE_UNASSIGNED,
-                    before.meetupId(),
-                    before.person(),
-                    change,
-                    List.of(CalendarEntry.volunteering(before.meetupId(), before.role())),
-                    null,
-                    before.role(),
-                    null));
+            return Optional.of(forRole(MailKind.ROLE_UNASSIGNED, before, change, null));
         }
         return Optional.empty();
+    }
+
+    /** The mail about {@code role}'s assignment, with its calendar entry; {@code signUp}: the assignment its link acts on (null: none). */
+    private static Notification forRole(MailKind kind, RoleImage role, String change, String signUp) {
+        return new Notification(
+                kind,
+                role.meetupId(),
+                role.person(),
+                change,
+                List.of(CalendarEntry.volunteering(role.meetupId(), role.role())),
+                null,
+                role.role(),
+                signUp);
     }
 
     /** Cancelled (SCHEDULED to CANCELLED), changed in time or place, or nothing that people need to hear about. */
