@@ -404,7 +404,10 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         String arn = getAtt(id, "Arn");
         return CompletableFuture.supplyAsync(
                 () -> LambdaFunction.load(
-                        id, arn, code, root.resolve(".local/lambda/" + id), handler, env, timeout, memory, limit, logs),
+                        new LambdaFunction.Config(id, arn, handler, env, timeout, memory, limit),
+                        code,
+                        root.resolve(".local/lambda/" + id),
+                        logs),
                 runnable -> Thread.ofPlatform().name("load-" + id).start(runnable));
     }
 
