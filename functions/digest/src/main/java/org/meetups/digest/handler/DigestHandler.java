@@ -1,24 +1,18 @@
 package org.meetups.digest.handler;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
-import org.meetups.aws.AwsClients;
 import org.meetups.digest.store.DigestStore;
 import org.meetups.directory.Directory;
 import org.meetups.figures.OrganisationMonths;
-import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailStack;
-import org.meetups.mail.MimeMail;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.mail.runs.MailingFunction;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.runtime.config.Env;
-import org.meetups.runtime.time.ScheduledEvents;
 import org.meetups.runtime.time.Weeks;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -43,8 +37,7 @@ public final class DigestHandler extends MailingFunction {
     private final java.util.function.Function<TokenSigner, DigestRun> runWith;
     private final Env env;
     private final Clock clock;
-    private final MeetupTable table;
-    private final MailDelivery delivery;
+    private final MailStack.Sending sending;
 
     public DigestHandler() {
         this(Env.system(), Clock.systemUTC(), List.of());
@@ -52,28 +45,21 @@ public final class DigestHandler extends MailingFunction {
 
     /** {@code sesInterceptors}: faults injected into the real SES pipeline by tests. */
     public DigestHandler(Env env, Clock clock, List<ExecutionInterceptor> sesInterceptors) {
-        super(
-                "DigestFunction",
-                "digest",
-                RESERVE,
-                env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null));
-        var dynamo = AwsClients.dynamoDb(env);
-        String tableName = env.require("TABLE_NAME");
-        MeetupTable table = new MeetupTable(dynamo, tableName);
-        MimeMail mime = MailStack.mime(env);
+        super("DigestFunction", "digest", new PagedMailing.Budget(RESERVE, pages(env)));
+        this.sending = MailStack.sending(env, clock, sesInterceptors);
+        MeetupTable table = sending.table();
         String baseUrl = env.require("PUBLIC_BASE_URL");
-        RateLimiter rate = rate("digest", env.positive("DIGEST_MAILS_PER_SECOND", 14));
-        ExecutorService senders = PagedMailing.senders("digest", env.positive("DIGEST_SENDERS", 8));
-        this.delivery = MailStack.delivery(env, clock, dynamo, tableName, mime, sesInterceptors);
-        MailDelivery delivery = this.delivery;
+        PagedMailing.Outbox outbox = PagedMailing.Outbox.of(
+                "digest",
+                sending.delivery(),
+                env.positive("DIGEST_MAILS_PER_SECOND", 14),
+                env.positive("DIGEST_SENDERS", 8));
         Weeks weeks = Weeks.of(env);
         this.runWith = tokens -> new DigestRun(
                 new DigestStore(table),
                 new Directory(table),
-                delivery,
+                outbox,
                 new DigestMails(tokens, baseUrl),
-                rate,
-                senders,
                 new OrganisationMonths(table)::peopleInvolved,
                 tokens,
                 baseUrl,
@@ -81,17 +67,18 @@ public final class DigestHandler extends MailingFunction {
                 clock);
         this.env = env;
         this.clock = clock;
-        this.table = table;
         this.run = runWith.apply(MailStack.tokens(env, clock));
+    }
+
+    private static Integer pages(Env env) {
+        return env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
     }
 
     /** Before a SnapStart snapshot: a schedule's event read, a GetItem and a Query of keys no item has, the SES client built. */
     @Override
     protected void prime() {
-        ScheduledEvents.prime();
-        table.primeGet();
-        table.primeQuery();
-        delivery.prime();
+        sending.table().primeGet();
+        sending.primeScheduled();
     }
 
     /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */

@@ -3,12 +3,9 @@ package org.meetups.mail.runs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.meetups.runtime.json.Json;
@@ -29,31 +26,18 @@ public abstract class MailingFunction extends Priming implements RequestStreamHa
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String functionName;
     private final String mailing;
-    private final Duration reserve;
-    private final Integer pagesPerInvocation;
+    private final PagedMailing.Budget budget;
 
     /**
      * Names the function (its log context) and the mailing (its log line).
      *
-     * @param reserve            the time kept back for the last page and recording where the run is
-     * @param pagesPerInvocation at most this many pages an invocation (null: as many as time allows)
+     * @param budget each invocation's: the time kept back for the last page and recording where the run is,
+     *               and at most how many pages (null: as many as time allows)
      */
-    protected MailingFunction(String functionName, String mailing, Duration reserve, Integer pagesPerInvocation) {
+    protected MailingFunction(String functionName, String mailing, PagedMailing.Budget budget) {
         this.functionName = functionName;
         this.mailing = mailing;
-        this.reserve = reserve;
-        this.pagesPerInvocation = pagesPerInvocation;
-    }
-
-    /** The mailing's sending rate: {@code perSecond} mails, a sender waiting at most a minute for its turn. */
-    protected static RateLimiter rate(String name, int perSecond) {
-        return RateLimiter.of(
-                name,
-                RateLimiterConfig.custom()
-                        .limitForPeriod(perSecond)
-                        .limitRefreshPeriod(Duration.ofSeconds(1))
-                        .timeoutDuration(Duration.ofMinutes(1))
-                        .build());
+        this.budget = budget;
     }
 
     /** Opens ({@code start}) or continues the run and sends pages while {@code anotherPage} allows. */
@@ -83,7 +67,6 @@ public abstract class MailingFunction extends Priming implements RequestStreamHa
         return run(
                 ScheduledEvents.startsRun(event),
                 ScheduledEvents.scheduledTime(event),
-                PagedMailing.budget(
-                        context == null ? null : context::getRemainingTimeInMillis, reserve, pagesPerInvocation));
+                budget.of(context == null ? null : context::getRemainingTimeInMillis));
     }
 }
