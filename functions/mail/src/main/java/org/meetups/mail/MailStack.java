@@ -48,7 +48,7 @@ public final class MailStack {
 
     /** What a function that mails works with: the table ({@code TABLE_NAME}), the sender identity, exactly-once delivery. */
     public record Sending(MeetupTable table, MimeMail mime, MailDelivery delivery) {
-        /** Before a SnapStart snapshot of a scheduled mailing: a schedule's event read, a Query of a partition no item has, the SES client built. */
+        /** Before a SnapStart snapshot of a scheduled function: a schedule's event read, a Query of a partition no item has, the SES client built. */
         public void primeScheduled() {
             ScheduledEvents.prime();
             table.primeQuery();

@@ -1,7 +1,6 @@
 package org.meetups.digest.handler;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -9,6 +8,7 @@ import org.meetups.digest.store.DigestStore;
 import org.meetups.directory.Directory;
 import org.meetups.figures.OrganisationMonths;
 import org.meetups.mail.MailStack;
+import org.meetups.mail.PublicUrls;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.mail.runs.MailingFunction;
 import org.meetups.mail.runs.PagedMailing;
@@ -28,16 +28,12 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * DIGEST_MAILS_PER_SECOND (default 14: the SES sending rate), DIGEST_SENDERS (mails in flight at once, default 8).
  */
 public final class DigestHandler extends MailingFunction {
-    /** Time kept back for the last page (100 mails at 14 a second) and recording where the run is. */
-    static final Duration RESERVE = Duration.ofSeconds(30);
-
     /** Signs links with the link secret, read at init and again after a SnapStart restore. */
     private volatile DigestRun run;
 
     private final java.util.function.Function<TokenSigner, DigestRun> runWith;
     private final Env env;
     private final Clock clock;
-    private final MailStack.Sending sending;
 
     public DigestHandler() {
         this(Env.system(), Clock.systemUTC(), List.of());
@@ -45,13 +41,17 @@ public final class DigestHandler extends MailingFunction {
 
     /** {@code sesInterceptors}: faults injected into the real SES pipeline by tests. */
     public DigestHandler(Env env, Clock clock, List<ExecutionInterceptor> sesInterceptors) {
-        super("DigestFunction", "digest", new PagedMailing.Budget(RESERVE, pages(env)));
-        this.sending = MailStack.sending(env, clock, sesInterceptors);
-        MeetupTable table = sending.table();
-        String baseUrl = env.require("PUBLIC_BASE_URL");
+        super(
+                "DigestFunction",
+                "digest",
+                "DIGEST_PAGES_PER_INVOCATION",
+                env,
+                MailStack.sending(env, clock, sesInterceptors));
+        MeetupTable table = sending().table();
+        PublicUrls urls = new PublicUrls(env.require("PUBLIC_BASE_URL"));
         PagedMailing.Outbox outbox = PagedMailing.Outbox.of(
                 "digest",
-                sending.delivery(),
+                sending().delivery(),
                 env.positive("DIGEST_MAILS_PER_SECOND", 14),
                 env.positive("DIGEST_SENDERS", 8));
         Weeks weeks = Weeks.of(env);
@@ -59,10 +59,10 @@ public final class DigestHandler extends MailingFunction {
                 new DigestStore(table),
                 new Directory(table),
                 outbox,
-                new DigestMails(tokens, baseUrl),
+                new DigestMails(tokens, urls),
                 new OrganisationMonths(table)::peopleInvolved,
                 tokens,
-                baseUrl,
+                urls,
                 weeks,
                 clock);
         this.env = env;
@@ -70,15 +70,11 @@ public final class DigestHandler extends MailingFunction {
         this.run = runWith.apply(MailStack.tokens(env, clock));
     }
 
-    private static Integer pages(Env env) {
-        return env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null);
-    }
-
     /** Before a SnapStart snapshot: a schedule's event read, a GetItem and a Query of keys no item has, the SES client built. */
     @Override
     protected void prime() {
-        sending.table().primeGet();
-        sending.primeScheduled();
+        super.prime();
+        sending().table().primeGet();
     }
 
     /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */

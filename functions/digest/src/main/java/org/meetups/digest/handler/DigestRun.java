@@ -16,6 +16,7 @@ import org.meetups.digest.store.DigestStore;
 import org.meetups.directory.Directory;
 import org.meetups.directory.Profiles;
 import org.meetups.mail.Languages;
+import org.meetups.mail.PublicUrls;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.mail.runs.PagedMailing;
@@ -46,7 +47,7 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
     private final PagedMailing<Directory.Entry> mailing;
     private final PeopleInvolved involved;
     private final TokenSigner tokens;
-    private final String publicBaseUrl;
+    private final PublicUrls urls;
     private final Weeks weeks;
     private final Clock clock;
 
@@ -57,7 +58,7 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
             DigestMails mails,
             PeopleInvolved involved,
             TokenSigner tokens,
-            String publicBaseUrl,
+            PublicUrls urls,
             Weeks weeks,
             Clock clock) {
         this.store = store;
@@ -67,8 +68,7 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
         this.mailing = new PagedMailing<>(store.runs(), this, outbox, "Digest", clock);
         this.involved = involved;
         this.tokens = tokens;
-        this.publicBaseUrl =
-                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.urls = urls;
         this.weeks = weeks;
         this.clock = clock;
     }
@@ -122,8 +122,8 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
                         h.link(),
                         h.author(),
                         h.hasPhoto()
-                                ? publicBaseUrl + "/highlights/photos/"
-                                        + tokens.photo(h.meetupId(), h.highlightId(), now.plus(PHOTO_LINK_VALIDITY))
+                                ? urls.at("/highlights/photos/"
+                                        + tokens.photo(h.meetupId(), h.highlightId(), now.plus(PHOTO_LINK_VALIDITY)))
                                 : null))
                 .toList();
         var lastWeeksMeetups = store.table().meetupsStarting(weeks.start(covered), weeks.end(covered));

@@ -1,7 +1,6 @@
 package org.meetups.involvement.mail;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -26,11 +25,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * INVOLVEMENT_MAIL_PAGES_PER_INVOCATION (tests: stop after that many pages).
  */
 public final class MonthlyMailHandler extends MailingFunction {
-    /** Time kept back for the last page and recording where the run is. */
-    static final Duration RESERVE = Duration.ofSeconds(30);
-
     private final MonthlyMailRun run;
-    private final MailStack.Sending sending;
 
     public MonthlyMailHandler() {
         this(Env.system(), Clock.systemUTC(), List.of());
@@ -38,32 +33,24 @@ public final class MonthlyMailHandler extends MailingFunction {
 
     /** {@code sesInterceptors}: faults injected into the real SES pipeline by tests. */
     public MonthlyMailHandler(Env env, Clock clock, List<ExecutionInterceptor> sesInterceptors) {
-        super("InvolvementMailFunction", "involvement mail", new PagedMailing.Budget(RESERVE, pages(env)));
-        this.sending = MailStack.sending(env, clock, sesInterceptors);
-        MeetupTable table = sending.table();
+        super(
+                "InvolvementMailFunction",
+                "involvement mail",
+                "INVOLVEMENT_MAIL_PAGES_PER_INVOCATION",
+                env,
+                MailStack.sending(env, clock, sesInterceptors));
+        MeetupTable table = sending().table();
         this.run = new MonthlyMailRun(
                 new Directory(table),
                 new InvolvementStore(table),
                 new MonthlyMails(),
                 PagedMailing.Outbox.of(
                         "involvement-mail",
-                        sending.delivery(),
+                        sending().delivery(),
                         env.positive("INVOLVEMENT_MAILS_PER_SECOND", 14),
                         env.positive("INVOLVEMENT_MAIL_SENDERS", 4)),
                 Weeks.of(env).zone(),
                 clock);
-    }
-
-    private static Integer pages(Env env) {
-        return env.find("INVOLVEMENT_MAIL_PAGES_PER_INVOCATION")
-                .map(Integer::parseInt)
-                .orElse(null);
-    }
-
-    /** Before a SnapStart snapshot: a schedule's event read, a Query of a partition no item has, the SES client built. */
-    @Override
-    protected void prime() {
-        sending.primeScheduled();
     }
 
     @Override
