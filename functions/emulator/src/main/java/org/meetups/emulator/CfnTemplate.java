@@ -85,8 +85,21 @@ public final class CfnTemplate {
         return root;
     }
 
-    public CfnTemplate pseudoParameter(String name, String value) {
-        pseudo.put(name, value);
+    /** The pseudo parameters of a stack of this name, in this region and account, as CloudFormation sets them. */
+    public CfnTemplate pseudoParameters(String region, String accountId, String stackName) {
+        pseudo.putAll(Map.of(
+                "AWS::Region",
+                region,
+                "AWS::AccountId",
+                accountId,
+                "AWS::StackName",
+                stackName,
+                "AWS::Partition",
+                "aws",
+                "AWS::URLSuffix",
+                "amazonaws.com",
+                "AWS::NoValue",
+                ""));
         return this;
     }
 
