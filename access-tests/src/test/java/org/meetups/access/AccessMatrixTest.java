@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.meetups.emulator.CfnTemplate;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.http.HttpFunction;
 import org.meetups.testing.ApiEvents;
@@ -261,8 +262,8 @@ class AccessMatrixTest {
 
     @Test
     void everyRouteOfTheTemplateHasARowAndEveryRowARoute() throws IOException {
-        TreeSet<String> templateRoutes =
-                new TreeSet<>(api.routes.stream().map(Api.Route::key).toList());
+        TreeSet<String> templateRoutes = new TreeSet<>(
+                api.routes.stream().map(CfnTemplate.HttpRoute::key).toList());
         TreeSet<String> rows = new TreeSet<>(expected().keySet());
         assertEquals(templateRoutes, rows, "api/access.yaml must list exactly the routes of template.yaml");
         assertEquals(templateRoutes, new TreeSet<>(SCENARIOS.keySet()), "each route needs a scenario here");
@@ -274,7 +275,7 @@ class AccessMatrixTest {
             assertEquals(
                     new TreeSet<>(api.routes.stream()
                             .filter(r -> r.function().equals(function))
-                            .map(Api.Route::key)
+                            .map(CfnTemplate.HttpRoute::key)
                             .toList()),
                     new TreeSet<>(api.handlers.get(function).routes().keySet()),
                     function);

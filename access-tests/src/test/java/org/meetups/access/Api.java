@@ -1,19 +1,17 @@
 package org.meetups.access;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.meetups.aws.AwsClients;
+import org.meetups.emulator.CfnTemplate;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateFunctions;
-import org.meetups.emulator.TemplateTable;
 import org.meetups.http.HttpFunction;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.runtime.config.Env;
@@ -32,18 +30,15 @@ final class Api {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-11-20T18:00:00Z");
 
-    /** A route of the template: its key as declared, and the function that serves it. */
-    record Route(String key, String function) {}
-
     final TestStack stack;
-    final List<Route> routes;
+    final List<CfnTemplate.HttpRoute> routes;
     final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
     final Map<String, HttpFunction> handlers;
     final TokenSigner signer;
 
     Api() {
         stack = TestStack.create();
-        routes = routes();
+        routes = CfnTemplate.httpRoutes(ProjectFiles.resolve("template.yaml"));
         for (TemplateFunctions.Function function : TemplateFunctions.all(ProjectFiles.root())) {
             if (routes.stream().anyMatch(r -> r.function().equals(function.logicalId()))) {
                 environments.put(function.logicalId(), new LinkedHashMap<>(stack.environmentOf(function)));
@@ -59,29 +54,6 @@ final class Api {
                             .getBytes(StandardCharsets.UTF_8),
                     Clock.fixed(NOW, ZoneOffset.UTC));
         }
-    }
-
-    /** The HttpApi events of every function in template.yaml. */
-    static List<Route> routes() {
-        List<Route> routes = new ArrayList<>();
-        JsonNode resources =
-                TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
-        resources
-                .properties()
-                .forEach(resource -> resource.getValue()
-                        .path("Properties")
-                        .path("Events")
-                        .properties()
-                        .forEach(event -> {
-                            JsonNode properties = event.getValue().path("Properties");
-                            if ("HttpApi".equals(event.getValue().path("Type").asText())) {
-                                routes.add(new Route(
-                                        properties.path("Method").asText() + " "
-                                                + properties.path("Path").asText(),
-                                        resource.getKey()));
-                            }
-                        }));
-        return routes;
     }
 
     /** Each function's handler, built with its constructor (Env, Clock) as the Lambda entry point builds it. */

@@ -22,6 +22,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.meetups.emulator.CfnTemplate;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.TestUsers;
@@ -105,7 +106,8 @@ class InputPropertiesTest {
 
     @Provide
     Arbitrary<String> routes() {
-        return Arbitraries.of(api.routes.stream().map(Api.Route::key).toList());
+        return Arbitraries.of(
+                api.routes.stream().map(CfnTemplate.HttpRoute::key).toList());
     }
 
     @Provide

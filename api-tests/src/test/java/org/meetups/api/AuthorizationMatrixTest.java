@@ -3,7 +3,6 @@ package org.meetups.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -12,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +20,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.meetups.emulator.CfnTemplate;
 import org.meetups.emulator.ProjectFiles;
-import org.meetups.emulator.TemplateTable;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -373,23 +371,9 @@ class AuthorizationMatrixTest {
 
     /** Every route of template.yaml's HTTP API events, as "METHOD /path". */
     static List<String> templateRoutes() {
-        JsonNode resources =
-                TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
-        List<String> routes = new ArrayList<>();
-        resources
-                .properties()
-                .forEach(resource -> resource.getValue()
-                        .path("Properties")
-                        .path("Events")
-                        .properties()
-                        .forEach(event -> {
-                            if (event.getValue().path("Type").asText().equals("HttpApi")) {
-                                JsonNode properties = event.getValue().path("Properties");
-                                routes.add(properties.path("Method").asText().toUpperCase(Locale.ROOT) + " "
-                                        + properties.path("Path").asText());
-                            }
-                        }));
-        return routes;
+        return CfnTemplate.httpRoutes(ProjectFiles.resolve("template.yaml")).stream()
+                .map(CfnTemplate.HttpRoute::key)
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -43,14 +43,10 @@ public final class LambdaFunction implements AutoCloseable {
     private static final String LOGGER = "com.amazonaws.services.lambda.runtime.LambdaLogger";
     private static final String LOCAL_ENVIRONMENT = "org.meetups.runtime.config.LocalEnvironment";
 
-    private final String name;
-    private final String arn;
+    private final Config config;
+    /** The unpacked code: classes at the root, jars in lib/. */
     private final Path code;
-    private final String handlerSpec;
-    private final Map<String, String> environment;
-    private final int timeoutSeconds;
-    private final int memoryMb;
-    private final int concurrency;
+
     private final FunctionLogs logs;
     /** Idle environments, the most recently used last (Lambda prefers a warm one). */
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
@@ -65,51 +61,41 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    private LambdaFunction(
+    /**
+     * What the template says of a function: {@code handlerSpec} is its Handler, {@code Class::method} or
+     * {@code Class}; {@code environment} its variables; {@code concurrency} how many environments it may run
+     * at once (1: one invocation at a time).
+     */
+    public record Config(
             String name,
             String arn,
-            Path code,
             String handlerSpec,
             Map<String, String> environment,
             int timeoutSeconds,
             int memoryMb,
-            int concurrency,
-            FunctionLogs logs) {
-        this.name = name;
-        this.arn = arn;
+            int concurrency) {
+        public Config {
+            if (concurrency < 1) {
+                throw new IllegalArgumentException("concurrency of " + name + " must be at least 1");
+            }
+            environment = Map.copyOf(environment);
+        }
+    }
+
+    private LambdaFunction(Config config, Path code, FunctionLogs logs) {
+        this.config = config;
         this.code = code;
-        this.handlerSpec = handlerSpec;
-        this.environment = Map.copyOf(environment);
-        this.timeoutSeconds = timeoutSeconds;
-        this.memoryMb = memoryMb;
-        this.concurrency = concurrency;
         this.logs = logs;
-        this.available = new Semaphore(concurrency, true);
+        this.available = new Semaphore(config.concurrency(), true);
     }
 
     /**
      * Loads a function from its CodeUri (a zip as Maven builds it, or a folder of the same layout)
      * and starts its first execution environment, so a broken handler fails here, at start-up.
-     * {@code handlerSpec} is the template's Handler, {@code Class::method} or {@code Class};
-     * {@code concurrency} is how many environments it may run at once (1: one invocation at a time).
      */
-    public static LambdaFunction load(
-            String name,
-            String arn,
-            Path codeUri,
-            Path unpackInto,
-            String handlerSpec,
-            Map<String, String> environment,
-            int timeoutSeconds,
-            int memoryMb,
-            int concurrency,
-            FunctionLogs logs) {
-        if (concurrency < 1) {
-            throw new IllegalArgumentException("concurrency of " + name + " must be at least 1");
-        }
+    public static LambdaFunction load(Config config, Path codeUri, Path unpackInto, FunctionLogs logs) {
         Path root = Files.isDirectory(codeUri) ? codeUri : unpack(codeUri, unpackInto);
-        LambdaFunction function = new LambdaFunction(
-                name, arn, root, handlerSpec, environment, timeoutSeconds, memoryMb, concurrency, logs);
+        LambdaFunction function = new LambdaFunction(config, root, logs);
         ExecutionEnvironment first = function.start();
         synchronized (function) {
             function.idle.addLast(first);
@@ -118,11 +104,11 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     public String name() {
-        return name;
+        return config.name();
     }
 
     public int concurrency() {
-        return concurrency;
+        return config.concurrency();
     }
 
     /** Execution environments started so far (each one a cold start). */
@@ -154,6 +140,8 @@ public final class LambdaFunction implements AutoCloseable {
 
     /** A new execution environment: its own class loader, its own environment variables, its own handler. */
     private ExecutionEnvironment start() {
+        String name = config.name();
+        String handlerSpec = config.handlerSpec();
         URLClassLoader loader = new URLClassLoader(
                 "lambda:" + name + "#" + (environments() + 1), classpath(code), ClassLoader.getPlatformClassLoader());
         String className =
@@ -167,7 +155,7 @@ public final class LambdaFunction implements AutoCloseable {
             try {
                 loader.loadClass(LOCAL_ENVIRONMENT)
                         .getMethod("install", Map.class)
-                        .invoke(null, environment);
+                        .invoke(null, config.environment());
             } catch (ClassNotFoundException e) {
                 System.err.println(
                         "[local] " + name + " does not use org.meetups.runtime: it sees the runner's environment");
@@ -189,7 +177,7 @@ public final class LambdaFunction implements AutoCloseable {
     }
 
     private FunctionLogs.Scope attach() {
-        return logs == null ? () -> {} : logs.attach(name);
+        return logs == null ? () -> {} : logs.attach(config.name());
     }
 
     /**
@@ -208,7 +196,7 @@ public final class LambdaFunction implements AutoCloseable {
 
         ExecutionEnvironment(URLClassLoader loader, Object handler, Method method) {
             this.loader = loader;
-            this.runtime = new RuntimeSerialization(name, loader);
+            this.runtime = new RuntimeSerialization(config.name(), loader);
             this.handler = handler;
             this.method = method;
             this.streaming = method.getParameterCount() == 3;
@@ -221,7 +209,7 @@ public final class LambdaFunction implements AutoCloseable {
             thread.setContextClassLoader(loader);
             try (FunctionLogs.Scope ignored = attach()) {
                 Object context = context(
-                        loader, UUID.randomUUID().toString(), Instant.now().plusSeconds(timeoutSeconds));
+                        loader, UUID.randomUUID().toString(), Instant.now().plusSeconds(config.timeoutSeconds()));
                 if (streaming) {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
                     method.invoke(handler, new ByteArrayInputStream(event), out, context);
@@ -233,11 +221,11 @@ public final class LambdaFunction implements AutoCloseable {
                 }
                 return runtime.serializerFor(result.getClass()).toJson(result);
             } catch (InvocationTargetException e) {
-                throw new FunctionError(name + " failed: " + e.getCause(), e.getCause());
+                throw new FunctionError(config.name() + " failed: " + e.getCause(), e.getCause());
             } catch (IllegalAccessException e) {
                 throw new IllegalStateException(e);
             } catch (RuntimeException e) {
-                throw new FunctionError(name + " could not take the event: " + e, e);
+                throw new FunctionError(config.name() + " could not take the event: " + e, e);
             } finally {
                 thread.setContextClassLoader(previous);
             }
@@ -284,6 +272,7 @@ public final class LambdaFunction implements AutoCloseable {
     // a proxy's equals is identity, as Object's is: reference equality is meant
     @SuppressWarnings("ReferenceEquality")
     private Object context(ClassLoader loader, String requestId, Instant deadline) throws IllegalAccessException {
+        String name = config.name();
         try {
             Class<?> contextType = loader.loadClass(CONTEXT);
             Class<?> loggerType = loader.loadClass(LOGGER);
@@ -305,10 +294,10 @@ public final class LambdaFunction implements AutoCloseable {
                         case "getLogStreamName" -> "local/" + name;
                         case "getFunctionName" -> name;
                         case "getFunctionVersion" -> "$LATEST";
-                        case "getInvokedFunctionArn" -> arn;
+                        case "getInvokedFunctionArn" -> config.arn();
                         case "getRemainingTimeInMillis" ->
                             (int) Math.max(0, deadline.toEpochMilli() - System.currentTimeMillis());
-                        case "getMemoryLimitInMB" -> memoryMb;
+                        case "getMemoryLimitInMB" -> config.memoryMb();
                         case "getLogger" -> logger;
                         case "toString" -> "LocalContext[" + name + ", " + requestId + "]";
                         case "hashCode" -> System.identityHashCode(proxy);

@@ -187,13 +187,8 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
             Env runnerEnv = Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", region));
             this.dynamo = AwsClients.dynamoDb(runnerEnv);
             this.issuer = new LocalIssuer(root.resolve(".local/jwt-signing-key.json"));
-            CfnTemplate cfn = CfnTemplate.load(template, this::ref, this::getAtt)
-                    .pseudoParameter("AWS::Region", region)
-                    .pseudoParameter("AWS::AccountId", ACCOUNT)
-                    .pseudoParameter("AWS::StackName", STACK)
-                    .pseudoParameter("AWS::Partition", "aws")
-                    .pseudoParameter("AWS::URLSuffix", "amazonaws.com")
-                    .pseudoParameter("AWS::NoValue", "");
+            CfnTemplate cfn =
+                    CfnTemplate.load(template, this::ref, this::getAtt).pseudoParameters(region, ACCOUNT, STACK);
             options.parameters().forEach(cfn::parameter);
             // the local issuer stands in for Cognito or the organisation's IdP
             cfn.parameter("JwtIssuer", LocalIssuer.ISSUER).parameter("JwtAudience", LocalIssuer.AUDIENCE);
@@ -404,7 +399,10 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         String arn = getAtt(id, "Arn");
         return CompletableFuture.supplyAsync(
                 () -> LambdaFunction.load(
-                        id, arn, code, root.resolve(".local/lambda/" + id), handler, env, timeout, memory, limit, logs),
+                        new LambdaFunction.Config(id, arn, handler, env, timeout, memory, limit),
+                        code,
+                        root.resolve(".local/lambda/" + id),
+                        logs),
                 runnable -> Thread.ofPlatform().name("load-" + id).start(runnable));
     }
 

@@ -459,17 +459,9 @@ class LocalMechanismTest {
     /** One of the test functions of this module, loaded as the local runner loads a function: 10 s, 128 MB, one at a time. */
     private static LambdaFunction testFunction(
             String name, String arn, String function, Map<String, String> environment) {
+        String handler = "org.meetups.local.testfunctions." + function + "::handleRequest";
         return LambdaFunction.load(
-                name,
-                arn,
-                lambda,
-                null,
-                "org.meetups.local.testfunctions." + function + "::handleRequest",
-                environment,
-                10,
-                128,
-                1,
-                null);
+                new LambdaFunction.Config(name, arn, handler, environment, 10, 128, 1), lambda, null, null);
     }
 
     private static void put(String pk, String behaviour) {

@@ -18,7 +18,7 @@ class TemplateReadingTest {
                     ProjectFiles.resolve("template.yaml"),
                     id -> "local-" + id,
                     (id, attribute) -> "arn:" + id + "." + attribute)
-            .pseudoParameter("AWS::Region", "eu-west-1")
+            .pseudoParameters("eu-west-1", "000000000000", "meetups")
             .parameter("JwtIssuer", LocalIssuer.ISSUER)
             .parameter("JwtAudience", LocalIssuer.AUDIENCE);
 

@@ -1,5 +1,6 @@
 package org.meetups.domain;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
  * function from the end; default {@link #DEFAULT_ATTENDANCE_WINDOW} after it); {@code attendanceClosed}
  * says the closing run has recorded everyone going without attendance as a no-show.
  */
+@RecordBuilder
+@RecordBuilder.Options(suffix = "ItemBuilder", enableWither = false)
 public record Meetup(
         String id,
         String title,
@@ -66,225 +69,13 @@ public record Meetup(
     }
 
     /** A builder that starts from this meetup: the one way to copy it with some attributes changed. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.id = id;
-        b.title = title;
-        b.description = description;
-        b.kind = kind;
-        b.language = language;
-        b.startsAt = startsAt;
-        b.endsAt = endsAt;
-        b.timeZone = timeZone;
-        b.venue = venue;
-        b.onlineUrl = onlineUrl;
-        b.capacity = capacity;
-        b.rsvpDeadline = rsvpDeadline;
-        b.roles = roles;
-        b.allowMultipleRoles = allowMultipleRoles;
-        b.status = status;
-        b.goingCount = goingCount;
-        b.waitlistCount = waitlistCount;
-        b.waitlistSequence = waitlistSequence;
-        b.version = version;
-        b.createdBy = createdBy;
-        b.createdAt = createdAt;
-        b.updatedAt = updatedAt;
-        b.reminderOffsets = reminderOffsets;
-        b.lastReminderOffset = lastReminderOffset;
-        b.attendanceClosesAt = attendanceClosesAt;
-        b.attendanceClosed = attendanceClosed;
-        return b;
+    public MeetupItemBuilder toBuilder() {
+        return MeetupItemBuilder.builder(this);
     }
 
     /** Builds a meetup attribute by attribute (the table schema reads items through it too). */
-    public static final class Builder {
-        private String id;
-        private String title;
-        private String description;
-        private MeetupKind kind;
-        private String language;
-        private Instant startsAt;
-        private Instant endsAt;
-        private String timeZone;
-        private String venue;
-        private String onlineUrl;
-        private int capacity;
-        private Instant rsvpDeadline;
-        private Map<String, RoleNeed> roles;
-        private boolean allowMultipleRoles;
-        private MeetupStatus status;
-        private int goingCount;
-        private int waitlistCount;
-        private long waitlistSequence;
-        private long version;
-        private String createdBy;
-        private Instant createdAt;
-        private Instant updatedAt;
-        private List<Integer> reminderOffsets;
-        private Integer lastReminderOffset;
-        private Instant attendanceClosesAt;
-        private boolean attendanceClosed;
-
-        public Builder id(String value) {
-            this.id = value;
-            return this;
-        }
-
-        public Builder title(String value) {
-            this.title = value;
-            return this;
-        }
-
-        public Builder description(String value) {
-            this.description = value;
-            return this;
-        }
-
-        public Builder kind(MeetupKind value) {
-            this.kind = value;
-            return this;
-        }
-
-        public Builder language(String value) {
-            this.language = value;
-            return this;
-        }
-
-        public Builder startsAt(Instant value) {
-            this.startsAt = value;
-            return this;
-        }
-
-        public Builder endsAt(Instant value) {
-            this.endsAt = value;
-            return this;
-        }
-
-        public Builder timeZone(String value) {
-            this.timeZone = value;
-            return this;
-        }
-
-        public Builder venue(String value) {
-            this.venue = value;
-            return this;
-        }
-
-        public Builder onlineUrl(String value) {
-            this.onlineUrl = value;
-            return this;
-        }
-
-        public Builder capacity(int value) {
-            this.capacity = value;
-            return this;
-        }
-
-        public Builder rsvpDeadline(Instant value) {
-            this.rsvpDeadline = value;
-            return this;
-        }
-
-        public Builder roles(Map<String, RoleNeed> value) {
-            this.roles = value;
-            return this;
-        }
-
-        public Builder allowMultipleRoles(boolean value) {
-            this.allowMultipleRoles = value;
-            return this;
-        }
-
-        public Builder status(MeetupStatus value) {
-            this.status = value;
-            return this;
-        }
-
-        public Builder goingCount(int value) {
-            this.goingCount = value;
-            return this;
-        }
-
-        public Builder waitlistCount(int value) {
-            this.waitlistCount = value;
-            return this;
-        }
-
-        public Builder waitlistSequence(long value) {
-            this.waitlistSequence = value;
-            return this;
-        }
-
-        public Builder version(long value) {
-            this.version = value;
-            return this;
-        }
-
-        public Builder createdBy(String value) {
-            this.createdBy = value;
-            return this;
-        }
-
-        public Builder createdAt(Instant value) {
-            this.createdAt = value;
-            return this;
-        }
-
-        public Builder updatedAt(Instant value) {
-            this.updatedAt = value;
-            return this;
-        }
-
-        public Builder reminderOffsets(List<Integer> value) {
-            this.reminderOffsets = value;
-            return this;
-        }
-
-        public Builder lastReminderOffset(Integer value) {
-            this.lastReminderOffset = value;
-            return this;
-        }
-
-        public Builder attendanceClosesAt(Instant value) {
-            this.attendanceClosesAt = value;
-            return this;
-        }
-
-        public Builder attendanceClosed(boolean value) {
-            this.attendanceClosed = value;
-            return this;
-        }
-
-        public Meetup build() {
-            return new Meetup(
-                    id,
-                    title,
-                    description,
-                    kind,
-                    language,
-                    startsAt,
-                    endsAt,
-                    timeZone,
-                    venue,
-                    onlineUrl,
-                    capacity,
-                    rsvpDeadline,
-                    roles,
-                    allowMultipleRoles,
-                    status,
-                    goingCount,
-                    waitlistCount,
-                    waitlistSequence,
-                    version,
-                    createdBy,
-                    createdAt,
-                    updatedAt,
-                    reminderOffsets,
-                    lastReminderOffset,
-                    attendanceClosesAt,
-                    attendanceClosed);
-        }
+    public static MeetupItemBuilder builder() {
+        return MeetupItemBuilder.builder();
     }
 
     /** The largest reminder offset not yet done, if the meetup is still on. */

@@ -18,7 +18,7 @@ class MeetupTasksTest {
     static final Instant END = START.plusSeconds(7200);
 
     static Meetup meetup(MeetupStatus status, Integer lastReminder, Instant closesAt, boolean closed) {
-        Meetup.Builder reminded =
+        MeetupItemBuilder reminded =
                 ScheduledMeetup.builder("m-1", START).status(status).lastReminderOffset(lastReminder);
         return reminded.attendanceClosesAt(closesAt).attendanceClosed(closed).build();
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupItemBuilder;
 import org.meetups.domain.MeetupKind;
 import org.meetups.domain.MeetupStatus;
 
@@ -17,8 +18,8 @@ public final class ScheduledMeetup {
     private ScheduledMeetup() {}
 
     /** A meetup starting at {@code start}, ending two hours later, created and RSVPs closing at its start. */
-    public static Meetup.Builder builder(String id, Instant start) {
-        return new Meetup.Builder()
+    public static MeetupItemBuilder builder(String id, Instant start) {
+        return Meetup.builder()
                 .id(id)
                 .title("T")
                 .kind(MeetupKind.COMMUNITY_MEETUP)

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -45,6 +46,36 @@ public final class CfnTemplate {
         return TemplateTable.template(file);
     }
 
+    /** A route of the HTTP API: {@code function} is the logical id of the function whose event declares it. */
+    public record HttpRoute(String method, String path, String function) {
+        /** "METHOD /path", as API Gateway names a route. */
+        public String key() {
+            return method + " " + path;
+        }
+    }
+
+    /** Every route of the template's {@code HttpApi} events, in template order, the method upper-case. */
+    public static List<HttpRoute> httpRoutes(Path file) {
+        List<HttpRoute> routes = new ArrayList<>();
+        read(file)
+                .path("Resources")
+                .properties()
+                .forEach(resource -> resource.getValue()
+                        .path("Properties")
+                        .path("Events")
+                        .properties()
+                        .forEach(event -> {
+                            if ("HttpApi".equals(event.getValue().path("Type").asText())) {
+                                JsonNode properties = event.getValue().path("Properties");
+                                routes.add(new HttpRoute(
+                                        properties.path("Method").asText().toUpperCase(Locale.ROOT),
+                                        properties.path("Path").asText(),
+                                        resource.getKey()));
+                            }
+                        }));
+        return routes;
+    }
+
     public static CfnTemplate load(
             Path file, Function<String, String> refResource, BiFunction<String, String, String> getAtt) {
         return new CfnTemplate(read(file), refResource, getAtt);
@@ -54,8 +85,21 @@ public final class CfnTemplate {
         return root;
     }
 
-    public CfnTemplate pseudoParameter(String name, String value) {
-        pseudo.put(name, value);
+    /** The pseudo parameters of a stack of this name, in this region and account, as CloudFormation sets them. */
+    public CfnTemplate pseudoParameters(String region, String accountId, String stackName) {
+        pseudo.putAll(Map.of(
+                "AWS::Region",
+                region,
+                "AWS::AccountId",
+                accountId,
+                "AWS::StackName",
+                stackName,
+                "AWS::Partition",
+                "aws",
+                "AWS::URLSuffix",
+                "amazonaws.com",
+                "AWS::NoValue",
+                ""));
         return this;
     }
 

@@ -63,12 +63,7 @@ public final class TemplateFunctions {
                         root.resolve("template.yaml"),
                         id -> id,
                         (id, attribute) -> "arn:aws:local:" + Emulator.REGION + ":000000000000:" + id + "/" + attribute)
-                .pseudoParameter("AWS::Region", Emulator.REGION)
-                .pseudoParameter("AWS::AccountId", "000000000000")
-                .pseudoParameter("AWS::StackName", "meetups")
-                .pseudoParameter("AWS::Partition", "aws")
-                .pseudoParameter("AWS::URLSuffix", "amazonaws.com")
-                .pseudoParameter("AWS::NoValue", "");
+                .pseudoParameters(Emulator.REGION, "000000000000", "meetups");
         JsonNode resources = cfn.root().path("Resources");
         List<Function> functions = new ArrayList<>();
         resources.properties().forEach(resource -> {

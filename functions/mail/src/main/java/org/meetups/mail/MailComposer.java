@@ -17,16 +17,9 @@ import org.meetups.mail.links.TokenSigner;
  * (keys {@code <kind>.subject}, {@code <kind>.body}, {@code <kind>.action}), times in the meetup's
  * zone, a signed one-click link where the mail offers one, and an .ics file per calendar entry.
  */
-public final class MailComposer {
-    private final IcsWriter ics;
-    private final TokenSigner tokens;
-    private final String publicBaseUrl;
-
+public record MailComposer(IcsWriter ics, TokenSigner tokens, PublicUrls urls) {
     public MailComposer(IcsWriter ics, TokenSigner tokens, String publicBaseUrl) {
-        this.ics = ics;
-        this.tokens = tokens;
-        this.publicBaseUrl =
-                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this(ics, tokens, new PublicUrls(publicBaseUrl));
     }
 
     public OutgoingMail compose(MailContent content, Meetup meetup, Instant now) {
@@ -53,19 +46,8 @@ public final class MailComposer {
         actionLink(content, meetup, now)
                 .ifPresent(url -> page.put("action", Map.of("label", texts.get(kind + ".action"), "url", url)));
 
-        String html = Templates.html().file("mail/mail.html.mustache", page);
-        String text = plain.file("mail/mail.txt.mustache", page);
-        return new OutgoingMail(
-                kind,
-                lang,
-                recipient.email(),
-                recipient.name(),
-                subject,
-                html,
-                text,
-                attachments(content, meetup, texts, now),
-                Map.of(),
-                List.of());
+        return OutgoingMail.rendered(kind, lang, recipient.email(), recipient.name(), subject, "mail/mail", page)
+                .withAttachments(attachments(content, meetup, texts, now));
     }
 
     private static List<Map<String, String>> details(Meetup meetup, Messages texts, String lang) {
@@ -105,12 +87,7 @@ public final class MailComposer {
                 action.role(),
                 action.signUp(),
                 meetup.startsAt());
-        return java.util.Optional.of(linkUrl(token));
-    }
-
-    /** The public URL of a signed one-click link. */
-    public String linkUrl(String token) {
-        return publicBaseUrl + "/links/" + token;
+        return java.util.Optional.of(urls.link(token));
     }
 
     private List<OutgoingMail.Attachment> attachments(MailContent content, Meetup meetup, Messages texts, Instant now) {
@@ -121,7 +98,7 @@ public final class MailComposer {
                     ? meetup.title()
                     : Templates.text()
                             .snippet(texts.get("role.title"), Map.of("title", meetup.title(), "role", entry.role()));
-            String ics = this.ics.itip(
+            String file = ics.itip(
                     method,
                     new IcsWriter.Event(entry, meetup, title, meetup.description(), meetupUrl(meetup)),
                     content.recipient().email(),
@@ -129,12 +106,12 @@ public final class MailComposer {
                     now);
             String name = (method == IcsWriter.Method.CANCEL ? "cancel" : "invite")
                     + (entry.role() == null ? "" : "-" + entry.role()) + ".ics";
-            files.add(new OutgoingMail.Attachment(name, method.name(), ics));
+            files.add(new OutgoingMail.Attachment(name, method.name(), file));
         }
         return files;
     }
 
     private String meetupUrl(Meetup meetup) {
-        return publicBaseUrl + "/meetups/" + meetup.id() + "/calendar.ics";
+        return urls.at("/meetups/" + meetup.id() + "/calendar.ics");
     }
 }

@@ -7,8 +7,9 @@ import org.meetups.aws.AwsClients;
 import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.runtime.config.Env;
+import org.meetups.runtime.time.ScheduledEvents;
+import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The mail stack, wired here once for every function that mails or signs links (notifications,
@@ -45,18 +46,25 @@ public final class MailStack {
         return new MailComposer(calendar(baseUrl, mime.senderAddress()), tokens, baseUrl);
     }
 
+    /** What a function that mails works with: the table ({@code TABLE_NAME}), the sender identity, exactly-once delivery. */
+    public record Sending(MeetupTable table, MimeMail mime, MailDelivery delivery) {
+        /** Before a SnapStart snapshot of a scheduled function: a schedule's event read, a Query of a partition no item has, the SES client built. */
+        public void primeScheduled() {
+            ScheduledEvents.prime();
+            table.primeQuery();
+            delivery.prime();
+        }
+    }
+
     /** {@code sesInterceptors}: faults injected into the real SES pipeline by tests. */
-    public static MailDelivery delivery(
-            Env env,
-            Clock clock,
-            DynamoDbClient dynamo,
-            String table,
-            MimeMail mime,
-            List<ExecutionInterceptor> sesInterceptors) {
+    public static Sending sending(Env env, Clock clock, List<ExecutionInterceptor> sesInterceptors) {
+        MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
+        MimeMail mime = mime(env);
         Mailer mailer = new Mailer(
                 () -> AwsClients.sesV2(env, sesInterceptors),
                 mime.senderAddress(),
                 env.find("SES_CONFIGURATION_SET").orElse(null));
-        return new MailDelivery(new SentMarkers(dynamo, table), mime, mailer, clock);
+        MailDelivery delivery = new MailDelivery(new SentMarkers(table.client(), table.name()), mime, mailer, clock);
+        return new Sending(table, mime, delivery);
     }
 }

@@ -1,6 +1,7 @@
 package org.meetups.mail;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * A mail ready to be put into MIME: texts already rendered, calendar files attached; {@code kind}
@@ -17,13 +18,43 @@ public record OutgoingMail(
         String html,
         String text,
         List<Attachment> attachments,
-        java.util.Map<String, String> headers,
+        Map<String, String> headers,
         List<InlineImage> images) {
 
     public OutgoingMail {
         attachments = List.copyOf(attachments);
-        headers = java.util.Map.copyOf(headers);
+        headers = Map.copyOf(headers);
         images = List.copyOf(images);
+    }
+
+    /**
+     * A mail whose HTML and text are rendered with one {@code page} from the pair of templates
+     * {@code <template>.html.mustache} and {@code <template>.txt.mustache}; nothing attached, no further
+     * headers, no images (the {@code with} methods add them).
+     */
+    public static OutgoingMail rendered(
+            String kind,
+            String language,
+            String toEmail,
+            String toName,
+            String subject,
+            String template,
+            Map<String, Object> page) {
+        String html = Templates.html().file(template + ".html.mustache", page);
+        String text = Templates.text().file(template + ".txt.mustache", page);
+        return new OutgoingMail(kind, language, toEmail, toName, subject, html, text, List.of(), Map.of(), List.of());
+    }
+
+    public OutgoingMail withAttachments(List<Attachment> files) {
+        return new OutgoingMail(kind, language, toEmail, toName, subject, html, text, files, headers, images);
+    }
+
+    public OutgoingMail withHeaders(Map<String, String> lines) {
+        return new OutgoingMail(kind, language, toEmail, toName, subject, html, text, attachments, lines, images);
+    }
+
+    public OutgoingMail withImages(List<InlineImage> pictures) {
+        return new OutgoingMail(kind, language, toEmail, toName, subject, html, text, attachments, headers, pictures);
     }
 
     /**

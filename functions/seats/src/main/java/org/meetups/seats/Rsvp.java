@@ -1,5 +1,6 @@
 package org.meetups.seats;
 
+import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Instant;
 
 /**
@@ -14,6 +15,8 @@ import java.time.Instant;
  * ({@link org.meetups.store.MeetupCopies}); {@code changedBy} names the coordinator who made
  * the last change of status for the person (added, seated, removed), null when the person did.
  */
+@RecordBuilder
+@RecordBuilder.Options(suffix = "ItemBuilder", enableWither = false)
 public record Rsvp(
         String meetupId,
         String userId,
@@ -36,23 +39,8 @@ public record Rsvp(
     }
 
     /** A builder that starts from this RSVP: the one way to copy it with some attributes changed. */
-    public Builder toBuilder() {
-        Builder b = new Builder();
-        b.meetupId = meetupId;
-        b.userId = userId;
-        b.email = email;
-        b.name = name;
-        b.language = language;
-        b.status = status;
-        b.position = position;
-        b.attendance = attendance;
-        b.createdAt = createdAt;
-        b.updatedAt = updatedAt;
-        b.meetupStartsAt = meetupStartsAt;
-        b.generation = generation;
-        b.meetupVersion = meetupVersion;
-        b.changedBy = changedBy;
-        return b;
+    public RsvpItemBuilder toBuilder() {
+        return RsvpItemBuilder.builder(this);
     }
 
     public boolean holdsSeat() {
@@ -73,108 +61,7 @@ public record Rsvp(
     }
 
     /** Builds an RSVP attribute by attribute (the table schema reads items through it too). */
-    public static final class Builder {
-        private String meetupId;
-        private String userId;
-        private String email;
-        private String name;
-        private String language;
-        private RsvpStatus status;
-        private Long position;
-        private Attendance attendance;
-        private Instant createdAt;
-        private Instant updatedAt;
-        private Instant meetupStartsAt;
-        private Long generation;
-        private Long meetupVersion;
-        private String changedBy;
-
-        public Builder meetupId(String value) {
-            this.meetupId = value;
-            return this;
-        }
-
-        public Builder userId(String value) {
-            this.userId = value;
-            return this;
-        }
-
-        public Builder email(String value) {
-            this.email = value;
-            return this;
-        }
-
-        public Builder name(String value) {
-            this.name = value;
-            return this;
-        }
-
-        public Builder language(String value) {
-            this.language = value;
-            return this;
-        }
-
-        public Builder status(RsvpStatus value) {
-            this.status = value;
-            return this;
-        }
-
-        public Builder position(Long value) {
-            this.position = value;
-            return this;
-        }
-
-        public Builder attendance(Attendance value) {
-            this.attendance = value;
-            return this;
-        }
-
-        public Builder createdAt(Instant value) {
-            this.createdAt = value;
-            return this;
-        }
-
-        public Builder updatedAt(Instant value) {
-            this.updatedAt = value;
-            return this;
-        }
-
-        public Builder meetupStartsAt(Instant value) {
-            this.meetupStartsAt = value;
-            return this;
-        }
-
-        public Builder generation(Long value) {
-            this.generation = value;
-            return this;
-        }
-
-        public Builder meetupVersion(Long value) {
-            this.meetupVersion = value;
-            return this;
-        }
-
-        public Builder changedBy(String value) {
-            this.changedBy = value;
-            return this;
-        }
-
-        public Rsvp build() {
-            return new Rsvp(
-                    meetupId,
-                    userId,
-                    email,
-                    name,
-                    language,
-                    status,
-                    position,
-                    attendance,
-                    createdAt,
-                    updatedAt,
-                    meetupStartsAt,
-                    generation,
-                    meetupVersion,
-                    changedBy);
-        }
+    public static RsvpItemBuilder builder() {
+        return RsvpItemBuilder.builder();
     }
 }

@@ -24,8 +24,8 @@ public final class RsvpSchema {
     public static final String CHANGED_BY = "changedBy";
     public static final String GENERATION = "generation";
 
-    public static final TableSchema<Rsvp> RSVP = StaticImmutableTableSchema.builder(Rsvp.class, Rsvp.Builder.class)
-            .newItemBuilder(Rsvp.Builder::new, Rsvp.Builder::build)
+    public static final TableSchema<Rsvp> RSVP = StaticImmutableTableSchema.builder(Rsvp.class, RsvpItemBuilder.class)
+            .newItemBuilder(RsvpItemBuilder::builder, RsvpItemBuilder::build)
             .addAttribute(
                     String.class,
                     a -> a.name(Keys.PK)

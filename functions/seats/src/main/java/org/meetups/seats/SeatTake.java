@@ -83,8 +83,8 @@ public final class SeatTake {
      * A new sign-up (the first, or again after a cancellation) copying the meetup's start: the next
      * generation, so older links no longer apply. The caller adds who, the status and the place.
      */
-    public static Rsvp.Builder signUp(Meetup meetup, Optional<Rsvp> previous, String userId, Instant now) {
-        return new Rsvp.Builder()
+    public static RsvpItemBuilder signUp(Meetup meetup, Optional<Rsvp> previous, String userId, Instant now) {
+        return Rsvp.builder()
                 .meetupId(meetup.id())
                 .userId(userId)
                 .createdAt(previous.map(Rsvp::createdAt).orElse(now))

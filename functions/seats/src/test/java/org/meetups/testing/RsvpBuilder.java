@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.meetups.seats.Attendance;
 import org.meetups.seats.Rsvp;
+import org.meetups.seats.RsvpItemBuilder;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.seats.RsvpStatus;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -15,16 +16,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * unless {@link #changedBy} says who.
  */
 public final class RsvpBuilder {
-    private final Rsvp.Builder rsvp;
+    private final RsvpItemBuilder rsvp;
 
-    private RsvpBuilder(Rsvp.Builder rsvp) {
+    private RsvpBuilder(RsvpItemBuilder rsvp) {
         this.rsvp = rsvp;
     }
 
     /** Made and last changed {@code at}, for a meetup starting {@code meetupStartsAt}. */
     public static RsvpBuilder rsvp(
             String meetupId, String userId, RsvpStatus status, Instant at, Instant meetupStartsAt) {
-        return new RsvpBuilder(new Rsvp.Builder()
+        return new RsvpBuilder(Rsvp.builder()
                 .meetupId(meetupId)
                 .userId(userId)
                 .email(userId + "@example.org")

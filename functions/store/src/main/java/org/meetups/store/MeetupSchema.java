@@ -7,6 +7,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 
 import java.time.Instant;
 import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupItemBuilder;
 import org.meetups.domain.MeetupKind;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.domain.RoleNeed;
@@ -66,8 +67,8 @@ public final class MeetupSchema {
             .build();
 
     public static final TableSchema<Meetup> MEETUP = StaticImmutableTableSchema.builder(
-                    Meetup.class, Meetup.Builder.class)
-            .newItemBuilder(Meetup.Builder::new, Meetup.Builder::build)
+                    Meetup.class, MeetupItemBuilder.class)
+            .newItemBuilder(MeetupItemBuilder::builder, MeetupItemBuilder::build)
             .addAttribute(
                     String.class,
                     a -> a.name(Keys.PK)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.meetups.domain.Meetup;
+import org.meetups.domain.MeetupItemBuilder;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.domain.RoleNeed;
 import org.meetups.store.Keys;
@@ -16,9 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * 10 seats, nobody going); a test sets only what it is about. {@link #from} copies a stored meetup to change some of it.
  */
 public final class MeetupBuilder {
-    private final Meetup.Builder meetup;
+    private final MeetupItemBuilder meetup;
 
-    private MeetupBuilder(Meetup.Builder meetup) {
+    private MeetupBuilder(MeetupItemBuilder meetup) {
         this.meetup = meetup;
     }
 

@@ -24,19 +24,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * What an integration test runs against: the shared emulator and a fresh table created from
  * template.yaml. {@link #call} invokes a real handler and checks the response against the OpenAPI document.
  */
-public final class TestStack {
-    private final Emulator emulator;
-    private final Path template;
-    private final String tableName;
-    private final DynamoDbClient dynamo;
-
-    private TestStack(Emulator emulator, Path template, String tableName, DynamoDbClient dynamo) {
-        this.emulator = emulator;
-        this.template = template;
-        this.tableName = tableName;
-        this.dynamo = dynamo;
-    }
-
+public record TestStack(Emulator emulator, Path template, String tableName, DynamoDbClient dynamo) {
     public static TestStack create() {
         return create(ProjectFiles.resolve("template.yaml"));
     }
@@ -129,14 +117,6 @@ public final class TestStack {
         };
     }
 
-    public String tableName() {
-        return tableName;
-    }
-
-    public DynamoDbClient dynamo() {
-        return dynamo;
-    }
-
     /** The items of a partition whose sort key starts so, read consistently in one query. */
     public java.util.List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items(
             String pk, String skPrefix) {
@@ -160,10 +140,6 @@ public final class TestStack {
     /** Writes the item to this stack's table, as it is. */
     public void put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
         dynamo.putItem(r -> r.tableName(tableName).item(item));
-    }
-
-    public Emulator emulator() {
-        return emulator;
     }
 
     /** Builds the request and invokes the handler with it, as {@link #call(HttpFunction, APIGatewayV2HTTPEvent)}. */

@@ -1,24 +1,18 @@
 package org.meetups.digest.handler;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
-import org.meetups.aws.AwsClients;
 import org.meetups.digest.store.DigestStore;
 import org.meetups.directory.Directory;
 import org.meetups.figures.OrganisationMonths;
-import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailStack;
-import org.meetups.mail.MimeMail;
+import org.meetups.mail.PublicUrls;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.mail.runs.MailingFunction;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.runtime.config.Env;
-import org.meetups.runtime.time.ScheduledEvents;
 import org.meetups.runtime.time.Weeks;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -34,17 +28,12 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * DIGEST_MAILS_PER_SECOND (default 14: the SES sending rate), DIGEST_SENDERS (mails in flight at once, default 8).
  */
 public final class DigestHandler extends MailingFunction {
-    /** Time kept back for the last page (100 mails at 14 a second) and recording where the run is. */
-    static final Duration RESERVE = Duration.ofSeconds(30);
-
     /** Signs links with the link secret, read at init and again after a SnapStart restore. */
     private volatile DigestRun run;
 
     private final java.util.function.Function<TokenSigner, DigestRun> runWith;
     private final Env env;
     private final Clock clock;
-    private final MeetupTable table;
-    private final MailDelivery delivery;
 
     public DigestHandler() {
         this(Env.system(), Clock.systemUTC(), List.of());
@@ -55,43 +44,37 @@ public final class DigestHandler extends MailingFunction {
         super(
                 "DigestFunction",
                 "digest",
-                RESERVE,
-                env.find("DIGEST_PAGES_PER_INVOCATION").map(Integer::parseInt).orElse(null));
-        var dynamo = AwsClients.dynamoDb(env);
-        String tableName = env.require("TABLE_NAME");
-        MeetupTable table = new MeetupTable(dynamo, tableName);
-        MimeMail mime = MailStack.mime(env);
-        String baseUrl = env.require("PUBLIC_BASE_URL");
-        RateLimiter rate = rate("digest", env.positive("DIGEST_MAILS_PER_SECOND", 14));
-        ExecutorService senders = PagedMailing.senders("digest", env.positive("DIGEST_SENDERS", 8));
-        this.delivery = MailStack.delivery(env, clock, dynamo, tableName, mime, sesInterceptors);
-        MailDelivery delivery = this.delivery;
+                "DIGEST_PAGES_PER_INVOCATION",
+                env,
+                MailStack.sending(env, clock, sesInterceptors));
+        MeetupTable table = sending().table();
+        PublicUrls urls = new PublicUrls(env.require("PUBLIC_BASE_URL"));
+        PagedMailing.Outbox outbox = PagedMailing.Outbox.of(
+                "digest",
+                sending().delivery(),
+                env.positive("DIGEST_MAILS_PER_SECOND", 14),
+                env.positive("DIGEST_SENDERS", 8));
         Weeks weeks = Weeks.of(env);
         this.runWith = tokens -> new DigestRun(
                 new DigestStore(table),
                 new Directory(table),
-                delivery,
-                new DigestMails(tokens, baseUrl),
-                rate,
-                senders,
+                outbox,
+                new DigestMails(tokens, urls),
                 new OrganisationMonths(table)::peopleInvolved,
                 tokens,
-                baseUrl,
+                urls,
                 weeks,
                 clock);
         this.env = env;
         this.clock = clock;
-        this.table = table;
         this.run = runWith.apply(MailStack.tokens(env, clock));
     }
 
     /** Before a SnapStart snapshot: a schedule's event read, a GetItem and a Query of keys no item has, the SES client built. */
     @Override
     protected void prime() {
-        ScheduledEvents.prime();
-        table.primeGet();
-        table.primeQuery();
-        delivery.prime();
+        super.prime();
+        sending().table().primeGet();
     }
 
     /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */

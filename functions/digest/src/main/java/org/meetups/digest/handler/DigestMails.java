@@ -15,6 +15,7 @@ import org.meetups.digest.domain.DigestContent;
 import org.meetups.directory.Directory;
 import org.meetups.mail.Messages;
 import org.meetups.mail.OutgoingMail;
+import org.meetups.mail.PublicUrls;
 import org.meetups.mail.Templates;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.TokenSigner;
@@ -30,16 +31,11 @@ public final class DigestMails {
     static final Duration UNSUBSCRIBE_VALIDITY = Duration.ofDays(365);
 
     private final TokenSigner tokens;
-    private final String publicBaseUrl;
+    private final PublicUrls urls;
 
-    public DigestMails(TokenSigner tokens, String publicBaseUrl) {
+    public DigestMails(TokenSigner tokens, PublicUrls urls) {
         this.tokens = tokens;
-        this.publicBaseUrl =
-                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
-    }
-
-    public String linkUrl(String token) {
-        return publicBaseUrl + "/links/" + token;
+        this.urls = urls;
     }
 
     public OutgoingMail compose(DigestContent content, Directory.Entry to, String language, Instant now) {
@@ -97,7 +93,7 @@ public final class DigestMails {
                             "label",
                             plain.snippet(texts.get("DIGEST.role"), Map.of("role", role)),
                             "url",
-                            linkUrl(tokens.digestAction(
+                            urls.link(tokens.digestAction(
                                     Purpose.TAKE_ROLE,
                                     u.meetupId(),
                                     to.userId(),
@@ -111,7 +107,7 @@ public final class DigestMails {
                             "label",
                             texts.get("DIGEST.going"),
                             "url",
-                            linkUrl(tokens.digestAction(
+                            urls.link(tokens.digestAction(
                                     Purpose.TAKE_SEAT,
                                     u.meetupId(),
                                     to.userId(),
@@ -146,28 +142,17 @@ public final class DigestMails {
                                 "lastMonth",
                                 month.format(YearMonth.parse(involvement.lastMonth())))));
 
-        String unsubscribe = linkUrl(tokens.unsubscribe(to.personKey(), now.plus(UNSUBSCRIBE_VALIDITY)));
+        String unsubscribe = urls.link(tokens.unsubscribe(to.personKey(), now.plus(UNSUBSCRIBE_VALIDITY)));
         page.put("footer", texts.get("DIGEST.footer"));
         page.put("unsubscribe", texts.get("DIGEST.unsubscribe"));
         page.put("unsubscribeUrl", unsubscribe);
 
-        String html = Templates.html().file("digest/digest.html.mustache", page);
-        String text = plain.file("digest/digest.txt.mustache", page);
-        return new OutgoingMail(
-                DigestRun.KIND,
-                language,
-                to.email(),
-                name,
-                subject,
-                html,
-                text,
-                List.of(),
-                Map.of(
+        return OutgoingMail.rendered(DigestRun.KIND, language, to.email(), name, subject, "digest/digest", page)
+                .withHeaders(Map.of(
                         "List-Unsubscribe",
                         "<" + unsubscribe + ">",
                         "List-Unsubscribe-Post",
-                        "List-Unsubscribe=One-Click"),
-                List.of());
+                        "List-Unsubscribe=One-Click"));
     }
 
     private static String when(DigestContent.Upcoming u, Messages texts, Locale locale) {

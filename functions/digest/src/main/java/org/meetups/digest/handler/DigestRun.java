@@ -1,6 +1,5 @@
 package org.meetups.digest.handler;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,8 +8,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
 import org.meetups.digest.domain.DigestContent;
 import org.meetups.digest.domain.DigestRules;
@@ -19,7 +16,7 @@ import org.meetups.digest.store.DigestStore;
 import org.meetups.directory.Directory;
 import org.meetups.directory.Profiles;
 import org.meetups.mail.Languages;
-import org.meetups.mail.MailDelivery;
+import org.meetups.mail.PublicUrls;
 import org.meetups.mail.SentMarkers;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.mail.runs.PagedMailing;
@@ -47,36 +44,31 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
     private final Directory directory;
     private final Profiles profiles;
     private final DigestMails mails;
-    private final RateLimiter rate;
     private final PagedMailing<Directory.Entry> mailing;
     private final PeopleInvolved involved;
     private final TokenSigner tokens;
-    private final String publicBaseUrl;
+    private final PublicUrls urls;
     private final Weeks weeks;
     private final Clock clock;
 
     public DigestRun(
             DigestStore store,
             Directory directory,
-            MailDelivery delivery,
+            PagedMailing.Outbox outbox,
             DigestMails mails,
-            RateLimiter rate,
-            ExecutorService senders,
             PeopleInvolved involved,
             TokenSigner tokens,
-            String publicBaseUrl,
+            PublicUrls urls,
             Weeks weeks,
             Clock clock) {
         this.store = store;
         this.directory = directory;
         this.profiles = new Profiles(store.table());
         this.mails = mails;
-        this.rate = rate;
-        this.mailing = new PagedMailing<>(store.runs(), this, delivery, senders, "Digest", clock);
+        this.mailing = new PagedMailing<>(store.runs(), this, outbox, "Digest", clock);
         this.involved = involved;
         this.tokens = tokens;
-        this.publicBaseUrl =
-                publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+        this.urls = urls;
         this.weeks = weeks;
         this.clock = clock;
     }
@@ -105,17 +97,16 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
 
     /** One page: the recipients' preferred languages in one BatchGetItem, then a mail each. */
     @Override
-    public List<Callable<MailDelivery.Outcome>> mails(
-            String content, List<Directory.Entry> entries, MailDelivery.Run sending) {
+    public List<PagedMailing.Mail> mails(String content, List<Directory.Entry> entries) {
         DigestContent digest = Json.read(content, DigestContent.class);
         Map<String, String> languages = profiles.preferredLanguages(entries.stream()
                 .map(Directory.Entry::userId)
                 .filter(Objects::nonNull)
                 .toList());
         return entries.stream()
-                .<Callable<MailDelivery.Outcome>>map(entry -> {
+                .map(entry -> {
                     String language = Languages.firstSupported(languages.get(entry.userId()), entry.language());
-                    return () -> deliver(sending, digest, entry, language);
+                    return mail(digest, entry, language);
                 })
                 .toList();
     }
@@ -131,8 +122,8 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
                         h.link(),
                         h.author(),
                         h.hasPhoto()
-                                ? publicBaseUrl + "/highlights/photos/"
-                                        + tokens.photo(h.meetupId(), h.highlightId(), now.plus(PHOTO_LINK_VALIDITY))
+                                ? urls.at("/highlights/photos/"
+                                        + tokens.photo(h.meetupId(), h.highlightId(), now.plus(PHOTO_LINK_VALIDITY)))
                                 : null))
                 .toList();
         var lastWeeksMeetups = store.table().meetupsStarting(weeks.start(covered), weeks.end(covered));
@@ -146,19 +137,10 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
         return new DigestContent(week, covered, highlights, thanks, upcoming, involvement);
     }
 
-    /**
-     * One recipient's digest through the shared delivery (claim, compose, send, settle), whatever happens to
-     * the others. The rate's permit is taken when the mail is composed, after the claim: mails sent before
-     * (a page read again) take none.
-     */
-    private MailDelivery.Outcome deliver(
-            MailDelivery.Run sending, DigestContent content, Directory.Entry entry, String language) {
+    /** One recipient's digest, sent once a week: {@code PERSON#<key> / SENT#DIGEST#<week>}. */
+    private PagedMailing.Mail mail(DigestContent content, Directory.Entry entry, String language) {
         SentMarkers.Marker marker = new SentMarkers.Marker(
                 Keys.personPk(entry.personKey()), Keys.sentSk(KIND, content.week()), KIND, entry.personKey());
-        return sending.deliver(marker, KIND, () -> {
-                    RateLimiter.waitForPermission(rate);
-                    return mails.compose(content, entry, language, clock.instant());
-                })
-                .outcome();
+        return new PagedMailing.Mail(marker, KIND, () -> mails.compose(content, entry, language, clock.instant()));
     }
 }

@@ -1,21 +1,15 @@
 package org.meetups.involvement.mail;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import org.meetups.aws.AwsClients;
 import org.meetups.directory.Directory;
 import org.meetups.involvement.store.InvolvementStore;
-import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailStack;
-import org.meetups.mail.MimeMail;
 import org.meetups.mail.runs.MailingFunction;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.runtime.config.Env;
-import org.meetups.runtime.time.ScheduledEvents;
 import org.meetups.runtime.time.Weeks;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -31,12 +25,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
  * INVOLVEMENT_MAIL_PAGES_PER_INVOCATION (tests: stop after that many pages).
  */
 public final class MonthlyMailHandler extends MailingFunction {
-    /** Time kept back for the last page and recording where the run is. */
-    static final Duration RESERVE = Duration.ofSeconds(30);
-
     private final MonthlyMailRun run;
-    private final MeetupTable table;
-    private final MailDelivery delivery;
 
     public MonthlyMailHandler() {
         this(Env.system(), Clock.systemUTC(), List.of());
@@ -47,34 +36,21 @@ public final class MonthlyMailHandler extends MailingFunction {
         super(
                 "InvolvementMailFunction",
                 "involvement mail",
-                RESERVE,
-                env.find("INVOLVEMENT_MAIL_PAGES_PER_INVOCATION")
-                        .map(Integer::parseInt)
-                        .orElse(null));
-        var dynamo = AwsClients.dynamoDb(env);
-        String tableName = env.require("TABLE_NAME");
-        MeetupTable table = new MeetupTable(dynamo, tableName);
-        MimeMail mime = MailStack.mime(env);
-        RateLimiter rate = rate("involvement-mail", env.positive("INVOLVEMENT_MAILS_PER_SECOND", 14));
-        this.table = table;
-        this.delivery = MailStack.delivery(env, clock, dynamo, tableName, mime, sesInterceptors);
+                "INVOLVEMENT_MAIL_PAGES_PER_INVOCATION",
+                env,
+                MailStack.sending(env, clock, sesInterceptors));
+        MeetupTable table = sending().table();
         this.run = new MonthlyMailRun(
                 new Directory(table),
                 new InvolvementStore(table),
                 new MonthlyMails(),
-                delivery,
-                rate,
-                PagedMailing.senders("involvement-mail", env.positive("INVOLVEMENT_MAIL_SENDERS", 4)),
+                PagedMailing.Outbox.of(
+                        "involvement-mail",
+                        sending().delivery(),
+                        env.positive("INVOLVEMENT_MAILS_PER_SECOND", 14),
+                        env.positive("INVOLVEMENT_MAIL_SENDERS", 4)),
                 Weeks.of(env).zone(),
                 clock);
-    }
-
-    /** Before a SnapStart snapshot: a schedule's event read, a Query of a partition no item has, the SES client built. */
-    @Override
-    protected void prime() {
-        ScheduledEvents.prime();
-        table.primeQuery();
-        delivery.prime();
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.meetups.involvement.mail;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -8,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import org.meetups.directory.Directory;
 import org.meetups.directory.Profiles;
@@ -16,8 +14,8 @@ import org.meetups.involvement.domain.MonthlyChart;
 import org.meetups.involvement.store.InvolvementStore;
 import org.meetups.involvement.store.SettingsStore;
 import org.meetups.mail.Languages;
-import org.meetups.mail.MailDelivery;
 import org.meetups.mail.SentMarkers;
+import org.meetups.mail.runs.MailingRuns;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.runtime.json.Json;
 import org.meetups.store.Keys;
@@ -45,7 +43,6 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
     private final InvolvementStore store;
     private final SettingsStore settings;
     private final MonthlyMails mails;
-    private final RateLimiter rate;
     private final PagedMailing<Directory.Entry> mailing;
     private final ZoneId zone;
     private final java.time.Clock clock;
@@ -54,9 +51,7 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
             Directory directory,
             InvolvementStore store,
             MonthlyMails mails,
-            MailDelivery delivery,
-            RateLimiter rate,
-            java.util.concurrent.ExecutorService senders,
+            PagedMailing.Outbox outbox,
             ZoneId zone,
             java.time.Clock clock) {
         this.directory = directory;
@@ -64,12 +59,10 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
         this.store = store;
         this.settings = new SettingsStore(directory.table());
         this.mails = mails;
-        this.rate = rate;
         this.mailing = new PagedMailing<>(
-                new org.meetups.mail.runs.MailingRuns(directory.table(), RUNS, "INVOLVEMENT_MAIL_RUN"),
+                new MailingRuns(directory.table(), RUNS, "INVOLVEMENT_MAIL_RUN"),
                 this,
-                delivery,
-                senders,
+                outbox,
                 "InvolvementMail",
                 clock);
         this.zone = zone;
@@ -103,8 +96,7 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
     }
 
     @Override
-    public List<Callable<MailDelivery.Outcome>> mails(
-            String content, List<Directory.Entry> entries, MailDelivery.Run sending) {
+    public List<PagedMailing.Mail> mails(String content, List<Directory.Entry> entries) {
         YearMonth month = YearMonth.parse(Json.read(content, Content.class).month());
         Map<String, String> languages = profiles.preferredLanguages(entries.stream()
                 .map(Directory.Entry::userId)
@@ -115,7 +107,7 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
             charts.computeIfAbsent(entry.department(), department -> chart(department, month));
         }
         return entries.stream()
-                .<Callable<MailDelivery.Outcome>>map(entry -> {
+                .map(entry -> {
                     String language = Languages.firstSupported(languages.get(entry.userId()), entry.language());
                     MonthlyChart chart = charts.get(entry.department());
                     SentMarkers.Marker marker = new SentMarkers.Marker(
@@ -123,11 +115,8 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
                             "SENT#" + MonthlyMails.KIND + "#" + month,
                             MonthlyMails.KIND,
                             entry.personKey());
-                    return () -> sending.deliver(marker, MonthlyMails.KIND, () -> {
-                                RateLimiter.waitForPermission(rate);
-                                return mails.compose(chart, month, entry, language);
-                            })
-                            .outcome();
+                    return new PagedMailing.Mail(
+                            marker, MonthlyMails.KIND, () -> mails.compose(chart, month, entry, language));
                 })
                 .toList();
     }

@@ -85,19 +85,8 @@ public final class MonthlyMails {
 
         String svg = Templates.html()
                 .file("involvement/chart.svg.mustache", chartScope(chart, texts, shortName, target, values));
-        String html = Templates.html().file("involvement/monthly.html.mustache", page);
-        String text = plain.file("involvement/monthly.txt.mustache", page);
-        return new OutgoingMail(
-                KIND,
-                language,
-                to.email(),
-                name,
-                subject,
-                html,
-                text,
-                List.of(),
-                Map.of(),
-                List.of(new OutgoingMail.InlineImage(
+        return OutgoingMail.rendered(KIND, language, to.email(), name, subject, "involvement/monthly", page)
+                .withImages(List.of(new OutgoingMail.InlineImage(
                         CHART_ID,
                         "image/svg+xml",
                         "involvement-" + month + ".svg",

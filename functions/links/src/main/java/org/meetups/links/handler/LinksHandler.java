@@ -370,8 +370,14 @@ public final class LinksHandler extends HttpFunction {
                             RsvpStatus.WAITLISTED,
                             "You left the waiting list",
                             "You are no longer waiting for a place at this meetup.");
-                case TAKE_ROLE -> takeRole(token, meetup, now);
-                case TAKE_SEAT -> takeSeat(token, meetup, now);
+                case TAKE_ROLE ->
+                    digestPerson(token)
+                            .map(person -> takeRole(token, person, meetup, now))
+                            .orElseGet(() -> notYours(meetup));
+                case TAKE_SEAT ->
+                    digestPerson(token)
+                            .map(person -> takeSeat(token, person, meetup, now))
+                            .orElseGet(() -> notYours(meetup));
                 case CALENDAR_FEED, UNSUBSCRIBE_DIGEST, HIGHLIGHT_PHOTO ->
                     throw new IllegalStateException("not a meetup link");
             };
@@ -392,11 +398,7 @@ public final class LinksHandler extends HttpFunction {
     }
 
     /** The digest's "I'll take this role": the shared role transaction, with the used-token marker in it. */
-    private ApiResponse takeRole(SignedToken token, Meetup meetup, Instant now) {
-        Directory.Entry person = digestPerson(token);
-        if (person == null) {
-            return notYours(meetup);
-        }
+    private ApiResponse takeRole(SignedToken token, Directory.Entry person, Meetup meetup, Instant now) {
         return switch (roleTake.take(
                 token.meetupId(),
                 token.role(),
@@ -441,11 +443,7 @@ public final class LinksHandler extends HttpFunction {
     }
 
     /** The digest's "I'm going": a free seat only (never the waitlist), through the shared RSVP transaction. */
-    private ApiResponse takeSeat(SignedToken token, Meetup meetup, Instant now) {
-        Directory.Entry person = digestPerson(token);
-        if (person == null) {
-            return notYours(meetup);
-        }
+    private ApiResponse takeSeat(SignedToken token, Directory.Entry person, Meetup meetup, Instant now) {
         return switch (seatTake.take(
                 token.meetupId(),
                 token.userId(),
@@ -473,11 +471,8 @@ public final class LinksHandler extends HttpFunction {
     }
 
     /** The directory entry a digest link was minted for, while it still belongs to the link's account. */
-    private Directory.Entry digestPerson(SignedToken token) {
-        return directory
-                .entry(token.person())
-                .filter(e -> token.userId().equals(e.userId()))
-                .orElse(null);
+    private Optional<Directory.Entry> digestPerson(SignedToken token) {
+        return directory.entry(token.person()).filter(e -> token.userId().equals(e.userId()));
     }
 
     private static ApiResponse notYours(Meetup meetup) {

@@ -3,14 +3,14 @@ package org.meetups.mail.runs;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
+import org.meetups.mail.MailStack;
+import org.meetups.runtime.config.Env;
 import org.meetups.runtime.json.Json;
 import org.meetups.runtime.observe.Invocation;
 import org.meetups.runtime.snapstart.Priming;
@@ -26,34 +26,38 @@ import org.slf4j.LoggerFactory;
  * {@code pagesPerInvocation} pages, when set), logs what it did and returns the {@link PagedMailing.Summary}.
  */
 public abstract class MailingFunction extends Priming implements RequestStreamHandler {
+    /** Time kept back for the last page (100 mails at 14 a second) and recording where the run is. */
+    public static final Duration RESERVE = Duration.ofSeconds(30);
+
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String functionName;
     private final String mailing;
-    private final Duration reserve;
-    private final Integer pagesPerInvocation;
+    private final PagedMailing.Budget budget;
+    private final MailStack.Sending sending;
 
     /**
-     * Names the function (its log context) and the mailing (its log line).
-     *
-     * @param reserve            the time kept back for the last page and recording where the run is
-     * @param pagesPerInvocation at most this many pages an invocation (null: as many as time allows)
+     * Names the function (its log context) and the mailing (its log line). An invocation stops taking pages
+     * when less than {@link #RESERVE} of its time is left or, when the setting {@code pagesVariable} is set
+     * (tests), after that many pages.
      */
-    protected MailingFunction(String functionName, String mailing, Duration reserve, Integer pagesPerInvocation) {
+    protected MailingFunction(
+            String functionName, String mailing, String pagesVariable, Env env, MailStack.Sending sending) {
         this.functionName = functionName;
         this.mailing = mailing;
-        this.reserve = reserve;
-        this.pagesPerInvocation = pagesPerInvocation;
+        this.budget = new PagedMailing.Budget(
+                RESERVE, env.find(pagesVariable).map(Integer::parseInt).orElse(null));
+        this.sending = sending;
     }
 
-    /** The mailing's sending rate: {@code perSecond} mails, a sender waiting at most a minute for its turn. */
-    protected static RateLimiter rate(String name, int perSecond) {
-        return RateLimiter.of(
-                name,
-                RateLimiterConfig.custom()
-                        .limitForPeriod(perSecond)
-                        .limitRefreshPeriod(Duration.ofSeconds(1))
-                        .timeoutDuration(Duration.ofMinutes(1))
-                        .build());
+    /** The table, the sender identity and the delivery the mailing works with. */
+    protected final MailStack.Sending sending() {
+        return sending;
+    }
+
+    /** Before a SnapStart snapshot: a schedule's event read, a Query of a partition no item has, the SES client built. */
+    @Override
+    protected void prime() {
+        sending.primeScheduled();
     }
 
     /** Opens ({@code start}) or continues the run and sends pages while {@code anotherPage} allows. */
@@ -83,7 +87,6 @@ public abstract class MailingFunction extends Priming implements RequestStreamHa
         return run(
                 ScheduledEvents.startsRun(event),
                 ScheduledEvents.scheduledTime(event),
-                PagedMailing.budget(
-                        context == null ? null : context::getRemainingTimeInMillis, reserve, pagesPerInvocation));
+                budget.of(context == null ? null : context::getRemainingTimeInMillis));
     }
 }

@@ -14,19 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * The runs of one scheduled mailing, one item per period ({@code <partition> / <period>}, such as
  * {@code DIGEST#RUNS / 2027-W05}): its content (decided once, as JSON), where it is (the index shard and
  * the last entry done), how many mails it sent, and the lease of the invocation working on it.
+ * {@code partition}: the runs' partition key; {@code type}: the items' type attribute.
  */
-public final class MailingRuns {
-    private final MeetupTable table;
-    private final String partition;
-    private final String type;
-
-    /** {@code partition}: the runs' partition key; {@code type}: the items' type attribute. */
-    public MailingRuns(MeetupTable table, String partition, String type) {
-        this.table = table;
-        this.partition = partition;
-        this.type = type;
-    }
-
+public record MailingRuns(MeetupTable table, String partition, String type) {
     /** A run as stored. {@code after}: the last index entry done in {@code shard} (null: none yet). */
     public record Run(String period, boolean done, String content, int shard, String after, long sent, long pages) {}
 

@@ -1,11 +1,12 @@
 package org.meetups.mail.runs;
 
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -15,6 +16,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.meetups.mail.MailDelivery;
+import org.meetups.mail.OutgoingMail;
+import org.meetups.mail.SentMarkers;
 import org.meetups.runtime.observe.Metrics;
 
 /**
@@ -43,9 +46,12 @@ public final class PagedMailing<E> {
         /** Up to a page of entries of {@code shard} after {@code after} (null: from the start). */
         Page<E> page(int shard, String after);
 
-        /** The page's mails, one task per entry, each delivering through {@code sending}. */
-        List<Callable<MailDelivery.Outcome>> mails(String content, List<E> entries, MailDelivery.Run sending);
+        /** The page's mails, one for each entry. */
+        List<Mail> mails(String content, List<E> entries);
     }
+
+    /** One recipient's mail: its sent marker, its kind, and how to compose it (asked only once it is claimed). */
+    public record Mail(SentMarkers.Marker marker, String kind, Supplier<OutgoingMail> compose) {}
 
     /** {@code lastKey}: where the next page of the shard starts; null when the shard is done. */
     public record Page<E>(List<E> entries, String lastKey) {}
@@ -54,51 +60,64 @@ public final class PagedMailing<E> {
     public record Summary(
             String period, String outcome, int sent, int undeliverable, int alreadySent, int deferred, int pages) {}
 
+    /**
+     * How the mails go out: through the shared {@code delivery}, a page's mails side by side on {@code senders},
+     * at most at {@code rate}. A mail takes its permit when it is composed, after its claim: a mail sent before
+     * (a page read again) takes none.
+     */
+    public record Outbox(MailDelivery delivery, ExecutorService senders, RateLimiter rate) {
+        /**
+         * {@code perSecond} mails a second, a sender waiting at most a minute for its turn, on {@code senders}
+         * threads (daemons: they never keep an execution environment alive).
+         */
+        public static Outbox of(String name, MailDelivery delivery, int perSecond, int senders) {
+            RateLimiter rate = RateLimiter.of(
+                    name,
+                    RateLimiterConfig.custom()
+                            .limitForPeriod(perSecond)
+                            .limitRefreshPeriod(Duration.ofSeconds(1))
+                            .timeoutDuration(Duration.ofMinutes(1))
+                            .build());
+            AtomicInteger thread = new AtomicInteger();
+            ExecutorService threads = Executors.newFixedThreadPool(senders, r -> {
+                Thread t = new Thread(r, name + "-sender-" + thread.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            return new Outbox(delivery, threads, rate);
+        }
+    }
+
     private final MailingRuns runs;
     private final Recipients<E> recipients;
-    private final MailDelivery delivery;
-    private final ExecutorService senders;
+    private final Outbox outbox;
     private final String metricPrefix;
     private final Clock clock;
 
     /** {@code metricPrefix}: counts {@code <prefix>Pages} and {@code <prefix>RunsDone}. */
-    public PagedMailing(
-            MailingRuns runs,
-            Recipients<E> recipients,
-            MailDelivery delivery,
-            ExecutorService senders,
-            String metricPrefix,
-            Clock clock) {
+    public PagedMailing(MailingRuns runs, Recipients<E> recipients, Outbox outbox, String metricPrefix, Clock clock) {
         this.runs = runs;
         this.recipients = recipients;
-        this.delivery = delivery;
-        this.senders = senders;
+        this.outbox = outbox;
         this.metricPrefix = metricPrefix;
         this.clock = clock;
     }
 
-    /** The threads that send a page's mails side by side (daemons: they never keep an execution environment alive). */
-    public static ExecutorService senders(String name, int count) {
-        AtomicInteger thread = new AtomicInteger();
-        return Executors.newFixedThreadPool(count, r -> {
-            Thread t = new Thread(r, name + "-sender-" + thread.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
     /**
-     * An invocation's budget: another page while more than {@code reserve} of its time is left
-     * ({@code remainingMillis} null: no limit) and, when {@code maxPages} is set, at most that many pages.
+     * An invocation's budget: another page while more than {@code reserve} of its time is left and, when
+     * {@code maxPages} is set, at most that many pages.
      */
-    public static BooleanSupplier budget(LongSupplier remainingMillis, Duration reserve, Integer maxPages) {
-        AtomicInteger pages = new AtomicInteger();
-        return () -> {
-            if (maxPages != null && pages.getAndIncrement() >= maxPages) {
-                return false;
-            }
-            return remainingMillis == null || remainingMillis.getAsLong() > reserve.toMillis();
-        };
+    public record Budget(Duration reserve, Integer maxPages) {
+        /** The budget of one invocation with {@code remainingMillis} of its time left (null: no limit). */
+        public BooleanSupplier of(LongSupplier remainingMillis) {
+            AtomicInteger pages = new AtomicInteger();
+            return () -> {
+                if (maxPages != null && pages.getAndIncrement() >= maxPages) {
+                    return false;
+                }
+                return remainingMillis == null || remainingMillis.getAsLong() > reserve.toMillis();
+            };
+        }
     }
 
     public MailingRuns runs() {
@@ -183,10 +202,15 @@ public final class PagedMailing<E> {
 
     /** One page's mails side by side; one delivery run per page: after a failure of the account or of SES, the rest waits. */
     private Tally send(String content, List<E> entries) {
-        MailDelivery.Run sending = delivery.run();
+        MailDelivery.Run sending = outbox.delivery().run();
         List<Future<MailDelivery.Outcome>> results = new ArrayList<>();
-        for (Callable<MailDelivery.Outcome> mail : recipients.mails(content, entries, sending)) {
-            results.add(senders.submit(mail));
+        for (Mail mail : recipients.mails(content, entries)) {
+            results.add(outbox.senders()
+                    .submit(() -> sending.deliver(mail.marker(), mail.kind(), () -> {
+                                RateLimiter.waitForPermission(outbox.rate());
+                                return mail.compose().get();
+                            })
+                            .outcome()));
         }
         Tally tally = new Tally();
         for (Future<MailDelivery.Outcome> result : results) {

@@ -51,56 +51,35 @@ public final class NotificationPlanner {
             RsvpImage last = after == null ? before : after;
             List<CalendarEntry> entries =
                     was == RsvpStatus.GOING ? List.of(CalendarEntry.attendance(last.meetupId())) : List.of();
-            return Optional.of(new Notification(
-                    after != null && after.byCoordinator() ? MailKind.REMOVED_BY_COORDINATOR : MailKind.RSVP_CANCELLED,
-                    last.meetupId(),
-                    last.person(),
-                    change,
-                    entries,
-                    null,
-                    null,
-                    null));
+            MailKind kind =
+                    after != null && after.byCoordinator() ? MailKind.REMOVED_BY_COORDINATOR : MailKind.RSVP_CANCELLED;
+            return Optional.of(
+                    new Notification(kind, last.meetupId(), last.person(), change, entries, null, null, null));
         }
         return Optional.empty();
     }
 
     private static Notification attendance(MailKind kind, RsvpImage rsvp, String change, Long position) {
-        return new Notification(
-                kind,
-                rsvp.meetupId(),
-                rsvp.person(),
-                change,
-                List.of(CalendarEntry.attendance(rsvp.meetupId())),
-                position,
-                null,
-                Long.toString(rsvp.generation()));
+        List<CalendarEntry> entries = List.of(CalendarEntry.attendance(rsvp.meetupId()));
+        String signUp = Long.toString(rsvp.generation());
+        return new Notification(kind, rsvp.meetupId(), rsvp.person(), change, entries, position, null, signUp);
     }
 
     /** A new assignment item means assigned, a removed one unassigned; edits in place mean nothing to mail. */
     public static Optional<Notification> forRole(RoleImage before, RoleImage after, String change) {
         if (before == null && after != null) {
-            return Optional.of(new Notification(
-                    MailKind.ROLE_ASSIGNED,
-                    after.meetupId(),
-                    after.person(),
-                    change,
-                    List.of(CalendarEntry.volunteering(after.meetupId(), after.role())),
-                    null,
-                    after.role(),
-                    after.assignedAt()));
+            return Optional.of(forRole(MailKind.ROLE_ASSIGNED, after, change, after.assignedAt()));
         }
         if (before != null && after == null) {
-            return Optional.of(new Notification(
-                    MailKind.ROLE_UNASSIGNED,
-                    before.meetupId(),
-                    before.person(),
-                    change,
-                    List.of(CalendarEntry.volunteering(before.meetupId(), before.role())),
-                    null,
-                    before.role(),
-                    null));
+            return Optional.of(forRole(MailKind.ROLE_UNASSIGNED, before, change, null));
         }
         return Optional.empty();
+    }
+
+    /** The mail about {@code role}'s assignment, with its calendar entry; {@code signUp}: the assignment its link acts on (null: none). */
+    private static Notification forRole(MailKind kind, RoleImage role, String change, String signUp) {
+        List<CalendarEntry> entries = List.of(CalendarEntry.volunteering(role.meetupId(), role.role()));
+        return new Notification(kind, role.meetupId(), role.person(), change, entries, null, role.role(), signUp);
     }
 
     /** Cancelled (SCHEDULED to CANCELLED), changed in time or place, or nothing that people need to hear about. */

@@ -13,14 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.meetups.aws.AwsClients;
 import org.meetups.directory.Profiles;
 import org.meetups.domain.Meetup;
 import org.meetups.mail.MailComposer;
 import org.meetups.mail.MailDelivery;
 import org.meetups.mail.MailStack;
 import org.meetups.mail.MailWindows;
-import org.meetups.mail.MimeMail;
 import org.meetups.mail.Recipient;
 import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.domain.MailKind;
@@ -63,8 +61,7 @@ public final class NotificationsHandler extends StreamFunction {
     private volatile MailComposer composer;
 
     private final Env env;
-    private final MimeMail mime;
-    private final MailDelivery delivery;
+    private final MailStack.Sending stack;
     private final MailWindows windows;
 
     public NotificationsHandler() {
@@ -73,15 +70,13 @@ public final class NotificationsHandler extends StreamFunction {
 
     public NotificationsHandler(Env env, Clock clock, List<ExecutionInterceptor> sesInterceptors) {
         this.clock = clock;
-        var dynamo = AwsClients.dynamoDb(env);
-        String table = env.require("TABLE_NAME");
-        this.partition = new MeetupPartition(new MeetupTable(dynamo, table));
-        this.profiles = new Profiles(new MeetupTable(dynamo, table));
         this.env = env;
-        this.mime = MailStack.mime(env);
+        this.stack = MailStack.sending(env, clock, sesInterceptors);
+        MeetupTable table = stack.table();
+        this.partition = new MeetupPartition(table);
+        this.profiles = new Profiles(table);
+        this.windows = new MailWindows(table.client(), table.name());
         this.composer = composer();
-        this.delivery = MailStack.delivery(env, clock, dynamo, table, mime, sesInterceptors);
-        this.windows = new MailWindows(dynamo, table);
     }
 
     /** Before a SnapStart snapshot: a sample event read and answered, a meetup read that finds none, the SES client built. */
@@ -90,7 +85,7 @@ public final class NotificationsHandler extends StreamFunction {
         StreamEvents.prime();
         partition.meetup("priming");
         partition.itemsStartingWith("priming", "RSVP#");
-        delivery.prime();
+        stack.delivery().prime();
     }
 
     /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */
@@ -100,13 +95,13 @@ public final class NotificationsHandler extends StreamFunction {
     }
 
     private MailComposer composer() {
-        return MailStack.composer(env, mime, MailStack.tokens(env, clock));
+        return MailStack.composer(env, stack.mime(), MailStack.tokens(env, clock));
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         try (Invocation invocation = Invocation.start(context, "NotificationsFunction")) {
-            MailDelivery.Run sending = delivery.run();
+            MailDelivery.Run sending = stack.delivery().run();
             Map<String, Optional<Meetup>> meetups = new HashMap<>();
             return StreamBatch.process(
                     event,

@@ -7,18 +7,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
-import org.meetups.aws.AwsClients;
-import org.meetups.mail.MailDelivery;
+import org.meetups.mail.MailComposer;
 import org.meetups.mail.MailStack;
 import org.meetups.mail.MailWindows;
-import org.meetups.mail.MimeMail;
 import org.meetups.remind.store.ReminderStore;
 import org.meetups.runtime.config.Env;
 import org.meetups.runtime.json.Json;
 import org.meetups.runtime.observe.Invocation;
 import org.meetups.runtime.snapstart.Priming;
 import org.meetups.runtime.time.ScheduledEvents;
-import org.meetups.store.MeetupTable;
 
 /**
  * Invoked by EventBridge Scheduler every few minutes. The schedule passes its own time
@@ -32,44 +29,32 @@ public final class ReminderHandler extends Priming implements RequestStreamHandl
 
     private final Env env;
     private final Clock clock;
-    private final MeetupTable table;
+    private final MailStack.Sending sending;
     private final ReminderStore store;
     private final MailWindows windows;
-    private final MailDelivery delivery;
-    private final MimeMail mime;
 
     public ReminderHandler() {
         this(Env.system(), Clock.systemUTC());
     }
 
     public ReminderHandler(Env env, Clock clock) {
-        var dynamo = AwsClients.dynamoDb(env);
-        String tableName = env.require("TABLE_NAME");
         this.env = env;
         this.clock = clock;
-        this.mime = MailStack.mime(env);
-        this.table = new MeetupTable(dynamo, tableName);
-        this.store = new ReminderStore(table);
-        this.windows = new MailWindows(dynamo, tableName);
-        this.delivery = MailStack.delivery(env, clock, dynamo, tableName, mime, List.of());
+        this.sending = MailStack.sending(env, clock, List.of());
+        this.store = new ReminderStore(sending.table());
+        this.windows = new MailWindows(sending.table().client(), sending.table().name());
         this.run = run();
     }
 
     private ReminderRun run() {
-        return new ReminderRun(
-                store,
-                windows,
-                delivery,
-                new ReminderMails(MailStack.composer(env, mime, MailStack.tokens(env, clock)), clock),
-                clock);
+        MailComposer composer = MailStack.composer(env, sending.mime(), MailStack.tokens(env, clock));
+        return new ReminderRun(store, windows, sending.delivery(), new ReminderMails(composer, clock), clock);
     }
 
     /** Before a SnapStart snapshot: a schedule's event read, a Query of a partition no item has (its policy allows no GetItem), the SES client built. */
     @Override
     protected void prime() {
-        ScheduledEvents.prime();
-        table.primeQuery();
-        delivery.prime();
+        sending.primeScheduled();
     }
 
     /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */

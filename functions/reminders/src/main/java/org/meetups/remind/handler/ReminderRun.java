@@ -26,36 +26,20 @@ import org.slf4j.LoggerFactory;
  * everyone still going without recorded attendance becomes NO_SHOW, at most {@code noShowBudget}
  * people per run (the rest in the next runs: each run finds who is left), then its attendance is marked closed.
  */
-public final class ReminderRun {
+public record ReminderRun(
+        ReminderStore store,
+        MailWindows windows,
+        MailDelivery delivery,
+        ReminderMails mails,
+        Clock clock,
+        int noShowBudget) {
     private static final Logger LOG = LoggerFactory.getLogger(ReminderRun.class);
     /** No-shows recorded per run at most, so a run stays well inside the function's timeout. */
     public static final int NO_SHOW_BUDGET = 2000;
 
-    private final ReminderStore store;
-    private final MailWindows windows;
-    private final MailDelivery delivery;
-    private final ReminderMails mails;
-    private final Clock clock;
-    private final int noShowBudget;
-
     public ReminderRun(
             ReminderStore store, MailWindows windows, MailDelivery delivery, ReminderMails mails, Clock clock) {
         this(store, windows, delivery, mails, clock, NO_SHOW_BUDGET);
-    }
-
-    public ReminderRun(
-            ReminderStore store,
-            MailWindows windows,
-            MailDelivery delivery,
-            ReminderMails mails,
-            Clock clock,
-            int noShowBudget) {
-        this.noShowBudget = noShowBudget;
-        this.store = store;
-        this.windows = windows;
-        this.delivery = delivery;
-        this.mails = mails;
-        this.clock = clock;
     }
 
     public record Summary(

@@ -16,6 +16,7 @@ import org.meetups.seats.Attendance;
 import org.meetups.seats.MeetupCounters;
 import org.meetups.seats.Rsvp;
 import org.meetups.seats.RsvpCancellation;
+import org.meetups.seats.RsvpItemBuilder;
 import org.meetups.seats.RsvpRules;
 import org.meetups.seats.RsvpRules.RsvpDecision;
 import org.meetups.seats.RsvpSchema;
@@ -90,7 +91,7 @@ public final class RsvpStore {
             Meetup meetup = snapshot.requireMeetup(meetupId);
             Optional<Rsvp> previous = snapshot.rsvp();
             RsvpDecision decision = RsvpRules.rsvp(meetup, previous, now);
-            Rsvp.Builder signUp = SeatTake.signUp(meetup, previous, caller.userId(), now)
+            RsvpItemBuilder signUp = SeatTake.signUp(meetup, previous, caller.userId(), now)
                     .email(caller.email())
                     .name(caller.name());
             Rsvp next;
