@@ -89,10 +89,7 @@ public final class Directory {
     }
 
     public Optional<Entry> entry(String personKey) {
-        Map<String, AttributeValue> item = table.client()
-                .getItem(r -> r.tableName(table.name()).consistentRead(true).key(key(personKey)))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(entry(item));
+        return table.item(key(personKey)).map(item -> entry(item));
     }
 
     public static Entry entry(Map<String, AttributeValue> item) {
@@ -434,10 +431,7 @@ public final class Directory {
                             .expressionAttributeNames(names)
                             .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException signedInMeanwhile) {
-            Map<String, AttributeValue> now2 = table.client()
-                    .getItem(r -> r.tableName(table.name()).consistentRead(true).key(key(personKey)))
-                    .item();
-            return importOne(m, personKey, now2, now);
+            return importOne(m, personKey, table.item(key(personKey)).orElse(null), now);
         }
         return Imported.UPDATED;
     }

@@ -128,6 +128,22 @@ public final class MeetupTable {
                 .toList();
     }
 
+    /** The item at {@code key} (one GetItem, strongly consistent); empty when there is none. */
+    public Optional<Map<String, AttributeValue>> item(Map<String, AttributeValue> key) {
+        return item(key, null);
+    }
+
+    /**
+     * The item at {@code key} (one GetItem, strongly consistent) with only the attributes {@code projection}
+     * names (all of them when null); empty when there is none.
+     */
+    public Optional<Map<String, AttributeValue>> item(Map<String, AttributeValue> key, String projection) {
+        Map<String, AttributeValue> item = client.getItem(
+                        r -> r.tableName(name).consistentRead(true).key(key).projectionExpression(projection))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    }
+
     public static Map<String, AttributeValue> key(String pk, String sk) {
         return Map.of(Keys.PK, AttributeValue.fromS(pk), Keys.SK, AttributeValue.fromS(sk));
     }

@@ -62,12 +62,7 @@ public final class HighlightStore {
     }
 
     public Optional<Highlight> find(String meetupId, String highlightId) {
-        Map<String, AttributeValue> item = table.client()
-                .getItem(r -> r.tableName(table.name())
-                        .consistentRead(true)
-                        .key(key(meetupId, Keys.highlightSk(highlightId))))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(highlight(item));
+        return table.item(key(meetupId, Keys.highlightSk(highlightId))).map(HighlightStore::highlight);
     }
 
     public void create(Highlight h) {

@@ -127,24 +127,15 @@ public final class InvolvementStore {
         if (email != null) {
             personKey = Directory.personKey(email);
         } else {
-            Map<String, AttributeValue> profile = table.client()
-                    .getItem(r -> r.tableName(table.name())
-                            .consistentRead(true)
-                            .key(Profiles.key(userId))
-                            .projectionExpression("personKey"))
-                    .item();
-            if (profile == null || !profile.containsKey("personKey")) {
+            Optional<String> viaProfile = table.item(Profiles.key(userId), "personKey")
+                    .map(profile -> InvolvementItems.text(profile, "personKey"));
+            if (viaProfile.isEmpty()) {
                 return Optional.empty();
             }
-            personKey = profile.get("personKey").s();
+            personKey = viaProfile.get();
         }
-        Map<String, AttributeValue> entry = table.client()
-                .getItem(r -> r.tableName(table.name())
-                        .consistentRead(true)
-                        .key(Directory.key(personKey))
-                        .projectionExpression("department"))
-                .item();
-        return Optional.ofNullable(entry == null ? null : InvolvementItems.text(entry, "department"));
+        return table.item(Directory.key(personKey), "department")
+                .map(entry -> InvolvementItems.text(entry, "department"));
     }
 
     /**
