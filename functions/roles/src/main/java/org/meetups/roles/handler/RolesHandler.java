@@ -175,7 +175,7 @@ public final class RolesHandler extends HttpFunction {
 
     private static ApiResponse taken(Taken taken) {
         Assignment a = taken.assignment();
-        ApiResponse response = ApiResponse.json(taken.created() ? 201 : 200, Views.AssignmentView.of(a));
+        ApiResponse response = ApiResponse.json(taken.created() ? 201 : 200, new Views.AssignmentView(a));
         return taken.created()
                 ? response.withHeader(
                         "location", "/meetups/" + a.meetupId() + "/roles/" + a.role() + "/assignees/" + a.userId())
