@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -366,12 +367,8 @@ public final class Directory {
             Map<String, AttributeValue> item = newEntry(personKey, now);
             item.put("email", s(normalise(m.email())));
             item.put("name", s(m.name()));
-            if (m.department() != null) {
-                item.put("department", s(m.department()));
-            }
-            if (m.language() != null) {
-                item.put("language", s(m.language()));
-            }
+            Attributes.putText(item, "department", m.department());
+            Attributes.putText(item, "language", m.language());
             item.put("importedAt", s(now.toString()));
             try {
                 table.client()

@@ -23,6 +23,13 @@ public final class Attributes {
         return text == null ? null : Instant.parse(text);
     }
 
+    /** Puts the optional string attribute {@code name} into {@code item} when {@code value} is not null. */
+    public static void putText(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, AttributeValue.fromS(value));
+        }
+    }
+
     /**
      * An UpdateItem's expression that ends the SET clause {@code set} with the optional string attribute
      * {@code #name} = {@code :name} (the value added to {@code values}), or removes the attribute when

@@ -12,6 +12,7 @@ import org.meetups.domain.Meetup;
 import org.meetups.highlights.domain.Highlight;
 import org.meetups.highlights.domain.HighlightRules;
 import org.meetups.seats.RsvpSchema;
+import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
@@ -71,9 +72,7 @@ public final class HighlightStore {
         item.put("meetupId", s(h.meetupId()));
         item.put("highlightId", s(h.id()));
         item.put("text", s(h.text()));
-        if (h.link() != null) {
-            item.put("link", s(h.link()));
-        }
+        Attributes.putText(item, "link", h.link());
         if (h.photoId() != null) {
             item.put("photoId", s(h.photoId()));
             item.put("photoType", s(h.photoType()));

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.meetups.figures.InvolvementItems;
 import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.domain.Target;
+import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -87,9 +88,7 @@ final class SettingsItems {
             String sk, String type, String department, String by, java.time.Instant at) {
         Map<String, AttributeValue> item = new HashMap<>(MeetupTable.key(InvolvementItems.SETTINGS_PK, sk));
         item.put(InvolvementItems.TYPE_ATTRIBUTE, s(type));
-        if (department != null) {
-            item.put(InvolvementItems.DEPARTMENT, s(department));
-        }
+        Attributes.putText(item, InvolvementItems.DEPARTMENT, department);
         item.put("setBy", s(by));
         item.put("setAt", s(at.toString()));
         return item;
@@ -100,9 +99,7 @@ final class SettingsItems {
         Map<String, AttributeValue> item =
                 new HashMap<>(MeetupTable.key(InvolvementItems.SETTINGS_PK, versionSk(department)));
         item.put(InvolvementItems.TYPE_ATTRIBUTE, s("INVOLVEMENT_SETTINGS_VERSION"));
-        if (department != null) {
-            item.put(InvolvementItems.DEPARTMENT, s(department));
-        }
+        Attributes.putText(item, InvolvementItems.DEPARTMENT, department);
         item.put(InvolvementItems.VERSION, n(version));
         return item;
     }

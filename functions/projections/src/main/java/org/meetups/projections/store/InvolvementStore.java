@@ -13,6 +13,7 @@ import org.meetups.directory.Profiles;
 import org.meetups.domain.MeetupKind;
 import org.meetups.figures.Figures;
 import org.meetups.figures.InvolvementItems;
+import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -220,9 +221,7 @@ public final class InvolvementStore {
         if (!after.countsNothing()) {
             item.put(InvolvementItems.USER_ID, s(after.userId()));
             item.put(InvolvementItems.MONTH, s(after.month().toString()));
-            if (after.department() != null) {
-                item.put(InvolvementItems.DEPARTMENT, s(after.department()));
-            }
+            Attributes.putText(item, InvolvementItems.DEPARTMENT, after.department());
         }
         return PutItemRequest.builder()
                 .tableName(table.name())
