@@ -49,6 +49,11 @@ public final class MeetupTable {
         return meetups;
     }
 
+    /** The table's start-time index: meetups by start, walked a page at a time. */
+    public StartIndex startIndex() {
+        return new StartIndex(this);
+    }
+
     public static Key meetupKey(String meetupId) {
         return Key.builder()
                 .partitionValue(Keys.meetupPk(meetupId))
@@ -66,7 +71,7 @@ public final class MeetupTable {
         Instant from = fromInstant.truncatedTo(ChronoUnit.SECONDS);
         Instant to = toInstant.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
         List<Meetup> found = new ArrayList<>();
-        new StartIndex(this)
+        startIndex()
                 .walk(from, to, Optional.empty(), Optional.empty(), StartIndex.WHOLE_PAGES)
                 .forEachRemaining(found::add);
         return found;
