@@ -78,29 +78,20 @@ public final class NotificationPlanner {
 
     /** A new assignment item means assigned, a removed one unassigned; edits in place mean nothing to mail. */
     public static Optional<Notification> forRole(RoleImage before, RoleImage after, String change) {
-        if (before == null && after != null) {
-            return Optional.of(new Notification(
-                    MailKind.ROLE_ASSIGNED,
-                    after.meetupId(),
-                    after.person(),
-                    change,
-                    List.of(CalendarEntry.volunteering(after.meetupId(), after.role())),
-                    null,
-                    after.role(),
-                    after.assignedAt()));
+        if ((before == null) == (after == null)) {
+            return Optional.empty();
         }
-        if (before != null && after == null) {
-            return Optional.of(new Notification(
-                    MailKind.ROLE_UNASSIGNED,
-                    before.meetupId(),
-                    before.person(),
-                    change,
-                    List.of(CalendarEntry.volunteering(before.meetupId(), before.role())),
-                    null,
-                    before.role(),
-                    null));
-        }
-        return Optional.empty();
+        boolean assigned = before == null;
+        RoleImage role = assigned ? after : before;
+        return Optional.of(new Notification(
+                assigned ? MailKind.ROLE_ASSIGNED : MailKind.ROLE_UNASSIGNED,
+                role.meetupId(),
+                role.person(),
+                change,
+                List.of(CalendarEntry.volunteering(role.meetupId(), role.role())),
+                null,
+                role.role(),
+                assigned ? role.assignedAt() : null));
     }
 
     /** Cancelled (SCHEDULED to CANCELLED), changed in time or place, or nothing that people need to hear about. */
