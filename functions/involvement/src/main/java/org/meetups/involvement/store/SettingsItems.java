@@ -54,7 +54,7 @@ final class SettingsItems {
 
         /** One item of the settings partition into these settings. */
         void read(Map<String, AttributeValue> item) {
-            String department = InvolvementItems.text(item, InvolvementItems.DEPARTMENT);
+            String department = Attributes.text(item, InvolvementItems.DEPARTMENT);
             if (item.containsKey(InvolvementItems.VERSION)) {
                 long version = Long.parseLong(item.get(InvolvementItems.VERSION).n());
                 if (department == null) {
@@ -63,11 +63,11 @@ final class SettingsItems {
                     versions.put(department, version);
                 }
             } else if (item.get(Keys.SK).s().startsWith(InvolvementItems.AMBASSADOR_PREFIX)) {
-                settings.ambassadors().add(InvolvementItems.text(item, InvolvementItems.USER_ID));
+                settings.ambassadors().add(Attributes.text(item, InvolvementItems.USER_ID));
             } else if (item.containsKey(HEADCOUNT)) {
                 settings.headcounts().put(department, number(item, HEADCOUNT));
             } else if (item.containsKey(ACTIVITIES)) {
-                String userId = InvolvementItems.text(item, InvolvementItems.USER_ID);
+                String userId = Attributes.text(item, InvolvementItems.USER_ID);
                 if (userId == null) {
                     settings.targets().put(department, target(item));
                 } else {
@@ -160,12 +160,12 @@ final class SettingsItems {
 
     /** The month of a snapshot. */
     static YearMonth month(Map<String, AttributeValue> snapshot) {
-        return YearMonth.parse(InvolvementItems.text(snapshot, InvolvementItems.MONTH));
+        return YearMonth.parse(Attributes.text(snapshot, InvolvementItems.MONTH));
     }
 
     /** A snapshot's settings into {@code settings}. */
     static void readSnapshot(Map<String, AttributeValue> snapshot, Report.Settings settings) {
-        String department = InvolvementItems.text(snapshot, InvolvementItems.DEPARTMENT);
+        String department = Attributes.text(snapshot, InvolvementItems.DEPARTMENT);
         if (department == null) {
             snapshot.get(AMBASSADORS)
                     .l()
@@ -205,8 +205,7 @@ final class SettingsItems {
             YearMonth month = month(item);
             if (!month.isAfter(last)) {
                 // the organisation's under a name no department has ('#' separates keys)
-                String department =
-                        Objects.requireNonNullElse(InvolvementItems.text(item, InvolvementItems.DEPARTMENT), "#");
+                String department = Objects.requireNonNullElse(Attributes.text(item, InvolvementItems.DEPARTMENT), "#");
                 Map<String, AttributeValue> kept = newest.get(department);
                 if (kept == null || month(kept).isBefore(month)) {
                     newest.put(department, item);

@@ -67,11 +67,11 @@ public final class InvolvementStore {
     }
 
     private static Counted counted(Map<String, AttributeValue> item) {
-        String month = InvolvementItems.text(item, InvolvementItems.MONTH);
+        String month = Attributes.text(item, InvolvementItems.MONTH);
         return new Counted(
                 item.get("sequence").s(),
-                InvolvementItems.text(item, InvolvementItems.USER_ID),
-                InvolvementItems.text(item, InvolvementItems.DEPARTMENT),
+                Attributes.text(item, InvolvementItems.USER_ID),
+                Attributes.text(item, InvolvementItems.DEPARTMENT),
                 month == null ? null : YearMonth.parse(month),
                 item.containsKey("figures")
                         ? InvolvementItems.figures(item.get("figures").m())
@@ -128,15 +128,14 @@ public final class InvolvementStore {
         if (email != null) {
             personKey = Directory.personKey(email);
         } else {
-            Optional<String> viaProfile = table.item(Profiles.key(userId), "personKey")
-                    .map(profile -> InvolvementItems.text(profile, "personKey"));
+            Optional<String> viaProfile =
+                    table.item(Profiles.key(userId), "personKey").map(profile -> Attributes.text(profile, "personKey"));
             if (viaProfile.isEmpty()) {
                 return Optional.empty();
             }
             personKey = viaProfile.get();
         }
-        return table.item(Directory.key(personKey), "department")
-                .map(entry -> InvolvementItems.text(entry, "department"));
+        return table.item(Directory.key(personKey), "department").map(entry -> Attributes.text(entry, "department"));
     }
 
     /**
