@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -89,10 +90,7 @@ public final class Directory {
     }
 
     public Optional<Entry> entry(String personKey) {
-        Map<String, AttributeValue> item = table.client()
-                .getItem(r -> r.tableName(table.name()).consistentRead(true).key(key(personKey)))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(entry(item));
+        return table.item(key(personKey)).map(item -> entry(item));
     }
 
     public static Entry entry(Map<String, AttributeValue> item) {
@@ -369,12 +367,8 @@ public final class Directory {
             Map<String, AttributeValue> item = newEntry(personKey, now);
             item.put("email", s(normalise(m.email())));
             item.put("name", s(m.name()));
-            if (m.department() != null) {
-                item.put("department", s(m.department()));
-            }
-            if (m.language() != null) {
-                item.put("language", s(m.language()));
-            }
+            Attributes.putText(item, "department", m.department());
+            Attributes.putText(item, "language", m.language());
             item.put("importedAt", s(now.toString()));
             try {
                 table.client()
@@ -434,10 +428,7 @@ public final class Directory {
                             .expressionAttributeNames(names)
                             .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException signedInMeanwhile) {
-            Map<String, AttributeValue> now2 = table.client()
-                    .getItem(r -> r.tableName(table.name()).consistentRead(true).key(key(personKey)))
-                    .item();
-            return importOne(m, personKey, now2, now);
+            return importOne(m, personKey, table.item(key(personKey)).orElse(null), now);
         }
         return Imported.UPDATED;
     }

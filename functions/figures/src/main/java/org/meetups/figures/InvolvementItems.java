@@ -3,6 +3,7 @@ package org.meetups.figures;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
+import org.meetups.store.Attributes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -102,7 +103,7 @@ public final class InvolvementItems {
 
     /** Whether an item of a month partition is a settings snapshot rather than a member's month. */
     public static boolean snapshot(Map<String, AttributeValue> item) {
-        return SNAPSHOT.equals(text(item, TYPE_ATTRIBUTE));
+        return SNAPSHOT.equals(Attributes.text(item, TYPE_ATTRIBUTE));
     }
 
     /** The counters of an aggregate item (or of a source item's {@code figures} map). */
@@ -114,10 +115,5 @@ public final class InvolvementItems {
             }
         });
         return new Figures(counts);
-    }
-
-    public static String text(Map<String, AttributeValue> item, String name) {
-        AttributeValue value = item.get(name);
-        return value == null ? null : value.s();
     }
 }

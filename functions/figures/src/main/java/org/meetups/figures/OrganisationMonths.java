@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -52,7 +53,7 @@ public final class OrganisationMonths {
         for (Map<String, AttributeValue> item : items(month, month)) {
             if (!InvolvementItems.snapshot(item)
                     && InvolvementItems.figures(item).activities() > 0) {
-                people.add(InvolvementItems.text(item, InvolvementItems.USER_ID));
+                people.add(Attributes.text(item, InvolvementItems.USER_ID));
             }
         }
         return people.size();

@@ -13,16 +13,23 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.meetups.aws.AwsClients;
+import org.meetups.directory.Directory;
 import org.meetups.domain.Refusal;
 import org.meetups.http.auth.Authenticator;
 import org.meetups.http.auth.Caller;
+import org.meetups.http.auth.DirectorySync;
+import org.meetups.runtime.config.Env;
 import org.meetups.runtime.json.Json;
 import org.meetups.runtime.observe.Invocation;
 import org.meetups.runtime.observe.Metrics;
 import org.meetups.runtime.snapstart.Priming;
 import org.meetups.store.Busy;
+import org.meetups.store.MeetupTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -69,23 +76,41 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
     }
 
     private final Authenticator authenticator;
+    private final Clock clock;
+    private final MeetupTable table;
+    /** Every HTTP function keeps the directory from its callers' tokens: after a request that succeeded, so a refused request writes nothing. */
+    private final DirectorySync directory;
+
     private Map<String, Route> routes = Map.of();
     private String primingRoute;
     private List<Class<?>> primedTypes = List.of();
-    private org.meetups.http.auth.DirectorySync directory;
     /** While priming: requests keep nothing (no directory entry for the sample caller). */
     private volatile boolean priming;
 
-    protected HttpFunction(Authenticator authenticator) {
-        this.authenticator = authenticator;
+    /**
+     * What every HTTP function starts from: callers read from their tokens as the environment configures
+     * ({@link Authenticator}), the table TABLE_NAME names, and the directory kept in it from the callers seen.
+     */
+    protected HttpFunction(Env env, Clock clock) {
+        this.authenticator = new Authenticator(env);
+        this.clock = clock;
+        this.table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
+        this.directory = new DirectorySync(new Directory(table), clock);
     }
 
-    /**
-     * Every HTTP function keeps the directory from its callers' tokens (set in its constructor): after a
-     * request that succeeded, so a refused request writes nothing.
-     */
-    protected final void keepDirectory(org.meetups.http.auth.DirectorySync sync) {
-        this.directory = sync;
+    /** The function's clock (tests pass a fixed one). */
+    protected final Clock clock() {
+        return clock;
+    }
+
+    /** The time now, by {@link #clock()}. */
+    protected final Instant now() {
+        return clock.instant();
+    }
+
+    /** The table this function keeps its items (and its callers' directory entries) in. */
+    protected final MeetupTable table() {
+        return table;
     }
 
     /**
@@ -148,10 +173,8 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
      * directory).
      */
     protected void primeWork() {
-        if (directory != null) {
-            directory.table().primeGet();
-            directory.table().primeUpdate();
-        }
+        table.primeGet();
+        table.primeUpdate();
     }
 
     @Override
@@ -237,7 +260,7 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
             }
             Caller caller = publicRoutes().contains(event.getRouteKey()) ? null : authenticator.authenticate(event);
             ApiResponse response = route.handle(ApiRequest.from(event), caller);
-            if (caller != null && directory != null && !priming && response.status() < 400) {
+            if (caller != null && !priming && response.status() < 400) {
                 directory.seen(caller);
             }
             return response;

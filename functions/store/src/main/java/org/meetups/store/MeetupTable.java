@@ -49,6 +49,11 @@ public final class MeetupTable {
         return meetups;
     }
 
+    /** The table's start-time index: meetups by start, walked a page at a time. */
+    public StartIndex startIndex() {
+        return new StartIndex(this);
+    }
+
     public static Key meetupKey(String meetupId) {
         return Key.builder()
                 .partitionValue(Keys.meetupPk(meetupId))
@@ -66,7 +71,7 @@ public final class MeetupTable {
         Instant from = fromInstant.truncatedTo(ChronoUnit.SECONDS);
         Instant to = toInstant.truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
         List<Meetup> found = new ArrayList<>();
-        new StartIndex(this)
+        startIndex()
                 .walk(from, to, Optional.empty(), Optional.empty(), StartIndex.WHOLE_PAGES)
                 .forEachRemaining(found::add);
         return found;
@@ -126,6 +131,22 @@ public final class MeetupTable {
                 .items()
                 .stream()
                 .toList();
+    }
+
+    /** The item at {@code key} (one GetItem, strongly consistent); empty when there is none. */
+    public Optional<Map<String, AttributeValue>> item(Map<String, AttributeValue> key) {
+        return item(key, null);
+    }
+
+    /**
+     * The item at {@code key} (one GetItem, strongly consistent) with only the attributes {@code projection}
+     * names (all of them when null); empty when there is none.
+     */
+    public Optional<Map<String, AttributeValue>> item(Map<String, AttributeValue> key, String projection) {
+        Map<String, AttributeValue> item = client.getItem(
+                        r -> r.tableName(name).consistentRead(true).key(key).projectionExpression(projection))
+                .item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
     public static Map<String, AttributeValue> key(String pk, String sk) {

@@ -169,11 +169,7 @@ public final class RoleTake {
     }
 
     public Optional<Assignment> assignment(String meetupId, String role, String userId) {
-        Map<String, AttributeValue> item = table.client()
-                .getItem(r -> r.tableName(table.name())
-                        .consistentRead(true)
-                        .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId))))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(AssignmentSchema.SCHEMA.mapToItem(item));
+        return table.item(MeetupTable.key(Keys.meetupPk(meetupId), Keys.roleSk(role, userId)))
+                .map(AssignmentSchema.SCHEMA::mapToItem);
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.meetups.aws.AwsClients;
-import org.meetups.directory.Directory;
 import org.meetups.domain.Meetup;
 import org.meetups.highlights.domain.Highlight;
 import org.meetups.highlights.domain.HighlightInput;
@@ -24,9 +23,7 @@ import org.meetups.http.ApiRequest;
 import org.meetups.http.ApiResponse;
 import org.meetups.http.HttpFunction;
 import org.meetups.http.PageCursor;
-import org.meetups.http.auth.Authenticator;
 import org.meetups.http.auth.Caller;
-import org.meetups.http.auth.DirectorySync;
 import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.SignedToken;
@@ -34,7 +31,6 @@ import org.meetups.mail.links.TokenSigner;
 import org.meetups.runtime.config.Env;
 import org.meetups.runtime.snapstart.Randomness;
 import org.meetups.runtime.time.Weeks;
-import org.meetups.store.MeetupTable;
 
 /**
  * Highlights: wins of a meetup shared with the organisation. Coordinators and people who attended or
@@ -48,11 +44,10 @@ public final class HighlightsHandler extends HttpFunction {
     /** A photo link in a mail redirects to a read valid this long. */
     static final Duration REDIRECTED_READ = Duration.ofMinutes(5);
 
-    private final HighlightStore store;
+    private final HighlightStore store = new HighlightStore(table());
     private final PhotoStore photos;
     private final Weeks weeks;
     private final Env env;
-    private final Clock clock;
     /** Read on the first photo link only: the other routes need no secret. */
     private volatile TokenSigner tokens;
 
@@ -62,14 +57,10 @@ public final class HighlightsHandler extends HttpFunction {
     }
 
     public HighlightsHandler(Env env, Clock clock) {
-        super(new Authenticator(env));
-        MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
-        keepDirectory(new DirectorySync(new Directory(table), clock));
-        this.store = new HighlightStore(table);
+        super(env, clock);
         this.photos = new PhotoStore(AwsClients.s3(env), AwsClients.s3Presigner(env), env.require("PHOTO_BUCKET"));
         this.weeks = Weeks.of(env);
         this.env = env;
-        this.clock = clock;
         serve(
                 Map.of(
                         "POST /meetups/{id}/highlights/photos", this::presignUpload,
@@ -101,7 +92,7 @@ public final class HighlightsHandler extends HttpFunction {
     private Meetup shareable(String meetupId, Caller caller) {
         HighlightStore.Context context = store.context(meetupId, caller.userId());
         Meetup meetup = context.meetup().orElseThrow(() -> ApiException.meetupNotFound(meetupId));
-        HighlightRules.requireMayShare(caller, meetup, context.part(), clock.instant());
+        HighlightRules.requireMayShare(caller, meetup, context.part(), now());
         return meetup;
     }
 
@@ -111,7 +102,7 @@ public final class HighlightsHandler extends HttpFunction {
         shareable(meetupId, caller);
         String photoId = photoId();
         PhotoStore.Upload upload =
-                photos.presignUpload(meetupId, photoId, photo.contentType(), photo.contentLength(), clock.instant());
+                photos.presignUpload(meetupId, photoId, photo.contentType(), photo.contentLength(), now());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("photo", photoId);
         body.put("method", "PUT");
@@ -125,7 +116,7 @@ public final class HighlightsHandler extends HttpFunction {
         String meetupId = request.meetupId();
         HighlightInput input = HighlightRules.valid(request.jsonBody(HighlightInput.class));
         shareable(meetupId, caller);
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String photoType = input.photo() == null ? null : takeOver(meetupId, input.photo());
         String id = String.format("%013d", now.toEpochMilli()) + "-"
                 + HexFormat.of().formatHex(randomBytes(4));
@@ -180,9 +171,9 @@ public final class HighlightsHandler extends HttpFunction {
                 current.authorId(),
                 current.authorName(),
                 current.createdAt(),
-                clock.instant(),
+                now(),
                 current.week());
-        Highlight written = store.edit(next, caller.userId(), clock.instant()).orElseThrow(() -> {
+        Highlight written = store.edit(next, caller.userId(), now()).orElseThrow(() -> {
             Highlight now = store.find(meetupId, id).orElseThrow(() -> notFound(id));
             HighlightRules.requireMayEdit(caller, now);
             return HighlightRules.featured();
@@ -212,8 +203,8 @@ public final class HighlightsHandler extends HttpFunction {
         caller.requireCoordinator();
         String meetupId = request.meetupId();
         String id = highlightId(request);
-        Highlight highlight = store.feature(meetupId, id, featured, caller.userId(), clock.instant())
-                .orElseThrow(() -> notFound(id));
+        Highlight highlight =
+                store.feature(meetupId, id, featured, caller.userId(), now()).orElseThrow(() -> notFound(id));
         return ApiResponse.json(200, view(highlight));
     }
 
@@ -241,7 +232,7 @@ public final class HighlightsHandler extends HttpFunction {
     }
 
     ApiResponse ofWeek(ApiRequest request, Caller caller) {
-        String week = request.queryParameter("week").orElseGet(() -> weeks.label(clock.instant()));
+        String week = request.queryParameter("week").orElseGet(() -> weeks.label(now()));
         if (Weeks.monday(week).isEmpty()) {
             throw ApiException.badRequest("query parameter 'week' must be an ISO week such as 2027-W10");
         }
@@ -304,7 +295,7 @@ public final class HighlightsHandler extends HttpFunction {
             synchronized (this) {
                 if (tokens == null) {
                     tokens = new TokenSigner(
-                            LinkSecret.load(env), clock); // not MailStack: this function ships no SES or MIME classes
+                            LinkSecret.load(env), clock()); // not MailStack: this function ships no SES or MIME classes
                 }
                 signer = tokens;
             }
@@ -347,9 +338,7 @@ public final class HighlightsHandler extends HttpFunction {
                             photos.presignRead(h.meetupId(), h.photoId(), PhotoStore.READ_VALIDITY)
                                     .toString(),
                             "expiresAt",
-                            clock.instant()
-                                    .plus(PhotoStore.READ_VALIDITY)
-                                    .truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+                            now().plus(PhotoStore.READ_VALIDITY).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         }
         view.put("author", Map.of("id", h.authorId(), "name", h.authorName()));
         view.put("createdAt", h.createdAt());

@@ -12,6 +12,7 @@ import org.meetups.domain.Meetup;
 import org.meetups.highlights.domain.Highlight;
 import org.meetups.highlights.domain.HighlightRules;
 import org.meetups.seats.RsvpSchema;
+import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
@@ -62,12 +63,7 @@ public final class HighlightStore {
     }
 
     public Optional<Highlight> find(String meetupId, String highlightId) {
-        Map<String, AttributeValue> item = table.client()
-                .getItem(r -> r.tableName(table.name())
-                        .consistentRead(true)
-                        .key(key(meetupId, Keys.highlightSk(highlightId))))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(highlight(item));
+        return table.item(key(meetupId, Keys.highlightSk(highlightId))).map(HighlightStore::highlight);
     }
 
     public void create(Highlight h) {
@@ -76,9 +72,7 @@ public final class HighlightStore {
         item.put("meetupId", s(h.meetupId()));
         item.put("highlightId", s(h.id()));
         item.put("text", s(h.text()));
-        if (h.link() != null) {
-            item.put("link", s(h.link()));
-        }
+        Attributes.putText(item, "link", h.link());
         if (h.photoId() != null) {
             item.put("photoId", s(h.photoId()));
             item.put("photoType", s(h.photoType()));

@@ -33,11 +33,6 @@ public final class DirectorySync {
         this.clock = clock;
     }
 
-    /** The table the directory lives in. */
-    public org.meetups.store.MeetupTable table() {
-        return directory.table();
-    }
-
     public void seen(Caller caller) {
         String claims = caller.email() + "\n" + caller.name() + "\n" + caller.department() + "\n" + caller.manager();
         synchronized (confirmed) {

@@ -6,24 +6,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.meetups.aws.AwsClients;
-import org.meetups.directory.Directory;
 import org.meetups.domain.PersonRules;
 import org.meetups.http.ApiException;
 import org.meetups.http.ApiRequest;
 import org.meetups.http.ApiResponse;
 import org.meetups.http.CsvTable;
 import org.meetups.http.HttpFunction;
-import org.meetups.http.auth.Authenticator;
 import org.meetups.http.auth.Caller;
-import org.meetups.http.auth.DirectorySync;
 import org.meetups.involvement.domain.Period;
 import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.domain.Target;
 import org.meetups.involvement.store.InvolvementStore;
 import org.meetups.involvement.store.SettingsStore;
 import org.meetups.runtime.config.Env;
-import org.meetups.store.MeetupTable;
 
 /**
  * Involvement made measurable: a person's own figures against their target, a department's report
@@ -52,21 +47,15 @@ public final class InvolvementHandler extends HttpFunction {
             "met");
     private static final int MAX_DEPARTMENT = 100;
 
-    private final InvolvementStore store;
-    private final SettingsStore settings;
-    private final Clock clock;
+    private final InvolvementStore store = new InvolvementStore(table());
+    private final SettingsStore settings = new SettingsStore(table());
 
     public InvolvementHandler() {
         this(Env.system(), Clock.systemUTC());
     }
 
     public InvolvementHandler(Env env, Clock clock) {
-        super(new Authenticator(env));
-        MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
-        keepDirectory(new DirectorySync(new Directory(table), clock));
-        this.store = new InvolvementStore(table);
-        this.settings = new SettingsStore(table);
-        this.clock = clock;
+        super(env, clock);
         serve(
                 Map.of(
                         "GET /me/involvement", this::mine,
@@ -157,7 +146,7 @@ public final class InvolvementHandler extends HttpFunction {
     ApiResponse departmentTarget(ApiRequest request, Caller caller) {
         String department = managedDepartment(request, caller);
         Target target = Target.valid(request.jsonBody(Target.class));
-        settings.putTarget(department, null, target, caller.userId(), clock.instant());
+        settings.putTarget(department, null, target, caller.userId(), now());
         return ApiResponse.json(200, targetView(department, null, target));
     }
 
@@ -165,7 +154,7 @@ public final class InvolvementHandler extends HttpFunction {
         String department = managedDepartment(request, caller);
         String userId = PersonRules.userId(request.pathParameter("userId"));
         Target target = Target.valid(request.jsonBody(Target.class));
-        settings.putTarget(department, userId, target, caller.userId(), clock.instant());
+        settings.putTarget(department, userId, target, caller.userId(), now());
         return ApiResponse.json(200, targetView(department, userId, target));
     }
 
@@ -173,20 +162,20 @@ public final class InvolvementHandler extends HttpFunction {
         caller.requireCoordinator();
         String department = department(request);
         int headcount = Target.Headcount.valid(request.jsonBody(Target.Headcount.class));
-        settings.putHeadcount(department, headcount, caller.userId(), clock.instant());
+        settings.putHeadcount(department, headcount, caller.userId(), now());
         return view("department", department, "headcount", headcount);
     }
 
     ApiResponse markAmbassador(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         String userId = PersonRules.userId(request.pathParameter("userId"));
-        settings.markAmbassador(userId, caller.userId(), clock.instant());
+        settings.markAmbassador(userId, caller.userId(), now());
         return view("userId", userId, "ambassador", true);
     }
 
     ApiResponse unmarkAmbassador(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
-        settings.unmarkAmbassador(PersonRules.userId(request.pathParameter("userId")), clock.instant());
+        settings.unmarkAmbassador(PersonRules.userId(request.pathParameter("userId")), now());
         return ApiResponse.noContent();
     }
 

@@ -9,6 +9,7 @@ import org.meetups.figures.InvolvementItems;
 import org.meetups.figures.OrganisationMonths;
 import org.meetups.involvement.domain.Period;
 import org.meetups.involvement.domain.Report;
+import org.meetups.store.Attributes;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -94,12 +95,12 @@ public final class InvolvementStore {
     }
 
     private static Report.MemberMonth month(Map<String, AttributeValue> item, String department) {
-        String named = InvolvementItems.text(item, InvolvementItems.DEPARTMENT);
+        String named = Attributes.text(item, InvolvementItems.DEPARTMENT);
         return new Report.MemberMonth(
-                InvolvementItems.text(item, InvolvementItems.USER_ID),
-                InvolvementItems.text(item, InvolvementItems.NAME),
+                Attributes.text(item, InvolvementItems.USER_ID),
+                Attributes.text(item, InvolvementItems.NAME),
                 named == null ? department : named,
-                YearMonth.parse(InvolvementItems.text(item, InvolvementItems.MONTH)),
+                YearMonth.parse(Attributes.text(item, InvolvementItems.MONTH)),
                 InvolvementItems.figures(item));
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.meetups.figures.InvolvementItems;
 import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.domain.Target;
+import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -53,7 +54,7 @@ final class SettingsItems {
 
         /** One item of the settings partition into these settings. */
         void read(Map<String, AttributeValue> item) {
-            String department = InvolvementItems.text(item, InvolvementItems.DEPARTMENT);
+            String department = Attributes.text(item, InvolvementItems.DEPARTMENT);
             if (item.containsKey(InvolvementItems.VERSION)) {
                 long version = Long.parseLong(item.get(InvolvementItems.VERSION).n());
                 if (department == null) {
@@ -62,11 +63,11 @@ final class SettingsItems {
                     versions.put(department, version);
                 }
             } else if (item.get(Keys.SK).s().startsWith(InvolvementItems.AMBASSADOR_PREFIX)) {
-                settings.ambassadors().add(InvolvementItems.text(item, InvolvementItems.USER_ID));
+                settings.ambassadors().add(Attributes.text(item, InvolvementItems.USER_ID));
             } else if (item.containsKey(HEADCOUNT)) {
                 settings.headcounts().put(department, number(item, HEADCOUNT));
             } else if (item.containsKey(ACTIVITIES)) {
-                String userId = InvolvementItems.text(item, InvolvementItems.USER_ID);
+                String userId = Attributes.text(item, InvolvementItems.USER_ID);
                 if (userId == null) {
                     settings.targets().put(department, target(item));
                 } else {
@@ -87,9 +88,7 @@ final class SettingsItems {
             String sk, String type, String department, String by, java.time.Instant at) {
         Map<String, AttributeValue> item = new HashMap<>(MeetupTable.key(InvolvementItems.SETTINGS_PK, sk));
         item.put(InvolvementItems.TYPE_ATTRIBUTE, s(type));
-        if (department != null) {
-            item.put(InvolvementItems.DEPARTMENT, s(department));
-        }
+        Attributes.putText(item, InvolvementItems.DEPARTMENT, department);
         item.put("setBy", s(by));
         item.put("setAt", s(at.toString()));
         return item;
@@ -100,9 +99,7 @@ final class SettingsItems {
         Map<String, AttributeValue> item =
                 new HashMap<>(MeetupTable.key(InvolvementItems.SETTINGS_PK, versionSk(department)));
         item.put(InvolvementItems.TYPE_ATTRIBUTE, s("INVOLVEMENT_SETTINGS_VERSION"));
-        if (department != null) {
-            item.put(InvolvementItems.DEPARTMENT, s(department));
-        }
+        Attributes.putText(item, InvolvementItems.DEPARTMENT, department);
         item.put(InvolvementItems.VERSION, n(version));
         return item;
     }
@@ -163,12 +160,12 @@ final class SettingsItems {
 
     /** The month of a snapshot. */
     static YearMonth month(Map<String, AttributeValue> snapshot) {
-        return YearMonth.parse(InvolvementItems.text(snapshot, InvolvementItems.MONTH));
+        return YearMonth.parse(Attributes.text(snapshot, InvolvementItems.MONTH));
     }
 
     /** A snapshot's settings into {@code settings}. */
     static void readSnapshot(Map<String, AttributeValue> snapshot, Report.Settings settings) {
-        String department = InvolvementItems.text(snapshot, InvolvementItems.DEPARTMENT);
+        String department = Attributes.text(snapshot, InvolvementItems.DEPARTMENT);
         if (department == null) {
             snapshot.get(AMBASSADORS)
                     .l()
@@ -208,8 +205,7 @@ final class SettingsItems {
             YearMonth month = month(item);
             if (!month.isAfter(last)) {
                 // the organisation's under a name no department has ('#' separates keys)
-                String department =
-                        Objects.requireNonNullElse(InvolvementItems.text(item, InvolvementItems.DEPARTMENT), "#");
+                String department = Objects.requireNonNullElse(Attributes.text(item, InvolvementItems.DEPARTMENT), "#");
                 Map<String, AttributeValue> kept = newest.get(department);
                 if (kept == null || month(kept).isBefore(month)) {
                     newest.put(department, item);

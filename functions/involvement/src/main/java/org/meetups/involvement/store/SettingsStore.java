@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import org.meetups.figures.InvolvementItems;
 import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.domain.Target;
+import org.meetups.store.Attributes;
 import org.meetups.store.Busy;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.Transactions;
@@ -51,9 +52,7 @@ public final class SettingsStore {
                 department,
                 setBy,
                 now);
-        if (userId != null) {
-            item.put(InvolvementItems.USER_ID, SettingsItems.s(userId));
-        }
+        Attributes.putText(item, InvolvementItems.USER_ID, userId);
         SettingsItems.putTarget(item, target);
         change(department, now, put(item));
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.meetups.aws.AwsClients;
 import org.meetups.directory.Directory;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.Refusal;
@@ -17,9 +16,7 @@ import org.meetups.http.ApiRequest;
 import org.meetups.http.ApiResponse;
 import org.meetups.http.HttpFunction;
 import org.meetups.http.Problems;
-import org.meetups.http.auth.Authenticator;
 import org.meetups.http.auth.Caller;
-import org.meetups.http.auth.DirectorySync;
 import org.meetups.links.store.LinkStore;
 import org.meetups.mail.CalendarEntry;
 import org.meetups.mail.IcsWriter;
@@ -35,7 +32,6 @@ import org.meetups.seats.RsvpCancellation;
 import org.meetups.seats.RsvpStatus;
 import org.meetups.seats.SeatTake;
 import org.meetups.store.Busy;
-import org.meetups.store.MeetupTable;
 import org.meetups.volunteering.Person;
 import org.meetups.volunteering.RoleRelease;
 import org.meetups.volunteering.RoleTake;
@@ -56,12 +52,12 @@ public final class LinksHandler extends HttpFunction {
             Purpose.UNSUBSCRIBE_DIGEST);
     private static final String CALENDAR = "text/calendar; charset=utf-8";
 
-    private final LinkStore store;
-    private final RoleRelease roleRelease;
-    private final RsvpCancellation rsvpCancellation;
-    private final RoleTake roleTake;
-    private final SeatTake seatTake;
-    private final Directory directory;
+    private final LinkStore store = new LinkStore(table());
+    private final RoleRelease roleRelease = new RoleRelease(table());
+    private final RsvpCancellation rsvpCancellation = new RsvpCancellation(table());
+    private final RoleTake roleTake = new RoleTake(table());
+    private final SeatTake seatTake = new SeatTake(table());
+    private final Directory directory = new Directory(table());
     /** Signs with the link secret, read at init and again after a SnapStart restore. */
     private volatile TokenSigner tokens;
 
@@ -74,7 +70,6 @@ public final class LinksHandler extends HttpFunction {
     private final Map<String, IcsWriter> calendars = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Duration feedLifetime;
-    private final Clock clock;
 
     /** Lambda entry point: configuration from the environment, clients built once per container. */
     public LinksHandler() {
@@ -82,15 +77,7 @@ public final class LinksHandler extends HttpFunction {
     }
 
     public LinksHandler(Env env, Clock clock) {
-        super(new Authenticator(env));
-        MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
-        keepDirectory(new DirectorySync(new Directory(table), clock));
-        this.store = new LinkStore(table);
-        this.roleRelease = new RoleRelease(table);
-        this.rsvpCancellation = new RsvpCancellation(table);
-        this.roleTake = new RoleTake(table);
-        this.seatTake = new SeatTake(table);
-        this.directory = new Directory(table);
+        super(env, clock);
         this.env = env;
         this.tokens = MailStack.tokens(env, clock);
         this.publicBaseUrl = env.find("PUBLIC_BASE_URL")
@@ -99,7 +86,6 @@ public final class LinksHandler extends HttpFunction {
                 .orElse(null);
         this.organizer = MailStack.mime(env).senderAddress();
         this.feedLifetime = feedLifetime(env);
-        this.clock = clock;
         serve(
                 Map.of(
                         "GET /meetups/{id}/calendar.ics", this::meetupCalendar,
@@ -144,7 +130,7 @@ public final class LinksHandler extends HttpFunction {
     /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */
     @Override
     protected void refresh() {
-        tokens = MailStack.tokens(env, clock);
+        tokens = MailStack.tokens(env, clock());
     }
 
     @Override
@@ -156,7 +142,7 @@ public final class LinksHandler extends HttpFunction {
         String id = request.meetupId();
         Meetup meetup = store.meetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
         String base = baseUrl(request);
-        String body = ics(base).publish(List.of(event(base, meetup, null)), clock.instant());
+        String body = ics(base).publish(List.of(event(base, meetup, null)), now());
         return new ApiResponse(
                 200,
                 Map.of(
@@ -186,7 +172,7 @@ public final class LinksHandler extends HttpFunction {
 
     /** A new feed URL, valid for the feed lifetime from now; every older URL stops working. */
     ApiResponse rotateFeed(ApiRequest request, Caller caller) {
-        Instant now = clock.instant();
+        Instant now = now();
         long version = store.rotateFeed(caller.userId(), now);
         Instant expiresAt = now.plus(feedLifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         String url = baseUrl(request) + "/calendar/" + tokens.feed(caller.userId(), version, expiresAt) + ".ics";
@@ -220,7 +206,7 @@ public final class LinksHandler extends HttpFunction {
                 .orElse(false)) {
             throw gone;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         String base = baseUrl(request);
         List<IcsWriter.Event> events = store.upcoming(claims.userId(), now).stream()
                 .map(entry -> event(base, entry.meetup(), entry.role()))
@@ -316,7 +302,7 @@ public final class LinksHandler extends HttpFunction {
         if (store.used(token.nonce())) {
             return usedAlready();
         }
-        Instant now = clock.instant();
+        Instant now = now();
         try {
             return switch (token.purpose()) {
                 case WITHDRAW_ROLE ->
@@ -514,7 +500,7 @@ public final class LinksHandler extends HttpFunction {
                             "Unsubscribe")
                     : Pages.refusal(200, "You are unsubscribed", "You no longer get the weekly digest.");
         }
-        directory.subscribe(token.person(), false, clock.instant());
+        directory.subscribe(token.person(), false, now());
         return Pages.refusal(
                 200,
                 "You are unsubscribed",

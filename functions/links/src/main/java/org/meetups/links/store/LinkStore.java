@@ -50,11 +50,7 @@ public final class LinkStore {
 
     /** Whether the one-click token with this nonce has acted already. */
     public boolean used(String nonce) {
-        return table.client()
-                .getItem(r -> r.tableName(table.name())
-                        .consistentRead(true)
-                        .key(MeetupTable.key(Keys.tokenPk(nonce), Keys.USED)))
-                .hasItem();
+        return table.item(MeetupTable.key(Keys.tokenPk(nonce), Keys.USED)).isPresent();
     }
 
     /** The conditional Put that records the token as used; fails when it was used before. */
@@ -80,15 +76,9 @@ public final class LinkStore {
 
     /** The current feed version, or empty when the person never created a feed. */
     public Optional<Long> feedVersion(String userId) {
-        var item = table.client()
-                .getItem(r -> r.tableName(table.name())
-                        .consistentRead(true)
-                        .key(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE))
-                        .projectionExpression("feedVersion"))
-                .item();
-        return item == null || !item.containsKey("feedVersion")
-                ? Optional.empty()
-                : Optional.of(Long.parseLong(item.get("feedVersion").n()));
+        return table.item(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE), "feedVersion")
+                .map(item -> item.get("feedVersion"))
+                .map(version -> Long.parseLong(version.n()));
     }
 
     /** Bumps the feed version (creating the profile item if needed): every older feed URL stops working. */

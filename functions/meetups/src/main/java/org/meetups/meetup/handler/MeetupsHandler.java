@@ -2,22 +2,17 @@ package org.meetups.meetup.handler;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.meetups.aws.AwsClients;
-import org.meetups.directory.Directory;
 import org.meetups.domain.Meetup;
 import org.meetups.http.ApiException;
 import org.meetups.http.ApiRequest;
 import org.meetups.http.ApiResponse;
 import org.meetups.http.HttpFunction;
 import org.meetups.http.StartPage;
-import org.meetups.http.auth.Authenticator;
 import org.meetups.http.auth.Caller;
-import org.meetups.http.auth.DirectorySync;
 import org.meetups.meetup.domain.MeetupInput;
 import org.meetups.meetup.domain.MeetupRules;
 import org.meetups.meetup.store.MeetupRepository;
@@ -25,7 +20,6 @@ import org.meetups.meetup.store.MeetupRepository.Write;
 import org.meetups.runtime.config.Env;
 import org.meetups.seats.Rsvp;
 import org.meetups.seats.Waitlist;
-import org.meetups.store.MeetupTable;
 import org.meetups.store.StartPosition;
 
 /** HTTP API routes for meetups: create, read, list upcoming, change, cancel. */
@@ -35,9 +29,8 @@ public final class MeetupsHandler extends HttpFunction {
     public static final Duration DEFAULT_WINDOW = Duration.ofDays(366);
     public static final Duration MAX_WINDOW = Duration.ofDays(2 * 366);
 
-    private final MeetupRepository meetups;
-    private final Waitlist waitlist;
-    private final Clock clock;
+    private final MeetupRepository meetups = new MeetupRepository(table());
+    private final Waitlist waitlist = new Waitlist(table());
     private final Duration attendanceWindow;
 
     /** Lambda entry point: configuration from the environment, clients built once per container. */
@@ -46,21 +39,9 @@ public final class MeetupsHandler extends HttpFunction {
     }
 
     public MeetupsHandler(Env env, Clock clock) {
-        this(
-                new Authenticator(env),
-                new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME")),
-                clock,
-                Duration.ofHours(Long.parseLong(env.getOr(
-                        "ATTENDANCE_CLOSES_AFTER_HOURS", Long.toString(Meetup.DEFAULT_ATTENDANCE_WINDOW.toHours())))));
-    }
-
-    private MeetupsHandler(Authenticator authenticator, MeetupTable table, Clock clock, Duration attendanceWindow) {
-        super(authenticator);
-        keepDirectory(new DirectorySync(new Directory(table), clock));
-        this.meetups = new MeetupRepository(table);
-        this.waitlist = new Waitlist(table);
-        this.clock = clock;
-        this.attendanceWindow = attendanceWindow;
+        super(env, clock);
+        this.attendanceWindow = Duration.ofHours(Long.parseLong(
+                env.getOr("ATTENDANCE_CLOSES_AFTER_HOURS", Long.toString(Meetup.DEFAULT_ATTENDANCE_WINDOW.toHours()))));
         serve(
                 Map.of(
                         "POST /meetups", this::create,
@@ -141,10 +122,6 @@ public final class MeetupsHandler extends HttpFunction {
     }
 
     public record MeetupPage(List<MeetupView> items, String nextCursor) {}
-
-    private Instant now() {
-        return clock.instant();
-    }
 
     private Meetup load(ApiRequest request) {
         String id = request.meetupId();

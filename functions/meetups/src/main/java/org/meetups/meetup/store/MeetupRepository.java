@@ -55,11 +55,9 @@ public final class MeetupRepository {
             MeetupSchema.ATTENDANCE_CLOSES_AT);
 
     private final MeetupTable table;
-    private final StartIndex startIndex;
 
     public MeetupRepository(MeetupTable table) {
         this.table = table;
-        this.startIndex = new StartIndex(table);
     }
 
     /** The meetup with its seat counters (one BatchGetItem). */
@@ -216,7 +214,7 @@ public final class MeetupRepository {
      */
     public Listing listByStart(Instant from, Instant to, int limit, Optional<StartPosition> after) {
         List<Meetup> page = new ArrayList<>();
-        Iterator<Meetup> starting = startIndex.walk(from, to, after, Optional.empty(), limit);
+        Iterator<Meetup> starting = table.startIndex().walk(from, to, after, Optional.empty(), limit);
         while (page.size() < limit && starting.hasNext()) {
             page.add(starting.next());
         }

@@ -30,16 +30,7 @@ public final class MeetupPartition {
 
     /** One item of the meetup's partition (strongly consistent), or null. */
     public Map<String, AttributeValue> item(String meetupId, String sk) {
-        Map<String, AttributeValue> item = table.client()
-                .getItem(r -> r.tableName(table.name())
-                        .consistentRead(true)
-                        .key(Map.of(
-                                Keys.PK,
-                                AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                                Keys.SK,
-                                AttributeValue.fromS(sk))))
-                .item();
-        return item == null || item.isEmpty() ? null : item;
+        return table.item(MeetupTable.key(Keys.meetupPk(meetupId), sk)).orElse(null);
     }
 
     public List<Map<String, AttributeValue>> itemsStartingWith(String meetupId, String prefix) {

@@ -5,19 +5,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.meetups.aws.AwsClients;
 import org.meetups.directory.Directory;
 import org.meetups.http.ApiRequest;
 import org.meetups.http.ApiResponse;
 import org.meetups.http.HttpFunction;
-import org.meetups.http.auth.Authenticator;
 import org.meetups.http.auth.Caller;
-import org.meetups.http.auth.DirectorySync;
 import org.meetups.people.domain.Preferences;
 import org.meetups.people.domain.StaffList;
 import org.meetups.people.store.ProfileStore;
 import org.meetups.runtime.config.Env;
-import org.meetups.store.MeetupTable;
 
 /**
  * HTTP API routes about people: a person's own preferences (the person is always the caller; there
@@ -30,8 +26,7 @@ public final class PeopleHandler extends HttpFunction {
 
     private static final int BATCH = 100;
 
-    private final ProfileStore profiles;
-    private final Clock clock;
+    private final ProfileStore profiles = new ProfileStore(table());
 
     /** Lambda entry point: configuration from the environment, clients built once per container. */
     public PeopleHandler() {
@@ -39,11 +34,7 @@ public final class PeopleHandler extends HttpFunction {
     }
 
     public PeopleHandler(Env env, Clock clock) {
-        super(new Authenticator(env));
-        MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
-        keepDirectory(new DirectorySync(new Directory(table), clock));
-        this.profiles = new ProfileStore(table);
-        this.clock = clock;
+        super(env, clock);
         serve(
                 Map.of(
                         "GET /me/preferences", this::preferences,
@@ -59,7 +50,7 @@ public final class PeopleHandler extends HttpFunction {
 
     ApiResponse replacePreferences(ApiRequest request, Caller caller) {
         Preferences preferences = Preferences.valid(request.jsonBody(Preferences.class));
-        return ApiResponse.json(200, profiles.replace(caller, preferences, clock.instant()));
+        return ApiResponse.json(200, profiles.replace(caller, preferences, now()));
     }
 
     /** The staff list (text/csv): every good row imported, every other one reported; importing it again changes nothing. */
@@ -73,7 +64,7 @@ public final class PeopleHandler extends HttpFunction {
         for (int i = 0; i < list.members().size(); i += BATCH) {
             profiles.directory()
                     .importStaff(
-                            list.members().subList(i, Math.min(list.members().size(), i + BATCH)), clock.instant())
+                            list.members().subList(i, Math.min(list.members().size(), i + BATCH)), now())
                     .forEach(outcome -> counts.merge(outcome, 1, Integer::sum));
         }
         List<Map<String, Object>> rejected = new ArrayList<>();

@@ -8,6 +8,7 @@ import org.meetups.directory.Directory;
 import org.meetups.directory.Profiles;
 import org.meetups.http.auth.Caller;
 import org.meetups.people.domain.Preferences;
+import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -59,14 +60,11 @@ public final class ProfileStore {
                 ":type", AttributeValue.fromS("PROFILE"),
                 ":user", AttributeValue.fromS(caller.userId()),
                 ":now", AttributeValue.fromS(now.toString())));
-        String update = "SET #type = :type, userId = :user, preferencesUpdatedAt = :now";
-        if (preferences.language() == null) {
-            update += " REMOVE #language";
-        } else {
-            update += ", #language = :language";
-            values.put(":language", AttributeValue.fromS(preferences.language()));
-        }
-        String expression = update;
+        String expression = Attributes.setOrRemove(
+                "SET #type = :type, userId = :user, preferencesUpdatedAt = :now",
+                "language",
+                preferences.language(),
+                values);
         table.client()
                 .updateItem(r -> r.tableName(table.name())
                         .key(Profiles.key(caller.userId()))

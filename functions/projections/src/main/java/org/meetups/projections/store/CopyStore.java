@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.meetups.projections.domain.CopyJob;
 import org.meetups.projections.domain.ScheduleCopies;
+import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupTable;
@@ -131,14 +132,8 @@ public final class CopyStore {
                 ":read", AttributeValue.fromN(Long.toString(from.step())),
                 ":items", AttributeValue.fromN(Long.toString(to.itemsDone())),
                 ":now", AttributeValue.fromS(to.updatedAt().toString())));
-        String update = "SET #phase = :phase, #step = :step, #items = :items, #updated = :now";
-        if (to.cursor() == null) {
-            update += " REMOVE #cursor";
-        } else {
-            update += ", #cursor = :cursor";
-            values.put(":cursor", AttributeValue.fromS(to.cursor()));
-        }
-        String expression = update;
+        String expression = Attributes.setOrRemove(
+                "SET #phase = :phase, #step = :step, #items = :items, #updated = :now", "cursor", to.cursor(), values);
         try {
             table.client()
                     .updateItem(r -> r.tableName(table.name())

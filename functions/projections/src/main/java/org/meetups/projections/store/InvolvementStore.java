@@ -13,6 +13,7 @@ import org.meetups.directory.Profiles;
 import org.meetups.domain.MeetupKind;
 import org.meetups.figures.Figures;
 import org.meetups.figures.InvolvementItems;
+import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -66,11 +67,11 @@ public final class InvolvementStore {
     }
 
     private static Counted counted(Map<String, AttributeValue> item) {
-        String month = InvolvementItems.text(item, InvolvementItems.MONTH);
+        String month = Attributes.text(item, InvolvementItems.MONTH);
         return new Counted(
                 item.get("sequence").s(),
-                InvolvementItems.text(item, InvolvementItems.USER_ID),
-                InvolvementItems.text(item, InvolvementItems.DEPARTMENT),
+                Attributes.text(item, InvolvementItems.USER_ID),
+                Attributes.text(item, InvolvementItems.DEPARTMENT),
                 month == null ? null : YearMonth.parse(month),
                 item.containsKey("figures")
                         ? InvolvementItems.figures(item.get("figures").m())
@@ -127,24 +128,14 @@ public final class InvolvementStore {
         if (email != null) {
             personKey = Directory.personKey(email);
         } else {
-            Map<String, AttributeValue> profile = table.client()
-                    .getItem(r -> r.tableName(table.name())
-                            .consistentRead(true)
-                            .key(Profiles.key(userId))
-                            .projectionExpression("personKey"))
-                    .item();
-            if (profile == null || !profile.containsKey("personKey")) {
+            Optional<String> viaProfile =
+                    table.item(Profiles.key(userId), "personKey").map(profile -> Attributes.text(profile, "personKey"));
+            if (viaProfile.isEmpty()) {
                 return Optional.empty();
             }
-            personKey = profile.get("personKey").s();
+            personKey = viaProfile.get();
         }
-        Map<String, AttributeValue> entry = table.client()
-                .getItem(r -> r.tableName(table.name())
-                        .consistentRead(true)
-                        .key(Directory.key(personKey))
-                        .projectionExpression("department"))
-                .item();
-        return Optional.ofNullable(entry == null ? null : InvolvementItems.text(entry, "department"));
+        return table.item(Directory.key(personKey), "department").map(entry -> Attributes.text(entry, "department"));
     }
 
     /**
@@ -229,9 +220,7 @@ public final class InvolvementStore {
         if (!after.countsNothing()) {
             item.put(InvolvementItems.USER_ID, s(after.userId()));
             item.put(InvolvementItems.MONTH, s(after.month().toString()));
-            if (after.department() != null) {
-                item.put(InvolvementItems.DEPARTMENT, s(after.department()));
-            }
+            Attributes.putText(item, InvolvementItems.DEPARTMENT, after.department());
         }
         return PutItemRequest.builder()
                 .tableName(table.name())

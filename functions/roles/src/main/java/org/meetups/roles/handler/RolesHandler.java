@@ -2,12 +2,9 @@ package org.meetups.roles.handler;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.meetups.aws.AwsClients;
-import org.meetups.directory.Directory;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.RoleInput;
 import org.meetups.domain.RoleNeed;
@@ -18,9 +15,7 @@ import org.meetups.http.ApiResponse;
 import org.meetups.http.HttpFunction;
 import org.meetups.http.PageCursor;
 import org.meetups.http.StartPage;
-import org.meetups.http.auth.Authenticator;
 import org.meetups.http.auth.Caller;
-import org.meetups.http.auth.DirectorySync;
 import org.meetups.roles.domain.AssigneeInput;
 import org.meetups.roles.domain.RoleAssignmentRules;
 import org.meetups.roles.domain.RoleChange;
@@ -30,7 +25,6 @@ import org.meetups.roles.store.RoleAssignments.Taken;
 import org.meetups.roles.store.RoleDefinitions;
 import org.meetups.roles.store.RoleListings;
 import org.meetups.runtime.config.Env;
-import org.meetups.store.MeetupTable;
 import org.meetups.store.UserItemPosition;
 import org.meetups.volunteering.Assignment;
 import org.meetups.volunteering.Person;
@@ -47,10 +41,9 @@ public final class RolesHandler extends HttpFunction {
     public static final Duration DEFAULT_OPEN_WINDOW = Duration.ofDays(90);
     public static final Duration MAX_OPEN_WINDOW = Duration.ofDays(366);
 
-    private final RoleAssignments assignments;
-    private final RoleDefinitions definitions;
-    private final RoleListings listings;
-    private final Clock clock;
+    private final RoleAssignments assignments = new RoleAssignments(table());
+    private final RoleDefinitions definitions = new RoleDefinitions(table());
+    private final RoleListings listings = new RoleListings(table());
 
     /** Lambda entry point: configuration from the environment, clients built once per container. */
     public RolesHandler() {
@@ -58,13 +51,7 @@ public final class RolesHandler extends HttpFunction {
     }
 
     public RolesHandler(Env env, Clock clock) {
-        super(new Authenticator(env));
-        MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
-        keepDirectory(new DirectorySync(new Directory(table), clock));
-        this.assignments = new RoleAssignments(table);
-        this.definitions = new RoleDefinitions(table);
-        this.listings = new RoleListings(table);
-        this.clock = clock;
+        super(env, clock);
         serve(
                 Map.ofEntries(
                         Map.entry("GET /meetups/{id}/roles", this::board),
@@ -188,15 +175,11 @@ public final class RolesHandler extends HttpFunction {
 
     private static ApiResponse taken(Taken taken) {
         Assignment a = taken.assignment();
-        ApiResponse response = ApiResponse.json(taken.created() ? 201 : 200, Views.AssignmentView.of(a));
+        ApiResponse response = ApiResponse.json(taken.created() ? 201 : 200, new Views.AssignmentView(a));
         return taken.created()
                 ? response.withHeader(
                         "location", "/meetups/" + a.meetupId() + "/roles/" + a.role() + "/assignees/" + a.userId())
                 : response;
-    }
-
-    private Instant now() {
-        return clock.instant();
     }
 
     /** A name that cannot be a role is simply not one of this meetup's roles. */

@@ -1,5 +1,7 @@
 package org.meetups.roles.handler;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -63,29 +65,16 @@ final class Views {
         }
     }
 
+    /**
+     * An assignment as the routes answer it: the item's attributes (the version its copy of the meetup's start
+     * was taken at is internal), and whether the person volunteered.
+     */
     record AssignmentView(
-            String meetupId,
-            String role,
-            String userId,
-            String name,
-            String email,
-            String language,
-            String assignedBy,
-            Instant assignedAt,
-            Instant meetupStartsAt,
-            boolean volunteered) {
-        static AssignmentView of(Assignment a) {
-            return new AssignmentView(
-                    a.meetupId(),
-                    a.role(),
-                    a.userId(),
-                    a.name(),
-                    a.email(),
-                    a.language(),
-                    a.assignedBy(),
-                    a.assignedAt(),
-                    a.meetupStartsAt(),
-                    a.volunteered());
+            @JsonUnwrapped @JsonIgnoreProperties("meetupVersion")
+            Assignment assignment) {
+        @JsonProperty
+        boolean volunteered() {
+            return assignment.volunteered();
         }
     }
 

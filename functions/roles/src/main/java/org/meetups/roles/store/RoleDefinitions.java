@@ -44,21 +44,17 @@ public final class RoleDefinitions {
         values.put(":role", AttributeValue.fromM(MeetupSchema.ROLE.itemToMap(need, true)));
         values.put(":slots", AttributeValue.fromN(Integer.toString(need.slots())));
         values.put(":max", AttributeValue.fromN(Integer.toString(RoleRules.MAX_ROLES)));
-        return update(
-                        meetupId,
-                        role,
-                        null,
-                        now,
-                        "SET #roles.#r = :role, updatedAt = :updated ADD #open :slots",
-                        "attribute_not_exists(#roles.#r) AND size(#roles) < :max",
-                        Map.of(),
-                        values,
-                        current -> {
-                            throw current.roles().containsKey(role)
-                                    ? Refusals.roleExists(role)
-                                    : Refusals.tooManyRoles(RoleRules.MAX_ROLES);
-                        })
-                .orElseThrow();
+        RoleWrite write = new RoleWrite(
+                "SET #roles.#r = :role, updatedAt = :updated ADD #open :slots",
+                "attribute_not_exists(#roles.#r) AND size(#roles) < :max",
+                Map.of(),
+                values,
+                current -> {
+                    throw current.roles().containsKey(role)
+                            ? Refusals.roleExists(role)
+                            : Refusals.tooManyRoles(RoleRules.MAX_ROLES);
+                });
+        return update(meetupId, role, null, now, write).orElseThrow();
     }
 
     /**
@@ -124,14 +120,10 @@ public final class RoleDefinitions {
             set += ", #roles.#r.#description = :description";
             values.put(":description", AttributeValue.fromS(next.description()));
         }
-        return update(
-                meetupId,
-                role,
-                role,
-                now,
+        RoleWrite write = new RoleWrite(
                 set + remove + " ADD #open :delta",
-                "attribute_exists(#roles.#r) AND #roles.#r.#slots = :readSlots AND #roles.#r.#minimum = :readMinimum"
-                        + " AND #roles.#r.#filled <= :slots",
+                "attribute_exists(#roles.#r) AND #roles.#r.#slots = :readSlots"
+                        + " AND #roles.#r.#minimum = :readMinimum AND #roles.#r.#filled <= :slots",
                 Map.of("#slots", "slots", "#minimum", "minimum", "#filled", "filled", "#description", "description"),
                 values,
                 current -> {
@@ -141,6 +133,7 @@ public final class RoleDefinitions {
                     }
                     return Optional.empty();
                 });
+        return update(meetupId, role, role, now, write);
     }
 
     /** Removes the role if nobody holds it and its slots are as read. Empty when the role changed meanwhile. */
@@ -149,11 +142,7 @@ public final class RoleDefinitions {
         values.put(":zero", AttributeValue.fromN("0"));
         values.put(":readSlots", AttributeValue.fromN(Integer.toString(read.slots())));
         values.put(":minusSlots", AttributeValue.fromN(Integer.toString(-read.slots())));
-        return update(
-                meetupId,
-                role,
-                role,
-                now,
+        RoleWrite write = new RoleWrite(
                 "REMOVE #roles.#r SET updatedAt = :updated ADD #open :minusSlots",
                 "attribute_exists(#roles.#r) AND #roles.#r.#filled = :zero AND #roles.#r.#slots = :readSlots",
                 Map.of("#slots", "slots", "#filled", "filled"),
@@ -165,25 +154,29 @@ public final class RoleDefinitions {
                     }
                     return Optional.empty();
                 });
+        return update(meetupId, role, role, now, write);
     }
 
     /**
-     * One conditional UpdateItem of role {@code role} on a meetup that still takes changes, answering the
-     * meetup after it. When the condition fails, the meetup as it was tells why: a closed meetup (or, when
-     * {@code existingRole} is named, a missing role) is refused here, anything else by {@code refused}.
+     * A conditional UpdateItem of a role ({@code #roles.#r}): its update and condition expressions with the
+     * names and values they use besides the role's own, and what a failed condition means, given the meetup
+     * as it was (refuse, or empty when the role changed meanwhile).
      */
-    private Optional<Meetup> update(
-            String meetupId,
-            String role,
-            String existingRole,
-            Instant now,
+    private record RoleWrite(
             String update,
             String condition,
             Map<String, String> names,
             Map<String, AttributeValue> values,
-            Function<Meetup, Optional<Meetup>> refused) {
-        Map<String, String> allNames = RoleRelease.roleSlotNames(role, names);
-        Map<String, AttributeValue> allValues = new HashMap<>(values);
+            Function<Meetup, Optional<Meetup>> refused) {}
+
+    /**
+     * {@code write} on role {@code role} of a meetup that still takes changes, answering the meetup after it.
+     * When the condition fails, the meetup as it was tells why: a closed meetup (or, when {@code existingRole}
+     * is named, a missing role) is refused here, anything else by the write's {@code refused}.
+     */
+    private Optional<Meetup> update(String meetupId, String role, String existingRole, Instant now, RoleWrite write) {
+        Map<String, String> allNames = RoleRelease.roleSlotNames(role, write.names());
+        Map<String, AttributeValue> allValues = new HashMap<>(write.values());
         allValues.putAll(Map.of(
                 ":scheduled",
                 AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
@@ -195,8 +188,8 @@ public final class RoleDefinitions {
             return Optional.of(MeetupSchema.MEETUP.mapToItem(table.client()
                     .updateItem(r -> r.tableName(table.name())
                             .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
-                            .updateExpression(update)
-                            .conditionExpression(OPEN_MEETUP + " AND " + condition)
+                            .updateExpression(write.update())
+                            .conditionExpression(OPEN_MEETUP + " AND " + write.condition())
                             .expressionAttributeNames(allNames)
                             .expressionAttributeValues(allValues)
                             .returnValues(ReturnValue.ALL_NEW)
@@ -210,7 +203,7 @@ public final class RoleDefinitions {
             if (closed != null) {
                 throw closed;
             }
-            return refused.apply(current);
+            return write.refused().apply(current);
         }
     }
 }

@@ -29,11 +29,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 public final class RoleListings {
     private final MeetupTable table;
-    private final StartIndex startIndex;
 
     public RoleListings(MeetupTable table) {
         this.table = table;
-        this.startIndex = new StartIndex(table);
     }
 
     /** One page of a person's role assignments, by meetup start (GSI2), and where the next page starts. */
@@ -137,7 +135,7 @@ public final class RoleListings {
      */
     public OpenPage openRoles(Instant from, Instant to, int limit, Optional<StartPosition> after) {
         List<Meetup> page = new ArrayList<>();
-        Iterator<Meetup> recruiting = startIndex.walk(from, to, after, Optional.of(RECRUITING), QUERY_LIMIT);
+        Iterator<Meetup> recruiting = table.startIndex().walk(from, to, after, Optional.of(RECRUITING), QUERY_LIMIT);
         while (recruiting.hasNext()) {
             Meetup meetup = recruiting.next();
             if (page.size() == limit) {

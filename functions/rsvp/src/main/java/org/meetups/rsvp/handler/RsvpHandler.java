@@ -11,8 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.meetups.aws.AwsClients;
-import org.meetups.directory.Directory;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.PersonRules;
 import org.meetups.http.ApiException;
@@ -22,9 +20,7 @@ import org.meetups.http.CsvTable;
 import org.meetups.http.HttpFunction;
 import org.meetups.http.PageCursor;
 import org.meetups.http.Problem;
-import org.meetups.http.auth.Authenticator;
 import org.meetups.http.auth.Caller;
-import org.meetups.http.auth.DirectorySync;
 import org.meetups.rsvp.handler.Views.AttendanceBatchInput;
 import org.meetups.rsvp.handler.Views.AttendanceBatchResult;
 import org.meetups.rsvp.handler.Views.AttendanceInput;
@@ -42,7 +38,6 @@ import org.meetups.runtime.config.Env;
 import org.meetups.seats.NextStep;
 import org.meetups.seats.Rsvp;
 import org.meetups.seats.RsvpRules;
-import org.meetups.store.MeetupTable;
 import org.meetups.store.UserItemPosition;
 
 /**
@@ -57,8 +52,7 @@ public final class RsvpHandler extends HttpFunction {
     /** People per batch attendance request. */
     public static final int MAX_ATTENDANCE_BATCH = 100;
 
-    private final RsvpStore store;
-    private final Clock clock;
+    private final RsvpStore store = new RsvpStore(table());
 
     /** Lambda entry point: configuration from the environment, clients built once per container. */
     public RsvpHandler() {
@@ -66,11 +60,7 @@ public final class RsvpHandler extends HttpFunction {
     }
 
     public RsvpHandler(Env env, Clock clock) {
-        super(new Authenticator(env));
-        MeetupTable table = new MeetupTable(AwsClients.dynamoDb(env), env.require("TABLE_NAME"));
-        keepDirectory(new DirectorySync(new Directory(table), clock));
-        this.store = new RsvpStore(table);
-        this.clock = clock;
+        super(env, clock);
         serve(
                 Map.of(
                         "PUT /meetups/{id}/rsvp", this::rsvp,
@@ -94,11 +84,11 @@ public final class RsvpHandler extends HttpFunction {
     }
 
     ApiResponse rsvp(ApiRequest request, Caller caller) {
-        return ownView(store.rsvp(caller, request.meetupId(), now()));
+        return ownView(store.rsvp(caller, request.meetupId(), nowToTheSecond()));
     }
 
     ApiResponse cancel(ApiRequest request, Caller caller) {
-        return ownView(store.cancel(caller.userId(), request.meetupId(), now()));
+        return ownView(store.cancel(caller.userId(), request.meetupId(), nowToTheSecond()));
     }
 
     ApiResponse mine(ApiRequest request, Caller caller) {
@@ -114,7 +104,8 @@ public final class RsvpHandler extends HttpFunction {
     /** The caller's RSVP with its live place in the queue while waiting, and what happens next. */
     private ApiResponse ownView(RsvpStore.Decided decided) {
         Rsvp live = store.live(decided.rsvp());
-        return ApiResponse.json(200, RsvpView.of(live, NextStep.of(decided.meetup(), Optional.of(live), now())));
+        return ApiResponse.json(
+                200, RsvpView.of(live, NextStep.of(decided.meetup(), Optional.of(live), nowToTheSecond())));
     }
 
     /** A coordinator gives the person a seat: a walk-in, or someone waiting taken out of turn. */
@@ -128,8 +119,8 @@ public final class RsvpHandler extends HttpFunction {
         PersonRules.Contact contact = input.name() == null && input.email() == null && input.language() == null
                 ? null
                 : PersonRules.contact(input.name(), input.email(), input.language());
-        RsvpStore.Seated seated =
-                store.seat(caller.userId(), id, userId, contact, Boolean.TRUE.equals(input.overCapacity()), now());
+        RsvpStore.Seated seated = store.seat(
+                caller.userId(), id, userId, contact, Boolean.TRUE.equals(input.overCapacity()), nowToTheSecond());
         return ApiResponse.json(seated.changed() ? 201 : 200, AttendeeView.of(seated.rsvp()));
     }
 
@@ -140,7 +131,8 @@ public final class RsvpHandler extends HttpFunction {
         String userId = attendeeId(request);
         return ApiResponse.json(
                 200,
-                AttendeeView.of(store.remove(caller.userId(), id, userId, now()).rsvp()));
+                AttendeeView.of(store.remove(caller.userId(), id, userId, nowToTheSecond())
+                        .rsvp()));
     }
 
     /** The {@code {userId}} of the attendee routes; one no RSVP can have is a 404, like an unknown one. */
@@ -158,7 +150,7 @@ public final class RsvpHandler extends HttpFunction {
 
     ApiResponse myMeetups(ApiRequest request, Caller caller) {
         int limit = request.intQuery("limit", DEFAULT_PAGE, 1, MAX_PAGE);
-        Instant now = now();
+        Instant now = nowToTheSecond();
         String scope = PageCursor.scope("GET /me/meetups", caller.userId());
         Optional<UserItemPosition> after = PageCursor.from(request, scope, 3).map(fields -> {
             UserItemPosition position = UserItemPosition.fromFields(fields);
@@ -212,8 +204,8 @@ public final class RsvpHandler extends HttpFunction {
             throw ApiException.badRequest("field 'attendance' is required: ATTENDED or NO_SHOW");
         }
         Meetup meetup = store.findMeetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
-        RsvpRules.requireAttendanceOpen(meetup, now());
-        AttendanceWrite write = store.recordAttendance(id, userId, input.attendance(), now());
+        RsvpRules.requireAttendanceOpen(meetup, nowToTheSecond());
+        AttendanceWrite write = store.recordAttendance(id, userId, input.attendance(), nowToTheSecond());
         if (write instanceof AttendanceWrite.Done done) {
             return ApiResponse.json(200, AttendeeView.of(done.rsvp()));
         }
@@ -231,12 +223,12 @@ public final class RsvpHandler extends HttpFunction {
         AttendanceBatchInput input = request.jsonBody(AttendanceBatchInput.class);
         List<RsvpStore.AttendanceMark> marks = marks(input);
         Meetup meetup = store.findMeetup(id).orElseThrow(() -> ApiException.meetupNotFound(id));
-        RsvpRules.requireAttendanceOpen(meetup, now());
+        RsvpRules.requireAttendanceOpen(meetup, nowToTheSecond());
         List<RsvpStore.AttendanceMark> valid = marks.stream()
                 .filter(m -> USER_ID.matcher(m.userId()).matches())
                 .toList();
         Iterator<AttendanceWrite> written =
-                store.recordAttendance(id, valid, now()).iterator();
+                store.recordAttendance(id, valid, nowToTheSecond()).iterator();
         List<AttendanceResult> results = new ArrayList<>();
         for (RsvpStore.AttendanceMark mark : marks) {
             AttendanceWrite write =
@@ -289,8 +281,9 @@ public final class RsvpHandler extends HttpFunction {
         };
     }
 
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    /** RSVP times are kept to the second. */
+    private Instant nowToTheSecond() {
+        return now().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** Going part: {@code G, <after user>, ""}; waitlist part: {@code W, <after position>, <after user>}. */

@@ -72,12 +72,7 @@ public final class RsvpStore {
     }
 
     public Optional<Rsvp> find(String meetupId, String userId) {
-        Map<String, AttributeValue> item = table.client()
-                .getItem(r -> r.tableName(table.name())
-                        .key(key(meetupId, Keys.rsvpSk(userId)))
-                        .consistentRead(true))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(RsvpSchema.RSVP.mapToItem(item));
+        return table.item(key(meetupId, Keys.rsvpSk(userId))).map(RsvpSchema.RSVP::mapToItem);
     }
 
     public Optional<Meetup> findMeetup(String meetupId) {
