@@ -31,9 +31,12 @@ class TransactionFaultsTest {
         FaultInjector.clear();
     }
 
-    /** The employee's RSVP to a new meetup of five seats while its transaction conflicts {@code conflicts} times. */
     record Attempt(String meetupId, ApiResult result) {}
 
+    /**
+     * The employee's RSVP to a new meetup of five seats while its transaction conflicts {@code conflicts} times;
+     * fails unless it answers {@code expectedStatus}.
+     */
     static Attempt rsvpThroughConflicts(int conflicts, int expectedStatus) {
         String id = Fixtures.store(stack, Fixtures.meetup(5, START, START));
         FaultInjector.fail(FaultInjector.DYNAMODB, "TransactWriteItems", conflicts, FaultInjector::transactionConflict);
