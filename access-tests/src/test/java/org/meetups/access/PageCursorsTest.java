@@ -16,11 +16,10 @@ import org.meetups.http.PageCursor;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.TableWrites;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Every paged route with cursors that were made up, edited, taken from another query, or (with a
@@ -196,33 +195,25 @@ class PageCursorsTest {
         String user = "busy-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         User busy = TestUsers.user(user, "Busy Bee", user + "@example.org", false);
         // 1,050 RSVP items in the person's index partition, starting before the one role they hold
-        List<WriteRequest> writes = new ArrayList<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < 1050; i++) {
             String meetup = String.format("old-%04d", i);
             String start = String.format("2026-11-02T%02d:%02d:00Z", i / 60 % 24, i % 60);
-            writes.add(WriteRequest.builder()
-                    .putRequest(PutRequest.builder()
-                            .item(Map.of(
-                                    "PK",
-                                    AttributeValue.fromS("MEETUP#" + meetup),
-                                    "SK",
-                                    AttributeValue.fromS("RSVP#" + user),
-                                    "GSI2PK",
-                                    AttributeValue.fromS("USER#" + user),
-                                    "GSI2SK",
-                                    AttributeValue.fromS(start.substring(0, 10) + "T" + start.substring(11) + "#"
-                                            + meetup + "#RSVP"),
-                                    "type",
-                                    AttributeValue.fromS("RSVP"),
-                                    "status",
-                                    AttributeValue.fromS("CANCELLED")))
-                            .build())
-                    .build());
+            items.add(Map.of(
+                    "PK",
+                    AttributeValue.fromS("MEETUP#" + meetup),
+                    "SK",
+                    AttributeValue.fromS("RSVP#" + user),
+                    "GSI2PK",
+                    AttributeValue.fromS("USER#" + user),
+                    "GSI2SK",
+                    AttributeValue.fromS(start.substring(0, 10) + "T" + start.substring(11) + "#" + meetup + "#RSVP"),
+                    "type",
+                    AttributeValue.fromS("RSVP"),
+                    "status",
+                    AttributeValue.fromS("CANCELLED")));
         }
-        for (int i = 0; i < writes.size(); i += 25) {
-            List<WriteRequest> batch = writes.subList(i, Math.min(writes.size(), i + 25));
-            api.stack.dynamo().batchWriteItem(r -> r.requestItems(Map.of(api.stack.tableName(), batch)));
-        }
+        TableWrites.putAll(api.stack, items);
         api.volunteer(first, "greeter", busy);
         int mark = CallRecorder.mark();
         ApiResult page = get("GET /me/roles", busy, Map.of(), Map.of("limit", "20"));

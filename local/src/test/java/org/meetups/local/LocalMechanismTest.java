@@ -45,6 +45,7 @@ import org.meetups.emulator.TemplateTable;
 import org.meetups.runtime.config.Env;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
@@ -175,26 +176,23 @@ class LocalMechanismTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked") // the SDK's transactItems(Consumer<Builder>...) varargs
     void refusedTransactionsAreNeverDeliveredAndTheWritesAfterThemAreDeliveredOnceInOrder() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
+        Map<String, AttributeValue> first = item(run + "-first", "OK");
         put(run + "-first", "OK");
+        String absent = "attribute_not_exists(PK)";
         // a write, then a failing condition: moto applied the put before refusing the whole transaction
-        assertThrows(
-                TransactionCanceledException.class,
-                () -> dynamo.transactWriteItems(t -> t.transactItems(
-                        i -> i.put(p -> p.tableName(table()).item(item(run + "-refused", "OK"))),
-                        i -> i.conditionCheck(c -> c.tableName(table())
-                                .key(item(run + "-first", "OK"))
-                                .conditionExpression("attribute_not_exists(PK)")))));
+        assertRefusedWith(
+                run + "-refused",
+                TransactWriteItem.builder()
+                        .conditionCheck(c -> c.tableName(table()).key(first).conditionExpression(absent))
+                        .build());
         // a lost race: the item exists already
-        assertThrows(
-                TransactionCanceledException.class,
-                () -> dynamo.transactWriteItems(t -> t.transactItems(
-                        i -> i.put(p -> p.tableName(table()).item(item(run + "-raced", "OK"))),
-                        i -> i.put(p -> p.tableName(table())
-                                .item(item(run + "-first", "OK"))
-                                .conditionExpression("attribute_not_exists(PK)")))));
+        assertRefusedWith(
+                run + "-raced",
+                TransactWriteItem.builder()
+                        .put(p -> p.tableName(table()).item(first).conditionExpression(absent))
+                        .build());
         putTogether(run + "-second", "OK", run + "-third", "OK");
         put(run + "-fourth", "OK");
         List<String> lines = await(records, l -> l.startsWith(run + "-fourth "));
@@ -449,6 +447,16 @@ class LocalMechanismTest {
         dynamo.transactWriteItems(t -> t.transactItems(
                 i -> i.put(p -> p.tableName(table()).item(item(first, firstBehaviour))),
                 i -> i.put(p -> p.tableName(table()).item(item(second, secondBehaviour)))));
+    }
+
+    /** A transaction putting a new item {@code pk} together with {@code refused}, which its condition refuses. */
+    private static void assertRefusedWith(String pk, TransactWriteItem refused) {
+        TransactWriteItem put = TransactWriteItem.builder()
+                .put(p -> p.tableName(table()).item(item(pk, "OK")))
+                .build();
+        assertThrows(
+                TransactionCanceledException.class,
+                () -> dynamo.transactWriteItems(t -> t.transactItems(put, refused)));
     }
 
     /** The record starting so was delivered in a batch of the size the line ends with. */

@@ -1,7 +1,6 @@
 package org.meetups.notify;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +12,8 @@ import org.meetups.store.MeetupTable;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.TestStack;
+import org.meetups.volunteering.Assignment;
+import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -116,36 +117,14 @@ public final class Fixtures {
     }
 
     public void role(String meetupId, String role, String userId, String name, String language) {
-        role(meetupId, role, userId, name, userId + "@example.org", language, "coord-1");
+        role(meetupId, role, userId, name, userId + "@example.org", language);
     }
 
-    /** {@code assignedBy}: the coordinator, or the user themself when they volunteered. */
-    public void role(
-            String meetupId,
-            String role,
-            String userId,
-            String name,
-            String email,
-            String language,
-            String assignedBy) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(Keys.PK, s(Keys.meetupPk(meetupId)));
-        item.put(Keys.SK, s(Keys.roleSk(role, userId)));
-        item.put("type", s("ROLE"));
-        item.put("meetupId", s(meetupId));
-        item.put("role", s(role));
-        item.put("userId", s(userId));
-        item.put("email", s(email));
-        item.put("name", s(name));
-        if (language != null) {
-            item.put("language", s(language));
-        }
-        item.put("assignedBy", s(assignedBy));
-        item.put("assignedAt", s(NOW.toString()));
-        item.put("meetupStartsAt", s(START.toString()));
-        item.put(Keys.GSI2_PK, s(Keys.userPk(userId)));
-        item.put(Keys.GSI2_SK, s(Keys.userItemSk(START, meetupId, "ROLE#" + role)));
-        stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(item));
+    /** Assigned by the coordinator, as the roles function writes it, from before meetup versions were copied along. */
+    public void role(String meetupId, String role, String userId, String name, String email, String language) {
+        Assignment assigned =
+                new Assignment(meetupId, role, userId, email, name, language, "coord-1", NOW, START, null);
+        stack.put(AssignmentSchema.SCHEMA.itemToMap(assigned, true));
     }
 
     public void unassign(String meetupId, String role, String userId) {

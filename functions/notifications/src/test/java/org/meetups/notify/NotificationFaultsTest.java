@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.notify.handler.NotificationsHandler;
+import org.meetups.testing.AwsErrors;
 import org.meetups.testing.FaultInjector;
 import org.meetups.testing.StreamFeed;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
@@ -47,6 +48,24 @@ class NotificationFaultsTest extends NotificationsStack {
         return feed.next();
     }
 
+    /**
+     * A confirmation handled while the first {@code failures} attempts of {@code service.operation} fail: the
+     * client's own retries ride them out, and the mail is sent once.
+     */
+    DynamodbEvent mailedThroughFailures(String user, String service, String operation, int failures, AwsErrors error) {
+        DynamodbEvent batch = confirmation(user);
+        FaultInjector.clear();
+        FaultInjector.fail(service, operation, failures, error);
+        int mark = mails.count();
+        assertEquals(List.of(), handler.handleRequest(batch, null).getBatchItemFailures());
+        assertEquals(
+                failures + 1,
+                FaultInjector.attempts(service, operation),
+                failures + " failed attempts of " + operation + ", then done");
+        assertEquals(1, mails.since(mark).size());
+        return batch;
+    }
+
     List<String> markerStates(DynamodbEvent event) {
         String meetupId = event.getRecords()
                 .get(0)
@@ -62,21 +81,15 @@ class NotificationFaultsTest extends NotificationsStack {
 
     @Test
     void sesThrottlingIsRetriedByTheClientAndTheMailSentOnce() {
-        DynamodbEvent batch = confirmation("thr");
-        FaultInjector.clear();
-        FaultInjector.fail(FaultInjector.SES, "SendEmail", 3, r -> FaultInjector.sesThrottled());
-        int mark = mails.count();
-        assertEquals(List.of(), handler.handleRequest(batch, null).getBatchItemFailures());
-        assertEquals(4, FaultInjector.attempts(FaultInjector.SES, "SendEmail"), "three throttled attempts, then sent");
-        assertEquals(1, mails.since(mark).size());
+        DynamodbEvent batch = mailedThroughFailures("thr", FaultInjector.SES, "SendEmail", 3, AwsErrors.SES_THROTTLED);
         assertEquals(List.of("SENT"), markerStates(batch));
     }
 
     @Test
     void accountLevelRefusalsAreDeferredNeverMarkedAndSentOnceTheAccountCanSend() {
         Map<String, Supplier<RuntimeException>> refusals = Map.of(
-                "sending paused", FaultInjector::sesSendingPaused,
-                "sandbox: recipient not verified", FaultInjector::sesSandbox,
+                "sending paused", AwsErrors.SES_SENDING_PAUSED,
+                "sandbox: recipient not verified", AwsErrors.SES_SANDBOX,
                 "access denied",
                         () -> FaultInjector.error(
                                 SesV2Exception.builder(),
@@ -112,8 +125,7 @@ class NotificationFaultsTest extends NotificationsStack {
         clock.advance(java.time.Duration.ofHours(1));
         feed.nextRecords();
         fixtures.save(NotificationsStreamTest.withVersion(m, 2, "Elsewhere", MeetupStatus.SCHEDULED, 3));
-        FaultInjector.fail(
-                FaultInjector.SES, "SendEmail", 100, FaultInjector.mailTo("r2@"), r -> FaultInjector.sesRejected());
+        FaultInjector.fail(FaultInjector.SES, "SendEmail", 100, FaultInjector.mailTo("r2@"), AwsErrors.SES_REJECTED);
         int mark = mails.count();
         assertEquals(List.of(), handler.handleRequest(feed.next(), null).getBatchItemFailures());
         assertEquals(3, FaultInjector.attempts(FaultInjector.SES, "SendEmail"), "a rejection is not retried");
@@ -127,20 +139,14 @@ class NotificationFaultsTest extends NotificationsStack {
 
     @Test
     void dynamoDbThrottlingIsRetriedByTheClientThenByTheStreamWithNothingHalfWritten() {
-        DynamodbEvent batch = confirmation("ddb");
         // two throttled claims: the client's own retries ride them out
-        FaultInjector.clear();
-        FaultInjector.fail(FaultInjector.DYNAMODB, "PutItem", 2, r -> FaultInjector.dynamoThrottled());
-        int mark = mails.count();
-        assertEquals(List.of(), handler.handleRequest(batch, null).getBatchItemFailures());
-        assertEquals(3, FaultInjector.attempts(FaultInjector.DYNAMODB, "PutItem"));
-        assertEquals(1, mails.since(mark).size());
+        mailedThroughFailures("ddb", FaultInjector.DYNAMODB, "PutItem", 2, AwsErrors.DYNAMO_THROTTLED);
 
         // throttled beyond the client's retries: the record fails before anything is sent or claimed
         DynamodbEvent next = confirmation("ddb2");
         FaultInjector.clear();
-        FaultInjector.fail(FaultInjector.DYNAMODB, "PutItem", 100, r -> FaultInjector.dynamoThrottled());
-        mark = mails.count();
+        FaultInjector.fail(FaultInjector.DYNAMODB, "PutItem", 100, AwsErrors.DYNAMO_THROTTLED);
+        int mark = mails.count();
         assertEquals(1, handler.handleRequest(next, null).getBatchItemFailures().size());
         assertEquals(List.of(), markerStates(next));
         assertEquals(0, mails.since(mark).size());
@@ -154,13 +160,12 @@ class NotificationFaultsTest extends NotificationsStack {
     void secretsManagerUnavailableAtStartFailsTheStartAndTheRedeliveredBatchIsMailedOnce() {
         DynamodbEvent batch = confirmation("sec");
         FaultInjector.clear();
-        FaultInjector.fail(FaultInjector.SECRETS_MANAGER, "GetSecretValue", 2, r -> FaultInjector.secretsUnavailable());
+        FaultInjector.fail(FaultInjector.SECRETS_MANAGER, "GetSecretValue", 2, AwsErrors.SECRETS_UNAVAILABLE);
         new NotificationsHandler(stack.env(config), clock, List.of());
         assertEquals(3, FaultInjector.attempts(FaultInjector.SECRETS_MANAGER, "GetSecretValue"), "the client retries");
 
         FaultInjector.clear();
-        FaultInjector.fail(
-                FaultInjector.SECRETS_MANAGER, "GetSecretValue", 100, r -> FaultInjector.secretsUnavailable());
+        FaultInjector.fail(FaultInjector.SECRETS_MANAGER, "GetSecretValue", 100, AwsErrors.SECRETS_UNAVAILABLE);
         int mark = mails.count();
         // the init fails: Lambda reports an init error and delivers the batch again to a new start
         assertThrows(RuntimeException.class, () -> new NotificationsHandler(stack.env(config), clock, List.of()));

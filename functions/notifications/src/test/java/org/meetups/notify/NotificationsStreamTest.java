@@ -24,6 +24,7 @@ import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.handler.NotificationsHandler;
+import org.meetups.testing.AwsErrors;
 import org.meetups.testing.FaultInjector;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SentMails;
@@ -324,8 +325,7 @@ class NotificationsStreamTest extends NotificationsStack {
 
         // SES answers 503 to every attempt of f1's mail: the client's retries, then the mail is deferred
         FaultInjector.clear();
-        FaultInjector.fail(
-                FaultInjector.SES, "SendEmail", 100, FaultInjector.mailTo("f1@"), r -> FaultInjector.sesUnavailable());
+        FaultInjector.fail(FaultInjector.SES, "SendEmail", 100, FaultInjector.mailTo("f1@"), AwsErrors.SES_UNAVAILABLE);
         StreamsEventResponse first;
         try {
             first = handler.handleRequest(batch, null);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,23 +104,38 @@ class OwnActionMailsTest {
         return deliver();
     }
 
+    /** The answers to {@code times} changes back and forth on a new meetup, and the count of mails before them. */
+    record Toggled(Meetup meetup, List<ApiResult> results, int mailsBefore) {}
+
+    /**
+     * One person alternately PUTs and DELETEs {@code route} ({@code role}: the role it names, if any), starting
+     * with a PUT; each answer must have the status expected of its method.
+     */
+    Toggled toggle(User who, String route, String role, int times, int putStatus, int deleteStatus) {
+        Meetup m = meetup(40);
+        int mark = mails.count();
+        List<ApiResult> results = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            boolean put = i % 2 == 0;
+            ApiResult result = call(put ? "PUT" : "DELETE", route, m.id(), who, role);
+            assertEquals(put ? putStatus : deleteStatus, result.status(), result::toString);
+            results.add(result);
+        }
+        return new Toggled(m, results, mark);
+    }
+
     static List<String> subjects(List<SentMails.Mail> sent) {
         return sent.stream().map(SentMails.Mail::subject).toList();
     }
 
     @Test
     void rsvpToggledAHundredTimesMailsTheFirstChangeAndThenTheLatestState() {
-        Meetup m = meetup(40);
         User eva = TestUsers.employee();
-        int mark = mails.count();
-        for (int i = 0; i < 100; i++) {
-            ApiResult result = i % 2 == 0
-                    ? call("PUT", "/meetups/{id}/rsvp", m.id(), eva, null)
-                    : call("DELETE", "/meetups/{id}/rsvp", m.id(), eva, null);
-            assertEquals(200, result.status(), result::toString);
+        Toggled toggled = toggle(eva, "/meetups/{id}/rsvp", null, 100, 200, 200);
+        for (int i = 0; i < toggled.results().size(); i++) {
             assertEquals(
                     i % 2 == 0 ? "GOING" : "CANCELLED",
-                    result.json().get("status").asText());
+                    toggled.results().get(i).json().get("status").asText());
         }
         assertEquals(
                 List.of("You're going: Toggle night"), subjects(deliver()), "only the first change is mailed at once");
@@ -129,40 +145,28 @@ class OwnActionMailsTest {
                 subjects(released),
                 "one mail with the latest state when the window ends");
         assertEquals("CANCEL", released.get(0).calendarMethod());
-        assertEquals(2, mails.since(mark).size(), "100 changes, 2 mails");
+        assertEquals(2, mails.since(toggled.mailsBefore()).size(), "100 changes, 2 mails");
         assertEquals(List.of(), releaseAfterTheWindow(), "nothing is left to release");
 
         // the next change after the window is mailed at once again
-        call("PUT", "/meetups/{id}/rsvp", m.id(), eva, null);
+        call("PUT", "/meetups/{id}/rsvp", toggled.meetup().id(), eva, null);
         assertEquals(List.of("You're going: Toggle night"), subjects(deliver()));
     }
 
     @Test
     void changesThatEndWhereTheyStartedMailNothingMore() {
-        Meetup m = meetup(40);
-        User otto = TestUsers.otherEmployee();
-        int mark = mails.count();
-        for (int i = 0; i < 21; i++) {
-            call(i % 2 == 0 ? "PUT" : "DELETE", "/meetups/{id}/rsvp", m.id(), otto, null);
-        }
+        Toggled toggled = toggle(TestUsers.otherEmployee(), "/meetups/{id}/rsvp", null, 21, 200, 200);
         assertEquals(1, deliver().size());
         assertEquals(List.of(), releaseAfterTheWindow(), "going, as the first mail said: nothing to add");
-        assertEquals(1, mails.since(mark).size(), "21 changes, 1 mail");
+        assertEquals(1, mails.since(toggled.mailsBefore()).size(), "21 changes, 1 mail");
     }
 
     @Test
     void volunteeringToggledTwentyTimesMailsTwice() {
-        Meetup m = meetup(40);
-        User eva = TestUsers.employee();
-        int mark = mails.count();
-        for (int i = 0; i < 20; i++) {
-            ApiResult result =
-                    call(i % 2 == 0 ? "PUT" : "DELETE", "/meetups/{id}/roles/{role}/volunteer", m.id(), eva, "host");
-            assertEquals(i % 2 == 0 ? 201 : 204, result.status(), result::toString);
-        }
+        Toggled toggled = toggle(TestUsers.employee(), "/meetups/{id}/roles/{role}/volunteer", "host", 20, 201, 204);
         assertEquals(List.of("Your role at Toggle night: host"), subjects(deliver()));
         assertEquals(List.of("No longer host at Toggle night"), subjects(releaseAfterTheWindow()));
-        assertEquals(2, mails.since(mark).size(), "20 changes, 2 mails");
+        assertEquals(2, mails.since(toggled.mailsBefore()).size(), "20 changes, 2 mails");
     }
 
     @Test

@@ -75,7 +75,7 @@ class RecipientIsolationTest {
         }
         deliver.accept("PROMOTED");
         for (int i = 0; i < users.size(); i++) {
-            fixtures.role(main.id(), "host", users.get(i), "Person " + i, addresses.get(i), "en", "coord-1");
+            fixtures.role(main.id(), "host", users.get(i), "Person " + i, addresses.get(i), "en");
         }
         deliver.accept("ROLE_ASSIGNED");
         fixtures.save(NotificationsStreamTest.withVersion(

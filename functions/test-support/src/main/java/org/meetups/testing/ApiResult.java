@@ -1,5 +1,7 @@
 package org.meetups.testing;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,6 +18,15 @@ public record ApiResult(int status, Map<String, String> headers, String body) {
         } catch (IOException e) {
             throw new UncheckedIOException("not JSON: " + body, e);
         }
+    }
+
+    /** Fails unless the status is {@code expected}; a refusal (4xx, 5xx) must be a problem document. */
+    public ApiResult assertStatus(int expected) {
+        assertEquals(expected, status, this::toString);
+        if (expected >= 400) {
+            assertEquals("application/problem+json", header("content-type"), this::toString);
+        }
+        return this;
     }
 
     public String header(String name) {

@@ -141,15 +141,6 @@ public final class FaultInjector implements ExecutionInterceptor {
                 && send.content().raw().data().asUtf8String().contains(fragment);
     }
 
-    /** DynamoDB's answer to a write over the table's throughput. */
-    public static RuntimeException dynamoThrottled() {
-        return error(
-                software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder(),
-                400,
-                "ProvisionedThroughputExceededException",
-                "The level of configured provisioned throughput for the table was exceeded");
-    }
-
     /** DynamoDB's answer when another transaction touched an item of this one: a reason per item. */
     public static RuntimeException transactionConflict(SdkRequest request) {
         int items = ((software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) request)
@@ -169,55 +160,6 @@ public final class FaultInjector implements ExecutionInterceptor {
                         .errorCode("TransactionCanceledException")
                         .build())
                 .build();
-    }
-
-    public static RuntimeException sesThrottled() {
-        return error(
-                software.amazon.awssdk.services.sesv2.model.TooManyRequestsException.builder(),
-                429,
-                "TooManyRequestsException",
-                "Maximum sending rate exceeded.");
-    }
-
-    public static RuntimeException sesUnavailable() {
-        return error(
-                software.amazon.awssdk.services.sesv2.model.SesV2Exception.builder(),
-                503,
-                "ServiceUnavailable",
-                "Service unavailable");
-    }
-
-    public static RuntimeException sesSendingPaused() {
-        return error(
-                software.amazon.awssdk.services.sesv2.model.SendingPausedException.builder(),
-                400,
-                "SendingPausedException",
-                "Sending is paused for this account.");
-    }
-
-    /** What SES answers in the sandbox for a recipient that is not verified. */
-    public static RuntimeException sesSandbox() {
-        return error(
-                software.amazon.awssdk.services.sesv2.model.MessageRejectedException.builder(),
-                400,
-                "MessageRejected",
-                "Email address is not verified. The following identities failed the check in region EU-WEST-1: anyone@example.org");
-    }
-
-    public static RuntimeException sesRejected() {
-        return error(
-                software.amazon.awssdk.services.sesv2.model.MessageRejectedException.builder(),
-                400,
-                "MessageRejected",
-                "Illegal address");
-    }
-
-    public static RuntimeException secretsUnavailable() {
-        return error(
-                software.amazon.awssdk.services.secretsmanager.model.InternalServiceErrorException.builder(),
-                500,
-                "InternalServiceError",
-                "An error occurred on the server side.");
     }
 
     /** An AWS error as the service would answer it: the SDK's exception type for {@code code}, with its status. */

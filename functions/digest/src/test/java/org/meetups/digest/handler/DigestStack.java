@@ -2,6 +2,7 @@ package org.meetups.digest.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.meetups.aws.AwsClients;
 import org.meetups.directory.Directory;
+import org.meetups.mail.runs.PagedMailing;
 import org.meetups.projections.handler.ProjectionsHandler;
 import org.meetups.runtime.config.Env;
 import org.meetups.runtime.json.Json;
@@ -63,6 +65,18 @@ final class DigestStack {
 
     DigestHandler handler(Instant now) {
         return handler(now, List.of());
+    }
+
+    /** A stack of its own with {@code count} people, addresses {@code <prefix><n>@<domain>}, imported the day before. */
+    static DigestStack withPeople(Map<String, String> overrides, String prefix, String domain, int count) {
+        DigestStack digest = new DigestStack(overrides);
+        digest.importPeople(prefix, domain, count, null, MONDAY.minus(Duration.ofDays(1)));
+        return digest;
+    }
+
+    /** One invocation at {@code now} of this week's run ({@code "start"} or {@code "continue"}). */
+    PagedMailing.Summary invoke(String run, Instant now, List<ExecutionInterceptor> sesFaults) {
+        return handler(now, sesFaults).handle(event(run, MONDAY), null);
     }
 
     static JsonNode event(String run, Instant scheduledTime) {

@@ -168,7 +168,7 @@ class DigestTest {
                 MONDAY.minus(Duration.ofDays(9)));
 
         digest.keepAggregates(MONDAY);
-        PagedMailing.Summary summary = digest.handler(MONDAY).handle(DigestStack.event("start", MONDAY), null);
+        PagedMailing.Summary summary = digest.invoke("start", MONDAY, List.of());
         assertEquals("DONE", summary.outcome(), summary::toString);
         for (SentMails.Mail mail : sent.to("@" + DOMAIN)) {
             String to = mail.to().replaceFirst("^.*<([^>]+)>$", "$1");
@@ -421,9 +421,9 @@ class DigestTest {
 
     @Test
     void aRunThatDiesMidPageIsTakenOverAfterItsLeaseAndNobodyGetsTwoOrNone() {
-        DigestStack crashing = new DigestStack(Map.of("DIGEST_SENDERS", "4", "DIGEST_MAILS_PER_SECOND", "1000"));
         String domain = "crash.example.org";
-        crashing.importPeople("c", domain, 150, null, MONDAY.minus(Duration.ofDays(1)));
+        DigestStack crashing = DigestStack.withPeople(
+                Map.of("DIGEST_SENDERS", "4", "DIGEST_MAILS_PER_SECOND", "1000"), "c", domain, 150);
         AtomicInteger sends = new AtomicInteger();
         AtomicInteger crashes = new AtomicInteger();
         // the 60th send kills the invocation (as a crash would): its claim stays PENDING, its page unrecorded
@@ -437,7 +437,7 @@ class DigestTest {
             }
         };
         try {
-            crashing.handler(MONDAY, List.of(crash)).handle(DigestStack.event("start", MONDAY), null);
+            crashing.invoke("start", MONDAY, List.of(crash));
             throw new AssertionError("the invocation should have died");
         } catch (IllegalStateException e) {
             assertEquals(1, crashes.get());
@@ -445,14 +445,11 @@ class DigestTest {
         // a continuation while the dead invocation's lease lasts finds the run busy
         assertEquals(
                 "BUSY",
-                crashing.handler(MONDAY.plusSeconds(60))
-                        .handle(DigestStack.event("continue", MONDAY), null)
-                        .outcome());
+                crashing.invoke("continue", MONDAY.plusSeconds(60), List.of()).outcome());
         int before = sent.to("@" + domain).size();
         assertTrue(before > 0 && before < 150, "some were sent before it died: " + before);
         // after the leases (run and marker, 5 minutes) the next continuation takes over and finishes
-        PagedMailing.Summary resumed =
-                crashing.handler(MONDAY.plusSeconds(301)).handle(DigestStack.event("continue", MONDAY), null);
+        PagedMailing.Summary resumed = crashing.invoke("continue", MONDAY.plusSeconds(301), List.of());
         assertEquals("DONE", resumed.outcome(), resumed::toString);
         assertEquals(150 - before, resumed.sent());
         assertTrue(resumed.alreadySent() > 0, "the page it died in is read again; what was sent is skipped");
@@ -461,9 +458,8 @@ class DigestTest {
 
     @Test
     void sesThrottlingBacksOffAndWhatStillFailsWaitsForTheNextInvocation() {
-        DigestStack throttled = new DigestStack(Map.of("DIGEST_MAILS_PER_SECOND", "1000"));
         String domain = "throttle.example.org";
-        throttled.importPeople("t", domain, 30, null, MONDAY.minus(Duration.ofDays(1)));
+        DigestStack throttled = DigestStack.withPeople(Map.of("DIGEST_MAILS_PER_SECOND", "1000"), "t", domain, 30);
         // one person of the first shard the run reads, one of the last
         List<String> byShard = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
@@ -480,8 +476,7 @@ class DigestTest {
         List<ExecutionInterceptor> faults = List.of(
                 failing(raw -> raw.contains(first) && brief.getAndDecrement() > 0, DigestTest::throttled, briefly),
                 failing(raw -> raw.contains(last), DigestTest::throttled, always));
-        PagedMailing.Summary firstRun =
-                throttled.handler(MONDAY, faults).handle(DigestStack.event("start", MONDAY), null);
+        PagedMailing.Summary firstRun = throttled.invoke("start", MONDAY, faults);
         assertEquals("SENDING", firstRun.outcome(), firstRun::toString);
         assertEquals(1, firstRun.deferred());
         assertEquals(29, firstRun.sent());
@@ -493,17 +488,15 @@ class DigestTest {
         assertTrue(sentTo(domain, 0).contains(byShard.get(0)));
         assertFalse(sentTo(domain, 0).contains(byShard.get(29)));
         // the next invocation, with SES calm again, sends it (and what the stopped page had left), each once
-        PagedMailing.Summary next =
-                throttled.handler(MONDAY.plusSeconds(300)).handle(DigestStack.event("continue", MONDAY), null);
+        PagedMailing.Summary next = throttled.invoke("continue", MONDAY.plusSeconds(300), List.of());
         assertEquals("DONE", next.outcome(), next::toString);
         assertEquals(30, sentTo(domain, 0).size());
     }
 
     @Test
     void aRunSendsAtTheConfiguredRate() {
-        DigestStack paced = new DigestStack(Map.of("DIGEST_MAILS_PER_SECOND", "5"));
-        String domain = "paced.example.org";
-        paced.importPeople("r", domain, 20, null, MONDAY.minus(Duration.ofDays(1)));
+        DigestStack paced =
+                DigestStack.withPeople(Map.of("DIGEST_MAILS_PER_SECOND", "5"), "r", "paced.example.org", 20);
         List<Long> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
         ExecutionInterceptor clock = new ExecutionInterceptor() {
             @Override
@@ -513,11 +506,7 @@ class DigestTest {
                 }
             }
         };
-        assertEquals(
-                "DONE",
-                paced.handler(MONDAY, List.of(clock))
-                        .handle(DigestStack.event("start", MONDAY), null)
-                        .outcome());
+        assertEquals("DONE", paced.invoke("start", MONDAY, List.of(clock)).outcome());
         assertEquals(20, sends.size());
         List<Long> sorted = sends.stream().sorted().toList();
         int busiest = 0;

@@ -53,16 +53,14 @@ class HighlightsApiTest {
     static final String HIGHLIGHT = "/meetups/{id}/highlights/{highlightId}";
     static final String FEATURED = HIGHLIGHT + "/featured";
 
-    static TestStack stack;
-    static MeetupTable table;
+    static final TestStack stack = TestStack.create();
+    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
     static Map<String, String> env;
     static HighlightsHandler handler;
     static String meetupId;
 
     @BeforeAll
     static void start() {
-        stack = TestStack.create();
-        table = new MeetupTable(stack.dynamo(), stack.tableName());
         env = stack.environmentOf("HighlightsFunction");
         env.put("LINK_SECRET", SECRET);
         env.put("ALLOW_PLAINTEXT_LINK_SECRET", "true");

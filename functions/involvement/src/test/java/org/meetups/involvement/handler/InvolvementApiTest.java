@@ -53,19 +53,16 @@ class InvolvementApiTest {
     static final User COORDINATOR = TestUsers.coordinator();
     static final String OTTO_NAME = "=HYPERLINK(\"http://x.example\";\"Otto\")";
 
-    static TestStack stack;
-    static MeetupTable table;
-    static StreamFeed feed;
+    static final TestStack stack = TestStack.create();
+    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
+    static final InvolvementHandler handler = new InvolvementHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+    /** The stream from before the set-up: its records are delivered to the projections function. */
+    static final StreamFeed feed = new StreamFeed(stack);
+
     static ProjectionsHandler projections;
-    static InvolvementHandler handler;
 
     @BeforeAll
     static void start() {
-        stack = TestStack.create();
-        table = new MeetupTable(stack.dynamo(), stack.tableName());
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        handler = new InvolvementHandler(stack.env(), clock);
-        feed = new StreamFeed(stack);
         new Directory(table)
                 .importStaff(
                         List.of(
@@ -82,52 +79,14 @@ class InvolvementApiTest {
         rsvp(table, "m3", "emp-1", "eva@example.org", "Eva Employee", "2026-11-05T18:00:00Z", "ATTENDED");
         rsvp(table, "m1", "emp-2", "otto@example.org", OTTO_NAME, "2027-01-20T18:00:00Z", "NO_SHOW");
         rsvp(table, "m1", "fay-1", "fay@example.org", "Fay Sales", "2027-01-20T18:00:00Z", "ATTENDED");
-        table.client()
-                .putItem(r -> r.tableName(table.name())
-                        .item(Map.of(
-                                Keys.PK,
-                                s(Keys.meetupPk("m1")),
-                                Keys.SK,
-                                s(Keys.roleSk("host", "emp-1")),
-                                "type",
-                                s("ROLE"),
-                                "meetupId",
-                                s("m1"),
-                                "role",
-                                s("host"),
-                                "userId",
-                                s("emp-1"),
-                                "email",
-                                s("eva@example.org"),
-                                "name",
-                                s("Eva Employee"),
-                                "meetupStartsAt",
-                                s("2027-01-20T18:00:00Z"))));
+        host(table, "m1", "emp-1", "eva@example.org", "Eva Employee", "2027-01-20T18:00:00Z");
         // a role Noor took and gave up again: her month's counters went back to zero
-        Map<String, AttributeValue> noorRole = Map.of(
-                Keys.PK,
-                s(Keys.meetupPk("m2")),
-                Keys.SK,
-                s(Keys.roleSk("host", "noor-1")),
-                "type",
-                s("ROLE"),
-                "meetupId",
-                s("m2"),
-                "role",
-                s("host"),
-                "userId",
-                s("noor-1"),
-                "email",
-                s("noor@example.org"),
-                "name",
-                s("Noor Finance"),
-                "meetupStartsAt",
-                s("2027-02-10T09:00:00Z"));
-        table.client().putItem(r -> r.tableName(table.name()).item(noorRole));
+        host(table, "m2", "noor-1", "noor@example.org", "Noor Finance", "2027-02-10T09:00:00Z");
         table.client()
                 .deleteItem(r -> r.tableName(table.name())
                         .key(MeetupTable.key(Keys.meetupPk("m2"), Keys.roleSk("host", "noor-1"))));
-        projections = new ProjectionsHandler(stack.env(), clock, ProjectionsHandler.PAGE_SIZE);
+        projections =
+                new ProjectionsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC), ProjectionsHandler.PAGE_SIZE);
         var records = feed.drain();
         assertEquals(
                 List.of(),
@@ -186,6 +145,30 @@ class InvolvementApiTest {
         table.client()
                 .putItem(r -> r.tableName(table.name())
                         .item(rsvp.attendance(Attendance.valueOf(attendance)).item()));
+    }
+
+    /** {@code user} as the host of a meetup starting {@code start}. */
+    static void host(MeetupTable table, String meetup, String user, String email, String name, String start) {
+        Map<String, AttributeValue> item = Map.of(
+                Keys.PK,
+                s(Keys.meetupPk(meetup)),
+                Keys.SK,
+                s(Keys.roleSk("host", user)),
+                "type",
+                s("ROLE"),
+                "meetupId",
+                s(meetup),
+                "role",
+                s("host"),
+                "userId",
+                s(user),
+                "email",
+                s(email),
+                "name",
+                s(name),
+                "meetupStartsAt",
+                s(start));
+        table.client().putItem(r -> r.tableName(table.name()).item(item));
     }
 
     static AttributeValue s(String value) {

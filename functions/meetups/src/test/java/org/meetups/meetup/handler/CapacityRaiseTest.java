@@ -47,15 +47,7 @@ class CapacityRaiseTest {
     }
 
     String status(String meetupId, String userId) {
-        return stack.dynamo()
-                .getItem(r -> r.tableName(stack.tableName())
-                        .consistentRead(true)
-                        .key(Map.of(
-                                Keys.PK,
-                                AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                                Keys.SK,
-                                AttributeValue.fromS(Keys.rsvpSk(userId)))))
-                .item()
+        return stack.item(Keys.meetupPk(meetupId), Keys.rsvpSk(userId))
                 .get("status")
                 .s();
     }

@@ -35,13 +35,11 @@ class SampleEventsTest extends ServedSampleEvents {
 
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final String SAMPLE_ID = "01J0000000000000000000MEET";
-    static TestStack stack;
-    static MeetupsHandler handler;
+    static final TestStack stack = TestStack.create();
+    static final MeetupsHandler handler = new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @BeforeAll
     static void start() {
-        stack = TestStack.create();
-        handler = new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
         // the meetup the sample events name
         APIGatewayV2HTTPEvent create = event("create-meetup.json");
         MeetupInput input =

@@ -29,16 +29,14 @@ class StartIndexTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant FROM = Instant.parse("2028-01-10T00:00:00Z");
     static final Instant TO = Instant.parse("2028-04-01T00:00:00Z");
-    static TestStack stack;
-    static MeetupTable table;
+    static final TestStack stack = TestStack.create();
+    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
     static StartIndex index;
     /** Title to id, in start order: one just before FROM and one at it, across a month's end, an empty March, one at TO and one just after. */
     static final Map<String, String> ids = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() {
-        stack = TestStack.create();
-        table = new MeetupTable(stack.dynamo(), stack.tableName());
         index = new StartIndex(table);
         MeetupsHandler handler = new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
         for (var meetup : List.of(

@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.directory.Directory;
 import org.meetups.store.MeetupTable;
@@ -30,14 +29,8 @@ import org.meetups.testing.TestUsers.User;
  */
 class DirectoryTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
-    static TestStack stack;
-    static Directory directory;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        directory = new Directory(new MeetupTable(stack.dynamo(), stack.tableName()));
-    }
+    static final TestStack stack = TestStack.create();
+    static final Directory directory = new Directory(new MeetupTable(stack.dynamo(), stack.tableName()));
 
     static PeopleHandler handler() {
         return new PeopleHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.directory.Profiles;
 import org.meetups.store.MeetupTable;
@@ -24,14 +23,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** A person's preferences through the real handler against the emulator, on the profile item other features share. */
 class PreferencesApiTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
-    static TestStack stack;
-    static PeopleHandler handler;
-
-    @BeforeAll
-    static void start() {
-        stack = TestStack.create();
-        handler = new PeopleHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-    }
+    static final TestStack stack = TestStack.create();
+    static final PeopleHandler handler = new PeopleHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
 
     static ApiResult put(User user, String body) {
         return stack.call(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,14 +133,21 @@ class CopyJobRecoveryTest {
     }
 
     static void move(String id, long version, String startsAt, String endsAt) {
-        ApiResult moved = stack.call(
-                meetups,
-                ApiEvents.request("PATCH", "/meetups/{id}")
-                        .path("id", id)
-                        .header("if-match", "\"" + version + "\"")
-                        .as(TestUsers.coordinator())
-                        .json("{\"startsAt\":\"" + startsAt + "\",\"endsAt\":\"" + endsAt + "\"}"));
-        assertEquals(200, moved.status(), moved::toString);
+        CoordinatorEdits.move(stack, meetups, id, version, startsAt, endsAt);
+    }
+
+    /**
+     * A meetup of thirty people moved from version 1 to {@code startsAt}, the {@code nthUpdate}th UpdateItem of
+     * its copy failing (or killing the invocation); the stream delivered until done, the copies checked.
+     */
+    String movedThroughAFault(String startsAt, String endsAt, int nthUpdate, boolean kill, String whatCameAgain) {
+        String id = meetupWithThirtyPeople();
+        deliver();
+        move(id, 1, startsAt, endsAt);
+        faults.arm(nthUpdate, kill);
+        assertTrue(deliver() >= 1, whatCameAgain);
+        assertAllCopies(id, OffsetDateTime.parse(startsAt).toInstant(), 2);
+        return id;
     }
 
     /**
@@ -201,13 +209,9 @@ class CopyJobRecoveryTest {
 
     @Test
     void aStepThatFailsHalfWayIsRetriedFromItsRecordAndFinishes() {
-        String id = meetupWithThirtyPeople();
-        deliver();
-        move(id, 1, "2027-01-15T18:00:00+01:00", "2027-01-15T20:00:00+01:00");
         // the 15th UpdateItem: in the middle of the first page of RSVPs (the role page took 5 rewrites and a step)
-        faults.arm(15, false);
-        assertTrue(deliver() >= 1, "the failed step came again");
-        assertAllCopies(id, Instant.parse("2027-01-15T17:00:00Z"), 2);
+        String id = movedThroughAFault(
+                "2027-01-15T18:00:00+01:00", "2027-01-15T20:00:00+01:00", 15, false, "the failed step came again");
         Map<String, AttributeValue> job = job(id, 2);
         assertEquals("DONE", job.get("phase").s());
         assertEquals("30", job.get("itemsDone").n());
@@ -217,12 +221,8 @@ class CopyJobRecoveryTest {
 
     @Test
     void anInvocationKilledHalfWayComesAgainWholeAndFinishes() {
-        String id = meetupWithThirtyPeople();
-        deliver();
-        move(id, 1, "2027-02-01T18:00:00+01:00", "2027-02-01T20:00:00+01:00");
-        faults.arm(9, true);
-        assertTrue(deliver() >= 1, "the killed batch came again");
-        assertAllCopies(id, Instant.parse("2027-02-01T17:00:00Z"), 2);
+        String id = movedThroughAFault(
+                "2027-02-01T18:00:00+01:00", "2027-02-01T20:00:00+01:00", 9, true, "the killed batch came again");
         assertEquals("30", job(id, 2).get("itemsDone").n());
     }
 
@@ -237,14 +237,7 @@ class CopyJobRecoveryTest {
         assertEquals("DONE", job(id, 2).get("phase").s());
         assertEquals("DONE", job(id, 3).get("phase").s());
         // a change that keeps the start (a new venue) starts no job
-        ApiResult venue = stack.call(
-                meetups,
-                ApiEvents.request("PATCH", "/meetups/{id}")
-                        .path("id", id)
-                        .header("if-match", "\"3\"")
-                        .as(TestUsers.coordinator())
-                        .json("{\"venue\":\"Utrecht\"}"));
-        assertEquals(200, venue.status());
+        CoordinatorEdits.patch(stack, meetups, id, 3, "{\"venue\":\"Utrecht\"}");
         deliver();
         assertTrue(job(id, 4).isEmpty());
     }

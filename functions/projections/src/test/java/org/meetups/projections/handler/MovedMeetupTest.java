@@ -36,6 +36,7 @@ import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.StreamFeed;
+import org.meetups.testing.TableWrites;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
@@ -48,11 +49,9 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * A meetup with 500 people (RSVPs and roles) is moved; the table's stream, read from the emulator,
@@ -65,37 +64,33 @@ class MovedMeetupTest {
     /** The template's BatchSize for the projections function. */
     static final int BATCH_SIZE = 25;
 
-    static TestStack stack;
-    static MeetupTable table;
-    static MeetupsHandler meetups;
-    static RsvpHandler rsvps;
-    static RolesHandler roles;
-    static LinksHandler links;
+    static final TestStack stack = TestStack.create();
+    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    static final MeetupsHandler meetups = new MeetupsHandler(stack.env(), CLOCK);
+    static final RsvpHandler rsvps = new RsvpHandler(stack.env(), CLOCK);
+    static final RolesHandler roles = new RolesHandler(stack.env(), CLOCK);
+    static final LinksHandler links = new LinksHandler(
+            stack.env(Map.of(
+                    "LINK_SECRET",
+                    SECRET,
+                    "ALLOW_PLAINTEXT_LINK_SECRET",
+                    "true",
+                    "PUBLIC_BASE_URL",
+                    "https://meetups.example.org",
+                    "SENDER",
+                    "Meetups <meetups@example.org>")),
+            CLOCK);
+    /** Its DynamoDB calls are counted ({@link #COPY_CALLS}). */
     static ProjectionsHandler projections;
+
     static StreamFeed feed;
 
     @BeforeAll
     static void start() {
-        stack = TestStack.create();
-        table = new MeetupTable(stack.dynamo(), stack.tableName());
-        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        meetups = new MeetupsHandler(stack.env(), clock);
-        rsvps = new RsvpHandler(stack.env(), clock);
-        roles = new RolesHandler(stack.env(), clock);
-        links = new LinksHandler(
-                stack.env(Map.of(
-                        "LINK_SECRET",
-                        SECRET,
-                        "ALLOW_PLAINTEXT_LINK_SECRET",
-                        "true",
-                        "PUBLIC_BASE_URL",
-                        "https://meetups.example.org",
-                        "SENDER",
-                        "Meetups <meetups@example.org>")),
-                clock);
         projections = new ProjectionsHandler(
                 new MeetupTable(AwsClients.dynamoDb(stack.env(), List.of(COPY_CALLS)), stack.tableName()),
-                clock,
+                CLOCK,
                 ProjectionsHandler.PAGE_SIZE);
         feed = new StreamFeed(stack);
     }
@@ -150,11 +145,11 @@ class MovedMeetupTest {
 
     /** 450 RSVPs and 45 role holders of version 1, written as the RSVP and roles functions write them. */
     static void fill(String meetupId, Instant start) {
-        List<WriteRequest> writes = new ArrayList<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < 450; i++) {
-            writes.add(put(RsvpBuilder.rsvp(meetupId, "r-%03d".formatted(i), RsvpStatus.GOING, NOW, start)
+            items.add(RsvpBuilder.rsvp(meetupId, "r-%03d".formatted(i), RsvpStatus.GOING, NOW, start)
                     .person("r" + i + "@example.org", "Person " + i, "en")
-                    .item()));
+                    .item());
         }
         for (int i = 0; i < 45; i++) {
             // written before the version was copied along: rewritten as well
@@ -169,31 +164,13 @@ class MovedMeetupTest {
                     NOW,
                     start,
                     null);
-            writes.add(put(AssignmentSchema.SCHEMA.itemToMap(role, true)));
+            items.add(AssignmentSchema.SCHEMA.itemToMap(role, true));
         }
-        for (int from = 0; from < writes.size(); from += 25) {
-            List<WriteRequest> chunk = writes.subList(from, Math.min(writes.size(), from + 25));
-            stack.dynamo().batchWriteItem(r -> r.requestItems(Map.of(stack.tableName(), chunk)));
-        }
-        stack.dynamo()
-                .updateItem(r -> r.tableName(stack.tableName())
-                        .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
-                        .updateExpression(
-                                "SET goingCount = :going, #roles.greeter.filled = :filled, openRoleSlots = :open")
-                        .expressionAttributeNames(Map.of("#roles", "roles"))
-                        .expressionAttributeValues(Map.of(
-                                ":going",
-                                AttributeValue.fromN("450"),
-                                ":filled",
-                                AttributeValue.fromN("45"),
-                                ":open",
-                                AttributeValue.fromN("15"))));
-    }
-
-    static WriteRequest put(Map<String, AttributeValue> item) {
-        return WriteRequest.builder()
-                .putRequest(PutRequest.builder().item(item).build())
-                .build();
+        TableWrites.putAll(stack, items);
+        TableWrites.setNumbers(
+                stack,
+                MeetupTable.key(Keys.meetupPk(meetupId), Keys.META),
+                Map.of("goingCount", 450L, "roles.greeter.filled", 45L, "openRoleSlots", 15L));
     }
 
     @Test
@@ -224,13 +201,13 @@ class MovedMeetupTest {
                                         .as(eva))
                         .status());
         for (User u : List.of(otto, person("g-045"))) {
-            ApiResult volunteered = stack.call(
-                    roles,
-                    ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer")
-                            .path("id", moved)
-                            .path("role", "greeter")
-                            .as(u));
-            assertEquals(201, volunteered.status(), volunteered::toString);
+            stack.call(
+                            roles,
+                            ApiEvents.request("PUT", "/meetups/{id}/roles/{role}/volunteer")
+                                    .path("id", moved)
+                                    .path("role", "greeter")
+                                    .as(u))
+                    .assertStatus(201);
         }
         assertEquals(500, people(moved).size());
         String feedFile = stack.call(
@@ -245,14 +222,7 @@ class MovedMeetupTest {
         assertEquals(List.of(), dynamoCalls(mark), "creating meetups and signing up copies nothing");
 
         // the coordinator moves the breakfast a month later (and half an hour longer)
-        ApiResult patched = stack.call(
-                meetups,
-                ApiEvents.request("PATCH", "/meetups/{id}")
-                        .path("id", moved)
-                        .header("if-match", "\"1\"")
-                        .as(TestUsers.coordinator())
-                        .json("{\"startsAt\":\"2027-01-15T18:00:00+01:00\",\"endsAt\":\"2027-01-15T20:30:00+01:00\"}"));
-        assertEquals(200, patched.status(), patched::toString);
+        CoordinatorEdits.move(stack, meetups, moved, 1, "2027-01-15T18:00:00+01:00", "2027-01-15T20:30:00+01:00");
         Instant newStart = Instant.parse("2027-01-15T17:00:00Z");
 
         mark = COPY_CALLS.calls.size();

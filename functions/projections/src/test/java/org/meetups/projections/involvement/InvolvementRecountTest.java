@@ -282,23 +282,11 @@ class InvolvementRecountTest {
         }
         Map<String, Figures> storedByMember = new TreeMap<>();
         for (int d = 0; d < DEPARTMENTS; d++) {
-            query(InvolvementItems.departmentPk("D" + d), null)
-                    .forEach(item -> put(
-                            storedByMember,
-                            item.get(InvolvementItems.DEPARTMENT).s() + "|"
-                                    + item.get(InvolvementItems.MONTH).s() + "|"
-                                    + item.get(InvolvementItems.USER_ID).s(),
-                            InvolvementItems.figures(item)));
+            putByMember(storedByMember, query(InvolvementItems.departmentPk("D" + d), null));
         }
         Map<String, Figures> storedByYear = new TreeMap<>();
         for (int year : List.of(2026, 2027)) {
-            query(InvolvementItems.yearPk(year), Keys.GSI1)
-                    .forEach(item -> put(
-                            storedByYear,
-                            item.get(InvolvementItems.DEPARTMENT).s() + "|"
-                                    + item.get(InvolvementItems.MONTH).s() + "|"
-                                    + item.get(InvolvementItems.USER_ID).s(),
-                            InvolvementItems.figures(item)));
+            putByMember(storedByYear, query(InvolvementItems.yearPk(year), Keys.GSI1));
         }
         assertEquals(byUser, storedByUser, "each person's months equal the recount (seed " + seed + ")");
         assertEquals(byMember, storedByMember, "each department's member months equal the recount (seed " + seed + ")");
@@ -378,6 +366,16 @@ class InvolvementRecountTest {
             assertTrue(left.isEmpty(), "the emulator takes every write");
             pending.clear();
         }
+    }
+
+    /** Member-month items by department, month and person. */
+    static void putByMember(Map<String, Figures> into, List<Map<String, AttributeValue>> items) {
+        items.forEach(item -> put(
+                into,
+                item.get(InvolvementItems.DEPARTMENT).s() + "|"
+                        + item.get(InvolvementItems.MONTH).s() + "|"
+                        + item.get(InvolvementItems.USER_ID).s(),
+                InvolvementItems.figures(item)));
     }
 
     static void put(Map<String, Figures> into, String key, Figures figures) {

@@ -32,6 +32,7 @@ import org.meetups.mail.MailWindows;
 import org.meetups.mail.SentMarkers;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.testing.AwsErrors;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.FaultInjector;
 import org.meetups.testing.MeetupBuilder;
@@ -47,14 +48,12 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 /** Reminder runs against the emulator: real DynamoDB queries, real SES sends, counted and read back. */
 class ReminderRunTest {
     static final String SENDER = "Meetups <meetups@example.org>";
-    static TestStack stack;
-    static MeetupTable table;
+    static final TestStack stack = TestStack.create();
+    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
     static SentMails mails;
 
     @BeforeAll
     static void start() {
-        stack = TestStack.create();
-        table = new MeetupTable(stack.dynamo(), stack.tableName());
         mails = new SentMails(stack);
         try (var ses = AwsClients.sesV2(stack.env(), List.of())) {
             ses.createEmailIdentity(r -> r.emailIdentity("meetups@example.org"));
@@ -117,6 +116,28 @@ class ReminderRunTest {
         return email;
     }
 
+    /**
+     * A meetup starting at {@code start} with {@code going} people going (their addresses), the time of its
+     * day-before round and the count of mails sent before it.
+     */
+    record DayBefore(Meetup meetup, List<String> people, Instant at, int mailsBefore) {
+        /** Each of the people got exactly one of the mails sent since. */
+        void assertOneMailEach() {
+            List<SentMails.Mail> all = mails.since(mailsBefore);
+            people.forEach(address -> assertEquals(1, mailsTo(all, address).size(), address));
+        }
+    }
+
+    static DayBefore dayBefore(String start, int going) {
+        Instant startsAt = Instant.parse(start);
+        Meetup m = meetup(startsAt, "en", MeetupStatus.SCHEDULED);
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < going; i++) {
+            people.add(person(m, "RSVP", "GOING", "en", null));
+        }
+        return new DayBefore(m, people, startsAt.minus(Duration.ofHours(23)), mails.count());
+    }
+
     /** The reminder markers of a meetup: user id -> state, detail. */
     static Map<String, List<String>> markers(Meetup m) {
         Map<String, List<String>> out = new HashMap<>();
@@ -177,13 +198,10 @@ class ReminderRunTest {
 
     @Test
     void accountLevelRefusalsLeaveTheRoundOpenWithNothingMarked() {
-        Instant start = Instant.parse("2027-02-20T16:00:00Z");
-        Meetup m = meetup(start, "en", MeetupStatus.SCHEDULED);
-        List<String> people = List.of(person(m, "RSVP", "GOING", "en", null), person(m, "RSVP", "GOING", "en", null));
-        Instant at = start.minus(Duration.ofHours(23));
-        int before = mails.count();
+        DayBefore scene = dayBefore("2027-02-20T16:00:00Z", 2);
+        Instant at = scene.at();
         FaultInjector.clear();
-        FaultInjector.fail(FaultInjector.SES, "SendEmail", 100, r -> FaultInjector.sesSendingPaused());
+        FaultInjector.fail(FaultInjector.SES, "SendEmail", 100, AwsErrors.SES_SENDING_PAUSED);
         ReminderRun.Summary paused;
         try {
             paused = run(at);
@@ -198,12 +216,11 @@ class ReminderRunTest {
         assertEquals(0, paused.rejected(), "never undeliverable because of the account");
         assertEquals(2, paused.deferred());
         assertEquals(0, paused.roundsCompleted());
-        assertEquals(Map.of(), markers(m));
+        assertEquals(Map.of(), markers(scene.meetup()));
         ReminderRun.Summary next = run(at.plusSeconds(300));
         assertEquals(2, next.sent());
         assertEquals(1, next.roundsCompleted());
-        List<SentMails.Mail> all = mails.since(before);
-        people.forEach(address -> assertEquals(1, mailsTo(all, address).size(), address));
+        scene.assertOneMailEach();
     }
 
     @Test
@@ -261,15 +278,9 @@ class ReminderRunTest {
 
     @Test
     void duplicateAndOverlappingRunsSendEachReminderOnce() throws Exception {
-        Instant start = Instant.parse("2027-07-10T16:00:00Z");
-        Meetup m = meetup(start, "en", MeetupStatus.SCHEDULED);
-        List<String> people = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            people.add(person(m, "RSVP", "GOING", "en", null));
-        }
-        people.add(person(m, "ROLE", null, "en", null));
-        Instant at = start.minus(Duration.ofHours(23));
-        int before = mails.count();
+        DayBefore scene = dayBefore("2027-07-10T16:00:00Z", 12);
+        scene.people().add(person(scene.meetup(), "ROLE", null, "en", null));
+        Instant at = scene.at();
         ExecutorService pool = Executors.newFixedThreadPool(4);
         List<Future<ReminderRun.Summary>> runs = new ArrayList<>();
         for (int i = 0; i < 4; i++) { // the same scheduled event delivered four times, at once
@@ -281,22 +292,15 @@ class ReminderRunTest {
         }
         pool.shutdown();
         sent += run(at.plusSeconds(300)).sent(); // and the next tick
-        List<SentMails.Mail> all = mails.since(before);
-        assertEquals(people.size(), sent);
-        people.forEach(address -> assertEquals(1, mailsTo(all, address).size(), address));
+        assertEquals(scene.people().size(), sent);
+        scene.assertOneMailEach();
         assertEquals(0, run(at.plusSeconds(600)).sent());
     }
 
     @Test
     void aCrashBetweenSendsNeitherRepeatsNorSkipsAnyone() {
-        Instant start = Instant.parse("2027-08-10T16:00:00Z");
-        Meetup m = meetup(start, "en", MeetupStatus.SCHEDULED);
-        List<String> people = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            people.add(person(m, "RSVP", "GOING", "en", null));
-        }
-        Instant at = start.minus(Duration.ofHours(23));
-        int before = mails.count();
+        DayBefore scene = dayBefore("2027-08-10T16:00:00Z", 6);
+        Instant at = scene.at();
         AtomicInteger sends = new AtomicInteger();
         ExecutionInterceptor dieOnThirdSend = beforeEachSend(() -> {
             if (sends.incrementAndGet() == 3) {
@@ -308,23 +312,19 @@ class ReminderRunTest {
         } catch (Error expected) {
             // the run is gone; its claim on the third mail stays behind
         }
-        assertEquals(2, mails.since(before).size());
+        assertEquals(2, mails.since(scene.mailsBefore()).size());
         // the next tick, while the dead run's claim is fresh, leaves that one mail for later
         run(at.plusSeconds(300), at.plusSeconds(300), List.of());
-        assertEquals(5, mails.since(before).size());
+        assertEquals(5, mails.since(scene.mailsBefore()).size());
         // a tick after the claim's lease sends it
         run(at.plusSeconds(600), at.plus(SentMarkers.LEASE).plusSeconds(60), List.of());
-        List<SentMails.Mail> all = mails.since(before);
-        people.forEach(address -> assertEquals(1, mailsTo(all, address).size(), address));
+        scene.assertOneMailEach();
     }
 
     @Test
     void throttledMailsAreLeftForTheNextRun() {
-        Instant start = Instant.parse("2027-09-10T16:00:00Z");
-        Meetup m = meetup(start, "en", MeetupStatus.SCHEDULED);
-        List<String> people = List.of(person(m, "RSVP", "GOING", "en", null), person(m, "RSVP", "GOING", "en", null));
-        Instant at = start.minus(Duration.ofHours(23));
-        int before = mails.count();
+        DayBefore scene = dayBefore("2027-09-10T16:00:00Z", 2);
+        Instant at = scene.at();
         ExecutionInterceptor throttled = beforeEachSend(() -> {
             throw SesV2Exception.builder()
                     .statusCode(429)
@@ -334,10 +334,9 @@ class ReminderRunTest {
         ReminderRun.Summary first = run(at, at, List.of(throttled));
         assertEquals(0, first.sent());
         assertTrue(first.deferred() > 0);
-        assertEquals(0, mails.since(before).size());
+        assertEquals(0, mails.since(scene.mailsBefore()).size());
         assertEquals(2, run(at.plusSeconds(300)).sent());
-        List<SentMails.Mail> all = mails.since(before);
-        people.forEach(address -> assertEquals(1, mailsTo(all, address).size(), address));
+        scene.assertOneMailEach();
     }
 
     @Test

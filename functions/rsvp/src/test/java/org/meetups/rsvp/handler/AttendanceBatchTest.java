@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,62 +20,63 @@ import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.RsvpBuilder;
+import org.meetups.testing.TableWrites;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /** Attendance of many people in one call, and the close of attendance a while after the end. */
 class AttendanceBatchTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
     static final TestStack stack = TestStack.create();
-    static final RsvpHandler before = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-    static final RsvpHandler during =
-            new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(3600), ZoneOffset.UTC));
+    static final RsvpHandler before = Fixtures.handlerAt(stack, NOW);
+    static final RsvpHandler during = Fixtures.handlerAt(stack, START.plusSeconds(3600));
     // the fixtures' meetups end two hours after the start; attendance closes 72 hours later
-    static final RsvpHandler afterClosing =
-            new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(7200 + 72 * 3600), ZoneOffset.UTC));
+    static final RsvpHandler afterClosing = Fixtures.handlerAt(stack, START.plusSeconds(7200 + 72 * 3600));
 
     /** A meetup with {@code going} people going and one waiting, written as the RSVP function writes them. */
     static String meetup(int going) {
         Meetup m = Fixtures.meetup(going, START, START);
         String id = Fixtures.store(stack, m);
-        List<WriteRequest> writes = new ArrayList<>();
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i <= going; i++) {
             boolean waits = i == going;
             Rsvp rsvp = RsvpBuilder.rsvp(id, "p-" + i, waits ? RsvpStatus.WAITLISTED : RsvpStatus.GOING, NOW, START)
                     .person("p" + i + "@example.org", "Person " + i, "en")
                     .position(waits ? 1L : null)
                     .build();
-            writes.add(WriteRequest.builder()
-                    .putRequest(PutRequest.builder()
-                            .item(RsvpSchema.RSVP.itemToMap(rsvp, true))
-                            .build())
-                    .build());
+            items.add(RsvpSchema.RSVP.itemToMap(rsvp, true));
         }
-        for (int from = 0; from < writes.size(); from += 25) {
-            List<WriteRequest> chunk = writes.subList(from, Math.min(writes.size(), from + 25));
-            stack.dynamo().batchWriteItem(r -> r.requestItems(Map.of(stack.tableName(), chunk)));
-        }
-        stack.dynamo()
-                .updateItem(r -> r.tableName(stack.tableName())
-                        .key(MeetupSeats.key(id))
-                        .updateExpression("SET goingCount = :g, waitlistCount = :one, waitlistSequence = :one")
-                        .expressionAttributeValues(
-                                Map.of(":g", AttributeValue.fromN("" + going), ":one", AttributeValue.fromN("1"))));
+        TableWrites.putAll(stack, items);
+        TableWrites.setNumbers(
+                stack,
+                MeetupSeats.key(id),
+                Map.of("goingCount", (long) going, "waitlistCount", 1L, "waitlistSequence", 1L));
         return id;
     }
 
     static ApiResult batch(RsvpHandler h, String id, String body) {
-        return stack.call(
-                h,
-                ApiEvents.request("PUT", "/meetups/{id}/attendance")
-                        .path("id", id)
-                        .json(body)
-                        .as(TestUsers.coordinator())
-                        .build());
+        return Fixtures.onMeetup(stack, h, "PUT", "/meetups/{id}/attendance", id, null, body, TestUsers.coordinator());
+    }
+
+    /** The coordinator's PUT on one attendee's route. */
+    static ApiResult attendeePut(RsvpHandler h, String route, String id, String userId, String body) {
+        return Fixtures.onMeetup(stack, h, "PUT", route, id, userId, body, TestUsers.coordinator());
+    }
+
+    static void assertConflict(String problemType, ApiResult result) {
+        assertEquals(409, result.status(), result::toString);
+        assertEquals(problemType, result.json().get("type").asText(), result::toString);
+    }
+
+    /** The user ids of the first {@code count} people of {@link #meetup}: p-0, p-1, ... */
+    static List<String> userIds(int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add("p-" + i);
+        }
+        return ids;
     }
 
     static String body(List<String> userIds, String attendance) {
@@ -89,10 +88,7 @@ class AttendanceBatchTest {
     @Test
     void aHundredPeopleInOneCallWithEachFailureReportedOnItsOwn() {
         String id = meetup(110);
-        List<String> people = new ArrayList<>();
-        for (int i = 0; i < 97; i++) {
-            people.add("p-" + i);
-        }
+        List<String> people = userIds(97);
         people.add(1, "p-110"); // waiting, not going
         people.add(50, "nobody"); // no RSVP at all
         people.add("bad#id"); // cannot name anyone
@@ -142,10 +138,7 @@ class AttendanceBatchTest {
     @Test
     void badBatchesAreRefusedWhole() {
         String id = meetup(3);
-        List<String> tooMany = new ArrayList<>();
-        for (int i = 0; i < 101; i++) {
-            tooMany.add("p-" + i);
-        }
+        List<String> tooMany = userIds(101);
         for (String bad : List.of(
                 body(tooMany, "ATTENDED"),
                 "{\"attendance\":[]}",
@@ -163,39 +156,26 @@ class AttendanceBatchTest {
     @Test
     void attendanceIsRecordedFromTheStartUntilItClosesThenItIsAClear409() {
         String id = meetup(2);
-        ApiResult early = batch(before, id, body(List.of("p-0"), "ATTENDED"));
-        assertEquals(409, early.status());
-        assertEquals(
-                "urn:meetups:problem:meetup-not-started",
-                early.json().get("type").asText());
+        assertConflict("urn:meetups:problem:meetup-not-started", batch(before, id, body(List.of("p-0"), "ATTENDED")));
         assertEquals(200, batch(during, id, body(List.of("p-0"), "ATTENDED")).status());
 
         ApiResult closed = batch(afterClosing, id, body(List.of("p-1"), "ATTENDED"));
-        assertEquals(409, closed.status());
-        assertEquals(
-                "urn:meetups:problem:attendance-closed",
-                closed.json().get("type").asText());
+        assertConflict("urn:meetups:problem:attendance-closed", closed);
         assertTrue(closed.json().get("detail").asText().contains("2026-12-13T09:00:00Z"), closed::toString);
-        ApiResult single = stack.call(
-                afterClosing,
-                ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance")
-                        .path("id", id)
-                        .path("userId", "p-1")
-                        .json("{\"attendance\":\"ATTENDED\"}")
-                        .as(TestUsers.coordinator())
-                        .build());
-        assertEquals(409, single.status());
-        assertEquals(
+        assertConflict(
                 "urn:meetups:problem:attendance-closed",
-                single.json().get("type").asText());
-        ApiResult walkIn = stack.call(
+                attendeePut(
+                        afterClosing,
+                        "/meetups/{id}/attendees/{userId}/attendance",
+                        id,
+                        "p-1",
+                        "{\"attendance\":\"ATTENDED\"}"));
+        ApiResult walkIn = attendeePut(
                 afterClosing,
-                ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}")
-                        .path("id", id)
-                        .path("userId", "late")
-                        .json("{\"name\":\"Late\",\"email\":\"late@example.org\"}")
-                        .as(TestUsers.coordinator())
-                        .build());
+                "/meetups/{id}/attendees/{userId}",
+                id,
+                "late",
+                "{\"name\":\"Late\",\"email\":\"late@example.org\"}");
         assertEquals(409, walkIn.status(), "nobody is added once attendance has closed");
         assertEquals(1, attended(id));
     }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -70,7 +68,7 @@ class AttendeeCsvTest {
     @Test
     void noCellStartsAFormulaWithCommaOrSemicolonAsSeparator() throws IOException {
         TestStack stack = TestStack.create();
-        RsvpHandler handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+        RsvpHandler handler = Fixtures.handlerAt(stack, NOW);
         String id = Fixtures.store(stack, Fixtures.meetup(100, START, START));
         for (int i = 0; i < NAMES.size(); i++) {
             Fixtures.rsvp(

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,6 @@ import org.meetups.store.Keys;
 import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
 import org.meetups.testing.AllAtOnce;
-import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.TestStack;
@@ -38,9 +35,8 @@ class CoordinatorListTest {
     static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
     static final User COORDINATOR = TestUsers.coordinator();
     static final TestStack stack = TestStack.create();
-    static final RsvpHandler handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-    static final RsvpHandler afterStart =
-            new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(600), ZoneOffset.UTC));
+    static final RsvpHandler handler = Fixtures.handlerAt(stack, NOW);
+    static final RsvpHandler afterStart = Fixtures.handlerAt(stack, START.plusSeconds(600));
 
     static String meetup(int capacity) {
         return Fixtures.store(stack, Fixtures.meetup(capacity, START, START));
@@ -55,14 +51,7 @@ class CoordinatorListTest {
     }
 
     static ApiResult seat(RsvpHandler h, String id, String userId, String body) {
-        ApiEvents.Builder request = ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}")
-                .path("id", id)
-                .path("userId", userId)
-                .as(COORDINATOR);
-        if (body != null) {
-            request.json(body);
-        }
-        return stack.call(h, request.build());
+        return Fixtures.onMeetup(stack, h, "PUT", "/meetups/{id}/attendees/{userId}", id, userId, body, COORDINATOR);
     }
 
     static ApiResult walkIn(String id, String userId, boolean overCapacity) {
@@ -75,23 +64,11 @@ class CoordinatorListTest {
     }
 
     static ApiResult remove(RsvpHandler h, String id, String userId) {
-        return stack.call(
-                h,
-                ApiEvents.request("DELETE", "/meetups/{id}/attendees/{userId}")
-                        .path("id", id)
-                        .path("userId", userId)
-                        .as(COORDINATOR)
-                        .build());
+        return Fixtures.onMeetup(stack, h, "DELETE", "/meetups/{id}/attendees/{userId}", id, userId, null, COORDINATOR);
     }
 
     static JsonNode mine(String id, User user) {
-        return stack.call(
-                        handler,
-                        ApiEvents.request("GET", "/meetups/{id}/rsvp")
-                                .path("id", id)
-                                .as(user)
-                                .build())
-                .json();
+        return Fixtures.mine(stack, handler, id, user).json();
     }
 
     static Map<String, AttributeValue> item(String id, String userId) {

@@ -1,6 +1,8 @@
 package org.meetups.rsvp.handler;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** Meetups stored directly (the meetups function is tested on its own) and the RSVP calls the tests make. */
 final class Fixtures {
     private Fixtures() {}
+
+    /** The RSVP function on the stack, its clock standing at {@code now}. */
+    static RsvpHandler handlerAt(TestStack stack, Instant now) {
+        return new RsvpHandler(stack.env(), Clock.fixed(now, ZoneOffset.UTC));
+    }
 
     static Meetup meetup(int capacity, Instant startsAt, Instant rsvpDeadline) {
         Instant created = startsAt.minusSeconds(86_400 * 30);
@@ -43,22 +50,37 @@ final class Fixtures {
                 .orElseThrow();
     }
 
+    /** One call on a meetup's route as {@code user}; {@code userId} and {@code body} where the route takes them. */
+    static ApiResult onMeetup(
+            TestStack stack,
+            RsvpHandler handler,
+            String method,
+            String route,
+            String id,
+            String userId,
+            String body,
+            User user) {
+        ApiEvents.Builder request =
+                ApiEvents.request(method, route).path("id", id).as(user);
+        if (userId != null) {
+            request.path("userId", userId);
+        }
+        if (body != null) {
+            request.json(body);
+        }
+        return stack.call(handler, request.build());
+    }
+
     static ApiResult rsvp(TestStack stack, RsvpHandler handler, String id, User user) {
-        return stack.call(
-                handler,
-                ApiEvents.request("PUT", "/meetups/{id}/rsvp")
-                        .path("id", id)
-                        .as(user)
-                        .build());
+        return onMeetup(stack, handler, "PUT", "/meetups/{id}/rsvp", id, null, null, user);
     }
 
     static ApiResult cancel(TestStack stack, RsvpHandler handler, String id, User user) {
-        return stack.call(
-                handler,
-                ApiEvents.request("DELETE", "/meetups/{id}/rsvp")
-                        .path("id", id)
-                        .as(user)
-                        .build());
+        return onMeetup(stack, handler, "DELETE", "/meetups/{id}/rsvp", id, null, null, user);
+    }
+
+    static ApiResult mine(TestStack stack, RsvpHandler handler, String id, User user) {
+        return onMeetup(stack, handler, "GET", "/meetups/{id}/rsvp", id, null, null, user);
     }
 
     /** Every RSVP item of a meetup, read from the table (strongly consistent), counted by status. */

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +53,8 @@ class RsvpApiTest {
     static final int SEAT_TAKING_RSVP_WRITE_UNITS = 5;
 
     static final TestStack stack = TestStack.create();
-    static final RsvpHandler handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-    static final RsvpHandler afterStart =
-            new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(900), ZoneOffset.UTC));
+    static final RsvpHandler handler = Fixtures.handlerAt(stack, NOW);
+    static final RsvpHandler afterStart = Fixtures.handlerAt(stack, START.plusSeconds(900));
 
     static String meetup(int capacity) {
         return Fixtures.store(stack, Fixtures.meetup(capacity, START, START));
@@ -72,12 +69,7 @@ class RsvpApiTest {
     }
 
     static ApiResult mine(String id, User user) {
-        return stack.call(
-                handler,
-                ApiEvents.request("GET", "/meetups/{id}/rsvp")
-                        .path("id", id)
-                        .as(user)
-                        .build());
+        return Fixtures.mine(stack, handler, id, user);
     }
 
     static ApiResult attendees(String id, User user, String accept, Map<String, String> query) {
@@ -92,14 +84,8 @@ class RsvpApiTest {
     }
 
     static ApiResult attendance(RsvpHandler h, String id, String userId, String body, User user) {
-        return stack.call(
-                h,
-                ApiEvents.request("PUT", "/meetups/{id}/attendees/{userId}/attendance")
-                        .path("id", id)
-                        .path("userId", userId)
-                        .json(body)
-                        .as(user)
-                        .build());
+        return Fixtures.onMeetup(
+                stack, h, "PUT", "/meetups/{id}/attendees/{userId}/attendance", id, userId, body, user);
     }
 
     static User person(int i) {
@@ -349,7 +335,7 @@ class RsvpApiTest {
         String id = Fixtures.store(stack, Fixtures.meetup(1, START, deadline));
         rsvp(id, TestUsers.employee());
         rsvp(id, TestUsers.otherEmployee());
-        RsvpHandler pastDeadline = new RsvpHandler(stack.env(), Clock.fixed(deadline.plusSeconds(60), ZoneOffset.UTC));
+        RsvpHandler pastDeadline = Fixtures.handlerAt(stack, deadline.plusSeconds(60));
         ApiResult late = Fixtures.rsvp(stack, pastDeadline, id, person(9));
         assertEquals(409, late.status());
         assertEquals(
@@ -552,42 +538,28 @@ class RsvpApiTest {
     }
 
     static Stream<Arguments> authorisationMatrix() {
-        record Caller(String name, User user) {}
-        List<Caller> callers = List.of(
-                new Caller("anonymous", TestUsers.anonymous()),
-                new Caller("employee", TestUsers.employee()),
-                new Caller("other employee", TestUsers.otherEmployee()),
-                new Caller("coordinator", TestUsers.coordinator()));
+        // a route only coordinators may call, and what a coordinator gets
+        record CoordinatorRoute(String route, int granted) {}
+        List<CoordinatorRoute> coordinatorRoutes = List.of(
+                new CoordinatorRoute("GET /meetups/{id}/attendees", 200),
+                new CoordinatorRoute("PUT /meetups/{id}/attendees/{userId}/attendance", 200),
+                new CoordinatorRoute("PUT /meetups/{id}/attendance", 200),
+                new CoordinatorRoute("PUT /meetups/{id}/attendees/{userId}", 201),
+                new CoordinatorRoute("DELETE /meetups/{id}/attendees/{userId}", 200));
         List<Arguments> cases = new ArrayList<>();
-        for (Caller c : callers) {
-            boolean anonymous = c.user().sub() == null;
-            boolean coordinator = c.name().equals("coordinator");
-            boolean owner = c.name().equals("employee");
+        for (TestUsers.Kind c : TestUsers.kinds()) {
+            boolean anonymous = c.anonymous();
+            boolean coordinator = c.coordinator();
+            boolean owner = c.user().equals(TestUsers.employee());
             // employee (emp-1) holds an RSVP; the other employee and the coordinator have none
             cases.add(Arguments.of("PUT /meetups/{id}/rsvp", c.name(), c.user(), anonymous ? 401 : 200));
             cases.add(Arguments.of("GET /meetups/{id}/rsvp", c.name(), c.user(), anonymous ? 401 : owner ? 200 : 404));
             cases.add(
                     Arguments.of("DELETE /meetups/{id}/rsvp", c.name(), c.user(), anonymous ? 401 : owner ? 200 : 404));
             cases.add(Arguments.of("GET /me/meetups", c.name(), c.user(), anonymous ? 401 : 200));
-            cases.add(Arguments.of(
-                    "GET /meetups/{id}/attendees", c.name(), c.user(), anonymous ? 401 : coordinator ? 200 : 403));
-            cases.add(Arguments.of(
-                    "PUT /meetups/{id}/attendees/{userId}/attendance",
-                    c.name(),
-                    c.user(),
-                    anonymous ? 401 : coordinator ? 200 : 403));
-            cases.add(Arguments.of(
-                    "PUT /meetups/{id}/attendance", c.name(), c.user(), anonymous ? 401 : coordinator ? 200 : 403));
-            cases.add(Arguments.of(
-                    "PUT /meetups/{id}/attendees/{userId}",
-                    c.name(),
-                    c.user(),
-                    anonymous ? 401 : coordinator ? 201 : 403));
-            cases.add(Arguments.of(
-                    "DELETE /meetups/{id}/attendees/{userId}",
-                    c.name(),
-                    c.user(),
-                    anonymous ? 401 : coordinator ? 200 : 403));
+            // the coordinator's routes, with the status a coordinator gets
+            coordinatorRoutes.forEach(r -> cases.add(
+                    Arguments.of(r.route(), c.name(), c.user(), anonymous ? 401 : coordinator ? r.granted() : 403)));
         }
         return cases.stream();
     }
@@ -612,10 +584,8 @@ class RsvpApiTest {
         } else if (route.startsWith("DELETE /meetups/{id}/attendees/")) {
             request.path("userId", "emp-1");
         }
-        ApiResult result = stack.call(h, request.build());
-        assertEquals(expected, result.status(), result::toString);
+        ApiResult result = stack.call(h, request.build()).assertStatus(expected);
         if (expected >= 400) {
-            assertEquals("application/problem+json", result.header("content-type"));
             assertEquals(
                     "GOING",
                     mine(id, TestUsers.employee()).json().get("status").asText(),

@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
@@ -33,7 +32,7 @@ class RsvpConcurrencyTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T07:00:00Z");
     static final TestStack stack = TestStack.create();
-    static final RsvpHandler handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+    static final RsvpHandler handler = Fixtures.handlerAt(stack, NOW);
 
     static void assertCountersMatchItems(String id) {
         Meetup meetup = Fixtures.read(stack, id);
@@ -47,18 +46,29 @@ class RsvpConcurrencyTest {
                 "the waitlist index holds exactly the waiting");
     }
 
+    /** {@code count} people with ids {@code idFormat} (numbered from 1) and addresses {@code mailPrefix}N@example.org. */
+    static List<User> people(int count, String idFormat, String mailPrefix) {
+        return IntStream.rangeClosed(1, count)
+                .mapToObj(i ->
+                        TestUsers.user(idFormat.formatted(i), "Person " + i, mailPrefix + i + "@example.org", false))
+                .toList();
+    }
+
+    /** Each of {@code people} sends one request at the same moment; the answers in the people's order. */
+    static List<ApiResult> allAtOnce(List<User> people, Function<User, ApiResult> request) throws Exception {
+        return AllAtOnce.run(people.stream()
+                .<Callable<ApiResult>>map(p -> () -> request.apply(p))
+                .toList());
+    }
+
     @Test
     void twoHundredPeopleForFiftySeatsThenTwentyCancellations() throws Exception {
         String id = Fixtures.store(stack, Fixtures.meetup(50, START, START));
-        List<User> people = IntStream.rangeClosed(1, 200)
-                .mapToObj(i -> TestUsers.user("u-%03d".formatted(i), "Person " + i, "p" + i + "@example.org", false))
-                .toList();
+        List<User> people = people(200, "u-%03d", "p");
 
         int mark = CallRecorder.mark();
         long started = System.nanoTime();
-        List<ApiResult> results = AllAtOnce.run(people.stream()
-                .<Callable<ApiResult>>map(p -> () -> Fixtures.rsvp(stack, handler, id, p))
-                .toList());
+        List<ApiResult> results = allAtOnce(people, p -> Fixtures.rsvp(stack, handler, id, p));
         long rsvpMillis = (System.nanoTime() - started) / 1_000_000;
         List<String> rsvpCalls = CallRecorder.since(mark);
 
@@ -102,9 +112,7 @@ class RsvpConcurrencyTest {
                 .toList();
         mark = CallRecorder.mark();
         started = System.nanoTime();
-        List<ApiResult> cancels = AllAtOnce.run(going.stream()
-                .<Callable<ApiResult>>map(p -> () -> Fixtures.cancel(stack, handler, id, p))
-                .toList());
+        List<ApiResult> cancels = allAtOnce(going, p -> Fixtures.cancel(stack, handler, id, p));
         long cancelMillis = (System.nanoTime() - started) / 1_000_000;
         List<String> cancelCalls = CallRecorder.since(mark);
 
@@ -140,12 +148,7 @@ class RsvpConcurrencyTest {
                 .boxed()
                 .toList();
         for (int place : places) {
-            ApiResult mine = stack.call(
-                    handler,
-                    org.meetups.testing.ApiEvents.request("GET", "/meetups/{id}/rsvp")
-                            .path("id", id)
-                            .as(stillWaiting.get(place - 1))
-                            .build());
+            ApiResult mine = Fixtures.mine(stack, handler, id, stillWaiting.get(place - 1));
             assertEquals(place, mine.json().get("position").asInt(), mine::toString);
         }
 
@@ -209,12 +212,8 @@ class RsvpConcurrencyTest {
     @Test
     void theLastSeatGoesToExactlyOneOfManyAndTheRestWaitInOrder() throws Exception {
         String id = Fixtures.store(stack, Fixtures.meetup(1, START, START));
-        List<User> people = IntStream.rangeClosed(1, 30)
-                .mapToObj(i -> TestUsers.user("last-%02d".formatted(i), "P" + i, "l" + i + "@example.org", false))
-                .toList();
-        List<ApiResult> results = AllAtOnce.run(people.stream()
-                .<Callable<ApiResult>>map(p -> () -> Fixtures.rsvp(stack, handler, id, p))
-                .toList());
+        List<User> people = people(30, "last-%02d", "l");
+        List<ApiResult> results = allAtOnce(people, p -> Fixtures.rsvp(stack, handler, id, p));
         results.forEach(r -> assertEquals(200, r.status(), r::toString));
         assertEquals(
                 1,

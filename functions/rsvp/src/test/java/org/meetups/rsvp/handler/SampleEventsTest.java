@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
@@ -29,8 +28,8 @@ class SampleEventsTest {
                         .id("01J0000000000000000000MEET")
                         .created("coord", sample.createdAt())
                         .build());
-        RsvpHandler before = new RsvpHandler(stack.env(), Clock.fixed(START.minusSeconds(86_400), ZoneOffset.UTC));
-        RsvpHandler after = new RsvpHandler(stack.env(), Clock.fixed(START.plusSeconds(600), ZoneOffset.UTC));
+        RsvpHandler before = Fixtures.handlerAt(stack, START.minusSeconds(86_400));
+        RsvpHandler after = Fixtures.handlerAt(stack, START.plusSeconds(600));
         record Expect(String file, RsvpHandler handler, int status) {}
         for (Expect e : List.of(
                 new Expect("rsvp.json", before, 200),

@@ -2,15 +2,14 @@ package org.meetups.rsvp.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
 import org.meetups.store.Transactions;
 import org.meetups.testing.ApiResult;
+import org.meetups.testing.AwsErrors;
 import org.meetups.testing.FaultInjector;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
@@ -24,7 +23,7 @@ class TransactionFaultsTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final Instant START = Instant.parse("2026-12-10T17:00:00Z");
     static final TestStack stack = TestStack.create();
-    static final RsvpHandler handler = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
+    static final RsvpHandler handler = Fixtures.handlerAt(stack, NOW);
 
     @BeforeEach
     @AfterEach
@@ -32,13 +31,25 @@ class TransactionFaultsTest {
         FaultInjector.clear();
     }
 
+    record Attempt(String meetupId, ApiResult result) {}
+
+    /**
+     * The employee's RSVP to a new meetup of five seats while its transaction conflicts {@code conflicts} times;
+     * fails unless it answers {@code expectedStatus}.
+     */
+    static Attempt rsvpThroughConflicts(int conflicts, int expectedStatus) {
+        String id = Fixtures.store(stack, Fixtures.meetup(5, START, START));
+        FaultInjector.fail(FaultInjector.DYNAMODB, "TransactWriteItems", conflicts, FaultInjector::transactionConflict);
+        ApiResult result = Fixtures.rsvp(stack, handler, id, TestUsers.employee());
+        assertEquals(expectedStatus, result.status(), result::toString);
+        return new Attempt(id, result);
+    }
+
     @Test
     void aTransactionConflictIsRetriedUntilItCommits() {
-        String id = Fixtures.store(stack, Fixtures.meetup(5, START, START));
-        FaultInjector.fail(FaultInjector.DYNAMODB, "TransactWriteItems", 3, FaultInjector::transactionConflict);
-        ApiResult result = Fixtures.rsvp(stack, handler, id, TestUsers.employee());
-        assertEquals(200, result.status(), result::toString);
-        assertEquals("GOING", result.json().get("status").asText());
+        Attempt attempt = rsvpThroughConflicts(3, 200);
+        String id = attempt.meetupId();
+        assertEquals("GOING", attempt.result().json().get("status").asText());
         assertEquals(
                 4,
                 FaultInjector.attempts(FaultInjector.DYNAMODB, "TransactWriteItems"),
@@ -50,10 +61,7 @@ class TransactionFaultsTest {
 
     @Test
     void conflictsBeyondTheBudgetAnswer503AndWriteNothing() {
-        String id = Fixtures.store(stack, Fixtures.meetup(5, START, START));
-        FaultInjector.fail(FaultInjector.DYNAMODB, "TransactWriteItems", 100, FaultInjector::transactionConflict);
-        ApiResult result = Fixtures.rsvp(stack, handler, id, TestUsers.employee());
-        assertEquals(503, result.status(), result::toString);
+        String id = rsvpThroughConflicts(100, 503).meetupId();
         assertEquals(
                 Transactions.POLICY.raceAttempts(),
                 FaultInjector.attempts(FaultInjector.DYNAMODB, "TransactWriteItems"));
@@ -82,14 +90,14 @@ class TransactionFaultsTest {
     @Test
     void throttlingBeyondTheClientsRetriesAnswers503WithRetryAfterAndWritesNothing() {
         String id = Fixtures.store(stack, Fixtures.meetup(5, START, START));
-        FaultInjector.fail(FaultInjector.DYNAMODB, "BatchGetItem", 2, r -> FaultInjector.dynamoThrottled());
+        FaultInjector.fail(FaultInjector.DYNAMODB, "BatchGetItem", 2, AwsErrors.DYNAMO_THROTTLED);
         assertEquals(
                 200,
                 Fixtures.rsvp(stack, handler, id, TestUsers.employee()).status(),
                 "two throttled reads: the client retries");
         assertEquals(3, FaultInjector.attempts(FaultInjector.DYNAMODB, "BatchGetItem"));
 
-        FaultInjector.fail(FaultInjector.DYNAMODB, "BatchGetItem", 100, r -> FaultInjector.dynamoThrottled());
+        FaultInjector.fail(FaultInjector.DYNAMODB, "BatchGetItem", 100, AwsErrors.DYNAMO_THROTTLED);
         ApiResult busy = Fixtures.rsvp(stack, handler, id, TestUsers.otherEmployee());
         assertEquals(503, busy.status(), busy::toString);
         assertEquals("1", busy.header("retry-after"));
