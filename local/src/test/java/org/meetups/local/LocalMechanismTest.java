@@ -63,6 +63,7 @@ class LocalMechanismTest {
     private static DynamoDbClient dynamo;
     private static ByteArrayOutputStream console;
     private static PrintStream originalOut;
+    private static Instant soonAt;
 
     @BeforeAll
     static void start() throws IOException {
@@ -78,8 +79,10 @@ class LocalMechanismTest {
         ticks = target.resolve("test-out/ticks-" + run + ".log");
         records = target.resolve("test-out/stream-" + run + ".log");
         Files.createDirectories(ticks.getParent());
+        // far enough ahead for the runner to be up on a loaded machine: an at-time already past never fires
+        soonAt = Instant.now().plusSeconds(45).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         // formatted with its seconds always: LocalDateTime.toString() drops ":00"
-        String soon = LocalDateTime.ofInstant(Instant.now().plusSeconds(20), ZoneOffset.UTC)
+        String soon = LocalDateTime.ofInstant(soonAt, ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
         Path template = target.resolve("test-template-" + run + ".yaml");
         Files.writeString(template, resource("mechanism-template.yaml").formatted(lambda, ticks, soon, records));
@@ -102,7 +105,7 @@ class LocalMechanismTest {
 
     @Test
     void anAtScheduleFiresByItselfWithSchedulerContextAttributes() throws Exception {
-        List<String> lines = await(ticks, l -> l.contains("source=soon"));
+        List<String> lines = await(ticks, l -> l.contains("source=soon"), soonAt.plusSeconds(60));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("Ticker {source=soon, at=20")), lines.toString());
     }
 
@@ -493,7 +496,10 @@ class LocalMechanismTest {
     }
 
     private static List<String> await(Path file, Predicate<String> line) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        return await(file, line, Instant.now().plus(Duration.ofSeconds(60)));
+    }
+
+    private static List<String> await(Path file, Predicate<String> line, Instant deadline) throws Exception {
         while (Instant.now().isBefore(deadline)) {
             if (Files.exists(file)) {
                 List<String> lines = Files.readAllLines(file);
