@@ -18,7 +18,6 @@ import org.meetups.mail.links.TokenSigner;
 import org.meetups.mail.runs.MailingFunction;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.runtime.config.Env;
-import org.meetups.runtime.time.ScheduledEvents;
 import org.meetups.runtime.time.Weeks;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -85,11 +84,11 @@ public final class DigestHandler extends MailingFunction {
         this.run = runWith.apply(MailStack.tokens(env, clock));
     }
 
-    /** Before a SnapStart snapshot: a schedule's event read, a GetItem and a Query of keys no item has, the SES client built. */
+    /** Before a SnapStart snapshot: a GetItem, a BatchGetItem and a Query of keys no item has, the SES client built. */
     @Override
-    protected void prime() {
-        ScheduledEvents.prime();
+    protected void primeWork() {
         table.primeGet();
+        table.primeBatchGet();
         table.primeQuery();
         delivery.prime();
     }

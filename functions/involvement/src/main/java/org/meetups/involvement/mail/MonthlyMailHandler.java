@@ -15,7 +15,6 @@ import org.meetups.mail.MimeMail;
 import org.meetups.mail.runs.MailingFunction;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.runtime.config.Env;
-import org.meetups.runtime.time.ScheduledEvents;
 import org.meetups.runtime.time.Weeks;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -69,10 +68,9 @@ public final class MonthlyMailHandler extends MailingFunction {
                 clock);
     }
 
-    /** Before a SnapStart snapshot: a schedule's event read, a Query of a partition no item has, the SES client built. */
+    /** Before a SnapStart snapshot: a Query of a partition no item has, the SES client built. */
     @Override
-    protected void prime() {
-        ScheduledEvents.prime();
+    protected void primeWork() {
         table.primeQuery();
         delivery.prime();
     }

@@ -56,6 +56,27 @@ public abstract class MailingFunction extends Priming implements RequestStreamHa
                         .build());
     }
 
+    /**
+     * Before a SnapStart snapshot: a schedule's event read from a stream and a summary written to one, as
+     * {@link #handleRequest} does, then the function's own side-effect-free work ({@link #primeWork()}).
+     * The run itself is not primed: it would open a run or send the pages of an open one.
+     */
+    @Override
+    protected final void prime() {
+        ScheduledEvents.prime();
+        try {
+            Json.MAPPER.writeValue(
+                    OutputStream.nullOutputStream(),
+                    new PagedMailing.Summary("priming", "NOTHING_OPEN", 0, 0, 0, 0, 0));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        primeWork();
+    }
+
+    /** Reads and refused writes that load the run's AWS paths, and the SES client built; nothing written or sent. */
+    protected abstract void primeWork();
+
     /** Opens ({@code start}) or continues the run and sends pages while {@code anotherPage} allows. */
     protected abstract PagedMailing.Summary run(boolean start, Instant scheduledTime, BooleanSupplier anotherPage);
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.meetups.aws.AwsClients;
 import org.meetups.mail.MailDelivery;
@@ -64,11 +65,22 @@ public final class ReminderHandler extends Priming implements RequestStreamHandl
                 clock);
     }
 
-    /** Before a SnapStart snapshot: a schedule's event read, a Query of a partition no item has (its policy allows no GetItem), the SES client built. */
+    /**
+     * Before a SnapStart snapshot: a schedule's event read and a summary written as {@link #handleRequest}
+     * does, a Query and a BatchGetItem of keys no item has (its policy allows no GetItem), the SES client
+     * built. The run itself is not primed: it would send the reminders that are due.
+     */
     @Override
     protected void prime() {
         ScheduledEvents.prime();
+        try {
+            Json.MAPPER.writeValue(
+                    OutputStream.nullOutputStream(), new ReminderRun.Summary(Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0, 0));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         table.primeQuery();
+        table.primeBatchGet();
         delivery.prime();
     }
 

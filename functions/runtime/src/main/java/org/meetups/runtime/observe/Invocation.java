@@ -36,6 +36,17 @@ public final class Invocation implements AutoCloseable {
         return Env.system().find("AWS_LAMBDA_FUNCTION_NAME").orElse(fallbackName == null ? "unknown" : fallbackName);
     }
 
+    /**
+     * Before a SnapStart snapshot: an invocation started and closed with nothing recorded (so nothing is
+     * written), and its metrics' lines rendered without being written ({@link Metrics#prime()}).
+     */
+    public static void prime() {
+        try (Invocation invocation = start(null, "priming")) {
+            invocation.put("priming", "true");
+        }
+        Metrics.prime();
+    }
+
     /** A field of every later log line of this invocation. */
     public Invocation put(String field, String value) {
         if (value != null) {

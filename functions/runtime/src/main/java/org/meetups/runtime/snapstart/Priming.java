@@ -3,6 +3,7 @@ package org.meetups.runtime.snapstart;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
+import org.meetups.runtime.observe.Invocation;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -25,8 +26,12 @@ public abstract class Priming implements Resource {
 
     @Override
     public final void beforeCheckpoint(Context<? extends Resource> context) {
+        long start = System.nanoTime();
         try {
             prime();
+            Invocation.prime();
+            LoggerFactory.getLogger(Priming.class)
+                    .info("{} primed in {} ms", getClass().getSimpleName(), (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
             // priming only saves time: a snapshot without it still serves every request
             LoggerFactory.getLogger(Priming.class).warn("priming incomplete", e);
