@@ -37,13 +37,11 @@ public final class Invocation implements AutoCloseable {
     }
 
     /**
-     * Before a SnapStart snapshot: an invocation started and closed with nothing recorded (so nothing is
-     * written), and its metrics' lines rendered without being written ({@link Metrics#prime()}).
+     * Runs a SnapStart priming's {@code work}, which may serve sample requests as invocations: their
+     * metrics are rendered, never written. Then an invocation's metrics of both units are rendered too.
      */
-    public static void prime() {
-        try (Invocation invocation = start(null, "priming")) {
-            invocation.put("priming", "true");
-        }
+    public static void priming(Runnable work) {
+        Metrics.dropping(work);
         Metrics.prime();
     }
 

@@ -85,18 +85,26 @@ public final class Metrics {
                 .add(amount);
     }
 
-    /**
-     * Before a SnapStart snapshot: an invocation's metrics of both units, with and without a dimension,
-     * recorded and rendered as the lines {@link #end()} writes, then dropped (no metric is published).
-     */
+    /** While priming: lines are rendered but not written (priming's requests are no traffic to count). */
+    private static volatile boolean dropping;
+
+    /** Runs {@code work} with every metric line rendered and dropped, not written. */
+    static void dropping(Runnable work) {
+        dropping = true;
+        try {
+            work.run();
+        } finally {
+            dropping = false;
+        }
+    }
+
+    /** Before a SnapStart snapshot: metrics of both units, with and without a dimension, recorded and rendered. */
     static void prime() {
         Metrics metrics = new Metrics("priming");
         metrics.add("Priming", null, null, 1, Unit.Count);
         metrics.add("Priming", "Route", "priming", 1, Unit.Count);
         metrics.add("PrimingTime", null, null, 1, Unit.Milliseconds);
-        for (Map.Entry<Key, Map<String, Values>> group : metrics.recorded.entrySet()) {
-            metrics.line(System.currentTimeMillis(), group.getKey(), group.getValue());
-        }
+        dropping(() -> metrics.write(System.currentTimeMillis()));
     }
 
     /** Writes what was recorded (nothing if nothing was) and stops collecting on this thread. */
@@ -109,7 +117,10 @@ public final class Metrics {
 
     private void write(long timestamp) {
         for (Map.Entry<Key, Map<String, Values>> group : recorded.entrySet()) {
-            StdoutLines.write(line(timestamp, group.getKey(), group.getValue()));
+            String line = line(timestamp, group.getKey(), group.getValue());
+            if (!dropping) {
+                StdoutLines.write(line);
+            }
         }
         recorded.clear();
     }

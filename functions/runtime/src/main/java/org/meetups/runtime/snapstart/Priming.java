@@ -36,8 +36,7 @@ public abstract class Priming implements Resource {
         long start = System.nanoTime();
         try {
             for (int round = 0; round < ROUNDS; round++) {
-                prime();
-                Invocation.prime();
+                Invocation.priming(this::prime);
             }
             LoggerFactory.getLogger(Priming.class)
                     .info("{} primed in {} ms", getClass().getSimpleName(), (System.nanoTime() - start) / 1_000_000);
