@@ -67,7 +67,7 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
                "sourceIp":"192.0.2.1","userAgent":"priming"},"requestId":"priming","routeKey":"GET /meetups/{id}",
               "stage":"$default","time":"01/Jan/2026:00:00:00 +0000","timeEpoch":1767225600000,
               "authorizer":{"jwt":{"claims":{"sub":"priming","email":"priming@example.org","email_verified":"true",
-               "name":"Priming"},"scopes":null}}},
+               "name":"Priming","cognito:groups":"[priming]"},"scopes":null}}},
              "body":"{}","isBase64Encoded":false}""";
 
     @FunctionalInterface
@@ -208,14 +208,12 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
                 event.setRawPath(PATH_PARAMETER
                         .matcher(route.substring(route.indexOf(' ') + 1))
                         .replaceAll(NOTHING));
+                // served as Lambda's requests are (logged, its metrics rendered but not written while priming)
                 priming = true;
                 try {
-                    ApiResponse response = handle(event);
-                    RESPONSES.writeValueAsBytes(response.toLambda());
-                    LOG.info("primed with {} (answered {})", route, response.status());
+                    RESPONSES.writeValue(OutputStream.nullOutputStream(), handleRequest(event, null));
                 } finally {
                     priming = false;
-                    org.slf4j.MDC.clear();
                 }
             }
         } catch (IOException e) {

@@ -1,5 +1,8 @@
 package org.meetups.mail;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -7,6 +10,7 @@ import org.meetups.aws.AwsClients;
 import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.runtime.config.Env;
+import org.meetups.runtime.json.Json;
 import org.meetups.runtime.time.ScheduledEvents;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -48,9 +52,17 @@ public final class MailStack {
 
     /** What a function that mails works with: the table ({@code TABLE_NAME}), the sender identity, exactly-once delivery. */
     public record Sending(MeetupTable table, MimeMail mime, MailDelivery delivery) {
-        /** Before a SnapStart snapshot of a scheduled function: a schedule's event read, a Query of a partition no item has, the SES client built. */
-        public void primeScheduled() {
+        /**
+         * Before a SnapStart snapshot of a scheduled function: a schedule's event read and its {@code summary}
+         * written as the handler does, a Query of a partition no item has, the SES client built.
+         */
+        public void primeScheduled(Object summary) {
             ScheduledEvents.prime();
+            try {
+                Json.MAPPER.writeValue(OutputStream.nullOutputStream(), summary);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             table.primeQuery();
             delivery.prime();
         }

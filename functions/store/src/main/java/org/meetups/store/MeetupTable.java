@@ -238,17 +238,31 @@ public final class MeetupTable {
                     .updateExpression("SET #p = :p")
                     .conditionExpression("attribute_exists(PK)")
                     .expressionAttributeNames(Map.of("#p", "priming"))
-                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromBool(true))));
+                    .expressionAttributeValues(Map.of(":p", AttributeValue.fromBool(true)))
+                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(
+                            software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure
+                                    .ALL_OLD));
         } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException expected) {
             // no such item: nothing written
         }
     }
 
-    /** The same with a Query of a partition no item has: for the functions whose policy allows Query, not GetItem. */
+    /**
+     * The same with a Query of a partition no item has, through the paginator as {@link #itemsStartingWith}
+     * reads (one page): for the functions whose policy allows Query, not GetItem.
+     */
     public void primeQuery() {
-        client.query(r -> r.tableName(name)
-                .keyConditionExpression("PK = :pk")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PRIMING#")))
-                .limit(1));
+        client.queryPaginator(r -> r.tableName(name)
+                        .keyConditionExpression("PK = :pk")
+                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("PRIMING#")))
+                        .limit(1))
+                .items()
+                .forEach(item -> {});
+    }
+
+    /** The same with a BatchGetItem of the key {@link #primeGet()} reads, through {@link #batchGet(List)}. */
+    public void primeBatchGet() {
+        batchGet(List.of(key("USER#priming", "PRIMING")));
     }
 }

@@ -70,11 +70,11 @@ public final class DigestHandler extends MailingFunction {
         this.run = runWith.apply(MailStack.tokens(env, clock));
     }
 
-    /** Before a SnapStart snapshot: a schedule's event read, a GetItem and a Query of keys no item has, the SES client built. */
+    /** Before a SnapStart snapshot: a GetItem, a BatchGetItem and a Query of keys no item has, the SES client built. */
     @Override
-    protected void prime() {
-        super.prime();
+    protected void primeWork() {
         sending().table().primeGet();
+        sending().table().primeBatchGet();
     }
 
     /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */

@@ -54,11 +54,20 @@ public abstract class MailingFunction extends Priming implements RequestStreamHa
         return sending;
     }
 
-    /** Before a SnapStart snapshot: a schedule's event read, a Query of a partition no item has, the SES client built. */
+    /**
+     * Before a SnapStart snapshot: a schedule's event read from a stream and a summary written to one, as
+     * {@link #handleRequest} does, a Query of a partition no item has and the SES client built, then the
+     * function's own side-effect-free work ({@link #primeWork()}).
+     * The run itself is not primed: it would open a run or send the pages of an open one.
+     */
     @Override
-    protected void prime() {
-        sending.primeScheduled();
+    protected final void prime() {
+        sending.primeScheduled(new PagedMailing.Summary("priming", "NOTHING_OPEN", 0, 0, 0, 0, 0));
+        primeWork();
     }
+
+    /** Reads and refused writes that load the run's own AWS paths beyond that Query; nothing written or sent. */
+    protected void primeWork() {}
 
     /** Opens ({@code start}) or continues the run and sends pages while {@code anotherPage} allows. */
     protected abstract PagedMailing.Summary run(boolean start, Instant scheduledTime, BooleanSupplier anotherPage);

@@ -79,12 +79,13 @@ public final class NotificationsHandler extends StreamFunction {
         this.composer = composer();
     }
 
-    /** Before a SnapStart snapshot: a sample event read and answered, a meetup read that finds none, the SES client built. */
+    /** Before a SnapStart snapshot: a sample event read and answered, a meetup and a profile read that find none, the SES client built. */
     @Override
     protected void prime() {
         StreamEvents.prime();
         partition.meetup("priming");
         partition.itemsStartingWith("priming", "RSVP#");
+        profiles.preferredLanguages(List.of("priming"));
         stack.delivery().prime();
     }
 

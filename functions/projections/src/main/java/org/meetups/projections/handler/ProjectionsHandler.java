@@ -69,10 +69,15 @@ public final class ProjectionsHandler extends StreamFunction {
         this.pageSize = pageSize;
     }
 
-    /** Before a SnapStart snapshot: a sample event read and answered, a Query of a partition no item has (its policy allows no GetItem) and a refused conditional update. */
+    /**
+     * Before a SnapStart snapshot: a sample event read and answered; a GetItem, a BatchGetItem and a Query
+     * of keys no item has, and a refused conditional update.
+     */
     @Override
     protected void prime() {
         StreamEvents.prime();
+        table.primeGet();
+        table.primeBatchGet();
         table.primeQuery();
         table.primeUpdate();
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.meetups.mail.MailComposer;
 import org.meetups.mail.MailStack;
@@ -51,10 +52,15 @@ public final class ReminderHandler extends Priming implements RequestStreamHandl
         return new ReminderRun(store, windows, sending.delivery(), new ReminderMails(composer, clock), clock);
     }
 
-    /** Before a SnapStart snapshot: a schedule's event read, a Query of a partition no item has (its policy allows no GetItem), the SES client built. */
+    /**
+     * Before a SnapStart snapshot: a schedule's event read and a summary written as {@link #handleRequest}
+     * does, a Query and a BatchGetItem of keys no item has (its policy allows no GetItem), the SES client
+     * built. The run itself is not primed: it would send the reminders that are due.
+     */
     @Override
     protected void prime() {
-        sending.primeScheduled();
+        sending.primeScheduled(new ReminderRun.Summary(Instant.EPOCH, 0, 0, 0, 0, 0, 0, 0, 0));
+        sending.table().primeBatchGet();
     }
 
     /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */

@@ -36,6 +36,15 @@ public final class Invocation implements AutoCloseable {
         return Env.system().find("AWS_LAMBDA_FUNCTION_NAME").orElse(fallbackName == null ? "unknown" : fallbackName);
     }
 
+    /**
+     * Runs a SnapStart priming's {@code work}, which may serve sample requests as invocations: their
+     * metrics are rendered, never written. Then an invocation's metrics of both units are rendered too.
+     */
+    public static void priming(Runnable work) {
+        Metrics.dropping(work);
+        Metrics.prime();
+    }
+
     /** A field of every later log line of this invocation. */
     public Invocation put(String field, String value) {
         if (value != null) {

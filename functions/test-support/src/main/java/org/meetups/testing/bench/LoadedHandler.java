@@ -29,6 +29,9 @@ final class LoadedHandler {
     }
 
     static LoadedHandler construct(String className) throws ReflectiveOperationException {
+        // the harness's own first use (its answer's parsing, a string concatenation's bootstrap) is not the function's
+        statusOrSize("{\"statusCode\":200}");
+        statusOrSize("");
         Class<?> type = Class.forName(className);
         return new LoadedHandler(type.getDeclaredConstructor().newInstance());
     }
