@@ -20,6 +20,7 @@ import org.meetups.testing.ApiResult;
 import org.meetups.testing.TestStack;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Every HTTP route of template.yaml served by its function's real handler, configured as the
@@ -171,20 +172,12 @@ final class Api {
         stack.dynamo()
                 .updateItem(r -> r.tableName(stack.tableName())
                         .key(Map.of(
-                                "PK",
-                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
-                                                "MEETUP#" + highlight[0]),
-                                "SK",
-                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
-                                                "HIGHLIGHT#" + highlight[1])))
+                                "PK", AttributeValue.fromS("MEETUP#" + highlight[0]),
+                                "SK", AttributeValue.fromS("HIGHLIGHT#" + highlight[1])))
                         .updateExpression("SET photoId = :p, photoType = :t")
                         .expressionAttributeValues(Map.of(
-                                ":p",
-                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
-                                                "AAAAAAAAAAAAAAAAAAAAAA"),
-                                ":t",
-                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
-                                                "image/png"))));
+                                ":p", AttributeValue.fromS("AAAAAAAAAAAAAAAAAAAAAA"),
+                                ":t", AttributeValue.fromS("image/png"))));
         // each function of the matrix got a secret of its own: sign as the mails would for this one
         String secretArn = environments.get("HighlightsFunction").get("LINK_SECRET_ARN");
         try (var secrets = AwsClients.secretsManager(stack.env())) {
@@ -212,12 +205,8 @@ final class Api {
                 .getItem(r -> r.tableName(stack.tableName())
                         .consistentRead(true)
                         .key(Map.of(
-                                "PK",
-                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
-                                                "MEETUP#" + meetupId),
-                                "SK",
-                                        software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
-                                                "ROLE#" + role + "#" + user.sub()))))
+                                "PK", AttributeValue.fromS("MEETUP#" + meetupId),
+                                "SK", AttributeValue.fromS("ROLE#" + role + "#" + user.sub()))))
                 .item();
         return signer.oneClick(
                 org.meetups.mail.links.Purpose.WITHDRAW_ROLE,

@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -181,7 +184,7 @@ class InputPropertiesTest {
                 .as((mask, values, extra) -> {
                     try {
                         ObjectNode body = (ObjectNode) JSON.readTree(shape);
-                        List<String> fields = new java.util.ArrayList<>();
+                        List<String> fields = new ArrayList<>();
                         body.fieldNames().forEachRemaining(fields::add);
                         for (int i = 0; i < fields.size(); i++) {
                             int choice = (mask >> (i % 12)) & 3;
@@ -195,7 +198,7 @@ class InputPropertiesTest {
                             body.set(extra, values.get(11));
                         }
                         return body.toString();
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         throw new IllegalStateException(e);
                     }
                 });
@@ -231,7 +234,7 @@ class InputPropertiesTest {
             headers.put("content-type", type);
             headers.put("accept", acc);
             headers.put("if-match", match);
-            headers.put(name.toLowerCase(java.util.Locale.ROOT), value);
+            headers.put(name.toLowerCase(Locale.ROOT), value);
             return headers;
         });
     }
@@ -271,7 +274,7 @@ class InputPropertiesTest {
     Arbitrary<Request> requests() {
         return routes().flatMap(route -> {
             Matcher variables = PATH_VARIABLE.matcher(route);
-            List<String> names = new java.util.ArrayList<>();
+            List<String> names = new ArrayList<>();
             while (variables.find()) {
                 names.add(variables.group(1));
             }
@@ -329,7 +332,7 @@ class InputPropertiesTest {
                             || problem.path("detail").asText("").isBlank()) {
                         throw new AssertionError("not a problem document: " + description);
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new AssertionError("not JSON: " + description, e);
                 }
             }

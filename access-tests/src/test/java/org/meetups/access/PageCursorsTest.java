@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.http.PageCursor;
@@ -192,7 +193,7 @@ class PageCursorsTest {
 
     @Test
     void aRoleHistoryPageReadsAtMostTenIndexPages() {
-        String user = "busy-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String user = "busy-" + UUID.randomUUID().toString().substring(0, 8);
         User busy = TestUsers.user(user, "Busy Bee", user + "@example.org", false);
         // 1,050 RSVP items in the person's index partition, starting before the one role they hold
         List<Map<String, AttributeValue>> items = new ArrayList<>();

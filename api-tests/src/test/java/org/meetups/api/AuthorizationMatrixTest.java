@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +59,7 @@ class AuthorizationMatrixTest {
         callers.put("coordinator", coordinator);
         callers.put("manager", api.user("matrix-manager", TestUser.Role.MANAGER));
 
-        startedAt = Instant.now().plusSeconds(8).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        startedAt = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
         started = Meetups.create(api, coordinator, Meetups.body(title("started"), startedAt, 10, List.of()));
         ok(api.request("PUT", "/meetups/" + started + "/rsvp").as(employee).send());
         meetup = fresh();
@@ -329,7 +332,7 @@ class AuthorizationMatrixTest {
 
     /** The manager's department, URL-encoded for the path. */
     private static String managed() {
-        return java.net.URLEncoder.encode(callers.get("manager").department(), java.nio.charset.StandardCharsets.UTF_8)
+        return URLEncoder.encode(callers.get("manager").department(), StandardCharsets.UTF_8)
                 .replace("+", "%20");
     }
 

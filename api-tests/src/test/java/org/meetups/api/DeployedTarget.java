@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -214,7 +215,7 @@ final class DeployedTarget implements ApiTarget {
         if (mailsTo(meetupId, List.of(person)).stream().noneMatch(m -> m.kind().equals(kind))) {
             throw new AssertionError("no " + kind + " mail to " + person);
         }
-        Instant start = java.time.OffsetDateTime.parse(Http.request("GET", baseUrl + "/meetups/" + meetupId)
+        Instant start = OffsetDateTime.parse(Http.request("GET", baseUrl + "/meetups/" + meetupId)
                         .as(person)
                         .send()
                         .json()

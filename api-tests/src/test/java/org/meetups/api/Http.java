@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ public final class Http {
         }
 
         public Optional<String> header(String name) {
-            return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+            return Optional.ofNullable(headers.get(name.toLowerCase(Locale.ROOT)));
         }
 
         @Override
@@ -89,8 +90,7 @@ public final class Http {
                 Map<String, String> received = new LinkedHashMap<>();
                 response.headers()
                         .map()
-                        .forEach(
-                                (name, values) -> received.put(name.toLowerCase(java.util.Locale.ROOT), values.get(0)));
+                        .forEach((name, values) -> received.put(name.toLowerCase(Locale.ROOT), values.get(0)));
                 return new Response(method, url, response.statusCode(), received, response.body());
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + url, e);

@@ -2,6 +2,7 @@ package org.meetups.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -41,7 +42,7 @@ final class LocalTarget implements ApiTarget {
         Path root = ProjectFiles.root();
         try {
             String classpath = root.resolve("local/target/classes")
-                    + java.io.File.pathSeparator
+                    + File.pathSeparator
                     + Files.readString(root.resolve("local/target/runtime-classpath.txt"))
                             .strip();
             String java =

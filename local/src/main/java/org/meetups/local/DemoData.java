@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -86,7 +87,7 @@ final class DemoData {
         for (Meetup m : MEETUPS) {
             ZonedDateTime start = LocalDate.now(AMSTERDAM)
                     .plusDays(m.daysAhead())
-                    .with(TemporalAdjusters.nextOrSame(java.time.DayOfWeek.TUESDAY))
+                    .with(TemporalAdjusters.nextOrSame(DayOfWeek.TUESDAY))
                     .atTime(m.start())
                     .atZone(AMSTERDAM);
             ObjectNode body = JSON.createObjectNode();

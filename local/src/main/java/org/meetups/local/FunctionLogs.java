@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -126,7 +128,7 @@ public final class FunctionLogs implements AutoCloseable {
     static String readable(JsonNode json, String function, String level, String message) {
         StringBuilder out = new StringBuilder(time(json))
                 .append(' ')
-                .append(String.format("%-5s", level == null ? "" : level.toUpperCase(java.util.Locale.ROOT)));
+                .append(String.format("%-5s", level == null ? "" : level.toUpperCase(Locale.ROOT)));
         if (function != null) {
             out.append(' ').append(function);
         }
@@ -196,7 +198,7 @@ public final class FunctionLogs implements AutoCloseable {
         try {
             JsonNode node = JSON.readTree(text);
             return node instanceof ObjectNode ? node : null;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }

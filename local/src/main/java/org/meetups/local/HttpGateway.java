@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -255,7 +256,7 @@ public final class HttpGateway implements AutoCloseable {
         event.put("rawPath", rawPath);
         event.put("rawQueryString", rawQuery);
         List<String> cookies = exchange.getRequestHeaders().getOrDefault("Cookie", List.of()).stream()
-                .flatMap(c -> java.util.Arrays.stream(c.split(";\\s*")))
+                .flatMap(c -> Arrays.stream(c.split(";\\s*")))
                 .filter(c -> !c.isBlank())
                 .toList();
         if (!cookies.isEmpty()) {

@@ -1,5 +1,7 @@
 package org.meetups.local;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -37,7 +39,7 @@ public record HttpRoute(String method, String path, String function, boolean aut
     public static List<String> segments(String rawPath) {
         List<String> out = new ArrayList<>();
         for (String s : rawPath.split("/", -1)) {
-            out.add(java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8));
+            out.add(URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8));
         }
         if (!out.isEmpty() && out.get(0).isEmpty()) {
             out.remove(0);

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
@@ -264,7 +265,7 @@ public final class LambdaFunction implements AutoCloseable {
         }
         // as the runtime ranks overloads: the longer signature first (a stream handler over an event method), then not
         // Object
-        candidates.sort(java.util.Comparator.<Method>comparingInt(m -> -m.getParameterCount())
+        candidates.sort(Comparator.<Method>comparingInt(m -> -m.getParameterCount())
                 .thenComparing(m -> m.getParameterTypes()[0] == Object.class));
         return candidates.get(0);
     }
@@ -355,7 +356,7 @@ public final class LambdaFunction implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

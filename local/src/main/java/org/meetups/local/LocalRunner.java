@@ -24,7 +24,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 import org.meetups.aws.AwsClients;
@@ -59,7 +62,7 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
     private final DynamoDbClient dynamo;
     private final Map<String, String> tableNames = new LinkedHashMap<>();
     /** Secrets the template declares, made in the emulator on first reference: logical id -> ARN. */
-    private final Map<String, String> bucketNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> bucketNames = new ConcurrentHashMap<>();
 
     private final Map<String, String> secretArns = new LinkedHashMap<>();
     private JsonNode resources;
@@ -346,7 +349,7 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         for (Map.Entry<String, CompletableFuture<LambdaFunction>> load : loading.entrySet()) {
             try {
                 functions.put(load.getKey(), load.getValue().join());
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
                 if (failed == null) {
                     failed = cause;
@@ -490,8 +493,8 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
             return secretArns.computeIfAbsent(logicalId, id -> {
                 try (var secrets = AwsClients.secretsManager(
                         Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", region)))) {
-                    return secrets.createSecret(r -> r.name(STACK + "-" + id)
-                                    .secretString(java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID()))
+                    return secrets.createSecret(r ->
+                                    r.name(STACK + "-" + id).secretString(UUID.randomUUID() + "-" + UUID.randomUUID()))
                             .arn();
                 }
             });
@@ -499,7 +502,7 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         if ("AWS::S3::Bucket".equals(resources.path(logicalId).path("Type").asText())) {
             // a private bucket in the emulator (bucket names are lower case)
             return bucketNames.computeIfAbsent(logicalId, id -> {
-                String bucket = (STACK + "-" + id).toLowerCase(java.util.Locale.ROOT);
+                String bucket = (STACK + "-" + id).toLowerCase(Locale.ROOT);
                 try (var s3 =
                         AwsClients.s3(Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", region)))) {
                     s3.createBucket(r -> r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(region)));

@@ -21,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -231,7 +232,7 @@ public final class MailBox {
                 ContentType type = new ContentType(part.getContentType());
                 attachments.add(new Attachment(
                         part.getFileName() == null ? "(unnamed)" : part.getFileName(),
-                        type.getBaseType().toLowerCase(java.util.Locale.ROOT),
+                        type.getBaseType().toLowerCase(Locale.ROOT),
                         type.getParameter("method")));
             } else if (part.isMimeType("text/html") && html == null) {
                 html = String.valueOf(part.getContent());

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -27,6 +28,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +82,7 @@ class LocalMechanismTest {
         records = target.resolve("test-out/stream-" + run + ".log");
         Files.createDirectories(ticks.getParent());
         // far enough ahead for the runner to be up on a loaded machine: an at-time already past never fires
-        soonAt = Instant.now().plusSeconds(45).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        soonAt = Instant.now().plusSeconds(45).truncatedTo(ChronoUnit.SECONDS);
         // formatted with its seconds always: LocalDateTime.toString() drops ":00"
         String soon = LocalDateTime.ofInstant(soonAt, ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
@@ -531,7 +533,7 @@ class LocalMechanismTest {
         try {
             code = Path.of(
                     type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
         if (Files.isDirectory(code)) {

@@ -21,6 +21,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -157,7 +159,7 @@ class LocalStackEndToEndTest {
                     .waitFor();
             try {
                 CompletableFuture.anyOf(stopping, process.onExit()).get(20, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException ignoredSigint) {
+            } catch (TimeoutException ignoredSigint) {
                 process.toHandle().destroy();
             }
             // the shutdown waits for the emulator (up to 10 s before it is killed): slow on a loaded machine
@@ -197,7 +199,7 @@ class LocalStackEndToEndTest {
 
     /** The banner in the README: the lines from "Meetups is running locally" to "Ctrl-C stops everything.". */
     static List<String> readmeBanner() throws Exception {
-        List<String> readme = java.nio.file.Files.readAllLines(ProjectFiles.resolve("README.md"));
+        List<String> readme = Files.readAllLines(ProjectFiles.resolve("README.md"));
         int from = readme.indexOf(readme.stream()
                 .filter(l -> l.startsWith("Meetups is running locally"))
                 .findFirst()

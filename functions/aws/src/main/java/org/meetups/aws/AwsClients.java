@@ -107,7 +107,7 @@ public final class AwsClients {
         UrlConnectionHttpClient.Builder http = UrlConnectionHttpClient.builder();
         env.find("HTTP_READ_TIMEOUT_SECONDS")
                 .map(Long::parseLong)
-                .map(java.time.Duration::ofSeconds)
+                .map(Duration::ofSeconds)
                 .ifPresent(http::socketTimeout);
         return http;
     }

@@ -6,11 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
@@ -354,7 +356,7 @@ public final class Directory {
         Map<String, Map<String, AttributeValue>> existing = new HashMap<>();
         table.batchGet(members.stream().map(m -> key(personKey(m.email()))).toList())
                 .forEach(item -> existing.put(item.get(Keys.PK).s(), item));
-        List<Imported> outcomes = new java.util.ArrayList<>();
+        List<Imported> outcomes = new ArrayList<>();
         for (StaffMember member : members) {
             String personKey = personKey(member.email());
             outcomes.add(importOne(member, personKey, existing.get(Keys.personPk(personKey)), now));
@@ -383,16 +385,16 @@ public final class Directory {
             }
         }
         boolean signedIn = before.containsKey("userId");
-        boolean same = java.util.Objects.equals(m.language(), text(before, "language"))
+        boolean same = Objects.equals(m.language(), text(before, "language"))
                 && (signedIn
                         || (m.name().equals(text(before, "name"))
-                                && java.util.Objects.equals(m.department(), text(before, "department"))));
+                                && Objects.equals(m.department(), text(before, "department"))));
         if (same) {
             return Imported.UNCHANGED;
         }
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", s(now.toString())));
-        List<String> set = new java.util.ArrayList<>(List.of("importedAt = :now"));
-        List<String> remove = new java.util.ArrayList<>();
+        List<String> set = new ArrayList<>(List.of("importedAt = :now"));
+        List<String> remove = new ArrayList<>();
         if (m.language() == null) {
             remove.add("#language");
         } else {

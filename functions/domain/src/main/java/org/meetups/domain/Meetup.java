@@ -3,6 +3,7 @@ package org.meetups.domain;
 import io.soabase.recordbuilder.core.RecordBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,9 +61,7 @@ public record Meetup(
         roles = roles == null ? Map.of() : Map.copyOf(roles);
         reminderOffsets = reminderOffsets == null
                 ? DEFAULT_REMINDER_OFFSETS
-                : reminderOffsets.stream()
-                        .sorted(java.util.Comparator.reverseOrder())
-                        .toList();
+                : reminderOffsets.stream().sorted(Comparator.reverseOrder()).toList();
         if (attendanceClosesAt == null && endsAt != null) {
             attendanceClosesAt = endsAt.plus(DEFAULT_ATTENDANCE_WINDOW);
         }

@@ -1,10 +1,12 @@
 package org.meetups.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The functions template.yaml declares: deployment zip, handler class, literal environment. */
@@ -35,7 +37,7 @@ public final class TemplateFunctions {
                 return root.resolve("events").resolve(module);
             }
             return root.resolve("events")
-                    .resolve(name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT));
+                    .resolve(name.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT));
         }
     }
 
@@ -46,7 +48,7 @@ public final class TemplateFunctions {
      */
     public static Path deploymentZip(Path root, String codeUri) {
         Path code = root.resolve(codeUri).normalize();
-        if (java.nio.file.Files.isRegularFile(code.resolve("pom.xml"))) {
+        if (Files.isRegularFile(code.resolve("pom.xml"))) {
             return code.resolve("target").resolve(code.getFileName() + ".zip");
         }
         return code;

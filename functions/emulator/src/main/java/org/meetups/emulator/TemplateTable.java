@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -31,7 +34,7 @@ public final class TemplateTable {
      * {@code !Ref X} becomes {@code {"Ref": "X"}}, {@code !GetAtt A.B} {@code {"Fn::GetAtt": "A.B"}}, and so on.
      */
     public static JsonNode template(Path templateFile) {
-        try (var reader = java.nio.file.Files.newBufferedReader(templateFile)) {
+        try (var reader = Files.newBufferedReader(templateFile)) {
             return JSON.valueToTree(new org.yaml.snakeyaml.Yaml(new CloudFormationConstructor()).load(reader));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + templateFile, e);
@@ -52,7 +55,7 @@ public final class TemplateTable {
                         case org.yaml.snakeyaml.nodes.MappingNode mapping -> constructMapping(mapping);
                         default -> throw new IllegalStateException("unexpected YAML node " + node);
                     };
-                    return java.util.Map.of(name, value);
+                    return Map.of(name, value);
                 }
             });
         }
@@ -124,7 +127,7 @@ public final class TemplateTable {
                         .build());
     }
 
-    private static <T> List<T> each(JsonNode array, java.util.function.Function<JsonNode, T> map) {
+    private static <T> List<T> each(JsonNode array, Function<JsonNode, T> map) {
         List<T> out = new ArrayList<>();
         array.forEach(node -> out.add(map.apply(node)));
         return out;

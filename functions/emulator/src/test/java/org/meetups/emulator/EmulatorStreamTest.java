@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -221,7 +222,7 @@ class EmulatorStreamTest {
     }
 
     private void put(String pk, String sk, Map<String, AttributeValue> attributes) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(key(pk, sk));
+        Map<String, AttributeValue> item = new HashMap<>(key(pk, sk));
         item.putAll(attributes);
         dynamo.putItem(p -> p.tableName(table).item(item));
     }

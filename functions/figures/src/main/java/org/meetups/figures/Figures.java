@@ -1,5 +1,6 @@
 package org.meetups.figures;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,7 +25,7 @@ public record Figures(Map<String, Long> counts) {
                 kept.put(name, n);
             }
         });
-        counts = java.util.Collections.unmodifiableSortedMap(kept);
+        counts = Collections.unmodifiableSortedMap(kept);
     }
 
     public static Figures of(String name, long n) {

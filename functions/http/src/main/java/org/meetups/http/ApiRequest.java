@@ -7,16 +7,21 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.Refusal;
@@ -73,7 +78,7 @@ public record ApiRequest(
     }
 
     /** What a meetup id looks like; anything else names no meetup. */
-    public static final java.util.regex.Pattern MEETUP_ID = Meetup.ID;
+    public static final Pattern MEETUP_ID = Meetup.ID;
 
     /** The {@code {id}} path parameter of meetup routes; one no meetup can have is a 404, like an unknown one. */
     public String meetupId() {
@@ -162,9 +167,9 @@ public record ApiRequest(
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()
-                    .decode(java.nio.ByteBuffer.wrap(body))
+                    .decode(ByteBuffer.wrap(body))
                     .toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw ApiException.badRequest("the body is not UTF-8 text");
         }
     }
@@ -220,7 +225,7 @@ public record ApiRequest(
             throw ApiException.badRequest("field '" + fieldPath(e) + "' is invalid: " + e.getOriginalMessage());
         } catch (JacksonException e) {
             throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw ApiException.badRequest("the body could not be read");
         }
     }
@@ -237,7 +242,7 @@ public record ApiRequest(
             return "";
         }
         if (type.isEnum()) {
-            return ": expected one of " + java.util.Arrays.toString(type.getEnumConstants());
+            return ": expected one of " + Arrays.toString(type.getEnumConstants());
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
             return ": expected a whole number";

@@ -15,8 +15,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.meetups.aws.AwsClients;
 import org.meetups.directory.Directory;
 import org.meetups.domain.Refusal;
@@ -133,8 +137,8 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
      * Routes template.yaml serves without the JWT authorizer (links in e-mails, calendar feeds):
      * they get a null caller and must authorise by other means, such as a signed token.
      */
-    protected java.util.Set<String> publicRoutes() {
-        return java.util.Set.of();
+    protected Set<String> publicRoutes() {
+        return Set.of();
     }
 
     /** The Lambda entry point: the event read from the stream, the response written to it. */
@@ -199,8 +203,8 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
             if (route != null) {
                 event.setRouteKey(route);
                 event.getRequestContext().setRouteKey(route);
-                Map<String, String> parameters = new java.util.HashMap<>();
-                java.util.regex.Matcher parameter = PATH_PARAMETER.matcher(route);
+                Map<String, String> parameters = new HashMap<>();
+                Matcher parameter = PATH_PARAMETER.matcher(route);
                 while (parameter.find()) {
                     parameters.put(parameter.group(1), NOTHING);
                 }
@@ -221,7 +225,7 @@ public abstract class HttpFunction extends Priming implements RequestStreamHandl
         }
     }
 
-    private static final java.util.regex.Pattern PATH_PARAMETER = java.util.regex.Pattern.compile("\\{(\\w+)}");
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{(\\w+)}");
     /** A path parameter naming nothing: no meetup, person or token has this value. */
     private static final String NOTHING = "00000000-0000-4000-8000-000000000000";
 

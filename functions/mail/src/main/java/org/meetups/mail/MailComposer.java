@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.meetups.domain.Meetup;
 import org.meetups.mail.links.TokenSigner;
 
@@ -73,12 +74,12 @@ public record MailComposer(IcsWriter ics, TokenSigner tokens, PublicUrls urls) {
         return rows;
     }
 
-    private java.util.Optional<String> actionLink(MailContent content, Meetup meetup, Instant now) {
+    private Optional<String> actionLink(MailContent content, Meetup meetup, Instant now) {
         MailContent.Action action = content.action();
         // a link is useful only until the meetup starts, and so is valid only until then; and it must
         // name the sign-up it acts on (an item that names none gets no link rather than one for any)
         if (action == null || action.signUp() == null || !now.isBefore(meetup.startsAt())) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String token = tokens.oneClick(
                 action.purpose(),
@@ -87,7 +88,7 @@ public record MailComposer(IcsWriter ics, TokenSigner tokens, PublicUrls urls) {
                 action.role(),
                 action.signUp(),
                 meetup.startsAt());
-        return java.util.Optional.of(urls.link(token));
+        return Optional.of(urls.link(token));
     }
 
     private List<OutgoingMail.Attachment> attachments(MailContent content, Meetup meetup, Messages texts, Instant now) {

@@ -1,5 +1,7 @@
 package org.meetups.mail;
 
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.meetups.mail.links.Purpose;
@@ -22,7 +24,7 @@ public record MailContent(
         Action action) {
 
     public MailContent {
-        values = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(values));
+        values = Collections.unmodifiableMap(new HashMap<>(values));
         entries = List.copyOf(entries);
     }
 

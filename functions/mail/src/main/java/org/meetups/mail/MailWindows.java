@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.meetups.store.Keys;
@@ -181,7 +182,7 @@ public final class MailWindows {
             names.put("#gsk", Keys.GSI4_SK);
         }
         if (to != null) {
-            Map<String, String> person = new java.util.LinkedHashMap<>();
+            Map<String, String> person = new LinkedHashMap<>();
             person.put("email", to.email());
             person.put("name", to.name());
             person.put("language", to.language());

@@ -14,6 +14,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
@@ -121,7 +122,7 @@ public final class MimeMail {
             InternetAddress address = new InternetAddress(MailAddress.forSending(oneLine(mail.toEmail())), true);
             address.setPersonal(oneLine(mail.toName()), StandardCharsets.UTF_8.name());
             return address;
-        } catch (AddressException | java.io.UnsupportedEncodingException e) {
+        } catch (AddressException | UnsupportedEncodingException e) {
             throw new UndeliverableAddressException("invalid recipient address: " + e.getMessage(), e);
         }
     }

@@ -2,6 +2,7 @@ package org.meetups.mail;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.meetups.store.Keys;
 import org.slf4j.Logger;
@@ -56,7 +57,7 @@ public final class SentMarkers {
     }
 
     public Claim claim(Marker n, Instant now) {
-        Map<String, AttributeValue> item = new java.util.HashMap<>(key(n));
+        Map<String, AttributeValue> item = new HashMap<>(key(n));
         item.put("type", s("SENT"));
         item.put("state", s("PENDING"));
         item.put("claimedAt", num(now.toEpochMilli()));

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -122,14 +124,14 @@ class NotificationFaultsTest extends NotificationsStack {
         for (String user : List.of("r1", "r2", "r3")) {
             fixtures.rsvp(m.id(), user, "Person " + user, "en", "GOING", null);
         }
-        clock.advance(java.time.Duration.ofHours(1));
+        clock.advance(Duration.ofHours(1));
         feed.nextRecords();
         fixtures.save(NotificationsStreamTest.withVersion(m, 2, "Elsewhere", MeetupStatus.SCHEDULED, 3));
         FaultInjector.fail(FaultInjector.SES, "SendEmail", 100, FaultInjector.mailTo("r2@"), AwsErrors.SES_REJECTED);
         int mark = mails.count();
         assertEquals(List.of(), handler.handleRequest(feed.next(), null).getBatchItemFailures());
         assertEquals(3, FaultInjector.attempts(FaultInjector.SES, "SendEmail"), "a rejection is not retried");
-        assertEquals(java.util.Set.of("r1", "r3"), NotificationsStreamTest.recipients(mails.since(mark)));
+        assertEquals(Set.of("r1", "r3"), NotificationsStreamTest.recipients(mails.since(mark)));
         var r2 = fixtures.markers(m.id(), "MEETUP_CHANGED#r2#");
         assertEquals("UNDELIVERABLE", r2.get(0).get("state").s());
         assertTrue(

@@ -29,6 +29,7 @@ import org.meetups.testing.FaultInjector;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.StreamFeed;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Items written to the emulator's table, the stream records the emulator produces fed to the
@@ -123,9 +124,7 @@ class NotificationsStreamTest extends NotificationsStack {
                             .key(org.meetups.directory.Profiles.key(profile[0]))
                             .updateExpression("SET #language = :language")
                             .expressionAttributeNames(Map.of("#language", "language"))
-                            .expressionAttributeValues(Map.of(
-                                    ":language",
-                                    software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(profile[1]))));
+                            .expressionAttributeValues(Map.of(":language", AttributeValue.fromS(profile[1]))));
         }
         fixtures.rsvp(meetup.id(), "pia", "Pia", "en", "GOING", null);
         fixtures.rsvp(meetup.id(), "quinn", "Quinn", "nl", "GOING", null);
@@ -393,7 +392,7 @@ class NotificationsStreamTest extends NotificationsStack {
     void recordsOfOtherItemsAndTtlExpiriesMailNobody() {
         Meetup meetup = fixtures.meetup("en");
         deliver();
-        Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> other = new HashMap<>();
+        Map<String, AttributeValue> other = new HashMap<>();
         other.put("PK", Fixtures.s("MEETUP#" + meetup.id()));
         other.put("SK", Fixtures.s("HIGHLIGHT#2026-11-01"));
         stack.dynamo().putItem(r -> r.tableName(stack.tableName()).item(other));

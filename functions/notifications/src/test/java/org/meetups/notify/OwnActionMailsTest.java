@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class OwnActionMailsTest {
     }
 
     Meetup meetup(int capacity) {
-        Meetup m = MeetupBuilder.meetup("m-" + java.util.UUID.randomUUID(), Fixtures.START)
+        Meetup m = MeetupBuilder.meetup("m-" + UUID.randomUUID(), Fixtures.START)
                 .title("Toggle night", "")
                 .venue("Rotterdam")
                 .capacity(capacity)

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -55,7 +56,7 @@ class RecipientIsolationTest {
         Meetup full = fixtures.meetup("nl");
         feed.nextRecords();
 
-        Map<String, Integer> accepted = new java.util.LinkedHashMap<>();
+        Map<String, Integer> accepted = new LinkedHashMap<>();
         Consumer<String> deliver = kind -> {
             int mark = mails.count();
             var response = handler.handleRequest(feed.next(), null);

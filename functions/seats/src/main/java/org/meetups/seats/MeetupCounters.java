@@ -1,5 +1,6 @@
 package org.meetups.seats;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -81,7 +82,6 @@ public final class MeetupCounters {
 
     public static String and(String... conditions) {
         return String.join(
-                " AND ",
-                java.util.Arrays.stream(conditions).filter(c -> !c.isEmpty()).toList());
+                " AND ", Arrays.stream(conditions).filter(c -> !c.isEmpty()).toList());
     }
 }

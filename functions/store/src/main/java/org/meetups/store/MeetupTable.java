@@ -17,9 +17,12 @@ import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /** The single table, as every function sees it: the low-level client for expressions, the enhanced one for items. */
@@ -239,11 +242,9 @@ public final class MeetupTable {
                     .conditionExpression("attribute_exists(PK)")
                     .expressionAttributeNames(Map.of("#p", "priming"))
                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromBool(true)))
-                    .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.ALL_OLD)
-                    .returnValuesOnConditionCheckFailure(
-                            software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure
-                                    .ALL_OLD));
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException expected) {
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
+        } catch (ConditionalCheckFailedException expected) {
             // no such item: nothing written
         }
     }

@@ -17,12 +17,15 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.meetups.runtime.json.Json;
 
 /**
@@ -55,13 +58,11 @@ public final class StreamEvents {
 
     /** Reads a sample event, converts its images as the functions do and writes a response: for a SnapStart snapshot. */
     public static void prime() {
-        DynamodbEvent event =
-                read(new java.io.ByteArrayInputStream(SAMPLE.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        DynamodbEvent event = read(new ByteArrayInputStream(SAMPLE.getBytes(StandardCharsets.UTF_8)));
         StreamRecord change = event.getRecords().get(0).getDynamodb();
         StreamImages.fromEvent(change.getNewImage());
         StreamImages.fromEvent(change.getOldImage());
-        write(new StreamsEventResponse(
-                java.util.List.of(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()))));
+        write(new StreamsEventResponse(List.of(new StreamsEventResponse.BatchItemFailure(change.getSequenceNumber()))));
     }
 
     public static DynamodbEvent read(InputStream input) {

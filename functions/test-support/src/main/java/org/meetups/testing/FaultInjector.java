@@ -1,5 +1,6 @@
 package org.meetups.testing;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,6 +17,11 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Registered for every SDK client on the test classpath (the SDK's global interceptor file), like
@@ -122,8 +128,8 @@ public final class FaultInjector implements ExecutionInterceptor {
      * throughput: every key asked comes back in {@code UnprocessedKeys}, no item.
      */
     public static SdkResponse nothingProcessed(SdkRequest request, SdkResponse response) {
-        var asked = (software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest) request;
-        return ((software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse) response)
+        var asked = (BatchGetItemRequest) request;
+        return ((BatchGetItemResponse) response)
                 .toBuilder()
                         .responses(Map.of())
                         .unprocessedKeys(asked.requestItems())
@@ -143,16 +149,14 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     /** DynamoDB's answer when another transaction touched an item of this one: a reason per item. */
     public static RuntimeException transactionConflict(SdkRequest request) {
-        int items = ((software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest) request)
-                .transactItems()
-                .size();
-        var reasons = java.util.Collections.nCopies(
+        int items = ((TransactWriteItemsRequest) request).transactItems().size();
+        var reasons = Collections.nCopies(
                 items,
-                software.amazon.awssdk.services.dynamodb.model.CancellationReason.builder()
+                CancellationReason.builder()
                         .code("TransactionConflict")
                         .message("Transaction is ongoing for the item")
                         .build());
-        return software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.builder()
+        return TransactionCanceledException.builder()
                 .cancellationReasons(reasons)
                 .statusCode(400)
                 .message("Transaction cancelled, please refer cancellation reasons for specific reasons")

@@ -4,6 +4,7 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import java.util.stream.Collectors;
 import org.meetups.emulator.ProjectFiles;
 
 /** Checks responses against api/openapi.yaml, the API's published contract. */
@@ -34,7 +35,7 @@ public final class OpenApiContract {
                     + ") does not match api/openapi.yaml:\n"
                     + report.getMessages().stream()
                             .map(m -> "  " + m.getKey() + ": " + m.getMessage())
-                            .collect(java.util.stream.Collectors.joining("\n"))
+                            .collect(Collectors.joining("\n"))
                     + "\nbody: " + response.body());
         }
     }

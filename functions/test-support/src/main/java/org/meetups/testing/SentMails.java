@@ -8,6 +8,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -103,7 +104,7 @@ public final class SentMails {
             if (content instanceof String s) {
                 return s;
             }
-            return new String(((java.io.InputStream) content).readAllBytes(), StandardCharsets.UTF_8);
+            return new String(((InputStream) content).readAllBytes(), StandardCharsets.UTF_8);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,7 @@ public final class StreamFeed {
 
     public StreamFeed(TestStack stack) {
         this.streams = DynamoDbStreamsClient.builder()
-                .endpointOverride(java.net.URI.create(stack.emulator().endpoint()))
+                .endpointOverride(URI.create(stack.emulator().endpoint()))
                 .region(software.amazon.awssdk.regions.Region.of(org.meetups.emulator.Emulator.REGION))
                 .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
                 .build();
@@ -42,7 +45,7 @@ public final class StreamFeed {
 
     /** Every record written since the last call (as many GetRecords as it takes). */
     public List<Record> drain() {
-        List<Record> all = new java.util.ArrayList<>();
+        List<Record> all = new ArrayList<>();
         for (List<Record> page = nextRecords(); !page.isEmpty(); page = nextRecords()) {
             all.addAll(page);
         }
@@ -55,7 +58,7 @@ public final class StreamFeed {
     }
 
     public List<Record> nextRecords() {
-        List<Record> records = new java.util.ArrayList<>();
+        List<Record> records = new ArrayList<>();
         for (Shard shard : streams.describeStream(r -> r.streamArn(streamArn))
                 .streamDescription()
                 .shards()) {
@@ -85,7 +88,7 @@ public final class StreamFeed {
     }
 
     public static DynamodbEvent read(String json) {
-        return StreamEvents.read(new ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return StreamEvents.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
     }
 
     public static String write(DynamodbEvent event) {

@@ -7,6 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.meetups.aws.AwsClients;
@@ -19,6 +22,7 @@ import org.meetups.runtime.config.Env;
 import org.meetups.runtime.json.Json;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What an integration test runs against: the shared emulator and a fresh table created from
@@ -45,7 +49,7 @@ public record TestStack(Emulator emulator, Path template, String tableName, Dyna
     }
 
     public Env env(Map<String, String> extra) {
-        Map<String, String> values = new java.util.HashMap<>(Map.of(
+        Map<String, String> values = new HashMap<>(Map.of(
                 "AWS_ENDPOINT_URL",
                 emulator.endpoint(),
                 "AWS_REGION",
@@ -65,7 +69,7 @@ public record TestStack(Emulator emulator, Path template, String tableName, Dyna
      * secret created in the emulator).
      */
     public Map<String, String> environmentOf(TemplateFunctions.Function function) {
-        Map<String, String> env = new java.util.HashMap<>(function.environment());
+        Map<String, String> env = new HashMap<>(function.environment());
         function.resourceRefs().forEach((variable, resource) -> env.put(variable, localValue(resource)));
         env.put("AWS_ENDPOINT_URL", emulator.endpoint());
         env.put("AWS_REGION", Emulator.REGION);
@@ -83,7 +87,7 @@ public record TestStack(Emulator emulator, Path template, String tableName, Dyna
                 .filter(f -> f.logicalId().equals(logicalId))
                 .findFirst()
                 .orElseThrow();
-        Map<String, String> env = new java.util.HashMap<>(environmentOf(function));
+        Map<String, String> env = new HashMap<>(environmentOf(function));
         env.put("TABLE_NAME", tableName);
         return env;
     }
@@ -105,7 +109,7 @@ public record TestStack(Emulator emulator, Path template, String tableName, Dyna
             }
             case "AWS::S3::Bucket" -> {
                 try (var s3 = AwsClients.s3(env())) {
-                    String bucket = resource.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID();
+                    String bucket = resource.toLowerCase(Locale.ROOT) + "-" + UUID.randomUUID();
                     s3.createBucket(r ->
                             r.bucket(bucket).createBucketConfiguration(c -> c.locationConstraint(Emulator.REGION)));
                     yield bucket;
@@ -118,27 +122,23 @@ public record TestStack(Emulator emulator, Path template, String tableName, Dyna
     }
 
     /** The items of a partition whose sort key starts so, read consistently in one query. */
-    public java.util.List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> items(
-            String pk, String skPrefix) {
+    public List<Map<String, AttributeValue>> items(String pk, String skPrefix) {
         return dynamo.query(r -> r.tableName(tableName)
                         .consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                        .expressionAttributeValues(Map.of(
-                                ":pk",
-                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(pk),
-                                ":prefix",
-                                software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(skPrefix))))
+                        .expressionAttributeValues(
+                                Map.of(":pk", AttributeValue.fromS(pk), ":prefix", AttributeValue.fromS(skPrefix))))
                 .items();
     }
 
     /** The item with this key in this stack's table, read consistently (empty if there is none). */
-    public Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item(String pk, String sk) {
+    public Map<String, AttributeValue> item(String pk, String sk) {
         return dynamo.getItem(r -> r.tableName(tableName).consistentRead(true).key(MeetupTable.key(pk, sk)))
                 .item();
     }
 
     /** Writes the item to this stack's table, as it is. */
-    public void put(Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> item) {
+    public void put(Map<String, AttributeValue> item) {
         dynamo.putItem(r -> r.tableName(tableName).item(item));
     }
 

@@ -11,10 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateTable;
@@ -41,15 +47,15 @@ class TemplateTest {
      */
     @Test
     void everyFunctionIsBuiltBySamFromItsMavenModuleThroughTheMakefile() throws IOException {
-        java.util.Map<String, String> named = new java.util.HashMap<>();
-        java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^build-(\\w+): MODULE = (\\S+)$")
+        Map<String, String> named = new HashMap<>();
+        Matcher line = Pattern.compile("(?m)^build-(\\w+): MODULE = (\\S+)$")
                 .matcher(Files.readString(ProjectFiles.resolve("Makefile")));
         while (line.find()) {
             named.put(line.group(1), line.group(2));
         }
         var resources =
                 TemplateTable.template(ProjectFiles.resolve("template.yaml")).path("Resources");
-        List<String> functions = new java.util.ArrayList<>();
+        List<String> functions = new ArrayList<>();
         resources.properties().forEach(r -> {
             if (!r.getValue().path("Type").asText().equals("AWS::Serverless::Function")) {
                 return;
@@ -68,7 +74,7 @@ class TemplateTest {
             String module = "functions/"
                     + named.getOrDefault(
                             id,
-                            id.substring(0, id.length() - "Function".length()).toLowerCase(java.util.Locale.ROOT));
+                            id.substring(0, id.length() - "Function".length()).toLowerCase(Locale.ROOT));
             assertEquals(module, r.getValue().path("Properties").path("CodeUri").asText(), id + "'s CodeUri");
             assertTrue(
                     Files.isRegularFile(ProjectFiles.resolve(module).resolve("pom.xml")),
@@ -128,9 +134,7 @@ class TemplateTest {
             }
         });
         assertEquals(
-                functions.stream()
-                        .map(f -> f + "Aliaslive")
-                        .collect(java.util.stream.Collectors.toCollection(TreeSet::new)),
+                functions.stream().map(f -> f + "Aliaslive").collect(Collectors.toCollection(TreeSet::new)),
                 aliases,
                 "one alias per function");
 

@@ -3,6 +3,7 @@ package org.meetups.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -141,7 +142,7 @@ class WriteUnitsTest {
 
     private static Map<String, AttributeValue> with(
             Map<String, AttributeValue> item, String name, AttributeValue value) {
-        Map<String, AttributeValue> copy = new java.util.HashMap<>(item);
+        Map<String, AttributeValue> copy = new HashMap<>(item);
         copy.put(name, value);
         return copy;
     }

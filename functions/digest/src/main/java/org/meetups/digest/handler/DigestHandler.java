@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.meetups.digest.store.DigestStore;
 import org.meetups.directory.Directory;
 import org.meetups.figures.OrganisationMonths;
@@ -31,7 +32,7 @@ public final class DigestHandler extends MailingFunction {
     /** Signs links with the link secret, read at init and again after a SnapStart restore. */
     private volatile DigestRun run;
 
-    private final java.util.function.Function<TokenSigner, DigestRun> runWith;
+    private final Function<TokenSigner, DigestRun> runWith;
     private final Env env;
     private final Clock clock;
 

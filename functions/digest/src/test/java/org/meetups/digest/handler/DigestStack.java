@@ -1,6 +1,7 @@
 package org.meetups.digest.handler;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -82,7 +83,7 @@ final class DigestStack {
     static JsonNode event(String run, Instant scheduledTime) {
         try {
             return Json.MAPPER.readTree("{\"run\": \"" + run + "\", \"scheduledTime\": \"" + scheduledTime + "\"}");
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

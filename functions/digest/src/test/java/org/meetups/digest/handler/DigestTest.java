@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,11 +19,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +39,7 @@ import org.meetups.domain.RoleNeed;
 import org.meetups.links.handler.LinksHandler;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.runtime.config.Env;
+import org.meetups.runtime.json.Json;
 import org.meetups.seats.SeatTake;
 import org.meetups.store.Keys;
 import org.meetups.testing.ApiEvents;
@@ -395,9 +401,7 @@ class DigestTest {
 
     /** Fails SES sends that match, before they are sent, inside the SDK's pipeline (so its retries run). */
     static ExecutionInterceptor failing(
-            java.util.function.Predicate<String> rawMail,
-            java.util.function.Supplier<RuntimeException> error,
-            AtomicInteger attempts) {
+            Predicate<String> rawMail, Supplier<RuntimeException> error, AtomicInteger attempts) {
         return new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
@@ -465,7 +469,7 @@ class DigestTest {
         for (int i = 0; i < 30; i++) {
             byShard.add("t" + i + "@" + domain);
         }
-        byShard.sort(java.util.Comparator.comparingInt((String a) -> Directory.shard(Directory.personKey(a)))
+        byShard.sort(Comparator.comparingInt((String a) -> Directory.shard(Directory.personKey(a)))
                 .thenComparing(a -> Directory.personKey(a)));
         String first = "<" + byShard.get(0) + ">";
         String last = "<" + byShard.get(29) + ">";
@@ -497,7 +501,7 @@ class DigestTest {
     void aRunSendsAtTheConfiguredRate() {
         DigestStack paced =
                 DigestStack.withPeople(Map.of("DIGEST_MAILS_PER_SECOND", "5"), "r", "paced.example.org", 20);
-        List<Long> sends = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Long> sends = new CopyOnWriteArrayList<>();
         ExecutionInterceptor clock = new ExecutionInterceptor() {
             @Override
             public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
@@ -543,11 +547,11 @@ class DigestTest {
                 "{\"run\": \"stop\", \"scheduledTime\": \"2027-03-15T08:00:00Z\"}",
                 "{\"run\": \"start\", \"scheduledTime\": \"monday\"}")) {
             try {
-                handler.handle(org.meetups.runtime.json.Json.MAPPER.readTree(bad), null);
+                handler.handle(Json.MAPPER.readTree(bad), null);
                 throw new AssertionError("accepted " + bad);
             } catch (IllegalArgumentException expected) {
                 assertNotNull(expected.getMessage());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
         }

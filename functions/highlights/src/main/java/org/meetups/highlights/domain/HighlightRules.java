@@ -1,6 +1,7 @@
 package org.meetups.highlights.domain;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +87,7 @@ public final class HighlightRules {
                     && uri.getHost() != null
                     && !uri.getHost().isBlank()
                     && uri.getUserInfo() == null;
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return false;
         }
     }

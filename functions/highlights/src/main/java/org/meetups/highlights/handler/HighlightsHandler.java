@@ -3,6 +3,8 @@ package org.meetups.highlights.handler;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -116,7 +118,7 @@ public final class HighlightsHandler extends HttpFunction {
         String meetupId = request.meetupId();
         HighlightInput input = HighlightRules.valid(request.jsonBody(HighlightInput.class));
         shareable(meetupId, caller);
-        Instant now = now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Instant now = now().truncatedTo(ChronoUnit.MILLIS);
         String photoType = input.photo() == null ? null : takeOver(meetupId, input.photo());
         String id = String.format("%013d", now.toEpochMilli()) + "-"
                 + HexFormat.of().formatHex(randomBytes(4));
@@ -248,7 +250,7 @@ public final class HighlightsHandler extends HttpFunction {
                     try {
                         return new HighlightStore.WeekPosition(
                                 f.get(0), f.get(1), f.get(2).equals("0"), Instant.parse(f.get(3)));
-                    } catch (java.time.format.DateTimeParseException e) {
+                    } catch (DateTimeParseException e) {
                         throw PageCursor.invalid();
                     }
                 })
@@ -338,7 +340,7 @@ public final class HighlightsHandler extends HttpFunction {
                             photos.presignRead(h.meetupId(), h.photoId(), PhotoStore.READ_VALIDITY)
                                     .toString(),
                             "expiresAt",
-                            now().plus(PhotoStore.READ_VALIDITY).truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+                            now().plus(PhotoStore.READ_VALIDITY).truncatedTo(ChronoUnit.SECONDS)));
         }
         view.put("author", Map.of("id", h.authorId(), "name", h.authorName()));
         view.put("createdAt", h.createdAt());

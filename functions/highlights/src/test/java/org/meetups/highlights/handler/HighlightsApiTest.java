@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -16,10 +17,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -377,12 +381,11 @@ class HighlightsApiTest {
     }
 
     static Map<String, String> query(String url) {
-        Map<String, String> query = new java.util.HashMap<>();
+        Map<String, String> query = new HashMap<>();
         for (String pair : URI.create(url).getRawQuery().split("&", -1)) {
             String[] kv = pair.split("=", 2);
             query.put(
-                    java.net.URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                    java.net.URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+                    URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
         }
         return query;
     }
@@ -424,7 +427,7 @@ class HighlightsApiTest {
     void aPhotoIsUploadedTakenOverReadThroughShortPresignedUrlsAndMailLinksAndRemovedWithItsHighlight()
             throws Exception {
         byte[] png = new byte[2048];
-        new java.util.Random(7).nextBytes(png);
+        new Random(7).nextBytes(png);
         JsonNode upload = presign(HOST, "{\"contentType\": \"image/png\", \"contentLength\": 2048}");
         assertEquals(200, put(upload, "image/png", png));
         ApiResult shared = share(
@@ -571,7 +574,7 @@ class HighlightsApiTest {
 
     @Test
     void weeksAreIsoWeeksInTheOrganisationsZone() {
-        var weeks = new org.meetups.runtime.time.Weeks(java.time.ZoneId.of("Europe/Amsterdam"));
+        var weeks = new org.meetups.runtime.time.Weeks(ZoneId.of("Europe/Amsterdam"));
         // Sunday 23:30 UTC is already Monday in Amsterdam
         assertEquals("2027-W11", weeks.label(Instant.parse("2027-03-14T23:30:00Z")));
         assertEquals("2027-W10", weeks.label(Instant.parse("2027-03-14T22:30:00Z")));

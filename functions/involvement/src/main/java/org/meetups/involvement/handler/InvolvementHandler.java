@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.meetups.domain.PersonRules;
 import org.meetups.http.ApiException;
 import org.meetups.http.ApiRequest;
@@ -105,7 +106,7 @@ public final class InvolvementHandler extends HttpFunction {
             Map<String, Object> f = (Map<String, Object>) e.get("figures");
             @SuppressWarnings("unchecked")
             Map<String, Object> p = (Map<String, Object>) e.get("progress");
-            rows.add(java.util.stream.Stream.of(
+            rows.add(Stream.of(
                             e.get("userId"),
                             e.get("name"),
                             period.label(),

@@ -1,8 +1,10 @@
 package org.meetups.involvement.mail;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +47,7 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
     private final MonthlyMails mails;
     private final PagedMailing<Directory.Entry> mailing;
     private final ZoneId zone;
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     public MonthlyMailRun(
             Directory directory,
@@ -53,7 +55,7 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
             MonthlyMails mails,
             PagedMailing.Outbox outbox,
             ZoneId zone,
-            java.time.Clock clock) {
+            Clock clock) {
         this.directory = directory;
         this.profiles = new Profiles(directory.table());
         this.store = store;
@@ -77,7 +79,7 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
     public PagedMailing.Summary run(boolean start, Instant scheduledTime, BooleanSupplier anotherPage) {
         String month = null;
         if (start) {
-            settings.carryForward(YearMonth.from(clock.instant().atOffset(java.time.ZoneOffset.UTC)));
+            settings.carryForward(YearMonth.from(clock.instant().atOffset(ZoneOffset.UTC)));
             month = reported(scheduledTime).toString();
         }
         String reportedMonth = month;

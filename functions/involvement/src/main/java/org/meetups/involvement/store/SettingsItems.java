@@ -1,5 +1,6 @@
 package org.meetups.involvement.store;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -84,8 +85,7 @@ final class SettingsItems {
     }
 
     /** A setting of the settings partition, with its type, department (if any) and who set it when. */
-    static Map<String, AttributeValue> setting(
-            String sk, String type, String department, String by, java.time.Instant at) {
+    static Map<String, AttributeValue> setting(String sk, String type, String department, String by, Instant at) {
         Map<String, AttributeValue> item = new HashMap<>(MeetupTable.key(InvolvementItems.SETTINGS_PK, sk));
         item.put(InvolvementItems.TYPE_ATTRIBUTE, s(type));
         Attributes.putText(item, InvolvementItems.DEPARTMENT, department);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -560,7 +561,7 @@ class InvolvementApiTest {
                     .json();
             assertEquals(12, report.get("totals").get("headcount").asInt(), period);
             assertEquals(5, report.get("target").get("activitiesPerQuarter").asInt(), period);
-            Map<String, Integer> personal = new java.util.TreeMap<>();
+            Map<String, Integer> personal = new TreeMap<>();
             report.get("employees")
                     .forEach(e -> personal.put(
                             e.get("userId").asText(),

@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.BodyPart;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -148,8 +152,8 @@ class MonthlyMailTest {
     static Map<String, List<SentMails.Mail>> byRecipient(String... monthNames) {
         Map<String, List<SentMails.Mail>> mails = new TreeMap<>();
         for (SentMails.Mail mail : sent.to("@" + DOMAIN)) {
-            String subject = mail.subject().toLowerCase(java.util.Locale.ROOT);
-            if (java.util.Arrays.stream(monthNames).anyMatch(subject::endsWith)) {
+            String subject = mail.subject().toLowerCase(Locale.ROOT);
+            if (Arrays.stream(monthNames).anyMatch(subject::endsWith)) {
                 mails.computeIfAbsent(address(mail), k -> new ArrayList<>()).add(mail);
             }
         }
@@ -318,8 +322,8 @@ class MonthlyMailTest {
     }
 
     static JsonNode sample(String name) throws Exception {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        try (var in = java.nio.file.Files.newInputStream(
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = Files.newInputStream(
                 ProjectFiles.resolve("events/involvement-mail").resolve(name))) {
             handler(Instant.parse("2027-03-01T08:00:00Z"), List.of()).handleRequest(in, out, null);
         }

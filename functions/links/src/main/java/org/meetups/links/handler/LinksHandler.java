@@ -4,10 +4,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.meetups.directory.Directory;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.Refusal;
@@ -67,7 +69,7 @@ public final class LinksHandler extends HttpFunction {
 
     private final String organizer;
     /** Calendar writers by UID domain: the host of the public base URL, as in the mails' .ics files. */
-    private final Map<String, IcsWriter> calendars = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, IcsWriter> calendars = new ConcurrentHashMap<>();
 
     private final Duration feedLifetime;
 
@@ -174,7 +176,7 @@ public final class LinksHandler extends HttpFunction {
     ApiResponse rotateFeed(ApiRequest request, Caller caller) {
         Instant now = now();
         long version = store.rotateFeed(caller.userId(), now);
-        Instant expiresAt = now.plus(feedLifetime).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant expiresAt = now.plus(feedLifetime).truncatedTo(ChronoUnit.SECONDS);
         String url = baseUrl(request) + "/calendar/" + tokens.feed(caller.userId(), version, expiresAt) + ".ics";
         return ApiResponse.json(200, new FeedView(url, version, expiresAt));
     }

@@ -9,8 +9,12 @@ import static org.meetups.testing.IcsFiles.events;
 import static org.meetups.testing.IcsFiles.parameter;
 import static org.meetups.testing.IcsFiles.property;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
@@ -129,7 +133,7 @@ class CalendarTest {
     @Test
     void withoutAPublicBaseUrlFeedAndCalendarAddressesAreTheApisOwn() throws Exception {
         // a stack without a custom domain: the function learns the API's address from the request
-        LinksHandler ownAddress = s.handler(NOW, java.util.Map.of("PUBLIC_BASE_URL", ""));
+        LinksHandler ownAddress = s.handler(NOW, Map.of("PUBLIC_BASE_URL", ""));
         String host = "abc123.execute-api.eu-west-1.amazonaws.com";
         User me = TestUsers.user("feed-own", "Olga Own", "olga@example.org", false);
         String going = s.meetup();
@@ -191,12 +195,11 @@ class CalendarTest {
         User me = TestUsers.user("feed-4", "Eef Expiry", "eef@example.org", false);
         ApiResult rotated = rotate(me);
         assertEquals(
-                NOW.plus(java.time.Duration.ofDays(180)).toString(),
+                NOW.plus(Duration.ofDays(180)).toString(),
                 rotated.json().get("expiresAt").asText());
         String file = file(rotated);
-        LinksHandler dayBefore =
-                s.handler(NOW.plus(java.time.Duration.ofDays(180)).minusSeconds(1));
-        LinksHandler expiryDay = s.handler(NOW.plus(java.time.Duration.ofDays(180)));
+        LinksHandler dayBefore = s.handler(NOW.plus(Duration.ofDays(180)).minusSeconds(1));
+        LinksHandler expiryDay = s.handler(NOW.plus(Duration.ofDays(180)));
         parse(s.call(dayBefore, ApiEvents.request("GET", "/calendar/{feed}").path("feed", file)));
         ApiResult expired =
                 s.call(expiryDay, ApiEvents.request("GET", "/calendar/{feed}").path("feed", file));
@@ -207,9 +210,9 @@ class CalendarTest {
                 s.call(expiryDay, ApiEvents.request("POST", "/me/calendar-feed").as(me));
         parse(s.call(expiryDay, ApiEvents.request("GET", "/calendar/{feed}").path("feed", file(renewed))));
         // the lifetime is configurable
-        LinksHandler shortLived = s.handler(NOW, java.util.Map.of("FEED_TTL_DAYS", "7"));
+        LinksHandler shortLived = s.handler(NOW, Map.of("FEED_TTL_DAYS", "7"));
         assertEquals(
-                NOW.plus(java.time.Duration.ofDays(7)).toString(),
+                NOW.plus(Duration.ofDays(7)).toString(),
                 s.call(
                                 shortLived,
                                 ApiEvents.request("POST", "/me/calendar-feed").as(me))
@@ -223,12 +226,12 @@ class CalendarTest {
 
     /** A feed token as signed before feeds carried an expiry. */
     static String legacyFeedToken(String userId, long version) throws Exception {
-        java.util.Base64.Encoder b64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String body = b64.encodeToString(("{\"p\":\"CALENDAR_FEED\",\"u\":\"" + userId + "\",\"v\":" + version + "}")
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
         javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
         mac.init(new javax.crypto.spec.SecretKeySpec(
-                LinksTestSupport.SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-        return body + "." + b64.encodeToString(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+                LinksTestSupport.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return body + "." + b64.encodeToString(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -8,6 +8,7 @@ import static org.meetups.links.handler.LinksTestSupport.START;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -304,13 +305,13 @@ class LinksApiTest {
         s.stack
                 .dynamo()
                 .updateItem(r -> r.tableName(s.stack.tableName())
-                        .key(java.util.Map.of(
+                        .key(Map.of(
                                 "PK",
                                 LinksTestSupport.s(org.meetups.store.Keys.meetupPk(id)),
                                 "SK",
                                 LinksTestSupport.s(org.meetups.store.Keys.roleSk("host", HOLDER.sub()))))
                         .updateExpression("SET assignedAt = :later")
-                        .expressionAttributeValues(java.util.Map.of(":later", LinksTestSupport.s(later))));
+                        .expressionAttributeValues(Map.of(":later", LinksTestSupport.s(later))));
         assertPage(follow(old), 409, "earlier mail");
         assertTrue(s.exists(org.meetups.store.Keys.meetupPk(id), org.meetups.store.Keys.roleSk("host", HOLDER.sub())));
         assertEquals(1, s.stored(id).roles().get("host").filled());

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.meetups.domain.Meetup;
@@ -55,7 +56,7 @@ final class LinksTestSupport {
 
     /** The links function at {@code now}, its configuration changed by {@code changes}. */
     LinksHandler handler(Instant now, Map<String, String> changes) {
-        Map<String, String> config = new java.util.HashMap<>(Map.of(
+        Map<String, String> config = new HashMap<>(Map.of(
                 "LINK_SECRET",
                 SECRET,
                 "ALLOW_PLAINTEXT_LINK_SECRET",

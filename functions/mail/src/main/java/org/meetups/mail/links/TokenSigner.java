@@ -13,6 +13,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Objects;
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.meetups.runtime.snapstart.Randomness;
@@ -62,8 +64,7 @@ public final class TokenSigner {
      */
     public String oneClick(
             Purpose purpose, String meetupId, String userId, String role, String signUp, Instant expiresAt) {
-        return action(
-                purpose, meetupId, userId, role, expiresAt, java.util.Objects.requireNonNull(signUp, "signUp"), null);
+        return action(purpose, meetupId, userId, role, expiresAt, Objects.requireNonNull(signUp, "signUp"), null);
     }
 
     /**
@@ -82,14 +83,7 @@ public final class TokenSigner {
         if (purpose != Purpose.TAKE_ROLE && purpose != Purpose.TAKE_SEAT) {
             throw new IllegalArgumentException("not a digest action: " + purpose);
         }
-        return action(
-                purpose,
-                meetupId,
-                userId,
-                role,
-                expiresAt,
-                week,
-                java.util.Objects.requireNonNull(personKey, "personKey"));
+        return action(purpose, meetupId, userId, role, expiresAt, week, Objects.requireNonNull(personKey, "personKey"));
     }
 
     /** A link acting once (a fresh nonce) on a meetup, for the sign-up or week {@code s}. */
@@ -151,7 +145,7 @@ public final class TokenSigner {
     }
 
     /** Checks signature, purpose and expiry, in that order (a forged token learns nothing else). */
-    public Checked check(String token, java.util.Set<Purpose> acceptedPurposes) {
+    public Checked check(String token, Set<Purpose> acceptedPurposes) {
         if (token == null || token.length() > MAX_LENGTH) {
             return new Invalid(Reason.MALFORMED_OR_TAMPERED);
         }

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupKind;
@@ -65,9 +66,9 @@ public record MeetupView(
     public static MeetupView of(Meetup m, Mine me) {
         ZoneId zone = ZoneId.of(m.timeZone());
         List<RoleView> roles = m.roles().entrySet().stream()
-                .sorted(Comparator.comparingInt((java.util.Map.Entry<String, org.meetups.domain.RoleNeed> e) ->
+                .sorted(Comparator.comparingInt((Map.Entry<String, org.meetups.domain.RoleNeed> e) ->
                                 e.getValue().position())
-                        .thenComparing(java.util.Map.Entry::getKey))
+                        .thenComparing(Map.Entry::getKey))
                 .map(e -> new RoleView(
                         e.getKey(),
                         e.getValue().description(),

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,8 +42,7 @@ class MeetupsApiTest {
 
     static String meetupJson(String title, String startsAt, int capacity) {
         OffsetDateTime start = OffsetDateTime.parse(startsAt);
-        java.time.format.DateTimeFormatter iso =
-                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+        DateTimeFormatter iso = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
         return """
                 {"title":"%s","description":"Talks and drinks","kind":"COMMUNITY_MEETUP","language":"en",
                  "startsAt":"%s","endsAt":"%s","timeZone":"Europe/Amsterdam","venue":"Rotterdam",

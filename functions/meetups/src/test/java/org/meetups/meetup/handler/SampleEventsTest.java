@@ -3,6 +3,8 @@ package org.meetups.meetup.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,6 +15,7 @@ import org.meetups.http.auth.Caller;
 import org.meetups.meetup.domain.MeetupInput;
 import org.meetups.meetup.domain.MeetupRules;
 import org.meetups.meetup.store.MeetupRepository;
+import org.meetups.runtime.json.Json;
 import org.meetups.store.MeetupTable;
 import org.meetups.testing.SampleEvents;
 import org.meetups.testing.SampleEvents.Expect;
@@ -42,17 +45,16 @@ class SampleEventsTest extends ServedSampleEvents {
     static void start() {
         // the meetup the sample events name
         APIGatewayV2HTTPEvent create = event("create-meetup.json");
-        MeetupInput input =
-                org.meetups.runtime.json.Json.MAPPER.convertValue(readTree(create.getBody()), MeetupInput.class);
+        MeetupInput input = Json.MAPPER.convertValue(readTree(create.getBody()), MeetupInput.class);
         Meetup meetup = MeetupRules.create(SAMPLE_ID, input, "coord", NOW);
         new MeetupRepository(new MeetupTable(stack.dynamo(), stack.tableName())).create(meetup);
     }
 
     static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
         try {
-            return org.meetups.runtime.json.Json.MAPPER.readTree(json);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

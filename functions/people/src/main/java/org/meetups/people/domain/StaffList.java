@@ -2,6 +2,7 @@ package org.meetups.people.domain;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class StaffList {
             }
         } catch (IOException | IllegalArgumentException | IllegalStateException e) {
             throw Refusal.badRequest("the staff list is not valid CSV: " + e.getMessage());
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             throw Refusal.badRequest(
                     "the staff list is not valid CSV: " + e.getCause().getMessage());
         }

@@ -2,6 +2,7 @@ package org.meetups.people.handler;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ public final class PeopleHandler extends HttpFunction {
     ApiResponse importStaff(ApiRequest request, Caller caller) {
         caller.requireCoordinator();
         StaffList.Parsed list = StaffList.parse(request.textBody("text/csv", MAX_IMPORT_BYTES));
-        Map<Directory.Imported, Integer> counts = new java.util.EnumMap<>(Directory.Imported.class);
+        Map<Directory.Imported, Integer> counts = new EnumMap<>(Directory.Imported.class);
         for (Directory.Imported outcome : Directory.Imported.values()) {
             counts.put(outcome, 0);
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -120,7 +121,7 @@ class PreferencesApiTest {
         put(TestUsers.user("batch-1", "A", "a@example.org", false), "{\"language\": \"nl\"}");
         put(TestUsers.user("batch-2", "B", "b@example.org", false), "{\"language\": \"en\"}");
         put(TestUsers.user("batch-3", "C", "c@example.org", false), "{}");
-        List<String> recipients = new java.util.ArrayList<>(List.of("batch-1", "batch-2", "batch-3", "batch-none"));
+        List<String> recipients = new ArrayList<>(List.of("batch-1", "batch-2", "batch-3", "batch-none"));
         for (int i = 0; i < 150; i++) {
             recipients.add("batch-extra-" + i);
         }

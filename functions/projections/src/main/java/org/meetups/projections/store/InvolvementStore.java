@@ -1,7 +1,10 @@
 package org.meetups.projections.store;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +118,7 @@ public final class InvolvementStore {
             return Optional.empty();
         }
         return Optional.of(new Contribution.MeetupFacts(
-                java.time.Instant.parse(item.get("startsAt").s()),
+                Instant.parse(item.get("startsAt").s()),
                 item.containsKey("kind") ? MeetupKind.valueOf(item.get("kind").s()) : MeetupKind.COMMUNITY_MEETUP));
     }
 
@@ -184,9 +187,9 @@ public final class InvolvementStore {
     static String sourceAttribute(String meetupId, String sk) {
         try {
             byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest((meetupId + "\n" + sk).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .digest((meetupId + "\n" + sk).getBytes(StandardCharsets.UTF_8));
             return "src#"
-                    + java.util.Base64.getUrlEncoder()
+                    + Base64.getUrlEncoder()
                             .withoutPadding()
                             .encodeToString(hash)
                             .substring(0, 16);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,7 @@ class SampleEventsTest {
                 handler.handleRequest(sample("attendance-recorded.json"), null).getBatchItemFailures());
         Map<String, AttributeValue> month = stack.item(
                 InvolvementItems.userPk("7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11"),
-                InvolvementItems.monthSk(java.time.YearMonth.of(2027, 3)));
+                InvolvementItems.monthSk(YearMonth.of(2027, 3)));
         assertEquals("1", month.get("attended").n(), "counted once: " + month);
 
         try (var files = Files.list(ProjectFiles.resolve("events/projections"))) {

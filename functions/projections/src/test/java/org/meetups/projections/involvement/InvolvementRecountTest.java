@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -124,7 +126,7 @@ class InvolvementRecountTest {
         Map<String, String> kindOf = new HashMap<>();
         for (int m = 0; m < MEETUPS; m++) {
             String id = "m%02d".formatted(m);
-            startOf.put(id, Instant.parse("2026-07-01T17:00:00Z").plus(java.time.Duration.ofDays(23L * m)));
+            startOf.put(id, Instant.parse("2026-07-01T17:00:00Z").plus(Duration.ofDays(23L * m)));
             kindOf.put(id, m % 4 == 0 ? "INTERNAL_WORKSHOP" : "COMMUNITY_MEETUP");
             table.client()
                     .putItem(r -> r.tableName(table.name())
@@ -138,7 +140,7 @@ class InvolvementRecountTest {
         int involvementRecords = 0;
         long writesBefore = units.writes.get();
         int changes = 0;
-        Map<String, WriteRequest> pending = new java.util.LinkedHashMap<>(); // written 25 at a time, keys distinct
+        Map<String, WriteRequest> pending = new LinkedHashMap<>(); // written 25 at a time, keys distinct
         for (int round = 0; round < ROUNDS; round++) {
             for (int i = 0; i < CHANGES / ROUNDS; i++, changes++) {
                 String meetupId = "m%02d".formatted(random.nextInt(MEETUPS));
@@ -203,7 +205,7 @@ class InvolvementRecountTest {
                                 next.put(
                                         "meetupStartsAt",
                                         s(startOf.get(meetupId) // moved (copy rewritten)
-                                                .plus(java.time.Duration.ofDays(random.nextInt(90) - 45))
+                                                .plus(Duration.ofDays(random.nextInt(90) - 45))
                                                 .toString()));
                         }
                     }

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.meetups.domain.Meetup;
 
@@ -43,7 +45,7 @@ public final class ReminderRules {
     public static List<Recipient> recipients(Meetup meetup, int offset, List<Recipient> candidates) {
         boolean firstRound = offset == meetup.reminderOffsets().get(0);
         // one mail per person: a volunteer holding two roles reads both in it
-        java.util.Map<String, Recipient> volunteers = new java.util.LinkedHashMap<>();
+        Map<String, Recipient> volunteers = new LinkedHashMap<>();
         candidates.stream()
                 .filter(r -> r.kind() == Recipient.Kind.VOLUNTEER)
                 .forEach(r -> volunteers.merge(

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -440,7 +441,7 @@ class ReminderRunTest {
         ReminderHandler handler = new ReminderHandler(org.meetups.runtime.config.Env.of(env), Clock.systemUTC());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(
-                new ByteArrayInputStream(java.nio.file.Files.readAllBytes(
+                new ByteArrayInputStream(Files.readAllBytes(
                         org.meetups.emulator.ProjectFiles.resolve("events/reminders/scheduled-run.json"))),
                 out,
                 null);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class RoleAssignmentRulesTest {
                         "greeter", new RoleNeed(null, 3, 2, 1, 1),
                         "speaker", new RoleNeed(null, 2, 0, 0, 2)));
         assertEquals(
-                java.util.List.of("greeter", "speaker"),
+                List.of("greeter", "speaker"),
                 RoleFill.open(m).stream().map(RoleFill.Fill::name).toList());
         assertTrue(RoleFill.belowMinimum(m));
         assertEquals(3, RoleFill.nextPosition(m));

@@ -287,19 +287,18 @@ public final class RsvpHandler extends HttpFunction {
     }
 
     /** Going part: {@code G, <after user>, ""}; waitlist part: {@code W, <after position>, <after user>}. */
-    static java.util.List<String> attendeeCursorFields(AttendeeCursor cursor) {
+    static List<String> attendeeCursorFields(AttendeeCursor cursor) {
         return switch (cursor) {
-            case AttendeeCursor.Going going ->
-                java.util.List.of("G", going.afterUserId() == null ? "" : going.afterUserId(), "");
+            case AttendeeCursor.Going going -> List.of("G", going.afterUserId() == null ? "" : going.afterUserId(), "");
             case AttendeeCursor.Waiting waiting ->
-                java.util.List.of(
+                List.of(
                         "W",
                         Long.toString(waiting.afterPosition()),
                         waiting.afterUserId() == null ? "" : waiting.afterUserId());
         };
     }
 
-    static AttendeeCursor attendeeCursor(java.util.List<String> fields) {
+    static AttendeeCursor attendeeCursor(List<String> fields) {
         try {
             if (fields.get(0).equals("G")
                     && USER_ID.matcher(fields.get(1)).matches()

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,8 +140,7 @@ class RsvpConcurrencyTest {
         // once things settle, people still waiting read their live place: 1..130 in ticket order (every ninth checked)
         List<User> stillWaiting = people.stream()
                 .filter(p -> after.positionsByUser().containsKey(p.sub()))
-                .sorted(java.util.Comparator.comparing(
-                        p -> after.positionsByUser().get(p.sub())))
+                .sorted(Comparator.comparing(p -> after.positionsByUser().get(p.sub())))
                 .toList();
         List<Integer> places = IntStream.concat(
                         IntStream.iterate(1, p -> p < stillWaiting.size(), p -> p + 9),

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.temporal.Temporal;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The project's JSON mapper: strict on input (unknown fields are errors, and no scalar is ever
@@ -118,7 +119,7 @@ public final class Json {
      * with strings as long as Lambda's 6 MB invocation payload, since an envelope carries a request body
      * or an item image as one string (the body is then read with this mapper's own limits).
      */
-    public static ObjectMapper envelopes(java.util.function.UnaryOperator<JsonMapper.Builder> settings) {
+    public static ObjectMapper envelopes(UnaryOperator<JsonMapper.Builder> settings) {
         ObjectMapper mapper = settings.apply(((JsonMapper) MAPPER).rebuild()).build();
         mapper.getFactory()
                 .setStreamReadConstraints(StreamReadConstraints.builder()

@@ -1,8 +1,13 @@
 package org.meetups.runtime.time;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.meetups.runtime.json.Json;
 
 /** The time a scheduled invocation is for, as the schedules pass it. */
 public final class ScheduledEvents {
@@ -30,13 +35,13 @@ public final class ScheduledEvents {
     /** Reads a schedule's event as the functions do (JSON tree from a stream, its time): for a SnapStart snapshot. */
     public static void prime() {
         try {
-            JsonNode event = org.meetups.runtime.json.Json.MAPPER.readTree(
-                    new java.io.ByteArrayInputStream("{\"run\":\"continue\",\"scheduledTime\":\"2026-01-01T00:00:00Z\"}"
-                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            JsonNode event = Json.MAPPER.readTree(
+                    new ByteArrayInputStream("{\"run\":\"continue\",\"scheduledTime\":\"2026-01-01T00:00:00Z\"}"
+                            .getBytes(StandardCharsets.UTF_8)));
             scheduledTime(event);
             startsRun(event);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +24,7 @@ class LoadedHandlerTest {
         final List<String> calls = new ArrayList<>();
 
         @Override
-        public void handleRequest(InputStream input, OutputStream output, Context context) throws java.io.IOException {
+        public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
             calls.add("request " + new String(input.readAllBytes(), StandardCharsets.UTF_8));
             output.write("ok".getBytes(StandardCharsets.UTF_8));
         }
