@@ -33,12 +33,16 @@ class MailComposerTest {
 
     static Meetup meetup(String language) {
         return MeetupBuilder.meetup("m-1", START)
-                .title("Pitch <night>", null)
+                .title("Pitch <night>")
                 .language(language)
                 .venue("Keizersgracht 1")
-                .counts(1, 0, 0)
+                .goingCount(1)
+                .waitlistCount(0)
+                .waitlistSequence(0)
                 .version(2)
-                .created("c", NOW)
+                .createdBy("c")
+                .createdAt(NOW)
+                .updatedAt(NOW)
                 .build();
     }
 

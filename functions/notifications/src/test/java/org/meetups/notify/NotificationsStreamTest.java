@@ -282,10 +282,14 @@ class NotificationsStreamTest extends NotificationsStack {
         return MeetupBuilder.from(m)
                 .venue(venue)
                 .status(status)
-                .counts(going, m.waitlistCount(), m.waitlistSequence())
+                .goingCount(going)
+                .waitlistCount(m.waitlistCount())
+                .waitlistSequence(m.waitlistSequence())
                 .version(version)
-                .reminders(null, null)
-                .attendance(null, false)
+                .reminderOffsets(null)
+                .lastReminderOffset(null)
+                .attendanceClosesAt(null)
+                .attendanceClosed(false)
                 .build();
     }
 
@@ -373,10 +377,15 @@ class NotificationsStreamTest extends NotificationsStack {
     void namesAndTitlesCannotInjectHeaders() throws Exception {
         Meetup meetup = fixtures.meetup("en");
         Meetup evil = MeetupBuilder.from(meetup)
-                .title("Breakfast\r\nBcc: victim@example.com", meetup.description())
-                .created("c", null)
-                .reminders(null, null)
-                .attendance(null, false)
+                .title("Breakfast\r\nBcc: victim@example.com")
+                .description(meetup.description())
+                .createdBy("c")
+                .createdAt(null)
+                .updatedAt(null)
+                .reminderOffsets(null)
+                .lastReminderOffset(null)
+                .attendanceClosesAt(null)
+                .attendanceClosed(false)
                 .build();
         fixtures.save(evil);
         fixtures.rsvp(meetup.id(), "eve", "Eve\r\nBcc: attacker@example.com", "en", "GOING", null);

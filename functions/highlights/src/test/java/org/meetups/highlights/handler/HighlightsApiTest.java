@@ -84,14 +84,18 @@ class HighlightsApiTest {
 
     static String pastMeetup(Instant start) {
         String id = UUID.randomUUID().toString();
+        Instant created = start.minus(Duration.ofDays(20));
         MeetupBuilder.store(
                 table,
                 MeetupBuilder.meetup(id, start)
-                        .title("Founders breakfast", "Talks")
+                        .title("Founders breakfast")
+                        .description("Talks")
                         .venue("Rotterdam")
                         .capacity(40)
                         .roles(Map.of("host", new RoleNeed("Opens", 2, 1, 0, 0)))
-                        .created("coord-1", start.minus(Duration.ofDays(20)))
+                        .createdBy("coord-1")
+                        .createdAt(created)
+                        .updatedAt(created)
                         .build());
         Instant before = start.minus(Duration.ofDays(10));
         RsvpHandler rsvpBefore = new RsvpHandler(stack.env(), Clock.fixed(before, ZoneOffset.UTC));

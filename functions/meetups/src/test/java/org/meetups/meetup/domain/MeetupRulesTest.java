@@ -129,11 +129,15 @@ class MeetupRulesTest {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
         Meetup reminded = MeetupBuilder.from(m)
                 .allowMultipleRoles(false)
-                .counts(0, 0, 0)
+                .goingCount(0)
+                .waitlistCount(0)
+                .waitlistSequence(0)
                 .version(1)
                 .updatedAt(NOW)
-                .reminders(m.reminderOffsets(), 1440)
-                .attendance(null, false)
+                .reminderOffsets(m.reminderOffsets())
+                .lastReminderOffset(1440)
+                .attendanceClosesAt(null)
+                .attendanceClosed(false)
                 .build();
         assertEquals(
                 Instant.parse("2026-12-10T15:00:00Z"), reminded.nextReminderAt().orElseThrow());
@@ -173,11 +177,15 @@ class MeetupRulesTest {
         Meetup cancelled = MeetupBuilder.from(m)
                 .allowMultipleRoles(false)
                 .status(org.meetups.domain.MeetupStatus.CANCELLED)
-                .counts(0, 0, 0)
+                .goingCount(0)
+                .waitlistCount(0)
+                .waitlistSequence(0)
                 .version(2)
                 .updatedAt(NOW)
-                .reminders(null, null)
-                .attendance(null, false)
+                .reminderOffsets(null)
+                .lastReminderOffset(null)
+                .attendanceClosesAt(null)
+                .attendanceClosed(false)
                 .build();
         assertEquals(
                 409,

@@ -19,10 +19,16 @@ class ScheduleCopiesTest {
     static Meetup meetup(Instant start, Instant end, String zone, String venue, long version) {
         return MeetupBuilder.meetup("m-1", start)
                 .endsAt(end)
-                .place(zone, venue, null)
-                .counts(3, 0, 0)
+                .timeZone(zone)
+                .venue(venue)
+                .onlineUrl(null)
+                .goingCount(3)
+                .waitlistCount(0)
+                .waitlistSequence(0)
                 .version(version)
-                .created("c", NOW)
+                .createdBy("c")
+                .createdAt(NOW)
+                .updatedAt(NOW)
                 .build();
     }
 

@@ -48,9 +48,12 @@ class SampleEventsTest {
         DynamodbEvent moved = sample("meetup-moved.json");
         stack.put(StreamImages.fromEvent(moved.getRecords().get(0).getDynamodb().getNewImage()));
         Instant before = Instant.parse("2027-03-12T07:00:00Z");
-        stack.put(RsvpBuilder.rsvp(MEETUP, "7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11", RsvpStatus.GOING, before, before)
-                .person("anna.devries@example.com", "Anna de Vries", "nl")
-                .item());
+        stack.put(RsvpBuilder.item(
+                RsvpBuilder.rsvp(MEETUP, "7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11", RsvpStatus.GOING, before, before)
+                        .email("anna.devries@example.com")
+                        .name("Anna de Vries")
+                        .language("nl")
+                        .build()));
 
         assertEquals(List.of(), handler.handleRequest(moved, null).getBatchItemFailures());
         Map<String, AttributeValue> job = stack.item(Keys.meetupPk(MEETUP), Keys.jobSk("SCHEDULE", 2));

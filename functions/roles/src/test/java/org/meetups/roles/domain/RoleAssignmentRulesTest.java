@@ -36,7 +36,9 @@ class RoleAssignmentRulesTest {
                 .endsAt(start.plusSeconds(3600))
                 .roles(roles)
                 .status(status)
-                .created("c", NOW)
+                .createdBy("c")
+                .createdAt(NOW)
+                .updatedAt(NOW)
                 .build();
     }
 

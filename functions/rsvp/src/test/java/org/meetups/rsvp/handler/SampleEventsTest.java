@@ -26,7 +26,9 @@ class SampleEventsTest {
                 stack,
                 MeetupBuilder.from(sample)
                         .id("01J0000000000000000000MEET")
-                        .created("coord", sample.createdAt())
+                        .createdBy("coord")
+                        .createdAt(sample.createdAt())
+                        .updatedAt(sample.createdAt())
                         .build());
         RsvpHandler before = Fixtures.handlerAt(stack, START.minusSeconds(86_400));
         RsvpHandler after = Fixtures.handlerAt(stack, START.plusSeconds(600));
