@@ -33,10 +33,7 @@ class IcsWriterTest {
                 .onlineUrl("https://meet.example.org/x")
                 .status(status)
                 .goingCount(1)
-                .waitlistCount(0)
-                .waitlistSequence(0)
                 .version(version)
-                .createdBy("c")
                 .createdAt(NOW)
                 .updatedAt(NOW)
                 .build();

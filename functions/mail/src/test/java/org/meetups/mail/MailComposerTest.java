@@ -37,10 +37,7 @@ class MailComposerTest {
                 .language(language)
                 .venue("Keizersgracht 1")
                 .goingCount(1)
-                .waitlistCount(0)
-                .waitlistSequence(0)
                 .version(2)
-                .createdBy("c")
                 .createdAt(NOW)
                 .updatedAt(NOW)
                 .build();

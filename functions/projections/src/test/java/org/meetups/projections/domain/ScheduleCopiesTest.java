@@ -21,12 +21,8 @@ class ScheduleCopiesTest {
                 .endsAt(end)
                 .timeZone(zone)
                 .venue(venue)
-                .onlineUrl(null)
                 .goingCount(3)
-                .waitlistCount(0)
-                .waitlistSequence(0)
                 .version(version)
-                .createdBy("c")
                 .createdAt(NOW)
                 .updatedAt(NOW)
                 .build();

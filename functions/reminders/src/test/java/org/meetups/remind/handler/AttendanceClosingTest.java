@@ -66,10 +66,8 @@ class AttendanceClosingTest {
                         .createdBy("coord")
                         .createdAt(created)
                         .updatedAt(created)
-                        .reminderOffsets(null)
                         .lastReminderOffset(lastReminderOffset)
                         .attendanceClosesAt(CLOSES)
-                        .attendanceClosed(false)
                         .build());
         for (int i = 0; i < 34; i++) {
             RsvpStatus status = i < 30 ? RsvpStatus.GOING : i < 32 ? RsvpStatus.WAITLISTED : RsvpStatus.CANCELLED;

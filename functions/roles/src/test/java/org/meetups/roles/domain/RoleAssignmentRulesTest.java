@@ -36,7 +36,6 @@ class RoleAssignmentRulesTest {
                 .endsAt(start.plusSeconds(3600))
                 .roles(roles)
                 .status(status)
-                .createdBy("c")
                 .createdAt(NOW)
                 .updatedAt(NOW)
                 .build();
