@@ -26,7 +26,6 @@ import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.testing.AwsErrors;
 import org.meetups.testing.FaultInjector;
-import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.StreamFeed;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -279,7 +278,7 @@ class NotificationsStreamTest extends NotificationsStack {
     }
 
     static Meetup withVersion(Meetup m, long version, String venue, MeetupStatus status, int going) {
-        return MeetupBuilder.from(m)
+        return m.toBuilder()
                 .venue(venue)
                 .status(status)
                 .goingCount(going)
@@ -376,7 +375,7 @@ class NotificationsStreamTest extends NotificationsStack {
     @Test
     void namesAndTitlesCannotInjectHeaders() throws Exception {
         Meetup meetup = fixtures.meetup("en");
-        Meetup evil = MeetupBuilder.from(meetup)
+        Meetup evil = meetup.toBuilder()
                 .title("Breakfast\r\nBcc: victim@example.com")
                 .description(meetup.description())
                 .createdBy("c")

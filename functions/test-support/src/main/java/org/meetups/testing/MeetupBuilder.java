@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Meetups for tests: the generated {@link MeetupItemBuilder} handed out pre-filled, so that a test sets
  * only what it is about; {@link #meetup} starts from {@link ScheduledMeetup} (a scheduled two-hour
- * community meetup, 10 seats, nobody going), {@link #from} from a stored meetup to change some of it.
+ * community meetup, 10 seats, nobody going). To change some of a stored meetup, {@link Meetup#toBuilder}.
  */
 public final class MeetupBuilder {
     private MeetupBuilder() {}
@@ -20,11 +20,6 @@ public final class MeetupBuilder {
     /** A meetup starting at {@code start}, ending two hours later, created and RSVPs closing at its start. */
     public static MeetupItemBuilder meetup(String id, Instant start) {
         return ScheduledMeetup.builder(id, start);
-    }
-
-    /** Every field of {@code m}, to change some. */
-    public static MeetupItemBuilder from(Meetup m) {
-        return m.toBuilder();
     }
 
     /** A meetup's item with only its start and kind: what the involvement figures read of it. */

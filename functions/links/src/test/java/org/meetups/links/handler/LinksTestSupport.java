@@ -100,7 +100,7 @@ final class LinksTestSupport {
         Meetup before = stored(meetupId);
         RoleNeed need = before.roles().get(role);
         table.meetups()
-                .putItem(MeetupBuilder.from(before)
+                .putItem(before.toBuilder()
                         .roles(Map.of(
                                 role,
                                 new RoleNeed(

@@ -16,7 +16,6 @@ import org.meetups.domain.Refusal;
 import org.meetups.domain.RoleInput;
 import org.meetups.http.ApiException;
 import org.meetups.http.Problems;
-import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.Records;
 
 @Tag("unit")
@@ -127,7 +126,7 @@ class MeetupRulesTest {
     @Test
     void movingTheStartRestartsTheReminders() {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
-        Meetup reminded = MeetupBuilder.from(m)
+        Meetup reminded = m.toBuilder()
                 .allowMultipleRoles(false)
                 .goingCount(0)
                 .waitlistCount(0)
@@ -174,7 +173,7 @@ class MeetupRulesTest {
     void changeRefusesRolesAndCancelledMeetups() {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
         assertEquals(400, refused(() -> MeetupRules.change(m, valid(), NOW)).status());
-        Meetup cancelled = MeetupBuilder.from(m)
+        Meetup cancelled = m.toBuilder()
                 .allowMultipleRoles(false)
                 .status(org.meetups.domain.MeetupStatus.CANCELLED)
                 .goingCount(0)

@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
 import org.meetups.testing.ApiResult;
-import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SampleEvents;
 import org.meetups.testing.TestStack;
 
@@ -24,7 +23,7 @@ class SampleEventsTest {
         Meetup sample = Fixtures.meetup(10, START, START);
         Fixtures.store(
                 stack,
-                MeetupBuilder.from(sample)
+                sample.toBuilder()
                         .id("01J0000000000000000000MEET")
                         .createdBy("coord")
                         .createdAt(sample.createdAt())
