@@ -48,10 +48,6 @@ public final class MeetupTable {
         return name;
     }
 
-    public DynamoDbTable<Meetup> meetups() {
-        return meetups;
-    }
-
     /** The table's start-time index: meetups by start, walked a page at a time. */
     public StartIndex startIndex() {
         return new StartIndex(this);
