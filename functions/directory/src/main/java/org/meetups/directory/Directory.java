@@ -138,7 +138,7 @@ public final class Directory {
     /** The attributes a new entry starts with: subscribed, in the digest index. */
     static Map<String, AttributeValue> newEntry(String personKey, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(personKey));
-        item.put("type", s(TYPE));
+        item.put(Keys.TYPE, s(TYPE));
         item.put("digest", s(SUBSCRIBED));
         item.put("createdAt", s(now.toString()));
         item.put(Keys.GSI1_PK, s(Keys.digestShard(shard(personKey))));
@@ -253,7 +253,7 @@ public final class Directory {
                             .key(key(personKey))
                             .updateExpression(update)
                             .conditionExpression(condition)
-                            .expressionAttributeNames(Map.of("#type", "type", "#name", "name"))
+                            .expressionAttributeNames(Map.of("#type", Keys.TYPE, "#name", "name"))
                             .expressionAttributeValues(values)
                             .returnValues(ReturnValue.ALL_OLD)
                             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
@@ -301,7 +301,7 @@ public final class Directory {
                         .key(Profiles.key(userId))
                         .updateExpression(
                                 "SET #type = if_not_exists(#type, :profile), userId = :user, personKey = :key")
-                        .expressionAttributeNames(Map.of("#type", "type"))
+                        .expressionAttributeNames(Map.of("#type", Keys.TYPE))
                         .expressionAttributeValues(
                                 Map.of(":profile", s("PROFILE"), ":user", s(userId), ":key", s(personKey)))
                         .returnValues(ReturnValue.UPDATED_OLD))

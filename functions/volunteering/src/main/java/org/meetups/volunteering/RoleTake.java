@@ -116,8 +116,8 @@ public final class RoleTake {
                     // the marker also names the roles held, so a meetup page shows them from one read
                     .updateExpression(
                             "SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one, #held :role")
-                    .expressionAttributeNames(
-                            Map.of("#type", "type", "#count", RoleRelease.ROLE_COUNT, "#held", RoleRelease.ROLES_HELD))
+                    .expressionAttributeNames(Map.of(
+                            "#type", Keys.TYPE, "#count", RoleRelease.ROLE_COUNT, "#held", RoleRelease.ROLES_HELD))
                     .expressionAttributeValues(Map.of(
                             ":type", AttributeValue.fromS("VOLUNTEER"),
                             ":meetup", AttributeValue.fromS(meetupId),

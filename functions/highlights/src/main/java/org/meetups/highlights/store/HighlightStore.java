@@ -68,7 +68,7 @@ public final class HighlightStore {
 
     public void create(Highlight h) {
         Map<String, AttributeValue> item = new HashMap<>(key(h.meetupId(), Keys.highlightSk(h.id())));
-        item.put("type", s("HIGHLIGHT"));
+        item.put(Keys.TYPE, s("HIGHLIGHT"));
         item.put("meetupId", s(h.meetupId()));
         item.put("highlightId", s(h.id()));
         item.put("text", s(h.text()));

@@ -56,7 +56,7 @@ public final class LinkStore {
     /** The conditional Put that records the token as used; fails when it was used before. */
     public TransactWriteItem markUsed(SignedToken token, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(MeetupTable.key(Keys.tokenPk(token.nonce()), Keys.USED));
-        item.put("type", s("USED_TOKEN"));
+        item.put(Keys.TYPE, s("USED_TOKEN"));
         item.put("purpose", s(token.purpose().name()));
         item.put("meetupId", s(token.meetupId()));
         item.put("userId", s(token.userId()));
@@ -88,7 +88,7 @@ public final class LinkStore {
                         .key(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE))
                         .updateExpression(
                                 "ADD feedVersion :one SET #type = :type, userId = :user, feedRotatedAt = :now")
-                        .expressionAttributeNames(Map.of("#type", "type"))
+                        .expressionAttributeNames(Map.of("#type", Keys.TYPE))
                         .expressionAttributeValues(Map.of(
                                 ":one",
                                 AttributeValue.fromN("1"),

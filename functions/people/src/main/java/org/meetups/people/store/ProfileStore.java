@@ -69,7 +69,7 @@ public final class ProfileStore {
                 .updateItem(r -> r.tableName(table.name())
                         .key(Profiles.key(caller.userId()))
                         .updateExpression(expression)
-                        .expressionAttributeNames(Map.of("#type", "type", "#language", Profiles.LANGUAGE))
+                        .expressionAttributeNames(Map.of("#type", Keys.TYPE, "#language", Profiles.LANGUAGE))
                         .expressionAttributeValues(values));
         return preferences(caller);
     }

@@ -215,7 +215,7 @@ public final class InvolvementStore {
 
     private PutItemRequest sourceRecord(String meetupId, String sk, Counted after) {
         Map<String, AttributeValue> item = new HashMap<>(MeetupTable.key(InvolvementItems.sourcePk(meetupId), sk));
-        item.put("type", s(InvolvementItems.TYPE));
+        item.put(Keys.TYPE, s(InvolvementItems.TYPE));
         item.put("sequence", s(after.sequence()));
         Map<String, AttributeValue> figures = new HashMap<>();
         after.figures().counts().forEach((name, n) -> figures.put(name, AttributeValue.fromN(Long.toString(n))));
@@ -258,7 +258,7 @@ public final class InvolvementStore {
         UpdateItemRequest update(String tableName, Map<String, AttributeValue> key, String source, String sequence) {
             Map<String, String> names = new HashMap<>(Map.of(
                     "#type",
-                    "type",
+                    Keys.TYPE,
                     "#user",
                     InvolvementItems.USER_ID,
                     "#month",

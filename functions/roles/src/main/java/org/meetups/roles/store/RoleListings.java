@@ -58,7 +58,7 @@ public final class RoleListings {
                             .indexName(Keys.GSI2)
                             .keyConditionExpression("#pk = :pk")
                             .filterExpression("#type = :type")
-                            .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#type", "type"))
+                            .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#type", Keys.TYPE))
                             .expressionAttributeValues(Map.of(
                                     ":pk",
                                     AttributeValue.fromS(Keys.userPk(userId)),

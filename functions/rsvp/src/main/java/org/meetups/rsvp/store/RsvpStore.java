@@ -434,7 +434,7 @@ public final class RsvpStore {
                                 "#sk",
                                 Keys.GSI2_SK,
                                 "#type",
-                                "type",
+                                Keys.TYPE,
                                 "#status",
                                 RsvpSchema.STATUS))
                         .expressionAttributeValues(Map.of(
@@ -480,7 +480,7 @@ public final class RsvpStore {
         Instant startsAt = Optional.ofNullable(s(item, "meetupStartsAt"))
                 .map(Instant::parse)
                 .orElseGet(() -> Instant.parse(s(item, Keys.GSI2_SK).split("#", 2)[0]));
-        if ("ROLE".equals(s(item, "type"))) {
+        if ("ROLE".equals(s(item, Keys.TYPE))) {
             return new MyItem("ROLE", meetupId, startsAt, null, null, s(item, "role"));
         }
         Rsvp rsvp = RsvpSchema.RSVP.mapToItem(item);
