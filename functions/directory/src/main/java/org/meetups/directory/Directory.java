@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * also in the sparse index GSI1 {@code DIGEST#<shard>}, so the digest reads its recipients without a
  * Scan, spread over {@link #SHARDS} partitions.
  */
-public final class Directory {
+public final class Directory extends TableStore {
     public static final int SHARDS = 8;
     public static final String SUBSCRIBED = "SUBSCRIBED";
     public static final String UNSUBSCRIBED = "UNSUBSCRIBED";
@@ -53,10 +54,8 @@ public final class Directory {
             String userId,
             boolean subscribed) {}
 
-    private final MeetupTable table;
-
     public Directory(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     public MeetupTable table() {
