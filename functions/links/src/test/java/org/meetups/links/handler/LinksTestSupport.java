@@ -96,8 +96,9 @@ final class LinksTestSupport {
     void holdRole(String meetupId, String role, String userId) {
         Meetup before = stored(meetupId);
         RoleNeed need = before.roles().get(role);
-        table.meetups()
-                .putItem(MeetupBuilder.from(before)
+        MeetupBuilder.putItem(
+                table,
+                MeetupBuilder.from(before)
                         .roles(Map.of(
                                 role,
                                 new RoleNeed(
