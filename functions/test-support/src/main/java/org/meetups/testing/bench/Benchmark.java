@@ -3,17 +3,21 @@ package org.meetups.testing.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.meetups.aws.AwsClients;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateFunctions;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Cold start of every function in template.yaml, run by tools/benchmark: interleaved rounds, each
  * running every function in a fresh JVM on both sides back to back (alternating which goes first),
- * the sides being the working tree and either a built git revision or a do-nothing JVM. Prints the
- * medians and the medians of the per-round ratios, as a table and as Markdown rows.
+ * the sides being the working tree and either a built git revision or a do-nothing JVM; in the same
+ * rounds, the library floor's probes ({@link Floor}). Prints the medians and the medians of the
+ * per-round ratios, as a table and as Markdown rows.
  */
 public final class Benchmark {
     private Benchmark() {}
@@ -35,8 +39,11 @@ public final class Benchmark {
         Map<String, Subject> mineSubjects = subjects(mine, options, harness, unpacked.resolve("this"));
         Map<String, Subject> theirsSubjects =
                 theirs == null ? Map.of() : subjects(theirs, options, harness, unpacked.resolve("that"));
+        Map<Floor, Contest> floors = floors(mine, options, harness);
         for (String function : options.only()) {
-            if (!mineSubjects.containsKey(function) && !theirsSubjects.containsKey(function)) {
+            if (!mineSubjects.containsKey(function)
+                    && !theirsSubjects.containsKey(function)
+                    && floors.keySet().stream().noneMatch(f -> f.label().equals(function))) {
                 System.err.println("tools/benchmark: no function " + function + " to run (see tools/benchmark --help)");
                 System.exit(2);
             }
@@ -54,13 +61,18 @@ public final class Benchmark {
             for (Contest contest : contests) {
                 contest.run(round, options.steadyRequests());
             }
+            for (Contest floor : floors.values()) {
+                floor.run(round, 0);
+            }
         }
         Report report = new Report(
                 mine.name(),
                 theirs == null ? "baseline JVM" : theirs.name(),
                 options.rounds(),
                 options.steadyRequests(),
-                contests.stream().map(Contest::row).toList());
+                contests.stream().map(Contest::row).toList(),
+                floors.values().stream().map(Contest::row).toList(),
+                floorLines(contests, floors));
         String markdown = report.markdown();
         System.out.println();
         System.out.print(report.table());
@@ -88,6 +100,38 @@ public final class Benchmark {
                     Subject.function(side, function, event, harness, unpackInto.resolve(function.module())));
         }
         return subjects;
+    }
+
+    /** The library floors to run (all, or those --only names), their probes against this side's table. */
+    private static Map<Floor, Contest> floors(Side side, BenchmarkOptions options, List<String> harness) {
+        Map<Floor, Contest> floors = new EnumMap<>(Floor.class);
+        for (Floor floor : Floor.values()) {
+            if (options.includes(floor.label())) {
+                floors.put(floor, new Contest(floor.label(), Subject.floor(floor, side, harness), null));
+            }
+        }
+        if (floors.containsKey(Floor.MAIL)) {
+            try (SesV2Client ses = AwsClients.sesV2(side.stack().env(), List.of())) {
+                ses.createEmailIdentity(r -> r.emailIdentity(Floor.MAIL_FROM));
+            }
+        }
+        return floors;
+    }
+
+    /** Each function measured on both sides beside the floor of its sample request (when that floor ran). */
+    private static List<Report.FloorLine> floorLines(List<Contest> contests, Map<Floor, Contest> floors) {
+        List<Report.FloorLine> lines = new ArrayList<>();
+        for (Contest contest : contests) {
+            if (contest.mine == null || contest.theirs == null || !contest.theirs.isFunction()) {
+                continue;
+            }
+            Contest floor = floors.get(Floor.of(contest.mineSamples.getLast().request()));
+            if (floor != null) {
+                lines.add(Report.FloorLine.of(
+                        contest.function, floor.function, floor.mineSamples, contest.theirsSamples, contest.row()));
+            }
+        }
+        return lines;
     }
 
     /** One function on both sides (either may be missing), measured round after round. */
