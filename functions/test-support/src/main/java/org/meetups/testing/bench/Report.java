@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** The benchmark's figures per function, as a table for the terminal and as Markdown rows for the README. */
 final class Report {
@@ -175,13 +176,7 @@ final class Report {
             "ratio",
             "this / that"
         });
-        for (Row row : rows) {
-            List<String> line = new ArrayList<>();
-            line.add(row.function());
-            line.addAll(figures(row));
-            lines.add(line.toArray(String[]::new));
-        }
-        for (Row row : floors) {
+        for (Row row : Stream.concat(rows.stream(), floors.stream()).toList()) {
             List<String> line = new ArrayList<>();
             line.add(row.function());
             line.addAll(figures(row));
@@ -250,30 +245,24 @@ final class Report {
                 mine,
                 theirs));
         out.append("|---|---|---|---|---|---|---|---|---|\n");
-        for (Row row : rows) {
-            out.append("| ")
-                    .append(row.function())
-                    .append(" | ")
-                    .append(String.join(" | ", figures(row)))
-                    .append(" | ")
-                    .append(sampleRequest(row))
-                    .append(" |\n");
-        }
-        for (Row row : floors) {
-            out.append("| ")
-                    .append(row.function())
-                    .append(" | ")
-                    .append(String.join(" | ", figures(row)))
-                    .append(" | ")
-                    .append(row.mine().request())
-                    .append(" (library floor) |\n");
-        }
+        rows.forEach(row -> markdownRow(out, row, sampleRequest(row)));
+        floors.forEach(row -> markdownRow(out, row, row.mine().request() + " (library floor)"));
         if (!floorLines.isEmpty()) {
             out.append('\n');
             floorLines.forEach(
                     line -> out.append("- ").append(line.text(theirs)).append('\n'));
         }
         return out.toString();
+    }
+
+    private static void markdownRow(StringBuilder out, Row row, String request) {
+        out.append("| ")
+                .append(row.function())
+                .append(" | ")
+                .append(String.join(" | ", figures(row)))
+                .append(" | ")
+                .append(request)
+                .append(" |\n");
     }
 
     /** A row's figures, the same columns in the text and the markdown table. */

@@ -107,28 +107,7 @@ class ReportTest {
                 List.of(),
                 Map.of(),
                 -1);
-        List<Sample> floor = List.of(
-                new Sample(
-                        1000,
-                        3900,
-                        600.0,
-                        300.0,
-                        "events/meetups/get-meetup.json: 404, AWS calls DynamoDb.GetItem",
-                        null),
-                new Sample(
-                        1540,
-                        3900,
-                        600.0,
-                        300.0,
-                        "events/meetups/get-meetup.json: 404, AWS calls DynamoDb.GetItem",
-                        null),
-                new Sample(
-                        1260,
-                        3900,
-                        600.0,
-                        300.0,
-                        "events/meetups/get-meetup.json: 404, AWS calls DynamoDb.GetItem",
-                        null));
+        List<Sample> floor = List.of(probe(1000), probe(1540), probe(1260));
         Report.Row floorRow = Report.Row.of("floor-dynamodb", probe, floor, null, List.of());
         // per-round floor / theirs walls 0.50, 0.70, 0.70
         Report.FloorLine line = Report.FloorLine.of("meetups", "floor-dynamodb", floor, theirs, row);
@@ -151,5 +130,10 @@ class ReportTest {
                         .contains("  floor-dynamodb events/meetups/get-meetup.json: 404, AWS calls DynamoDb.GetItem"),
                 report::table);
         assertFalse(report.table().contains("floor-dynamodb is only in"), report::table);
+    }
+
+    private static Sample probe(long wall) {
+        return new Sample(
+                wall, 3900, 600.0, 300.0, "events/meetups/get-meetup.json: 404, AWS calls DynamoDb.GetItem", null);
     }
 }
