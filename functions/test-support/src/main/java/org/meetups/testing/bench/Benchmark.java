@@ -39,29 +39,34 @@ public final class Benchmark {
         Map<String, Subject> mineSubjects = subjects(mine, options, harness, unpacked.resolve("this"));
         Map<String, Subject> theirsSubjects =
                 theirs == null ? Map.of() : subjects(theirs, options, harness, unpacked.resolve("that"));
-        Map<Floor, Contest> floors = floors(mine, options, harness);
+        Map<Floor, Subject> probes = floors(mine, options, harness);
         for (String function : options.only()) {
             if (!mineSubjects.containsKey(function)
                     && !theirsSubjects.containsKey(function)
-                    && floors.keySet().stream().noneMatch(f -> f.label().equals(function))) {
+                    && probes.keySet().stream().noneMatch(f -> f.label().equals(function))) {
                 System.err.println("tools/benchmark: no function " + function + " to run (see tools/benchmark --help)");
                 System.exit(2);
             }
         }
         List<Contest> contests = new ArrayList<>();
         mineSubjects.forEach((function, subject) -> contests.add(new Contest(
-                function, subject, theirs == null ? Subject.baseline(mine, harness) : theirsSubjects.get(function))));
+                function,
+                subject,
+                theirs == null ? Subject.baseline(mine, harness) : theirsSubjects.get(function),
+                probes)));
         theirsSubjects.forEach((function, subject) -> {
             if (!mineSubjects.containsKey(function)) {
-                contests.add(new Contest(function, null, subject));
+                contests.add(new Contest(function, null, subject, Map.of()));
             }
         });
+        List<Contest> floors = new ArrayList<>();
+        probes.forEach((floor, probe) -> floors.add(new Contest(floor.label(), probe, null, Map.of())));
         for (int round = 0; round < options.rounds(); round++) {
             System.err.printf("round %d of %d%n", round + 1, options.rounds());
             for (Contest contest : contests) {
                 contest.run(round, options.steadyRequests());
             }
-            for (Contest floor : floors.values()) {
+            for (Contest floor : floors) {
                 floor.run(round, 0);
             }
         }
@@ -71,8 +76,11 @@ public final class Benchmark {
                 options.rounds(),
                 options.steadyRequests(),
                 contests.stream().map(Contest::row).toList(),
-                floors.values().stream().map(Contest::row).toList(),
-                floorLines(contests, floors));
+                floors.stream().map(Contest::row).toList(),
+                contests.stream()
+                        .filter(c -> !c.floorSamples.isEmpty())
+                        .map(Contest::floorLine)
+                        .toList());
         String markdown = report.markdown();
         System.out.println();
         System.out.print(report.table());
@@ -102,12 +110,12 @@ public final class Benchmark {
         return subjects;
     }
 
-    /** The library floors to run (all, or those --only names), their probes against this side's table. */
-    private static Map<Floor, Contest> floors(Side side, BenchmarkOptions options, List<String> harness) {
-        Map<Floor, Contest> floors = new EnumMap<>(Floor.class);
+    /** The library floors to run (all, or those --only names): their probes, against this side's table. */
+    private static Map<Floor, Subject> floors(Side side, BenchmarkOptions options, List<String> harness) {
+        Map<Floor, Subject> floors = new EnumMap<>(Floor.class);
         for (Floor floor : Floor.values()) {
             if (options.includes(floor.label())) {
-                floors.put(floor, new Contest(floor.label(), Subject.floor(floor, side, harness), null));
+                floors.put(floor, Subject.floor(floor, side, harness));
             }
         }
         if (floors.containsKey(Floor.MAIL)) {
@@ -118,45 +126,49 @@ public final class Benchmark {
         return floors;
     }
 
-    /** Each function measured on both sides beside the floor of its sample request (when that floor ran). */
-    private static List<Report.FloorLine> floorLines(List<Contest> contests, Map<Floor, Contest> floors) {
-        List<Report.FloorLine> lines = new ArrayList<>();
-        for (Contest contest : contests) {
-            if (contest.mine == null || contest.theirs == null || !contest.theirs.isFunction()) {
-                continue;
-            }
-            Contest floor = floors.get(Floor.of(contest.mineSamples.getLast().request()));
-            if (floor != null) {
-                lines.add(Report.FloorLine.of(
-                        contest.function, floor.function, floor.mineSamples, contest.theirsSamples, contest.row()));
-            }
-        }
-        return lines;
-    }
-
-    /** One function on both sides (either may be missing), measured round after round. */
+    /**
+     * One function on both sides (either may be missing), measured round after round; beside another
+     * revision, with the library floor of its sample request measured between them.
+     */
     private static final class Contest {
         private final String function;
         private final Subject mine;
         private final Subject theirs;
+        private final Map<Floor, Subject> probes;
         private final List<Sample> mineSamples = new ArrayList<>();
         private final List<Sample> theirsSamples = new ArrayList<>();
+        private Floor floor;
+        private final List<Sample> floorSamples = new ArrayList<>();
 
-        Contest(String function, Subject mine, Subject theirs) {
+        Contest(String function, Subject mine, Subject theirs, Map<Floor, Subject> probes) {
             this.function = function;
             this.mine = mine;
             this.theirs = theirs;
+            this.probes = probes;
         }
 
-        /** Both cold starts back to back, then both steady-state JVMs; who goes first alternates by round. */
+        /**
+         * Both cold starts back to back with the floor's probe between them (its floor chosen by the
+         * AWS calls of the first round's request, which is this side's), then both steady-state JVMs;
+         * who goes first alternates by round.
+         */
         void run(int round, int steadyRequests) throws Exception {
             boolean mineFirst = round % 2 == 0;
             Sample first = cold(mineFirst ? mine : theirs);
+            if (round == 0 && mine != null && theirs != null && theirs.isFunction()) {
+                floor = Floor.of(first.request());
+            }
+            Sample between = floor == null ? null : cold(probes.get(floor));
             Sample second = cold(mineFirst ? theirs : mine);
             Sample.Steady firstSteady = steady(mineFirst ? mine : theirs, steadyRequests);
             Sample.Steady secondSteady = steady(mineFirst ? theirs : mine, steadyRequests);
             record(mineFirst ? mineSamples : theirsSamples, first, firstSteady);
             record(mineFirst ? theirsSamples : mineSamples, second, secondSteady);
+            record(floorSamples, between, null);
+        }
+
+        Report.FloorLine floorLine() {
+            return Report.FloorLine.of(function, floor.label(), floorSamples, theirsSamples, row());
         }
 
         private static Sample cold(Subject subject) throws Exception {

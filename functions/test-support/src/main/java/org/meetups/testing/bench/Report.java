@@ -113,8 +113,9 @@ final class Report {
     }
 
     /**
-     * A function beside its kind's library floor: the floor's figures over the function's on the
-     * other side (medians of the per-round ratios), and where the function itself stands.
+     * A function beside the library floor of its sample request: the floor's figures over the
+     * function's on the other side (medians of the per-round ratios, the floor's probe run between
+     * the two sides in each round), and where the function itself stands.
      */
     record FloorLine(
             String function,
