@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -34,7 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * also in the sparse index GSI1 {@code DIGEST#<shard>}, so the digest reads its recipients without a
  * Scan, spread over {@link #SHARDS} partitions.
  */
-public final class Directory {
+public final class Directory extends TableStore {
     public static final int SHARDS = 8;
     public static final String SUBSCRIBED = "SUBSCRIBED";
     public static final String UNSUBSCRIBED = "UNSUBSCRIBED";
@@ -53,10 +54,8 @@ public final class Directory {
             String userId,
             boolean subscribed) {}
 
-    private final MeetupTable table;
-
     public Directory(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     public MeetupTable table() {
@@ -138,7 +137,7 @@ public final class Directory {
     /** The attributes a new entry starts with: subscribed, in the digest index. */
     static Map<String, AttributeValue> newEntry(String personKey, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(personKey));
-        item.put("type", s(TYPE));
+        item.put(Keys.TYPE, s(TYPE));
         item.put("digest", s(SUBSCRIBED));
         item.put("createdAt", s(now.toString()));
         item.put(Keys.GSI1_PK, s(Keys.digestShard(shard(personKey))));
@@ -253,7 +252,7 @@ public final class Directory {
                             .key(key(personKey))
                             .updateExpression(update)
                             .conditionExpression(condition)
-                            .expressionAttributeNames(Map.of("#type", "type", "#name", "name"))
+                            .expressionAttributeNames(Map.of("#type", Keys.TYPE, "#name", "name"))
                             .expressionAttributeValues(values)
                             .returnValues(ReturnValue.ALL_OLD)
                             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
@@ -301,7 +300,7 @@ public final class Directory {
                         .key(Profiles.key(userId))
                         .updateExpression(
                                 "SET #type = if_not_exists(#type, :profile), userId = :user, personKey = :key")
-                        .expressionAttributeNames(Map.of("#type", "type"))
+                        .expressionAttributeNames(Map.of("#type", Keys.TYPE))
                         .expressionAttributeValues(
                                 Map.of(":profile", s("PROFILE"), ":user", s(userId), ":key", s(personKey)))
                         .returnValues(ReturnValue.UPDATED_OLD))

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -15,14 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * later features keep per person. Writers update only their own attributes (UpdateItem), never the
  * whole item. This reader gives the mail senders the preferred languages of a batch of recipients.
  */
-public final class Profiles {
+public final class Profiles extends TableStore {
     public static final String LANGUAGE = "language";
     public static final String FEED_VERSION = "feedVersion";
 
-    private final MeetupTable table;
-
     public Profiles(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     public static Map<String, AttributeValue> key(String userId) {

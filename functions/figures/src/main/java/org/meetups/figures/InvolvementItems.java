@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
 import org.meetups.store.Attributes;
+import org.meetups.store.Keys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -36,7 +37,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class InvolvementItems {
     public static final String TYPE = "INVOLVEMENT";
     public static final String SNAPSHOT = "INVOLVEMENT_SETTINGS";
-    public static final String TYPE_ATTRIBUTE = "type";
     public static final String SETTINGS_PK = "INVOLVEMENT#SETTINGS";
     public static final String ORGANISATION_PK = "INVOLVEMENT#ORG";
     /** The version item of the organisation's settings (the ambassadors); they all start with {@code AMBASSADOR}. */
@@ -103,7 +103,7 @@ public final class InvolvementItems {
 
     /** Whether an item of a month partition is a settings snapshot rather than a member's month. */
     public static boolean snapshot(Map<String, AttributeValue> item) {
-        return SNAPSHOT.equals(Attributes.text(item, TYPE_ATTRIBUTE));
+        return SNAPSHOT.equals(Attributes.text(item, Keys.TYPE));
     }
 
     /** The counters of an aggregate item (or of a source item's {@code figures} map). */

@@ -9,6 +9,7 @@ import java.util.Set;
 import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -18,11 +19,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * without a department count under {@link InvolvementItems#NO_DEPARTMENT}. The settings snapshots of
  * those months come with them ({@link InvolvementItems#snapshot}).
  */
-public final class OrganisationMonths {
-    private final MeetupTable table;
-
+public final class OrganisationMonths extends TableStore {
     public OrganisationMonths(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /** The member months and settings snapshots from {@code first} to {@code last} (the same year). */

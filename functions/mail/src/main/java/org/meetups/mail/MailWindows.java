@@ -176,7 +176,7 @@ public final class MailWindows {
         all.put(":expires", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())));
         StringBuilder set =
                 new StringBuilder(", #type = :type, meetupId = :meetup, userId = :user, " + Keys.TTL + " = :expires");
-        Map<String, String> names = new HashMap<>(Map.of("#type", "type"));
+        Map<String, String> names = new HashMap<>(Map.of("#type", Keys.TYPE));
         if (expression.contains("#gpk")) {
             names.put("#gpk", Keys.GSI4_PK);
             names.put("#gsk", Keys.GSI4_SK);

@@ -58,7 +58,7 @@ public final class SentMarkers {
 
     public Claim claim(Marker n, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(n));
-        item.put("type", s("SENT"));
+        item.put(Keys.TYPE, s("SENT"));
         item.put("state", s("PENDING"));
         item.put("claimedAt", num(now.toEpochMilli()));
         item.put("kind", s(n.kind()));

@@ -14,6 +14,7 @@ import org.meetups.runtime.observe.Metrics;
 import org.meetups.store.Busy;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * while people wait promotes the first of them in the same transaction. Callers may add their own
  * items (a used-link marker) to that transaction, so both happen or neither does.
  */
-public final class RsvpCancellation {
+public final class RsvpCancellation extends TableStore {
     /** What a cancellation does, decided from the meetup and the person's RSVP as read. */
     public sealed interface Decision {
         /** Already cancelled: repeating the request changes nothing. */
@@ -78,12 +79,10 @@ public final class RsvpCancellation {
         record OtherSignUp(Rsvp rsvp, Meetup meetup) implements Result {}
     }
 
-    private final MeetupTable table;
-    private final Waitlist waitlist;
+    private final Waitlist waitlist = new Waitlist(table);
 
     public RsvpCancellation(MeetupTable table) {
-        this.table = table;
-        this.waitlist = new Waitlist(table);
+        super(table);
     }
 
     /**

@@ -58,7 +58,7 @@ public final class RsvpSchema {
                     a -> a.name(Keys.GSI3_SK)
                             .getter(r -> r.waiting() ? Keys.waitlistSk(r.position()) : null)
                             .setter((b, v) -> {}))
-            .addAttribute(String.class, a -> a.name("type").getter(r -> TYPE).setter((b, v) -> {}))
+            .addAttribute(String.class, a -> a.name(Keys.TYPE).getter(r -> TYPE).setter((b, v) -> {}))
             .addAttribute(
                     String.class, a -> a.name("meetupId").getter(Rsvp::meetupId).setter((b, v) -> b.meetupId(v)))
             .addAttribute(

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.meetups.domain.Meetup;
 import org.meetups.store.Busy;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * that it is scheduled, open for RSVPs, a seat is free and nobody waits, so capacity holds under any
  * concurrency. A condition that failed on a stale read is decided again from the items as they are.
  */
-public final class SeatTake {
+public final class SeatTake extends TableStore {
     public sealed interface Result {
         record Taken(Rsvp rsvp) implements Result {}
 
@@ -36,10 +37,8 @@ public final class SeatTake {
         record AlongsideRefused() implements Result {}
     }
 
-    private final MeetupTable table;
-
     public SeatTake(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /** Refusals (404 no meetup, 409 cancelled or RSVPs closed, 503 too busy: {@link Busy}) are {@link Refusal}s. */

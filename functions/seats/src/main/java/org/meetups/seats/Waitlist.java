@@ -11,6 +11,7 @@ import org.meetups.runtime.observe.Metrics;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * GSI3 projects keys only: a ticket is the item's key (who) and its GSI3 sort key (when they joined),
  * which is all that ordering, counting and promoting need.
  */
-public final class Waitlist {
+public final class Waitlist extends TableStore {
     /**
      * The names of an update that moves an RSVP between a seat and the waitlist (its status, time,
      * position and waitlist index keys, who changed it), and {@code more}.
@@ -58,10 +59,8 @@ public final class Waitlist {
         }
     }
 
-    private final MeetupTable table;
-
     public Waitlist(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /**

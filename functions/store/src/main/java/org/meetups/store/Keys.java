@@ -6,8 +6,9 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 
 /**
- * Key layout of the single table. Generic attribute names (PK, SK, GSI1PK, GSI1SK) let
- * several item types share one index.
+ * Key layout of the single table, and the attributes every item type shares. Generic key attribute names
+ * (PK, SK, GSI1PK, GSI1SK) let several item types share one index; {@link #TYPE} names an item's kind and
+ * {@link #TTL} its expiry. The attributes of one kind of item belong to its schema or items class.
  *
  * <ul>
  *   <li>meetup: {@code MEETUP#<id>} / {@code META}; GSI1 {@code STARTS#<yyyy>} / {@code <start>#<id>}:
@@ -59,6 +60,10 @@ public final class Keys {
     /** The meetup's seat counters ({@link MeetupSeats}). */
     public static final String SEATS = "SEATS";
 
+    /** The attribute every item carries that names its kind ({@code MEETUP}, {@code RSVP}, {@code SENT}, ...). */
+    public static final String TYPE = "type";
+
+    /** The time-to-live attribute (epoch seconds) of the items DynamoDB deletes by itself. */
     public static final String TTL = "expiresAt";
 
     private Keys() {}

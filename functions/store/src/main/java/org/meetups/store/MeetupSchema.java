@@ -108,7 +108,7 @@ public final class MeetupSchema {
                             .setter((b, v) -> {})
                             .tags(secondarySortKey(Keys.GSI4)))
             .addAttribute(
-                    String.class, a -> a.name("type").getter(m -> "MEETUP").setter((b, v) -> {}))
+                    String.class, a -> a.name(Keys.TYPE).getter(m -> "MEETUP").setter((b, v) -> {}))
             .addAttribute(String.class, a -> a.name("id").getter(Meetup::id).setter((b, v) -> b.id(v)))
             .addAttribute(
                     String.class, a -> a.name("title").getter(Meetup::title).setter((b, v) -> b.title(v)))

@@ -48,10 +48,6 @@ public final class MeetupTable {
         return name;
     }
 
-    public DynamoDbTable<Meetup> meetups() {
-        return meetups;
-    }
-
     /** The table's start-time index: meetups by start, walked a page at a time. */
     public StartIndex startIndex() {
         return new StartIndex(this);
@@ -121,19 +117,25 @@ public final class MeetupTable {
         return found;
     }
 
-    /** The items of partition {@code pk} whose sort key starts with {@code prefix}, strongly consistent (every page). */
+    /** Every item of partition {@code pk}, strongly consistent (every page). */
+    public List<Map<String, AttributeValue>> partition(String pk) {
+        return itemsStartingWith(pk, "");
+    }
+
+    /**
+     * The items of partition {@code pk} whose sort key starts with {@code prefix} (all of them when it is
+     * empty), strongly consistent (every page).
+     */
     public List<Map<String, AttributeValue>> itemsStartingWith(String pk, String prefix) {
-        return client
-                .queryPaginator(QueryRequest.builder()
-                        .tableName(name)
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                        .expressionAttributeValues(
-                                Map.of(":pk", AttributeValue.fromS(pk), ":prefix", AttributeValue.fromS(prefix)))
-                        .consistentRead(true)
-                        .build())
-                .items()
-                .stream()
-                .toList();
+        QueryRequest.Builder query = QueryRequest.builder().tableName(name).consistentRead(true);
+        if (prefix.isEmpty()) { // begins_with takes no empty value: the partition's key alone reads it all
+            query.keyConditionExpression("PK = :pk").expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk)));
+        } else {
+            query.keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
+                    .expressionAttributeValues(
+                            Map.of(":pk", AttributeValue.fromS(pk), ":prefix", AttributeValue.fromS(prefix)));
+        }
+        return client.queryPaginator(query.build()).items().stream().toList();
     }
 
     /** The item at {@code key} (one GetItem, strongly consistent); empty when there is none. */

@@ -19,14 +19,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * partition per year. A walk reads the year buckets in order, one Query per page of a bucket, and only
  * as far as its reader goes: a listing stops as soon as its page is full.
  */
-public final class StartIndex {
+public final class StartIndex extends TableStore {
     /** A walk's query limit that lets each Query read a whole page (up to 1 MB). */
     public static final int WHOLE_PAGES = 0;
 
-    private final MeetupTable table;
-
     public StartIndex(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupItemBuilder;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -37,8 +38,13 @@ public final class MeetupBuilder {
 
     /** Writes {@code meetup} as it is, over whatever is stored: its item and its seats item (counts, copies). */
     public static Meetup store(MeetupTable table, Meetup meetup) {
-        table.meetups().putItem(meetup);
+        putItem(table, meetup);
         table.client().putItem(r -> r.tableName(table.name()).item(MeetupSeats.item(meetup)));
         return meetup;
+    }
+
+    /** Writes the meetup's item alone, as it is, over whatever is stored; its seats item stays as it is (or absent). */
+    public static void putItem(MeetupTable table, Meetup meetup) {
+        table.client().putItem(r -> r.tableName(table.name()).item(MeetupSchema.MEETUP.itemToMap(meetup, true)));
     }
 }

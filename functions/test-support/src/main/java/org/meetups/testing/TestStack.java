@@ -71,11 +71,21 @@ public record TestStack(Emulator emulator, Path template, String tableName, Dyna
     public Map<String, String> environmentOf(TemplateFunctions.Function function) {
         Map<String, String> env = new HashMap<>(function.environment());
         function.resourceRefs().forEach((variable, resource) -> env.put(variable, localValue(resource)));
-        env.put("AWS_ENDPOINT_URL", emulator.endpoint());
-        env.put("AWS_REGION", Emulator.REGION);
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        env.putAll(awsEnvironment());
         return env;
+    }
+
+    /** What Lambda gives every function to reach AWS (region, credentials), pointed at the emulator. */
+    public Map<String, String> awsEnvironment() {
+        return Map.of(
+                "AWS_ENDPOINT_URL",
+                emulator.endpoint(),
+                "AWS_REGION",
+                Emulator.REGION,
+                "AWS_ACCESS_KEY_ID",
+                "test",
+                "AWS_SECRET_ACCESS_KEY",
+                "test");
     }
 
     /**

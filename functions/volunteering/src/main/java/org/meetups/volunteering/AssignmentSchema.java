@@ -48,7 +48,7 @@ public final class AssignmentSchema {
                             .getter(AssignmentSchema::userItemSk)
                             .setter((b, v) -> {})
                             .tags(secondarySortKey(Keys.GSI2)))
-            .addAttribute(String.class, a -> a.name("type").getter(x -> TYPE).setter((b, v) -> {}))
+            .addAttribute(String.class, a -> a.name(Keys.TYPE).getter(x -> TYPE).setter((b, v) -> {}))
             .addAttribute(
                     String.class,
                     a -> a.name("meetupId").getter(Assignment::meetupId).setter((b, v) -> b.meetupId = v))

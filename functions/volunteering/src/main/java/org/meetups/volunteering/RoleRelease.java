@@ -12,6 +12,7 @@ import org.meetups.domain.Refusal;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
@@ -25,7 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * {@code VOLUNTEER#} marker count (and taking the role off the marker's set of roles held). Shared by the roles API and one-click links, which add their
  * own items (the used-token marker) to the same transaction so both happen or neither does.
  */
-public final class RoleRelease {
+public final class RoleRelease extends TableStore {
     /** On the person's {@code VOLUNTEER#} marker: how many roles they hold at the meetup, and which. */
     public static final String ROLE_COUNT = "roleCount";
 
@@ -60,10 +61,8 @@ public final class RoleRelease {
         OTHER_ASSIGNMENT
     }
 
-    private final MeetupTable table;
-
     public RoleRelease(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /**

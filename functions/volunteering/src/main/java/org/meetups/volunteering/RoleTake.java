@@ -15,6 +15,7 @@ import org.meetups.runtime.observe.Metrics;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * roles API (volunteer, assign) and the digest's one-click links, which add their own items (the
  * used-token marker) so both happen or neither does.
  */
-public final class RoleTake {
+public final class RoleTake extends TableStore {
 
     public sealed interface Result {
         record Taken(Assignment assignment) implements Result {}
@@ -42,10 +43,8 @@ public final class RoleTake {
         record AlongsideRefused() implements Result {}
     }
 
-    private final MeetupTable table;
-
     public RoleTake(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /**
@@ -116,8 +115,8 @@ public final class RoleTake {
                     // the marker also names the roles held, so a meetup page shows them from one read
                     .updateExpression(
                             "SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one, #held :role")
-                    .expressionAttributeNames(
-                            Map.of("#type", "type", "#count", RoleRelease.ROLE_COUNT, "#held", RoleRelease.ROLES_HELD))
+                    .expressionAttributeNames(Map.of(
+                            "#type", Keys.TYPE, "#count", RoleRelease.ROLE_COUNT, "#held", RoleRelease.ROLES_HELD))
                     .expressionAttributeValues(Map.of(
                             ":type", AttributeValue.fromS("VOLUNTEER"),
                             ":meetup", AttributeValue.fromS(meetupId),

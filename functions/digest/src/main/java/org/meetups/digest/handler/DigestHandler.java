@@ -42,19 +42,10 @@ public final class DigestHandler extends MailingFunction {
 
     /** {@code sesInterceptors}: faults injected into the real SES pipeline by tests. */
     public DigestHandler(Env env, Clock clock, List<ExecutionInterceptor> sesInterceptors) {
-        super(
-                "DigestFunction",
-                "digest",
-                "DIGEST_PAGES_PER_INVOCATION",
-                env,
-                MailStack.sending(env, clock, sesInterceptors));
-        MeetupTable table = sending().table();
+        super("DigestFunction", "digest", "DIGEST_PAGES_PER_INVOCATION", env, clock, sesInterceptors);
+        MeetupTable table = table();
         PublicUrls urls = new PublicUrls(env.require("PUBLIC_BASE_URL"));
-        PagedMailing.Outbox outbox = PagedMailing.Outbox.of(
-                "digest",
-                sending().delivery(),
-                env.positive("DIGEST_MAILS_PER_SECOND", 14),
-                env.positive("DIGEST_SENDERS", 8));
+        PagedMailing.Outbox outbox = outbox("digest", "DIGEST_MAILS_PER_SECOND", "DIGEST_SENDERS", 8);
         Weeks weeks = Weeks.of(env);
         this.runWith = tokens -> new DigestRun(
                 new DigestStore(table),
@@ -74,8 +65,8 @@ public final class DigestHandler extends MailingFunction {
     /** Before a SnapStart snapshot: a GetItem, a BatchGetItem and a Query of keys no item has, the SES client built. */
     @Override
     protected void primeWork() {
-        sending().table().primeGet();
-        sending().table().primeBatchGet();
+        table().primeGet();
+        table().primeBatchGet();
     }
 
     /** Restored copies read the link secret afresh: a rotated secret reaches them without a new version. */

@@ -8,6 +8,7 @@ import org.meetups.domain.Meetup;
 import org.meetups.mail.runs.MailingRuns;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -15,11 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * and the reads a run's content is made of: a week's featured highlights, the role holders of a week's
  * meetups, the meetups of the next days.
  */
-public final class DigestStore {
-    private final MeetupTable table;
-
+public final class DigestStore extends TableStore {
     public DigestStore(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     public MeetupTable table() {

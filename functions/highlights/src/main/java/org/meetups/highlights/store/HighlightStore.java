@@ -16,6 +16,7 @@ import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -27,11 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * ({@code HIGHLIGHTS#<week>} / {@code <0 featured | 1>#<created>#<id>}): a week's listing is one Query
  * of that week's partition, whatever other weeks hold. Featuring rewrites the index sort key.
  */
-public final class HighlightStore {
-    private final MeetupTable table;
-
+public final class HighlightStore extends TableStore {
     public HighlightStore(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /** The meetup, and how a person took part in it: one strongly consistent BatchGetItem of three items. */
@@ -68,7 +67,7 @@ public final class HighlightStore {
 
     public void create(Highlight h) {
         Map<String, AttributeValue> item = new HashMap<>(key(h.meetupId(), Keys.highlightSk(h.id())));
-        item.put("type", s("HIGHLIGHT"));
+        item.put(Keys.TYPE, s("HIGHLIGHT"));
         item.put("meetupId", s(h.meetupId()));
         item.put("highlightId", s(h.id()));
         item.put("text", s(h.text()));

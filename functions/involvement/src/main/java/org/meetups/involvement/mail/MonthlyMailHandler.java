@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.meetups.directory.Directory;
 import org.meetups.involvement.store.InvolvementStore;
-import org.meetups.mail.MailStack;
 import org.meetups.mail.runs.MailingFunction;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.runtime.config.Env;
@@ -38,17 +37,14 @@ public final class MonthlyMailHandler extends MailingFunction {
                 "involvement mail",
                 "INVOLVEMENT_MAIL_PAGES_PER_INVOCATION",
                 env,
-                MailStack.sending(env, clock, sesInterceptors));
-        MeetupTable table = sending().table();
+                clock,
+                sesInterceptors);
+        MeetupTable table = table();
         this.run = new MonthlyMailRun(
                 new Directory(table),
                 new InvolvementStore(table),
                 new MonthlyMails(),
-                PagedMailing.Outbox.of(
-                        "involvement-mail",
-                        sending().delivery(),
-                        env.positive("INVOLVEMENT_MAILS_PER_SECOND", 14),
-                        env.positive("INVOLVEMENT_MAIL_SENDERS", 4)),
+                outbox("involvement-mail", "INVOLVEMENT_MAILS_PER_SECOND", "INVOLVEMENT_MAIL_SENDERS", 4),
                 Weeks.of(env).zone(),
                 clock);
     }

@@ -11,6 +11,7 @@ import org.meetups.involvement.domain.Period;
 import org.meetups.involvement.domain.Report;
 import org.meetups.store.Attributes;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -21,11 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * over the months of a span, never the history. A span with no snapshot (before the first setting, or
  * after the next month) reads as no settings.
  */
-public final class InvolvementStore {
-    private final MeetupTable table;
-
+public final class InvolvementStore extends TableStore {
     public InvolvementStore(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /** What a read found: the member months of a span, and the settings in force at its end. */

@@ -87,7 +87,7 @@ final class SettingsItems {
     /** A setting of the settings partition, with its type, department (if any) and who set it when. */
     static Map<String, AttributeValue> setting(String sk, String type, String department, String by, Instant at) {
         Map<String, AttributeValue> item = new HashMap<>(MeetupTable.key(InvolvementItems.SETTINGS_PK, sk));
-        item.put(InvolvementItems.TYPE_ATTRIBUTE, s(type));
+        item.put(Keys.TYPE, s(type));
         Attributes.putText(item, InvolvementItems.DEPARTMENT, department);
         item.put("setBy", s(by));
         item.put("setAt", s(at.toString()));
@@ -98,7 +98,7 @@ final class SettingsItems {
     static Map<String, AttributeValue> version(String department, long version) {
         Map<String, AttributeValue> item =
                 new HashMap<>(MeetupTable.key(InvolvementItems.SETTINGS_PK, versionSk(department)));
-        item.put(InvolvementItems.TYPE_ATTRIBUTE, s("INVOLVEMENT_SETTINGS_VERSION"));
+        item.put(Keys.TYPE, s("INVOLVEMENT_SETTINGS_VERSION"));
         Attributes.putText(item, InvolvementItems.DEPARTMENT, department);
         item.put(InvolvementItems.VERSION, n(version));
         return item;
@@ -122,7 +122,7 @@ final class SettingsItems {
     static Map<String, AttributeValue> snapshot(
             String department, YearMonth month, long version, Report.Settings settings) {
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put(InvolvementItems.TYPE_ATTRIBUTE, s(InvolvementItems.SNAPSHOT));
+        item.put(Keys.TYPE, s(InvolvementItems.SNAPSHOT));
         item.put(InvolvementItems.MONTH, s(month.toString()));
         item.put(InvolvementItems.VERSION, n(version));
         item.put(Keys.GSI1_PK, s(InvolvementItems.yearPk(month.getYear())));

@@ -13,12 +13,12 @@ import org.meetups.involvement.domain.Target;
 import org.meetups.store.Attributes;
 import org.meetups.store.Busy;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
@@ -35,11 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * settings into the snapshots of its month and the next, so every month from the first setting on has
  * a snapshot even when one run fails.
  */
-public final class SettingsStore {
-    private final MeetupTable table;
-
+public final class SettingsStore extends TableStore {
     public SettingsStore(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /** A department's target, or a person's own ({@code userId} not null). */
@@ -188,17 +186,7 @@ public final class SettingsStore {
     /** The items of the settings partition whose sort key starts with {@code prefix}: one strongly consistent Query. */
     private SettingsItems.Canonical read(String prefix) {
         SettingsItems.Canonical canonical = new SettingsItems.Canonical();
-        QueryRequest.Builder query =
-                QueryRequest.builder().tableName(table.name()).consistentRead(true);
-        if (prefix.isEmpty()) {
-            query.keyConditionExpression("PK = :pk")
-                    .expressionAttributeValues(Map.of(":pk", SettingsItems.s(InvolvementItems.SETTINGS_PK)));
-        } else {
-            query.keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                    .expressionAttributeValues(Map.of(
-                            ":pk", SettingsItems.s(InvolvementItems.SETTINGS_PK), ":prefix", SettingsItems.s(prefix)));
-        }
-        table.client().queryPaginator(query.build()).items().forEach(canonical::read);
+        table.itemsStartingWith(InvolvementItems.SETTINGS_PK, prefix).forEach(canonical::read);
         return canonical;
     }
 }

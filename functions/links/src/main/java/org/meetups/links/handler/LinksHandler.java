@@ -37,6 +37,7 @@ import org.meetups.store.Busy;
 import org.meetups.volunteering.Person;
 import org.meetups.volunteering.RoleRelease;
 import org.meetups.volunteering.RoleTake;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
 /**
  * Signed links and calendars. One-click links from mails ({@code /links/{token}}, no JWT): GET only
@@ -313,33 +314,30 @@ public final class LinksHandler extends HttpFunction {
                             token.role(),
                             token.userId(),
                             now,
-                            List.of(store.markUsed(token, now)),
+                            usedMarker(token, now),
                             token.signUp())) {
                         case RELEASED ->
-                            Pages.page(
+                            Pages.outcome(
                                     200,
                                     "You withdrew from your role",
-                                    meetup.title(),
+                                    meetup,
                                     "You no longer hold the role '" + token.role()
-                                            + "'. Thank you for letting us know.",
-                                    null);
+                                            + "'. Thank you for letting us know.");
                         case NOT_HELD ->
-                            Pages.page(
+                            Pages.outcome(
                                     409,
                                     "Nothing to withdraw from",
-                                    meetup.title(),
-                                    "You do not hold the role '" + token.role() + "' (any more): nothing was changed.",
-                                    null);
+                                    meetup,
+                                    "You do not hold the role '" + token.role() + "' (any more): nothing was changed.");
                         case ALONGSIDE_REFUSED -> usedAlready();
                         case OTHER_ASSIGNMENT ->
-                            Pages.page(
+                            Pages.outcome(
                                     409,
                                     "This link is from an earlier mail",
-                                    meetup.title(),
+                                    meetup,
                                     "You took the role '" + token.role() + "' again since this mail was sent, and this "
                                             + "link belongs to the earlier time: nothing was changed. Use the link in your "
-                                            + "latest mail to withdraw.",
-                                    null);
+                                            + "latest mail to withdraw.");
                     };
                 case CANCEL_RSVP ->
                     cancelRsvp(
@@ -382,7 +380,7 @@ public final class LinksHandler extends HttpFunction {
         if (refused.status() == 409 && refused.getMessage().startsWith("role full")) {
             return justFilled(meetup, "Someone took the last slot of the role '" + token.role() + "' just before you.");
         }
-        return Pages.page(refused.status(), "Nothing was changed", meetup.title(), refused.getMessage(), null);
+        return Pages.outcome(refused.status(), "Nothing was changed", meetup, refused.getMessage());
     }
 
     /** The digest's "I'll take this role": the shared role transaction, with the used-token marker in it. */
@@ -393,22 +391,20 @@ public final class LinksHandler extends HttpFunction {
                 new Person(token.userId(), person.name(), person.email(), null),
                 token.userId(),
                 now,
-                List.of(store.markUsed(token, now)))) {
+                usedMarker(token, now))) {
             case RoleTake.Result.Taken taken ->
-                Pages.page(
+                Pages.outcome(
                         200,
                         "You are " + token.role(),
-                        meetup.title(),
+                        meetup,
                         "You took the role '" + token.role()
-                                + "'. Thank you! A confirmation with a calendar invitation is on its way.",
-                        null);
+                                + "'. Thank you! A confirmation with a calendar invitation is on its way.");
             case RoleTake.Result.AlreadyHeld held ->
-                Pages.page(
+                Pages.outcome(
                         409,
                         "You already hold this role",
-                        meetup.title(),
-                        "You are " + token.role() + " at this meetup already: nothing was changed.",
-                        null);
+                        meetup,
+                        "You are " + token.role() + " at this meetup already: nothing was changed.");
             case RoleTake.Result.AlongsideRefused used -> usedAlready();
         };
     }
@@ -423,7 +419,7 @@ public final class LinksHandler extends HttpFunction {
                         token.meetupId(),
                         now,
                         Set.of(from),
-                        List.of(store.markUsed(token, now)),
+                        usedMarker(token, now),
                         generation(token),
                         null),
                 done,
@@ -433,29 +429,27 @@ public final class LinksHandler extends HttpFunction {
     /** The digest's "I'm going": a free seat only (never the waitlist), through the shared RSVP transaction. */
     private ApiResponse takeSeat(SignedToken token, Directory.Entry person, Meetup meetup, Instant now) {
         return switch (seatTake.take(
-                token.meetupId(),
-                token.userId(),
-                person.email(),
-                person.name(),
-                now,
-                List.of(store.markUsed(token, now)))) {
+                token.meetupId(), token.userId(), person.email(), person.name(), now, usedMarker(token, now))) {
             case SeatTake.Result.Taken taken ->
-                Pages.page(
+                Pages.outcome(
                         200,
                         "You're going",
-                        meetup.title(),
-                        "Your seat is confirmed. A confirmation with a calendar invitation is on its way.",
-                        null);
+                        meetup,
+                        "Your seat is confirmed. A confirmation with a calendar invitation is on its way.");
             case SeatTake.Result.AlreadySignedUp already ->
-                Pages.page(
+                Pages.outcome(
                         409,
                         already.rsvp().holdsSeat() ? "You are already going" : "You are on the waiting list",
-                        meetup.title(),
-                        "You signed up for this meetup before: nothing was changed.",
-                        null);
+                        meetup,
+                        "You signed up for this meetup before: nothing was changed.");
             case SeatTake.Result.Full full -> justFilled(meetup, "Someone took the last seat just before you.");
             case SeatTake.Result.AlongsideRefused used -> usedAlready();
         };
+    }
+
+    /** The link's used-token marker, written in the transaction of the action it performs. */
+    private List<TransactWriteItem> usedMarker(SignedToken token, Instant now) {
+        return List.of(store.markUsed(token, now));
     }
 
     /** The directory entry a digest link was minted for, while it still belongs to the link's account. */
@@ -464,21 +458,19 @@ public final class LinksHandler extends HttpFunction {
     }
 
     private static ApiResponse notYours(Meetup meetup) {
-        return Pages.page(
+        return Pages.outcome(
                 409,
                 "This link no longer applies",
-                meetup.title(),
-                "The address this digest was sent to now belongs to another account: nothing was changed.",
-                null);
+                meetup,
+                "The address this digest was sent to now belongs to another account: nothing was changed.");
     }
 
     private static ApiResponse justFilled(Meetup meetup, String why) {
-        return Pages.page(
+        return Pages.outcome(
                 409,
                 "It just filled up",
-                meetup.title(),
-                why + " Nothing was changed; the next digest " + "lists what is still open.",
-                null);
+                meetup,
+                why + " Nothing was changed; the next digest " + "lists what is still open.");
     }
 
     /**
@@ -567,34 +559,28 @@ public final class LinksHandler extends HttpFunction {
 
     private static ApiResponse rsvpPage(Meetup meetup, RsvpCancellation.Result result, String done, String message) {
         return switch (result) {
-            case RsvpCancellation.Result.Cancelled cancelled -> Pages.page(200, done, meetup.title(), message, null);
+            case RsvpCancellation.Result.Cancelled cancelled -> Pages.outcome(200, done, meetup, message);
             case RsvpCancellation.Result.AlreadyCancelled already ->
-                Pages.page(
-                        409,
-                        "Nothing to cancel",
-                        meetup.title(),
-                        "Your RSVP was already cancelled: nothing was changed.",
-                        null);
+                Pages.outcome(
+                        409, "Nothing to cancel", meetup, "Your RSVP was already cancelled: nothing was changed.");
             case RsvpCancellation.Result.OtherStatus other ->
-                Pages.page(
+                Pages.outcome(
                         409,
                         "Nothing was changed",
-                        meetup.title(),
+                        meetup,
                         other.rsvp().status() == RsvpStatus.GOING
                                 ? "You have a place at this meetup now, so this waiting-list link no longer applies. "
                                         + "To give up your place, use the link in your confirmation mail or the meetups app."
                                 : "You are on the waiting list rather than going, so this link no longer applies. "
-                                        + "Use the link in your waiting-list mail or the meetups app.",
-                        null);
+                                        + "Use the link in your waiting-list mail or the meetups app.");
             case RsvpCancellation.Result.AlongsideRefused used -> usedAlready();
             case RsvpCancellation.Result.OtherSignUp other ->
-                Pages.page(
+                Pages.outcome(
                         409,
                         "This link is from an earlier mail",
-                        meetup.title(),
+                        meetup,
                         "You signed up again since this mail was sent, and this link belongs to the earlier "
-                                + "sign-up: nothing was changed. Use the link in your latest mail, or the meetups app.",
-                        null);
+                                + "sign-up: nothing was changed. Use the link in your latest mail, or the meetups app.");
         };
     }
 

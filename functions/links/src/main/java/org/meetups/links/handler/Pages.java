@@ -2,6 +2,7 @@ package org.meetups.links.handler;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.meetups.domain.Meetup;
 import org.meetups.http.ApiResponse;
 import org.meetups.mail.Templates;
 
@@ -29,6 +30,11 @@ final class Pages {
                         "content-security-policy",
                                 "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'"),
                 Templates.html().file("links/page.html.mustache", values));
+    }
+
+    /** What a link did at a meetup, or why it did nothing: a page with no button. */
+    static ApiResponse outcome(int status, String heading, Meetup meetup, String message) {
+        return page(status, heading, meetup.title(), message, null);
     }
 
     static ApiResponse refusal(int status, String heading, String message) {

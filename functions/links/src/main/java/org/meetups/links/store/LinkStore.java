@@ -11,6 +11,7 @@ import org.meetups.domain.Meetup;
 import org.meetups.mail.links.SignedToken;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * DynamoDB access for links and feeds: used-token markers, the per-user feed version on the
  * {@code USER#<id> / PROFILE} item, and a person's upcoming items from GSI2 (never a Scan).
  */
-public final class LinkStore {
+public final class LinkStore extends TableStore {
     /** Used-token markers outlive the token itself (valid until the meetup starts) by this much. */
     public static final Duration KEEP_USED = Duration.ofDays(30);
     /** The feed reaches back this far, so a meetup in progress stays in the calendar. */
@@ -28,10 +29,8 @@ public final class LinkStore {
     /** A feed lists at most this many entries (a person's upcoming RSVPs and roles are far fewer). */
     public static final int FEED_MAX_ITEMS = 500;
 
-    private final MeetupTable table;
-
     public LinkStore(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     public MeetupTable table() {
@@ -56,7 +55,7 @@ public final class LinkStore {
     /** The conditional Put that records the token as used; fails when it was used before. */
     public TransactWriteItem markUsed(SignedToken token, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(MeetupTable.key(Keys.tokenPk(token.nonce()), Keys.USED));
-        item.put("type", s("USED_TOKEN"));
+        item.put(Keys.TYPE, s("USED_TOKEN"));
         item.put("purpose", s(token.purpose().name()));
         item.put("meetupId", s(token.meetupId()));
         item.put("userId", s(token.userId()));
@@ -88,7 +87,7 @@ public final class LinkStore {
                         .key(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE))
                         .updateExpression(
                                 "ADD feedVersion :one SET #type = :type, userId = :user, feedRotatedAt = :now")
-                        .expressionAttributeNames(Map.of("#type", "type"))
+                        .expressionAttributeNames(Map.of("#type", Keys.TYPE))
                         .expressionAttributeValues(Map.of(
                                 ":one",
                                 AttributeValue.fromN("1"),

@@ -22,6 +22,7 @@ import org.meetups.store.Keys;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
+import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.TestUsers;
 import org.meetups.testing.TestUsers.User;
 
@@ -263,9 +264,8 @@ class LinksApiTest {
         String id = "escape-" + UUID.randomUUID().toString().substring(0, 8);
         s.meetup(id, START, MeetupStatus.SCHEDULED, 0);
         var stored = s.stored(id);
-        s.table
-                .meetups()
-                .putItem(stored.toBuilder().title("<script>alert(1)</script>").build());
+        MeetupBuilder.putItem(
+                s.table, stored.toBuilder().title("<script>alert(1)</script>").build());
         ApiResult page = show(withdrawToken(id));
         assertPage(page, 200, "&lt;script&gt;");
         assertFalse(page.body().contains("<script>"));

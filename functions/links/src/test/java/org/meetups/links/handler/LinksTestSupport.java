@@ -99,8 +99,9 @@ final class LinksTestSupport {
     void holdRole(String meetupId, String role, String userId) {
         Meetup before = stored(meetupId);
         RoleNeed need = before.roles().get(role);
-        table.meetups()
-                .putItem(before.toBuilder()
+        MeetupBuilder.putItem(
+                table,
+                before.toBuilder()
                         .roles(Map.of(
                                 role,
                                 new RoleNeed(

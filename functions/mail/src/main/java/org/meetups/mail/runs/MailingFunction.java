@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.meetups.mail.MailStack;
 import org.meetups.runtime.config.Env;
@@ -15,8 +17,10 @@ import org.meetups.runtime.json.Json;
 import org.meetups.runtime.observe.Invocation;
 import org.meetups.runtime.snapstart.Priming;
 import org.meetups.runtime.time.ScheduledEvents;
+import org.meetups.store.MeetupTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 
 /**
  * The entry point of a {@link PagedMailing} invoked by two EventBridge Scheduler schedules: the periodic
@@ -29,29 +33,53 @@ public abstract class MailingFunction extends Priming implements RequestStreamHa
     /** Time kept back for the last page (100 mails at 14 a second) and recording where the run is. */
     public static final Duration RESERVE = Duration.ofSeconds(30);
 
+    /** What SES sends a second by default: a mailing's rate, unless its own setting says otherwise. */
+    public static final int SES_MAILS_PER_SECOND = 14;
+
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String functionName;
     private final String mailing;
+    private final Env env;
     private final PagedMailing.Budget budget;
     private final MailStack.Sending sending;
 
     /**
-     * Names the function (its log context) and the mailing (its log line). An invocation stops taking pages
-     * when less than {@link #RESERVE} of its time is left or, when the setting {@code pagesVariable} is set
-     * (tests), after that many pages.
+     * Names the function (its log context) and the mailing (its log line), and builds what it sends with
+     * ({@link MailStack#sending}; {@code sesInterceptors}: faults injected into the real SES pipeline by tests).
+     * An invocation stops taking pages when less than {@link #RESERVE} of its time is left or, when the
+     * setting {@code pagesVariable} is set (tests), after that many pages.
      */
     protected MailingFunction(
-            String functionName, String mailing, String pagesVariable, Env env, MailStack.Sending sending) {
+            String functionName,
+            String mailing,
+            String pagesVariable,
+            Env env,
+            Clock clock,
+            List<ExecutionInterceptor> sesInterceptors) {
         this.functionName = functionName;
         this.mailing = mailing;
+        this.env = env;
         this.budget = new PagedMailing.Budget(
                 RESERVE, env.find(pagesVariable).map(Integer::parseInt).orElse(null));
-        this.sending = sending;
+        this.sending = MailStack.sending(env, clock, sesInterceptors);
     }
 
-    /** The table, the sender identity and the delivery the mailing works with. */
-    protected final MailStack.Sending sending() {
-        return sending;
+    /** The table the mailing works with ({@code TABLE_NAME}). */
+    protected final MeetupTable table() {
+        return sending.table();
+    }
+
+    /**
+     * The outbox {@code name} the mailing sends through: the setting {@code rateVariable}'s mails a second
+     * (default {@link #SES_MAILS_PER_SECOND}), on the setting {@code sendersVariable}'s senders (default
+     * {@code senders}).
+     */
+    protected final PagedMailing.Outbox outbox(String name, String rateVariable, String sendersVariable, int senders) {
+        return PagedMailing.Outbox.of(
+                name,
+                sending.delivery(),
+                env.positive(rateVariable, SES_MAILS_PER_SECOND),
+                env.positive(sendersVariable, senders));
     }
 
     /**

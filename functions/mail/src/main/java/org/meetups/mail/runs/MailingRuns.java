@@ -27,7 +27,7 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
     /** Opens the period's run with this content unless it exists (a repeated or overlapping start): then that one. */
     public Run open(String period, String content, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(period));
-        item.put("type", s(type));
+        item.put(Keys.TYPE, s(type));
         item.put("state", s("OPEN"));
         item.put("content", s(content));
         item.put("shard", n(0));

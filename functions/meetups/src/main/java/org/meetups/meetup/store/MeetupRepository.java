@@ -19,6 +19,7 @@ import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.StartIndex;
 import org.meetups.store.StartPosition;
+import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import org.meetups.volunteering.RoleRelease;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * Meetup writes and the by-start listing; none is a Scan. A write that changes what the seats item
  * copies ({@link MeetupSeats}) writes both items in one transaction.
  */
-public final class MeetupRepository {
+public final class MeetupRepository extends TableStore {
     /** Attributes a coordinator's change may set; counts, status and version are never among them. */
     private static final List<String> EDITABLE = List.of(
             "title",
@@ -54,10 +55,8 @@ public final class MeetupRepository {
             Keys.GSI4_SK,
             MeetupSchema.ATTENDANCE_CLOSES_AT);
 
-    private final MeetupTable table;
-
     public MeetupRepository(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /** The meetup with its seat counters (one BatchGetItem). */

@@ -7,16 +7,15 @@ import org.meetups.domain.Meetup;
 import org.meetups.seats.Waitlist;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads of a meetup's partition: the meetup itself, and its RSVP and role items (one Query each, paged). */
-public final class MeetupPartition {
-    private final MeetupTable table;
-    private final Waitlist waitlist;
+public final class MeetupPartition extends TableStore {
+    private final Waitlist waitlist = new Waitlist(table);
 
     public MeetupPartition(MeetupTable table) {
-        this.table = table;
-        this.waitlist = new Waitlist(table);
+        super(table);
     }
 
     public Optional<Meetup> meetup(String meetupId) {

@@ -11,6 +11,7 @@ import org.meetups.people.domain.Preferences;
 import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -19,13 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * its unsubscribe link use too). Each write is an UpdateItem of its own attributes only, so what else
  * the items hold (the calendar feed's version, the directory's names) is never overwritten.
  */
-public final class ProfileStore {
-    private final MeetupTable table;
-    private final Directory directory;
+public final class ProfileStore extends TableStore {
+    private final Directory directory = new Directory(table);
 
     public ProfileStore(MeetupTable table) {
-        this.table = table;
-        this.directory = new Directory(table);
+        super(table);
     }
 
     public Directory directory() {
@@ -69,7 +68,7 @@ public final class ProfileStore {
                 .updateItem(r -> r.tableName(table.name())
                         .key(Profiles.key(caller.userId()))
                         .updateExpression(expression)
-                        .expressionAttributeNames(Map.of("#type", "type", "#language", Profiles.LANGUAGE))
+                        .expressionAttributeNames(Map.of("#type", Keys.TYPE, "#language", Profiles.LANGUAGE))
                         .expressionAttributeValues(values));
         return preferences(caller);
     }

@@ -29,7 +29,8 @@ public final class CopyJobSchema {
                             .getter(j -> Keys.jobSk(CopyJob.KIND, j.meetupVersion()))
                             .setter((b, v) -> {})
                             .tags(primarySortKey()))
-            .addAttribute(String.class, a -> a.name("type").getter(j -> "JOB").setter((b, v) -> {}))
+            .addAttribute(
+                    String.class, a -> a.name(Keys.TYPE).getter(j -> "JOB").setter((b, v) -> {}))
             .addAttribute(
                     String.class, a -> a.name("kind").getter(j -> CopyJob.KIND).setter((b, v) -> {}))
             .addAttribute(

@@ -11,6 +11,7 @@ import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -20,14 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * so a redelivered or repeated step changes nothing twice: a job is created once per meetup version,
  * a copy is rewritten only while older than the job's version, and a job advances only from the step it read.
  */
-public final class CopyStore {
+public final class CopyStore extends TableStore {
     /** A finished job stays this long (TTL) to be looked at, then goes. */
     public static final Duration KEEP = Duration.ofDays(30);
 
-    private final MeetupTable table;
-
     public CopyStore(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /** Creates the job unless it exists (a redelivered meetup change): one conditional PutItem. */

@@ -19,6 +19,7 @@ import org.meetups.figures.InvolvementItems;
 import org.meetups.store.Attributes;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -33,14 +34,12 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
  * No transaction: each write is idempotent on its own, and the source's record, written last, makes
  * a retried record compute the same difference.
  */
-public final class InvolvementStore {
+public final class InvolvementStore extends TableStore {
     /** Sequence numbers are decimal strings of up to 40 digits: padded, they compare as text. */
     static final int SEQUENCE_DIGITS = 40;
 
-    private final MeetupTable table;
-
     public InvolvementStore(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /** What a source item counted for when last applied, in which department, up to which sequence number. */
@@ -215,7 +214,7 @@ public final class InvolvementStore {
 
     private PutItemRequest sourceRecord(String meetupId, String sk, Counted after) {
         Map<String, AttributeValue> item = new HashMap<>(MeetupTable.key(InvolvementItems.sourcePk(meetupId), sk));
-        item.put("type", s(InvolvementItems.TYPE));
+        item.put(Keys.TYPE, s(InvolvementItems.TYPE));
         item.put("sequence", s(after.sequence()));
         Map<String, AttributeValue> figures = new HashMap<>();
         after.figures().counts().forEach((name, n) -> figures.put(name, AttributeValue.fromN(Long.toString(n))));
@@ -258,7 +257,7 @@ public final class InvolvementStore {
         UpdateItemRequest update(String tableName, Map<String, AttributeValue> key, String source, String sequence) {
             Map<String, String> names = new HashMap<>(Map.of(
                     "#type",
-                    "type",
+                    Keys.TYPE,
                     "#user",
                     InvolvementItems.USER_ID,
                     "#month",

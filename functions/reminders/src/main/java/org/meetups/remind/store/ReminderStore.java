@@ -23,6 +23,7 @@ import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -35,16 +36,14 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * reminder round, then closing attendance), one meetup's people and sent markers from its
  * partition, the round's completion, and the no-shows recorded when attendance closes.
  */
-public final class ReminderStore {
+public final class ReminderStore extends TableStore {
     /** How far back a run looks for due rounds it missed (the index keeps them until done or expired). */
     public static final int CATCH_UP_MONTHS = 1;
 
-    private final MeetupTable table;
-    private final Profiles profiles;
+    private final Profiles profiles = new Profiles(table);
 
     public ReminderStore(MeetupTable table) {
-        this.table = table;
-        this.profiles = new Profiles(table);
+        super(table);
     }
 
     /** Meetups whose next task is due at {@code at}: one Query per month bucket, due entries only. */
@@ -77,14 +76,7 @@ public final class ReminderStore {
         Set<String> sent = new HashSet<>();
         String markerPrefix = Keys.sentSk(markerKind, "");
         String markerSuffix = "#" + startsAt;
-        for (Map<String, AttributeValue> item : table.client()
-                .queryPaginator(QueryRequest.builder()
-                        .tableName(table.name())
-                        .keyConditionExpression("PK = :pk")
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.meetupPk(meetupId))))
-                        .consistentRead(true)
-                        .build())
-                .items()) {
+        for (Map<String, AttributeValue> item : table.partition(Keys.meetupPk(meetupId))) {
             String sk = item.get(Keys.SK).s();
             if (sk.startsWith(Keys.RSVP_PREFIX)) {
                 Rsvp rsvp = RsvpSchema.RSVP.mapToItem(item);

@@ -7,6 +7,7 @@ import org.meetups.domain.Meetup;
 import org.meetups.domain.Refusal;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import org.meetups.volunteering.Assignment;
 import org.meetups.volunteering.AssignmentSchema;
 import org.meetups.volunteering.Person;
@@ -20,15 +21,12 @@ import org.meetups.volunteering.RoleTake;
  * roles they hold there, so the counts always equal the items and a person's one-role limit holds under
  * any concurrency. No call is a Scan.
  */
-public final class RoleAssignments {
-    private final MeetupTable table;
-    private final RoleRelease release;
-    private final RoleTake take;
+public final class RoleAssignments extends TableStore {
+    private final RoleRelease release = new RoleRelease(table);
+    private final RoleTake take = new RoleTake(table);
 
     public RoleAssignments(MeetupTable table) {
-        this.table = table;
-        this.release = new RoleRelease(table);
-        this.take = new RoleTake(table);
+        super(table);
     }
 
     public Optional<Meetup> meetup(String meetupId) {

@@ -15,6 +15,7 @@ import org.meetups.domain.RoleRules;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import org.meetups.volunteering.Refusals;
 import org.meetups.volunteering.RoleRelease;
@@ -29,13 +30,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * the role is still as read, so a concurrent change is never lost: a stale read is read again, as
  * {@link Transactions#POLICY} says. Refusals are {@link Refusal}s.
  */
-public final class RoleDefinitions {
+public final class RoleDefinitions extends TableStore {
     private static final String OPEN_MEETUP = RoleRelease.OPEN_MEETUP;
 
-    private final MeetupTable table;
-
     public RoleDefinitions(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /** Adds a role definition to a meetup that still takes changes; answers the meetup after the change. */

@@ -16,6 +16,7 @@ import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.StartIndex;
 import org.meetups.store.StartPosition;
+import org.meetups.store.TableStore;
 import org.meetups.store.UserItemPosition;
 import org.meetups.volunteering.Assignment;
 import org.meetups.volunteering.AssignmentSchema;
@@ -27,11 +28,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * Reads across meetups: a person's role history (GSI2, with the titles of the meetups it names) and the
  * scheduled meetups still recruiting (the start-time index). No call is a Scan.
  */
-public final class RoleListings {
-    private final MeetupTable table;
-
+public final class RoleListings extends TableStore {
     public RoleListings(MeetupTable table) {
-        this.table = table;
+        super(table);
     }
 
     /** One page of a person's role assignments, by meetup start (GSI2), and where the next page starts. */
@@ -58,7 +57,7 @@ public final class RoleListings {
                             .indexName(Keys.GSI2)
                             .keyConditionExpression("#pk = :pk")
                             .filterExpression("#type = :type")
-                            .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#type", "type"))
+                            .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#type", Keys.TYPE))
                             .expressionAttributeValues(Map.of(
                                     ":pk",
                                     AttributeValue.fromS(Keys.userPk(userId)),

@@ -45,8 +45,9 @@ final class RolesTestSupport {
                     new RoleNeed("The " + parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]), 0, i));
         }
         String id = UUID.randomUUID().toString();
-        table.meetups()
-                .putItem(MeetupBuilder.meetup(id, start)
+        MeetupBuilder.putItem(
+                table,
+                MeetupBuilder.meetup(id, start)
                         .title("Meetup " + id.substring(0, 8))
                         .description("Talks")
                         .venue("Rotterdam")

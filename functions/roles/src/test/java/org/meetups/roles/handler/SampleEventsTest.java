@@ -37,9 +37,9 @@ class SampleEventsTest extends ServedSampleEvents {
         Map<String, RoleNeed> roles = new LinkedHashMap<>();
         roles.put("host", new RoleNeed("Opens and closes", 1, 1, 0, 0));
         roles.put("greeter", new RoleNeed("Welcomes people at the door", 2, 0, 0, 1));
-        s.table
-                .meetups()
-                .putItem(MeetupBuilder.meetup(SAMPLE_ID, RolesTestSupport.START)
+        MeetupBuilder.putItem(
+                s.table,
+                MeetupBuilder.meetup(SAMPLE_ID, RolesTestSupport.START)
                         .title("Founders breakfast")
                         .venue("Rotterdam")
                         .capacity(40)

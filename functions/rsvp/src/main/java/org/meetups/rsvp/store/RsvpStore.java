@@ -28,6 +28,7 @@ import org.meetups.store.Busy;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import org.meetups.store.Transactions.Outcome;
 import org.meetups.store.UserItemPosition;
@@ -45,17 +46,14 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * the promoted person's item when a seat passes on. A failed condition means the read was stale:
  * the decision is made again from the item as it was when the condition failed.
  */
-public final class RsvpStore {
+public final class RsvpStore extends TableStore {
     private static final int MAX_PAGE_QUERIES = 10;
 
-    private final MeetupTable table;
-    private final RsvpCancellation cancellation;
-    private final Waitlist waitlist;
+    private final RsvpCancellation cancellation = new RsvpCancellation(table);
+    private final Waitlist waitlist = new Waitlist(table);
 
     public RsvpStore(MeetupTable table) {
-        this.table = table;
-        this.cancellation = new RsvpCancellation(table);
-        this.waitlist = new Waitlist(table);
+        super(table);
     }
 
     /** An RSVP as it is after a request, and the meetup the request's decision was made on. */
@@ -434,7 +432,7 @@ public final class RsvpStore {
                                 "#sk",
                                 Keys.GSI2_SK,
                                 "#type",
-                                "type",
+                                Keys.TYPE,
                                 "#status",
                                 RsvpSchema.STATUS))
                         .expressionAttributeValues(Map.of(
@@ -480,7 +478,7 @@ public final class RsvpStore {
         Instant startsAt = Optional.ofNullable(s(item, "meetupStartsAt"))
                 .map(Instant::parse)
                 .orElseGet(() -> Instant.parse(s(item, Keys.GSI2_SK).split("#", 2)[0]));
-        if ("ROLE".equals(s(item, "type"))) {
+        if ("ROLE".equals(s(item, Keys.TYPE))) {
             return new MyItem("ROLE", meetupId, startsAt, null, null, s(item, "role"));
         }
         Rsvp rsvp = RsvpSchema.RSVP.mapToItem(item);

@@ -3,17 +3,21 @@ package org.meetups.testing.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.meetups.aws.AwsClients;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateFunctions;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * Cold start of every function in template.yaml, run by tools/benchmark: interleaved rounds, each
  * running every function in a fresh JVM on both sides back to back (alternating which goes first),
- * the sides being the working tree and either a built git revision or a do-nothing JVM. Prints the
- * medians and the medians of the per-round ratios, as a table and as Markdown rows.
+ * the sides being the working tree and either a built git revision or a do-nothing JVM; in the same
+ * rounds, the library floor's probes ({@link Floor}). Prints the medians and the medians of the
+ * per-round ratios, as a table and as Markdown rows.
  */
 public final class Benchmark {
     private Benchmark() {}
@@ -35,24 +39,35 @@ public final class Benchmark {
         Map<String, Subject> mineSubjects = subjects(mine, options, harness, unpacked.resolve("this"));
         Map<String, Subject> theirsSubjects =
                 theirs == null ? Map.of() : subjects(theirs, options, harness, unpacked.resolve("that"));
+        Map<Floor, Subject> probes = floors(mine, options, harness);
         for (String function : options.only()) {
-            if (!mineSubjects.containsKey(function) && !theirsSubjects.containsKey(function)) {
+            if (!mineSubjects.containsKey(function)
+                    && !theirsSubjects.containsKey(function)
+                    && probes.keySet().stream().noneMatch(f -> f.label().equals(function))) {
                 System.err.println("tools/benchmark: no function " + function + " to run (see tools/benchmark --help)");
                 System.exit(2);
             }
         }
         List<Contest> contests = new ArrayList<>();
         mineSubjects.forEach((function, subject) -> contests.add(new Contest(
-                function, subject, theirs == null ? Subject.baseline(mine, harness) : theirsSubjects.get(function))));
+                function,
+                subject,
+                theirs == null ? Subject.baseline(mine, harness) : theirsSubjects.get(function),
+                probes)));
         theirsSubjects.forEach((function, subject) -> {
             if (!mineSubjects.containsKey(function)) {
-                contests.add(new Contest(function, null, subject));
+                contests.add(new Contest(function, null, subject, Map.of()));
             }
         });
+        List<Contest> floors = new ArrayList<>();
+        probes.forEach((floor, probe) -> floors.add(new Contest(floor.label(), probe, null, Map.of())));
         for (int round = 0; round < options.rounds(); round++) {
             System.err.printf("round %d of %d%n", round + 1, options.rounds());
             for (Contest contest : contests) {
                 contest.run(round, options.steadyRequests());
+            }
+            for (Contest floor : floors) {
+                floor.run(round, 0);
             }
         }
         Report report = new Report(
@@ -60,7 +75,12 @@ public final class Benchmark {
                 theirs == null ? "baseline JVM" : theirs.name(),
                 options.rounds(),
                 options.steadyRequests(),
-                contests.stream().map(Contest::row).toList());
+                contests.stream().map(Contest::row).toList(),
+                floors.stream().map(Contest::row).toList(),
+                contests.stream()
+                        .filter(c -> !c.floorSamples.isEmpty())
+                        .map(Contest::floorLine)
+                        .toList());
         String markdown = report.markdown();
         System.out.println();
         System.out.print(report.table());
@@ -90,29 +110,65 @@ public final class Benchmark {
         return subjects;
     }
 
-    /** One function on both sides (either may be missing), measured round after round. */
+    /** The library floors to run (all, or those --only names): their probes, against this side's table. */
+    private static Map<Floor, Subject> floors(Side side, BenchmarkOptions options, List<String> harness) {
+        Map<Floor, Subject> floors = new EnumMap<>(Floor.class);
+        for (Floor floor : Floor.values()) {
+            if (options.includes(floor.label())) {
+                floors.put(floor, Subject.floor(floor, side, harness));
+            }
+        }
+        if (floors.containsKey(Floor.MAIL)) {
+            try (SesV2Client ses = AwsClients.sesV2(side.stack().env(), List.of())) {
+                ses.createEmailIdentity(r -> r.emailIdentity(Floor.MAIL_FROM));
+            }
+        }
+        return floors;
+    }
+
+    /**
+     * One function on both sides (either may be missing), measured round after round; beside another
+     * revision, with the library floor of its sample request measured between them.
+     */
     private static final class Contest {
         private final String function;
         private final Subject mine;
         private final Subject theirs;
+        private final Map<Floor, Subject> probes;
         private final List<Sample> mineSamples = new ArrayList<>();
         private final List<Sample> theirsSamples = new ArrayList<>();
+        private Floor floor;
+        private final List<Sample> floorSamples = new ArrayList<>();
 
-        Contest(String function, Subject mine, Subject theirs) {
+        Contest(String function, Subject mine, Subject theirs, Map<Floor, Subject> probes) {
             this.function = function;
             this.mine = mine;
             this.theirs = theirs;
+            this.probes = probes;
         }
 
-        /** Both cold starts back to back, then both steady-state JVMs; who goes first alternates by round. */
+        /**
+         * Both cold starts back to back with the floor's probe between them (its floor chosen by the
+         * AWS calls of the first round's request, which is this side's), then both steady-state JVMs;
+         * who goes first alternates by round.
+         */
         void run(int round, int steadyRequests) throws Exception {
             boolean mineFirst = round % 2 == 0;
             Sample first = cold(mineFirst ? mine : theirs);
+            if (round == 0 && mine != null && theirs != null && theirs.isFunction()) {
+                floor = Floor.of(first.request());
+            }
+            Sample between = floor == null ? null : cold(probes.get(floor));
             Sample second = cold(mineFirst ? theirs : mine);
             Sample.Steady firstSteady = steady(mineFirst ? mine : theirs, steadyRequests);
             Sample.Steady secondSteady = steady(mineFirst ? theirs : mine, steadyRequests);
             record(mineFirst ? mineSamples : theirsSamples, first, firstSteady);
             record(mineFirst ? theirsSamples : mineSamples, second, secondSteady);
+            record(floorSamples, between, null);
+        }
+
+        Report.FloorLine floorLine() {
+            return Report.FloorLine.of(function, floor.label(), floorSamples, theirsSamples, row());
         }
 
         private static Sample cold(Subject subject) throws Exception {

@@ -11,7 +11,7 @@ import java.util.List;
  * @param steadyRequests requests after the first one in the steady-state JVM (0: no steady-state JVM)
  * @param against        the git revision compared with the working tree, or null for the baseline JVM
  * @param againstRoot    where that revision's build is (template, sample events, zips), given by tools/benchmark
- * @param only           the functions (modules) to run; empty for all
+ * @param only           the functions (modules) and library floors (floor-json...) to run; empty for all
  */
 public record BenchmarkOptions(int rounds, int steadyRequests, String against, Path againstRoot, List<String> only) {
     public static BenchmarkOptions parse(String... args) {

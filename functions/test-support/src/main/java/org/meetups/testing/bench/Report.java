@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /** The benchmark's figures per function, as a table for the terminal and as Markdown rows for the README. */
 final class Report {
@@ -13,14 +14,32 @@ final class Report {
     private final int rounds;
     private final int steadyRequests;
     private final List<Row> rows;
+    private final List<Row> floors;
+    private final List<FloorLine> floorLines;
 
-    Report(String mine, String theirs, int rounds, int steadyRequests, List<Row> rows) {
+    /**
+     * @param floors     the library floor's probes (measured on this side only)
+     * @param floorLines each function beside its kind's floor
+     */
+    Report(
+            String mine,
+            String theirs,
+            int rounds,
+            int steadyRequests,
+            List<Row> rows,
+            List<Row> floors,
+            List<FloorLine> floorLines) {
         this.mine = mine;
         this.theirs = theirs;
         this.rounds = rounds;
         this.steadyRequests = steadyRequests;
         this.rows = rows;
+        this.floors = floors;
+        this.floorLines = floorLines;
     }
+
+    /** The target of cold start and classes loaded, as a fraction of the other side's. */
+    static final double TARGET = 0.6;
 
     /**
      * Medians over the rounds of one subject.
@@ -84,12 +103,55 @@ final class Report {
                     both ? Medians.ofRatios(classes(mineSamples), classes(theirsSamples)) : null);
         }
 
-        private static List<Long> walls(List<Sample> samples) {
+        static List<Long> walls(List<Sample> samples) {
             return samples.stream().map(Sample::wallMs).toList();
         }
 
-        private static List<Long> classes(List<Sample> samples) {
+        static List<Long> classes(List<Sample> samples) {
             return samples.stream().map(Sample::classes).toList();
+        }
+    }
+
+    /**
+     * A function beside the library floor of its sample request: the floor's figures over the
+     * function's on the other side (medians of the per-round ratios, the floor's probe run between
+     * the two sides in each round), and where the function itself stands.
+     */
+    record FloorLine(
+            String function,
+            String floor,
+            double floorClasses,
+            double theirClasses,
+            double classesRatio,
+            double wallRatio,
+            Row row) {
+
+        static FloorLine of(
+                String function, String floor, List<Sample> floorSamples, List<Sample> theirSamples, Row row) {
+            return new FloorLine(
+                    function,
+                    floor,
+                    Medians.of(Row.classes(floorSamples)),
+                    Medians.of(Row.classes(theirSamples)),
+                    Medians.ofRatios(Row.classes(floorSamples), Row.classes(theirSamples)),
+                    Medians.ofRatios(Row.walls(floorSamples), Row.walls(theirSamples)),
+                    row);
+        }
+
+        String text(String theirs) {
+            return String.format(
+                    Locale.ROOT,
+                    "%s: %s loads %,.0f classes = %.2fx of %s's %,.0f, wall %.2fx (target %.1fx; the function: classes %.2fx, wall %.2fx)",
+                    function,
+                    floor,
+                    floorClasses,
+                    classesRatio,
+                    theirs,
+                    theirClasses,
+                    wallRatio,
+                    TARGET,
+                    row.classesRatio(),
+                    row.wallRatio());
         }
     }
 
@@ -115,7 +177,7 @@ final class Report {
             "ratio",
             "this / that"
         });
-        for (Row row : rows) {
+        for (Row row : Stream.concat(rows.stream(), floors.stream()).toList()) {
             List<String> line = new ArrayList<>();
             line.add(row.function());
             line.addAll(figures(row));
@@ -132,6 +194,15 @@ final class Report {
                 classes: classes the JVM loaded; zip: deployment zip
                 first/steady: one JVM, the first request over the median of the next %d (p: after the handler's priming hook)
                 """, steadyRequests));
+        if (!floors.isEmpty()) {
+            out.append(
+                    "floor-*: the library floor, a probe per kind of function using only the card's libraries, no project code:\n");
+            floors.forEach(row -> out.append(String.format(
+                    Locale.ROOT, "  %-14s %s%n", row.function(), row.mine().request())));
+        }
+        for (FloorLine line : floorLines) {
+            out.append(line.text(theirs)).append('\n');
+        }
         requests(out, mine, Row::mine);
         requests(out, theirs, Row::theirs);
         for (Row row : rows) {
@@ -175,16 +246,24 @@ final class Report {
                 mine,
                 theirs));
         out.append("|---|---|---|---|---|---|---|---|---|\n");
-        for (Row row : rows) {
-            out.append("| ")
-                    .append(row.function())
-                    .append(" | ")
-                    .append(String.join(" | ", figures(row)))
-                    .append(" | ")
-                    .append(sampleRequest(row))
-                    .append(" |\n");
+        rows.forEach(row -> markdownRow(out, row, sampleRequest(row)));
+        floors.forEach(row -> markdownRow(out, row, row.mine().request() + " (library floor)"));
+        if (!floorLines.isEmpty()) {
+            out.append('\n');
+            floorLines.forEach(
+                    line -> out.append("- ").append(line.text(theirs)).append('\n'));
         }
         return out.toString();
+    }
+
+    private static void markdownRow(StringBuilder out, Row row, String request) {
+        out.append("| ")
+                .append(row.function())
+                .append(" | ")
+                .append(String.join(" | ", figures(row)))
+                .append(" | ")
+                .append(request)
+                .append(" |\n");
     }
 
     /** A row's figures, the same columns in the text and the markdown table. */

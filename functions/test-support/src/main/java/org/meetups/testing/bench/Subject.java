@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.meetups.emulator.DeploymentZips;
@@ -11,7 +12,8 @@ import org.meetups.emulator.TemplateFunctions;
 
 /**
  * What a fresh JVM runs: one function of one side (only its deployment zip and the harness on the
- * classpath, its environment pointed at the emulator), or nothing at all: the baseline JVM.
+ * classpath, its environment pointed at the emulator), a library floor's probe, or nothing at all:
+ * the baseline JVM.
  */
 record Subject(
         String handlerClass,
@@ -39,6 +41,18 @@ record Subject(
                 classpath,
                 side.stack().environmentOf(function),
                 Files.size(function.zip()));
+    }
+
+    /** A library floor's probe: only its libraries and the harness on the classpath, the side's table and JAVA_TOOL_OPTIONS. */
+    static Subject floor(Floor floor, Side side, List<String> harness) {
+        List<String> classpath = new ArrayList<>(
+                floor.libraries(List.of(System.getProperty("java.class.path").split(File.pathSeparator))));
+        classpath.addAll(harness);
+        Map<String, String> env = new HashMap<>(side.stack().awsEnvironment());
+        env.put("TABLE_NAME", side.stack().tableName());
+        env.put("MAIL_FROM", Floor.MAIL_FROM);
+        env.put("JAVA_TOOL_OPTIONS", side.toolOptions());
+        return new Subject(floor.probeClass(), side.root().resolve(Floor.EVENT), Floor.EVENT, classpath, env, -1);
     }
 
     boolean isFunction() {

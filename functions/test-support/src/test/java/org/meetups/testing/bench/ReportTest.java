@@ -1,6 +1,7 @@
 package org.meetups.testing.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -37,7 +38,7 @@ class ReportTest {
         assertEquals(0.5, row.classesRatio());
         assertEquals(3.0, row.mine().firstOverSteady());
 
-        Report report = new Report("working tree", "main", 3, 20, List.of(row));
+        Report report = new Report("working tree", "main", 3, 20, List.of(row), List.of(), List.of());
         List<String> markdown = report.markdown().lines().toList();
         assertEquals(
                 "| function | zip MB (working tree / main) | wall ms, working tree (init + first request) | wall ms, main "
@@ -65,7 +66,7 @@ class ReportTest {
     @Test
     void aFunctionOnOneSideOnlyIsShownOnItsOwn() {
         Report.Row row = Report.Row.of("links", null, List.of(), THEIRS, List.of(cold(1500, 7000, 500, 900)));
-        Report report = new Report("working tree", "main", 1, 0, List.of(row));
+        Report report = new Report("working tree", "main", 1, 0, List.of(row), List.of(), List.of());
         assertEquals(
                 "| links | - / 10.7 | - | 1500 (500 + 900) | - | - / 7000 | - | - / - | only in main |",
                 report.markdown().lines().toList().get(2));
@@ -82,10 +83,57 @@ class ReportTest {
                 List.of(new Sample(50, 600, null, null, "-", null), new Sample(100, 600, null, null, "-", null)));
         assertEquals(17.0, row.wallRatio());
         assertEquals(10.0, row.classesRatio());
-        Report report = new Report("working tree", "baseline JVM", 2, 20, List.of(row));
+        Report report = new Report("working tree", "baseline JVM", 2, 20, List.of(row), List.of(), List.of());
         assertTrue(
                 report.markdown()
                         .contains("| meetups | 6.0 / - | 1200 (300 + 500) | 75 | 17.00 | 6000 / 600 | 10.00 | - / - |"),
                 report::markdown);
+    }
+
+    @Test
+    void setsEachFunctionBesideItsKindsFloorAgainstTheOtherSide() {
+        List<Sample> theirs =
+                List.of(cold(2000, 5754, 800, 1100), cold(2200, 5754, 800, 1100), cold(1800, 5754, 800, 1100));
+        Report.Row row = Report.Row.of(
+                "meetups",
+                MINE,
+                List.of(cold(1700, 5025, 1100, 500), cold(1800, 5025, 1100, 500), cold(1600, 5025, 1100, 500)),
+                THEIRS,
+                theirs);
+        Subject probe = new Subject(
+                "org.meetups.testing.bench.FloorDynamoDb",
+                null,
+                "events/meetups/get-meetup.json",
+                List.of(),
+                Map.of(),
+                -1);
+        List<Sample> floor = List.of(probe(1000), probe(1540), probe(1260));
+        Report.Row floorRow = Report.Row.of("floor-dynamodb", probe, floor, null, List.of());
+        // per-round floor / theirs walls 0.50, 0.70, 0.70
+        Report.FloorLine line = Report.FloorLine.of("meetups", "floor-dynamodb", floor, theirs, row);
+        assertEquals(0.7, line.wallRatio(), 1e-9);
+        assertEquals(3900.0 / 5754, line.classesRatio(), 1e-9);
+
+        Report report = new Report("working tree", "683884e", 3, 0, List.of(row), List.of(floorRow), List.of(line));
+        String expected = "meetups: floor-dynamodb loads 3,900 classes = 0.68x of 683884e's 5,754, wall 0.70x "
+                + "(target 0.6x; the function: classes 0.87x, wall 0.85x)";
+        assertTrue(report.table().contains(expected), report::table);
+        assertTrue(report.markdown().contains("\n- " + expected + "\n"), report::markdown);
+        assertTrue(
+                report.markdown()
+                        .contains(
+                                "| floor-dynamodb | - / - | 1260 (600 + 300) | - | - | 3900 / - | - | - / - "
+                                        + "| events/meetups/get-meetup.json: 404, AWS calls DynamoDb.GetItem (library floor) |"),
+                report::markdown);
+        assertTrue(
+                report.table()
+                        .contains("  floor-dynamodb events/meetups/get-meetup.json: 404, AWS calls DynamoDb.GetItem"),
+                report::table);
+        assertFalse(report.table().contains("floor-dynamodb is only in"), report::table);
+    }
+
+    private static Sample probe(long wall) {
+        return new Sample(
+                wall, 3900, 600.0, 300.0, "events/meetups/get-meetup.json: 404, AWS calls DynamoDb.GetItem", null);
     }
 }
