@@ -16,10 +16,10 @@ class LinksAndFeedsTest {
 
     @Test
     void aOneClickLinkFromTheMailCancelsOnceAndPromotesTheFirstWaiting() {
-        TestUser carla = api.user("links-coordinator", TestUser.Role.COORDINATOR);
-        TestUser eva = api.user("links-eva", TestUser.Role.EMPLOYEE);
-        TestUser otto = api.user("links-otto", TestUser.Role.EMPLOYEE);
-        String id = Meetups.create(api, carla, "One seat, one link", 1, List.of());
+        Scenario links = Scenario.named("links");
+        TestUser eva = links.employee("eva");
+        TestUser otto = links.employee("otto");
+        String id = links.meetup("One seat, one link", 1, List.of());
         assertEquals(
                 "GOING",
                 api.request("PUT", "/meetups/" + id + "/rsvp")
@@ -70,9 +70,9 @@ class LinksAndFeedsTest {
 
     @Test
     void aPersonalFeedListsTheirMeetupsUntilReplaced() {
-        TestUser carla = api.user("feeds-coordinator", TestUser.Role.COORDINATOR);
-        TestUser noor = api.user("feeds-noor", TestUser.Role.EMPLOYEE);
-        String id = Meetups.create(api, carla, "In my calendar", 10, List.of());
+        Scenario feeds = Scenario.named("feeds");
+        TestUser noor = feeds.employee("noor");
+        String id = feeds.meetup("In my calendar", 10, List.of());
         assertEquals(
                 200,
                 api.request("PUT", "/meetups/" + id + "/rsvp").as(noor).send().status());

@@ -13,8 +13,9 @@ class MeetupLifecycleTest {
 
     @Test
     void createReadChangeWithETagsAndCancel() {
-        TestUser carla = api.user("lifecycle-coordinator", TestUser.Role.COORDINATOR);
-        TestUser eva = api.user("lifecycle-employee", TestUser.Role.EMPLOYEE);
+        Scenario lifecycle = Scenario.named("lifecycle");
+        TestUser carla = lifecycle.coordinator();
+        TestUser eva = lifecycle.employee("employee");
         var body = Meetups.body("Founders breakfast", Meetups.inDays(20), 40, List.of(Meetups.role("host", 1)));
 
         Http.Response created =

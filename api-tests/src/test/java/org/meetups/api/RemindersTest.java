@@ -13,19 +13,16 @@ class RemindersTest {
 
     @Test
     void eachPersonGoingAndEachVolunteerIsRemindedOnce() {
-        TestUser carla = api.user("remind-coordinator", TestUser.Role.COORDINATOR);
-        TestUser anna = api.user("remind-anna", TestUser.Role.EMPLOYEE);
-        TestUser bram = api.user("remind-bram", TestUser.Role.EMPLOYEE);
-        TestUser greeter = api.user("remind-greeter", TestUser.Role.EMPLOYEE);
+        Scenario remind = Scenario.named("remind");
+        TestUser anna = remind.employee("anna");
+        TestUser bram = remind.employee("bram");
+        TestUser greeter = remind.employee("greeter");
         // starts in 90 minutes: the day-before round was missed, the two-hours-before round is due
-        String id = Meetups.create(
-                api,
-                carla,
-                Meetups.body(
-                        "Soon, in ninety minutes",
-                        Instant.now().plus(Duration.ofMinutes(90)),
-                        10,
-                        List.of(Meetups.role("greeter", 1))));
+        String id = remind.meetup(Meetups.body(
+                "Soon, in ninety minutes",
+                Instant.now().plus(Duration.ofMinutes(90)),
+                10,
+                List.of(Meetups.role("greeter", 1))));
         for (TestUser person : List.of(anna, bram)) {
             assertEquals(
                     200,

@@ -20,10 +20,10 @@ class RoleRaceTest {
 
     @Test
     void raceForTwoSlotsThenAssignWithdrawAndCancel() {
-        TestUser carla = api.user("roles-coordinator", TestUser.Role.COORDINATOR);
-        List<TestUser> people = api.employees("volunteer-", 6);
-        String id = Meetups.create(
-                api, carla, "Greeters wanted", 40, List.of(Meetups.role("greeter", 2), Meetups.role("host", 1)));
+        Scenario roles = Scenario.named("roles");
+        TestUser carla = roles.coordinator();
+        List<TestUser> people = roles.employees("volunteer-", 6);
+        String id = roles.meetup("Greeters wanted", 40, List.of(Meetups.role("greeter", 2), Meetups.role("host", 1)));
 
         List<Http.Response> responses = Concurrently.send(
                 people,

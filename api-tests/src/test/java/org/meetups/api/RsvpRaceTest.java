@@ -17,9 +17,10 @@ class RsvpRaceTest {
 
     @Test
     void twentyRsvpsForFiveSeatsThenAPromotion() {
-        TestUser carla = api.user("race-coordinator", TestUser.Role.COORDINATOR);
-        List<TestUser> people = api.employees("racer-", 20);
-        String id = Meetups.create(api, carla, "Five seats", 5, List.of());
+        Scenario race = Scenario.named("race");
+        TestUser carla = race.coordinator();
+        List<TestUser> people = race.employees("racer-", 20);
+        String id = race.meetup("Five seats", 5, List.of());
 
         List<Http.Response> responses = Concurrently.send(
                 people, person -> api.request("PUT", "/meetups/" + id + "/rsvp").as(person));

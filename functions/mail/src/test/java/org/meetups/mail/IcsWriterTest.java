@@ -26,12 +26,16 @@ class IcsWriterTest {
 
     static Meetup meetup(MeetupStatus status, long version) {
         return MeetupBuilder.meetup("m-1", START)
-                .title("Pitch night", "Bring a friend")
-                .place("Europe/Amsterdam", "Keizersgracht 1", "https://meet.example.org/x")
+                .title("Pitch night")
+                .description("Bring a friend")
+                .timeZone("Europe/Amsterdam")
+                .venue("Keizersgracht 1")
+                .onlineUrl("https://meet.example.org/x")
                 .status(status)
-                .counts(1, 0, 0)
+                .goingCount(1)
                 .version(version)
-                .created("c", NOW)
+                .createdAt(NOW)
+                .updatedAt(NOW)
                 .build();
     }
 

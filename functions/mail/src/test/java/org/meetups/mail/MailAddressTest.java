@@ -35,7 +35,8 @@ class MailAddressTest {
         assertEquals("mailto:percent%25sign@example.org", MailAddress.mailto("percent%sign@example.org"));
         IcsWriter ics = new IcsWriter("meetups.example.org", "meetups@example.org", "Meetups");
         Meetup meetup = MeetupBuilder.meetup("m-1", START)
-                .title("Breakfast", "Talks")
+                .title("Breakfast")
+                .description("Talks")
                 .venue("Rotterdam")
                 .build();
         for (String address : OddAddresses.VALID) {

@@ -33,12 +33,13 @@ class MailComposerTest {
 
     static Meetup meetup(String language) {
         return MeetupBuilder.meetup("m-1", START)
-                .title("Pitch <night>", null)
+                .title("Pitch <night>")
                 .language(language)
                 .venue("Keizersgracht 1")
-                .counts(1, 0, 0)
+                .goingCount(1)
                 .version(2)
-                .created("c", NOW)
+                .createdAt(NOW)
+                .updatedAt(NOW)
                 .build();
     }
 

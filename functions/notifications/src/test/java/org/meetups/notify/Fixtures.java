@@ -58,11 +58,14 @@ public final class Fixtures {
     public Meetup meetup(String language) {
         String id = "m-" + UUID.randomUUID();
         Meetup meetup = MeetupBuilder.meetup(id, START)
-                .title("Founders' breakfast", "What we learned in ten years")
+                .title("Founders' breakfast")
+                .description("What we learned in ten years")
                 .language(language)
                 .venue("Chamber of Commerce, Rotterdam")
                 .capacity(40)
-                .created("coord-1", NOW)
+                .createdBy("coord-1")
+                .createdAt(NOW)
+                .updatedAt(NOW)
                 .build();
         return MeetupBuilder.store(table, meetup);
     }
@@ -108,12 +111,14 @@ public final class Fixtures {
             Long position,
             String changedBy) {
         // as the RSVP function writes it, from before meetup versions were copied along
-        stack.put(RsvpBuilder.rsvp(meetupId, userId, RsvpStatus.valueOf(status), NOW, START)
-                .person(email, name, language)
+        stack.put(RsvpBuilder.item(RsvpBuilder.rsvp(meetupId, userId, RsvpStatus.valueOf(status), NOW, START)
+                .email(email)
+                .name(name)
+                .language(language)
                 .position(position)
                 .changedBy(changedBy)
                 .meetupVersion(null)
-                .item());
+                .build()));
     }
 
     public void role(String meetupId, String role, String userId, String name, String language) {

@@ -26,7 +26,6 @@ import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.testing.AwsErrors;
 import org.meetups.testing.FaultInjector;
-import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SentMails;
 import org.meetups.testing.StreamFeed;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -279,13 +278,17 @@ class NotificationsStreamTest extends NotificationsStack {
     }
 
     static Meetup withVersion(Meetup m, long version, String venue, MeetupStatus status, int going) {
-        return MeetupBuilder.from(m)
+        return m.toBuilder()
                 .venue(venue)
                 .status(status)
-                .counts(going, m.waitlistCount(), m.waitlistSequence())
+                .goingCount(going)
+                .waitlistCount(m.waitlistCount())
+                .waitlistSequence(m.waitlistSequence())
                 .version(version)
-                .reminders(null, null)
-                .attendance(null, false)
+                .reminderOffsets(null)
+                .lastReminderOffset(null)
+                .attendanceClosesAt(null)
+                .attendanceClosed(false)
                 .build();
     }
 
@@ -372,11 +375,16 @@ class NotificationsStreamTest extends NotificationsStack {
     @Test
     void namesAndTitlesCannotInjectHeaders() throws Exception {
         Meetup meetup = fixtures.meetup("en");
-        Meetup evil = MeetupBuilder.from(meetup)
-                .title("Breakfast\r\nBcc: victim@example.com", meetup.description())
-                .created("c", null)
-                .reminders(null, null)
-                .attendance(null, false)
+        Meetup evil = meetup.toBuilder()
+                .title("Breakfast\r\nBcc: victim@example.com")
+                .description(meetup.description())
+                .createdBy("c")
+                .createdAt(null)
+                .updatedAt(null)
+                .reminderOffsets(null)
+                .lastReminderOffset(null)
+                .attendanceClosesAt(null)
+                .attendanceClosed(false)
                 .build();
         fixtures.save(evil);
         fixtures.rsvp(meetup.id(), "eve", "Eve\r\nBcc: attacker@example.com", "en", "GOING", null);

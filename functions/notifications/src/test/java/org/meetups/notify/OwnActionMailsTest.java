@@ -66,12 +66,15 @@ class OwnActionMailsTest {
 
     Meetup meetup(int capacity) {
         Meetup m = MeetupBuilder.meetup("m-" + UUID.randomUUID(), Fixtures.START)
-                .title("Toggle night", "")
+                .title("Toggle night")
+                .description("")
                 .venue("Rotterdam")
                 .capacity(capacity)
                 .roles(Map.of(
                         "host", new RoleNeed("Opens", 2, 0, 0, 0), "greeter", new RoleNeed("Welcomes", 2, 0, 0, 1)))
-                .created("coord-1", Fixtures.NOW)
+                .createdBy("coord-1")
+                .createdAt(Fixtures.NOW)
+                .updatedAt(Fixtures.NOW)
                 .build();
         fixtures.save(m);
         feed = new StreamFeed(stack);

@@ -3,33 +3,25 @@ package org.meetups.notify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.meetups.emulator.ProjectFiles;
 import org.meetups.notify.domain.HeldMails;
 import org.meetups.notify.handler.NotificationsHandler;
 import org.meetups.notify.store.Images;
+import org.meetups.testing.SampleEvents;
 import org.meetups.testing.SentMails;
-import org.meetups.testing.StreamFeed;
 import org.meetups.testing.TestClock;
 import org.meetups.testing.TestStack;
 
 /** The stream events in events/notifications, read as the Lambda runtime reads them, served by the real handler. */
 class SampleEventsTest {
 
+    static final SampleEvents SAMPLES = SampleEvents.in("notifications");
+
     static DynamodbEvent sample(String name) {
-        try {
-            return StreamFeed.read(Files.readString(
-                    ProjectFiles.resolve("events/notifications").resolve(name)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SAMPLES.streamEvent(name);
     }
 
     /** Writes the item a sample record's image shows, so the partition is as the samples describe it. */
@@ -68,13 +60,6 @@ class SampleEventsTest {
             assertEquals(List.of(), response.getBatchItemFailures(), e.getKey());
             assertEquals(e.getValue(), mails.since(mark).size(), e.getKey());
         }
-        try (var files = Files.list(ProjectFiles.resolve("events/notifications"))) {
-            assertEquals(
-                    expected.keySet().stream().sorted().toList(),
-                    files.map(Path::getFileName).map(Path::toString).sorted().toList(),
-                    "every sample is run");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertEquals(expected.keySet().stream().sorted().toList(), SAMPLES.files(), "every sample is run");
     }
 }

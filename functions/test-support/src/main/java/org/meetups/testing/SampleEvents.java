@@ -3,17 +3,31 @@ package org.meetups.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.http.HttpFunction;
 
-/** The sample HTTP events of one function ({@code events/<folder>}), read as the Lambda runtime reads them. */
+/**
+ * The sample events of one function ({@code events/<folder>}), read as the Lambda runtime reads them:
+ * HTTP API events, or DynamoDB stream events for the stream functions.
+ */
 public final class SampleEvents {
-    /** A file served and the status it must get. */
-    public record Expect(String file, int status) {}
+    /** A file served, the status it must get, and what else its answer must show. */
+    public record Expect(String file, int status, Consumer<ApiResult> answer) {
+        /** Only the status checked. */
+        public Expect(String file, int status) {
+            this(file, status, result -> {});
+        }
+    }
 
     private final Path folder;
 
@@ -27,6 +41,24 @@ public final class SampleEvents {
 
     public APIGatewayV2HTTPEvent event(String file) {
         return ApiEvents.read(folder.resolve(file));
+    }
+
+    /** A stream event file, read as the stream functions read their events. */
+    public DynamodbEvent streamEvent(String file) {
+        try {
+            return StreamFeed.read(Files.readString(folder.resolve(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The names of the folder's files, sorted: what a test that runs every sample compares with those it ran. */
+    public List<String> files() {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every event of the folder, in no particular order. */
@@ -45,7 +77,7 @@ public final class SampleEvents {
     /** Serves the files in order, each checked. */
     public void assertServed(TestStack stack, HttpFunction handler, List<Expect> expected) {
         for (Expect e : expected) {
-            assertServed(stack, handler, e.file(), e.status());
+            e.answer().accept(assertServed(stack, handler, e.file(), e.status()));
         }
     }
 

@@ -73,13 +73,17 @@ class DigestTest {
     static String later;
 
     static Meetup meetup(String title, Instant start, int capacity, Map<String, RoleNeed> roles, MeetupStatus status) {
+        Instant created = start.minus(Duration.ofDays(30));
         Meetup meetup = MeetupBuilder.meetup(UUID.randomUUID().toString(), start)
-                .title(title, "About " + title)
+                .title(title)
+                .description("About " + title)
                 .venue("Rotterdam")
                 .capacity(capacity)
                 .roles(roles)
                 .status(status)
-                .created("coord-1", start.minus(Duration.ofDays(30)))
+                .createdBy("coord-1")
+                .createdAt(created)
+                .updatedAt(created)
                 .build();
         return MeetupBuilder.store(digest.table, meetup);
     }

@@ -87,11 +87,11 @@ class HighlightsApiTest {
         MeetupBuilder.store(
                 table,
                 MeetupBuilder.meetup(id, start)
-                        .title("Founders breakfast", "Talks")
+                        .title("Founders breakfast")
+                        .description("Talks")
                         .venue("Rotterdam")
                         .capacity(40)
                         .roles(Map.of("host", new RoleNeed("Opens", 2, 1, 0, 0)))
-                        .created("coord-1", start.minus(Duration.ofDays(20)))
                         .build());
         Instant before = start.minus(Duration.ofDays(10));
         RsvpHandler rsvpBefore = new RsvpHandler(stack.env(), Clock.fixed(before, ZoneOffset.UTC));

@@ -26,6 +26,7 @@ import org.meetups.involvement.store.SettingsStore;
 import org.meetups.projections.handler.ProjectionsHandler;
 import org.meetups.runtime.json.Json;
 import org.meetups.seats.Attendance;
+import org.meetups.seats.RsvpItemBuilder;
 import org.meetups.seats.RsvpStatus;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
@@ -140,12 +141,15 @@ class InvolvementApiTest {
     static void rsvp(
             MeetupTable table, String meetup, String user, String email, String name, String start, String attendance) {
         Instant startsAt = Instant.parse(start);
-        RsvpBuilder rsvp = RsvpBuilder.rsvp(meetup, user, RsvpStatus.GOING, startsAt, startsAt)
-                .person(email, name, "en");
-        table.client().putItem(r -> r.tableName(table.name()).item(rsvp.item()));
+        RsvpItemBuilder rsvp = RsvpBuilder.rsvp(meetup, user, RsvpStatus.GOING, startsAt, startsAt)
+                .email(email)
+                .name(name)
+                .language("en");
+        table.client().putItem(r -> r.tableName(table.name()).item(RsvpBuilder.item(rsvp.build())));
         table.client()
                 .putItem(r -> r.tableName(table.name())
-                        .item(rsvp.attendance(Attendance.valueOf(attendance)).item()));
+                        .item(RsvpBuilder.item(
+                                rsvp.attendance(Attendance.valueOf(attendance)).build())));
     }
 
     /** {@code user} as the host of a meetup starting {@code start}. */

@@ -134,10 +134,12 @@ class MonthlyMailTest {
         Instant startsAt = Instant.parse(start);
         table.client()
                 .putItem(r -> r.tableName(table.name())
-                        .item(RsvpBuilder.rsvp(meetupId, userId, RsvpStatus.GOING, startsAt, startsAt)
-                                .person(name + "@" + DOMAIN, name, "en")
+                        .item(RsvpBuilder.item(RsvpBuilder.rsvp(meetupId, userId, RsvpStatus.GOING, startsAt, startsAt)
+                                .email(name + "@" + DOMAIN)
+                                .name(name)
+                                .language("en")
                                 .attendance(Attendance.ATTENDED)
-                                .item()));
+                                .build())));
     }
 
     static MonthlyMailHandler handler(Instant now, List<ExecutionInterceptor> sesFaults) {

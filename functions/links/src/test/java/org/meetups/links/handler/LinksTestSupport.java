@@ -75,13 +75,16 @@ final class LinksTestSupport {
 
     Meetup meetup(String id, Instant start, MeetupStatus status, int hostsHeld, int capacity) {
         Meetup meetup = MeetupBuilder.meetup(id, start)
-                .title("Meetup " + id.substring(0, Math.min(8, id.length())), "Talks and pizza")
+                .title("Meetup " + id.substring(0, Math.min(8, id.length())))
+                .description("Talks and pizza")
                 .venue("Rotterdam")
                 .capacity(capacity)
                 .roles(Map.of("host", new RoleNeed("Opens and closes", 2, 1, hostsHeld, 0)))
                 .status(status)
                 .version(3)
-                .created("coord-1", NOW)
+                .createdBy("coord-1")
+                .createdAt(NOW)
+                .updatedAt(NOW)
                 .build();
         return MeetupBuilder.store(table, meetup);
     }
@@ -98,7 +101,7 @@ final class LinksTestSupport {
         RoleNeed need = before.roles().get(role);
         MeetupBuilder.putItem(
                 table,
-                MeetupBuilder.from(before)
+                before.toBuilder()
                         .roles(Map.of(
                                 role,
                                 new RoleNeed(
@@ -107,10 +110,16 @@ final class LinksTestSupport {
                                         need.minimum(),
                                         need.filled() + 1,
                                         need.position())))
-                        .counts(0, 0, 0)
-                        .created(before.createdBy(), NOW)
-                        .reminders(null, null)
-                        .attendance(null, false)
+                        .goingCount(0)
+                        .waitlistCount(0)
+                        .waitlistSequence(0)
+                        .createdBy(before.createdBy())
+                        .createdAt(NOW)
+                        .updatedAt(NOW)
+                        .reminderOffsets(null)
+                        .lastReminderOffset(null)
+                        .attendanceClosesAt(null)
+                        .attendanceClosed(false)
                         .build());
         // as the roles function writes a volunteer's assignment
         put(AssignmentSchema.SCHEMA.itemToMap(
@@ -127,10 +136,10 @@ final class LinksTestSupport {
     /** An RSVP item as the RSVP function writes it (status GOING, WAITLISTED or CANCELLED). */
     void rsvp(String meetupId, String userId, String status) {
         RsvpStatus rsvpStatus = RsvpStatus.valueOf(status);
-        stack.put(RsvpBuilder.rsvp(
+        stack.put(RsvpBuilder.item(RsvpBuilder.rsvp(
                         meetupId, userId, rsvpStatus, NOW, stored(meetupId).startsAt())
                 .position(rsvpStatus == RsvpStatus.WAITLISTED ? 1L : null)
-                .item());
+                .build()));
     }
 
     /** RSVPs through the real RSVP function: GOING while seats are free, then WAITLISTED. */

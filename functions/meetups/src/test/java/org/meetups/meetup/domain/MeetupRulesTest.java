@@ -16,7 +16,6 @@ import org.meetups.domain.Refusal;
 import org.meetups.domain.RoleInput;
 import org.meetups.http.ApiException;
 import org.meetups.http.Problems;
-import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.Records;
 
 @Tag("unit")
@@ -127,13 +126,17 @@ class MeetupRulesTest {
     @Test
     void movingTheStartRestartsTheReminders() {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
-        Meetup reminded = MeetupBuilder.from(m)
+        Meetup reminded = m.toBuilder()
                 .allowMultipleRoles(false)
-                .counts(0, 0, 0)
+                .goingCount(0)
+                .waitlistCount(0)
+                .waitlistSequence(0)
                 .version(1)
                 .updatedAt(NOW)
-                .reminders(m.reminderOffsets(), 1440)
-                .attendance(null, false)
+                .reminderOffsets(m.reminderOffsets())
+                .lastReminderOffset(1440)
+                .attendanceClosesAt(null)
+                .attendanceClosed(false)
                 .build();
         assertEquals(
                 Instant.parse("2026-12-10T15:00:00Z"), reminded.nextReminderAt().orElseThrow());
@@ -170,14 +173,18 @@ class MeetupRulesTest {
     void changeRefusesRolesAndCancelledMeetups() {
         Meetup m = MeetupRules.create("id-1", valid(), "coord", NOW);
         assertEquals(400, refused(() -> MeetupRules.change(m, valid(), NOW)).status());
-        Meetup cancelled = MeetupBuilder.from(m)
+        Meetup cancelled = m.toBuilder()
                 .allowMultipleRoles(false)
                 .status(org.meetups.domain.MeetupStatus.CANCELLED)
-                .counts(0, 0, 0)
+                .goingCount(0)
+                .waitlistCount(0)
+                .waitlistSequence(0)
                 .version(2)
                 .updatedAt(NOW)
-                .reminders(null, null)
-                .attendance(null, false)
+                .reminderOffsets(null)
+                .lastReminderOffset(null)
+                .attendanceClosesAt(null)
+                .attendanceClosed(false)
                 .build();
         assertEquals(
                 409,

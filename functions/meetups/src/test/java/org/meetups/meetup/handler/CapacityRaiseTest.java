@@ -40,10 +40,10 @@ class CapacityRaiseTest {
     static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
 
     void putRsvp(String meetupId, Instant startsAt, String userId, RsvpStatus status, Long position) {
-        stack.put(RsvpBuilder.rsvp(meetupId, userId, status, NOW, startsAt)
+        stack.put(RsvpBuilder.item(RsvpBuilder.rsvp(meetupId, userId, status, NOW, startsAt)
                 .position(position)
                 .meetupVersion(null)
-                .item());
+                .build()));
     }
 
     String status(String meetupId, String userId) {

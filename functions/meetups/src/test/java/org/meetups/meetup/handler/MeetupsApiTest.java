@@ -344,9 +344,9 @@ class MeetupsApiTest {
 
     static void putRsvp(String meetupId, String userId, org.meetups.seats.RsvpStatus status, Long ticket) {
         Instant start = Instant.parse("2026-12-10T07:00:00Z");
-        stack.put(RsvpBuilder.rsvp(meetupId, userId, status, NOW, start)
+        stack.put(RsvpBuilder.item(RsvpBuilder.rsvp(meetupId, userId, status, NOW, start)
                 .position(ticket)
-                .item());
+                .build()));
     }
 
     @Test

@@ -41,10 +41,11 @@ class SeatsBackfillTest {
                 .get("id")
                 .asText();
         Instant startsAt = Instant.parse("2026-12-10T07:00:00Z");
-        stack.put(RsvpBuilder.rsvp(id, "going", RsvpStatus.GOING, NOW, startsAt).item());
-        stack.put(RsvpBuilder.rsvp(id, "waiting", RsvpStatus.WAITLISTED, NOW, startsAt)
+        stack.put(RsvpBuilder.item(
+                RsvpBuilder.rsvp(id, "going", RsvpStatus.GOING, NOW, startsAt).build()));
+        stack.put(RsvpBuilder.item(RsvpBuilder.rsvp(id, "waiting", RsvpStatus.WAITLISTED, NOW, startsAt)
                 .position(1L)
-                .item());
+                .build()));
         // as an older release stored it: the counters on the meetup item, no seats item
         stack.dynamo().deleteItem(r -> r.tableName(stack.tableName()).key(MeetupSeats.key(id)));
         stack.dynamo()

@@ -34,7 +34,9 @@ class NotificationPlannerTest {
         return MeetupBuilder.meetup("m-1", start)
                 .venue(venue)
                 .status(status)
-                .counts(1, 1, 1)
+                .goingCount(1)
+                .waitlistCount(1)
+                .waitlistSequence(1)
                 .version(version)
                 .build();
     }

@@ -19,10 +19,12 @@ class ScheduleCopiesTest {
     static Meetup meetup(Instant start, Instant end, String zone, String venue, long version) {
         return MeetupBuilder.meetup("m-1", start)
                 .endsAt(end)
-                .place(zone, venue, null)
-                .counts(3, 0, 0)
+                .timeZone(zone)
+                .venue(venue)
+                .goingCount(3)
                 .version(version)
-                .created("c", NOW)
+                .createdAt(NOW)
+                .updatedAt(NOW)
                 .build();
     }
 

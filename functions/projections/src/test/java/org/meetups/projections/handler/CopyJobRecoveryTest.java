@@ -107,9 +107,11 @@ class CopyJobRecoveryTest {
         String id = created.json().get("id").asText();
         Instant start = Instant.parse("2026-12-10T17:00:00Z");
         for (int i = 0; i < 25; i++) {
-            stack.put(RsvpBuilder.rsvp(id, "p-" + Math.random(), RsvpStatus.GOING, NOW, start)
-                    .person("p@example.org", "P", "en")
-                    .item());
+            stack.put(RsvpBuilder.item(RsvpBuilder.rsvp(id, "p-" + Math.random(), RsvpStatus.GOING, NOW, start)
+                    .email("p@example.org")
+                    .name("P")
+                    .language("en")
+                    .build()));
         }
         for (int i = 0; i < 5; i++) {
             int n = i;

@@ -147,9 +147,11 @@ class MovedMeetupTest {
     static void fill(String meetupId, Instant start) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         for (int i = 0; i < 450; i++) {
-            items.add(RsvpBuilder.rsvp(meetupId, "r-%03d".formatted(i), RsvpStatus.GOING, NOW, start)
-                    .person("r" + i + "@example.org", "Person " + i, "en")
-                    .item());
+            items.add(RsvpBuilder.item(RsvpBuilder.rsvp(meetupId, "r-%03d".formatted(i), RsvpStatus.GOING, NOW, start)
+                    .email("r" + i + "@example.org")
+                    .name("Person " + i)
+                    .language("en")
+                    .build()));
         }
         for (int i = 0; i < 45; i++) {
             // written before the version was copied along: rewritten as well

@@ -3,10 +3,6 @@ package org.meetups.projections.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -14,14 +10,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.meetups.emulator.ProjectFiles;
 import org.meetups.figures.InvolvementItems;
 import org.meetups.seats.RsvpStatus;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import org.meetups.stream.StreamImages;
 import org.meetups.testing.RsvpBuilder;
-import org.meetups.testing.StreamFeed;
+import org.meetups.testing.SampleEvents;
 import org.meetups.testing.TestStack;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -29,13 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 class SampleEventsTest {
     static final String MEETUP = "01J0000000000000000000MEET";
 
+    static final SampleEvents SAMPLES = SampleEvents.in("projections");
+
     static DynamodbEvent sample(String name) {
-        try {
-            return StreamFeed.read(
-                    Files.readString(ProjectFiles.resolve("events/projections").resolve(name)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return SAMPLES.streamEvent(name);
     }
 
     @Test
@@ -48,9 +40,12 @@ class SampleEventsTest {
         DynamodbEvent moved = sample("meetup-moved.json");
         stack.put(StreamImages.fromEvent(moved.getRecords().get(0).getDynamodb().getNewImage()));
         Instant before = Instant.parse("2027-03-12T07:00:00Z");
-        stack.put(RsvpBuilder.rsvp(MEETUP, "7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11", RsvpStatus.GOING, before, before)
-                .person("anna.devries@example.com", "Anna de Vries", "nl")
-                .item());
+        stack.put(RsvpBuilder.item(
+                RsvpBuilder.rsvp(MEETUP, "7c4a8d09-ca37-4b6f-9c1b-2f5e7e4c1a11", RsvpStatus.GOING, before, before)
+                        .email("anna.devries@example.com")
+                        .name("Anna de Vries")
+                        .language("nl")
+                        .build()));
 
         assertEquals(List.of(), handler.handleRequest(moved, null).getBatchItemFailures());
         Map<String, AttributeValue> job = stack.item(Keys.meetupPk(MEETUP), Keys.jobSk("SCHEDULE", 2));
@@ -74,13 +69,9 @@ class SampleEventsTest {
                 InvolvementItems.monthSk(YearMonth.of(2027, 3)));
         assertEquals("1", month.get("attended").n(), "counted once: " + month);
 
-        try (var files = Files.list(ProjectFiles.resolve("events/projections"))) {
-            assertEquals(
-                    List.of("attendance-recorded.json", "copy-job-step.json", "meetup-moved.json"),
-                    files.map(Path::getFileName).map(Path::toString).sorted().toList(),
-                    "every sample is run");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        assertEquals(
+                List.of("attendance-recorded.json", "copy-job-step.json", "meetup-moved.json"),
+                SAMPLES.files(),
+                "every sample is run");
     }
 }

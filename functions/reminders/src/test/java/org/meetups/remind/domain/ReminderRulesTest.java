@@ -17,10 +17,11 @@ class ReminderRulesTest {
 
     static Meetup meetup(MeetupStatus status, Integer lastDone) {
         return MeetupBuilder.meetup("m1", START)
-                .title("Meetup", null)
+                .title("Meetup")
                 .venue("Rotterdam")
                 .status(status)
-                .reminders(List.of(1440, 120), lastDone)
+                .reminderOffsets(List.of(1440, 120))
+                .lastReminderOffset(lastDone)
                 .build();
     }
 

@@ -57,21 +57,27 @@ class AttendanceClosingTest {
         MeetupBuilder.store(
                 table,
                 MeetupBuilder.meetup(id, START)
-                        .title("Breakfast", null)
+                        .title("Breakfast")
                         .venue("Rotterdam")
                         .capacity(30)
-                        .counts(30, 2, 2)
-                        .created("coord", created)
-                        .reminders(null, lastReminderOffset)
-                        .attendance(CLOSES, false)
+                        .goingCount(30)
+                        .waitlistCount(2)
+                        .waitlistSequence(2)
+                        .createdBy("coord")
+                        .createdAt(created)
+                        .updatedAt(created)
+                        .lastReminderOffset(lastReminderOffset)
+                        .attendanceClosesAt(CLOSES)
                         .build());
         for (int i = 0; i < 34; i++) {
             RsvpStatus status = i < 30 ? RsvpStatus.GOING : i < 32 ? RsvpStatus.WAITLISTED : RsvpStatus.CANCELLED;
-            stack.put(RsvpBuilder.rsvp(id, "p-%02d".formatted(i), status, created, START)
-                    .person("p@example.org", "P", "en")
+            stack.put(RsvpBuilder.item(RsvpBuilder.rsvp(id, "p-%02d".formatted(i), status, created, START)
+                    .email("p@example.org")
+                    .name("P")
+                    .language("en")
                     .position(status == RsvpStatus.WAITLISTED ? (long) i : null)
                     .attendance(i < 10 ? Attendance.ATTENDED : null)
-                    .item());
+                    .build()));
         }
         return id;
     }

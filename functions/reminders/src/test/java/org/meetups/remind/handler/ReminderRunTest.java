@@ -73,14 +73,18 @@ class ReminderRunTest {
     }
 
     static Meetup meetup(Instant start, String language, MeetupStatus status) {
+        Instant created = start.minus(Duration.ofDays(60));
         Meetup m = MeetupBuilder.meetup(UUID.randomUUID().toString(), start)
-                .title("Founders breakfast", "Talks")
+                .title("Founders breakfast")
+                .description("Talks")
                 .language(language)
                 .venue("Rotterdam")
                 .capacity(50)
                 .roles(Map.of("host", new RoleNeed("Opens and closes the evening", 1, 1, 1, 0)))
                 .status(status)
-                .created("coord", start.minus(Duration.ofDays(60)))
+                .createdBy("coord")
+                .createdAt(created)
+                .updatedAt(created)
                 .build();
         return MeetupBuilder.store(table, m);
     }

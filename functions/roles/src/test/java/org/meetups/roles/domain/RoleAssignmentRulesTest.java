@@ -36,7 +36,8 @@ class RoleAssignmentRulesTest {
                 .endsAt(start.plusSeconds(3600))
                 .roles(roles)
                 .status(status)
-                .created("c", NOW)
+                .createdAt(NOW)
+                .updatedAt(NOW)
                 .build();
     }
 

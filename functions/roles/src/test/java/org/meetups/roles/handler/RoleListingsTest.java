@@ -72,9 +72,9 @@ class RoleListingsTest {
                     201,
                     s.volunteer(id, i % 2 == 0 ? "host" : "greeter", person).status());
             // an RSVP in the same index, as the RSVP function writes it: not a role, so not listed
-            s.stack.put(RsvpBuilder.rsvp(
+            s.stack.put(RsvpBuilder.item(RsvpBuilder.rsvp(
                             id, "hist-1", RsvpStatus.GOING, NOW, s.stored(id).startsAt())
-                    .item());
+                    .build()));
             expected.add(0, id);
         }
         // a meetup that already happened, held by assignment

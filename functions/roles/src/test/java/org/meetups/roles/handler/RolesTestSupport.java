@@ -48,12 +48,15 @@ final class RolesTestSupport {
         MeetupBuilder.putItem(
                 table,
                 MeetupBuilder.meetup(id, start)
-                        .title("Meetup " + id.substring(0, 8), "Talks")
+                        .title("Meetup " + id.substring(0, 8))
+                        .description("Talks")
                         .venue("Rotterdam")
                         .capacity(40)
                         .roles(needs)
                         .allowMultipleRoles(allowMultipleRoles)
-                        .created("coord-1", NOW)
+                        .createdBy("coord-1")
+                        .createdAt(NOW)
+                        .updatedAt(NOW)
                         .build());
         return id;
     }

@@ -40,11 +40,13 @@ class SampleEventsTest extends ServedSampleEvents {
         MeetupBuilder.putItem(
                 s.table,
                 MeetupBuilder.meetup(SAMPLE_ID, RolesTestSupport.START)
-                        .title("Founders breakfast", null)
+                        .title("Founders breakfast")
                         .venue("Rotterdam")
                         .capacity(40)
                         .roles(roles)
-                        .created("coord", RolesTestSupport.NOW)
+                        .createdBy("coord")
+                        .createdAt(RolesTestSupport.NOW)
+                        .updatedAt(RolesTestSupport.NOW)
                         .build());
     }
 }

@@ -43,7 +43,9 @@ class AttendanceBatchTest {
         for (int i = 0; i <= going; i++) {
             boolean waits = i == going;
             Rsvp rsvp = RsvpBuilder.rsvp(id, "p-" + i, waits ? RsvpStatus.WAITLISTED : RsvpStatus.GOING, NOW, START)
-                    .person("p" + i + "@example.org", "Person " + i, "en")
+                    .email("p" + i + "@example.org")
+                    .name("Person " + i)
+                    .language("en")
                     .position(waits ? 1L : null)
                     .build();
             items.add(RsvpSchema.RSVP.itemToMap(rsvp, true));

@@ -31,11 +31,14 @@ final class Fixtures {
     static Meetup meetup(int capacity, Instant startsAt, Instant rsvpDeadline) {
         Instant created = startsAt.minusSeconds(86_400 * 30);
         return MeetupBuilder.meetup(UUID.randomUUID().toString(), startsAt)
-                .title("Founders' breakfast", "Talks")
+                .title("Founders' breakfast")
+                .description("Talks")
                 .venue("Rotterdam")
                 .capacity(capacity)
                 .rsvpDeadline(rsvpDeadline)
-                .created("coord-1", created)
+                .createdBy("coord-1")
+                .createdAt(created)
+                .updatedAt(created)
                 .build();
     }
 

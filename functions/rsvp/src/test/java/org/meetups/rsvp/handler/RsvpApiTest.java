@@ -308,7 +308,7 @@ class RsvpApiTest {
         Meetup m = Fixtures.read(stack, id);
         MeetupBuilder.store(
                 new MeetupTable(stack.dynamo(), stack.tableName()),
-                MeetupBuilder.from(m)
+                m.toBuilder()
                         .status(MeetupStatus.CANCELLED)
                         .version(m.version() + 1)
                         .updatedAt(NOW)

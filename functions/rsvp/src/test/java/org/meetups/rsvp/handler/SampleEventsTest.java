@@ -8,7 +8,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
 import org.meetups.testing.ApiResult;
-import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.SampleEvents;
 import org.meetups.testing.TestStack;
 
@@ -24,9 +23,11 @@ class SampleEventsTest {
         Meetup sample = Fixtures.meetup(10, START, START);
         Fixtures.store(
                 stack,
-                MeetupBuilder.from(sample)
+                sample.toBuilder()
                         .id("01J0000000000000000000MEET")
-                        .created("coord", sample.createdAt())
+                        .createdBy("coord")
+                        .createdAt(sample.createdAt())
+                        .updatedAt(sample.createdAt())
                         .build());
         RsvpHandler before = Fixtures.handlerAt(stack, START.minusSeconds(86_400));
         RsvpHandler after = Fixtures.handlerAt(stack, START.plusSeconds(600));
