@@ -13,6 +13,7 @@ import org.meetups.emulator.CfnTemplate;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateFunctions;
 import org.meetups.http.HttpFunction;
+import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.runtime.config.Env;
 import org.meetups.testing.ApiEvents;
@@ -209,7 +210,7 @@ final class Api {
                                 "SK", AttributeValue.fromS("ROLE#" + role + "#" + user.sub()))))
                 .item();
         return signer.oneClick(
-                org.meetups.mail.links.Purpose.WITHDRAW_ROLE,
+                Purpose.WITHDRAW_ROLE,
                 meetupId,
                 user.sub(),
                 role,

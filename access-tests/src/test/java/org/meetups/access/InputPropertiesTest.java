@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.meetups.emulator.CfnTemplate;
@@ -116,9 +118,9 @@ class InputPropertiesTest {
     @Provide
     Arbitrary<User> callers() {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(6, Arbitraries.just(TestUsers.coordinator())),
-                net.jqwik.api.Tuple.of(3, Arbitraries.just(TestUsers.employee())),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(TestUsers.anonymous())));
+                Tuple.of(6, Arbitraries.just(TestUsers.coordinator())),
+                Tuple.of(3, Arbitraries.just(TestUsers.employee())),
+                Tuple.of(1, Arbitraries.just(TestUsers.anonymous())));
     }
 
     static Arbitrary<String> text() {
@@ -153,7 +155,7 @@ class InputPropertiesTest {
                 Arbitraries.longs().map(NODES::numberNode),
                 Arbitraries.doubles().map(NODES::numberNode),
                 Arbitraries.bigIntegers()
-                        .between(java.math.BigInteger.TEN.pow(30).negate(), java.math.BigInteger.TEN.pow(30))
+                        .between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
                         .map(NODES::numberNode),
                 text().map(NODES::textNode));
         if (depth == 0) {
@@ -249,17 +251,17 @@ class InputPropertiesTest {
 
     static Arbitrary<Body> bodies(String route) {
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(5, shaped(route).map(t -> new Body(t, false))),
-                net.jqwik.api.Tuple.of(2, json(3).map(j -> new Body(j.toString(), false))),
-                net.jqwik.api.Tuple.of(1, text().map(t -> new Body(t, false))),
-                net.jqwik.api.Tuple.of(
+                Tuple.of(5, shaped(route).map(t -> new Body(t, false))),
+                Tuple.of(2, json(3).map(j -> new Body(j.toString(), false))),
+                Tuple.of(1, text().map(t -> new Body(t, false))),
+                Tuple.of(
                         1,
                         Arbitraries.bytes()
                                 .array(byte[].class)
                                 .ofMaxSize(300)
                                 .map(b -> new Body(Base64.getEncoder().encodeToString(b), true))),
-                net.jqwik.api.Tuple.of(1, text().map(t -> new Body(t, true))),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(new Body(null, false))));
+                Tuple.of(1, text().map(t -> new Body(t, true))),
+                Tuple.of(1, Arbitraries.just(new Body(null, false))));
     }
 
     /** One random request for a route. */

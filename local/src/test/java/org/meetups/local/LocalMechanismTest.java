@@ -37,6 +37,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.joda.time.DateTime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,10 +46,13 @@ import org.meetups.emulator.Emulator;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateTable;
 import org.meetups.runtime.config.Env;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
  * The generic machinery against a small test template: schedules (rate, cron with a time zone, at,
@@ -73,8 +77,7 @@ class LocalMechanismTest {
         lambda = target.resolve("test-lambda");
         LambdaFunction.deleteRecursively(lambda);
         copyClasses(lambda, "org/meetups/local/testfunctions");
-        for (Class<?> dependency :
-                List.of(RequestHandler.class, DynamodbEvent.class, Env.class, org.joda.time.DateTime.class)) {
+        for (Class<?> dependency : List.of(RequestHandler.class, DynamodbEvent.class, Env.class, DateTime.class)) {
             addCodeOf(dependency, lambda);
         }
         String run = UUID.randomUUID().toString();
@@ -216,10 +219,10 @@ class LocalMechanismTest {
                 testFunction("Streamer", "arn:streamer", "FlakyStreamFunction", Map.of("OUT_FILE", out.toString()));
         Env env = Env.of(Map.of("AWS_ENDPOINT_URL", emulator.endpoint(), "AWS_REGION", Emulator.REGION));
         try (DynamoDbClient db = AwsClients.dynamoDb(env);
-                var streams = software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient.builder()
+                var streams = DynamoDbStreamsClient.builder()
                         .endpointOverride(URI.create(emulator.endpoint()))
-                        .region(software.amazon.awssdk.regions.Region.of(Emulator.REGION))
-                        .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                        .region(Region.of(Emulator.REGION))
+                        .httpClientBuilder(UrlConnectionHttpClient.builder())
                         .build()) {
             String table =
                     TemplateTable.create(db, ProjectFiles.resolve("template.yaml"), "expiry-" + UUID.randomUUID());

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.meetups.runtime.config.Env;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -13,6 +14,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
@@ -75,8 +79,8 @@ public final class AwsClients {
      * S3 (the highlights' photos). With AWS_ENDPOINT_URL (an emulator) buckets are addressed by path,
      * since an emulator on localhost has no per-bucket host names.
      */
-    public static software.amazon.awssdk.services.s3.S3Client s3(Env env) {
-        var builder = software.amazon.awssdk.services.s3.S3Client.builder()
+    public static S3Client s3(Env env) {
+        var builder = S3Client.builder()
                 .httpClientBuilder(http(env))
                 .forcePathStyle(env.find("AWS_ENDPOINT_URL").isPresent())
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
@@ -87,9 +91,9 @@ public final class AwsClients {
     }
 
     /** Presigns S3 requests as {@link #s3} sends them (same region, endpoint and addressing). */
-    public static software.amazon.awssdk.services.s3.presigner.S3Presigner s3Presigner(Env env) {
-        var builder = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
-                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+    public static S3Presigner s3Presigner(Env env) {
+        var builder = S3Presigner.builder()
+                .serviceConfiguration(S3Configuration.builder()
                         .pathStyleAccessEnabled(env.find("AWS_ENDPOINT_URL").isPresent())
                         .build());
         env.find("AWS_REGION").map(Region::of).ifPresent(builder::region);
@@ -112,8 +116,7 @@ public final class AwsClients {
         return http;
     }
 
-    private static void configure(
-            Env env, software.amazon.awssdk.awscore.client.builder.AwsClientBuilder<?, ?> builder) {
+    private static void configure(Env env, AwsClientBuilder<?, ?> builder) {
         env.find("AWS_REGION").map(Region::of).ifPresent(builder::region);
         env.find("AWS_ENDPOINT_URL").map(URI::create).ifPresent(builder::endpointOverride);
     }

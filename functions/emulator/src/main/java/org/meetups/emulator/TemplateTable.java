@@ -10,6 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -35,24 +43,24 @@ public final class TemplateTable {
      */
     public static JsonNode template(Path templateFile) {
         try (var reader = Files.newBufferedReader(templateFile)) {
-            return JSON.valueToTree(new org.yaml.snakeyaml.Yaml(new CloudFormationConstructor()).load(reader));
+            return JSON.valueToTree(new Yaml(new CloudFormationConstructor()).load(reader));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + templateFile, e);
         }
     }
 
-    private static final class CloudFormationConstructor extends org.yaml.snakeyaml.constructor.SafeConstructor {
+    private static final class CloudFormationConstructor extends SafeConstructor {
         CloudFormationConstructor() {
-            super(new org.yaml.snakeyaml.LoaderOptions());
-            this.yamlConstructors.put(null, new org.yaml.snakeyaml.constructor.AbstractConstruct() {
+            super(new LoaderOptions());
+            this.yamlConstructors.put(null, new AbstractConstruct() {
                 @Override
-                public Object construct(org.yaml.snakeyaml.nodes.Node node) {
+                public Object construct(Node node) {
                     String tag = node.getTag().getValue().substring(1);
                     String name = tag.equals("Ref") || tag.equals("Condition") ? tag : "Fn::" + tag;
                     Object value = switch (node) {
-                        case org.yaml.snakeyaml.nodes.ScalarNode scalar -> constructScalar(scalar);
-                        case org.yaml.snakeyaml.nodes.SequenceNode sequence -> constructSequence(sequence);
-                        case org.yaml.snakeyaml.nodes.MappingNode mapping -> constructMapping(mapping);
+                        case ScalarNode scalar -> constructScalar(scalar);
+                        case SequenceNode sequence -> constructSequence(sequence);
+                        case MappingNode mapping -> constructMapping(mapping);
                         default -> throw new IllegalStateException("unexpected YAML node " + node);
                     };
                     return Map.of(name, value);

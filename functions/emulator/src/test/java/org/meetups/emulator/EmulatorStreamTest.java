@@ -3,6 +3,7 @@ package org.meetups.emulator;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -140,7 +141,7 @@ class EmulatorStreamTest {
         assertEquals(
                 sequence.stream()
                         .distinct()
-                        .sorted((a, b) -> new java.math.BigInteger(a).compareTo(new java.math.BigInteger(b)))
+                        .sorted((a, b) -> new BigInteger(a).compareTo(new BigInteger(b)))
                         .toList(),
                 sequence,
                 "sequence numbers are distinct and increasing");

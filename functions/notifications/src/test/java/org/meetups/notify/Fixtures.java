@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.meetups.aws.AwsClients;
 import org.meetups.domain.Meetup;
 import org.meetups.emulator.Emulator;
 import org.meetups.seats.RsvpStatus;
@@ -35,8 +36,8 @@ public final class Fixtures {
     /** The function's configuration: a verified sender in the emulator's SES and the link secret in its Secrets Manager. */
     public static Map<String, String> configure(TestStack stack) {
         var env = stack.env();
-        try (SesV2Client ses = org.meetups.aws.AwsClients.sesV2(env, List.of());
-                SecretsManagerClient secrets = org.meetups.aws.AwsClients.secretsManager(env)) {
+        try (SesV2Client ses = AwsClients.sesV2(env, List.of());
+                SecretsManagerClient secrets = AwsClients.secretsManager(env)) {
             ses.createEmailIdentity(r -> r.emailIdentity("meetups@example.org"));
             String arn = secrets.createSecret(r -> r.name("link-secret-" + UUID.randomUUID())
                             .secretString("test-link-secret-of-at-least-32-bytes-0123456789"))

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import jakarta.mail.Message.RecipientType;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.meetups.directory.Profiles;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.notify.domain.HeldMails;
@@ -120,7 +122,7 @@ class NotificationsStreamTest extends NotificationsStack {
         for (String[] profile : new String[][] {{"pia", "nl"}, {"quinn", "en"}}) {
             stack.dynamo()
                     .updateItem(r -> r.tableName(stack.tableName())
-                            .key(org.meetups.directory.Profiles.key(profile[0]))
+                            .key(Profiles.key(profile[0]))
                             .updateExpression("SET #language = :language")
                             .expressionAttributeNames(Map.of("#language", "language"))
                             .expressionAttributeValues(Map.of(":language", AttributeValue.fromS(profile[1]))));
@@ -393,7 +395,7 @@ class NotificationsStreamTest extends NotificationsStack {
         assertFalse(headers.toLowerCase(Locale.ROOT).contains("\nbcc:"), headers);
         assertEquals(1, mail.destinations().size(), mail.destinations().toString());
         assertNotNull(mail.message().getHeader("Subject"));
-        assertEquals(1, mail.message().getRecipients(jakarta.mail.Message.RecipientType.TO).length);
+        assertEquals(1, mail.message().getRecipients(RecipientType.TO).length);
     }
 
     @Test

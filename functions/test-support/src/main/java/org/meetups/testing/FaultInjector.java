@@ -22,6 +22,7 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 
 /**
  * Registered for every SDK client on the test classpath (the SDK's global interceptor file), like
@@ -142,7 +143,7 @@ public final class FaultInjector implements ExecutionInterceptor {
 
     /** SES v2 sends whose raw message contains {@code fragment} (e.g. part of the recipient's address). */
     public static Predicate<SdkRequest> mailTo(String fragment) {
-        return r -> r instanceof software.amazon.awssdk.services.sesv2.model.SendEmailRequest send
+        return r -> r instanceof SendEmailRequest send
                 && send.content().raw() != null
                 && send.content().raw().data().asUtf8String().contains(fragment);
     }

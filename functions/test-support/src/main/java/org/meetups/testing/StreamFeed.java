@@ -11,8 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.meetups.emulator.Emulator;
 import org.meetups.emulator.StreamRecords;
 import org.meetups.stream.StreamEvents;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
@@ -34,8 +37,8 @@ public final class StreamFeed {
     public StreamFeed(TestStack stack) {
         this.streams = DynamoDbStreamsClient.builder()
                 .endpointOverride(URI.create(stack.emulator().endpoint()))
-                .region(software.amazon.awssdk.regions.Region.of(org.meetups.emulator.Emulator.REGION))
-                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .region(Region.of(Emulator.REGION))
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
         this.streamArn = stack.dynamo()
                 .describeTable(r -> r.tableName(stack.tableName()))

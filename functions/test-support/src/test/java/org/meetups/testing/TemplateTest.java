@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.emulator.TemplateTable;
@@ -200,7 +201,7 @@ class TemplateTest {
     @Test
     void aScanFailsLoudly() {
         TestStack stack = TestStack.create();
-        AssertionError error = org.junit.jupiter.api.Assertions.assertThrows(
+        AssertionError error = Assertions.assertThrows(
                 AssertionError.class, () -> stack.dynamo().scan(r -> r.tableName(stack.tableName())));
         assertTrue(error.getMessage().contains("Scan"));
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.meetups.emulator.ProjectFiles;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -103,7 +104,7 @@ class WriteUnitsTest {
 
     @Test
     void readsTheTemplatesIndexes() {
-        WriteUnits template = WriteUnits.of(org.meetups.emulator.ProjectFiles.resolve("template.yaml"));
+        WriteUnits template = WriteUnits.of(ProjectFiles.resolve("template.yaml"));
         Map<String, AttributeValue> waiting = Map.of(
                 "PK",
                 s("MEETUP#m"),

@@ -2,6 +2,7 @@ package org.meetups.digest.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class SampleEventsTest {
                 "NOTHING_OPEN", run(handler, "continue.json").path("outcome").asText());
     }
 
-    static com.fasterxml.jackson.databind.JsonNode run(DigestHandler handler, String name) throws Exception {
+    static JsonNode run(DigestHandler handler, String name) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (InputStream in =
                 Files.newInputStream(ProjectFiles.resolve("events/digest").resolve(name))) {

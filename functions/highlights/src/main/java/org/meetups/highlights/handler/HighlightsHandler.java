@@ -25,6 +25,7 @@ import org.meetups.http.ApiRequest;
 import org.meetups.http.ApiResponse;
 import org.meetups.http.HttpFunction;
 import org.meetups.http.PageCursor;
+import org.meetups.http.Problem.FieldError;
 import org.meetups.http.auth.Caller;
 import org.meetups.mail.links.LinkSecret;
 import org.meetups.mail.links.Purpose;
@@ -309,7 +310,7 @@ public final class HighlightsHandler extends HttpFunction {
         try {
             return photos.takeOver(meetupId, photoId);
         } catch (PhotoStore.UnusableUpload e) {
-            throw ApiException.invalid(List.of(new org.meetups.http.Problem.FieldError("photo", e.getMessage())));
+            throw ApiException.invalid(List.of(new FieldError("photo", e.getMessage())));
         }
     }
 

@@ -32,6 +32,8 @@ import org.meetups.http.HttpFunction;
 import org.meetups.mail.links.TokenSigner;
 import org.meetups.roles.handler.RolesHandler;
 import org.meetups.rsvp.handler.RsvpHandler;
+import org.meetups.runtime.config.Env;
+import org.meetups.runtime.time.Weeks;
 import org.meetups.store.MeetupTable;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
@@ -74,7 +76,7 @@ class HighlightsApiTest {
     }
 
     static HighlightsHandler at(Instant now) {
-        return new HighlightsHandler(org.meetups.runtime.config.Env.of(env), Clock.fixed(now, ZoneOffset.UTC));
+        return new HighlightsHandler(Env.of(env), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     /** A meetup that started yesterday: an attendee (recorded), a host, someone going unrecorded, a no-show. */
@@ -574,14 +576,14 @@ class HighlightsApiTest {
 
     @Test
     void weeksAreIsoWeeksInTheOrganisationsZone() {
-        var weeks = new org.meetups.runtime.time.Weeks(ZoneId.of("Europe/Amsterdam"));
+        var weeks = new Weeks(ZoneId.of("Europe/Amsterdam"));
         // Sunday 23:30 UTC is already Monday in Amsterdam
         assertEquals("2027-W11", weeks.label(Instant.parse("2027-03-14T23:30:00Z")));
         assertEquals("2027-W10", weeks.label(Instant.parse("2027-03-14T22:30:00Z")));
         assertEquals("2026-W53", weeks.label(Instant.parse("2027-01-01T12:00:00Z")));
         assertEquals("2026-W53", weeks.previous("2027-W01"));
         assertEquals(Instant.parse("2027-03-07T23:00:00Z"), weeks.start("2027-W10"));
-        assertTrue(org.meetups.runtime.time.Weeks.monday("2027-W53").isEmpty());
+        assertTrue(Weeks.monday("2027-W53").isEmpty());
         assertNull(null);
     }
 }

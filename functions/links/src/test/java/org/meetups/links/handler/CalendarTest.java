@@ -16,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.BeforeAll;
@@ -229,9 +231,8 @@ class CalendarTest {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String body = b64.encodeToString(("{\"p\":\"CALENDAR_FEED\",\"u\":\"" + userId + "\",\"v\":" + version + "}")
                 .getBytes(StandardCharsets.UTF_8));
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(
-                LinksTestSupport.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(LinksTestSupport.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return body + "." + b64.encodeToString(mac.doFinal(body.getBytes(StandardCharsets.US_ASCII)));
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.mail.links.Purpose;
+import org.meetups.mail.links.TokenSigner.Valid;
 import org.meetups.store.Keys;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
@@ -102,10 +103,9 @@ class LinksApiTest {
     void followingAWithdrawLinkWithdrawsOnceAndRecordsTheTokenInTheSameTransaction() {
         String id = meetupHostedByHolder();
         String token = withdrawToken(id);
-        String nonce =
-                s.signer.check(token, LinksHandler.ONE_CLICK) instanceof org.meetups.mail.links.TokenSigner.Valid v
-                        ? v.token().nonce()
-                        : null;
+        String nonce = s.signer.check(token, LinksHandler.ONE_CLICK) instanceof Valid v
+                ? v.token().nonce()
+                : null;
 
         int mark = CallRecorder.mark();
         assertPage(follow(token), 200, "You withdrew from your role");
@@ -307,13 +307,13 @@ class LinksApiTest {
                 .updateItem(r -> r.tableName(s.stack.tableName())
                         .key(Map.of(
                                 "PK",
-                                LinksTestSupport.s(org.meetups.store.Keys.meetupPk(id)),
+                                LinksTestSupport.s(Keys.meetupPk(id)),
                                 "SK",
-                                LinksTestSupport.s(org.meetups.store.Keys.roleSk("host", HOLDER.sub()))))
+                                LinksTestSupport.s(Keys.roleSk("host", HOLDER.sub()))))
                         .updateExpression("SET assignedAt = :later")
                         .expressionAttributeValues(Map.of(":later", LinksTestSupport.s(later))));
         assertPage(follow(old), 409, "earlier mail");
-        assertTrue(s.exists(org.meetups.store.Keys.meetupPk(id), org.meetups.store.Keys.roleSk("host", HOLDER.sub())));
+        assertTrue(s.exists(Keys.meetupPk(id), Keys.roleSk("host", HOLDER.sub())));
         assertEquals(1, s.stored(id).roles().get("host").filled());
         assertPage(
                 follow(s.signer.oneClick(Purpose.WITHDRAW_ROLE, id, HOLDER.sub(), "host", later, START)),

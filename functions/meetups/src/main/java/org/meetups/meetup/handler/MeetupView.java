@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupKind;
 import org.meetups.domain.MeetupStatus;
+import org.meetups.domain.RoleNeed;
 import org.meetups.seats.Attendance;
 import org.meetups.seats.NextStep;
 import org.meetups.seats.Rsvp;
@@ -66,8 +67,8 @@ public record MeetupView(
     public static MeetupView of(Meetup m, Mine me) {
         ZoneId zone = ZoneId.of(m.timeZone());
         List<RoleView> roles = m.roles().entrySet().stream()
-                .sorted(Comparator.comparingInt((Map.Entry<String, org.meetups.domain.RoleNeed> e) ->
-                                e.getValue().position())
+                .sorted(Comparator.comparingInt(
+                                (Map.Entry<String, RoleNeed> e) -> e.getValue().position())
                         .thenComparing(Map.Entry::getKey))
                 .map(e -> new RoleView(
                         e.getKey(),

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupKind;
+import org.meetups.domain.MeetupStatus;
 import org.meetups.domain.Refusal;
 import org.meetups.domain.RoleInput;
 import org.meetups.http.ApiException;
@@ -175,7 +176,7 @@ class MeetupRulesTest {
         assertEquals(400, refused(() -> MeetupRules.change(m, valid(), NOW)).status());
         Meetup cancelled = m.toBuilder()
                 .allowMultipleRoles(false)
-                .status(org.meetups.domain.MeetupStatus.CANCELLED)
+                .status(MeetupStatus.CANCELLED)
                 .goingCount(0)
                 .waitlistCount(0)
                 .waitlistSequence(0)

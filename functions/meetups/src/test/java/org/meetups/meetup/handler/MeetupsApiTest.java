@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,6 +25,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.meetups.seats.RsvpStatus;
+import org.meetups.store.Keys;
 import org.meetups.store.MeetupSeats;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
@@ -87,8 +91,7 @@ class MeetupsApiTest {
 
         ApiResult read = get(id, TestUsers.employee());
         assertEquals(200, read.status());
-        com.fasterxml.jackson.databind.node.ObjectNode shown =
-                (com.fasterxml.jackson.databind.node.ObjectNode) read.json();
+        ObjectNode shown = (ObjectNode) read.json();
         assertEquals(
                 "{\"roles\":[],\"next\":\"RSVP_OPEN\"}",
                 shown.remove("me").toString(),
@@ -296,18 +299,18 @@ class MeetupsApiTest {
     @Test
     void eachCallerSeesTheirOwnRsvpLivePlaceAndRolesInTheSameResponse() {
         String id = createdId();
-        String pk = org.meetups.store.Keys.meetupPk(id);
+        String pk = Keys.meetupPk(id);
         // as the RSVP and roles functions write them: Eva going with two roles, Otto waiting behind one other person
-        putRsvp(id, "emp-1", org.meetups.seats.RsvpStatus.GOING, null);
-        putRsvp(id, "ahead", org.meetups.seats.RsvpStatus.WAITLISTED, 1L);
-        putRsvp(id, "emp-2", org.meetups.seats.RsvpStatus.WAITLISTED, 3L);
+        putRsvp(id, "emp-1", RsvpStatus.GOING, null);
+        putRsvp(id, "ahead", RsvpStatus.WAITLISTED, 1L);
+        putRsvp(id, "emp-2", RsvpStatus.WAITLISTED, 3L);
         stack.dynamo()
                 .putItem(r -> r.tableName(stack.tableName())
                         .item(Map.of(
                                 "PK",
                                 AttributeValue.fromS(pk),
                                 "SK",
-                                AttributeValue.fromS(org.meetups.store.Keys.volunteerSk("emp-1")),
+                                AttributeValue.fromS(Keys.volunteerSk("emp-1")),
                                 "type",
                                 AttributeValue.fromS("VOLUNTEER"),
                                 "roleCount",
@@ -342,7 +345,7 @@ class MeetupsApiTest {
         assertEquals("RSVP_CLOSED", started.get("next").asText(), "the deadline (the start) has passed");
     }
 
-    static void putRsvp(String meetupId, String userId, org.meetups.seats.RsvpStatus status, Long ticket) {
+    static void putRsvp(String meetupId, String userId, RsvpStatus status, Long ticket) {
         Instant start = Instant.parse("2026-12-10T07:00:00Z");
         stack.put(RsvpBuilder.item(RsvpBuilder.rsvp(meetupId, userId, status, NOW, start)
                 .position(ticket)
@@ -487,10 +490,9 @@ class MeetupsApiTest {
                 "roles        | `[{\"name\": 7}]`",
             })
     void aWrongJsonTypeIsRefusedNotCoerced(String field, String value) throws Exception {
-        com.fasterxml.jackson.databind.node.ObjectNode body =
-                (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
-                        .readTree(meetupJson("Coerced", "2026-12-10T08:00:00+01:00", 40));
-        body.set(field, new com.fasterxml.jackson.databind.ObjectMapper().readTree(value));
+        ObjectNode body =
+                (ObjectNode) new ObjectMapper().readTree(meetupJson("Coerced", "2026-12-10T08:00:00+01:00", 40));
+        body.set(field, new ObjectMapper().readTree(value));
         int mark = CallRecorder.mark();
         ApiResult result = create(body.toString());
         assertEquals(400, result.status(), result::toString);

@@ -3,6 +3,7 @@ package org.meetups.meetup.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
+import org.meetups.http.auth.Authenticator;
 import org.meetups.http.auth.Caller;
 import org.meetups.meetup.domain.MeetupInput;
 import org.meetups.meetup.domain.MeetupRules;
@@ -50,7 +52,7 @@ class SampleEventsTest extends ServedSampleEvents {
         new MeetupRepository(new MeetupTable(stack.dynamo(), stack.tableName())).create(meetup);
     }
 
-    static com.fasterxml.jackson.databind.JsonNode readTree(String json) {
+    static JsonNode readTree(String json) {
         try {
             return Json.MAPPER.readTree(json);
         } catch (IOException e) {
@@ -64,7 +66,7 @@ class SampleEventsTest extends ServedSampleEvents {
 
     @Test
     void sampleCallerIsACoordinator() {
-        Caller caller = new org.meetups.http.auth.Authenticator(stack.env()).authenticate(event("create-meetup.json"));
+        Caller caller = new Authenticator(stack.env()).authenticate(event("create-meetup.json"));
         assertEquals(true, caller.coordinator());
     }
 }

@@ -2,6 +2,7 @@ package org.meetups.meetup.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -136,8 +137,7 @@ class StartIndexTest {
         assertEquals(expected, paged, "every meetup once, in start order, one per page");
     }
 
-    private static com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent list(
-            String limit, String cursor) {
+    private static APIGatewayV2HTTPEvent list(String limit, String cursor) {
         ApiEvents.Builder request = ApiEvents.request("GET", "/meetups")
                 .as(TestUsers.employee())
                 .query("from", "2027-01-05T00:00:00Z")

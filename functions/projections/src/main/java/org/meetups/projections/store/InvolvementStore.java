@@ -1,6 +1,8 @@
 package org.meetups.projections.store;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -185,14 +187,14 @@ public final class InvolvementStore extends TableStore {
      */
     static String sourceAttribute(String meetupId, String sk) {
         try {
-            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+            byte[] hash = MessageDigest.getInstance("SHA-256")
                     .digest((meetupId + "\n" + sk).getBytes(StandardCharsets.UTF_8));
             return "src#"
                     + Base64.getUrlEncoder()
                             .withoutPadding()
                             .encodeToString(hash)
                             .substring(0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

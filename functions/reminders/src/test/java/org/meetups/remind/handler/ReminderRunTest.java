@@ -26,11 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.aws.AwsClients;
+import org.meetups.directory.Profiles;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.domain.RoleNeed;
+import org.meetups.emulator.ProjectFiles;
 import org.meetups.mail.MailWindows;
+import org.meetups.mail.Recipient;
 import org.meetups.mail.SentMarkers;
+import org.meetups.runtime.config.Env;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import org.meetups.testing.AwsErrors;
@@ -237,7 +241,7 @@ class ReminderRunTest {
                 key,
                 at.minusSeconds(60),
                 "NONE",
-                new org.meetups.mail.Recipient("u-1", "u1@example.org", "U", "en"),
+                new Recipient("u-1", "u1@example.org", "U", "en"),
                 at.minusSeconds(600));
         assertTrue(run(at).windowsReleased() >= 1);
         assertTrue(windows.read(key).isPresent());
@@ -419,7 +423,7 @@ class ReminderRunTest {
         String dutchUser = dutch.substring(0, dutch.indexOf('@'));
         stack.dynamo()
                 .updateItem(r -> r.tableName(stack.tableName())
-                        .key(org.meetups.directory.Profiles.key(dutchUser))
+                        .key(Profiles.key(dutchUser))
                         .updateExpression("SET #language = :language")
                         .expressionAttributeNames(Map.of("#language", "language"))
                         .expressionAttributeValues(Map.of(":language", AttributeValue.fromS("nl"))));
@@ -442,11 +446,11 @@ class ReminderRunTest {
         env.put("PUBLIC_BASE_URL", "https://meetups.example.org");
         env.put("LINK_SECRET", "a-local-secret-of-at-least-thirty-two-bytes");
         env.put("ALLOW_PLAINTEXT_LINK_SECRET", "true");
-        ReminderHandler handler = new ReminderHandler(org.meetups.runtime.config.Env.of(env), Clock.systemUTC());
+        ReminderHandler handler = new ReminderHandler(Env.of(env), Clock.systemUTC());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler.handleRequest(
-                new ByteArrayInputStream(Files.readAllBytes(
-                        org.meetups.emulator.ProjectFiles.resolve("events/reminders/scheduled-run.json"))),
+                new ByteArrayInputStream(
+                        Files.readAllBytes(ProjectFiles.resolve("events/reminders/scheduled-run.json"))),
                 out,
                 null);
         assertTrue(

@@ -38,6 +38,7 @@ import org.meetups.runtime.config.Env;
 import org.meetups.seats.NextStep;
 import org.meetups.seats.Rsvp;
 import org.meetups.seats.RsvpRules;
+import org.meetups.seats.RsvpSnapshot;
 import org.meetups.store.UserItemPosition;
 
 /**
@@ -93,7 +94,7 @@ public final class RsvpHandler extends HttpFunction {
 
     ApiResponse mine(ApiRequest request, Caller caller) {
         String id = request.meetupId();
-        org.meetups.seats.RsvpSnapshot snapshot = store.read(id, caller.userId());
+        RsvpSnapshot snapshot = store.read(id, caller.userId());
         if (snapshot.meetup().isEmpty()) {
             throw ApiException.meetupNotFound(id);
         }

@@ -9,6 +9,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.meetups.runtime.config.Env;
 
 /**
  * ISO-8601 weeks ({@code 2027-W10}: Monday to Sunday, week 1 holds the year's first Thursday) in the
@@ -19,7 +20,7 @@ public record Weeks(ZoneId zone) {
     public static final String DEFAULT_ZONE = "Europe/Amsterdam";
     private static final Pattern LABEL = Pattern.compile("(\\d{4})-W(\\d{2})");
 
-    public static Weeks of(org.meetups.runtime.config.Env env) {
+    public static Weeks of(Env env) {
         return new Weeks(ZoneId.of(env.getOr("ORGANISATION_TIME_ZONE", DEFAULT_ZONE)));
     }
 
