@@ -3,6 +3,7 @@ package org.meetups.digest.handler;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -462,6 +463,57 @@ class DigestTest {
         assertEquals(150 - before, resumed.sent());
         assertTrue(resumed.alreadySent() > 0, "the page it died in is read again; what was sent is skipped");
         assertEquals(150, sentTo(domain, 0).size());
+    }
+
+    @Test
+    void aFailedInvocationReturnsOnlyOnceNoMailIsStillBeingSent() throws InterruptedException {
+        String domain = "settle.example.org";
+        DigestStack failing = DigestStack.withPeople(
+                Map.of("DIGEST_SENDERS", "4", "DIGEST_MAILS_PER_SECOND", "1000"), "s", domain, 40);
+        AtomicInteger started = new AtomicInteger();
+        List<Long> finished = new CopyOnWriteArrayList<>();
+        // every send takes a while, but the third dies at once: sends started beside it are under way
+        ExecutionInterceptor slowThenCrash = new ExecutionInterceptor() {
+            @Override
+            public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+                if (!(context.request() instanceof SendEmailRequest)) {
+                    return;
+                }
+                if (started.incrementAndGet() == 3) {
+                    throw new IllegalStateException("simulated crash");
+                }
+                try {
+                    Thread.sleep(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            @Override
+            public void afterTransmission(Context.AfterTransmission context, ExecutionAttributes attributes) {
+                if (context.request() instanceof SendEmailRequest) {
+                    finished.add(System.nanoTime());
+                }
+            }
+        };
+        assertThrows(IllegalStateException.class, () -> failing.invoke("start", MONDAY, List.of(slowThenCrash)));
+        long returned = System.nanoTime();
+        // every send that started, but the crashed one, ends some time: none may end after the invocation
+        long deadline = returned + Duration.ofSeconds(10).toNanos();
+        while (finished.size() < started.get() - 1 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(started.get() - 1, finished.size(), "every send started but the crashed one ended");
+        assertTrue(
+                finished.stream().allMatch(end -> end <= returned),
+                finished.stream().filter(end -> end > returned).count()
+                        + " sends ended after the failed invocation had returned");
+        int sentBefore = sent.to("@" + domain).size();
+        assertEquals(started.get() - 1, sentBefore, "what went out is all that started");
+        PagedMailing.Summary resumed = failing.invoke("continue", MONDAY.plusSeconds(301), List.of());
+        assertEquals("DONE", resumed.outcome(), resumed::toString);
+        assertEquals(40 - sentBefore, resumed.sent(), resumed::toString);
+        assertEquals(40, sentTo(domain, 0).size());
     }
 
     @Test

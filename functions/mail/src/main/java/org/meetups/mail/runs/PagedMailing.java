@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -203,14 +204,19 @@ public final class PagedMailing<E> {
     /** One page's mails side by side; one delivery run per page: after a failure of the account or of SES, the rest waits. */
     private Tally send(String content, List<E> entries) {
         MailDelivery.Run sending = outbox.delivery().run();
+        // set when the invocation fails: mails not yet started are not started (a cancelled Future would
+        // not do: cancelling one already running marks it done while its mail is still being sent)
+        AtomicBoolean failing = new AtomicBoolean();
         List<Future<MailDelivery.Outcome>> results = new ArrayList<>();
         for (Mail mail : recipients.mails(content, entries)) {
             results.add(outbox.senders()
-                    .submit(() -> sending.deliver(mail.marker(), mail.kind(), () -> {
-                                RateLimiter.waitForPermission(outbox.rate());
-                                return mail.compose().get();
-                            })
-                            .outcome()));
+                    .submit(() -> failing.get()
+                            ? null
+                            : sending.deliver(mail.marker(), mail.kind(), () -> {
+                                        RateLimiter.waitForPermission(outbox.rate());
+                                        return mail.compose().get();
+                                    })
+                                    .outcome()));
         }
         Tally tally = new Tally();
         for (Future<MailDelivery.Outcome> result : results) {
@@ -219,7 +225,7 @@ public final class PagedMailing<E> {
                 outcome = result.get();
             } catch (InterruptedException | ExecutionException e) {
                 // the invocation fails: mails not yet started stay unclaimed, the page unrecorded
-                results.forEach(r -> r.cancel(false));
+                failing.set(true);
                 if (e instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 } else {
@@ -246,9 +252,6 @@ public final class PagedMailing<E> {
      */
     private static void settle(List<Future<MailDelivery.Outcome>> results) {
         for (Future<MailDelivery.Outcome> result : results) {
-            if (result.isCancelled()) {
-                continue;
-            }
             try {
                 result.get();
             } catch (ExecutionException e) {
