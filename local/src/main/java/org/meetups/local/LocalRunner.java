@@ -61,10 +61,11 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
     private final Path template;
     private final DynamoDbClient dynamo;
     private final Map<String, String> tableNames = new LinkedHashMap<>();
-    /** Secrets the template declares, made in the emulator on first reference: logical id -> ARN. */
+    /** Buckets the template declares, made in the emulator on first reference: logical id -> name. */
     private final Map<String, String> bucketNames = new ConcurrentHashMap<>();
-
+    /** Secrets the template declares, made in the emulator on first reference: logical id -> ARN. */
     private final Map<String, String> secretArns = new LinkedHashMap<>();
+
     private JsonNode resources;
     private final Map<String, LambdaFunction> functions = new LinkedHashMap<>();
     private final List<StreamMapping> mappings = new ArrayList<>();

@@ -3,8 +3,10 @@ package org.meetups.aws;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import org.meetups.runtime.config.Env;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -13,7 +15,6 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
@@ -33,14 +34,7 @@ public final class AwsClients {
 
     /** {@code interceptors} lets tests inject faults (or a concurrent writer) into the real request pipeline. */
     public static DynamoDbClient dynamoDb(Env env, List<ExecutionInterceptor> interceptors) {
-        DynamoDbClientBuilder builder = DynamoDbClient.builder()
-                .httpClientBuilder(http(env))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.STANDARD)
-                        .executionInterceptors(interceptors)
-                        .build());
-        configure(env, builder);
-        return builder.build();
+        return build(env, DynamoDbClient.builder(), standardRetries().executionInterceptors(interceptors));
     }
 
     /**
@@ -49,9 +43,10 @@ public final class AwsClients {
      * {@code interceptors} lets tests inject faults into the real request pipeline.
      */
     public static SesV2Client sesV2(Env env, List<ExecutionInterceptor> interceptors) {
-        var builder = SesV2Client.builder()
-                .httpClientBuilder(http(env))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
+        return build(
+                env,
+                SesV2Client.builder(),
+                ClientOverrideConfiguration.builder()
                         .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder()
                                 .maxAttempts(6)
                                 .backoffStrategy(
@@ -59,20 +54,11 @@ public final class AwsClients {
                                 .circuitBreakerEnabled(false)
                                 .build())
                         .apiCallTimeout(Duration.ofSeconds(20))
-                        .executionInterceptors(interceptors)
-                        .build());
-        configure(env, builder);
-        return builder.build();
+                        .executionInterceptors(interceptors));
     }
 
     public static SecretsManagerClient secretsManager(Env env) {
-        var builder = SecretsManagerClient.builder()
-                .httpClientBuilder(http(env))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.STANDARD)
-                        .build());
-        configure(env, builder);
-        return builder.build();
+        return build(env, SecretsManagerClient.builder(), standardRetries());
     }
 
     /**
@@ -80,25 +66,38 @@ public final class AwsClients {
      * since an emulator on localhost has no per-bucket host names.
      */
     public static S3Client s3(Env env) {
-        var builder = S3Client.builder()
-                .httpClientBuilder(http(env))
-                .forcePathStyle(env.find("AWS_ENDPOINT_URL").isPresent())
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .retryStrategy(RetryMode.STANDARD)
-                        .build());
-        configure(env, builder);
-        return builder.build();
+        return build(env, S3Client.builder().forcePathStyle(bucketsByPath(env)), standardRetries());
     }
 
     /** Presigns S3 requests as {@link #s3} sends them (same region, endpoint and addressing). */
     public static S3Presigner s3Presigner(Env env) {
         var builder = S3Presigner.builder()
                 .serviceConfiguration(S3Configuration.builder()
-                        .pathStyleAccessEnabled(env.find("AWS_ENDPOINT_URL").isPresent())
+                        .pathStyleAccessEnabled(bucketsByPath(env))
                         .build());
-        env.find("AWS_REGION").map(Region::of).ifPresent(builder::region);
-        env.find("AWS_ENDPOINT_URL").map(URI::create).ifPresent(builder::endpointOverride);
+        locate(env, builder::region, builder::endpointOverride);
         return builder.build();
+    }
+
+    /**
+     * What every client shares: the URL-connection HTTP client, {@code overrides} (retries,
+     * timeouts, interceptors) and the region and endpoint of {@link #locate}.
+     */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(
+            Env env, B builder, ClientOverrideConfiguration.Builder overrides) {
+        builder.httpClientBuilder(http(env)).overrideConfiguration(overrides.build());
+        locate(env, builder::region, builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** The SDK's standard retry mode. */
+    private static ClientOverrideConfiguration.Builder standardRetries() {
+        return ClientOverrideConfiguration.builder().retryStrategy(RetryMode.STANDARD);
+    }
+
+    /** With AWS_ENDPOINT_URL (an emulator), buckets are addressed by path. */
+    private static boolean bucketsByPath(Env env) {
+        return env.find("AWS_ENDPOINT_URL").isPresent();
     }
 
     /**
@@ -116,8 +115,9 @@ public final class AwsClients {
         return http;
     }
 
-    private static void configure(Env env, AwsClientBuilder<?, ?> builder) {
-        env.find("AWS_REGION").map(Region::of).ifPresent(builder::region);
-        env.find("AWS_ENDPOINT_URL").map(URI::create).ifPresent(builder::endpointOverride);
+    /** AWS_REGION and AWS_ENDPOINT_URL, each when set (else the SDK's defaults). */
+    private static void locate(Env env, Consumer<Region> region, Consumer<URI> endpoint) {
+        env.find("AWS_REGION").map(Region::of).ifPresent(region);
+        env.find("AWS_ENDPOINT_URL").map(URI::create).ifPresent(endpoint);
     }
 }

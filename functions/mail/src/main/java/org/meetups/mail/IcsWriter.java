@@ -35,7 +35,7 @@ import org.meetups.domain.Meetup;
  * is stable per calendar entry and SEQUENCE is the meetup's version, so a change or cancellation
  * replaces the entry already in the calendar. Times carry their TZID and the matching VTIMEZONE.
  */
-public final class IcsWriter {
+public record IcsWriter(String uidDomain, String organizerEmail, String organizerName) {
     public static final String PRODUCT_ID = "-//Meetups//Meetup coordination//EN";
     private static final TimeZoneRegistry ZONES =
             TimeZoneRegistryFactory.getInstance().createRegistry();
@@ -49,16 +49,6 @@ public final class IcsWriter {
 
     /** What the event says; {@code title} already names the role for a volunteering entry. */
     public record Event(CalendarEntry entry, Meetup meetup, String title, String description, String link) {}
-
-    private final String uidDomain;
-    private final String organizerEmail;
-    private final String organizerName;
-
-    public IcsWriter(String uidDomain, String organizerEmail, String organizerName) {
-        this.uidDomain = uidDomain;
-        this.organizerEmail = organizerEmail;
-        this.organizerName = organizerName;
-    }
 
     /** An invitation or cancellation for one attendee (iTIP allows one UID per object, so one entry). */
     public String itip(Method method, Event event, String attendeeEmail, String attendeeName, Instant now) {

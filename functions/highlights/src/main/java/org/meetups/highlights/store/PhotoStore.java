@@ -21,20 +21,10 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * (checked again: type and size), which moves it to {@code photos/<meetupId>/<photoId>}. Uploads never
  * taken over expire by the bucket's lifecycle rule. Reads are presigned GETs of a few minutes.
  */
-public final class PhotoStore {
+public record PhotoStore(S3Client s3, S3Presigner presigner, String bucket) {
     private static final Logger LOG = LoggerFactory.getLogger(PhotoStore.class);
     public static final Duration UPLOAD_VALIDITY = Duration.ofMinutes(10);
     public static final Duration READ_VALIDITY = Duration.ofMinutes(15);
-
-    private final S3Client s3;
-    private final S3Presigner presigner;
-    private final String bucket;
-
-    public PhotoStore(S3Client s3, S3Presigner presigner, String bucket) {
-        this.s3 = s3;
-        this.presigner = presigner;
-        this.bucket = bucket;
-    }
 
     public static String uploadKey(String meetupId, String photoId) {
         return "uploads/" + meetupId + "/" + photoId;

@@ -7,12 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.ImmutableAttribute;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -41,21 +46,19 @@ public class FloorDynamoDb extends FloorJson {
 
     static final TableSchema<Meetup> SCHEMA = StaticImmutableTableSchema.builder(Meetup.class, MeetupBuilder.class)
             .newItemBuilder(MeetupBuilder::new, MeetupBuilder::build)
-            .addAttribute(
-                    String.class,
-                    a -> a.name("PK")
-                            .getter(Meetup::pk)
-                            .setter((b, v) -> b.pk = v)
-                            .tags(primaryPartitionKey()))
-            .addAttribute(
-                    String.class,
-                    a -> a.name("SK")
-                            .getter(Meetup::sk)
-                            .setter((b, v) -> b.sk = v)
-                            .tags(primarySortKey()))
-            .addAttribute(
-                    String.class, a -> a.name("title").getter(Meetup::title).setter((b, v) -> b.title = v))
+            .addAttribute(String.class, text("PK", Meetup::pk, (b, v) -> b.pk = v, primaryPartitionKey()))
+            .addAttribute(String.class, text("SK", Meetup::sk, (b, v) -> b.sk = v, primarySortKey()))
+            .addAttribute(String.class, text("title", Meetup::title, (b, v) -> b.title = v))
             .build();
+
+    /** A string attribute of the item: its name, how it is read and written, and its key tags if any. */
+    private static Consumer<ImmutableAttribute.Builder<Meetup, MeetupBuilder, String>> text(
+            String name,
+            Function<Meetup, String> getter,
+            BiConsumer<MeetupBuilder, String> setter,
+            StaticAttributeTag... tags) {
+        return a -> a.name(name).getter(getter).setter(setter).tags(tags);
+    }
 
     private final DynamoDbTable<Meetup> table = DynamoDbEnhancedClient.builder()
             .dynamoDbClient(fromEnvironment(DynamoDbClient.builder()).build())

@@ -7,37 +7,20 @@ import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** The benchmark's figures per function, as a table for the terminal and as Markdown rows for the README. */
-final class Report {
-    private final String mine;
-    private final String theirs;
-    private final int rounds;
-    private final int steadyRequests;
-    private final List<Row> rows;
-    private final List<Row> floors;
-    private final List<FloorLine> floorLines;
-
-    /**
-     * @param floors     the library floor's probes (measured on this side only)
-     * @param floorLines each function beside its kind's floor
-     */
-    Report(
-            String mine,
-            String theirs,
-            int rounds,
-            int steadyRequests,
-            List<Row> rows,
-            List<Row> floors,
-            List<FloorLine> floorLines) {
-        this.mine = mine;
-        this.theirs = theirs;
-        this.rounds = rounds;
-        this.steadyRequests = steadyRequests;
-        this.rows = rows;
-        this.floors = floors;
-        this.floorLines = floorLines;
-    }
-
+/**
+ * The benchmark's figures per function, as a table for the terminal and as Markdown rows for the README.
+ *
+ * @param floors     the library floor's probes (measured on this side only)
+ * @param floorLines each function beside its kind's floor
+ */
+record Report(
+        String mine,
+        String theirs,
+        int rounds,
+        int steadyRequests,
+        List<Row> rows,
+        List<Row> floors,
+        List<FloorLine> floorLines) {
     /** The target of cold start and classes loaded, as a fraction of the other side's. */
     static final double TARGET = 0.6;
 
