@@ -11,7 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.meetups.emulator.ProjectFiles;
 import org.meetups.http.HttpFunction;
@@ -21,13 +22,17 @@ import org.meetups.http.HttpFunction;
  * HTTP API events, or DynamoDB stream events for the stream functions.
  */
 public final class SampleEvents {
-    /** A file served, the status it must get, and what else its answer must show. */
-    public record Expect(String file, int status, Consumer<ApiResult> answer) {
-        /** Only the status checked. */
-        public Expect(String file, int status) {
-            this(file, status, result -> {});
-        }
-    }
+    /**
+     * The file of an HTTP function's folder that names its samples in the order that tells the
+     * function's story, each with the status it answers: one {@code <file> <status>} a line, {@code #}
+     * starting a comment.
+     */
+    public static final String ORDER = "order.txt";
+
+    private static final Pattern FILE_AND_STATUS = Pattern.compile("(\\S+)\\s+([1-5][0-9][0-9])");
+
+    /** A sample and the status it answers in its turn. */
+    public record Expect(String file, int status) {}
 
     private final Path folder;
 
@@ -52,13 +57,36 @@ public final class SampleEvents {
         }
     }
 
-    /** The names of the folder's files, sorted: what a test that runs every sample compares with those it ran. */
+    /** The names of the folder's events, sorted: what a test that runs every sample compares with those it ran. */
     public List<String> files() {
         try (Stream<Path> files = Files.list(folder)) {
-            return files.map(f -> f.getFileName().toString()).sorted().toList();
+            return files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith(".json"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The samples as the folder's {@link #ORDER} file lists them. */
+    public List<Expect> order() {
+        try (Stream<String> lines = Files.lines(folder.resolve(ORDER))) {
+            return lines.map(String::strip)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(SampleEvents::expect)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Expect expect(String line) {
+        Matcher fileAndStatus = FILE_AND_STATUS.matcher(line);
+        if (!fileAndStatus.matches()) {
+            throw new IllegalArgumentException(ORDER + ": not a file and its status: " + line);
+        }
+        return new Expect(fileAndStatus.group(1), Integer.parseInt(fileAndStatus.group(2)));
     }
 
     /** Every event of the folder, in no particular order. */
@@ -72,13 +100,6 @@ public final class SampleEvents {
         ApiResult result = stack.call(handler, event(file));
         assertEquals(status, result.status(), () -> file + ": " + result);
         return result;
-    }
-
-    /** Serves the files in order, each checked. */
-    public void assertServed(TestStack stack, HttpFunction handler, List<Expect> expected) {
-        for (Expect e : expected) {
-            e.answer().accept(assertServed(stack, handler, e.file(), e.status()));
-        }
     }
 
     /** Every route of the handler has a sample event, and every sample event names one of its routes. */

@@ -20,7 +20,6 @@ import org.meetups.meetup.store.MeetupRepository;
 import org.meetups.runtime.json.Json;
 import org.meetups.store.MeetupTable;
 import org.meetups.testing.SampleEvents;
-import org.meetups.testing.SampleEvents.Expect;
 import org.meetups.testing.ServedSampleEvents;
 import org.meetups.testing.ServedSampleEvents.Served;
 import org.meetups.testing.TestStack;
@@ -28,14 +27,7 @@ import org.meetups.testing.TestStack;
 /** The files in events/meetups, read as the Lambda runtime reads them, served by the real handler. */
 class SampleEventsTest extends ServedSampleEvents {
     SampleEventsTest() {
-        super(
-                "meetups",
-                () -> new Served(stack, handler),
-                new Expect("create-meetup.json", 201),
-                new Expect("get-meetup.json", 200),
-                new Expect("list-meetups.json", 200),
-                new Expect("update-meetup.json", 200),
-                new Expect("cancel-meetup.json", 200));
+        super("meetups", () -> new Served(stack, handler));
     }
 
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
