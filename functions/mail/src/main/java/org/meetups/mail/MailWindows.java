@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -139,9 +140,9 @@ public final class MailWindows {
             String bucket = SK_PREFIX + month.minusMonths(back);
             for (Map<String, AttributeValue> entry : dynamo.queryPaginator(QueryRequest.builder()
                             .tableName(table)
-                            .indexName(Keys.GSI4)
+                            .indexName(Index.GSI4.name())
                             .keyConditionExpression("#pk = :bucket AND #sk <= :at")
-                            .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
+                            .expressionAttributeNames(Map.of("#pk", Index.GSI4.pk(), "#sk", Index.GSI4.sk()))
                             .expressionAttributeValues(Map.of(":bucket", s(bucket), ":at", s(at + "#~")))
                             .build())
                     .items()) {
@@ -150,9 +151,9 @@ public final class MailWindows {
                             .key(Map.of(Keys.PK, entry.get(Keys.PK), Keys.SK, entry.get(Keys.SK)))
                             .updateExpression("SET " + RELEASED_AT + " = :now REMOVE #pk, #sk")
                             .conditionExpression("#sk = :sk")
-                            .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
+                            .expressionAttributeNames(Map.of("#pk", Index.GSI4.pk(), "#sk", Index.GSI4.sk()))
                             .expressionAttributeValues(
-                                    Map.of(":now", s(at.toString()), ":sk", entry.get(Keys.GSI4_SK))));
+                                    Map.of(":now", s(at.toString()), ":sk", entry.get(Index.GSI4.sk()))));
                     released++;
                 } catch (ConditionalCheckFailedException e) {
                     // held again meanwhile, for a later end: released then
@@ -178,8 +179,8 @@ public final class MailWindows {
                 new StringBuilder(", #type = :type, meetupId = :meetup, userId = :user, " + Keys.TTL + " = :expires");
         Map<String, String> names = new HashMap<>(Map.of("#type", Keys.TYPE));
         if (expression.contains("#gpk")) {
-            names.put("#gpk", Keys.GSI4_PK);
-            names.put("#gsk", Keys.GSI4_SK);
+            names.put("#gpk", Index.GSI4.pk());
+            names.put("#gsk", Index.GSI4.sk());
         }
         if (to != null) {
             Map<String, String> person = new LinkedHashMap<>();
