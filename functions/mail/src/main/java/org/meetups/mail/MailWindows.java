@@ -104,7 +104,7 @@ public final class MailWindows {
                 key,
                 to,
                 now,
-                "SET told = if_not_exists(told, :before), #gpk = :gpk, #gsk = :gsk REMOVE " + RELEASED_AT,
+                "SET told = if_not_exists(told, :before), #gsi4pk = :gpk, #gsi4sk = :gsk REMOVE " + RELEASED_AT,
                 Map.of(
                         ":before",
                         s(before),
@@ -178,9 +178,8 @@ public final class MailWindows {
         StringBuilder set =
                 new StringBuilder(", #type = :type, meetupId = :meetup, userId = :user, " + Keys.TTL + " = :expires");
         Map<String, String> names = new HashMap<>(Map.of("#type", Keys.TYPE));
-        if (expression.contains("#gpk")) {
-            names.put("#gpk", Index.GSI4.pk());
-            names.put("#gsk", Index.GSI4.sk());
+        if (expression.contains("#gsi4pk")) {
+            names.putAll(Index.GSI4.keyNames());
         }
         if (to != null) {
             Map<String, String> person = new LinkedHashMap<>();

@@ -32,7 +32,7 @@ public final class Waitlist extends TableStore {
      * The names of an update that moves an RSVP between a seat and the waitlist (its status, time,
      * position and waitlist index keys, who changed it), and {@code more}.
      */
-    static Map<String, String> moveNames(Map<String, String> more) {
+    public static Map<String, String> moveNames(Map<String, String> more) {
         Map<String, String> names = new HashMap<>(more);
         names.putAll(Map.of(
                 "#status",
@@ -41,12 +41,9 @@ public final class Waitlist extends TableStore {
                 RsvpSchema.UPDATED_AT,
                 "#position",
                 RsvpSchema.POSITION,
-                "#gsi3pk",
-                Index.GSI3.pk(),
-                "#gsi3sk",
-                Index.GSI3.sk(),
                 "#by",
                 RsvpSchema.CHANGED_BY));
+        names.putAll(Index.GSI3.keyNames());
         return names;
     }
 

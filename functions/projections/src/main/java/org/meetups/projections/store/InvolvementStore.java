@@ -293,8 +293,7 @@ public final class InvolvementStore extends TableStore {
             if (department != null) {
                 set += ", #department = :department, #gsi1pk = :year, #gsi1sk = :yearSk";
                 names.put("#department", InvolvementItems.DEPARTMENT);
-                names.put("#gsi1pk", Index.GSI1.pk());
-                names.put("#gsi1sk", Index.GSI1.sk());
+                names.putAll(Index.GSI1.keyNames());
                 values.put(":department", s(department));
                 values.put(":year", s(InvolvementItems.yearPk(month.getYear())));
                 values.put(":yearSk", s(InvolvementItems.yearSk(month, department, userId)));

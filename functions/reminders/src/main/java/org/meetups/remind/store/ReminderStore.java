@@ -150,15 +150,8 @@ public final class ReminderStore extends TableStore {
     public boolean completeRound(Meetup meetup, int offset) {
         Meetup done = meetup.toBuilder().lastReminderOffset(offset).build();
         Map<String, AttributeValue> item = MeetupSchema.MEETUP.itemToMap(done, true);
-        Map<String, String> names = new HashMap<>(Map.of(
-                "#last",
-                MeetupSchema.LAST_REMINDER_OFFSET,
-                "#gpk",
-                Index.GSI4.pk(),
-                "#gsk",
-                Index.GSI4.sk(),
-                "#start",
-                "startsAt"));
+        Map<String, String> names = new HashMap<>(Index.GSI4.keyNames());
+        names.putAll(Map.of("#last", MeetupSchema.LAST_REMINDER_OFFSET, "#start", "startsAt"));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":offset",
                 AttributeValue.fromN(Integer.toString(offset)),
@@ -166,11 +159,11 @@ public final class ReminderStore extends TableStore {
                 AttributeValue.fromS(meetup.startsAt().toString())));
         String update;
         if (item.containsKey(Index.GSI4.pk())) {
-            update = "SET #last = :offset, #gpk = :gpk, #gsk = :gsk";
+            update = "SET #last = :offset, #gsi4pk = :gpk, #gsi4sk = :gsk";
             values.put(":gpk", item.get(Index.GSI4.pk()));
             values.put(":gsk", item.get(Index.GSI4.sk()));
         } else {
-            update = "SET #last = :offset REMOVE #gpk, #gsk";
+            update = "SET #last = :offset REMOVE #gsi4pk, #gsi4sk";
         }
         String condition = "#start = :start AND "
                 + (meetup.lastReminderOffset() == null ? "attribute_not_exists(#last)" : "#last = :previous");
@@ -254,21 +247,15 @@ public final class ReminderStore extends TableStore {
      * (the next run closes it then).
      */
     public boolean closeAttendance(Meetup meetup) {
+        Map<String, String> names = new HashMap<>(Index.GSI4.keyNames());
+        names.putAll(Map.of("#closed", MeetupSchema.ATTENDANCE_CLOSED, "#closes", MeetupSchema.ATTENDANCE_CLOSES_AT));
         TransactWriteItem item = TransactWriteItem.builder()
                 .update(Update.builder()
                         .tableName(table.name())
                         .key(MeetupTable.meetupKey(meetup.id()).primaryKeyMap(MeetupSchema.MEETUP))
-                        .updateExpression("SET #closed = :true REMOVE #gpk, #gsk")
+                        .updateExpression("SET #closed = :true REMOVE #gsi4pk, #gsi4sk")
                         .conditionExpression("#closes = :closes")
-                        .expressionAttributeNames(Map.of(
-                                "#closed",
-                                MeetupSchema.ATTENDANCE_CLOSED,
-                                "#closes",
-                                MeetupSchema.ATTENDANCE_CLOSES_AT,
-                                "#gpk",
-                                Index.GSI4.pk(),
-                                "#gsk",
-                                Index.GSI4.sk()))
+                        .expressionAttributeNames(names)
                         .expressionAttributeValues(Map.of(
                                 ":true",
                                 AttributeValue.fromBool(true),

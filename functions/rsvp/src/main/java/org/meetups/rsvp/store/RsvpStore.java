@@ -287,19 +287,7 @@ public final class RsvpStore extends TableStore {
                         .updateExpression(
                                 "SET #status = :going, #updated = :now, #by = :by REMOVE #position, #gsi3pk, #gsi3sk")
                         .conditionExpression("#status = :waitlisted AND #position = :position")
-                        .expressionAttributeNames(Map.of(
-                                "#status",
-                                RsvpSchema.STATUS,
-                                "#updated",
-                                RsvpSchema.UPDATED_AT,
-                                "#by",
-                                RsvpSchema.CHANGED_BY,
-                                "#position",
-                                RsvpSchema.POSITION,
-                                "#gsi3pk",
-                                Index.GSI3.pk(),
-                                "#gsi3sk",
-                                Index.GSI3.sk()))
+                        .expressionAttributeNames(Waitlist.moveNames(Map.of()))
                         .expressionAttributeValues(Map.of(
                                 ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
                                 ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name()),
