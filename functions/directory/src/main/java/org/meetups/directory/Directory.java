@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.meetups.store.Attributes;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -140,8 +142,8 @@ public final class Directory extends TableStore {
         item.put(Keys.TYPE, s(TYPE));
         item.put("digest", s(SUBSCRIBED));
         item.put("createdAt", s(now.toString()));
-        item.put(Keys.GSI1_PK, s(Keys.digestShard(shard(personKey))));
-        item.put(Keys.GSI1_SK, s(personKey));
+        item.put(Index.GSI1.pk(), s(Keys.digestShard(shard(personKey))));
+        item.put(Index.GSI1.sk(), s(personKey));
         return item;
     }
 
@@ -158,37 +160,29 @@ public final class Directory extends TableStore {
 
     /** Up to {@code limit} managers after {@code afterKey} (a managers' index sort key; null: from the first): one Query. */
     public Managers managers(String afterKey, int limit) {
-        Page page = indexPage(Keys.GSI2, Keys.GSI2_PK, Keys.GSI2_SK, MANAGERS, afterKey, limit);
+        Page page = indexPage(Index.GSI2, MANAGERS, afterKey, limit);
         return new Managers(page.entries(), page.lastKey());
     }
 
     public Page subscribers(int shard, String afterKey, int limit) {
-        return indexPage(Keys.GSI1, Keys.GSI1_PK, Keys.GSI1_SK, Keys.digestShard(shard), afterKey, limit);
+        return indexPage(Index.GSI1, Keys.digestShard(shard), afterKey, limit);
     }
 
     /**
      * Up to {@code limit} entries of one partition of an index, after the index sort key {@code afterKey}
      * (null: from the first), in key order: one Query. The page's last key is the sort key to go on after.
      */
-    private Page indexPage(
-            String index, String partitionKey, String sortKey, String partition, String afterKey, int limit) {
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":partition", s(partition)));
-        String condition = partitionKey + " = :partition";
-        if (afterKey != null) {
-            condition += " AND " + sortKey + " > :after";
-            values.put(":after", s(afterKey));
-        }
-        String keyCondition = condition;
-        QueryResponse page = table.client()
-                .query(r -> r.tableName(table.name())
-                        .indexName(index)
-                        .keyConditionExpression(keyCondition)
-                        .expressionAttributeValues(values)
-                        .limit(limit));
+    private Page indexPage(Index index, String partition, String afterKey, int limit) {
+        QueryRequest query = (afterKey == null
+                        ? table.indexQuery(index, partition, "", Map.of(), Map.of())
+                        : table.indexQuery(index, partition, "#sk > :after", Map.of(), Map.of(":after", s(afterKey))))
+                .limit(limit)
+                .build();
+        QueryResponse page = table.client().query(query);
         boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
         return new Page(
                 page.items().stream().map(Directory::entry).toList(),
-                more ? page.lastEvaluatedKey().get(sortKey).s() : null);
+                more ? page.lastEvaluatedKey().get(index.sk()).s() : null);
     }
 
     /**
@@ -269,8 +263,8 @@ public final class Directory extends TableStore {
             if (department != null) {
                 item.put("department", s(department));
                 if (manager) {
-                    item.put(Keys.GSI2_PK, s(MANAGERS));
-                    item.put(Keys.GSI2_SK, s(managerKey(department, personKey)));
+                    item.put(Index.GSI2.pk(), s(MANAGERS));
+                    item.put(Index.GSI2.sk(), s(managerKey(department, personKey)));
                 }
             }
             try {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.meetups.store.Attributes;
-import org.meetups.store.Keys;
+import org.meetups.store.Index;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,17 +29,16 @@ public final class OrganisationMonths extends TableStore {
         if (first.getYear() != last.getYear()) {
             throw new IllegalArgumentException("months of one year: " + first + " to " + last);
         }
-        QueryRequest request = QueryRequest.builder()
-                .tableName(table.name())
-                .indexName(Keys.GSI1)
-                .keyConditionExpression("GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to")
-                .expressionAttributeValues(Map.of(
-                        ":pk",
-                        AttributeValue.fromS(InvolvementItems.yearPk(first.getYear())),
-                        ":from",
-                        AttributeValue.fromS(InvolvementItems.yearSk(first)),
-                        ":to",
-                        AttributeValue.fromS(last + "#\uffff")))
+        QueryRequest request = table.indexQuery(
+                        Index.GSI1,
+                        InvolvementItems.yearPk(first.getYear()),
+                        "#sk BETWEEN :from AND :to",
+                        Map.of(),
+                        Map.of(
+                                ":from",
+                                AttributeValue.fromS(InvolvementItems.yearSk(first)),
+                                ":to",
+                                AttributeValue.fromS(last + "#\uffff")))
                 .build();
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         table.client().queryPaginator(request).items().forEach(items::add);

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -103,7 +104,7 @@ public final class MailWindows {
                 key,
                 to,
                 now,
-                "SET told = if_not_exists(told, :before), #gpk = :gpk, #gsk = :gsk REMOVE " + RELEASED_AT,
+                "SET told = if_not_exists(told, :before), #gsi4pk = :gpk, #gsi4sk = :gsk REMOVE " + RELEASED_AT,
                 Map.of(
                         ":before",
                         s(before),
@@ -139,9 +140,9 @@ public final class MailWindows {
             String bucket = SK_PREFIX + month.minusMonths(back);
             for (Map<String, AttributeValue> entry : dynamo.queryPaginator(QueryRequest.builder()
                             .tableName(table)
-                            .indexName(Keys.GSI4)
+                            .indexName(Index.GSI4.name())
                             .keyConditionExpression("#pk = :bucket AND #sk <= :at")
-                            .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
+                            .expressionAttributeNames(Map.of("#pk", Index.GSI4.pk(), "#sk", Index.GSI4.sk()))
                             .expressionAttributeValues(Map.of(":bucket", s(bucket), ":at", s(at + "#~")))
                             .build())
                     .items()) {
@@ -150,9 +151,9 @@ public final class MailWindows {
                             .key(Map.of(Keys.PK, entry.get(Keys.PK), Keys.SK, entry.get(Keys.SK)))
                             .updateExpression("SET " + RELEASED_AT + " = :now REMOVE #pk, #sk")
                             .conditionExpression("#sk = :sk")
-                            .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
+                            .expressionAttributeNames(Map.of("#pk", Index.GSI4.pk(), "#sk", Index.GSI4.sk()))
                             .expressionAttributeValues(
-                                    Map.of(":now", s(at.toString()), ":sk", entry.get(Keys.GSI4_SK))));
+                                    Map.of(":now", s(at.toString()), ":sk", entry.get(Index.GSI4.sk()))));
                     released++;
                 } catch (ConditionalCheckFailedException e) {
                     // held again meanwhile, for a later end: released then
@@ -177,9 +178,8 @@ public final class MailWindows {
         StringBuilder set =
                 new StringBuilder(", #type = :type, meetupId = :meetup, userId = :user, " + Keys.TTL + " = :expires");
         Map<String, String> names = new HashMap<>(Map.of("#type", Keys.TYPE));
-        if (expression.contains("#gpk")) {
-            names.put("#gpk", Keys.GSI4_PK);
-            names.put("#gsk", Keys.GSI4_SK);
+        if (expression.contains("#gsi4pk")) {
+            names.putAll(Index.GSI4.keyNames());
         }
         if (to != null) {
             Map<String, String> person = new LinkedHashMap<>();

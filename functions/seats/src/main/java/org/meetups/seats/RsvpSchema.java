@@ -4,6 +4,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 import java.time.Instant;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -40,22 +41,22 @@ public final class RsvpSchema {
                             .tags(primarySortKey()))
             .addAttribute(
                     String.class,
-                    a -> a.name(Keys.GSI2_PK)
+                    a -> a.name(Index.GSI2.pk())
                             .getter(r -> Keys.userPk(r.userId()))
                             .setter((b, v) -> {}))
             .addAttribute(
                     String.class,
-                    a -> a.name(Keys.GSI2_SK)
+                    a -> a.name(Index.GSI2.sk())
                             .getter(r -> Keys.userItemSk(r.meetupStartsAt(), r.meetupId(), TYPE))
                             .setter((b, v) -> {}))
             .addAttribute(
                     String.class,
-                    a -> a.name(Keys.GSI3_PK)
+                    a -> a.name(Index.GSI3.pk())
                             .getter(r -> r.waiting() ? Keys.waitlistPk(r.meetupId()) : null)
                             .setter((b, v) -> {}))
             .addAttribute(
                     String.class,
-                    a -> a.name(Keys.GSI3_SK)
+                    a -> a.name(Index.GSI3.sk())
                             .getter(r -> r.waiting() ? Keys.waitlistSk(r.position()) : null)
                             .setter((b, v) -> {}))
             .addAttribute(String.class, a -> a.name(Keys.TYPE).getter(r -> TYPE).setter((b, v) -> {}))

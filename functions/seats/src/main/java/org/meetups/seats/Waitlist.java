@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.meetups.domain.Meetup;
 import org.meetups.runtime.observe.Metrics;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
@@ -31,7 +32,7 @@ public final class Waitlist extends TableStore {
      * The names of an update that moves an RSVP between a seat and the waitlist (its status, time,
      * position and waitlist index keys, who changed it), and {@code more}.
      */
-    static Map<String, String> moveNames(Map<String, String> more) {
+    public static Map<String, String> moveNames(Map<String, String> more) {
         Map<String, String> names = new HashMap<>(more);
         names.putAll(Map.of(
                 "#status",
@@ -40,12 +41,9 @@ public final class Waitlist extends TableStore {
                 RsvpSchema.UPDATED_AT,
                 "#position",
                 RsvpSchema.POSITION,
-                "#gsi3pk",
-                Keys.GSI3_PK,
-                "#gsi3sk",
-                Keys.GSI3_SK,
                 "#by",
                 RsvpSchema.CHANGED_BY));
+        names.putAll(Index.GSI3.keyNames());
         return names;
     }
 
@@ -55,7 +53,7 @@ public final class Waitlist extends TableStore {
             return new Ticket(
                     Keys.meetupIdOf(indexItem.get(Keys.PK).s()),
                     Keys.userIdOfRsvp(indexItem.get(Keys.SK).s()),
-                    Long.parseLong(indexItem.get(Keys.GSI3_SK).s()));
+                    Long.parseLong(indexItem.get(Index.GSI3.sk()).s()));
         }
     }
 
@@ -70,12 +68,9 @@ public final class Waitlist extends TableStore {
     public List<Ticket> first(String meetupId, int count) {
         return table
                 .client()
-                .query(r -> r.tableName(table.name())
-                        .indexName(Keys.GSI3)
-                        .keyConditionExpression("#pk = :pk")
-                        .expressionAttributeNames(Map.of("#pk", Keys.GSI3_PK))
-                        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.waitlistPk(meetupId))))
-                        .limit(count))
+                .query(table.indexQuery(Index.GSI3, Keys.waitlistPk(meetupId), "", Map.of(), Map.of())
+                        .limit(count)
+                        .build())
                 .items()
                 .stream()
                 .map(Ticket::of)
@@ -92,19 +87,16 @@ public final class Waitlist extends TableStore {
         long ahead = 0;
         Map<String, AttributeValue> start = null;
         do {
-            Map<String, AttributeValue> from = start;
             QueryResponse page = table.client()
-                    .query(r -> r.tableName(table.name())
-                            .indexName(Keys.GSI3)
-                            .keyConditionExpression("#pk = :pk AND #sk < :ticket")
-                            .expressionAttributeNames(Map.of("#pk", Keys.GSI3_PK, "#sk", Keys.GSI3_SK))
-                            .expressionAttributeValues(Map.of(
-                                    ":pk",
-                                    AttributeValue.fromS(Keys.waitlistPk(meetupId)),
-                                    ":ticket",
-                                    AttributeValue.fromS(Keys.waitlistSk(position))))
+                    .query(table.indexQuery(
+                                    Index.GSI3,
+                                    Keys.waitlistPk(meetupId),
+                                    "#sk < :ticket",
+                                    Map.of(),
+                                    Map.of(":ticket", AttributeValue.fromS(Keys.waitlistSk(position))))
                             .select(Select.COUNT)
-                            .exclusiveStartKey(from));
+                            .exclusiveStartKey(start)
+                            .build());
             ahead += page.count();
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);

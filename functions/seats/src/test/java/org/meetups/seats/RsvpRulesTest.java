@@ -30,6 +30,7 @@ import org.meetups.seats.RsvpCancellation.Decision.FreeSeatAndPromote;
 import org.meetups.seats.RsvpCancellation.Decision.LeaveWaitlist;
 import org.meetups.seats.RsvpCancellation.Decision.Unchanged;
 import org.meetups.seats.RsvpRules.RsvpDecision;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -139,7 +140,7 @@ class RsvpRulesTest {
                 AttributeValue.fromS("MEETUP#m-1"),
                 Keys.SK,
                 AttributeValue.fromS("RSVP#u-7"),
-                Keys.GSI3_SK,
+                Index.GSI3.sk(),
                 AttributeValue.fromS(Keys.waitlistSk(42))));
         assertEquals(new Waitlist.Ticket("m-1", "u-7", 42), ticket);
         // the index orders tickets as strings: first come, first served only if they sort as numbers

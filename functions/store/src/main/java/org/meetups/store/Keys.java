@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 
 /**
  * Key layout of the single table, and the attributes every item type shares. Generic key attribute names
- * (PK, SK, GSI1PK, GSI1SK) let several item types share one index; {@link #TYPE} names an item's kind and
+ * (PK, SK, and those of each {@link Index}) let several item types share one index; {@link #TYPE} names an item's kind and
  * {@link #TTL} its expiry. The attributes of one kind of item belong to its schema or items class.
  *
  * <ul>
@@ -44,18 +44,6 @@ import java.time.ZoneOffset;
 public final class Keys {
     public static final String PK = "PK";
     public static final String SK = "SK";
-    public static final String GSI1 = "GSI1";
-    public static final String GSI1_PK = "GSI1PK";
-    public static final String GSI1_SK = "GSI1SK";
-    public static final String GSI2 = "GSI2";
-    public static final String GSI2_PK = "GSI2PK";
-    public static final String GSI2_SK = "GSI2SK";
-    public static final String GSI3 = "GSI3";
-    public static final String GSI3_PK = "GSI3PK";
-    public static final String GSI3_SK = "GSI3SK";
-    public static final String GSI4 = "GSI4";
-    public static final String GSI4_PK = "GSI4PK";
-    public static final String GSI4_SK = "GSI4SK";
     public static final String META = "META";
     /** The meetup's seat counters ({@link MeetupSeats}). */
     public static final String SEATS = "SEATS";

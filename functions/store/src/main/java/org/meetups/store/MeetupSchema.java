@@ -83,30 +83,30 @@ public final class MeetupSchema {
                             .tags(primarySortKey()))
             .addAttribute(
                     String.class,
-                    a -> a.name(Keys.GSI1_PK)
+                    a -> a.name(Index.GSI1.pk())
                             .getter(m -> Keys.startBucket(m.startsAt()))
                             .setter((b, v) -> {})
-                            .tags(secondaryPartitionKey(Keys.GSI1)))
+                            .tags(secondaryPartitionKey(Index.GSI1.name())))
             .addAttribute(
                     String.class,
-                    a -> a.name(Keys.GSI1_SK)
+                    a -> a.name(Index.GSI1.sk())
                             .getter(m -> Keys.startSortKey(m.startsAt(), m.id()))
                             .setter((b, v) -> {})
-                            .tags(secondarySortKey(Keys.GSI1)))
+                            .tags(secondarySortKey(Index.GSI1.name())))
             .addAttribute(
                     String.class,
-                    a -> a.name(Keys.GSI4_PK)
+                    a -> a.name(Index.GSI4.pk())
                             .getter(m -> m.nextTaskAt().map(Keys::dueBucket).orElse(null))
                             .setter((b, v) -> {})
-                            .tags(secondaryPartitionKey(Keys.GSI4)))
+                            .tags(secondaryPartitionKey(Index.GSI4.name())))
             .addAttribute(
                     String.class,
-                    a -> a.name(Keys.GSI4_SK)
+                    a -> a.name(Index.GSI4.sk())
                             .getter(m -> m.nextTaskAt()
                                     .map(due -> Keys.startSortKey(due, m.id()))
                                     .orElse(null))
                             .setter((b, v) -> {})
-                            .tags(secondarySortKey(Keys.GSI4)))
+                            .tags(secondarySortKey(Index.GSI4.name())))
             .addAttribute(
                     String.class, a -> a.name(Keys.TYPE).getter(m -> "MEETUP").setter((b, v) -> {}))
             .addAttribute(String.class, a -> a.name("id").getter(Meetup::id).setter((b, v) -> b.id(v)))

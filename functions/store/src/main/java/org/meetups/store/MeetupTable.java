@@ -138,6 +138,35 @@ public final class MeetupTable {
         return client.queryPaginator(query.build()).items().stream().toList();
     }
 
+    /**
+     * A Query of one partition of {@code index}: key condition {@code #pk = :pk} ({@code partition}), and
+     * {@code sortCondition} on {@code #sk}, the index's sort key, when it is not empty. {@code names} and
+     * {@code values} are the other placeholders the sort condition and the caller's additions (a filter) use;
+     * the caller adds paging, limits and the like, and builds.
+     */
+    public QueryRequest.Builder indexQuery(
+            Index index,
+            String partition,
+            String sortCondition,
+            Map<String, String> names,
+            Map<String, AttributeValue> values) {
+        Map<String, String> allNames = new HashMap<>(names);
+        allNames.put("#pk", index.pk());
+        String keyCondition = "#pk = :pk";
+        if (!sortCondition.isEmpty()) {
+            allNames.put("#sk", index.sk());
+            keyCondition += " AND " + sortCondition;
+        }
+        Map<String, AttributeValue> allValues = new HashMap<>(values);
+        allValues.put(":pk", AttributeValue.fromS(partition));
+        return QueryRequest.builder()
+                .tableName(name)
+                .indexName(index.name())
+                .keyConditionExpression(keyCondition)
+                .expressionAttributeNames(allNames)
+                .expressionAttributeValues(allValues);
+    }
+
     /** The item at {@code key} (one GetItem, strongly consistent); empty when there is none. */
     public Optional<Map<String, AttributeValue>> item(Map<String, AttributeValue> key) {
         return item(key, null);

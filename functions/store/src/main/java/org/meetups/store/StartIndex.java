@@ -94,27 +94,21 @@ public final class StartIndex extends TableStore {
         }
 
         private QueryRequest query() {
-            Map<String, String> names = new HashMap<>(Map.of("#pk", Keys.GSI1_PK, "#sk", Keys.GSI1_SK));
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                    ":pk", AttributeValue.fromS(Keys.startBucket(year)),
-                    ":lower", AttributeValue.fromS(lower),
-                    ":upper", AttributeValue.fromS(upper)));
-            QueryRequest.Builder query = QueryRequest.builder()
-                    .tableName(table.name())
-                    .indexName(Keys.GSI1)
-                    .keyConditionExpression("#pk = :pk AND #sk BETWEEN :lower AND :upper")
-                    .exclusiveStartKey(start);
+            Map<String, String> names = new HashMap<>();
+            Map<String, AttributeValue> values =
+                    new HashMap<>(Map.of(":lower", AttributeValue.fromS(lower), ":upper", AttributeValue.fromS(upper)));
             filter.ifPresent(f -> {
-                query.filterExpression(f.expression());
                 names.putAll(f.names());
                 values.putAll(f.values());
             });
+            QueryRequest.Builder query = table.indexQuery(
+                            Index.GSI1, Keys.startBucket(year), "#sk BETWEEN :lower AND :upper", names, values)
+                    .exclusiveStartKey(start);
+            filter.ifPresent(f -> query.filterExpression(f.expression()));
             if (queryLimit != WHOLE_PAGES) {
                 query.limit(queryLimit);
             }
-            return query.expressionAttributeNames(names)
-                    .expressionAttributeValues(values)
-                    .build();
+            return query.build();
         }
     }
 }

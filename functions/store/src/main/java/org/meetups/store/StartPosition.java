@@ -42,9 +42,13 @@ public record StartPosition(Instant startsAt, String meetupId) {
 
     public Map<String, AttributeValue> exclusiveStartKey() {
         return Map.of(
-                Keys.PK, AttributeValue.fromS(Keys.meetupPk(meetupId)),
-                Keys.SK, AttributeValue.fromS(Keys.META),
-                Keys.GSI1_PK, AttributeValue.fromS(Keys.startBucket(startsAt)),
-                Keys.GSI1_SK, AttributeValue.fromS(Keys.startSortKey(startsAt, meetupId)));
+                Keys.PK,
+                AttributeValue.fromS(Keys.meetupPk(meetupId)),
+                Keys.SK,
+                AttributeValue.fromS(Keys.META),
+                Index.GSI1.pk(),
+                AttributeValue.fromS(Keys.startBucket(startsAt)),
+                Index.GSI1.sk(),
+                AttributeValue.fromS(Keys.startSortKey(startsAt, meetupId)));
     }
 }

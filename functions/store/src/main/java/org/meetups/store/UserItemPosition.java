@@ -21,7 +21,7 @@ public record UserItemPosition(Instant start, String meetupId, String kind) {
 
     /** The position of an item's key (a page's LastEvaluatedKey, or a listed item's keys). */
     public static UserItemPosition of(Map<String, AttributeValue> key) {
-        String[] parts = key.get(Keys.GSI2_SK).s().split("#", 3);
+        String[] parts = key.get(Index.GSI2.sk()).s().split("#", 3);
         return new UserItemPosition(Instant.parse(parts[0]), parts[1], parts[2]);
     }
 
@@ -55,9 +55,9 @@ public record UserItemPosition(Instant start, String meetupId, String kind) {
     public Map<String, AttributeValue> exclusiveStartKey(String userId) {
         String sk = kind.equals(RSVP) ? Keys.rsvpSk(userId) : Keys.roleSk(kind.substring(ROLE_PREFIX.length()), userId);
         return Map.of(
-                Keys.GSI2_PK,
+                Index.GSI2.pk(),
                 AttributeValue.fromS(Keys.userPk(userId)),
-                Keys.GSI2_SK,
+                Index.GSI2.sk(),
                 AttributeValue.fromS(sortKey()),
                 Keys.PK,
                 AttributeValue.fromS(Keys.meetupPk(meetupId)),

@@ -6,6 +6,7 @@ import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTag
 import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.secondarySortKey;
 
 import java.time.Instant;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
@@ -38,16 +39,16 @@ public final class AssignmentSchema {
                             .tags(primarySortKey()))
             .addAttribute(
                     String.class,
-                    a -> a.name(Keys.GSI2_PK)
+                    a -> a.name(Index.GSI2.pk())
                             .getter(x -> Keys.userPk(x.userId()))
                             .setter((b, v) -> {})
-                            .tags(secondaryPartitionKey(Keys.GSI2)))
+                            .tags(secondaryPartitionKey(Index.GSI2.name())))
             .addAttribute(
                     String.class,
-                    a -> a.name(Keys.GSI2_SK)
+                    a -> a.name(Index.GSI2.sk())
                             .getter(AssignmentSchema::userItemSk)
                             .setter((b, v) -> {})
-                            .tags(secondarySortKey(Keys.GSI2)))
+                            .tags(secondarySortKey(Index.GSI2.name())))
             .addAttribute(String.class, a -> a.name(Keys.TYPE).getter(x -> TYPE).setter((b, v) -> {}))
             .addAttribute(
                     String.class,

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.meetups.digest.domain.DigestContent;
 import org.meetups.domain.Meetup;
 import org.meetups.mail.runs.MailingRuns;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
@@ -45,11 +46,14 @@ public final class DigestStore extends TableStore {
     /** The week's featured highlights (GSI1, the week's partition, featured prefix only), with their meetups' titles. */
     public List<Featured> featured(String week, int limit) {
         var page = table.client()
-                .query(r -> r.tableName(table.name())
-                        .indexName(Keys.GSI1)
-                        .keyConditionExpression("GSI1PK = :week AND begins_with(GSI1SK, :featured)")
-                        .expressionAttributeValues(Map.of(":week", s(Keys.highlightWeek(week)), ":featured", s("0#")))
-                        .limit(limit));
+                .query(table.indexQuery(
+                                Index.GSI1,
+                                Keys.highlightWeek(week),
+                                "begins_with(#sk, :featured)",
+                                Map.of(),
+                                Map.of(":featured", s("0#")))
+                        .limit(limit)
+                        .build());
         Map<String, Meetup> meetups = table.meetups(
                 page.items().stream().map(i -> i.get("meetupId").s()).distinct().toList(),
                 read -> read.consistentRead(true));

@@ -42,6 +42,7 @@ import org.meetups.mail.runs.PagedMailing;
 import org.meetups.runtime.config.Env;
 import org.meetups.runtime.json.Json;
 import org.meetups.seats.SeatTake;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
@@ -207,9 +208,9 @@ class DigestTest {
                 AttributeValue.fromS(text),
                 "authorName",
                 AttributeValue.fromS("Henk Host"),
-                Keys.GSI1_PK,
+                Index.GSI1.pk(),
                 AttributeValue.fromS(Keys.highlightWeek("2027-W10")),
-                Keys.GSI1_SK,
+                Index.GSI1.sk(),
                 AttributeValue.fromS(Keys.highlightWeekSk(featured, created, id))));
         item.put("link", AttributeValue.fromS("https://example.org/mentors"));
         if (photo) {

@@ -13,12 +13,14 @@ import org.meetups.highlights.domain.Highlight;
 import org.meetups.highlights.domain.HighlightRules;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.store.Attributes;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -82,8 +84,8 @@ public final class HighlightStore extends TableStore {
         item.put("updatedAt", s(h.updatedAt().toString()));
         item.put("featured", AttributeValue.fromBool(false));
         item.put("week", s(h.week()));
-        item.put(Keys.GSI1_PK, s(Keys.highlightWeek(h.week())));
-        item.put(Keys.GSI1_SK, s(Keys.highlightWeekSk(false, h.createdAt(), h.id())));
+        item.put(Index.GSI1.pk(), s(Keys.highlightWeek(h.week())));
+        item.put(Index.GSI1.sk(), s(Keys.highlightWeekSk(false, h.createdAt(), h.id())));
         table.client()
                 .putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
     }
@@ -215,21 +217,16 @@ public final class HighlightStore extends TableStore {
 
     /** A page of a week's highlights: featured first, each group in creation order. One Query of the week's partition. */
     public Page<Highlight> ofWeek(String week, WeekPosition after, int limit) {
-        QueryResponse page = table.client().query(r -> {
-            r.tableName(table.name())
-                    .indexName(Keys.GSI1)
-                    .keyConditionExpression("GSI1PK = :week")
-                    .expressionAttributeValues(Map.of(":week", s(Keys.highlightWeek(week))))
-                    .limit(limit);
-            if (after != null) {
-                Map<String, AttributeValue> start =
-                        new HashMap<>(key(after.meetupId(), Keys.highlightSk(after.highlightId())));
-                start.put(Keys.GSI1_PK, s(Keys.highlightWeek(week)));
-                start.put(
-                        Keys.GSI1_SK, s(Keys.highlightWeekSk(after.featured(), after.created(), after.highlightId())));
-                r.exclusiveStartKey(start);
-            }
-        });
+        QueryRequest.Builder query = table.indexQuery(Index.GSI1, Keys.highlightWeek(week), "", Map.of(), Map.of())
+                .limit(limit);
+        if (after != null) {
+            Map<String, AttributeValue> start =
+                    new HashMap<>(key(after.meetupId(), Keys.highlightSk(after.highlightId())));
+            start.put(Index.GSI1.pk(), s(Keys.highlightWeek(week)));
+            start.put(Index.GSI1.sk(), s(Keys.highlightWeekSk(after.featured(), after.created(), after.highlightId())));
+            query.exclusiveStartKey(start);
+        }
+        QueryResponse page = table.client().query(query.build());
         return page(page);
     }
 

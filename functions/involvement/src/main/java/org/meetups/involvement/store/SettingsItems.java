@@ -11,6 +11,7 @@ import org.meetups.figures.InvolvementItems;
 import org.meetups.involvement.domain.Report;
 import org.meetups.involvement.domain.Target;
 import org.meetups.store.Attributes;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -125,10 +126,10 @@ final class SettingsItems {
         item.put(Keys.TYPE, s(InvolvementItems.SNAPSHOT));
         item.put(InvolvementItems.MONTH, s(month.toString()));
         item.put(InvolvementItems.VERSION, n(version));
-        item.put(Keys.GSI1_PK, s(InvolvementItems.yearPk(month.getYear())));
+        item.put(Index.GSI1.pk(), s(InvolvementItems.yearPk(month.getYear())));
         if (department == null) {
             item.putAll(MeetupTable.key(InvolvementItems.ORGANISATION_PK, InvolvementItems.monthSk(month)));
-            item.put(Keys.GSI1_SK, s(InvolvementItems.yearSk(month)));
+            item.put(Index.GSI1.sk(), s(InvolvementItems.yearSk(month)));
             item.put(
                     AMBASSADORS,
                     AttributeValue.fromL(settings.ambassadors().stream()
@@ -138,7 +139,7 @@ final class SettingsItems {
             return item;
         }
         item.putAll(MeetupTable.key(InvolvementItems.departmentPk(department), InvolvementItems.monthSk(month)));
-        item.put(Keys.GSI1_SK, s(InvolvementItems.yearSk(month, department)));
+        item.put(Index.GSI1.sk(), s(InvolvementItems.yearSk(month, department)));
         item.put(InvolvementItems.DEPARTMENT, s(department));
         Integer headcount = settings.headcounts().get(department);
         if (headcount != null) {

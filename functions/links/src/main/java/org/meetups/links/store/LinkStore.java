@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.meetups.domain.Meetup;
 import org.meetups.mail.links.SignedToken;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
@@ -114,18 +115,17 @@ public final class LinkStore extends TableStore {
         // pages are read as the items are taken: none after the feed is full
         List<Held> held = table
                 .client()
-                .queryPaginator(r -> r.tableName(table.name())
-                        .indexName(Keys.GSI2)
-                        .keyConditionExpression("GSI2PK = :user AND GSI2SK >= :from")
-                        .expressionAttributeValues(Map.of(
-                                ":user",
-                                s(Keys.userPk(userId)),
-                                ":from",
-                                s(from.minus(FEED_LOOKBACK).toString()))))
+                .queryPaginator(table.indexQuery(
+                                Index.GSI2,
+                                Keys.userPk(userId),
+                                "#sk >= :from",
+                                Map.of(),
+                                Map.of(":from", s(from.minus(FEED_LOOKBACK).toString())))
+                        .build())
                 .items()
                 .stream()
                 .<Held>mapMulti((item, keep) -> {
-                    String[] parts = item.get(Keys.GSI2_SK).s().split("#", 4);
+                    String[] parts = item.get(Index.GSI2.sk()).s().split("#", 4);
                     if (parts.length == 3 && "RSVP".equals(parts[2])) {
                         AttributeValue status = item.get("status");
                         if (status != null && "GOING".equals(status.s())) {

@@ -13,6 +13,7 @@ import org.meetups.domain.MeetupStatus;
 import org.meetups.seats.Rsvp;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.store.Busy;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupSeats;
@@ -47,12 +48,12 @@ public final class MeetupRepository extends TableStore {
             "rsvpDeadline",
             MeetupSchema.ALLOW_MULTIPLE_ROLES,
             "updatedAt",
-            Keys.GSI1_PK,
-            Keys.GSI1_SK,
+            Index.GSI1.pk(),
+            Index.GSI1.sk(),
             MeetupSchema.REMINDER_OFFSETS,
             MeetupSchema.LAST_REMINDER_OFFSET,
-            Keys.GSI4_PK,
-            Keys.GSI4_SK,
+            Index.GSI4.pk(),
+            Index.GSI4.sk(),
             MeetupSchema.ATTENDANCE_CLOSES_AT);
 
     public MeetupRepository(MeetupTable table) {
@@ -164,7 +165,7 @@ public final class MeetupRepository extends TableStore {
                 meetupUpdate(id)
                         // leaving the reminder index: a cancelled meetup gets no reminders
                         .updateExpression("SET #status = :cancelled, updatedAt = :now, #version = #version + :one"
-                                + " REMOVE " + Keys.GSI4_PK + ", " + Keys.GSI4_SK)
+                                + " REMOVE " + Index.GSI4.pk() + ", " + Index.GSI4.sk())
                         .conditionExpression("attribute_exists(PK) AND #status = :scheduled")
                         .expressionAttributeNames(
                                 Map.of("#status", MeetupSchema.STATUS, "#version", MeetupSchema.VERSION))

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.meetups.projections.domain.CopyJob;
 import org.meetups.projections.domain.ScheduleCopies;
 import org.meetups.store.Attributes;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupTable;
@@ -103,7 +104,7 @@ public final class CopyStore extends TableStore {
                                     "#start",
                                     MeetupCopies.STARTS_AT,
                                     "#gsi2sk",
-                                    Keys.GSI2_SK,
+                                    Index.GSI2.sk(),
                                     "#version",
                                     MeetupCopies.VERSION))
                             .expressionAttributeValues(Map.of(

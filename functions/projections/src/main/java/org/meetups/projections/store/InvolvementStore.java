@@ -19,6 +19,7 @@ import org.meetups.domain.MeetupKind;
 import org.meetups.figures.Figures;
 import org.meetups.figures.InvolvementItems;
 import org.meetups.store.Attributes;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
@@ -292,8 +293,7 @@ public final class InvolvementStore extends TableStore {
             if (department != null) {
                 set += ", #department = :department, #gsi1pk = :year, #gsi1sk = :yearSk";
                 names.put("#department", InvolvementItems.DEPARTMENT);
-                names.put("#gsi1pk", Keys.GSI1_PK);
-                names.put("#gsi1sk", Keys.GSI1_SK);
+                names.putAll(Index.GSI1.keyNames());
                 values.put(":department", s(department));
                 values.put(":year", s(InvolvementItems.yearPk(month.getYear())));
                 values.put(":yearSk", s(InvolvementItems.yearSk(month, department, userId)));

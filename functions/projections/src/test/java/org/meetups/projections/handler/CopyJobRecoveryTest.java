@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.meetups.aws.AwsClients;
 import org.meetups.meetup.handler.MeetupsHandler;
 import org.meetups.seats.RsvpStatus;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupTable;
@@ -197,7 +198,7 @@ class CopyJobRecoveryTest {
             if (sk.startsWith("RSVP#") || sk.startsWith("ROLE#")) {
                 copies++;
                 assertEquals(start.toString(), item.get(MeetupCopies.STARTS_AT).s(), sk);
-                assertTrue(item.get(Keys.GSI2_SK).s().startsWith(start + "#" + id + "#"), sk);
+                assertTrue(item.get(Index.GSI2.sk()).s().startsWith(start + "#" + id + "#"), sk);
                 assertEquals(
                         Long.toString(version), item.get(MeetupCopies.VERSION).n(), sk);
             }

@@ -29,6 +29,7 @@ import org.meetups.projections.store.CopyJobSchema;
 import org.meetups.roles.handler.RolesHandler;
 import org.meetups.rsvp.handler.RsvpHandler;
 import org.meetups.seats.RsvpStatus;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupTable;
@@ -237,7 +238,7 @@ class MovedMeetupTest {
         assertEquals(500, after.size());
         after.forEach((sk, item) -> {
             assertEquals(newStart.toString(), item.get(MeetupCopies.STARTS_AT).s(), sk);
-            assertTrue(item.get(Keys.GSI2_SK).s().startsWith(newStart + "#" + moved + "#"), sk);
+            assertTrue(item.get(Index.GSI2.sk()).s().startsWith(newStart + "#" + moved + "#"), sk);
             assertEquals("2", item.get(MeetupCopies.VERSION).n(), sk);
         });
         Map<String, AttributeValue> job = table.client()

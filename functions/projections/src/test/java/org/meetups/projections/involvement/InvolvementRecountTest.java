@@ -24,6 +24,7 @@ import org.meetups.directory.Directory;
 import org.meetups.figures.Figures;
 import org.meetups.figures.InvolvementItems;
 import org.meetups.projections.handler.ProjectionsHandler;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import org.meetups.testing.MeetupBuilder;
@@ -288,7 +289,7 @@ class InvolvementRecountTest {
         }
         Map<String, Figures> storedByYear = new TreeMap<>();
         for (int year : List.of(2026, 2027)) {
-            putByMember(storedByYear, query(InvolvementItems.yearPk(year), Keys.GSI1));
+            putByMember(storedByYear, query(InvolvementItems.yearPk(year), Index.GSI1.name()));
         }
         assertEquals(byUser, storedByUser, "each person's months equal the recount (seed " + seed + ")");
         assertEquals(byMember, storedByMember, "each department's member months equal the recount (seed " + seed + ")");
@@ -389,7 +390,7 @@ class InvolvementRecountTest {
     /** The aggregate items of a partition (of the table or of GSI1), settings snapshots left out. */
     static List<Map<String, AttributeValue>> query(String pk, String index) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        String keyName = index == null ? Keys.PK : Keys.GSI1_PK;
+        String keyName = index == null ? Keys.PK : Index.GSI1.pk();
         stack.dynamo()
                 .queryPaginator(r -> {
                     r.tableName(stack.tableName())

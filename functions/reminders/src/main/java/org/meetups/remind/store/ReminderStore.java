@@ -19,6 +19,7 @@ import org.meetups.seats.Attendance;
 import org.meetups.seats.Rsvp;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.seats.RsvpStatus;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupSeats;
@@ -27,7 +28,6 @@ import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
@@ -52,14 +52,12 @@ public final class ReminderStore extends TableStore {
         YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
         for (int back = CATCH_UP_MONTHS; back >= 0; back--) {
             table.client()
-                    .queryPaginator(QueryRequest.builder()
-                            .tableName(table.name())
-                            .indexName(Keys.GSI4)
-                            .keyConditionExpression("#pk = :bucket AND #sk <= :at")
-                            .expressionAttributeNames(Map.of("#pk", Keys.GSI4_PK, "#sk", Keys.GSI4_SK))
-                            .expressionAttributeValues(Map.of(
-                                    ":bucket", AttributeValue.fromS(Keys.dueBucket(month.minusMonths(back))),
-                                    ":at", AttributeValue.fromS(Keys.startSortKey(at, "~"))))
+                    .queryPaginator(table.indexQuery(
+                                    Index.GSI4,
+                                    Keys.dueBucket(month.minusMonths(back)),
+                                    "#sk <= :at",
+                                    Map.of(),
+                                    Map.of(":at", AttributeValue.fromS(Keys.startSortKey(at, "~"))))
                             .build())
                     .items()
                     .forEach(item -> due.add(MeetupSchema.MEETUP.mapToItem(item)));
@@ -152,27 +150,20 @@ public final class ReminderStore extends TableStore {
     public boolean completeRound(Meetup meetup, int offset) {
         Meetup done = meetup.toBuilder().lastReminderOffset(offset).build();
         Map<String, AttributeValue> item = MeetupSchema.MEETUP.itemToMap(done, true);
-        Map<String, String> names = new HashMap<>(Map.of(
-                "#last",
-                MeetupSchema.LAST_REMINDER_OFFSET,
-                "#gpk",
-                Keys.GSI4_PK,
-                "#gsk",
-                Keys.GSI4_SK,
-                "#start",
-                "startsAt"));
+        Map<String, String> names = new HashMap<>(Index.GSI4.keyNames());
+        names.putAll(Map.of("#last", MeetupSchema.LAST_REMINDER_OFFSET, "#start", "startsAt"));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":offset",
                 AttributeValue.fromN(Integer.toString(offset)),
                 ":start",
                 AttributeValue.fromS(meetup.startsAt().toString())));
         String update;
-        if (item.containsKey(Keys.GSI4_PK)) {
-            update = "SET #last = :offset, #gpk = :gpk, #gsk = :gsk";
-            values.put(":gpk", item.get(Keys.GSI4_PK));
-            values.put(":gsk", item.get(Keys.GSI4_SK));
+        if (item.containsKey(Index.GSI4.pk())) {
+            update = "SET #last = :offset, #gsi4pk = :gpk, #gsi4sk = :gsk";
+            values.put(":gpk", item.get(Index.GSI4.pk()));
+            values.put(":gsk", item.get(Index.GSI4.sk()));
         } else {
-            update = "SET #last = :offset REMOVE #gpk, #gsk";
+            update = "SET #last = :offset REMOVE #gsi4pk, #gsi4sk";
         }
         String condition = "#start = :start AND "
                 + (meetup.lastReminderOffset() == null ? "attribute_not_exists(#last)" : "#last = :previous");
@@ -256,21 +247,15 @@ public final class ReminderStore extends TableStore {
      * (the next run closes it then).
      */
     public boolean closeAttendance(Meetup meetup) {
+        Map<String, String> names = new HashMap<>(Index.GSI4.keyNames());
+        names.putAll(Map.of("#closed", MeetupSchema.ATTENDANCE_CLOSED, "#closes", MeetupSchema.ATTENDANCE_CLOSES_AT));
         TransactWriteItem item = TransactWriteItem.builder()
                 .update(Update.builder()
                         .tableName(table.name())
                         .key(MeetupTable.meetupKey(meetup.id()).primaryKeyMap(MeetupSchema.MEETUP))
-                        .updateExpression("SET #closed = :true REMOVE #gpk, #gsk")
+                        .updateExpression("SET #closed = :true REMOVE #gsi4pk, #gsi4sk")
                         .conditionExpression("#closes = :closes")
-                        .expressionAttributeNames(Map.of(
-                                "#closed",
-                                MeetupSchema.ATTENDANCE_CLOSED,
-                                "#closes",
-                                MeetupSchema.ATTENDANCE_CLOSES_AT,
-                                "#gpk",
-                                Keys.GSI4_PK,
-                                "#gsk",
-                                Keys.GSI4_SK))
+                        .expressionAttributeNames(names)
                         .expressionAttributeValues(Map.of(
                                 ":true",
                                 AttributeValue.fromBool(true),

@@ -21,6 +21,7 @@ import org.meetups.domain.Meetup;
 import org.meetups.seats.Attendance;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.seats.RsvpStatus;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
@@ -108,7 +109,7 @@ class AttendanceClosingTest {
                         .bool(),
                 "the seats item's copy too: no walk-in is seated after closing");
         Map<String, AttributeValue> item = stack.item(Keys.meetupPk(id), Keys.META);
-        assertFalse(item.containsKey(Keys.GSI4_PK), "out of the scheduled-task index");
+        assertFalse(item.containsKey(Index.GSI4.pk()), "out of the scheduled-task index");
     }
 
     @Test
@@ -154,8 +155,8 @@ class AttendanceClosingTest {
         // the first run after the start finds its reminder rounds undone: they are dropped, closing is next
         run(START.plusSeconds(60), 8);
         Map<String, AttributeValue> item = stack.item(Keys.meetupPk(id), Keys.META);
-        assertEquals(Keys.dueBucket(CLOSES), item.get(Keys.GSI4_PK).s());
-        assertEquals(Keys.startSortKey(CLOSES, id), item.get(Keys.GSI4_SK).s());
+        assertEquals(Keys.dueBucket(CLOSES), item.get(Index.GSI4.pk()).s());
+        assertEquals(Keys.startSortKey(CLOSES, id), item.get(Index.GSI4.sk()).s());
         assertEquals("-", attendance(id).get("p-10"), "nothing recorded before attendance closes");
         run(CLOSES.plusSeconds(60), ReminderRun.NO_SHOW_BUDGET);
         assertClosedAsExpected(id);

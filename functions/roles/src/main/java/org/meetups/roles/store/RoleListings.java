@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupStatus;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
@@ -21,7 +22,6 @@ import org.meetups.store.UserItemPosition;
 import org.meetups.volunteering.Assignment;
 import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
@@ -52,17 +52,13 @@ public final class RoleListings extends TableStore {
                 after.map(p -> p.exclusiveStartKey(userId)).orElse(null);
         for (int queries = 0; queries < MAX_PAGE_QUERIES; queries++) {
             QueryResponse response = table.client()
-                    .query(QueryRequest.builder()
-                            .tableName(table.name())
-                            .indexName(Keys.GSI2)
-                            .keyConditionExpression("#pk = :pk")
+                    .query(table.indexQuery(
+                                    Index.GSI2,
+                                    Keys.userPk(userId),
+                                    "",
+                                    Map.of("#type", Keys.TYPE),
+                                    Map.of(":type", AttributeValue.fromS(AssignmentSchema.TYPE)))
                             .filterExpression("#type = :type")
-                            .expressionAttributeNames(Map.of("#pk", Keys.GSI2_PK, "#type", Keys.TYPE))
-                            .expressionAttributeValues(Map.of(
-                                    ":pk",
-                                    AttributeValue.fromS(Keys.userPk(userId)),
-                                    ":type",
-                                    AttributeValue.fromS(AssignmentSchema.TYPE)))
                             .exclusiveStartKey(start)
                             .limit(QUERY_LIMIT)
                             .build());

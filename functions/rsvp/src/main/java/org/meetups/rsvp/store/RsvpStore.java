@@ -25,6 +25,7 @@ import org.meetups.seats.RsvpStatus;
 import org.meetups.seats.SeatTake;
 import org.meetups.seats.Waitlist;
 import org.meetups.store.Busy;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
@@ -34,6 +35,7 @@ import org.meetups.store.Transactions.Outcome;
 import org.meetups.store.UserItemPosition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -285,19 +287,7 @@ public final class RsvpStore extends TableStore {
                         .updateExpression(
                                 "SET #status = :going, #updated = :now, #by = :by REMOVE #position, #gsi3pk, #gsi3sk")
                         .conditionExpression("#status = :waitlisted AND #position = :position")
-                        .expressionAttributeNames(Map.of(
-                                "#status",
-                                RsvpSchema.STATUS,
-                                "#updated",
-                                RsvpSchema.UPDATED_AT,
-                                "#by",
-                                RsvpSchema.CHANGED_BY,
-                                "#position",
-                                RsvpSchema.POSITION,
-                                "#gsi3pk",
-                                Keys.GSI3_PK,
-                                "#gsi3sk",
-                                Keys.GSI3_SK))
+                        .expressionAttributeNames(Waitlist.moveNames(Map.of()))
                         .expressionAttributeValues(Map.of(
                                 ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
                                 ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name()),
@@ -420,31 +410,21 @@ public final class RsvpStore extends TableStore {
         Optional<Map<String, AttributeValue>> start = after.map(p -> p.exclusiveStartKey(userId));
         for (int i = 0; i < MAX_PAGE_QUERIES && page.size() < limit; i++) {
             int remaining = limit - page.size();
-            Optional<Map<String, AttributeValue>> from = start;
-            QueryResponse response = table.client().query(r -> {
-                r.tableName(table.name())
-                        .indexName(Keys.GSI2)
-                        .keyConditionExpression("#pk = :pk AND #sk >= :now")
-                        .filterExpression("#type = :role OR (#type = :rsvp AND #status IN (:going, :waitlisted))")
-                        .expressionAttributeNames(Map.of(
-                                "#pk",
-                                Keys.GSI2_PK,
-                                "#sk",
-                                Keys.GSI2_SK,
-                                "#type",
-                                Keys.TYPE,
-                                "#status",
-                                RsvpSchema.STATUS))
-                        .expressionAttributeValues(Map.of(
-                                ":pk", AttributeValue.fromS(Keys.userPk(userId)),
-                                ":now", AttributeValue.fromS(now.toString()),
-                                ":role", AttributeValue.fromS("ROLE"),
-                                ":rsvp", AttributeValue.fromS(RsvpSchema.TYPE),
-                                ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
-                                ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name())))
-                        .limit(remaining);
-                from.ifPresent(r::exclusiveStartKey);
-            });
+            QueryRequest.Builder query = table.indexQuery(
+                            Index.GSI2,
+                            Keys.userPk(userId),
+                            "#sk >= :now",
+                            Map.of("#type", Keys.TYPE, "#status", RsvpSchema.STATUS),
+                            Map.of(
+                                    ":now", AttributeValue.fromS(now.toString()),
+                                    ":role", AttributeValue.fromS("ROLE"),
+                                    ":rsvp", AttributeValue.fromS(RsvpSchema.TYPE),
+                                    ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
+                                    ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name())))
+                    .filterExpression("#type = :role OR (#type = :rsvp AND #status IN (:going, :waitlisted))")
+                    .limit(remaining);
+            start.ifPresent(query::exclusiveStartKey);
+            QueryResponse response = table.client().query(query.build());
             response.items().stream()
                     .map(RsvpStore::myItem)
                     .map(this::livePlace)
@@ -477,7 +457,7 @@ public final class RsvpStore extends TableStore {
         String meetupId = s(item, "meetupId");
         Instant startsAt = Optional.ofNullable(s(item, "meetupStartsAt"))
                 .map(Instant::parse)
-                .orElseGet(() -> Instant.parse(s(item, Keys.GSI2_SK).split("#", 2)[0]));
+                .orElseGet(() -> Instant.parse(s(item, Index.GSI2.sk()).split("#", 2)[0]));
         if ("ROLE".equals(s(item, Keys.TYPE))) {
             return new MyItem("ROLE", meetupId, startsAt, null, null, s(item, "role"));
         }
@@ -541,21 +521,17 @@ public final class RsvpStore extends TableStore {
                         : new AttendeeCursor.Waiting(0, null);
             } else {
                 AttendeeCursor.Waiting waiting = (AttendeeCursor.Waiting) position;
-                QueryResponse response = table.client().query(r -> {
-                    r.tableName(table.name())
-                            .indexName(Keys.GSI3)
-                            .keyConditionExpression("#pk = :pk")
-                            .expressionAttributeNames(Map.of("#pk", Keys.GSI3_PK))
-                            .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(Keys.waitlistPk(meetupId))))
-                            .limit(remaining);
-                    if (waiting.afterUserId() != null) {
-                        Map<String, AttributeValue> start =
-                                new HashMap<>(key(meetupId, Keys.rsvpSk(waiting.afterUserId())));
-                        start.put(Keys.GSI3_PK, AttributeValue.fromS(Keys.waitlistPk(meetupId)));
-                        start.put(Keys.GSI3_SK, AttributeValue.fromS(Keys.waitlistSk(waiting.afterPosition())));
-                        r.exclusiveStartKey(start);
-                    }
-                });
+                QueryRequest.Builder query = table.indexQuery(
+                                Index.GSI3, Keys.waitlistPk(meetupId), "", Map.of(), Map.of())
+                        .limit(remaining);
+                if (waiting.afterUserId() != null) {
+                    Map<String, AttributeValue> start =
+                            new HashMap<>(key(meetupId, Keys.rsvpSk(waiting.afterUserId())));
+                    start.put(Index.GSI3.pk(), AttributeValue.fromS(Keys.waitlistPk(meetupId)));
+                    start.put(Index.GSI3.sk(), AttributeValue.fromS(Keys.waitlistSk(waiting.afterPosition())));
+                    query.exclusiveStartKey(start);
+                }
+                QueryResponse response = table.client().query(query.build());
                 List<Map<String, AttributeValue>> keys = response.items();
                 if (nextPlace == 0) {
                     // the places before this page: none on the first waitlist page, else those up to the cursor's
@@ -578,7 +554,7 @@ public final class RsvpStore extends TableStore {
                 }
                 Map<String, AttributeValue> last = keys.get(keys.size() - 1);
                 position = new AttendeeCursor.Waiting(
-                        Long.parseLong(last.get(Keys.GSI3_SK).s()),
+                        Long.parseLong(last.get(Index.GSI3.sk()).s()),
                         Keys.userIdOfRsvp(last.get(Keys.SK).s()));
             }
         }

@@ -24,6 +24,7 @@ import org.meetups.emulator.ProjectFiles;
 import org.meetups.http.auth.Authenticator;
 import org.meetups.rsvp.store.RsvpStore;
 import org.meetups.seats.Rsvp;
+import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
@@ -374,9 +375,9 @@ class RsvpApiTest {
                                 AttributeValue.fromS(Keys.meetupPk(second)),
                                 Keys.SK,
                                 AttributeValue.fromS(Keys.roleSk("host", "p-42")),
-                                Keys.GSI2_PK,
+                                Index.GSI2.pk(),
                                 AttributeValue.fromS(Keys.userPk("p-42")),
-                                Keys.GSI2_SK,
+                                Index.GSI2.sk(),
                                 AttributeValue.fromS(Keys.userItemSk(START.plusSeconds(86_400), second, "ROLE#host")),
                                 "type",
                                 AttributeValue.fromS("ROLE"),
