@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import org.meetups.store.MeetupTable;
+import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -26,7 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * stamping {@code releasedAt}; that stream record makes the notification function mail the latest
  * state (nothing if it is what was last mailed).
  */
-public final class MailWindows {
+public final class MailWindows extends TableStore {
     public static final String SK_PREFIX = "MAILWINDOW#";
     public static final String RELEASED_AT = "releasedAt";
     /** How far back a release looks for due windows it missed. */
@@ -34,12 +35,8 @@ public final class MailWindows {
 
     private static final Duration KEEP = Duration.ofDays(30);
 
-    private final DynamoDbClient dynamo;
-    private final String table;
-
-    public MailWindows(DynamoDbClient dynamo, String table) {
-        this.dynamo = dynamo;
-        this.table = table;
+    public MailWindows(MeetupTable table) {
+        super(table);
     }
 
     public record Key(String meetupId, String userId, String subject) {
@@ -61,10 +58,7 @@ public final class MailWindows {
     }
 
     public Optional<Window> read(Key key) {
-        Map<String, AttributeValue> item = dynamo.getItem(
-                        r -> r.tableName(table).key(key.item()).consistentRead(true))
-                .item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(window(item));
+        return table.item(key.item()).map(MailWindows::window);
     }
 
     public static Window window(Map<String, AttributeValue> item) {
@@ -122,10 +116,11 @@ public final class MailWindows {
         if (newWindowEnd != null) {
             values.put(":ends", s(newWindowEnd.toString()));
         }
-        dynamo.updateItem(r -> r.tableName(table)
-                .key(key.item())
-                .updateExpression(set + " REMOVE " + RELEASED_AT)
-                .expressionAttributeValues(values));
+        table.client()
+                .updateItem(r -> r.tableName(table.name())
+                        .key(key.item())
+                        .updateExpression(set + " REMOVE " + RELEASED_AT)
+                        .expressionAttributeValues(values));
     }
 
     /**
@@ -138,22 +133,19 @@ public final class MailWindows {
         YearMonth month = YearMonth.from(at.atOffset(ZoneOffset.UTC));
         for (int back = CATCH_UP_MONTHS; back >= 0; back--) {
             String bucket = SK_PREFIX + month.minusMonths(back);
-            for (Map<String, AttributeValue> entry : dynamo.queryPaginator(QueryRequest.builder()
-                            .tableName(table)
-                            .indexName(Index.GSI4.name())
-                            .keyConditionExpression("#pk = :bucket AND #sk <= :at")
-                            .expressionAttributeNames(Map.of("#pk", Index.GSI4.pk(), "#sk", Index.GSI4.sk()))
-                            .expressionAttributeValues(Map.of(":bucket", s(bucket), ":at", s(at + "#~")))
-                            .build())
-                    .items()) {
+            QueryRequest due = table.indexQuery(Index.GSI4, bucket, "#sk <= :at", Map.of(), Map.of(":at", s(at + "#~")))
+                    .build();
+            for (Map<String, AttributeValue> entry :
+                    table.client().queryPaginator(due).items()) {
                 try {
-                    dynamo.updateItem(r -> r.tableName(table)
-                            .key(Map.of(Keys.PK, entry.get(Keys.PK), Keys.SK, entry.get(Keys.SK)))
-                            .updateExpression("SET " + RELEASED_AT + " = :now REMOVE #pk, #sk")
-                            .conditionExpression("#sk = :sk")
-                            .expressionAttributeNames(Map.of("#pk", Index.GSI4.pk(), "#sk", Index.GSI4.sk()))
-                            .expressionAttributeValues(
-                                    Map.of(":now", s(at.toString()), ":sk", entry.get(Index.GSI4.sk()))));
+                    table.client()
+                            .updateItem(r -> r.tableName(table.name())
+                                    .key(Map.of(Keys.PK, entry.get(Keys.PK), Keys.SK, entry.get(Keys.SK)))
+                                    .updateExpression("SET " + RELEASED_AT + " = :now REMOVE #pk, #sk")
+                                    .conditionExpression("#sk = :sk")
+                                    .expressionAttributeNames(Map.of("#pk", Index.GSI4.pk(), "#sk", Index.GSI4.sk()))
+                                    .expressionAttributeValues(
+                                            Map.of(":now", s(at.toString()), ":sk", entry.get(Index.GSI4.sk()))));
                     released++;
                 } catch (ConditionalCheckFailedException e) {
                     // held again meanwhile, for a later end: released then
@@ -197,8 +189,8 @@ public final class MailWindows {
         int remove = expression.indexOf(" REMOVE ");
         String full =
                 remove < 0 ? expression + set : expression.substring(0, remove) + set + expression.substring(remove);
-        dynamo.updateItem(r -> {
-            r.tableName(table)
+        table.client().updateItem(r -> {
+            r.tableName(table.name())
                     .key(key.item())
                     .updateExpression(full)
                     .expressionAttributeNames(names)

@@ -30,7 +30,7 @@ public final class Fixtures {
 
     public Fixtures(TestStack stack) {
         this.stack = stack;
-        this.table = new MeetupTable(stack.dynamo(), stack.tableName());
+        this.table = stack.table();
     }
 
     /** The function's configuration: a verified sender in the emulator's SES and the link secret in its Secrets Manager. */
@@ -72,9 +72,7 @@ public final class Fixtures {
     }
 
     public static Meetup readMeetup(TestStack stack, String id) {
-        return new MeetupTable(stack.dynamo(), stack.tableName())
-                .findMeetupWithSeats(id)
-                .orElseThrow();
+        return stack.table().findMeetupWithSeats(id).orElseThrow();
     }
 
     public void save(Meetup meetup) {

@@ -61,7 +61,7 @@ class OwnActionMailsTest {
         notifications = new NotificationsHandler(stack.env(config), clock, List.of());
         rsvps = new RsvpHandler(stack.env(), clock);
         roles = new RolesHandler(stack.env(), clock);
-        windows = new MailWindows(stack.dynamo(), stack.tableName());
+        windows = new MailWindows(stack.table());
     }
 
     Meetup meetup(int capacity) {

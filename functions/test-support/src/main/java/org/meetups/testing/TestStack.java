@@ -131,14 +131,14 @@ public record TestStack(Emulator emulator, Path template, String tableName, Dyna
         };
     }
 
-    /** The items of a partition whose sort key starts so, read consistently in one query. */
+    /** This stack's table, as the functions' stores use it. */
+    public MeetupTable table() {
+        return new MeetupTable(dynamo, tableName);
+    }
+
+    /** The items of a partition whose sort key starts so, read consistently. */
     public List<Map<String, AttributeValue>> items(String pk, String skPrefix) {
-        return dynamo.query(r -> r.tableName(tableName)
-                        .consistentRead(true)
-                        .keyConditionExpression("PK = :pk AND begins_with(SK, :prefix)")
-                        .expressionAttributeValues(
-                                Map.of(":pk", AttributeValue.fromS(pk), ":prefix", AttributeValue.fromS(skPrefix))))
-                .items();
+        return table().itemsStartingWith(pk, skPrefix);
     }
 
     /** The item with this key in this stack's table, read consistently (empty if there is none). */

@@ -35,7 +35,7 @@ final class DigestStack {
 
     DigestStack(Map<String, String> overrides) {
         stack = TestStack.create();
-        table = new MeetupTable(stack.dynamo(), stack.tableName());
+        table = stack.table();
         directory = new Directory(table);
         env = stack.environmentOf("DigestFunction");
         env.remove("LINK_SECRET_ARN");

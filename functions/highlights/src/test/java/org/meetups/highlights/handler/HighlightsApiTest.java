@@ -60,7 +60,7 @@ class HighlightsApiTest {
     static final String FEATURED = HIGHLIGHT + "/featured";
 
     static final TestStack stack = TestStack.create();
-    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
+    static final MeetupTable table = stack.table();
     static Map<String, String> env;
     static HighlightsHandler handler;
     static String meetupId;

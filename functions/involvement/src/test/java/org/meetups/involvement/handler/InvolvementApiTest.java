@@ -56,7 +56,7 @@ class InvolvementApiTest {
     static final String OTTO_NAME = "=HYPERLINK(\"http://x.example\";\"Otto\")";
 
     static final TestStack stack = TestStack.create();
-    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
+    static final MeetupTable table = stack.table();
     static final InvolvementHandler handler = new InvolvementHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
     /** The stream from before the set-up: its records are delivered to the projections function. */
     static final StreamFeed feed = new StreamFeed(stack);

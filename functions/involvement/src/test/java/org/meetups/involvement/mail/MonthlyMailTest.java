@@ -78,7 +78,7 @@ class MonthlyMailTest {
     @BeforeAll
     static void start() {
         stack = TestStack.create();
-        table = new MeetupTable(stack.dynamo(), stack.tableName());
+        table = stack.table();
         env = stack.environmentOf("InvolvementMailFunction");
         env.put("HTTP_READ_TIMEOUT_SECONDS", "300");
         env.put("INVOLVEMENT_MAILS_PER_SECOND", "1000");

@@ -45,7 +45,7 @@ final class LinksTestSupport {
     LinksTestSupport() {
         stack = TestStack.create();
         handler = handler(NOW);
-        table = new MeetupTable(stack.dynamo(), stack.tableName());
+        table = stack.table();
         rsvps = new RsvpHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
         signer = new TokenSigner(SECRET.getBytes(StandardCharsets.UTF_8), Clock.fixed(NOW, ZoneOffset.UTC));
     }

@@ -37,7 +37,7 @@ class CapacityRaiseTest {
     static final TestStack stack = TestStack.create();
     static final MeetupCalls calls =
             new MeetupCalls(stack, new MeetupsHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC)));
-    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
+    static final MeetupTable table = stack.table();
 
     void putRsvp(String meetupId, Instant startsAt, String userId, RsvpStatus status, Long position) {
         stack.put(RsvpBuilder.item(RsvpBuilder.rsvp(meetupId, userId, status, NOW, startsAt)

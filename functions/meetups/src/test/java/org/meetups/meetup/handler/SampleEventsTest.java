@@ -18,7 +18,6 @@ import org.meetups.meetup.domain.MeetupInput;
 import org.meetups.meetup.domain.MeetupRules;
 import org.meetups.meetup.store.MeetupRepository;
 import org.meetups.runtime.json.Json;
-import org.meetups.store.MeetupTable;
 import org.meetups.testing.SampleEvents;
 import org.meetups.testing.ServedSampleEvents;
 import org.meetups.testing.ServedSampleEvents.Served;
@@ -41,7 +40,7 @@ class SampleEventsTest extends ServedSampleEvents {
         APIGatewayV2HTTPEvent create = event("create-meetup.json");
         MeetupInput input = Json.MAPPER.convertValue(readTree(create.getBody()), MeetupInput.class);
         Meetup meetup = MeetupRules.create(SAMPLE_ID, input, "coord", NOW);
-        new MeetupRepository(new MeetupTable(stack.dynamo(), stack.tableName())).create(meetup);
+        new MeetupRepository(stack.table()).create(meetup);
     }
 
     static JsonNode readTree(String json) {

@@ -31,7 +31,7 @@ class StartIndexTest {
     static final Instant FROM = Instant.parse("2028-01-10T00:00:00Z");
     static final Instant TO = Instant.parse("2028-04-01T00:00:00Z");
     static final TestStack stack = TestStack.create();
-    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
+    static final MeetupTable table = stack.table();
     static StartIndex index;
     /** Title to id, in start order: one just before FROM and one at it, across a month's end, an empty March, one at TO and one just after. */
     static final Map<String, String> ids = new LinkedHashMap<>();

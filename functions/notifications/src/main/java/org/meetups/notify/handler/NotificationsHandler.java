@@ -75,7 +75,7 @@ public final class NotificationsHandler extends StreamFunction {
         MeetupTable table = stack.table();
         this.partition = new MeetupPartition(table);
         this.profiles = new Profiles(table);
-        this.windows = new MailWindows(table.client(), table.name());
+        this.windows = new MailWindows(table);
         this.composer = composer();
     }
 

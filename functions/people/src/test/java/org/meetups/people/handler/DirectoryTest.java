@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.meetups.directory.Directory;
-import org.meetups.store.MeetupTable;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
@@ -30,7 +29,7 @@ import org.meetups.testing.TestUsers.User;
 class DirectoryTest {
     static final Instant NOW = Instant.parse("2026-11-01T12:00:00Z");
     static final TestStack stack = TestStack.create();
-    static final Directory directory = new Directory(new MeetupTable(stack.dynamo(), stack.tableName()));
+    static final Directory directory = new Directory(stack.table());
 
     static PeopleHandler handler() {
         return new PeopleHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));

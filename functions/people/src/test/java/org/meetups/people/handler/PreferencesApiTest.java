@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.meetups.directory.Profiles;
-import org.meetups.store.MeetupTable;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
@@ -126,8 +125,7 @@ class PreferencesApiTest {
             recipients.add("batch-extra-" + i);
         }
         int mark = CallRecorder.mark();
-        Map<String, String> languages =
-                new Profiles(new MeetupTable(stack.dynamo(), stack.tableName())).preferredLanguages(recipients);
+        Map<String, String> languages = new Profiles(stack.table()).preferredLanguages(recipients);
         assertEquals(Map.of("batch-1", "nl", "batch-2", "en"), languages);
         assertEquals(
                 List.of("DynamoDb.BatchGetItem", "DynamoDb.BatchGetItem"),

@@ -66,7 +66,7 @@ class MovedMeetupTest {
     static final int BATCH_SIZE = 25;
 
     static final TestStack stack = TestStack.create();
-    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
+    static final MeetupTable table = stack.table();
     static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
     static final MeetupsHandler meetups = new MeetupsHandler(stack.env(), CLOCK);
     static final RsvpHandler rsvps = new RsvpHandler(stack.env(), CLOCK);

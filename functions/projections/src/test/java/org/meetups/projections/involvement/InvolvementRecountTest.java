@@ -99,7 +99,7 @@ class InvolvementRecountTest {
     @BeforeAll
     static void start() {
         stack = TestStack.create();
-        table = new MeetupTable(stack.dynamo(), stack.tableName());
+        table = stack.table();
         MeetupTable counted = new MeetupTable(AwsClients.dynamoDb(stack.env(), List.of(units)), stack.tableName());
         projections = new ProjectionsHandler(counted, Clock.fixed(NOW, ZoneOffset.UTC), ProjectionsHandler.PAGE_SIZE);
         feed = new StreamFeed(stack);

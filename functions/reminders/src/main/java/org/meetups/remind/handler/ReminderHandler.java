@@ -43,7 +43,7 @@ public final class ReminderHandler extends Priming implements RequestStreamHandl
         this.clock = clock;
         this.sending = MailStack.sending(env, clock, List.of());
         this.store = new ReminderStore(sending.table());
-        this.windows = new MailWindows(sending.table().client(), sending.table().name());
+        this.windows = new MailWindows(sending.table());
         this.run = run();
     }
 

@@ -39,7 +39,7 @@ class AttendanceClosingTest {
     static final Instant START = Instant.parse("2027-05-10T17:00:00Z");
     static final Instant CLOSES = START.plus(Duration.ofHours(2 + 72));
     static final TestStack stack = TestStack.create();
-    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
+    static final MeetupTable table = stack.table();
 
     /** A run at {@code at} recording at most {@code budget} no-shows; its mail parts are real (and send nothing here). */
     static ReminderRun.Summary run(Instant at, int budget) {

@@ -54,7 +54,7 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 class ReminderRunTest {
     static final String SENDER = "Meetups <meetups@example.org>";
     static final TestStack stack = TestStack.create();
-    static final MeetupTable table = new MeetupTable(stack.dynamo(), stack.tableName());
+    static final MeetupTable table = stack.table();
     static SentMails mails;
 
     @BeforeAll
@@ -235,7 +235,7 @@ class ReminderRunTest {
     @Test
     void aRunReleasesTheMailWindowsThatAreDue() {
         Instant at = Instant.parse("2027-04-01T09:00:00Z");
-        MailWindows windows = new MailWindows(stack.dynamo(), stack.tableName());
+        MailWindows windows = new MailWindows(stack.table());
         MailWindows.Key key = new MailWindows.Key("m-" + UUID.randomUUID(), "u-1", "RSVP");
         windows.hold(
                 key,

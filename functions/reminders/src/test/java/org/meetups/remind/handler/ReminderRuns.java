@@ -41,11 +41,6 @@ final class ReminderRuns {
                 new Mailer(AwsClients.sesV2(stack.env(), sesFaults), mime.senderAddress()),
                 clock);
         return new ReminderRun(
-                new ReminderStore(table),
-                new MailWindows(stack.dynamo(), stack.tableName()),
-                delivery,
-                mails,
-                clock,
-                noShowBudget);
+                new ReminderStore(table), new MailWindows(stack.table()), delivery, mails, clock, noShowBudget);
     }
 }

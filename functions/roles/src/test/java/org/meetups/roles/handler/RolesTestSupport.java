@@ -32,7 +32,7 @@ final class RolesTestSupport {
     RolesTestSupport() {
         stack = TestStack.create();
         handler = new RolesHandler(stack.env(), Clock.fixed(NOW, ZoneOffset.UTC));
-        table = new MeetupTable(stack.dynamo(), stack.tableName());
+        table = stack.table();
     }
 
     /** Role definitions as "name:slots:minimum". */

@@ -11,7 +11,6 @@ import org.meetups.domain.Meetup;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.seats.Waitlist;
 import org.meetups.store.Keys;
-import org.meetups.store.MeetupTable;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.MeetupBuilder;
@@ -43,14 +42,12 @@ final class Fixtures {
     }
 
     static String store(TestStack stack, Meetup meetup) {
-        MeetupBuilder.store(new MeetupTable(stack.dynamo(), stack.tableName()), meetup);
+        MeetupBuilder.store(stack.table(), meetup);
         return meetup.id();
     }
 
     static Meetup read(TestStack stack, String id) {
-        return new MeetupTable(stack.dynamo(), stack.tableName())
-                .findMeetupWithSeats(id)
-                .orElseThrow();
+        return stack.table().findMeetupWithSeats(id).orElseThrow();
     }
 
     /** One call on a meetup's route as {@code user}; {@code userId} and {@code body} where the route takes them. */
@@ -131,7 +128,7 @@ final class Fixtures {
 
     /** Who the waitlist index holds, in its order (one page: the tests' queues are short). */
     static List<String> waitlistIndex(TestStack stack, String meetupId) {
-        return new Waitlist(new MeetupTable(stack.dynamo(), stack.tableName()))
+        return new Waitlist(stack.table())
                 .first(meetupId, 10_000).stream().map(Waitlist.Ticket::userId).toList();
     }
 }

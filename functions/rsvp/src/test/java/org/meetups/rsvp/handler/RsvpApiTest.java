@@ -308,7 +308,7 @@ class RsvpApiTest {
         rsvp(id, TestUsers.otherEmployee());
         Meetup m = Fixtures.read(stack, id);
         MeetupBuilder.store(
-                new MeetupTable(stack.dynamo(), stack.tableName()),
+                stack.table(),
                 m.toBuilder()
                         .status(MeetupStatus.CANCELLED)
                         .version(m.version() + 1)
