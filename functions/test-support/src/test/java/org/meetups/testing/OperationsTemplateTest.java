@@ -123,16 +123,4 @@ class OperationsTemplateTest {
                 template.split("configuration-set/\\$\\{MailConfigurationSet}", -1).length - 1,
                 "the four mail functions (notifications, reminders, digest, involvement mail) may send with it");
     }
-
-    @Test
-    void noSourceWritesToStandardErrorOrPrintsStackTraces() throws IOException {
-        assertEquals(
-                List.of(),
-                MainSources.containing(
-                        p -> p.contains("/test-support/") || p.contains("/runtime/observe/"),
-                        "System.err",
-                        "printStackTrace()",
-                        "System.out.print"),
-                "log through SLF4J: structured, redacted, levelled");
-    }
 }
