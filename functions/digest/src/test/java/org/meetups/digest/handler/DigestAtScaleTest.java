@@ -68,6 +68,7 @@ class DigestAtScaleTest {
         int sent = 0;
         for (Future<PagedMailing.Summary> start : starts) {
             PagedMailing.Summary summary = start.get();
+            assertAnswered(summary);
             outcomes.add(summary.outcome());
             sent += summary.sent();
         }
@@ -87,6 +88,7 @@ class DigestAtScaleTest {
             }
             for (Future<PagedMailing.Summary> f : round) {
                 PagedMailing.Summary summary = f.get();
+                assertAnswered(summary);
                 outcomes.add(summary.outcome());
                 sent += summary.sent();
                 done |= summary.outcome().equals("DONE") && summary.pages() > 0;
@@ -128,6 +130,12 @@ class DigestAtScaleTest {
                 dynamo / (double) SUBSCRIBED,
                 byOperation,
                 calls.stream().filter(c -> c.startsWith("SesV2.")).count());
+    }
+
+    /** Whatever an overlapping invocation did, it is one of the outcomes a mailing has, and SES refused no mail. */
+    static void assertAnswered(PagedMailing.Summary summary) {
+        assertTrue(Set.of("SENDING", "BUSY", "DONE", "NOTHING_OPEN").contains(summary.outcome()), summary::toString);
+        assertEquals(0, summary.undeliverable(), summary::toString);
     }
 
     /** The recipients of every mail in the emulator's SES store to this test's domain, in sending order (no MIME parsing). */

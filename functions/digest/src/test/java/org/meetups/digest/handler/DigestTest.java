@@ -21,10 +21,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -44,6 +40,7 @@ import org.meetups.runtime.json.Json;
 import org.meetups.seats.SeatTake;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
+import org.meetups.testing.AllAtOnce;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.MeetupBuilder;
@@ -381,22 +378,8 @@ class DigestTest {
     }
 
     static List<ApiResult> race(LinksHandler links, String first, String second) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<ApiResult>> results = new ArrayList<>();
-        for (String url : List.of(first, second)) {
-            results.add(pool.submit(() -> {
-                go.await();
-                return follow(links, "POST", url);
-            }));
-        }
-        go.countDown();
-        List<ApiResult> answers = new ArrayList<>();
-        for (Future<ApiResult> result : results) {
-            answers.add(result.get());
-        }
-        pool.shutdown();
-        return answers;
+        return AllAtOnce.run(
+                List.<Callable<ApiResult>>of(() -> follow(links, "POST", first), () -> follow(links, "POST", second)));
     }
 
     static List<Map<String, AttributeValue>> items(String meetupId, String prefix) {

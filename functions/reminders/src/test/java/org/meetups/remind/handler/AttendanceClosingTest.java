@@ -140,7 +140,9 @@ class AttendanceClosingTest {
                     () -> run(at, ReminderRun.NO_SHOW_BUDGET), () -> run(at, ReminderRun.NO_SHOW_BUDGET)));
             int recorded = 0;
             for (Future<ReminderRun.Summary> r : runs) {
-                recorded += r.get().noShowsRecorded();
+                ReminderRun.Summary summary = r.get();
+                assertEquals(0, summary.rejected() + summary.deferred(), summary::toString);
+                recorded += summary.noShowsRecorded();
             }
             assertEquals(20, recorded, "each of the 20 once, whichever run wrote it");
         } finally {
