@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,6 +82,17 @@ class ArchitectureTest {
                 .importPackages("org.meetups");
     }
 
+    /** {@code patterns}, and each of {@code packages} with its subpackages, as ArchUnit names them. */
+    static String[] withSubpackages(List<String> packages, String... patterns) {
+        return Stream.concat(Stream.of(patterns), packages.stream().map(p -> p + ".."))
+                .toArray(String[]::new);
+    }
+
+    /** Checks a rule; one whose classes are none fails too, rather than passing on nothing. */
+    static void check(ArchRule rule) {
+        rule.allowEmptyShould(false).check(classes);
+    }
+
     /**
      * A rule over packages that hold no class passes without checking anything (and a rule over several
      * passes when one of them is missing): every package the rules are about must be among the classes.
@@ -99,46 +111,33 @@ class ArchitectureTest {
 
     @Test
     void storesAndRulesDoNotUseTheHttpLayer() {
-        noClasses()
+        check(noClasses()
                 .that()
-                .resideInAnyPackage(Stream.concat(
-                                Stream.of("..store..", "..domain.."),
-                                SHARED_STORES_AND_RULES.stream().map(p -> p + ".."))
-                        .toArray(String[]::new))
+                .resideInAnyPackage(withSubpackages(SHARED_STORES_AND_RULES, "..store..", "..domain.."))
                 .should()
                 .dependOnClassesThat()
                 // the kernel package; who the caller is (org.meetups.http.auth.Caller) stores and rules may know
                 .resideInAPackage("org.meetups.http")
-                .because("refusals are domain Refusals, which the HTTP layer maps to problems (Problems)")
-                .allowEmptyShould(false)
-                .check(classes);
+                .because("refusals are domain Refusals, which the HTTP layer maps to problems (Problems)"));
     }
 
     @Test
     void handlersDoNotBuildAttributeValues() {
-        DescribedPredicate<JavaMethodCall> buildsAttributeValue = new DescribedPredicate<>("build an AttributeValue") {
-            @Override
-            public boolean test(JavaMethodCall call) {
-                return call.getTargetOwner().isEquivalentTo(AttributeValue.class)
-                        && (call.getName().startsWith("from") || call.getName().equals("builder"));
-            }
-        };
-        noClasses()
+        DescribedPredicate<JavaMethodCall> buildsAttributeValue = DescribedPredicate.describe(
+                "build an AttributeValue",
+                call -> call.getTargetOwner().isEquivalentTo(AttributeValue.class)
+                        && (call.getName().startsWith("from") || call.getName().equals("builder")));
+        check(noClasses()
                 .that()
-                .resideInAnyPackage(Stream.concat(
-                                Stream.of("..handler.."),
-                                OTHER_HANDLER_PACKAGES.stream().map(p -> p + ".."))
-                        .toArray(String[]::new))
+                .resideInAnyPackage(withSubpackages(OTHER_HANDLER_PACKAGES, "..handler.."))
                 .should()
                 .callMethodWhere(buildsAttributeValue)
-                .because("keys and items are the stores' (and Keys') business")
-                .allowEmptyShould(false)
-                .check(classes);
+                .because("keys and items are the stores' (and Keys') business"));
     }
 
     @Test
     void rulesDoNotUseTheAwsSdk() {
-        noClasses()
+        check(noClasses()
                 .that()
                 .resideInAPackage("..domain..")
                 // the rules of the shared modules (RsvpRules in seats, ...)
@@ -147,23 +146,19 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("software.amazon.awssdk..")
-                .because("domain rules are plain Java, testable without AWS")
-                .allowEmptyShould(false)
-                .check(classes);
+                .because("domain rules are plain Java, testable without AWS"));
     }
 
     @Test
     void noCodeScansTheTable() {
-        DescribedPredicate<JavaMethodCall> scans = new DescribedPredicate<>("scan a DynamoDB table or index") {
-            @Override
-            public boolean test(JavaMethodCall call) {
-                String owner = call.getTargetOwner().getPackageName();
-                return (call.getName().equals("scan") || call.getName().equals("scanPaginator"))
-                        && (owner.startsWith("software.amazon.awssdk.services.dynamodb")
-                                || owner.startsWith("software.amazon.awssdk.enhanced.dynamodb"));
-            }
-        };
-        noClasses()
+        DescribedPredicate<JavaMethodCall> scans =
+                DescribedPredicate.describe("scan a DynamoDB table or index", call -> {
+                    String owner = call.getTargetOwner().getPackageName();
+                    return (call.getName().equals("scan") || call.getName().equals("scanPaginator"))
+                            && (owner.startsWith("software.amazon.awssdk.services.dynamodb")
+                                    || owner.startsWith("software.amazon.awssdk.enhanced.dynamodb"));
+                });
+        check(noClasses()
                 .should()
                 .callMethodWhere(scans)
                 .orShould()
@@ -172,21 +167,16 @@ class ArchitectureTest {
                 .orShould()
                 .dependOnClassesThat()
                 .haveFullyQualifiedName("software.amazon.awssdk.enhanced.dynamodb.model.ScanEnhancedRequest")
-                .because("every read is a GetItem or a Query (the tests' CallRecorder also fails any Scan issued)")
-                .allowEmptyShould(false)
-                .check(classes);
+                .because("every read is a GetItem or a Query (the tests' CallRecorder also fails any Scan issued)"));
     }
 
     @Test
     void onlyTheLogBackendWritesToStandardStreams() {
-        DescribedPredicate<JavaMethodCall> printsAStackTrace = new DescribedPredicate<>("print a stack trace") {
-            @Override
-            public boolean test(JavaMethodCall call) {
-                return call.getName().equals("printStackTrace")
-                        && call.getTargetOwner().isAssignableTo(Throwable.class);
-            }
-        };
-        noClasses()
+        DescribedPredicate<JavaMethodCall> printsAStackTrace = DescribedPredicate.describe(
+                "print a stack trace",
+                call -> call.getName().equals("printStackTrace")
+                        && call.getTargetOwner().isAssignableTo(Throwable.class));
+        check(noClasses()
                 .that()
                 // the JSON log backend writes the log lines; test-support's benchmark harness prints figures
                 .resideOutsideOfPackages("org.meetups.runtime.observe..", "org.meetups.testing..")
@@ -196,8 +186,6 @@ class ArchitectureTest {
                 .accessField(System.class, "err")
                 .orShould()
                 .callMethodWhere(printsAStackTrace)
-                .because("functions log through SLF4J: structured, redacted, levelled")
-                .allowEmptyShould(false)
-                .check(classes);
+                .because("functions log through SLF4J: structured, redacted, levelled"));
     }
 }
