@@ -14,9 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +28,7 @@ import org.meetups.seats.RsvpItemBuilder;
 import org.meetups.seats.RsvpStatus;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.testing.AllAtOnce;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
@@ -536,20 +535,16 @@ class InvolvementApiTest {
             expected.add("{\"userId\":\"amb-" + i + "\",\"ambassador\":true}");
         }
         FaultInjector.clear();
-        ExecutorService pool = Executors.newFixedThreadPool(changes.size());
-        try {
-            List<Future<ApiResult>> answers = new ArrayList<>();
-            for (ApiEvents.Builder change : changes) {
-                InvolvementHandler own = handlerAt("2030-05-20T10:00:00Z");
-                answers.add(pool.submit(() -> call(own, change)));
-            }
-            for (int i = 0; i < changes.size(); i++) {
-                ApiResult answer = answers.get(i).get();
-                assertEquals(200, answer.status(), answer::toString);
-                assertEquals(Json.MAPPER.readTree(expected.get(i)), answer.json(), answer::toString);
-            }
-        } finally {
-            pool.shutdown();
+        List<Callable<ApiResult>> calls = new ArrayList<>();
+        for (ApiEvents.Builder change : changes) {
+            InvolvementHandler own = handlerAt("2030-05-20T10:00:00Z");
+            calls.add(() -> call(own, change));
+        }
+        List<ApiResult> answers = AllAtOnce.run(calls);
+        for (int i = 0; i < changes.size(); i++) {
+            ApiResult answer = answers.get(i);
+            assertEquals(200, answer.status(), answer::toString);
+            assertEquals(Json.MAPPER.readTree(expected.get(i)), answer.json(), answer::toString);
         }
         int transactions = FaultInjector.attempts(FaultInjector.DYNAMODB, "TransactWriteItems");
         System.out.println("involvement settings race: " + changes.size() + " changes at once, " + transactions

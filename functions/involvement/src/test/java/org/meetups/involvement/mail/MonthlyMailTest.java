@@ -15,13 +15,12 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -42,6 +41,7 @@ import org.meetups.runtime.json.Json;
 import org.meetups.seats.Attendance;
 import org.meetups.seats.RsvpStatus;
 import org.meetups.store.MeetupTable;
+import org.meetups.testing.AllAtOnce;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.RsvpBuilder;
@@ -165,20 +165,15 @@ class MonthlyMailTest {
     @Test
     void eachManagerGetsOneMailWithTheirDepartmentsChartInTheirLanguage() throws Exception {
         // two starts at once (a duplicate delivery of the schedule overlapping the first), then a late repeat
-        ExecutorService both = Executors.newFixedThreadPool(2);
-        List<Future<PagedMailing.Summary>> starts = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            starts.add(both.submit(() -> handler(APRIL, List.of()).handle(event("start", APRIL), null)));
-        }
+        List<PagedMailing.Summary> starts = AllAtOnce.run(Collections.<Callable<PagedMailing.Summary>>nCopies(
+                2, () -> handler(APRIL, List.of()).handle(event("start", APRIL), null)));
         int sentCount = 0;
-        for (Future<PagedMailing.Summary> start : starts) {
-            PagedMailing.Summary summary = start.get();
+        for (PagedMailing.Summary summary : starts) {
             assertEquals("2027-03", summary.period());
             assertTrue(List.of("DONE", "BUSY").contains(summary.outcome()), summary::toString);
             assertEquals(0, summary.deferred() + summary.undeliverable(), summary::toString);
             sentCount += summary.sent();
         }
-        both.shutdown();
         assertEquals(3, sentCount, "three managers, each mailed by one of the two");
         PagedMailing.Summary repeated =
                 handler(APRIL.plusSeconds(600), List.of()).handle(event("start", APRIL), null);

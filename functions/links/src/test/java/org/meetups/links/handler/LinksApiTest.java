@@ -11,15 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.mail.links.Purpose;
 import org.meetups.mail.links.TokenSigner.Valid;
 import org.meetups.store.Keys;
+import org.meetups.testing.AllAtOnce;
 import org.meetups.testing.ApiEvents;
 import org.meetups.testing.ApiResult;
 import org.meetups.testing.CallRecorder;
@@ -126,21 +124,13 @@ class LinksApiTest {
     void concurrentClicksActExactlyOnce() throws Exception {
         String id = meetupHostedByHolder();
         String token = withdrawToken(id);
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Callable<Integer>> clicks = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                clicks.add(() -> follow(token).status());
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> f : pool.invokeAll(clicks)) {
-                statuses.add(f.get());
-            }
-            assertEquals(1, statuses.stream().filter(st -> st == 200).count(), statuses::toString);
-            assertTrue(statuses.stream().allMatch(st -> st == 200 || st == 409), statuses::toString);
-        } finally {
-            pool.shutdownNow();
+        List<Callable<Integer>> clicks = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            clicks.add(() -> follow(token).status());
         }
+        List<Integer> statuses = AllAtOnce.run(clicks);
+        assertEquals(1, statuses.stream().filter(st -> st == 200).count(), statuses::toString);
+        assertTrue(statuses.stream().allMatch(st -> st == 200 || st == 409), statuses::toString);
         assertEquals(0, s.stored(id).roles().get("host").filled());
     }
 

@@ -8,14 +8,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.meetups.domain.Meetup;
 import org.meetups.seats.Attendance;
@@ -25,6 +23,7 @@ import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
+import org.meetups.testing.AllAtOnce;
 import org.meetups.testing.MeetupBuilder;
 import org.meetups.testing.RsvpBuilder;
 import org.meetups.testing.TestStack;
@@ -134,20 +133,14 @@ class AttendanceClosingTest {
     void twoRunsAtOnceRecordEachNoShowOnce() throws Exception {
         String id = tookPlace(120);
         Instant at = CLOSES.plusSeconds(3600);
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<ReminderRun.Summary>> runs = pool.invokeAll(List.<Callable<ReminderRun.Summary>>of(
-                    () -> run(at, ReminderRun.NO_SHOW_BUDGET), () -> run(at, ReminderRun.NO_SHOW_BUDGET)));
-            int recorded = 0;
-            for (Future<ReminderRun.Summary> r : runs) {
-                ReminderRun.Summary summary = r.get();
-                assertEquals(0, summary.rejected() + summary.deferred(), summary::toString);
-                recorded += summary.noShowsRecorded();
-            }
-            assertEquals(20, recorded, "each of the 20 once, whichever run wrote it");
-        } finally {
-            pool.shutdownNow();
+        List<ReminderRun.Summary> runs = AllAtOnce.run(
+                Collections.<Callable<ReminderRun.Summary>>nCopies(2, () -> run(at, ReminderRun.NO_SHOW_BUDGET)));
+        int recorded = 0;
+        for (ReminderRun.Summary summary : runs) {
+            assertEquals(0, summary.rejected() + summary.deferred(), summary::toString);
+            recorded += summary.noShowsRecorded();
         }
+        assertEquals(20, recorded, "each of the 20 once, whichever run wrote it");
         assertClosedAsExpected(id);
     }
 

@@ -13,15 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +35,7 @@ import org.meetups.mail.SentMarkers;
 import org.meetups.runtime.config.Env;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
+import org.meetups.testing.AllAtOnce;
 import org.meetups.testing.AwsErrors;
 import org.meetups.testing.CallRecorder;
 import org.meetups.testing.FaultInjector;
@@ -290,19 +289,15 @@ class ReminderRunTest {
         DayBefore scene = dayBefore("2027-07-10T16:00:00Z", 12);
         scene.people().add(person(scene.meetup(), "ROLE", null, "en", null));
         Instant at = scene.at();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<ReminderRun.Summary>> runs = new ArrayList<>();
-        for (int i = 0; i < 4; i++) { // the same scheduled event delivered four times, at once
-            runs.add(pool.submit((Callable<ReminderRun.Summary>) () -> run(at)));
-        }
+        // the same scheduled event delivered four times, at once
+        List<ReminderRun.Summary> runs =
+                AllAtOnce.run(Collections.<Callable<ReminderRun.Summary>>nCopies(4, () -> run(at)));
         int sent = 0;
-        for (Future<ReminderRun.Summary> r : runs) {
-            ReminderRun.Summary summary = r.get();
+        for (ReminderRun.Summary summary : runs) {
             // each run either sent a mail or found it claimed or sent: none failed, none was refused
             assertEquals(0, summary.rejected() + summary.deferred(), summary::toString);
             sent += summary.sent();
         }
-        pool.shutdown();
         sent += run(at.plusSeconds(300)).sent(); // and the next tick
         assertEquals(scene.people().size(), sent);
         scene.assertOneMailEach();
