@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.meetups.store.Attributes;
+import org.meetups.store.ExpressionNames;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
@@ -46,6 +47,37 @@ public final class Directory extends TableStore {
 
     static final String TYPE = "DIRECTORY";
 
+    /** An entry's attributes besides its keys and type: what {@link Entry} reads, and when each part was written. */
+    static final String EMAIL = "email";
+
+    static final String NAME = "name";
+    public static final String DEPARTMENT = "department";
+    static final String LANGUAGE = "language";
+    static final String USER_ID = "userId";
+    /** {@link #SUBSCRIBED} or {@link #UNSUBSCRIBED}. */
+    static final String DIGEST = "digest";
+
+    static final String DIGEST_CHANGED_AT = "digestChangedAt";
+    static final String CREATED_AT = "createdAt";
+    static final String SIGNED_IN_AT = "signedInAt";
+    static final String IMPORTED_AT = "importedAt";
+    /** On the entry of an address a person no longer has: the key of the entry of their new address. */
+    static final String MOVED_TO = "movedTo";
+
+    /** Creates an entry only where there is none. */
+    private static final String NEW_ENTRY = "attribute_not_exists(#pk)";
+    /** The entry of an address its person no longer has leaves the digest and managers' indexes. */
+    private static final String MOVED_AWAY = "SET #digest = :off, #movedTo = :key, #digestChangedAt = :now"
+            + " REMOVE #gsi1pk, #gsi1sk, #gsi2pk, #gsi2sk";
+    /** ...unless it belongs to someone else by now. */
+    private static final String STILL_THEIRS = "#userId = :user";
+    /** The profile remembers the entry of the person's verified address (creating the profile as needed). */
+    private static final String PROFILE_UPDATE =
+            "SET #type = if_not_exists(#type, :profile), #userId = :user, #personKey = :key";
+
+    /** The placeholders the entry's expressions name its attributes and index keys by. */
+    private static final ExpressionNames NAMES = new ExpressionNames(names());
+
     /** An entry as stored. {@code userId}: null until the person signed in; {@code language}: from the import. */
     public record Entry(
             String personKey,
@@ -58,6 +90,27 @@ public final class Directory extends TableStore {
 
     public Directory(MeetupTable table) {
         super(table);
+    }
+
+    private static Map<String, String> names() {
+        Map<String, String> names = new HashMap<>(Index.GSI1.keyNames());
+        names.putAll(Index.GSI2.keyNames());
+        names.put("#pk", Keys.PK);
+        names.put("#type", Keys.TYPE);
+        for (String attribute : List.of(
+                EMAIL,
+                NAME,
+                DEPARTMENT,
+                LANGUAGE,
+                USER_ID,
+                DIGEST,
+                DIGEST_CHANGED_AT,
+                SIGNED_IN_AT,
+                IMPORTED_AT,
+                MOVED_TO)) {
+            names.put("#" + attribute, attribute);
+        }
+        return names;
     }
 
     public MeetupTable table() {
@@ -99,12 +152,12 @@ public final class Directory extends TableStore {
     public static Entry entry(Map<String, AttributeValue> item) {
         return new Entry(
                 item.get(Keys.PK).s().substring(Keys.personPk("").length()),
-                text(item, "email"),
-                text(item, "name"),
-                text(item, "department"),
-                text(item, "language"),
-                text(item, "userId"),
-                SUBSCRIBED.equals(text(item, "digest")));
+                text(item, EMAIL),
+                text(item, NAME),
+                text(item, DEPARTMENT),
+                text(item, LANGUAGE),
+                text(item, USER_ID),
+                SUBSCRIBED.equals(text(item, DIGEST)));
     }
 
     /**
@@ -114,21 +167,23 @@ public final class Directory extends TableStore {
     public boolean subscribe(String personKey, boolean subscribed, Instant now) {
         Map<String, AttributeValue> values =
                 new HashMap<>(Map.of(":digest", s(subscribed ? SUBSCRIBED : UNSUBSCRIBED), ":now", s(now.toString())));
-        String update = "SET digest = :digest, digestChangedAt = :now";
+        String update = "SET #digest = :digest, #digestChangedAt = :now";
         if (subscribed) {
-            update += ", GSI1PK = :shard, GSI1SK = :key";
+            update += ", #gsi1pk = :shard, #gsi1sk = :key";
             values.put(":shard", s(Keys.digestShard(shard(personKey))));
             values.put(":key", s(personKey));
         } else {
-            update += " REMOVE GSI1PK, GSI1SK";
+            update += " REMOVE #gsi1pk, #gsi1sk";
         }
         String expression = update;
+        String condition = "attribute_exists(#pk)";
         try {
             table.client()
                     .updateItem(r -> r.tableName(table.name())
                             .key(key(personKey))
                             .updateExpression(expression)
-                            .conditionExpression("attribute_exists(PK)")
+                            .conditionExpression(condition)
+                            .expressionAttributeNames(NAMES.usedIn(expression, condition))
                             .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
@@ -140,8 +195,8 @@ public final class Directory extends TableStore {
     static Map<String, AttributeValue> newEntry(String personKey, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(personKey));
         item.put(Keys.TYPE, s(TYPE));
-        item.put("digest", s(SUBSCRIBED));
-        item.put("createdAt", s(now.toString()));
+        item.put(DIGEST, s(SUBSCRIBED));
+        item.put(CREATED_AT, s(now.toString()));
         item.put(Index.GSI1.pk(), s(Keys.digestShard(shard(personKey))));
         item.put(Index.GSI1.sk(), s(personKey));
         return item;
@@ -217,28 +272,28 @@ public final class Directory extends TableStore {
                 s(now.toString()),
                 ":type",
                 s(TYPE)));
-        String set = "SET #type = :type, email = :email, #name = :name, userId = :user, signedInAt = :now";
-        String changed = "email <> :email OR #name <> :name OR attribute_not_exists(userId) OR userId <> :user";
+        String set = "SET #type = :type, #email = :email, #name = :name, #userId = :user, #signedInAt = :now";
+        String changed = "#email <> :email OR #name <> :name OR attribute_not_exists(#userId) OR #userId <> :user";
         String remove = "";
         if (department == null) {
-            remove = " REMOVE department";
-            changed += " OR attribute_exists(department)";
+            remove = " REMOVE #department";
+            changed += " OR attribute_exists(#department)";
         } else {
-            set += ", department = :department";
-            changed += " OR attribute_not_exists(department) OR department <> :department";
+            set += ", #department = :department";
+            changed += " OR attribute_not_exists(#department) OR #department <> :department";
             values.put(":department", s(department));
         }
         if (manager && department != null) {
-            set += ", GSI2PK = :managers, GSI2SK = :managerKey";
-            changed += " OR attribute_not_exists(GSI2SK) OR GSI2SK <> :managerKey";
+            set += ", #gsi2pk = :managers, #gsi2sk = :managerKey";
+            changed += " OR attribute_not_exists(#gsi2sk) OR #gsi2sk <> :managerKey";
             values.put(":managers", s(MANAGERS));
             values.put(":managerKey", s(managerKey(department, personKey)));
         } else {
-            remove = remove.isEmpty() ? " REMOVE GSI2PK, GSI2SK" : remove + ", GSI2PK, GSI2SK";
-            changed += " OR attribute_exists(GSI2PK)";
+            remove = remove.isEmpty() ? " REMOVE #gsi2pk, #gsi2sk" : remove + ", #gsi2pk, #gsi2sk";
+            changed += " OR attribute_exists(#gsi2pk)";
         }
         String update = set + remove;
-        String condition = "attribute_exists(PK) AND (" + changed + ")";
+        String condition = "attribute_exists(#pk) AND (" + changed + ")";
         Map<String, AttributeValue> before;
         try {
             before = table.client()
@@ -246,7 +301,7 @@ public final class Directory extends TableStore {
                             .key(key(personKey))
                             .updateExpression(update)
                             .conditionExpression(condition)
-                            .expressionAttributeNames(Map.of("#type", Keys.TYPE, "#name", "name"))
+                            .expressionAttributeNames(NAMES.usedIn(update, condition))
                             .expressionAttributeValues(values)
                             .returnValues(ReturnValue.ALL_OLD)
                             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
@@ -256,12 +311,12 @@ public final class Directory extends TableStore {
                 return false; // the entry already says all of it
             }
             Map<String, AttributeValue> item = newEntry(personKey, now);
-            item.put("email", s(normalise(email)));
-            item.put("name", s(name));
-            item.put("userId", s(userId));
-            item.put("signedInAt", s(now.toString()));
+            item.put(EMAIL, s(normalise(email)));
+            item.put(NAME, s(name));
+            item.put(USER_ID, s(userId));
+            item.put(SIGNED_IN_AT, s(now.toString()));
             if (department != null) {
-                item.put("department", s(department));
+                item.put(DEPARTMENT, s(department));
                 if (manager) {
                     item.put(Index.GSI2.pk(), s(MANAGERS));
                     item.put(Index.GSI2.sk(), s(managerKey(department, personKey)));
@@ -269,16 +324,18 @@ public final class Directory extends TableStore {
             }
             try {
                 table.client()
-                        .putItem(r ->
-                                r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+                        .putItem(r -> r.tableName(table.name())
+                                .item(item)
+                                .conditionExpression(NEW_ENTRY)
+                                .expressionAttributeNames(NAMES.usedIn(NEW_ENTRY)));
             } catch (ConditionalCheckFailedException raced) {
                 return recordSignedIn(userId, email, name, department, manager, now); // made meanwhile: complete it
             }
             before = Map.of();
         }
         if (before == null
-                || !before.containsKey("userId")
-                || !userId.equals(before.get("userId").s())) {
+                || !before.containsKey(USER_ID)
+                || !userId.equals(before.get(USER_ID).s())) {
             moveFromOldAddress(userId, personKey, now);
         }
         return true;
@@ -292,14 +349,13 @@ public final class Directory extends TableStore {
         Map<String, AttributeValue> old = table.client()
                 .updateItem(r -> r.tableName(table.name())
                         .key(Profiles.key(userId))
-                        .updateExpression(
-                                "SET #type = if_not_exists(#type, :profile), userId = :user, personKey = :key")
-                        .expressionAttributeNames(Map.of("#type", Keys.TYPE))
+                        .updateExpression(PROFILE_UPDATE)
+                        .expressionAttributeNames(Profiles.NAMES.usedIn(PROFILE_UPDATE))
                         .expressionAttributeValues(
-                                Map.of(":profile", s("PROFILE"), ":user", s(userId), ":key", s(personKey)))
+                                Map.of(":profile", s(Profiles.TYPE), ":user", s(userId), ":key", s(personKey)))
                         .returnValues(ReturnValue.UPDATED_OLD))
                 .attributes();
-        AttributeValue oldKey = old == null ? null : old.get("personKey");
+        AttributeValue oldKey = old == null ? null : old.get(Profiles.PERSON_KEY);
         if (oldKey == null || oldKey.s().equals(personKey)) {
             return;
         }
@@ -307,9 +363,9 @@ public final class Directory extends TableStore {
             Map<String, AttributeValue> was = table.client()
                     .updateItem(r -> r.tableName(table.name())
                             .key(key(oldKey.s()))
-                            .updateExpression(
-                                    "SET digest = :off, movedTo = :key, digestChangedAt = :now REMOVE GSI1PK, GSI1SK, GSI2PK, GSI2SK")
-                            .conditionExpression("userId = :user")
+                            .updateExpression(MOVED_AWAY)
+                            .conditionExpression(STILL_THEIRS)
+                            .expressionAttributeNames(NAMES.usedIn(MOVED_AWAY, STILL_THEIRS))
                             .expressionAttributeValues(Map.of(
                                     ":off",
                                     s(UNSUBSCRIBED),
@@ -321,7 +377,7 @@ public final class Directory extends TableStore {
                                     s(userId)))
                             .returnValues(ReturnValue.ALL_OLD))
                     .attributes();
-            if (was != null && UNSUBSCRIBED.equals(text(was, "digest"))) {
+            if (was != null && UNSUBSCRIBED.equals(text(was, DIGEST))) {
                 subscribe(personKey, false, now);
             }
         } catch (ConditionalCheckFailedException e) {
@@ -360,15 +416,17 @@ public final class Directory extends TableStore {
     private Imported importOne(StaffMember m, String personKey, Map<String, AttributeValue> before, Instant now) {
         if (before == null) {
             Map<String, AttributeValue> item = newEntry(personKey, now);
-            item.put("email", s(normalise(m.email())));
-            item.put("name", s(m.name()));
-            Attributes.putText(item, "department", m.department());
-            Attributes.putText(item, "language", m.language());
-            item.put("importedAt", s(now.toString()));
+            item.put(EMAIL, s(normalise(m.email())));
+            item.put(NAME, s(m.name()));
+            Attributes.putText(item, DEPARTMENT, m.department());
+            Attributes.putText(item, LANGUAGE, m.language());
+            item.put(IMPORTED_AT, s(now.toString()));
             try {
                 table.client()
-                        .putItem(r ->
-                                r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
+                        .putItem(r -> r.tableName(table.name())
+                                .item(item)
+                                .conditionExpression(NEW_ENTRY)
+                                .expressionAttributeNames(NAMES.usedIn(NEW_ENTRY)));
                 return Imported.CREATED;
             } catch (ConditionalCheckFailedException raced) {
                 before = table.client()
@@ -377,16 +435,16 @@ public final class Directory extends TableStore {
                         .item();
             }
         }
-        boolean signedIn = before.containsKey("userId");
-        boolean same = Objects.equals(m.language(), text(before, "language"))
+        boolean signedIn = before.containsKey(USER_ID);
+        boolean same = Objects.equals(m.language(), text(before, LANGUAGE))
                 && (signedIn
-                        || (m.name().equals(text(before, "name"))
-                                && Objects.equals(m.department(), text(before, "department"))));
+                        || (m.name().equals(text(before, NAME))
+                                && Objects.equals(m.department(), text(before, DEPARTMENT))));
         if (same) {
             return Imported.UNCHANGED;
         }
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":now", s(now.toString())));
-        List<String> set = new ArrayList<>(List.of("importedAt = :now"));
+        List<String> set = new ArrayList<>(List.of("#importedAt = :now"));
         List<String> remove = new ArrayList<>();
         if (m.language() == null) {
             remove.add("#language");
@@ -394,33 +452,29 @@ public final class Directory extends TableStore {
             set.add("#language = :language");
             values.put(":language", s(m.language()));
         }
-        String condition = "attribute_exists(PK)";
+        String condition = "attribute_exists(#pk)";
         if (!signedIn) {
             // the person may sign in meanwhile: then their token, not the list, gives name and department
-            condition += " AND attribute_not_exists(userId)";
+            condition += " AND attribute_not_exists(#userId)";
             set.add("#name = :name");
             values.put(":name", s(m.name()));
             if (m.department() == null) {
-                remove.add("department");
+                remove.add("#department");
             } else {
-                set.add("department = :department");
+                set.add("#department = :department");
                 values.put(":department", s(m.department()));
             }
         }
         String update =
                 "SET " + String.join(", ", set) + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         String expression = condition;
-        Map<String, String> names = new HashMap<>(Map.of("#language", "language"));
-        if (!signedIn) {
-            names.put("#name", "name");
-        }
         try {
             table.client()
                     .updateItem(r -> r.tableName(table.name())
                             .key(key(personKey))
                             .updateExpression(update)
                             .conditionExpression(expression)
-                            .expressionAttributeNames(names)
+                            .expressionAttributeNames(NAMES.usedIn(update, expression))
                             .expressionAttributeValues(values));
         } catch (ConditionalCheckFailedException signedInMeanwhile) {
             return importOne(m, personKey, table.item(key(personKey)).orElse(null), now);

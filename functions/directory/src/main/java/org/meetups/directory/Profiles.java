@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.meetups.store.ExpressionNames;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
@@ -17,8 +18,37 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * whole item. This reader gives the mail senders the preferred languages of a batch of recipients.
  */
 public final class Profiles extends TableStore {
+    /** A profile's {@link Keys#TYPE}: the same word as its sort key. */
+    public static final String TYPE = Keys.PROFILE;
+    /** The person, on every profile: each writer sets it. */
+    public static final String USER_ID = "userId";
+    /** The directory entry of the person's verified address ({@link Directory#personKey}), kept as they sign in. */
+    public static final String PERSON_KEY = "personKey";
+    /** The preferred mail language, and when the person last set their preferences. */
     public static final String LANGUAGE = "language";
+
+    public static final String PREFERENCES_UPDATED_AT = "preferencesUpdatedAt";
+    /** The version of the personal calendar feed, and when it was last rotated. */
     public static final String FEED_VERSION = "feedVersion";
+
+    public static final String FEED_ROTATED_AT = "feedRotatedAt";
+
+    /** The placeholders profile writers' expressions name these attributes by: {@code #} and the attribute. */
+    public static final ExpressionNames NAMES = new ExpressionNames(Map.of(
+            "#type",
+            Keys.TYPE,
+            "#userId",
+            USER_ID,
+            "#personKey",
+            PERSON_KEY,
+            "#language",
+            LANGUAGE,
+            "#preferencesUpdatedAt",
+            PREFERENCES_UPDATED_AT,
+            "#feedVersion",
+            FEED_VERSION,
+            "#feedRotatedAt",
+            FEED_ROTATED_AT));
 
     public Profiles(MeetupTable table) {
         super(table);

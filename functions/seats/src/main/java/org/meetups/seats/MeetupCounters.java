@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.meetups.domain.MeetupStatus;
+import org.meetups.store.ExpressionNames;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupSeats;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,7 +32,7 @@ public final class MeetupCounters {
     /** The closing run has not yet recorded the no-shows. */
     public static final String ATTENDANCE_NOT_CLOSED = "(attribute_not_exists(#closed) OR #closed = :false)";
 
-    private static final Map<String, String> NAMES = Map.of(
+    private static final ExpressionNames NAMES = new ExpressionNames(Map.of(
             "#status", MeetupSchema.STATUS,
             "#deadline", MeetupSeats.RSVP_DEADLINE,
             "#starts", MeetupSeats.STARTS_AT,
@@ -39,8 +40,8 @@ public final class MeetupCounters {
             "#capacity", MeetupSchema.CAPACITY,
             "#waiting", MeetupSchema.WAITLIST_COUNT,
             "#seq", MeetupSchema.WAITLIST_SEQUENCE,
-            "#closed", MeetupSchema.ATTENDANCE_CLOSED);
-    private static final Pattern PLACEHOLDER = Pattern.compile("[#:][A-Za-z]+");
+            "#closed", MeetupSchema.ATTENDANCE_CLOSED));
+    private static final Pattern VALUE = Pattern.compile(":[A-Za-z]+");
 
     private MeetupCounters() {}
 
@@ -52,20 +53,15 @@ public final class MeetupCounters {
         known.putIfAbsent(":zero", AttributeValue.fromN("0"));
         known.putIfAbsent(":one", AttributeValue.fromN("1"));
         known.putIfAbsent(":false", AttributeValue.fromBool(false));
-        Map<String, String> names = new HashMap<>();
+        Map<String, String> names = NAMES.usedIn(update, condition);
         Map<String, AttributeValue> values = new HashMap<>();
-        Matcher m = PLACEHOLDER.matcher(update + " " + condition);
+        Matcher m = VALUE.matcher(update + " " + condition);
         while (m.find()) {
-            String token = m.group();
-            if (token.startsWith("#")) {
-                names.put(token, NAMES.get(token));
-            } else {
-                AttributeValue value = known.get(token);
-                if (value == null) {
-                    throw new IllegalArgumentException("no value for " + token);
-                }
-                values.put(token, value);
+            AttributeValue value = known.get(m.group());
+            if (value == null) {
+                throw new IllegalArgumentException("no value for " + m.group());
             }
+            values.put(m.group(), value);
         }
         return TransactWriteItem.builder()
                 .update(Update.builder()

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.meetups.directory.Profiles;
 import org.meetups.domain.Meetup;
 import org.meetups.mail.links.SignedToken;
 import org.meetups.store.Index;
@@ -23,6 +24,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  * {@code USER#<id> / PROFILE} item, and a person's upcoming items from GSI2 (never a Scan).
  */
 public final class LinkStore extends TableStore {
+    /** Bumps the feed version, creating the profile as needed. */
+    private static final String ROTATE_FEED =
+            "ADD #feedVersion :one SET #type = :type, #userId = :user, #feedRotatedAt = :now";
+
     /** Used-token markers outlive the token itself (valid until the meetup starts) by this much. */
     public static final Duration KEEP_USED = Duration.ofDays(30);
     /** The feed reaches back this far, so a meetup in progress stays in the calendar. */
@@ -76,8 +81,8 @@ public final class LinkStore extends TableStore {
 
     /** The current feed version, or empty when the person never created a feed. */
     public Optional<Long> feedVersion(String userId) {
-        return table.item(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE), "feedVersion")
-                .map(item -> item.get("feedVersion"))
+        return table.item(Profiles.key(userId), Profiles.FEED_VERSION)
+                .map(item -> item.get(Profiles.FEED_VERSION))
                 .map(version -> Long.parseLong(version.n()));
     }
 
@@ -85,22 +90,21 @@ public final class LinkStore extends TableStore {
     public long rotateFeed(String userId, Instant now) {
         var attributes = table.client()
                 .updateItem(r -> r.tableName(table.name())
-                        .key(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE))
-                        .updateExpression(
-                                "ADD feedVersion :one SET #type = :type, userId = :user, feedRotatedAt = :now")
-                        .expressionAttributeNames(Map.of("#type", Keys.TYPE))
+                        .key(Profiles.key(userId))
+                        .updateExpression(ROTATE_FEED)
+                        .expressionAttributeNames(Profiles.NAMES.usedIn(ROTATE_FEED))
                         .expressionAttributeValues(Map.of(
                                 ":one",
                                 AttributeValue.fromN("1"),
                                 ":type",
-                                s("PROFILE"),
+                                s(Profiles.TYPE),
                                 ":user",
                                 s(userId),
                                 ":now",
                                 s(now.toString())))
                         .returnValues(ReturnValue.UPDATED_NEW))
                 .attributes();
-        return Long.parseLong(attributes.get("feedVersion").n());
+        return Long.parseLong(attributes.get(Profiles.FEED_VERSION).n());
     }
 
     /** One entry of a personal feed: attending ({@code role == null}) or holding {@code role}. */

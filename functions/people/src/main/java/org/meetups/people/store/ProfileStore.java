@@ -56,19 +56,19 @@ public final class ProfileStore extends TableStore {
             directory.subscribe(Directory.personKey(caller.email()), preferences.digest(), now);
         }
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                ":type", AttributeValue.fromS("PROFILE"),
+                ":type", AttributeValue.fromS(Profiles.TYPE),
                 ":user", AttributeValue.fromS(caller.userId()),
                 ":now", AttributeValue.fromS(now.toString())));
         String expression = Attributes.setOrRemove(
-                "SET #type = :type, userId = :user, preferencesUpdatedAt = :now",
-                "language",
+                "SET #type = :type, #userId = :user, #preferencesUpdatedAt = :now",
+                Profiles.LANGUAGE,
                 preferences.language(),
                 values);
         table.client()
                 .updateItem(r -> r.tableName(table.name())
                         .key(Profiles.key(caller.userId()))
                         .updateExpression(expression)
-                        .expressionAttributeNames(Map.of("#type", Keys.TYPE, "#language", Profiles.LANGUAGE))
+                        .expressionAttributeNames(Profiles.NAMES.usedIn(expression))
                         .expressionAttributeValues(values));
         return preferences(caller);
     }

@@ -133,14 +133,15 @@ public final class InvolvementStore extends TableStore {
         if (email != null) {
             personKey = Directory.personKey(email);
         } else {
-            Optional<String> viaProfile =
-                    table.item(Profiles.key(userId), "personKey").map(profile -> Attributes.text(profile, "personKey"));
+            Optional<String> viaProfile = table.item(Profiles.key(userId), Profiles.PERSON_KEY)
+                    .map(profile -> Attributes.text(profile, Profiles.PERSON_KEY));
             if (viaProfile.isEmpty()) {
                 return Optional.empty();
             }
             personKey = viaProfile.get();
         }
-        return table.item(Directory.key(personKey), "department").map(entry -> Attributes.text(entry, "department"));
+        return table.item(Directory.key(personKey), Directory.DEPARTMENT)
+                .map(entry -> Attributes.text(entry, Directory.DEPARTMENT));
     }
 
     /**

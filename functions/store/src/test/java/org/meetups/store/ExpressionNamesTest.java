@@ -1,0 +1,36 @@
+package org.meetups.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ExpressionNamesTest {
+    private final ExpressionNames names =
+            new ExpressionNames(Map.of("#name", "name", "#names", "aliases", "#gsi1pk", "GSI1PK", "#type", "type"));
+
+    @Test
+    void onlyThePlaceholdersTheExpressionsUseAreSent() {
+        assertEquals(
+                Map.of("#name", "name", "#gsi1pk", "GSI1PK"),
+                names.usedIn("SET #name = :name REMOVE #gsi1pk", "attribute_exists(#gsi1pk)"));
+    }
+
+    @Test
+    void aPlaceholderIsReadWholeNotByItsPrefix() {
+        assertEquals(Map.of("#names", "aliases"), names.usedIn("SET #names = :names"));
+    }
+
+    @Test
+    void valuesAndPlainAttributesAreNotNames() {
+        assertEquals(Map.of(), names.usedIn("attribute_exists(PK) AND version = :type"));
+    }
+
+    @Test
+    void anUndeclaredPlaceholderIsRefused() {
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> names.usedIn("SET #nmae = :name"));
+        assertEquals("no attribute is declared for #nmae", refused.getMessage());
+    }
+}
