@@ -8,9 +8,11 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import java.io.ByteArrayInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The HTTP API event as the functions read it, without the Lambda runtime's serializer. */
+@Tag("unit")
 class HttpEventsTest {
     static APIGatewayV2HTTPEvent read(String json) {
         return HttpFunction.readEvent(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class ExpressionNamesTest {
     private final ExpressionNames names =
             new ExpressionNames(Map.of("#name", "name", "#names", "aliases", "#gsi1pk", "GSI1PK", "#type", "type"));

@@ -10,10 +10,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** DynamoDB stream events as the stream functions read them, without the Lambda runtime's serializer. */
+@Tag("unit")
 class StreamEventsTest {
     static final String EVENT = """
             {"Records":[{"eventID":"e1","eventName":"MODIFY","eventSource":"aws:dynamodb","awsRegion":"eu-west-1",
