@@ -296,9 +296,9 @@ class LocalMechanismTest {
             }
             List<JsonNode> runs = new ArrayList<>();
             for (CompletableFuture<byte[]> call : calls) {
-                runs.add(JSON.readTree(JSON.readTree(call.get(30, TimeUnit.SECONDS))
-                        .path("body")
-                        .asText()));
+                JsonNode reply = JSON.readTree(call.get(30, TimeUnit.SECONDS));
+                assertEquals(200, reply.path("statusCode").asInt(), reply::toString);
+                runs.add(JSON.readTree(reply.path("body").asText()));
             }
             assertEquals(
                     1,
