@@ -209,7 +209,7 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
             List<StreamMapping.Settings> streamSettings = new ArrayList<>();
             HttpApiSettings api = readTemplate(cfn, routes, scheduleList, streamSettings);
             this.schedules = new Schedules(scheduleList, this::function, region, ACCOUNT);
-            this.mailBox = new MailBox(emulator.endpoint());
+            this.mailBox = new MailBox(emulator);
             DynamoDbStreamsClient streams = DynamoDbStreamsClient.builder()
                     .httpClientBuilder(UrlConnectionHttpClient.builder())
                     .region(Region.of(region))

@@ -14,10 +14,6 @@ import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +21,7 @@ import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.meetups.emulator.Emulator;
 
 /**
  * The emails the system sent, read from the emulator's own store ({@code /moto-api/data.json}):
@@ -36,8 +33,7 @@ public final class MailBox {
     static final String KIND_HEADER = "X-Meetups-Mail-Kind";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final String emulator;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final Emulator emulator;
 
     private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 
@@ -69,26 +65,14 @@ public final class MailBox {
         }
     }
 
-    public MailBox(String emulatorEndpoint) {
-        this.emulator = emulatorEndpoint;
+    public MailBox(Emulator emulator) {
+        this.emulator = emulator;
     }
 
     public List<Mail> mails() {
-        JsonNode data;
-        try {
-            HttpResponse<byte[]> response = http.send(
-                    HttpRequest.newBuilder(URI.create(emulator + "/moto-api/data.json"))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            data = JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read the emulator's store: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        JsonNode ses = emulator.store("ses");
         List<Mail> mails = new ArrayList<>();
-        for (JsonNode m : data.path("ses").path("Message")) {
+        for (JsonNode m : ses.path("Message")) {
             String body = m.path("body").asText("");
             boolean html = body.stripLeading().startsWith("<");
             mails.add(new Mail(
@@ -103,7 +87,7 @@ public final class MailBox {
                     List.of(),
                     links(body)));
         }
-        for (JsonNode m : data.path("ses").path("TemplateMessage")) {
+        for (JsonNode m : ses.path("TemplateMessage")) {
             mails.add(new Mail(
                     m.path("id").asText(),
                     m.path("source").asText(),
@@ -116,7 +100,7 @@ public final class MailBox {
                     List.of(),
                     List.of()));
         }
-        for (JsonNode m : data.path("ses").path("RawMessage")) {
+        for (JsonNode m : ses.path("RawMessage")) {
             mails.add(raw(
                     m.path("id").asText(),
                     m.path("source").asText(),

@@ -1,8 +1,14 @@
 package org.meetups.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +24,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Emulator {
     public static final String REGION = "eu-west-1";
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static Emulator shared;
 
     private final Process process;
@@ -106,6 +113,27 @@ public final class Emulator {
 
     public String endpoint() {
         return endpoint;
+    }
+
+    /**
+     * What the emulator holds of one service, read from moto's own store ({@code /moto-api/data.json}):
+     * {@code ses} keeps every mail it accepted (Message, TemplateMessage, RawMessage), which the AWS API
+     * never gives back.
+     */
+    public JsonNode store(String service) {
+        try {
+            HttpResponse<byte[]> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(endpoint + "/moto-api/data.json"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+            return JSON.readTree(response.body()).path(service);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the emulator's store: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public boolean isRunning() {

@@ -1,7 +1,6 @@
 package org.meetups.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -10,10 +9,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +18,6 @@ import net.fortuna.ical4j.model.Calendar;
 
 /** The mails the emulator's SES accepted (read from moto's data endpoint), parsed as a mail client would. */
 public final class SentMails {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final TestStack stack;
 
     public SentMails(TestStack stack) {
@@ -118,12 +112,7 @@ public final class SentMails {
     /** The mails accepted so far with a recipient containing {@code fragment} (such as "@digest.example.org"), oldest first. */
     public List<Mail> to(String fragment) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(stack.emulator().endpoint() + "/moto-api/data.json"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofString());
-            JsonNode raw = JSON.readTree(response.body()).path("ses").path("RawMessage");
+            JsonNode raw = stack.emulator().store("ses").path("RawMessage");
             List<Mail> mails = new ArrayList<>();
             Session session = Session.getInstance(new Properties());
             for (JsonNode m : raw) {

@@ -4,11 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -139,16 +134,9 @@ class DigestAtScaleTest {
     }
 
     /** The recipients of every mail in the emulator's SES store to this test's domain, in sending order (no MIME parsing). */
-    static List<String> destinations(DigestStack digest) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(
-                                        URI.create(digest.stack.emulator().endpoint() + "/moto-api/data.json"))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
+    static List<String> destinations(DigestStack digest) {
         List<String> to = new ArrayList<>();
-        for (JsonNode mail :
-                new ObjectMapper().readTree(response.body()).path("ses").path("RawMessage")) {
+        for (JsonNode mail : digest.stack.emulator().store("ses").path("RawMessage")) {
             mail.path("destinations").forEach(d -> {
                 String address = d.asText().replaceFirst("^.*<([^>]+)>\\s*$", "$1");
                 if (address.endsWith("@" + DOMAIN)) {
