@@ -114,7 +114,7 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
                     MonthlyChart chart = charts.get(entry.department());
                     SentMarkers.Marker marker = new SentMarkers.Marker(
                             Keys.personPk(entry.personKey()),
-                            "SENT#" + MonthlyMails.KIND + "#" + month,
+                            Keys.sentSk(MonthlyMails.KIND, month.toString()),
                             MonthlyMails.KIND,
                             entry.personKey());
                     return new PagedMailing.Mail(

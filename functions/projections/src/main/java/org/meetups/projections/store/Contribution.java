@@ -13,6 +13,7 @@ import org.meetups.domain.MeetupKind;
 import org.meetups.figures.Figures;
 import org.meetups.seats.Attendance;
 import org.meetups.seats.RsvpSchema;
+import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -32,7 +33,9 @@ public record Contribution(String userId, String email, String name, YearMonth m
     public record MeetupFacts(Instant startsAt, MeetupKind kind) {}
 
     public static boolean counts(String sk) {
-        return sk.startsWith("RSVP#") || sk.startsWith(AssignmentSchema.SK_PREFIX) || sk.startsWith("HIGHLIGHT#");
+        return sk.startsWith(Keys.RSVP_PREFIX)
+                || sk.startsWith(AssignmentSchema.SK_PREFIX)
+                || sk.startsWith(Keys.HIGHLIGHT_PREFIX);
     }
 
     /** The contribution of {@code item} (null: deleted); {@code meetup} is asked only when the item needs it. */
@@ -42,7 +45,7 @@ public record Contribution(String userId, String email, String name, YearMonth m
             return NOTHING;
         }
         String meetupId = text(item, "meetupId");
-        if (sk.startsWith("HIGHLIGHT#")) {
+        if (sk.startsWith(Keys.HIGHLIGHT_PREFIX)) {
             Instant created = instant(item, "createdAt");
             return created == null || text(item, "authorId") == null
                     ? NOTHING
