@@ -41,7 +41,7 @@ public final class RoleRelease extends TableStore {
                 "#status",
                 MeetupSchema.STATUS,
                 "#start",
-                "startsAt",
+                MeetupSchema.STARTS_AT,
                 "#roles",
                 MeetupSchema.ROLES,
                 "#r",
@@ -103,7 +103,8 @@ public final class RoleRelease extends TableStore {
                                     .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one")
                                     .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
                                             + " AND #roles.#r.#filled > :zero")
-                                    .expressionAttributeNames(roleSlotNames(role, Map.of("#filled", "filled")))
+                                    .expressionAttributeNames(
+                                            roleSlotNames(role, Map.of("#filled", MeetupSchema.ROLE_FILLED)))
                                     .expressionAttributeValues(values)
                                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                                     .build())

@@ -101,9 +101,9 @@ public final class RoleTake extends TableStore {
                             role,
                             Map.of(
                                     "#filled",
-                                    "filled",
+                                    MeetupSchema.ROLE_FILLED,
                                     "#slots",
-                                    "slots",
+                                    MeetupSchema.ROLE_SLOTS,
                                     "#multiple",
                                     MeetupSchema.ALLOW_MULTIPLE_ROLES)))
                     .expressionAttributeValues(values)

@@ -21,6 +21,7 @@ import org.meetups.figures.InvolvementItems;
 import org.meetups.store.Attributes;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -114,14 +115,16 @@ public final class InvolvementStore extends TableStore {
         Map<String, AttributeValue> item = table.client()
                 .getItem(r -> r.tableName(table.name())
                         .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
-                        .projectionExpression("startsAt, kind"))
+                        .projectionExpression(MeetupSchema.STARTS_AT + ", " + MeetupSchema.KIND))
                 .item();
-        if (item == null || !item.containsKey("startsAt")) {
+        if (item == null || !item.containsKey(MeetupSchema.STARTS_AT)) {
             return Optional.empty();
         }
         return Optional.of(new Contribution.MeetupFacts(
-                Instant.parse(item.get("startsAt").s()),
-                item.containsKey("kind") ? MeetupKind.valueOf(item.get("kind").s()) : MeetupKind.COMMUNITY_MEETUP));
+                Instant.parse(item.get(MeetupSchema.STARTS_AT).s()),
+                item.containsKey(MeetupSchema.KIND)
+                        ? MeetupKind.valueOf(item.get(MeetupSchema.KIND).s())
+                        : MeetupKind.COMMUNITY_MEETUP));
     }
 
     /**

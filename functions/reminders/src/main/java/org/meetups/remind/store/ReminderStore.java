@@ -151,7 +151,7 @@ public final class ReminderStore extends TableStore {
         Meetup done = meetup.toBuilder().lastReminderOffset(offset).build();
         Map<String, AttributeValue> item = MeetupSchema.MEETUP.itemToMap(done, true);
         Map<String, String> names = new HashMap<>(Index.GSI4.keyNames());
-        names.putAll(Map.of("#last", MeetupSchema.LAST_REMINDER_OFFSET, "#start", "startsAt"));
+        names.putAll(Map.of("#last", MeetupSchema.LAST_REMINDER_OFFSET, "#start", MeetupSchema.STARTS_AT));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":offset",
                 AttributeValue.fromN(Integer.toString(offset)),

@@ -44,7 +44,7 @@ public final class RoleDefinitions extends TableStore {
         values.put(":slots", AttributeValue.fromN(Integer.toString(need.slots())));
         values.put(":max", AttributeValue.fromN(Integer.toString(RoleRules.MAX_ROLES)));
         RoleWrite write = new RoleWrite(
-                "SET #roles.#r = :role, updatedAt = :updated ADD #open :slots",
+                "SET #roles.#r = :role, " + MeetupSchema.UPDATED_AT + " = :updated ADD #open :slots",
                 "attribute_not_exists(#roles.#r) AND size(#roles) < :max",
                 Map.of(),
                 values,
@@ -111,7 +111,8 @@ public final class RoleDefinitions extends TableStore {
         values.put(":readSlots", AttributeValue.fromN(Integer.toString(read.slots())));
         values.put(":readMinimum", AttributeValue.fromN(Integer.toString(read.minimum())));
         values.put(":delta", AttributeValue.fromN(Integer.toString(next.slots() - read.slots())));
-        String set = "SET #roles.#r.#slots = :slots, #roles.#r.#minimum = :minimum, updatedAt = :updated";
+        String set = "SET #roles.#r.#slots = :slots, #roles.#r.#minimum = :minimum, " + MeetupSchema.UPDATED_AT
+                + " = :updated";
         String remove = "";
         if (next.description() == null) {
             remove = " REMOVE #roles.#r.#description";
@@ -123,7 +124,15 @@ public final class RoleDefinitions extends TableStore {
                 set + remove + " ADD #open :delta",
                 "attribute_exists(#roles.#r) AND #roles.#r.#slots = :readSlots"
                         + " AND #roles.#r.#minimum = :readMinimum AND #roles.#r.#filled <= :slots",
-                Map.of("#slots", "slots", "#minimum", "minimum", "#filled", "filled", "#description", "description"),
+                Map.of(
+                        "#slots",
+                        MeetupSchema.ROLE_SLOTS,
+                        "#minimum",
+                        MeetupSchema.ROLE_MINIMUM,
+                        "#filled",
+                        MeetupSchema.ROLE_FILLED,
+                        "#description",
+                        MeetupSchema.ROLE_DESCRIPTION),
                 values,
                 current -> {
                     RoleNeed stored = current.roles().get(role);
@@ -142,9 +151,9 @@ public final class RoleDefinitions extends TableStore {
         values.put(":readSlots", AttributeValue.fromN(Integer.toString(read.slots())));
         values.put(":minusSlots", AttributeValue.fromN(Integer.toString(-read.slots())));
         RoleWrite write = new RoleWrite(
-                "REMOVE #roles.#r SET updatedAt = :updated ADD #open :minusSlots",
+                "REMOVE #roles.#r SET " + MeetupSchema.UPDATED_AT + " = :updated ADD #open :minusSlots",
                 "attribute_exists(#roles.#r) AND #roles.#r.#filled = :zero AND #roles.#r.#slots = :readSlots",
-                Map.of("#slots", "slots", "#filled", "filled"),
+                Map.of("#slots", MeetupSchema.ROLE_SLOTS, "#filled", MeetupSchema.ROLE_FILLED),
                 values,
                 current -> {
                     RoleNeed need = current.roles().get(role);

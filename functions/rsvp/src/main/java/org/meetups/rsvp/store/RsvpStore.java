@@ -27,6 +27,7 @@ import org.meetups.seats.Waitlist;
 import org.meetups.store.Busy;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
@@ -455,7 +456,7 @@ public final class RsvpStore extends TableStore {
 
     private static MyItem myItem(Map<String, AttributeValue> item) {
         String meetupId = s(item, "meetupId");
-        Instant startsAt = Optional.ofNullable(s(item, "meetupStartsAt"))
+        Instant startsAt = Optional.ofNullable(s(item, MeetupCopies.STARTS_AT))
                 .map(Instant::parse)
                 .orElseGet(() -> Instant.parse(s(item, Index.GSI2.sk()).split("#", 2)[0]));
         if ("ROLE".equals(s(item, Keys.TYPE))) {
