@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
+import org.meetups.store.PersonCopies;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -52,19 +53,25 @@ public final class AssignmentSchema {
             .addAttribute(String.class, a -> a.name(Keys.TYPE).getter(x -> TYPE).setter((b, v) -> {}))
             .addAttribute(
                     String.class,
-                    a -> a.name("meetupId").getter(Assignment::meetupId).setter((b, v) -> b.meetupId = v))
+                    a -> a.name(MeetupCopies.MEETUP_ID)
+                            .getter(Assignment::meetupId)
+                            .setter((b, v) -> b.meetupId = v))
             .addAttribute(
                     String.class, a -> a.name("role").getter(Assignment::role).setter((b, v) -> b.role = v))
             .addAttribute(
                     String.class,
-                    a -> a.name("userId").getter(Assignment::userId).setter((b, v) -> b.userId = v))
-            .addAttribute(
-                    String.class, a -> a.name("email").getter(Assignment::email).setter((b, v) -> b.email = v))
-            .addAttribute(
-                    String.class, a -> a.name("name").getter(Assignment::name).setter((b, v) -> b.name = v))
+                    a -> a.name(PersonCopies.USER_ID).getter(Assignment::userId).setter((b, v) -> b.userId = v))
             .addAttribute(
                     String.class,
-                    a -> a.name("language").getter(Assignment::language).setter((b, v) -> b.language = v))
+                    a -> a.name(PersonCopies.EMAIL).getter(Assignment::email).setter((b, v) -> b.email = v))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PersonCopies.NAME).getter(Assignment::name).setter((b, v) -> b.name = v))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PersonCopies.LANGUAGE)
+                            .getter(Assignment::language)
+                            .setter((b, v) -> b.language = v))
             .addAttribute(
                     String.class,
                     a -> a.name("assignedBy").getter(Assignment::assignedBy).setter((b, v) -> b.assignedBy = v))

@@ -15,6 +15,7 @@ import org.meetups.seats.RsvpSchema;
 import org.meetups.store.Attributes;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
@@ -70,7 +71,7 @@ public final class HighlightStore extends TableStore {
     public void create(Highlight h) {
         Map<String, AttributeValue> item = new HashMap<>(key(h.meetupId(), Keys.highlightSk(h.id())));
         item.put(Keys.TYPE, s("HIGHLIGHT"));
-        item.put("meetupId", s(h.meetupId()));
+        item.put(MeetupCopies.MEETUP_ID, s(h.meetupId()));
         item.put("highlightId", s(h.id()));
         item.put("text", s(h.text()));
         Attributes.putText(item, "link", h.link());
@@ -241,7 +242,7 @@ public final class HighlightStore extends TableStore {
 
     public static Highlight highlight(Map<String, AttributeValue> item) {
         return new Highlight(
-                text(item, "meetupId"),
+                text(item, MeetupCopies.MEETUP_ID),
                 text(item, "highlightId"),
                 text(item, "text"),
                 text(item, "link"),

@@ -15,6 +15,7 @@ import org.meetups.seats.Attendance;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
+import org.meetups.store.PersonCopies;
 import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -44,7 +45,7 @@ public record Contribution(String userId, String email, String name, YearMonth m
         if (item == null || item.isEmpty()) {
             return NOTHING;
         }
-        String meetupId = text(item, "meetupId");
+        String meetupId = text(item, MeetupCopies.MEETUP_ID);
         if (sk.startsWith(Keys.HIGHLIGHT_PREFIX)) {
             Instant created = instant(item, "createdAt");
             return created == null || text(item, "authorId") == null
@@ -56,7 +57,7 @@ public record Contribution(String userId, String email, String name, YearMonth m
                             month(created),
                             Figures.of(Figures.HIGHLIGHTS, 1));
         }
-        String userId = text(item, "userId");
+        String userId = text(item, PersonCopies.USER_ID);
         if (userId == null || meetupId == null) {
             return NOTHING;
         }
@@ -82,7 +83,8 @@ public record Contribution(String userId, String email, String name, YearMonth m
         }
         return start == null
                 ? NOTHING
-                : new Contribution(userId, text(item, "email"), text(item, "name"), month(start), figures);
+                : new Contribution(
+                        userId, text(item, PersonCopies.EMAIL), text(item, PersonCopies.NAME), month(start), figures);
     }
 
     private static YearMonth month(Instant instant) {

@@ -24,6 +24,7 @@ import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.PersonCopies;
 import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -85,10 +86,10 @@ public final class ReminderStore extends TableStore {
                 }
             } else if (sk.startsWith(Keys.ROLE_PREFIX)) {
                 candidates.add(new Recipient(
-                        text(item, "userId"),
-                        text(item, "email"),
-                        text(item, "name"),
-                        text(item, "language"),
+                        text(item, PersonCopies.USER_ID),
+                        text(item, PersonCopies.EMAIL),
+                        text(item, PersonCopies.NAME),
+                        text(item, PersonCopies.LANGUAGE),
                         Recipient.Kind.VOLUNTEER,
                         text(item, "role"),
                         null,
@@ -196,7 +197,7 @@ public final class ReminderStore extends TableStore {
                         .consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
                         .filterExpression("#status = :going AND attribute_not_exists(#attendance)")
-                        .projectionExpression("userId")
+                        .projectionExpression(PersonCopies.USER_ID)
                         .expressionAttributeNames(
                                 Map.of("#status", RsvpSchema.STATUS, "#attendance", RsvpSchema.ATTENDANCE))
                         .expressionAttributeValues(Map.of(
@@ -208,7 +209,7 @@ public final class ReminderStore extends TableStore {
                                 AttributeValue.fromS(RsvpStatus.GOING.name()))))
                 .items()
                 .stream()
-                .map(item -> item.get("userId").s())
+                .map(item -> item.get(PersonCopies.USER_ID).s())
                 .limit(limit)
                 .toList();
     }

@@ -455,7 +455,7 @@ public final class RsvpStore extends TableStore {
     }
 
     private static MyItem myItem(Map<String, AttributeValue> item) {
-        String meetupId = s(item, "meetupId");
+        String meetupId = s(item, MeetupCopies.MEETUP_ID);
         Instant startsAt = Optional.ofNullable(s(item, MeetupCopies.STARTS_AT))
                 .map(Instant::parse)
                 .orElseGet(() -> Instant.parse(s(item, Index.GSI2.sk()).split("#", 2)[0]));
