@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.meetups.directory.Profiles;
 import org.meetups.domain.Meetup;
+import org.meetups.mail.SentMarkers;
 import org.meetups.remind.domain.Recipient;
 import org.meetups.seats.Attendance;
 import org.meetups.seats.Rsvp;
@@ -96,7 +97,7 @@ public final class ReminderStore extends TableStore {
                         text(item, "assignedAt")));
             } else if (sk.startsWith(markerPrefix)
                     && sk.endsWith(markerSuffix)
-                    && !"PENDING".equals(text(item, "state"))) {
+                    && !SentMarkers.PENDING.equals(text(item, SentMarkers.STATE))) {
                 sent.add(sk.substring(markerPrefix.length(), sk.length() - markerSuffix.length()));
             }
         }
