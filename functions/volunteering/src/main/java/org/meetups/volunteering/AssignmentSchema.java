@@ -20,6 +20,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 public final class AssignmentSchema {
     public static final String TYPE = "ROLE";
     public static final String SK_PREFIX = Keys.ROLE_PREFIX;
+    /** The role held: one of the meetup's roles. */
+    public static final String ROLE = "role";
+
+    public static final String ASSIGNED_BY = "assignedBy";
+    public static final String ASSIGNED_AT = "assignedAt";
 
     private AssignmentSchema() {}
 
@@ -57,7 +62,7 @@ public final class AssignmentSchema {
                             .getter(Assignment::meetupId)
                             .setter((b, v) -> b.meetupId = v))
             .addAttribute(
-                    String.class, a -> a.name("role").getter(Assignment::role).setter((b, v) -> b.role = v))
+                    String.class, a -> a.name(ROLE).getter(Assignment::role).setter((b, v) -> b.role = v))
             .addAttribute(
                     String.class,
                     a -> a.name(PersonCopies.USER_ID).getter(Assignment::userId).setter((b, v) -> b.userId = v))
@@ -74,10 +79,10 @@ public final class AssignmentSchema {
                             .setter((b, v) -> b.language = v))
             .addAttribute(
                     String.class,
-                    a -> a.name("assignedBy").getter(Assignment::assignedBy).setter((b, v) -> b.assignedBy = v))
+                    a -> a.name(ASSIGNED_BY).getter(Assignment::assignedBy).setter((b, v) -> b.assignedBy = v))
             .addAttribute(
                     Instant.class,
-                    a -> a.name("assignedAt").getter(Assignment::assignedAt).setter((b, v) -> b.assignedAt = v))
+                    a -> a.name(ASSIGNED_AT).getter(Assignment::assignedAt).setter((b, v) -> b.assignedAt = v))
             .addAttribute(
                     Instant.class,
                     a -> a.name(MeetupCopies.STARTS_AT)

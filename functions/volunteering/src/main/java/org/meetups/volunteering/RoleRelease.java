@@ -171,7 +171,7 @@ public final class RoleRelease extends TableStore {
         if (assignedAt == null) {
             return delete.conditionExpression("attribute_exists(PK)").build();
         }
-        return delete.conditionExpression("attribute_exists(PK) AND assignedAt = :assignedAt")
+        return delete.conditionExpression("attribute_exists(PK) AND " + AssignmentSchema.ASSIGNED_AT + " = :assignedAt")
                 .expressionAttributeValues(Map.of(":assignedAt", AttributeValue.fromS(assignedAt)))
                 .build();
     }

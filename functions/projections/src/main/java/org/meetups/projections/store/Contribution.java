@@ -63,7 +63,7 @@ public record Contribution(String userId, String email, String name, YearMonth m
         }
         Figures figures;
         if (sk.startsWith(AssignmentSchema.SK_PREFIX)) {
-            figures = Figures.role(text(item, "role"));
+            figures = Figures.role(text(item, AssignmentSchema.ROLE));
         } else {
             String attendance = text(item, RsvpSchema.ATTENDANCE);
             if (Attendance.ATTENDED.name().equals(attendance)) {
