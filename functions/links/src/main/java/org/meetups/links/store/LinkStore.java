@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.meetups.directory.Profiles;
 import org.meetups.domain.Meetup;
 import org.meetups.mail.links.SignedToken;
 import org.meetups.store.Index;
@@ -76,8 +77,8 @@ public final class LinkStore extends TableStore {
 
     /** The current feed version, or empty when the person never created a feed. */
     public Optional<Long> feedVersion(String userId) {
-        return table.item(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE), "feedVersion")
-                .map(item -> item.get("feedVersion"))
+        return table.item(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE), Profiles.FEED_VERSION)
+                .map(item -> item.get(Profiles.FEED_VERSION))
                 .map(version -> Long.parseLong(version.n()));
     }
 
@@ -86,8 +87,8 @@ public final class LinkStore extends TableStore {
         var attributes = table.client()
                 .updateItem(r -> r.tableName(table.name())
                         .key(MeetupTable.key(Keys.userPk(userId), Keys.PROFILE))
-                        .updateExpression(
-                                "ADD feedVersion :one SET #type = :type, userId = :user, feedRotatedAt = :now")
+                        .updateExpression("ADD " + Profiles.FEED_VERSION
+                                + " :one SET #type = :type, userId = :user, feedRotatedAt = :now")
                         .expressionAttributeNames(Map.of("#type", Keys.TYPE))
                         .expressionAttributeValues(Map.of(
                                 ":one",
@@ -100,7 +101,7 @@ public final class LinkStore extends TableStore {
                                 s(now.toString())))
                         .returnValues(ReturnValue.UPDATED_NEW))
                 .attributes();
-        return Long.parseLong(attributes.get("feedVersion").n());
+        return Long.parseLong(attributes.get(Profiles.FEED_VERSION).n());
     }
 
     /** One entry of a personal feed: attending ({@code role == null}) or holding {@code role}. */
