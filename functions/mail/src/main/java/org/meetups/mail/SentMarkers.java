@@ -57,6 +57,14 @@ public final class SentMarkers {
         return new Marker(Keys.meetupPk(meetupId), Keys.sentSk(kind, userId + "#" + change), kind, userId);
     }
 
+    /**
+     * A scheduled mailing's marker, one per person and period: in the person's directory partition,
+     * {@code PERSON#<person key> / SENT#<kind>#<period>}.
+     */
+    public static Marker forPerson(String personKey, String kind, String period) {
+        return new Marker(Keys.personPk(personKey), Keys.sentSk(kind, period), kind, personKey);
+    }
+
     private static Map<String, AttributeValue> key(Marker n) {
         return Map.of(Keys.PK, s(n.pk()), Keys.SK, s(n.sk()));
     }
