@@ -268,7 +268,7 @@ public final class NotificationsHandler extends StreamFunction {
         Long position = null;
         String signUp = null;
         if (key.subject().equals(HeldMails.RSVP)) {
-            RsvpImage rsvp = Images.rsvp(partition.item(meetupId, Keys.rsvpSk(stored.userId())));
+            RsvpImage rsvp = partition.rsvp(meetupId, stored.userId());
             current = HeldMails.state(rsvp);
             if (rsvp != null) {
                 person = rsvp.person();
@@ -276,8 +276,7 @@ public final class NotificationsHandler extends StreamFunction {
                 signUp = Long.toString(rsvp.generation());
             }
         } else {
-            RoleImage role = Images.role(partition.item(
-                    meetupId, Keys.roleSk(key.subject().substring(Keys.ROLE_PREFIX.length()), stored.userId())));
+            RoleImage role = partition.role(meetupId, HeldMails.roleOf(key.subject()), stored.userId());
             current = HeldMails.state(role);
             if (role != null) {
                 person = role.person();
