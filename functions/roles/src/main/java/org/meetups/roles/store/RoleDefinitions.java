@@ -85,19 +85,16 @@ public final class RoleDefinitions extends TableStore {
      * role as read: empty when the role changed meanwhile, then it is read again.
      */
     private Meetup decide(String meetupId, String role, Instant now, Function<RoleNeed, Optional<Meetup>> write) {
-        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
-            Meetup meetup = table.findMeetup(meetupId).orElse(null);
-            Refusal closed = Refusals.closed(meetupId, meetup, role, now);
-            if (closed != null) {
-                throw closed;
-            }
-            Optional<Meetup> written = write.apply(meetup.roles().get(role));
-            if (written.isPresent()) {
-                return written.get();
-            }
-            Transactions.decideAgain(attempt);
-        }
-        throw Refusals.busy();
+        return Transactions.decide(
+                () -> {
+                    Meetup meetup = table.findMeetup(meetupId).orElse(null);
+                    Refusal closed = Refusals.closed(meetupId, meetup, role, now);
+                    if (closed != null) {
+                        throw closed;
+                    }
+                    return write.apply(meetup.roles().get(role));
+                },
+                Refusals::busy);
     }
 
     /**
