@@ -46,47 +46,37 @@ public final class SeatTake extends TableStore {
             String meetupId, String userId, String email, String name, Instant now, List<TransactWriteItem> alongside) {
         return Transactions.decide(
                 () -> RsvpSnapshot.read(table, meetupId, userId),
-                snapshot -> takeOnce(snapshot, meetupId, userId, email, name, now, alongside),
+                snapshot -> {
+                    Meetup meetup = snapshot.requireMeetup(meetupId);
+                    Optional<Rsvp> previous = snapshot.rsvp();
+                    switch (RsvpRules.rsvp(meetup, previous, now)) {
+                        case RsvpRules.RsvpDecision.Unchanged unchanged -> {
+                            return new Transactions.Decision.Done<>(new Result.AlreadySignedUp(unchanged.rsvp()));
+                        }
+                        case RsvpRules.RsvpDecision.JoinWaitlist join -> {
+                            return new Transactions.Decision.Done<>(new Result.Full());
+                        }
+                        case RsvpRules.RsvpDecision.TakeSeat seat -> {}
+                    }
+                    Rsvp next = signUp(meetup, previous, userId, now)
+                            .email(email)
+                            .name(name)
+                            .status(RsvpStatus.GOING)
+                            .build();
+                    List<TransactWriteItem> items = new ArrayList<>(
+                            List.of(put(table.name(), next, previous), seatCounters(table.name(), meetup, now)));
+                    items.addAll(alongside);
+                    Transactions.Outcome outcome = Transactions.write(table.client(), items);
+                    if (outcome instanceof Transactions.Outcome.Refused refused) {
+                        if (refused.failedFrom(2)) {
+                            return new Transactions.Decision.Done<>(new Result.AlongsideRefused());
+                        }
+                        return new Transactions.Decision.Again<>(
+                                () -> RsvpSnapshot.afterRefusal(table, refused, 1, snapshot, meetupId, userId));
+                    }
+                    return new Transactions.Decision.Done<>(new Result.Taken(next));
+                },
                 Busy::new);
-    }
-
-    /** One decision of {@link #take}, on {@code snapshot} as read. */
-    private Transactions.Decision<RsvpSnapshot, Result> takeOnce(
-            RsvpSnapshot snapshot,
-            String meetupId,
-            String userId,
-            String email,
-            String name,
-            Instant now,
-            List<TransactWriteItem> alongside) {
-        Meetup meetup = snapshot.requireMeetup(meetupId);
-        Optional<Rsvp> previous = snapshot.rsvp();
-        switch (RsvpRules.rsvp(meetup, previous, now)) {
-            case RsvpRules.RsvpDecision.Unchanged unchanged -> {
-                return new Transactions.Decision.Done<>(new Result.AlreadySignedUp(unchanged.rsvp()));
-            }
-            case RsvpRules.RsvpDecision.JoinWaitlist join -> {
-                return new Transactions.Decision.Done<>(new Result.Full());
-            }
-            case RsvpRules.RsvpDecision.TakeSeat seat -> {}
-        }
-        Rsvp next = signUp(meetup, previous, userId, now)
-                .email(email)
-                .name(name)
-                .status(RsvpStatus.GOING)
-                .build();
-        List<TransactWriteItem> items =
-                new ArrayList<>(List.of(put(table.name(), next, previous), seatCounters(table.name(), meetup, now)));
-        items.addAll(alongside);
-        Transactions.Outcome outcome = Transactions.write(table.client(), items);
-        if (outcome instanceof Transactions.Outcome.Refused refused) {
-            if (refused.failedFrom(2)) {
-                return new Transactions.Decision.Done<>(new Result.AlongsideRefused());
-            }
-            return new Transactions.Decision.Again<>(
-                    () -> RsvpSnapshot.afterRefusal(table, refused, 1, snapshot, meetupId, userId));
-        }
-        return new Transactions.Decision.Done<>(new Result.Taken(next));
     }
 
     /**

@@ -87,11 +87,8 @@ public final class RoleDefinitions extends TableStore {
     private Meetup decide(String meetupId, String role, Instant now, Function<RoleNeed, Optional<Meetup>> write) {
         return Transactions.decide(
                 () -> {
-                    Meetup meetup = table.findMeetup(meetupId).orElse(null);
-                    Refusal closed = Refusals.closed(meetupId, meetup, role, now);
-                    if (closed != null) {
-                        throw closed;
-                    }
+                    Meetup meetup = Refusals.requireOpen(
+                            meetupId, table.findMeetup(meetupId).orElse(null), role, now);
                     return write.apply(meetup.roles().get(role));
                 },
                 Refusals::busy);
@@ -204,11 +201,7 @@ public final class RoleDefinitions extends TableStore {
             Meetup current = e.hasItem() && !e.item().isEmpty()
                     ? MeetupSchema.MEETUP.mapToItem(e.item())
                     : table.findMeetup(meetupId).orElse(null);
-            Refusal closed = Refusals.closed(meetupId, current, existingRole, now);
-            if (closed != null) {
-                throw closed;
-            }
-            return write.refused().apply(current);
+            return write.refused().apply(Refusals.requireOpen(meetupId, current, existingRole, now));
         }
     }
 }
