@@ -61,14 +61,15 @@ public final class ProfileStore extends TableStore {
                 ":now", AttributeValue.fromS(now.toString())));
         String expression = Attributes.setOrRemove(
                 "SET #type = :type, userId = :user, preferencesUpdatedAt = :now",
-                "language",
+                Profiles.LANGUAGE,
                 preferences.language(),
                 values);
         table.client()
                 .updateItem(r -> r.tableName(table.name())
                         .key(Profiles.key(caller.userId()))
                         .updateExpression(expression)
-                        .expressionAttributeNames(Map.of("#type", Keys.TYPE, "#language", Profiles.LANGUAGE))
+                        .expressionAttributeNames(
+                                Map.of("#type", Keys.TYPE, "#" + Profiles.LANGUAGE, Profiles.LANGUAGE))
                         .expressionAttributeValues(values));
         return preferences(caller);
     }
