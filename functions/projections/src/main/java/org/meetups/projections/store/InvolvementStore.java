@@ -75,12 +75,13 @@ public final class InvolvementStore extends TableStore {
     private static Counted counted(Map<String, AttributeValue> item) {
         String month = Attributes.text(item, InvolvementItems.MONTH);
         return new Counted(
-                item.get("sequence").s(),
+                item.get(InvolvementItems.SEQUENCE).s(),
                 Attributes.text(item, InvolvementItems.USER_ID),
                 Attributes.text(item, InvolvementItems.DEPARTMENT),
                 month == null ? null : YearMonth.parse(month),
-                item.containsKey("figures")
-                        ? InvolvementItems.figures(item.get("figures").m())
+                item.containsKey(InvolvementItems.FIGURES)
+                        ? InvolvementItems.figures(
+                                item.get(InvolvementItems.FIGURES).m())
                         : Figures.NONE);
     }
 
@@ -221,10 +222,10 @@ public final class InvolvementStore extends TableStore {
     private PutItemRequest sourceRecord(String meetupId, String sk, Counted after) {
         Map<String, AttributeValue> item = new HashMap<>(MeetupTable.key(InvolvementItems.sourcePk(meetupId), sk));
         item.put(Keys.TYPE, s(InvolvementItems.TYPE));
-        item.put("sequence", s(after.sequence()));
+        item.put(InvolvementItems.SEQUENCE, s(after.sequence()));
         Map<String, AttributeValue> figures = new HashMap<>();
         after.figures().counts().forEach((name, n) -> figures.put(name, AttributeValue.fromN(Long.toString(n))));
-        item.put("figures", AttributeValue.fromM(figures));
+        item.put(InvolvementItems.FIGURES, AttributeValue.fromM(figures));
         if (!after.countsNothing()) {
             item.put(InvolvementItems.USER_ID, s(after.userId()));
             item.put(InvolvementItems.MONTH, s(after.month().toString()));
@@ -234,7 +235,7 @@ public final class InvolvementStore extends TableStore {
                 .tableName(table.name())
                 .item(item)
                 .conditionExpression("attribute_not_exists(#sequence) OR #sequence < :sequence")
-                .expressionAttributeNames(Map.of("#sequence", "sequence"))
+                .expressionAttributeNames(Map.of("#sequence", InvolvementItems.SEQUENCE))
                 .expressionAttributeValues(Map.of(":sequence", s(after.sequence())))
                 .build();
     }
