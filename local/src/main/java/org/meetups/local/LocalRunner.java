@@ -97,11 +97,6 @@ public final class LocalRunner implements HttpGateway.Backend, AutoCloseable {
         static final String USAGE = "usage: ./run-local [--port 3000] [--emulator-port 0 (free)] [--concurrency "
                 + DEFAULT_CONCURRENCY + "] [--parameter Name=Value]... [--demo] [--template template.yaml]";
 
-        /** A run on free ports with the template's defaults, the tests' quick stream polling. */
-        public static Options forTests(Path template, Map<String, String> parameters) {
-            return new Options(0, 0, false, template, DEFAULT_CONCURRENCY, parameters, 100, 50);
-        }
-
         static Options parse(String[] args, Path root) {
             int port = 3000;
             int emulatorPort = 0;

@@ -95,7 +95,11 @@ class LocalMechanismTest {
         originalOut = System.out;
         // what the runner prints reaches the test's output and this buffer
         System.setOut(new PrintStream(new TeeOutputStream(originalOut, console), true, StandardCharsets.UTF_8));
-        runner = new LocalRunner(ProjectFiles.root(), LocalRunner.Options.forTests(template, Map.of()));
+        // free ports, the template's defaults, and quick stream polling
+        runner = new LocalRunner(
+                ProjectFiles.root(),
+                new LocalRunner.Options(
+                        0, 0, false, template, LocalRunner.Options.DEFAULT_CONCURRENCY, Map.of(), 100, 50));
         dynamo = AwsClients.dynamoDb(
                 Env.of(Map.of("AWS_ENDPOINT_URL", runner.emulator().endpoint(), "AWS_REGION", Emulator.REGION)));
     }

@@ -49,6 +49,10 @@ public final class InvolvementItems {
     public static final String VERSION = "version";
     /** The person's name as the item that counted last had it (aggregates). */
     public static final String NAME = "name";
+    /** A source item's stream sequence number applied last, and the figures it counts now (a map). */
+    public static final String SEQUENCE = "sequence";
+
+    public static final String FIGURES = "figures";
     /** The department of people the directory knows no department of (tokens never name it: it has parentheses). */
     public static final String NO_DEPARTMENT = "(none)";
 

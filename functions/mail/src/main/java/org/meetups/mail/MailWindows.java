@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.PersonCopies;
 import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -30,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 public final class MailWindows extends TableStore {
     public static final String SK_PREFIX = "MAILWINDOW#";
     public static final String RELEASED_AT = "releasedAt";
+    private static final String TOLD = "told";
+    private static final String WINDOW_ENDS_AT = "windowEndsAt";
     /** How far back a release looks for due windows it missed. */
     private static final int CATCH_UP_MONTHS = 1;
 
@@ -62,11 +66,15 @@ public final class MailWindows extends TableStore {
     }
 
     public static Window window(Map<String, AttributeValue> item) {
-        String ends = text(item, "windowEndsAt");
+        String ends = text(item, WINDOW_ENDS_AT);
         return new Window(
                 ends == null ? null : Instant.parse(ends),
-                text(item, "told"),
-                new Recipient(text(item, "userId"), text(item, "email"), text(item, "name"), text(item, "language")));
+                text(item, TOLD),
+                new Recipient(
+                        text(item, PersonCopies.USER_ID),
+                        text(item, PersonCopies.EMAIL),
+                        text(item, PersonCopies.NAME),
+                        text(item, PersonCopies.LANGUAGE)));
     }
 
     /** A mail about {@code told} went out now: a new window starts. */
@@ -75,7 +83,7 @@ public final class MailWindows extends TableStore {
                 key,
                 to,
                 now,
-                "SET windowEndsAt = :ends, told = :told",
+                "SET " + WINDOW_ENDS_AT + " = :ends, " + TOLD + " = :told",
                 Map.of(":ends", s(now.plus(length).toString()), ":told", s(told)),
                 null);
     }
@@ -83,7 +91,7 @@ public final class MailWindows extends TableStore {
     /** A mail not caused by the person (a promotion, a coordinator's change) told them {@code told}. */
     public void told(Key key, String told, Recipient to, Instant now) {
         try {
-            update(key, to, now, "SET told = :told", Map.of(":told", s(told)), "attribute_exists(PK)");
+            update(key, to, now, "SET " + TOLD + " = :told", Map.of(":told", s(told)), "attribute_exists(PK)");
         } catch (ConditionalCheckFailedException e) {
             // no window: nothing is held that this could contradict
         }
@@ -98,7 +106,8 @@ public final class MailWindows extends TableStore {
                 key,
                 to,
                 now,
-                "SET told = if_not_exists(told, :before), #gsi4pk = :gpk, #gsi4sk = :gsk REMOVE " + RELEASED_AT,
+                "SET " + TOLD + " = if_not_exists(" + TOLD + ", :before), #gsi4pk = :gpk, #gsi4sk = :gsk REMOVE "
+                        + RELEASED_AT,
                 Map.of(
                         ":before",
                         s(before),
@@ -112,7 +121,7 @@ public final class MailWindows extends TableStore {
     /** After a release: the latest state ({@code told}) was mailed (or needed no mail); a mail starts a new window. */
     public void settle(Key key, String told, Instant newWindowEnd) {
         Map<String, AttributeValue> values = new HashMap<>(Map.of(":told", s(told)));
-        String set = newWindowEnd == null ? "SET told = :told" : "SET told = :told, windowEndsAt = :ends";
+        String set = "SET " + TOLD + " = :told" + (newWindowEnd == null ? "" : ", " + WINDOW_ENDS_AT + " = :ends");
         if (newWindowEnd != null) {
             values.put(":ends", s(newWindowEnd.toString()));
         }
@@ -167,17 +176,17 @@ public final class MailWindows extends TableStore {
         all.put(":meetup", s(key.meetupId()));
         all.put(":user", s(key.userId()));
         all.put(":expires", AttributeValue.fromN(Long.toString(now.plus(KEEP).getEpochSecond())));
-        StringBuilder set =
-                new StringBuilder(", #type = :type, meetupId = :meetup, userId = :user, " + Keys.TTL + " = :expires");
+        StringBuilder set = new StringBuilder(", #type = :type, " + MeetupCopies.MEETUP_ID + " = :meetup, "
+                + PersonCopies.USER_ID + " = :user, " + Keys.TTL + " = :expires");
         Map<String, String> names = new HashMap<>(Map.of("#type", Keys.TYPE));
         if (expression.contains("#gsi4pk")) {
             names.putAll(Index.GSI4.keyNames());
         }
         if (to != null) {
             Map<String, String> person = new LinkedHashMap<>();
-            person.put("email", to.email());
-            person.put("name", to.name());
-            person.put("language", to.language());
+            person.put(PersonCopies.EMAIL, to.email());
+            person.put(PersonCopies.NAME, to.name());
+            person.put(PersonCopies.LANGUAGE, to.language());
             for (var field : person.entrySet()) {
                 if (field.getValue() != null) {
                     set.append(", #").append(field.getKey()).append(" = :").append(field.getKey());

@@ -23,6 +23,11 @@ public final class SentMarkers {
     public static final Duration LEASE = Duration.ofMinutes(5);
     /** Markers outlive any redelivery of a stream record (streams keep records for 24 hours). */
     public static final Duration KEEP = Duration.ofDays(30);
+    /** A marker's state: {@link #PENDING} while claimed, then what {@link #complete} recorded. */
+    public static final String STATE = "state";
+
+    public static final String PENDING = "PENDING";
+    private static final String CLAIMED_AT = "claimedAt";
 
     public enum Claim {
         /** This attempt owns the mail: send it. */
@@ -52,6 +57,14 @@ public final class SentMarkers {
         return new Marker(Keys.meetupPk(meetupId), Keys.sentSk(kind, userId + "#" + change), kind, userId);
     }
 
+    /**
+     * A scheduled mailing's marker, one per person and period: in the person's directory partition,
+     * {@code PERSON#<person key> / SENT#<kind>#<period>}.
+     */
+    public static Marker forPerson(String personKey, String kind, String period) {
+        return new Marker(Keys.personPk(personKey), Keys.sentSk(kind, period), kind, personKey);
+    }
+
     private static Map<String, AttributeValue> key(Marker n) {
         return Map.of(Keys.PK, s(n.pk()), Keys.SK, s(n.sk()));
     }
@@ -59,19 +72,20 @@ public final class SentMarkers {
     public Claim claim(Marker n, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(n));
         item.put(Keys.TYPE, s("SENT"));
-        item.put("state", s("PENDING"));
-        item.put("claimedAt", num(now.toEpochMilli()));
+        item.put(STATE, s(PENDING));
+        item.put(CLAIMED_AT, num(now.toEpochMilli()));
         item.put("kind", s(n.kind()));
         item.put("userId", s(n.userId()));
         item.put(Keys.TTL, num(now.plus(KEEP).getEpochSecond()));
         try {
             dynamo.putItem(r -> r.tableName(table)
                     .item(item)
-                    .conditionExpression("attribute_not_exists(PK) OR (#state = :pending AND claimedAt < :stale)")
-                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .conditionExpression(
+                            "attribute_not_exists(PK) OR (#state = :pending AND " + CLAIMED_AT + " < :stale)")
+                    .expressionAttributeNames(Map.of("#state", STATE))
                     .expressionAttributeValues(Map.of(
                             ":pending",
-                            s("PENDING"),
+                            s(PENDING),
                             ":stale",
                             num(now.minus(LEASE).toEpochMilli())))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
@@ -79,8 +93,8 @@ public final class SentMarkers {
         } catch (ConditionalCheckFailedException e) {
             Map<String, AttributeValue> old = e.item();
             boolean sent = old != null
-                    && old.containsKey("state")
-                    && !"PENDING".equals(old.get("state").s());
+                    && old.containsKey(STATE)
+                    && !PENDING.equals(old.get(STATE).s());
             return sent ? Claim.ALREADY_SENT : Claim.IN_PROGRESS;
         }
     }
@@ -93,7 +107,7 @@ public final class SentMarkers {
         dynamo.updateItem(r -> r.tableName(table)
                 .key(key(n))
                 .updateExpression("SET #state = :state, doneAt = :now, detail = :detail")
-                .expressionAttributeNames(Map.of("#state", "state"))
+                .expressionAttributeNames(Map.of("#state", STATE))
                 .expressionAttributeValues(Map.of(
                         ":state", s(state), ":now", s(now.toString()), ":detail", s(detail == null ? "-" : detail))));
     }
@@ -103,10 +117,9 @@ public final class SentMarkers {
         try {
             dynamo.deleteItem(r -> r.tableName(table)
                     .key(key(n))
-                    .conditionExpression("#state = :pending AND claimedAt = :mine")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(
-                            Map.of(":pending", s("PENDING"), ":mine", num(claimedAt.toEpochMilli()))));
+                    .conditionExpression("#state = :pending AND " + CLAIMED_AT + " = :mine")
+                    .expressionAttributeNames(Map.of("#state", STATE))
+                    .expressionAttributeValues(Map.of(":pending", s(PENDING), ":mine", num(claimedAt.toEpochMilli()))));
         } catch (RuntimeException e) {
             LOG.warn("could not release the claim {}; its lease runs out instead", n.sk(), e);
         }

@@ -34,8 +34,8 @@ public final class MeetupCounters {
 
     private static final ExpressionNames NAMES = new ExpressionNames(Map.of(
             "#status", MeetupSchema.STATUS,
-            "#deadline", MeetupSeats.RSVP_DEADLINE,
-            "#starts", MeetupSeats.STARTS_AT,
+            "#deadline", MeetupSchema.RSVP_DEADLINE,
+            "#starts", MeetupSchema.STARTS_AT,
             "#going", MeetupSchema.GOING_COUNT,
             "#capacity", MeetupSchema.CAPACITY,
             "#waiting", MeetupSchema.WAITLIST_COUNT,

@@ -101,90 +101,94 @@ public final class RsvpCancellation extends TableStore {
             List<TransactWriteItem> alongside,
             Long generation,
             String changedBy) {
-        RsvpSnapshot snapshot = RsvpSnapshot.read(table, meetupId, userId);
-        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
-            Meetup meetup = snapshot.requireMeetup(meetupId);
-            if (changedBy != null && snapshot.rsvp().isEmpty()) {
-                throw Refusal.notFound("no RSVP by user '" + userId + "' for this meetup");
-            }
-            if (generation != null
-                    && snapshot.rsvp().isPresent()
-                    && snapshot.rsvp().get().signUpGeneration() != generation) {
-                return new Result.OtherSignUp(snapshot.rsvp().get(), meetup);
-            }
-            Decision decision = decide(meetup, snapshot.rsvp(), now);
-            if (!(decision instanceof Decision.Unchanged)
-                    && !from.contains(snapshot.rsvp().orElseThrow().status())) {
-                return new Result.OtherStatus(snapshot.rsvp().get(), meetup);
-            }
-            Map<String, AttributeValue> values = Map.of(":now", AttributeValue.fromS(now.toString()));
-            List<TransactWriteItem> items = new ArrayList<>();
-            Rsvp current;
-            switch (decision) {
-                case Decision.Unchanged unchanged -> {
-                    return new Result.AlreadyCancelled(unchanged.rsvp(), meetup);
-                }
-                case Decision.LeaveWaitlist leave -> {
-                    current = leave.rsvp();
-                    items.add(cancelItem(current, now, changedBy));
-                    items.add(MeetupCounters.update(
-                            table.name(),
-                            meetupId,
-                            "SET #waiting = #waiting - :one",
-                            MeetupCounters.NOT_STARTED,
-                            values));
-                }
-                case Decision.FreeSeatAndPromote promote -> {
-                    current = promote.rsvp();
-                    items.add(cancelItem(current, now, changedBy));
-                    List<Waitlist.Ticket> head = waitlist.first(meetupId, 1);
-                    if (head.isEmpty()) {
-                        // the index has not caught up yet; the plain seat release below re-checks the count
-                        items.add(freeSeat(meetupId, values));
-                    } else {
-                        items.add(waitlist.promote(head.get(0), now));
-                        items.add(MeetupCounters.update(
-                                table.name(),
-                                meetupId,
-                                "SET #waiting = #waiting - :one",
-                                MeetupCounters.and(
-                                        MeetupCounters.SCHEDULED,
-                                        MeetupCounters.NOT_STARTED,
-                                        "#waiting > :zero",
-                                        "#going <= #capacity"),
-                                values));
+        return Transactions.decide(
+                () -> RsvpSnapshot.read(table, meetupId, userId),
+                snapshot -> {
+                    Meetup meetup = snapshot.requireMeetup(meetupId);
+                    if (changedBy != null && snapshot.rsvp().isEmpty()) {
+                        throw Refusal.notFound("no RSVP by user '" + userId + "' for this meetup");
                     }
-                }
-                case Decision.FreeSeat free -> {
-                    current = free.rsvp();
-                    items.add(cancelItem(current, now, changedBy));
-                    items.add(freeSeat(meetupId, values));
-                }
-            }
-            int meetupItem = items.size() - 1;
-            items.addAll(alongside);
-            if (Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused) {
-                if (refused.failedFrom(meetupItem + 1)) {
-                    return new Result.AlongsideRefused();
-                }
-                snapshot = RsvpSnapshot.retry(table, refused, meetupItem, snapshot, meetupId, userId, attempt);
-                continue;
-            }
-            Metrics.count("Rsvps", "Outcome", "CANCELLED");
-            Invocation.note("outcome", "CANCELLED");
-            if (meetupItem == 2) {
-                Metrics.count("Promotions"); // the freed seat went to the first person waiting
-            }
-            return new Result.Cancelled(
-                    current.toBuilder()
-                            .status(RsvpStatus.CANCELLED)
-                            .position(null)
-                            .updatedAt(now)
-                            .changedBy(changedBy)
-                            .build(),
-                    meetup);
-        }
-        throw new Busy();
+                    if (generation != null
+                            && snapshot.rsvp().isPresent()
+                            && snapshot.rsvp().get().signUpGeneration() != generation) {
+                        return new Transactions.Decision.Done<>(
+                                new Result.OtherSignUp(snapshot.rsvp().get(), meetup));
+                    }
+                    Decision decision = decide(meetup, snapshot.rsvp(), now);
+                    if (!(decision instanceof Decision.Unchanged)
+                            && !from.contains(snapshot.rsvp().orElseThrow().status())) {
+                        return new Transactions.Decision.Done<>(
+                                new Result.OtherStatus(snapshot.rsvp().get(), meetup));
+                    }
+                    Map<String, AttributeValue> values = Map.of(":now", AttributeValue.fromS(now.toString()));
+                    List<TransactWriteItem> items = new ArrayList<>();
+                    Rsvp current;
+                    switch (decision) {
+                        case Decision.Unchanged unchanged -> {
+                            return new Transactions.Decision.Done<>(
+                                    new Result.AlreadyCancelled(unchanged.rsvp(), meetup));
+                        }
+                        case Decision.LeaveWaitlist leave -> {
+                            current = leave.rsvp();
+                            items.add(cancelItem(current, now, changedBy));
+                            items.add(MeetupCounters.update(
+                                    table.name(),
+                                    meetupId,
+                                    "SET #waiting = #waiting - :one",
+                                    MeetupCounters.NOT_STARTED,
+                                    values));
+                        }
+                        case Decision.FreeSeatAndPromote promote -> {
+                            current = promote.rsvp();
+                            items.add(cancelItem(current, now, changedBy));
+                            List<Waitlist.Ticket> head = waitlist.first(meetupId, 1);
+                            if (head.isEmpty()) {
+                                // the index has not caught up yet; the plain seat release below re-checks the count
+                                items.add(freeSeat(meetupId, values));
+                            } else {
+                                items.add(waitlist.promote(head.get(0), now));
+                                items.add(MeetupCounters.update(
+                                        table.name(),
+                                        meetupId,
+                                        "SET #waiting = #waiting - :one",
+                                        MeetupCounters.and(
+                                                MeetupCounters.SCHEDULED,
+                                                MeetupCounters.NOT_STARTED,
+                                                "#waiting > :zero",
+                                                "#going <= #capacity"),
+                                        values));
+                            }
+                        }
+                        case Decision.FreeSeat free -> {
+                            current = free.rsvp();
+                            items.add(cancelItem(current, now, changedBy));
+                            items.add(freeSeat(meetupId, values));
+                        }
+                    }
+                    int meetupItem = items.size() - 1;
+                    items.addAll(alongside);
+                    if (Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused) {
+                        if (refused.failedFrom(meetupItem + 1)) {
+                            return new Transactions.Decision.Done<>(new Result.AlongsideRefused());
+                        }
+                        return new Transactions.Decision.Again<>(() ->
+                                RsvpSnapshot.afterRefusal(table, refused, meetupItem, snapshot, meetupId, userId));
+                    }
+                    Metrics.count("Rsvps", "Outcome", "CANCELLED");
+                    Invocation.note("outcome", "CANCELLED");
+                    if (meetupItem == 2) {
+                        Metrics.count("Promotions"); // the freed seat went to the first person waiting
+                    }
+                    return new Transactions.Decision.Done<>(new Result.Cancelled(
+                            current.toBuilder()
+                                    .status(RsvpStatus.CANCELLED)
+                                    .position(null)
+                                    .updatedAt(now)
+                                    .changedBy(changedBy)
+                                    .build(),
+                            meetup));
+                },
+                Busy::new);
     }
 
     /**

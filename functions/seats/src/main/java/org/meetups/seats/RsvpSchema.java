@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
+import org.meetups.store.PersonCopies;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -61,13 +62,20 @@ public final class RsvpSchema {
                             .setter((b, v) -> {}))
             .addAttribute(String.class, a -> a.name(Keys.TYPE).getter(r -> TYPE).setter((b, v) -> {}))
             .addAttribute(
-                    String.class, a -> a.name("meetupId").getter(Rsvp::meetupId).setter((b, v) -> b.meetupId(v)))
+                    String.class,
+                    a -> a.name(MeetupCopies.MEETUP_ID).getter(Rsvp::meetupId).setter((b, v) -> b.meetupId(v)))
             .addAttribute(
-                    String.class, a -> a.name("userId").getter(Rsvp::userId).setter((b, v) -> b.userId(v)))
-            .addAttribute(String.class, a -> a.name("email").getter(Rsvp::email).setter((b, v) -> b.email(v)))
-            .addAttribute(String.class, a -> a.name("name").getter(Rsvp::name).setter((b, v) -> b.name(v)))
+                    String.class,
+                    a -> a.name(PersonCopies.USER_ID).getter(Rsvp::userId).setter((b, v) -> b.userId(v)))
             .addAttribute(
-                    String.class, a -> a.name("language").getter(Rsvp::language).setter((b, v) -> b.language(v)))
+                    String.class,
+                    a -> a.name(PersonCopies.EMAIL).getter(Rsvp::email).setter((b, v) -> b.email(v)))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PersonCopies.NAME).getter(Rsvp::name).setter((b, v) -> b.name(v)))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PersonCopies.LANGUAGE).getter(Rsvp::language).setter((b, v) -> b.language(v)))
             .addAttribute(
                     String.class,
                     a -> a.name(STATUS)

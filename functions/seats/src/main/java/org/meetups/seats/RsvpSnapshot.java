@@ -44,19 +44,17 @@ public record RsvpSnapshot(Optional<Meetup> meetup, Optional<Rsvp> rsvp) {
     }
 
     /**
-     * After a failed condition: when only the seats' condition failed, that item as it was comes
-     * back with the failure and is enough to decide again; otherwise all three are read again.
+     * What to decide on again after a failed condition ({@code refused}; null: decide on a fresh read):
+     * when only the seats' condition failed, that item as it was comes back with the failure and is
+     * enough to decide again; otherwise all three are read again.
      */
-    public static RsvpSnapshot retry(
+    public static RsvpSnapshot afterRefusal(
             MeetupTable table,
             Transactions.Outcome.Refused refused,
             int meetupItem,
             RsvpSnapshot previous,
             String meetupId,
-            String userId,
-            int attempt) {
-        // others are changing the same meetup: spread the next attempts out
-        Transactions.decideAgain(attempt);
+            String userId) {
         if (refused == null) {
             return read(table, meetupId, userId);
         }

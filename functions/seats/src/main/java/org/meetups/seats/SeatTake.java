@@ -44,38 +44,39 @@ public final class SeatTake extends TableStore {
     /** Refusals (404 no meetup, 409 cancelled or RSVPs closed, 503 too busy: {@link Busy}) are {@link Refusal}s. */
     public Result take(
             String meetupId, String userId, String email, String name, Instant now, List<TransactWriteItem> alongside) {
-        RsvpSnapshot snapshot = RsvpSnapshot.read(table, meetupId, userId);
-        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
-            Meetup meetup = snapshot.requireMeetup(meetupId);
-            Optional<Rsvp> previous = snapshot.rsvp();
-            switch (RsvpRules.rsvp(meetup, previous, now)) {
-                case RsvpRules.RsvpDecision.Unchanged unchanged -> {
-                    return new Result.AlreadySignedUp(unchanged.rsvp());
-                }
-                case RsvpRules.RsvpDecision.JoinWaitlist join -> {
-                    return new Result.Full();
-                }
-                case RsvpRules.RsvpDecision.TakeSeat seat -> {}
-            }
-            Rsvp next = signUp(meetup, previous, userId, now)
-                    .email(email)
-                    .name(name)
-                    .status(RsvpStatus.GOING)
-                    .build();
-            List<TransactWriteItem> items = new ArrayList<>(
-                    List.of(put(table.name(), next, previous), seatCounters(table.name(), meetup, now)));
-            items.addAll(alongside);
-            Transactions.Outcome outcome = Transactions.write(table.client(), items);
-            if (outcome instanceof Transactions.Outcome.Refused refused) {
-                if (refused.failedFrom(2)) {
-                    return new Result.AlongsideRefused();
-                }
-                snapshot = RsvpSnapshot.retry(table, refused, 1, snapshot, meetupId, userId, attempt);
-                continue;
-            }
-            return new Result.Taken(next);
-        }
-        throw new Busy();
+        return Transactions.decide(
+                () -> RsvpSnapshot.read(table, meetupId, userId),
+                snapshot -> {
+                    Meetup meetup = snapshot.requireMeetup(meetupId);
+                    Optional<Rsvp> previous = snapshot.rsvp();
+                    switch (RsvpRules.rsvp(meetup, previous, now)) {
+                        case RsvpRules.RsvpDecision.Unchanged unchanged -> {
+                            return new Transactions.Decision.Done<>(new Result.AlreadySignedUp(unchanged.rsvp()));
+                        }
+                        case RsvpRules.RsvpDecision.JoinWaitlist join -> {
+                            return new Transactions.Decision.Done<>(new Result.Full());
+                        }
+                        case RsvpRules.RsvpDecision.TakeSeat seat -> {}
+                    }
+                    Rsvp next = signUp(meetup, previous, userId, now)
+                            .email(email)
+                            .name(name)
+                            .status(RsvpStatus.GOING)
+                            .build();
+                    List<TransactWriteItem> items = new ArrayList<>(
+                            List.of(put(table.name(), next, previous), seatCounters(table.name(), meetup, now)));
+                    items.addAll(alongside);
+                    Transactions.Outcome outcome = Transactions.write(table.client(), items);
+                    if (outcome instanceof Transactions.Outcome.Refused refused) {
+                        if (refused.failedFrom(2)) {
+                            return new Transactions.Decision.Done<>(new Result.AlongsideRefused());
+                        }
+                        return new Transactions.Decision.Again<>(
+                                () -> RsvpSnapshot.afterRefusal(table, refused, 1, snapshot, meetupId, userId));
+                    }
+                    return new Transactions.Decision.Done<>(new Result.Taken(next));
+                },
+                Busy::new);
     }
 
     /**

@@ -60,6 +60,7 @@ public final class Keys {
     public static final String RSVP_PREFIX = "RSVP#";
     public static final String ROLE_PREFIX = "ROLE#";
     public static final String SENT_PREFIX = "SENT#";
+    public static final String HIGHLIGHT_PREFIX = "HIGHLIGHT#";
 
     public static String meetupPk(String meetupId) {
         return MEETUP_PREFIX + meetupId;
@@ -150,7 +151,7 @@ public final class Keys {
     }
 
     public static String highlightSk(String highlightId) {
-        return "HIGHLIGHT#" + highlightId;
+        return HIGHLIGHT_PREFIX + highlightId;
     }
 
     public static String highlightWeek(String isoWeek) {

@@ -22,7 +22,20 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 public final class MeetupSchema {
     private MeetupSchema() {}
 
-    /** Attribute names used in update and condition expressions. */
+    /** Attribute names of the meetup item, for the stores' update, condition and projection expressions. */
+    public static final String ID = "id";
+
+    public static final String TITLE = "title";
+    public static final String DESCRIPTION = "description";
+    public static final String KIND = "kind";
+    public static final String LANGUAGE = "language";
+    public static final String STARTS_AT = "startsAt";
+    public static final String ENDS_AT = "endsAt";
+    public static final String TIME_ZONE = "timeZone";
+    public static final String VENUE = "venue";
+    public static final String ONLINE_URL = "onlineUrl";
+    public static final String RSVP_DEADLINE = "rsvpDeadline";
+    public static final String UPDATED_AT = "updatedAt";
     public static final String CAPACITY = "capacity";
 
     /** Counters of the seats item ({@link MeetupSeats}), not of the meetup item. */
@@ -46,24 +59,32 @@ public final class MeetupSchema {
     public static final String ATTENDANCE_CLOSES_AT = "attendanceClosesAt";
     public static final String ATTENDANCE_CLOSED = "attendanceClosed";
 
+    /** Attribute names of a role need, one entry of {@link #ROLES}. */
+    public static final String ROLE_DESCRIPTION = "description";
+
+    public static final String ROLE_SLOTS = "slots";
+    public static final String ROLE_MINIMUM = "minimum";
+    public static final String ROLE_FILLED = "filled";
+    public static final String ROLE_POSITION = "position";
+
     public static final TableSchema<RoleNeed> ROLE = StaticImmutableTableSchema.builder(
                     RoleNeed.class, RoleBuilder.class)
             .newItemBuilder(RoleBuilder::new, RoleBuilder::build)
             .addAttribute(
                     String.class,
-                    a -> a.name("description").getter(RoleNeed::description).setter((b, v) -> b.description = v))
+                    a -> a.name(ROLE_DESCRIPTION).getter(RoleNeed::description).setter((b, v) -> b.description = v))
             .addAttribute(
                     Integer.class,
-                    a -> a.name("slots").getter(RoleNeed::slots).setter((b, v) -> b.slots = zeroIfNull(v)))
+                    a -> a.name(ROLE_SLOTS).getter(RoleNeed::slots).setter((b, v) -> b.slots = zeroIfNull(v)))
             .addAttribute(
                     Integer.class,
-                    a -> a.name("minimum").getter(RoleNeed::minimum).setter((b, v) -> b.minimum = zeroIfNull(v)))
+                    a -> a.name(ROLE_MINIMUM).getter(RoleNeed::minimum).setter((b, v) -> b.minimum = zeroIfNull(v)))
             .addAttribute(
                     Integer.class,
-                    a -> a.name("filled").getter(RoleNeed::filled).setter((b, v) -> b.filled = zeroIfNull(v)))
+                    a -> a.name(ROLE_FILLED).getter(RoleNeed::filled).setter((b, v) -> b.filled = zeroIfNull(v)))
             .addAttribute(
                     Integer.class,
-                    a -> a.name("position").getter(RoleNeed::position).setter((b, v) -> b.position = zeroIfNull(v)))
+                    a -> a.name(ROLE_POSITION).getter(RoleNeed::position).setter((b, v) -> b.position = zeroIfNull(v)))
             .build();
 
     public static final TableSchema<Meetup> MEETUP = StaticImmutableTableSchema.builder(
@@ -109,37 +130,34 @@ public final class MeetupSchema {
                             .tags(secondarySortKey(Index.GSI4.name())))
             .addAttribute(
                     String.class, a -> a.name(Keys.TYPE).getter(m -> "MEETUP").setter((b, v) -> {}))
-            .addAttribute(String.class, a -> a.name("id").getter(Meetup::id).setter((b, v) -> b.id(v)))
-            .addAttribute(
-                    String.class, a -> a.name("title").getter(Meetup::title).setter((b, v) -> b.title(v)))
-            .addAttribute(
-                    String.class,
-                    a -> a.name("description").getter(Meetup::description).setter((b, v) -> b.description(v)))
+            .addAttribute(String.class, a -> a.name(ID).getter(Meetup::id).setter((b, v) -> b.id(v)))
+            .addAttribute(String.class, a -> a.name(TITLE).getter(Meetup::title).setter((b, v) -> b.title(v)))
             .addAttribute(
                     String.class,
-                    a -> a.name("kind").getter(m -> m.kind().name()).setter((b, v) -> b.kind(MeetupKind.valueOf(v))))
+                    a -> a.name(DESCRIPTION).getter(Meetup::description).setter((b, v) -> b.description(v)))
             .addAttribute(
                     String.class,
-                    a -> a.name("language").getter(Meetup::language).setter((b, v) -> b.language(v)))
+                    a -> a.name(KIND).getter(m -> m.kind().name()).setter((b, v) -> b.kind(MeetupKind.valueOf(v))))
+            .addAttribute(
+                    String.class, a -> a.name(LANGUAGE).getter(Meetup::language).setter((b, v) -> b.language(v)))
             .addAttribute(
                     Instant.class,
-                    a -> a.name("startsAt").getter(Meetup::startsAt).setter((b, v) -> b.startsAt(v)))
+                    a -> a.name(STARTS_AT).getter(Meetup::startsAt).setter((b, v) -> b.startsAt(v)))
             .addAttribute(
-                    Instant.class, a -> a.name("endsAt").getter(Meetup::endsAt).setter((b, v) -> b.endsAt(v)))
-            .addAttribute(
-                    String.class,
-                    a -> a.name("timeZone").getter(Meetup::timeZone).setter((b, v) -> b.timeZone(v)))
-            .addAttribute(
-                    String.class, a -> a.name("venue").getter(Meetup::venue).setter((b, v) -> b.venue(v)))
+                    Instant.class, a -> a.name(ENDS_AT).getter(Meetup::endsAt).setter((b, v) -> b.endsAt(v)))
             .addAttribute(
                     String.class,
-                    a -> a.name("onlineUrl").getter(Meetup::onlineUrl).setter((b, v) -> b.onlineUrl(v)))
+                    a -> a.name(TIME_ZONE).getter(Meetup::timeZone).setter((b, v) -> b.timeZone(v)))
+            .addAttribute(String.class, a -> a.name(VENUE).getter(Meetup::venue).setter((b, v) -> b.venue(v)))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ONLINE_URL).getter(Meetup::onlineUrl).setter((b, v) -> b.onlineUrl(v)))
             .addAttribute(
                     Integer.class,
                     a -> a.name(CAPACITY).getter(Meetup::capacity).setter((b, v) -> b.capacity(zeroIfNull(v))))
             .addAttribute(
                     Instant.class,
-                    a -> a.name("rsvpDeadline").getter(Meetup::rsvpDeadline).setter((b, v) -> b.rsvpDeadline(v)))
+                    a -> a.name(RSVP_DEADLINE).getter(Meetup::rsvpDeadline).setter((b, v) -> b.rsvpDeadline(v)))
             .addAttribute(
                     EnhancedType.mapOf(EnhancedType.of(String.class), EnhancedType.documentOf(RoleNeed.class, ROLE)),
                     a -> a.name(ROLES).getter(Meetup::roles).setter((b, v) -> b.roles(v)))
@@ -169,7 +187,7 @@ public final class MeetupSchema {
                     a -> a.name("createdAt").getter(Meetup::createdAt).setter((b, v) -> b.createdAt(v)))
             .addAttribute(
                     Instant.class,
-                    a -> a.name("updatedAt").getter(Meetup::updatedAt).setter((b, v) -> b.updatedAt(v)))
+                    a -> a.name(UPDATED_AT).getter(Meetup::updatedAt).setter((b, v) -> b.updatedAt(v)))
             .addAttribute(
                     EnhancedType.listOf(Integer.class),
                     a -> a.name(REMINDER_OFFSETS)

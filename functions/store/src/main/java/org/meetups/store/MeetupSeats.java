@@ -24,9 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * is created with both ({@link #create}).
  */
 public final class MeetupSeats {
-    public static final String RSVP_DEADLINE = "rsvpDeadline";
-    public static final String STARTS_AT = "startsAt";
-
     private MeetupSeats() {}
 
     public static Map<String, AttributeValue> key(String meetupId) {
@@ -104,9 +101,9 @@ public final class MeetupSeats {
     /** The copies a coordinator's change may alter (RSVP deadline, start, capacity), as in {@code changed}. */
     public static Map<String, AttributeValue> editable(Meetup changed) {
         return Map.of(
-                RSVP_DEADLINE,
+                MeetupSchema.RSVP_DEADLINE,
                 AttributeValue.fromS(changed.rsvpDeadline().toString()),
-                STARTS_AT,
+                MeetupSchema.STARTS_AT,
                 AttributeValue.fromS(changed.startsAt().toString()),
                 MeetupSchema.CAPACITY,
                 number(changed.capacity()));
@@ -125,8 +122,8 @@ public final class MeetupSeats {
                 .waitlistSequence(
                         Long.parseLong(item.get(MeetupSchema.WAITLIST_SEQUENCE).n()))
                 .status(MeetupStatus.valueOf(item.get(MeetupSchema.STATUS).s()))
-                .rsvpDeadline(Instant.parse(item.get(RSVP_DEADLINE).s()))
-                .startsAt(Instant.parse(item.get(STARTS_AT).s()))
+                .rsvpDeadline(Instant.parse(item.get(MeetupSchema.RSVP_DEADLINE).s()))
+                .startsAt(Instant.parse(item.get(MeetupSchema.STARTS_AT).s()))
                 .capacity(Integer.parseInt(item.get(MeetupSchema.CAPACITY).n()))
                 .attendanceClosed(item.get(MeetupSchema.ATTENDANCE_CLOSED).bool())
                 .version(Long.parseLong(item.get(MeetupSchema.VERSION).n()))
@@ -142,9 +139,9 @@ public final class MeetupSeats {
         return Map.of(
                 MeetupSchema.STATUS,
                 AttributeValue.fromS(meetup.status().name()),
-                RSVP_DEADLINE,
+                MeetupSchema.RSVP_DEADLINE,
                 AttributeValue.fromS(meetup.rsvpDeadline().toString()),
-                STARTS_AT,
+                MeetupSchema.STARTS_AT,
                 AttributeValue.fromS(meetup.startsAt().toString()),
                 MeetupSchema.CAPACITY,
                 number(meetup.capacity()),

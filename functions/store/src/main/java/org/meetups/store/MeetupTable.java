@@ -28,6 +28,10 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 /** The single table, as every function sees it: the low-level client for expressions, the enhanced one for items. */
 public final class MeetupTable {
     private static final int BATCH_GET_MAX = 100;
+    /** The key no item has that priming reads and conditionally updates (see {@link #primeGet}). */
+    private static final String PRIMING_PK = Keys.userPk("priming");
+
+    private static final String PRIMING_SK = "PRIMING";
     private final DynamoDbClient client;
     private final String name;
     private final DynamoDbTable<Meetup> meetups;
@@ -254,8 +258,8 @@ public final class MeetupTable {
     public void primeGet() {
         meetups.getItem(GetItemEnhancedRequest.builder()
                 .key(Key.builder()
-                        .partitionValue("USER#priming")
-                        .sortValue("PRIMING")
+                        .partitionValue(PRIMING_PK)
+                        .sortValue(PRIMING_SK)
                         .build())
                 .build());
     }
@@ -268,7 +272,7 @@ public final class MeetupTable {
     public void primeUpdate() {
         try {
             client.updateItem(r -> r.tableName(name)
-                    .key(key("USER#priming", "PRIMING"))
+                    .key(key(PRIMING_PK, PRIMING_SK))
                     .updateExpression("SET #p = :p")
                     .conditionExpression("attribute_exists(PK)")
                     .expressionAttributeNames(Map.of("#p", "priming"))
@@ -295,6 +299,6 @@ public final class MeetupTable {
 
     /** The same with a BatchGetItem of the key {@link #primeGet()} reads, through {@link #batchGet(List)}. */
     public void primeBatchGet() {
-        batchGet(List.of(key("USER#priming", "PRIMING")));
+        batchGet(List.of(key(PRIMING_PK, PRIMING_SK)));
     }
 }

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.meetups.runtime.observe.Metrics;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,7 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionInProgressExcep
  * that lost a race (reason {@code TransactionConflict} or {@code ThrottlingError}, or a transaction
  * in progress) decided nothing and is sent again after a backoff. A failed condition is an answer:
  * the caller gets the reasons, with the item as it was for each failing condition, and decides
- * again ({@link #decideAgain}) or refuses. Metric {@code TransactionRetries} counts both kinds.
+ * again ({@link #decide}) or refuses. Metric {@code TransactionRetries} counts both kinds.
  */
 public final class Transactions {
     /** The one retry policy of the stores. */
@@ -59,6 +61,54 @@ public final class Transactions {
         }
     }
 
+    /** What one decision of a contended change came to. */
+    public sealed interface Decision<S, T> {
+        /** Written, or nothing to write: the change's result. */
+        record Done<S, T>(T result) implements Decision<S, T> {}
+
+        /** A condition failed on a stale read: after a backoff, {@code reread} reads what to decide on next. */
+        record Again<S, T>(Supplier<S> reread) implements Decision<S, T> {}
+    }
+
+    /**
+     * The one loop of a change decided on a read ({@code S}): {@code decision} gets what {@code first}
+     * read, writes, and says what came of it; after a stale read the change is decided again on what
+     * its {@link Decision.Again} reads after a backoff, at most {@link RetryPolicy#decisionAttempts()}
+     * decisions, then {@code busy} is thrown (no wait before it: nothing follows). Refusals are thrown
+     * by {@code decision} itself.
+     */
+    public static <S, T> T decide(
+            Supplier<S> first, Function<S, Decision<S, T>> decision, Supplier<? extends RuntimeException> busy) {
+        S read = first.get();
+        for (int attempt = 1; ; attempt++) {
+            switch (decision.apply(read)) {
+                case Decision.Done<S, T> done -> {
+                    return done.result();
+                }
+                case Decision.Again<S, T> again -> {
+                    if (attempt >= POLICY.decisionAttempts()) {
+                        throw busy.get();
+                    }
+                    decideAgain(attempt);
+                    read = again.reread().get();
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #decide(Supplier, Function, Supplier)} for a change that reads what it needs inside
+     * {@code decision}: empty when a condition failed on a stale read.
+     */
+    public static <T> T decide(Supplier<Optional<T>> decision, Supplier<? extends RuntimeException> busy) {
+        return Transactions.<Void, T>decide(
+                () -> null,
+                unused -> decision.get()
+                        .<Decision<Void, T>>map(Decision.Done::new)
+                        .orElseGet(() -> new Decision.Again<>(() -> null)),
+                busy);
+    }
+
     /** Writes {@code items} in one transaction; {@link Busy} after {@link RetryPolicy#raceAttempts()} lost races. */
     public static Outcome write(DynamoDbClient client, List<TransactWriteItem> items) {
         for (int attempt = 1; ; attempt++) {
@@ -92,7 +142,8 @@ public final class Transactions {
 
     /**
      * A condition failed on a stale read: counts it and waits before deciding again (others are
-     * changing the same items). {@code attempt} counts decisions from 1.
+     * changing the same items). {@code attempt} counts decisions from 1. {@link #decide} calls it; so
+     * does the waitlist's promotion, whose refused promotions share one budget of decisions.
      */
     public static void decideAgain(int attempt) {
         Metrics.count("TransactionRetries", "Reason", "Condition");

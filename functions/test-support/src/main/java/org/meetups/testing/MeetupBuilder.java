@@ -30,9 +30,9 @@ public final class MeetupBuilder {
                 AttributeValue.fromS(Keys.meetupPk(id)),
                 Keys.SK,
                 AttributeValue.fromS(Keys.META),
-                "startsAt",
+                MeetupSchema.STARTS_AT,
                 AttributeValue.fromS(startsAt),
-                "kind",
+                MeetupSchema.KIND,
                 AttributeValue.fromS(kind));
     }
 

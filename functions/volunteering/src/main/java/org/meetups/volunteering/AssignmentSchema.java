@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
+import org.meetups.store.PersonCopies;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
@@ -19,6 +20,11 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 public final class AssignmentSchema {
     public static final String TYPE = "ROLE";
     public static final String SK_PREFIX = Keys.ROLE_PREFIX;
+    /** The role held: one of the meetup's roles. */
+    public static final String ROLE = "role";
+
+    public static final String ASSIGNED_BY = "assignedBy";
+    public static final String ASSIGNED_AT = "assignedAt";
 
     private AssignmentSchema() {}
 
@@ -52,25 +58,31 @@ public final class AssignmentSchema {
             .addAttribute(String.class, a -> a.name(Keys.TYPE).getter(x -> TYPE).setter((b, v) -> {}))
             .addAttribute(
                     String.class,
-                    a -> a.name("meetupId").getter(Assignment::meetupId).setter((b, v) -> b.meetupId = v))
+                    a -> a.name(MeetupCopies.MEETUP_ID)
+                            .getter(Assignment::meetupId)
+                            .setter((b, v) -> b.meetupId = v))
             .addAttribute(
-                    String.class, a -> a.name("role").getter(Assignment::role).setter((b, v) -> b.role = v))
-            .addAttribute(
-                    String.class,
-                    a -> a.name("userId").getter(Assignment::userId).setter((b, v) -> b.userId = v))
-            .addAttribute(
-                    String.class, a -> a.name("email").getter(Assignment::email).setter((b, v) -> b.email = v))
-            .addAttribute(
-                    String.class, a -> a.name("name").getter(Assignment::name).setter((b, v) -> b.name = v))
+                    String.class, a -> a.name(ROLE).getter(Assignment::role).setter((b, v) -> b.role = v))
             .addAttribute(
                     String.class,
-                    a -> a.name("language").getter(Assignment::language).setter((b, v) -> b.language = v))
+                    a -> a.name(PersonCopies.USER_ID).getter(Assignment::userId).setter((b, v) -> b.userId = v))
             .addAttribute(
                     String.class,
-                    a -> a.name("assignedBy").getter(Assignment::assignedBy).setter((b, v) -> b.assignedBy = v))
+                    a -> a.name(PersonCopies.EMAIL).getter(Assignment::email).setter((b, v) -> b.email = v))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PersonCopies.NAME).getter(Assignment::name).setter((b, v) -> b.name = v))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(PersonCopies.LANGUAGE)
+                            .getter(Assignment::language)
+                            .setter((b, v) -> b.language = v))
+            .addAttribute(
+                    String.class,
+                    a -> a.name(ASSIGNED_BY).getter(Assignment::assignedBy).setter((b, v) -> b.assignedBy = v))
             .addAttribute(
                     Instant.class,
-                    a -> a.name("assignedAt").getter(Assignment::assignedAt).setter((b, v) -> b.assignedAt = v))
+                    a -> a.name(ASSIGNED_AT).getter(Assignment::assignedAt).setter((b, v) -> b.assignedAt = v))
             .addAttribute(
                     Instant.class,
                     a -> a.name(MeetupCopies.STARTS_AT)

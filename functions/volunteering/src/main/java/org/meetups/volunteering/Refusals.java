@@ -53,6 +53,15 @@ public final class Refusals {
         return new Busy("too many people changed this meetup's roles at once; retry in a moment");
     }
 
+    /** {@code meetup}, while it takes changes to {@code role}; else the refusal of {@link #closed} is thrown. */
+    public static Meetup requireOpen(String meetupId, Meetup meetup, String role, Instant now) {
+        Refusal refusal = closed(meetupId, meetup, role, now);
+        if (refusal != null) {
+            throw refusal;
+        }
+        return meetup;
+    }
+
     /**
      * The refusal that applies to any role change on this meetup, or null when the meetup still
      * takes changes and the role (when named) exists.

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.domain.Refusal;
@@ -41,7 +42,7 @@ public final class RoleRelease extends TableStore {
                 "#status",
                 MeetupSchema.STATUS,
                 "#start",
-                "startsAt",
+                MeetupSchema.STARTS_AT,
                 "#roles",
                 MeetupSchema.ROLES,
                 "#r",
@@ -79,70 +80,71 @@ public final class RoleRelease extends TableStore {
             Instant now,
             List<TransactWriteItem> alongside,
             String assignedAt) {
-        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
-            Meetup meetup = table.findMeetup(meetupId).orElse(null);
-            Refusal closed = Refusals.closed(meetupId, meetup, role, now);
-            if (closed != null) {
-                throw closed;
-            }
-            Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()));
-            values.put(
-                    ":now",
-                    AttributeValue.fromS(now.truncatedTo(ChronoUnit.SECONDS).toString()));
-            values.put(":one", AttributeValue.fromN("1"));
-            values.put(":zero", AttributeValue.fromN("0"));
-            List<TransactWriteItem> items = new ArrayList<>(List.of(
-                    TransactWriteItem.builder()
-                            .delete(assignment(meetupId, role, userId, assignedAt))
-                            .build(),
-                    TransactWriteItem.builder()
-                            .update(Update.builder()
-                                    .tableName(table.name())
-                                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
-                                    .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one")
-                                    .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
-                                            + " AND #roles.#r.#filled > :zero")
-                                    .expressionAttributeNames(roleSlotNames(role, Map.of("#filled", "filled")))
-                                    .expressionAttributeValues(values)
-                                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                                    .build())
-                            .build(),
-                    TransactWriteItem.builder()
-                            .update(Update.builder()
-                                    .tableName(table.name())
-                                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId)))
-                                    .updateExpression("ADD #count :minusOne DELETE #held :role")
-                                    .conditionExpression("#count > :zero")
-                                    .expressionAttributeNames(Map.of("#count", ROLE_COUNT, "#held", ROLES_HELD))
-                                    .expressionAttributeValues(Map.of(
-                                            ":minusOne",
-                                            AttributeValue.fromN("-1"),
-                                            ":zero",
-                                            AttributeValue.fromN("0"),
-                                            ":role",
-                                            AttributeValue.fromSs(List.of(role))))
-                                    .build())
-                            .build()));
-            items.addAll(alongside);
-            if (!(Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused)) {
-                return Outcome.RELEASED;
-            }
-            if (refused.failedFrom(3)) {
-                return Outcome.ALONGSIDE_REFUSED;
-            }
-            if (refused.failed(0)) {
-                return refused.itemOf(0).isPresent() ? Outcome.OTHER_ASSIGNMENT : Outcome.NOT_HELD;
-            } else if (refused.failed(1)) {
-                stillOpen(table, refused, meetupId, role, now);
-            } else {
-                // the marker disagreeing with an existing assignment item would be a bug: fail loudly
-                throw new IllegalStateException(
-                        "role marker of '" + userId + "' disagrees with the assignment items: " + refused.reasons());
-            }
-            Transactions.decideAgain(attempt);
-        }
-        throw Refusals.busy();
+        return Transactions.decide(
+                () -> {
+                    Refusals.requireOpen(meetupId, table.findMeetup(meetupId).orElse(null), role, now);
+                    Map<String, AttributeValue> values = new HashMap<>();
+                    values.put(":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()));
+                    values.put(
+                            ":now",
+                            AttributeValue.fromS(
+                                    now.truncatedTo(ChronoUnit.SECONDS).toString()));
+                    values.put(":one", AttributeValue.fromN("1"));
+                    values.put(":zero", AttributeValue.fromN("0"));
+                    List<TransactWriteItem> items = new ArrayList<>(List.of(
+                            TransactWriteItem.builder()
+                                    .delete(assignment(meetupId, role, userId, assignedAt))
+                                    .build(),
+                            TransactWriteItem.builder()
+                                    .update(Update.builder()
+                                            .tableName(table.name())
+                                            .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
+                                            .updateExpression(
+                                                    "SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one")
+                                            .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
+                                                    + " AND #roles.#r.#filled > :zero")
+                                            .expressionAttributeNames(
+                                                    roleSlotNames(role, Map.of("#filled", MeetupSchema.ROLE_FILLED)))
+                                            .expressionAttributeValues(values)
+                                            .returnValuesOnConditionCheckFailure(
+                                                    ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                                            .build())
+                                    .build(),
+                            TransactWriteItem.builder()
+                                    .update(Update.builder()
+                                            .tableName(table.name())
+                                            .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(userId)))
+                                            .updateExpression("ADD #count :minusOne DELETE #held :role")
+                                            .conditionExpression("#count > :zero")
+                                            .expressionAttributeNames(Map.of("#count", ROLE_COUNT, "#held", ROLES_HELD))
+                                            .expressionAttributeValues(Map.of(
+                                                    ":minusOne",
+                                                    AttributeValue.fromN("-1"),
+                                                    ":zero",
+                                                    AttributeValue.fromN("0"),
+                                                    ":role",
+                                                    AttributeValue.fromSs(List.of(role))))
+                                            .build())
+                                    .build()));
+                    items.addAll(alongside);
+                    if (!(Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused)) {
+                        return Optional.of(Outcome.RELEASED);
+                    }
+                    if (refused.failedFrom(3)) {
+                        return Optional.of(Outcome.ALONGSIDE_REFUSED);
+                    }
+                    if (refused.failed(0)) {
+                        return Optional.of(refused.itemOf(0).isPresent() ? Outcome.OTHER_ASSIGNMENT : Outcome.NOT_HELD);
+                    } else if (refused.failed(1)) {
+                        stillOpen(table, refused, meetupId, role, now);
+                    } else {
+                        // the marker disagreeing with an existing assignment item would be a bug: fail loudly
+                        throw new IllegalStateException("role marker of '" + userId
+                                + "' disagrees with the assignment items: " + refused.reasons());
+                    }
+                    return Optional.empty();
+                },
+                Refusals::busy);
     }
 
     /**
@@ -154,11 +156,7 @@ public final class RoleRelease extends TableStore {
         Meetup current = refused.itemOf(1)
                 .map(MeetupSchema.MEETUP::mapToItem)
                 .orElseGet(() -> table.findMeetup(meetupId).orElse(null));
-        Refusal refusal = Refusals.closed(meetupId, current, role, now);
-        if (refusal != null) {
-            throw refusal;
-        }
-        return current;
+        return Refusals.requireOpen(meetupId, current, role, now);
     }
 
     /** Deletes the assignment item if it exists (and is the named assignment); on failure the item as it was comes back. */
@@ -170,7 +168,7 @@ public final class RoleRelease extends TableStore {
         if (assignedAt == null) {
             return delete.conditionExpression("attribute_exists(PK)").build();
         }
-        return delete.conditionExpression("attribute_exists(PK) AND assignedAt = :assignedAt")
+        return delete.conditionExpression("attribute_exists(PK) AND " + AssignmentSchema.ASSIGNED_AT + " = :assignedAt")
                 .expressionAttributeValues(Map.of(":assignedAt", AttributeValue.fromS(assignedAt)))
                 .build();
     }

@@ -60,111 +60,117 @@ public final class RoleTake extends TableStore {
             String assignedBy,
             Instant now,
             List<TransactWriteItem> alongside) {
-        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
-            Meetup meetup = table.findMeetup(meetupId).orElse(null);
-            Refusal closed = Refusals.closed(meetupId, meetup, role, now);
-            if (closed != null) {
-                throw closed;
-            }
-            Assignment assignment = new Assignment(
-                    meetupId,
-                    role,
-                    person.userId(),
-                    person.email(),
-                    person.name(),
-                    person.language(),
-                    assignedBy,
-                    now,
-                    meetup.startsAt(),
-                    meetup.version());
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                    ":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
-                    ":now",
-                            AttributeValue.fromS(
-                                    now.truncatedTo(ChronoUnit.SECONDS).toString())));
-            values.put(":one", AttributeValue.fromN("1"));
-            values.put(":minusOne", AttributeValue.fromN("-1"));
-            values.put(":multiple", AttributeValue.fromBool(true));
-            // the assignment copies the start: it must still be the start (a move rewrites only older copies)
-            values.put(":startRead", AttributeValue.fromS(meetup.startsAt().toString()));
-            String sameOption = meetup.allowMultipleRoles()
-                    ? "#multiple = :multiple"
-                    : "(attribute_not_exists(#multiple) OR #multiple <> :multiple)";
-            Update fill = Update.builder()
-                    .tableName(table.name())
-                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
-                    .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled + :one ADD #open :minusOne")
-                    .conditionExpression(
-                            RoleRelease.OPEN_MEETUP + " AND #start = :startRead AND attribute_exists(#roles.#r)"
-                                    + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption)
-                    .expressionAttributeNames(RoleRelease.roleSlotNames(
+        return Transactions.decide(
+                () -> {
+                    Meetup meetup = Refusals.requireOpen(
+                            meetupId, table.findMeetup(meetupId).orElse(null), role, now);
+                    Assignment assignment = new Assignment(
+                            meetupId,
                             role,
-                            Map.of(
-                                    "#filled",
-                                    "filled",
-                                    "#slots",
-                                    "slots",
-                                    "#multiple",
-                                    MeetupSchema.ALLOW_MULTIPLE_ROLES)))
-                    .expressionAttributeValues(values)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                    .build();
-            Update.Builder marker = Update.builder()
-                    .tableName(table.name())
-                    .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(person.userId())))
-                    // the marker also names the roles held, so a meetup page shows them from one read
-                    .updateExpression(
-                            "SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one, #held :role")
-                    .expressionAttributeNames(Map.of(
-                            "#type", Keys.TYPE, "#count", RoleRelease.ROLE_COUNT, "#held", RoleRelease.ROLES_HELD))
-                    .expressionAttributeValues(Map.of(
-                            ":type", AttributeValue.fromS("VOLUNTEER"),
-                            ":meetup", AttributeValue.fromS(meetupId),
-                            ":user", AttributeValue.fromS(person.userId()),
-                            ":one", AttributeValue.fromN("1"),
-                            ":role", AttributeValue.fromSs(List.of(role))));
-            if (!meetup.allowMultipleRoles()) {
-                marker.conditionExpression("attribute_not_exists(#count) OR #count < :one");
-            }
-            List<TransactWriteItem> items = new ArrayList<>(List.of(
-                    TransactWriteItem.builder()
-                            .put(Put.builder()
-                                    .tableName(table.name())
-                                    .item(AssignmentSchema.SCHEMA.itemToMap(assignment, true))
-                                    .conditionExpression("attribute_not_exists(PK)")
-                                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
-                                    .build())
-                            .build(),
-                    TransactWriteItem.builder().update(fill).build(),
-                    TransactWriteItem.builder().update(marker.build()).build()));
-            items.addAll(alongside);
-            if (!(Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused)) {
-                Metrics.count("RolesTaken", "By", person.userId().equals(assignedBy) ? "Volunteer" : "Coordinator");
-                return new Result.Taken(assignment);
-            }
-            if (refused.failedFrom(3)) {
-                return new Result.AlongsideRefused();
-            }
-            if (refused.failed(0)) {
-                Optional<Assignment> held = refused.itemOf(0)
-                        .map(AssignmentSchema.SCHEMA::mapToItem)
-                        .or(() -> assignment(meetupId, role, person.userId()));
-                if (held.isPresent()) {
-                    return new Result.AlreadyHeld(held.get());
-                }
-            } else if (refused.failed(1)) {
-                Meetup current = RoleRelease.stillOpen(table, refused, meetupId, role, now);
-                RoleNeed need = current.roles().get(role);
-                if (need.filled() >= need.slots()) {
-                    throw Refusals.roleFull(role, need);
-                }
-                // the one-role option or the start changed since the read: read again
-            } else if (refused.failed(2)) {
-                throw Refusals.holdsARole();
-            }
-            Transactions.decideAgain(attempt);
-        }
-        throw Refusals.busy();
+                            person.userId(),
+                            person.email(),
+                            person.name(),
+                            person.language(),
+                            assignedBy,
+                            now,
+                            meetup.startsAt(),
+                            meetup.version());
+                    Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                            ":scheduled", AttributeValue.fromS(MeetupStatus.SCHEDULED.name()),
+                            ":now",
+                                    AttributeValue.fromS(
+                                            now.truncatedTo(ChronoUnit.SECONDS).toString())));
+                    values.put(":one", AttributeValue.fromN("1"));
+                    values.put(":minusOne", AttributeValue.fromN("-1"));
+                    values.put(":multiple", AttributeValue.fromBool(true));
+                    // the assignment copies the start: it must still be the start (a move rewrites only older copies)
+                    values.put(
+                            ":startRead", AttributeValue.fromS(meetup.startsAt().toString()));
+                    String sameOption = meetup.allowMultipleRoles()
+                            ? "#multiple = :multiple"
+                            : "(attribute_not_exists(#multiple) OR #multiple <> :multiple)";
+                    Update fill = Update.builder()
+                            .tableName(table.name())
+                            .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
+                            .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled + :one ADD #open :minusOne")
+                            .conditionExpression(
+                                    RoleRelease.OPEN_MEETUP + " AND #start = :startRead AND attribute_exists(#roles.#r)"
+                                            + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption)
+                            .expressionAttributeNames(RoleRelease.roleSlotNames(
+                                    role,
+                                    Map.of(
+                                            "#filled",
+                                            MeetupSchema.ROLE_FILLED,
+                                            "#slots",
+                                            MeetupSchema.ROLE_SLOTS,
+                                            "#multiple",
+                                            MeetupSchema.ALLOW_MULTIPLE_ROLES)))
+                            .expressionAttributeValues(values)
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                            .build();
+                    Update.Builder marker = Update.builder()
+                            .tableName(table.name())
+                            .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(person.userId())))
+                            // the marker also names the roles held, so a meetup page shows them from one read
+                            .updateExpression(
+                                    "SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one, #held :role")
+                            .expressionAttributeNames(Map.of(
+                                    "#type",
+                                    Keys.TYPE,
+                                    "#count",
+                                    RoleRelease.ROLE_COUNT,
+                                    "#held",
+                                    RoleRelease.ROLES_HELD))
+                            .expressionAttributeValues(Map.of(
+                                    ":type", AttributeValue.fromS("VOLUNTEER"),
+                                    ":meetup", AttributeValue.fromS(meetupId),
+                                    ":user", AttributeValue.fromS(person.userId()),
+                                    ":one", AttributeValue.fromN("1"),
+                                    ":role", AttributeValue.fromSs(List.of(role))));
+                    if (!meetup.allowMultipleRoles()) {
+                        marker.conditionExpression("attribute_not_exists(#count) OR #count < :one");
+                    }
+                    List<TransactWriteItem> items = new ArrayList<>(List.of(
+                            TransactWriteItem.builder()
+                                    .put(Put.builder()
+                                            .tableName(table.name())
+                                            .item(AssignmentSchema.SCHEMA.itemToMap(assignment, true))
+                                            .conditionExpression("attribute_not_exists(PK)")
+                                            .returnValuesOnConditionCheckFailure(
+                                                    ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                                            .build())
+                                    .build(),
+                            TransactWriteItem.builder().update(fill).build(),
+                            TransactWriteItem.builder().update(marker.build()).build()));
+                    items.addAll(alongside);
+                    if (!(Transactions.write(table.client(), items) instanceof Transactions.Outcome.Refused refused)) {
+                        Metrics.count(
+                                "RolesTaken", "By", person.userId().equals(assignedBy) ? "Volunteer" : "Coordinator");
+                        return Optional.of(new Result.Taken(assignment));
+                    }
+                    if (refused.failedFrom(3)) {
+                        return Optional.of(new Result.AlongsideRefused());
+                    }
+                    if (refused.failed(0)) {
+                        Optional<Assignment> held = refused.itemOf(0)
+                                .map(AssignmentSchema.SCHEMA::mapToItem)
+                                .or(() -> assignment(meetupId, role, person.userId()));
+                        if (held.isPresent()) {
+                            return Optional.of(new Result.AlreadyHeld(held.get()));
+                        }
+                    } else if (refused.failed(1)) {
+                        Meetup current = RoleRelease.stillOpen(table, refused, meetupId, role, now);
+                        RoleNeed need = current.roles().get(role);
+                        if (need.filled() >= need.slots()) {
+                            throw Refusals.roleFull(role, need);
+                        }
+                        // the one-role option or the start changed since the read: read again
+                    } else if (refused.failed(2)) {
+                        throw Refusals.holdsARole();
+                    }
+                    return Optional.empty();
+                },
+                Refusals::busy);
     }
 
     public Optional<Assignment> assignment(String meetupId, String role, String userId) {

@@ -22,7 +22,6 @@ import org.meetups.mail.links.TokenSigner;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.runtime.json.Json;
 import org.meetups.runtime.time.Weeks;
-import org.meetups.store.Keys;
 
 /**
  * One invocation of the weekly digest, a {@link PagedMailing} over the directory's digest index: the
@@ -139,8 +138,7 @@ public final class DigestRun implements PagedMailing.Recipients<Directory.Entry>
 
     /** One recipient's digest, sent once a week: {@code PERSON#<key> / SENT#DIGEST#<week>}. */
     private PagedMailing.Mail mail(DigestContent content, Directory.Entry entry, String language) {
-        SentMarkers.Marker marker = new SentMarkers.Marker(
-                Keys.personPk(entry.personKey()), Keys.sentSk(KIND, content.week()), KIND, entry.personKey());
+        SentMarkers.Marker marker = SentMarkers.forPerson(entry.personKey(), KIND, content.week());
         return new PagedMailing.Mail(marker, KIND, () -> mails.compose(content, entry, language, clock.instant()));
     }
 }

@@ -8,6 +8,7 @@ import org.meetups.domain.Meetup;
 import org.meetups.mail.runs.MailingRuns;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -55,13 +56,16 @@ public final class DigestStore extends TableStore {
                         .limit(limit)
                         .build());
         Map<String, Meetup> meetups = table.meetups(
-                page.items().stream().map(i -> i.get("meetupId").s()).distinct().toList(),
+                page.items().stream()
+                        .map(i -> i.get(MeetupCopies.MEETUP_ID).s())
+                        .distinct()
+                        .toList(),
                 read -> read.consistentRead(true));
         List<Featured> featured = new ArrayList<>();
         for (Map<String, AttributeValue> item : page.items()) {
-            Meetup meetup = meetups.get(item.get("meetupId").s());
+            Meetup meetup = meetups.get(item.get(MeetupCopies.MEETUP_ID).s());
             featured.add(new Featured(
-                    item.get("meetupId").s(),
+                    item.get(MeetupCopies.MEETUP_ID).s(),
                     item.get("highlightId").s(),
                     meetup == null ? "" : meetup.title(),
                     item.get("text").s(),

@@ -15,6 +15,7 @@ import org.meetups.seats.RsvpSchema;
 import org.meetups.store.Attributes;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
@@ -31,6 +32,22 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * of that week's partition, whatever other weeks hold. Featuring rewrites the index sort key.
  */
 public final class HighlightStore extends TableStore {
+    /** Attribute names of the highlight item. */
+    private static final String HIGHLIGHT_ID = "highlightId";
+
+    private static final String TEXT = "text";
+    private static final String LINK = "link";
+    private static final String PHOTO_ID = "photoId";
+    private static final String PHOTO_TYPE = "photoType";
+    private static final String AUTHOR_ID = "authorId";
+    private static final String AUTHOR_NAME = "authorName";
+    private static final String CREATED_AT = "createdAt";
+    private static final String UPDATED_AT = "updatedAt";
+    private static final String FEATURED = "featured";
+    private static final String FEATURED_AT = "featuredAt";
+    private static final String FEATURED_BY = "featuredBy";
+    private static final String WEEK = "week";
+
     public HighlightStore(MeetupTable table) {
         super(table);
     }
@@ -70,20 +87,20 @@ public final class HighlightStore extends TableStore {
     public void create(Highlight h) {
         Map<String, AttributeValue> item = new HashMap<>(key(h.meetupId(), Keys.highlightSk(h.id())));
         item.put(Keys.TYPE, s("HIGHLIGHT"));
-        item.put("meetupId", s(h.meetupId()));
-        item.put("highlightId", s(h.id()));
-        item.put("text", s(h.text()));
-        Attributes.putText(item, "link", h.link());
+        item.put(MeetupCopies.MEETUP_ID, s(h.meetupId()));
+        item.put(HIGHLIGHT_ID, s(h.id()));
+        item.put(TEXT, s(h.text()));
+        Attributes.putText(item, LINK, h.link());
         if (h.photoId() != null) {
-            item.put("photoId", s(h.photoId()));
-            item.put("photoType", s(h.photoType()));
+            item.put(PHOTO_ID, s(h.photoId()));
+            item.put(PHOTO_TYPE, s(h.photoType()));
         }
-        item.put("authorId", s(h.authorId()));
-        item.put("authorName", s(h.authorName()));
-        item.put("createdAt", s(h.createdAt().toString()));
-        item.put("updatedAt", s(h.updatedAt().toString()));
-        item.put("featured", AttributeValue.fromBool(false));
-        item.put("week", s(h.week()));
+        item.put(AUTHOR_ID, s(h.authorId()));
+        item.put(AUTHOR_NAME, s(h.authorName()));
+        item.put(CREATED_AT, s(h.createdAt().toString()));
+        item.put(UPDATED_AT, s(h.updatedAt().toString()));
+        item.put(FEATURED, AttributeValue.fromBool(false));
+        item.put(WEEK, s(h.week()));
         item.put(Index.GSI1.pk(), s(Keys.highlightWeek(h.week())));
         item.put(Index.GSI1.sk(), s(Keys.highlightWeekSk(false, h.createdAt(), h.id())));
         table.client()
@@ -104,18 +121,18 @@ public final class HighlightStore extends TableStore {
                 s(authorId),
                 ":no",
                 AttributeValue.fromBool(false)));
-        String set = "SET #text = :text, updatedAt = :now";
+        String set = "SET #text = :text, " + UPDATED_AT + " = :now";
         StringBuilder remove = new StringBuilder();
         if (h.link() == null) {
-            remove.append(", link");
+            remove.append(", " + LINK);
         } else {
-            set += ", link = :link";
+            set += ", " + LINK + " = :link";
             values.put(":link", s(h.link()));
         }
         if (h.photoId() == null) {
-            remove.append(", photoId, photoType");
+            remove.append(", " + PHOTO_ID + ", " + PHOTO_TYPE);
         } else {
-            set += ", photoId = :photo, photoType = :photoType";
+            set += ", " + PHOTO_ID + " = :photo, " + PHOTO_TYPE + " = :photoType";
             values.put(":photo", s(h.photoId()));
             values.put(":photoType", s(h.photoType()));
         }
@@ -125,8 +142,9 @@ public final class HighlightStore extends TableStore {
                     .updateItem(r -> r.tableName(table.name())
                             .key(key(h.meetupId(), Keys.highlightSk(h.id())))
                             .updateExpression(update)
-                            .conditionExpression("attribute_exists(PK) AND authorId = :author AND featured = :no")
-                            .expressionAttributeNames(Map.of("#text", "text"))
+                            .conditionExpression(
+                                    "attribute_exists(PK) AND " + AUTHOR_ID + " = :author AND " + FEATURED + " = :no")
+                            .expressionAttributeNames(Map.of("#text", TEXT))
                             .expressionAttributeValues(values)
                             .returnValues(ReturnValue.ALL_NEW))
                     .attributes()));
@@ -149,13 +167,13 @@ public final class HighlightStore extends TableStore {
                 s(Keys.highlightWeekSk(featured, h.createdAt(), h.id())),
                 ":created",
                 s(h.createdAt().toString())));
-        String update = "SET featured = :featured, GSI1SK = :sk";
+        String update = "SET " + FEATURED + " = :featured, " + Index.GSI1.sk() + " = :sk";
         if (featured) {
-            update += ", featuredAt = :now, featuredBy = :by";
+            update += ", " + FEATURED_AT + " = :now, " + FEATURED_BY + " = :by";
             values.put(":now", s(now.toString()));
             values.put(":by", s(by));
         } else {
-            update += " REMOVE featuredAt, featuredBy";
+            update += " REMOVE " + FEATURED_AT + ", " + FEATURED_BY;
         }
         String expression = update;
         try {
@@ -163,7 +181,7 @@ public final class HighlightStore extends TableStore {
                     .updateItem(r -> r.tableName(table.name())
                             .key(key(meetupId, Keys.highlightSk(highlightId)))
                             .updateExpression(expression)
-                            .conditionExpression("attribute_exists(PK) AND createdAt = :created")
+                            .conditionExpression("attribute_exists(PK) AND " + CREATED_AT + " = :created")
                             .expressionAttributeValues(values)
                             .returnValues(ReturnValue.ALL_NEW))
                     .attributes()));
@@ -185,7 +203,7 @@ public final class HighlightStore extends TableStore {
                                 .returnValues(ReturnValue.ALL_OLD)
                                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE);
                         if (unlessFeatured) {
-                            r.conditionExpression("featured = :no")
+                            r.conditionExpression(FEATURED + " = :no")
                                     .expressionAttributeValues(Map.of(":no", AttributeValue.fromBool(false)));
                         }
                     })
@@ -241,20 +259,20 @@ public final class HighlightStore extends TableStore {
 
     public static Highlight highlight(Map<String, AttributeValue> item) {
         return new Highlight(
-                text(item, "meetupId"),
-                text(item, "highlightId"),
-                text(item, "text"),
-                text(item, "link"),
-                text(item, "photoId"),
-                text(item, "photoType"),
-                text(item, "authorId"),
-                text(item, "authorName"),
-                instant(item, "createdAt"),
-                instant(item, "updatedAt"),
-                item.containsKey("featured")
-                        && Boolean.TRUE.equals(item.get("featured").bool()),
-                instant(item, "featuredAt"),
-                text(item, "week"));
+                text(item, MeetupCopies.MEETUP_ID),
+                text(item, HIGHLIGHT_ID),
+                text(item, TEXT),
+                text(item, LINK),
+                text(item, PHOTO_ID),
+                text(item, PHOTO_TYPE),
+                text(item, AUTHOR_ID),
+                text(item, AUTHOR_NAME),
+                instant(item, CREATED_AT),
+                instant(item, UPDATED_AT),
+                item.containsKey(FEATURED)
+                        && Boolean.TRUE.equals(item.get(FEATURED).bool()),
+                instant(item, FEATURED_AT),
+                text(item, WEEK));
     }
 
     private static Map<String, AttributeValue> key(String meetupId, String sk) {

@@ -20,7 +20,6 @@ import org.meetups.mail.SentMarkers;
 import org.meetups.mail.runs.MailingRuns;
 import org.meetups.mail.runs.PagedMailing;
 import org.meetups.runtime.json.Json;
-import org.meetups.store.Keys;
 
 /**
  * The managers' monthly involvement mail, a {@link PagedMailing} over the directory's managers index
@@ -112,11 +111,8 @@ public final class MonthlyMailRun implements PagedMailing.Recipients<Directory.E
                 .map(entry -> {
                     String language = Languages.firstSupported(languages.get(entry.userId()), entry.language());
                     MonthlyChart chart = charts.get(entry.department());
-                    SentMarkers.Marker marker = new SentMarkers.Marker(
-                            Keys.personPk(entry.personKey()),
-                            "SENT#" + MonthlyMails.KIND + "#" + month,
-                            MonthlyMails.KIND,
-                            entry.personKey());
+                    SentMarkers.Marker marker =
+                            SentMarkers.forPerson(entry.personKey(), MonthlyMails.KIND, month.toString());
                     return new PagedMailing.Mail(
                             marker, MonthlyMails.KIND, () -> mails.compose(chart, month, entry, language));
                 })

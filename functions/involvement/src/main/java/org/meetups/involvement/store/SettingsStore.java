@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.meetups.figures.InvolvementItems;
 import org.meetups.involvement.domain.Report;
@@ -140,38 +141,37 @@ public final class SettingsStore extends TableStore {
      */
     private void change(String department, Instant now, Change change) {
         YearMonth month = YearMonth.from(now.atOffset(ZoneOffset.UTC));
-        for (int attempt = 1; ; attempt++) {
-            SettingsItems.Canonical canonical = read(
-                    department == null
-                            ? InvolvementItems.AMBASSADOR_PREFIX
-                            : InvolvementItems.departmentSettingsPrefix(department));
-            change.applied().accept(canonical);
-            long read = canonical.version(department);
-            long next = read + 1;
-            // the version read is still the latest (0: none written yet)
-            Put.Builder version = Put.builder()
-                    .tableName(table.name())
-                    .item(SettingsItems.version(department, next))
-                    .expressionAttributeNames(Map.of("#version", InvolvementItems.VERSION));
-            if (read == 0) {
-                version.conditionExpression("attribute_not_exists(#version)");
-            } else {
-                version.conditionExpression("#version = :read")
-                        .expressionAttributeValues(Map.of(":read", SettingsItems.n(read)));
-            }
-            List<TransactWriteItem> items = List.of(
-                    change.write(),
-                    TransactWriteItem.builder().put(version.build()).build(),
-                    snapshot(department, month, next, canonical.settings),
-                    snapshot(department, month.plusMonths(1), next, canonical.settings));
-            if (Transactions.write(table.client(), items) instanceof Transactions.Outcome.Committed) {
-                return;
-            }
-            if (attempt >= Transactions.POLICY.decisionAttempts()) {
-                throw new Busy("too many people are changing these settings at once; retry in a moment");
-            }
-            Transactions.decideAgain(attempt);
+        Transactions.decide(
+                () -> Optional.of(changeOnce(department, month, change)).filter(committed -> committed),
+                () -> new Busy("too many people are changing these settings at once; retry in a moment"));
+    }
+
+    /** One decision of {@link #change}: false when another change wrote a newer version meanwhile. */
+    private boolean changeOnce(String department, YearMonth month, Change change) {
+        SettingsItems.Canonical canonical = read(
+                department == null
+                        ? InvolvementItems.AMBASSADOR_PREFIX
+                        : InvolvementItems.departmentSettingsPrefix(department));
+        change.applied().accept(canonical);
+        long read = canonical.version(department);
+        long next = read + 1;
+        // the version read is still the latest (0: none written yet)
+        Put.Builder version = Put.builder()
+                .tableName(table.name())
+                .item(SettingsItems.version(department, next))
+                .expressionAttributeNames(Map.of("#version", InvolvementItems.VERSION));
+        if (read == 0) {
+            version.conditionExpression("attribute_not_exists(#version)");
+        } else {
+            version.conditionExpression("#version = :read")
+                    .expressionAttributeValues(Map.of(":read", SettingsItems.n(read)));
         }
+        List<TransactWriteItem> items = List.of(
+                change.write(),
+                TransactWriteItem.builder().put(version.build()).build(),
+                snapshot(department, month, next, canonical.settings),
+                snapshot(department, month.plusMonths(1), next, canonical.settings));
+        return Transactions.write(table.client(), items) instanceof Transactions.Outcome.Committed;
     }
 
     private TransactWriteItem snapshot(String department, YearMonth month, long version, Report.Settings settings) {

@@ -17,6 +17,18 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * {@code partition}: the runs' partition key; {@code type}: the items' type attribute.
  */
 public record MailingRuns(MeetupTable table, String partition, String type) {
+    private static final String STATE = "state";
+    private static final String OPEN = "OPEN";
+    private static final String DONE = "DONE";
+    private static final String CONTENT = "content";
+    private static final String SHARD = "shard";
+    private static final String AFTER = "after";
+    private static final String SENT = "sent";
+    private static final String PAGES = "pages";
+    private static final String OPENED_AT = "openedAt";
+    private static final String DONE_AT = "doneAt";
+    private static final String LEASE_OWNER = "leaseOwner";
+    private static final String LEASE_UNTIL = "leaseUntil";
     /** A run as stored. {@code after}: the last index entry done in {@code shard} (null: none yet). */
     public record Run(String period, boolean done, String content, int shard, String after, long sent, long pages) {}
 
@@ -28,12 +40,12 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
     public Run open(String period, String content, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(period));
         item.put(Keys.TYPE, s(type));
-        item.put("state", s("OPEN"));
-        item.put("content", s(content));
-        item.put("shard", n(0));
-        item.put("sent", n(0));
-        item.put("pages", n(0));
-        item.put("openedAt", s(now.toString()));
+        item.put(STATE, s(OPEN));
+        item.put(CONTENT, s(content));
+        item.put(SHARD, n(0));
+        item.put(SENT, n(0));
+        item.put(PAGES, n(0));
+        item.put(OPENED_AT, s(now.toString()));
         try {
             table.client()
                     .putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
@@ -66,9 +78,10 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
     public boolean lease(String period, String owner, Instant now, Duration lease) {
         return updateIf(
                 period,
-                "SET leaseOwner = :owner, leaseUntil = :until",
-                "#state = :open AND (attribute_not_exists(leaseUntil) OR leaseUntil < :now OR leaseOwner = :owner)",
-                Map.of("#state", "state"),
+                "SET " + LEASE_OWNER + " = :owner, " + LEASE_UNTIL + " = :until",
+                "#state = :open AND (attribute_not_exists(" + LEASE_UNTIL + ") OR " + LEASE_UNTIL + " < :now OR "
+                        + LEASE_OWNER + " = :owner)",
+                Map.of("#state", STATE),
                 Map.of(
                         ":owner",
                         s(owner),
@@ -77,7 +90,7 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
                         ":now",
                         s(now.toString()),
                         ":open",
-                        s("OPEN")));
+                        s(OPEN)));
     }
 
     /**
@@ -95,14 +108,15 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
                 n(1),
                 ":until",
                 s(now.plus(lease).toString())));
-        String update = "SET #shard = :shard, leaseUntil = :until";
+        String update = "SET #shard = :shard, " + LEASE_UNTIL + " = :until";
+        String counts = " ADD " + SENT + " :sent, " + PAGES + " :one";
         if (after == null) {
-            update += " ADD sent :sent, pages :one REMOVE #after";
+            update += counts + " REMOVE #after";
         } else {
-            update += ", #after = :after ADD sent :sent, pages :one";
+            update += ", #after = :after" + counts;
             values.put(":after", s(after));
         }
-        return whileLeased(period, owner, update, Map.of("#after", "after", "#shard", "shard"), values);
+        return whileLeased(period, owner, update, Map.of("#after", AFTER, "#shard", SHARD), values);
     }
 
     /** Counts mails sent on a page that stopped half-way (it is read again next time; its sent mails are skipped). */
@@ -111,7 +125,7 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
             return;
         }
         // false: the lease was lost; the count is only a figure
-        whileLeased(period, owner, "ADD sent :sent", Map.of(), Map.of(":sent", n(sent)));
+        whileLeased(period, owner, "ADD " + SENT + " :sent", Map.of(), Map.of(":sent", n(sent)));
     }
 
     /** Every shard done: the run is closed; continuations find nothing open. */
@@ -120,15 +134,15 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
         whileLeased(
                 period,
                 owner,
-                "SET #state = :done, doneAt = :now REMOVE leaseOwner, leaseUntil",
-                Map.of("#state", "state"),
-                Map.of(":done", s("DONE"), ":now", s(now.toString())));
+                "SET #state = :done, " + DONE_AT + " = :now REMOVE " + LEASE_OWNER + ", " + LEASE_UNTIL,
+                Map.of("#state", STATE),
+                Map.of(":done", s(DONE), ":now", s(now.toString())));
     }
 
     /** Lets the next invocation go on at once (an invocation that dies leaves the lease to run out). */
     public void release(String period, String owner) {
         // false: not ours any more
-        whileLeased(period, owner, "REMOVE leaseOwner, leaseUntil", Map.of(), Map.of());
+        whileLeased(period, owner, "REMOVE " + LEASE_OWNER + ", " + LEASE_UNTIL, Map.of(), Map.of());
     }
 
     /** One UpdateItem of the run, only while {@code owner} holds its lease: false when the lease was lost. */
@@ -136,7 +150,7 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
             String period, String owner, String update, Map<String, String> names, Map<String, AttributeValue> values) {
         Map<String, AttributeValue> withOwner = new HashMap<>(values);
         withOwner.put(":owner", s(owner));
-        return updateIf(period, update, "leaseOwner = :owner", names, withOwner);
+        return updateIf(period, update, LEASE_OWNER + " = :owner", names, withOwner);
     }
 
     /** One UpdateItem of the run if {@code condition} holds: false when it does not. */
@@ -166,12 +180,12 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
     private static Run run(Map<String, AttributeValue> item) {
         return new Run(
                 item.get(Keys.SK).s(),
-                "DONE".equals(item.get("state").s()),
-                item.get("content").s(),
-                Integer.parseInt(item.get("shard").n()),
-                item.containsKey("after") ? item.get("after").s() : null,
-                Long.parseLong(item.get("sent").n()),
-                Long.parseLong(item.get("pages").n()));
+                DONE.equals(item.get(STATE).s()),
+                item.get(CONTENT).s(),
+                Integer.parseInt(item.get(SHARD).n()),
+                item.containsKey(AFTER) ? item.get(AFTER).s() : null,
+                Long.parseLong(item.get(SENT).n()),
+                Long.parseLong(item.get(PAGES).n()));
     }
 
     private static AttributeValue s(String value) {

@@ -35,19 +35,19 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 public final class MeetupRepository extends TableStore {
     /** Attributes a coordinator's change may set; counts, status and version are never among them. */
     private static final List<String> EDITABLE = List.of(
-            "title",
-            "description",
-            "kind",
-            "language",
-            "startsAt",
-            "endsAt",
-            "timeZone",
-            "venue",
-            "onlineUrl",
+            MeetupSchema.TITLE,
+            MeetupSchema.DESCRIPTION,
+            MeetupSchema.KIND,
+            MeetupSchema.LANGUAGE,
+            MeetupSchema.STARTS_AT,
+            MeetupSchema.ENDS_AT,
+            MeetupSchema.TIME_ZONE,
+            MeetupSchema.VENUE,
+            MeetupSchema.ONLINE_URL,
             MeetupSchema.CAPACITY,
-            "rsvpDeadline",
+            MeetupSchema.RSVP_DEADLINE,
             MeetupSchema.ALLOW_MULTIPLE_ROLES,
-            "updatedAt",
+            MeetupSchema.UPDATED_AT,
             Index.GSI1.pk(),
             Index.GSI1.sk(),
             MeetupSchema.REMINDER_OFFSETS,
@@ -164,8 +164,9 @@ public final class MeetupRepository extends TableStore {
                 id,
                 meetupUpdate(id)
                         // leaving the reminder index: a cancelled meetup gets no reminders
-                        .updateExpression("SET #status = :cancelled, updatedAt = :now, #version = #version + :one"
-                                + " REMOVE " + Index.GSI4.pk() + ", " + Index.GSI4.sk())
+                        .updateExpression("SET #status = :cancelled, " + MeetupSchema.UPDATED_AT
+                                + " = :now, #version = #version + :one" + " REMOVE " + Index.GSI4.pk() + ", "
+                                + Index.GSI4.sk())
                         .conditionExpression("attribute_exists(PK) AND #status = :scheduled")
                         .expressionAttributeNames(
                                 Map.of("#status", MeetupSchema.STATUS, "#version", MeetupSchema.VERSION))

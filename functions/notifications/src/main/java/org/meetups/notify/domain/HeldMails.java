@@ -51,6 +51,11 @@ public final class HeldMails {
         return mail.role() == null ? RSVP : Keys.ROLE_PREFIX + mail.role();
     }
 
+    /** The role a subject other than {@link #RSVP} is about. */
+    public static String roleOf(String subject) {
+        return subject.substring(Keys.ROLE_PREFIX.length());
+    }
+
     /** The state a mail tells the person. */
     public static String told(Notification mail) {
         return switch (mail.kind()) {
@@ -90,7 +95,7 @@ public final class HeldMails {
             return Optional.empty();
         }
         if (!subject.equals(RSVP)) {
-            String role = subject.substring(Keys.ROLE_PREFIX.length());
+            String role = roleOf(subject);
             List<CalendarEntry> entry = List.of(CalendarEntry.volunteering(meetupId, role));
             return Optional.of(new Notification(
                     current.equals(HELD) ? MailKind.ROLE_ASSIGNED : MailKind.ROLE_UNASSIGNED,

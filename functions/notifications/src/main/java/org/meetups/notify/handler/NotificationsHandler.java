@@ -84,7 +84,7 @@ public final class NotificationsHandler extends StreamFunction {
     protected void prime() {
         StreamEvents.prime();
         partition.meetup("priming");
-        partition.itemsStartingWith("priming", "RSVP#");
+        partition.itemsStartingWith("priming", Keys.RSVP_PREFIX);
         profiles.preferredLanguages(List.of("priming"));
         stack.delivery().prime();
     }
@@ -116,8 +116,8 @@ public final class NotificationsHandler extends StreamFunction {
 
     private static String meetupIdOf(StreamRecord change) {
         var pk = change.getKeys() == null ? null : change.getKeys().get(Keys.PK);
-        return pk != null && pk.getS() != null && pk.getS().startsWith("MEETUP#")
-                ? pk.getS().substring("MEETUP#".length())
+        return pk != null && pk.getS() != null && pk.getS().startsWith(Keys.MEETUP_PREFIX)
+                ? Keys.meetupIdOf(pk.getS())
                 : null;
     }
 
@@ -142,8 +142,8 @@ public final class NotificationsHandler extends StreamFunction {
                 List<Notification> mails = NotificationPlanner.forMeetupWide(
                         kind.get(),
                         now,
-                        Images.rsvps(partition.itemsStartingWith(meetupId, "RSVP#")),
-                        Images.roles(partition.itemsStartingWith(meetupId, "ROLE#")));
+                        Images.rsvps(partition.itemsStartingWith(meetupId, Keys.RSVP_PREFIX)),
+                        Images.roles(partition.itemsStartingWith(meetupId, Keys.ROLE_PREFIX)));
                 List<String> unsettled = new ArrayList<>();
                 for (Notification mail : inPreferredLanguages(mails)) {
                     // every recipient is attempted: one that cannot be mailed holds back nobody else
@@ -157,12 +157,12 @@ public final class NotificationsHandler extends StreamFunction {
                             unsettled.size() + " of " + mails.size() + " " + kind.get() + " mails not settled");
                 }
             }
-        } else if (sk.startsWith("RSVP#")) {
+        } else if (sk.startsWith(Keys.RSVP_PREFIX)) {
             RsvpImage old = Images.rsvp(before);
             NotificationPlanner.forRsvp(old, Images.rsvp(after), sequence)
                     .ifPresent(mail -> sendUnlessMeetupCancelled(
                             inPreferredLanguages(List.of(mail)).get(0), HeldMails.state(old), null, meetups, sending));
-        } else if (sk.startsWith("ROLE#")) {
+        } else if (sk.startsWith(Keys.ROLE_PREFIX)) {
             RoleImage old = Images.role(before);
             NotificationPlanner.forRole(old, Images.role(after), sequence)
                     .ifPresent(mail -> sendUnlessMeetupCancelled(
@@ -268,7 +268,7 @@ public final class NotificationsHandler extends StreamFunction {
         Long position = null;
         String signUp = null;
         if (key.subject().equals(HeldMails.RSVP)) {
-            RsvpImage rsvp = Images.rsvp(partition.item(meetupId, Keys.rsvpSk(stored.userId())));
+            RsvpImage rsvp = partition.rsvp(meetupId, stored.userId());
             current = HeldMails.state(rsvp);
             if (rsvp != null) {
                 person = rsvp.person();
@@ -276,8 +276,7 @@ public final class NotificationsHandler extends StreamFunction {
                 signUp = Long.toString(rsvp.generation());
             }
         } else {
-            RoleImage role = Images.role(
-                    partition.item(meetupId, Keys.roleSk(key.subject().substring("ROLE#".length()), stored.userId())));
+            RoleImage role = partition.role(meetupId, HeldMails.roleOf(key.subject()), stored.userId());
             current = HeldMails.state(role);
             if (role != null) {
                 person = role.person();

@@ -8,7 +8,10 @@ import org.meetups.domain.Meetup;
 import org.meetups.mail.Recipient;
 import org.meetups.notify.domain.RoleImage;
 import org.meetups.notify.domain.RsvpImage;
+import org.meetups.seats.RsvpSchema;
+import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupSchema;
+import org.meetups.store.PersonCopies;
 import org.meetups.stream.StreamImages;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -30,21 +33,22 @@ public final class Images {
         if (item == null) {
             return null;
         }
-        String status = text(item, "status");
-        Long generation = number(item, "generation");
+        String status = text(item, RsvpSchema.STATUS);
+        Long generation = number(item, RsvpSchema.GENERATION);
         return new RsvpImage(
-                text(item, "meetupId"),
+                text(item, MeetupCopies.MEETUP_ID),
                 person(item),
                 status == null ? null : RsvpImage.RsvpStatus.valueOf(status),
-                number(item, "position"),
+                number(item, RsvpSchema.POSITION),
                 generation == null ? 0 : generation,
-                text(item, "changedBy"));
+                text(item, RsvpSchema.CHANGED_BY));
     }
 
     public static RoleImage role(Map<String, AttributeValue> item) {
         return item == null
                 ? null
-                : new RoleImage(text(item, "meetupId"), text(item, "role"), person(item), text(item, "assignedAt"));
+                : new RoleImage(
+                        text(item, MeetupCopies.MEETUP_ID), text(item, "role"), person(item), text(item, "assignedAt"));
     }
 
     public static List<RsvpImage> rsvps(List<Map<String, AttributeValue>> items) {
@@ -56,7 +60,11 @@ public final class Images {
     }
 
     private static Recipient person(Map<String, AttributeValue> item) {
-        return new Recipient(text(item, "userId"), text(item, "email"), text(item, "name"), text(item, "language"));
+        return new Recipient(
+                text(item, PersonCopies.USER_ID),
+                text(item, PersonCopies.EMAIL),
+                text(item, PersonCopies.NAME),
+                text(item, PersonCopies.LANGUAGE));
     }
 
     /** Who made a role assignment (its {@code assignedBy}), from a stream image; null without one. */

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.meetups.domain.Meetup;
+import org.meetups.notify.domain.RoleImage;
+import org.meetups.notify.domain.RsvpImage;
 import org.meetups.seats.Waitlist;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
@@ -27,8 +29,17 @@ public final class MeetupPartition extends TableStore {
         return waitlist.placeOf(meetupId, position);
     }
 
-    /** One item of the meetup's partition (strongly consistent), or null. */
-    public Map<String, AttributeValue> item(String meetupId, String sk) {
+    /** The person's RSVP to the meetup as it is now (strongly consistent), or null. */
+    public RsvpImage rsvp(String meetupId, String userId) {
+        return Images.rsvp(item(meetupId, Keys.rsvpSk(userId)));
+    }
+
+    /** The person's assignment to the meetup's {@code role} as it is now (strongly consistent), or null. */
+    public RoleImage role(String meetupId, String role, String userId) {
+        return Images.role(item(meetupId, Keys.roleSk(role, userId)));
+    }
+
+    private Map<String, AttributeValue> item(String meetupId, String sk) {
         return table.item(MeetupTable.key(Keys.meetupPk(meetupId), sk)).orElse(null);
     }
 

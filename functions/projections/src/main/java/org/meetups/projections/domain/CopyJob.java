@@ -1,6 +1,7 @@
 package org.meetups.projections.domain;
 
 import java.time.Instant;
+import org.meetups.store.Keys;
 
 /**
  * A resumable job that rewrites the copies of a meetup's start on its people's items after the
@@ -28,8 +29,8 @@ public record CopyJob(
 
     /** Which items a step reads: the sort-key prefix of its phase. */
     public enum Phase {
-        ROLE("ROLE#"),
-        RSVP("RSVP#"),
+        ROLE(Keys.ROLE_PREFIX),
+        RSVP(Keys.RSVP_PREFIX),
         DONE(null);
 
         private final String prefix;

@@ -109,10 +109,10 @@ public final class ProjectionsHandler extends StreamFunction {
             if (pk != null
                     && sk != null
                     && pk.getS() != null
-                    && pk.getS().startsWith("MEETUP#")
+                    && pk.getS().startsWith(Keys.MEETUP_PREFIX)
                     && sk.getS() != null
                     && Contribution.counts(sk.getS())) {
-                sources.add(new String[] {pk.getS().substring("MEETUP#".length()), sk.getS()});
+                sources.add(new String[] {Keys.meetupIdOf(pk.getS()), sk.getS()});
             }
         }
         Map<String, Optional<InvolvementStore.Counted>> counted = new HashMap<>();
@@ -129,7 +129,7 @@ public final class ProjectionsHandler extends StreamFunction {
         StreamRecord change = record.getDynamodb();
         var pk = change.getKeys() == null ? null : change.getKeys().get(Keys.PK);
         var sk = change.getKeys() == null ? null : change.getKeys().get(Keys.SK);
-        if (pk == null || sk == null || pk.getS() == null || !pk.getS().startsWith("MEETUP#")) {
+        if (pk == null || sk == null || pk.getS() == null || !pk.getS().startsWith(Keys.MEETUP_PREFIX)) {
             return;
         }
         boolean written = "INSERT".equals(record.getEventName()) || "MODIFY".equals(record.getEventName());
@@ -153,7 +153,7 @@ public final class ProjectionsHandler extends StreamFunction {
             }
         }
         if (Contribution.counts(sk.getS())) {
-            count(pk.getS().substring("MEETUP#".length()), sk.getS(), change, counted, meetups);
+            count(Keys.meetupIdOf(pk.getS()), sk.getS(), change, counted, meetups);
         }
     }
 

@@ -13,7 +13,9 @@ import org.meetups.domain.MeetupKind;
 import org.meetups.figures.Figures;
 import org.meetups.seats.Attendance;
 import org.meetups.seats.RsvpSchema;
+import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
+import org.meetups.store.PersonCopies;
 import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -32,7 +34,9 @@ public record Contribution(String userId, String email, String name, YearMonth m
     public record MeetupFacts(Instant startsAt, MeetupKind kind) {}
 
     public static boolean counts(String sk) {
-        return sk.startsWith("RSVP#") || sk.startsWith(AssignmentSchema.SK_PREFIX) || sk.startsWith("HIGHLIGHT#");
+        return sk.startsWith(Keys.RSVP_PREFIX)
+                || sk.startsWith(AssignmentSchema.SK_PREFIX)
+                || sk.startsWith(Keys.HIGHLIGHT_PREFIX);
     }
 
     /** The contribution of {@code item} (null: deleted); {@code meetup} is asked only when the item needs it. */
@@ -41,8 +45,8 @@ public record Contribution(String userId, String email, String name, YearMonth m
         if (item == null || item.isEmpty()) {
             return NOTHING;
         }
-        String meetupId = text(item, "meetupId");
-        if (sk.startsWith("HIGHLIGHT#")) {
+        String meetupId = text(item, MeetupCopies.MEETUP_ID);
+        if (sk.startsWith(Keys.HIGHLIGHT_PREFIX)) {
             Instant created = instant(item, "createdAt");
             return created == null || text(item, "authorId") == null
                     ? NOTHING
@@ -53,13 +57,13 @@ public record Contribution(String userId, String email, String name, YearMonth m
                             month(created),
                             Figures.of(Figures.HIGHLIGHTS, 1));
         }
-        String userId = text(item, "userId");
+        String userId = text(item, PersonCopies.USER_ID);
         if (userId == null || meetupId == null) {
             return NOTHING;
         }
         Figures figures;
         if (sk.startsWith(AssignmentSchema.SK_PREFIX)) {
-            figures = Figures.role(text(item, "role"));
+            figures = Figures.role(text(item, AssignmentSchema.ROLE));
         } else {
             String attendance = text(item, RsvpSchema.ATTENDANCE);
             if (Attendance.ATTENDED.name().equals(attendance)) {
@@ -79,7 +83,8 @@ public record Contribution(String userId, String email, String name, YearMonth m
         }
         return start == null
                 ? NOTHING
-                : new Contribution(userId, text(item, "email"), text(item, "name"), month(start), figures);
+                : new Contribution(
+                        userId, text(item, PersonCopies.EMAIL), text(item, PersonCopies.NAME), month(start), figures);
     }
 
     private static YearMonth month(Instant instant) {

@@ -11,7 +11,13 @@ import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchem
 
 /** The job item: {@code MEETUP#<id> / JOB#SCHEDULE#<version>}, in the meetup's partition. */
 public final class CopyJobSchema {
+    /** Attribute names of the job item that a step's update names. */
     public static final String STEP = "step";
+
+    public static final String PHASE = "phase";
+    public static final String CURSOR = "cursor";
+    public static final String ITEMS_DONE = "itemsDone";
+    public static final String UPDATED_AT = "updatedAt";
 
     private CopyJobSchema() {}
 
@@ -46,16 +52,16 @@ public final class CopyJobSchema {
                     a -> a.name("startsAt").getter(CopyJob::startsAt).setter((b, v) -> b.startsAt = v))
             .addAttribute(
                     String.class,
-                    a -> a.name("phase")
+                    a -> a.name(PHASE)
                             .getter(j -> j.phase().name())
                             .setter((b, v) -> b.phase = CopyJob.Phase.valueOf(v)))
             .addAttribute(
-                    String.class, a -> a.name("cursor").getter(CopyJob::cursor).setter((b, v) -> b.cursor = v))
+                    String.class, a -> a.name(CURSOR).getter(CopyJob::cursor).setter((b, v) -> b.cursor = v))
             .addAttribute(
                     Long.class, a -> a.name(STEP).getter(CopyJob::step).setter((b, v) -> b.step = v == null ? 0 : v))
             .addAttribute(
                     Long.class,
-                    a -> a.name("itemsDone")
+                    a -> a.name(ITEMS_DONE)
                             .getter(CopyJob::itemsDone)
                             .setter((b, v) -> b.itemsDone = v == null ? 0 : v))
             .addAttribute(
@@ -63,7 +69,7 @@ public final class CopyJobSchema {
                     a -> a.name("createdAt").getter(CopyJob::createdAt).setter((b, v) -> b.createdAt = v))
             .addAttribute(
                     Instant.class,
-                    a -> a.name("updatedAt").getter(CopyJob::updatedAt).setter((b, v) -> b.updatedAt = v))
+                    a -> a.name(UPDATED_AT).getter(CopyJob::updatedAt).setter((b, v) -> b.updatedAt = v))
             .build();
 
     static final class Builder {

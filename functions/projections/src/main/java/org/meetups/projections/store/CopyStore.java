@@ -13,6 +13,7 @@ import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
+import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -60,8 +61,15 @@ public final class CopyStore extends TableStore {
                     .limit(size)
                     .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                     .projectionExpression("#sk, #role, #version")
-                    .expressionAttributeNames(
-                            Map.of("#pk", Keys.PK, "#sk", Keys.SK, "#role", "role", "#version", MeetupCopies.VERSION))
+                    .expressionAttributeNames(Map.of(
+                            "#pk",
+                            Keys.PK,
+                            "#sk",
+                            Keys.SK,
+                            "#role",
+                            AssignmentSchema.ROLE,
+                            "#version",
+                            MeetupCopies.VERSION))
                     .expressionAttributeValues(Map.of(
                             ":pk",
                             AttributeValue.fromS(pk),
@@ -74,7 +82,9 @@ public final class CopyStore extends TableStore {
         List<Copy> copies = response.items().stream()
                 .map(item -> new Copy(
                         item.get(Keys.SK).s(),
-                        item.containsKey("role") ? item.get("role").s() : null,
+                        item.containsKey(AssignmentSchema.ROLE)
+                                ? item.get(AssignmentSchema.ROLE).s()
+                                : null,
                         item.containsKey(MeetupCopies.VERSION)
                                 ? Long.valueOf(item.get(MeetupCopies.VERSION).n())
                                 : null))
@@ -133,7 +143,10 @@ public final class CopyStore extends TableStore {
                 ":items", AttributeValue.fromN(Long.toString(to.itemsDone())),
                 ":now", AttributeValue.fromS(to.updatedAt().toString())));
         String expression = Attributes.setOrRemove(
-                "SET #phase = :phase, #step = :step, #items = :items, #updated = :now", "cursor", to.cursor(), values);
+                "SET #phase = :phase, #step = :step, #items = :items, #updated = :now",
+                CopyJobSchema.CURSOR,
+                to.cursor(),
+                values);
         try {
             table.client()
                     .updateItem(r -> r.tableName(table.name())
@@ -143,15 +156,15 @@ public final class CopyStore extends TableStore {
                             .conditionExpression("#step = :read")
                             .expressionAttributeNames(Map.of(
                                     "#phase",
-                                    "phase",
+                                    CopyJobSchema.PHASE,
                                     "#step",
                                     CopyJobSchema.STEP,
                                     "#items",
-                                    "itemsDone",
+                                    CopyJobSchema.ITEMS_DONE,
                                     "#updated",
-                                    "updatedAt",
-                                    "#cursor",
-                                    "cursor"))
+                                    CopyJobSchema.UPDATED_AT,
+                                    "#" + CopyJobSchema.CURSOR,
+                                    CopyJobSchema.CURSOR))
                             .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {

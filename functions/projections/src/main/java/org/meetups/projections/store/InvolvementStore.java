@@ -21,6 +21,7 @@ import org.meetups.figures.InvolvementItems;
 import org.meetups.store.Attributes;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -74,12 +75,13 @@ public final class InvolvementStore extends TableStore {
     private static Counted counted(Map<String, AttributeValue> item) {
         String month = Attributes.text(item, InvolvementItems.MONTH);
         return new Counted(
-                item.get("sequence").s(),
+                item.get(InvolvementItems.SEQUENCE).s(),
                 Attributes.text(item, InvolvementItems.USER_ID),
                 Attributes.text(item, InvolvementItems.DEPARTMENT),
                 month == null ? null : YearMonth.parse(month),
-                item.containsKey("figures")
-                        ? InvolvementItems.figures(item.get("figures").m())
+                item.containsKey(InvolvementItems.FIGURES)
+                        ? InvolvementItems.figures(
+                                item.get(InvolvementItems.FIGURES).m())
                         : Figures.NONE);
     }
 
@@ -114,14 +116,16 @@ public final class InvolvementStore extends TableStore {
         Map<String, AttributeValue> item = table.client()
                 .getItem(r -> r.tableName(table.name())
                         .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
-                        .projectionExpression("startsAt, kind"))
+                        .projectionExpression(MeetupSchema.STARTS_AT + ", " + MeetupSchema.KIND))
                 .item();
-        if (item == null || !item.containsKey("startsAt")) {
+        if (item == null || !item.containsKey(MeetupSchema.STARTS_AT)) {
             return Optional.empty();
         }
         return Optional.of(new Contribution.MeetupFacts(
-                Instant.parse(item.get("startsAt").s()),
-                item.containsKey("kind") ? MeetupKind.valueOf(item.get("kind").s()) : MeetupKind.COMMUNITY_MEETUP));
+                Instant.parse(item.get(MeetupSchema.STARTS_AT).s()),
+                item.containsKey(MeetupSchema.KIND)
+                        ? MeetupKind.valueOf(item.get(MeetupSchema.KIND).s())
+                        : MeetupKind.COMMUNITY_MEETUP));
     }
 
     /**
@@ -219,10 +223,10 @@ public final class InvolvementStore extends TableStore {
     private PutItemRequest sourceRecord(String meetupId, String sk, Counted after) {
         Map<String, AttributeValue> item = new HashMap<>(MeetupTable.key(InvolvementItems.sourcePk(meetupId), sk));
         item.put(Keys.TYPE, s(InvolvementItems.TYPE));
-        item.put("sequence", s(after.sequence()));
+        item.put(InvolvementItems.SEQUENCE, s(after.sequence()));
         Map<String, AttributeValue> figures = new HashMap<>();
         after.figures().counts().forEach((name, n) -> figures.put(name, AttributeValue.fromN(Long.toString(n))));
-        item.put("figures", AttributeValue.fromM(figures));
+        item.put(InvolvementItems.FIGURES, AttributeValue.fromM(figures));
         if (!after.countsNothing()) {
             item.put(InvolvementItems.USER_ID, s(after.userId()));
             item.put(InvolvementItems.MONTH, s(after.month().toString()));
@@ -232,7 +236,7 @@ public final class InvolvementStore extends TableStore {
                 .tableName(table.name())
                 .item(item)
                 .conditionExpression("attribute_not_exists(#sequence) OR #sequence < :sequence")
-                .expressionAttributeNames(Map.of("#sequence", "sequence"))
+                .expressionAttributeNames(Map.of("#sequence", InvolvementItems.SEQUENCE))
                 .expressionAttributeValues(Map.of(":sequence", s(after.sequence())))
                 .build();
     }

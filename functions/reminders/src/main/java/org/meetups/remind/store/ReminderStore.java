@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import org.meetups.directory.Profiles;
 import org.meetups.domain.Meetup;
+import org.meetups.mail.SentMarkers;
 import org.meetups.remind.domain.Recipient;
 import org.meetups.seats.Attendance;
 import org.meetups.seats.Rsvp;
@@ -24,6 +25,7 @@ import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupSeats;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.PersonCopies;
 import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -85,17 +87,17 @@ public final class ReminderStore extends TableStore {
                 }
             } else if (sk.startsWith(Keys.ROLE_PREFIX)) {
                 candidates.add(new Recipient(
-                        text(item, "userId"),
-                        text(item, "email"),
-                        text(item, "name"),
-                        text(item, "language"),
+                        text(item, PersonCopies.USER_ID),
+                        text(item, PersonCopies.EMAIL),
+                        text(item, PersonCopies.NAME),
+                        text(item, PersonCopies.LANGUAGE),
                         Recipient.Kind.VOLUNTEER,
                         text(item, "role"),
                         null,
                         text(item, "assignedAt")));
             } else if (sk.startsWith(markerPrefix)
                     && sk.endsWith(markerSuffix)
-                    && !"PENDING".equals(text(item, "state"))) {
+                    && !SentMarkers.PENDING.equals(text(item, SentMarkers.STATE))) {
                 sent.add(sk.substring(markerPrefix.length(), sk.length() - markerSuffix.length()));
             }
         }
@@ -151,7 +153,7 @@ public final class ReminderStore extends TableStore {
         Meetup done = meetup.toBuilder().lastReminderOffset(offset).build();
         Map<String, AttributeValue> item = MeetupSchema.MEETUP.itemToMap(done, true);
         Map<String, String> names = new HashMap<>(Index.GSI4.keyNames());
-        names.putAll(Map.of("#last", MeetupSchema.LAST_REMINDER_OFFSET, "#start", "startsAt"));
+        names.putAll(Map.of("#last", MeetupSchema.LAST_REMINDER_OFFSET, "#start", MeetupSchema.STARTS_AT));
         Map<String, AttributeValue> values = new HashMap<>(Map.of(
                 ":offset",
                 AttributeValue.fromN(Integer.toString(offset)),
@@ -196,7 +198,7 @@ public final class ReminderStore extends TableStore {
                         .consistentRead(true)
                         .keyConditionExpression("PK = :pk AND begins_with(SK, :rsvp)")
                         .filterExpression("#status = :going AND attribute_not_exists(#attendance)")
-                        .projectionExpression("userId")
+                        .projectionExpression(PersonCopies.USER_ID)
                         .expressionAttributeNames(
                                 Map.of("#status", RsvpSchema.STATUS, "#attendance", RsvpSchema.ATTENDANCE))
                         .expressionAttributeValues(Map.of(
@@ -208,7 +210,7 @@ public final class ReminderStore extends TableStore {
                                 AttributeValue.fromS(RsvpStatus.GOING.name()))))
                 .items()
                 .stream()
-                .map(item -> item.get("userId").s())
+                .map(item -> item.get(PersonCopies.USER_ID).s())
                 .limit(limit)
                 .toList();
     }

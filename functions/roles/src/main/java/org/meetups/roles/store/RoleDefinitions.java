@@ -44,7 +44,7 @@ public final class RoleDefinitions extends TableStore {
         values.put(":slots", AttributeValue.fromN(Integer.toString(need.slots())));
         values.put(":max", AttributeValue.fromN(Integer.toString(RoleRules.MAX_ROLES)));
         RoleWrite write = new RoleWrite(
-                "SET #roles.#r = :role, updatedAt = :updated ADD #open :slots",
+                "SET #roles.#r = :role, " + MeetupSchema.UPDATED_AT + " = :updated ADD #open :slots",
                 "attribute_not_exists(#roles.#r) AND size(#roles) < :max",
                 Map.of(),
                 values,
@@ -85,19 +85,13 @@ public final class RoleDefinitions extends TableStore {
      * role as read: empty when the role changed meanwhile, then it is read again.
      */
     private Meetup decide(String meetupId, String role, Instant now, Function<RoleNeed, Optional<Meetup>> write) {
-        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
-            Meetup meetup = table.findMeetup(meetupId).orElse(null);
-            Refusal closed = Refusals.closed(meetupId, meetup, role, now);
-            if (closed != null) {
-                throw closed;
-            }
-            Optional<Meetup> written = write.apply(meetup.roles().get(role));
-            if (written.isPresent()) {
-                return written.get();
-            }
-            Transactions.decideAgain(attempt);
-        }
-        throw Refusals.busy();
+        return Transactions.decide(
+                () -> {
+                    Meetup meetup = Refusals.requireOpen(
+                            meetupId, table.findMeetup(meetupId).orElse(null), role, now);
+                    return write.apply(meetup.roles().get(role));
+                },
+                Refusals::busy);
     }
 
     /**
@@ -111,7 +105,8 @@ public final class RoleDefinitions extends TableStore {
         values.put(":readSlots", AttributeValue.fromN(Integer.toString(read.slots())));
         values.put(":readMinimum", AttributeValue.fromN(Integer.toString(read.minimum())));
         values.put(":delta", AttributeValue.fromN(Integer.toString(next.slots() - read.slots())));
-        String set = "SET #roles.#r.#slots = :slots, #roles.#r.#minimum = :minimum, updatedAt = :updated";
+        String set = "SET #roles.#r.#slots = :slots, #roles.#r.#minimum = :minimum, " + MeetupSchema.UPDATED_AT
+                + " = :updated";
         String remove = "";
         if (next.description() == null) {
             remove = " REMOVE #roles.#r.#description";
@@ -123,7 +118,15 @@ public final class RoleDefinitions extends TableStore {
                 set + remove + " ADD #open :delta",
                 "attribute_exists(#roles.#r) AND #roles.#r.#slots = :readSlots"
                         + " AND #roles.#r.#minimum = :readMinimum AND #roles.#r.#filled <= :slots",
-                Map.of("#slots", "slots", "#minimum", "minimum", "#filled", "filled", "#description", "description"),
+                Map.of(
+                        "#slots",
+                        MeetupSchema.ROLE_SLOTS,
+                        "#minimum",
+                        MeetupSchema.ROLE_MINIMUM,
+                        "#filled",
+                        MeetupSchema.ROLE_FILLED,
+                        "#description",
+                        MeetupSchema.ROLE_DESCRIPTION),
                 values,
                 current -> {
                     RoleNeed stored = current.roles().get(role);
@@ -142,9 +145,9 @@ public final class RoleDefinitions extends TableStore {
         values.put(":readSlots", AttributeValue.fromN(Integer.toString(read.slots())));
         values.put(":minusSlots", AttributeValue.fromN(Integer.toString(-read.slots())));
         RoleWrite write = new RoleWrite(
-                "REMOVE #roles.#r SET updatedAt = :updated ADD #open :minusSlots",
+                "REMOVE #roles.#r SET " + MeetupSchema.UPDATED_AT + " = :updated ADD #open :minusSlots",
                 "attribute_exists(#roles.#r) AND #roles.#r.#filled = :zero AND #roles.#r.#slots = :readSlots",
-                Map.of("#slots", "slots", "#filled", "filled"),
+                Map.of("#slots", MeetupSchema.ROLE_SLOTS, "#filled", MeetupSchema.ROLE_FILLED),
                 values,
                 current -> {
                     RoleNeed need = current.roles().get(role);
@@ -198,11 +201,7 @@ public final class RoleDefinitions extends TableStore {
             Meetup current = e.hasItem() && !e.item().isEmpty()
                     ? MeetupSchema.MEETUP.mapToItem(e.item())
                     : table.findMeetup(meetupId).orElse(null);
-            Refusal closed = Refusals.closed(meetupId, current, existingRole, now);
-            if (closed != null) {
-                throw closed;
-            }
-            return write.refused().apply(current);
+            return write.refused().apply(Refusals.requireOpen(meetupId, current, existingRole, now));
         }
     }
 }

@@ -94,20 +94,20 @@ public final class RoleListings extends TableStore {
                         read -> read.projectionExpression("#id, #title, #status, #zone")
                                 .expressionAttributeNames(Map.of(
                                         "#id",
-                                        "id",
+                                        MeetupSchema.ID,
                                         "#title",
-                                        "title",
+                                        MeetupSchema.TITLE,
                                         "#status",
                                         MeetupSchema.STATUS,
                                         "#zone",
-                                        "timeZone")))
+                                        MeetupSchema.TIME_ZONE)))
                 .forEach(item -> found.put(
-                        item.get("id").s(),
+                        item.get(MeetupSchema.ID).s(),
                         new MeetupSummary(
-                                item.get("title").s(),
+                                item.get(MeetupSchema.TITLE).s(),
                                 MeetupStatus.valueOf(
                                         item.get(MeetupSchema.STATUS).s()),
-                                item.get("timeZone").s())));
+                                item.get(MeetupSchema.TIME_ZONE).s())));
         return found;
     }
 

@@ -27,6 +27,7 @@ import org.meetups.seats.Waitlist;
 import org.meetups.store.Busy;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
@@ -81,67 +82,68 @@ public final class RsvpStore extends TableStore {
 
     /** RSVP for the caller: a seat while one is free and nobody waits, else the end of the waitlist. */
     public Decided rsvp(Caller caller, String meetupId, Instant now) {
-        RsvpSnapshot snapshot = read(meetupId, caller.userId());
-        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
-            Meetup meetup = snapshot.requireMeetup(meetupId);
-            Optional<Rsvp> previous = snapshot.rsvp();
-            RsvpDecision decision = RsvpRules.rsvp(meetup, previous, now);
-            RsvpItemBuilder signUp = SeatTake.signUp(meetup, previous, caller.userId(), now)
-                    .email(caller.email())
-                    .name(caller.name());
-            Rsvp next;
-            TransactWriteItem counters;
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                    ":now",
-                    AttributeValue.fromS(now.toString()),
-                    ":start",
-                    AttributeValue.fromS(meetup.startsAt().toString())));
-            switch (decision) {
-                case RsvpDecision.Unchanged unchanged -> {
-                    outcome("UNCHANGED");
-                    return new Decided(meetup, unchanged.rsvp());
-                }
-                case RsvpDecision.TakeSeat seat -> {
-                    next = signUp.status(RsvpStatus.GOING).build();
-                    counters = SeatTake.seatCounters(table.name(), meetup, now);
-                }
-                case RsvpDecision.JoinWaitlist join -> {
-                    // The position is taken first with one atomic increment, so people joining at
-                    // once do not all contend on the sequence inside their transactions (each lost
-                    // race would cost a whole transaction). Order is first come, first served.
-                    Optional<Long> position = takeWaitlistPosition(meetupId, now);
-                    if (position.isEmpty()) {
-                        snapshot = retrySnapshot(null, 0, snapshot, meetupId, caller.userId(), attempt);
-                        continue;
+        return Transactions.decide(
+                () -> read(meetupId, caller.userId()),
+                snapshot -> {
+                    Meetup meetup = snapshot.requireMeetup(meetupId);
+                    Optional<Rsvp> previous = snapshot.rsvp();
+                    RsvpDecision decision = RsvpRules.rsvp(meetup, previous, now);
+                    RsvpItemBuilder signUp = SeatTake.signUp(meetup, previous, caller.userId(), now)
+                            .email(caller.email())
+                            .name(caller.name());
+                    Rsvp next;
+                    TransactWriteItem counters;
+                    Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                            ":now",
+                            AttributeValue.fromS(now.toString()),
+                            ":start",
+                            AttributeValue.fromS(meetup.startsAt().toString())));
+                    switch (decision) {
+                        case RsvpDecision.Unchanged unchanged -> {
+                            outcome("UNCHANGED");
+                            return new Transactions.Decision.Done<>(new Decided(meetup, unchanged.rsvp()));
+                        }
+                        case RsvpDecision.TakeSeat seat -> {
+                            next = signUp.status(RsvpStatus.GOING).build();
+                            counters = SeatTake.seatCounters(table.name(), meetup, now);
+                        }
+                        case RsvpDecision.JoinWaitlist join -> {
+                            // The position is taken first with one atomic increment, so people joining at
+                            // once do not all contend on the sequence inside their transactions (each lost
+                            // race would cost a whole transaction). Order is first come, first served.
+                            Optional<Long> position = takeWaitlistPosition(meetupId, now);
+                            if (position.isEmpty()) {
+                                return new Transactions.Decision.Again<>(() ->
+                                        RsvpSnapshot.afterRefusal(table, null, 0, snapshot, meetupId, caller.userId()));
+                            }
+                            next = signUp.status(RsvpStatus.WAITLISTED)
+                                    .position(position.get())
+                                    .build();
+                            counters = MeetupCounters.update(
+                                    table.name(),
+                                    meetupId,
+                                    "SET #waiting = #waiting + :one",
+                                    MeetupCounters.and(
+                                            MeetupCounters.SCHEDULED,
+                                            MeetupCounters.OPEN_FOR_RSVP,
+                                            MeetupCounters.SAME_START,
+                                            MeetupCounters.FULL_OR_PEOPLE_WAITING),
+                                    values);
+                        }
                     }
-                    next = signUp.status(RsvpStatus.WAITLISTED)
-                            .position(position.get())
-                            .build();
-                    counters = MeetupCounters.update(
-                            table.name(),
-                            meetupId,
-                            "SET #waiting = #waiting + :one",
-                            MeetupCounters.and(
-                                    MeetupCounters.SCHEDULED,
-                                    MeetupCounters.OPEN_FOR_RSVP,
-                                    MeetupCounters.SAME_START,
-                                    MeetupCounters.FULL_OR_PEOPLE_WAITING),
-                            values);
-                }
-            }
-            Outcome outcome =
-                    Transactions.write(table.client(), List.of(SeatTake.put(table.name(), next, previous), counters));
-            if (outcome instanceof Outcome.Refused refused) {
-                snapshot = retrySnapshot(refused, 1, snapshot, meetupId, caller.userId(), attempt);
-                continue;
-            }
-            outcome(next.status().name());
-            if (next.waiting()) {
-                Metrics.count("WaitlistJoins");
-            }
-            return new Decided(meetup, next);
-        }
-        throw new Busy();
+                    Outcome outcome = Transactions.write(
+                            table.client(), List.of(SeatTake.put(table.name(), next, previous), counters));
+                    if (outcome instanceof Outcome.Refused refused) {
+                        return new Transactions.Decision.Again<>(() ->
+                                RsvpSnapshot.afterRefusal(table, refused, 1, snapshot, meetupId, caller.userId()));
+                    }
+                    outcome(next.status().name());
+                    if (next.waiting()) {
+                        Metrics.count("WaitlistJoins");
+                    }
+                    return new Transactions.Decision.Done<>(new Decided(meetup, next));
+                },
+                Busy::new);
     }
 
     private static void outcome(String outcome) {
@@ -203,79 +205,81 @@ public final class RsvpStore extends TableStore {
             PersonRules.Contact contact,
             boolean overCapacity,
             Instant now) {
-        RsvpSnapshot snapshot = read(meetupId, userId);
-        for (int attempt = 1; attempt <= Transactions.POLICY.decisionAttempts(); attempt++) {
-            Meetup meetup = snapshot.requireMeetup(meetupId);
-            Optional<Rsvp> previous = snapshot.rsvp();
-            RsvpRules.SeatDecision decision = RsvpRules.seat(meetup, previous, contact != null, overCapacity, now);
-            Map<String, AttributeValue> values = new HashMap<>(Map.of(
-                    ":now",
-                    AttributeValue.fromS(now.toString()),
-                    ":start",
-                    AttributeValue.fromS(meetup.startsAt().toString())));
-            String capacity = overCapacity ? "" : "#going < #capacity";
-            TransactWriteItem item;
-            TransactWriteItem counters;
-            Rsvp next;
-            switch (decision) {
-                case RsvpRules.SeatDecision.AlreadyGoing going -> {
-                    return new Seated(meetup, going.rsvp(), false);
-                }
-                case RsvpRules.SeatDecision.FromWaitlist waiting -> {
-                    Rsvp was = waiting.rsvp();
-                    next = was.toBuilder()
-                            .status(RsvpStatus.GOING)
-                            .position(null)
-                            .updatedAt(now)
-                            .changedBy(coordinatorId)
-                            .build();
-                    item = seatFromWaitlist(was, coordinatorId, now);
-                    counters = MeetupCounters.update(
-                            table.name(),
-                            meetupId,
-                            "SET #going = #going + :one, #waiting = #waiting - :one",
-                            MeetupCounters.and(
-                                    MeetupCounters.SCHEDULED,
-                                    MeetupCounters.ATTENDANCE_NOT_CLOSED,
-                                    "#waiting > :zero",
-                                    capacity),
-                            values);
-                }
-                case RsvpRules.SeatDecision.WalkIn walkIn -> {
-                    PersonRules.Contact who = contact != null
-                            ? contact
-                            : walkIn.previous()
-                                    .map(r -> new PersonRules.Contact(r.name(), r.email(), r.language()))
-                                    .orElseThrow();
-                    // a new sign-up, as an RSVP would be: links minted for an older one no longer apply
-                    next = SeatTake.signUp(meetup, walkIn.previous(), userId, now)
-                            .email(who.email())
-                            .name(who.name())
-                            .language(who.language())
-                            .status(RsvpStatus.GOING)
-                            .changedBy(coordinatorId)
-                            .build();
-                    item = SeatTake.put(table.name(), next, walkIn.previous());
-                    counters = MeetupCounters.update(
-                            table.name(),
-                            meetupId,
-                            "SET #going = #going + :one",
-                            MeetupCounters.and(
-                                    MeetupCounters.SCHEDULED,
-                                    MeetupCounters.ATTENDANCE_NOT_CLOSED,
-                                    MeetupCounters.SAME_START,
-                                    overCapacity ? "" : MeetupCounters.SEAT_FREE_NOBODY_WAITING),
-                            values);
-                }
-            }
-            Outcome outcome = Transactions.write(table.client(), List.of(item, counters));
-            if (outcome instanceof Outcome.Refused refused) {
-                snapshot = retrySnapshot(refused, 1, snapshot, meetupId, userId, attempt);
-                continue;
-            }
-            return new Seated(meetup, next, true);
-        }
-        throw new Busy();
+        return Transactions.decide(
+                () -> read(meetupId, userId),
+                snapshot -> {
+                    Meetup meetup = snapshot.requireMeetup(meetupId);
+                    Optional<Rsvp> previous = snapshot.rsvp();
+                    RsvpRules.SeatDecision decision =
+                            RsvpRules.seat(meetup, previous, contact != null, overCapacity, now);
+                    Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                            ":now",
+                            AttributeValue.fromS(now.toString()),
+                            ":start",
+                            AttributeValue.fromS(meetup.startsAt().toString())));
+                    String capacity = overCapacity ? "" : "#going < #capacity";
+                    TransactWriteItem item;
+                    TransactWriteItem counters;
+                    Rsvp next;
+                    switch (decision) {
+                        case RsvpRules.SeatDecision.AlreadyGoing going -> {
+                            return new Transactions.Decision.Done<>(new Seated(meetup, going.rsvp(), false));
+                        }
+                        case RsvpRules.SeatDecision.FromWaitlist waiting -> {
+                            Rsvp was = waiting.rsvp();
+                            next = was.toBuilder()
+                                    .status(RsvpStatus.GOING)
+                                    .position(null)
+                                    .updatedAt(now)
+                                    .changedBy(coordinatorId)
+                                    .build();
+                            item = seatFromWaitlist(was, coordinatorId, now);
+                            counters = MeetupCounters.update(
+                                    table.name(),
+                                    meetupId,
+                                    "SET #going = #going + :one, #waiting = #waiting - :one",
+                                    MeetupCounters.and(
+                                            MeetupCounters.SCHEDULED,
+                                            MeetupCounters.ATTENDANCE_NOT_CLOSED,
+                                            "#waiting > :zero",
+                                            capacity),
+                                    values);
+                        }
+                        case RsvpRules.SeatDecision.WalkIn walkIn -> {
+                            PersonRules.Contact who = contact != null
+                                    ? contact
+                                    : walkIn.previous()
+                                            .map(r -> new PersonRules.Contact(r.name(), r.email(), r.language()))
+                                            .orElseThrow();
+                            // a new sign-up, as an RSVP would be: links minted for an older one no longer apply
+                            next = SeatTake.signUp(meetup, walkIn.previous(), userId, now)
+                                    .email(who.email())
+                                    .name(who.name())
+                                    .language(who.language())
+                                    .status(RsvpStatus.GOING)
+                                    .changedBy(coordinatorId)
+                                    .build();
+                            item = SeatTake.put(table.name(), next, walkIn.previous());
+                            counters = MeetupCounters.update(
+                                    table.name(),
+                                    meetupId,
+                                    "SET #going = #going + :one",
+                                    MeetupCounters.and(
+                                            MeetupCounters.SCHEDULED,
+                                            MeetupCounters.ATTENDANCE_NOT_CLOSED,
+                                            MeetupCounters.SAME_START,
+                                            overCapacity ? "" : MeetupCounters.SEAT_FREE_NOBODY_WAITING),
+                                    values);
+                        }
+                    }
+                    Outcome outcome = Transactions.write(table.client(), List.of(item, counters));
+                    if (outcome instanceof Outcome.Refused refused) {
+                        return new Transactions.Decision.Again<>(
+                                () -> RsvpSnapshot.afterRefusal(table, refused, 1, snapshot, meetupId, userId));
+                    }
+                    return new Transactions.Decision.Done<>(new Seated(meetup, next, true));
+                },
+                Busy::new);
     }
 
     /** WAITLISTED to GOING out of turn, only with the ticket as read; leaves the waitlist index. */
@@ -329,16 +333,6 @@ public final class RsvpStore extends TableStore {
         } catch (ConditionalCheckFailedException e) {
             return Optional.empty();
         }
-    }
-
-    private RsvpSnapshot retrySnapshot(
-            Outcome.Refused refused,
-            int meetupItem,
-            RsvpSnapshot previous,
-            String meetupId,
-            String userId,
-            int attempt) {
-        return RsvpSnapshot.retry(table, refused, meetupItem, previous, meetupId, userId, attempt);
     }
 
     /** Outcome of recording attendance. */
@@ -454,8 +448,8 @@ public final class RsvpStore extends TableStore {
     }
 
     private static MyItem myItem(Map<String, AttributeValue> item) {
-        String meetupId = s(item, "meetupId");
-        Instant startsAt = Optional.ofNullable(s(item, "meetupStartsAt"))
+        String meetupId = s(item, MeetupCopies.MEETUP_ID);
+        Instant startsAt = Optional.ofNullable(s(item, MeetupCopies.STARTS_AT))
                 .map(Instant::parse)
                 .orElseGet(() -> Instant.parse(s(item, Index.GSI2.sk()).split("#", 2)[0]));
         if ("ROLE".equals(s(item, Keys.TYPE))) {
