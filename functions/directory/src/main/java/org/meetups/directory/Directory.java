@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 /**
  * The directory of employees the weekly digest reaches: one entry per person, and a person is one
@@ -65,7 +66,7 @@ public final class Directory extends TableStore {
     static final String MOVED_TO = "movedTo";
 
     /** Creates an entry only where there is none. */
-    private static final String NEW_ENTRY = "attribute_not_exists(#pk)";
+    private static final String NEW_ENTRY = "attribute_not_exists(#PK)";
     /** The entry of an address its person no longer has leaves the digest and managers' indexes. */
     private static final String MOVED_AWAY = "SET #digest = :off, #movedTo = :key, #digestChangedAt = :now"
             + " REMOVE #gsi1pk, #gsi1sk, #gsi2pk, #gsi2sk";
@@ -76,7 +77,21 @@ public final class Directory extends TableStore {
             "SET #type = if_not_exists(#type, :profile), #userId = :user, #personKey = :key";
 
     /** The placeholders the entry's expressions name its attributes and index keys by. */
-    private static final ExpressionNames NAMES = new ExpressionNames(names());
+    private static final ExpressionNames NAMES = ExpressionNames.of(
+                    Keys.PK,
+                    Keys.TYPE,
+                    EMAIL,
+                    NAME,
+                    DEPARTMENT,
+                    LANGUAGE,
+                    USER_ID,
+                    DIGEST,
+                    DIGEST_CHANGED_AT,
+                    SIGNED_IN_AT,
+                    IMPORTED_AT,
+                    MOVED_TO)
+            .plus(Index.GSI1.keyNames())
+            .plus(Index.GSI2.keyNames());
 
     /** An entry as stored. {@code userId}: null until the person signed in; {@code language}: from the import. */
     public record Entry(
@@ -90,27 +105,6 @@ public final class Directory extends TableStore {
 
     public Directory(MeetupTable table) {
         super(table);
-    }
-
-    private static Map<String, String> names() {
-        Map<String, String> names = new HashMap<>(Index.GSI1.keyNames());
-        names.putAll(Index.GSI2.keyNames());
-        names.put("#pk", Keys.PK);
-        names.put("#type", Keys.TYPE);
-        for (String attribute : List.of(
-                EMAIL,
-                NAME,
-                DEPARTMENT,
-                LANGUAGE,
-                USER_ID,
-                DIGEST,
-                DIGEST_CHANGED_AT,
-                SIGNED_IN_AT,
-                IMPORTED_AT,
-                MOVED_TO)) {
-            names.put("#" + attribute, attribute);
-        }
-        return names;
     }
 
     public MeetupTable table() {
@@ -176,15 +170,11 @@ public final class Directory extends TableStore {
             update += " REMOVE #gsi1pk, #gsi1sk";
         }
         String expression = update;
-        String condition = "attribute_exists(#pk)";
+        String condition = "attribute_exists(#PK)";
         try {
             table.client()
-                    .updateItem(r -> r.tableName(table.name())
-                            .key(key(personKey))
-                            .updateExpression(expression)
-                            .conditionExpression(condition)
-                            .expressionAttributeNames(NAMES.usedIn(expression, condition))
-                            .expressionAttributeValues(values));
+                    .updateItem(entryUpdate(personKey, expression, condition, values)
+                            .build());
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -200,6 +190,15 @@ public final class Directory extends TableStore {
         item.put(Index.GSI1.pk(), s(Keys.digestShard(shard(personKey))));
         item.put(Index.GSI1.sk(), s(personKey));
         return item;
+    }
+
+    /** Writes a new entry; {@link ConditionalCheckFailedException} when one was made meanwhile. */
+    private void create(Map<String, AttributeValue> entry) {
+        table.client()
+                .putItem(r -> r.tableName(table.name())
+                        .item(entry)
+                        .conditionExpression(NEW_ENTRY)
+                        .expressionAttributeNames(NAMES.usedIn(NEW_ENTRY)));
     }
 
     /** One page of entries (the subscribed entries of a shard), in key order; {@code lastKey}: where the next page starts after (null: none). */
@@ -293,18 +292,14 @@ public final class Directory extends TableStore {
             changed += " OR attribute_exists(#gsi2pk)";
         }
         String update = set + remove;
-        String condition = "attribute_exists(#pk) AND (" + changed + ")";
+        String condition = "attribute_exists(#PK) AND (" + changed + ")";
         Map<String, AttributeValue> before;
         try {
             before = table.client()
-                    .updateItem(r -> r.tableName(table.name())
-                            .key(key(personKey))
-                            .updateExpression(update)
-                            .conditionExpression(condition)
-                            .expressionAttributeNames(NAMES.usedIn(update, condition))
-                            .expressionAttributeValues(values)
+                    .updateItem(entryUpdate(personKey, update, condition, values)
                             .returnValues(ReturnValue.ALL_OLD)
-                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                            .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                            .build())
                     .attributes();
         } catch (ConditionalCheckFailedException e) {
             if (e.hasItem() && !e.item().isEmpty()) {
@@ -323,11 +318,7 @@ public final class Directory extends TableStore {
                 }
             }
             try {
-                table.client()
-                        .putItem(r -> r.tableName(table.name())
-                                .item(item)
-                                .conditionExpression(NEW_ENTRY)
-                                .expressionAttributeNames(NAMES.usedIn(NEW_ENTRY)));
+                create(item);
             } catch (ConditionalCheckFailedException raced) {
                 return recordSignedIn(userId, email, name, department, manager, now); // made meanwhile: complete it
             }
@@ -361,21 +352,21 @@ public final class Directory extends TableStore {
         }
         try {
             Map<String, AttributeValue> was = table.client()
-                    .updateItem(r -> r.tableName(table.name())
-                            .key(key(oldKey.s()))
-                            .updateExpression(MOVED_AWAY)
-                            .conditionExpression(STILL_THEIRS)
-                            .expressionAttributeNames(NAMES.usedIn(MOVED_AWAY, STILL_THEIRS))
-                            .expressionAttributeValues(Map.of(
-                                    ":off",
-                                    s(UNSUBSCRIBED),
-                                    ":key",
-                                    s(personKey),
-                                    ":now",
-                                    s(now.toString()),
-                                    ":user",
-                                    s(userId)))
-                            .returnValues(ReturnValue.ALL_OLD))
+                    .updateItem(entryUpdate(
+                                    oldKey.s(),
+                                    MOVED_AWAY,
+                                    STILL_THEIRS,
+                                    Map.of(
+                                            ":off",
+                                            s(UNSUBSCRIBED),
+                                            ":key",
+                                            s(personKey),
+                                            ":now",
+                                            s(now.toString()),
+                                            ":user",
+                                            s(userId)))
+                            .returnValues(ReturnValue.ALL_OLD)
+                            .build())
                     .attributes();
             if (was != null && UNSUBSCRIBED.equals(text(was, DIGEST))) {
                 subscribe(personKey, false, now);
@@ -422,11 +413,7 @@ public final class Directory extends TableStore {
             Attributes.putText(item, LANGUAGE, m.language());
             item.put(IMPORTED_AT, s(now.toString()));
             try {
-                table.client()
-                        .putItem(r -> r.tableName(table.name())
-                                .item(item)
-                                .conditionExpression(NEW_ENTRY)
-                                .expressionAttributeNames(NAMES.usedIn(NEW_ENTRY)));
+                create(item);
                 return Imported.CREATED;
             } catch (ConditionalCheckFailedException raced) {
                 before = table.client()
@@ -452,7 +439,7 @@ public final class Directory extends TableStore {
             set.add("#language = :language");
             values.put(":language", s(m.language()));
         }
-        String condition = "attribute_exists(#pk)";
+        String condition = "attribute_exists(#PK)";
         if (!signedIn) {
             // the person may sign in meanwhile: then their token, not the list, gives name and department
             condition += " AND attribute_not_exists(#userId)";
@@ -470,16 +457,24 @@ public final class Directory extends TableStore {
         String expression = condition;
         try {
             table.client()
-                    .updateItem(r -> r.tableName(table.name())
-                            .key(key(personKey))
-                            .updateExpression(update)
-                            .conditionExpression(expression)
-                            .expressionAttributeNames(NAMES.usedIn(update, expression))
-                            .expressionAttributeValues(values));
+                    .updateItem(
+                            entryUpdate(personKey, update, expression, values).build());
         } catch (ConditionalCheckFailedException signedInMeanwhile) {
             return importOne(m, personKey, table.item(key(personKey)).orElse(null), now);
         }
         return Imported.UPDATED;
+    }
+
+    /** A conditional UpdateItem of the entry at {@code personKey}, naming the attributes its expressions use. */
+    private UpdateItemRequest.Builder entryUpdate(
+            String personKey, String update, String condition, Map<String, AttributeValue> values) {
+        return UpdateItemRequest.builder()
+                .tableName(table.name())
+                .key(key(personKey))
+                .updateExpression(update)
+                .conditionExpression(condition)
+                .expressionAttributeNames(NAMES.usedIn(update, condition))
+                .expressionAttributeValues(values);
     }
 
     static AttributeValue s(String value) {

@@ -34,21 +34,8 @@ public final class Profiles extends TableStore {
     public static final String FEED_ROTATED_AT = "feedRotatedAt";
 
     /** The placeholders profile writers' expressions name these attributes by: {@code #} and the attribute. */
-    public static final ExpressionNames NAMES = new ExpressionNames(Map.of(
-            "#type",
-            Keys.TYPE,
-            "#userId",
-            USER_ID,
-            "#personKey",
-            PERSON_KEY,
-            "#language",
-            LANGUAGE,
-            "#preferencesUpdatedAt",
-            PREFERENCES_UPDATED_AT,
-            "#feedVersion",
-            FEED_VERSION,
-            "#feedRotatedAt",
-            FEED_ROTATED_AT));
+    public static final ExpressionNames NAMES = ExpressionNames.of(
+            Keys.TYPE, USER_ID, PERSON_KEY, LANGUAGE, PREFERENCES_UPDATED_AT, FEED_VERSION, FEED_ROTATED_AT);
 
     public Profiles(MeetupTable table) {
         super(table);

@@ -229,7 +229,9 @@ public final class RsvpCancellation extends TableStore {
                         .key(RsvpSnapshot.key(rsvp.meetupId(), Keys.rsvpSk(rsvp.userId())))
                         .updateExpression(update)
                         .conditionExpression("#status = :expected AND " + sameSignUp)
-                        .expressionAttributeNames(Waitlist.moveNames(Map.of("#generation", RsvpSchema.GENERATION)))
+                        .expressionAttributeNames(Waitlist.MOVE_NAMES
+                                .plus(Map.of("#generation", RsvpSchema.GENERATION))
+                                .declared())
                         .expressionAttributeValues(values)
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .build())

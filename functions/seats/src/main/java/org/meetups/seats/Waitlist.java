@@ -2,12 +2,12 @@ package org.meetups.seats;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.meetups.domain.Meetup;
 import org.meetups.runtime.observe.Metrics;
+import org.meetups.store.ExpressionNames;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSeats;
@@ -29,23 +29,19 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  */
 public final class Waitlist extends TableStore {
     /**
-     * The names of an update that moves an RSVP between a seat and the waitlist (its status, time,
-     * position and waitlist index keys, who changed it), and {@code more}.
+     * The names of an update that moves an RSVP between a seat and the waitlist: its status, time,
+     * position and waitlist index keys, who changed it.
      */
-    public static Map<String, String> moveNames(Map<String, String> more) {
-        Map<String, String> names = new HashMap<>(more);
-        names.putAll(Map.of(
-                "#status",
-                RsvpSchema.STATUS,
-                "#updated",
-                RsvpSchema.UPDATED_AT,
-                "#position",
-                RsvpSchema.POSITION,
-                "#by",
-                RsvpSchema.CHANGED_BY));
-        names.putAll(Index.GSI3.keyNames());
-        return names;
-    }
+    public static final ExpressionNames MOVE_NAMES = new ExpressionNames(Map.of(
+                    "#status",
+                    RsvpSchema.STATUS,
+                    "#updated",
+                    RsvpSchema.UPDATED_AT,
+                    "#position",
+                    RsvpSchema.POSITION,
+                    "#by",
+                    RsvpSchema.CHANGED_BY))
+            .plus(Index.GSI3.keyNames());
 
     /** A place in the queue as the index holds it: whose RSVP, and the ticket (position key) it joined with. */
     public record Ticket(String meetupId, String userId, long position) {
@@ -122,7 +118,7 @@ public final class Waitlist extends TableStore {
                         .updateExpression(
                                 "SET #status = :going, #updated = :now REMOVE #position, #gsi3pk, #gsi3sk, #by")
                         .conditionExpression("#status = :waitlisted AND #position = :position")
-                        .expressionAttributeNames(moveNames(Map.of()))
+                        .expressionAttributeNames(MOVE_NAMES.declared())
                         .expressionAttributeValues(Map.of(
                                 ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
                                 ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name()),

@@ -17,6 +17,30 @@ public record ExpressionNames(Map<String, String> declared) {
         declared = Map.copyOf(declared);
     }
 
+    /** Names whose placeholder is {@code #} and the attribute itself: {@code #email} for {@code email}. */
+    public static ExpressionNames of(String... attributes) {
+        Map<String, String> names = new HashMap<>();
+        for (String attribute : attributes) {
+            names.put("#" + attribute, attribute);
+        }
+        return new ExpressionNames(names);
+    }
+
+    /**
+     * These names and {@code more} (such as a placeholder for a map key known only per request); a
+     * placeholder declared for two different attributes is a mistake in the code.
+     */
+    public ExpressionNames plus(Map<String, String> more) {
+        Map<String, String> all = new HashMap<>(declared);
+        more.forEach((placeholder, name) -> {
+            String before = all.putIfAbsent(placeholder, name);
+            if (before != null && !before.equals(name)) {
+                throw new IllegalArgumentException(placeholder + " names both " + before + " and " + name);
+            }
+        });
+        return new ExpressionNames(all);
+    }
+
     /** The names {@code expressions} use; a placeholder that is not declared is a mistake in the code. */
     public Map<String, String> usedIn(String... expressions) {
         Map<String, String> used = new HashMap<>();

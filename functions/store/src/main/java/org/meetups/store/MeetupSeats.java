@@ -135,20 +135,17 @@ public final class MeetupSeats {
         return Keys.SEATS.equals(item.get(Keys.SK).s());
     }
 
+    /** What the seats item copies of {@code meetup}: what a coordinator may change, and its state. */
     private static Map<String, AttributeValue> copies(Meetup meetup) {
-        return Map.of(
+        Map<String, AttributeValue> copies = new HashMap<>(editable(meetup));
+        copies.putAll(Map.of(
                 MeetupSchema.STATUS,
                 AttributeValue.fromS(meetup.status().name()),
-                MeetupSchema.RSVP_DEADLINE,
-                AttributeValue.fromS(meetup.rsvpDeadline().toString()),
-                MeetupSchema.STARTS_AT,
-                AttributeValue.fromS(meetup.startsAt().toString()),
-                MeetupSchema.CAPACITY,
-                number(meetup.capacity()),
                 MeetupSchema.ATTENDANCE_CLOSED,
                 AttributeValue.fromBool(meetup.attendanceClosed()),
                 MeetupSchema.VERSION,
-                number(meetup.version()));
+                number(meetup.version())));
+        return copies;
     }
 
     private static AttributeValue number(long value) {

@@ -30,6 +30,28 @@ class ExpressionNamesTest {
     }
 
     @Test
+    void namesOfAttributesArePlaceholdersOfThemselves() {
+        assertEquals(
+                Map.of("#email", "email", "#PK", "PK"),
+                ExpressionNames.of("email", "PK").usedIn("SET #email = :email", "attribute_exists(#PK)"));
+    }
+
+    @Test
+    void morePlaceholdersJoinTheDeclaredOnes() {
+        ExpressionNames more = names.plus(Map.of("#r", "greeter", "#type", "type"));
+        assertEquals("greeter", more.declared().get("#r"));
+        assertEquals(5, more.declared().size());
+        assertEquals(4, names.declared().size(), "the declared names stay as they were");
+    }
+
+    @Test
+    void aPlaceholderForTwoAttributesIsRefused() {
+        IllegalArgumentException refused =
+                assertThrows(IllegalArgumentException.class, () -> names.plus(Map.of("#type", "kind")));
+        assertEquals("#type names both type and kind", refused.getMessage());
+    }
+
+    @Test
     void anUndeclaredPlaceholderIsRefused() {
         IllegalArgumentException refused =
                 assertThrows(IllegalArgumentException.class, () -> names.usedIn("SET #nmae = :name"));

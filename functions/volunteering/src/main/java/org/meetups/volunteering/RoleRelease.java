@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.meetups.domain.Meetup;
 import org.meetups.domain.MeetupStatus;
 import org.meetups.domain.Refusal;
+import org.meetups.store.ExpressionNames;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
@@ -35,21 +36,20 @@ public final class RoleRelease extends TableStore {
     /** The meetup still takes role changes: scheduled and not yet started. */
     public static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
 
+    /** The meetup item's names in every update of a role's slots ({@code #r}: the role, per request). */
+    private static final ExpressionNames ROLE_SLOT_NAMES = new ExpressionNames(Map.of(
+            "#status",
+            MeetupSchema.STATUS,
+            "#start",
+            MeetupSchema.STARTS_AT,
+            "#roles",
+            MeetupSchema.ROLES,
+            "#open",
+            MeetupSchema.OPEN_ROLE_SLOTS));
+
     /** The names of an update of {@code role}'s slots on the meetup item under {@link #OPEN_MEETUP}, and {@code more}. */
     public static Map<String, String> roleSlotNames(String role, Map<String, String> more) {
-        Map<String, String> names = new HashMap<>(more);
-        names.putAll(Map.of(
-                "#status",
-                MeetupSchema.STATUS,
-                "#start",
-                MeetupSchema.STARTS_AT,
-                "#roles",
-                MeetupSchema.ROLES,
-                "#r",
-                role,
-                "#open",
-                MeetupSchema.OPEN_ROLE_SLOTS));
-        return names;
+        return ROLE_SLOT_NAMES.plus(Map.of("#r", role)).plus(more).declared();
     }
 
     public enum Outcome {

@@ -291,7 +291,7 @@ public final class RsvpStore extends TableStore {
                         .updateExpression(
                                 "SET #status = :going, #updated = :now, #by = :by REMOVE #position, #gsi3pk, #gsi3sk")
                         .conditionExpression("#status = :waitlisted AND #position = :position")
-                        .expressionAttributeNames(Waitlist.moveNames(Map.of()))
+                        .expressionAttributeNames(Waitlist.MOVE_NAMES.declared())
                         .expressionAttributeValues(Map.of(
                                 ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
                                 ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name()),
