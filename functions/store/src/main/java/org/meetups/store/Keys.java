@@ -12,7 +12,7 @@ import java.time.ZoneOffset;
  *
  * <ul>
  *   <li>meetup: {@code MEETUP#<id>} / {@code META}; GSI1 {@code STARTS#<yyyy>} / {@code <start>#<id>}:
- *       upcoming meetups by start time, one partition per month so no partition runs hot.</li>
+ *       upcoming meetups by start time, one partition per year (a listing walks the years of its window).</li>
  *   <li>seats: {@code MEETUP#<id>} / {@code SEATS}, no index keys: the seat counters and the waitlist sequence, with
  *       copies of what seat transactions check ({@link MeetupSeats}).</li>
  *   <li>RSVP: {@code MEETUP#<id>} / {@code RSVP#<userId>}; GSI2 {@code USER#<userId>} / {@code <start>#<meetupId>#RSVP}
