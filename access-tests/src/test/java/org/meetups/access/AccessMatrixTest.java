@@ -47,6 +47,7 @@ class AccessMatrixTest {
         afterStart = api.handlersAt(Api.START.plusSeconds(3600));
     }
 
+    // YAML loads untyped: access.yaml's routes map route -> caller -> status
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Integer>> expected() throws IOException {
         try (Reader reader = Files.newBufferedReader(ProjectFiles.resolve("api/access.yaml"))) {

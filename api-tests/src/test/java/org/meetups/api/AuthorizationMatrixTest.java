@@ -379,6 +379,7 @@ class AuthorizationMatrixTest {
                 .toList();
     }
 
+    // YAML loads untyped: access.yaml's routes map route -> caller -> status
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Integer>> expected() throws IOException {
         try (Reader reader = Files.newBufferedReader(ProjectFiles.resolve("api/access.yaml"))) {

@@ -33,6 +33,7 @@ public final class Records {
                     record.getClass().getSimpleName() + " has no component " + changes.keySet());
         }
         try {
+            // getClass() is Class<? extends R>; a record class is final, so it is R's
             @SuppressWarnings("unchecked")
             Class<R> type = (Class<R>) record.getClass();
             return type.getDeclaredConstructor(Arrays.stream(components)

@@ -23,6 +23,7 @@ public final class ProbeFunction implements RequestHandler<Map<String, Object>, 
         long started = System.nanoTime();
         int atOnce = running.incrementAndGet();
         try {
+            // the event is untyped JSON; its query parameters are strings
             @SuppressWarnings("unchecked")
             Map<String, String> query = (Map<String, String>) event.getOrDefault("queryStringParameters", Map.of());
             if (query != null && query.containsKey("talk")) {

@@ -102,8 +102,10 @@ public final class InvolvementHandler extends HttpFunction {
         }
         List<List<String>> rows = new ArrayList<>();
         for (Map<String, Object> e : Report.employees(department, period, reading.months(), reading.settings())) {
+            // the report's rows are its JSON view: figures are a map
             @SuppressWarnings("unchecked")
             Map<String, Object> f = (Map<String, Object>) e.get("figures");
+            // and so is progress
             @SuppressWarnings("unchecked")
             Map<String, Object> p = (Map<String, Object>) e.get("progress");
             rows.add(Stream.of(

@@ -91,6 +91,7 @@ final class LoadedHandler {
 
     private static final Pattern HTTP_STATUS = Pattern.compile("\\{\"statusCode\":(\\d{3})\\b");
 
+    // the handler's input type is known only at run time
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object invoke(RequestHandler handler, byte[] event) throws Exception {
         Class<?> input = Object.class;
