@@ -179,7 +179,7 @@ class ArchitectureTest {
         check(noClasses()
                 .that()
                 // the JSON log backend writes the log lines; test-support's benchmark harness prints figures
-                .resideOutsideOfPackages("org.meetups.runtime.observe..", "org.meetups.testing..")
+                .resideOutsideOfPackages("org.meetups.runtime.observe..", "org.meetups.testing.bench..")
                 .should()
                 .accessField(System.class, "out")
                 .orShould()

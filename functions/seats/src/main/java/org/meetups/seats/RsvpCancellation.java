@@ -223,15 +223,16 @@ public final class RsvpCancellation extends TableStore {
         } else {
             update += " REMOVE #position, #gsi3pk, #gsi3sk, #by";
         }
+        String condition = "#status = :expected AND " + sameSignUp;
         return TransactWriteItem.builder()
                 .update(Update.builder()
                         .tableName(table.name())
                         .key(RsvpSnapshot.key(rsvp.meetupId(), Keys.rsvpSk(rsvp.userId())))
                         .updateExpression(update)
-                        .conditionExpression("#status = :expected AND " + sameSignUp)
+                        .conditionExpression(condition)
                         .expressionAttributeNames(Waitlist.MOVE_NAMES
                                 .plus(Map.of("#generation", RsvpSchema.GENERATION))
-                                .declared())
+                                .usedIn(update, condition))
                         .expressionAttributeValues(values)
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .build())

@@ -104,6 +104,12 @@ public final class Waitlist extends TableStore {
         return rsvp.waiting() ? rsvp.withPosition(placeOf(rsvp.meetupId(), rsvp.position())) : rsvp;
     }
 
+    /** Promoted in turn: nobody but the queue decided it, so nobody is recorded as having changed it. */
+    private static final String PROMOTE =
+            "SET #status = :going, #updated = :now REMOVE #position, #gsi3pk, #gsi3sk, #by";
+    /** The person still waits with the ticket read. */
+    public static final String STILL_WAITING = "#status = :waitlisted AND #position = :position";
+
     /** Moves a waiting person to GOING, provided they are still waiting with the same ticket. */
     public TransactWriteItem promote(Ticket candidate, Instant now) {
         return TransactWriteItem.builder()
@@ -114,11 +120,9 @@ public final class Waitlist extends TableStore {
                                 AttributeValue.fromS(Keys.meetupPk(candidate.meetupId())),
                                 Keys.SK,
                                 AttributeValue.fromS(Keys.rsvpSk(candidate.userId()))))
-                        // promoted in turn: nobody but the queue decided it
-                        .updateExpression(
-                                "SET #status = :going, #updated = :now REMOVE #position, #gsi3pk, #gsi3sk, #by")
-                        .conditionExpression("#status = :waitlisted AND #position = :position")
-                        .expressionAttributeNames(MOVE_NAMES.declared())
+                        .updateExpression(PROMOTE)
+                        .conditionExpression(STILL_WAITING)
+                        .expressionAttributeNames(MOVE_NAMES.usedIn(PROMOTE, STILL_WAITING))
                         .expressionAttributeValues(Map.of(
                                 ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
                                 ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name()),
@@ -142,7 +146,11 @@ public final class Waitlist extends TableStore {
         int promoted = 0;
         int refusals = 0;
         List<Ticket> candidates = new ArrayList<>(first(meetup.id(), free));
+        boolean refusedLast = false;
         while (free > 0 && refusals < Transactions.POLICY.decisionAttempts() && !candidates.isEmpty()) {
+            if (refusedLast) {
+                Transactions.decideAgain(refusals); // here, not after the refusal: no wait when nothing follows
+            }
             Ticket candidate = candidates.remove(0);
             Transactions.Outcome outcome = Transactions.write(
                     table.client(),
@@ -162,8 +170,10 @@ public final class Waitlist extends TableStore {
                 Metrics.count("Promotions");
                 promoted++;
                 free--;
-            } else if (outcome instanceof Transactions.Outcome.Refused refused) {
-                Transactions.decideAgain(++refusals);
+            }
+            refusedLast = outcome instanceof Transactions.Outcome.Refused;
+            if (outcome instanceof Transactions.Outcome.Refused refused) {
+                refusals++;
                 if (refused.failed(1)) {
                     Meetup current = refused.itemOf(1)
                             .map(seats -> MeetupSeats.merge(meetup, Optional.of(seats)))

@@ -79,6 +79,15 @@ public final class Transactions {
      */
     public static <S, T> T decide(
             Supplier<S> first, Function<S, Decision<S, T>> decision, Supplier<? extends RuntimeException> busy) {
+        return decide(POLICY, first, decision, busy);
+    }
+
+    /** {@link #decide(Supplier, Function, Supplier)} under {@code policy} (its test takes a quick one). */
+    static <S, T> T decide(
+            RetryPolicy policy,
+            Supplier<S> first,
+            Function<S, Decision<S, T>> decision,
+            Supplier<? extends RuntimeException> busy) {
         S read = first.get();
         for (int attempt = 1; ; attempt++) {
             switch (decision.apply(read)) {
@@ -86,10 +95,10 @@ public final class Transactions {
                     return done.result();
                 }
                 case Decision.Again<S, T> again -> {
-                    if (attempt >= POLICY.decisionAttempts()) {
+                    if (attempt >= policy.decisionAttempts()) {
                         throw busy.get();
                     }
-                    decideAgain(attempt);
+                    decideAgain(policy, attempt);
                     read = again.reread().get();
                 }
             }
@@ -146,8 +155,12 @@ public final class Transactions {
      * does the waitlist's promotion, whose refused promotions share one budget of decisions.
      */
     public static void decideAgain(int attempt) {
+        decideAgain(POLICY, attempt);
+    }
+
+    private static void decideAgain(RetryPolicy policy, int attempt) {
         Metrics.count("TransactionRetries", "Reason", "Condition");
-        POLICY.backoff(attempt);
+        policy.backoff(attempt);
     }
 
     private static void retryLostRace(int attempt) {

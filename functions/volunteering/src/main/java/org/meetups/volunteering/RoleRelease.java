@@ -36,6 +36,10 @@ public final class RoleRelease extends TableStore {
     /** The meetup still takes role changes: scheduled and not yet started. */
     public static final String OPEN_MEETUP = "#status = :scheduled AND #start > :now";
 
+    private static final String FREE_SLOT = "SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one";
+    private static final String SLOT_TAKEN =
+            OPEN_MEETUP + " AND attribute_exists(#roles.#r) AND #roles.#r.#filled > :zero";
+
     /** The meetup item's names in every update of a role's slots ({@code #r}: the role, per request). */
     private static final ExpressionNames ROLE_SLOT_NAMES = new ExpressionNames(Map.of(
             "#status",
@@ -47,9 +51,12 @@ public final class RoleRelease extends TableStore {
             "#open",
             MeetupSchema.OPEN_ROLE_SLOTS));
 
-    /** The names of an update of {@code role}'s slots on the meetup item under {@link #OPEN_MEETUP}, and {@code more}. */
-    public static Map<String, String> roleSlotNames(String role, Map<String, String> more) {
-        return ROLE_SLOT_NAMES.plus(Map.of("#r", role)).plus(more).declared();
+    /**
+     * The names {@code expressions} use, of an update of {@code role}'s slots on the meetup item under
+     * {@link #OPEN_MEETUP}, and of {@code more}.
+     */
+    public static Map<String, String> roleSlotNames(String role, Map<String, String> more, String... expressions) {
+        return ROLE_SLOT_NAMES.plus(Map.of("#r", role)).plus(more).usedIn(expressions);
     }
 
     public enum Outcome {
@@ -99,12 +106,13 @@ public final class RoleRelease extends TableStore {
                                     .update(Update.builder()
                                             .tableName(table.name())
                                             .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
-                                            .updateExpression(
-                                                    "SET #roles.#r.#filled = #roles.#r.#filled - :one ADD #open :one")
-                                            .conditionExpression(OPEN_MEETUP + " AND attribute_exists(#roles.#r)"
-                                                    + " AND #roles.#r.#filled > :zero")
-                                            .expressionAttributeNames(
-                                                    roleSlotNames(role, Map.of("#filled", MeetupSchema.ROLE_FILLED)))
+                                            .updateExpression(FREE_SLOT)
+                                            .conditionExpression(SLOT_TAKEN)
+                                            .expressionAttributeNames(roleSlotNames(
+                                                    role,
+                                                    Map.of("#filled", MeetupSchema.ROLE_FILLED),
+                                                    FREE_SLOT,
+                                                    SLOT_TAKEN))
                                             .expressionAttributeValues(values)
                                             .returnValuesOnConditionCheckFailure(
                                                     ReturnValuesOnConditionCheckFailure.ALL_OLD)

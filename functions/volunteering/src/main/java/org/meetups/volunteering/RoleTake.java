@@ -32,6 +32,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
  * used-token marker) so both happen or neither does.
  */
 public final class RoleTake extends TableStore {
+    /** One more slot of the role filled, one fewer open on the meetup. */
+    private static final String TAKE_SLOT = "SET #roles.#r.#filled = #roles.#r.#filled + :one ADD #open :minusOne";
 
     public sealed interface Result {
         record Taken(Assignment assignment) implements Result {}
@@ -89,13 +91,14 @@ public final class RoleTake extends TableStore {
                     String sameOption = meetup.allowMultipleRoles()
                             ? "#multiple = :multiple"
                             : "(attribute_not_exists(#multiple) OR #multiple <> :multiple)";
+                    String slotFree = RoleRelease.OPEN_MEETUP
+                            + " AND #start = :startRead AND attribute_exists(#roles.#r)"
+                            + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption;
                     Update fill = Update.builder()
                             .tableName(table.name())
                             .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
-                            .updateExpression("SET #roles.#r.#filled = #roles.#r.#filled + :one ADD #open :minusOne")
-                            .conditionExpression(
-                                    RoleRelease.OPEN_MEETUP + " AND #start = :startRead AND attribute_exists(#roles.#r)"
-                                            + " AND #roles.#r.#filled < #roles.#r.#slots AND " + sameOption)
+                            .updateExpression(TAKE_SLOT)
+                            .conditionExpression(slotFree)
                             .expressionAttributeNames(RoleRelease.roleSlotNames(
                                     role,
                                     Map.of(
@@ -104,7 +107,9 @@ public final class RoleTake extends TableStore {
                                             "#slots",
                                             MeetupSchema.ROLE_SLOTS,
                                             "#multiple",
-                                            MeetupSchema.ALLOW_MULTIPLE_ROLES)))
+                                            MeetupSchema.ALLOW_MULTIPLE_ROLES),
+                                    TAKE_SLOT,
+                                    slotFree))
                             .expressionAttributeValues(values)
                             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                             .build();

@@ -177,7 +177,8 @@ public final class RoleDefinitions extends TableStore {
      * is named, a missing role) is refused here, anything else by the write's {@code refused}.
      */
     private Optional<Meetup> update(String meetupId, String role, String existingRole, Instant now, RoleWrite write) {
-        Map<String, String> allNames = RoleRelease.roleSlotNames(role, write.names());
+        String condition = OPEN_MEETUP + " AND " + write.condition();
+        Map<String, String> allNames = RoleRelease.roleSlotNames(role, write.names(), write.update(), condition);
         Map<String, AttributeValue> allValues = new HashMap<>(write.values());
         allValues.putAll(Map.of(
                 ":scheduled",
@@ -191,7 +192,7 @@ public final class RoleDefinitions extends TableStore {
                     .updateItem(r -> r.tableName(table.name())
                             .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.META))
                             .updateExpression(write.update())
-                            .conditionExpression(OPEN_MEETUP + " AND " + write.condition())
+                            .conditionExpression(condition)
                             .expressionAttributeNames(allNames)
                             .expressionAttributeValues(allValues)
                             .returnValues(ReturnValue.ALL_NEW)

@@ -282,16 +282,19 @@ public final class RsvpStore extends TableStore {
                 Busy::new);
     }
 
+    private static final String SEAT_FROM_WAITLIST =
+            "SET #status = :going, #updated = :now, #by = :by REMOVE #position, #gsi3pk, #gsi3sk";
+
     /** WAITLISTED to GOING out of turn, only with the ticket as read; leaves the waitlist index. */
     private TransactWriteItem seatFromWaitlist(Rsvp waiting, String coordinatorId, Instant now) {
         return TransactWriteItem.builder()
                 .update(Update.builder()
                         .tableName(table.name())
                         .key(key(waiting.meetupId(), Keys.rsvpSk(waiting.userId())))
-                        .updateExpression(
-                                "SET #status = :going, #updated = :now, #by = :by REMOVE #position, #gsi3pk, #gsi3sk")
-                        .conditionExpression("#status = :waitlisted AND #position = :position")
-                        .expressionAttributeNames(Waitlist.MOVE_NAMES.declared())
+                        .updateExpression(SEAT_FROM_WAITLIST)
+                        .conditionExpression(Waitlist.STILL_WAITING)
+                        .expressionAttributeNames(
+                                Waitlist.MOVE_NAMES.usedIn(SEAT_FROM_WAITLIST, Waitlist.STILL_WAITING))
                         .expressionAttributeValues(Map.of(
                                 ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
                                 ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name()),
