@@ -10,7 +10,9 @@ import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.PersonCopies;
 import org.meetups.store.TableStore;
+import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -87,13 +89,16 @@ public final class DigestStore extends TableStore {
                     .queryPaginator(r -> r.tableName(table.name())
                             .keyConditionExpression("PK = :pk AND begins_with(SK, :roles)")
                             .projectionExpression("#role, #name")
-                            .expressionAttributeNames(Map.of("#role", "role", "#name", "name"))
+                            .expressionAttributeNames(
+                                    Map.of("#role", AssignmentSchema.ROLE, "#name", PersonCopies.NAME))
                             .expressionAttributeValues(
                                     Map.of(":pk", s(Keys.meetupPk(meetup.id())), ":roles", s(Keys.ROLE_PREFIX))))
                     .items()
                     .forEach(item -> thanks.add(new DigestContent.Thanks(
-                            item.containsKey("name") ? item.get("name").s() : "",
-                            item.get("role").s(),
+                            item.containsKey(PersonCopies.NAME)
+                                    ? item.get(PersonCopies.NAME).s()
+                                    : "",
+                            item.get(AssignmentSchema.ROLE).s(),
                             meetup.title())));
         }
         return thanks.size() > limit ? thanks.subList(0, limit) : thanks;
