@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.meetups.domain.Meetup;
 import org.meetups.highlights.domain.Highlight;
 import org.meetups.highlights.domain.HighlightRules;
+import org.meetups.seats.Attendance;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.store.Attributes;
 import org.meetups.store.Index;
@@ -19,6 +20,7 @@ import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
+import org.meetups.volunteering.RoleRelease;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -67,9 +69,9 @@ public final class HighlightStore extends TableStore {
                 meetup = MeetupSchema.MEETUP.mapToItem(item);
             } else if (sk.startsWith(Keys.RSVP_PREFIX)) {
                 AttributeValue attendance = item.get(RsvpSchema.ATTENDANCE);
-                attended = attendance != null && "ATTENDED".equals(attendance.s());
+                attended = attendance != null && Attendance.ATTENDED.name().equals(attendance.s());
             } else {
-                AttributeValue count = item.get("roleCount");
+                AttributeValue count = item.get(RoleRelease.ROLE_COUNT);
                 heldRole = count != null && Long.parseLong(count.n()) > 0;
             }
         }
