@@ -158,9 +158,12 @@ public final class Keys {
         return "HIGHLIGHTS#" + isoWeek;
     }
 
+    /** How the week's sort keys of featured highlights start: they sort before the others of their week. */
+    public static final String FEATURED_HIGHLIGHT_PREFIX = "0#";
+
     /** Featured highlights sort before the others of their week, each group by creation. */
     public static String highlightWeekSk(boolean featured, Instant created, String highlightId) {
-        return (featured ? "0#" : "1#") + created + "#" + highlightId;
+        return (featured ? FEATURED_HIGHLIGHT_PREFIX : "1#") + created + "#" + highlightId;
     }
 
     public static final String DIRECTORY = "DIRECTORY";

@@ -6,11 +6,14 @@ import java.util.Map;
 import org.meetups.digest.domain.DigestContent;
 import org.meetups.domain.Meetup;
 import org.meetups.mail.runs.MailingRuns;
+import org.meetups.store.HighlightItems;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.PersonCopies;
 import org.meetups.store.TableStore;
+import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -52,7 +55,7 @@ public final class DigestStore extends TableStore {
                                 Keys.highlightWeek(week),
                                 "begins_with(#sk, :featured)",
                                 Map.of(),
-                                Map.of(":featured", s("0#")))
+                                Map.of(":featured", s(Keys.FEATURED_HIGHLIGHT_PREFIX)))
                         .limit(limit)
                         .build());
         Map<String, Meetup> meetups = table.meetups(
@@ -66,12 +69,14 @@ public final class DigestStore extends TableStore {
             Meetup meetup = meetups.get(item.get(MeetupCopies.MEETUP_ID).s());
             featured.add(new Featured(
                     item.get(MeetupCopies.MEETUP_ID).s(),
-                    item.get("highlightId").s(),
+                    item.get(HighlightItems.HIGHLIGHT_ID).s(),
                     meetup == null ? "" : meetup.title(),
-                    item.get("text").s(),
-                    item.containsKey("link") ? item.get("link").s() : null,
-                    item.get("authorName").s(),
-                    item.containsKey("photoId")));
+                    item.get(HighlightItems.TEXT).s(),
+                    item.containsKey(HighlightItems.LINK)
+                            ? item.get(HighlightItems.LINK).s()
+                            : null,
+                    item.get(HighlightItems.AUTHOR_NAME).s(),
+                    item.containsKey(HighlightItems.PHOTO_ID)));
         }
         return featured;
     }
@@ -87,13 +92,16 @@ public final class DigestStore extends TableStore {
                     .queryPaginator(r -> r.tableName(table.name())
                             .keyConditionExpression("PK = :pk AND begins_with(SK, :roles)")
                             .projectionExpression("#role, #name")
-                            .expressionAttributeNames(Map.of("#role", "role", "#name", "name"))
+                            .expressionAttributeNames(
+                                    Map.of("#role", AssignmentSchema.ROLE, "#name", PersonCopies.NAME))
                             .expressionAttributeValues(
                                     Map.of(":pk", s(Keys.meetupPk(meetup.id())), ":roles", s(Keys.ROLE_PREFIX))))
                     .items()
                     .forEach(item -> thanks.add(new DigestContent.Thanks(
-                            item.containsKey("name") ? item.get("name").s() : "",
-                            item.get("role").s(),
+                            item.containsKey(PersonCopies.NAME)
+                                    ? item.get(PersonCopies.NAME).s()
+                                    : "",
+                            item.get(AssignmentSchema.ROLE).s(),
                             meetup.title())));
         }
         return thanks.size() > limit ? thanks.subList(0, limit) : thanks;

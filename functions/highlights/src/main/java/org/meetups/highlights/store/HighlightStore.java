@@ -11,14 +11,17 @@ import java.util.Optional;
 import org.meetups.domain.Meetup;
 import org.meetups.highlights.domain.Highlight;
 import org.meetups.highlights.domain.HighlightRules;
+import org.meetups.seats.Attendance;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.store.Attributes;
+import org.meetups.store.HighlightItems;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
+import org.meetups.volunteering.RoleRelease;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -32,22 +35,6 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * of that week's partition, whatever other weeks hold. Featuring rewrites the index sort key.
  */
 public final class HighlightStore extends TableStore {
-    /** Attribute names of the highlight item. */
-    private static final String HIGHLIGHT_ID = "highlightId";
-
-    private static final String TEXT = "text";
-    private static final String LINK = "link";
-    private static final String PHOTO_ID = "photoId";
-    private static final String PHOTO_TYPE = "photoType";
-    private static final String AUTHOR_ID = "authorId";
-    private static final String AUTHOR_NAME = "authorName";
-    private static final String CREATED_AT = "createdAt";
-    private static final String UPDATED_AT = "updatedAt";
-    private static final String FEATURED = "featured";
-    private static final String FEATURED_AT = "featuredAt";
-    private static final String FEATURED_BY = "featuredBy";
-    private static final String WEEK = "week";
-
     public HighlightStore(MeetupTable table) {
         super(table);
     }
@@ -67,9 +54,9 @@ public final class HighlightStore extends TableStore {
                 meetup = MeetupSchema.MEETUP.mapToItem(item);
             } else if (sk.startsWith(Keys.RSVP_PREFIX)) {
                 AttributeValue attendance = item.get(RsvpSchema.ATTENDANCE);
-                attended = attendance != null && "ATTENDED".equals(attendance.s());
+                attended = attendance != null && Attendance.ATTENDED.name().equals(attendance.s());
             } else {
-                AttributeValue count = item.get("roleCount");
+                AttributeValue count = item.get(RoleRelease.ROLE_COUNT);
                 heldRole = count != null && Long.parseLong(count.n()) > 0;
             }
         }
@@ -86,21 +73,21 @@ public final class HighlightStore extends TableStore {
 
     public void create(Highlight h) {
         Map<String, AttributeValue> item = new HashMap<>(key(h.meetupId(), Keys.highlightSk(h.id())));
-        item.put(Keys.TYPE, s("HIGHLIGHT"));
+        item.put(Keys.TYPE, s(HighlightItems.TYPE));
         item.put(MeetupCopies.MEETUP_ID, s(h.meetupId()));
-        item.put(HIGHLIGHT_ID, s(h.id()));
-        item.put(TEXT, s(h.text()));
-        Attributes.putText(item, LINK, h.link());
+        item.put(HighlightItems.HIGHLIGHT_ID, s(h.id()));
+        item.put(HighlightItems.TEXT, s(h.text()));
+        Attributes.putText(item, HighlightItems.LINK, h.link());
         if (h.photoId() != null) {
-            item.put(PHOTO_ID, s(h.photoId()));
-            item.put(PHOTO_TYPE, s(h.photoType()));
+            item.put(HighlightItems.PHOTO_ID, s(h.photoId()));
+            item.put(HighlightItems.PHOTO_TYPE, s(h.photoType()));
         }
-        item.put(AUTHOR_ID, s(h.authorId()));
-        item.put(AUTHOR_NAME, s(h.authorName()));
-        item.put(CREATED_AT, s(h.createdAt().toString()));
-        item.put(UPDATED_AT, s(h.updatedAt().toString()));
-        item.put(FEATURED, AttributeValue.fromBool(false));
-        item.put(WEEK, s(h.week()));
+        item.put(HighlightItems.AUTHOR_ID, s(h.authorId()));
+        item.put(HighlightItems.AUTHOR_NAME, s(h.authorName()));
+        item.put(HighlightItems.CREATED_AT, s(h.createdAt().toString()));
+        item.put(HighlightItems.UPDATED_AT, s(h.updatedAt().toString()));
+        item.put(HighlightItems.FEATURED, AttributeValue.fromBool(false));
+        item.put(HighlightItems.WEEK, s(h.week()));
         item.put(Index.GSI1.pk(), s(Keys.highlightWeek(h.week())));
         item.put(Index.GSI1.sk(), s(Keys.highlightWeekSk(false, h.createdAt(), h.id())));
         table.client()
@@ -121,18 +108,18 @@ public final class HighlightStore extends TableStore {
                 s(authorId),
                 ":no",
                 AttributeValue.fromBool(false)));
-        String set = "SET #text = :text, " + UPDATED_AT + " = :now";
+        String set = "SET #text = :text, " + HighlightItems.UPDATED_AT + " = :now";
         StringBuilder remove = new StringBuilder();
         if (h.link() == null) {
-            remove.append(", " + LINK);
+            remove.append(", " + HighlightItems.LINK);
         } else {
-            set += ", " + LINK + " = :link";
+            set += ", " + HighlightItems.LINK + " = :link";
             values.put(":link", s(h.link()));
         }
         if (h.photoId() == null) {
-            remove.append(", " + PHOTO_ID + ", " + PHOTO_TYPE);
+            remove.append(", " + HighlightItems.PHOTO_ID + ", " + HighlightItems.PHOTO_TYPE);
         } else {
-            set += ", " + PHOTO_ID + " = :photo, " + PHOTO_TYPE + " = :photoType";
+            set += ", " + HighlightItems.PHOTO_ID + " = :photo, " + HighlightItems.PHOTO_TYPE + " = :photoType";
             values.put(":photo", s(h.photoId()));
             values.put(":photoType", s(h.photoType()));
         }
@@ -142,9 +129,9 @@ public final class HighlightStore extends TableStore {
                     .updateItem(r -> r.tableName(table.name())
                             .key(key(h.meetupId(), Keys.highlightSk(h.id())))
                             .updateExpression(update)
-                            .conditionExpression(
-                                    "attribute_exists(PK) AND " + AUTHOR_ID + " = :author AND " + FEATURED + " = :no")
-                            .expressionAttributeNames(Map.of("#text", TEXT))
+                            .conditionExpression("attribute_exists(PK) AND " + HighlightItems.AUTHOR_ID
+                                    + " = :author AND " + HighlightItems.FEATURED + " = :no")
+                            .expressionAttributeNames(Map.of("#text", HighlightItems.TEXT))
                             .expressionAttributeValues(values)
                             .returnValues(ReturnValue.ALL_NEW))
                     .attributes()));
@@ -167,13 +154,13 @@ public final class HighlightStore extends TableStore {
                 s(Keys.highlightWeekSk(featured, h.createdAt(), h.id())),
                 ":created",
                 s(h.createdAt().toString())));
-        String update = "SET " + FEATURED + " = :featured, " + Index.GSI1.sk() + " = :sk";
+        String update = "SET " + HighlightItems.FEATURED + " = :featured, " + Index.GSI1.sk() + " = :sk";
         if (featured) {
-            update += ", " + FEATURED_AT + " = :now, " + FEATURED_BY + " = :by";
+            update += ", " + HighlightItems.FEATURED_AT + " = :now, " + HighlightItems.FEATURED_BY + " = :by";
             values.put(":now", s(now.toString()));
             values.put(":by", s(by));
         } else {
-            update += " REMOVE " + FEATURED_AT + ", " + FEATURED_BY;
+            update += " REMOVE " + HighlightItems.FEATURED_AT + ", " + HighlightItems.FEATURED_BY;
         }
         String expression = update;
         try {
@@ -181,7 +168,8 @@ public final class HighlightStore extends TableStore {
                     .updateItem(r -> r.tableName(table.name())
                             .key(key(meetupId, Keys.highlightSk(highlightId)))
                             .updateExpression(expression)
-                            .conditionExpression("attribute_exists(PK) AND " + CREATED_AT + " = :created")
+                            .conditionExpression(
+                                    "attribute_exists(PK) AND " + HighlightItems.CREATED_AT + " = :created")
                             .expressionAttributeValues(values)
                             .returnValues(ReturnValue.ALL_NEW))
                     .attributes()));
@@ -203,7 +191,7 @@ public final class HighlightStore extends TableStore {
                                 .returnValues(ReturnValue.ALL_OLD)
                                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE);
                         if (unlessFeatured) {
-                            r.conditionExpression(FEATURED + " = :no")
+                            r.conditionExpression(HighlightItems.FEATURED + " = :no")
                                     .expressionAttributeValues(Map.of(":no", AttributeValue.fromBool(false)));
                         }
                     })
@@ -260,19 +248,19 @@ public final class HighlightStore extends TableStore {
     public static Highlight highlight(Map<String, AttributeValue> item) {
         return new Highlight(
                 text(item, MeetupCopies.MEETUP_ID),
-                text(item, HIGHLIGHT_ID),
-                text(item, TEXT),
-                text(item, LINK),
-                text(item, PHOTO_ID),
-                text(item, PHOTO_TYPE),
-                text(item, AUTHOR_ID),
-                text(item, AUTHOR_NAME),
-                instant(item, CREATED_AT),
-                instant(item, UPDATED_AT),
-                item.containsKey(FEATURED)
-                        && Boolean.TRUE.equals(item.get(FEATURED).bool()),
-                instant(item, FEATURED_AT),
-                text(item, WEEK));
+                text(item, HighlightItems.HIGHLIGHT_ID),
+                text(item, HighlightItems.TEXT),
+                text(item, HighlightItems.LINK),
+                text(item, HighlightItems.PHOTO_ID),
+                text(item, HighlightItems.PHOTO_TYPE),
+                text(item, HighlightItems.AUTHOR_ID),
+                text(item, HighlightItems.AUTHOR_NAME),
+                instant(item, HighlightItems.CREATED_AT),
+                instant(item, HighlightItems.UPDATED_AT),
+                item.containsKey(HighlightItems.FEATURED)
+                        && Boolean.TRUE.equals(item.get(HighlightItems.FEATURED).bool()),
+                instant(item, HighlightItems.FEATURED_AT),
+                text(item, HighlightItems.WEEK));
     }
 
     private static Map<String, AttributeValue> key(String meetupId, String sk) {

@@ -10,10 +10,13 @@ import java.util.Optional;
 import org.meetups.directory.Profiles;
 import org.meetups.domain.Meetup;
 import org.meetups.mail.links.SignedToken;
+import org.meetups.seats.RsvpSchema;
+import org.meetups.seats.RsvpStatus;
 import org.meetups.store.Index;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import org.meetups.store.TableStore;
+import org.meetups.store.UserItemPosition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -129,14 +132,16 @@ public final class LinkStore extends TableStore {
                 .items()
                 .stream()
                 .<Held>mapMulti((item, keep) -> {
-                    String[] parts = item.get(Index.GSI2.sk()).s().split("#", 4);
-                    if (parts.length == 3 && "RSVP".equals(parts[2])) {
-                        AttributeValue status = item.get("status");
-                        if (status != null && "GOING".equals(status.s())) {
-                            keep.accept(new Held(parts[1], null));
+                    UserItemPosition position = UserItemPosition.of(item);
+                    String kind = position.kind();
+                    if (kind.equals(UserItemPosition.RSVP)) {
+                        AttributeValue status = item.get(RsvpSchema.STATUS);
+                        if (status != null && RsvpStatus.GOING.name().equals(status.s())) {
+                            keep.accept(new Held(position.meetupId(), null));
                         }
-                    } else if (parts.length == 4 && "ROLE".equals(parts[2])) {
-                        keep.accept(new Held(parts[1], parts[3]));
+                    } else if (kind.startsWith(UserItemPosition.ROLE_PREFIX)) {
+                        keep.accept(
+                                new Held(position.meetupId(), kind.substring(UserItemPosition.ROLE_PREFIX.length())));
                     }
                 })
                 .limit(FEED_MAX_ITEMS)

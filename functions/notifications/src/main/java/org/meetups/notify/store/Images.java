@@ -13,6 +13,7 @@ import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.PersonCopies;
 import org.meetups.stream.StreamImages;
+import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** Reads items (from a stream image or a query) in the agreed layout into the domain's records. */
@@ -48,7 +49,10 @@ public final class Images {
         return item == null
                 ? null
                 : new RoleImage(
-                        text(item, MeetupCopies.MEETUP_ID), text(item, "role"), person(item), text(item, "assignedAt"));
+                        text(item, MeetupCopies.MEETUP_ID),
+                        text(item, AssignmentSchema.ROLE),
+                        person(item),
+                        text(item, AssignmentSchema.ASSIGNED_AT));
     }
 
     public static List<RsvpImage> rsvps(List<Map<String, AttributeValue>> items) {
@@ -69,7 +73,7 @@ public final class Images {
 
     /** Who made a role assignment (its {@code assignedBy}), from a stream image; null without one. */
     public static String assignedBy(Map<String, AttributeValue> item) {
-        return item == null ? null : text(item, "assignedBy");
+        return item == null ? null : text(item, AssignmentSchema.ASSIGNED_BY);
     }
 
     static Long number(Map<String, AttributeValue> item, String name) {

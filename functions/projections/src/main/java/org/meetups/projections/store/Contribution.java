@@ -13,6 +13,7 @@ import org.meetups.domain.MeetupKind;
 import org.meetups.figures.Figures;
 import org.meetups.seats.Attendance;
 import org.meetups.seats.RsvpSchema;
+import org.meetups.store.HighlightItems;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupCopies;
 import org.meetups.store.PersonCopies;
@@ -47,13 +48,13 @@ public record Contribution(String userId, String email, String name, YearMonth m
         }
         String meetupId = text(item, MeetupCopies.MEETUP_ID);
         if (sk.startsWith(Keys.HIGHLIGHT_PREFIX)) {
-            Instant created = instant(item, "createdAt");
-            return created == null || text(item, "authorId") == null
+            Instant created = instant(item, HighlightItems.CREATED_AT);
+            return created == null || text(item, HighlightItems.AUTHOR_ID) == null
                     ? NOTHING
                     : new Contribution(
-                            text(item, "authorId"),
+                            text(item, HighlightItems.AUTHOR_ID),
                             null,
-                            text(item, "authorName"),
+                            text(item, HighlightItems.AUTHOR_NAME),
                             month(created),
                             Figures.of(Figures.HIGHLIGHTS, 1));
         }

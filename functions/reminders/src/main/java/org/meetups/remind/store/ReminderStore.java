@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.meetups.directory.Profiles;
 import org.meetups.domain.Meetup;
@@ -28,6 +29,8 @@ import org.meetups.store.MeetupTable;
 import org.meetups.store.PersonCopies;
 import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
+import org.meetups.volunteering.Assignment;
+import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -86,15 +89,16 @@ public final class ReminderStore extends TableStore {
                     waiting.add(rsvp);
                 }
             } else if (sk.startsWith(Keys.ROLE_PREFIX)) {
+                Assignment held = AssignmentSchema.SCHEMA.mapToItem(item);
                 candidates.add(new Recipient(
-                        text(item, PersonCopies.USER_ID),
-                        text(item, PersonCopies.EMAIL),
-                        text(item, PersonCopies.NAME),
-                        text(item, PersonCopies.LANGUAGE),
+                        held.userId(),
+                        held.email(),
+                        held.name(),
+                        held.language(),
                         Recipient.Kind.VOLUNTEER,
-                        text(item, "role"),
+                        held.role(),
                         null,
-                        text(item, "assignedAt")));
+                        Objects.toString(held.assignedAt(), null)));
             } else if (sk.startsWith(markerPrefix)
                     && sk.endsWith(markerSuffix)
                     && !SentMarkers.PENDING.equals(text(item, SentMarkers.STATE))) {

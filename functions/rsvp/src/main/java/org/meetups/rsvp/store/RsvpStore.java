@@ -34,6 +34,7 @@ import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import org.meetups.store.Transactions.Outcome;
 import org.meetups.store.UserItemPosition;
+import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -414,7 +415,7 @@ public final class RsvpStore extends TableStore {
                             Map.of("#type", Keys.TYPE, "#status", RsvpSchema.STATUS),
                             Map.of(
                                     ":now", AttributeValue.fromS(now.toString()),
-                                    ":role", AttributeValue.fromS("ROLE"),
+                                    ":role", AttributeValue.fromS(AssignmentSchema.TYPE),
                                     ":rsvp", AttributeValue.fromS(RsvpSchema.TYPE),
                                     ":going", AttributeValue.fromS(RsvpStatus.GOING.name()),
                                     ":waitlisted", AttributeValue.fromS(RsvpStatus.WAITLISTED.name())))
@@ -455,8 +456,8 @@ public final class RsvpStore extends TableStore {
         Instant startsAt = Optional.ofNullable(s(item, MeetupCopies.STARTS_AT))
                 .map(Instant::parse)
                 .orElseGet(() -> Instant.parse(s(item, Index.GSI2.sk()).split("#", 2)[0]));
-        if ("ROLE".equals(s(item, Keys.TYPE))) {
-            return new MyItem("ROLE", meetupId, startsAt, null, null, s(item, "role"));
+        if (AssignmentSchema.TYPE.equals(s(item, Keys.TYPE))) {
+            return new MyItem(AssignmentSchema.TYPE, meetupId, startsAt, null, null, s(item, AssignmentSchema.ROLE));
         }
         Rsvp rsvp = RsvpSchema.RSVP.mapToItem(item);
         return new MyItem(

@@ -1,0 +1,27 @@
+package org.meetups.store;
+
+/**
+ * The highlight item's attributes (keys in {@link Keys}: {@code MEETUP#<id> / HIGHLIGHT#<highlightId>}, and its
+ * week in GSI1, whose sort key also says whether it is {@link #FEATURED}). The highlights function writes the
+ * item; the digest (a week's featured highlights) and the involvement projection (a highlight counts for its
+ * author) read it too. It also carries the meetup's id ({@link MeetupCopies#MEETUP_ID}).
+ */
+public final class HighlightItems {
+    public static final String TYPE = "HIGHLIGHT";
+    public static final String HIGHLIGHT_ID = "highlightId";
+    public static final String TEXT = "text";
+    public static final String LINK = "link";
+    public static final String PHOTO_ID = "photoId";
+    public static final String PHOTO_TYPE = "photoType";
+    public static final String AUTHOR_ID = "authorId";
+    public static final String AUTHOR_NAME = "authorName";
+    public static final String CREATED_AT = "createdAt";
+    public static final String UPDATED_AT = "updatedAt";
+    public static final String FEATURED = "featured";
+    public static final String FEATURED_AT = "featuredAt";
+    public static final String FEATURED_BY = "featuredBy";
+    /** The ISO week it was shared in (the organisation's zone): its GSI1 partition. */
+    public static final String WEEK = "week";
+
+    private HighlightItems() {}
+}
