@@ -28,6 +28,16 @@ public final class SentMarkers {
 
     public static final String PENDING = "PENDING";
     private static final String CLAIMED_AT = "claimedAt";
+    /** The marker's {@link Keys#TYPE}. */
+    private static final String TYPE = "SENT";
+    /** What the marker records for reading: the mail's kind and who it is for ({@link Marker#userId}). */
+    private static final String KIND = "kind";
+
+    private static final String RECIPIENT = "userId";
+    /** When the mail was completed, and what {@link #complete} said about it. */
+    private static final String DONE_AT = "doneAt";
+
+    private static final String DETAIL = "detail";
 
     public enum Claim {
         /** This attempt owns the mail: send it. */
@@ -47,7 +57,8 @@ public final class SentMarkers {
     }
 
     /**
-     * Identity of one mail: its item key, plus the kind and user recorded on the marker for reading.
+     * Identity of one mail: its item key, plus the kind and recipient recorded on the marker for reading:
+     * {@code userId} is the person's user id, or for a person's marker ({@link #forPerson}) their person key.
      * Any function that sends a mail picks a key unique to that mail, e.g. {@link #forMeetup}.
      */
     public record Marker(String pk, String sk, String kind, String userId) {}
@@ -71,11 +82,11 @@ public final class SentMarkers {
 
     public Claim claim(Marker n, Instant now) {
         Map<String, AttributeValue> item = new HashMap<>(key(n));
-        item.put(Keys.TYPE, s("SENT"));
+        item.put(Keys.TYPE, s(TYPE));
         item.put(STATE, s(PENDING));
         item.put(CLAIMED_AT, num(now.toEpochMilli()));
-        item.put("kind", s(n.kind()));
-        item.put("userId", s(n.userId()));
+        item.put(KIND, s(n.kind()));
+        item.put(RECIPIENT, s(n.userId()));
         item.put(Keys.TTL, num(now.plus(KEEP).getEpochSecond()));
         try {
             dynamo.putItem(r -> r.tableName(table)
@@ -106,7 +117,7 @@ public final class SentMarkers {
     public void complete(Marker n, String state, String detail, Instant now) {
         dynamo.updateItem(r -> r.tableName(table)
                 .key(key(n))
-                .updateExpression("SET #state = :state, doneAt = :now, detail = :detail")
+                .updateExpression("SET #state = :state, " + DONE_AT + " = :now, " + DETAIL + " = :detail")
                 .expressionAttributeNames(Map.of("#state", STATE))
                 .expressionAttributeValues(Map.of(
                         ":state", s(state), ":now", s(now.toString()), ":detail", s(detail == null ? "-" : detail))));

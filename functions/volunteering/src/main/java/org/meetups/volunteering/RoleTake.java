@@ -13,8 +13,10 @@ import org.meetups.domain.Refusal;
 import org.meetups.domain.RoleNeed;
 import org.meetups.runtime.observe.Metrics;
 import org.meetups.store.Keys;
+import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupSchema;
 import org.meetups.store.MeetupTable;
+import org.meetups.store.PersonCopies;
 import org.meetups.store.TableStore;
 import org.meetups.store.Transactions;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -117,11 +119,15 @@ public final class RoleTake extends TableStore {
                             .tableName(table.name())
                             .key(MeetupTable.key(Keys.meetupPk(meetupId), Keys.volunteerSk(person.userId())))
                             // the marker also names the roles held, so a meetup page shows them from one read
-                            .updateExpression(
-                                    "SET #type = :type, meetupId = :meetup, userId = :user ADD #count :one, #held :role")
+                            .updateExpression("SET #type = :type, #meetupId = :meetup, #userId = :user"
+                                    + " ADD #count :one, #held :role")
                             .expressionAttributeNames(Map.of(
                                     "#type",
                                     Keys.TYPE,
+                                    "#meetupId",
+                                    MeetupCopies.MEETUP_ID,
+                                    "#userId",
+                                    PersonCopies.USER_ID,
                                     "#count",
                                     RoleRelease.ROLE_COUNT,
                                     "#held",
