@@ -28,6 +28,9 @@ public final class Emulator {
     private static Emulator shared;
 
     private final Process process;
+    /** One client for every read of the store (the local run's mail box reads it on each page view). */
+    private final HttpClient http = HttpClient.newHttpClient();
+
     private final String endpoint;
 
     private Emulator(Process process, String endpoint) {
@@ -122,11 +125,10 @@ public final class Emulator {
      */
     public JsonNode store(String service) {
         try {
-            HttpResponse<byte[]> response = HttpClient.newHttpClient()
-                    .send(
-                            HttpRequest.newBuilder(URI.create(endpoint + "/moto-api/data.json"))
-                                    .build(),
-                            HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(URI.create(endpoint + "/moto-api/data.json"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             return JSON.readTree(response.body()).path(service);
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the emulator's store: " + e.getMessage(), e);

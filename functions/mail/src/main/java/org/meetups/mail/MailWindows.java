@@ -67,14 +67,7 @@ public final class MailWindows extends TableStore {
 
     public static Window window(Map<String, AttributeValue> item) {
         String ends = text(item, WINDOW_ENDS_AT);
-        return new Window(
-                ends == null ? null : Instant.parse(ends),
-                text(item, TOLD),
-                new Recipient(
-                        text(item, PersonCopies.USER_ID),
-                        text(item, PersonCopies.EMAIL),
-                        text(item, PersonCopies.NAME),
-                        text(item, PersonCopies.LANGUAGE)));
+        return new Window(ends == null ? null : Instant.parse(ends), text(item, TOLD), Recipient.copiedOn(item));
     }
 
     /** A mail about {@code told} went out now: a new window starts. */

@@ -23,5 +23,20 @@ public final class HighlightItems {
     /** The ISO week it was shared in (the organisation's zone): its GSI1 partition. */
     public static final String WEEK = "week";
 
+    /** The placeholders the highlight's expressions name its attributes by: {@code #} and the attribute. */
+    public static final ExpressionNames NAMES = ExpressionNames.of(
+                    Keys.PK,
+                    TEXT,
+                    LINK,
+                    PHOTO_ID,
+                    PHOTO_TYPE,
+                    AUTHOR_ID,
+                    CREATED_AT,
+                    UPDATED_AT,
+                    FEATURED,
+                    FEATURED_AT,
+                    FEATURED_BY)
+            .plus(Index.GSI1.keyNames());
+
     private HighlightItems() {}
 }

@@ -1,8 +1,11 @@
 package org.meetups.digest.store;
 
+import static org.meetups.store.Attributes.text;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.meetups.digest.domain.DigestContent;
 import org.meetups.domain.Meetup;
 import org.meetups.mail.runs.MailingRuns;
@@ -72,9 +75,7 @@ public final class DigestStore extends TableStore {
                     item.get(HighlightItems.HIGHLIGHT_ID).s(),
                     meetup == null ? "" : meetup.title(),
                     item.get(HighlightItems.TEXT).s(),
-                    item.containsKey(HighlightItems.LINK)
-                            ? item.get(HighlightItems.LINK).s()
-                            : null,
+                    text(item, HighlightItems.LINK),
                     item.get(HighlightItems.AUTHOR_NAME).s(),
                     item.containsKey(HighlightItems.PHOTO_ID)));
         }
@@ -98,9 +99,7 @@ public final class DigestStore extends TableStore {
                                     Map.of(":pk", s(Keys.meetupPk(meetup.id())), ":roles", s(Keys.ROLE_PREFIX))))
                     .items()
                     .forEach(item -> thanks.add(new DigestContent.Thanks(
-                            item.containsKey(PersonCopies.NAME)
-                                    ? item.get(PersonCopies.NAME).s()
-                                    : "",
+                            Objects.requireNonNullElse(text(item, PersonCopies.NAME), ""),
                             item.get(AssignmentSchema.ROLE).s(),
                             meetup.title())));
         }

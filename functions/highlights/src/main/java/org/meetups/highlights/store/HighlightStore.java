@@ -94,6 +94,12 @@ public final class HighlightStore extends TableStore {
                 .putItem(r -> r.tableName(table.name()).item(item).conditionExpression("attribute_not_exists(PK)"));
     }
 
+    private static final String NOT_FEATURED = "#featured = :no";
+    /** The author may still change it: theirs, and not featured. */
+    private static final String EDITABLE = "attribute_exists(#PK) AND #authorId = :author AND " + NOT_FEATURED;
+    /** Still the highlight read (not deleted and shared again under the same id). */
+    private static final String SAME_HIGHLIGHT = "attribute_exists(#PK) AND #createdAt = :created";
+
     /**
      * Replaces the author's text, link and photo while the highlight is theirs and not featured.
      * Empty when that no longer holds (the caller reads again to say why).
@@ -108,18 +114,18 @@ public final class HighlightStore extends TableStore {
                 s(authorId),
                 ":no",
                 AttributeValue.fromBool(false)));
-        String set = "SET #text = :text, " + HighlightItems.UPDATED_AT + " = :now";
+        String set = "SET #text = :text, #updatedAt = :now";
         StringBuilder remove = new StringBuilder();
         if (h.link() == null) {
-            remove.append(", " + HighlightItems.LINK);
+            remove.append(", #link");
         } else {
-            set += ", " + HighlightItems.LINK + " = :link";
+            set += ", #link = :link";
             values.put(":link", s(h.link()));
         }
         if (h.photoId() == null) {
-            remove.append(", " + HighlightItems.PHOTO_ID + ", " + HighlightItems.PHOTO_TYPE);
+            remove.append(", #photoId, #photoType");
         } else {
-            set += ", " + HighlightItems.PHOTO_ID + " = :photo, " + HighlightItems.PHOTO_TYPE + " = :photoType";
+            set += ", #photoId = :photo, #photoType = :photoType";
             values.put(":photo", s(h.photoId()));
             values.put(":photoType", s(h.photoType()));
         }
@@ -129,9 +135,8 @@ public final class HighlightStore extends TableStore {
                     .updateItem(r -> r.tableName(table.name())
                             .key(key(h.meetupId(), Keys.highlightSk(h.id())))
                             .updateExpression(update)
-                            .conditionExpression("attribute_exists(PK) AND " + HighlightItems.AUTHOR_ID
-                                    + " = :author AND " + HighlightItems.FEATURED + " = :no")
-                            .expressionAttributeNames(Map.of("#text", HighlightItems.TEXT))
+                            .conditionExpression(EDITABLE)
+                            .expressionAttributeNames(HighlightItems.NAMES.usedIn(update, EDITABLE))
                             .expressionAttributeValues(values)
                             .returnValues(ReturnValue.ALL_NEW))
                     .attributes()));
@@ -154,13 +159,13 @@ public final class HighlightStore extends TableStore {
                 s(Keys.highlightWeekSk(featured, h.createdAt(), h.id())),
                 ":created",
                 s(h.createdAt().toString())));
-        String update = "SET " + HighlightItems.FEATURED + " = :featured, " + Index.GSI1.sk() + " = :sk";
+        String update = "SET #featured = :featured, #gsi1sk = :sk";
         if (featured) {
-            update += ", " + HighlightItems.FEATURED_AT + " = :now, " + HighlightItems.FEATURED_BY + " = :by";
+            update += ", #featuredAt = :now, #featuredBy = :by";
             values.put(":now", s(now.toString()));
             values.put(":by", s(by));
         } else {
-            update += " REMOVE " + HighlightItems.FEATURED_AT + ", " + HighlightItems.FEATURED_BY;
+            update += " REMOVE #featuredAt, #featuredBy";
         }
         String expression = update;
         try {
@@ -168,8 +173,8 @@ public final class HighlightStore extends TableStore {
                     .updateItem(r -> r.tableName(table.name())
                             .key(key(meetupId, Keys.highlightSk(highlightId)))
                             .updateExpression(expression)
-                            .conditionExpression(
-                                    "attribute_exists(PK) AND " + HighlightItems.CREATED_AT + " = :created")
+                            .conditionExpression(SAME_HIGHLIGHT)
+                            .expressionAttributeNames(HighlightItems.NAMES.usedIn(expression, SAME_HIGHLIGHT))
                             .expressionAttributeValues(values)
                             .returnValues(ReturnValue.ALL_NEW))
                     .attributes()));
@@ -191,7 +196,8 @@ public final class HighlightStore extends TableStore {
                                 .returnValues(ReturnValue.ALL_OLD)
                                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE);
                         if (unlessFeatured) {
-                            r.conditionExpression(HighlightItems.FEATURED + " = :no")
+                            r.conditionExpression(NOT_FEATURED)
+                                    .expressionAttributeNames(HighlightItems.NAMES.usedIn(NOT_FEATURED))
                                     .expressionAttributeValues(Map.of(":no", AttributeValue.fromBool(false)));
                         }
                     })

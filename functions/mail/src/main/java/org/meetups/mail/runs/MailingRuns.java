@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.meetups.store.Attributes;
+import org.meetups.store.ExpressionNames;
 import org.meetups.store.Keys;
 import org.meetups.store.MeetupTable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,6 +31,9 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
     private static final String DONE_AT = "doneAt";
     private static final String LEASE_OWNER = "leaseOwner";
     private static final String LEASE_UNTIL = "leaseUntil";
+    /** The placeholders the run's expressions name its attributes by: {@code #} and the attribute. */
+    private static final ExpressionNames NAMES =
+            ExpressionNames.of(STATE, SHARD, AFTER, SENT, PAGES, DONE_AT, LEASE_OWNER, LEASE_UNTIL);
     /** A run as stored. {@code after}: the last index entry done in {@code shard} (null: none yet). */
     public record Run(String period, boolean done, String content, int shard, String after, long sent, long pages) {}
 
@@ -78,10 +83,8 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
     public boolean lease(String period, String owner, Instant now, Duration lease) {
         return updateIf(
                 period,
-                "SET " + LEASE_OWNER + " = :owner, " + LEASE_UNTIL + " = :until",
-                "#state = :open AND (attribute_not_exists(" + LEASE_UNTIL + ") OR " + LEASE_UNTIL + " < :now OR "
-                        + LEASE_OWNER + " = :owner)",
-                Map.of("#state", STATE),
+                "SET #leaseOwner = :owner, #leaseUntil = :until",
+                "#state = :open AND (attribute_not_exists(#leaseUntil) OR #leaseUntil < :now OR #leaseOwner = :owner)",
                 Map.of(
                         ":owner",
                         s(owner),
@@ -108,15 +111,15 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
                 n(1),
                 ":until",
                 s(now.plus(lease).toString())));
-        String update = "SET #shard = :shard, " + LEASE_UNTIL + " = :until";
-        String counts = " ADD " + SENT + " :sent, " + PAGES + " :one";
+        String update = "SET #shard = :shard, #leaseUntil = :until";
+        String counts = " ADD #sent :sent, #pages :one";
         if (after == null) {
             update += counts + " REMOVE #after";
         } else {
             update += ", #after = :after" + counts;
             values.put(":after", s(after));
         }
-        return whileLeased(period, owner, update, Map.of("#after", AFTER, "#shard", SHARD), values);
+        return whileLeased(period, owner, update, values);
     }
 
     /** Counts mails sent on a page that stopped half-way (it is read again next time; its sent mails are skipped). */
@@ -125,7 +128,7 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
             return;
         }
         // false: the lease was lost; the count is only a figure
-        whileLeased(period, owner, "ADD " + SENT + " :sent", Map.of(), Map.of(":sent", n(sent)));
+        whileLeased(period, owner, "ADD #sent :sent", Map.of(":sent", n(sent)));
     }
 
     /** Every shard done: the run is closed; continuations find nothing open. */
@@ -134,43 +137,33 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
         whileLeased(
                 period,
                 owner,
-                "SET #state = :done, " + DONE_AT + " = :now REMOVE " + LEASE_OWNER + ", " + LEASE_UNTIL,
-                Map.of("#state", STATE),
+                "SET #state = :done, #doneAt = :now REMOVE #leaseOwner, #leaseUntil",
                 Map.of(":done", s(DONE), ":now", s(now.toString())));
     }
 
     /** Lets the next invocation go on at once (an invocation that dies leaves the lease to run out). */
     public void release(String period, String owner) {
         // false: not ours any more
-        whileLeased(period, owner, "REMOVE " + LEASE_OWNER + ", " + LEASE_UNTIL, Map.of(), Map.of());
+        whileLeased(period, owner, "REMOVE #leaseOwner, #leaseUntil", Map.of());
     }
 
     /** One UpdateItem of the run, only while {@code owner} holds its lease: false when the lease was lost. */
-    private boolean whileLeased(
-            String period, String owner, String update, Map<String, String> names, Map<String, AttributeValue> values) {
+    private boolean whileLeased(String period, String owner, String update, Map<String, AttributeValue> values) {
         Map<String, AttributeValue> withOwner = new HashMap<>(values);
         withOwner.put(":owner", s(owner));
-        return updateIf(period, update, LEASE_OWNER + " = :owner", names, withOwner);
+        return updateIf(period, update, "#leaseOwner = :owner", withOwner);
     }
 
     /** One UpdateItem of the run if {@code condition} holds: false when it does not. */
-    private boolean updateIf(
-            String period,
-            String update,
-            String condition,
-            Map<String, String> names,
-            Map<String, AttributeValue> values) {
+    private boolean updateIf(String period, String update, String condition, Map<String, AttributeValue> values) {
         try {
-            table.client().updateItem(r -> {
-                r.tableName(table.name())
-                        .key(key(period))
-                        .updateExpression(update)
-                        .conditionExpression(condition)
-                        .expressionAttributeValues(values);
-                if (!names.isEmpty()) {
-                    r.expressionAttributeNames(names);
-                }
-            });
+            table.client()
+                    .updateItem(r -> r.tableName(table.name())
+                            .key(key(period))
+                            .updateExpression(update)
+                            .conditionExpression(condition)
+                            .expressionAttributeNames(NAMES.usedIn(update, condition))
+                            .expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;
@@ -183,7 +176,7 @@ public record MailingRuns(MeetupTable table, String partition, String type) {
                 DONE.equals(item.get(STATE).s()),
                 item.get(CONTENT).s(),
                 Integer.parseInt(item.get(SHARD).n()),
-                item.containsKey(AFTER) ? item.get(AFTER).s() : null,
+                Attributes.text(item, AFTER),
                 Long.parseLong(item.get(SENT).n()),
                 Long.parseLong(item.get(PAGES).n()));
     }

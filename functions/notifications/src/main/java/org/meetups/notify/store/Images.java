@@ -11,7 +11,6 @@ import org.meetups.notify.domain.RsvpImage;
 import org.meetups.seats.RsvpSchema;
 import org.meetups.store.MeetupCopies;
 import org.meetups.store.MeetupSchema;
-import org.meetups.store.PersonCopies;
 import org.meetups.stream.StreamImages;
 import org.meetups.volunteering.AssignmentSchema;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -38,7 +37,7 @@ public final class Images {
         Long generation = number(item, RsvpSchema.GENERATION);
         return new RsvpImage(
                 text(item, MeetupCopies.MEETUP_ID),
-                person(item),
+                Recipient.copiedOn(item),
                 status == null ? null : RsvpImage.RsvpStatus.valueOf(status),
                 number(item, RsvpSchema.POSITION),
                 generation == null ? 0 : generation,
@@ -51,7 +50,7 @@ public final class Images {
                 : new RoleImage(
                         text(item, MeetupCopies.MEETUP_ID),
                         text(item, AssignmentSchema.ROLE),
-                        person(item),
+                        Recipient.copiedOn(item),
                         text(item, AssignmentSchema.ASSIGNED_AT));
     }
 
@@ -61,14 +60,6 @@ public final class Images {
 
     public static List<RoleImage> roles(List<Map<String, AttributeValue>> items) {
         return items.stream().map(Images::role).toList();
-    }
-
-    private static Recipient person(Map<String, AttributeValue> item) {
-        return new Recipient(
-                text(item, PersonCopies.USER_ID),
-                text(item, PersonCopies.EMAIL),
-                text(item, PersonCopies.NAME),
-                text(item, PersonCopies.LANGUAGE));
     }
 
     /** Who made a role assignment (its {@code assignedBy}), from a stream image; null without one. */
